@@ -1,0 +1,73 @@
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cmtl {
+
+enum class ColumnType { Numeric, Categorical };
+
+const char *toString(ColumnType type);
+
+// Descriptive statistics of one column, computed by describeColumns() (not by the reader, so
+// that reading stays as fast as the file allows). min/max/mean are over numeric columns only.
+struct ColumnStats {
+    std::int64_t missing = 0;
+    std::int64_t distinct = 0;
+    double min = std::numeric_limits<double>::quiet_NaN();
+    double max = std::numeric_limits<double>::quiet_NaN();
+    double mean = std::numeric_limits<double>::quiet_NaN();
+};
+
+// One column, stored column-major. A numeric column holds floats with NaN for missing cells;
+// a categorical column holds dictionary codes into `levels` (first-seen order), -1 for missing.
+struct Column {
+    static constexpr std::int32_t kMissingCode = -1;
+
+    std::string name;
+    ColumnType type = ColumnType::Numeric;
+    std::vector<float> values;       // Numeric only
+    std::vector<std::int32_t> codes; // Categorical only
+    std::vector<std::string> levels; // Categorical only
+    std::optional<ColumnStats> stats;
+
+    std::size_t size() const { return type == ColumnType::Numeric ? values.size() : codes.size(); }
+    bool isMissing(std::size_t row) const;
+    // The cell as the user would read it ("" for missing); numbers in shortest round-trip form.
+    std::string cellText(std::size_t row) const;
+};
+
+// A rectangular data set read from one source (a file name, for messages).
+class Table {
+public:
+    Table() = default;
+    Table(std::string source, std::vector<Column> columns);
+
+    const std::string &source() const { return m_source; }
+    std::size_t rowCount() const { return m_rowCount; }
+    std::size_t columnCount() const { return m_columns.size(); }
+
+    const std::vector<Column> &columns() const { return m_columns; }
+    const Column &column(std::size_t index) const { return m_columns.at(index); }
+    Column &column(std::size_t index) { return m_columns.at(index); }
+    // -1 when no column has that name.
+    int indexOf(const std::string &name) const;
+    // Throws ConfigError naming the source when the column is absent.
+    const Column &column(const std::string &name) const;
+
+    // Returns a new table holding only the given rows, in the given order.
+    Table selectRows(const std::vector<std::size_t> &rows) const;
+
+private:
+    std::string m_source;
+    std::vector<Column> m_columns;
+    std::size_t m_rowCount = 0;
+};
+
+// Fills Column::stats for every column (missing, distinct, min/max/mean).
+void describeColumns(Table &table);
+
+} // namespace cmtl
