@@ -1,0 +1,160 @@
+#include "io/MetricsJson.h"
+
+#include "common/Error.h"
+#include "io/AtomicFile.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace cmtl {
+
+namespace {
+
+QJsonValue number(double value)
+{
+    return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+
+double numberFrom(const QJsonObject &object, const char *key)
+{
+    const QJsonValue value = object.value(QLatin1String(key));
+    return value.isDouble() ? value.toDouble() : std::nan("");
+}
+
+QJsonObject taskToJson(const TaskEvaluation &task)
+{
+    QJsonObject object;
+    object[QLatin1String("type")] = QLatin1String(toString(task.type));
+    object[QLatin1String("count")] = static_cast<double>(task.count);
+    if (task.binary) {
+        const BinaryMetrics &m = *task.binary;
+        object[QLatin1String("auc")] = number(m.auc);
+        object[QLatin1String("ks")] = number(m.ks);
+        object[QLatin1String("gini")] = number(m.gini);
+        object[QLatin1String("logloss")] = number(m.logLoss);
+        object[QLatin1String("brier")] = number(m.brier);
+        object[QLatin1String("threshold")] = number(m.threshold);
+        object[QLatin1String("accuracy")] = number(m.accuracy);
+        object[QLatin1String("precision")] = number(m.precision);
+        object[QLatin1String("recall")] = number(m.recall);
+        object[QLatin1String("f1")] = number(m.f1);
+        object[QLatin1String("positives")] = static_cast<double>(m.positives);
+    }
+    if (task.multiclass) {
+        const MulticlassMetrics &m = *task.multiclass;
+        object[QLatin1String("accuracy")] = number(m.accuracy);
+        object[QLatin1String("macro_f1")] = number(m.macroF1);
+        object[QLatin1String("logloss")] = number(m.logLoss);
+        QJsonArray classes, confusion, auc;
+        for (const std::string &name : task.classes)
+            classes.append(QString::fromStdString(name));
+        for (Eigen::Index actual = 0; actual < m.confusion.rows(); ++actual) {
+            QJsonArray row;
+            for (Eigen::Index predicted = 0; predicted < m.confusion.cols(); ++predicted)
+                row.append(static_cast<double>(m.confusion(actual, predicted)));
+            confusion.append(row);
+        }
+        for (const double value : m.oneVsRestAuc)
+            auc.append(number(value));
+        object[QLatin1String("classes")] = classes;
+        object[QLatin1String("confusion")] = confusion;
+        object[QLatin1String("one_vs_rest_auc")] = auc;
+    }
+    if (task.regression) {
+        object[QLatin1String("rmse")] = number(task.regression->rmse);
+        object[QLatin1String("mae")] = number(task.regression->mae);
+        object[QLatin1String("r2")] = number(task.regression->r2);
+    }
+    return object;
+}
+
+TaskEvaluation taskFromJson(const QString &name, const QJsonObject &object)
+{
+    TaskEvaluation task;
+    task.task = name.toStdString();
+    task.type = taskTypeFromString(object.value(QLatin1String("type")).toString().toStdString());
+    task.count = static_cast<std::int64_t>(object.value(QLatin1String("count")).toDouble());
+    switch (task.type) {
+    case TaskType::Binary: {
+        BinaryMetrics m;
+        m.auc = numberFrom(object, "auc");
+        m.ks = numberFrom(object, "ks");
+        m.gini = numberFrom(object, "gini");
+        m.logLoss = numberFrom(object, "logloss");
+        m.brier = numberFrom(object, "brier");
+        m.threshold = numberFrom(object, "threshold");
+        m.accuracy = numberFrom(object, "accuracy");
+        m.precision = numberFrom(object, "precision");
+        m.recall = numberFrom(object, "recall");
+        m.f1 = numberFrom(object, "f1");
+        m.count = task.count;
+        m.positives = static_cast<std::int64_t>(numberFrom(object, "positives"));
+        task.binary = m;
+        break;
+    }
+    case TaskType::Multiclass: {
+        MulticlassMetrics m;
+        m.accuracy = numberFrom(object, "accuracy");
+        m.macroF1 = numberFrom(object, "macro_f1");
+        m.logLoss = numberFrom(object, "logloss");
+        m.count = task.count;
+        for (const QJsonValue &name : object.value(QLatin1String("classes")).toArray())
+            task.classes.push_back(name.toString().toStdString());
+        const QJsonArray confusion = object.value(QLatin1String("confusion")).toArray();
+        m.confusion.setZero(confusion.size(), confusion.size());
+        for (qsizetype actual = 0; actual < confusion.size(); ++actual) {
+            const QJsonArray row = confusion[actual].toArray();
+            for (qsizetype predicted = 0; predicted < std::min(row.size(), confusion.size()); ++predicted)
+                m.confusion(actual, predicted) = static_cast<std::int64_t>(row[predicted].toDouble());
+        }
+        for (const QJsonValue &value : object.value(QLatin1String("one_vs_rest_auc")).toArray())
+            m.oneVsRestAuc.push_back(value.isDouble() ? value.toDouble() : std::nan(""));
+        task.multiclass = m;
+        break;
+    }
+    case TaskType::Regression:
+        task.regression = RegressionMetrics{numberFrom(object, "rmse"), numberFrom(object, "mae"),
+                                            numberFrom(object, "r2"), task.count};
+        break;
+    }
+    return task;
+}
+
+} // namespace
+
+QJsonObject tasksToJson(const std::vector<TaskEvaluation> &tasks)
+{
+    QJsonObject object;
+    for (const TaskEvaluation &task : tasks)
+        object[QString::fromStdString(task.task)] = taskToJson(task);
+    return object;
+}
+
+QJsonObject reportToJson(const EvaluationReport &report)
+{
+    QJsonObject object;
+    object[QLatin1String("part")] = QString::fromStdString(report.part);
+    object[QLatin1String("source")] = QString::fromStdString(report.source);
+    object[QLatin1String("tasks")] = tasksToJson(report.tasks);
+    return object;
+}
+
+EvaluationReport reportFromJson(const QJsonObject &object)
+{
+    EvaluationReport report;
+    report.part = object.value(QLatin1String("part")).toString().toStdString();
+    report.source = object.value(QLatin1String("source")).toString().toStdString();
+    const QJsonObject tasks = object.value(QLatin1String("tasks")).toObject();
+    for (auto it = tasks.begin(); it != tasks.end(); ++it)
+        report.tasks.push_back(taskFromJson(it.key(), it.value().toObject()));
+    return report;
+}
+
+void writeJsonFile(const std::string &path, const QJsonObject &object)
+{
+    writeFileAtomically(path, QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+} // namespace cmtl

@@ -1,0 +1,51 @@
+#include "model/MultiTaskModel.h"
+
+#include "common/Error.h"
+#include "nn/Losses.h"
+
+namespace cmtl {
+
+int outputWidth(const TargetEncoding &encoding)
+{
+    return encoding.spec.type == TaskType::Multiclass ? static_cast<int>(encoding.classes.size()) : 1;
+}
+
+MultiTaskModel::MultiTaskModel(Preprocessor preprocessor, std::vector<TargetEncoding> tasks, NetworkSpec network,
+                               Eigen::VectorXf parameters, ExperimentConfig config)
+    : m_preprocessor(std::move(preprocessor)), m_tasks(std::move(tasks)), m_network(std::move(network)),
+      m_parameters(std::move(parameters)), m_config(std::move(config))
+{
+    if (m_parameters.size() != m_network.parameterCount())
+        throw ConfigError("the model holds " + std::to_string(m_parameters.size()) + " weights, its network needs " +
+                          std::to_string(m_network.parameterCount()));
+    if (static_cast<Eigen::Index>(m_preprocessor.inputCount()) != m_network.spec().inputs)
+        throw ConfigError("the preprocessing and the network disagree on the number of inputs");
+}
+
+std::vector<std::string> MultiTaskModel::categoricalColumns() const
+{
+    std::vector<std::string> columns;
+    for (const OneHotStep &step : m_preprocessor.oneHot)
+        columns.push_back(step.column);
+    return columns;
+}
+
+std::vector<Eigen::MatrixXf> MultiTaskModel::predictInputs(const Eigen::MatrixXf &inputs, int threads) const
+{
+    std::vector<Eigen::MatrixXf> outputs = forwardAll(m_network, m_parameters, inputs, threads);
+    for (std::size_t t = 0; t < outputs.size(); ++t) {
+        const TargetEncoding &task = m_tasks[t];
+        if (task.spec.type == TaskType::Regression)
+            outputs[t] = (outputs[t].array() * static_cast<float>(task.scale) + static_cast<float>(task.mean)).matrix();
+        else
+            activateOutputs(task.spec.type, outputs[t]);
+    }
+    return outputs;
+}
+
+std::vector<Eigen::MatrixXf> MultiTaskModel::predict(const Table &table, int threads) const
+{
+    return predictInputs(m_preprocessor.transform(table, threads), threads);
+}
+
+} // namespace cmtl

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "nn/Network.h"
+#include "preprocess/Preprocessor.h"
+#include "split/DataSplit.h"
+#include "tasks/TaskSpec.h"
+#include "train/Trainer.h"
+
+#include <Eigen/Core>
+
+#include <string>
+#include <vector>
+
+namespace cmtl {
+
+// Everything that defines a run, as the user chose it.
+struct ExperimentConfig {
+    PreprocessOptions preprocess;
+    SplitSpec split;
+    TrainConfig train;
+};
+
+// A trained model: the fitted preprocessing, the task encodings, the network and its weights.
+// It scores a table read from any file with the same columns.
+class MultiTaskModel {
+public:
+    MultiTaskModel() = default;
+    MultiTaskModel(Preprocessor preprocessor, std::vector<TargetEncoding> tasks, NetworkSpec network,
+                   Eigen::VectorXf parameters, ExperimentConfig config);
+
+    const Preprocessor &preprocessor() const { return m_preprocessor; }
+    const std::vector<TargetEncoding> &tasks() const { return m_tasks; }
+    const SharedBottomNetwork &network() const { return m_network; }
+    const Eigen::VectorXf &parameters() const { return m_parameters; }
+    const ExperimentConfig &config() const { return m_config; }
+
+    // The columns a table must have to be scored, and those that must be read as text.
+    std::vector<std::string> requiredColumns() const { return m_preprocessor.featureColumns(); }
+    std::vector<std::string> categoricalColumns() const;
+
+    // Per task, in task order: binary 1 x rows P(positive); multiclass classes x rows
+    // probabilities; regression 1 x rows predictions in the target's unit.
+    std::vector<Eigen::MatrixXf> predict(const Table &table, int threads = 0) const;
+    std::vector<Eigen::MatrixXf> predictInputs(const Eigen::MatrixXf &inputs, int threads = 0) const;
+
+private:
+    Preprocessor m_preprocessor;
+    std::vector<TargetEncoding> m_tasks;
+    SharedBottomNetwork m_network{NetworkSpec{1, {1}, 0, 0, {TaskType::Binary}, {1}}};
+    Eigen::VectorXf m_parameters;
+    ExperimentConfig m_config;
+};
+
+// The output width of a task's head.
+int outputWidth(const TargetEncoding &encoding);
+
+} // namespace cmtl

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <Eigen/Core>
+
+namespace cmtl {
+
+// Adam (Kingma and Ba 2015) over one flat parameter vector, with bias-corrected moments.
+class Adam {
+public:
+    struct Settings {
+        double learningRate = 1e-3;
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        double epsilon = 1e-8;
+    };
+
+    Adam(Eigen::Index parameterCount, Settings settings);
+
+    void step(Eigen::Ref<Eigen::VectorXf> parameters, const Eigen::Ref<const Eigen::VectorXf> &gradient);
+    long long stepCount() const { return m_step; }
+
+private:
+    Settings m_settings;
+    Eigen::VectorXf m_firstMoment, m_secondMoment;
+    long long m_step = 0;
+};
+
+} // namespace cmtl

@@ -1,0 +1,114 @@
+#include "nn/DenseChain.h"
+
+namespace cmtl {
+
+template <typename Scalar>
+void DenseChainWorkspace<Scalar>::allocate(const DenseChain &chain, Eigen::Index capacity)
+{
+    activations.resize(chain.layers.size());
+    gates.resize(chain.layers.size());
+    Eigen::Index widest = 0;
+    for (std::size_t l = 0; l < chain.layers.size(); ++l) {
+        activations[l].resize(chain.layers[l].outputs, capacity);
+        gates[l].resize(chain.layers[l].outputs, capacity);
+        widest = std::max(widest, chain.layers[l].outputs);
+    }
+    outputGradient.resize(widest, capacity);
+    scratch.resize(widest, capacity);
+    inputGradient.resize(chain.layers.empty() ? 0 : chain.layers.front().inputs, capacity);
+}
+
+template <typename Scalar>
+void forwardChain(const DenseChain &chain, const Scalar *parameters,
+                  const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs,
+                  DenseChainWorkspace<Scalar> &workspace, bool training, SplitMix64 *random)
+{
+    using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
+    using Vector = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
+    const Eigen::Index n = inputs.cols();
+    const bool useDropout = training && chain.dropout > 0 && random != nullptr;
+    const Scalar keepScale = Scalar(1) / Scalar(1 - chain.dropout);
+    // Dropout keeps a unit when 16 random bits fall under this threshold.
+    const auto keepThreshold = static_cast<std::uint32_t>((1.0 - chain.dropout) * 65536.0);
+
+    for (std::size_t l = 0; l < chain.layers.size(); ++l) {
+        const DenseShape &shape = chain.layers[l];
+        const Eigen::Map<const Matrix> weights(parameters + shape.weightOffset, shape.outputs, shape.inputs);
+        const Eigen::Map<const Vector> bias(parameters + shape.biasOffset, shape.outputs);
+        auto output = workspace.activations[l].leftCols(n);
+        if (l == 0)
+            output.noalias() = weights * inputs;
+        else
+            output.noalias() = weights * workspace.activations[l - 1].leftCols(n);
+        output.colwise() += bias;
+
+        const bool isLinear = chain.linearOutput && l + 1 == chain.layers.size();
+        if (isLinear)
+            continue;
+        // ReLU fused with dropout: gate = slope * keep / (1 - p), output = pre-activation * gate.
+        auto gate = workspace.gates[l].leftCols(n);
+        if (useDropout) {
+            Scalar *gateData = gate.data();
+            const Scalar *outputData = output.data();
+            const Eigen::Index size = gate.size();
+            for (Eigen::Index i = 0; i < size; i += 4) {
+                std::uint64_t bits = random->next();
+                for (Eigen::Index k = i; k < std::min(size, i + 4); ++k, bits >>= 16) {
+                    const bool keep = (bits & 0xFFFF) < keepThreshold;
+                    gateData[k] = (keep && outputData[k] > Scalar(0)) ? keepScale : Scalar(0);
+                }
+            }
+        } else {
+            gate = (output.array() > Scalar(0)).template cast<Scalar>();
+        }
+        output.array() *= gate.array();
+    }
+}
+
+template <typename Scalar>
+void backwardChain(const DenseChain &chain, const Scalar *parameters,
+                   const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs,
+                   DenseChainWorkspace<Scalar> &workspace, Eigen::Index n, Scalar *gradient, bool wantInputGradient)
+{
+    using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
+    using Vector = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
+    for (std::size_t l = chain.layers.size(); l-- > 0;) {
+        const DenseShape &shape = chain.layers[l];
+        const bool isLinear = chain.linearOutput && l + 1 == chain.layers.size();
+        // Rows of outputGradient beyond this layer's width are scratch from a wider layer.
+        auto delta = workspace.outputGradient.topLeftCorner(shape.outputs, n);
+        if (!isLinear)
+            delta.array() *= workspace.gates[l].leftCols(n).array();
+
+        Eigen::Map<Matrix> weightGradient(gradient + shape.weightOffset, shape.outputs, shape.inputs);
+        Eigen::Map<Vector> biasGradient(gradient + shape.biasOffset, shape.outputs);
+        if (l == 0)
+            weightGradient.noalias() += delta * inputs.transpose();
+        else
+            weightGradient.noalias() += delta * workspace.activations[l - 1].leftCols(n).transpose();
+        biasGradient.noalias() += delta.rowwise().sum();
+
+        const Eigen::Map<const Matrix> weights(parameters + shape.weightOffset, shape.outputs, shape.inputs);
+        if (l > 0) {
+            // The product may not alias its operand: compute into the scratch buffer, then swap
+            // the two buffers (a pointer swap, no copy).
+            workspace.scratch.topLeftCorner(shape.inputs, n).noalias() = weights.transpose() * delta;
+            workspace.outputGradient.swap(workspace.scratch);
+        } else if (wantInputGradient) {
+            workspace.inputGradient.topLeftCorner(shape.inputs, n).noalias() = weights.transpose() * delta;
+        }
+    }
+}
+
+template struct DenseChainWorkspace<float>;
+template struct DenseChainWorkspace<double>;
+template void forwardChain<float>(const DenseChain &, const float *, const Eigen::Ref<const Eigen::MatrixXf> &,
+                                  DenseChainWorkspace<float> &, bool, SplitMix64 *);
+template void forwardChain<double>(const DenseChain &, const double *, const Eigen::Ref<const Eigen::MatrixXd> &,
+                                   DenseChainWorkspace<double> &, bool, SplitMix64 *);
+template void backwardChain<float>(const DenseChain &, const float *, const Eigen::Ref<const Eigen::MatrixXf> &,
+                                   DenseChainWorkspace<float> &, Eigen::Index, float *, bool);
+template void backwardChain<double>(const DenseChain &, const double *, const Eigen::Ref<const Eigen::MatrixXd> &,
+                                    DenseChainWorkspace<double> &, Eigen::Index, double *, bool);
+
+} // namespace cmtl

@@ -1,0 +1,119 @@
+#include "train/Experiment.h"
+
+#include "common/Error.h"
+
+#include <chrono>
+
+namespace cmtl {
+
+const EvaluationReport *ExperimentResult::report(const std::string &part) const
+{
+    for (const EvaluationReport &candidate : reports) {
+        if (candidate.part == part)
+            return &candidate;
+    }
+    return nullptr;
+}
+
+namespace {
+
+EvaluationReport evaluateRows(const MultiTaskModel &model, const Table &table, const std::vector<std::size_t> &rows,
+                              const Eigen::MatrixXf &allInputs, const std::string &part, const std::string &source,
+                              int threads)
+{
+    Eigen::MatrixXf inputs(allInputs.rows(), static_cast<Eigen::Index>(rows.size()));
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        inputs.col(static_cast<Eigen::Index>(i)) = allInputs.col(static_cast<Eigen::Index>(rows[i]));
+    const std::vector<Eigen::MatrixXf> predictions = model.predictInputs(inputs, threads);
+    EvaluationReport report{part, source, {}};
+    for (std::size_t t = 0; t < model.tasks().size(); ++t)
+        report.tasks.push_back(evaluateTask(model.tasks()[t], predictions[t], table, rows));
+    return report;
+}
+
+} // namespace
+
+ExperimentResult runExperiment(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
+                               const Table *testTable, const std::vector<TrainingCallback *> &callbacks,
+                               const CancellationToken *cancel)
+{
+    const auto start = std::chrono::steady_clock::now();
+    validateRoles(data, roles);
+    if (testTable) {
+        for (const std::string &column : roles.features)
+            testTable->column(column);
+        for (const TaskSpec &task : roles.tasks)
+            testTable->column(task.column);
+    }
+
+    // Stratify on the first binary task, so every part keeps its (often rare) positive rate.
+    std::vector<float> strata;
+    for (const TaskSpec &task : roles.tasks) {
+        if (task.type == TaskType::Binary) {
+            TargetEncoding encoding{task, {"", task.positiveClass}, 0, 1};
+            strata = encodeTargets(data, encoding);
+            break;
+        }
+    }
+    ExperimentResult result;
+    result.split = testTable ? trainValidationSplit(data.rowCount(), strata, config.split)
+                             : stratifiedSplit(data.rowCount(), strata, config.split);
+    if (result.split.train.empty())
+        throw ConfigError(data.source() + ": the split leaves no training rows");
+
+    Preprocessor preprocessor = fitPreprocessor(data, roles.features, result.split.train, config.preprocess);
+    result.warnings = preprocessor.warnings;
+    std::vector<TargetEncoding> encodings;
+    std::vector<std::vector<float>> targets;
+    std::vector<TrainingTask> trainingTasks;
+    NetworkSpec networkSpec;
+    networkSpec.inputs = static_cast<Eigen::Index>(preprocessor.inputCount());
+    networkSpec.trunk = config.train.hiddenLayers;
+    networkSpec.headHidden = config.train.headHidden;
+    networkSpec.dropout = config.train.dropout;
+    for (const TaskSpec &task : roles.tasks) {
+        TargetEncoding encoding = fitTargetEncoding(data, task, result.split.train);
+        targets.push_back(encodeTargets(data, encoding));
+        trainingTasks.push_back({task.name(), task.type, outputWidth(encoding), task.lambda, encoding.scale});
+        networkSpec.taskTypes.push_back(task.type);
+        networkSpec.taskOutputs.push_back(outputWidth(encoding));
+        encodings.push_back(std::move(encoding));
+    }
+
+    const int threads = config.train.threads;
+    const Eigen::MatrixXf allInputs = preprocessor.transform(data, threads);
+    const TrainingSet trainSet{&allInputs, &targets, result.split.train};
+    const TrainingSet validationSet{&allInputs, &targets, result.split.validation};
+    const SharedBottomNetwork network(networkSpec);
+    TrainingOutcome outcome = trainNetwork(network, trainingTasks, trainSet,
+                                           result.split.validation.empty() ? nullptr : &validationSet, config.train,
+                                           callbacks, cancel);
+    result.history = std::move(outcome.history);
+    result.model = MultiTaskModel(std::move(preprocessor), std::move(encodings), networkSpec,
+                                  std::move(outcome.parameters), config);
+
+    result.reports.push_back(
+        evaluateRows(result.model, data, result.split.train, allInputs, "train", data.source(), threads));
+    if (!result.split.validation.empty())
+        result.reports.push_back(
+            evaluateRows(result.model, data, result.split.validation, allInputs, "validation", data.source(), threads));
+    if (testTable) {
+        result.reports.push_back(evaluateModel(result.model, *testTable, "test", threads));
+    } else if (!result.split.test.empty()) {
+        result.reports.push_back(evaluateRows(result.model, data, result.split.test, allInputs, "test",
+                                              data.source() + " (held-out split)", threads));
+    }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+EvaluationReport evaluateModel(const MultiTaskModel &model, const Table &table, const std::string &part, int threads)
+{
+    const std::vector<Eigen::MatrixXf> predictions = model.predict(table, threads);
+    EvaluationReport report{part, table.source(), {}};
+    for (std::size_t t = 0; t < model.tasks().size(); ++t)
+        report.tasks.push_back(evaluateTask(model.tasks()[t], predictions[t], table));
+    return report;
+}
+
+} // namespace cmtl

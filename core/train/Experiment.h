@@ -1,0 +1,43 @@
+#pragma once
+
+#include "common/Cancellation.h"
+#include "data/Table.h"
+#include "metrics/Evaluation.h"
+#include "model/MultiTaskModel.h"
+#include "tasks/TaskSpec.h"
+#include "train/Trainer.h"
+
+#include <string>
+#include <vector>
+
+namespace cmtl {
+
+// The metrics of every task on one part of the data.
+struct EvaluationReport {
+    std::string part;   // "train", "validation", "test"
+    std::string source; // where the rows came from, for the report
+    std::vector<TaskEvaluation> tasks;
+};
+
+struct ExperimentResult {
+    MultiTaskModel model;
+    TrainingHistory history;
+    DataSplit split; // rows of the training table
+    std::vector<EvaluationReport> reports; // train, validation (when any), test (when any)
+    std::vector<std::string> warnings;
+    double seconds = 0;
+
+    const EvaluationReport *report(const std::string &part) const;
+};
+
+// The whole flow: split the rows (stratified on the first binary task), fit the preprocessing
+// and task encodings on the training rows, train, and evaluate every part. With `testTable`
+// the test part is that table (out-of-time validation) and `data` gives train and validation.
+ExperimentResult runExperiment(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
+                               const Table *testTable = nullptr, const std::vector<TrainingCallback *> &callbacks = {},
+                               const CancellationToken *cancel = nullptr);
+
+// Evaluates a model on every labelled row of a table holding its task columns.
+EvaluationReport evaluateModel(const MultiTaskModel &model, const Table &table, const std::string &part, int threads = 0);
+
+} // namespace cmtl

@@ -1,0 +1,301 @@
+#include "train/Trainer.h"
+
+#include "common/Error.h"
+#include "common/ParallelFor.h"
+#include "metrics/BinaryMetrics.h"
+#include "nn/Adam.h"
+#include "nn/Losses.h"
+#include "train/ShardPool.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+
+namespace cmtl {
+
+namespace {
+
+// Every batch is split into this many shards whatever the thread count, so that the floating-
+// point sums, and hence the trained weights, are the same on one thread and on two.
+constexpr int kShards = 2;
+
+using Clock = std::chrono::steady_clock;
+
+// Per-shard buffers, allocated once for the whole run.
+struct Shard {
+    NetworkWorkspace<float> workspace;
+    Eigen::MatrixXf inputs;
+    std::vector<std::vector<float>> targets; // per task
+    Eigen::VectorXf gradient;
+    std::vector<double> lossSums; // per task, this batch
+    SplitMix64 random{0};
+};
+
+double validationMetric(const TrainingTask &task, const Eigen::MatrixXf &outputs, const std::vector<float> &targets)
+{
+    std::vector<float> scores;
+    std::vector<std::uint8_t> labels;
+    double correct = 0, squaredError = 0;
+    std::int64_t count = 0;
+    for (Eigen::Index row = 0; row < outputs.cols(); ++row) {
+        const float target = targets[static_cast<std::size_t>(row)];
+        if (std::isnan(target))
+            continue;
+        ++count;
+        switch (task.type) {
+        case TaskType::Binary:
+            scores.push_back(outputs(0, row));
+            labels.push_back(target > 0.5f ? 1 : 0);
+            break;
+        case TaskType::Multiclass: {
+            Eigen::Index predicted = 0;
+            outputs.col(row).maxCoeff(&predicted);
+            correct += predicted == static_cast<Eigen::Index>(target) ? 1 : 0;
+            break;
+        }
+        case TaskType::Regression: {
+            const double error = (static_cast<double>(outputs(0, row)) - target) * task.targetScale;
+            squaredError += error * error;
+            break;
+        }
+        }
+    }
+    if (count == 0)
+        return kNotMeasured;
+    switch (task.type) {
+    case TaskType::Binary:
+        return rocAuc(scores, labels);
+    case TaskType::Multiclass:
+        return correct / static_cast<double>(count);
+    case TaskType::Regression:
+        return std::sqrt(squaredError / static_cast<double>(count));
+    }
+    return kNotMeasured;
+}
+
+// Losses (mean over labelled rows per task), metrics and objective on a held-out set.
+void measureValidation(const SharedBottomNetwork &network, const std::vector<TrainingTask> &tasks,
+                       const Eigen::VectorXf &parameters, const TrainingSet &validation, int threads,
+                       EpochRecord &record)
+{
+    Eigen::MatrixXf inputs(validation.inputs->rows(), validation.size());
+    for (Eigen::Index i = 0; i < validation.size(); ++i)
+        inputs.col(i) = validation.inputs->col(static_cast<Eigen::Index>(validation.rows[static_cast<std::size_t>(i)]));
+    const std::vector<Eigen::MatrixXf> outputs = forwardAll(network, parameters, inputs, threads);
+    record.validationObjective = 0;
+    for (std::size_t t = 0; t < tasks.size(); ++t) {
+        std::vector<float> targets(validation.rows.size());
+        for (std::size_t i = 0; i < targets.size(); ++i)
+            targets[i] = (*validation.targets)[t][validation.rows[i]];
+        const auto labelled = std::count_if(targets.begin(), targets.end(), [](float v) { return !std::isnan(v); });
+        if (labelled == 0)
+            continue;
+        const double loss = taskLoss<float>(tasks[t].type, outputs[t], targets.data()) / static_cast<double>(labelled);
+        record.tasks[t].validationLoss = loss;
+        record.validationObjective += tasks[t].lambda * loss;
+        Eigen::MatrixXf predictions = outputs[t];
+        activateOutputs(tasks[t].type, predictions);
+        record.tasks[t].validationMetric = validationMetric(tasks[t], predictions, targets);
+    }
+}
+
+} // namespace
+
+bool EarlyStopAtMinLoss::endEpoch(const EpochRecord &record)
+{
+    if (m_patience <= 0 || std::isnan(record.validationObjective))
+        return false;
+    if (record.validationObjective < m_best) {
+        m_best = record.validationObjective;
+        m_epochsWithoutImprovement = 0;
+        return false;
+    }
+    return ++m_epochsWithoutImprovement >= m_patience;
+}
+
+std::vector<Eigen::MatrixXf> forwardAll(const SharedBottomNetwork &network, const Eigen::VectorXf &parameters,
+                                        const Eigen::MatrixXf &inputs, int threads)
+{
+    std::vector<Eigen::MatrixXf> outputs;
+    for (std::size_t t = 0; t < network.taskCount(); ++t)
+        outputs.emplace_back(network.spec().taskOutputs[t], inputs.cols());
+    // Contiguous ranges of rows, one per thread, scored in chunks that fit in cache.
+    constexpr Eigen::Index kChunk = 1024;
+    const int workers = resolveThreadCount(threads);
+    const Eigen::Index rangeSize = (inputs.cols() + workers - 1) / workers;
+    parallelFor(static_cast<std::size_t>(workers), workers, [&](std::size_t worker) {
+        const Eigen::Index begin = static_cast<Eigen::Index>(worker) * rangeSize;
+        const Eigen::Index end = std::min(inputs.cols(), begin + rangeSize);
+        if (begin >= end)
+            return;
+        NetworkWorkspace<float> workspace;
+        workspace.allocate(network, std::min(kChunk, end - begin));
+        for (Eigen::Index start = begin; start < end; start += kChunk) {
+            const Eigen::Index n = std::min(kChunk, end - start);
+            forwardNetwork<float>(network, parameters.data(), inputs.middleCols(start, n), workspace, false, nullptr);
+            for (std::size_t t = 0; t < outputs.size(); ++t)
+                outputs[t].middleCols(start, n) = workspace.taskOutputs(t, n);
+        }
+    });
+    return outputs;
+}
+
+TrainingOutcome trainNetwork(const SharedBottomNetwork &network, const std::vector<TrainingTask> &tasks,
+                             const TrainingSet &train, const TrainingSet *validation, const TrainConfig &config,
+                             const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel)
+{
+    if (tasks.size() != network.taskCount() || !train.targets || train.targets->size() != tasks.size())
+        throw ConfigError("the training set, the tasks and the network disagree on the number of tasks");
+    if (train.size() == 0)
+        throw ConfigError("no training rows");
+    if (config.batchSize < 1 || config.epochs < 1)
+        throw ConfigError("batch size and epochs must be at least 1");
+    if (!(config.learningRate > 0) || !(config.l2 >= 0))
+        throw ConfigError("the learning rate must be > 0 and L2 >= 0");
+
+    const Eigen::Index rows = train.size();
+    const std::vector<std::vector<float>> &targets = *train.targets;
+    const Eigen::Index batchSize = std::min<Eigen::Index>(config.batchSize, rows);
+    const Eigen::Index shardCapacity = (batchSize + kShards - 1) / kShards;
+    const int threads = resolveThreadCount(config.threads);
+
+    TrainingOutcome outcome;
+    outcome.parameters.resize(network.parameterCount());
+    network.initialise(outcome.parameters.data(), config.seed);
+    Eigen::VectorXf bestParameters = outcome.parameters;
+    double bestValidation = std::numeric_limits<double>::infinity();
+    const Eigen::VectorXf l2Mask = network.weightMask() * static_cast<float>(config.l2);
+    Adam optimiser(network.parameterCount(), {config.learningRate});
+    Eigen::VectorXf gradient(network.parameterCount());
+
+    std::vector<Shard> shards(kShards);
+    for (Shard &shard : shards) {
+        shard.workspace.allocate(network, shardCapacity);
+        shard.inputs.resize(train.inputs->rows(), shardCapacity);
+        shard.targets.assign(tasks.size(), std::vector<float>(static_cast<std::size_t>(shardCapacity)));
+        shard.gradient.resize(network.parameterCount());
+        shard.lossSums.assign(tasks.size(), 0.0);
+    }
+    ShardPool pool(kShards, threads);
+    EarlyStopAtMinLoss earlyStop(validation ? config.patience : 0);
+    std::vector<TrainingCallback *> allCallbacks = callbacks;
+    allCallbacks.push_back(&earlyStop);
+
+    std::vector<std::size_t> order = train.rows;
+    const std::size_t batches = static_cast<std::size_t>((rows + batchSize - 1) / batchSize);
+    std::vector<double> labelledInBatch(tasks.size());
+
+    for (int epoch = 1; epoch <= config.epochs; ++epoch) {
+        const auto epochStart = Clock::now();
+        bool stop = false;
+        for (TrainingCallback *callback : allCallbacks)
+            stop = callback->beginEpoch(epoch) || stop;
+        if (stop)
+            break;
+        // A seeded Fisher-Yates shuffle (std::shuffle's algorithm differs between libraries).
+        SplitMix64 shuffler(SplitMix64::derive(config.seed, static_cast<std::uint64_t>(epoch)));
+        for (std::size_t i = order.size(); i > 1; --i)
+            std::swap(order[i - 1], order[shuffler.below(i)]);
+
+        std::vector<double> epochLoss(tasks.size(), 0.0), epochLabelled(tasks.size(), 0.0);
+        for (std::size_t batch = 0; batch < batches; ++batch) {
+            if (cancel && cancel->isCancelled())
+                throw Cancelled();
+            const Eigen::Index batchBegin = static_cast<Eigen::Index>(batch) * batchSize;
+            const Eigen::Index batchRows = std::min(batchSize, rows - batchBegin);
+            // Labelled rows per task in the whole batch: each task's loss is its mean over them.
+            std::fill(labelledInBatch.begin(), labelledInBatch.end(), 0.0);
+            for (std::size_t t = 0; t < tasks.size(); ++t) {
+                for (Eigen::Index i = 0; i < batchRows; ++i)
+                    labelledInBatch[t] += std::isnan(targets[t][order[batchBegin + i]]) ? 0 : 1;
+            }
+
+            pool.run([&](int s) {
+                Shard &shard = shards[static_cast<std::size_t>(s)];
+                const Eigen::Index shardBegin = std::min(batchRows, s * shardCapacity);
+                const Eigen::Index n = std::min(batchRows, shardBegin + shardCapacity) - shardBegin;
+                shard.gradient.setZero();
+                std::fill(shard.lossSums.begin(), shard.lossSums.end(), 0.0);
+                if (n == 0)
+                    return;
+                for (Eigen::Index i = 0; i < n; ++i) {
+                    const std::size_t row = order[static_cast<std::size_t>(batchBegin + shardBegin + i)];
+                    shard.inputs.col(i) = train.inputs->col(static_cast<Eigen::Index>(row));
+                    for (std::size_t t = 0; t < tasks.size(); ++t)
+                        shard.targets[t][static_cast<std::size_t>(i)] = targets[t][row];
+                }
+                shard.random = SplitMix64(SplitMix64::derive(config.seed, static_cast<std::uint64_t>(epoch),
+                                                             batch * kShards + static_cast<std::size_t>(s)));
+                const auto inputs = shard.inputs.leftCols(n);
+                forwardNetwork<float>(network, outcome.parameters.data(), inputs, shard.workspace, true, &shard.random);
+                for (std::size_t t = 0; t < tasks.size(); ++t) {
+                    const int width = network.spec().taskOutputs[t];
+                    const auto scale = labelledInBatch[t] > 0
+                                           ? static_cast<float>(tasks[t].lambda / labelledInBatch[t])
+                                           : 0.0f;
+                    shard.lossSums[t] = taskLoss<float>(tasks[t].type, shard.workspace.taskOutputs(t, n),
+                                                        shard.targets[t].data(), scale,
+                                                        shard.workspace.taskOutputGradient(t, width, n));
+                }
+                backwardNetwork<float>(network, outcome.parameters.data(), inputs, shard.workspace, n,
+                                       shard.gradient.data());
+            });
+
+            gradient = shards[0].gradient;
+            for (std::size_t s = 1; s < shards.size(); ++s)
+                gradient += shards[s].gradient;
+            gradient += l2Mask.cwiseProduct(outcome.parameters);
+            optimiser.step(outcome.parameters, gradient);
+
+            for (std::size_t t = 0; t < tasks.size(); ++t) {
+                for (const Shard &shard : shards)
+                    epochLoss[t] += shard.lossSums[t];
+                epochLabelled[t] += labelledInBatch[t];
+            }
+            for (TrainingCallback *callback : allCallbacks)
+                stop = callback->endBatch(epoch, batch + 1, batches) || stop;
+            if (stop)
+                break;
+        }
+        if (!outcome.parameters.allFinite())
+            throw ConfigError("training diverged (a weight became infinite or NaN): lower the learning rate");
+
+        EpochRecord record;
+        record.epoch = epoch;
+        record.tasks.resize(tasks.size());
+        record.trainObjective = 0;
+        for (std::size_t t = 0; t < tasks.size(); ++t) {
+            record.lambdas.push_back(tasks[t].lambda);
+            if (epochLabelled[t] > 0) {
+                record.tasks[t].trainLoss = epochLoss[t] / epochLabelled[t];
+                record.trainObjective += tasks[t].lambda * record.tasks[t].trainLoss;
+            }
+        }
+        const double trainSeconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
+        record.samplesPerSecond = static_cast<double>(rows) / std::max(trainSeconds, 1e-9);
+        if (validation && validation->size() > 0)
+            measureValidation(network, tasks, outcome.parameters, *validation, threads, record);
+        record.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
+
+        const double criterion = validation ? record.validationObjective : record.trainObjective;
+        if (!validation || criterion < bestValidation) {
+            bestValidation = criterion;
+            bestParameters = outcome.parameters;
+            outcome.history.bestEpoch = epoch;
+        }
+        outcome.history.epochs.push_back(record);
+        for (TrainingCallback *callback : allCallbacks)
+            stop = callback->endEpoch(record) || stop;
+        if (stop) {
+            outcome.history.stopReason = "stopped early at epoch " + std::to_string(epoch);
+            break;
+        }
+    }
+    if (outcome.history.stopReason.empty())
+        outcome.history.stopReason = "completed " + std::to_string(outcome.history.epochs.size()) + " epochs";
+    outcome.parameters = bestParameters;
+    return outcome;
+}
+
+} // namespace cmtl

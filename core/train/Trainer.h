@@ -1,0 +1,117 @@
+#pragma once
+
+#include "common/Cancellation.h"
+#include "nn/Network.h"
+#include "tasks/TaskSpec.h"
+
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace cmtl {
+
+// Hyper-parameters of the network and of its optimisation.
+struct TrainConfig {
+    std::vector<int> hiddenLayers = {128, 64};
+    int headHidden = 0;
+    double dropout = 0.1;
+    double learningRate = 1e-3;
+    int batchSize = 256;
+    int epochs = 30;
+    // Stop when the validation objective has not improved for this many epochs (0 = never).
+    int patience = 5;
+    // L2 penalty 0.5 * l2 * ||W||^2 on the weights (not the biases).
+    double l2 = 1e-5;
+    std::uint64_t seed = 42;
+    // Threads for training and scoring; 0 = all hardware threads. Results do not depend on it.
+    int threads = 0;
+};
+
+// What the trainer needs to know of a task.
+struct TrainingTask {
+    std::string name;
+    TaskType type = TaskType::Binary;
+    int outputs = 1;
+    double lambda = 1.0;
+    // Regression targets are standardised; this turns an RMSE back into the target's unit.
+    double targetScale = 1.0;
+};
+
+// Some columns (`rows`) of an input matrix (inputs x all rows) and one target vector per task
+// over all rows (NaN = missing label). Parts of one matrix share it rather than copying it.
+struct TrainingSet {
+    const Eigen::MatrixXf *inputs = nullptr;
+    const std::vector<std::vector<float>> *targets = nullptr;
+    std::vector<std::size_t> rows;
+
+    Eigen::Index size() const { return static_cast<Eigen::Index>(rows.size()); }
+};
+
+constexpr double kNotMeasured = std::numeric_limits<double>::quiet_NaN();
+
+struct TaskEpochStats {
+    double trainLoss = kNotMeasured;
+    double validationLoss = kNotMeasured;
+    // AUC (binary), accuracy (multiclass) or RMSE in the target's unit (regression).
+    double validationMetric = kNotMeasured;
+};
+
+struct EpochRecord {
+    int epoch = 0; // 1-based
+    double trainObjective = kNotMeasured;      // sum_i lambda_i * L_i over the epoch's batches
+    double validationObjective = kNotMeasured; // the same on the validation rows, without dropout
+    std::vector<TaskEpochStats> tasks;
+    std::vector<double> lambdas;
+    double seconds = 0;
+    double samplesPerSecond = 0;
+};
+
+struct TrainingHistory {
+    std::vector<EpochRecord> epochs;
+    int bestEpoch = 0; // whose weights the model keeps (1-based; 0 when none)
+    std::string stopReason;
+};
+
+// Hooks into the training loop in the manner of ensmallen's callbacks: each returns true to ask
+// the trainer to stop after the current step.
+class TrainingCallback {
+public:
+    virtual ~TrainingCallback() = default;
+    virtual bool beginEpoch(int /*epoch*/) { return false; }
+    virtual bool endBatch(int /*epoch*/, std::size_t /*batch*/, std::size_t /*batches*/) { return false; }
+    virtual bool endEpoch(const EpochRecord & /*record*/) { return false; }
+};
+
+// Stops when the validation objective has not improved for `patience` epochs.
+class EarlyStopAtMinLoss : public TrainingCallback {
+public:
+    explicit EarlyStopAtMinLoss(int patience) : m_patience(patience) {}
+    bool endEpoch(const EpochRecord &record) override;
+
+private:
+    int m_patience;
+    double m_best = std::numeric_limits<double>::infinity();
+    int m_epochsWithoutImprovement = 0;
+};
+
+struct TrainingOutcome {
+    Eigen::VectorXf parameters; // of the best epoch on validation (the last without validation)
+    TrainingHistory history;
+};
+
+// Trains `network` with Adam on mini-batches; deterministic for a given seed whatever the thread
+// count (each batch is split into the same fixed shards, whose gradients add in a fixed order).
+// Throws Cancelled when `cancel` is triggered (checked every batch).
+TrainingOutcome trainNetwork(const SharedBottomNetwork &network, const std::vector<TrainingTask> &tasks,
+                             const TrainingSet &train, const TrainingSet *validation, const TrainConfig &config,
+                             const std::vector<TrainingCallback *> &callbacks = {},
+                             const CancellationToken *cancel = nullptr);
+
+// Raw outputs of every task (outputs x rows) for all columns of `inputs`, without dropout.
+std::vector<Eigen::MatrixXf> forwardAll(const SharedBottomNetwork &network, const Eigen::VectorXf &parameters,
+                                        const Eigen::MatrixXf &inputs, int threads);
+
+} // namespace cmtl
