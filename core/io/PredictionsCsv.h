@@ -1,0 +1,26 @@
+#pragma once
+
+#include "model/MultiTaskModel.h"
+
+#include <QByteArray>
+
+#include <string>
+#include <vector>
+
+namespace cmtl {
+
+// The prediction columns of a model, in file order: `<task>.probability` (binary, of the positive
+// class), `<task>.class` and `<task>.probability.<class>` (multiclass), `<task>.value` (regression).
+std::vector<std::string> predictionColumnNames(const MultiTaskModel &model);
+
+// One row of cells per input row, in input order, matching predictionColumnNames().
+std::vector<std::string> predictionCells(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions,
+                                         Eigen::Index row);
+
+// RFC 4180 CSV of the predictions (fields quoted when they hold a comma, quote or newline).
+QByteArray predictionsToCsv(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions);
+
+// Quotes one CSV field when it needs it.
+std::string csvField(const std::string &text);
+
+} // namespace cmtl
