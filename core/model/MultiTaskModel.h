@@ -1,6 +1,6 @@
 #pragma once
 
-#include "nn/Network.h"
+#include "nn/MultiTaskNetwork.h"
 #include "preprocess/Preprocessor.h"
 #include "split/DataSplit.h"
 #include "tasks/TaskSpec.h"
@@ -30,7 +30,7 @@ public:
 
     const Preprocessor &preprocessor() const { return m_preprocessor; }
     const std::vector<TargetEncoding> &tasks() const { return m_tasks; }
-    const SharedBottomNetwork &network() const { return m_network; }
+    const MultiTaskNetwork &network() const { return m_network; }
     const Eigen::VectorXf &parameters() const { return m_parameters; }
     const ExperimentConfig &config() const { return m_config; }
 
@@ -46,7 +46,7 @@ public:
 private:
     Preprocessor m_preprocessor;
     std::vector<TargetEncoding> m_tasks;
-    SharedBottomNetwork m_network{NetworkSpec{1, {1}, 0, 0, {TaskType::Binary}, {1}}};
+    MultiTaskNetwork m_network;
     Eigen::VectorXf m_parameters;
     ExperimentConfig m_config;
 };

@@ -84,7 +84,7 @@ ExperimentResult runExperiment(const Table &data, const RoleAssignment &roles, c
     const Eigen::MatrixXf allInputs = preprocessor.transform(data, threads);
     const TrainingSet trainSet{&allInputs, &targets, result.split.train};
     const TrainingSet validationSet{&allInputs, &targets, result.split.validation};
-    const SharedBottomNetwork network(networkSpec);
+    const MultiTaskNetwork network(networkSpec);
     TrainingOutcome outcome = trainNetwork(network, trainingTasks, trainSet,
                                            result.split.validation.empty() ? nullptr : &validationSet, config.train,
                                            callbacks, cancel);

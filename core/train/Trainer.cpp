@@ -75,7 +75,7 @@ double validationMetric(const TrainingTask &task, const Eigen::MatrixXf &outputs
 }
 
 // Losses (mean over labelled rows per task), metrics and objective on a held-out set.
-void measureValidation(const SharedBottomNetwork &network, const std::vector<TrainingTask> &tasks,
+void measureValidation(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                        const Eigen::VectorXf &parameters, const TrainingSet &validation, int threads,
                        EpochRecord &record)
 {
@@ -114,7 +114,7 @@ bool EarlyStopAtMinLoss::endEpoch(const EpochRecord &record)
     return ++m_epochsWithoutImprovement >= m_patience;
 }
 
-std::vector<Eigen::MatrixXf> forwardAll(const SharedBottomNetwork &network, const Eigen::VectorXf &parameters,
+std::vector<Eigen::MatrixXf> forwardAll(const MultiTaskNetwork &network, const Eigen::VectorXf &parameters,
                                         const Eigen::MatrixXf &inputs, int threads)
 {
     std::vector<Eigen::MatrixXf> outputs;
@@ -141,7 +141,7 @@ std::vector<Eigen::MatrixXf> forwardAll(const SharedBottomNetwork &network, cons
     return outputs;
 }
 
-TrainingOutcome trainNetwork(const SharedBottomNetwork &network, const std::vector<TrainingTask> &tasks,
+TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                              const TrainingSet &train, const TrainingSet *validation, const TrainConfig &config,
                              const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel)
 {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/Cancellation.h"
-#include "nn/Network.h"
+#include "nn/MultiTaskNetwork.h"
 #include "tasks/TaskSpec.h"
 
 #include <Eigen/Core>
@@ -105,13 +105,13 @@ struct TrainingOutcome {
 // Trains `network` with Adam on mini-batches; deterministic for a given seed whatever the thread
 // count (each batch is split into the same fixed shards, whose gradients add in a fixed order).
 // Throws Cancelled when `cancel` is triggered (checked every batch).
-TrainingOutcome trainNetwork(const SharedBottomNetwork &network, const std::vector<TrainingTask> &tasks,
+TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                              const TrainingSet &train, const TrainingSet *validation, const TrainConfig &config,
                              const std::vector<TrainingCallback *> &callbacks = {},
                              const CancellationToken *cancel = nullptr);
 
 // Raw outputs of every task (outputs x rows) for all columns of `inputs`, without dropout.
-std::vector<Eigen::MatrixXf> forwardAll(const SharedBottomNetwork &network, const Eigen::VectorXf &parameters,
+std::vector<Eigen::MatrixXf> forwardAll(const MultiTaskNetwork &network, const Eigen::VectorXf &parameters,
                                         const Eigen::MatrixXf &inputs, int threads);
 
 } // namespace cmtl

@@ -3,7 +3,7 @@
 
 #include "nn/DenseChain.h"
 #include "nn/Losses.h"
-#include "nn/Network.h"
+#include "nn/MultiTaskNetwork.h"
 
 #include <QTest>
 
@@ -205,23 +205,34 @@ void TestGradients::dropoutGateIsFixedByTheSeed()
 
 void TestGradients::networkGradient_data()
 {
+    QTest::addColumn<int>("architecture");
     QTest::addColumn<int>("headHidden");
-    QTest::newRow("linear heads") << 0;
-    QTest::newRow("heads with a hidden layer") << 3;
+    QTest::addColumn<bool>("withTrunk");
+    QTest::newRow("shared-bottom, linear heads") << int(Architecture::SharedBottom) << 0 << true;
+    QTest::newRow("shared-bottom, heads with a hidden layer") << int(Architecture::SharedBottom) << 3 << true;
+    QTest::newRow("no trunk: logistic and linear regression") << int(Architecture::SharedBottom) << 0 << false;
+    QTest::newRow("mmoe") << int(Architecture::MMoE) << 0 << true;
+    QTest::newRow("ple") << int(Architecture::PLE) << 3 << true;
+    QTest::newRow("attention") << int(Architecture::Attention) << 0 << true;
 }
 
 void TestGradients::networkGradient()
 {
+    QFETCH(int, architecture);
     QFETCH(int, headHidden);
-    // Three tasks on a shared trunk; objective = sum_i lambda_i * loss_i, as the trainer forms it.
+    QFETCH(bool, withTrunk);
+    // Three tasks; objective = sum_i lambda_i * loss_i, as the trainer forms it.
     NetworkSpec spec;
     spec.inputs = 6;
-    spec.trunk = {5, 4};
+    spec.architecture = static_cast<Architecture>(architecture);
+    spec.trunk = withTrunk ? std::vector<int>{5, 4} : std::vector<int>{};
+    spec.experts = 2;
+    spec.taskExperts = 1;
     spec.headHidden = headHidden;
     spec.dropout = 0;
     spec.taskTypes = {TaskType::Binary, TaskType::Multiclass, TaskType::Regression};
     spec.taskOutputs = {1, 3, 1};
-    const SharedBottomNetwork network(spec);
+    const MultiTaskNetwork network(spec);
     const Eigen::Index n = 8;
     const Eigen::MatrixXd inputs = randomMatrix(6, n, 21);
     std::vector<std::vector<float>> targets(3, std::vector<float>(n));
@@ -234,6 +245,9 @@ void TestGradients::networkGradient()
     const double lambdas[] = {2.0, 1.0, 0.5};
     Eigen::VectorXd parameters(network.parameterCount());
     network.initialise(parameters.data(), 7);
+    // Gates and attention start at zero (uniform); move them off it so their gradient is general.
+    const Eigen::VectorXd offsets = randomMatrix(network.parameterCount(), 1, 8).col(0);
+    parameters.head(network.sharedParameterEnd()) += 0.3 * offsets.head(network.sharedParameterEnd());
 
     NetworkWorkspace<double> workspace;
     workspace.allocate(network, n);
