@@ -306,7 +306,7 @@ void forwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
 template <typename Scalar>
 void backwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
                      const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs,
-                     NetworkWorkspace<Scalar> &workspace, Eigen::Index n, Scalar *gradient)
+                     NetworkWorkspace<Scalar> &workspace, Eigen::Index n, Scalar *gradient, int onlyTask)
 {
     using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
     using Vector = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
@@ -321,7 +321,13 @@ void backwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
         Eigen::Map<Vector>(gradient + gate.biasOffset, gate.outputs).noalias() += logitGradient.rowwise().sum();
     };
 
+    const auto skipped = [&](std::size_t t) { return onlyTask >= 0 && t != static_cast<std::size_t>(onlyTask); };
     for (std::size_t t = 0; t < network.taskCount(); ++t) {
+        if (skipped(t)) {
+            if (needsRepresentationGradient)
+                workspace.heads[t].inputGradient.topLeftCorner(width, n).setZero();
+            continue;
+        }
         backwardChain<Scalar>(network.head(t), parameters, representationOf(network, workspace, inputs, t, n),
                               workspace.heads[t], n, gradient, needsRepresentationGradient);
     }
@@ -332,6 +338,8 @@ void backwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
     if (spec.architecture == Architecture::Attention) {
         const Scalar inputCount = static_cast<Scalar>(spec.inputs);
         for (std::size_t t = 0; t < network.taskCount(); ++t) {
+            if (skipped(t))
+                continue;
             DenseChainWorkspace<Scalar> &trunk = workspace.experts[t];
             trunk.outputGradient.topLeftCorner(width, n) = headInputGradient(t);
             backwardChain<Scalar>(network.experts()[0], parameters, workspace.attendedInputs[t].leftCols(n), trunk, n,
@@ -358,6 +366,8 @@ void backwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
     for (Matrix &expertGradient : workspace.expertGradients)
         expertGradient.leftCols(n).setZero();
     for (std::size_t t = 0; t < network.taskCount(); ++t) {
+        if (skipped(t))
+            continue;
         const auto representationGradient = headInputGradient(t);
         const auto gate = workspace.gateWeights[t].leftCols(n);
         auto gateGradient = workspace.representationGradient.topLeftCorner(gate.rows(), n);
@@ -391,9 +401,9 @@ template void forwardNetwork<float>(const MultiTaskNetwork &, const float *, con
 template void forwardNetwork<double>(const MultiTaskNetwork &, const double *, const Eigen::Ref<const Eigen::MatrixXd> &,
                                      NetworkWorkspace<double> &, bool, SplitMix64 *);
 template void backwardNetwork<float>(const MultiTaskNetwork &, const float *, const Eigen::Ref<const Eigen::MatrixXf> &,
-                                     NetworkWorkspace<float> &, Eigen::Index, float *);
+                                     NetworkWorkspace<float> &, Eigen::Index, float *, int);
 template void backwardNetwork<double>(const MultiTaskNetwork &, const double *,
                                       const Eigen::Ref<const Eigen::MatrixXd> &, NetworkWorkspace<double> &,
-                                      Eigen::Index, double *);
+                                      Eigen::Index, double *, int);
 
 } // namespace cmtl

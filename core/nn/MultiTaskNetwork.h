@@ -125,10 +125,11 @@ void forwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
                     NetworkWorkspace<Scalar> &workspace, bool training, SplitMix64 *random);
 
 // Adds d objective / d parameters into `gradient`, given each task's output gradient in the
-// workspace (taskOutputGradient) for the n columns of the last forward pass.
+// workspace (taskOutputGradient) for the n columns of the last forward pass. With onlyTask >= 0
+// only that task's loss is followed back (its own gradient, for PCGrad and GradNorm).
 template <typename Scalar>
 void backwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
                      const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs,
-                     NetworkWorkspace<Scalar> &workspace, Eigen::Index n, Scalar *gradient);
+                     NetworkWorkspace<Scalar> &workspace, Eigen::Index n, Scalar *gradient, int onlyTask = -1);
 
 } // namespace cmtl

@@ -68,13 +68,24 @@ ExperimentResult runExperiment(const Table &data, const RoleAssignment &roles, c
     std::vector<TrainingTask> trainingTasks;
     NetworkSpec networkSpec;
     networkSpec.inputs = static_cast<Eigen::Index>(preprocessor.inputCount());
+    networkSpec.architecture = config.train.architecture;
     networkSpec.trunk = config.train.hiddenLayers;
+    networkSpec.experts = config.train.experts;
+    networkSpec.taskExperts = config.train.taskExperts;
     networkSpec.headHidden = config.train.headHidden;
     networkSpec.dropout = config.train.dropout;
     for (const TaskSpec &task : roles.tasks) {
         TargetEncoding encoding = fitTargetEncoding(data, task, result.split.train);
         targets.push_back(encodeTargets(data, encoding));
-        trainingTasks.push_back({task.name(), task.type, outputWidth(encoding), task.lambda, encoding.scale});
+        if (task.type == TaskType::Regression &&
+            (task.imbalance.balancedClassWeights || !task.imbalance.classWeights.empty() ||
+             task.imbalance.focalGamma != 0 || task.imbalance.oversample))
+            throw ConfigError("task \"" + task.name() + "\": class weights, focal loss and oversampling apply to "
+                              "binary and multiclass tasks only");
+        if (task.imbalance.focalGamma < 0)
+            throw ConfigError("task \"" + task.name() + "\": the focal loss exponent must be >= 0");
+        LossOptions loss{classWeights(encoding, targets.back(), result.split.train), task.imbalance.focalGamma};
+        trainingTasks.push_back({task.name(), task.type, outputWidth(encoding), task.lambda, encoding.scale, loss});
         networkSpec.taskTypes.push_back(task.type);
         networkSpec.taskOutputs.push_back(outputWidth(encoding));
         encodings.push_back(std::move(encoding));
@@ -82,7 +93,8 @@ ExperimentResult runExperiment(const Table &data, const RoleAssignment &roles, c
 
     const int threads = config.train.threads;
     const Eigen::MatrixXf allInputs = preprocessor.transform(data, threads);
-    const TrainingSet trainSet{&allInputs, &targets, result.split.train};
+    const TrainingSet trainSet{&allInputs, &targets,
+                               oversampleRows(encodings, targets, result.split.train, config.train.seed)};
     const TrainingSet validationSet{&allInputs, &targets, result.split.validation};
     const MultiTaskNetwork network(networkSpec);
     TrainingOutcome outcome = trainNetwork(network, trainingTasks, trainSet,

@@ -3,7 +3,9 @@
 
 #include "nn/DenseChain.h"
 #include "nn/Losses.h"
+#include "common/Error.h"
 #include "nn/MultiTaskNetwork.h"
+#include "train/Trainer.h"
 
 #include <QTest>
 
@@ -61,22 +63,36 @@ private Q_SLOTS:
     void dropoutGateIsFixedByTheSeed();
     void networkGradient_data();
     void networkGradient();
+    void taskGraphPenaltyGradient();
 };
 
 void TestGradients::lossGradients_data()
 {
     QTest::addColumn<int>("type");
     QTest::addColumn<int>("outputs");
-    QTest::newRow("binary cross-entropy") << int(TaskType::Binary) << 1;
-    QTest::newRow("softmax cross-entropy") << int(TaskType::Multiclass) << 4;
-    QTest::newRow("squared error") << int(TaskType::Regression) << 1;
+    QTest::addColumn<bool>("weighted");
+    QTest::addColumn<double>("focalGamma");
+    QTest::newRow("binary cross-entropy") << int(TaskType::Binary) << 1 << false << 0.0;
+    QTest::newRow("binary, class weights") << int(TaskType::Binary) << 1 << true << 0.0;
+    QTest::newRow("binary focal") << int(TaskType::Binary) << 1 << true << 2.0;
+    QTest::newRow("softmax cross-entropy") << int(TaskType::Multiclass) << 4 << false << 0.0;
+    QTest::newRow("softmax, class weights") << int(TaskType::Multiclass) << 4 << true << 0.0;
+    QTest::newRow("softmax focal") << int(TaskType::Multiclass) << 4 << false << 1.5;
+    QTest::newRow("squared error") << int(TaskType::Regression) << 1 << false << 0.0;
 }
 
 void TestGradients::lossGradients()
 {
     QFETCH(int, type);
     QFETCH(int, outputs);
+    QFETCH(bool, weighted);
+    QFETCH(double, focalGamma);
     const auto taskType = static_cast<TaskType>(type);
+    LossOptions options;
+    options.focalGamma = focalGamma;
+    if (weighted)
+        options.classWeights = taskType == TaskType::Binary ? std::vector<float>{0.6f, 3.0f}
+                                                            : std::vector<float>{1.0f, 0.5f, 2.0f, 1.5f};
     const Eigen::Index n = 7;
     Eigen::MatrixXd logits = 3.0 * randomMatrix(outputs, n, 11);
     std::vector<float> targets(n);
@@ -87,10 +103,10 @@ void TestGradients::lossGradients()
     }
     const double scale = 0.37;
     Eigen::MatrixXd gradient(outputs, n);
-    taskLoss<double>(taskType, logits, targets.data(), scale, gradient);
+    taskLoss<double>(taskType, logits, targets.data(), options, scale, gradient);
     const auto objective = [&](const Eigen::VectorXd &flat) {
         const Eigen::MatrixXd reshaped = flat.reshaped(outputs, n);
-        return scale * taskLoss<double>(taskType, reshaped, targets.data());
+        return scale * taskLoss<double>(taskType, reshaped, targets.data(), options);
     };
     checkGradient(objective, logits.reshaped(), gradient.reshaped());
 }
@@ -101,7 +117,7 @@ void TestGradients::lossSkipsMissingLabels()
     logits << 0.5, -2.0, 1.0;
     const std::vector<float> targets{1.0f, std::nanf(""), 0.0f};
     Eigen::MatrixXd gradient(1, 3);
-    const double withMissing = taskLoss<double>(TaskType::Binary, logits, targets.data(), 1.0, gradient);
+    const double withMissing = taskLoss<double>(TaskType::Binary, logits, targets.data(), {}, 1.0, gradient);
     QCOMPARE(gradient(0, 1), 0.0);
     const double expected = std::log1p(std::exp(-0.5)) + std::log1p(std::exp(1.0));
     QVERIFY(std::abs(withMissing - expected) < 1e-12);
@@ -120,6 +136,17 @@ void TestGradients::lossValuesAreTheTextbookFormulas()
     large << 800;
     const float zero = 0;
     QVERIFY(std::abs(taskLoss<double>(TaskType::Binary, large, &zero) - 800.0) < 1e-9);
+    // Focal loss: -(1 - p)^2 log p for the true class; with p = sigmoid(1) for y = 1.
+    Eigen::MatrixXd unitLogit(1, 1);
+    unitLogit << 1;
+    const float positive = 1;
+    const double p = 1 / (1 + std::exp(-1.0));
+    QVERIFY(std::abs(taskLoss<double>(TaskType::Binary, unitLogit, &positive, {{}, 2.0}) + (1 - p) * (1 - p) * std::log(p)) <
+            1e-12);
+    // A soft binary target (distillation): -(0.3 log p + 0.7 log (1 - p)).
+    const float soft = 0.3f;
+    QVERIFY(std::abs(taskLoss<double>(TaskType::Binary, unitLogit, &soft) + (0.3 * std::log(p) + 0.7 * std::log(1 - p))) <
+            1e-7);
     // Squared error of 2.5 against 1: 2.25.
     Eigen::MatrixXd value(1, 1);
     value << 2.5;
@@ -260,12 +287,47 @@ void TestGradients::networkGradient()
     };
     objective(parameters);
     for (std::size_t t = 0; t < 3; ++t) {
-        taskLoss<double>(spec.taskTypes[t], workspace.taskOutputs(t, n), targets[t].data(), lambdas[t],
+        taskLoss<double>(spec.taskTypes[t], workspace.taskOutputs(t, n), targets[t].data(), {}, lambdas[t],
                          workspace.taskOutputGradient(t, spec.taskOutputs[t], n));
     }
     Eigen::VectorXd gradient = Eigen::VectorXd::Zero(network.parameterCount());
     backwardNetwork<double>(network, parameters.data(), inputs, workspace, n, gradient.data());
     checkGradient(objective, parameters, gradient);
+}
+
+void TestGradients::taskGraphPenaltyGradient()
+{
+    NetworkSpec spec;
+    spec.inputs = 4;
+    spec.trunk = {3};
+    spec.headHidden = 2;
+    spec.taskTypes = {TaskType::Binary, TaskType::Multiclass, TaskType::Regression};
+    spec.taskOutputs = {1, 3, 1};
+    const MultiTaskNetwork network(spec);
+    const std::vector<TrainingTask> tasks{{"a", TaskType::Binary, 1}, {"b", TaskType::Multiclass, 3},
+                                          {"c", TaskType::Regression, 1}};
+    const std::vector<TaskRelation> graph{{"a", "b", 0.7}, {"b", "c", 0.2}};
+    Eigen::VectorXf parameters(network.parameterCount());
+    network.initialise(parameters.data(), 3);
+    Eigen::VectorXf gradient = Eigen::VectorXf::Zero(network.parameterCount());
+    taskGraphPenalty(network, tasks, graph, parameters, &gradient);
+    const auto objective = [&](const Eigen::VectorXd &point) {
+        return taskGraphPenalty(network, tasks, graph, point.cast<float>(), nullptr);
+    };
+    // The penalty is quadratic, so float arithmetic suffices with a coarser step.
+    for (Eigen::Index i = 0; i < parameters.size(); ++i) {
+        Eigen::VectorXd plus = parameters.cast<double>(), minus = plus;
+        plus[i] += 1e-2;
+        minus[i] -= 1e-2;
+        const double numeric = (objective(plus) - objective(minus)) / 2e-2;
+        QVERIFY2(std::abs(numeric - gradient[i]) < 1e-3, qPrintable(QStringLiteral("coordinate %1").arg(i)));
+    }
+    // Heads of different shapes cannot be related.
+    NetworkSpec linearHeads = spec;
+    linearHeads.headHidden = 0;
+    QVERIFY_THROWS_EXCEPTION(ConfigError, taskGraphPenalty(MultiTaskNetwork(linearHeads), tasks, graph,
+                                                           Eigen::VectorXf::Zero(MultiTaskNetwork(linearHeads).parameterCount()),
+                                                           nullptr));
 }
 
 QTEST_APPLESS_MAIN(TestGradients)
