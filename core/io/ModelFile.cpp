@@ -133,7 +133,19 @@ QJsonObject configToJson(const ExperimentConfig &config)
                       {key("validation_fraction"), config.split.validationFraction},
                       {key("seed"), qs(std::to_string(config.split.seed))}};
     const TrainConfig &t = config.train;
-    QJsonObject train{{key("hidden_layers"), toJsonArray(t.hiddenLayers)},
+    QJsonArray graph;
+    for (const TaskRelation &edge : t.taskGraph)
+        graph.append(QJsonObject{{key("a"), qs(edge.taskA)}, {key("b"), qs(edge.taskB)}, {key("strength"), edge.strength}});
+    QJsonObject weighting{{key("method"), QLatin1String(toString(t.weighting.method))},
+                          {key("gradnorm_alpha"), t.weighting.gradNormAlpha},
+                          {key("gradnorm_learning_rate"), t.weighting.gradNormLearningRate},
+                          {key("dwa_temperature"), t.weighting.dwaTemperature}};
+    QJsonObject train{{key("architecture"), QLatin1String(toString(t.architecture))},
+                      {key("experts"), t.experts},
+                      {key("task_experts"), t.taskExperts},
+                      {key("weighting"), weighting},
+                      {key("task_graph"), graph},
+                      {key("hidden_layers"), toJsonArray(t.hiddenLayers)},
                       {key("head_hidden"), t.headHidden},
                       {key("dropout"), t.dropout},
                       {key("learning_rate"), t.learningRate},
@@ -170,6 +182,27 @@ ExperimentConfig configFromJson(const JsonReader &reader)
     config.split.validationFraction = split.number("validation_fraction");
     config.split.seed = parseSeed(split, "seed");
     const JsonReader train = reader.object("train");
+    try {
+        config.train.architecture = architectureFromString(train.text("architecture"));
+    } catch (const ConfigError &) {
+        train.fail("architecture", "names an architecture this build does not know");
+    }
+    config.train.experts = train.integer("experts");
+    config.train.taskExperts = train.integer("task_experts");
+    const JsonReader weighting = train.object("weighting");
+    try {
+        config.train.weighting.method = weightingFromString(weighting.text("method"));
+    } catch (const ConfigError &) {
+        weighting.fail("method", "names a task weighting this build does not know");
+    }
+    config.train.weighting.gradNormAlpha = weighting.number("gradnorm_alpha");
+    config.train.weighting.gradNormLearningRate = weighting.number("gradnorm_learning_rate");
+    config.train.weighting.dwaTemperature = weighting.number("dwa_temperature");
+    const QJsonArray graph = train.array("task_graph");
+    for (qsizetype i = 0; i < graph.size(); ++i) {
+        const JsonReader edge = train.element(graph, i, "task_graph");
+        config.train.taskGraph.push_back({edge.text("a"), edge.text("b"), edge.number("strength")});
+    }
     config.train.hiddenLayers.clear();
     for (const QJsonValue &width : train.array("hidden_layers"))
         config.train.hiddenLayers.push_back(width.toInt());
@@ -182,6 +215,32 @@ ExperimentConfig configFromJson(const JsonReader &reader)
     config.train.l2 = train.number("l2");
     config.train.seed = parseSeed(train, "seed");
     return config;
+}
+
+QJsonObject imbalanceToJson(const ImbalanceOptions &options)
+{
+    QJsonObject weights;
+    for (const auto &[name, weight] : options.classWeights)
+        weights[qs(name)] = weight;
+    return {{key("balanced"), options.balancedClassWeights},
+            {key("class_weights"), weights},
+            {key("focal_gamma"), options.focalGamma},
+            {key("oversample"), options.oversample}};
+}
+
+ImbalanceOptions imbalanceFromJson(const JsonReader &reader)
+{
+    ImbalanceOptions options;
+    options.balancedClassWeights = reader.flag("balanced");
+    const QJsonObject weights = reader.value("class_weights").toObject();
+    for (auto it = weights.begin(); it != weights.end(); ++it) {
+        if (!it.value().isDouble())
+            reader.fail("class_weights", "should map class names to numbers");
+        options.classWeights[it.key().toStdString()] = it.value().toDouble();
+    }
+    options.focalGamma = reader.number("focal_gamma");
+    options.oversample = reader.flag("oversample");
+    return options;
 }
 
 QJsonObject preprocessorToJson(const Preprocessor &preprocessor)
@@ -289,7 +348,8 @@ QByteArray serializeModel(const ModelFileContents &contents)
                                  {key("lambda"), task.spec.lambda},
                                  {key("classes"), toJsonArray(task.classes)},
                                  {key("mean"), task.mean},
-                                 {key("scale"), task.scale}});
+                                 {key("scale"), task.scale},
+                                 {key("imbalance"), imbalanceToJson(task.spec.imbalance)}});
     }
     const NetworkSpec &network = model.network().spec();
     QJsonArray reports;
@@ -299,11 +359,13 @@ QByteArray serializeModel(const ModelFileContents &contents)
         {key("format"), QLatin1String("creditmtl-model")},
         {key("format_version"), kModelFormatVersion},
         {key("written_by"), QLatin1String("CreditMTL " CREDITMTL_VERSION)},
-        {key("architecture"), QLatin1String("shared-bottom")},
         {key("preprocessing"), preprocessorToJson(model.preprocessor())},
         {key("input_names"), toJsonArray(model.preprocessor().inputNames())},
         {key("tasks"), tasks},
         {key("network"), QJsonObject{{key("inputs"), static_cast<double>(network.inputs)},
+                                     {key("architecture"), QLatin1String(toString(network.architecture))},
+                                     {key("experts"), network.experts},
+                                     {key("task_experts"), network.taskExperts},
                                      {key("trunk"), toJsonArray(network.trunk)},
                                      {key("head_hidden"), network.headHidden},
                                      {key("dropout"), network.dropout}}},
@@ -367,8 +429,6 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
     const JsonReader header(document.object(), "model", sourceName);
     if (header.text("format") != "creditmtl-model")
         header.fail("format", "should be \"creditmtl-model\"");
-    if (header.text("architecture") != "shared-bottom")
-        header.fail("architecture", "names an architecture this build does not know");
 
     Preprocessor preprocessor = preprocessorFromJson(header.object("preprocessing"));
     std::vector<TargetEncoding> tasks;
@@ -387,6 +447,7 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
         encoding.classes = task.strings("classes");
         encoding.mean = task.number("mean");
         encoding.scale = task.number("scale");
+        encoding.spec.imbalance = imbalanceFromJson(task.object("imbalance"));
         if (encoding.spec.type != TaskType::Regression && encoding.classes.size() < 2)
             task.fail("classes", "should name at least two classes");
         tasks.push_back(std::move(encoding));
@@ -397,6 +458,13 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
     const JsonReader networkReader = header.object("network");
     NetworkSpec network;
     network.inputs = networkReader.integer("inputs");
+    try {
+        network.architecture = architectureFromString(networkReader.text("architecture"));
+    } catch (const ConfigError &) {
+        networkReader.fail("architecture", "names an architecture this build does not know");
+    }
+    network.experts = networkReader.integer("experts");
+    network.taskExperts = networkReader.integer("task_experts");
     network.trunk.clear();
     for (const QJsonValue &width : networkReader.array("trunk"))
         network.trunk.push_back(width.toInt());

@@ -43,6 +43,10 @@ public:
     std::vector<Eigen::MatrixXf> predict(const Table &table, int threads = 0) const;
     std::vector<Eigen::MatrixXf> predictInputs(const Eigen::MatrixXf &inputs, int threads = 0) const;
 
+    // Attention architecture only: each task's attention over the inputs (named by
+    // preprocessor().inputNames()), averaged over the rows given; it sums to 1 per task.
+    std::vector<Eigen::VectorXf> featureAttention(const Eigen::MatrixXf &inputs) const;
+
 private:
     Preprocessor m_preprocessor;
     std::vector<TargetEncoding> m_tasks;
