@@ -155,6 +155,8 @@ TaskSpec parseTaskSpec(const QString &text)
 std::vector<int> parseHidden(const QString &text)
 {
     std::vector<int> sizes;
+    if (text == QLatin1String("none"))
+        return sizes; // no trunk: a logistic / linear regression per task
     for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         bool ok = false;
         const int size = part.trimmed().toInt(&ok);
@@ -163,7 +165,7 @@ std::vector<int> parseHidden(const QString &text)
         sizes.push_back(size);
     }
     if (sizes.empty())
-        throw UsageError("--hidden expects at least one layer size, e.g. 128,64");
+        throw UsageError("--hidden expects layer sizes such as 128,64, or none for a linear model per task");
     return sizes;
 }
 
@@ -291,7 +293,7 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     parser.addOption(option("epochs", "Training epochs (default 30).", "n", "30"));
     parser.addOption(option("batch", "Mini-batch size (default 256).", "n", "256"));
     parser.addOption(option("lr", "Adam learning rate (default 0.001).", "x", "0.001"));
-    parser.addOption(option("hidden", "Shared trunk layer sizes (default 128,64).", "sizes", "128,64"));
+    parser.addOption(option("hidden", "Shared trunk layer sizes (default 128,64); none = a linear model per task.", "sizes", "128,64"));
     parser.addOption(option("head-hidden", "A hidden layer of this size in each task head (default 0: none).", "n", "0"));
     parser.addOption(option("dropout", "Dropout rate in the trunk (default 0.1).", "x", "0.1"));
     parser.addOption(option("l2", "L2 penalty on the weights (default 1e-5).", "x", "1e-5"));
