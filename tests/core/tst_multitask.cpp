@@ -2,7 +2,9 @@
 // the sharing architectures learning, feature attention, and the remedies for rare classes.
 
 #include "TestTables.h"
+#include "io/ConfigJson.h"
 #include "io/ModelFile.h"
+#include "train/Comparison.h"
 #include "train/Experiment.h"
 #include "train/TaskWeighting.h"
 
@@ -72,6 +74,10 @@ private Q_SLOTS:
     void methodsRoundTripThroughTheModelFile();
     void balancedClassWeightsAndOversampling();
     void focalLossTrains();
+    void compareRunsEveryCandidateOnEveryFold();
+    void distillationUsesTheTeachersPredictions();
+    void summariesAreSampleStatistics();
+    void savedConfigurationRoundTrips();
 };
 
 void TestMultiTask::pcgradRemovesTheConflictingComponent()
@@ -271,6 +277,82 @@ void TestMultiTask::focalLossTrains()
     roles.tasks[0].imbalance.oversample = true;
     const ExperimentResult result = runExperiment(table, roles, config);
     QVERIFY(result.report("test")->tasks[0].binary->auc > 0.8);
+}
+
+void TestMultiTask::compareRunsEveryCandidateOnEveryFold()
+{
+    const Table table = testing::syntheticLoans(1200, 16);
+    ExperimentConfig base = smallConfig();
+    base.train.epochs = 3;
+    ComparisonSpec spec;
+    spec.folds = 3;
+    spec.teacher = base;
+    const std::vector<ComparisonCandidate> standard = standardCandidates(base);
+    spec.candidates = {standard[0], standard[1], standard[2]};
+    spec.candidates.push_back({"distilled-logistic", CandidateKind::Distilled, logisticConfig(base)});
+    std::vector<std::string> progress;
+    const ComparisonResult result =
+        compareCandidates(table, threeTasks(table), spec, [&](const std::string &line) { progress.push_back(line); });
+    QCOMPARE(result.candidates.size(), std::size_t(4));
+    QCOMPARE(progress.size(), std::size_t(12));
+    // Two headline metrics per task, each with one value per fold for every candidate.
+    QCOMPARE(result.metrics.size(), std::size_t(6));
+    QCOMPARE(result.metrics[0].task, std::string("default"));
+    QCOMPARE(result.metrics[0].metric, std::string("AUC"));
+    for (const MetricSamples &metric : result.metrics) {
+        for (const std::vector<double> &values : metric.values) {
+            QCOMPARE(values.size(), std::size_t(3));
+            for (const double value : values)
+                QVERIFY(std::isfinite(value));
+        }
+    }
+    // The logistic baseline is a linear model: a real but imperfect AUC on this nonlinear problem.
+    QVERIFY(summarise(result.metrics[0].values[0]).mean > 0.75);
+}
+
+void TestMultiTask::distillationUsesTheTeachersPredictions()
+{
+    // A student trained on soft targets equal to a constant probability learns that constant.
+    const Table table = testing::syntheticLoans(1500, 17);
+    RoleAssignment single = defaultRoles(table, {{"default", TaskType::Binary, "bad", 1.0}}, {});
+    ExperimentConfig config = logisticConfig(smallConfig());
+    const std::vector<float> constant(table.rowCount(), 0.25f);
+    const DataSplit split = stratifiedSplit(table.rowCount(), {}, config.split);
+    const ExperimentResult student = runExperimentOnSplit(table, single, config, split, nullptr, {constant});
+    const Eigen::MatrixXf predictions = student.model.predict(table).front();
+    QVERIFY2(std::abs(predictions.mean() - 0.25f) < 0.02f, qPrintable(QString::number(predictions.mean())));
+    QVERIFY(predictions.maxCoeff() - predictions.minCoeff() < 0.1f);
+}
+
+void TestMultiTask::summariesAreSampleStatistics()
+{
+    const Summary summary = summarise({1, 2, 3, 4});
+    QCOMPARE(summary.mean, 2.5);
+    QVERIFY(std::abs(summary.standardDeviation - std::sqrt(5.0 / 3.0)) < 1e-12);
+    const Summary difference = summariseDifference({3, 5}, {1, 2});
+    QCOMPARE(difference.mean, 2.5);
+    QVERIFY(std::abs(difference.standardDeviation - std::sqrt(0.5)) < 1e-12);
+}
+
+void TestMultiTask::savedConfigurationRoundTrips()
+{
+    RunConfiguration configuration;
+    configuration.tasks = {{"default", TaskType::Binary, "bad", 2.0}, {"rate", TaskType::Regression, "", 0.5}};
+    configuration.tasks[0].imbalance.classWeights = {{"bad", 3.0}};
+    configuration.ignored = {"x3"};
+    configuration.config.train.architecture = Architecture::MMoE;
+    configuration.config.train.weighting.method = WeightingMethod::DWA;
+    configuration.config.train.weighting.dwaTemperature = 3;
+    configuration.config.train.seed = 123456789012345ull;
+    const RunConfiguration loaded = parseRunConfiguration(serializeRunConfiguration(configuration), "run.json");
+    QCOMPARE(loaded.tasks.size(), std::size_t(2));
+    QCOMPARE(loaded.tasks[0].lambda, 2.0);
+    QCOMPARE(loaded.tasks[0].imbalance.classWeights.at("bad"), 3.0);
+    QCOMPARE(loaded.ignored, configuration.ignored);
+    QCOMPARE(loaded.config.train.architecture, Architecture::MMoE);
+    QCOMPARE(loaded.config.train.weighting.dwaTemperature, 3.0);
+    QCOMPARE(loaded.config.train.seed, 123456789012345ull);
+    QVERIFY_THROWS_EXCEPTION(DataError, parseRunConfiguration(QByteArrayView("{\"format\": \"other\"}"), "x.json"));
 }
 
 QTEST_GUILESS_MAIN(TestMultiTask)
