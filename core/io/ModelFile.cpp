@@ -17,15 +17,14 @@
 
 namespace cmtl {
 
+using json::JsonReader;
 using json::key;
 using json::qs;
-using json::JsonReader;
 using json::toJsonArray;
 
 namespace {
 
 constexpr const char *kMagic = "CreditMTL-model";
-
 
 QJsonObject preprocessorToJson(const Preprocessor &preprocessor)
 {
@@ -69,10 +68,10 @@ QJsonObject historyToJson(const TrainingHistory &history)
     for (const EpochRecord &record : history.epochs) {
         QJsonArray tasks;
         for (const TaskEpochStats &task : record.tasks) {
-            tasks.append(QJsonArray{std::isfinite(task.trainLoss) ? QJsonValue(task.trainLoss) : QJsonValue(),
-                                    std::isfinite(task.validationLoss) ? QJsonValue(task.validationLoss) : QJsonValue(),
-                                    std::isfinite(task.validationMetric) ? QJsonValue(task.validationMetric)
-                                                                         : QJsonValue()});
+            tasks.append(
+                QJsonArray{std::isfinite(task.trainLoss) ? QJsonValue(task.trainLoss) : QJsonValue(),
+                           std::isfinite(task.validationLoss) ? QJsonValue(task.validationLoss) : QJsonValue(),
+                           std::isfinite(task.validationMetric) ? QJsonValue(task.validationMetric) : QJsonValue()});
         }
         QJsonArray lambdas;
         for (const double lambda : record.lambdas)
@@ -86,7 +85,8 @@ QJsonObject historyToJson(const TrainingHistory &history)
                                   {key("lambdas"), lambdas},
                                   {key("seconds"), record.seconds}});
     }
-    return {{key("epochs"), epochs}, {key("best_epoch"), history.bestEpoch}, {key("stop_reason"), qs(history.stopReason)}};
+    return {
+        {key("epochs"), epochs}, {key("best_epoch"), history.bestEpoch}, {key("stop_reason"), qs(history.stopReason)}};
 }
 
 TrainingHistory historyFromJson(const JsonReader &reader)
@@ -172,7 +172,9 @@ QByteArray serializeModel(const ModelFileContents &contents)
 
 ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName)
 {
-    const auto refuse = [&](const std::string &problem) -> DataError { return DataError({sourceName, 0, {}}, problem); };
+    const auto refuse = [&](const std::string &problem) -> DataError {
+        return DataError({sourceName, 0, {}}, problem);
+    };
     const qsizetype firstLineEnd = bytes.indexOf('\n');
     const QByteArrayView magic(kMagic);
     if (!bytes.startsWith(magic) || firstLineEnd < 0 || firstLineEnd > 200)
@@ -206,7 +208,8 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
     const QJsonDocument document =
         QJsonDocument::fromJson(bytes.sliced(firstLineEnd + 1, jsonSize).toByteArray(), &parseError);
     if (!document.isObject())
-        throw refuse("damaged model file: its header is not valid JSON (" + parseError.errorString().toStdString() + ")");
+        throw refuse("damaged model file: its header is not valid JSON (" + parseError.errorString().toStdString() +
+                     ")");
     const JsonReader header(document.object(), "model", sourceName);
     if (header.text("format") != "creditmtl-model")
         header.fail("format", "should be \"creditmtl-model\"");

@@ -109,8 +109,8 @@ void TestMultiTask::uncertaintyWeightsFollowTheNoise()
     config.train.weighting.method = WeightingMethod::Uncertainty;
     config.train.epochs = 40;
     config.train.learningRate = 0.01;
-    const RoleAssignment roles = defaultRoles(
-        table, {{"quiet", TaskType::Regression, "", 1.0}, {"noisy", TaskType::Regression, "", 1.0}}, {});
+    const RoleAssignment roles =
+        defaultRoles(table, {{"quiet", TaskType::Regression, "", 1.0}, {"noisy", TaskType::Regression, "", 1.0}}, {});
     const ExperimentResult result = runExperiment(table, roles, config);
     const std::vector<double> &weights = result.history.epochs.back().lambdas;
     // At the optimum exp(s_t) = L_t, so w_t = 0.5 / L_t: weights in the inverse ratio of the
@@ -154,8 +154,8 @@ void TestMultiTask::gradnormShrinksTheDominantTask()
     ExperimentConfig config = smallConfig();
     config.train.weighting.method = WeightingMethod::GradNorm;
     config.train.epochs = 4;
-    const RoleAssignment roles = defaultRoles(
-        table, {{"quiet", TaskType::Regression, "", 20.0}, {"noisy", TaskType::Regression, "", 1.0}}, {});
+    const RoleAssignment roles =
+        defaultRoles(table, {{"quiet", TaskType::Regression, "", 20.0}, {"noisy", TaskType::Regression, "", 1.0}}, {});
     const ExperimentResult result = runExperiment(table, roles, config);
     const std::vector<double> &lambdas = result.history.epochs.back().lambdas;
     const double multiplierQuiet = lambdas[0] / 20.0, multiplierNoisy = lambdas[1];
@@ -187,7 +187,8 @@ void TestMultiTask::architecturesLearn()
     const ExperimentResult result = runExperiment(table, threeTasks(table), config);
     const EvaluationReport *test = result.report("test");
     QVERIFY2(test->tasks[0].binary->auc > 0.8, qPrintable(QString::number(test->tasks[0].binary->auc)));
-    QVERIFY2(test->tasks[1].multiclass->accuracy > 0.65, qPrintable(QString::number(test->tasks[1].multiclass->accuracy)));
+    QVERIFY2(test->tasks[1].multiclass->accuracy > 0.65,
+             qPrintable(QString::number(test->tasks[1].multiclass->accuracy)));
     QVERIFY2(test->tasks[2].regression->r2 > 0.75, qPrintable(QString::number(test->tasks[2].regression->r2)));
 }
 
@@ -211,15 +212,17 @@ void TestMultiTask::attentionShowsWhichInputsEachTaskUses()
     config.train.epochs = 30;
     config.train.dropout = 0;
     config.train.learningRate = 0.01;
-    const RoleAssignment roles = defaultRoles(
-        table, {{"left", TaskType::Regression, "", 1.0}, {"right", TaskType::Regression, "", 1.0}}, {});
+    const RoleAssignment roles =
+        defaultRoles(table, {{"left", TaskType::Regression, "", 1.0}, {"right", TaskType::Regression, "", 1.0}}, {});
     const ExperimentResult result = runExperiment(table, roles, config);
     const Eigen::MatrixXf inputs = result.model.preprocessor().transform(table, 1);
     const std::vector<Eigen::VectorXf> attention = result.model.featureAttention(inputs);
     QCOMPARE(attention.size(), std::size_t(2));
     QVERIFY(std::abs(attention[0].sum() - 1.0f) < 1e-4f);
-    QVERIFY2(attention[0][0] > attention[0][1], qPrintable(QStringLiteral("%1 %2").arg(attention[0][0]).arg(attention[0][1])));
-    QVERIFY2(attention[1][1] > attention[1][0], qPrintable(QStringLiteral("%1 %2").arg(attention[1][1]).arg(attention[1][0])));
+    QVERIFY2(attention[0][0] > attention[0][1],
+             qPrintable(QStringLiteral("%1 %2").arg(attention[0][0]).arg(attention[0][1])));
+    QVERIFY2(attention[1][1] > attention[1][0],
+             qPrintable(QStringLiteral("%1 %2").arg(attention[1][1]).arg(attention[1][0])));
 }
 
 void TestMultiTask::methodsRoundTripThroughTheModelFile()
@@ -264,7 +267,8 @@ void TestMultiTask::balancedClassWeightsAndOversampling()
     encoding.spec.imbalance.oversample = true;
     const std::vector<std::size_t> sampled = oversampleRows({encoding}, {targets}, rows, 1);
     QCOMPARE(sampled.size(), std::size_t(16));
-    const auto positives = std::count_if(sampled.begin(), sampled.end(), [&](std::size_t r) { return targets[r] == 1; });
+    const auto positives =
+        std::count_if(sampled.begin(), sampled.end(), [&](std::size_t r) { return targets[r] == 1; });
     QCOMPARE(positives, 8);
 }
 

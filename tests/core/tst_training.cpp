@@ -91,7 +91,8 @@ void TestTraining::learnsAllThreeTasks()
     QCOMPARE(test->tasks.size(), std::size_t(3));
     // The latent risk drives every task: a working network beats chance by a wide margin.
     QVERIFY2(test->tasks[0].binary->auc > 0.8, qPrintable(QString::number(test->tasks[0].binary->auc)));
-    QVERIFY2(test->tasks[1].multiclass->accuracy > 0.7, qPrintable(QString::number(test->tasks[1].multiclass->accuracy)));
+    QVERIFY2(test->tasks[1].multiclass->accuracy > 0.7,
+             qPrintable(QString::number(test->tasks[1].multiclass->accuracy)));
     QVERIFY2(test->tasks[2].regression->r2 > 0.8, qPrintable(QString::number(test->tasks[2].regression->r2)));
     // Each test row is counted once and the parts cover the table.
     QCOMPARE(result.split.train.size() + result.split.validation.size() + result.split.test.size(), table.rowCount());
