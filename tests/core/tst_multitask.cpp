@@ -15,28 +15,6 @@ using testing::numericColumn;
 
 namespace {
 
-RoleAssignment threeTasks(const Table &table)
-{
-    return defaultRoles(table,
-                        {{"default", TaskType::Binary, "bad", 1.0},
-                         {"grade", TaskType::Multiclass, "", 1.0},
-                         {"rate", TaskType::Regression, "", 1.0}},
-                        {});
-}
-
-ExperimentConfig smallConfig()
-{
-    ExperimentConfig config;
-    config.train.hiddenLayers = {16, 8};
-    config.train.epochs = 8;
-    config.train.batchSize = 64;
-    config.train.learningRate = 5e-3;
-    config.train.seed = 5;
-    config.train.patience = 0;
-    config.split.seed = 5;
-    return config;
-}
-
 // y1 = signal + small noise, y2 = signal + large noise; x carries the signal.
 Table twoNoisyRegressions(std::size_t rows)
 {
@@ -105,7 +83,7 @@ void TestMultiTask::pcgradRemovesTheConflictingComponent()
 void TestMultiTask::uncertaintyWeightsFollowTheNoise()
 {
     const Table table = twoNoisyRegressions(3000);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.weighting.method = WeightingMethod::Uncertainty;
     config.train.epochs = 40;
     config.train.learningRate = 0.01;
@@ -127,10 +105,10 @@ void TestMultiTask::uncertaintyWeightsFollowTheNoise()
 void TestMultiTask::dwaWeightsFollowTheLossRatios()
 {
     const Table table = testing::syntheticLoans(1500, 12);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.weighting.method = WeightingMethod::DWA;
     config.train.weighting.dwaTemperature = 2.0;
-    const ExperimentResult result = runExperiment(table, threeTasks(table), config);
+    const ExperimentResult result = runExperiment(table, testing::threeTaskRoles(table), config);
     const auto &epochs = result.history.epochs;
     QCOMPARE(epochs[0].lambdas, (std::vector<double>{1, 1, 1}));
     QCOMPARE(epochs[1].lambdas, (std::vector<double>{1, 1, 1}));
@@ -151,7 +129,7 @@ void TestMultiTask::gradnormShrinksTheDominantTask()
     // lambda 20 on one task makes its gradient dominate; GradNorm pulls its weight down and the
     // other's up, keeping the sum of weights at the task count.
     const Table table = twoNoisyRegressions(2000);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.weighting.method = WeightingMethod::GradNorm;
     config.train.epochs = 4;
     const RoleAssignment roles =
@@ -180,11 +158,11 @@ void TestMultiTask::architecturesLearn()
     QFETCH(int, architecture);
     QFETCH(int, weighting);
     const Table table = testing::syntheticLoans(3000, 13);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.architecture = static_cast<Architecture>(architecture);
     config.train.weighting.method = static_cast<WeightingMethod>(weighting);
     config.train.experts = 3;
-    const ExperimentResult result = runExperiment(table, threeTasks(table), config);
+    const ExperimentResult result = runExperiment(table, testing::threeTaskRoles(table), config);
     const EvaluationReport *test = result.report("test");
     QVERIFY2(test->tasks[0].binary->auc > 0.8, qPrintable(QString::number(test->tasks[0].binary->auc)));
     QVERIFY2(test->tasks[1].multiclass->accuracy > 0.65,
@@ -207,7 +185,7 @@ void TestMultiTask::attentionShowsWhichInputsEachTaskUses()
     }
     const Table table("attention.csv", {numericColumn("a", a), numericColumn("b", b), numericColumn("c", c),
                                         numericColumn("left", left), numericColumn("right", right)});
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.architecture = Architecture::Attention;
     config.train.epochs = 30;
     config.train.dropout = 0;
@@ -228,13 +206,13 @@ void TestMultiTask::attentionShowsWhichInputsEachTaskUses()
 void TestMultiTask::methodsRoundTripThroughTheModelFile()
 {
     const Table table = testing::syntheticLoans(800, 14);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.architecture = Architecture::PLE;
     config.train.weighting.method = WeightingMethod::Uncertainty;
     config.train.headHidden = 4;
     config.train.taskGraph = {{"default", "rate", 0.01}};
     config.train.epochs = 2;
-    RoleAssignment roles = threeTasks(table);
+    RoleAssignment roles = testing::threeTaskRoles(table);
     roles.tasks[0].imbalance.balancedClassWeights = true;
     roles.tasks[1].imbalance.focalGamma = 2;
     const ExperimentResult result = runExperiment(table, roles, config);
@@ -275,8 +253,8 @@ void TestMultiTask::balancedClassWeightsAndOversampling()
 void TestMultiTask::focalLossTrains()
 {
     const Table table = testing::syntheticLoans(3000, 15);
-    ExperimentConfig config = smallConfig();
-    RoleAssignment roles = threeTasks(table);
+    ExperimentConfig config = testing::smallConfig();
+    RoleAssignment roles = testing::threeTaskRoles(table);
     roles.tasks[0].imbalance.focalGamma = 2;
     roles.tasks[0].imbalance.oversample = true;
     const ExperimentResult result = runExperiment(table, roles, config);
@@ -286,7 +264,7 @@ void TestMultiTask::focalLossTrains()
 void TestMultiTask::compareRunsEveryCandidateOnEveryFold()
 {
     const Table table = testing::syntheticLoans(1200, 16);
-    ExperimentConfig base = smallConfig();
+    ExperimentConfig base = testing::smallConfig();
     base.train.epochs = 3;
     ComparisonSpec spec;
     spec.folds = 3;
@@ -295,8 +273,8 @@ void TestMultiTask::compareRunsEveryCandidateOnEveryFold()
     spec.candidates = {standard[0], standard[1], standard[2]};
     spec.candidates.push_back({"distilled-logistic", CandidateKind::Distilled, logisticConfig(base)});
     std::vector<std::string> progress;
-    const ComparisonResult result =
-        compareCandidates(table, threeTasks(table), spec, [&](const std::string &line) { progress.push_back(line); });
+    const ComparisonResult result = compareCandidates(table, testing::threeTaskRoles(table), spec,
+                                                      [&](const std::string &line) { progress.push_back(line); });
     QCOMPARE(result.candidates.size(), std::size_t(4));
     QCOMPARE(progress.size(), std::size_t(12));
     // Two headline metrics per task, each with one value per fold for every candidate.
@@ -319,7 +297,7 @@ void TestMultiTask::distillationUsesTheTeachersPredictions()
     // A student trained on soft targets equal to a constant probability learns that constant.
     const Table table = testing::syntheticLoans(1500, 17);
     RoleAssignment single = defaultRoles(table, {{"default", TaskType::Binary, "bad", 1.0}}, {});
-    ExperimentConfig config = logisticConfig(smallConfig());
+    ExperimentConfig config = logisticConfig(testing::smallConfig());
     const std::vector<float> constant(table.rowCount(), 0.25f);
     const DataSplit split = stratifiedSplit(table.rowCount(), {}, config.split);
     const ExperimentResult student = runExperimentOnSplit(table, single, config, split, nullptr, {constant});

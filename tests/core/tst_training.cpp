@@ -11,27 +11,6 @@ using namespace cmtl;
 
 namespace {
 
-RoleAssignment threeTasks(const Table &table, double defaultLambda = 1.0)
-{
-    return defaultRoles(table,
-                        {{"default", TaskType::Binary, "bad", defaultLambda},
-                         {"grade", TaskType::Multiclass, "", 1.0},
-                         {"rate", TaskType::Regression, "", 1.0}},
-                        {});
-}
-
-ExperimentConfig smallConfig()
-{
-    ExperimentConfig config;
-    config.train.hiddenLayers = {16, 8};
-    config.train.epochs = 8;
-    config.train.batchSize = 64;
-    config.train.learningRate = 5e-3;
-    config.train.seed = 5;
-    config.split.seed = 5;
-    return config;
-}
-
 // Counts epochs and can ask for a stop or cancel at a given point.
 class Recorder : public TrainingCallback {
 public:
@@ -85,7 +64,7 @@ void TestTraining::adamTakesTheTextbookStep()
 void TestTraining::learnsAllThreeTasks()
 {
     const Table table = testing::syntheticLoans(4000, 1);
-    const ExperimentResult result = runExperiment(table, threeTasks(table), smallConfig());
+    const ExperimentResult result = runExperiment(table, testing::threeTaskRoles(table), testing::smallConfig());
     const EvaluationReport *test = result.report("test");
     QVERIFY(test);
     QCOMPARE(test->tasks.size(), std::size_t(3));
@@ -104,13 +83,13 @@ void TestTraining::learnsAllThreeTasks()
 void TestTraining::sameSeedGivesSameWeightsWhateverTheThreadCount()
 {
     const Table table = testing::syntheticLoans(1500, 2);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.epochs = 3;
     config.train.threads = 1;
-    const ExperimentResult first = runExperiment(table, threeTasks(table), config);
-    const ExperimentResult again = runExperiment(table, threeTasks(table), config);
+    const ExperimentResult first = runExperiment(table, testing::threeTaskRoles(table), config);
+    const ExperimentResult again = runExperiment(table, testing::threeTaskRoles(table), config);
     config.train.threads = 2;
-    const ExperimentResult twoThreads = runExperiment(table, threeTasks(table), config);
+    const ExperimentResult twoThreads = runExperiment(table, testing::threeTaskRoles(table), config);
     QVERIFY(first.model.parameters().size() > 0);
     QVERIFY(first.model.parameters() == again.model.parameters());
     QVERIFY(first.model.parameters() == twoThreads.model.parameters());
@@ -120,11 +99,11 @@ void TestTraining::sameSeedGivesSameWeightsWhateverTheThreadCount()
 void TestTraining::differentSeedGivesDifferentWeights()
 {
     const Table table = testing::syntheticLoans(800, 3);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.epochs = 1;
-    const ExperimentResult first = runExperiment(table, threeTasks(table), config);
+    const ExperimentResult first = runExperiment(table, testing::threeTaskRoles(table), config);
     config.train.seed = 6;
-    const ExperimentResult second = runExperiment(table, threeTasks(table), config);
+    const ExperimentResult second = runExperiment(table, testing::threeTaskRoles(table), config);
     QVERIFY(first.model.parameters() != second.model.parameters());
 }
 
@@ -132,13 +111,13 @@ void TestTraining::earlyStoppingKeepsTheBestEpoch()
 {
     // A large learning rate on few rows overfits quickly, so validation loss turns up.
     const Table table = testing::syntheticLoans(600, 4);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.hiddenLayers = {64, 64};
     config.train.dropout = 0;
     config.train.learningRate = 0.03;
     config.train.epochs = 60;
     config.train.patience = 3;
-    const ExperimentResult result = runExperiment(table, threeTasks(table), config);
+    const ExperimentResult result = runExperiment(table, testing::threeTaskRoles(table), config);
     const auto &epochs = result.history.epochs;
     QVERIFY2(epochs.size() < 60, "early stopping never triggered");
     // The kept epoch has the lowest validation objective, and the run ended `patience` later.
@@ -161,10 +140,11 @@ void TestTraining::cancellationStopsWithinAnEpoch()
     Recorder recorder;
     recorder.token = &token;
     recorder.cancelAtEpoch = 2;
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.epochs = 50;
     config.train.patience = 0;
-    QVERIFY_THROWS_EXCEPTION(Cancelled, runExperiment(table, threeTasks(table), config, nullptr, {&recorder}, &token));
+    QVERIFY_THROWS_EXCEPTION(
+        Cancelled, runExperiment(table, testing::threeTaskRoles(table), config, nullptr, {&recorder}, &token));
     QCOMPARE(recorder.records.size(), std::size_t(2));
 }
 
@@ -197,7 +177,8 @@ void TestTraining::outOfTimeTestTable()
 {
     const Table train = testing::syntheticLoans(1500, 6);
     const Table later = testing::syntheticLoans(500, 7);
-    const ExperimentResult result = runExperiment(train, threeTasks(train), smallConfig(), &later);
+    const ExperimentResult result =
+        runExperiment(train, testing::threeTaskRoles(train), testing::smallConfig(), &later);
     QVERIFY(result.split.test.empty());
     const EvaluationReport *test = result.report("test");
     QVERIFY(test);
@@ -208,14 +189,14 @@ void TestTraining::outOfTimeTestTable()
 void TestTraining::refusesBadConfigurations()
 {
     const Table table = testing::syntheticLoans(200, 8);
-    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, defaultRoles(table, {}, {}), smallConfig()));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, defaultRoles(table, {}, {}), testing::smallConfig()));
     RoleAssignment textRegression = defaultRoles(table, {{"region", TaskType::Regression, "", 1.0}}, {});
-    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, textRegression, smallConfig()));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, textRegression, testing::smallConfig()));
     RoleAssignment absentClass = defaultRoles(table, {{"default", TaskType::Binary, "ugly", 1.0}}, {});
-    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, absentClass, smallConfig()));
-    RoleAssignment taskAsFeature = threeTasks(table);
+    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, absentClass, testing::smallConfig()));
+    RoleAssignment taskAsFeature = testing::threeTaskRoles(table);
     taskAsFeature.features.push_back("rate");
-    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, taskAsFeature, smallConfig()));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, taskAsFeature, testing::smallConfig()));
 }
 
 QTEST_APPLESS_MAIN(TestTraining)
