@@ -1,12 +1,12 @@
 #include "csv/TextDictionary.h"
 
+#include <algorithm>
+
 namespace cmtl {
 
 namespace {
 constexpr std::size_t kInitialSlots = 16;
 } // namespace
-
-TextDictionary::TextDictionary() : m_slots(kInitialSlots) {}
 
 std::int32_t TextDictionary::insert(std::string_view text, std::uint64_t hash)
 {
@@ -21,7 +21,7 @@ std::int32_t TextDictionary::insert(std::string_view text, std::uint64_t hash)
 
 void TextDictionary::grow()
 {
-    std::vector<Slot> old(m_slots.size() * 2);
+    std::vector<Slot> old(std::max(kInitialSlots, m_slots.size() * 2));
     old.swap(m_slots);
     const std::size_t mask = m_slots.size() - 1;
     for (const Slot &slot : old) {
