@@ -1,7 +1,5 @@
 #include "csv/TextDictionary.h"
 
-#include <algorithm>
-
 namespace cmtl {
 
 namespace {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -29,6 +30,13 @@ public:
             return insert(text, hash);
         const std::int32_t code = m_slots[slotIndexOf(text, hash)].code;
         return code != kAbsent ? code : insert(text, hash);
+    }
+
+    // Forgets every text but keeps the memory, for reuse.
+    void clear()
+    {
+        m_texts.clear();
+        std::fill(m_slots.begin(), m_slots.end(), Slot());
     }
 
     std::size_t size() const { return m_texts.size(); }
