@@ -68,10 +68,10 @@ QJsonObject historyToJson(const TrainingHistory &history)
     for (const EpochRecord &record : history.epochs) {
         QJsonArray tasks;
         for (const TaskEpochStats &task : record.tasks) {
-            tasks.append(
-                QJsonArray{std::isfinite(task.trainLoss) ? QJsonValue(task.trainLoss) : QJsonValue(),
-                           std::isfinite(task.validationLoss) ? QJsonValue(task.validationLoss) : QJsonValue(),
-                           std::isfinite(task.validationMetric) ? QJsonValue(task.validationMetric) : QJsonValue()});
+            QJsonArray values;
+            for (const double value : {task.trainLoss, task.validationLoss, task.validationMetric, task.trainMetric})
+                values.append(std::isfinite(value) ? QJsonValue(value) : QJsonValue());
+            tasks.append(values);
         }
         QJsonArray lambdas;
         for (const double lambda : record.lambdas)
@@ -105,7 +105,8 @@ TrainingHistory historyFromJson(const JsonReader &reader)
         record.seconds = epoch.number("seconds");
         for (const QJsonValue &task : epoch.array("tasks")) {
             const QJsonArray values = task.toArray();
-            record.tasks.push_back({numberOrNaN(values.at(0)), numberOrNaN(values.at(1)), numberOrNaN(values.at(2))});
+            record.tasks.push_back({numberOrNaN(values.at(0)), numberOrNaN(values.at(1)), numberOrNaN(values.at(2)),
+                                    numberOrNaN(values.at(3))});
         }
         for (const QJsonValue &lambda : epoch.array("lambdas"))
             record.lambdas.push_back(lambda.toDouble());

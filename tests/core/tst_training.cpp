@@ -76,6 +76,10 @@ void TestTraining::learnsAllThreeTasks()
     // Each test row is counted once and the parts cover the table.
     QCOMPARE(result.split.train.size() + result.split.validation.size() + result.split.test.size(), table.rowCount());
     QCOMPARE(test->tasks[0].count, static_cast<std::int64_t>(result.split.test.size()));
+    // Per-epoch metrics on the validation rows and on the training rows.
+    const TaskEpochStats &last = result.history.epochs.back().tasks[0];
+    QVERIFY(last.trainMetric > 0.8 && last.validationMetric > 0.8);
+    QVERIFY(std::isfinite(result.history.epochs.back().tasks[2].trainMetric));
     // The loss went down.
     QVERIFY(result.history.epochs.back().trainObjective < result.history.epochs.front().trainObjective);
 }
