@@ -169,6 +169,7 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
     connect(m_missing, &QLineEdit::editingFinished, this, &DataPage::updatePreview);
     connect(m_reload, &QPushButton::clicked, this, &DataPage::startLoading);
     connect(m_cancel, &QPushButton::clicked, this, &DataPage::cancelLoading);
+    connect(m_worker, &WorkerThread::finished, this, [this] { setLoading(false); });
 }
 
 DataPage::~DataPage()
@@ -264,7 +265,6 @@ void DataPage::startLoading()
         Q_EMIT loadFailed(message, details);
     });
     connect(loader, &Worker::cancelled, this, [this] { Q_EMIT statusMessage(tr("Reading cancelled")); });
-    connect(loader, &Worker::finished, this, [this] { setLoading(false); });
     setLoading(true);
     m_progress->setValue(0);
     m_worker->start(loader);

@@ -64,6 +64,10 @@ ScoringPage::ScoringPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
 
     connect(m_score, &QPushButton::clicked, this, &ScoringPage::chooseAndScore);
     connect(m_save, &QPushButton::clicked, this, &ScoringPage::chooseAndSave);
+    connect(m_worker, &WorkerThread::finished, this, [this] {
+        m_progress->hide();
+        m_score->setEnabled(m_run != nullptr);
+    });
 }
 
 ScoringPage::~ScoringPage()
@@ -126,10 +130,6 @@ void ScoringPage::scoreFile(const QString &path)
         m_problem->setText(message + QLatin1Char(' ') + details);
         m_problem->show();
         Q_EMIT scoringFailed(message, details);
-    });
-    connect(worker, &Worker::finished, this, [this] {
-        m_progress->hide();
-        m_score->setEnabled(m_run != nullptr);
     });
     m_progress->setValue(0);
     m_progress->show();

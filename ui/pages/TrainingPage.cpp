@@ -98,6 +98,7 @@ TrainingPage::TrainingPage(QWidget *parent)
     m_clock->setInterval(250);
     connect(m_clock, &QTimer::timeout, this, &TrainingPage::updateClock);
     connect(m_cancel, &QPushButton::clicked, this, &TrainingPage::cancel);
+    connect(m_worker, &WorkerThread::finished, this, [this] { setRunning(false); });
 }
 
 TrainingPage::~TrainingPage()
@@ -169,10 +170,9 @@ void TrainingPage::start(TrainingWorker::Params params)
         Q_EMIT statusMessage(tr("Training cancelled"));
         Q_EMIT runCancelled();
     });
-    connect(worker, &Worker::finished, this, [this] { setRunning(false); });
     m_elapsed.start();
-    setRunning(true);
     m_worker->start(worker);
+    setRunning(true);
 }
 
 bool TrainingPage::isRunning() const

@@ -18,11 +18,14 @@ void WorkerThread::start(Worker *worker)
     connect(m_thread, &QThread::started, worker, &Worker::run);
     connect(worker, &Worker::finished, m_thread, &QThread::quit);
     connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
-    QThread *thread = m_thread;
+    // Queued to this (UI) thread once the worker's thread has stopped: only then is the worker
+    // really done, so isRunning() is false for whoever reacts to finished().
+    const QPointer<QThread> thread = m_thread;
     connect(m_thread, &QThread::finished, this, [this, thread] {
+        if (!thread || thread != m_thread)
+            return; // stop() already cleaned up
+        m_thread = nullptr;
         thread->deleteLater();
-        if (m_thread == thread)
-            m_thread = nullptr;
         Q_EMIT finished();
     });
     m_thread->start();
@@ -38,13 +41,14 @@ void WorkerThread::stop()
 {
     if (!m_thread)
         return;
-    cancel();
-    m_thread->quit();
-    m_thread->wait();
-    // The worker's deleteLater was queued to a thread that no longer runs: delete it here.
-    delete m_worker.data();
-    m_thread->deleteLater();
+    QThread *thread = m_thread;
     m_thread = nullptr;
+    cancel();
+    thread->quit();
+    thread->wait();
+    // The worker's deleteLater was queued to a thread that no longer runs: delete both here.
+    delete m_worker.data();
+    delete thread;
 }
 
 bool WorkerThread::isRunning() const
