@@ -18,6 +18,8 @@ ChartView::ChartView(const QString &title, QWidget *parent) : QChartView(parent)
     chart->setTheme(QChart::ChartThemeLight);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setVisible(true);
+    chart->legend()->setShowToolTips(true);
     chart->setMargins(QMargins(4, 4, 4, 4));
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
@@ -77,3 +79,4 @@ void ChartView::contextMenuEvent(QContextMenuEvent *event)
 }
 
 } // namespace cmtl::ui
+

@@ -44,10 +44,10 @@ void RocChart::setCurves(std::vector<Curve> curves)
         for (const RocPoint &p : curve.points)
             points.append(QPointF(p.falsePositiveRate, p.truePositiveRate));
         series->replace(points);
+        attach(series); // takes the theme's next colour
         QPen pen = series->pen();
         pen.setWidthF(2.0);
         series->setPen(pen);
-        attach(series);
         m_series.push_back(series);
         const int index = static_cast<int>(i);
         connect(series, &QLineSeries::hovered, this, [this, index](const QPointF &point, bool state) {

@@ -117,8 +117,10 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
     auto *top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(m_roc);
     top->addWidget(explorer);
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 2);
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 0);
+    explorer->setMaximumWidth(460);
+    top->setSizes({560, 400});
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("binaryChartTabs"));
@@ -131,6 +133,7 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({520, 340});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

@@ -225,7 +225,8 @@ void DataPage::updatePreview()
         CsvReadResult read = readCsv(std::span<const char>(m_head.constData(), static_cast<std::size_t>(m_head.size())),
                                      QFileInfo(m_path).fileName().toStdString(), previewOptions);
         const char delimiter = read.dialect.delimiter;
-        const QString delimiterName = delimiter == '\t' ? tr("tab") : QString(QLatin1Char(delimiter));
+        const QString delimiterName =
+            delimiter == '\t' ? tr("tab") : QStringLiteral("“%1”").arg(QLatin1Char(delimiter));
         m_previewStatus->setText(tr("Delimiter %1, encoding %2%3; %4 columns in the first %5 lines.")
                                      .arg(delimiterName, QString::fromStdString(read.dialect.encoding),
                                           read.dialect.crlf ? tr(", CRLF line ends") : QString())

@@ -84,8 +84,9 @@ ResultsPage::ResultsPage(QWidget *parent) : QWidget(parent)
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(left);
     splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 5);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({340, 1060});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);

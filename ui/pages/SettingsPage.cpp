@@ -152,10 +152,13 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     buttons->addWidget(reset);
     grid->addLayout(buttons, 4, 0, 1, 2);
     grid->setRowStretch(5, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

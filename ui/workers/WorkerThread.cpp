@@ -53,7 +53,8 @@ void WorkerThread::stop()
 
 bool WorkerThread::isRunning() const
 {
-    return m_thread && m_thread->isRunning();
+    // True until the UI thread has handled the thread's end (and emitted finished()).
+    return m_thread != nullptr;
 }
 
 } // namespace cmtl::ui
