@@ -59,6 +59,8 @@ RunsPage::RunsPage(RunListModel *runs, QWidget *parent) : QWidget(parent), m_run
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_roc);
     bottom->addWidget(m_comparison);
+    bottom->setSizes({620, 700});
+    m_comparison->verticalHeader()->hide();
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     auto *top = new QWidget(this);
