@@ -4,15 +4,19 @@
 #include "common/Error.h"
 #include "csv/CsvReader.h"
 #include "io/AtomicFile.h"
+#include "io/ConfigJson.h"
 #include "io/MetricsJson.h"
 #include "io/ModelFile.h"
 #include "io/PredictionsCsv.h"
+#include "train/Comparison.h"
 #include "train/Experiment.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <chrono>
+#include <numeric>
 #include <csignal>
 #include <optional>
 
@@ -36,6 +40,8 @@ commands:
                                         metrics of a saved model on labelled data
   predict --model MODEL.cmtl --data DATA.csv --out PREDICTIONS.csv
                                         score new data
+  compare --data DATA.csv --task SPEC... [--folds K | --seeds 1,2,3] [--candidate NAME...]
+                                        baselines and multi-task models, metric mean +- sd per task
 
 Run `creditmtl-cli <command> --help` for a command's options.
 )";
@@ -155,6 +161,8 @@ TaskSpec parseTaskSpec(const QString &text)
 std::vector<int> parseHidden(const QString &text)
 {
     std::vector<int> sizes;
+    if (text == QLatin1String("none"))
+        return sizes; // no trunk: a logistic / linear regression per task
     for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         bool ok = false;
         const int size = part.trimmed().toInt(&ok);
@@ -163,7 +171,7 @@ std::vector<int> parseHidden(const QString &text)
         sizes.push_back(size);
     }
     if (sizes.empty())
-        throw UsageError("--hidden expects at least one layer size, e.g. 128,64");
+        throw UsageError("--hidden expects layer sizes such as 128,64, or none for a linear model per task");
     return sizes;
 }
 
@@ -238,6 +246,26 @@ private:
     std::ostream &m_out;
 };
 
+// The attention architecture's per-task feature attention: the inputs each task relies on most.
+void printAttention(const MultiTaskModel &model, const Table &table, std::ostream &out)
+{
+    const std::vector<Eigen::VectorXf> attention = model.featureAttention(model.preprocessor().transform(table));
+    const std::vector<std::string> names = model.preprocessor().inputNames();
+    out << "\nFeature attention (mean over rows; uniform = " << ConsoleTable::number(1.0 / double(names.size()), 4)
+        << "):\n";
+    for (std::size_t t = 0; t < attention.size(); ++t) {
+        std::vector<std::size_t> order(names.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return attention[t][static_cast<Eigen::Index>(a)] > attention[t][static_cast<Eigen::Index>(b)];
+        });
+        out << "  " << model.tasks()[t].spec.name() << ":";
+        for (std::size_t i = 0; i < std::min<std::size_t>(5, order.size()); ++i)
+            out << "  " << names[order[i]] << " " << ConsoleTable::number(attention[t][static_cast<Eigen::Index>(order[i])], 3);
+        out << '\n';
+    }
+}
+
 int commandInspect(const QStringList &arguments, std::ostream &out)
 {
     QCommandLineParser parser;
@@ -275,86 +303,201 @@ void writeMetricsJson(const QCommandLineParser &parser, const EvaluationReport &
         writeJsonFile(str(path), reportToJson(report));
 }
 
+// The options that define a run, shared by train and compare. Each overrides the value of a
+// saved configuration (--config) only when given.
+void addRunOptions(QCommandLineParser &parser)
+{
+    parser.addOption(option("data", "The training CSV file.", "file"));
+    parser.addOption(option("config", "Start from a saved configuration (tasks, ignored columns, settings).", "file"));
+    parser.addOption(option("save-config", "Save the configuration of this run to a file.", "file"));
+    parser.addOption(option("task", "A task: COLUMN:binary:POSITIVE, COLUMN:multiclass or COLUMN:regression "
+                                    "(repeatable).", "spec"));
+    parser.addOption(option("lambda", "A task's weight in the objective, TASK=VALUE (repeatable; default 1).", "w"));
+    parser.addOption(option("ignore", "A column to leave out of the features (repeatable).", "column"));
+    parser.addOption(option("arch", "Sharing architecture: shared-bottom, mmoe, ple or attention (default "
+                                    "shared-bottom).", "name"));
+    parser.addOption(option("experts", "MMoE/PLE: shared experts (default 4).", "n"));
+    parser.addOption(option("task-experts", "PLE: experts of each task's own (default 1).", "n"));
+    parser.addOption(option("weighting", "Task weighting: fixed, uncertainty, gradnorm, dwa or pcgrad (default fixed).",
+                            "name"));
+    parser.addOption(option("gradnorm-alpha", "GradNorm's asymmetry alpha (default 1.5).", "x"));
+    parser.addOption(option("gradnorm-lr", "GradNorm's weight learning rate (default 0.025).", "x"));
+    parser.addOption(option("dwa-temperature", "DWA's temperature T (default 2).", "x"));
+    parser.addOption(option("task-graph", "Relate two tasks' heads: TASK_A~TASK_B=STRENGTH (repeatable; the heads "
+                                          "need --head-hidden).", "edge"));
+    parser.addOption(option("class-weights", "TASK=balanced, or TASK:CLASS=WEIGHT (repeatable).", "spec"));
+    parser.addOption(option("focal", "Focal loss for a task: TASK=GAMMA (repeatable).", "spec"));
+    parser.addOption(option("oversample", "Oversample the smaller classes of TASK (repeatable).", "task"));
+    parser.addOption(option("epochs", "Training epochs (default 30).", "n"));
+    parser.addOption(option("batch", "Mini-batch size (default 256).", "n"));
+    parser.addOption(option("lr", "Adam learning rate (default 0.001).", "x"));
+    parser.addOption(option("hidden", "Shared trunk (or expert) layer sizes (default 128,64); none = a linear model "
+                                      "per task.", "sizes"));
+    parser.addOption(option("head-hidden", "A hidden layer of this size in each task head (default 0: none).", "n"));
+    parser.addOption(option("dropout", "Dropout rate in the trunk (default 0.1).", "x"));
+    parser.addOption(option("l2", "L2 penalty on the weights (default 1e-5).", "x"));
+    parser.addOption(option("patience", "Early-stopping patience in epochs, 0 = off (default 5).", "n"));
+    parser.addOption(option("seed", "Random seed for the split, initial weights and batches (default 42).", "n"));
+    parser.addOption(option("train-fraction", "Share of rows for training (default 0.7).", "x"));
+    parser.addOption(option("validation-fraction", "Share of rows for early stopping (default 0.1).", "x"));
+    parser.addOption(option("max-levels", "One-hot levels kept per categorical column (default 50).", "n"));
+    parser.addOption(option("min-level-count", "Rows a level needs to get its own input (default 10).", "n"));
+    parser.addOption(option("missing-indicators", "Add a 0/1 input per numeric column with missing values."));
+}
+
+TaskSpec &taskNamed(std::vector<TaskSpec> &tasks, const std::string &name, const QString &option)
+{
+    const auto task = std::find_if(tasks.begin(), tasks.end(), [&](const TaskSpec &t) { return t.column == name; });
+    if (task == tasks.end())
+        throw UsageError(str(option) + ": no task named \"" + name + "\"");
+    return *task;
+}
+
+// NAME=VALUE with a number VALUE; the name may contain '='.
+std::pair<std::string, double> namedNumber(const QString &text, const char *optionName, double lowest)
+{
+    const qsizetype equals = text.lastIndexOf(QLatin1Char('='));
+    bool ok = false;
+    const double value = equals > 0 ? text.mid(equals + 1).toDouble(&ok) : 0;
+    if (!ok || value < lowest)
+        throw UsageError(std::string("--") + optionName + " " + str(text) + ": expected NAME=NUMBER with a number >= " +
+                         ConsoleTable::number(lowest, 1));
+    return {str(text.left(equals)), value};
+}
+
+RunConfiguration runConfiguration(const QCommandLineParser &parser)
+{
+    RunConfiguration run;
+    if (parser.isSet(QStringLiteral("config")))
+        run = loadRunConfiguration(str(parser.value(QStringLiteral("config"))));
+    if (parser.isSet(QStringLiteral("task"))) {
+        run.tasks.clear();
+        for (const QString &text : parser.values(QStringLiteral("task")))
+            run.tasks.push_back(parseTaskSpec(text));
+    }
+    if (run.tasks.empty())
+        throw UsageError("no task given; name at least one with --task, e.g. --task Class:binary:bad "
+                         "--task grade:multiclass --task int_rate:regression");
+    for (const QString &column : parser.values(QStringLiteral("ignore")))
+        run.ignored.push_back(str(column));
+    for (const QString &text : parser.values(QStringLiteral("lambda"))) {
+        const auto [name, lambda] = namedNumber(text, "lambda", 0);
+        taskNamed(run.tasks, name, QStringLiteral("--lambda")).lambda = lambda;
+    }
+    for (const QString &text : parser.values(QStringLiteral("class-weights"))) {
+        if (text.endsWith(QLatin1String("=balanced"))) {
+            taskNamed(run.tasks, str(text.chopped(9)), QStringLiteral("--class-weights")).imbalance.balancedClassWeights =
+                true;
+            continue;
+        }
+        const auto [name, weight] = namedNumber(text, "class-weights", 0);
+        const std::size_t colon = name.rfind(':');
+        if (colon == std::string::npos)
+            throw UsageError("--class-weights " + str(text) + ": expected TASK=balanced or TASK:CLASS=WEIGHT");
+        taskNamed(run.tasks, name.substr(0, colon), QStringLiteral("--class-weights"))
+            .imbalance.classWeights[name.substr(colon + 1)] = weight;
+    }
+    for (const QString &text : parser.values(QStringLiteral("focal"))) {
+        const auto [name, gamma] = namedNumber(text, "focal", 0);
+        taskNamed(run.tasks, name, QStringLiteral("--focal")).imbalance.focalGamma = gamma;
+    }
+    for (const QString &task : parser.values(QStringLiteral("oversample")))
+        taskNamed(run.tasks, str(task), QStringLiteral("--oversample")).imbalance.oversample = true;
+
+    TrainConfig &train = run.config.train;
+    const auto isSet = [&](const char *name) { return parser.isSet(QString::fromLatin1(name)); };
+    try {
+        if (isSet("arch"))
+            train.architecture = architectureFromString(str(parser.value(QStringLiteral("arch"))));
+        if (isSet("weighting"))
+            train.weighting.method = weightingFromString(str(parser.value(QStringLiteral("weighting"))));
+    } catch (const ConfigError &error) {
+        throw UsageError(error.what());
+    }
+    if (isSet("experts"))
+        train.experts = static_cast<int>(integerOption(parser, "experts", 1));
+    if (isSet("task-experts"))
+        train.taskExperts = static_cast<int>(integerOption(parser, "task-experts", 1));
+    if (isSet("gradnorm-alpha"))
+        train.weighting.gradNormAlpha = realOption(parser, "gradnorm-alpha", 0, 10);
+    if (isSet("gradnorm-lr"))
+        train.weighting.gradNormLearningRate = realOption(parser, "gradnorm-lr", 1e-6, 10);
+    if (isSet("dwa-temperature"))
+        train.weighting.dwaTemperature = realOption(parser, "dwa-temperature", 1e-3, 1e3);
+    for (const QString &text : parser.values(QStringLiteral("task-graph"))) {
+        const auto [pair, strength] = namedNumber(text, "task-graph", 0);
+        const std::size_t tilde = pair.find('~');
+        if (tilde == std::string::npos)
+            throw UsageError("--task-graph " + str(text) + ": expected TASK_A~TASK_B=STRENGTH");
+        train.taskGraph.push_back({pair.substr(0, tilde), pair.substr(tilde + 1), strength});
+    }
+    if (isSet("epochs"))
+        train.epochs = static_cast<int>(integerOption(parser, "epochs", 1));
+    if (isSet("batch"))
+        train.batchSize = static_cast<int>(integerOption(parser, "batch", 1));
+    if (isSet("lr"))
+        train.learningRate = realOption(parser, "lr", 1e-7, 10);
+    if (isSet("hidden"))
+        train.hiddenLayers = parseHidden(parser.value(QStringLiteral("hidden")));
+    if (isSet("head-hidden"))
+        train.headHidden = static_cast<int>(integerOption(parser, "head-hidden", 0));
+    if (isSet("dropout"))
+        train.dropout = realOption(parser, "dropout", 0, 0.95);
+    if (isSet("l2"))
+        train.l2 = realOption(parser, "l2", 0, 1e3);
+    if (isSet("patience"))
+        train.patience = static_cast<int>(integerOption(parser, "patience", 0));
+    if (isSet("seed")) {
+        train.seed = static_cast<std::uint64_t>(integerOption(parser, "seed", 0));
+        run.config.split.seed = train.seed;
+    }
+    train.threads = static_cast<int>(integerOption(parser, "threads", 0));
+    if (isSet("train-fraction"))
+        run.config.split.trainFraction = realOption(parser, "train-fraction", 0.01, 1);
+    if (isSet("validation-fraction"))
+        run.config.split.validationFraction = realOption(parser, "validation-fraction", 0, 0.99);
+    if (isSet("max-levels"))
+        run.config.preprocess.maxLevels = static_cast<int>(integerOption(parser, "max-levels", 1));
+    if (isSet("min-level-count"))
+        run.config.preprocess.minLevelCount = static_cast<int>(integerOption(parser, "min-level-count", 1));
+    if (isSet("missing-indicators"))
+        run.config.preprocess.missingIndicators = true;
+    if (isSet("save-config"))
+        saveRunConfiguration(str(parser.value(QStringLiteral("save-config"))), run);
+    return run;
+}
+
+// The training table of a run, with the ignored columns checked.
+CsvReadResult readTrainingData(const QCommandLineParser &parser, const RunConfiguration &run, const char *command)
+{
+    CsvReadResult data = readTable(required(parser, "data", command), csvOptions(parser));
+    for (const std::string &column : run.ignored)
+        data.table.column(column);
+    return data;
+}
+
 int commandTrain(const QStringList &arguments, std::ostream &out)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Train a multi-task model."));
     addCsvOptions(parser);
-    parser.addOption(option("data", "The training CSV file.", "file"));
-    parser.addOption(option("task", "A task: COLUMN:binary:POSITIVE, COLUMN:multiclass or COLUMN:regression "
-                                    "(repeatable).", "spec"));
-    parser.addOption(option("lambda", "A task's weight in the objective, TASK=VALUE (repeatable; default 1).", "w"));
-    parser.addOption(option("ignore", "A column to leave out of the features (repeatable).", "column"));
+    addRunOptions(parser);
     parser.addOption(option("test", "A separate test CSV (e.g. a later period); default: a held-out split.", "file"));
     parser.addOption(option("out", "Where to write the model file.", "file"));
     parser.addOption(option("metrics-json", "Also write the test metrics as JSON.", "file"));
-    parser.addOption(option("epochs", "Training epochs (default 30).", "n", "30"));
-    parser.addOption(option("batch", "Mini-batch size (default 256).", "n", "256"));
-    parser.addOption(option("lr", "Adam learning rate (default 0.001).", "x", "0.001"));
-    parser.addOption(option("hidden", "Shared trunk layer sizes (default 128,64).", "sizes", "128,64"));
-    parser.addOption(option("head-hidden", "A hidden layer of this size in each task head (default 0: none).", "n", "0"));
-    parser.addOption(option("dropout", "Dropout rate in the trunk (default 0.1).", "x", "0.1"));
-    parser.addOption(option("l2", "L2 penalty on the weights (default 1e-5).", "x", "1e-5"));
-    parser.addOption(option("patience", "Early-stopping patience in epochs, 0 = off (default 5).", "n", "5"));
-    parser.addOption(option("seed", "Random seed for the split, initial weights and batches (default 42).", "n", "42"));
-    parser.addOption(option("train-fraction", "Share of rows for training (default 0.7).", "x", "0.7"));
-    parser.addOption(option("validation-fraction", "Share of rows for early stopping (default 0.1).", "x", "0.1"));
-    parser.addOption(option("max-levels", "One-hot levels kept per categorical column (default 50).", "n", "50"));
-    parser.addOption(option("min-level-count", "Rows a level needs to get its own input (default 10).", "n", "10"));
-    parser.addOption(option("missing-indicators", "Add a 0/1 input per numeric column with missing values."));
     bool help = false;
     parseOrThrow(parser, arguments, "train", out, help);
     if (help)
         return 0;
     if (!parser.positionalArguments().isEmpty())
         throw UsageError("creditmtl-cli train: unexpected argument \"" + str(parser.positionalArguments().front()) + "\"");
-    const QString dataPath = required(parser, "data", "train");
-    if (parser.values(QStringLiteral("task")).isEmpty())
-        throw UsageError("creditmtl-cli train: no task given; name at least one with --task, e.g. "
-                         "--task Class:binary:bad --task grade:multiclass --task int_rate:regression");
+    required(parser, "data", "train");
+    const RunConfiguration run = runConfiguration(parser);
     const QString outPath = required(parser, "out", "train");
+    const ExperimentConfig &config = run.config;
 
-    std::vector<TaskSpec> tasks;
-    for (const QString &text : parser.values(QStringLiteral("task")))
-        tasks.push_back(parseTaskSpec(text));
-    for (const QString &text : parser.values(QStringLiteral("lambda"))) {
-        const qsizetype equals = text.lastIndexOf(QLatin1Char('='));
-        bool ok = false;
-        const double lambda = equals > 0 ? text.mid(equals + 1).toDouble(&ok) : 0;
-        if (!ok || lambda < 0)
-            throw UsageError("--lambda " + str(text) + ": expected TASK=WEIGHT with a weight >= 0, e.g. Class=2");
-        const std::string name = str(text.left(equals));
-        const auto task = std::find_if(tasks.begin(), tasks.end(), [&](const TaskSpec &t) { return t.column == name; });
-        if (task == tasks.end())
-            throw UsageError("--lambda " + str(text) + ": no task named \"" + name + "\"");
-        task->lambda = lambda;
-    }
-    ExperimentConfig config;
-    config.train.epochs = static_cast<int>(integerOption(parser, "epochs", 1));
-    config.train.batchSize = static_cast<int>(integerOption(parser, "batch", 1));
-    config.train.learningRate = realOption(parser, "lr", 1e-7, 10);
-    config.train.hiddenLayers = parseHidden(parser.value(QStringLiteral("hidden")));
-    config.train.headHidden = static_cast<int>(integerOption(parser, "head-hidden", 0));
-    config.train.dropout = realOption(parser, "dropout", 0, 0.95);
-    config.train.l2 = realOption(parser, "l2", 0, 1e3);
-    config.train.patience = static_cast<int>(integerOption(parser, "patience", 0));
-    config.train.seed = static_cast<std::uint64_t>(integerOption(parser, "seed", 0));
-    config.train.threads = static_cast<int>(integerOption(parser, "threads", 0));
-    config.split.seed = config.train.seed;
-    config.split.trainFraction = realOption(parser, "train-fraction", 0.01, 1);
-    config.split.validationFraction = realOption(parser, "validation-fraction", 0, 0.99);
-    config.preprocess.maxLevels = static_cast<int>(integerOption(parser, "max-levels", 1));
-    config.preprocess.minLevelCount = static_cast<int>(integerOption(parser, "min-level-count", 1));
-    config.preprocess.missingIndicators = parser.isSet(QStringLiteral("missing-indicators"));
-
-    const CsvOptions readOptions = csvOptions(parser);
-    std::vector<std::string> ignored;
-    for (const QString &column : parser.values(QStringLiteral("ignore")))
-        ignored.push_back(str(column));
-    const CsvReadResult train = readTable(dataPath, readOptions);
-    for (const std::string &column : ignored)
-        train.table.column(column);
-    const RoleAssignment roles = defaultRoles(train.table, tasks, ignored);
+    const CsvReadResult train = readTrainingData(parser, run, "train");
+    const RoleAssignment roles = defaultRoles(train.table, run.tasks, run.ignored);
     std::optional<CsvReadResult> test;
     if (parser.isSet(QStringLiteral("test"))) {
         // Read the test file's text columns as text even where its values happen to look numeric.
@@ -363,13 +506,14 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
             if (column.type == ColumnType::Categorical)
                 categorical.push_back(column.name);
         }
-        test = readTable(parser.value(QStringLiteral("test")), readOptions, categorical);
+        test = readTable(parser.value(QStringLiteral("test")), csvOptions(parser), categorical);
     }
     if (!test && config.split.trainFraction + config.split.validationFraction >= 1.0)
         throw UsageError("--train-fraction plus --validation-fraction must leave rows for the test split");
 
     out << "Training on " << train.table.source() << ": " << train.table.rowCount() << " rows, "
-        << roles.features.size() << " feature columns, " << roles.tasks.size() << " task(s)\n";
+        << roles.features.size() << " feature columns, " << roles.tasks.size() << " task(s); "
+        << toString(config.train.architecture) << ", " << toString(config.train.weighting.method) << " weighting\n";
     std::vector<std::string> taskNames;
     for (const TaskSpec &task : roles.tasks)
         taskNames.push_back(task.name());
@@ -379,6 +523,8 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     for (const std::string &warning : result.warnings)
         out << "note: " << warning << '\n';
     out << result.history.stopReason << "; kept the weights of epoch " << result.history.bestEpoch << '\n';
+    if (config.train.architecture == Architecture::Attention)
+        printAttention(result.model, train.table, out);
 
     const EvaluationReport *testReport = result.report("test");
     const EvaluationReport &shown = testReport ? *testReport : result.reports.front();
@@ -388,6 +534,98 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     saveModelFile(str(outPath), {result.model, result.reports, result.history, result.warnings});
     writeMetricsJson(parser, shown);
     out << "\nModel written to " << str(outPath) << '\n';
+    return 0;
+}
+
+int commandCompare(const QStringList &arguments, std::ostream &out)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Train several model configurations on the same folds and tabulate each task's test metrics."));
+    addCsvOptions(parser);
+    addRunOptions(parser);
+    parser.addOption(option("folds", "Stratified cross-validation folds (default 5).", "k", "5"));
+    parser.addOption(option("seeds", "Instead of folds: one held-out split per seed, e.g. 1,2,3.", "list"));
+    parser.addOption(option("candidate",
+                            "A model to compare (repeatable): logistic, single-task, distilled-logistic, distilled-net, "
+                            "or ARCH[:WEIGHTING] such as mmoe or shared-bottom:uncertainty. Default: logistic, "
+                            "single-task, shared-bottom:fixed, shared-bottom:uncertainty, mmoe, ple, attention.",
+                            "name"));
+    bool help = false;
+    parseOrThrow(parser, arguments, "compare", out, help);
+    if (help)
+        return 0;
+    required(parser, "data", "compare");
+    const RunConfiguration run = runConfiguration(parser);
+    ComparisonSpec spec;
+    spec.teacher = run.config;
+    spec.folds = static_cast<int>(integerOption(parser, "folds", 2));
+    for (const QString &seed : parser.value(QStringLiteral("seeds")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        spec.seeds.push_back(seed.trimmed().toULongLong(&ok));
+        if (!ok)
+            throw UsageError("--seeds expects comma-separated integers, e.g. 1,2,3");
+    }
+    // logistic and single-task are always there: the other figures are read against them.
+    const std::vector<ComparisonCandidate> standard = standardCandidates(run.config);
+    spec.candidates = {standard[0], standard[1]};
+    QStringList names = parser.values(QStringLiteral("candidate"));
+    if (names.isEmpty()) {
+        spec.candidates = standard;
+    }
+    for (const QString &name : names) {
+        if (name == QLatin1String("logistic") || name == QLatin1String("single-task"))
+            continue;
+        if (name == QLatin1String("distilled-logistic") || name == QLatin1String("distilled-net")) {
+            const bool logistic = name == QLatin1String("distilled-logistic");
+            spec.candidates.push_back({str(name), CandidateKind::Distilled,
+                                       logistic ? logisticConfig(run.config) : run.config});
+            continue;
+        }
+        const qsizetype colon = name.indexOf(QLatin1Char(':'));
+        ExperimentConfig config = run.config;
+        try {
+            config.train.architecture = architectureFromString(str(name.left(colon)));
+            if (colon > 0)
+                config.train.weighting.method = weightingFromString(str(name.mid(colon + 1)));
+        } catch (const ConfigError &error) {
+            throw UsageError("--candidate " + str(name) + ": " + error.what());
+        }
+        spec.candidates.push_back({str(name), CandidateKind::MultiTask, config});
+    }
+
+    const CsvReadResult data = readTrainingData(parser, run, "compare");
+    const RoleAssignment roles = defaultRoles(data.table, run.tasks, run.ignored);
+    out << "Comparing " << spec.candidates.size() << " models on " << data.table.source() << " ("
+        << data.table.rowCount() << " rows)\n";
+    const auto start = std::chrono::steady_clock::now();
+    const ComparisonResult result = compareCandidates(
+        data.table, roles, spec, [&](const std::string &line) { out << "  trained " << line << std::endl; },
+        &g_interrupt);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    out << "\nTest metrics, " << result.scheme << " (mean +- sd; differences paired by fold):\n";
+    std::string task;
+    for (const MetricSamples &metric : result.metrics) {
+        if (metric.task != task) {
+            task = metric.task;
+            out << "\nTask " << task << '\n';
+        }
+        ConsoleTable table({"model", metric.metric, "vs single-task net", "vs logistic"});
+        for (std::size_t c = 0; c < result.candidates.size(); ++c) {
+            const Summary value = summarise(metric.values[c]);
+            const Summary toSingle = summariseDifference(metric.values[c], metric.values[1]);
+            const Summary toLogistic = summariseDifference(metric.values[c], metric.values[0]);
+            const auto plusMinus = [](const Summary &summary, bool signedValue) {
+                const std::string mean = ConsoleTable::number(summary.mean, 4);
+                return (signedValue && summary.mean >= 0 ? "+" : "") + mean + " +- " +
+                       ConsoleTable::number(summary.standardDeviation, 4);
+            };
+            table.addRow({result.candidates[c], plusMinus(value, false), c == 1 ? "" : plusMinus(toSingle, true),
+                          c == 0 ? "" : plusMinus(toLogistic, true)});
+        }
+        table.print(out);
+    }
+    out << "\n(" << ConsoleTable::number(seconds, 1) << " s)\n";
     return 0;
 }
 
@@ -471,7 +709,9 @@ int runCommandLine(const QStringList &arguments, std::ostream &out, std::ostream
             return commandEvaluate(arguments, out);
         if (command == QLatin1String("predict"))
             return commandPredict(arguments, out);
-        throw UsageError("unknown command \"" + str(command) + "\"; expected inspect, train, evaluate or predict");
+        if (command == QLatin1String("compare"))
+            return commandCompare(arguments, out);
+        throw UsageError("unknown command \"" + str(command) + "\"; expected inspect, train, evaluate, predict or compare");
     } catch (const UsageError &error) {
         err << "creditmtl-cli: " << error.what() << '\n';
         return 2;

@@ -41,13 +41,30 @@ struct CsvReadResult {
 // Reads RFC 4180 CSV from memory. `sourceName` is used in every error message, which names the
 // line (1-based, counting the header as line 1) and the column. Throws DataError, or Cancelled
 // when `cancel` is triggered. `progress` (may be empty) receives the fraction done in [0, 1].
+//
+// Policies, where RFC 4180 leaves room or the input is irregular:
+// - A quote inside an unquoted field is an ordinary character (5" screen), as in most readers.
+//   Text after the closing quote of a quoted field ("a"b) is refused: it is almost always an
+//   undoubled quote, and guessing would shift the fields after it.
+// - Blanks around unquoted fields and around quoted fields are dropped; the inside of a quoted
+//   field is kept verbatim (numbers and missing tokens are recognised after trimming it too).
+// - An empty header name becomes V<position> (suffixed _2, _3... if taken); duplicate names are
+//   refused, since tasks and features are chosen by name.
+// - A record with too few or too many fields is refused ("ragged row"); blank lines between
+//   records are skipped (in a one-column file they are missing cells); blank lines at the end
+//   and a missing final newline are fine. An empty file is refused; a header alone gives 0 rows.
+// - A column is numeric when every non-missing cell is a number (fast_float syntax, surrounding
+//   blanks and a leading '+' allowed, "inf" and "nan" included), else categorical, unless named
+//   in categoricalColumns. Columns that options.categoricalColumns names must exist (ConfigError).
+// - Encoding "auto": UTF-8 (BOM optional); else GB18030 when the bytes decode as such; else
+//   refused naming the line of the first byte that is not UTF-8. A UTF-8 BOM followed by invalid
+//   UTF-8, and UTF-16 input, are refused.
+// `progress` is only called on the calling thread; the parsing threads never call it.
 CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName, const CsvOptions &options = {},
-                      const CancellationToken *cancel = nullptr,
-                      const std::function<void(double)> &progress = {});
+                      const CancellationToken *cancel = nullptr, const std::function<void(double)> &progress = {});
 
-// Maps the file into memory and reads it with readCsv.
+// Maps the file into memory (read-only, unmapped before returning) and reads it with readCsv.
 CsvReadResult readCsvFile(const std::string &path, const CsvOptions &options = {},
-                          const CancellationToken *cancel = nullptr,
-                          const std::function<void(double)> &progress = {});
+                          const CancellationToken *cancel = nullptr, const std::function<void(double)> &progress = {});
 
 } // namespace cmtl

@@ -2,6 +2,8 @@
 
 #include "common/Error.h"
 #include "io/AtomicFile.h"
+#include "io/ConfigJson.h"
+#include "io/JsonReader.h"
 #include "io/MetricsJson.h"
 
 #include <QCryptographicHash>
@@ -15,174 +17,15 @@
 
 namespace cmtl {
 
+using json::key;
+using json::qs;
+using json::JsonReader;
+using json::toJsonArray;
+
 namespace {
 
 constexpr const char *kMagic = "CreditMTL-model";
 
-QString qs(const std::string &text) { return QString::fromStdString(text); }
-QLatin1String key(const char *name) { return QLatin1String(name); }
-
-// Reads fields of a JSON object, refusing a missing or mistyped field by its dotted path.
-class JsonReader {
-public:
-    JsonReader(const QJsonObject &object, std::string path, const std::string &source)
-        : m_object(object), m_path(std::move(path)), m_source(source)
-    {
-    }
-
-    QJsonValue value(const char *name) const
-    {
-        const QJsonValue found = m_object.value(key(name));
-        if (found.isUndefined())
-            fail(name, "is missing");
-        return found;
-    }
-    double number(const char *name) const
-    {
-        const QJsonValue found = value(name);
-        if (!found.isDouble())
-            fail(name, "should be a number");
-        return found.toDouble();
-    }
-    int integer(const char *name) const
-    {
-        const double found = number(name);
-        if (found != static_cast<double>(static_cast<int>(found)))
-            fail(name, "should be an integer");
-        return static_cast<int>(found);
-    }
-    std::string text(const char *name) const
-    {
-        const QJsonValue found = value(name);
-        if (!found.isString())
-            fail(name, "should be a string");
-        return found.toString().toStdString();
-    }
-    bool flag(const char *name) const
-    {
-        const QJsonValue found = value(name);
-        if (!found.isBool())
-            fail(name, "should be true or false");
-        return found.toBool();
-    }
-    QJsonArray array(const char *name) const
-    {
-        const QJsonValue found = value(name);
-        if (!found.isArray())
-            fail(name, "should be a list");
-        return found.toArray();
-    }
-    JsonReader object(const char *name) const
-    {
-        const QJsonValue found = value(name);
-        if (!found.isObject())
-            fail(name, "should be an object");
-        return JsonReader(found.toObject(), m_path + "." + name, m_source);
-    }
-    JsonReader element(const QJsonArray &list, qsizetype index, const char *listName) const
-    {
-        const std::string path = m_path + "." + listName + "[" + std::to_string(index) + "]";
-        if (!list[index].isObject())
-            throw DataError({m_source, 0, {}}, "model file field " + path + " should be an object");
-        return JsonReader(list[index].toObject(), path, m_source);
-    }
-    std::vector<std::string> strings(const char *name) const
-    {
-        std::vector<std::string> result;
-        for (const QJsonValue &item : array(name)) {
-            if (!item.isString())
-                fail(name, "should hold strings");
-            result.push_back(item.toString().toStdString());
-        }
-        return result;
-    }
-    [[noreturn]] void fail(const char *name, const char *problem) const
-    {
-        throw DataError({m_source, 0, {}}, "model file field " + m_path + "." + name + " " + problem +
-                                               " (the file is damaged or was edited)");
-    }
-
-private:
-    QJsonObject m_object;
-    std::string m_path;
-    const std::string &m_source;
-};
-
-QJsonArray toJsonArray(const std::vector<std::string> &items)
-{
-    QJsonArray array;
-    for (const std::string &item : items)
-        array.append(qs(item));
-    return array;
-}
-
-QJsonArray toJsonArray(const std::vector<int> &items)
-{
-    QJsonArray array;
-    for (const int item : items)
-        array.append(item);
-    return array;
-}
-
-QJsonObject configToJson(const ExperimentConfig &config)
-{
-    QJsonObject preprocess{{key("missing_indicators"), config.preprocess.missingIndicators},
-                           {key("max_levels"), config.preprocess.maxLevels},
-                           {key("min_level_count"), config.preprocess.minLevelCount}};
-    QJsonObject split{{key("train_fraction"), config.split.trainFraction},
-                      {key("validation_fraction"), config.split.validationFraction},
-                      {key("seed"), qs(std::to_string(config.split.seed))}};
-    const TrainConfig &t = config.train;
-    QJsonObject train{{key("hidden_layers"), toJsonArray(t.hiddenLayers)},
-                      {key("head_hidden"), t.headHidden},
-                      {key("dropout"), t.dropout},
-                      {key("learning_rate"), t.learningRate},
-                      {key("batch_size"), t.batchSize},
-                      {key("epochs"), t.epochs},
-                      {key("patience"), t.patience},
-                      {key("l2"), t.l2},
-                      {key("seed"), qs(std::to_string(t.seed))}};
-    return {{key("preprocess"), preprocess}, {key("split"), split}, {key("train"), train}};
-}
-
-std::uint64_t parseSeed(const JsonReader &reader, const char *name)
-{
-    const std::string text = reader.text(name);
-    try {
-        std::size_t used = 0;
-        const unsigned long long value = std::stoull(text, &used);
-        if (used == text.size())
-            return value;
-    } catch (const std::exception &) {
-    }
-    reader.fail(name, "should be an unsigned integer");
-}
-
-ExperimentConfig configFromJson(const JsonReader &reader)
-{
-    ExperimentConfig config;
-    const JsonReader preprocess = reader.object("preprocess");
-    config.preprocess.missingIndicators = preprocess.flag("missing_indicators");
-    config.preprocess.maxLevels = preprocess.integer("max_levels");
-    config.preprocess.minLevelCount = preprocess.integer("min_level_count");
-    const JsonReader split = reader.object("split");
-    config.split.trainFraction = split.number("train_fraction");
-    config.split.validationFraction = split.number("validation_fraction");
-    config.split.seed = parseSeed(split, "seed");
-    const JsonReader train = reader.object("train");
-    config.train.hiddenLayers.clear();
-    for (const QJsonValue &width : train.array("hidden_layers"))
-        config.train.hiddenLayers.push_back(width.toInt());
-    config.train.headHidden = train.integer("head_hidden");
-    config.train.dropout = train.number("dropout");
-    config.train.learningRate = train.number("learning_rate");
-    config.train.batchSize = train.integer("batch_size");
-    config.train.epochs = train.integer("epochs");
-    config.train.patience = train.integer("patience");
-    config.train.l2 = train.number("l2");
-    config.train.seed = parseSeed(train, "seed");
-    return config;
-}
 
 QJsonObject preprocessorToJson(const Preprocessor &preprocessor)
 {
@@ -283,13 +126,11 @@ QByteArray serializeModel(const ModelFileContents &contents)
     const MultiTaskModel &model = contents.model;
     QJsonArray tasks;
     for (const TargetEncoding &task : model.tasks()) {
-        tasks.append(QJsonObject{{key("column"), qs(task.spec.column)},
-                                 {key("type"), QLatin1String(toString(task.spec.type))},
-                                 {key("positive_class"), qs(task.spec.positiveClass)},
-                                 {key("lambda"), task.spec.lambda},
-                                 {key("classes"), toJsonArray(task.classes)},
-                                 {key("mean"), task.mean},
-                                 {key("scale"), task.scale}});
+        QJsonObject object = taskSpecToJson(task.spec);
+        object[key("classes")] = toJsonArray(task.classes);
+        object[key("mean")] = task.mean;
+        object[key("scale")] = task.scale;
+        tasks.append(object);
     }
     const NetworkSpec &network = model.network().spec();
     QJsonArray reports;
@@ -299,11 +140,13 @@ QByteArray serializeModel(const ModelFileContents &contents)
         {key("format"), QLatin1String("creditmtl-model")},
         {key("format_version"), kModelFormatVersion},
         {key("written_by"), QLatin1String("CreditMTL " CREDITMTL_VERSION)},
-        {key("architecture"), QLatin1String("shared-bottom")},
         {key("preprocessing"), preprocessorToJson(model.preprocessor())},
         {key("input_names"), toJsonArray(model.preprocessor().inputNames())},
         {key("tasks"), tasks},
         {key("network"), QJsonObject{{key("inputs"), static_cast<double>(network.inputs)},
+                                     {key("architecture"), QLatin1String(toString(network.architecture))},
+                                     {key("experts"), network.experts},
+                                     {key("task_experts"), network.taskExperts},
                                      {key("trunk"), toJsonArray(network.trunk)},
                                      {key("head_hidden"), network.headHidden},
                                      {key("dropout"), network.dropout}}},
@@ -367,8 +210,6 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
     const JsonReader header(document.object(), "model", sourceName);
     if (header.text("format") != "creditmtl-model")
         header.fail("format", "should be \"creditmtl-model\"");
-    if (header.text("architecture") != "shared-bottom")
-        header.fail("architecture", "names an architecture this build does not know");
 
     Preprocessor preprocessor = preprocessorFromJson(header.object("preprocessing"));
     std::vector<TargetEncoding> tasks;
@@ -376,14 +217,7 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
     for (qsizetype i = 0; i < taskArray.size(); ++i) {
         const JsonReader task = header.element(taskArray, i, "tasks");
         TargetEncoding encoding;
-        encoding.spec.column = task.text("column");
-        try {
-            encoding.spec.type = taskTypeFromString(task.text("type"));
-        } catch (const ConfigError &) {
-            task.fail("type", "should be binary, multiclass or regression");
-        }
-        encoding.spec.positiveClass = task.text("positive_class");
-        encoding.spec.lambda = task.number("lambda");
+        encoding.spec = taskSpecFromJson(task);
         encoding.classes = task.strings("classes");
         encoding.mean = task.number("mean");
         encoding.scale = task.number("scale");
@@ -397,6 +231,13 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
     const JsonReader networkReader = header.object("network");
     NetworkSpec network;
     network.inputs = networkReader.integer("inputs");
+    try {
+        network.architecture = architectureFromString(networkReader.text("architecture"));
+    } catch (const ConfigError &) {
+        networkReader.fail("architecture", "names an architecture this build does not know");
+    }
+    network.experts = networkReader.integer("experts");
+    network.taskExperts = networkReader.integer("task_experts");
     network.trunk.clear();
     for (const QJsonValue &width : networkReader.array("trunk"))
         network.trunk.push_back(width.toInt());

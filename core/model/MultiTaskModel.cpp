@@ -43,6 +43,25 @@ std::vector<Eigen::MatrixXf> MultiTaskModel::predictInputs(const Eigen::MatrixXf
     return outputs;
 }
 
+std::vector<Eigen::VectorXf> MultiTaskModel::featureAttention(const Eigen::MatrixXf &inputs) const
+{
+    if (m_network.spec().architecture != Architecture::Attention)
+        throw ConfigError("feature attention exists for the attention architecture only");
+    std::vector<Eigen::VectorXf> attention(m_tasks.size(), Eigen::VectorXf::Zero(inputs.rows()));
+    constexpr Eigen::Index kChunk = 1024;
+    NetworkWorkspace<float> workspace;
+    workspace.allocate(m_network, std::min(kChunk, std::max<Eigen::Index>(1, inputs.cols())));
+    for (Eigen::Index start = 0; start < inputs.cols(); start += kChunk) {
+        const Eigen::Index n = std::min(kChunk, inputs.cols() - start);
+        forwardNetwork<float>(m_network, m_parameters.data(), inputs.middleCols(start, n), workspace, false, nullptr);
+        for (std::size_t t = 0; t < m_tasks.size(); ++t)
+            attention[t] += workspace.gateWeights[t].leftCols(n).rowwise().sum();
+    }
+    for (Eigen::VectorXf &weights : attention)
+        weights /= static_cast<float>(std::max<Eigen::Index>(1, inputs.cols()));
+    return attention;
+}
+
 std::vector<Eigen::MatrixXf> MultiTaskModel::predict(const Table &table, int threads) const
 {
     return predictInputs(m_preprocessor.transform(table, threads), threads);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "nn/Network.h"
+#include "nn/MultiTaskNetwork.h"
 #include "preprocess/Preprocessor.h"
 #include "split/DataSplit.h"
 #include "tasks/TaskSpec.h"
@@ -30,7 +30,7 @@ public:
 
     const Preprocessor &preprocessor() const { return m_preprocessor; }
     const std::vector<TargetEncoding> &tasks() const { return m_tasks; }
-    const SharedBottomNetwork &network() const { return m_network; }
+    const MultiTaskNetwork &network() const { return m_network; }
     const Eigen::VectorXf &parameters() const { return m_parameters; }
     const ExperimentConfig &config() const { return m_config; }
 
@@ -43,10 +43,14 @@ public:
     std::vector<Eigen::MatrixXf> predict(const Table &table, int threads = 0) const;
     std::vector<Eigen::MatrixXf> predictInputs(const Eigen::MatrixXf &inputs, int threads = 0) const;
 
+    // Attention architecture only: each task's attention over the inputs (named by
+    // preprocessor().inputNames()), averaged over the rows given; it sums to 1 per task.
+    std::vector<Eigen::VectorXf> featureAttention(const Eigen::MatrixXf &inputs) const;
+
 private:
     Preprocessor m_preprocessor;
     std::vector<TargetEncoding> m_tasks;
-    SharedBottomNetwork m_network{NetworkSpec{1, {1}, 0, 0, {TaskType::Binary}, {1}}};
+    MultiTaskNetwork m_network;
     Eigen::VectorXf m_parameters;
     ExperimentConfig m_config;
 };

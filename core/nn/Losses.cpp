@@ -6,27 +6,41 @@ namespace cmtl {
 
 namespace {
 
-template <typename Scalar>
-double binaryCrossEntropy(Scalar logit, float target, Scalar *gradient, Scalar scale)
-{
-    // log(1 + e^z) - y z, written so that neither exp overflows.
-    const double z = logit;
-    const double loss = std::max(z, 0.0) - z * target + std::log1p(std::exp(-std::abs(z)));
-    if (gradient) {
-        const double probability = z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z));
-        *gradient = static_cast<Scalar>(scale * (probability - target));
-    }
-    return loss;
-}
+// log(sigmoid(z)) without overflow.
+double logSigmoid(double z) { return -(std::max(-z, 0.0) + std::log1p(std::exp(-std::abs(z)))); }
 
-} // namespace
+double sigmoid(double z) { return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z)); }
+
+// The focal factor's effect on a cross-entropy term, given q = the model's probability of the
+// true class: loss = -(1 - q)^gamma log q, and d loss / d log q (the chain rule then goes
+// through log q, whose gradient w.r.t. the logits is the familiar one).
+struct FocalTerm {
+    double loss;
+    double dLossDLogQ;
+};
+
+FocalTerm focal(double logQ, double gamma)
+{
+    if (gamma == 0)
+        return {-logQ, -1.0};
+    const double q = std::exp(logQ);
+    const double oneMinusQ = std::max(0.0, 1.0 - q);
+    const double factor = std::pow(oneMinusQ, gamma);
+    // d/d logq [-(1-q)^g logq] = -(1-q)^g + g (1-q)^(g-1) q logq
+    const double derivative = -factor + (oneMinusQ > 0 ? gamma * std::pow(oneMinusQ, gamma - 1) * q * logQ : 0.0);
+    return {-factor * logQ, derivative};
+}
 
 template <typename Scalar>
 double taskLossImpl(TaskType type, const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &outputs,
-                    const float *targets, Scalar scale, Scalar *gradient, Eigen::Index gradientStride)
+                    const float *targets, const LossOptions &options, Scalar scale, Scalar *gradient,
+                    Eigen::Index gradientStride)
 {
     double total = 0;
     const Eigen::Index classes = outputs.rows();
+    const auto classWeight = [&](std::size_t cls) {
+        return options.classWeights.empty() ? 1.0 : static_cast<double>(options.classWeights[cls]);
+    };
     for (Eigen::Index column = 0; column < outputs.cols(); ++column) {
         const float target = targets[column];
         Scalar *columnGradient = gradient ? gradient + column * gradientStride : nullptr;
@@ -36,9 +50,29 @@ double taskLossImpl(TaskType type, const Eigen::Ref<const Eigen::Matrix<Scalar, 
             continue;
         }
         switch (type) {
-        case TaskType::Binary:
-            total += binaryCrossEntropy(outputs(0, column), target, columnGradient, scale);
+        case TaskType::Binary: {
+            const double z = outputs(0, column);
+            if (options.focalGamma == 0) {
+                // -[y log p + (1-y) log(1-p)] for a hard or soft y; a soft y weighs the two
+                // classes' weights in the same proportion.
+                const double weight = target * classWeight(1) + (1 - target) * classWeight(0);
+                total += weight * -(target * logSigmoid(z) + (1 - target) * logSigmoid(-z));
+                if (columnGradient)
+                    *columnGradient = static_cast<Scalar>(scale * weight * (sigmoid(z) - target));
+            } else {
+                // Focal loss on the true class: q = p when y = 1, 1 - p when y = 0.
+                const bool positive = target > 0.5f;
+                const double weight = classWeight(positive ? 1 : 0);
+                const double signedZ = positive ? z : -z;
+                const FocalTerm term = focal(logSigmoid(signedZ), options.focalGamma);
+                total += weight * term.loss;
+                // d log q / d z = (1 - q) * (+1 or -1)
+                if (columnGradient)
+                    *columnGradient = static_cast<Scalar>(scale * weight * term.dLossDLogQ * sigmoid(-signedZ) *
+                                                          (positive ? 1.0 : -1.0));
+            }
             break;
+        }
         case TaskType::Regression: {
             const double error = static_cast<double>(outputs(0, column)) - target;
             total += error * error;
@@ -55,10 +89,14 @@ double taskLossImpl(TaskType type, const Eigen::Ref<const Eigen::Matrix<Scalar, 
             for (Eigen::Index k = 0; k < classes; ++k)
                 sum += std::exp(outputs(k, column) - largest);
             const double logSum = largest + std::log(sum);
-            total += logSum - outputs(label, column);
+            const double weight = classWeight(static_cast<std::size_t>(label));
+            const FocalTerm term = focal(outputs(label, column) - logSum, options.focalGamma);
+            total += weight * term.loss;
+            // d log p_y / d z_k = [k == y] - p_k
             for (Eigen::Index k = 0; columnGradient && k < classes; ++k) {
                 const double probability = std::exp(outputs(k, column) - logSum);
-                columnGradient[k] = static_cast<Scalar>(scale * (probability - (k == label ? 1.0 : 0.0)));
+                columnGradient[k] = static_cast<Scalar>(scale * weight * term.dLossDLogQ *
+                                                        ((k == label ? 1.0 : 0.0) - probability));
             }
             break;
         }
@@ -67,26 +105,28 @@ double taskLossImpl(TaskType type, const Eigen::Ref<const Eigen::Matrix<Scalar, 
     return total;
 }
 
+} // namespace
+
 template <typename Scalar>
 double taskLoss(TaskType type, const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &outputs,
-                const float *targets, Scalar scale,
+                const float *targets, const LossOptions &options, Scalar scale,
                 Eigen::Ref<Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> gradient)
 {
-    return taskLossImpl<Scalar>(type, outputs, targets, scale, gradient.data(), gradient.outerStride());
+    return taskLossImpl<Scalar>(type, outputs, targets, options, scale, gradient.data(), gradient.outerStride());
 }
 
 template <typename Scalar>
 double taskLoss(TaskType type, const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &outputs,
-                const float *targets)
+                const float *targets, const LossOptions &options)
 {
-    return taskLossImpl<Scalar>(type, outputs, targets, Scalar(1), nullptr, 0);
+    return taskLossImpl<Scalar>(type, outputs, targets, options, Scalar(1), nullptr, 0);
 }
 
 void activateOutputs(TaskType type, Eigen::Ref<Eigen::MatrixXf> outputs)
 {
     if (type == TaskType::Binary) {
         for (float &value : outputs.reshaped())
-            value = value >= 0 ? 1.0f / (1.0f + std::exp(-value)) : std::exp(value) / (1.0f + std::exp(value));
+            value = static_cast<float>(sigmoid(value));
     } else if (type == TaskType::Multiclass) {
         for (Eigen::Index column = 0; column < outputs.cols(); ++column) {
             auto logits = outputs.col(column);
@@ -96,11 +136,13 @@ void activateOutputs(TaskType type, Eigen::Ref<Eigen::MatrixXf> outputs)
     }
 }
 
-template double taskLoss<float>(TaskType, const Eigen::Ref<const Eigen::MatrixXf> &, const float *, float,
-                                Eigen::Ref<Eigen::MatrixXf>);
-template double taskLoss<double>(TaskType, const Eigen::Ref<const Eigen::MatrixXd> &, const float *, double,
-                                 Eigen::Ref<Eigen::MatrixXd>);
-template double taskLoss<float>(TaskType, const Eigen::Ref<const Eigen::MatrixXf> &, const float *);
-template double taskLoss<double>(TaskType, const Eigen::Ref<const Eigen::MatrixXd> &, const float *);
+template double taskLoss<float>(TaskType, const Eigen::Ref<const Eigen::MatrixXf> &, const float *,
+                                const LossOptions &, float, Eigen::Ref<Eigen::MatrixXf>);
+template double taskLoss<double>(TaskType, const Eigen::Ref<const Eigen::MatrixXd> &, const float *,
+                                 const LossOptions &, double, Eigen::Ref<Eigen::MatrixXd>);
+template double taskLoss<float>(TaskType, const Eigen::Ref<const Eigen::MatrixXf> &, const float *,
+                                const LossOptions &);
+template double taskLoss<double>(TaskType, const Eigen::Ref<const Eigen::MatrixXd> &, const float *,
+                                 const LossOptions &);
 
 } // namespace cmtl

@@ -1,6 +1,7 @@
 #include "tasks/TaskSpec.h"
 
 #include "common/Error.h"
+#include "nn/Random.h"
 
 #include <algorithm>
 #include <charconv>
@@ -229,6 +230,77 @@ std::vector<float> encodeTargets(const Table &table, const TargetEncoding &encod
         }
     }
     return targets;
+}
+
+namespace {
+
+std::size_t classCount(const TargetEncoding &encoding)
+{
+    return encoding.spec.type == TaskType::Regression ? 0 : encoding.classes.size();
+}
+
+} // namespace
+
+std::vector<float> classWeights(const TargetEncoding &encoding, const std::vector<float> &targets,
+                                const std::vector<std::size_t> &trainRows)
+{
+    const ImbalanceOptions &options = encoding.spec.imbalance;
+    const std::size_t classes = classCount(encoding);
+    if (classes == 0 || (!options.balancedClassWeights && options.classWeights.empty()))
+        return {};
+    std::vector<float> weights(classes, 1.0f);
+    if (options.balancedClassWeights) {
+        std::vector<double> counts(classes, 0.0);
+        double labelled = 0;
+        for (const std::size_t row : trainRows) {
+            if (std::isnan(targets[row]))
+                continue;
+            counts[static_cast<std::size_t>(targets[row] > 0.5f && classes == 2 ? 1 : targets[row])] += 1;
+            labelled += 1;
+        }
+        for (std::size_t c = 0; c < classes; ++c)
+            weights[c] = counts[c] > 0 ? static_cast<float>(labelled / (static_cast<double>(classes) * counts[c])) : 1.0f;
+    }
+    for (const auto &[name, weight] : options.classWeights) {
+        const auto found = std::find(encoding.classes.begin(), encoding.classes.end(), name);
+        if (found == encoding.classes.end())
+            throw ConfigError("task \"" + encoding.spec.column + "\": class weight for \"" + name +
+                              "\", which is not one of its classes");
+        if (!(weight > 0))
+            throw ConfigError("task \"" + encoding.spec.column + "\": class weights must be > 0");
+        weights[static_cast<std::size_t>(found - encoding.classes.begin())] = static_cast<float>(weight);
+    }
+    return weights;
+}
+
+std::vector<std::size_t> oversampleRows(const std::vector<TargetEncoding> &encodings,
+                                        const std::vector<std::vector<float>> &targets,
+                                        const std::vector<std::size_t> &trainRows, std::uint64_t seed)
+{
+    for (std::size_t t = 0; t < encodings.size(); ++t) {
+        if (!encodings[t].spec.imbalance.oversample)
+            continue;
+        const std::size_t classes = classCount(encodings[t]);
+        if (classes == 0)
+            throw ConfigError("task \"" + encodings[t].spec.column + "\": oversampling needs a binary or multiclass task");
+        std::vector<std::vector<std::size_t>> rowsOfClass(classes);
+        for (const std::size_t row : trainRows) {
+            const float target = targets[t][row];
+            if (!std::isnan(target))
+                rowsOfClass[static_cast<std::size_t>(classes == 2 ? (target > 0.5f ? 1 : 0) : target)].push_back(row);
+        }
+        std::size_t largest = 0;
+        for (const auto &rows : rowsOfClass)
+            largest = std::max(largest, rows.size());
+        std::vector<std::size_t> rows = trainRows;
+        SplitMix64 random(SplitMix64::derive(seed, 0x0F5A));
+        for (const auto &members : rowsOfClass) {
+            for (std::size_t added = members.size(); !members.empty() && added < largest; ++added)
+                rows.push_back(members[random.below(members.size())]);
+        }
+        return rows;
+    }
+    return trainRows;
 }
 
 } // namespace cmtl

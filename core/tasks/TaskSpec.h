@@ -3,6 +3,8 @@
 #include "data/Table.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,19 @@ const char *toString(TaskType type);
 // Accepts "binary", "multiclass", "regression"; throws ConfigError otherwise.
 TaskType taskTypeFromString(const std::string &text);
 
+// Remedies for a rare class (binary and multiclass tasks only).
+struct ImbalanceOptions {
+    // Weight each class by n / (classes * n_class) on the training rows (scikit-learn's "balanced").
+    bool balancedClassWeights = false;
+    // Or weights given per class name (classes not named keep 1).
+    std::map<std::string, double> classWeights;
+    // Focal loss exponent; 0 = plain cross-entropy.
+    double focalGamma = 0;
+    // Repeat training rows of the smaller classes (drawn at random, seeded) until every class
+    // is as frequent as the largest.
+    bool oversample = false;
+};
+
 // One prediction target: a column of the table, how it is modelled and its weight lambda in the
 // objective sum_i lambda_i * L_i.
 struct TaskSpec {
@@ -21,6 +36,7 @@ struct TaskSpec {
     TaskType type = TaskType::Binary;
     std::string positiveClass; // Binary only: the level (or number, as text) that counts as 1
     double lambda = 1.0;
+    ImbalanceOptions imbalance = {};
 
     const std::string &name() const { return column; }
 };
@@ -52,5 +68,16 @@ TargetEncoding fitTargetEncoding(const Table &table, const TaskSpec &spec, const
 // NaN where the label is missing (or a class unseen in training), so the row is left out of that
 // task's loss and metrics.
 std::vector<float> encodeTargets(const Table &table, const TargetEncoding &encoding);
+
+// The class weights of a task in class order (binary: negative, positive), from its imbalance
+// options and its encoded training targets; empty when every weight is 1.
+std::vector<float> classWeights(const TargetEncoding &encoding, const std::vector<float> &targets,
+                                const std::vector<std::size_t> &trainRows);
+
+// The training rows with rows of the smaller classes repeated, for tasks that ask for
+// oversampling (seeded; the first such task decides).
+std::vector<std::size_t> oversampleRows(const std::vector<TargetEncoding> &encodings,
+                                        const std::vector<std::vector<float>> &targets,
+                                        const std::vector<std::size_t> &trainRows, std::uint64_t seed);
 
 } // namespace cmtl

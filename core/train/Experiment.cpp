@@ -33,9 +33,31 @@ EvaluationReport evaluateRows(const MultiTaskModel &model, const Table &table, c
 
 } // namespace
 
+std::vector<float> stratificationLabels(const Table &data, const RoleAssignment &roles)
+{
+    for (const TaskSpec &task : roles.tasks) {
+        if (task.type == TaskType::Binary)
+            return encodeTargets(data, TargetEncoding{task, {"", task.positiveClass}, 0, 1});
+    }
+    return {};
+}
+
 ExperimentResult runExperiment(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
                                const Table *testTable, const std::vector<TrainingCallback *> &callbacks,
                                const CancellationToken *cancel)
+{
+    validateRoles(data, roles);
+    // Stratify on the first binary task, so every part keeps its (often rare) positive rate.
+    const std::vector<float> strata = stratificationLabels(data, roles);
+    DataSplit split = testTable ? trainValidationSplit(data.rowCount(), strata, config.split)
+                                : stratifiedSplit(data.rowCount(), strata, config.split);
+    return runExperimentOnSplit(data, roles, config, std::move(split), testTable, {}, callbacks, cancel);
+}
+
+ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
+                                      DataSplit split, const Table *testTable,
+                                      const std::vector<std::vector<float>> &targetOverrides,
+                                      const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel)
 {
     const auto start = std::chrono::steady_clock::now();
     validateRoles(data, roles);
@@ -45,19 +67,8 @@ ExperimentResult runExperiment(const Table &data, const RoleAssignment &roles, c
         for (const TaskSpec &task : roles.tasks)
             testTable->column(task.column);
     }
-
-    // Stratify on the first binary task, so every part keeps its (often rare) positive rate.
-    std::vector<float> strata;
-    for (const TaskSpec &task : roles.tasks) {
-        if (task.type == TaskType::Binary) {
-            TargetEncoding encoding{task, {"", task.positiveClass}, 0, 1};
-            strata = encodeTargets(data, encoding);
-            break;
-        }
-    }
     ExperimentResult result;
-    result.split = testTable ? trainValidationSplit(data.rowCount(), strata, config.split)
-                             : stratifiedSplit(data.rowCount(), strata, config.split);
+    result.split = std::move(split);
     if (result.split.train.empty())
         throw ConfigError(data.source() + ": the split leaves no training rows");
 
@@ -68,13 +79,26 @@ ExperimentResult runExperiment(const Table &data, const RoleAssignment &roles, c
     std::vector<TrainingTask> trainingTasks;
     NetworkSpec networkSpec;
     networkSpec.inputs = static_cast<Eigen::Index>(preprocessor.inputCount());
+    networkSpec.architecture = config.train.architecture;
     networkSpec.trunk = config.train.hiddenLayers;
+    networkSpec.experts = config.train.experts;
+    networkSpec.taskExperts = config.train.taskExperts;
     networkSpec.headHidden = config.train.headHidden;
     networkSpec.dropout = config.train.dropout;
     for (const TaskSpec &task : roles.tasks) {
         TargetEncoding encoding = fitTargetEncoding(data, task, result.split.train);
-        targets.push_back(encodeTargets(data, encoding));
-        trainingTasks.push_back({task.name(), task.type, outputWidth(encoding), task.lambda, encoding.scale});
+        const std::size_t index = targets.size();
+        targets.push_back(index < targetOverrides.size() && !targetOverrides[index].empty() ? targetOverrides[index]
+                                                                                            : encodeTargets(data, encoding));
+        if (task.type == TaskType::Regression &&
+            (task.imbalance.balancedClassWeights || !task.imbalance.classWeights.empty() ||
+             task.imbalance.focalGamma != 0 || task.imbalance.oversample))
+            throw ConfigError("task \"" + task.name() + "\": class weights, focal loss and oversampling apply to "
+                              "binary and multiclass tasks only");
+        if (task.imbalance.focalGamma < 0)
+            throw ConfigError("task \"" + task.name() + "\": the focal loss exponent must be >= 0");
+        LossOptions loss{classWeights(encoding, targets.back(), result.split.train), task.imbalance.focalGamma};
+        trainingTasks.push_back({task.name(), task.type, outputWidth(encoding), task.lambda, encoding.scale, loss});
         networkSpec.taskTypes.push_back(task.type);
         networkSpec.taskOutputs.push_back(outputWidth(encoding));
         encodings.push_back(std::move(encoding));
@@ -82,9 +106,10 @@ ExperimentResult runExperiment(const Table &data, const RoleAssignment &roles, c
 
     const int threads = config.train.threads;
     const Eigen::MatrixXf allInputs = preprocessor.transform(data, threads);
-    const TrainingSet trainSet{&allInputs, &targets, result.split.train};
+    const TrainingSet trainSet{&allInputs, &targets,
+                               oversampleRows(encodings, targets, result.split.train, config.train.seed)};
     const TrainingSet validationSet{&allInputs, &targets, result.split.validation};
-    const SharedBottomNetwork network(networkSpec);
+    const MultiTaskNetwork network(networkSpec);
     TrainingOutcome outcome = trainNetwork(network, trainingTasks, trainSet,
                                            result.split.validation.empty() ? nullptr : &validationSet, config.train,
                                            callbacks, cancel);

@@ -37,6 +37,18 @@ ExperimentResult runExperiment(const Table &data, const RoleAssignment &roles, c
                                const Table *testTable = nullptr, const std::vector<TrainingCallback *> &callbacks = {},
                                const CancellationToken *cancel = nullptr);
 
+// The same flow on a split given by the caller (cross-validation folds). `targetOverrides`, when
+// not empty, replaces a task's encoded targets (one float per row of `data`, as encodeTargets
+// gives them): a teacher's soft targets for knowledge distillation.
+ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
+                                      DataSplit split, const Table *testTable = nullptr,
+                                      const std::vector<std::vector<float>> &targetOverrides = {},
+                                      const std::vector<TrainingCallback *> &callbacks = {},
+                                      const CancellationToken *cancel = nullptr);
+
+// The encoded targets of the first binary task (for stratified splits); empty when there is none.
+std::vector<float> stratificationLabels(const Table &data, const RoleAssignment &roles);
+
 // Evaluates a model on every labelled row of a table holding its task columns.
 EvaluationReport evaluateModel(const MultiTaskModel &model, const Table &table, const std::string &part, int threads = 0);
 

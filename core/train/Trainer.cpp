@@ -28,6 +28,7 @@ struct Shard {
     Eigen::MatrixXf inputs;
     std::vector<std::vector<float>> targets; // per task
     Eigen::VectorXf gradient;
+    std::vector<Eigen::VectorXf> taskGradients; // per task, when the weighting asks for them
     std::vector<double> lossSums; // per task, this batch
     SplitMix64 random{0};
 };
@@ -75,7 +76,7 @@ double validationMetric(const TrainingTask &task, const Eigen::MatrixXf &outputs
 }
 
 // Losses (mean over labelled rows per task), metrics and objective on a held-out set.
-void measureValidation(const SharedBottomNetwork &network, const std::vector<TrainingTask> &tasks,
+void measureValidation(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                        const Eigen::VectorXf &parameters, const TrainingSet &validation, int threads,
                        EpochRecord &record)
 {
@@ -91,7 +92,8 @@ void measureValidation(const SharedBottomNetwork &network, const std::vector<Tra
         const auto labelled = std::count_if(targets.begin(), targets.end(), [](float v) { return !std::isnan(v); });
         if (labelled == 0)
             continue;
-        const double loss = taskLoss<float>(tasks[t].type, outputs[t], targets.data()) / static_cast<double>(labelled);
+        const double loss =
+            taskLoss<float>(tasks[t].type, outputs[t], targets.data(), tasks[t].loss) / static_cast<double>(labelled);
         record.tasks[t].validationLoss = loss;
         record.validationObjective += tasks[t].lambda * loss;
         Eigen::MatrixXf predictions = outputs[t];
@@ -114,7 +116,36 @@ bool EarlyStopAtMinLoss::endEpoch(const EpochRecord &record)
     return ++m_epochsWithoutImprovement >= m_patience;
 }
 
-std::vector<Eigen::MatrixXf> forwardAll(const SharedBottomNetwork &network, const Eigen::VectorXf &parameters,
+double taskGraphPenalty(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
+                        const std::vector<TaskRelation> &graph, const Eigen::VectorXf &parameters,
+                        Eigen::VectorXf *gradient)
+{
+    const auto taskIndex = [&](const std::string &name) {
+        for (std::size_t t = 0; t < tasks.size(); ++t) {
+            if (tasks[t].name == name)
+                return t;
+        }
+        throw ConfigError("task graph: no task named \"" + name + "\"");
+    };
+    double penalty = 0;
+    for (const TaskRelation &edge : graph) {
+        const DenseShape &a = network.head(taskIndex(edge.taskA)).layers.front();
+        const DenseShape &b = network.head(taskIndex(edge.taskB)).layers.front();
+        if (a.outputs != b.outputs || a.inputs != b.inputs)
+            throw ConfigError("task graph: the heads of \"" + edge.taskA + "\" and \"" + edge.taskB +
+                              "\" differ in shape; give every head a hidden layer (--head-hidden) to relate them");
+        const Eigen::Index size = a.inputs * a.outputs;
+        const Eigen::VectorXf difference = parameters.segment(a.weightOffset, size) - parameters.segment(b.weightOffset, size);
+        penalty += edge.strength * static_cast<double>(difference.squaredNorm());
+        if (gradient) {
+            gradient->segment(a.weightOffset, size) += static_cast<float>(2 * edge.strength) * difference;
+            gradient->segment(b.weightOffset, size) -= static_cast<float>(2 * edge.strength) * difference;
+        }
+    }
+    return penalty;
+}
+
+std::vector<Eigen::MatrixXf> forwardAll(const MultiTaskNetwork &network, const Eigen::VectorXf &parameters,
                                         const Eigen::MatrixXf &inputs, int threads)
 {
     std::vector<Eigen::MatrixXf> outputs;
@@ -141,7 +172,7 @@ std::vector<Eigen::MatrixXf> forwardAll(const SharedBottomNetwork &network, cons
     return outputs;
 }
 
-TrainingOutcome trainNetwork(const SharedBottomNetwork &network, const std::vector<TrainingTask> &tasks,
+TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                              const TrainingSet &train, const TrainingSet *validation, const TrainConfig &config,
                              const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel)
 {
@@ -168,6 +199,14 @@ TrainingOutcome trainNetwork(const SharedBottomNetwork &network, const std::vect
     const Eigen::VectorXf l2Mask = network.weightMask() * static_cast<float>(config.l2);
     Adam optimiser(network.parameterCount(), {config.learningRate});
     Eigen::VectorXf gradient(network.parameterCount());
+    std::vector<double> lambdas;
+    for (const TrainingTask &task : tasks)
+        lambdas.push_back(task.lambda);
+    const std::unique_ptr<TaskWeighting> weighting =
+        makeTaskWeighting(config.weighting, network, lambdas, config.learningRate, config.seed);
+    const bool perTaskGradients = weighting->needsTaskGradients();
+    std::vector<Eigen::VectorXf> taskGradients(perTaskGradients ? tasks.size() : 0);
+    taskGraphPenalty(network, tasks, config.taskGraph, outcome.parameters, nullptr); // validates the graph
 
     std::vector<Shard> shards(kShards);
     for (Shard &shard : shards) {
@@ -175,6 +214,7 @@ TrainingOutcome trainNetwork(const SharedBottomNetwork &network, const std::vect
         shard.inputs.resize(train.inputs->rows(), shardCapacity);
         shard.targets.assign(tasks.size(), std::vector<float>(static_cast<std::size_t>(shardCapacity)));
         shard.gradient.resize(network.parameterCount());
+        shard.taskGradients.assign(perTaskGradients ? tasks.size() : 0, Eigen::VectorXf(network.parameterCount()));
         shard.lossSums.assign(tasks.size(), 0.0);
     }
     ShardPool pool(kShards, threads);
@@ -184,10 +224,12 @@ TrainingOutcome trainNetwork(const SharedBottomNetwork &network, const std::vect
 
     std::vector<std::size_t> order = train.rows;
     const std::size_t batches = static_cast<std::size_t>((rows + batchSize - 1) / batchSize);
-    std::vector<double> labelledInBatch(tasks.size());
+    std::vector<double> labelledInBatch(tasks.size()), batchLosses(tasks.size());
+    std::vector<double> previousEpochLosses;
 
     for (int epoch = 1; epoch <= config.epochs; ++epoch) {
         const auto epochStart = Clock::now();
+        weighting->beginEpoch(epoch, previousEpochLosses);
         bool stop = false;
         for (TrainingCallback *callback : allCallbacks)
             stop = callback->beginEpoch(epoch) || stop;
@@ -216,6 +258,8 @@ TrainingOutcome trainNetwork(const SharedBottomNetwork &network, const std::vect
                 const Eigen::Index shardBegin = std::min(batchRows, s * shardCapacity);
                 const Eigen::Index n = std::min(batchRows, shardBegin + shardCapacity) - shardBegin;
                 shard.gradient.setZero();
+                for (Eigen::VectorXf &taskGradient : shard.taskGradients)
+                    taskGradient.setZero();
                 std::fill(shard.lossSums.begin(), shard.lossSums.end(), 0.0);
                 if (n == 0)
                     return;
@@ -231,28 +275,45 @@ TrainingOutcome trainNetwork(const SharedBottomNetwork &network, const std::vect
                 forwardNetwork<float>(network, outcome.parameters.data(), inputs, shard.workspace, true, &shard.random);
                 for (std::size_t t = 0; t < tasks.size(); ++t) {
                     const int width = network.spec().taskOutputs[t];
-                    const auto scale = labelledInBatch[t] > 0
-                                           ? static_cast<float>(tasks[t].lambda / labelledInBatch[t])
-                                           : 0.0f;
+                    const double weight = tasks[t].lambda * weighting->multipliers()[t];
+                    const auto scale = labelledInBatch[t] > 0 ? static_cast<float>(weight / labelledInBatch[t]) : 0.0f;
                     shard.lossSums[t] = taskLoss<float>(tasks[t].type, shard.workspace.taskOutputs(t, n),
-                                                        shard.targets[t].data(), scale,
+                                                        shard.targets[t].data(), tasks[t].loss, scale,
                                                         shard.workspace.taskOutputGradient(t, width, n));
                 }
-                backwardNetwork<float>(network, outcome.parameters.data(), inputs, shard.workspace, n,
-                                       shard.gradient.data());
+                if (perTaskGradients) {
+                    for (std::size_t t = 0; t < tasks.size(); ++t)
+                        backwardNetwork<float>(network, outcome.parameters.data(), inputs, shard.workspace, n,
+                                               shard.taskGradients[t].data(), static_cast<int>(t));
+                } else {
+                    backwardNetwork<float>(network, outcome.parameters.data(), inputs, shard.workspace, n,
+                                           shard.gradient.data());
+                }
             });
 
-            gradient = shards[0].gradient;
-            for (std::size_t s = 1; s < shards.size(); ++s)
-                gradient += shards[s].gradient;
-            gradient += l2Mask.cwiseProduct(outcome.parameters);
-            optimiser.step(outcome.parameters, gradient);
-
+            // Shards add up in a fixed order, so the sum does not depend on the thread count.
             for (std::size_t t = 0; t < tasks.size(); ++t) {
+                double lossSum = 0;
                 for (const Shard &shard : shards)
-                    epochLoss[t] += shard.lossSums[t];
+                    lossSum += shard.lossSums[t];
+                batchLosses[t] = labelledInBatch[t] > 0 ? lossSum / labelledInBatch[t] : kNotMeasured;
+                epochLoss[t] += lossSum;
                 epochLabelled[t] += labelledInBatch[t];
+                if (perTaskGradients) {
+                    taskGradients[t] = shards[0].taskGradients[t];
+                    for (std::size_t s = 1; s < shards.size(); ++s)
+                        taskGradients[t] += shards[s].taskGradients[t];
+                }
             }
+            if (!perTaskGradients) {
+                gradient = shards[0].gradient;
+                for (std::size_t s = 1; s < shards.size(); ++s)
+                    gradient += shards[s].gradient;
+            }
+            weighting->combine(batchLosses, taskGradients, gradient);
+            gradient += l2Mask.cwiseProduct(outcome.parameters);
+            taskGraphPenalty(network, tasks, config.taskGraph, outcome.parameters, &gradient);
+            optimiser.step(outcome.parameters, gradient);
             for (TrainingCallback *callback : allCallbacks)
                 stop = callback->endBatch(epoch, batch + 1, batches) || stop;
             if (stop)
@@ -265,11 +326,13 @@ TrainingOutcome trainNetwork(const SharedBottomNetwork &network, const std::vect
         record.epoch = epoch;
         record.tasks.resize(tasks.size());
         record.trainObjective = 0;
+        previousEpochLosses.assign(tasks.size(), kNotMeasured);
         for (std::size_t t = 0; t < tasks.size(); ++t) {
-            record.lambdas.push_back(tasks[t].lambda);
+            record.lambdas.push_back(tasks[t].lambda * weighting->multipliers()[t]);
             if (epochLabelled[t] > 0) {
                 record.tasks[t].trainLoss = epochLoss[t] / epochLabelled[t];
                 record.trainObjective += tasks[t].lambda * record.tasks[t].trainLoss;
+                previousEpochLosses[t] = record.tasks[t].trainLoss;
             }
         }
         const double trainSeconds = std::chrono::duration<double>(Clock::now() - epochStart).count();

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "common/Cancellation.h"
-#include "nn/Network.h"
+#include "nn/Losses.h"
+#include "nn/MultiTaskNetwork.h"
 #include "tasks/TaskSpec.h"
+#include "train/TaskWeighting.h"
 
 #include <Eigen/Core>
 
@@ -13,11 +15,23 @@
 
 namespace cmtl {
 
+// An edge of the task-relation graph: the penalty strength * ||W_a - W_b||^2 pulls the first
+// layers of two tasks' heads together (graph-regularised multi-task learning).
+struct TaskRelation {
+    std::string taskA, taskB;
+    double strength = 0;
+};
+
 // Hyper-parameters of the network and of its optimisation.
 struct TrainConfig {
+    Architecture architecture = Architecture::SharedBottom;
     std::vector<int> hiddenLayers = {128, 64};
+    int experts = 4;     // MMoE and PLE: shared experts
+    int taskExperts = 1; // PLE: experts of each task's own
     int headHidden = 0;
     double dropout = 0.1;
+    WeightingSettings weighting;
+    std::vector<TaskRelation> taskGraph;
     double learningRate = 1e-3;
     int batchSize = 256;
     int epochs = 30;
@@ -38,6 +52,8 @@ struct TrainingTask {
     double lambda = 1.0;
     // Regression targets are standardised; this turns an RMSE back into the target's unit.
     double targetScale = 1.0;
+    // Class weights and focal loss, for imbalanced classes.
+    LossOptions loss = {};
 };
 
 // Some columns (`rows`) of an input matrix (inputs x all rows) and one target vector per task
@@ -105,13 +121,20 @@ struct TrainingOutcome {
 // Trains `network` with Adam on mini-batches; deterministic for a given seed whatever the thread
 // count (each batch is split into the same fixed shards, whose gradients add in a fixed order).
 // Throws Cancelled when `cancel` is triggered (checked every batch).
-TrainingOutcome trainNetwork(const SharedBottomNetwork &network, const std::vector<TrainingTask> &tasks,
+TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                              const TrainingSet &train, const TrainingSet *validation, const TrainConfig &config,
                              const std::vector<TrainingCallback *> &callbacks = {},
                              const CancellationToken *cancel = nullptr);
 
+// The task-graph penalty sum over edges of strength * ||W_a - W_b||^2 on the heads' first-layer
+// weights, and its gradient added into `gradient`. Throws ConfigError when a named task is unknown
+// or the two heads' first layers differ in shape.
+double taskGraphPenalty(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
+                        const std::vector<TaskRelation> &graph, const Eigen::VectorXf &parameters,
+                        Eigen::VectorXf *gradient);
+
 // Raw outputs of every task (outputs x rows) for all columns of `inputs`, without dropout.
-std::vector<Eigen::MatrixXf> forwardAll(const SharedBottomNetwork &network, const Eigen::VectorXf &parameters,
+std::vector<Eigen::MatrixXf> forwardAll(const MultiTaskNetwork &network, const Eigen::VectorXf &parameters,
                                         const Eigen::MatrixXf &inputs, int threads);
 
 } // namespace cmtl

@@ -1,0 +1,206 @@
+#include "io/ConfigJson.h"
+
+#include "io/AtomicFile.h"
+
+#include <QJsonDocument>
+
+namespace cmtl {
+
+using json::JsonReader;
+using json::key;
+using json::qs;
+using json::toJsonArray;
+
+QJsonObject configToJson(const ExperimentConfig &config)
+{
+    QJsonObject preprocess{{key("missing_indicators"), config.preprocess.missingIndicators},
+                           {key("max_levels"), config.preprocess.maxLevels},
+                           {key("min_level_count"), config.preprocess.minLevelCount}};
+    QJsonObject split{{key("train_fraction"), config.split.trainFraction},
+                      {key("validation_fraction"), config.split.validationFraction},
+                      {key("seed"), qs(std::to_string(config.split.seed))}};
+    const TrainConfig &t = config.train;
+    QJsonArray graph;
+    for (const TaskRelation &edge : t.taskGraph)
+        graph.append(QJsonObject{{key("a"), qs(edge.taskA)}, {key("b"), qs(edge.taskB)}, {key("strength"), edge.strength}});
+    QJsonObject weighting{{key("method"), QLatin1String(toString(t.weighting.method))},
+                          {key("gradnorm_alpha"), t.weighting.gradNormAlpha},
+                          {key("gradnorm_learning_rate"), t.weighting.gradNormLearningRate},
+                          {key("dwa_temperature"), t.weighting.dwaTemperature}};
+    QJsonObject train{{key("architecture"), QLatin1String(toString(t.architecture))},
+                      {key("experts"), t.experts},
+                      {key("task_experts"), t.taskExperts},
+                      {key("weighting"), weighting},
+                      {key("task_graph"), graph},
+                      {key("hidden_layers"), toJsonArray(t.hiddenLayers)},
+                      {key("head_hidden"), t.headHidden},
+                      {key("dropout"), t.dropout},
+                      {key("learning_rate"), t.learningRate},
+                      {key("batch_size"), t.batchSize},
+                      {key("epochs"), t.epochs},
+                      {key("patience"), t.patience},
+                      {key("l2"), t.l2},
+                      {key("seed"), qs(std::to_string(t.seed))}};
+    return {{key("preprocess"), preprocess}, {key("split"), split}, {key("train"), train}};
+}
+
+namespace {
+
+std::uint64_t parseSeed(const JsonReader &reader, const char *name)
+{
+    const std::string text = reader.text(name);
+    try {
+        std::size_t used = 0;
+        const unsigned long long value = std::stoull(text, &used);
+        if (used == text.size())
+            return value;
+    } catch (const std::exception &) {
+    }
+    reader.fail(name, "should be an unsigned integer");
+}
+
+} // namespace
+
+ExperimentConfig configFromJson(const JsonReader &reader)
+{
+    ExperimentConfig config;
+    const JsonReader preprocess = reader.object("preprocess");
+    config.preprocess.missingIndicators = preprocess.flag("missing_indicators");
+    config.preprocess.maxLevels = preprocess.integer("max_levels");
+    config.preprocess.minLevelCount = preprocess.integer("min_level_count");
+    const JsonReader split = reader.object("split");
+    config.split.trainFraction = split.number("train_fraction");
+    config.split.validationFraction = split.number("validation_fraction");
+    config.split.seed = parseSeed(split, "seed");
+    const JsonReader train = reader.object("train");
+    try {
+        config.train.architecture = architectureFromString(train.text("architecture"));
+    } catch (const ConfigError &) {
+        train.fail("architecture", "names an architecture this build does not know");
+    }
+    config.train.experts = train.integer("experts");
+    config.train.taskExperts = train.integer("task_experts");
+    const JsonReader weighting = train.object("weighting");
+    try {
+        config.train.weighting.method = weightingFromString(weighting.text("method"));
+    } catch (const ConfigError &) {
+        weighting.fail("method", "names a task weighting this build does not know");
+    }
+    config.train.weighting.gradNormAlpha = weighting.number("gradnorm_alpha");
+    config.train.weighting.gradNormLearningRate = weighting.number("gradnorm_learning_rate");
+    config.train.weighting.dwaTemperature = weighting.number("dwa_temperature");
+    const QJsonArray graph = train.array("task_graph");
+    for (qsizetype i = 0; i < graph.size(); ++i) {
+        const JsonReader edge = train.element(graph, i, "task_graph");
+        config.train.taskGraph.push_back({edge.text("a"), edge.text("b"), edge.number("strength")});
+    }
+    config.train.hiddenLayers.clear();
+    for (const QJsonValue &width : train.array("hidden_layers"))
+        config.train.hiddenLayers.push_back(width.toInt());
+    config.train.headHidden = train.integer("head_hidden");
+    config.train.dropout = train.number("dropout");
+    config.train.learningRate = train.number("learning_rate");
+    config.train.batchSize = train.integer("batch_size");
+    config.train.epochs = train.integer("epochs");
+    config.train.patience = train.integer("patience");
+    config.train.l2 = train.number("l2");
+    config.train.seed = parseSeed(train, "seed");
+    return config;
+}
+
+QJsonObject imbalanceToJson(const ImbalanceOptions &options)
+{
+    QJsonObject weights;
+    for (const auto &[name, weight] : options.classWeights)
+        weights[qs(name)] = weight;
+    return {{key("balanced"), options.balancedClassWeights},
+            {key("class_weights"), weights},
+            {key("focal_gamma"), options.focalGamma},
+            {key("oversample"), options.oversample}};
+}
+
+ImbalanceOptions imbalanceFromJson(const JsonReader &reader)
+{
+    ImbalanceOptions options;
+    options.balancedClassWeights = reader.flag("balanced");
+    const QJsonObject weights = reader.value("class_weights").toObject();
+    for (auto it = weights.begin(); it != weights.end(); ++it) {
+        if (!it.value().isDouble())
+            reader.fail("class_weights", "should map class names to numbers");
+        options.classWeights[it.key().toStdString()] = it.value().toDouble();
+    }
+    options.focalGamma = reader.number("focal_gamma");
+    options.oversample = reader.flag("oversample");
+    return options;
+}
+
+
+QJsonObject taskSpecToJson(const TaskSpec &spec)
+{
+    return {{key("column"), qs(spec.column)},
+            {key("type"), QLatin1String(toString(spec.type))},
+            {key("positive_class"), qs(spec.positiveClass)},
+            {key("lambda"), spec.lambda},
+            {key("imbalance"), imbalanceToJson(spec.imbalance)}};
+}
+
+TaskSpec taskSpecFromJson(const JsonReader &reader)
+{
+    TaskSpec spec;
+    spec.column = reader.text("column");
+    try {
+        spec.type = taskTypeFromString(reader.text("type"));
+    } catch (const ConfigError &) {
+        reader.fail("type", "should be binary, multiclass or regression");
+    }
+    spec.positiveClass = reader.text("positive_class");
+    spec.lambda = reader.number("lambda");
+    spec.imbalance = imbalanceFromJson(reader.object("imbalance"));
+    return spec;
+}
+
+QByteArray serializeRunConfiguration(const RunConfiguration &configuration)
+{
+    QJsonArray tasks;
+    for (const TaskSpec &task : configuration.tasks)
+        tasks.append(taskSpecToJson(task));
+    const QJsonObject root{{key("format"), QLatin1String("creditmtl-config")},
+                           {key("format_version"), kConfigurationFormatVersion},
+                           {key("tasks"), tasks},
+                           {key("ignore"), toJsonArray(configuration.ignored)},
+                           {key("config"), configToJson(configuration.config)}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+RunConfiguration parseRunConfiguration(QByteArrayView bytes, const std::string &sourceName)
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(bytes.toByteArray(), &error);
+    if (!document.isObject())
+        throw DataError({sourceName, 0, {}}, "not a CreditMTL configuration: " + error.errorString().toStdString());
+    const JsonReader root(document.object(), "config", sourceName);
+    if (root.text("format") != "creditmtl-config")
+        root.fail("format", "should be \"creditmtl-config\"");
+    if (root.integer("format_version") > kConfigurationFormatVersion)
+        throw DataError({sourceName, 0, {}}, "this configuration was written by a newer CreditMTL (format version " +
+                                                 std::to_string(root.integer("format_version")) + ")");
+    RunConfiguration configuration;
+    const QJsonArray tasks = root.array("tasks");
+    for (qsizetype i = 0; i < tasks.size(); ++i)
+        configuration.tasks.push_back(taskSpecFromJson(root.element(tasks, i, "tasks")));
+    configuration.ignored = root.strings("ignore");
+    configuration.config = configFromJson(root.object("config"));
+    return configuration;
+}
+
+void saveRunConfiguration(const std::string &path, const RunConfiguration &configuration)
+{
+    writeFileAtomically(path, serializeRunConfiguration(configuration));
+}
+
+RunConfiguration loadRunConfiguration(const std::string &path)
+{
+    return parseRunConfiguration(readWholeFile(path), path);
+}
+
+} // namespace cmtl

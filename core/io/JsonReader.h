@@ -1,0 +1,120 @@
+#pragma once
+
+#include "common/Error.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <string>
+#include <vector>
+
+namespace cmtl::json {
+
+inline QString qs(const std::string &text) { return QString::fromStdString(text); }
+inline QLatin1String key(const char *name) { return QLatin1String(name); }
+
+inline QJsonArray toJsonArray(const std::vector<std::string> &items)
+{
+    QJsonArray array;
+    for (const std::string &item : items)
+        array.append(qs(item));
+    return array;
+}
+
+inline QJsonArray toJsonArray(const std::vector<int> &items)
+{
+    QJsonArray array;
+    for (const int item : items)
+        array.append(item);
+    return array;
+}
+
+// Reads fields of a JSON object, refusing a missing or mistyped field by its dotted path.
+class JsonReader {
+public:
+    JsonReader(const QJsonObject &object, std::string path, std::string source)
+        : m_object(object), m_path(std::move(path)), m_source(std::move(source))
+    {
+    }
+
+    QJsonValue value(const char *name) const
+    {
+        const QJsonValue found = m_object.value(key(name));
+        if (found.isUndefined())
+            fail(name, "is missing");
+        return found;
+    }
+    double number(const char *name) const
+    {
+        const QJsonValue found = value(name);
+        if (!found.isDouble())
+            fail(name, "should be a number");
+        return found.toDouble();
+    }
+    int integer(const char *name) const
+    {
+        const double found = number(name);
+        if (found != static_cast<double>(static_cast<int>(found)))
+            fail(name, "should be an integer");
+        return static_cast<int>(found);
+    }
+    std::string text(const char *name) const
+    {
+        const QJsonValue found = value(name);
+        if (!found.isString())
+            fail(name, "should be a string");
+        return found.toString().toStdString();
+    }
+    bool flag(const char *name) const
+    {
+        const QJsonValue found = value(name);
+        if (!found.isBool())
+            fail(name, "should be true or false");
+        return found.toBool();
+    }
+    QJsonArray array(const char *name) const
+    {
+        const QJsonValue found = value(name);
+        if (!found.isArray())
+            fail(name, "should be a list");
+        return found.toArray();
+    }
+    JsonReader object(const char *name) const
+    {
+        const QJsonValue found = value(name);
+        if (!found.isObject())
+            fail(name, "should be an object");
+        return JsonReader(found.toObject(), m_path + "." + name, m_source);
+    }
+    JsonReader element(const QJsonArray &list, qsizetype index, const char *listName) const
+    {
+        const std::string path = m_path + "." + listName + "[" + std::to_string(index) + "]";
+        if (!list[index].isObject())
+            throw DataError({m_source, 0, {}}, "field " + path + " should be an object");
+        return JsonReader(list[index].toObject(), path, m_source);
+    }
+    std::vector<std::string> strings(const char *name) const
+    {
+        std::vector<std::string> result;
+        for (const QJsonValue &item : array(name)) {
+            if (!item.isString())
+                fail(name, "should hold strings");
+            result.push_back(item.toString().toStdString());
+        }
+        return result;
+    }
+    [[noreturn]] void fail(const char *name, const char *problem) const
+    {
+        throw DataError({m_source, 0, {}}, "field " + m_path + "." + name + " " + problem +
+                                               " (the file is damaged or was edited)");
+    }
+
+private:
+    QJsonObject m_object;
+    std::string m_path;
+    std::string m_source;
+};
+
+
+} // namespace cmtl::json

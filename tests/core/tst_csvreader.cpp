@@ -1,0 +1,577 @@
+#include "common/Error.h"
+#include "csv/CsvReader.h"
+
+#include <QStringEncoder>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <fstream>
+#include <random>
+#include <string>
+
+using namespace cmtl;
+
+namespace {
+
+CsvReadResult read(const std::string &text, const CsvOptions &options = {})
+{
+    return readCsv(std::span<const char>(text.data(), text.size()), "test.csv", options);
+}
+
+CsvOptions withThreads(int threads)
+{
+    CsvOptions options;
+    options.threads = threads;
+    return options;
+}
+
+// Reads `text` expecting a DataError; returns it (fails the test when none is thrown).
+DataError readError(const std::string &text, const CsvOptions &options = {})
+{
+    try {
+        read(text, options);
+    } catch (const DataError &error) {
+        return error;
+    }
+    return DataError({}, "no error was thrown");
+}
+
+std::vector<std::string> levelsOf(const Table &table, const std::string &name)
+{
+    return table.column(name).levels;
+}
+
+bool sameFloat(float a, float b)
+{
+    return (std::isnan(a) && std::isnan(b)) || a == b;
+}
+
+// Checks that two tables hold exactly the same names, types and cells.
+void compareTables(const Table &expected, const Table &actual)
+{
+    QCOMPARE(actual.rowCount(), expected.rowCount());
+    QCOMPARE(actual.columnCount(), expected.columnCount());
+    for (std::size_t j = 0; j < expected.columnCount(); ++j) {
+        const Column &a = expected.column(j);
+        const Column &b = actual.column(j);
+        QCOMPARE(b.name, a.name);
+        QCOMPARE(b.type, a.type);
+        QCOMPARE(b.levels, a.levels);
+        QCOMPARE(b.codes, a.codes);
+        QCOMPARE(b.values.size(), a.values.size());
+        for (std::size_t i = 0; i < a.values.size(); ++i) {
+            if (!sameFloat(a.values[i], b.values[i]))
+                QFAIL(qPrintable(QStringLiteral("column %1 row %2 differs").arg(j).arg(i)));
+        }
+    }
+}
+
+// A seeded multi-chunk CSV (about 30 bytes a row): numbers, missing cells, categorical text, quoted fields
+// with delimiters, doubled quotes and newlines, so that chunk boundaries meet every case.
+std::string makeMixedCsv(std::size_t rows)
+{
+    std::mt19937 random(42);
+    std::uniform_real_distribution<float> uniform(-100.0f, 100.0f);
+    std::string text = "id,amount,grade,comment,flag,score\n";
+    const char *grades[] = {"A", "B", "C", "D"};
+    for (std::size_t i = 0; i < rows; ++i) {
+        text += std::to_string(i) + ',';
+        if (random() % 50 == 0)
+            text += "NA";
+        else
+            text += std::to_string(uniform(random));
+        text += ',';
+        text += grades[random() % 4];
+        text += ',';
+        switch (random() % 5) {
+        case 0:
+            text += "\"line one\nline two, with comma\"";
+            break;
+        case 1:
+            text += "\"she said \"\"yes\"\"\"";
+            break;
+        case 2:
+            text += "plain";
+            break;
+        case 3:
+            text += "";
+            break;
+        default:
+            text += "\"row " + std::to_string(i % 97) + "\"";
+        }
+        text += ',';
+        text += (random() % 2) ? "1" : "0";
+        text += ',';
+        text += std::to_string(static_cast<int>(random() % 1000)) + ".5\n";
+    }
+    return text;
+}
+
+} // namespace
+
+class TestCsvReader : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsQuotedFields()
+    {
+        const auto result = read("a,b\n\"x, y\",\"he said \"\"hi\"\"\"\n\"multi\nline\",plain\n");
+        const Table &table = result.table;
+        QCOMPARE(table.rowCount(), std::size_t{2});
+        QCOMPARE(levelsOf(table, "a"), (std::vector<std::string>{"x, y", "multi\nline"}));
+        QCOMPARE(levelsOf(table, "b"), (std::vector<std::string>{"he said \"hi\"", "plain"}));
+        QCOMPARE(table.column("b").codes, (std::vector<std::int32_t>{0, 1}));
+    }
+
+    void quotedNumbersAreNumbers()
+    {
+        const auto result = read("\"a\",\"b\"\n\"1.5\",\" 2 \"\n\"-3\",\"\"\n");
+        const Column &a = result.table.column("a");
+        const Column &b = result.table.column("b");
+        QCOMPARE(a.type, ColumnType::Numeric);
+        QCOMPARE(a.values, (std::vector<float>{1.5f, -3.0f}));
+        QCOMPARE(b.type, ColumnType::Numeric);
+        QCOMPARE(b.values[0], 2.0f);
+        QVERIFY(std::isnan(b.values[1]));
+    }
+
+    void readsByteOrderMark()
+    {
+        const auto result = read("\xEF\xBB\xBFid,name\n1,x\n");
+        QCOMPARE(result.table.column(0).name, std::string("id"));
+        QCOMPARE(result.table.column(0).values, std::vector<float>{1.0f});
+        QCOMPARE(result.dialect.encoding, std::string("UTF-8 with BOM"));
+        QCOMPARE(read("id\n1\n").dialect.encoding, std::string("UTF-8"));
+    }
+
+    void readsCrlf()
+    {
+        const auto result = read("a,b,c\r\n1,x,\"q\r\nr\"\r\n2,y,z\r\n");
+        QVERIFY(result.dialect.crlf);
+        QCOMPARE(result.table.column("a").values, (std::vector<float>{1.0f, 2.0f}));
+        QCOMPARE(levelsOf(result.table, "b"), (std::vector<std::string>{"x", "y"}));
+        QCOMPARE(levelsOf(result.table, "c"), (std::vector<std::string>{"q\r\nr", "z"}));
+        QVERIFY(!read("a\n1\n").dialect.crlf);
+    }
+
+    void detectsDelimiter_data()
+    {
+        QTest::addColumn<char>("delimiter");
+        QTest::newRow("comma") << ',';
+        QTest::newRow("semicolon") << ';';
+        QTest::newRow("tab") << '\t';
+        QTest::newRow("pipe") << '|';
+    }
+
+    void detectsDelimiter()
+    {
+        QFETCH(char, delimiter);
+        const std::string d(1, delimiter);
+        // Values hold the other candidates, quoted, to show detection counts outside quotes only.
+        const std::string text =
+            "x" + d + "label" + d + "y\n1.5" + d + "\"a,b;c|d\"" + d + "2\n3" + d + "e" + d + "4\n";
+        const auto result = read(text);
+        QCOMPARE(result.dialect.delimiter, delimiter);
+        QCOMPARE(result.table.columnCount(), std::size_t{3});
+        QCOMPARE(result.table.column("x").values, (std::vector<float>{1.5f, 3.0f}));
+        QCOMPARE(levelsOf(result.table, "label"), (std::vector<std::string>{"a,b;c|d", "e"}));
+        QCOMPARE(result.table.column("y").values, (std::vector<float>{2.0f, 4.0f}));
+    }
+
+    void usesExplicitDelimiter()
+    {
+        // ',' and ';' split these lines equally well; detection prefers ','.
+        const std::string text = "a,b;c\n1,5;3\n";
+        QCOMPARE(read(text).dialect.delimiter, ',');
+        CsvOptions options;
+        options.delimiter = ';';
+        const auto result = read(text, options);
+        QCOMPARE(result.dialect.delimiter, ';');
+        QCOMPARE(result.table.column(0).name, std::string("a,b"));
+        QCOMPARE(levelsOf(result.table, "a,b"), std::vector<std::string>{"1,5"});
+        QCOMPARE(result.table.column("c").values, std::vector<float>{3.0f});
+    }
+
+    void readsMissingTokens()
+    {
+        const auto result = read("x,y,c\n1,NA,NA\n2,NaN,foo\n3,null,\n4,?,?\n5,,bar\n6, 7 ,\" NA \"\n");
+        const Column &y = result.table.column("y");
+        QCOMPARE(y.type, ColumnType::Numeric);
+        for (std::size_t i = 0; i < 5; ++i)
+            QVERIFY(std::isnan(y.values[i]));
+        QCOMPARE(y.values[5], 7.0f);
+        const Column &c = result.table.column("c");
+        QCOMPARE(c.type, ColumnType::Categorical);
+        QCOMPARE(c.levels, (std::vector<std::string>{"foo", "bar"}));
+        QCOMPARE(c.codes, (std::vector<std::int32_t>{-1, 0, -1, -1, 1, -1}));
+    }
+
+    void readsCustomMissingTokens()
+    {
+        CsvOptions options;
+        options.missingTokens = {"-999", "missing"};
+        const auto result = read("x,y\n-999,NA\n1.5,missing\n-999.5,b\n", options);
+        const Column &x = result.table.column("x");
+        QCOMPARE(x.type, ColumnType::Numeric);
+        QVERIFY(std::isnan(x.values[0]));
+        QCOMPARE(x.values[1], 1.5f);
+        QCOMPARE(x.values[2], -999.5f);
+        // "NA" is no longer a missing token: it is a level.
+        const Column &y = result.table.column("y");
+        QCOMPARE(y.type, ColumnType::Categorical);
+        QCOMPARE(y.levels, (std::vector<std::string>{"NA", "b"}));
+        QCOMPARE(y.codes, (std::vector<std::int32_t>{0, -1, 1}));
+    }
+
+    void infersTypes()
+    {
+        const auto result = read("n,s,mixed,spaced,plus,allMissing\n"
+                                 "1,a,1,  2.5  ,+3,NA\n"
+                                 "2e3,b,x,-1 ,+1e2,\n"
+                                 "-0.5,a,2,3,.5,NA\n");
+        const Table &table = result.table;
+        QCOMPARE(table.column("n").type, ColumnType::Numeric);
+        QCOMPARE(table.column("n").values, (std::vector<float>{1.0f, 2000.0f, -0.5f}));
+        QCOMPARE(table.column("s").type, ColumnType::Categorical);
+        QCOMPARE(table.column("mixed").type, ColumnType::Categorical);
+        QCOMPARE(table.column("mixed").levels, (std::vector<std::string>{"1", "x", "2"}));
+        QCOMPARE(table.column("spaced").type, ColumnType::Numeric);
+        QCOMPARE(table.column("spaced").values, (std::vector<float>{2.5f, -1.0f, 3.0f}));
+        QCOMPARE(table.column("plus").values, (std::vector<float>{3.0f, 100.0f, 0.5f}));
+        QCOMPARE(table.column("allMissing").type, ColumnType::Numeric);
+        QVERIFY(std::isnan(table.column("allMissing").values[2]));
+    }
+
+    void forcesCategoricalColumns()
+    {
+        CsvOptions options;
+        options.categoricalColumns = {"flag"};
+        const auto result = read("flag,x\n1,1\n0,2\n1.0,3\n,4\n", options);
+        const Column &flag = result.table.column("flag");
+        QCOMPARE(flag.type, ColumnType::Categorical);
+        QCOMPARE(flag.levels, (std::vector<std::string>{"1", "0", "1.0"}));
+        QCOMPARE(flag.codes, (std::vector<std::int32_t>{0, 1, 2, -1}));
+        QCOMPARE(result.table.column("x").type, ColumnType::Numeric);
+
+        options.categoricalColumns = {"nope"};
+        QVERIFY_THROWS_EXCEPTION(ConfigError, read("flag,x\n1,1\n", options));
+    }
+
+    void keepsFirstSeenLevelOrder()
+    {
+        const auto result = read("g\nb\na\nb\nc\na\n");
+        const Column &g = result.table.column("g");
+        QCOMPARE(g.levels, (std::vector<std::string>{"b", "a", "c"}));
+        QCOMPARE(g.codes, (std::vector<std::int32_t>{0, 1, 0, 2, 1}));
+    }
+
+    void retypesNumericColumnWithTextFarDown_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("1 thread") << 1;
+        QTest::newRow("4 threads") << 4;
+    }
+
+    void retypesNumericColumnWithTextFarDown()
+    {
+        // Each column t<k> is numeric but for one text cell at a different row, most of them far
+        // from the sampled records and in late chunks.
+        QFETCH(int, threads);
+        const std::vector<std::size_t> textRows = {0, 12345, 30001, 47777, 49999};
+        constexpr std::size_t kRows = 50000;
+        std::string text = "x,t0,t1,t2,t3,t4\n";
+        for (std::size_t i = 0; i < kRows; ++i) {
+            text += std::to_string(i);
+            for (std::size_t k = 0; k < textRows.size(); ++k) {
+                text += ',';
+                text += i == textRows[k] ? std::string("oops") : std::to_string(i % 10);
+            }
+            text += '\n';
+        }
+        const auto result = read(text, withThreads(threads));
+        const Table &table = result.table;
+        QCOMPARE(table.rowCount(), kRows);
+        QCOMPARE(table.column("x").type, ColumnType::Numeric);
+        QCOMPARE(table.column("x").values[49999], 49999.0f);
+        for (std::size_t k = 0; k < textRows.size(); ++k) {
+            const Column &column = table.column("t" + std::to_string(k));
+            QCOMPARE(column.type, ColumnType::Categorical);
+            QCOMPARE(column.levels.size(), std::size_t{11});
+            const std::size_t row = textRows[k];
+            QCOMPARE(column.levels[static_cast<std::size_t>(column.codes[row])], std::string("oops"));
+            // Levels in first-seen order: "0".."9" then "oops", unless "oops" comes first.
+            const std::string expectedFirst = row == 0 ? "oops" : "0";
+            QCOMPARE(column.levels.front(), expectedFirst);
+            QCOMPARE(column.cellText(kRows - 2), std::string("8"));
+            QCOMPARE(column.cellText(12340), std::string("0"));
+        }
+    }
+
+    void readsGb18030()
+    {
+        const QString content = QStringLiteral(u"姓名,城市,收入\n张三,北京,100\n李四,上海,200.5\n王五,北京,NA\n");
+        QStringEncoder encoder("GB18030");
+        const QByteArray bytes = encoder.encode(content);
+        const std::string text(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+        QCOMPARE(text.substr(0, 4), std::string("\xD0\xD5\xC3\xFB")); // 姓名 in GB18030, not UTF-8
+        const auto result = read(text);
+        QCOMPARE(result.dialect.encoding, std::string("GB18030"));
+        const Table &table = result.table;
+        QCOMPARE(table.column(0).name, std::string("姓名"));
+        QCOMPARE(levelsOf(table, "城市"), (std::vector<std::string>{"北京", "上海"}));
+        QCOMPARE(table.column("城市").codes, (std::vector<std::int32_t>{0, 1, 0}));
+        QCOMPARE(table.column("收入").values[1], 200.5f);
+        QCOMPARE(table.column("姓名").cellText(2), std::string("王五"));
+
+        CsvOptions options;
+        options.encoding = "GB18030";
+        QCOMPARE(read(text, options).table.column(1).name, std::string("城市"));
+    }
+
+    void readsChineseUtf8()
+    {
+        const auto result = read("姓名,收入\n张三,1\n");
+        QCOMPARE(result.dialect.encoding, std::string("UTF-8"));
+        QCOMPARE(levelsOf(result.table, "姓名"), std::vector<std::string>{"张三"});
+    }
+
+    void refusesUndecodableText()
+    {
+        // 0xFF is neither UTF-8 nor GB18030.
+        const DataError error = readError("a,b\n1,2\n3,\xFF\xFFx\n");
+        QCOMPARE(error.where().file, std::string("test.csv"));
+        QCOMPARE(error.where().line, std::int64_t{3});
+        QVERIFY2(error.problem().find("0xFF") != std::string::npos, error.what());
+        QVERIFY2(error.problem().find("UTF-8") != std::string::npos, error.what());
+
+        // GB18030 bytes refused when UTF-8 is required, at the line of the first bad byte.
+        CsvOptions options;
+        options.encoding = "UTF-8";
+        const DataError strict = readError("a,b\n1,x\n2,\xD5\xC5\n", options);
+        QCOMPARE(strict.where().line, std::int64_t{3});
+
+        options.encoding = "no-such-encoding";
+        QVERIFY_THROWS_EXCEPTION(ConfigError, read("a\n1\n", options));
+    }
+
+    void reportsRaggedRows()
+    {
+        const DataError tooFew = readError("a,b,c\n1,2,3\n4,5\n");
+        QCOMPARE(tooFew.where().file, std::string("test.csv"));
+        QCOMPARE(tooFew.where().line, std::int64_t{3});
+        QCOMPARE(tooFew.where().column, std::string("c"));
+        QCOMPARE(tooFew.problem(),
+                 std::string("expected 3 fields (one per column), found 2: the line ends before this column"));
+        QCOMPARE(std::string(tooFew.what()), "test.csv, line 3, column \"c\": " + tooFew.problem());
+
+        const DataError tooMany = readError("a,b\n1,2\n3,4,5,6\n");
+        QCOMPARE(tooMany.where().line, std::int64_t{3});
+        QCOMPARE(tooMany.where().column, std::string("b"));
+        QCOMPARE(tooMany.problem(),
+                 std::string("expected 2 fields (one per column), found 4: the line goes on after this last column"));
+
+        // A record that spans lines 2-3 puts the ragged record on line 4.
+        const DataError afterMultiline = readError("a,b\n\"x\ny\",1\n2\n");
+        QCOMPARE(afterMultiline.where().line, std::int64_t{4});
+        QCOMPARE(afterMultiline.where().column, std::string("b"));
+    }
+
+    void reportsRaggedRowInLateChunk()
+    {
+        std::string text = "a,b\n";
+        for (int i = 0; i < 60000; ++i)
+            text += i == 54321 ? "7\n" : std::to_string(i) + ",\"q, " + std::to_string(i) + "\"\n";
+        for (const int threads : {1, 4}) {
+            const DataError error = readError(text, withThreads(threads));
+            QCOMPARE(error.where().line, std::int64_t{54323});
+            QCOMPARE(error.where().column, std::string("b"));
+        }
+    }
+
+    void reportsUnterminatedQuote()
+    {
+        const DataError error = readError("a,b\n1,x\n2,\"open\n3,y\n");
+        QCOMPARE(error.where().line, std::int64_t{3});
+        QCOMPARE(error.where().column, std::string("b"));
+        QVERIFY2(error.problem().find("closing quote") != std::string::npos, error.what());
+
+        const DataError inHeader = readError("a,\"b\n1,2\n");
+        QCOMPARE(inHeader.where().line, std::int64_t{1});
+    }
+
+    void refusesTextAfterClosingQuote()
+    {
+        const DataError error = readError("a,b\n1,\"5\" screen\"\n");
+        QCOMPARE(error.where().line, std::int64_t{2});
+        QCOMPARE(error.where().column, std::string("b"));
+        QCOMPARE(error.problem(),
+                 std::string("expected the delimiter ',' or the end of the line after the closing "
+                             "quote, found 's'; a quote inside a quoted field must be doubled (\"\")"));
+        const DataError chinese = readError("a;b\n1;\"x\"中\n", {});
+        QCOMPARE(chinese.where().line, std::int64_t{2});
+        QVERIFY2(chinese.problem().find("found '中'") != std::string::npos, chinese.what());
+    }
+
+    void acceptsStrayQuoteInUnquotedField()
+    {
+        const auto result = read("a,b\n1,5\" screen\n2,x\n");
+        QCOMPARE(levelsOf(result.table, "b"), (std::vector<std::string>{"5\" screen", "x"}));
+    }
+
+    void strayQuotesDoNotBreakParallelParsing()
+    {
+        // One stray quote early makes every quote-parity guess of a chunk start wrong; the
+        // chunks must be re-parsed from their true starts and give the single-thread result.
+        std::string text = "id,note,v\n1,5\" screen,1\n";
+        for (int i = 2; i < 40000; ++i)
+            text += std::to_string(i) + (i % 3 == 0 ? ",\"two\nlines\"," : ",plain,") + std::to_string(i % 7) + "\n";
+        const auto one = read(text, withThreads(1));
+        const auto four = read(text, withThreads(4));
+        QCOMPARE(one.table.rowCount(), std::size_t{39999});
+        QCOMPARE(one.table.column("note").levels, (std::vector<std::string>{"5\" screen", "plain", "two\nlines"}));
+        compareTables(one.table, four.table);
+    }
+
+    void refusesEmptyInput()
+    {
+        for (const std::string &empty :
+             {std::string(), std::string("\n\n"), std::string("\xEF\xBB\xBF"), std::string("\r\n")}) {
+            const DataError error = readError(empty);
+            QCOMPARE(error.where().file, std::string("test.csv"));
+            QVERIFY2(error.problem().find("empty") != std::string::npos, error.what());
+        }
+    }
+
+    void readsHeaderOnly()
+    {
+        const auto result = read("a,b\n");
+        QCOMPARE(result.table.rowCount(), std::size_t{0});
+        QCOMPARE(result.table.columnCount(), std::size_t{2});
+    }
+
+    void readsWithoutHeader()
+    {
+        CsvOptions options;
+        options.hasHeader = false;
+        const auto result = read("1,x\n2,y\n", options);
+        QCOMPARE(result.table.rowCount(), std::size_t{2});
+        QCOMPARE(result.table.column(0).name, std::string("V1"));
+        QCOMPARE(result.table.column(1).name, std::string("V2"));
+        QCOMPARE(result.table.column("V1").values, (std::vector<float>{1.0f, 2.0f}));
+        QCOMPARE(levelsOf(result.table, "V2"), (std::vector<std::string>{"x", "y"}));
+
+        const DataError ragged = readError("1,x\n2\n", options);
+        QCOMPARE(ragged.where().line, std::int64_t{2});
+        QCOMPARE(ragged.where().column, std::string("V2"));
+    }
+
+    void namesEmptyHeaderAndRefusesDuplicates()
+    {
+        const auto result = read("a,,V2\n1,2,3\n");
+        QCOMPARE(result.table.column(1).name, std::string("V2_2"));
+        QCOMPARE(read("\"\",b\n1,2\n").table.column(0).name, std::string("V1"));
+
+        const DataError duplicate = readError("a,b,a\n1,2,3\n");
+        QCOMPARE(duplicate.where().line, std::int64_t{1});
+        QCOMPARE(duplicate.where().column, std::string("a"));
+        QVERIFY2(duplicate.problem().find("columns 1 and 3") != std::string::npos, duplicate.what());
+    }
+
+    void skipsBlankLines()
+    {
+        const auto result = read("a,b\n1,2\n\n3,4\r\n\n\n\r\n");
+        QCOMPARE(result.table.column("a").values, (std::vector<float>{1.0f, 3.0f}));
+        // With one column a blank line inside the data is a missing cell; trailing ones are not.
+        const auto single = read("a\n1\n\n2\n\n\n");
+        QCOMPARE(single.table.rowCount(), std::size_t{3});
+        QVERIFY(std::isnan(single.table.column("a").values[1]));
+        QCOMPARE(read("a,b\n1,2").table.rowCount(), std::size_t{1});
+    }
+
+    void giveSameResultWithOneAndFourThreads()
+    {
+        const std::string text = makeMixedCsv(50000);
+        QVERIFY(text.size() > std::size_t{1} << 20); // 16 chunks of 64 KiB or more with 4 threads
+        const auto one = read(text, withThreads(1));
+        const auto four = read(text, withThreads(4));
+        const Table &table = one.table;
+        QCOMPARE(table.rowCount(), std::size_t{50000});
+        QCOMPARE(table.column("id").values[49999], 49999.0f);
+        QCOMPARE(table.column("grade").levels.size(), std::size_t{4});
+        QCOMPARE(table.column("comment").type, ColumnType::Categorical);
+        QCOMPARE(table.column("flag").type, ColumnType::Numeric);
+        const auto &comments = table.column("comment").levels;
+        QVERIFY(std::find(comments.begin(), comments.end(), "line one\nline two, with comma") != comments.end());
+        QVERIFY(std::find(comments.begin(), comments.end(), "she said \"yes\"") != comments.end());
+        compareTables(table, four.table);
+    }
+
+    void reportsProgressAndCancels()
+    {
+        const std::string text = makeMixedCsv(20000);
+        std::vector<double> fractions;
+        const auto result = readCsv(std::span<const char>(text.data(), text.size()), "test.csv", withThreads(2),
+                                    nullptr, [&](double fraction) { fractions.push_back(fraction); });
+        QVERIFY(fractions.size() >= 2);
+        QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+        QCOMPARE(fractions.back(), 1.0);
+
+        CancellationToken cancelled;
+        cancelled.cancel();
+        QVERIFY_THROWS_EXCEPTION(Cancelled,
+                                 readCsv(std::span<const char>(text.data(), text.size()), "test.csv", {}, &cancelled));
+
+        // Cancelling while reading stops it at the next chunk.
+        CancellationToken token;
+        int calls = 0;
+        QVERIFY_THROWS_EXCEPTION(Cancelled, readCsv(std::span<const char>(text.data(), text.size()), "test.csv",
+                                                    withThreads(1), &token, [&](double) {
+                                                        ++calls;
+                                                        token.cancel();
+                                                    }));
+        QCOMPARE(calls, 1);
+    }
+
+    void readsBytesInMemoryLikeTheFile()
+    {
+        const std::string text = "a,b\n1,x\n2,y\n";
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string path = dir.filePath(QStringLiteral("small.csv")).toStdString();
+        std::ofstream(path, std::ios::binary) << text;
+        const auto fromFile = readCsvFile(path);
+        const auto fromMemory = read(text);
+        QCOMPARE(fromFile.table.source(), path);
+        QCOMPARE(fromMemory.table.source(), std::string("test.csv"));
+        compareTables(fromMemory.table, fromFile.table);
+        QCOMPARE(fromMemory.table.column("b").levels, (std::vector<std::string>{"x", "y"}));
+
+        std::ofstream(dir.filePath(QStringLiteral("empty.csv")).toStdString(), std::ios::binary);
+        QVERIFY_THROWS_EXCEPTION(DataError, readCsvFile(dir.filePath(QStringLiteral("empty.csv")).toStdString()));
+        QVERIFY_THROWS_EXCEPTION(DataError, readCsvFile(dir.filePath(QStringLiteral("absent.csv")).toStdString()));
+    }
+
+    void readsLendingClub()
+    {
+        const auto result = readCsvFile(CMTL_SOURCE_DIR "/../shared/datasets/lending_club.csv");
+        const Table &table = result.table;
+        QCOMPARE(table.rowCount(), std::size_t{9857});
+        QCOMPARE(table.columnCount(), std::size_t{23});
+        QCOMPARE(result.dialect.delimiter, ',');
+        const Column &target = table.column("Class");
+        QCOMPARE(target.type, ColumnType::Categorical);
+        QCOMPARE(target.levels, (std::vector<std::string>{"good", "bad"}));
+        QCOMPARE(std::count(target.codes.begin(), target.codes.end(), 1), std::ptrdiff_t{517});
+        const Column &rate = table.column("int_rate");
+        QCOMPARE(rate.type, ColumnType::Numeric);
+        QCOMPARE(rate.values[0], 13.99f);
+        QCOMPARE(rate.values[1], 11.99f);
+        QCOMPARE(table.column("funded_amnt").values[0], 16100.0f);
+        QCOMPARE(table.column("term").levels.front(), std::string("term_36"));
+        QCOMPARE(table.column("sub_grade").cellText(0), std::string("C4"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCsvReader)
+#include "tst_csvreader.moc"

@@ -1,0 +1,277 @@
+// Multi-task methods: each weighting's defining behaviour on a small problem where it is visible,
+// the sharing architectures learning, feature attention, and the remedies for rare classes.
+
+#include "TestTables.h"
+#include "io/ModelFile.h"
+#include "train/Experiment.h"
+#include "train/TaskWeighting.h"
+
+#include <QTest>
+
+using namespace cmtl;
+using testing::numericColumn;
+
+namespace {
+
+RoleAssignment threeTasks(const Table &table)
+{
+    return defaultRoles(table,
+                        {{"default", TaskType::Binary, "bad", 1.0},
+                         {"grade", TaskType::Multiclass, "", 1.0},
+                         {"rate", TaskType::Regression, "", 1.0}},
+                        {});
+}
+
+ExperimentConfig smallConfig()
+{
+    ExperimentConfig config;
+    config.train.hiddenLayers = {16, 8};
+    config.train.epochs = 8;
+    config.train.batchSize = 64;
+    config.train.learningRate = 5e-3;
+    config.train.seed = 5;
+    config.train.patience = 0;
+    config.split.seed = 5;
+    return config;
+}
+
+// y1 = signal + small noise, y2 = signal + large noise; x carries the signal.
+Table twoNoisyRegressions(std::size_t rows)
+{
+    SplitMix64 random(77);
+    std::vector<float> x(rows), quiet(rows), noisy(rows);
+    const auto gaussian = [&] {
+        return std::sqrt(-2 * std::log(1 - random.uniform())) * std::cos(6.283185307179586 * random.uniform());
+    };
+    for (std::size_t i = 0; i < rows; ++i) {
+        x[i] = static_cast<float>(gaussian());
+        quiet[i] = static_cast<float>(x[i] + 0.3 * gaussian());
+        noisy[i] = static_cast<float>(x[i] + 1.5 * gaussian());
+    }
+    return Table("noise.csv", {numericColumn("x", x), numericColumn("quiet", quiet), numericColumn("noisy", noisy)});
+}
+
+double finalTrainLoss(const ExperimentResult &result, std::size_t task)
+{
+    return result.history.epochs.back().tasks[task].trainLoss;
+}
+
+} // namespace
+
+class TestMultiTask : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pcgradRemovesTheConflictingComponent();
+    void uncertaintyWeightsFollowTheNoise();
+    void dwaWeightsFollowTheLossRatios();
+    void gradnormShrinksTheDominantTask();
+    void architecturesLearn_data();
+    void architecturesLearn();
+    void attentionShowsWhichInputsEachTaskUses();
+    void methodsRoundTripThroughTheModelFile();
+    void balancedClassWeightsAndOversampling();
+    void focalLossTrains();
+};
+
+void TestMultiTask::pcgradRemovesTheConflictingComponent()
+{
+    // Shared part: the first two coordinates; the third is a head's and stays untouched.
+    std::vector<Eigen::VectorXf> gradients(3, Eigen::VectorXf(3));
+    gradients[0] << 1, 0, 5;
+    gradients[1] << -1, 1, 7;
+    gradients[2] << 0, 2, 9; // agrees with both
+    const std::vector<Eigen::VectorXf> original = gradients;
+    projectConflictingGradients(gradients, 2, 1);
+    // g0 conflicts with g1 (dot -1): g0 - (-1 / 2) g1 = (0.5, 0.5), now orthogonal to g1.
+    QVERIFY(std::abs(gradients[0][0] - 0.5f) < 1e-6f);
+    QVERIFY(std::abs(gradients[0][1] - 0.5f) < 1e-6f);
+    QVERIFY(std::abs(gradients[0].head(2).dot(original[1].head(2))) < 1e-6f);
+    // g1 conflicts with g0: g1 - (-1 / 1) g0 = (0, 1).
+    QVERIFY(std::abs(gradients[1][0]) < 1e-6f);
+    QVERIFY(std::abs(gradients[1][1] - 1.0f) < 1e-6f);
+    // g2 conflicts with none and is unchanged; head coordinates are never touched.
+    QVERIFY(gradients[2] == original[2]);
+    QCOMPARE(gradients[0][2], 5.0f);
+    QCOMPARE(gradients[1][2], 7.0f);
+}
+
+void TestMultiTask::uncertaintyWeightsFollowTheNoise()
+{
+    const Table table = twoNoisyRegressions(3000);
+    ExperimentConfig config = smallConfig();
+    config.train.weighting.method = WeightingMethod::Uncertainty;
+    config.train.epochs = 40;
+    config.train.learningRate = 0.01;
+    const RoleAssignment roles = defaultRoles(
+        table, {{"quiet", TaskType::Regression, "", 1.0}, {"noisy", TaskType::Regression, "", 1.0}}, {});
+    const ExperimentResult result = runExperiment(table, roles, config);
+    const std::vector<double> &weights = result.history.epochs.back().lambdas;
+    // At the optimum exp(s_t) = L_t, so w_t = 0.5 / L_t: weights in the inverse ratio of the
+    // tasks' residual variances, which the noise sets.
+    const double weightRatio = weights[0] / weights[1];
+    const double lossRatio = finalTrainLoss(result, 1) / finalTrainLoss(result, 0);
+    QVERIFY2(weightRatio > 3, qPrintable(QStringLiteral("weight ratio %1").arg(weightRatio)));
+    QVERIFY2(std::abs(weightRatio / lossRatio - 1) < 0.25,
+             qPrintable(QStringLiteral("weights %1, inverse losses %2").arg(weightRatio).arg(lossRatio)));
+    // The trajectory is recorded epoch by epoch and starts near the initial 0.5.
+    QVERIFY(std::abs(result.history.epochs.front().lambdas[0] - 0.5) < 0.3);
+}
+
+void TestMultiTask::dwaWeightsFollowTheLossRatios()
+{
+    const Table table = testing::syntheticLoans(1500, 12);
+    ExperimentConfig config = smallConfig();
+    config.train.weighting.method = WeightingMethod::DWA;
+    config.train.weighting.dwaTemperature = 2.0;
+    const ExperimentResult result = runExperiment(table, threeTasks(table), config);
+    const auto &epochs = result.history.epochs;
+    QCOMPARE(epochs[0].lambdas, (std::vector<double>{1, 1, 1}));
+    QCOMPARE(epochs[1].lambdas, (std::vector<double>{1, 1, 1}));
+    for (std::size_t e = 2; e < epochs.size(); ++e) {
+        std::vector<double> exponentials;
+        double sum = 0;
+        for (std::size_t t = 0; t < 3; ++t) {
+            exponentials.push_back(std::exp(epochs[e - 1].tasks[t].trainLoss / epochs[e - 2].tasks[t].trainLoss / 2.0));
+            sum += exponentials.back();
+        }
+        for (std::size_t t = 0; t < 3; ++t)
+            QVERIFY(std::abs(epochs[e].lambdas[t] - 3 * exponentials[t] / sum) < 1e-9);
+    }
+}
+
+void TestMultiTask::gradnormShrinksTheDominantTask()
+{
+    // lambda 20 on one task makes its gradient dominate; GradNorm pulls its weight down and the
+    // other's up, keeping the sum of weights at the task count.
+    const Table table = twoNoisyRegressions(2000);
+    ExperimentConfig config = smallConfig();
+    config.train.weighting.method = WeightingMethod::GradNorm;
+    config.train.epochs = 4;
+    const RoleAssignment roles = defaultRoles(
+        table, {{"quiet", TaskType::Regression, "", 20.0}, {"noisy", TaskType::Regression, "", 1.0}}, {});
+    const ExperimentResult result = runExperiment(table, roles, config);
+    const std::vector<double> &lambdas = result.history.epochs.back().lambdas;
+    const double multiplierQuiet = lambdas[0] / 20.0, multiplierNoisy = lambdas[1];
+    QVERIFY2(multiplierQuiet < 0.5, qPrintable(QString::number(multiplierQuiet)));
+    QVERIFY2(multiplierNoisy > 1.5, qPrintable(QString::number(multiplierNoisy)));
+    QVERIFY(std::abs(multiplierQuiet + multiplierNoisy - 2.0) < 1e-6);
+}
+
+void TestMultiTask::architecturesLearn_data()
+{
+    QTest::addColumn<int>("architecture");
+    QTest::addColumn<int>("weighting");
+    QTest::newRow("mmoe") << int(Architecture::MMoE) << int(WeightingMethod::Fixed);
+    QTest::newRow("ple") << int(Architecture::PLE) << int(WeightingMethod::Fixed);
+    QTest::newRow("attention") << int(Architecture::Attention) << int(WeightingMethod::Fixed);
+    QTest::newRow("shared-bottom, pcgrad") << int(Architecture::SharedBottom) << int(WeightingMethod::PCGrad);
+    QTest::newRow("mmoe, gradnorm") << int(Architecture::MMoE) << int(WeightingMethod::GradNorm);
+}
+
+void TestMultiTask::architecturesLearn()
+{
+    QFETCH(int, architecture);
+    QFETCH(int, weighting);
+    const Table table = testing::syntheticLoans(3000, 13);
+    ExperimentConfig config = smallConfig();
+    config.train.architecture = static_cast<Architecture>(architecture);
+    config.train.weighting.method = static_cast<WeightingMethod>(weighting);
+    config.train.experts = 3;
+    const ExperimentResult result = runExperiment(table, threeTasks(table), config);
+    const EvaluationReport *test = result.report("test");
+    QVERIFY2(test->tasks[0].binary->auc > 0.8, qPrintable(QString::number(test->tasks[0].binary->auc)));
+    QVERIFY2(test->tasks[1].multiclass->accuracy > 0.65, qPrintable(QString::number(test->tasks[1].multiclass->accuracy)));
+    QVERIFY2(test->tasks[2].regression->r2 > 0.75, qPrintable(QString::number(test->tasks[2].regression->r2)));
+}
+
+void TestMultiTask::attentionShowsWhichInputsEachTaskUses()
+{
+    // Task "left" depends on a only, task "right" on b only.
+    SplitMix64 random(5);
+    const std::size_t rows = 4000;
+    std::vector<float> a(rows), b(rows), c(rows), left(rows), right(rows);
+    for (std::size_t i = 0; i < rows; ++i) {
+        a[i] = static_cast<float>(2 * random.uniform() - 1);
+        b[i] = static_cast<float>(2 * random.uniform() - 1);
+        c[i] = static_cast<float>(2 * random.uniform() - 1);
+        left[i] = 3 * a[i] * a[i];
+        right[i] = 3 * b[i] * b[i];
+    }
+    const Table table("attention.csv", {numericColumn("a", a), numericColumn("b", b), numericColumn("c", c),
+                                        numericColumn("left", left), numericColumn("right", right)});
+    ExperimentConfig config = smallConfig();
+    config.train.architecture = Architecture::Attention;
+    config.train.epochs = 30;
+    config.train.dropout = 0;
+    config.train.learningRate = 0.01;
+    const RoleAssignment roles = defaultRoles(
+        table, {{"left", TaskType::Regression, "", 1.0}, {"right", TaskType::Regression, "", 1.0}}, {});
+    const ExperimentResult result = runExperiment(table, roles, config);
+    const Eigen::MatrixXf inputs = result.model.preprocessor().transform(table, 1);
+    const std::vector<Eigen::VectorXf> attention = result.model.featureAttention(inputs);
+    QCOMPARE(attention.size(), std::size_t(2));
+    QVERIFY(std::abs(attention[0].sum() - 1.0f) < 1e-4f);
+    QVERIFY2(attention[0][0] > attention[0][1], qPrintable(QStringLiteral("%1 %2").arg(attention[0][0]).arg(attention[0][1])));
+    QVERIFY2(attention[1][1] > attention[1][0], qPrintable(QStringLiteral("%1 %2").arg(attention[1][1]).arg(attention[1][0])));
+}
+
+void TestMultiTask::methodsRoundTripThroughTheModelFile()
+{
+    const Table table = testing::syntheticLoans(800, 14);
+    ExperimentConfig config = smallConfig();
+    config.train.architecture = Architecture::PLE;
+    config.train.weighting.method = WeightingMethod::Uncertainty;
+    config.train.headHidden = 4;
+    config.train.taskGraph = {{"default", "rate", 0.01}};
+    config.train.epochs = 2;
+    RoleAssignment roles = threeTasks(table);
+    roles.tasks[0].imbalance.balancedClassWeights = true;
+    roles.tasks[1].imbalance.focalGamma = 2;
+    const ExperimentResult result = runExperiment(table, roles, config);
+    const ModelFileContents loaded =
+        parseModel(serializeModel({result.model, result.reports, result.history, result.warnings}), "memory");
+    QCOMPARE(loaded.model.network().spec().architecture, Architecture::PLE);
+    QCOMPARE(loaded.model.config().train.weighting.method, WeightingMethod::Uncertainty);
+    QCOMPARE(loaded.model.config().train.taskGraph.size(), std::size_t(1));
+    QVERIFY(loaded.model.tasks()[0].spec.imbalance.balancedClassWeights);
+    QCOMPARE(loaded.model.tasks()[1].spec.imbalance.focalGamma, 2.0);
+    const std::vector<Eigen::MatrixXf> before = result.model.predict(table), after = loaded.model.predict(table);
+    for (std::size_t t = 0; t < before.size(); ++t)
+        QVERIFY(before[t] == after[t]);
+}
+
+void TestMultiTask::balancedClassWeightsAndOversampling()
+{
+    TargetEncoding encoding{{"default", TaskType::Binary, "bad", 1.0}, {"good", "bad"}, 0, 1};
+    encoding.spec.imbalance.balancedClassWeights = true;
+    const std::vector<float> targets{0, 0, 0, 1, 0, 0, 0, 0, 1, 0};
+    std::vector<std::size_t> rows(10);
+    std::iota(rows.begin(), rows.end(), std::size_t{0});
+    // n / (classes * n_class): 10 / (2 * 8) and 10 / (2 * 2).
+    QCOMPARE(classWeights(encoding, targets, rows), (std::vector<float>{0.625f, 2.5f}));
+    encoding.spec.imbalance = {};
+    encoding.spec.imbalance.classWeights = {{"bad", 4.0}};
+    QCOMPARE(classWeights(encoding, targets, rows), (std::vector<float>{1.0f, 4.0f}));
+
+    encoding.spec.imbalance = {};
+    encoding.spec.imbalance.oversample = true;
+    const std::vector<std::size_t> sampled = oversampleRows({encoding}, {targets}, rows, 1);
+    QCOMPARE(sampled.size(), std::size_t(16));
+    const auto positives = std::count_if(sampled.begin(), sampled.end(), [&](std::size_t r) { return targets[r] == 1; });
+    QCOMPARE(positives, 8);
+}
+
+void TestMultiTask::focalLossTrains()
+{
+    const Table table = testing::syntheticLoans(3000, 15);
+    ExperimentConfig config = smallConfig();
+    RoleAssignment roles = threeTasks(table);
+    roles.tasks[0].imbalance.focalGamma = 2;
+    roles.tasks[0].imbalance.oversample = true;
+    const ExperimentResult result = runExperiment(table, roles, config);
+    QVERIFY(result.report("test")->tasks[0].binary->auc > 0.8);
+}
+
+QTEST_GUILESS_MAIN(TestMultiTask)
+#include "tst_multitask.moc"

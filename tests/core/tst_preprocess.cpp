@@ -1,0 +1,168 @@
+// Preprocessing and task encoding: fitted on training rows only, applied the same to any table.
+
+#include "TestTables.h"
+#include "common/Error.h"
+#include "preprocess/Preprocessor.h"
+#include "tasks/TaskSpec.h"
+
+#include <QTest>
+
+using namespace cmtl;
+using testing::categoricalColumn;
+using testing::numericColumn;
+
+namespace {
+const float NaN = std::nanf("");
+
+std::vector<std::size_t> allRows(std::size_t count)
+{
+    std::vector<std::size_t> rows(count);
+    std::iota(rows.begin(), rows.end(), std::size_t{0});
+    return rows;
+}
+} // namespace
+
+class TestPreprocess : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void numericImputesTheMedianAndStandardises();
+    void fitsOnTrainingRowsOnly();
+    void missingIndicator();
+    void oneHotPoolsRareLevelsAndHandlesUnseenOnes();
+    void dropsConstantAndEmptyColumnsWithAWarning();
+    void refusesATextColumnWhereNumbersWereTrained();
+    void binaryTargetsFromTextOrNumbers();
+    void multiclassAndRegressionTargets();
+};
+
+void TestPreprocess::numericImputesTheMedianAndStandardises()
+{
+    const Table table("t.csv", {numericColumn("income", {1, 2, NaN, 4, 10})});
+    const Preprocessor preprocessor = fitPreprocessor(table, {"income"}, allRows(5));
+    const NumericStep &step = preprocessor.numeric.at(0);
+    QCOMPARE(step.median, 2.0f); // lower middle of {1, 2, 4, 10}
+    QCOMPARE(step.mean, 4.25f);
+    const double variance = (1 + 4 + 16 + 100) / 4.0 - 4.25 * 4.25;
+    QVERIFY(std::abs(step.scale - std::sqrt(variance)) < 1e-6);
+    const Eigen::MatrixXf inputs = preprocessor.transform(table, 1);
+    QCOMPARE(inputs.rows(), Eigen::Index(1));
+    QVERIFY(std::abs(inputs(0, 2) - (2.0f - 4.25f) / step.scale) < 1e-6f); // the missing cell
+    QVERIFY(std::abs(inputs(0, 4) - (10.0f - 4.25f) / step.scale) < 1e-6f);
+}
+
+void TestPreprocess::fitsOnTrainingRowsOnly()
+{
+    const Table table("t.csv", {numericColumn("x", {1, 2, 3, 1000, 2000})});
+    const Preprocessor preprocessor = fitPreprocessor(table, {"x"}, {0, 1, 2});
+    QCOMPARE(preprocessor.numeric[0].mean, 2.0f);
+    QCOMPARE(preprocessor.numeric[0].median, 2.0f);
+}
+
+void TestPreprocess::missingIndicator()
+{
+    const Table table("t.csv", {numericColumn("x", {1, NaN, 3, 4}), numericColumn("y", {1, 2, 3, 5})});
+    PreprocessOptions options;
+    options.missingIndicators = true;
+    const Preprocessor preprocessor = fitPreprocessor(table, {"x", "y"}, allRows(4), options);
+    QCOMPARE(preprocessor.inputNames(), (std::vector<std::string>{"x", "x=missing", "y"}));
+    const Eigen::MatrixXf inputs = preprocessor.transform(table, 1);
+    QCOMPARE(inputs(1, 1), 1.0f);
+    QCOMPARE(inputs(1, 0), 0.0f);
+}
+
+void TestPreprocess::oneHotPoolsRareLevelsAndHandlesUnseenOnes()
+{
+    std::vector<std::string> cells;
+    for (int i = 0; i < 30; ++i)
+        cells.push_back("CA");
+    for (int i = 0; i < 20; ++i)
+        cells.push_back("NY");
+    for (int i = 0; i < 12; ++i)
+        cells.push_back("TX");
+    cells.push_back("WY"); // rare
+    cells.push_back("");   // missing, rare
+    const Table train("train.csv", {categoricalColumn("state", cells)});
+    PreprocessOptions options;
+    options.maxLevels = 2;
+    options.minLevelCount = 10;
+    const Preprocessor preprocessor = fitPreprocessor(train, {"state"}, allRows(cells.size()), options);
+    QCOMPARE(preprocessor.inputNames(), (std::vector<std::string>{"state=CA", "state=NY", "state=(other)"}));
+    QCOMPARE(preprocessor.warnings.size(), std::size_t(1));
+
+    // Scoring: a level never seen in training and a pooled one both go to (other).
+    const Table later("later.csv", {categoricalColumn("state", {"NY", "FL", "TX", "CA", ""})});
+    const Eigen::MatrixXf inputs = preprocessor.transform(later, 1);
+    Eigen::MatrixXf expected(3, 5);
+    expected << 0, 0, 0, 1, 0, //
+        1, 0, 0, 0, 0,         //
+        0, 1, 1, 0, 1;
+    QCOMPARE(inputs, expected);
+}
+
+void TestPreprocess::dropsConstantAndEmptyColumnsWithAWarning()
+{
+    const Table table("t.csv", {numericColumn("constant", {5, 5, 5}), numericColumn("empty", {NaN, NaN, NaN}),
+                                categoricalColumn("single", {"a", "a", "a"}), numericColumn("useful", {1, 2, 3})});
+    const Preprocessor preprocessor = fitPreprocessor(table, {"constant", "empty", "single", "useful"}, allRows(3));
+    QCOMPARE(preprocessor.inputNames(), (std::vector<std::string>{"useful"}));
+    QCOMPARE(preprocessor.warnings.size(), std::size_t(3));
+    QVERIFY(preprocessor.warnings[0].find("constant") != std::string::npos);
+    const Table nothingUseful("t.csv", {numericColumn("constant", {5, 5, 5})});
+    QVERIFY_THROWS_EXCEPTION(ConfigError, fitPreprocessor(nothingUseful, {"constant"}, allRows(3)));
+}
+
+void TestPreprocess::refusesATextColumnWhereNumbersWereTrained()
+{
+    const Table train("train.csv", {numericColumn("income", {1, 2, 3})});
+    const Preprocessor preprocessor = fitPreprocessor(train, {"income"}, allRows(3));
+    const Table later("later.csv", {categoricalColumn("income", {"high", "low", "x"})});
+    try {
+        preprocessor.transform(later, 1);
+        QFAIL("text accepted for a numeric feature");
+    } catch (const DataError &error) {
+        const std::string message = error.what();
+        QVERIFY2(message.find("later.csv") != std::string::npos && message.find("income") != std::string::npos,
+                 message.c_str());
+    }
+    const Table missingColumn("other.csv", {numericColumn("salary", {1, 2, 3})});
+    QVERIFY_THROWS_EXCEPTION(ConfigError, preprocessor.transform(missingColumn, 1));
+}
+
+void TestPreprocess::binaryTargetsFromTextOrNumbers()
+{
+    const Table table("t.csv", {categoricalColumn("Class", {"good", "bad", "", "good"}),
+                                numericColumn("default", {0, 1, 1, NaN})});
+    const TargetEncoding text = fitTargetEncoding(table, {"Class", TaskType::Binary, "bad", 1}, allRows(4));
+    QCOMPARE(text.classes, (std::vector<std::string>{"good", "bad"}));
+    const std::vector<float> encoded = encodeTargets(table, text);
+    QCOMPARE(encoded[0], 0.0f);
+    QCOMPARE(encoded[1], 1.0f);
+    QVERIFY(std::isnan(encoded[2]));
+    const TargetEncoding number = fitTargetEncoding(table, {"default", TaskType::Binary, "1", 1}, allRows(4));
+    const std::vector<float> flags = encodeTargets(table, number);
+    QCOMPARE(flags[0], 0.0f);
+    QCOMPARE(flags[2], 1.0f);
+    QVERIFY(std::isnan(flags[3]));
+}
+
+void TestPreprocess::multiclassAndRegressionTargets()
+{
+    const Table table("t.csv", {categoricalColumn("grade", {"C", "A", "B", "A", "D"}),
+                                numericColumn("rate", {10, 12, NaN, 14, 100})});
+    // Classes come from the training rows, sorted; a class seen only outside them is missing.
+    const TargetEncoding grade = fitTargetEncoding(table, {"grade", TaskType::Multiclass, "", 1}, {0, 1, 2, 3});
+    QCOMPARE(grade.classes, (std::vector<std::string>{"A", "B", "C"}));
+    const std::vector<float> classes = encodeTargets(table, grade);
+    QCOMPARE(classes[0], 2.0f);
+    QCOMPARE(classes[2], 1.0f);
+    QVERIFY(std::isnan(classes[4]));
+    const TargetEncoding rate = fitTargetEncoding(table, {"rate", TaskType::Regression, "", 1}, {0, 1, 2, 3});
+    QCOMPARE(rate.mean, 12.0);
+    QVERIFY(std::abs(rate.scale - std::sqrt(8.0 / 3.0)) < 1e-12);
+    const std::vector<float> rates = encodeTargets(table, rate);
+    QVERIFY(std::abs(rates[3] - 2.0 / std::sqrt(8.0 / 3.0)) < 1e-6);
+}
+
+QTEST_APPLESS_MAIN(TestPreprocess)
+#include "tst_preprocess.moc"
