@@ -13,21 +13,28 @@ namespace cmtl::ui {
 
 UserMessage describeCurrentException()
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("cmtl::ui::ErrorMessages", text); };
     try {
         throw;
     } catch (const DataError &error) {
-        return {tr("The data could not be read."), QString::fromStdString(error.what())};
+        return {QCoreApplication::translate("cmtl::ui::ErrorMessages", "The data could not be read."),
+                QString::fromStdString(error.what())};
     } catch (const ConfigError &error) {
-        return {tr("The settings cannot be used."), QString::fromStdString(error.what())};
+        return {QCoreApplication::translate("cmtl::ui::ErrorMessages", "The settings cannot be used."),
+                QString::fromStdString(error.what())};
     } catch (const std::bad_alloc &) {
-        return {tr("There is not enough memory for this operation. Try a smaller file or a smaller network."), {}};
+        return {QCoreApplication::translate(
+                    "cmtl::ui::ErrorMessages",
+                    "There is not enough memory for this operation. Try a smaller file or a smaller network."),
+                {}};
     } catch (const std::invalid_argument &error) {
-        return {tr("The engine refused its input."), QString::fromStdString(error.what())};
+        return {QCoreApplication::translate("cmtl::ui::ErrorMessages", "The engine refused its input."),
+                QString::fromStdString(error.what())};
     } catch (const std::exception &error) {
-        return {tr("The operation failed."), QString::fromStdString(error.what())};
+        return {QCoreApplication::translate("cmtl::ui::ErrorMessages", "The operation failed."),
+                QString::fromStdString(error.what())};
     } catch (...) {
-        return {tr("The operation failed for an unknown reason."), {}};
+        return {QCoreApplication::translate("cmtl::ui::ErrorMessages", "The operation failed for an unknown reason."),
+                {}};
     }
 }
 

@@ -74,10 +74,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
         QWidget *page;
         QString title;
         const char *icon;
-    } pages[] = {{m_start, tr("Start"), "home"},          {m_data, tr("Data"), "data"},
-                 {m_roles, tr("Roles"), "roles"},         {m_settings, tr("Settings"), "settings"},
-                 {m_training, tr("Training"), "training"}, {m_results, tr("Results"), "results"},
-                 {m_runs, tr("Runs"), "runs"},            {m_scoring, tr("Scoring"), "scoring"}};
+    } pages[] = {{m_start, tr("Start"), "home"},
+                 {m_data, tr("Data"), "data"},
+                 {m_roles, tr("Roles"), "roles"},
+                 {m_settings, tr("Settings"), "settings"},
+                 {m_training, tr("Training"), "training"},
+                 {m_results, tr("Results"), "results"},
+                 {m_runs, tr("Runs"), "runs"},
+                 {m_scoring, tr("Scoring"), "scoring"}};
     for (const auto &page : pages) {
         m_stack->addWidget(page.page);
         auto *item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(page.icon))),
@@ -117,7 +121,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
         m_loading = loading;
         updateActions();
     });
-    connect(m_data, &DataPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_data, &DataPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_data, &DataPage::loadFailed, this, [this](const QString &message, const QString &details) {
         m_pendingSamplePath.clear();
         showError(this, tr("Open data"), message, details);
@@ -141,9 +146,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
     connect(m_settings, &SettingsPage::validityChanged, this, &MainWindow::updateActions);
     connect(m_settings, &SettingsPage::languageChanged, this, [this](const QString &language) {
         QSettings().setValue(QStringLiteral("language"), language);
-        auto *box = new QMessageBox(QMessageBox::Information, tr("Language"),
-                                    tr("The language changes the next time the workbench starts."), QMessageBox::Ok,
-                                    this);
+        auto *box =
+            new QMessageBox(QMessageBox::Information, tr("Language"),
+                            tr("The language changes the next time the workbench starts."), QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
@@ -195,8 +200,7 @@ void MainWindow::createActions()
     m_saveModelAction = new QAction(QIcon(QStringLiteral(":/icons/save.svg")), tr("&Save Model…"), this);
     m_saveModelAction->setObjectName(QStringLiteral("saveModelAction"));
     m_saveModelAction->setShortcut(QKeySequence::Save);
-    connect(m_saveModelAction, &QAction::triggered, this,
-            [this] { chooseModelSavePath(m_workspace->currentRun()); });
+    connect(m_saveModelAction, &QAction::triggered, this, [this] { chooseModelSavePath(m_workspace->currentRun()); });
 
     m_scoreAction = new QAction(QIcon(QStringLiteral(":/icons/scoring.svg")), tr("Sco&re a File…"), this);
     m_scoreAction->setObjectName(QStringLiteral("scoreAction"));
@@ -299,8 +303,9 @@ void MainWindow::openSample()
 {
     const QString path = sampleFilePath();
     if (path.isEmpty()) {
-        showError(this, tr("Open sample"), tr("The sample file samples/lending_club.csv was not found beside the "
-                                              "program nor in its source folder."));
+        showError(this, tr("Open sample"),
+                  tr("The sample file samples/lending_club.csv was not found beside the "
+                     "program nor in its source folder."));
         return;
     }
     m_pendingSamplePath = path;
@@ -440,13 +445,13 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     for (int i = 0; i < m_recentFiles.size(); ++i) {
         const QString path = m_recentFiles[i];
-        QAction *action = m_recentMenu->addAction(
-            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this, [this, path] {
-                if (isModelFile(path))
-                    openModelFile(path);
-                else
-                    openDataFile(path);
-            });
+        QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()),
+                                                  this, [this, path] {
+                                                      if (isModelFile(path))
+                                                          openModelFile(path);
+                                                      else
+                                                          openDataFile(path);
+                                                  });
         action->setStatusTip(QDir::toNativeSeparators(path));
     }
     m_recentMenu->setEnabled(!m_recentFiles.isEmpty());
@@ -456,9 +461,9 @@ void MainWindow::updateRecentMenu()
 void MainWindow::chooseDataFile()
 {
     QSettings settings;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open data"),
-                                                      settings.value(QStringLiteral("lastDirectory")).toString(),
-                                                      tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open data"), settings.value(QStringLiteral("lastDirectory")).toString(),
+                                     tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
@@ -468,9 +473,9 @@ void MainWindow::chooseDataFile()
 void MainWindow::chooseModelFile()
 {
     QSettings settings;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"),
-                                                      settings.value(QStringLiteral("lastDirectory")).toString(),
-                                                      tr("CreditMTL models (*.cmtl);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open model"), settings.value(QStringLiteral("lastDirectory")).toString(),
+                                     tr("CreditMTL models (*.cmtl);;All files (*)"));
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());

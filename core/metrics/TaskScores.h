@@ -44,7 +44,6 @@ struct ScoreDistribution {
     std::vector<double> edges; // bins + 1
     std::vector<double> positiveShare, negativeShare;
 };
-ScoreDistribution scoreDistribution(std::span<const float> scores, std::span<const std::uint8_t> labels,
-                                    int bins = 20);
+ScoreDistribution scoreDistribution(std::span<const float> scores, std::span<const std::uint8_t> labels, int bins = 20);
 
 } // namespace cmtl

@@ -1,5 +1,6 @@
 // Drives the real workbench widgets under the offscreen platform: open the sample, choose three
 // tasks and their lambdas, train, and check that what the pages show is the engine's numbers.
+#include "AppSupport.h"
 #include "MainWindow.h"
 #include "ResourcesInit.h"
 #include "Workspace.h"
@@ -32,6 +33,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QListWidget>
 #include <QLocale>
 #include <QScatterSeries>
 #include <QSettings>
@@ -56,8 +58,7 @@ private:
     MainWindow *m_window = nullptr;
     QTemporaryDir m_temp;
 
-    template <typename T>
-    T *find(const QString &name) const
+    template <typename T> T *find(const QString &name) const
     {
         T *widget = m_window->findChild<T *>(name);
         if (!widget)
@@ -329,11 +330,16 @@ private Q_SLOTS:
             QCOMPARE(panel->counts().trueNegative, expected.trueNegative);
             QCOMPARE(panel->counts().falseNegative, expected.falseNegative);
             const QLocale locale;
-            QCOMPARE(find<QLabel>(QStringLiteral("tpLabel"))->text(), locale.toString(qlonglong(expected.truePositive)));
-            QCOMPARE(find<QLabel>(QStringLiteral("fpLabel"))->text(), locale.toString(qlonglong(expected.falsePositive)));
-            QCOMPARE(find<QLabel>(QStringLiteral("tnLabel"))->text(), locale.toString(qlonglong(expected.trueNegative)));
-            QCOMPARE(find<QLabel>(QStringLiteral("fnLabel"))->text(), locale.toString(qlonglong(expected.falseNegative)));
-            QCOMPARE(find<QLabel>(QStringLiteral("precisionLabel"))->text(), locale.toString(precision(expected), 'f', 4));
+            QCOMPARE(find<QLabel>(QStringLiteral("tpLabel"))->text(),
+                     locale.toString(qlonglong(expected.truePositive)));
+            QCOMPARE(find<QLabel>(QStringLiteral("fpLabel"))->text(),
+                     locale.toString(qlonglong(expected.falsePositive)));
+            QCOMPARE(find<QLabel>(QStringLiteral("tnLabel"))->text(),
+                     locale.toString(qlonglong(expected.trueNegative)));
+            QCOMPARE(find<QLabel>(QStringLiteral("fnLabel"))->text(),
+                     locale.toString(qlonglong(expected.falseNegative)));
+            QCOMPARE(find<QLabel>(QStringLiteral("precisionLabel"))->text(),
+                     locale.toString(precision(expected), 'f', 4));
             QCOMPARE(find<QLabel>(QStringLiteral("recallLabel"))->text(), locale.toString(recall(expected), 'f', 4));
             QCOMPARE(find<QLabel>(QStringLiteral("f1Label"))->text(), locale.toString(f1Score(expected), 'f', 4));
             // The marker sits on the curve at that threshold.
@@ -374,7 +380,8 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll().contains("<svg"));
         m_window->resultsPage()->showTask(QStringLiteral("grade"));
-        QVERIFY(m_window->resultsPage()->multiclassPanel()->heatmap()->saveImage(m_temp.filePath(QStringLiteral("h.svg"))));
+        QVERIFY(
+            m_window->resultsPage()->multiclassPanel()->heatmap()->saveImage(m_temp.filePath(QStringLiteral("h.svg"))));
     }
 
     void cancelKeepsThePreviousResults()
@@ -502,16 +509,18 @@ private Q_SLOTS:
         }
         QStringList unnamed;
         for (QWidget *widget : m_window->findChildren<QWidget *>()) {
-            const bool input = qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractSpinBox *>(widget) ||
-                               qobject_cast<QSlider *>(widget) ||
-                               (qobject_cast<QLineEdit *>(widget) && !qobject_cast<QAbstractSpinBox *>(widget->parent()) &&
-                                !qobject_cast<QComboBox *>(widget->parent()));
+            const bool input =
+                qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractSpinBox *>(widget) ||
+                qobject_cast<QSlider *>(widget) ||
+                (qobject_cast<QLineEdit *>(widget) && !qobject_cast<QAbstractSpinBox *>(widget->parent()) &&
+                 !qobject_cast<QComboBox *>(widget->parent()));
             const auto *button = qobject_cast<QAbstractButton *>(widget);
-            if (button && button->text().isEmpty() && button->accessibleName().isEmpty() && button->isVisibleTo(m_window) &&
-                !button->objectName().isEmpty())
+            if (button && button->text().isEmpty() && button->accessibleName().isEmpty() &&
+                button->isVisibleTo(m_window) && !button->objectName().isEmpty())
                 unnamed << button->objectName();
             if (input && widget->accessibleName().isEmpty() && !withBuddy.contains(widget))
-                unnamed << widget->objectName() + QLatin1Char('/') + QString::fromLatin1(widget->metaObject()->className());
+                unnamed << widget->objectName() + QLatin1Char('/') +
+                               QString::fromLatin1(widget->metaObject()->className());
         }
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
     }
@@ -541,6 +550,28 @@ private Q_SLOTS:
             m_window->resultsPage()->showTask(QString::fromLatin1(task));
             QVERIFY(settledGrab(m_window).save(folder + QStringLiteral("/6-results-%1.png").arg(QLatin1String(task))));
         }
+    }
+
+    void simplifiedChinese()
+    {
+        auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
+        QCOMPARE(installTranslations(*app, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+        QCOMPARE(QCoreApplication::translate("cmtl::ui::MainWindow", "&Train"), QStringLiteral("训练(&T)"));
+        {
+            MainWindow window;
+            window.resize(1400, 900);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QCOMPARE(window.windowTitle(), QStringLiteral("CreditMTL 工作台"));
+            QCOMPARE(window.findChild<QListWidget *>(QStringLiteral("navigation"))->item(MainWindow::Roles)->text(),
+                     QStringLiteral("角色"));
+            QVERIFY(window.trainAction()->toolTip().startsWith(QStringLiteral("无法训练")));
+            QVERIFY(QDir().mkpath(QStringLiteral(CMTL_BINARY_DIR "/screenshots")));
+            QVERIFY(settledGrab(&window).save(QStringLiteral(CMTL_BINARY_DIR "/screenshots/zh-start.png")));
+            window.close();
+        }
+        QCOMPARE(installTranslations(*app, QStringLiteral("en")), QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("cmtl::ui::MainWindow", "&Train"), QStringLiteral("&Train"));
     }
 };
 

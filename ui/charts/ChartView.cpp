@@ -79,4 +79,3 @@ void ChartView::contextMenuEvent(QContextMenuEvent *event)
 }
 
 } // namespace cmtl::ui
-

@@ -38,7 +38,8 @@ void ConfusionHeatmap::paintEvent(QPaintEvent *)
     QFont titleFont = font();
     titleFont.setBold(true);
     painter.setFont(titleFont);
-    painter.drawText(QRect(0, 4, width(), 20), Qt::AlignCenter, tr("Confusion matrix (rows: actual, columns: predicted)"));
+    painter.drawText(QRect(0, 4, width(), 20), Qt::AlignCenter,
+                     tr("Confusion matrix (rows: actual, columns: predicted)"));
     painter.setFont(font());
     if (k == 0 || m_matrix.cols() != k)
         return;

@@ -38,13 +38,16 @@ bool saveWidgetImage(QWidget *widget, const QString &path, const QString &title)
 
 void saveWidgetImageInteractively(QWidget *widget, const QString &suggestedName)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("cmtl::ui::ImageExport", text); };
-    const QString path = QFileDialog::getSaveFileName(widget, tr("Save chart"), suggestedName + QStringLiteral(".png"),
-                                                      tr("PNG image (*.png);;SVG image (*.svg)"));
+    const QString path = QFileDialog::getSaveFileName(
+        widget, QCoreApplication::translate("cmtl::ui::ImageExport", "Save chart"),
+        suggestedName + QStringLiteral(".png"),
+        QCoreApplication::translate("cmtl::ui::ImageExport", "PNG image (*.png);;SVG image (*.svg)"));
     if (path.isEmpty())
         return;
     if (!saveWidgetImage(widget, path, suggestedName))
-        showError(widget, tr("Save chart"), tr("The chart could not be written to %1.").arg(path));
+        showError(
+            widget, QCoreApplication::translate("cmtl::ui::ImageExport", "Save chart"),
+            QCoreApplication::translate("cmtl::ui::ImageExport", "The chart could not be written to %1.").arg(path));
 }
 
 } // namespace cmtl::ui

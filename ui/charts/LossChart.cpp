@@ -9,8 +9,8 @@
 namespace cmtl::ui {
 
 namespace {
-const QColor kPalette[] = {QColor(31, 95, 168), QColor(192, 57, 43), QColor(46, 139, 87), QColor(142, 68, 173),
-                           QColor(211, 145, 0), QColor(22, 160, 133)};
+const QColor kPalette[] = {QColor(31, 95, 168),  QColor(192, 57, 43), QColor(46, 139, 87),
+                           QColor(142, 68, 173), QColor(211, 145, 0), QColor(22, 160, 133)};
 }
 
 LossChart::LossChart(QWidget *parent) : ChartView(tr("Loss per task"), parent)

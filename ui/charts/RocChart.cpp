@@ -93,8 +93,8 @@ QString RocChart::hoverText(int index, QPointF point) const
     }
     if (!nearest)
         return {};
-    const QString threshold = std::isinf(nearest->threshold) ? QStringLiteral("+∞")
-                                                             : QString::number(nearest->threshold, 'f', 4);
+    const QString threshold =
+        std::isinf(nearest->threshold) ? QStringLiteral("+∞") : QString::number(nearest->threshold, 'f', 4);
     return tr("%1\nthreshold %2\nTPR %3\nFPR %4")
         .arg(curve.name, threshold)
         .arg(nearest->truePositiveRate, 0, 'f', 4)

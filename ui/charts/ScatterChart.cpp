@@ -9,8 +9,8 @@
 
 namespace cmtl::ui {
 
-void ScatterChart::setPoints(std::span<const float> x, std::span<const float> y, const QString &name,
-                             QLineF reference, const QString &referenceName, int maxPoints)
+void ScatterChart::setPoints(std::span<const float> x, std::span<const float> y, const QString &name, QLineF reference,
+                             const QString &referenceName, int maxPoints)
 {
     clearSeries();
     auto *dots = new QScatterSeries;

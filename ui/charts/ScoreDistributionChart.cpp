@@ -1,8 +1,8 @@
 #include "charts/ScoreDistributionChart.h"
 
 #include <QAreaSeries>
-#include <QValueAxis>
 #include <QLineSeries>
+#include <QValueAxis>
 
 #include <algorithm>
 

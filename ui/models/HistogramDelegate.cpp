@@ -26,7 +26,8 @@ void HistogramDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
                                                             : QBrush(QColor(31, 95, 168)));
     for (int i = 0; i < counts.size(); ++i) {
         const double height = area.height() * static_cast<double>(counts[i].toLongLong()) / highest;
-        painter->drawRect(QRectF(area.left() + i * width + 0.5, area.bottom() - height, std::max(1.0, width - 1), height));
+        painter->drawRect(
+            QRectF(area.left() + i * width + 0.5, area.bottom() - height, std::max(1.0, width - 1), height));
     }
     painter->restore();
 }

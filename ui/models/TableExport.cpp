@@ -56,11 +56,14 @@ bool saveModelAsCsv(const QAbstractItemModel &model, const QString &path)
 
 void saveModelAsCsvInteractively(const QAbstractItemModel &model, QWidget *parent, const QString &suggestedName)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("cmtl::ui::TableExport", text); };
-    const QString path = QFileDialog::getSaveFileName(parent, tr("Save table"), suggestedName + QStringLiteral(".csv"),
-                                                      tr("CSV files (*.csv)"));
+    const QString path =
+        QFileDialog::getSaveFileName(parent, QCoreApplication::translate("cmtl::ui::TableExport", "Save table"),
+                                     suggestedName + QStringLiteral(".csv"),
+                                     QCoreApplication::translate("cmtl::ui::TableExport", "CSV files (*.csv)"));
     if (!path.isEmpty() && !saveModelAsCsv(model, path))
-        showError(parent, tr("Save table"), tr("The table could not be written to %1.").arg(path));
+        showError(
+            parent, QCoreApplication::translate("cmtl::ui::TableExport", "Save table"),
+            QCoreApplication::translate("cmtl::ui::TableExport", "The table could not be written to %1.").arg(path));
 }
 
 } // namespace cmtl::ui

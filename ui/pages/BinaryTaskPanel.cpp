@@ -31,8 +31,8 @@ QLabel *cellLabel(const QString &name, QWidget *parent, const QString &backgroun
     label->setObjectName(name);
     label->setAlignment(Qt::AlignCenter);
     label->setMinimumSize(90, 44);
-    label->setStyleSheet(QStringLiteral("QLabel { background: %1; border-radius: 4px; font-weight: bold; }")
-                             .arg(background));
+    label->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; border-radius: 4px; font-weight: bold; }").arg(background));
     return label;
 }
 
@@ -157,16 +157,16 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
 
 void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores *scores)
 {
-    const QString positive = evaluation.classes.size() == 2 ? QString::fromStdString(evaluation.classes[1])
-                                                             : tr("positive");
-    const QString negative = evaluation.classes.size() == 2 ? QString::fromStdString(evaluation.classes[0])
-                                                             : tr("negative");
+    const QString positive =
+        evaluation.classes.size() == 2 ? QString::fromStdString(evaluation.classes[1]) : tr("positive");
+    const QString negative =
+        evaluation.classes.size() == 2 ? QString::fromStdString(evaluation.classes[0]) : tr("negative");
     m_predictedPositive->setText(tr("predicted %1").arg(positive));
     m_predictedNegative->setText(tr("predicted %1").arg(negative));
     m_actualPositive->setText(tr("actual %1").arg(positive));
     m_actualNegative->setText(tr("actual %1").arg(negative));
-    m_roc->setCurves({{QString::fromStdString(evaluation.task), evaluation.roc,
-                       evaluation.binary ? evaluation.binary->auc : NAN}});
+    m_roc->setCurves(
+        {{QString::fromStdString(evaluation.task), evaluation.roc, evaluation.binary ? evaluation.binary->auc : NAN}});
     m_hasScores = scores && !scores->scores.empty();
     m_scores = m_hasScores ? *scores : TaskScores{};
     m_slider->setEnabled(m_hasScores);
@@ -219,17 +219,18 @@ void BinaryTaskPanel::updateThreshold()
     m_accuracy->setText(locale.toString(accuracy(m_counts), 'f', 4));
     const auto negatives = m_counts.falsePositive + m_counts.trueNegative;
     const auto positives = m_counts.truePositive + m_counts.falseNegative;
-    const double fpr = negatives > 0 ? static_cast<double>(m_counts.falsePositive) / static_cast<double>(negatives) : NAN;
+    const double fpr =
+        negatives > 0 ? static_cast<double>(m_counts.falsePositive) / static_cast<double>(negatives) : NAN;
     const double tpr = recall(m_counts);
     m_roc->setMarker(fpr, positives > 0 ? tpr : NAN);
     const qlonglong flagged = m_counts.truePositive + m_counts.falsePositive;
-    m_flagged->setText(tr("Score ≥ %1 flags %2 of %3 rows (%4%) on the %5 part.")
-                           .arg(threshold, 0, 'f', 3)
-                           .arg(locale.toString(flagged))
-                           .arg(locale.toString(static_cast<qlonglong>(m_scores.scores.size())))
-                           .arg(100.0 * static_cast<double>(flagged) / std::max<double>(1, m_scores.scores.size()), 0,
-                                'f', 1)
-                           .arg(tr("evaluation")));
+    m_flagged->setText(
+        tr("Score ≥ %1 flags %2 of %3 rows (%4%) on the %5 part.")
+            .arg(threshold, 0, 'f', 3)
+            .arg(locale.toString(flagged))
+            .arg(locale.toString(static_cast<qlonglong>(m_scores.scores.size())))
+            .arg(100.0 * static_cast<double>(flagged) / std::max<double>(1, m_scores.scores.size()), 0, 'f', 1)
+            .arg(tr("evaluation")));
 }
 
 } // namespace cmtl::ui

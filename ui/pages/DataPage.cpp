@@ -84,7 +84,8 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
     form->addRow(encodingLabel, m_encoding);
     m_missing = new QLineEdit(QStringLiteral("NA, NaN, null, ?"), options);
     m_missing->setObjectName(QStringLiteral("missingTokensEdit"));
-    m_missing->setToolTip(tr("Cells equal to one of these comma-separated tokens are missing; an empty cell always is."));
+    m_missing->setToolTip(
+        tr("Cells equal to one of these comma-separated tokens are missing; an empty cell always is."));
     auto *missingLabel = new QLabel(tr("&Missing values:"), options);
     missingLabel->setBuddy(m_missing);
     form->addRow(missingLabel, m_missing);
@@ -206,8 +207,9 @@ void DataPage::openFile(const QString &path)
         if (lastNewline > 0)
             m_head.truncate(lastNewline + 1);
     }
-    m_fileLabel->setText(tr("<b>%1</b> — %2").arg(QFileInfo(path).fileName().toHtmlEscaped(),
-                                                  QDir::toNativeSeparators(path).toHtmlEscaped()));
+    m_fileLabel->setText(
+        tr("<b>%1</b> — %2")
+            .arg(QFileInfo(path).fileName().toHtmlEscaped(), QDir::toNativeSeparators(path).toHtmlEscaped()));
     m_reload->setEnabled(true);
     updatePreview();
     startLoading();
@@ -235,7 +237,8 @@ void DataPage::updatePreview()
         m_previewStatus->setStyleSheet({});
         m_previewModel->setTable(std::make_shared<Table>(std::move(read.table)));
     } catch (const std::exception &error) {
-        m_previewStatus->setText(tr("These options do not read the file: %1").arg(QString::fromStdString(error.what())));
+        m_previewStatus->setText(
+            tr("These options do not read the file: %1").arg(QString::fromStdString(error.what())));
         m_previewStatus->setStyleSheet(QStringLiteral("color: #b03a2e;"));
         m_previewModel->setTable({});
     }

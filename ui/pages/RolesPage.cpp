@@ -308,7 +308,8 @@ void RolesPage::validate()
                              "multi-class.")
                               .arg(name);
             } else if (task.type == TaskType::Multiclass && distinct > 200) {
-                problem = tr("Task %1 has %2 classes: that is too many for a multi-class task.").arg(name).arg(distinct);
+                problem =
+                    tr("Task %1 has %2 classes: that is too many for a multi-class task.").arg(name).arg(distinct);
             }
             if (!problem.isEmpty())
                 break;

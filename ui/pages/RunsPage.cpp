@@ -163,9 +163,10 @@ void RunsPage::selectionChanged()
         for (std::size_t r = 0; r < runs.size(); ++r) {
             const auto found = values[r].find(keys[k]);
             const double value = found == values[r].end() ? NAN : found->second;
-            auto *item = new QTableWidgetItem(std::isnan(value) ? QStringLiteral("–")
-                                              : keys[k].second == QLatin1String("rows") ? QString::number(value, 'f', 0)
-                                                                                        : QString::number(value, 'f', 4));
+            auto *item =
+                new QTableWidgetItem(std::isnan(value)                         ? QStringLiteral("–")
+                                     : keys[k].second == QLatin1String("rows") ? QString::number(value, 'f', 0)
+                                                                               : QString::number(value, 'f', 4));
             item->setData(Qt::UserRole, value);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_comparison->setItem(row, static_cast<int>(r) + 2, item);

@@ -27,8 +27,7 @@ namespace {
 constexpr int kSliderSteps = 10; // slider units per lambda unit
 constexpr double kLambdaMax = 10.0;
 
-template <typename Box>
-Box *named(Box *box, const QString &objectName)
+template <typename Box> Box *named(Box *box, const QString &objectName)
 {
     box->setObjectName(objectName);
     return box;
@@ -122,8 +121,8 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_minLevelCount = named(new QSpinBox(split), QStringLiteral("minLevelCountSpin"));
     m_minLevelCount->setRange(1, 100000);
     splitForm->addRow(buddy(tr("Rows a level needs:"), m_minLevelCount), m_minLevelCount);
-    m_missingIndicators = named(new QCheckBox(tr("Add &missing-value indicators"), split),
-                                QStringLiteral("missingIndicatorsCheck"));
+    m_missingIndicators =
+        named(new QCheckBox(tr("Add &missing-value indicators"), split), QStringLiteral("missingIndicatorsCheck"));
     splitForm->addRow(m_missingIndicators);
 
     auto *application = new QGroupBox(tr("Application"), content);

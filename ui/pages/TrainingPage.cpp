@@ -143,8 +143,9 @@ void TrainingPage::start(TrainingWorker::Params params)
                            .arg(record.trainObjective, 0, 'f', 4)
                            .arg(record.validationObjective, 0, 'f', 4);
         for (int t = 0; t < m_tasks.size() && t < static_cast<int>(record.tasks.size()); ++t)
-            line += QStringLiteral("  %1 %2").arg(m_tasks[t]).arg(record.tasks[static_cast<std::size_t>(t)].validationMetric,
-                                                                   0, 'f', 4);
+            line += QStringLiteral("  %1 %2")
+                        .arg(m_tasks[t])
+                        .arg(record.tasks[static_cast<std::size_t>(t)].validationMetric, 0, 'f', 4);
         line += tr("  (%1 s)").arg(record.seconds, 0, 'f', 2);
         m_log->appendPlainText(line);
         updateClock();

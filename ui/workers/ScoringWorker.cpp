@@ -18,17 +18,17 @@ void ScoringWorker::work()
     // explained by name rather than by the reader's refusal.
     QFile file(m_params.path);
     if (!file.open(QIODevice::ReadOnly))
-        throw DataError({m_params.path.toStdString(), 0, {}}, "cannot open the file: " + file.errorString().toStdString());
+        throw DataError({m_params.path.toStdString(), 0, {}},
+                        "cannot open the file: " + file.errorString().toStdString());
     QByteArray head = file.read(64 * 1024);
     if (!file.atEnd() && head.lastIndexOf('\n') > 0)
         head.truncate(head.lastIndexOf('\n') + 1);
     file.close();
     CsvOptions headOptions = m_params.options;
     headOptions.threads = 1;
-    const Table columns =
-        readCsv(std::span<const char>(head.constData(), static_cast<std::size_t>(head.size())), name.toStdString(),
-                headOptions)
-            .table;
+    const Table columns = readCsv(std::span<const char>(head.constData(), static_cast<std::size_t>(head.size())),
+                                  name.toStdString(), headOptions)
+                              .table;
     QStringList missing;
     for (const std::string &column : m_params.model->requiredColumns()) {
         if (columns.indexOf(column) < 0)

@@ -13,8 +13,8 @@ namespace {
 // delivered queued to the UI).
 class SignalCallback : public TrainingCallback {
 public:
-    SignalCallback(TrainingWorker *worker, int epochs,
-                   std::function<void(int, int, double)> onBatch, std::function<void(const EpochRecord &)> onEpoch)
+    SignalCallback(TrainingWorker *worker, int epochs, std::function<void(int, int, double)> onBatch,
+                   std::function<void(const EpochRecord &)> onEpoch)
         : m_epochs(epochs), m_onBatch(std::move(onBatch)), m_onEpoch(std::move(onEpoch))
     {
         Q_UNUSED(worker);
