@@ -521,6 +521,7 @@ void MainWindow::readSettings()
         resize(1280, 820);
     m_recentFiles = settings.value(QStringLiteral("recentFiles")).toStringList();
     updateRecentMenu();
+    m_settings->restoreSettings();
 }
 
 void MainWindow::writeSettings()
@@ -529,6 +530,7 @@ void MainWindow::writeSettings()
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("recentFiles"), m_recentFiles);
+    m_settings->saveSettings();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -552,6 +552,28 @@ private Q_SLOTS:
         }
     }
 
+    void closingDuringTrainingStopsTheWorker()
+    {
+        // A second window, closed while it trains: close() cancels, quits and waits for the thread.
+        auto *window = new MainWindow;
+        window->show();
+        QSignalSpy loaded(window, &MainWindow::dataLoaded);
+        window->openSample();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
+        QTRY_VERIFY(!window->isBusy());
+        window->settingsPage()->setEpochs(1000);
+        window->settingsPage()->setHiddenLayers(QStringLiteral("16"));
+        window->findChild<QSpinBox *>(QStringLiteral("patienceSpin"))->setValue(0);
+        window->startTraining();
+        QTRY_VERIFY_WITH_TIMEOUT(window->trainingPage()->epochsSeen() >= 1, 60000);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(window->close());
+        QVERIFY(!window->trainingPage()->isRunning());
+        QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+        delete window;
+    }
+
     void simplifiedChinese()
     {
         auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());

@@ -2,6 +2,8 @@
 
 #include <QLineSeries>
 
+#include <algorithm>
+
 namespace cmtl::ui {
 
 KsChart::KsChart(QWidget *parent) : ChartView(tr("KS curve"), parent)
@@ -19,9 +21,14 @@ void KsChart::setCurve(const std::vector<KsPoint> &points, const QString &positi
     negative->setName(negativeName);
     const KsPoint *widest = nullptr;
     QList<QPointF> p, n;
-    for (const KsPoint &point : points) {
-        p.append(QPointF(point.populationShare, point.positiveShare));
-        n.append(QPointF(point.populationShare, point.negativeShare));
+    // At most ~5000 drawn points (both ends kept); the KS gap is found over all of them.
+    const std::size_t stride = std::max<std::size_t>(1, (points.size() + 4999) / 5000);
+    for (std::size_t k = 0; k < points.size(); ++k) {
+        const KsPoint &point = points[k];
+        if (k % stride == 0 || k + 1 == points.size()) {
+            p.append(QPointF(point.populationShare, point.positiveShare));
+            n.append(QPointF(point.populationShare, point.negativeShare));
+        }
         if (!widest || point.positiveShare - point.negativeShare > widest->positiveShare - widest->negativeShare)
             widest = &point;
     }

@@ -155,7 +155,7 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
     });
 }
 
-void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores *scores)
+void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores *scores, const TaskCharts *charts)
 {
     const QString positive =
         evaluation.classes.size() == 2 ? QString::fromStdString(evaluation.classes[1]) : tr("positive");
@@ -171,11 +171,10 @@ void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores
     m_scores = m_hasScores ? *scores : TaskScores{};
     m_slider->setEnabled(m_hasScores);
     m_spin->setEnabled(m_hasScores);
-    if (m_hasScores) {
-        m_ks->setCurve(ksCurve(m_scores.scores, m_scores.labels), tr("%1 (positive)").arg(positive),
-                       tr("%1 (negative)").arg(negative));
-        m_distribution->setDistribution(scoreDistribution(m_scores.scores, m_scores.labels, 25), positive, negative);
-        m_calibration->setBins(calibrationCurve(m_scores.scores, m_scores.labels, 10));
+    if (m_hasScores && charts) {
+        m_ks->setCurve(charts->ks, tr("%1 (positive)").arg(positive), tr("%1 (negative)").arg(negative));
+        m_distribution->setDistribution(charts->distribution, positive, negative);
+        m_calibration->setBins(charts->calibration);
     } else {
         m_ks->setCurve({}, positive, negative);
         m_distribution->setDistribution(scoreDistribution({}, {}, 25), positive, negative);

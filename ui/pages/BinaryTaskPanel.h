@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RunRecord.h"
 #include "metrics/Evaluation.h"
 #include "metrics/TaskScores.h"
 
@@ -27,7 +28,7 @@ public:
 
     // `scores` may be null (a model opened from a file): the ROC then comes from `evaluation`
     // alone and the threshold explorer is disabled.
-    void setTask(const TaskEvaluation &evaluation, const TaskScores *scores);
+    void setTask(const TaskEvaluation &evaluation, const TaskScores *scores, const TaskCharts *charts);
     void setThreshold(double threshold);
     double threshold() const;
     const ConfusionCounts &counts() const { return m_counts; }

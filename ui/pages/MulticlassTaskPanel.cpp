@@ -37,7 +37,7 @@ MulticlassTaskPanel::MulticlassTaskPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(splitter);
 }
 
-void MulticlassTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores *scores)
+void MulticlassTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskCharts *charts)
 {
     QStringList classes;
     for (const std::string &name : evaluation.classes)
@@ -48,19 +48,12 @@ void MulticlassTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskSc
         m_heatmap->setMatrix({}, {});
 
     std::vector<RocChart::Curve> curves;
-    if (scores && evaluation.multiclass) {
-        for (Eigen::Index k = 0; k < scores->probabilities.rows(); ++k) {
-            std::vector<float> classScores(scores->classLabels.size());
-            std::vector<std::uint8_t> isClass(scores->classLabels.size());
-            for (std::size_t i = 0; i < classScores.size(); ++i) {
-                classScores[i] = scores->probabilities(k, static_cast<Eigen::Index>(i));
-                isClass[i] = scores->classLabels[i] == k ? 1 : 0;
-            }
-            std::vector<RocPoint> roc = rocCurve(classScores, isClass);
-            if (roc.empty())
+    if (charts && evaluation.multiclass) {
+        for (std::size_t k = 0; k < charts->oneVsRest.size(); ++k) {
+            if (charts->oneVsRest[k].empty())
                 continue;
-            curves.push_back({classes.value(static_cast<int>(k)), std::move(roc),
-                              evaluation.multiclass->oneVsRestAuc[static_cast<std::size_t>(k)]});
+            curves.push_back(
+                {classes.value(static_cast<int>(k)), charts->oneVsRest[k], evaluation.multiclass->oneVsRestAuc[k]});
         }
     }
     m_roc->setCurves(std::move(curves));

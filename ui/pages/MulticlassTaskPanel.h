@@ -1,7 +1,7 @@
 #pragma once
 
+#include "RunRecord.h"
 #include "metrics/Evaluation.h"
-#include "metrics/TaskScores.h"
 
 #include <QWidget>
 
@@ -18,7 +18,7 @@ class MulticlassTaskPanel : public QWidget {
     Q_OBJECT
 public:
     explicit MulticlassTaskPanel(QWidget *parent = nullptr);
-    void setTask(const TaskEvaluation &evaluation, const TaskScores *scores);
+    void setTask(const TaskEvaluation &evaluation, const TaskCharts *charts);
 
     ConfusionHeatmap *heatmap() const { return m_heatmap; }
     RocChart *rocChart() const { return m_roc; }

@@ -162,11 +162,11 @@ void ResultsPage::taskChosen()
     const TaskScores *scores = m_run->scoresOf(task);
     switch (evaluation->type) {
     case TaskType::Binary:
-        m_binary->setTask(*evaluation, scores);
+        m_binary->setTask(*evaluation, scores, m_run->chartsOf(task));
         m_panels->setCurrentWidget(m_binary);
         break;
     case TaskType::Multiclass:
-        m_multiclass->setTask(*evaluation, scores);
+        m_multiclass->setTask(*evaluation, m_run->chartsOf(task));
         m_panels->setCurrentWidget(m_multiclass);
         break;
     case TaskType::Regression:

@@ -360,6 +360,54 @@ void SettingsPage::validate()
     Q_EMIT validityChanged(text.isEmpty(), text);
 }
 
+void SettingsPage::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("training"));
+    settings.setValue(QStringLiteral("hiddenLayers"), m_hidden->text());
+    settings.setValue(QStringLiteral("headHidden"), m_headHidden->value());
+    settings.setValue(QStringLiteral("dropout"), m_dropout->value());
+    settings.setValue(QStringLiteral("learningRate"), m_learningRate->value());
+    settings.setValue(QStringLiteral("batchSize"), m_batch->value());
+    settings.setValue(QStringLiteral("epochs"), m_epochs->value());
+    settings.setValue(QStringLiteral("patience"), m_patience->value());
+    settings.setValue(QStringLiteral("l2"), m_l2->value());
+    settings.setValue(QStringLiteral("trainFraction"), m_trainFraction->value());
+    settings.setValue(QStringLiteral("validationFraction"), m_validationFraction->value());
+    settings.setValue(QStringLiteral("seed"), m_seed->value());
+    settings.setValue(QStringLiteral("maxLevels"), m_maxLevels->value());
+    settings.setValue(QStringLiteral("minLevelCount"), m_minLevelCount->value());
+    settings.setValue(QStringLiteral("missingIndicators"), m_missingIndicators->isChecked());
+    settings.endGroup();
+}
+
+void SettingsPage::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("training"));
+    const auto restore = [&](const char *key, auto apply) {
+        const QVariant value = settings.value(QString::fromLatin1(key));
+        if (value.isValid())
+            apply(value);
+    };
+    restore("hiddenLayers", [this](const QVariant &v) { m_hidden->setText(v.toString()); });
+    restore("headHidden", [this](const QVariant &v) { m_headHidden->setValue(v.toInt()); });
+    restore("dropout", [this](const QVariant &v) { m_dropout->setValue(v.toDouble()); });
+    restore("learningRate", [this](const QVariant &v) { m_learningRate->setValue(v.toDouble()); });
+    restore("batchSize", [this](const QVariant &v) { m_batch->setValue(v.toInt()); });
+    restore("epochs", [this](const QVariant &v) { m_epochs->setValue(v.toInt()); });
+    restore("patience", [this](const QVariant &v) { m_patience->setValue(v.toInt()); });
+    restore("l2", [this](const QVariant &v) { m_l2->setValue(v.toDouble()); });
+    restore("trainFraction", [this](const QVariant &v) { m_trainFraction->setValue(v.toDouble()); });
+    restore("validationFraction", [this](const QVariant &v) { m_validationFraction->setValue(v.toDouble()); });
+    restore("seed", [this](const QVariant &v) { m_seed->setValue(v.toInt()); });
+    restore("maxLevels", [this](const QVariant &v) { m_maxLevels->setValue(v.toInt()); });
+    restore("minLevelCount", [this](const QVariant &v) { m_minLevelCount->setValue(v.toInt()); });
+    restore("missingIndicators", [this](const QVariant &v) { m_missingIndicators->setChecked(v.toBool()); });
+    settings.endGroup();
+    validate();
+}
+
 void SettingsPage::setEpochs(int epochs)
 {
     m_epochs->setValue(epochs);

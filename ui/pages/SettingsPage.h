@@ -42,6 +42,10 @@ public:
     void setBatchSize(int batchSize);
     void setHiddenLayers(const QString &sizes);
 
+    // The network, optimiser, split and preprocessing fields, under "training/" in QSettings.
+    void saveSettings() const;
+    void restoreSettings();
+
 public Q_SLOTS:
     void resetDefaults();
 

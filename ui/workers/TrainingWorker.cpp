@@ -90,6 +90,7 @@ void TrainingWorker::work()
         run->scores = scoreTasks(run->result.model, m_params.data->table, run->result.split.validation, threads);
         run->scoresPart = QStringLiteral("validation");
     }
+    run->charts = computeTaskCharts(run->scores);
     run->finished = QDateTime::currentDateTime();
     Q_EMIT succeeded(run);
 }
