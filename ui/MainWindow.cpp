@@ -32,6 +32,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QThread>
 #include <QToolBar>
 
 namespace cmtl::ui {
@@ -399,6 +400,8 @@ void MainWindow::startTraining()
     for (TaskSpec &task : params.roles.tasks)
         task.lambda = m_settings->lambda(QString::fromStdString(task.column));
     params.config = *config;
+    // Leave one core to the UI thread so that the window stays responsive while training.
+    params.config.train.threads = std::max(1, QThread::idealThreadCount() - 1);
     params.testPath = m_settings->testFile();
     params.csvOptions = m_workspace->data()->options;
     params.csvOptions.categoricalColumns.clear();

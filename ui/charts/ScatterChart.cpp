@@ -10,7 +10,7 @@
 namespace cmtl::ui {
 
 void ScatterChart::setPoints(std::span<const float> x, std::span<const float> y, const QString &name, QLineF reference,
-                             const QString &referenceName, int maxPoints)
+                             const QString &referenceName, bool sameRange, int maxPoints)
 {
     clearSeries();
     auto *dots = new QScatterSeries;
@@ -39,9 +39,18 @@ void ScatterChart::setPoints(std::span<const float> x, std::span<const float> y,
     attach(line);
     if (points.isEmpty())
         return;
+    if (sameRange) {
+        // Predicted against actual: one scale on both axes, so the identity line is the diagonal.
+        xMin = yMin = std::min(xMin, yMin);
+        xMax = yMax = std::max(xMax, yMax);
+    }
     const double xPad = (xMax - xMin) * 0.03 + 1e-9, yPad = (yMax - yMin) * 0.03 + 1e-9;
     xAxis()->setRange(xMin - xPad, xMax + xPad);
     yAxis()->setRange(yMin - yPad, yMax + yPad);
+    xAxis()->setTickCount(7);
+    yAxis()->setTickCount(7);
+    xAxis()->applyNiceNumbers();
+    yAxis()->applyNiceNumbers();
 }
 
 PredictedVsActualChart::PredictedVsActualChart(QWidget *parent) : ScatterChart(tr("Predicted against actual"), parent)
@@ -58,7 +67,7 @@ void PredictedVsActualChart::setValues(std::span<const float> predicted, std::sp
         lo = *a;
         hi = *b;
     }
-    setPoints(actual, predicted, tr("rows"), QLineF(lo, lo, hi, hi), tr("predicted = actual"));
+    setPoints(actual, predicted, tr("rows"), QLineF(lo, lo, hi, hi), tr("predicted = actual"), true);
 }
 
 ResidualChart::ResidualChart(QWidget *parent) : ScatterChart(tr("Residuals"), parent)
@@ -78,7 +87,7 @@ void ResidualChart::setValues(std::span<const float> predicted, std::span<const 
         lo = *a;
         hi = *b;
     }
-    setPoints(predicted, residuals, tr("rows"), QLineF(lo, 0, hi, 0), tr("zero"));
+    setPoints(predicted, residuals, tr("rows"), QLineF(lo, 0, hi, 0), tr("zero"), false);
 }
 
 } // namespace cmtl::ui

@@ -16,7 +16,7 @@ public:
 
 protected:
     void setPoints(std::span<const float> x, std::span<const float> y, const QString &name, QLineF reference,
-                   const QString &referenceName, int maxPoints = 4000);
+                   const QString &referenceName, bool sameRange, int maxPoints = 1000);
 };
 
 // Predicted against actual values of a regression task, with the identity line.

@@ -22,6 +22,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+#include <QThread>
 #include <QVBoxLayout>
 
 namespace cmtl::ui {
@@ -248,7 +249,10 @@ void DataPage::startLoading()
 {
     if (m_path.isEmpty())
         return;
-    auto *loader = new DataLoader({m_path, options()});
+    CsvOptions readOptions = options();
+    // Leave one core to the UI thread so that the window stays responsive while reading.
+    readOptions.threads = std::max(1, QThread::idealThreadCount() - 1);
+    auto *loader = new DataLoader({m_path, readOptions});
     connect(loader, &Worker::progress, this, [this](double fraction, const QString &text) {
         m_progress->setValue(static_cast<int>(fraction * 1000));
         m_progress->setFormat(text + QStringLiteral(" — %p%"));

@@ -110,6 +110,13 @@ void ResultsPage::setRun(const RunPtr &run)
         if (run) {
             for (const TaskSpec &task : run->roles.tasks)
                 m_task->addItem(QString::fromStdString(task.column));
+            // Open on the first binary task (the default flag, usually): its ROC is the headline.
+            for (int i = 0; i < m_task->count(); ++i) {
+                if (run->roles.tasks[static_cast<std::size_t>(i)].type == TaskType::Binary) {
+                    m_task->setCurrentIndex(i);
+                    break;
+                }
+            }
         }
     }
     if (!run) {

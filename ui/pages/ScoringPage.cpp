@@ -16,6 +16,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
+#include <QThread>
 #include <QVBoxLayout>
 
 namespace cmtl::ui {
@@ -105,7 +106,9 @@ void ScoringPage::scoreFile(const QString &path)
         return;
     m_problem->hide();
     auto model = std::shared_ptr<const MultiTaskModel>(m_run, &m_run->result.model);
-    auto *worker = new ScoringWorker({path, model, {}});
+    CsvOptions options;
+    options.threads = std::max(1, QThread::idealThreadCount() - 1); // one core stays with the UI
+    auto *worker = new ScoringWorker({path, model, options});
     connect(worker, &Worker::progress, this, [this](double fraction, const QString &text) {
         m_progress->setValue(static_cast<int>(fraction * 1000));
         m_progress->setFormat(text);
@@ -113,6 +116,7 @@ void ScoringPage::scoreFile(const QString &path)
     connect(worker, &ScoringWorker::succeeded, this, [this](const ScoredTablePtr &result) {
         m_model->setScored(result);
         m_table->resizeColumnsToContents();
+        m_table->setToolTip(tr("Predictions for %1").arg(QDir::toNativeSeparators(result->path)));
         m_save->setEnabled(true);
         Q_EMIT statusMessage(tr("Scored %1 rows of %2")
                                  .arg(QLocale().toString(static_cast<qulonglong>(result->table.rowCount())),
@@ -124,11 +128,15 @@ void ScoringPage::scoreFile(const QString &path)
                               "trained on. Score a file with the same columns as the training data.")
                                .arg(QFileInfo(file).fileName(), missing.join(QStringLiteral(", "))));
         m_problem->show();
+        m_model->setScored({});
+        m_save->setEnabled(false);
         Q_EMIT scoringFailed(m_problem->text(), {});
     });
     connect(worker, &Worker::failed, this, [this](const QString &message, const QString &details) {
         m_problem->setText(message + QLatin1Char(' ') + details);
         m_problem->show();
+        m_model->setScored({});
+        m_save->setEnabled(false);
         Q_EMIT scoringFailed(message, details);
     });
     m_progress->setValue(0);

@@ -47,7 +47,7 @@ void ScoringWorker::work()
     auto scored = std::make_shared<ScoredTable>();
     scored->path = m_params.path;
     scored->model = m_params.model;
-    scored->predictions = m_params.model->predict(read.table);
+    scored->predictions = m_params.model->predict(read.table, m_params.options.threads);
     scored->table = std::move(read.table);
     Q_EMIT progress(1.0, tr("Scored %1").arg(name));
     Q_EMIT succeeded(scored);
