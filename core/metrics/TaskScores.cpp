@@ -1,0 +1,104 @@
+#include "metrics/TaskScores.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace cmtl {
+
+std::size_t TaskScores::size() const
+{
+    switch (type) {
+    case TaskType::Binary:
+        return scores.size();
+    case TaskType::Multiclass:
+        return classLabels.size();
+    case TaskType::Regression:
+        return predicted.size();
+    }
+    return 0;
+}
+
+std::vector<TaskScores> scoreTasks(const MultiTaskModel &model, const Table &table, std::span<const std::size_t> rows,
+                                   int threads)
+{
+    // The same path as the experiment's evaluation: transform every row, then score the chosen ones.
+    const Eigen::MatrixXf allInputs = model.preprocessor().transform(table, threads);
+    const std::size_t count = rows.empty() ? table.rowCount() : rows.size();
+    Eigen::MatrixXf inputs(allInputs.rows(), static_cast<Eigen::Index>(count));
+    for (std::size_t i = 0; i < count; ++i)
+        inputs.col(static_cast<Eigen::Index>(i)) = allInputs.col(static_cast<Eigen::Index>(rows.empty() ? i : rows[i]));
+    const std::vector<Eigen::MatrixXf> predictions = model.predictInputs(inputs, threads);
+
+    std::vector<TaskScores> result;
+    for (std::size_t t = 0; t < model.tasks().size(); ++t) {
+        const TargetEncoding &encoding = model.tasks()[t];
+        const std::vector<float> encoded = encodeTargets(table, encoding);
+        const Column &column = table.column(encoding.spec.column);
+        TaskScores scores;
+        scores.task = encoding.spec.name();
+        scores.type = encoding.spec.type;
+        scores.classes = encoding.classes;
+        std::vector<Eigen::Index> labelled;
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::size_t row = rows.empty() ? i : rows[i];
+            const float target = encoding.spec.type == TaskType::Regression ? column.values[row] : encoded[row];
+            if (std::isnan(target))
+                continue;
+            labelled.push_back(static_cast<Eigen::Index>(i));
+            switch (encoding.spec.type) {
+            case TaskType::Binary:
+                scores.scores.push_back(predictions[t](0, static_cast<Eigen::Index>(i)));
+                scores.labels.push_back(target > 0.5f ? 1 : 0);
+                break;
+            case TaskType::Multiclass:
+                scores.classLabels.push_back(static_cast<std::int32_t>(target));
+                break;
+            case TaskType::Regression:
+                scores.predicted.push_back(predictions[t](0, static_cast<Eigen::Index>(i)));
+                scores.actual.push_back(target);
+                break;
+            }
+        }
+        if (encoding.spec.type == TaskType::Multiclass) {
+            scores.probabilities.resize(predictions[t].rows(), static_cast<Eigen::Index>(labelled.size()));
+            for (std::size_t i = 0; i < labelled.size(); ++i)
+                scores.probabilities.col(static_cast<Eigen::Index>(i)) = predictions[t].col(labelled[i]);
+        }
+        result.push_back(std::move(scores));
+    }
+    return result;
+}
+
+ScoreDistribution scoreDistribution(std::span<const float> scores, std::span<const std::uint8_t> labels, int bins)
+{
+    if (bins < 1)
+        throw std::invalid_argument("scoreDistribution: bins must be at least 1");
+    if (scores.size() != labels.size())
+        throw std::invalid_argument("scoreDistribution: scores and labels differ in length");
+    ScoreDistribution distribution;
+    for (int b = 0; b <= bins; ++b)
+        distribution.edges.push_back(static_cast<double>(b) / bins);
+    distribution.positiveShare.assign(static_cast<std::size_t>(bins), 0.0);
+    distribution.negativeShare.assign(static_cast<std::size_t>(bins), 0.0);
+    double positives = 0, negatives = 0;
+    for (std::size_t i = 0; i < scores.size(); ++i) {
+        const int bin = std::clamp(static_cast<int>(std::floor(static_cast<double>(scores[i]) * bins)), 0, bins - 1);
+        if (labels[i]) {
+            distribution.positiveShare[static_cast<std::size_t>(bin)] += 1;
+            positives += 1;
+        } else {
+            distribution.negativeShare[static_cast<std::size_t>(bin)] += 1;
+            negatives += 1;
+        }
+    }
+    for (int b = 0; b < bins; ++b) {
+        if (positives > 0)
+            distribution.positiveShare[static_cast<std::size_t>(b)] /= positives;
+        if (negatives > 0)
+            distribution.negativeShare[static_cast<std::size_t>(b)] /= negatives;
+    }
+    return distribution;
+}
+
+} // namespace cmtl

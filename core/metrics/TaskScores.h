@@ -1,0 +1,49 @@
+#pragma once
+
+#include "data/Table.h"
+#include "model/MultiTaskModel.h"
+#include "tasks/TaskSpec.h"
+
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace cmtl {
+
+// A task's predictions next to its labels on the labelled rows of one part of the data, the raw
+// material of the result charts (threshold explorer, KS, score distribution, calibration,
+// confusion heat map, predicted against actual). Rows are the same, in the same order, as
+// evaluateTask uses, so metrics computed from these equal the engine's report.
+struct TaskScores {
+    std::string task;
+    TaskType type = TaskType::Binary;
+    std::vector<std::string> classes;
+    // Binary: P(positive) and 0/1 labels.
+    std::vector<float> scores;
+    std::vector<std::uint8_t> labels;
+    // Multiclass: classes x rows probabilities and the class index of each row.
+    Eigen::MatrixXf probabilities;
+    std::vector<std::int32_t> classLabels;
+    // Regression: prediction and actual value in the target's unit.
+    std::vector<float> predicted, actual;
+
+    std::size_t size() const;
+};
+
+// Scores `rows` of `table` (every row when empty) with `model` and pairs each task's predictions
+// with its labels, leaving out rows whose label is missing.
+std::vector<TaskScores> scoreTasks(const MultiTaskModel &model, const Table &table,
+                                   std::span<const std::size_t> rows = {}, int threads = 0);
+
+// Score histograms of the two classes of a binary task over `bins` equal-width bins of [0, 1],
+// each normalised to sum 1 (a class without rows gives zeros), for the score distribution chart.
+struct ScoreDistribution {
+    std::vector<double> edges; // bins + 1
+    std::vector<double> positiveShare, negativeShare;
+};
+ScoreDistribution scoreDistribution(std::span<const float> scores, std::span<const std::uint8_t> labels, int bins = 20);
+
+} // namespace cmtl

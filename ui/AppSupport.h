@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+class QApplication;
+
+namespace cmtl::ui {
+
+// samples/lending_club.csv, looked up beside the executable, in an installed share directory and
+// in the source tree the program was built from. Empty when none exists.
+QString sampleFilePath();
+
+// The tasks of the sample's three-task demo.
+struct SampleTask {
+    const char *column;
+    const char *type;
+    const char *positive;
+};
+inline constexpr SampleTask kSampleTasks[] = {
+    {"Class", "binary", "bad"}, {"grade", "multiclass", ""}, {"int_rate", "regression", ""}};
+
+// "zh_CN", "en" or "system" (QSettings key "language"); installs the workbench's and Qt's own
+// translations for it. Returns the language actually used ("en" when none was found).
+QString installTranslations(QApplication &application, const QString &language);
+
+} // namespace cmtl::ui

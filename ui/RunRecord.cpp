@@ -1,0 +1,59 @@
+#include "RunRecord.h"
+
+#include <QStringList>
+
+namespace cmtl::ui {
+
+const TaskScores *RunRecord::scoresOf(const std::string &task) const
+{
+    for (const TaskScores &candidate : scores) {
+        if (candidate.task == task)
+            return &candidate;
+    }
+    return nullptr;
+}
+
+const TaskCharts *RunRecord::chartsOf(const std::string &task) const
+{
+    for (const TaskCharts &candidate : charts) {
+        if (candidate.task == task)
+            return &candidate;
+    }
+    return nullptr;
+}
+
+std::vector<TaskCharts> computeTaskCharts(const std::vector<TaskScores> &scores)
+{
+    std::vector<TaskCharts> charts;
+    for (const TaskScores &task : scores) {
+        TaskCharts chart;
+        chart.task = task.task;
+        if (task.type == TaskType::Binary) {
+            chart.ks = ksCurve(task.scores, task.labels);
+            chart.calibration = calibrationCurve(task.scores, task.labels, 10);
+            chart.distribution = scoreDistribution(task.scores, task.labels, 25);
+        } else if (task.type == TaskType::Multiclass) {
+            std::vector<float> classScores(task.classLabels.size());
+            std::vector<std::uint8_t> isClass(task.classLabels.size());
+            for (Eigen::Index k = 0; k < task.probabilities.rows(); ++k) {
+                for (std::size_t i = 0; i < classScores.size(); ++i) {
+                    classScores[i] = task.probabilities(k, static_cast<Eigen::Index>(i));
+                    isClass[i] = task.classLabels[i] == k ? 1 : 0;
+                }
+                chart.oneVsRest.push_back(rocCurve(classScores, isClass));
+            }
+        }
+        charts.push_back(std::move(chart));
+    }
+    return charts;
+}
+
+QString RunRecord::lambdaSummary() const
+{
+    QStringList parts;
+    for (const TaskSpec &task : roles.tasks)
+        parts << QStringLiteral("%1 %2").arg(QString::fromStdString(task.column)).arg(task.lambda, 0, 'g', 3);
+    return parts.join(QStringLiteral(" : "));
+}
+
+} // namespace cmtl::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "metrics/TaskScores.h"
+#include "train/Experiment.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace cmtl::ui {
+
+// What the result charts of one task draw, computed by the engine on the worker thread (sorting
+// a large evaluation part for KS or one-vs-rest ROC curves would stall the UI).
+struct TaskCharts {
+    std::string task;
+    std::vector<KsPoint> ks;                      // binary
+    std::vector<CalibrationBin> calibration;      // binary
+    ScoreDistribution distribution;               // binary
+    std::vector<std::vector<RocPoint>> oneVsRest; // multiclass, one curve per class (empty if undefined)
+};
+
+std::vector<TaskCharts> computeTaskCharts(const std::vector<TaskScores> &scores);
+
+// One finished training run (or a model opened from a file): what was asked, what came out,
+// and the per-row scores of its evaluation part for the interactive charts.
+struct RunRecord {
+    int id = 0;
+    QString name;
+    QString dataSource;
+    QDateTime finished;
+    RoleAssignment roles;
+    ExperimentConfig config;
+    ExperimentResult result;
+    // Scores of `scoresPart` ("test", else "validation"); empty for a model opened from a file.
+    std::vector<TaskScores> scores;
+    QString scoresPart;
+    std::vector<TaskCharts> charts; // one per entry of `scores`
+    QString modelPath;              // set when opened from or saved to a file
+
+    const TaskScores *scoresOf(const std::string &task) const;
+    const TaskCharts *chartsOf(const std::string &task) const;
+    // "Class 2 : grade 1 : int_rate 1"
+    QString lambdaSummary() const;
+};
+
+using RunPtr = std::shared_ptr<const RunRecord>;
+
+} // namespace cmtl::ui
+
+Q_DECLARE_METATYPE(cmtl::ui::RunPtr)

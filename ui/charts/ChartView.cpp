@@ -1,0 +1,81 @@
+#include "charts/ChartView.h"
+
+#include "charts/ImageExport.h"
+
+#include <QAction>
+#include <QChart>
+#include <QContextMenuEvent>
+#include <QLegend>
+#include <QMenu>
+#include <QValueAxis>
+
+namespace cmtl::ui {
+
+ChartView::ChartView(const QString &title, QWidget *parent) : QChartView(parent), m_title(title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->setTheme(QChart::ChartThemeLight);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setVisible(true);
+    chart->legend()->setShowToolTips(true);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(260, 200);
+    setAccessibleName(title);
+    m_x = new QValueAxis(this);
+    m_y = new QValueAxis(this);
+    chart->addAxis(m_x, Qt::AlignBottom);
+    chart->addAxis(m_y, Qt::AlignLeft);
+    auto *save = new QAction(tr("Save Chart As…"), this);
+    save->setShortcut(QKeySequence::Save);
+    save->setShortcutContext(Qt::WidgetShortcut);
+    connect(save, &QAction::triggered, this, &ChartView::saveInteractively);
+    addAction(save);
+}
+
+bool ChartView::saveImage(const QString &path)
+{
+    return saveWidgetImage(this, path, m_title);
+}
+
+void ChartView::saveInteractively()
+{
+    saveWidgetImageInteractively(this, m_title);
+}
+
+void ChartView::setAxes(const QString &xTitle, double xMin, double xMax, const QString &yTitle, double yMin,
+                        double yMax)
+{
+    m_x->setTitleText(xTitle);
+    m_y->setTitleText(yTitle);
+    if (!(xMax > xMin))
+        xMax = xMin + 1;
+    if (!(yMax > yMin))
+        yMax = yMin + 1;
+    m_x->setRange(xMin, xMax);
+    m_y->setRange(yMin, yMax);
+}
+
+void ChartView::attach(QAbstractSeries *series)
+{
+    chart()->addSeries(series);
+    series->attachAxis(m_x);
+    series->attachAxis(m_y);
+}
+
+void ChartView::clearSeries()
+{
+    chart()->removeAllSeries();
+}
+
+void ChartView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    menu.addActions(actions());
+    menu.exec(event->globalPos());
+}
+
+} // namespace cmtl::ui

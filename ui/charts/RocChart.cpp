@@ -1,0 +1,111 @@
+#include "charts/RocChart.h"
+
+#include <QChart>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <cmath>
+#include <limits>
+
+namespace cmtl::ui {
+
+RocChart::RocChart(QWidget *parent) : ChartView(tr("ROC curve"), parent)
+{
+    setObjectName(QStringLiteral("rocChart"));
+    setAxes(tr("False positive rate"), 0, 1, tr("True positive rate"), 0, 1);
+    setCurves({});
+}
+
+void RocChart::setCurves(std::vector<Curve> curves)
+{
+    clearSeries();
+    m_series.clear();
+    m_curves = std::move(curves);
+
+    auto *diagonal = new QLineSeries;
+    diagonal->setName(tr("chance"));
+    diagonal->append(0, 0);
+    diagonal->append(1, 1);
+    QPen dashed(QColor(150, 150, 150));
+    dashed.setStyle(Qt::DashLine);
+    diagonal->setPen(dashed);
+    attach(diagonal);
+
+    for (std::size_t i = 0; i < m_curves.size(); ++i) {
+        const Curve &curve = m_curves[i];
+        auto *series = new QLineSeries;
+        series->setName(tr("%1 (AUC %2)").arg(curve.name).arg(curve.auc, 0, 'f', 3));
+        // One point per distinct score can mean hundreds of thousands: draw at most kMaxDrawn,
+        // evenly spaced along the curve and always with both ends (hover still uses them all).
+        constexpr std::size_t kMaxDrawn = 5000;
+        const std::size_t n = curve.points.size();
+        const std::size_t stride = n > kMaxDrawn ? (n + kMaxDrawn - 1) / kMaxDrawn : 1;
+        QList<QPointF> points;
+        points.reserve(static_cast<qsizetype>(n / stride + 2));
+        for (std::size_t k = 0; k < n; k += stride)
+            points.append(QPointF(curve.points[k].falsePositiveRate, curve.points[k].truePositiveRate));
+        if (n > 0 && (n - 1) % stride != 0)
+            points.append(QPointF(curve.points.back().falsePositiveRate, curve.points.back().truePositiveRate));
+        series->replace(points);
+        attach(series); // takes the theme's next colour
+        QPen pen = series->pen();
+        pen.setWidthF(2.0);
+        series->setPen(pen);
+        m_series.push_back(series);
+        const int index = static_cast<int>(i);
+        connect(series, &QLineSeries::hovered, this, [this, index](const QPointF &point, bool state) {
+            if (state)
+                QToolTip::showText(QCursor::pos(), hoverText(index, point), this);
+            else
+                QToolTip::hideText();
+        });
+    }
+
+    m_marker = new QScatterSeries;
+    m_marker->setName(tr("threshold"));
+    m_marker->setMarkerSize(11);
+    m_marker->setColor(QColor(192, 57, 43));
+    m_marker->setBorderColor(Qt::white);
+    attach(m_marker);
+    // The chance line and the marker need no legend entry.
+    chart()->legend()->markers(diagonal).first()->setVisible(false);
+    chart()->legend()->markers(m_marker).first()->setVisible(false);
+}
+
+void RocChart::setMarker(double falsePositiveRate, double truePositiveRate)
+{
+    if (!m_marker)
+        return;
+    if (std::isnan(falsePositiveRate) || std::isnan(truePositiveRate))
+        m_marker->clear();
+    else
+        m_marker->replace(QList<QPointF>{QPointF(falsePositiveRate, truePositiveRate)});
+}
+
+QString RocChart::hoverText(int index, QPointF point) const
+{
+    const Curve &curve = m_curves.at(static_cast<std::size_t>(index));
+    const RocPoint *nearest = nullptr;
+    double best = std::numeric_limits<double>::infinity();
+    for (const RocPoint &p : curve.points) {
+        const double d = std::hypot(p.falsePositiveRate - point.x(), p.truePositiveRate - point.y());
+        if (d < best) {
+            best = d;
+            nearest = &p;
+        }
+    }
+    if (!nearest)
+        return {};
+    const QString threshold =
+        std::isinf(nearest->threshold) ? QStringLiteral("+∞") : QString::number(nearest->threshold, 'f', 4);
+    return tr("%1\nthreshold %2\nTPR %3\nFPR %4")
+        .arg(curve.name, threshold)
+        .arg(nearest->truePositiveRate, 0, 'f', 4)
+        .arg(nearest->falsePositiveRate, 0, 'f', 4);
+}
+
+} // namespace cmtl::ui

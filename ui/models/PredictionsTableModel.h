@@ -1,0 +1,32 @@
+#pragma once
+
+#include "workers/ScoringWorker.h"
+
+#include <QAbstractTableModel>
+#include <QStringList>
+
+namespace cmtl::ui {
+
+// The predictions of a scored file, columns as the predictions CSV names them; cells are
+// formatted by the engine (io/PredictionsCsv) on demand, one row at a time.
+class PredictionsTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setScored(ScoredTablePtr scored);
+    const ScoredTable *scored() const { return m_scored.get(); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    ScoredTablePtr m_scored;
+    QStringList m_columns;
+    mutable int m_cachedRow = -1;
+    mutable std::vector<std::string> m_cachedCells;
+};
+
+} // namespace cmtl::ui

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "RunRecord.h"
+
+#include <QAbstractTableModel>
+
+namespace cmtl::ui {
+
+// Every run of the session, newest last: name, tasks with their lambdas, epochs, and the
+// headline test metric of each task.
+class RunListModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Field { Name, Lambdas, Epochs, Headline, Finished, FieldCount };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void addRun(RunPtr run);
+    RunPtr runAt(int row) const;
+    int rowOf(int runId) const;
+    int nextId() const { return m_nextId; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // "Class AUC 0.712 · grade acc 0.41 · int_rate RMSE 3.1" on the test part (else validation).
+    static QString headline(const RunRecord &run);
+
+private:
+    std::vector<RunPtr> m_runs;
+    int m_nextId = 1;
+};
+
+} // namespace cmtl::ui

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "RunRecord.h"
+#include "metrics/Evaluation.h"
+#include "metrics/TaskScores.h"
+
+#include <QWidget>
+
+class QDoubleSpinBox;
+class QLabel;
+class QSlider;
+class QTabWidget;
+
+namespace cmtl::ui {
+
+class CalibrationChart;
+class KsChart;
+class RocChart;
+class ScoreDistributionChart;
+
+// A binary task's results: the ROC curve with a threshold marker, a threshold slider driving the
+// confusion matrix, precision, recall and F1 (from the engine's confusionAt), and the KS, score
+// distribution and calibration charts.
+class BinaryTaskPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit BinaryTaskPanel(QWidget *parent = nullptr);
+
+    // `scores` may be null (a model opened from a file): the ROC then comes from `evaluation`
+    // alone and the threshold explorer is disabled.
+    void setTask(const TaskEvaluation &evaluation, const TaskScores *scores, const TaskCharts *charts);
+    void setThreshold(double threshold);
+    double threshold() const;
+    const ConfusionCounts &counts() const { return m_counts; }
+
+    RocChart *rocChart() const { return m_roc; }
+    KsChart *ksChart() const { return m_ks; }
+    ScoreDistributionChart *distributionChart() const { return m_distribution; }
+    CalibrationChart *calibrationChart() const { return m_calibration; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+private:
+    void updateThreshold();
+
+    TaskScores m_scores;
+    bool m_hasScores = false;
+    ConfusionCounts m_counts;
+    RocChart *m_roc;
+    KsChart *m_ks;
+    ScoreDistributionChart *m_distribution;
+    CalibrationChart *m_calibration;
+    QTabWidget *m_tabs;
+    QSlider *m_slider;
+    QDoubleSpinBox *m_spin;
+    QLabel *m_tp, *m_fp, *m_fn, *m_tn;
+    QLabel *m_actualPositive, *m_actualNegative, *m_predictedPositive, *m_predictedNegative;
+    QLabel *m_precision, *m_recall, *m_f1, *m_accuracy, *m_flagged;
+};
+
+} // namespace cmtl::ui

@@ -1,0 +1,304 @@
+#include "pages/DataPage.h"
+
+#include "models/ColumnListModel.h"
+#include "models/DataTableModel.h"
+#include "models/HistogramDelegate.h"
+#include "workers/WorkerThread.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace cmtl::ui {
+
+namespace {
+
+constexpr qint64 kPreviewBytes = 64 * 1024;
+
+QTableView *makeTableView(const QString &name, const QString &accessibleName, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setAccessibleName(accessibleName);
+    view->setAlternatingRowColors(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setWordWrap(false);
+    // Fixed row heights: the view never measures a million rows.
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    view->horizontalHeader()->setDefaultSectionSize(100);
+    return view;
+}
+
+} // namespace
+
+DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread(this))
+{
+    setObjectName(QStringLiteral("dataPage"));
+
+    m_fileLabel = new QLabel(tr("No file open. Open a CSV file with File ▸ Open, drop one on the window, or start "
+                                "with the sample."),
+                             this);
+    m_fileLabel->setObjectName(QStringLiteral("fileLabel"));
+    m_fileLabel->setWordWrap(true);
+
+    auto *options = new QGroupBox(tr("Import options"), this);
+    auto *form = new QFormLayout(options);
+    m_delimiter = new QComboBox(options);
+    m_delimiter->setObjectName(QStringLiteral("delimiterCombo"));
+    m_delimiter->addItem(tr("Detect"), QVariant::fromValue(0));
+    m_delimiter->addItem(tr("Comma ( , )"), QVariant::fromValue(int(',')));
+    m_delimiter->addItem(tr("Semicolon ( ; )"), QVariant::fromValue(int(';')));
+    m_delimiter->addItem(tr("Tab"), QVariant::fromValue(int('\t')));
+    m_delimiter->addItem(tr("Pipe ( | )"), QVariant::fromValue(int('|')));
+    auto *delimiterLabel = new QLabel(tr("&Delimiter:"), options);
+    delimiterLabel->setBuddy(m_delimiter);
+    form->addRow(delimiterLabel, m_delimiter);
+    m_header = new QCheckBox(tr("First line holds the column &names"), options);
+    m_header->setObjectName(QStringLiteral("headerCheck"));
+    m_header->setChecked(true);
+    form->addRow(m_header);
+    m_encoding = new QComboBox(options);
+    m_encoding->setObjectName(QStringLiteral("encodingCombo"));
+    m_encoding->addItem(tr("Detect"), QStringLiteral("auto"));
+    m_encoding->addItem(QStringLiteral("UTF-8"), QStringLiteral("UTF-8"));
+    m_encoding->addItem(QStringLiteral("GB18030"), QStringLiteral("GB18030"));
+    auto *encodingLabel = new QLabel(tr("&Encoding:"), options);
+    encodingLabel->setBuddy(m_encoding);
+    form->addRow(encodingLabel, m_encoding);
+    m_missing = new QLineEdit(QStringLiteral("NA, NaN, null, ?"), options);
+    m_missing->setObjectName(QStringLiteral("missingTokensEdit"));
+    m_missing->setToolTip(
+        tr("Cells equal to one of these comma-separated tokens are missing; an empty cell always is."));
+    auto *missingLabel = new QLabel(tr("&Missing values:"), options);
+    missingLabel->setBuddy(m_missing);
+    form->addRow(missingLabel, m_missing);
+    m_reload = new QPushButton(tr("&Reload with these options"), options);
+    m_reload->setObjectName(QStringLiteral("reloadButton"));
+    m_reload->setEnabled(false);
+    form->addRow(m_reload);
+
+    auto *previewBox = new QGroupBox(tr("Preview of the first lines"), this);
+    auto *previewLayout = new QVBoxLayout(previewBox);
+    m_previewStatus = new QLabel(previewBox);
+    m_previewStatus->setObjectName(QStringLiteral("previewStatus"));
+    m_previewStatus->setWordWrap(true);
+    m_preview = makeTableView(QStringLiteral("previewTable"), tr("Preview"), previewBox);
+    m_previewModel = new DataTableModel(this);
+    m_preview->setModel(m_previewModel);
+    previewLayout->addWidget(m_previewStatus);
+    previewLayout->addWidget(m_preview);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(options, 0);
+    top->addWidget(previewBox, 1);
+
+    auto *progressRow = new QHBoxLayout;
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("loadProgress"));
+    m_progress->setAccessibleName(tr("Loading progress"));
+    m_progress->setRange(0, 1000);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelLoadButton"));
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_cancel);
+    m_progress->hide();
+    m_cancel->hide();
+
+    m_table = makeTableView(QStringLiteral("dataTable"), tr("Data table"), this);
+    m_tableModel = new DataTableModel(this);
+    m_table->setModel(m_tableModel);
+
+    auto *columnPanel = new QWidget(this);
+    auto *columnLayout = new QVBoxLayout(columnPanel);
+    columnLayout->setContentsMargins(0, 0, 0, 0);
+    m_search = new QLineEdit(columnPanel);
+    m_search->setObjectName(QStringLiteral("columnSearch"));
+    m_search->setAccessibleName(tr("Search columns"));
+    m_search->setPlaceholderText(tr("Search columns…"));
+    m_search->setClearButtonEnabled(true);
+    m_columns = makeTableView(QStringLiteral("columnList"), tr("Columns"), columnPanel);
+    m_columnModel = new ColumnListModel(this);
+    m_columnProxy = new QSortFilterProxyModel(this);
+    m_columnProxy->setSourceModel(m_columnModel);
+    m_columnProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_columnProxy->setFilterKeyColumn(ColumnListModel::Name);
+    m_columnProxy->setSortRole(Qt::UserRole);
+    m_columns->setModel(m_columnProxy);
+    m_columns->setSortingEnabled(true);
+    m_columns->sortByColumn(-1, Qt::AscendingOrder);
+    m_columns->setItemDelegateForColumn(ColumnListModel::Distribution, new HistogramDelegate(m_columns));
+    m_columns->verticalHeader()->hide();
+    m_columns->horizontalHeader()->setStretchLastSection(true);
+    m_columns->setColumnWidth(ColumnListModel::Name, 150);
+    columnLayout->addWidget(m_search);
+    columnLayout->addWidget(m_columns);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("dataSplitter"));
+    splitter->addWidget(m_table);
+    splitter->addWidget(columnPanel);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_fileLabel);
+    layout->addLayout(top, 2);
+    layout->addLayout(progressRow);
+    layout->addWidget(splitter, 5);
+
+    connect(m_search, &QLineEdit::textChanged, m_columnProxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_delimiter, &QComboBox::currentIndexChanged, this, &DataPage::updatePreview);
+    connect(m_encoding, &QComboBox::currentIndexChanged, this, &DataPage::updatePreview);
+    connect(m_header, &QCheckBox::toggled, this, &DataPage::updatePreview);
+    connect(m_missing, &QLineEdit::editingFinished, this, &DataPage::updatePreview);
+    connect(m_reload, &QPushButton::clicked, this, &DataPage::startLoading);
+    connect(m_cancel, &QPushButton::clicked, this, &DataPage::cancelLoading);
+    connect(m_worker, &WorkerThread::finished, this, [this] { setLoading(false); });
+}
+
+DataPage::~DataPage()
+{
+    stop();
+}
+
+CsvOptions DataPage::options() const
+{
+    CsvOptions options;
+    options.delimiter = static_cast<char>(m_delimiter->currentData().toInt());
+    options.hasHeader = m_header->isChecked();
+    options.encoding = m_encoding->currentData().toString().toStdString();
+    options.missingTokens.clear();
+    for (const QString &token : m_missing->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!token.trimmed().isEmpty())
+            options.missingTokens.push_back(token.trimmed().toStdString());
+    }
+    return options;
+}
+
+void DataPage::openFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Q_EMIT loadFailed(tr("The file %1 cannot be opened.").arg(QDir::toNativeSeparators(path)), file.errorString());
+        return;
+    }
+    m_path = path;
+    m_head = file.read(kPreviewBytes);
+    // Preview whole lines only.
+    if (!file.atEnd()) {
+        const qsizetype lastNewline = m_head.lastIndexOf('\n');
+        if (lastNewline > 0)
+            m_head.truncate(lastNewline + 1);
+    }
+    m_fileLabel->setText(
+        tr("<b>%1</b> — %2")
+            .arg(QFileInfo(path).fileName().toHtmlEscaped(), QDir::toNativeSeparators(path).toHtmlEscaped()));
+    m_reload->setEnabled(true);
+    updatePreview();
+    startLoading();
+}
+
+void DataPage::updatePreview()
+{
+    if (m_head.isEmpty()) {
+        m_previewModel->setTable({});
+        return;
+    }
+    CsvOptions previewOptions = options();
+    previewOptions.threads = 1;
+    try {
+        CsvReadResult read = readCsv(std::span<const char>(m_head.constData(), static_cast<std::size_t>(m_head.size())),
+                                     QFileInfo(m_path).fileName().toStdString(), previewOptions);
+        const char delimiter = read.dialect.delimiter;
+        const QString delimiterName =
+            delimiter == '\t' ? tr("tab") : QStringLiteral("“%1”").arg(QLatin1Char(delimiter));
+        m_previewStatus->setText(tr("Delimiter %1, encoding %2%3; %4 columns in the first %5 lines.")
+                                     .arg(delimiterName, QString::fromStdString(read.dialect.encoding),
+                                          read.dialect.crlf ? tr(", CRLF line ends") : QString())
+                                     .arg(read.table.columnCount())
+                                     .arg(read.table.rowCount()));
+        m_previewStatus->setStyleSheet({});
+        m_previewModel->setTable(std::make_shared<Table>(std::move(read.table)));
+    } catch (const std::exception &error) {
+        m_previewStatus->setText(
+            tr("These options do not read the file: %1").arg(QString::fromStdString(error.what())));
+        m_previewStatus->setStyleSheet(QStringLiteral("color: #b03a2e;"));
+        m_previewModel->setTable({});
+    }
+}
+
+void DataPage::startLoading()
+{
+    if (m_path.isEmpty())
+        return;
+    CsvOptions readOptions = options();
+    // Leave one core to the UI thread so that the window stays responsive while reading.
+    readOptions.threads = std::max(1, QThread::idealThreadCount() - 1);
+    auto *loader = new DataLoader({m_path, readOptions});
+    connect(loader, &Worker::progress, this, [this](double fraction, const QString &text) {
+        m_progress->setValue(static_cast<int>(fraction * 1000));
+        m_progress->setFormat(text + QStringLiteral(" — %p%"));
+    });
+    connect(loader, &DataLoader::succeeded, this, [this](const LoadedTablePtr &result) {
+        auto table = std::shared_ptr<const Table>(result, &result->table);
+        m_tableModel->setTable(table);
+        m_columnModel->setTable(table, result->histograms);
+        m_columns->resizeColumnToContents(ColumnListModel::Type);
+        Q_EMIT statusMessage(tr("%1: %2 rows, %3 columns")
+                                 .arg(QFileInfo(result->path).fileName())
+                                 .arg(QLocale().toString(static_cast<qulonglong>(result->table.rowCount())))
+                                 .arg(result->table.columnCount()));
+        Q_EMIT loaded(result);
+    });
+    connect(loader, &Worker::failed, this, [this](const QString &message, const QString &details) {
+        Q_EMIT statusMessage(tr("Reading failed"));
+        Q_EMIT loadFailed(message, details);
+    });
+    connect(loader, &Worker::cancelled, this, [this] { Q_EMIT statusMessage(tr("Reading cancelled")); });
+    setLoading(true);
+    m_progress->setValue(0);
+    m_worker->start(loader);
+}
+
+void DataPage::cancelLoading()
+{
+    m_worker->cancel();
+}
+
+bool DataPage::isLoading() const
+{
+    return m_worker->isRunning();
+}
+
+void DataPage::stop()
+{
+    m_worker->stop();
+}
+
+void DataPage::setLoading(bool loading)
+{
+    m_progress->setVisible(loading);
+    m_cancel->setVisible(loading);
+    m_reload->setEnabled(!loading && !m_path.isEmpty());
+    Q_EMIT loadingChanged(loading);
+}
+
+} // namespace cmtl::ui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "RunRecord.h"
+#include "metrics/Evaluation.h"
+
+#include <QWidget>
+
+class QTableWidget;
+
+namespace cmtl::ui {
+
+class ConfusionHeatmap;
+class RocChart;
+
+// A multi-class task's results: the confusion matrix as a heat map, one-vs-rest ROC curves and
+// per-class precision, recall, F1 and support.
+class MulticlassTaskPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit MulticlassTaskPanel(QWidget *parent = nullptr);
+    void setTask(const TaskEvaluation &evaluation, const TaskCharts *charts);
+
+    ConfusionHeatmap *heatmap() const { return m_heatmap; }
+    RocChart *rocChart() const { return m_roc; }
+
+private:
+    ConfusionHeatmap *m_heatmap;
+    RocChart *m_roc;
+    QTableWidget *m_perClass;
+};
+
+} // namespace cmtl::ui

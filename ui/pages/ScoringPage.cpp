@@ -1,0 +1,187 @@
+#include "pages/ScoringPage.h"
+
+#include "ErrorMessages.h"
+#include "io/AtomicFile.h"
+#include "io/PredictionsCsv.h"
+#include "models/PredictionsTableModel.h"
+#include "workers/WorkerThread.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace cmtl::ui {
+
+ScoringPage::ScoringPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread(this))
+{
+    setObjectName(QStringLiteral("scoringPage"));
+    m_modelInfo = new QLabel(tr("No model: train one or open a model file (File ▸ Open Model)."), this);
+    m_modelInfo->setObjectName(QStringLiteral("modelInfo"));
+    m_modelInfo->setWordWrap(true);
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(QStringLiteral("schemaProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("QLabel { color: #b03a2e; background: #fdecea; padding: 6px; }"));
+    m_problem->hide();
+    m_score = new QPushButton(QIcon(QStringLiteral(":/icons/scoring.svg")), tr("&Score a CSV file…"), this);
+    m_score->setObjectName(QStringLiteral("scoreButton"));
+    m_score->setEnabled(false);
+    m_save = new QPushButton(QIcon(QStringLiteral(":/icons/save.svg")), tr("Save &predictions as CSV…"), this);
+    m_save->setObjectName(QStringLiteral("savePredictionsButton"));
+    m_save->setEnabled(false);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("scoringProgress"));
+    m_progress->setAccessibleName(tr("Scoring progress"));
+    m_progress->setRange(0, 1000);
+    m_progress->hide();
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_score);
+    buttons->addWidget(m_save);
+    buttons->addWidget(m_progress, 1);
+
+    m_model = new PredictionsTableModel(this);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("predictionsTable"));
+    m_table->setAccessibleName(tr("Predictions"));
+    m_table->setModel(m_model);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setAlternatingRowColors(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_modelInfo);
+    layout->addLayout(buttons);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_table, 1);
+
+    connect(m_score, &QPushButton::clicked, this, &ScoringPage::chooseAndScore);
+    connect(m_save, &QPushButton::clicked, this, &ScoringPage::chooseAndSave);
+    connect(m_worker, &WorkerThread::finished, this, [this] {
+        m_progress->hide();
+        m_score->setEnabled(m_run != nullptr);
+    });
+}
+
+ScoringPage::~ScoringPage()
+{
+    stop();
+}
+
+void ScoringPage::setRun(const RunPtr &run)
+{
+    m_run = run;
+    m_score->setEnabled(run != nullptr);
+    if (!run) {
+        m_modelInfo->setText(tr("No model: train one or open a model file (File ▸ Open Model)."));
+        return;
+    }
+    QStringList tasks;
+    for (const TargetEncoding &task : run->result.model.tasks())
+        tasks << QString::fromStdString(task.spec.column);
+    m_modelInfo->setText(tr("Model of <b>%1</b>: tasks %2; needs %n feature column(s).", nullptr,
+                            static_cast<int>(run->result.model.requiredColumns().size()))
+                             .arg(run->name.toHtmlEscaped(), tasks.join(QStringLiteral(", ")).toHtmlEscaped()));
+}
+
+void ScoringPage::chooseAndScore()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Score a CSV file"), {}, tr("CSV files (*.csv *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        scoreFile(path);
+}
+
+void ScoringPage::scoreFile(const QString &path)
+{
+    if (!m_run || isRunning())
+        return;
+    m_problem->hide();
+    auto model = std::shared_ptr<const MultiTaskModel>(m_run, &m_run->result.model);
+    CsvOptions options;
+    options.threads = std::max(1, QThread::idealThreadCount() - 1); // one core stays with the UI
+    auto *worker = new ScoringWorker({path, model, options});
+    connect(worker, &Worker::progress, this, [this](double fraction, const QString &text) {
+        m_progress->setValue(static_cast<int>(fraction * 1000));
+        m_progress->setFormat(text);
+    });
+    connect(worker, &ScoringWorker::succeeded, this, [this](const ScoredTablePtr &result) {
+        m_model->setScored(result);
+        m_table->resizeColumnsToContents();
+        m_table->setToolTip(tr("Predictions for %1").arg(QDir::toNativeSeparators(result->path)));
+        m_save->setEnabled(true);
+        Q_EMIT statusMessage(tr("Scored %1 rows of %2")
+                                 .arg(QLocale().toString(static_cast<qulonglong>(result->table.rowCount())),
+                                      QFileInfo(result->path).fileName()));
+        Q_EMIT scored(result->path, result->table.rowCount());
+    });
+    connect(worker, &ScoringWorker::schemaMismatch, this, [this](const QStringList &missing, const QString &file) {
+        m_problem->setText(tr("%1 cannot be scored with this model: it lacks the column(s) %2, which the model was "
+                              "trained on. Score a file with the same columns as the training data.")
+                               .arg(QFileInfo(file).fileName(), missing.join(QStringLiteral(", "))));
+        m_problem->show();
+        m_model->setScored({});
+        m_save->setEnabled(false);
+        Q_EMIT scoringFailed(m_problem->text(), {});
+    });
+    connect(worker, &Worker::failed, this, [this](const QString &message, const QString &details) {
+        m_problem->setText(message + QLatin1Char(' ') + details);
+        m_problem->show();
+        m_model->setScored({});
+        m_save->setEnabled(false);
+        Q_EMIT scoringFailed(message, details);
+    });
+    m_progress->setValue(0);
+    m_progress->show();
+    m_score->setEnabled(false);
+    m_worker->start(worker);
+}
+
+QString ScoringPage::schemaProblem() const
+{
+    return m_problem->isHidden() ? QString() : m_problem->text();
+}
+
+bool ScoringPage::savePredictions(const QString &path)
+{
+    const ScoredTable *scored = m_model->scored();
+    if (!scored)
+        return false;
+    try {
+        writeFileAtomically(path.toStdString(), predictionsToCsv(*scored->model, scored->predictions));
+    } catch (...) {
+        const UserMessage message = describeCurrentException();
+        showError(this, tr("Save predictions"), message.text, message.details);
+        return false;
+    }
+    Q_EMIT statusMessage(tr("Predictions saved to %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void ScoringPage::chooseAndSave()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save predictions"), QStringLiteral("predictions.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        savePredictions(path);
+}
+
+bool ScoringPage::isRunning() const
+{
+    return m_worker->isRunning();
+}
+
+void ScoringPage::stop()
+{
+    m_worker->stop();
+}
+
+} // namespace cmtl::ui

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "RunRecord.h"
+#include "workers/ScoringWorker.h"
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+namespace cmtl::ui {
+
+class PredictionsTableModel;
+class WorkerThread;
+
+// Step 7: score a new CSV file with the current run's model (or an opened model file): the
+// schema is checked first, the predictions are shown in a table and can be saved as CSV.
+class ScoringPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit ScoringPage(QWidget *parent = nullptr);
+    ~ScoringPage() override;
+
+    void setRun(const RunPtr &run);
+    // Scores `path` on a worker thread.
+    void scoreFile(const QString &path);
+    bool savePredictions(const QString &path);
+    bool isRunning() const;
+    void stop();
+    PredictionsTableModel *predictions() const { return m_model; }
+    QString schemaProblem() const;
+
+public Q_SLOTS:
+    void chooseAndScore();
+    void chooseAndSave();
+
+Q_SIGNALS:
+    void scored(const QString &path, qulonglong rows);
+    void scoringFailed(const QString &message, const QString &details);
+    void statusMessage(const QString &text);
+
+private:
+    RunPtr m_run;
+    QLabel *m_modelInfo;
+    QLabel *m_problem;
+    QPushButton *m_score;
+    QPushButton *m_save;
+    QProgressBar *m_progress;
+    QTableView *m_table;
+    PredictionsTableModel *m_model;
+    WorkerThread *m_worker;
+};
+
+} // namespace cmtl::ui

@@ -1,0 +1,426 @@
+#include "pages/SettingsPage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <map>
+
+namespace cmtl::ui {
+
+namespace {
+
+constexpr int kSliderSteps = 10; // slider units per lambda unit
+constexpr double kLambdaMax = 10.0;
+
+template <typename Box> Box *named(Box *box, const QString &objectName)
+{
+    box->setObjectName(objectName);
+    return box;
+}
+
+QLabel *buddy(const QString &text, QWidget *widget)
+{
+    auto *label = new QLabel(text, widget->parentWidget());
+    label->setBuddy(widget);
+    return label;
+}
+
+} // namespace
+
+SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("settingsPage"));
+    auto *content = new QWidget;
+    auto *grid = new QGridLayout(content);
+
+    m_lambdaBox = new QGroupBox(tr("Task weights (lambda)"), content);
+    m_lambdaLayout = new QGridLayout(m_lambdaBox);
+    m_noTasks = new QLabel(tr("Choose tasks on the Roles page; each gets a weight here."), m_lambdaBox);
+    m_lambdaLayout->addWidget(m_noTasks, 0, 0, 1, 4);
+
+    auto *network = new QGroupBox(tr("Network"), content);
+    auto *networkForm = new QFormLayout(network);
+    m_hidden = named(new QLineEdit(network), QStringLiteral("hiddenLayersEdit"));
+    m_hidden->setToolTip(tr("Sizes of the shared layers, comma-separated, e.g. 128,64"));
+    networkForm->addRow(buddy(tr("Shared &layers:"), m_hidden), m_hidden);
+    m_headHidden = named(new QSpinBox(network), QStringLiteral("headHiddenSpin"));
+    m_headHidden->setRange(0, 4096);
+    m_headHidden->setSpecialValueText(tr("none"));
+    networkForm->addRow(buddy(tr("&Head hidden layer:"), m_headHidden), m_headHidden);
+    m_dropout = named(new QDoubleSpinBox(network), QStringLiteral("dropoutSpin"));
+    m_dropout->setRange(0, 0.9);
+    m_dropout->setSingleStep(0.05);
+    networkForm->addRow(buddy(tr("&Dropout:"), m_dropout), m_dropout);
+
+    auto *optimiser = new QGroupBox(tr("Optimiser (Adam)"), content);
+    auto *optimiserForm = new QFormLayout(optimiser);
+    m_learningRate = named(new QDoubleSpinBox(optimiser), QStringLiteral("learningRateSpin"));
+    m_learningRate->setDecimals(5);
+    m_learningRate->setRange(0.00001, 1);
+    m_learningRate->setSingleStep(0.0005);
+    optimiserForm->addRow(buddy(tr("Learning &rate:"), m_learningRate), m_learningRate);
+    m_batch = named(new QSpinBox(optimiser), QStringLiteral("batchSizeSpin"));
+    m_batch->setRange(1, 65536);
+    optimiserForm->addRow(buddy(tr("&Batch size:"), m_batch), m_batch);
+    m_epochs = named(new QSpinBox(optimiser), QStringLiteral("epochsSpin"));
+    m_epochs->setRange(1, 10000);
+    optimiserForm->addRow(buddy(tr("&Epochs:"), m_epochs), m_epochs);
+    m_patience = named(new QSpinBox(optimiser), QStringLiteral("patienceSpin"));
+    m_patience->setRange(0, 1000);
+    m_patience->setSpecialValueText(tr("off"));
+    optimiserForm->addRow(buddy(tr("Early-stopping &patience:"), m_patience), m_patience);
+    m_l2 = named(new QDoubleSpinBox(optimiser), QStringLiteral("l2Spin"));
+    m_l2->setDecimals(6);
+    m_l2->setRange(0, 10);
+    m_l2->setSingleStep(0.00001);
+    optimiserForm->addRow(buddy(tr("L&2 penalty:"), m_l2), m_l2);
+
+    auto *split = new QGroupBox(tr("Split and preprocessing"), content);
+    auto *splitForm = new QFormLayout(split);
+    m_trainFraction = named(new QDoubleSpinBox(split), QStringLiteral("trainFractionSpin"));
+    m_trainFraction->setRange(0.05, 1.0);
+    m_trainFraction->setSingleStep(0.05);
+    splitForm->addRow(buddy(tr("&Training share:"), m_trainFraction), m_trainFraction);
+    m_validationFraction = named(new QDoubleSpinBox(split), QStringLiteral("validationFractionSpin"));
+    m_validationFraction->setRange(0.0, 0.9);
+    m_validationFraction->setSingleStep(0.05);
+    splitForm->addRow(buddy(tr("&Validation share:"), m_validationFraction), m_validationFraction);
+    m_seed = named(new QSpinBox(split), QStringLiteral("seedSpin"));
+    m_seed->setRange(0, 2147483647);
+    splitForm->addRow(buddy(tr("&Seed:"), m_seed), m_seed);
+    auto *testRow = new QWidget(split);
+    auto *testLayout = new QHBoxLayout(testRow);
+    testLayout->setContentsMargins(0, 0, 0, 0);
+    m_testFile = named(new QLineEdit(testRow), QStringLiteral("testFileEdit"));
+    m_testFile->setPlaceholderText(tr("none: a held-out share of the rows"));
+    m_testFile->setAccessibleName(tr("Separate test file"));
+    auto *browse = new QPushButton(tr("Browse…"), testRow);
+    browse->setObjectName(QStringLiteral("browseTestButton"));
+    browse->setAccessibleName(tr("Browse for a test file"));
+    testLayout->addWidget(m_testFile);
+    testLayout->addWidget(browse);
+    splitForm->addRow(tr("Test &file:"), testRow);
+    m_maxLevels = named(new QSpinBox(split), QStringLiteral("maxLevelsSpin"));
+    m_maxLevels->setRange(1, 1000);
+    splitForm->addRow(buddy(tr("Levels kept per text column:"), m_maxLevels), m_maxLevels);
+    m_minLevelCount = named(new QSpinBox(split), QStringLiteral("minLevelCountSpin"));
+    m_minLevelCount->setRange(1, 100000);
+    splitForm->addRow(buddy(tr("Rows a level needs:"), m_minLevelCount), m_minLevelCount);
+    m_missingIndicators =
+        named(new QCheckBox(tr("Add &missing-value indicators"), split), QStringLiteral("missingIndicatorsCheck"));
+    splitForm->addRow(m_missingIndicators);
+
+    auto *application = new QGroupBox(tr("Application"), content);
+    auto *applicationForm = new QFormLayout(application);
+    m_language = named(new QComboBox(application), QStringLiteral("languageCombo"));
+    m_language->addItem(tr("System language"), QStringLiteral("system"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    m_language->setCurrentIndex(
+        std::max(0, m_language->findData(QSettings().value(QStringLiteral("language"), QStringLiteral("system")))));
+    applicationForm->addRow(buddy(tr("&Language:"), m_language), m_language);
+
+    m_problemLabel = named(new QLabel(content), QStringLiteral("settingsProblem"));
+    m_problemLabel->setWordWrap(true);
+    m_problemLabel->setStyleSheet(QStringLiteral("QLabel { color: #b03a2e; }"));
+    auto *reset = named(new QPushButton(tr("Reset to &defaults"), content), QStringLiteral("resetSettingsButton"));
+
+    grid->addWidget(m_lambdaBox, 0, 0, 1, 2);
+    grid->addWidget(network, 1, 0);
+    grid->addWidget(optimiser, 1, 1);
+    grid->addWidget(split, 2, 0);
+    grid->addWidget(application, 2, 1, Qt::AlignTop);
+    grid->addWidget(m_problemLabel, 3, 0, 1, 2);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(reset);
+    grid->addLayout(buttons, 4, 0, 1, 2);
+    grid->setRowStretch(5, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+
+    resetDefaults();
+
+    connect(reset, &QPushButton::clicked, this, &SettingsPage::resetDefaults);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Choose a test file"), {},
+                                                          tr("CSV files (*.csv *.txt);;All files (*)"));
+        if (!path.isEmpty())
+            m_testFile->setText(path);
+    });
+    connect(m_language, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT languageChanged(m_language->currentData().toString()); });
+    for (QLineEdit *edit : {m_hidden, m_testFile})
+        connect(edit, &QLineEdit::textChanged, this, &SettingsPage::validate);
+    for (QDoubleSpinBox *box : {m_trainFraction, m_validationFraction})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &SettingsPage::validate);
+}
+
+void SettingsPage::resetDefaults()
+{
+    const ExperimentConfig defaults;
+    QStringList hidden;
+    for (const int size : defaults.train.hiddenLayers)
+        hidden << QString::number(size);
+    m_hidden->setText(hidden.join(QLatin1Char(',')));
+    m_headHidden->setValue(defaults.train.headHidden);
+    m_dropout->setValue(defaults.train.dropout);
+    m_learningRate->setValue(defaults.train.learningRate);
+    m_batch->setValue(defaults.train.batchSize);
+    m_epochs->setValue(defaults.train.epochs);
+    m_patience->setValue(defaults.train.patience);
+    m_l2->setValue(defaults.train.l2);
+    m_trainFraction->setValue(defaults.split.trainFraction);
+    m_validationFraction->setValue(defaults.split.validationFraction);
+    m_seed->setValue(static_cast<int>(defaults.train.seed));
+    m_testFile->clear();
+    m_maxLevels->setValue(defaults.preprocess.maxLevels);
+    m_minLevelCount->setValue(defaults.preprocess.minLevelCount);
+    m_missingIndicators->setChecked(defaults.preprocess.missingIndicators);
+    for (const QString &task : m_tasks)
+        setLambda(task, 1.0);
+    validate();
+}
+
+void SettingsPage::setTasks(const QStringList &tasks)
+{
+    // Keep the lambdas of tasks that stay.
+    std::map<QString, double> previous;
+    for (const QString &task : m_tasks)
+        previous[task] = lambda(task);
+    for (const LambdaRow &row : m_lambdaRows) {
+        delete row.slider;
+        delete row.spin;
+        delete row.share;
+    }
+    for (QLabel *label : m_lambdaBox->findChildren<QLabel *>(QStringLiteral("lambdaLabel"), Qt::FindDirectChildrenOnly))
+        delete label;
+    m_lambdaRows.clear();
+    m_tasks.clear(); // grows with m_lambdaRows below, so that both always match
+    m_noTasks->setVisible(tasks.isEmpty());
+    for (int i = 0; i < tasks.size(); ++i) {
+        const QString &task = tasks[i];
+        auto *label = new QLabel(task, m_lambdaBox);
+        label->setObjectName(QStringLiteral("lambdaLabel"));
+        auto *slider = new QSlider(Qt::Horizontal, m_lambdaBox);
+        slider->setObjectName(QStringLiteral("lambdaSlider_") + task);
+        slider->setAccessibleName(tr("Weight of %1").arg(task));
+        slider->setRange(0, static_cast<int>(kLambdaMax * kSliderSteps));
+        slider->setMinimumWidth(200);
+        auto *spin = new QDoubleSpinBox(m_lambdaBox);
+        spin->setObjectName(QStringLiteral("lambdaSpin_") + task);
+        spin->setAccessibleName(tr("Lambda of %1").arg(task));
+        spin->setRange(0, kLambdaMax);
+        spin->setSingleStep(0.1);
+        spin->setDecimals(2);
+        label->setBuddy(spin);
+        auto *share = new QLabel(m_lambdaBox);
+        share->setObjectName(QStringLiteral("lambdaShare_") + task);
+        share->setMinimumWidth(120);
+        m_lambdaLayout->addWidget(label, i + 1, 0);
+        m_lambdaLayout->addWidget(slider, i + 1, 1);
+        m_lambdaLayout->addWidget(spin, i + 1, 2);
+        m_lambdaLayout->addWidget(share, i + 1, 3);
+        connect(slider, &QSlider::valueChanged, spin, [spin](int value) {
+            if (std::lround(spin->value() * kSliderSteps) != value)
+                spin->setValue(static_cast<double>(value) / kSliderSteps);
+        });
+        connect(spin, &QDoubleSpinBox::valueChanged, this, [this, slider](double value) {
+            const QSignalBlocker blocker(slider);
+            slider->setValue(static_cast<int>(std::lround(value * kSliderSteps)));
+            updateShares();
+            validate();
+        });
+        m_lambdaRows.push_back({slider, spin, share});
+        m_tasks << task;
+        const auto kept = previous.find(task);
+        spin->setValue(kept != previous.end() ? kept->second : 1.0);
+        slider->setValue(static_cast<int>(std::lround(spin->value() * kSliderSteps)));
+    }
+    updateShares();
+    validate();
+}
+
+void SettingsPage::setLambda(const QString &task, double lambda)
+{
+    const int index = static_cast<int>(m_tasks.indexOf(task));
+    if (index >= 0)
+        m_lambdaRows[static_cast<std::size_t>(index)].spin->setValue(lambda);
+}
+
+double SettingsPage::lambda(const QString &task) const
+{
+    const int index = static_cast<int>(m_tasks.indexOf(task));
+    return index >= 0 ? m_lambdaRows[static_cast<std::size_t>(index)].spin->value() : 1.0;
+}
+
+double SettingsPage::share(const QString &task) const
+{
+    double total = 0;
+    for (const LambdaRow &row : m_lambdaRows)
+        total += row.spin->value();
+    return total > 0 ? lambda(task) / total : 0.0;
+}
+
+void SettingsPage::updateShares()
+{
+    for (int i = 0; i < m_tasks.size(); ++i)
+        m_lambdaRows[static_cast<std::size_t>(i)].share->setText(
+            tr("%1% of the objective").arg(100.0 * share(m_tasks[i]), 0, 'f', 1));
+}
+
+std::optional<ExperimentConfig> SettingsPage::config(QString *problem) const
+{
+    const auto fail = [&](const QString &text) -> std::optional<ExperimentConfig> {
+        if (problem)
+            *problem = text;
+        return std::nullopt;
+    };
+    ExperimentConfig config;
+    config.train.hiddenLayers.clear();
+    for (const QString &part : m_hidden->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int size = part.trimmed().toInt(&ok);
+        if (!ok || size < 1 || size > 100000)
+            return fail(tr("Shared layers: expected positive sizes separated by commas, such as 128,64."));
+        config.train.hiddenLayers.push_back(size);
+    }
+    if (config.train.hiddenLayers.empty())
+        return fail(tr("Shared layers: give at least one layer size, such as 64."));
+    config.train.headHidden = m_headHidden->value();
+    config.train.dropout = m_dropout->value();
+    config.train.learningRate = m_learningRate->value();
+    config.train.batchSize = m_batch->value();
+    config.train.epochs = m_epochs->value();
+    config.train.patience = m_patience->value();
+    config.train.l2 = m_l2->value();
+    config.train.seed = static_cast<std::uint64_t>(m_seed->value());
+    config.split.seed = config.train.seed;
+    config.split.trainFraction = m_trainFraction->value();
+    config.split.validationFraction = m_validationFraction->value();
+    config.preprocess.maxLevels = m_maxLevels->value();
+    config.preprocess.minLevelCount = m_minLevelCount->value();
+    config.preprocess.missingIndicators = m_missingIndicators->isChecked();
+    if (m_testFile->text().trimmed().isEmpty() && config.split.trainFraction + config.split.validationFraction >= 1.0)
+        return fail(tr("The training and validation shares add up to 100% or more: leave some rows for the test, or "
+                       "choose a separate test file."));
+    if (config.split.trainFraction + config.split.validationFraction > 1.0)
+        return fail(tr("The training and validation shares add up to more than 100%."));
+    double total = 0;
+    for (const QString &task : m_tasks)
+        total += lambda(task);
+    if (!m_tasks.isEmpty() && total <= 0)
+        return fail(tr("Every task weight is 0: give at least one task a positive lambda."));
+    if (problem)
+        problem->clear();
+    return config;
+}
+
+QString SettingsPage::testFile() const
+{
+    return m_testFile->text().trimmed();
+}
+
+QString SettingsPage::problem() const
+{
+    QString text;
+    config(&text);
+    return text;
+}
+
+void SettingsPage::validate()
+{
+    const QString text = problem();
+    m_problemLabel->setText(text);
+    m_problemLabel->setVisible(!text.isEmpty());
+    Q_EMIT validityChanged(text.isEmpty(), text);
+}
+
+void SettingsPage::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("training"));
+    settings.setValue(QStringLiteral("hiddenLayers"), m_hidden->text());
+    settings.setValue(QStringLiteral("headHidden"), m_headHidden->value());
+    settings.setValue(QStringLiteral("dropout"), m_dropout->value());
+    settings.setValue(QStringLiteral("learningRate"), m_learningRate->value());
+    settings.setValue(QStringLiteral("batchSize"), m_batch->value());
+    settings.setValue(QStringLiteral("epochs"), m_epochs->value());
+    settings.setValue(QStringLiteral("patience"), m_patience->value());
+    settings.setValue(QStringLiteral("l2"), m_l2->value());
+    settings.setValue(QStringLiteral("trainFraction"), m_trainFraction->value());
+    settings.setValue(QStringLiteral("validationFraction"), m_validationFraction->value());
+    settings.setValue(QStringLiteral("seed"), m_seed->value());
+    settings.setValue(QStringLiteral("maxLevels"), m_maxLevels->value());
+    settings.setValue(QStringLiteral("minLevelCount"), m_minLevelCount->value());
+    settings.setValue(QStringLiteral("missingIndicators"), m_missingIndicators->isChecked());
+    settings.endGroup();
+}
+
+void SettingsPage::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("training"));
+    const auto restore = [&](const char *key, auto apply) {
+        const QVariant value = settings.value(QString::fromLatin1(key));
+        if (value.isValid())
+            apply(value);
+    };
+    restore("hiddenLayers", [this](const QVariant &v) { m_hidden->setText(v.toString()); });
+    restore("headHidden", [this](const QVariant &v) { m_headHidden->setValue(v.toInt()); });
+    restore("dropout", [this](const QVariant &v) { m_dropout->setValue(v.toDouble()); });
+    restore("learningRate", [this](const QVariant &v) { m_learningRate->setValue(v.toDouble()); });
+    restore("batchSize", [this](const QVariant &v) { m_batch->setValue(v.toInt()); });
+    restore("epochs", [this](const QVariant &v) { m_epochs->setValue(v.toInt()); });
+    restore("patience", [this](const QVariant &v) { m_patience->setValue(v.toInt()); });
+    restore("l2", [this](const QVariant &v) { m_l2->setValue(v.toDouble()); });
+    restore("trainFraction", [this](const QVariant &v) { m_trainFraction->setValue(v.toDouble()); });
+    restore("validationFraction", [this](const QVariant &v) { m_validationFraction->setValue(v.toDouble()); });
+    restore("seed", [this](const QVariant &v) { m_seed->setValue(v.toInt()); });
+    restore("maxLevels", [this](const QVariant &v) { m_maxLevels->setValue(v.toInt()); });
+    restore("minLevelCount", [this](const QVariant &v) { m_minLevelCount->setValue(v.toInt()); });
+    restore("missingIndicators", [this](const QVariant &v) { m_missingIndicators->setChecked(v.toBool()); });
+    settings.endGroup();
+    validate();
+}
+
+void SettingsPage::setEpochs(int epochs)
+{
+    m_epochs->setValue(epochs);
+}
+
+void SettingsPage::setBatchSize(int batchSize)
+{
+    m_batch->setValue(batchSize);
+}
+
+void SettingsPage::setHiddenLayers(const QString &sizes)
+{
+    m_hidden->setText(sizes);
+}
+
+} // namespace cmtl::ui

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "model/MultiTaskModel.h"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGridLayout;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QSlider;
+class QSpinBox;
+
+namespace cmtl::ui {
+
+// Step 3: one lambda per task (slider and spin box, with each task's normalised share of the
+// objective), the network, the optimiser, the split or a separate test file, and the language.
+class SettingsPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit SettingsPage(QWidget *parent = nullptr);
+
+    void setTasks(const QStringList &tasks);
+    QStringList tasks() const { return m_tasks; }
+    void setLambda(const QString &task, double lambda);
+    double lambda(const QString &task) const;
+    // lambda_i / sum_j lambda_j (0 when every lambda is 0).
+    double share(const QString &task) const;
+
+    // The configuration, or nullopt with `problem` set when a field is invalid.
+    std::optional<ExperimentConfig> config(QString *problem = nullptr) const;
+    QString testFile() const;
+    QString problem() const;
+
+    void setEpochs(int epochs);
+    void setBatchSize(int batchSize);
+    void setHiddenLayers(const QString &sizes);
+
+    // The network, optimiser, split and preprocessing fields, under "training/" in QSettings.
+    void saveSettings() const;
+    void restoreSettings();
+
+public Q_SLOTS:
+    void resetDefaults();
+
+Q_SIGNALS:
+    void validityChanged(bool valid, const QString &problem);
+    void languageChanged(const QString &language);
+
+private:
+    struct LambdaRow {
+        QSlider *slider;
+        QDoubleSpinBox *spin;
+        QLabel *share;
+    };
+    void updateShares();
+    void validate();
+
+    QStringList m_tasks;
+    std::vector<LambdaRow> m_lambdaRows;
+    QGroupBox *m_lambdaBox;
+    QGridLayout *m_lambdaLayout;
+    QLabel *m_noTasks;
+    QLineEdit *m_hidden;
+    QSpinBox *m_headHidden;
+    QDoubleSpinBox *m_dropout;
+    QDoubleSpinBox *m_learningRate;
+    QSpinBox *m_batch;
+    QSpinBox *m_epochs;
+    QSpinBox *m_patience;
+    QDoubleSpinBox *m_l2;
+    QDoubleSpinBox *m_trainFraction;
+    QDoubleSpinBox *m_validationFraction;
+    QSpinBox *m_seed;
+    QLineEdit *m_testFile;
+    QSpinBox *m_maxLevels;
+    QSpinBox *m_minLevelCount;
+    QCheckBox *m_missingIndicators;
+    QComboBox *m_language;
+    QLabel *m_problemLabel;
+};
+
+} // namespace cmtl::ui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "RunRecord.h"
+#include "workers/TrainingWorker.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTimer;
+
+namespace cmtl::ui {
+
+class LossChart;
+class WorkerThread;
+
+// Step 4: the run in progress on a worker thread: a progress bar with epoch, elapsed time and
+// ETA, the live loss curves of every task, the epoch log and Cancel.
+class TrainingPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingPage(QWidget *parent = nullptr);
+    ~TrainingPage() override;
+
+    void start(TrainingWorker::Params params);
+    bool isRunning() const;
+    // Cancels and waits for the worker (closing the window).
+    void stop();
+    LossChart *lossChart() const { return m_chart; }
+    int epochsSeen() const { return m_epochsSeen; }
+
+public Q_SLOTS:
+    void cancel();
+
+Q_SIGNALS:
+    void runningChanged(bool running);
+    void runFinished(const cmtl::ui::RunPtr &run);
+    void runFailed(const QString &message, const QString &details);
+    void runCancelled();
+    void statusMessage(const QString &text);
+
+private:
+    void updateClock();
+    void setRunning(bool running);
+
+    QLabel *m_title;
+    QProgressBar *m_progress;
+    QLabel *m_epochLabel;
+    QLabel *m_elapsedLabel;
+    QLabel *m_etaLabel;
+    QPushButton *m_cancel;
+    LossChart *m_chart;
+    QPlainTextEdit *m_log;
+    QTimer *m_clock;
+    QElapsedTimer m_elapsed;
+    WorkerThread *m_worker;
+    QStringList m_tasks;
+    int m_epochs = 0;
+    int m_epochsSeen = 0;
+    double m_fraction = 0;
+};
+
+} // namespace cmtl::ui

@@ -1,0 +1,41 @@
+#include "workers/DataLoader.h"
+
+#include "common/Error.h"
+
+#include <QFileInfo>
+
+#include <chrono>
+
+namespace cmtl::ui {
+
+void DataLoader::work()
+{
+    auto loaded = std::make_shared<LoadedTable>();
+    loaded->path = m_params.path;
+    loaded->options = m_params.options;
+    const QString name = QFileInfo(m_params.path).fileName();
+    // The reader reports often; pass on at most ~20 updates a second.
+    auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    const auto onProgress = [&](double fraction) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last < std::chrono::milliseconds(50) && fraction < 1.0)
+            return;
+        last = now;
+        Q_EMIT progress(0.9 * fraction, tr("Reading %1").arg(name));
+    };
+    CsvReadResult read = readCsvFile(m_params.path.toStdString(), m_params.options, token(), onProgress);
+    if (isCancelled())
+        throw Cancelled();
+    Q_EMIT progress(0.9, tr("Describing the columns of %1").arg(name));
+    describeColumns(read.table);
+    for (const Column &column : read.table.columns())
+        loaded->histograms.push_back(columnHistogram(column));
+    loaded->dialect = read.dialect;
+    loaded->table = std::move(read.table);
+    if (isCancelled())
+        throw Cancelled();
+    Q_EMIT progress(1.0, tr("Read %1").arg(name));
+    Q_EMIT succeeded(loaded);
+}
+
+} // namespace cmtl::ui

@@ -1,0 +1,56 @@
+#include "workers/ScoringWorker.h"
+
+#include "common/Error.h"
+#include "csv/CsvReader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QStringList>
+
+namespace cmtl::ui {
+
+void ScoringWorker::work()
+{
+    if (!m_params.model)
+        throw ConfigError("no model to score with");
+    const QString name = QFileInfo(m_params.path).fileName();
+    // Check the schema on the first lines before reading the whole file: a missing column is
+    // explained by name rather than by the reader's refusal.
+    QFile file(m_params.path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw DataError({m_params.path.toStdString(), 0, {}},
+                        "cannot open the file: " + file.errorString().toStdString());
+    QByteArray head = file.read(64 * 1024);
+    if (!file.atEnd() && head.lastIndexOf('\n') > 0)
+        head.truncate(head.lastIndexOf('\n') + 1);
+    file.close();
+    CsvOptions headOptions = m_params.options;
+    headOptions.threads = 1;
+    const Table columns = readCsv(std::span<const char>(head.constData(), static_cast<std::size_t>(head.size())),
+                                  name.toStdString(), headOptions)
+                              .table;
+    QStringList missing;
+    for (const std::string &column : m_params.model->requiredColumns()) {
+        if (columns.indexOf(column) < 0)
+            missing << QString::fromStdString(column);
+    }
+    if (!missing.isEmpty()) {
+        Q_EMIT schemaMismatch(missing, m_params.path);
+        return;
+    }
+    CsvOptions options = m_params.options;
+    options.categoricalColumns = m_params.model->categoricalColumns();
+    CsvReadResult read = readCsvFile(m_params.path.toStdString(), options, token(), [&](double fraction) {
+        Q_EMIT progress(0.8 * fraction, tr("Reading %1").arg(name));
+    });
+    Q_EMIT progress(0.8, tr("Scoring %1 rows").arg(read.table.rowCount()));
+    auto scored = std::make_shared<ScoredTable>();
+    scored->path = m_params.path;
+    scored->model = m_params.model;
+    scored->predictions = m_params.model->predict(read.table, m_params.options.threads);
+    scored->table = std::move(read.table);
+    Q_EMIT progress(1.0, tr("Scored %1").arg(name));
+    Q_EMIT succeeded(scored);
+}
+
+} // namespace cmtl::ui

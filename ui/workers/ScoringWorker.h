@@ -1,0 +1,48 @@
+#pragma once
+
+#include "csv/CsvReader.h"
+#include "io/ModelFile.h"
+#include "workers/Worker.h"
+
+#include <QMetaType>
+
+#include <memory>
+
+namespace cmtl::ui {
+
+// New data scored by a model: the table read for it and one prediction matrix per task.
+struct ScoredTable {
+    QString path;
+    std::shared_ptr<const MultiTaskModel> model;
+    Table table;
+    std::vector<Eigen::MatrixXf> predictions;
+};
+using ScoredTablePtr = std::shared_ptr<const ScoredTable>;
+
+// Reads a CSV file for a model (its text columns read as text), checks that every column the
+// model needs is there, and scores every row.
+class ScoringWorker : public Worker {
+    Q_OBJECT
+public:
+    struct Params {
+        QString path;
+        std::shared_ptr<const MultiTaskModel> model;
+        CsvOptions options;
+    };
+    explicit ScoringWorker(Params params) : m_params(std::move(params)) {}
+
+Q_SIGNALS:
+    void succeeded(const cmtl::ui::ScoredTablePtr &scored);
+    // The file lacks columns the model needs (listed); nothing was scored.
+    void schemaMismatch(const QStringList &missingColumns, const QString &path);
+
+protected:
+    void work() override;
+
+private:
+    Params m_params;
+};
+
+} // namespace cmtl::ui
+
+Q_DECLARE_METATYPE(cmtl::ui::ScoredTablePtr)
