@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "pages/ComparisonDialog.h"
+
 #include "AppSupport.h"
 #include "ErrorMessages.h"
 #include "Workspace.h"
@@ -221,6 +223,12 @@ void MainWindow::createActions()
     m_trainAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
     connect(m_trainAction, &QAction::triggered, this, &MainWindow::startTraining);
 
+    m_compareAction = new QAction(tr("Co&mpare Methods…"), this);
+    m_compareAction->setObjectName(QStringLiteral("compareAction"));
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_compareAction->setToolTip(tr("Baselines and multi-task architectures on the same folds"));
+    connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareMethods);
+
     m_cancelAction = new QAction(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("&Cancel Training"), this);
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
     m_cancelAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
@@ -248,6 +256,8 @@ void MainWindow::createMenus()
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_trainAction);
     run->addAction(m_cancelAction);
+    run->addSeparator();
+    run->addAction(m_compareAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int page = 0; page < PageCount; ++page) {
@@ -411,6 +421,23 @@ void MainWindow::startTraining()
     showPage(Training);
 }
 
+void MainWindow::compareMethods()
+{
+    QString reason;
+    std::optional<ExperimentConfig> config = m_settings->config(&reason);
+    if (!canTrain(&reason) || !config) {
+        statusBar()->showMessage(reason, 8000);
+        return;
+    }
+    RoleAssignment roles = m_roles->roles();
+    for (TaskSpec &task : roles.tasks)
+        task.lambda = m_settings->lambda(QString::fromStdString(task.column));
+    config->train.threads = std::max(1, QThread::idealThreadCount() - 1);
+    auto *dialog = new ComparisonDialog(m_workspace->data(), std::move(roles), *config, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
 void MainWindow::cancelTraining()
 {
     m_training->cancel();
@@ -421,6 +448,7 @@ void MainWindow::updateActions()
     QString reason;
     const bool trainable = canTrain(&reason);
     m_trainAction->setEnabled(trainable);
+    m_compareAction->setEnabled(trainable && m_settings->testFile().isEmpty());
     m_trainAction->setToolTip(trainable ? tr("Train a model with these roles and settings (F5)")
                                         : tr("Cannot train: %1").arg(reason));
     m_trainStatus->setText(trainable || m_training->isRunning() ? QString() : tr("Train disabled: %1").arg(reason));

@@ -44,6 +44,8 @@ public:
     bool saveModelFile(const QString &path, const RunPtr &run);
     void startTraining();
     void cancelTraining();
+    // Opens the "Compare methods" dialog on the current data, roles and settings.
+    void compareMethods();
     bool canTrain(QString *reason = nullptr) const;
     bool isBusy() const;
 
@@ -58,6 +60,7 @@ public:
     ScoringPage *scoringPage() const { return m_scoring; }
     QAction *trainAction() const { return m_trainAction; }
     QAction *cancelAction() const { return m_cancelAction; }
+    QAction *compareAction() const { return m_compareAction; }
     QWidget *pageWidget(Page page) const;
 
 Q_SIGNALS:
@@ -101,6 +104,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_trainAction = nullptr;
     QAction *m_cancelAction = nullptr;
+    QAction *m_compareAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_trainStatus;

@@ -1,6 +1,11 @@
 // The multi-task method controls of the settings page reach the engine's configuration.
 
+#include "csv/CsvReader.h"
+#include "pages/ComparisonDialog.h"
 #include "pages/SettingsPage.h"
+
+#include <QSignalSpy>
+#include <QStandardItemModel>
 
 #include <QApplication>
 #include <QComboBox>
@@ -19,6 +24,7 @@ private Q_SLOTS:
     void defaultsAreSharedBottomWithFixedWeights();
     void choicesReachTheConfiguration();
     void settingsApplyOnlyWhereTheyMatter();
+    void compareMethodsFillsTheTable();
 };
 
 void TestMethodPanel::defaultsAreSharedBottomWithFixedWeights()
@@ -69,6 +75,33 @@ void TestMethodPanel::settingsApplyOnlyWhereTheyMatter()
             labelled = labelled || label->buddy() == control;
         QVERIFY(labelled);
     }
+}
+
+void TestMethodPanel::compareMethodsFillsTheTable()
+{
+    const QString path = QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv");
+    CsvReadResult read = readCsvFile(path.toStdString());
+    auto data = std::make_shared<LoadedTable>(LoadedTable{path, {}, read.dialect, std::move(read.table), {}});
+    const RoleAssignment roles = defaultRoles(data->table,
+                                              {{"Class", TaskType::Binary, "bad", 1.0},
+                                               {"grade", TaskType::Multiclass, "", 1.0},
+                                               {"int_rate", TaskType::Regression, "", 1.0}},
+                                              {});
+    ExperimentConfig config;
+    config.train.epochs = 2;
+    config.train.hiddenLayers = {16};
+    ComparisonDialog dialog(data, roles, config);
+    dialog.findChild<QSpinBox *>(QStringLiteral("foldsSpin"))->setValue(2);
+    QSignalSpy finished(&dialog, &ComparisonDialog::comparisonFinished);
+    dialog.start();
+    QVERIFY(finished.wait(240000));
+    // 3 tasks x 2 headline metrics, each for the 7 standard candidates.
+    QCOMPARE(dialog.results()->rowCount(), 42);
+    QCOMPARE(dialog.results()->item(0, 0)->text(), QStringLiteral("Class"));
+    QCOMPARE(dialog.results()->item(0, 1)->text(), QStringLiteral("AUC"));
+    QCOMPARE(dialog.results()->item(0, 2)->text(), QStringLiteral("logistic"));
+    const double auc = dialog.results()->item(0, 3)->text().section(QLatin1Char(' '), 0, 0).toDouble();
+    QVERIFY2(auc > 0.55 && auc < 0.85, qPrintable(dialog.results()->item(0, 3)->text()));
 }
 
 QTEST_MAIN(TestMethodPanel)

@@ -1,0 +1,155 @@
+#include "pages/ComparisonDialog.h"
+
+#include "workers/ComparisonWorker.h"
+#include "workers/WorkerThread.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cmtl::ui {
+
+namespace {
+
+QString meanAndSpread(const Summary &summary, bool signedMean)
+{
+    const QString mean = QString::number(summary.mean, 'f', 4);
+    return (signedMean && summary.mean >= 0 ? QStringLiteral("+") : QString()) + mean + QStringLiteral(" ± ") +
+           QString::number(summary.standardDeviation, 'f', 4);
+}
+
+} // namespace
+
+ComparisonDialog::ComparisonDialog(LoadedTablePtr data, RoleAssignment roles, ExperimentConfig config, QWidget *parent)
+    : QDialog(parent), m_data(std::move(data)), m_roles(std::move(roles)), m_config(std::move(config)),
+      m_thread(new WorkerThread(this))
+{
+    setObjectName(QStringLiteral("comparisonDialog"));
+    setWindowTitle(tr("Compare methods"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("Trains the logistic baseline, the network on each task alone and the multi-task "
+                                "architectures on the same stratified folds of the data, with the current settings."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    auto *form = new QFormLayout;
+    m_folds = new QSpinBox(this);
+    m_folds->setObjectName(QStringLiteral("foldsSpin"));
+    m_folds->setRange(2, 20);
+    m_folds->setValue(5);
+    auto *foldsLabel = new QLabel(tr("&Folds:"), this);
+    foldsLabel->setBuddy(m_folds);
+    form->addRow(foldsLabel, m_folds);
+    layout->addLayout(form);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("comparisonProgress"));
+    m_progress->setAccessibleName(tr("Comparison progress"));
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    layout->addWidget(m_progress);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("comparisonStatus"));
+    layout->addWidget(m_status);
+
+    m_results = new QStandardItemModel(0, 6, this);
+    m_results->setHorizontalHeaderLabels(
+        {tr("Task"), tr("Metric"), tr("Model"), tr("Mean ± sd"), tr("vs single-task net"), tr("vs logistic")});
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("comparisonTable"));
+    m_view->setAccessibleName(tr("Comparison results"));
+    m_view->setModel(m_results);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_view, 1);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_startButton = buttons->addButton(tr("&Run comparison"), QDialogButtonBox::ActionRole);
+    m_startButton->setObjectName(QStringLiteral("startComparisonButton"));
+    m_cancelButton = buttons->addButton(tr("&Cancel"), QDialogButtonBox::RejectRole);
+    m_cancelButton->setObjectName(QStringLiteral("cancelComparisonButton"));
+    m_cancelButton->setEnabled(false);
+    QPushButton *close = buttons->addButton(QDialogButtonBox::Close);
+    layout->addWidget(buttons);
+    connect(m_startButton, &QPushButton::clicked, this, &ComparisonDialog::start);
+    connect(m_cancelButton, &QPushButton::clicked, this, &ComparisonDialog::cancel);
+    connect(close, &QPushButton::clicked, this, &QDialog::close);
+    resize(820, 560);
+}
+
+ComparisonDialog::~ComparisonDialog()
+{
+    m_thread->stop();
+}
+
+bool ComparisonDialog::isRunning() const
+{
+    return m_thread->isRunning();
+}
+
+void ComparisonDialog::start()
+{
+    if (isRunning())
+        return;
+    ComparisonWorker::Params params;
+    params.data = m_data;
+    params.roles = m_roles;
+    params.spec.teacher = m_config;
+    params.spec.folds = m_folds->value();
+    params.spec.candidates = standardCandidates(m_config);
+    auto *worker = new ComparisonWorker(std::move(params));
+    connect(worker, &Worker::progress, this, [this](double fraction, const QString &text) {
+        m_progress->setValue(static_cast<int>(fraction * 1000));
+        m_status->setText(text);
+    });
+    connect(worker, &ComparisonWorker::succeeded, this, &ComparisonDialog::showResult);
+    connect(worker, &Worker::failed, this, [this](const QString &message) { m_status->setText(message); });
+    connect(worker, &Worker::cancelled, this, [this] { m_status->setText(tr("Comparison cancelled.")); });
+    connect(worker, &Worker::finished, this, [this] {
+        m_startButton->setEnabled(true);
+        m_cancelButton->setEnabled(false);
+        Q_EMIT comparisonFinished();
+    });
+    m_startButton->setEnabled(false);
+    m_cancelButton->setEnabled(true);
+    m_progress->setValue(0);
+    m_status->setText(tr("Training…"));
+    m_thread->start(worker);
+}
+
+void ComparisonDialog::cancel()
+{
+    m_thread->cancel();
+}
+
+void ComparisonDialog::showResult(const ComparisonResult &result)
+{
+    m_results->removeRows(0, m_results->rowCount());
+    for (const MetricSamples &metric : result.metrics) {
+        for (std::size_t c = 0; c < result.candidates.size(); ++c) {
+            QList<QStandardItem *> row;
+            row << new QStandardItem(QString::fromStdString(metric.task))
+                << new QStandardItem(QString::fromStdString(metric.metric))
+                << new QStandardItem(QString::fromStdString(result.candidates[c]))
+                << new QStandardItem(meanAndSpread(summarise(metric.values[c]), false))
+                << new QStandardItem(c == 1
+                                         ? QString()
+                                         : meanAndSpread(summariseDifference(metric.values[c], metric.values[1]), true))
+                << new QStandardItem(
+                       c == 0 ? QString()
+                              : meanAndSpread(summariseDifference(metric.values[c], metric.values[0]), true));
+            m_results->appendRow(row);
+        }
+    }
+    m_status->setText(tr("Test metrics over %1.").arg(QString::fromStdString(result.scheme)));
+}
+
+} // namespace cmtl::ui

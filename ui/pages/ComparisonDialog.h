@@ -1,0 +1,55 @@
+#pragma once
+
+#include "train/Comparison.h"
+#include "workers/DataLoader.h"
+
+#include <QDialog>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QStandardItemModel;
+class QTableView;
+
+namespace cmtl::ui {
+
+class WorkerThread;
+
+// "Compare methods": the logistic baseline, the single-task nets and the multi-task
+// architectures trained on the same stratified folds of the current data, with each task's test
+// metrics as mean +- sd and the paired differences to the single-task net and to the logistic
+// model (the table `creditmtl-cli compare` prints).
+class ComparisonDialog : public QDialog {
+    Q_OBJECT
+public:
+    ComparisonDialog(LoadedTablePtr data, RoleAssignment roles, ExperimentConfig config, QWidget *parent = nullptr);
+    ~ComparisonDialog() override;
+
+    QStandardItemModel *results() const { return m_results; }
+    bool isRunning() const;
+
+public Q_SLOTS:
+    void start();
+    void cancel();
+
+Q_SIGNALS:
+    void comparisonFinished();
+
+private:
+    void showResult(const ComparisonResult &result);
+
+    LoadedTablePtr m_data;
+    RoleAssignment m_roles;
+    ExperimentConfig m_config;
+    QSpinBox *m_folds;
+    QPushButton *m_startButton;
+    QPushButton *m_cancelButton;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QStandardItemModel *m_results;
+    QTableView *m_view;
+    WorkerThread *m_thread;
+};
+
+} // namespace cmtl::ui
