@@ -95,7 +95,7 @@ Prepared prepare(const cmtl::Table &table, int threads)
     cmtl::validateRoles(table, roles);
     std::vector<std::size_t> allRows(table.rowCount());
     std::iota(allRows.begin(), allRows.end(), std::size_t{0});
-    prepared.preprocessor = cmtl::fitPreprocessor(table, roles.features, allRows);
+    prepared.preprocessor = cmtl::fitPreprocessor(table, roles.features, allRows, {}, threads);
     prepared.inputs = prepared.preprocessor.transform(table, threads);
     prepared.networkSpec.inputs = static_cast<Eigen::Index>(prepared.preprocessor.inputCount());
     prepared.networkSpec.trunk = {128, 64};
