@@ -121,56 +121,46 @@ inline bool parseNumber(std::string_view text, float &value)
 }
 
 // Clinger's fast path for the short decimals most data files hold ("-0.12345", "1.2345e-05",
-// "14.37"): with at most 7 significant digits the mantissa is exact in a float, and with a decimal
-// exponent within +-10 so is the power of ten, so one multiplication or division rounds correctly
-// (the result equals fast_float's). Reads an optional '-', digits with an optional '.', and an
-// optional exponent; returns the end of the number, or nullptr when the text does not start with
-// such a number (the caller then falls back on fast_float).
+// "14.37"): when the digits, read as an integer, are at most 2^24 the mantissa is exact in a
+// float, and with a decimal exponent within +-10 so is the power of ten, so one multiplication or
+// division rounds correctly (the result equals fast_float's). Reads an optional '-', digits with
+// an optional '.', and an optional exponent; returns the end of the number, or nullptr when the
+// text does not start with such a number (the caller then falls back on fast_float).
 inline const char *parseShortDecimal(const char *at, const char *end, float &value)
 {
     static constexpr float kPowersOfTen[] = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
-    constexpr int kMaxDigits = 7;
-    const auto digitAt = [&](const char *p) { return p != end && static_cast<unsigned>(*p - '0') < 10; };
+    constexpr std::uint64_t kMaxExactMantissa = std::uint64_t{1} << 24;
+    constexpr std::ptrdiff_t kMaxDigits = 19; // no overflow of the 64-bit mantissa
+    const auto digitAt = [end](const char *p) { return p != end && static_cast<unsigned char>(*p - '0') < 10; };
     const bool negative = at != end && *at == '-';
-    if (negative)
-        ++at;
-    std::uint32_t mantissa = 0;
-    int digits = 0; // significant digits (leading zeros do not count)
-    int exponent = 0;
-    bool anyDigit = false;
-    for (; digitAt(at); ++at) {
-        anyDigit = true;
-        const auto digit = static_cast<std::uint32_t>(*at - '0');
-        if (mantissa != 0 || digit != 0) {
-            if (++digits > kMaxDigits)
-                return nullptr;
-            mantissa = mantissa * 10 + digit;
-        }
+    at += negative ? 1 : 0;
+    // Every digit, leading zeros included, goes into the mantissa: the test on its value (not on
+    // a count of significant digits) keeps this loop free of branches other than its exit.
+    const char *p = at;
+    std::uint64_t mantissa = 0;
+    for (; digitAt(p); ++p)
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
+    std::ptrdiff_t digits = p - at;
+    std::ptrdiff_t exponent = 0;
+    if (p != end && *p == '.') {
+        const char *const fraction = ++p;
+        for (; digitAt(p); ++p)
+            mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
+        exponent = fraction - p;
+        digits -= exponent;
     }
-    if (at != end && *at == '.') {
-        for (++at; digitAt(at); ++at) {
-            anyDigit = true;
-            const auto digit = static_cast<std::uint32_t>(*at - '0');
-            if (mantissa != 0 || digit != 0) {
-                if (++digits > kMaxDigits)
-                    return nullptr;
-                mantissa = mantissa * 10 + digit;
-            }
-            --exponent;
-        }
-    }
-    if (!anyDigit)
+    if (digits == 0 || digits > kMaxDigits || mantissa > kMaxExactMantissa)
         return nullptr;
-    if (at != end && (*at == 'e' || *at == 'E')) {
-        ++at;
-        const bool negativeExponent = at != end && *at == '-';
-        if (at != end && (*at == '-' || *at == '+'))
-            ++at;
-        if (!digitAt(at))
+    if (p != end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        const bool negativeExponent = p != end && *p == '-';
+        if (p != end && (*p == '-' || *p == '+'))
+            ++p;
+        if (!digitAt(p))
             return nullptr;
-        int written = 0;
-        for (; digitAt(at); ++at)
-            written = std::min(written * 10 + (*at - '0'), 1000);
+        std::ptrdiff_t written = 0;
+        for (; digitAt(p); ++p)
+            written = std::min<std::ptrdiff_t>(written * 10 + (*p - '0'), 1000);
         exponent += negativeExponent ? -written : written;
     }
     float result = static_cast<float>(mantissa);
@@ -180,7 +170,7 @@ inline const char *parseShortDecimal(const char *at, const char *end, float &val
         result = exponent < 0 ? result / kPowersOfTen[-exponent] : result * kPowersOfTen[exponent];
     }
     value = negative ? -result : result;
-    return at;
+    return p;
 }
 
 // The tokens that mark a missing cell, compared after trimming surrounding blanks. The empty cell

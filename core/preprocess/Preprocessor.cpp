@@ -7,8 +7,8 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <optional>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
 
 namespace cmtl {
@@ -140,7 +140,8 @@ std::optional<OneHotStep> fitOneHot(const Column &column, const std::vector<std:
     step.column = column.name;
     std::int64_t pooledRows = 0;
     for (const std::size_t slot : order) {
-        const bool keep = static_cast<int>(step.levels.size()) < options.maxLevels && counts[slot] >= options.minLevelCount;
+        const bool keep =
+            static_cast<int>(step.levels.size()) < options.maxLevels && counts[slot] >= options.minLevelCount;
         if (!keep) {
             pooledRows += counts[slot];
             continue;
