@@ -29,7 +29,7 @@ struct Shard {
     std::vector<std::vector<float>> targets; // per task
     Eigen::VectorXf gradient;
     std::vector<Eigen::VectorXf> taskGradients; // per task, when the weighting asks for them
-    std::vector<double> lossSums; // per task, this batch
+    std::vector<double> lossSums;               // per task, this batch
     SplitMix64 random{0};
 };
 
@@ -135,7 +135,8 @@ double taskGraphPenalty(const MultiTaskNetwork &network, const std::vector<Train
             throw ConfigError("task graph: the heads of \"" + edge.taskA + "\" and \"" + edge.taskB +
                               "\" differ in shape; give every head a hidden layer (--head-hidden) to relate them");
         const Eigen::Index size = a.inputs * a.outputs;
-        const Eigen::VectorXf difference = parameters.segment(a.weightOffset, size) - parameters.segment(b.weightOffset, size);
+        const Eigen::VectorXf difference =
+            parameters.segment(a.weightOffset, size) - parameters.segment(b.weightOffset, size);
         penalty += edge.strength * static_cast<double>(difference.squaredNorm());
         if (gradient) {
             gradient->segment(a.weightOffset, size) += static_cast<float>(2 * edge.strength) * difference;
@@ -222,6 +223,18 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
     std::vector<TrainingCallback *> allCallbacks = callbacks;
     allCallbacks.push_back(&earlyStop);
 
+    // The targets of each row side by side (row-major), so that gathering a shuffled batch's
+    // targets and counting its labels touches one cache line per row rather than one per task.
+    const std::size_t taskCount = tasks.size();
+    std::vector<float> rowTargets(static_cast<std::size_t>(train.inputs->cols()) * taskCount);
+    for (std::size_t t = 0; t < taskCount; ++t) {
+        const std::vector<float> &column = targets[t];
+        for (std::size_t row = 0; row < column.size() && row < static_cast<std::size_t>(train.inputs->cols()); ++row)
+            rowTargets[row * taskCount + t] = column[row];
+    }
+    const Eigen::Index inputRows = train.inputs->rows();
+    const float *const inputData = train.inputs->data();
+
     std::vector<std::size_t> order = train.rows;
     const std::size_t batches = static_cast<std::size_t>((rows + batchSize - 1) / batchSize);
     std::vector<double> labelledInBatch(tasks.size()), batchLosses(tasks.size());
@@ -248,10 +261,13 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
             const Eigen::Index batchRows = std::min(batchSize, rows - batchBegin);
             // Labelled rows per task in the whole batch: each task's loss is its mean over them.
             std::fill(labelledInBatch.begin(), labelledInBatch.end(), 0.0);
-            for (std::size_t t = 0; t < tasks.size(); ++t) {
-                for (Eigen::Index i = 0; i < batchRows; ++i)
-                    labelledInBatch[t] += std::isnan(targets[t][order[batchBegin + i]]) ? 0 : 1;
+            for (Eigen::Index i = 0; i < batchRows; ++i) {
+                const float *const rowTarget = &rowTargets[order[static_cast<std::size_t>(batchBegin + i)] * taskCount];
+                for (std::size_t t = 0; t < taskCount; ++t)
+                    labelledInBatch[t] += std::isnan(rowTarget[t]) ? 0 : 1;
             }
+            const Eigen::Index nextBatchBegin = batchBegin + batchSize;
+            const Eigen::Index nextBatchRows = std::max<Eigen::Index>(0, std::min(batchSize, rows - nextBatchBegin));
 
             pool.run([&](int s) {
                 Shard &shard = shards[static_cast<std::size_t>(s)];
@@ -266,8 +282,23 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                 for (Eigen::Index i = 0; i < n; ++i) {
                     const std::size_t row = order[static_cast<std::size_t>(batchBegin + shardBegin + i)];
                     shard.inputs.col(i) = train.inputs->col(static_cast<Eigen::Index>(row));
-                    for (std::size_t t = 0; t < tasks.size(); ++t)
-                        shard.targets[t][static_cast<std::size_t>(i)] = targets[t][row];
+                    for (std::size_t t = 0; t < taskCount; ++t)
+                        shard.targets[t][static_cast<std::size_t>(i)] = rowTargets[row * taskCount + t];
+                }
+                // The rows of this shard in the next batch are scattered over the input matrix:
+                // ask for them now, so that they arrive while this batch computes.
+                {
+                    const Eigen::Index nextBegin = std::min(nextBatchRows, s * shardCapacity);
+                    const Eigen::Index nextEnd = std::min(nextBatchRows, nextBegin + shardCapacity);
+                    for (Eigen::Index i = nextBegin; i < nextEnd; ++i) {
+                        const std::size_t row = order[static_cast<std::size_t>(nextBatchBegin + i)];
+                        const char *const column =
+                            reinterpret_cast<const char *>(inputData + static_cast<Eigen::Index>(row) * inputRows);
+                        for (Eigen::Index byte = 0; byte < inputRows * static_cast<Eigen::Index>(sizeof(float));
+                             byte += 64)
+                            __builtin_prefetch(column + byte);
+                        __builtin_prefetch(&rowTargets[row * taskCount]);
+                    }
                 }
                 shard.random = SplitMix64(SplitMix64::derive(config.seed, static_cast<std::uint64_t>(epoch),
                                                              batch * kShards + static_cast<std::size_t>(s)));
@@ -277,9 +308,9 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                     const int width = network.spec().taskOutputs[t];
                     const double weight = tasks[t].lambda * weighting->multipliers()[t];
                     const auto scale = labelledInBatch[t] > 0 ? static_cast<float>(weight / labelledInBatch[t]) : 0.0f;
-                    shard.lossSums[t] = taskLoss<float>(tasks[t].type, shard.workspace.taskOutputs(t, n),
-                                                        shard.targets[t].data(), tasks[t].loss, scale,
-                                                        shard.workspace.taskOutputGradient(t, width, n));
+                    shard.lossSums[t] =
+                        taskLoss<float>(tasks[t].type, shard.workspace.taskOutputs(t, n), shard.targets[t].data(),
+                                        tasks[t].loss, scale, shard.workspace.taskOutputGradient(t, width, n));
                 }
                 if (perTaskGradients) {
                     for (std::size_t t = 0; t < tasks.size(); ++t)
@@ -306,12 +337,12 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                 }
             }
             if (!perTaskGradients) {
-                gradient = shards[0].gradient;
-                for (std::size_t s = 1; s < shards.size(); ++s)
-                    gradient += shards[s].gradient;
+                static_assert(kShards == 2, "the shard gradients are added in one pass");
+                gradient = shards[0].gradient + shards[1].gradient;
             }
             weighting->combine(batchLosses, taskGradients, gradient);
-            gradient += l2Mask.cwiseProduct(outcome.parameters);
+            if (config.l2 > 0)
+                gradient += l2Mask.cwiseProduct(outcome.parameters);
             taskGraphPenalty(network, tasks, config.taskGraph, outcome.parameters, &gradient);
             optimiser.step(outcome.parameters, gradient);
             for (TrainingCallback *callback : allCallbacks)
