@@ -20,10 +20,10 @@ inline void cpuRelax()
 } // namespace
 
 ShardPool::ShardPool(int shards, int threads)
-    : m_shards(std::max(1, shards)), m_threads(std::clamp(threads, 1, m_shards))
+    : m_shards(std::clamp(shards, 1, (1 << kShardBits) - 1)), m_threads(std::clamp(threads, 1, m_shards))
 {
     for (int worker = 1; worker < m_threads; ++worker)
-        m_workers.emplace_back([this, worker] { workerLoop(worker); });
+        m_workers.emplace_back([this] { workerLoop(); });
 }
 
 ShardPool::~ShardPool()
@@ -37,21 +37,33 @@ ShardPool::~ShardPool()
         worker.join();
 }
 
-void ShardPool::runShardsOf(int worker)
+void ShardPool::runClaimedShards(std::uint64_t generation)
 {
-    try {
-        for (int shard = worker; shard < m_shards; shard += m_threads)
+    for (;;) {
+        std::uint64_t claim = m_claim.load(std::memory_order_acquire);
+        const auto shard = static_cast<int>(claim & ((std::uint64_t{1} << kShardBits) - 1));
+        if ((claim >> kShardBits) != generation || shard >= m_shards)
+            return;
+        if (!m_claim.compare_exchange_weak(claim, claim + 1, std::memory_order_acq_rel))
+            continue;
+        try {
             (*m_body)(shard);
-    } catch (...) {
-        const std::lock_guard lock(m_mutex);
-        if (!m_failure)
-            m_failure = std::current_exception();
+        } catch (...) {
+            const std::lock_guard lock(m_mutex);
+            if (!m_failure)
+                m_failure = std::current_exception();
+        }
+        if (m_done.fetch_add(1, std::memory_order_acq_rel) + 1 == m_shards) {
+            const std::lock_guard lock(m_mutex);
+            if (m_callerSleeping)
+                m_finished.notify_one();
+        }
     }
 }
 
-void ShardPool::workerLoop(int worker)
+void ShardPool::workerLoop()
 {
-    long long seen = 0;
+    std::uint64_t seen = 0;
     for (;;) {
         const auto ready = [&] {
             return m_stopping.load(std::memory_order_acquire) || m_generation.load(std::memory_order_acquire) != seen;
@@ -67,13 +79,7 @@ void ShardPool::workerLoop(int worker)
         if (m_stopping.load(std::memory_order_acquire))
             return;
         seen = m_generation.load(std::memory_order_acquire);
-        runShardsOf(worker);
-        if (m_pending.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-            // The last worker out wakes the caller if it went to sleep.
-            const std::lock_guard lock(m_mutex);
-            if (m_callerSleeping)
-                m_finished.notify_one();
-        }
+        runClaimedShards(seen);
     }
 }
 
@@ -81,19 +87,22 @@ void ShardPool::run(const std::function<void(int)> &body)
 {
     m_body = &body;
     m_failure = nullptr;
-    m_pending.store(static_cast<int>(m_workers.size()), std::memory_order_relaxed);
+    m_done.store(0, std::memory_order_relaxed);
+    const std::uint64_t generation = m_generation.load(std::memory_order_relaxed) + 1;
+    m_claim.store(generation << kShardBits, std::memory_order_release);
     bool wakeWorkers = false;
     {
         // Under the lock, so that a worker either sees the new generation before it sleeps or
         // is counted as sleeping and gets notified.
         const std::lock_guard lock(m_mutex);
-        m_generation.fetch_add(1, std::memory_order_acq_rel);
+        m_generation.store(generation, std::memory_order_release);
         wakeWorkers = m_sleepingWorkers > 0;
     }
     if (wakeWorkers)
         m_wake.notify_all();
-    runShardsOf(0);
-    const auto done = [&] { return m_pending.load(std::memory_order_acquire) == 0; };
+    runClaimedShards(generation);
+    // Every shard is claimed now; wait for those other threads are still running.
+    const auto done = [&] { return m_done.load(std::memory_order_acquire) == m_shards; };
     for (int spin = 0; spin < kSpinIterations && !done(); ++spin)
         cpuRelax();
     if (!done()) {
@@ -103,6 +112,7 @@ void ShardPool::run(const std::function<void(int)> &body)
         m_callerSleeping = false;
     }
     m_body = nullptr;
+    const std::lock_guard lock(m_mutex);
     if (m_failure)
         std::rethrow_exception(m_failure);
 }

@@ -41,6 +41,18 @@ double secondsSince(Clock::time_point start)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// CPU seconds (user + system, all threads) of the process so far: with other work on the machine
+// the wall time of a step varies from run to run, its CPU time much less.
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval &time) {
+        return static_cast<double>(time.tv_sec) + static_cast<double>(time.tv_usec) * 1e-6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 double peakResidentMegabytes()
 {
     rusage usage{};
@@ -112,16 +124,18 @@ Prepared prepare(const cmtl::Table &table, int threads)
     return prepared;
 }
 
-double trainEpochs(const Prepared &prepared, int threads, int epochs, double &samplesPerSecond)
+double trainEpochs(const Prepared &prepared, int threads, int epochs, double &samplesPerSecond, double &cpu)
 {
     const cmtl::MultiTaskNetwork network(prepared.networkSpec);
     cmtl::TrainingSet train{&prepared.inputs, &prepared.targets, {}};
     train.rows.resize(static_cast<std::size_t>(prepared.inputs.cols()));
     std::iota(train.rows.begin(), train.rows.end(), std::size_t{0});
     const auto start = Clock::now();
+    const double cpuStart = cpuSeconds();
     const cmtl::TrainingOutcome outcome =
         cmtl::trainNetwork(network, prepared.tasks, train, nullptr, referenceTrainConfig(threads, epochs));
     const double seconds = secondsSince(start) / epochs;
+    cpu = (cpuSeconds() - cpuStart) / epochs;
     samplesPerSecond = static_cast<double>(train.rows.size()) / seconds;
     if (!outcome.parameters.allFinite())
         throw std::runtime_error("training produced non-finite weights");
@@ -165,25 +179,30 @@ int main(int argc, char **argv)
 
         const auto processStart = Clock::now();
         auto start = Clock::now();
+        double cpuStart = cpuSeconds();
         cmtl::CsvReadResult read = cmtl::readCsvFile(path, options);
         const double readSeconds = secondsSince(start);
+        const double readCpu = cpuSeconds() - cpuStart;
         const cmtl::Table &table = read.table;
         const auto rows = static_cast<double>(table.rowCount());
         if (step == "read") {
             std::printf("{\"step\":\"read\",\"rows\":%zu,\"columns\":%zu,\"megabytes\":%.1f,\"threads\":%d,"
-                        "\"seconds\":%.4f,\"mb_per_s\":%.1f,\"peak_rss_mb\":%.1f}\n",
-                        table.rowCount(), table.columnCount(), megabytes, threads, readSeconds, megabytes / readSeconds,
-                        peakResidentMegabytes());
+                        "\"seconds\":%.4f,\"cpu_s\":%.4f,\"mb_per_s\":%.1f,\"peak_rss_mb\":%.1f}\n",
+                        table.rowCount(), table.columnCount(), megabytes, threads, readSeconds, readCpu,
+                        megabytes / readSeconds, peakResidentMegabytes());
             return 0;
         }
 
         start = Clock::now();
+        cpuStart = cpuSeconds();
         const Prepared prepared = prepare(table, threads);
         const double prepareSeconds = secondsSince(start);
+        const double prepareCpu = cpuSeconds() - cpuStart;
         if (step == "prepare") {
             std::printf("{\"step\":\"prepare\",\"rows\":%zu,\"inputs\":%td,\"threads\":%d,\"seconds\":%.4f,"
-                        "\"peak_rss_mb\":%.1f}\n",
-                        table.rowCount(), prepared.inputs.rows(), threads, prepareSeconds, peakResidentMegabytes());
+                        "\"cpu_s\":%.4f,\"peak_rss_mb\":%.1f}\n",
+                        table.rowCount(), prepared.inputs.rows(), threads, prepareSeconds, prepareCpu,
+                        peakResidentMegabytes());
             return 0;
         }
 
@@ -196,30 +215,33 @@ int main(int argc, char **argv)
             const cmtl::MultiTaskModel model(prepared.preprocessor, prepared.encodings, prepared.networkSpec,
                                              parameters, config);
             start = Clock::now();
+            cpuStart = cpuSeconds();
             const std::vector<Eigen::MatrixXf> predictions = model.predict(table, threads);
             const double seconds = secondsSince(start);
+            const double cpu = cpuSeconds() - cpuStart;
             double checksum = 0;
             for (const Eigen::MatrixXf &prediction : predictions)
                 checksum += static_cast<double>(prediction.sum());
-            std::printf("{\"step\":\"predict\",\"rows\":%zu,\"threads\":%d,\"seconds\":%.4f,\"rows_per_s\":%.0f,"
-                        "\"checksum\":%.6g,\"peak_rss_mb\":%.1f}\n",
-                        table.rowCount(), threads, seconds, rows / seconds, checksum, peakResidentMegabytes());
+            std::printf("{\"step\":\"predict\",\"rows\":%zu,\"threads\":%d,\"seconds\":%.4f,\"cpu_s\":%.4f,"
+                        "\"rows_per_s\":%.0f,\"checksum\":%.6g,\"peak_rss_mb\":%.1f}\n",
+                        table.rowCount(), threads, seconds, cpu, rows / seconds, checksum, peakResidentMegabytes());
             return 0;
         }
 
-        double samplesPerSecond = 0;
-        const double epochSeconds = trainEpochs(prepared, threads, step == "epoch" ? epochs : 1, samplesPerSecond);
+        double samplesPerSecond = 0, epochCpu = 0;
+        const double epochSeconds =
+            trainEpochs(prepared, threads, step == "epoch" ? epochs : 1, samplesPerSecond, epochCpu);
         if (step == "epoch") {
             std::printf("{\"step\":\"epoch\",\"rows\":%zu,\"inputs\":%td,\"threads\":%d,\"epochs\":%d,"
-                        "\"seconds\":%.4f,\"samples_per_s\":%.0f,\"peak_rss_mb\":%.1f}\n",
-                        table.rowCount(), prepared.inputs.rows(), threads, epochs, epochSeconds, samplesPerSecond,
-                        peakResidentMegabytes());
+                        "\"seconds\":%.4f,\"cpu_s\":%.4f,\"samples_per_s\":%.0f,\"peak_rss_mb\":%.1f}\n",
+                        table.rowCount(), prepared.inputs.rows(), threads, epochs, epochSeconds, epochCpu,
+                        samplesPerSecond, peakResidentMegabytes());
             return 0;
         }
         std::printf("{\"step\":\"all\",\"rows\":%zu,\"threads\":%d,\"read_s\":%.4f,\"prepare_s\":%.4f,"
-                    "\"epoch_s\":%.4f,\"seconds\":%.4f,\"peak_rss_mb\":%.1f}\n",
+                    "\"epoch_s\":%.4f,\"seconds\":%.4f,\"cpu_s\":%.4f,\"peak_rss_mb\":%.1f}\n",
                     table.rowCount(), threads, readSeconds, prepareSeconds, epochSeconds, secondsSince(processStart),
-                    peakResidentMegabytes());
+                    cpuSeconds(), peakResidentMegabytes());
         return 0;
     } catch (const std::exception &error) {
         std::fprintf(stderr, "creditmtl-bench: %s\n", error.what());
