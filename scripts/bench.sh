@@ -206,5 +206,11 @@ for size in sizes:
         unit = "MB" if key == "peak_rss_mb" else "s"
         cells.append("n/a" if v is None else f"{fmt(v, unit)} ({fmt(v / m, unit)})")
     print(f"| {size:,} | " + " | ".join(cells) + " |")
+print("\n### CPU seconds per step (CreditMTL medians, user + system, all threads: less sensitive to other load)\n")
+print("| rows | read | prepare | epoch | predict | read + prepare + epoch |")
+print("| --- | --- | --- | --- | --- | --- |")
+for size in sizes:
+    cells = [pick(size, "creditmtl", step, "cpu_s") for step in ("read", "prepare", "epoch", "predict", "all")]
+    print(f"| {size:,} | " + " | ".join(fmt(v, "s") for v in cells) + " |")
 print(f"\nRaw results: {sys.argv[1]}")
 EOF
