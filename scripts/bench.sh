@@ -6,7 +6,8 @@
 #
 #   --4m          also the 4,000,000-row file (1.4 GB on disk, several minutes more)
 #   --runs N      runs of each CreditMTL step per file (default 5); the table shows medians
-#   --ref-runs N  runs of each reference per file (default 3; the PyTorch one takes ~40 s at 1M rows)
+#   --ref-runs N  runs of each reference per file (default 3, but 1 for files over 2M rows: the
+#                 PyTorch one takes ~40 s at 1M rows and minutes at 4M)
 #   --threads N   threads for CreditMTL and for the references (default 2)
 #
 # Environment: BENCH_DATA (where the CSV files go, default /tmp/creditmtl-bench),
@@ -22,13 +23,14 @@ ROOT=$(pwd)
 
 RUNS=5
 REF_RUNS=3
+REF_RUNS_SET=0
 THREADS=2
 SIZES="100000 1000000"
 while [ $# -gt 0 ]; do
     case "$1" in
     --4m) SIZES="$SIZES 4000000" ;;
     --runs) RUNS=$2; shift ;;
-    --ref-runs) REF_RUNS=$2; shift ;;
+    --ref-runs) REF_RUNS=$2; REF_RUNS_SET=1; shift ;;
     --threads) THREADS=$2; shift ;;
     --sizes) SIZES=$2; shift ;;
     -h | --help) sed -n 2,20p "$0"; exit 0 ;;
@@ -115,7 +117,9 @@ for SIZE in $SIZES; do
         done
     fi
     if [ $HAVE_TORCH = 1 ]; then
-        for ((i = 0; i < REF_RUNS; i++)); do
+        TORCH_RUNS=$REF_RUNS
+        [ "$SIZE" -gt 2000000 ] && [ "$REF_RUNS_SET" = 0 ] && TORCH_RUNS=1
+        for ((i = 0; i < TORCH_RUNS; i++)); do
             record "$SIZE" torch all "$(timed /usr/bin/python3 "$REFERENCE_DIR/torch_speed.py" "$FILE" 1 "$THREADS")"
         done
     fi
