@@ -9,6 +9,7 @@
 #   --ref-runs N  runs of each reference per file (default 3, but 1 for files over 2M rows: the
 #                 PyTorch one takes ~40 s at 1M rows and minutes at 4M)
 #   --threads N   threads for CreditMTL and for the references (default 2)
+#   --no-ref      CreditMTL only (e.g. for the growth rows when time is short)
 #
 # Environment: BENCH_DATA (where the CSV files go, default /tmp/creditmtl-bench),
 # BENCH_BUILD_DIR (default build-bench), REFERENCE_DIR (default ../shared/reference).
@@ -24,6 +25,7 @@ ROOT=$(pwd)
 RUNS=5
 REF_RUNS=3
 REF_RUNS_SET=0
+NO_REF=0
 THREADS=2
 SIZES="100000 1000000"
 while [ $# -gt 0 ]; do
@@ -33,6 +35,7 @@ while [ $# -gt 0 ]; do
     --ref-runs) REF_RUNS=$2; REF_RUNS_SET=1; shift ;;
     --threads) THREADS=$2; shift ;;
     --sizes) SIZES=$2; shift ;;
+    --no-ref) NO_REF=1 ;;
     -h | --help) sed -n 2,20p "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
     esac
@@ -69,16 +72,16 @@ fi
 echo "== workload generator: $GENERATOR"
 
 HAVE_TORCH=0
-if [ -f "$REFERENCE_DIR/torch_speed.py" ] && /usr/bin/python3 -c 'import torch, pandas' 2>/dev/null; then
+if [ $NO_REF = 0 ] && [ -f "$REFERENCE_DIR/torch_speed.py" ] && /usr/bin/python3 -c 'import torch, pandas' 2>/dev/null; then
     HAVE_TORCH=1
 fi
 HAVE_FREAD=0
-if [ -f "$REFERENCE_DIR/fread_speed.R" ] && command -v Rscript >/dev/null &&
+if [ $NO_REF = 0 ] && [ -f "$REFERENCE_DIR/fread_speed.R" ] && command -v Rscript >/dev/null &&
     Rscript -e 'library(data.table)' >/dev/null 2>&1; then
     HAVE_FREAD=1
 fi
-echo "== references: pandas+PyTorch $([ $HAVE_TORCH = 1 ] && echo yes || echo 'not installed')," \
-    "data.table fread $([ $HAVE_FREAD = 1 ] && echo yes || echo 'not installed')"
+echo "== references: pandas+PyTorch $([ $HAVE_TORCH = 1 ] && echo yes || echo 'no (--no-ref, or not installed)')," \
+    "data.table fread $([ $HAVE_FREAD = 1 ] && echo yes || echo 'no (--no-ref, or not installed)')"
 
 record() { # size tool step json
     printf '{"size":%s,"tool":"%s","step":"%s","result":%s}\n' "$1" "$2" "$3" "$4" >>"$RESULTS"
