@@ -86,8 +86,12 @@ MissingTokens::MissingTokens(const std::vector<std::string> &tokens)
         if (trimmed.size() < 64)
             m_lengths |= std::uint64_t{1} << trimmed.size();
         float value;
-        if (parseNumber(trimmed, value))
+        if (parseNumber(trimmed, value)) {
             m_hasNumericToken = true;
+            const char first = trimmed.front();
+            if ((first >= '0' && first <= '9') || first == '-' || first == '.' || first == '+')
+                m_hasDecimalToken = true;
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include <fast_float/fast_float.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -119,6 +120,59 @@ inline bool parseNumber(std::string_view text, float &value)
     return result.ec == std::errc() && result.ptr == last;
 }
 
+// Clinger's fast path for the short decimals most data files hold ("-0.12345", "1.2345e-05",
+// "14.37"): when the digits, read as an integer, are at most 2^24 the mantissa is exact in a
+// float, and with a decimal exponent within +-10 so is the power of ten, so one multiplication or
+// division rounds correctly (the result equals fast_float's). Reads an optional '-', digits with
+// an optional '.', and an optional exponent; returns the end of the number, or nullptr when the
+// text does not start with such a number (the caller then falls back on fast_float).
+inline const char *parseShortDecimal(const char *at, const char *end, float &value)
+{
+    static constexpr float kPowersOfTen[] = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
+    constexpr std::uint64_t kMaxExactMantissa = std::uint64_t{1} << 24;
+    constexpr std::ptrdiff_t kMaxDigits = 19; // no overflow of the 64-bit mantissa
+    const auto digitAt = [end](const char *p) { return p != end && static_cast<unsigned char>(*p - '0') < 10; };
+    const bool negative = at != end && *at == '-';
+    at += negative ? 1 : 0;
+    // Every digit, leading zeros included, goes into the mantissa: the test on its value (not on
+    // a count of significant digits) keeps this loop free of branches other than its exit.
+    const char *p = at;
+    std::uint64_t mantissa = 0;
+    for (; digitAt(p); ++p)
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
+    std::ptrdiff_t digits = p - at;
+    std::ptrdiff_t exponent = 0;
+    if (p != end && *p == '.') {
+        const char *const fraction = ++p;
+        for (; digitAt(p); ++p)
+            mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
+        exponent = fraction - p;
+        digits -= exponent;
+    }
+    if (digits == 0 || digits > kMaxDigits || mantissa > kMaxExactMantissa)
+        return nullptr;
+    if (p != end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        const bool negativeExponent = p != end && *p == '-';
+        if (p != end && (*p == '-' || *p == '+'))
+            ++p;
+        if (!digitAt(p))
+            return nullptr;
+        std::ptrdiff_t written = 0;
+        for (; digitAt(p); ++p)
+            written = std::min<std::ptrdiff_t>(written * 10 + (*p - '0'), 1000);
+        exponent += negativeExponent ? -written : written;
+    }
+    float result = static_cast<float>(mantissa);
+    if (mantissa != 0) {
+        if (exponent < -10 || exponent > 10)
+            return nullptr;
+        result = exponent < 0 ? result / kPowersOfTen[-exponent] : result * kPowersOfTen[exponent];
+    }
+    value = negative ? -result : result;
+    return p;
+}
+
 // The tokens that mark a missing cell, compared after trimming surrounding blanks. The empty cell
 // is always missing.
 class MissingTokens {
@@ -140,13 +194,17 @@ public:
         return false;
     }
 
-    // Whether some token reads as a number (e.g. -999), so that numbers must be checked too.
+    // Whether some token reads as a number (e.g. -999, or NaN), so that numbers must be checked too.
     bool hasNumericToken() const { return m_hasNumericToken; }
+    // Whether some token starts like a plain decimal number (a digit, '-' or '.'), so that the
+    // numbers parseShortDecimal accepts must be checked too.
+    bool hasDecimalToken() const { return m_hasDecimalToken; }
 
 private:
     std::vector<std::string> m_tokens;
     std::uint64_t m_lengths = 0;
     bool m_hasNumericToken = false;
+    bool m_hasDecimalToken = false;
 };
 
 // The delimiter among ',' ';' '\t' '|' that splits the first lines of `text` (outside quotes)

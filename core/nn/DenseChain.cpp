@@ -2,8 +2,7 @@
 
 namespace cmtl {
 
-template <typename Scalar>
-void DenseChainWorkspace<Scalar>::allocate(const DenseChain &chain, Eigen::Index capacity)
+template <typename Scalar> void DenseChainWorkspace<Scalar>::allocate(const DenseChain &chain, Eigen::Index capacity)
 {
     activations.resize(chain.layers.size());
     gates.resize(chain.layers.size());
@@ -16,6 +15,8 @@ void DenseChainWorkspace<Scalar>::allocate(const DenseChain &chain, Eigen::Index
     outputGradient.resize(widest, capacity);
     scratch.resize(widest, capacity);
     inputGradient.resize(chain.layers.empty() ? 0 : chain.layers.front().inputs, capacity);
+    // Rounded up to whole 64-bit draws (4 units each).
+    dropoutBits.assign(static_cast<std::size_t>((widest * capacity + 3) / 4 * 4), 0);
 }
 
 template <typename Scalar>
@@ -40,28 +41,55 @@ void forwardChain(const DenseChain &chain, const Scalar *parameters,
             output.noalias() = weights * inputs;
         else
             output.noalias() = weights * workspace.activations[l - 1].leftCols(n);
-        output.colwise() += bias;
 
         const bool isLinear = chain.linearOutput && l + 1 == chain.layers.size();
-        if (isLinear)
+        if (isLinear) {
+            output.colwise() += bias;
             continue;
-        // ReLU fused with dropout: gate = slope * keep / (1 - p), output = pre-activation * gate.
+        }
+        // Bias, ReLU and dropout in one pass over the layer's output: gate = slope * keep / (1 - p),
+        // output = pre-activation * gate, the gate kept for the backward pass.
         auto gate = workspace.gates[l].leftCols(n);
+        const Eigen::Index units = shape.outputs;
+        const Eigen::Index size = units * n;
+        // Distinct buffers: __restrict lets the compiler vectorise the loops below.
+        Scalar *__restrict const gateData = gate.data();
+        Scalar *__restrict const outputData = output.data();
+        const Scalar *__restrict const biasData = bias.data();
         if (useDropout) {
-            Scalar *gateData = gate.data();
-            const Scalar *outputData = output.data();
-            const Eigen::Index size = gate.size();
+            // Unit k (column-major) keeps when bits [16 (k mod 4), 16 (k mod 4) + 16) of the
+            // (k / 4)-th draw fall under the threshold. The draws come first, into a buffer, so
+            // that the loop below has no dependency chain and vectorises.
+            std::uint16_t *__restrict const bits = workspace.dropoutBits.data();
             for (Eigen::Index i = 0; i < size; i += 4) {
-                std::uint64_t bits = random->next();
-                for (Eigen::Index k = i; k < std::min(size, i + 4); ++k, bits >>= 16) {
-                    const bool keep = (bits & 0xFFFF) < keepThreshold;
-                    gateData[k] = (keep && outputData[k] > Scalar(0)) ? keepScale : Scalar(0);
+                const std::uint64_t draw = random->next();
+                bits[i] = static_cast<std::uint16_t>(draw);
+                bits[i + 1] = static_cast<std::uint16_t>(draw >> 16);
+                bits[i + 2] = static_cast<std::uint16_t>(draw >> 32);
+                bits[i + 3] = static_cast<std::uint16_t>(draw >> 48);
+            }
+            for (Eigen::Index column = 0; column < n; ++column) {
+                const Eigen::Index offset = column * units;
+                for (Eigen::Index unit = 0; unit < units; ++unit) {
+                    const Scalar value = outputData[offset + unit] + biasData[unit];
+                    const Scalar kept = bits[offset + unit] < keepThreshold ? keepScale : Scalar(0);
+                    const Scalar slope = value > Scalar(0) ? kept : Scalar(0);
+                    gateData[offset + unit] = slope;
+                    outputData[offset + unit] = value * slope;
                 }
             }
         } else {
-            gate = (output.array() > Scalar(0)).template cast<Scalar>();
+            for (Eigen::Index column = 0; column < n; ++column) {
+                const Eigen::Index offset = column * units;
+                // Two loops: GCC 12 vectorises each, but not the two fused (it turns the product
+                // with a constant 0/1 slope back into a branch).
+                for (Eigen::Index unit = 0; unit < units; ++unit)
+                    gateData[offset + unit] =
+                        outputData[offset + unit] + biasData[unit] > Scalar(0) ? Scalar(1) : Scalar(0);
+                for (Eigen::Index unit = 0; unit < units; ++unit)
+                    outputData[offset + unit] = (outputData[offset + unit] + biasData[unit]) * gateData[offset + unit];
+            }
         }
-        output.array() *= gate.array();
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include <Eigen/Core>
 
+#include <cstdint>
 #include <vector>
 
 namespace cmtl {
@@ -30,14 +31,14 @@ struct DenseChain {
 
 // Activations of one chain for a mini-batch of up to `capacity` columns, allocated once so the
 // batch loop allocates nothing.
-template <typename Scalar>
-struct DenseChainWorkspace {
+template <typename Scalar> struct DenseChainWorkspace {
     using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
-    std::vector<Matrix> activations; // output of each layer
-    std::vector<Matrix> gates;       // d activation / d pre-activation: ReLU slope times dropout scale
-    Matrix outputGradient;           // gradient flowing back through the chain
-    Matrix scratch;                  // the next layer's gradient, before it replaces outputGradient
-    Matrix inputGradient;            // gradient w.r.t. the chain's input (filled by backward)
+    std::vector<Matrix> activations;        // output of each layer
+    std::vector<Matrix> gates;              // d activation / d pre-activation: ReLU slope times dropout scale
+    Matrix outputGradient;                  // gradient flowing back through the chain
+    Matrix scratch;                         // the next layer's gradient, before it replaces outputGradient
+    Matrix inputGradient;                   // gradient w.r.t. the chain's input (filled by backward)
+    std::vector<std::uint16_t> dropoutBits; // 16 random bits per unit of the widest layer, for dropout
 
     void allocate(const DenseChain &chain, Eigen::Index capacity);
 };

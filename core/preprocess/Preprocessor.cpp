@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
 
 namespace cmtl {
@@ -49,42 +52,68 @@ std::vector<std::string> Preprocessor::featureColumns() const
 
 namespace {
 
+// A float's bits mapped to an unsigned key in the same order as the values (NaN excluded).
+inline std::uint32_t orderedKey(float value)
+{
+    std::uint32_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    return (bits & 0x80000000u) != 0 ? ~bits : bits | 0x80000000u;
+}
+
 std::optional<NumericStep> fitNumeric(const Column &column, const std::vector<std::size_t> &rows,
                                       const PreprocessOptions &options, std::vector<std::string> &warnings)
 {
-    std::vector<float> observed;
-    observed.reserve(rows.size());
+    // One pass for the moments, the range and a histogram of the top 16 bits of each value's
+    // ordered key; the median is then selected among the values of one histogram bucket (radix
+    // selection), rather than by copying and partially sorting the whole column.
+    constexpr int kBucketShift = 16;
+    std::vector<std::uint32_t> histogram(std::size_t{1} << (32 - kBucketShift), 0);
     double sum = 0, sumSquares = 0;
+    std::size_t count = 0;
+    float lowest = std::numeric_limits<float>::infinity(), highest = -lowest;
+    const float *values = column.values.data();
     for (const std::size_t row : rows) {
-        const float value = column.values[row];
+        const float value = values[row];
         if (std::isnan(value))
             continue;
-        observed.push_back(value);
+        ++count;
         sum += value;
         sumSquares += static_cast<double>(value) * value;
+        lowest = std::min(lowest, value);
+        highest = std::max(highest, value);
+        ++histogram[orderedKey(value) >> kBucketShift];
     }
-    if (observed.empty()) {
+    if (count == 0) {
         warnings.push_back("column \"" + column.name + "\" dropped: every training value is missing");
         return std::nullopt;
     }
-    const double count = static_cast<double>(observed.size());
-    const double mean = sum / count;
-    const double variance = std::max(0.0, sumSquares / count - mean * mean);
-    const auto [lowest, highest] = std::minmax_element(observed.begin(), observed.end());
-    if (*lowest == *highest) {
+    const double mean = sum / static_cast<double>(count);
+    const double variance = std::max(0.0, sumSquares / static_cast<double>(count) - mean * mean);
+    if (lowest == highest) {
         warnings.push_back("column \"" + column.name + "\" dropped: constant on the training rows");
         return std::nullopt;
     }
     // The median: the lower middle element for an even count keeps it an observed value.
-    const auto middle = observed.begin() + static_cast<std::ptrdiff_t>((observed.size() - 1) / 2);
-    std::nth_element(observed.begin(), middle, observed.end());
+    std::size_t rank = (count - 1) / 2;
+    std::uint32_t bucket = 0;
+    while (rank >= histogram[bucket])
+        rank -= histogram[bucket++];
+    std::vector<float> candidates;
+    candidates.reserve(histogram[bucket]);
+    for (const std::size_t row : rows) {
+        const float value = values[row];
+        if (!std::isnan(value) && (orderedKey(value) >> kBucketShift) == bucket)
+            candidates.push_back(value);
+    }
+    const auto middle = candidates.begin() + static_cast<std::ptrdiff_t>(rank);
+    std::nth_element(candidates.begin(), middle, candidates.end());
 
     NumericStep step;
     step.column = column.name;
     step.median = *middle;
     step.mean = static_cast<float>(mean);
     step.scale = variance > 0 ? static_cast<float>(std::sqrt(variance)) : 1.0f;
-    step.missingIndicator = options.missingIndicators && observed.size() < rows.size();
+    step.missingIndicator = options.missingIndicators && count < rows.size();
     return step;
 }
 
@@ -111,7 +140,8 @@ std::optional<OneHotStep> fitOneHot(const Column &column, const std::vector<std:
     step.column = column.name;
     std::int64_t pooledRows = 0;
     for (const std::size_t slot : order) {
-        const bool keep = static_cast<int>(step.levels.size()) < options.maxLevels && counts[slot] >= options.minLevelCount;
+        const bool keep =
+            static_cast<int>(step.levels.size()) < options.maxLevels && counts[slot] >= options.minLevelCount;
         if (!keep) {
             pooledRows += counts[slot];
             continue;
@@ -152,19 +182,36 @@ std::vector<int> inputOfCode(const Column &column, const OneHotStep &step, int &
 } // namespace
 
 Preprocessor fitPreprocessor(const Table &table, const std::vector<std::string> &features,
-                             const std::vector<std::size_t> &trainRows, const PreprocessOptions &options)
+                             const std::vector<std::size_t> &trainRows, const PreprocessOptions &options, int threads)
 {
     if (trainRows.empty())
         throw ConfigError(table.source() + ": no training rows to fit the preprocessing on");
+    // Columns are fitted in parallel, each into its own slot; the slots are then gathered in
+    // feature order, so the result does not depend on the thread count.
+    struct Fitted {
+        std::optional<NumericStep> numeric;
+        std::optional<OneHotStep> oneHot;
+        std::vector<std::string> warnings;
+    };
+    std::vector<const Column *> columns;
+    for (const std::string &name : features)
+        columns.push_back(&table.column(name));
+    std::vector<Fitted> fitted(columns.size());
+    parallelFor(columns.size(), threads, [&](std::size_t i) {
+        const Column &column = *columns[i];
+        if (column.type == ColumnType::Numeric)
+            fitted[i].numeric = fitNumeric(column, trainRows, options, fitted[i].warnings);
+        else
+            fitted[i].oneHot = fitOneHot(column, trainRows, options, fitted[i].warnings);
+    });
     Preprocessor preprocessor;
-    for (const std::string &name : features) {
-        const Column &column = table.column(name);
-        if (column.type == ColumnType::Numeric) {
-            if (auto step = fitNumeric(column, trainRows, options, preprocessor.warnings))
-                preprocessor.numeric.push_back(std::move(*step));
-        } else if (auto step = fitOneHot(column, trainRows, options, preprocessor.warnings)) {
-            preprocessor.oneHot.push_back(std::move(*step));
-        }
+    for (Fitted &column : fitted) {
+        if (column.numeric)
+            preprocessor.numeric.push_back(std::move(*column.numeric));
+        if (column.oneHot)
+            preprocessor.oneHot.push_back(std::move(*column.oneHot));
+        for (std::string &warning : column.warnings)
+            preprocessor.warnings.push_back(std::move(warning));
     }
     if (preprocessor.inputCount() == 0)
         throw ConfigError(table.source() + ": no usable feature column (every one is constant or missing)");

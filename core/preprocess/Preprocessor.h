@@ -60,8 +60,10 @@ public:
     Eigen::MatrixXf transform(const Table &table, int threads = 0) const;
 };
 
-// Fits on the training rows only.
+// Fits on the training rows only, one column per task on up to `threads` threads (0 = all
+// hardware threads); the result does not depend on the thread count.
 Preprocessor fitPreprocessor(const Table &table, const std::vector<std::string> &features,
-                             const std::vector<std::size_t> &trainRows, const PreprocessOptions &options = {});
+                             const std::vector<std::size_t> &trainRows, const PreprocessOptions &options = {},
+                             int threads = 0);
 
 } // namespace cmtl

@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace cmtl {
@@ -21,10 +22,27 @@ EvaluationReport evaluateRows(const MultiTaskModel &model, const Table &table, c
                               const Eigen::MatrixXf &allInputs, const std::string &part, const std::string &source,
                               int threads)
 {
-    Eigen::MatrixXf inputs(allInputs.rows(), static_cast<Eigen::Index>(rows.size()));
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        inputs.col(static_cast<Eigen::Index>(i)) = allInputs.col(static_cast<Eigen::Index>(rows[i]));
-    const std::vector<Eigen::MatrixXf> predictions = model.predictInputs(inputs, threads);
+    // Scored in blocks of rows, so that no copy of the part's inputs (hundreds of MB for a large
+    // training part) sits next to the full input matrix.
+    constexpr std::size_t kBlock = 1 << 16;
+    const auto partRows = static_cast<Eigen::Index>(rows.size());
+    std::vector<Eigen::MatrixXf> predictions;
+    Eigen::MatrixXf inputs(allInputs.rows(), static_cast<Eigen::Index>(std::min(kBlock, rows.size())));
+    for (std::size_t begin = 0; begin < rows.size(); begin += kBlock) {
+        const std::size_t count = std::min(kBlock, rows.size() - begin);
+        if (static_cast<Eigen::Index>(count) != inputs.cols())
+            inputs.resize(Eigen::NoChange, static_cast<Eigen::Index>(count));
+        for (std::size_t i = 0; i < count; ++i)
+            inputs.col(static_cast<Eigen::Index>(i)) = allInputs.col(static_cast<Eigen::Index>(rows[begin + i]));
+        std::vector<Eigen::MatrixXf> block = model.predictInputs(inputs, threads);
+        for (std::size_t t = 0; t < block.size(); ++t) {
+            if (predictions.size() <= t)
+                predictions.emplace_back(block[t].rows(), partRows);
+            predictions[t].middleCols(static_cast<Eigen::Index>(begin), static_cast<Eigen::Index>(count)) = block[t];
+        }
+    }
+    if (predictions.empty()) // no rows: empty predictions of the right heights
+        predictions = model.predictInputs(Eigen::MatrixXf(allInputs.rows(), 0), threads);
     EvaluationReport report{part, source, {}};
     for (std::size_t t = 0; t < model.tasks().size(); ++t)
         report.tasks.push_back(evaluateTask(model.tasks()[t], predictions[t], table, rows));

@@ -253,6 +253,18 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
     std::vector<TrainingCallback *> allCallbacks = callbacks;
     allCallbacks.push_back(&earlyStop);
 
+    // The targets of each row side by side (row-major), so that gathering a shuffled batch's
+    // targets and counting its labels touches one cache line per row rather than one per task.
+    const std::size_t taskCount = tasks.size();
+    std::vector<float> rowTargets(static_cast<std::size_t>(train.inputs->cols()) * taskCount);
+    for (std::size_t t = 0; t < taskCount; ++t) {
+        const std::vector<float> &column = targets[t];
+        for (std::size_t row = 0; row < column.size() && row < static_cast<std::size_t>(train.inputs->cols()); ++row)
+            rowTargets[row * taskCount + t] = column[row];
+    }
+    const Eigen::Index inputRows = train.inputs->rows();
+    const float *const inputData = train.inputs->data();
+
     std::vector<std::size_t> order = train.rows;
     const std::size_t batches = static_cast<std::size_t>((rows + batchSize - 1) / batchSize);
     std::vector<double> labelledInBatch(tasks.size()), batchLosses(tasks.size());
@@ -279,10 +291,13 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
             const Eigen::Index batchRows = std::min(batchSize, rows - batchBegin);
             // Labelled rows per task in the whole batch: each task's loss is its mean over them.
             std::fill(labelledInBatch.begin(), labelledInBatch.end(), 0.0);
-            for (std::size_t t = 0; t < tasks.size(); ++t) {
-                for (Eigen::Index i = 0; i < batchRows; ++i)
-                    labelledInBatch[t] += std::isnan(targets[t][order[batchBegin + i]]) ? 0 : 1;
+            for (Eigen::Index i = 0; i < batchRows; ++i) {
+                const float *const rowTarget = &rowTargets[order[static_cast<std::size_t>(batchBegin + i)] * taskCount];
+                for (std::size_t t = 0; t < taskCount; ++t)
+                    labelledInBatch[t] += std::isnan(rowTarget[t]) ? 0 : 1;
             }
+            const Eigen::Index nextBatchBegin = batchBegin + batchSize;
+            const Eigen::Index nextBatchRows = std::max<Eigen::Index>(0, std::min(batchSize, rows - nextBatchBegin));
 
             pool.run([&](int s) {
                 Shard &shard = shards[static_cast<std::size_t>(s)];
@@ -297,8 +312,23 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                 for (Eigen::Index i = 0; i < n; ++i) {
                     const std::size_t row = order[static_cast<std::size_t>(batchBegin + shardBegin + i)];
                     shard.inputs.col(i) = train.inputs->col(static_cast<Eigen::Index>(row));
-                    for (std::size_t t = 0; t < tasks.size(); ++t)
-                        shard.targets[t][static_cast<std::size_t>(i)] = targets[t][row];
+                    for (std::size_t t = 0; t < taskCount; ++t)
+                        shard.targets[t][static_cast<std::size_t>(i)] = rowTargets[row * taskCount + t];
+                }
+                // The rows of this shard in the next batch are scattered over the input matrix:
+                // ask for them now, so that they arrive while this batch computes.
+                {
+                    const Eigen::Index nextBegin = std::min(nextBatchRows, s * shardCapacity);
+                    const Eigen::Index nextEnd = std::min(nextBatchRows, nextBegin + shardCapacity);
+                    for (Eigen::Index i = nextBegin; i < nextEnd; ++i) {
+                        const std::size_t row = order[static_cast<std::size_t>(nextBatchBegin + i)];
+                        const char *const column =
+                            reinterpret_cast<const char *>(inputData + static_cast<Eigen::Index>(row) * inputRows);
+                        for (Eigen::Index byte = 0; byte < inputRows * static_cast<Eigen::Index>(sizeof(float));
+                             byte += 64)
+                            __builtin_prefetch(column + byte);
+                        __builtin_prefetch(&rowTargets[row * taskCount]);
+                    }
                 }
                 shard.random = SplitMix64(SplitMix64::derive(config.seed, static_cast<std::uint64_t>(epoch),
                                                              batch * kShards + static_cast<std::size_t>(s)));
@@ -337,12 +367,12 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                 }
             }
             if (!perTaskGradients) {
-                gradient = shards[0].gradient;
-                for (std::size_t s = 1; s < shards.size(); ++s)
-                    gradient += shards[s].gradient;
+                static_assert(kShards == 2, "the shard gradients are added in one pass");
+                gradient = shards[0].gradient + shards[1].gradient;
             }
             weighting->combine(batchLosses, taskGradients, gradient);
-            gradient += l2Mask.cwiseProduct(outcome.parameters);
+            if (config.l2 > 0)
+                gradient += l2Mask.cwiseProduct(outcome.parameters);
             taskGraphPenalty(network, tasks, config.taskGraph, outcome.parameters, &gradient);
             optimiser.step(outcome.parameters, gradient);
             for (TrainingCallback *callback : allCallbacks)
