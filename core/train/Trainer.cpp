@@ -151,19 +151,20 @@ std::vector<Eigen::MatrixXf> forwardAll(const MultiTaskNetwork &network, const E
     std::vector<Eigen::MatrixXf> outputs;
     for (std::size_t t = 0; t < network.taskCount(); ++t)
         outputs.emplace_back(network.spec().taskOutputs[t], inputs.cols());
-    // Contiguous ranges of rows, one per thread, scored in chunks that fit in cache.
+    // Rows scored in chunks that fit in cache, on a fixed grid of kChunk columns shared out among
+    // the threads: each chunk is the same GEMM whatever the thread count, so predictions are bit
+    // for bit the same with 1 thread or 16 (ranges per thread made chunk shapes, and with them the
+    // last bits of the results, depend on the thread count).
     constexpr Eigen::Index kChunk = 1024;
-    const int workers = resolveThreadCount(threads);
-    const Eigen::Index rangeSize = (inputs.cols() + workers - 1) / workers;
+    const Eigen::Index chunks = (inputs.cols() + kChunk - 1) / kChunk;
+    const int workers =
+        static_cast<int>(std::min<Eigen::Index>(resolveThreadCount(threads), std::max<Eigen::Index>(chunks, 1)));
     parallelFor(static_cast<std::size_t>(workers), workers, [&](std::size_t worker) {
-        const Eigen::Index begin = static_cast<Eigen::Index>(worker) * rangeSize;
-        const Eigen::Index end = std::min(inputs.cols(), begin + rangeSize);
-        if (begin >= end)
-            return;
         NetworkWorkspace<float> workspace;
-        workspace.allocate(network, std::min(kChunk, end - begin));
-        for (Eigen::Index start = begin; start < end; start += kChunk) {
-            const Eigen::Index n = std::min(kChunk, end - start);
+        workspace.allocate(network, std::min(kChunk, inputs.cols()));
+        for (Eigen::Index chunk = static_cast<Eigen::Index>(worker); chunk < chunks; chunk += workers) {
+            const Eigen::Index start = chunk * kChunk;
+            const Eigen::Index n = std::min(kChunk, inputs.cols() - start);
             forwardNetwork<float>(network, parameters.data(), inputs.middleCols(start, n), workspace, false, nullptr);
             for (std::size_t t = 0; t < outputs.size(); ++t)
                 outputs[t].middleCols(start, n) = workspace.taskOutputs(t, n);

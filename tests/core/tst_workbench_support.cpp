@@ -107,6 +107,12 @@ private Q_SLOTS:
         config.train.epochs = 2;
         config.train.hiddenLayers = {16};
         const ExperimentResult result = runExperiment(table, roles, config);
+        // Scoring does not depend on the thread count (the workbench leaves a core to the UI, the
+        // command line uses them all; both must write the same predictions).
+        const auto one = result.model.predict(table, 1);
+        const auto three = result.model.predict(table, 3);
+        for (std::size_t t = 0; t < one.size(); ++t)
+            QVERIFY(one[t] == three[t]);
         const std::vector<TaskScores> scores = scoreTasks(result.model, table, result.split.test);
         const EvaluationReport *test = result.report("test");
         QVERIFY(test);
