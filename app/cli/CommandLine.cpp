@@ -16,8 +16,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <numeric>
 #include <csignal>
+#include <numeric>
 #include <optional>
 
 namespace cmtl {
@@ -48,9 +48,15 @@ Run `creditmtl-cli <command> --help` for a command's options.
 
 CancellationToken g_interrupt;
 
-extern "C" void onInterrupt(int) { g_interrupt.cancel(); }
+extern "C" void onInterrupt(int)
+{
+    g_interrupt.cancel();
+}
 
-std::string str(const QString &text) { return text.toStdString(); }
+std::string str(const QString &text)
+{
+    return text.toStdString();
+}
 
 QCommandLineOption option(const char *name, const char *description, const char *valueName = nullptr,
                           const char *defaultValue = nullptr)
@@ -189,9 +195,15 @@ void printMetricsTable(const EvaluationReport &report, std::ostream &out)
         std::vector<std::pair<std::string, double>> values;
         if (task.binary) {
             const BinaryMetrics &m = *task.binary;
-            values = {{"AUC", m.auc},           {"KS", m.ks},         {"Gini", m.gini},
-                      {"log loss", m.logLoss},  {"Brier", m.brier},   {"accuracy@0.5", m.accuracy},
-                      {"precision@0.5", m.precision}, {"recall@0.5", m.recall}, {"F1@0.5", m.f1}};
+            values = {{"AUC", m.auc},
+                      {"KS", m.ks},
+                      {"Gini", m.gini},
+                      {"log loss", m.logLoss},
+                      {"Brier", m.brier},
+                      {"accuracy@0.5", m.accuracy},
+                      {"precision@0.5", m.precision},
+                      {"recall@0.5", m.recall},
+                      {"F1@0.5", m.f1}};
         } else if (task.multiclass) {
             values = {{"accuracy", task.multiclass->accuracy},
                       {"macro-F1", task.multiclass->macroF1},
@@ -232,8 +244,8 @@ public:
 
     bool endEpoch(const EpochRecord &record) override
     {
-        m_out << "epoch " << record.epoch << "  loss " << ConsoleTable::number(record.trainObjective)
-              << "  val " << ConsoleTable::number(record.validationObjective);
+        m_out << "epoch " << record.epoch << "  loss " << ConsoleTable::number(record.trainObjective) << "  val "
+              << ConsoleTable::number(record.validationObjective);
         for (std::size_t t = 0; t < m_tasks.size() && t < record.tasks.size(); ++t)
             m_out << "  " << m_tasks[t] << " " << ConsoleTable::number(record.tasks[t].validationMetric);
         m_out << "  (" << ConsoleTable::number(record.seconds, 2) << " s, "
@@ -261,7 +273,8 @@ void printAttention(const MultiTaskModel &model, const Table &table, std::ostrea
         });
         out << "  " << model.tasks()[t].spec.name() << ":";
         for (std::size_t i = 0; i < std::min<std::size_t>(5, order.size()); ++i)
-            out << "  " << names[order[i]] << " " << ConsoleTable::number(attention[t][static_cast<Eigen::Index>(order[i])], 3);
+            out << "  " << names[order[i]] << " "
+                << ConsoleTable::number(attention[t][static_cast<Eigen::Index>(order[i])], 3);
         out << '\n';
     }
 }
@@ -289,7 +302,8 @@ int commandInspect(const QStringList &arguments, std::ostream &out)
         const ColumnStats &stats = *column.stats;
         const bool numeric = column.type == ColumnType::Numeric;
         table.addRow({column.name, toString(column.type), std::to_string(stats.missing), std::to_string(stats.distinct),
-                      numeric ? ConsoleTable::number(stats.min, 4) : "", numeric ? ConsoleTable::number(stats.max, 4) : "",
+                      numeric ? ConsoleTable::number(stats.min, 4) : "",
+                      numeric ? ConsoleTable::number(stats.max, 4) : "",
                       numeric ? ConsoleTable::number(stats.mean, 4) : ""});
     }
     table.print(out);
@@ -310,29 +324,37 @@ void addRunOptions(QCommandLineParser &parser)
     parser.addOption(option("data", "The training CSV file.", "file"));
     parser.addOption(option("config", "Start from a saved configuration (tasks, ignored columns, settings).", "file"));
     parser.addOption(option("save-config", "Save the configuration of this run to a file.", "file"));
-    parser.addOption(option("task", "A task: COLUMN:binary:POSITIVE, COLUMN:multiclass or COLUMN:regression "
-                                    "(repeatable).", "spec"));
+    parser.addOption(option("task",
+                            "A task: COLUMN:binary:POSITIVE, COLUMN:multiclass or COLUMN:regression "
+                            "(repeatable).",
+                            "spec"));
     parser.addOption(option("lambda", "A task's weight in the objective, TASK=VALUE (repeatable; default 1).", "w"));
     parser.addOption(option("ignore", "A column to leave out of the features (repeatable).", "column"));
-    parser.addOption(option("arch", "Sharing architecture: shared-bottom, mmoe, ple or attention (default "
-                                    "shared-bottom).", "name"));
+    parser.addOption(option("arch",
+                            "Sharing architecture: shared-bottom, mmoe, ple or attention (default "
+                            "shared-bottom).",
+                            "name"));
     parser.addOption(option("experts", "MMoE/PLE: shared experts (default 4).", "n"));
     parser.addOption(option("task-experts", "PLE: experts of each task's own (default 1).", "n"));
-    parser.addOption(option("weighting", "Task weighting: fixed, uncertainty, gradnorm, dwa or pcgrad (default fixed).",
-                            "name"));
+    parser.addOption(
+        option("weighting", "Task weighting: fixed, uncertainty, gradnorm, dwa or pcgrad (default fixed).", "name"));
     parser.addOption(option("gradnorm-alpha", "GradNorm's asymmetry alpha (default 1.5).", "x"));
     parser.addOption(option("gradnorm-lr", "GradNorm's weight learning rate (default 0.025).", "x"));
     parser.addOption(option("dwa-temperature", "DWA's temperature T (default 2).", "x"));
-    parser.addOption(option("task-graph", "Relate two tasks' heads: TASK_A~TASK_B=STRENGTH (repeatable; the heads "
-                                          "need --head-hidden).", "edge"));
+    parser.addOption(option("task-graph",
+                            "Relate two tasks' heads: TASK_A~TASK_B=STRENGTH (repeatable; the heads "
+                            "need --head-hidden).",
+                            "edge"));
     parser.addOption(option("class-weights", "TASK=balanced, or TASK:CLASS=WEIGHT (repeatable).", "spec"));
     parser.addOption(option("focal", "Focal loss for a task: TASK=GAMMA (repeatable).", "spec"));
     parser.addOption(option("oversample", "Oversample the smaller classes of TASK (repeatable).", "task"));
     parser.addOption(option("epochs", "Training epochs (default 30).", "n"));
     parser.addOption(option("batch", "Mini-batch size (default 256).", "n"));
     parser.addOption(option("lr", "Adam learning rate (default 0.001).", "x"));
-    parser.addOption(option("hidden", "Shared trunk (or expert) layer sizes (default 128,64); none = a linear model "
-                                      "per task.", "sizes"));
+    parser.addOption(option("hidden",
+                            "Shared trunk (or expert) layer sizes (default 128,64); none = a linear model "
+                            "per task.",
+                            "sizes"));
     parser.addOption(option("head-hidden", "A hidden layer of this size in each task head (default 0: none).", "n"));
     parser.addOption(option("dropout", "Dropout rate in the trunk (default 0.1).", "x"));
     parser.addOption(option("l2", "L2 penalty on the weights (default 1e-5).", "x"));
@@ -360,8 +382,8 @@ std::pair<std::string, double> namedNumber(const QString &text, const char *opti
     bool ok = false;
     const double value = equals > 0 ? text.mid(equals + 1).toDouble(&ok) : 0;
     if (!ok || value < lowest)
-        throw UsageError(std::string("--") + optionName + " " + str(text) + ": expected NAME=NUMBER with a number >= " +
-                         ConsoleTable::number(lowest, 1));
+        throw UsageError(std::string("--") + optionName + " " + str(text) +
+                         ": expected NAME=NUMBER with a number >= " + ConsoleTable::number(lowest, 1));
     return {str(text.left(equals)), value};
 }
 
@@ -386,8 +408,8 @@ RunConfiguration runConfiguration(const QCommandLineParser &parser)
     }
     for (const QString &text : parser.values(QStringLiteral("class-weights"))) {
         if (text.endsWith(QLatin1String("=balanced"))) {
-            taskNamed(run.tasks, str(text.chopped(9)), QStringLiteral("--class-weights")).imbalance.balancedClassWeights =
-                true;
+            taskNamed(run.tasks, str(text.chopped(9)), QStringLiteral("--class-weights"))
+                .imbalance.balancedClassWeights = true;
             continue;
         }
         const auto [name, weight] = namedNumber(text, "class-weights", 0);
@@ -490,7 +512,8 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     if (help)
         return 0;
     if (!parser.positionalArguments().isEmpty())
-        throw UsageError("creditmtl-cli train: unexpected argument \"" + str(parser.positionalArguments().front()) + "\"");
+        throw UsageError("creditmtl-cli train: unexpected argument \"" + str(parser.positionalArguments().front()) +
+                         "\"");
     required(parser, "data", "train");
     const RunConfiguration run = runConfiguration(parser);
     const QString outPath = required(parser, "out", "train");
@@ -540,17 +563,18 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
 int commandCompare(const QStringList &arguments, std::ostream &out)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Train several model configurations on the same folds and tabulate each task's test metrics."));
+    parser.setApplicationDescription(
+        QStringLiteral("Train several model configurations on the same folds and tabulate each task's test metrics."));
     addCsvOptions(parser);
     addRunOptions(parser);
     parser.addOption(option("folds", "Stratified cross-validation folds (default 5).", "k", "5"));
     parser.addOption(option("seeds", "Instead of folds: one held-out split per seed, e.g. 1,2,3.", "list"));
-    parser.addOption(option("candidate",
-                            "A model to compare (repeatable): logistic, single-task, distilled-logistic, distilled-net, "
-                            "or ARCH[:WEIGHTING] such as mmoe or shared-bottom:uncertainty. Default: logistic, "
-                            "single-task, shared-bottom:fixed, shared-bottom:uncertainty, mmoe, ple, attention.",
-                            "name"));
+    parser.addOption(
+        option("candidate",
+               "A model to compare (repeatable): logistic, single-task, distilled-logistic, distilled-net, "
+               "or ARCH[:WEIGHTING] such as mmoe or shared-bottom:uncertainty. Default: logistic, "
+               "single-task, shared-bottom:fixed, shared-bottom:uncertainty, mmoe, ple, attention.",
+               "name"));
     bool help = false;
     parseOrThrow(parser, arguments, "compare", out, help);
     if (help)
@@ -578,8 +602,8 @@ int commandCompare(const QStringList &arguments, std::ostream &out)
             continue;
         if (name == QLatin1String("distilled-logistic") || name == QLatin1String("distilled-net")) {
             const bool logistic = name == QLatin1String("distilled-logistic");
-            spec.candidates.push_back({str(name), CandidateKind::Distilled,
-                                       logistic ? logisticConfig(run.config) : run.config});
+            spec.candidates.push_back(
+                {str(name), CandidateKind::Distilled, logistic ? logisticConfig(run.config) : run.config});
             continue;
         }
         const qsizetype colon = name.indexOf(QLatin1Char(':'));
@@ -711,7 +735,8 @@ int runCommandLine(const QStringList &arguments, std::ostream &out, std::ostream
             return commandPredict(arguments, out);
         if (command == QLatin1String("compare"))
             return commandCompare(arguments, out);
-        throw UsageError("unknown command \"" + str(command) + "\"; expected inspect, train, evaluate, predict or compare");
+        throw UsageError("unknown command \"" + str(command) +
+                         "\"; expected inspect, train, evaluate, predict or compare");
     } catch (const UsageError &error) {
         err << "creditmtl-cli: " << error.what() << '\n';
         return 2;

@@ -14,9 +14,15 @@ std::size_t displayWidth(const std::string &text)
 }
 } // namespace
 
-ConsoleTable::ConsoleTable(std::vector<std::string> header) { m_rows.push_back(std::move(header)); }
+ConsoleTable::ConsoleTable(std::vector<std::string> header)
+{
+    m_rows.push_back(std::move(header));
+}
 
-void ConsoleTable::addRow(std::vector<std::string> cells) { m_rows.push_back(std::move(cells)); }
+void ConsoleTable::addRow(std::vector<std::string> cells)
+{
+    m_rows.push_back(std::move(cells));
+}
 
 std::string ConsoleTable::number(double value, int digits)
 {

@@ -16,7 +16,6 @@ std::string formatMessage(const SourceLocation &where, const std::string &proble
 
 DataError::DataError(SourceLocation where, const std::string &problem)
     : std::runtime_error(formatMessage(where, problem)), m_where(std::move(where)), m_problem(problem)
-{
-}
+{}
 
 } // namespace cmtl

@@ -379,25 +379,39 @@ TypeGuess guessTypes(const CsvTokenizer &tokenizer, const char *bodyStart, std::
 // ---------------------------------------------------------------------------------------------
 // Chunks
 
-// One column of a chunk. Cells are stored by row index in uninitialised buffers that grow with
-// the chunk, so that the parser checks the capacity once per record rather than once per cell.
-struct ChunkColumn {
-    std::unique_ptr<float[]> values;       // Numeric
-    std::unique_ptr<std::int32_t[]> codes; // Categorical: codes into `dictionary`
-    TextDictionary dictionary;             // Categorical: this chunk's levels in first-seen order
+// An uninitialised array of cells that grows on request. Unlike std::vector it neither zero-fills
+// nor checks its capacity on each write: the parser checks it once per record for all columns.
+template <typename Cell> class CellBuffer {
+public:
+    // Makes room for `capacity` cells, keeping the first `kept` ones.
+    void reserve(std::size_t capacity, std::size_t kept)
+    {
+        if (capacity <= m_capacity)
+            return;
+        auto grown = std::make_unique_for_overwrite<Cell[]>(capacity);
+        if (kept > 0)
+            std::memcpy(grown.get(), m_cells.get(), kept * sizeof(Cell));
+        m_cells = std::move(grown);
+        m_capacity = capacity;
+    }
+    Cell &operator[](std::size_t index) { return m_cells[index]; }
+    const Cell *data() const { return m_cells.get(); }
+
+private:
+    std::unique_ptr<Cell[]> m_cells;
+    std::size_t m_capacity = 0;
 };
 
-template <typename Value> void growBuffer(std::unique_ptr<Value[]> &buffer, std::size_t used, std::size_t capacity)
-{
-    auto grown = std::make_unique_for_overwrite<Value[]>(capacity);
-    if (used > 0)
-        std::memcpy(grown.get(), buffer.get(), used * sizeof(Value));
-    buffer = std::move(grown);
-}
+struct ChunkColumn {
+    CellBuffer<float> values;       // Numeric
+    CellBuffer<std::int32_t> codes; // Categorical: codes into `dictionary`
+    TextDictionary dictionary;      // Categorical: this chunk's levels in first-seen order
+};
 
-// A run of whole records parsed by one task into its own column buffers.
+// The records of one chunk, parsed into column buffers that are reused for later chunks once
+// their cells are appended to the table.
 struct Chunk {
-    const char *begin = nullptr; // start of the first record (guessed, until validated)
+    const char *begin = nullptr; // start of the first record (guessed, until appended)
     const char *stop = nullptr;  // records starting at or after this belong to the next chunk
     const char *end = nullptr;   // where parsing stopped: the start of the next chunk's first record
     std::size_t rows = 0;
@@ -405,14 +419,20 @@ struct Chunk {
     std::vector<char> notNumeric;           // per column: a Numeric column met a cell that is not a number
     std::deque<std::string> unescapedTexts; // owns the categorical texts that needed unescaping
     std::optional<CsvSyntaxError> error;
-    bool parsed = false;
+};
+
+// Where a chunk lies in the text: planned by planChunks, exact once the chunk is appended.
+struct ChunkBounds {
+    const char *begin = nullptr;
+    const char *stop = nullptr;
+    const char *end = nullptr;
 };
 
 // Splits the data into chunks whose boundaries are guessed record starts: the parity of the quotes
 // before a nominal boundary tells whether it falls inside a quoted field, and the chunk then
 // starts after the next newline outside quotes. The guess is exact for RFC 4180 text; stray quotes
-// in unquoted fields can mislead it, which validateChunks() detects and repairs.
-std::vector<Chunk> planChunks(const CsvTokenizer &tokenizer, const char *bodyStart, std::size_t threads)
+// in unquoted fields can mislead it, which the pipeline detects and repairs.
+std::vector<ChunkBounds> planChunks(const CsvTokenizer &tokenizer, const char *bodyStart, std::size_t threads)
 {
     const auto bodyBytes = static_cast<std::size_t>(tokenizer.end() - bodyStart);
     std::size_t count = std::max(threads * kChunksPerThread, (bodyBytes + kTargetChunkBytes - 1) / kTargetChunkBytes);
@@ -434,19 +454,15 @@ std::vector<Chunk> planChunks(const CsvTokenizer &tokenizer, const char *bodySta
         },
         [] {});
 
-    std::vector<const char *> starts(count + 1);
-    starts[0] = bodyStart;
-    starts[count] = tokenizer.end();
+    std::vector<ChunkBounds> chunks(count);
+    chunks[0].begin = bodyStart;
     std::size_t quotesBefore = 0;
     for (std::size_t i = 1; i < count; ++i) {
         quotesBefore += quotes[i - 1];
-        starts[i] = std::max(starts[i - 1], tokenizer.nextRecordStart(nominal[i], quotesBefore % 2 == 1));
+        chunks[i].begin = std::max(chunks[i - 1].begin, tokenizer.nextRecordStart(nominal[i], quotesBefore % 2 == 1));
+        chunks[i - 1].stop = chunks[i].begin;
     }
-    std::vector<Chunk> chunks(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        chunks[i].begin = starts[i];
-        chunks[i].stop = starts[i + 1];
-    }
+    chunks[count - 1].stop = tokenizer.end();
     return chunks;
 }
 
@@ -469,19 +485,16 @@ public:
         const std::size_t columnCount = kinds.size();
         chunk.columns.resize(columnCount);
         chunk.notNumeric.assign(columnCount, 0);
-        // The row count is exact when the chunk is parsed again for re-typed columns.
+        chunk.unescapedTexts.clear();
         std::size_t capacity =
-            chunk.parsed
-                ? chunk.rows + 1
-                : static_cast<std::size_t>(static_cast<double>(chunk.stop - chunk.begin) / m_bytesPerRecord * 1.1 + 16);
+            static_cast<std::size_t>(static_cast<double>(chunk.stop - chunk.begin) / m_bytesPerRecord * 1.1 + 16);
         for (std::size_t j = 0; j < columnCount; ++j) {
-            if (kinds[j] == CellKind::Skip)
-                continue;
-            chunk.columns[j] = ChunkColumn();
-            if (kinds[j] == CellKind::Numeric)
-                chunk.columns[j].values = std::make_unique_for_overwrite<float[]>(capacity);
-            else
-                chunk.columns[j].codes = std::make_unique_for_overwrite<std::int32_t[]>(capacity);
+            if (kinds[j] == CellKind::Numeric) {
+                chunk.columns[j].values.reserve(capacity, 0);
+            } else if (kinds[j] == CellKind::Categorical) {
+                chunk.columns[j].codes.reserve(capacity, 0);
+                chunk.columns[j].dictionary.clear();
+            }
         }
 
         const char *const end = m_tokenizer.end();
@@ -497,9 +510,9 @@ public:
                     capacity *= 2;
                     for (std::size_t j = 0; j < columnCount; ++j) {
                         if (kinds[j] == CellKind::Numeric)
-                            growBuffer(chunk.columns[j].values, row, capacity);
+                            chunk.columns[j].values.reserve(capacity, row);
                         else if (kinds[j] == CellKind::Categorical)
-                            growBuffer(chunk.columns[j].codes, row, capacity);
+                            chunk.columns[j].codes.reserve(capacity, row);
                     }
                 }
                 if (columnCount > 1 && m_tokenizer.isEmptyLine(at)) {
@@ -519,7 +532,6 @@ public:
                         } else {
                             chunk.notNumeric[j] = 1;
                             kinds[j] = CellKind::Skip;
-                            column.values.reset();
                         }
                         break;
                     }
@@ -549,7 +561,6 @@ public:
         }
         chunk.rows = row;
         chunk.end = at;
-        chunk.parsed = true;
     }
 
 private:
@@ -626,68 +637,178 @@ void throwIfCancelled(const CancellationToken *cancel)
         throw Cancelled();
 }
 
-// Checks that each chunk starts where the previous one ended. A chunk whose guessed start was
-// wrong (a stray quote fooled planChunks), or that was skipped, is parsed again, here, from the
-// true start; its results, including any error, replace the first ones. Throws the first syntax
-// error of the file.
-void validateChunks(std::vector<Chunk> &chunks, const ChunkParser &parser, const std::vector<CellKind> &kinds,
-                    const char *bodyStart, const std::function<DataError(const CsvSyntaxError &)> &describe,
-                    const CancellationToken *cancel)
-{
-    const char *expectedBegin = bodyStart;
-    for (Chunk &chunk : chunks) {
-        if (!chunk.parsed || chunk.begin != expectedBegin) {
-            throwIfCancelled(cancel);
-            chunk.begin = expectedBegin;
-            chunk.stop = std::max(chunk.stop, expectedBegin);
-            parser.parse(chunk, kinds);
+// Builds the table's columns from chunks appended in file order. Categorical levels are merged
+// into one dictionary per column as chunks arrive, so they keep their first-seen order.
+class TableAssembler {
+public:
+    TableAssembler(const std::vector<std::string> &names, const std::vector<CellKind> &kinds, std::size_t expectedRows)
+        : m_columns(names.size()), m_levels(names.size()), m_metText(names.size(), 0)
+    {
+        for (std::size_t j = 0; j < names.size(); ++j) {
+            m_columns[j].name = names[j];
+            if (kinds[j] == CellKind::Numeric) {
+                m_columns[j].type = ColumnType::Numeric;
+                m_columns[j].values.reserve(expectedRows);
+            } else {
+                m_columns[j].type = ColumnType::Categorical;
+                m_columns[j].codes.reserve(expectedRows);
+            }
         }
-        if (chunk.error)
-            throw describe(*chunk.error);
-        expectedBegin = chunk.end;
     }
-}
 
-// ---------------------------------------------------------------------------------------------
-// Merging the chunks into columns
-
-Column mergeNumeric(std::string name, std::size_t columnIndex, std::vector<Chunk> &chunks, std::size_t rows)
-{
-    Column column;
-    column.name = std::move(name);
-    column.type = ColumnType::Numeric;
-    column.values.reserve(rows);
-    for (Chunk &chunk : chunks) {
-        std::unique_ptr<float[]> &values = chunk.columns[columnIndex].values;
-        column.values.insert(column.values.end(), values.get(), values.get() + chunk.rows);
-        values.reset(); // free as we go: the peak stays near one copy of the data
+    // Appends the cells of the chunk's columns whose kind is not Skip. A numeric column that met
+    // text in this chunk is dropped from then on: it has to be parsed again as categorical.
+    void append(Chunk &chunk, const std::vector<CellKind> &kinds)
+    {
+        for (std::size_t j = 0; j < kinds.size(); ++j) {
+            Column &column = m_columns[j];
+            if (kinds[j] == CellKind::Numeric && !m_metText[j]) {
+                if (chunk.notNumeric[j]) {
+                    m_metText[j] = 1;
+                    column.values = {};
+                } else {
+                    const float *values = chunk.columns[j].values.data();
+                    column.values.insert(column.values.end(), values, values + chunk.rows);
+                }
+            } else if (kinds[j] == CellKind::Categorical) {
+                appendCodes(column, m_levels[j], chunk.columns[j], chunk.rows);
+            }
+        }
+        m_unescapedTexts.push_back(std::move(chunk.unescapedTexts)); // levels may view these texts
     }
-    return column;
-}
 
-// Chunk dictionaries are merged in chunk order, so levels keep their first-seen order in the file.
-Column mergeCategorical(std::string name, std::size_t columnIndex, std::vector<Chunk> &chunks, std::size_t rows)
-{
-    Column column;
-    column.name = std::move(name);
-    column.type = ColumnType::Categorical;
-    column.codes.reserve(rows);
-    TextDictionary levels;
-    std::vector<std::int32_t> chunkToMerged;
-    for (Chunk &chunk : chunks) {
-        ChunkColumn &part = chunk.columns[columnIndex];
-        chunkToMerged.clear();
+    // Whether column j was read as numeric but holds text.
+    bool metText(std::size_t column) const { return m_metText[column] != 0; }
+
+    // Empties a column that met text, to be appended again as categorical.
+    void restartAsCategorical(std::size_t column, std::size_t rows)
+    {
+        m_columns[column].type = ColumnType::Categorical;
+        m_columns[column].values = {};
+        m_columns[column].codes.reserve(rows);
+        m_metText[column] = 0;
+    }
+
+    std::vector<Column> finish()
+    {
+        for (std::size_t j = 0; j < m_columns.size(); ++j) {
+            if (m_columns[j].type == ColumnType::Categorical)
+                m_columns[j].levels.assign(m_levels[j].texts().begin(), m_levels[j].texts().end());
+        }
+        return std::move(m_columns);
+    }
+
+private:
+    static void appendCodes(Column &column, TextDictionary &levels, const ChunkColumn &part, std::size_t rows)
+    {
+        std::vector<std::int32_t> chunkToTable;
+        chunkToTable.reserve(part.dictionary.size());
         for (const std::string_view text : part.dictionary.texts())
-            chunkToMerged.push_back(levels.codeOf(text));
-        for (std::size_t row = 0; row < chunk.rows; ++row) {
-            const std::int32_t code = part.codes[row];
-            column.codes.push_back(code == Column::kMissingCode ? code : chunkToMerged[static_cast<std::size_t>(code)]);
+            chunkToTable.push_back(levels.codeOf(text));
+        const std::int32_t *codes = part.codes.data();
+        for (std::size_t row = 0; row < rows; ++row) {
+            const std::int32_t code = codes[row];
+            column.codes.push_back(code == Column::kMissingCode ? code : chunkToTable[static_cast<std::size_t>(code)]);
         }
-        part.codes.reset();
     }
-    column.levels.assign(levels.texts().begin(), levels.texts().end());
-    return column;
-}
+
+    std::vector<Column> m_columns;
+    std::vector<TextDictionary> m_levels;
+    std::vector<char> m_metText;
+    std::vector<std::deque<std::string>> m_unescapedTexts;
+};
+
+// Parses chunks on several threads and appends them to the table in file order. A chunk is
+// appended as soon as the chunks before it are, while its cells are still in the cache, by
+// whichever thread finds it next in line; its buffers then serve another chunk, so the data is
+// held once (plus a few chunks), not twice. Before appending, a chunk is checked to start where
+// the previous one ended and parsed again from there if not (a stray quote misled planChunks);
+// its syntax error, if any, is then the first one in the file and is thrown.
+class OrderedChunkPipeline {
+public:
+    OrderedChunkPipeline(const ChunkParser &parser, std::vector<ChunkBounds> &bounds, std::vector<CellKind> kinds,
+                         TableAssembler &assembler, std::function<DataError(const CsvSyntaxError &)> describe)
+        : m_parser(parser), m_bounds(bounds), m_kinds(std::move(kinds)), m_assembler(assembler),
+          m_describe(std::move(describe)), m_ready(bounds.size())
+    {}
+
+    // The task for runInParallel: parses chunk `index`, then appends what is next in line.
+    void parseChunk(std::size_t index)
+    {
+        std::unique_ptr<Chunk> chunk = takeSpareChunk();
+        chunk->begin = m_bounds[index].begin;
+        chunk->stop = m_bounds[index].stop;
+        m_parser.parse(*chunk, m_kinds);
+        {
+            const std::lock_guard lock(m_mutex);
+            m_ready[index] = std::move(chunk);
+            if (m_appending)
+                return; // the thread appending now will take it in turn
+            m_appending = true;
+        }
+        appendReadyChunks();
+    }
+
+    bool finished() const { return m_nextToAppend == m_ready.size(); }
+    std::size_t rowsAppended() const { return m_rowsAppended; }
+
+private:
+    std::unique_ptr<Chunk> takeSpareChunk()
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_spare.empty())
+            return std::make_unique<Chunk>();
+        std::unique_ptr<Chunk> chunk = std::move(m_spare.back());
+        m_spare.pop_back();
+        return chunk;
+    }
+
+    void appendReadyChunks()
+    {
+        for (;;) {
+            std::unique_ptr<Chunk> chunk;
+            std::size_t index = 0;
+            {
+                const std::lock_guard lock(m_mutex);
+                if (m_nextToAppend == m_ready.size() || !m_ready[m_nextToAppend]) {
+                    m_appending = false;
+                    return;
+                }
+                index = m_nextToAppend;
+                chunk = std::move(m_ready[index]);
+            }
+            const char *const expectedBegin = index == 0 ? m_bounds[0].begin : m_bounds[index - 1].end;
+            if (chunk->begin != expectedBegin) {
+                chunk->begin = expectedBegin;
+                chunk->stop = std::max(chunk->stop, expectedBegin);
+                m_parser.parse(*chunk, m_kinds);
+            }
+            if (chunk->error)
+                throw m_describe(*chunk->error);
+            m_bounds[index] = {chunk->begin, chunk->stop, chunk->end};
+            m_assembler.append(*chunk, m_kinds);
+            m_rowsAppended += chunk->rows;
+            {
+                const std::lock_guard lock(m_mutex);
+                ++m_nextToAppend;
+                m_spare.push_back(std::move(chunk));
+            }
+        }
+    }
+
+    const ChunkParser &m_parser;
+    std::vector<ChunkBounds> &m_bounds;
+    const std::vector<CellKind> m_kinds;
+    TableAssembler &m_assembler;
+    const std::function<DataError(const CsvSyntaxError &)> m_describe;
+
+    std::mutex m_mutex;                          // guards the members below
+    std::vector<std::unique_ptr<Chunk>> m_ready; // parsed, waiting for the chunks before them
+    std::vector<std::unique_ptr<Chunk>> m_spare; // appended: their buffers are free for reuse
+    std::size_t m_nextToAppend = 0;
+    bool m_appending = false;       // one thread at a time appends
+    std::size_t m_rowsAppended = 0; // by the appending thread
+};
 
 // A column read as categorical (guessed from the sample, or flagged when a cell did not parse)
 // is numeric after all when every level is a number. Checking the levels, not the cells, makes
@@ -841,82 +962,62 @@ CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName
             guess.kinds[j] = CellKind::Categorical;
     }
 
-    // Parse the chunks in parallel with the guessed types.
-    std::vector<Chunk> chunks = planChunks(tokenizer, bodyStart, threads);
+    // Parse the chunks in parallel with the guessed types, appending them in file order.
+    std::vector<ChunkBounds> chunks = planChunks(tokenizer, bodyStart, threads);
     const ChunkParser parser(tokenizer, missing, guess.bytesPerRecord);
-    const double bodyBytes = std::max(1.0, static_cast<double>(tokenizer.end() - bodyStart));
+    const auto bodyBytes = static_cast<std::size_t>(tokenizer.end() - bodyStart);
+    // Reserving more rows than there are costs address space only, never touched.
+    TableAssembler assembler(names, guess.kinds,
+                             static_cast<std::size_t>(static_cast<double>(bodyBytes) / guess.bytesPerRecord * 1.25) +
+                                 1024);
+    const auto describeInBody = [&](const CsvSyntaxError &error) { return describe(error, names); };
     std::atomic<std::size_t> bytesParsed{0};
-    std::atomic<std::size_t> firstChunkWithError{chunks.size()};
-    runInParallel(
-        chunks.size(), threads,
-        [&](std::size_t index) {
-            throwIfCancelled(cancel);
-            // Chunks after a syntax error need no parsing, unless that error is a false alarm
-            // from a misplaced chunk start (validateChunks then parses them).
-            if (index > firstChunkWithError.load())
-                return;
-            Chunk &chunk = chunks[index];
-            parser.parse(chunk, guess.kinds);
-            if (chunk.error) {
-                std::size_t current = firstChunkWithError.load();
-                while (index < current && !firstChunkWithError.compare_exchange_weak(current, index)) {
-                }
-            }
-            bytesParsed += static_cast<std::size_t>(chunk.stop - chunk.begin);
-        },
-        [&] { report(kParseShare * static_cast<double>(bytesParsed.load()) / bodyBytes); });
-    throwIfCancelled(cancel);
-    validateChunks(
-        chunks, parser, guess.kinds, bodyStart, [&](const CsvSyntaxError &error) { return describe(error, names); },
-        cancel);
-
-    // Columns guessed numeric that met text are read again as categorical, in the same chunks.
-    std::vector<CellKind> retypeKinds(columnCount, CellKind::Skip);
-    bool anyRetyped = false;
-    for (std::size_t j = 0; j < columnCount; ++j) {
-        const bool metText =
-            std::any_of(chunks.begin(), chunks.end(), [j](const Chunk &chunk) { return chunk.notNumeric[j] != 0; });
-        if (guess.kinds[j] == CellKind::Numeric && metText) {
-            retypeKinds[j] = CellKind::Categorical;
-            guess.kinds[j] = CellKind::Categorical;
-            anyRetyped = true;
-        }
-    }
-    if (anyRetyped) {
-        std::atomic<std::size_t> chunksRetyped{0};
+    // Returns the number of rows.
+    const auto runPipeline = [&](const std::vector<CellKind> &kinds, double progressFrom, double progressShare) {
+        OrderedChunkPipeline pipeline(parser, chunks, kinds, assembler, describeInBody);
+        bytesParsed = 0;
         runInParallel(
             chunks.size(), threads,
             [&](std::size_t index) {
                 throwIfCancelled(cancel);
-                parser.parse(chunks[index], retypeKinds);
-                ++chunksRetyped;
+                // Read before parsing: once the chunk is handed over, the appending thread updates its bounds.
+                const auto bytes = static_cast<std::size_t>(chunks[index].stop - chunks[index].begin);
+                pipeline.parseChunk(index);
+                bytesParsed += bytes;
             },
             [&] {
-                report(kParseShare +
-                       kRetypeShare * static_cast<double>(chunksRetyped.load()) / static_cast<double>(chunks.size()));
+                report(progressFrom + progressShare * static_cast<double>(bytesParsed.load()) /
+                                          static_cast<double>(std::max<std::size_t>(bodyBytes, 1)));
             });
         throwIfCancelled(cancel);
+        if (!pipeline.finished())
+            throw std::logic_error("CSV reader: a chunk was not appended");
+        return pipeline.rowsAppended();
+    };
+    const std::size_t rows = runPipeline(guess.kinds, 0.0, kParseShare);
+
+    // Columns guessed numeric that met text are read again as categorical, in the same chunks,
+    // whose bounds are now exact.
+    std::vector<CellKind> retypeKinds(columnCount, CellKind::Skip);
+    bool anyRetyped = false;
+    for (std::size_t j = 0; j < columnCount; ++j) {
+        if (assembler.metText(j)) {
+            assembler.restartAsCategorical(j, rows);
+            retypeKinds[j] = CellKind::Categorical;
+            anyRetyped = true;
+        }
+    }
+    if (anyRetyped) {
+        for (ChunkBounds &chunk : chunks)
+            chunk.stop = chunk.end;
+        runPipeline(retypeKinds, kParseShare, kRetypeShare);
     }
 
-    std::size_t rows = 0;
-    for (const Chunk &chunk : chunks)
-        rows += chunk.rows;
-    std::vector<Column> columns(columnCount);
-    runInParallel(
-        columnCount, threads,
-        [&](std::size_t j) {
-            throwIfCancelled(cancel);
-            if (guess.kinds[j] == CellKind::Numeric) {
-                columns[j] = mergeNumeric(names[j], j, chunks, rows);
-            } else {
-                columns[j] = mergeCategorical(names[j], j, chunks, rows);
-                if (!forcedCategorical[j])
-                    makeNumericIfAllLevelsAreNumbers(columns[j]);
-            }
-        },
-        [] {});
-    throwIfCancelled(cancel);
-
+    std::vector<Column> columns = assembler.finish();
+    for (std::size_t j = 0; j < columnCount; ++j) {
+        if (columns[j].type == ColumnType::Categorical && !forcedCategorical[j])
+            makeNumericIfAllLevelsAreNumbers(columns[j]);
+    }
     result.table = Table(sourceName, std::move(columns));
     report(1.0);
     return result;

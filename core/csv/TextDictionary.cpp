@@ -6,8 +6,6 @@ namespace {
 constexpr std::size_t kInitialSlots = 16;
 } // namespace
 
-TextDictionary::TextDictionary() : m_slots(kInitialSlots) {}
-
 std::int32_t TextDictionary::insert(std::string_view text, std::uint64_t hash)
 {
     // Keep the table at most half full so that probe sequences stay short.
@@ -21,7 +19,7 @@ std::int32_t TextDictionary::insert(std::string_view text, std::uint64_t hash)
 
 void TextDictionary::grow()
 {
-    std::vector<Slot> old(m_slots.size() * 2);
+    std::vector<Slot> old(std::max(kInitialSlots, m_slots.size() * 2));
     old.swap(m_slots);
     const std::size_t mask = m_slots.size() - 1;
     for (const Slot &slot : old) {

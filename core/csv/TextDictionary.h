@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -15,17 +16,27 @@ class TextDictionary {
 public:
     static constexpr std::int32_t kAbsent = -1;
 
-    TextDictionary();
-
     // The code of `text`, or kAbsent.
-    std::int32_t find(std::string_view text) const { return m_slots[slotIndexOf(text, hashOf(text))].code; }
+    std::int32_t find(std::string_view text) const
+    {
+        return m_texts.empty() ? kAbsent : m_slots[slotIndexOf(text, hashOf(text))].code;
+    }
 
     // The code of `text`, which is added with the next code when absent.
     std::int32_t codeOf(std::string_view text)
     {
         const std::uint64_t hash = hashOf(text);
+        if (m_texts.empty())
+            return insert(text, hash);
         const std::int32_t code = m_slots[slotIndexOf(text, hash)].code;
         return code != kAbsent ? code : insert(text, hash);
+    }
+
+    // Forgets every text but keeps the memory, for reuse.
+    void clear()
+    {
+        m_texts.clear();
+        std::fill(m_slots.begin(), m_slots.end(), Slot());
     }
 
     std::size_t size() const { return m_texts.size(); }
@@ -69,7 +80,7 @@ private:
         return hash;
     }
 
-    // The slot holding `text`, or the empty slot where it belongs.
+    // The slot holding `text`, or the empty slot where it belongs. The table must have slots.
     std::size_t slotIndexOf(std::string_view text, std::uint64_t hash) const
     {
         const std::size_t mask = m_slots.size() - 1;
@@ -85,7 +96,7 @@ private:
     std::int32_t insert(std::string_view text, std::uint64_t hash);
     void grow();
 
-    std::vector<Slot> m_slots;
+    std::vector<Slot> m_slots; // allocated on first insertion: most chunk columns are numeric
     std::vector<std::string_view> m_texts;
 };
 

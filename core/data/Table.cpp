@@ -36,8 +36,8 @@ Table::Table(std::string source, std::vector<Column> columns)
     m_rowCount = m_columns.empty() ? 0 : m_columns.front().size();
     for (const Column &column : m_columns) {
         if (column.size() != m_rowCount)
-            throw DataError({m_source, 0, column.name}, "column has " + std::to_string(column.size())
-                                                            + " rows, expected " + std::to_string(m_rowCount));
+            throw DataError({m_source, 0, column.name}, "column has " + std::to_string(column.size()) +
+                                                            " rows, expected " + std::to_string(m_rowCount));
     }
 }
 

@@ -22,7 +22,8 @@ QJsonObject configToJson(const ExperimentConfig &config)
     const TrainConfig &t = config.train;
     QJsonArray graph;
     for (const TaskRelation &edge : t.taskGraph)
-        graph.append(QJsonObject{{key("a"), qs(edge.taskA)}, {key("b"), qs(edge.taskB)}, {key("strength"), edge.strength}});
+        graph.append(
+            QJsonObject{{key("a"), qs(edge.taskA)}, {key("b"), qs(edge.taskB)}, {key("strength"), edge.strength}});
     QJsonObject weighting{{key("method"), QLatin1String(toString(t.weighting.method))},
                           {key("gradnorm_alpha"), t.weighting.gradNormAlpha},
                           {key("gradnorm_learning_rate"), t.weighting.gradNormLearningRate},
@@ -133,7 +134,6 @@ ImbalanceOptions imbalanceFromJson(const JsonReader &reader)
     options.oversample = reader.flag("oversample");
     return options;
 }
-
 
 QJsonObject taskSpecToJson(const TaskSpec &spec)
 {

@@ -11,8 +11,14 @@
 
 namespace cmtl::json {
 
-inline QString qs(const std::string &text) { return QString::fromStdString(text); }
-inline QLatin1String key(const char *name) { return QLatin1String(name); }
+inline QString qs(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+inline QLatin1String key(const char *name)
+{
+    return QLatin1String(name);
+}
 
 inline QJsonArray toJsonArray(const std::vector<std::string> &items)
 {
@@ -35,8 +41,7 @@ class JsonReader {
 public:
     JsonReader(const QJsonObject &object, std::string path, std::string source)
         : m_object(object), m_path(std::move(path)), m_source(std::move(source))
-    {
-    }
+    {}
 
     QJsonValue value(const char *name) const
     {
@@ -106,8 +111,8 @@ public:
     }
     [[noreturn]] void fail(const char *name, const char *problem) const
     {
-        throw DataError({m_source, 0, {}}, "field " + m_path + "." + name + " " + problem +
-                                               " (the file is damaged or was edited)");
+        throw DataError({m_source, 0, {}},
+                        "field " + m_path + "." + name + " " + problem + " (the file is damaged or was edited)");
     }
 
 private:
@@ -115,6 +120,5 @@ private:
     std::string m_path;
     std::string m_source;
 };
-
 
 } // namespace cmtl::json

@@ -17,15 +17,14 @@
 
 namespace cmtl {
 
+using json::JsonReader;
 using json::key;
 using json::qs;
-using json::JsonReader;
 using json::toJsonArray;
 
 namespace {
 
 constexpr const char *kMagic = "CreditMTL-model";
-
 
 QJsonObject preprocessorToJson(const Preprocessor &preprocessor)
 {
@@ -69,10 +68,10 @@ QJsonObject historyToJson(const TrainingHistory &history)
     for (const EpochRecord &record : history.epochs) {
         QJsonArray tasks;
         for (const TaskEpochStats &task : record.tasks) {
-            tasks.append(QJsonArray{std::isfinite(task.trainLoss) ? QJsonValue(task.trainLoss) : QJsonValue(),
-                                    std::isfinite(task.validationLoss) ? QJsonValue(task.validationLoss) : QJsonValue(),
-                                    std::isfinite(task.validationMetric) ? QJsonValue(task.validationMetric)
-                                                                         : QJsonValue()});
+            QJsonArray values;
+            for (const double value : {task.trainLoss, task.validationLoss, task.validationMetric, task.trainMetric})
+                values.append(std::isfinite(value) ? QJsonValue(value) : QJsonValue());
+            tasks.append(values);
         }
         QJsonArray lambdas;
         for (const double lambda : record.lambdas)
@@ -86,7 +85,8 @@ QJsonObject historyToJson(const TrainingHistory &history)
                                   {key("lambdas"), lambdas},
                                   {key("seconds"), record.seconds}});
     }
-    return {{key("epochs"), epochs}, {key("best_epoch"), history.bestEpoch}, {key("stop_reason"), qs(history.stopReason)}};
+    return {
+        {key("epochs"), epochs}, {key("best_epoch"), history.bestEpoch}, {key("stop_reason"), qs(history.stopReason)}};
 }
 
 TrainingHistory historyFromJson(const JsonReader &reader)
@@ -105,7 +105,8 @@ TrainingHistory historyFromJson(const JsonReader &reader)
         record.seconds = epoch.number("seconds");
         for (const QJsonValue &task : epoch.array("tasks")) {
             const QJsonArray values = task.toArray();
-            record.tasks.push_back({numberOrNaN(values.at(0)), numberOrNaN(values.at(1)), numberOrNaN(values.at(2))});
+            record.tasks.push_back({numberOrNaN(values.at(0)), numberOrNaN(values.at(1)), numberOrNaN(values.at(2)),
+                                    numberOrNaN(values.at(3))});
         }
         for (const QJsonValue &lambda : epoch.array("lambdas"))
             record.lambdas.push_back(lambda.toDouble());
@@ -172,7 +173,9 @@ QByteArray serializeModel(const ModelFileContents &contents)
 
 ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName)
 {
-    const auto refuse = [&](const std::string &problem) -> DataError { return DataError({sourceName, 0, {}}, problem); };
+    const auto refuse = [&](const std::string &problem) -> DataError {
+        return DataError({sourceName, 0, {}}, problem);
+    };
     const qsizetype firstLineEnd = bytes.indexOf('\n');
     const QByteArrayView magic(kMagic);
     if (!bytes.startsWith(magic) || firstLineEnd < 0 || firstLineEnd > 200)
@@ -206,7 +209,8 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
     const QJsonDocument document =
         QJsonDocument::fromJson(bytes.sliced(firstLineEnd + 1, jsonSize).toByteArray(), &parseError);
     if (!document.isObject())
-        throw refuse("damaged model file: its header is not valid JSON (" + parseError.errorString().toStdString() + ")");
+        throw refuse("damaged model file: its header is not valid JSON (" + parseError.errorString().toStdString() +
+                     ")");
     const JsonReader header(document.object(), "model", sourceName);
     if (header.text("format") != "creditmtl-model")
         header.fail("format", "should be \"creditmtl-model\"");

@@ -7,8 +7,7 @@ namespace cmtl {
 Adam::Adam(Eigen::Index parameterCount, Settings settings)
     : m_settings(settings), m_firstMoment(Eigen::VectorXf::Zero(parameterCount)),
       m_secondMoment(Eigen::VectorXf::Zero(parameterCount))
-{
-}
+{}
 
 void Adam::step(Eigen::Ref<Eigen::VectorXf> parameters, const Eigen::Ref<const Eigen::VectorXf> &gradient)
 {

@@ -7,9 +7,15 @@ namespace cmtl {
 namespace {
 
 // log(sigmoid(z)) without overflow.
-double logSigmoid(double z) { return -(std::max(-z, 0.0) + std::log1p(std::exp(-std::abs(z)))); }
+double logSigmoid(double z)
+{
+    return -(std::max(-z, 0.0) + std::log1p(std::exp(-std::abs(z))));
+}
 
-double sigmoid(double z) { return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z)); }
+double sigmoid(double z)
+{
+    return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z));
+}
 
 // The focal factor's effect on a cross-entropy term, given q = the model's probability of the
 // true class: loss = -(1 - q)^gamma log q, and d loss / d log q (the chain rule then goes
@@ -32,7 +38,8 @@ FocalTerm focal(double logQ, double gamma)
 }
 
 template <typename Scalar>
-double taskLossImpl(TaskType type, const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &outputs,
+double taskLossImpl(TaskType type,
+                    const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &outputs,
                     const float *targets, const LossOptions &options, Scalar scale, Scalar *gradient,
                     Eigen::Index gradientStride)
 {
@@ -95,8 +102,8 @@ double taskLossImpl(TaskType type, const Eigen::Ref<const Eigen::Matrix<Scalar, 
             // d log p_y / d z_k = [k == y] - p_k
             for (Eigen::Index k = 0; columnGradient && k < classes; ++k) {
                 const double probability = std::exp(outputs(k, column) - logSum);
-                columnGradient[k] = static_cast<Scalar>(scale * weight * term.dLossDLogQ *
-                                                        ((k == label ? 1.0 : 0.0) - probability));
+                columnGradient[k] =
+                    static_cast<Scalar>(scale * weight * term.dLossDLogQ * ((k == label ? 1.0 : 0.0) - probability));
             }
             break;
         }
@@ -136,8 +143,8 @@ void activateOutputs(TaskType type, Eigen::Ref<Eigen::MatrixXf> outputs)
     }
 }
 
-template double taskLoss<float>(TaskType, const Eigen::Ref<const Eigen::MatrixXf> &, const float *,
-                                const LossOptions &, float, Eigen::Ref<Eigen::MatrixXf>);
+template double taskLoss<float>(TaskType, const Eigen::Ref<const Eigen::MatrixXf> &, const float *, const LossOptions &,
+                                float, Eigen::Ref<Eigen::MatrixXf>);
 template double taskLoss<double>(TaskType, const Eigen::Ref<const Eigen::MatrixXd> &, const float *,
                                  const LossOptions &, double, Eigen::Ref<Eigen::MatrixXd>);
 template double taskLoss<float>(TaskType, const Eigen::Ref<const Eigen::MatrixXf> &, const float *,

@@ -56,8 +56,7 @@ DenseChain appendChain(Eigen::Index inputs, const std::vector<int> &widths, doub
 }
 
 // Column-wise softmax in place.
-template <typename Matrix>
-void softmaxColumns(Matrix &&values)
+template <typename Matrix> void softmaxColumns(Matrix &&values)
 {
     for (Eigen::Index column = 0; column < values.cols(); ++column) {
         auto logits = values.col(column);
@@ -100,7 +99,9 @@ MultiTaskNetwork::MultiTaskNetwork(NetworkSpec spec) : m_spec(std::move(spec))
         throw ConfigError("a mixture of experts needs at least one expert of each kind");
 
     Eigen::Index offset = 0;
-    const auto addExpert = [&] { m_experts.push_back(appendChain(m_spec.inputs, m_spec.trunk, m_spec.dropout, offset)); };
+    const auto addExpert = [&] {
+        m_experts.push_back(appendChain(m_spec.inputs, m_spec.trunk, m_spec.dropout, offset));
+    };
     m_expertsOfTask.assign(tasks, {});
     switch (m_spec.architecture) {
     case Architecture::SharedBottom:
@@ -163,8 +164,7 @@ std::vector<std::pair<Eigen::Index, Eigen::Index>> MultiTaskNetwork::lastSharedL
     return ranges;
 }
 
-template <typename Scalar>
-void MultiTaskNetwork::initialise(Scalar *parameters, std::uint64_t seed) const
+template <typename Scalar> void MultiTaskNetwork::initialise(Scalar *parameters, std::uint64_t seed) const
 {
     SplitMix64 random(seed);
     const auto initialiseChain = [&](const DenseChain &chain) {
@@ -235,8 +235,8 @@ namespace {
 template <typename Scalar>
 Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>>
 representationOf(const MultiTaskNetwork &network, NetworkWorkspace<Scalar> &workspace,
-                 const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs, std::size_t task,
-                 Eigen::Index n)
+                 const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs,
+                 std::size_t task, Eigen::Index n)
 {
     switch (network.spec().architecture) {
     case Architecture::SharedBottom:
@@ -291,7 +291,8 @@ void forwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
                 mixed.setZero();
                 const std::vector<int> &experts = network.expertsOf(t);
                 for (std::size_t k = 0; k < experts.size(); ++k) {
-                    const auto expertOutput = workspace.experts[static_cast<std::size_t>(experts[k])].activations.back().leftCols(n);
+                    const auto expertOutput =
+                        workspace.experts[static_cast<std::size_t>(experts[k])].activations.back().leftCols(n);
                     mixed.array() += expertOutput.array().rowwise() * gate.row(static_cast<Eigen::Index>(k)).array();
                 }
             }
@@ -333,7 +334,9 @@ void backwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
     }
     if (!needsRepresentationGradient)
         return;
-    const auto headInputGradient = [&](std::size_t t) { return workspace.heads[t].inputGradient.topLeftCorner(width, n); };
+    const auto headInputGradient = [&](std::size_t t) {
+        return workspace.heads[t].inputGradient.topLeftCorner(width, n);
+    };
 
     if (spec.architecture == Architecture::Attention) {
         const Scalar inputCount = static_cast<Scalar>(spec.inputs);
@@ -398,8 +401,9 @@ template struct NetworkWorkspace<float>;
 template struct NetworkWorkspace<double>;
 template void forwardNetwork<float>(const MultiTaskNetwork &, const float *, const Eigen::Ref<const Eigen::MatrixXf> &,
                                     NetworkWorkspace<float> &, bool, SplitMix64 *);
-template void forwardNetwork<double>(const MultiTaskNetwork &, const double *, const Eigen::Ref<const Eigen::MatrixXd> &,
-                                     NetworkWorkspace<double> &, bool, SplitMix64 *);
+template void forwardNetwork<double>(const MultiTaskNetwork &, const double *,
+                                     const Eigen::Ref<const Eigen::MatrixXd> &, NetworkWorkspace<double> &, bool,
+                                     SplitMix64 *);
 template void backwardNetwork<float>(const MultiTaskNetwork &, const float *, const Eigen::Ref<const Eigen::MatrixXf> &,
                                      NetworkWorkspace<float> &, Eigen::Index, float *, int);
 template void backwardNetwork<double>(const MultiTaskNetwork &, const double *,

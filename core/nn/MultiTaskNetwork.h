@@ -79,8 +79,7 @@ public:
     // PyTorch's default initialisation of a linear layer: weights and biases uniform in
     // +-1/sqrt(fan_in), drawn from a seeded SplitMix64 in layout order. Gates and attention
     // start at zero (uniform mixing, uniform attention).
-    template <typename Scalar>
-    void initialise(Scalar *parameters, std::uint64_t seed) const;
+    template <typename Scalar> void initialise(Scalar *parameters, std::uint64_t seed) const;
 
     // 1 for weights, 0 for biases: which parameters the L2 penalty applies to.
     Eigen::VectorXf weightMask() const;
@@ -97,8 +96,7 @@ private:
 };
 
 // Activations of a network for mini-batches of up to `capacity` columns, allocated once.
-template <typename Scalar>
-struct NetworkWorkspace {
+template <typename Scalar> struct NetworkWorkspace {
     using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
     // One workspace per expert; with attention, one trunk pass per task.
     std::vector<DenseChainWorkspace<Scalar>> experts;

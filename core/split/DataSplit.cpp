@@ -33,8 +33,8 @@ DataSplit splitByFractions(std::size_t rows, std::span<const float> strata, doub
         }
         const auto count = static_cast<double>(members.size());
         const auto trainCount = static_cast<std::size_t>(std::llround(count * trainFraction));
-        const auto validationCount = std::min(members.size() - trainCount,
-                                              static_cast<std::size_t>(std::llround(count * validationFraction)));
+        const auto validationCount =
+            std::min(members.size() - trainCount, static_cast<std::size_t>(std::llround(count * validationFraction)));
         split.train.insert(split.train.end(), members.begin(), members.begin() + trainCount);
         split.validation.insert(split.validation.end(), members.begin() + trainCount,
                                 members.begin() + trainCount + validationCount);

@@ -99,14 +99,16 @@ void validateRoles(const Table &table, const RoleAssignment &roles)
         if (!(task.lambda >= 0) || !std::isfinite(task.lambda))
             throw ConfigError("task \"" + task.column + "\": lambda must be a finite number >= 0");
         if (task.type == TaskType::Regression && column.type != ColumnType::Numeric)
-            throw ConfigError("task \"" + task.column + "\": a regression task needs a numeric column, this one holds text");
+            throw ConfigError("task \"" + task.column +
+                              "\": a regression task needs a numeric column, this one holds text");
         if (task.type == TaskType::Binary) {
             if (task.positiveClass.empty())
                 throw ConfigError("binary task \"" + task.column + "\": name the positive class, e.g. " + task.column +
                                   ":binary:bad");
             bool found = false;
             if (column.type == ColumnType::Categorical) {
-                found = std::find(column.levels.begin(), column.levels.end(), task.positiveClass) != column.levels.end();
+                found =
+                    std::find(column.levels.begin(), column.levels.end(), task.positiveClass) != column.levels.end();
             } else {
                 found = std::any_of(column.values.begin(), column.values.end(),
                                     [&](float v) { return numericCellEquals(v, task.positiveClass); });
@@ -259,7 +261,8 @@ std::vector<float> classWeights(const TargetEncoding &encoding, const std::vecto
             labelled += 1;
         }
         for (std::size_t c = 0; c < classes; ++c)
-            weights[c] = counts[c] > 0 ? static_cast<float>(labelled / (static_cast<double>(classes) * counts[c])) : 1.0f;
+            weights[c] =
+                counts[c] > 0 ? static_cast<float>(labelled / (static_cast<double>(classes) * counts[c])) : 1.0f;
     }
     for (const auto &[name, weight] : options.classWeights) {
         const auto found = std::find(encoding.classes.begin(), encoding.classes.end(), name);
@@ -282,7 +285,8 @@ std::vector<std::size_t> oversampleRows(const std::vector<TargetEncoding> &encod
             continue;
         const std::size_t classes = classCount(encodings[t]);
         if (classes == 0)
-            throw ConfigError("task \"" + encodings[t].spec.column + "\": oversampling needs a binary or multiclass task");
+            throw ConfigError("task \"" + encodings[t].spec.column +
+                              "\": oversampling needs a binary or multiclass task");
         std::vector<std::vector<std::size_t>> rowsOfClass(classes);
         for (const std::size_t row : trainRows) {
             const float target = targets[t][row];

@@ -37,7 +37,8 @@ std::vector<ComparisonCandidate> standardCandidates(const ExperimentConfig &base
     return {
         {"logistic", CandidateKind::SingleTask, logisticConfig(base)},
         {"single-task net", CandidateKind::SingleTask, withNetwork(Architecture::SharedBottom, WeightingMethod::Fixed)},
-        {"shared-bottom fixed", CandidateKind::MultiTask, withNetwork(Architecture::SharedBottom, WeightingMethod::Fixed)},
+        {"shared-bottom fixed", CandidateKind::MultiTask,
+         withNetwork(Architecture::SharedBottom, WeightingMethod::Fixed)},
         {"shared-bottom uncertainty", CandidateKind::MultiTask,
          withNetwork(Architecture::SharedBottom, WeightingMethod::Uncertainty)},
         {"mmoe", CandidateKind::MultiTask, withNetwork(Architecture::MMoE, WeightingMethod::Fixed)},
@@ -102,9 +103,9 @@ std::vector<DataSplit> stratifiedFolds(std::size_t rows, const std::vector<float
                 restStrata.push_back(strata.empty() ? 0.0f : strata[row]);
             }
         }
-        const DataSplit inner = stratifiedSplit(rest.size(), restStrata,
-                                                {1.0 - validationShare, validationShare,
-                                                 SplitMix64::derive(split.seed, static_cast<std::uint64_t>(fold))});
+        const DataSplit inner = stratifiedSplit(
+            rest.size(), restStrata,
+            {1.0 - validationShare, validationShare, SplitMix64::derive(split.seed, static_cast<std::uint64_t>(fold))});
         for (const std::size_t i : inner.train)
             parts.train.push_back(rest[i]);
         for (const std::size_t i : inner.validation)
@@ -179,8 +180,8 @@ ComparisonResult compareCandidates(const Table &data, const RoleAssignment &role
             auto found = metricIndex.find(key);
             if (found == metricIndex.end()) {
                 found = metricIndex.emplace(key, result.metrics.size()).first;
-                result.metrics.push_back({task.task, name, name != "RMSE",
-                                          std::vector<std::vector<double>>(spec.candidates.size())});
+                result.metrics.push_back(
+                    {task.task, name, name != "RMSE", std::vector<std::vector<double>>(spec.candidates.size())});
             }
             result.metrics[found->second].values[candidate].push_back(value);
         }
@@ -193,12 +194,14 @@ ComparisonResult compareCandidates(const Table &data, const RoleAssignment &role
             const ComparisonCandidate &candidate = spec.candidates[c];
             const std::string where = " (" + std::to_string(repeat + 1) + "/" + std::to_string(splits.size()) + ")";
             if (candidate.kind == CandidateKind::MultiTask) {
-                const ExperimentResult run = runExperimentOnSplit(data, roles, candidate.config, split, nullptr, {}, {}, cancel);
+                const ExperimentResult run =
+                    runExperimentOnSplit(data, roles, candidate.config, split, nullptr, {}, {}, cancel);
                 for (const TaskEvaluation &task : run.report("test")->tasks)
                     record(c, task);
             } else {
                 if (candidate.kind == CandidateKind::Distilled && teacherTargets.empty()) {
-                    const ExperimentResult teacher = runExperimentOnSplit(data, roles, spec.teacher, split, nullptr, {}, {}, cancel);
+                    const ExperimentResult teacher =
+                        runExperimentOnSplit(data, roles, spec.teacher, split, nullptr, {}, {}, cancel);
                     teacherTargets = softTargets(teacher.model, data);
                 }
                 for (std::size_t t = 0; t < roles.tasks.size(); ++t) {

@@ -88,12 +88,14 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
     for (const TaskSpec &task : roles.tasks) {
         TargetEncoding encoding = fitTargetEncoding(data, task, result.split.train);
         const std::size_t index = targets.size();
-        targets.push_back(index < targetOverrides.size() && !targetOverrides[index].empty() ? targetOverrides[index]
-                                                                                            : encodeTargets(data, encoding));
+        targets.push_back(index < targetOverrides.size() && !targetOverrides[index].empty()
+                              ? targetOverrides[index]
+                              : encodeTargets(data, encoding));
         if (task.type == TaskType::Regression &&
             (task.imbalance.balancedClassWeights || !task.imbalance.classWeights.empty() ||
              task.imbalance.focalGamma != 0 || task.imbalance.oversample))
-            throw ConfigError("task \"" + task.name() + "\": class weights, focal loss and oversampling apply to "
+            throw ConfigError("task \"" + task.name() +
+                              "\": class weights, focal loss and oversampling apply to "
                               "binary and multiclass tasks only");
         if (task.imbalance.focalGamma < 0)
             throw ConfigError("task \"" + task.name() + "\": the focal loss exponent must be >= 0");
@@ -110,9 +112,9 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
                                oversampleRows(encodings, targets, result.split.train, config.train.seed)};
     const TrainingSet validationSet{&allInputs, &targets, result.split.validation};
     const MultiTaskNetwork network(networkSpec);
-    TrainingOutcome outcome = trainNetwork(network, trainingTasks, trainSet,
-                                           result.split.validation.empty() ? nullptr : &validationSet, config.train,
-                                           callbacks, cancel);
+    TrainingOutcome outcome =
+        trainNetwork(network, trainingTasks, trainSet, result.split.validation.empty() ? nullptr : &validationSet,
+                     config.train, callbacks, cancel);
     result.history = std::move(outcome.history);
     result.model = MultiTaskModel(std::move(preprocessor), std::move(encodings), networkSpec,
                                   std::move(outcome.parameters), config);

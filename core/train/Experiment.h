@@ -22,7 +22,7 @@ struct EvaluationReport {
 struct ExperimentResult {
     MultiTaskModel model;
     TrainingHistory history;
-    DataSplit split; // rows of the training table
+    DataSplit split;                       // rows of the training table
     std::vector<EvaluationReport> reports; // train, validation (when any), test (when any)
     std::vector<std::string> warnings;
     double seconds = 0;
@@ -50,6 +50,7 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
 std::vector<float> stratificationLabels(const Table &data, const RoleAssignment &roles);
 
 // Evaluates a model on every labelled row of a table holding its task columns.
-EvaluationReport evaluateModel(const MultiTaskModel &model, const Table &table, const std::string &part, int threads = 0);
+EvaluationReport evaluateModel(const MultiTaskModel &model, const Table &table, const std::string &part,
+                               int threads = 0);
 
 } // namespace cmtl

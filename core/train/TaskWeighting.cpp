@@ -28,8 +28,8 @@ const char *toString(WeightingMethod method)
 
 WeightingMethod weightingFromString(const std::string &text)
 {
-    for (const WeightingMethod method : {WeightingMethod::Fixed, WeightingMethod::Uncertainty, WeightingMethod::GradNorm,
-                                         WeightingMethod::DWA, WeightingMethod::PCGrad}) {
+    for (const WeightingMethod method : {WeightingMethod::Fixed, WeightingMethod::Uncertainty,
+                                         WeightingMethod::GradNorm, WeightingMethod::DWA, WeightingMethod::PCGrad}) {
         if (text == toString(method))
             return method;
     }
@@ -126,8 +126,7 @@ public:
     GradNormWeighting(std::size_t tasks, std::vector<std::pair<Eigen::Index, Eigen::Index>> layer, double alpha,
                       double learningRate)
         : TaskWeighting(tasks), m_layer(std::move(layer)), m_alpha(alpha), m_learningRate(learningRate)
-    {
-    }
+    {}
 
     bool needsTaskGradients() const override { return true; }
 
@@ -171,8 +170,7 @@ class PCGradWeighting : public TaskWeighting {
 public:
     PCGradWeighting(std::size_t tasks, Eigen::Index sharedEnd, std::uint64_t seed)
         : TaskWeighting(tasks), m_sharedEnd(sharedEnd), m_seed(seed)
-    {
-    }
+    {}
 
     bool needsTaskGradients() const override { return true; }
 

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <span>
 
 namespace cmtl {
 
@@ -75,30 +76,56 @@ double validationMetric(const TrainingTask &task, const Eigen::MatrixXf &outputs
     return kNotMeasured;
 }
 
-// Losses (mean over labelled rows per task), metrics and objective on a held-out set.
-void measureValidation(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
-                       const Eigen::VectorXf &parameters, const TrainingSet &validation, int threads,
-                       EpochRecord &record)
+// Per task, the loss (mean over labelled rows) and the headline metric of `rows` without dropout.
+struct PartMeasure {
+    std::vector<double> losses, metrics;
+};
+
+PartMeasure measureRows(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
+                        const Eigen::VectorXf &parameters, const TrainingSet &set, std::span<const std::size_t> rows,
+                        int threads)
 {
-    Eigen::MatrixXf inputs(validation.inputs->rows(), validation.size());
-    for (Eigen::Index i = 0; i < validation.size(); ++i)
-        inputs.col(i) = validation.inputs->col(static_cast<Eigen::Index>(validation.rows[static_cast<std::size_t>(i)]));
+    Eigen::MatrixXf inputs(set.inputs->rows(), static_cast<Eigen::Index>(rows.size()));
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        inputs.col(static_cast<Eigen::Index>(i)) = set.inputs->col(static_cast<Eigen::Index>(rows[i]));
     const std::vector<Eigen::MatrixXf> outputs = forwardAll(network, parameters, inputs, threads);
-    record.validationObjective = 0;
+    PartMeasure measure{std::vector<double>(tasks.size(), kNotMeasured), std::vector<double>(tasks.size(), kNotMeasured)};
     for (std::size_t t = 0; t < tasks.size(); ++t) {
-        std::vector<float> targets(validation.rows.size());
+        std::vector<float> targets(rows.size());
         for (std::size_t i = 0; i < targets.size(); ++i)
-            targets[i] = (*validation.targets)[t][validation.rows[i]];
+            targets[i] = (*set.targets)[t][rows[i]];
         const auto labelled = std::count_if(targets.begin(), targets.end(), [](float v) { return !std::isnan(v); });
         if (labelled == 0)
             continue;
-        const double loss =
+        measure.losses[t] =
             taskLoss<float>(tasks[t].type, outputs[t], targets.data(), tasks[t].loss) / static_cast<double>(labelled);
-        record.tasks[t].validationLoss = loss;
-        record.validationObjective += tasks[t].lambda * loss;
         Eigen::MatrixXf predictions = outputs[t];
         activateOutputs(tasks[t].type, predictions);
-        record.tasks[t].validationMetric = validationMetric(tasks[t], predictions, targets);
+        measure.metrics[t] = validationMetric(tasks[t], predictions, targets);
+    }
+    return measure;
+}
+
+// Losses, metrics and objective on the validation rows, and the metrics on a fixed subset of the
+// training rows.
+void measureEpoch(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
+                  const Eigen::VectorXf &parameters, const TrainingSet &train, const TrainingSet *validation,
+                  int threads, EpochRecord &record)
+{
+    const std::size_t trainRows = std::min(train.rows.size(), kTrainMetricRows);
+    const PartMeasure onTrain =
+        measureRows(network, tasks, parameters, train, std::span(train.rows).first(trainRows), threads);
+    for (std::size_t t = 0; t < tasks.size(); ++t)
+        record.tasks[t].trainMetric = onTrain.metrics[t];
+    if (!validation || validation->size() == 0)
+        return;
+    const PartMeasure onValidation = measureRows(network, tasks, parameters, *validation, validation->rows, threads);
+    record.validationObjective = 0;
+    for (std::size_t t = 0; t < tasks.size(); ++t) {
+        record.tasks[t].validationLoss = onValidation.losses[t];
+        record.tasks[t].validationMetric = onValidation.metrics[t];
+        if (std::isfinite(onValidation.losses[t]))
+            record.validationObjective += tasks[t].lambda * onValidation.losses[t];
     }
 }
 
@@ -338,8 +365,7 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
         }
         const double trainSeconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
         record.samplesPerSecond = static_cast<double>(rows) / std::max(trainSeconds, 1e-9);
-        if (validation && validation->size() > 0)
-            measureValidation(network, tasks, outcome.parameters, *validation, threads, record);
+        measureEpoch(network, tasks, outcome.parameters, train, validation, threads, record);
         record.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
 
         const double criterion = validation ? record.validationObjective : record.trainObjective;

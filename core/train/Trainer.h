@@ -69,11 +69,16 @@ struct TrainingSet {
 constexpr double kNotMeasured = std::numeric_limits<double>::quiet_NaN();
 
 struct TaskEpochStats {
-    double trainLoss = kNotMeasured;
+    double trainLoss = kNotMeasured; // mean over the epoch's batches (with dropout)
     double validationLoss = kNotMeasured;
-    // AUC (binary), accuracy (multiclass) or RMSE in the target's unit (regression).
+    // AUC (binary), accuracy (multiclass) or RMSE in the target's unit (regression), of the
+    // weights at the end of the epoch, without dropout: on the validation rows and on up to
+    // kTrainMetricRows training rows (a fixed subset, so that epochs compare).
     double validationMetric = kNotMeasured;
+    double trainMetric = kNotMeasured;
 };
+
+constexpr std::size_t kTrainMetricRows = 20000;
 
 struct EpochRecord {
     int epoch = 0; // 1-based

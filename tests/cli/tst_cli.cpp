@@ -28,7 +28,10 @@ Run runCli(const QStringList &arguments)
             QString::fromUtf8(process.readAllStandardError())};
 }
 
-QString sample() { return QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"); }
+QString sample()
+{
+    return QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv");
+}
 
 QJsonObject readJson(const QString &path)
 {
@@ -76,7 +79,8 @@ void TestCli::inspectListsTheColumns()
 
 void TestCli::trainWithoutTaskIsRefused()
 {
-    const Run run = runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--out"), m_model});
+    const Run run =
+        runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--out"), m_model});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QStringLiteral("--task")), qPrintable(run.err));
     QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
@@ -85,11 +89,12 @@ void TestCli::trainWithoutTaskIsRefused()
 
 void TestCli::trainWritesModelAndMetrics()
 {
-    const Run run = runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
-                            QStringLiteral("Class:binary:bad"), QStringLiteral("--task"), QStringLiteral("grade:multiclass"),
-                            QStringLiteral("--task"), QStringLiteral("int_rate:regression"), QStringLiteral("--lambda"),
-                            QStringLiteral("Class=2"), QStringLiteral("--epochs"), QStringLiteral("4"),
-                            QStringLiteral("--out"), m_model, QStringLiteral("--metrics-json"), m_metrics});
+    const Run run =
+        runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                QStringLiteral("Class:binary:bad"), QStringLiteral("--task"), QStringLiteral("grade:multiclass"),
+                QStringLiteral("--task"), QStringLiteral("int_rate:regression"), QStringLiteral("--lambda"),
+                QStringLiteral("Class=2"), QStringLiteral("--epochs"), QStringLiteral("4"), QStringLiteral("--out"),
+                m_model, QStringLiteral("--metrics-json"), m_metrics});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(QStringLiteral("epoch 4")));
     QVERIFY(QFile::exists(m_model));
@@ -114,8 +119,8 @@ void TestCli::evaluateMatchesPredictions()
 {
     const QString metrics = m_directory.filePath(QStringLiteral("evaluate.json"));
     const QString predictions = m_directory.filePath(QStringLiteral("evaluate-predictions.csv"));
-    const Run evaluate = runCli({QStringLiteral("evaluate"), QStringLiteral("--model"), m_model, QStringLiteral("--data"),
-                                 sample(), QStringLiteral("--metrics-json"), metrics});
+    const Run evaluate = runCli({QStringLiteral("evaluate"), QStringLiteral("--model"), m_model,
+                                 QStringLiteral("--data"), sample(), QStringLiteral("--metrics-json"), metrics});
     QVERIFY2(evaluate.exitCode == 0, qPrintable(evaluate.err));
     const Run predict = runCli({QStringLiteral("predict"), QStringLiteral("--model"), m_model, QStringLiteral("--data"),
                                 sample(), QStringLiteral("--out"), predictions});
@@ -128,9 +133,13 @@ void TestCli::evaluateMatchesPredictions()
     for (const std::int32_t code : classColumn.codes)
         labels.push_back(classColumn.levels[static_cast<std::size_t>(code)] == "bad" ? 1 : 0);
     const double auc = rocAuc(scored.column("Class.probability").values, labels);
-    const double reported =
-        readJson(metrics).value(QStringLiteral("tasks")).toObject().value(QStringLiteral("Class")).toObject().value(
-            QStringLiteral("auc")).toDouble();
+    const double reported = readJson(metrics)
+                                .value(QStringLiteral("tasks"))
+                                .toObject()
+                                .value(QStringLiteral("Class"))
+                                .toObject()
+                                .value(QStringLiteral("auc"))
+                                .toDouble();
     QVERIFY2(std::abs(auc - reported) < 1e-12, qPrintable(QStringLiteral("%1 vs %2").arg(auc).arg(reported)));
 }
 
@@ -145,7 +154,7 @@ void TestCli::predictWritesOneRowPerInputRow()
     std::vector<std::string> names;
     for (const Column &column : table.columns())
         names.push_back(column.name);
-    const std::vector<std::string> expected{"Class.probability", "grade.class", "grade.probability.A",
+    const std::vector<std::string> expected{"Class.probability",   "grade.class",         "grade.probability.A",
                                             "grade.probability.B", "grade.probability.C", "grade.probability.D",
                                             "grade.probability.E", "grade.probability.F", "grade.probability.G",
                                             "int_rate.value"};
@@ -187,8 +196,8 @@ void TestCli::damagedModelIsRefused()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(bytes.left(bytes.size() / 2));
     file.close();
-    const Run run = runCli({QStringLiteral("evaluate"), QStringLiteral("--model"), damaged, QStringLiteral("--data"),
-                            sample()});
+    const Run run =
+        runCli({QStringLiteral("evaluate"), QStringLiteral("--model"), damaged, QStringLiteral("--data"), sample()});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QStringLiteral("damaged.cmtl")) && run.err.contains(QStringLiteral("truncated")),
              qPrintable(run.err));

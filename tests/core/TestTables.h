@@ -3,7 +3,9 @@
 // Small tables built in code, so engine tests do not depend on the CSV reader.
 
 #include "data/Table.h"
+#include "model/MultiTaskModel.h"
 #include "nn/Random.h"
+#include "tasks/TaskSpec.h"
 
 #include <cmath>
 #include <string>
@@ -71,6 +73,30 @@ inline Table syntheticLoans(std::size_t rows, std::uint64_t seed)
     columns.push_back(categoricalColumn("grade", grade));
     columns.push_back(numericColumn("rate", rate));
     return Table("synthetic.csv", std::move(columns));
+}
+
+// The three tasks of syntheticLoans.
+inline RoleAssignment threeTaskRoles(const Table &table, double defaultLambda = 1.0)
+{
+    return defaultRoles(table,
+                        {{"default", TaskType::Binary, "bad", defaultLambda},
+                         {"grade", TaskType::Multiclass, "", 1.0},
+                         {"rate", TaskType::Regression, "", 1.0}},
+                        {});
+}
+
+// A small, quick network for tests.
+inline ExperimentConfig smallConfig()
+{
+    ExperimentConfig config;
+    config.train.hiddenLayers = {16, 8};
+    config.train.epochs = 8;
+    config.train.batchSize = 64;
+    config.train.learningRate = 5e-3;
+    config.train.seed = 5;
+    config.train.patience = 0;
+    config.split.seed = 5;
+    return config;
 }
 
 } // namespace cmtl::testing

@@ -26,7 +26,7 @@ CsvOptions withThreads(int threads)
     return options;
 }
 
-// Reads `text` expecting a DataError; returns it (fails the test when none is thrown).
+// Reads `text` expecting a DataError and returns it; records a failure when none is thrown.
 DataError readError(const std::string &text, const CsvOptions &options = {})
 {
     try {
@@ -34,6 +34,7 @@ DataError readError(const std::string &text, const CsvOptions &options = {})
     } catch (const DataError &error) {
         return error;
     }
+    QTest::qFail("expected a DataError, but the text was read", __FILE__, __LINE__);
     return DataError({}, "no error was thrown");
 }
 
@@ -305,6 +306,24 @@ private Q_SLOTS:
             QCOMPARE(column.levels.front(), expectedFirst);
             QCOMPARE(column.cellText(kRows - 2), std::string("8"));
             QCOMPARE(column.cellText(12340), std::string("0"));
+        }
+    }
+
+    void correctsSampleMisledByMultilineFields()
+    {
+        // Sample jumps land after a newline; half of them are inside "first\nzz,qq", whose second
+        // line splits into three fields and shows "zz" in the numeric column id.
+        std::string text = "id,note,v\n";
+        for (int i = 0; i < 20000; ++i)
+            text += std::to_string(i) + ",\"first\nzz,qq\"," + std::to_string(i % 3) + "\n";
+        for (const int threads : {1, 4}) {
+            const Table table = read(text, withThreads(threads)).table;
+            QCOMPARE(table.rowCount(), std::size_t{20000});
+            QCOMPARE(table.column("id").type, ColumnType::Numeric);
+            QCOMPARE(table.column("id").values[19999], 19999.0f);
+            QCOMPARE(table.column("note").levels, std::vector<std::string>{"first\nzz,qq"});
+            QCOMPARE(table.column("v").type, ColumnType::Numeric);
+            QCOMPARE(table.column("v").values[5], 2.0f);
         }
     }
 

@@ -1,9 +1,9 @@
 // Finite-difference checks of every layer and loss: the analytic gradient of a small network's
 // objective, computed in double precision, must match central differences of the objective.
 
+#include "common/Error.h"
 #include "nn/DenseChain.h"
 #include "nn/Losses.h"
-#include "common/Error.h"
 #include "nn/MultiTaskNetwork.h"
 #include "train/Trainer.h"
 
@@ -35,7 +35,8 @@ void checkGradient(const std::function<double(const Eigen::VectorXd &)> &objecti
         minus[i] -= step;
         const double numeric = (objective(plus) - objective(minus)) / (2 * step);
         if (!agrees(analytic[i], numeric, tolerance))
-            QFAIL(qPrintable(QStringLiteral("coordinate %1: analytic %2, numeric %3").arg(i).arg(analytic[i]).arg(numeric)));
+            QFAIL(qPrintable(
+                QStringLiteral("coordinate %1: analytic %2, numeric %3").arg(i).arg(analytic[i]).arg(numeric)));
     }
 }
 
@@ -91,8 +92,8 @@ void TestGradients::lossGradients()
     LossOptions options;
     options.focalGamma = focalGamma;
     if (weighted)
-        options.classWeights = taskType == TaskType::Binary ? std::vector<float>{0.6f, 3.0f}
-                                                            : std::vector<float>{1.0f, 0.5f, 2.0f, 1.5f};
+        options.classWeights =
+            taskType == TaskType::Binary ? std::vector<float>{0.6f, 3.0f} : std::vector<float>{1.0f, 0.5f, 2.0f, 1.5f};
     const Eigen::Index n = 7;
     Eigen::MatrixXd logits = 3.0 * randomMatrix(outputs, n, 11);
     std::vector<float> targets(n);
@@ -141,12 +142,12 @@ void TestGradients::lossValuesAreTheTextbookFormulas()
     unitLogit << 1;
     const float positive = 1;
     const double p = 1 / (1 + std::exp(-1.0));
-    QVERIFY(std::abs(taskLoss<double>(TaskType::Binary, unitLogit, &positive, {{}, 2.0}) + (1 - p) * (1 - p) * std::log(p)) <
-            1e-12);
+    QVERIFY(std::abs(taskLoss<double>(TaskType::Binary, unitLogit, &positive, {{}, 2.0}) +
+                     (1 - p) * (1 - p) * std::log(p)) < 1e-12);
     // A soft binary target (distillation): -(0.3 log p + 0.7 log (1 - p)).
     const float soft = 0.3f;
-    QVERIFY(std::abs(taskLoss<double>(TaskType::Binary, unitLogit, &soft) + (0.3 * std::log(p) + 0.7 * std::log(1 - p))) <
-            1e-7);
+    QVERIFY(std::abs(taskLoss<double>(TaskType::Binary, unitLogit, &soft) +
+                     (0.3 * std::log(p) + 0.7 * std::log(1 - p))) < 1e-7);
     // Squared error of 2.5 against 1: 2.25.
     Eigen::MatrixXd value(1, 1);
     value << 2.5;
@@ -222,8 +223,8 @@ void TestGradients::dropoutGateIsFixedByTheSeed()
     };
     objective(parameters);
     const Eigen::MatrixXd gate = workspace.gates[0].leftCols(n);
-    QVERIFY((gate.array() == 0).count() > 0);            // some units dropped
-    QVERIFY((gate.array() == 2.0).count() > 0);          // kept units scaled by 1 / (1 - p)
+    QVERIFY((gate.array() == 0).count() > 0);   // some units dropped
+    QVERIFY((gate.array() == 2.0).count() > 0); // kept units scaled by 1 / (1 - p)
     workspace.outputGradient.topLeftCorner(2, n).setOnes();
     Eigen::VectorXd gradient = Eigen::VectorXd::Zero(58);
     backwardChain<double>(chain, parameters.data(), inputs, workspace, n, gradient.data(), false);
@@ -304,8 +305,8 @@ void TestGradients::taskGraphPenaltyGradient()
     spec.taskTypes = {TaskType::Binary, TaskType::Multiclass, TaskType::Regression};
     spec.taskOutputs = {1, 3, 1};
     const MultiTaskNetwork network(spec);
-    const std::vector<TrainingTask> tasks{{"a", TaskType::Binary, 1}, {"b", TaskType::Multiclass, 3},
-                                          {"c", TaskType::Regression, 1}};
+    const std::vector<TrainingTask> tasks{
+        {"a", TaskType::Binary, 1}, {"b", TaskType::Multiclass, 3}, {"c", TaskType::Regression, 1}};
     const std::vector<TaskRelation> graph{{"a", "b", 0.7}, {"b", "c", 0.2}};
     Eigen::VectorXf parameters(network.parameterCount());
     network.initialise(parameters.data(), 3);
@@ -325,9 +326,9 @@ void TestGradients::taskGraphPenaltyGradient()
     // Heads of different shapes cannot be related.
     NetworkSpec linearHeads = spec;
     linearHeads.headHidden = 0;
-    QVERIFY_THROWS_EXCEPTION(ConfigError, taskGraphPenalty(MultiTaskNetwork(linearHeads), tasks, graph,
-                                                           Eigen::VectorXf::Zero(MultiTaskNetwork(linearHeads).parameterCount()),
-                                                           nullptr));
+    QVERIFY_THROWS_EXCEPTION(
+        ConfigError, taskGraphPenalty(MultiTaskNetwork(linearHeads), tasks, graph,
+                                      Eigen::VectorXf::Zero(MultiTaskNetwork(linearHeads).parameterCount()), nullptr));
 }
 
 QTEST_APPLESS_MAIN(TestGradients)

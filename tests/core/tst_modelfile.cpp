@@ -77,6 +77,7 @@ void TestModelFile::roundTripKeepsEverything()
     QCOMPARE(model.config().train.headHidden, 4);
     QCOMPARE(model.config().train.seed, std::uint64_t(3));
     QCOMPARE(loaded.history.epochs.size(), m_contents.history.epochs.size());
+    QCOMPARE(loaded.history.epochs.back().tasks[1].trainMetric, m_contents.history.epochs.back().tasks[1].trainMetric);
     QCOMPARE(loaded.reports.size(), m_contents.reports.size());
     const TaskEvaluation &auc = loaded.reports.back().tasks[0];
     QCOMPARE(auc.binary->auc, m_contents.reports.back().tasks[0].binary->auc);

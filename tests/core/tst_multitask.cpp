@@ -2,7 +2,9 @@
 // the sharing architectures learning, feature attention, and the remedies for rare classes.
 
 #include "TestTables.h"
+#include "io/ConfigJson.h"
 #include "io/ModelFile.h"
+#include "train/Comparison.h"
 #include "train/Experiment.h"
 #include "train/TaskWeighting.h"
 
@@ -12,28 +14,6 @@ using namespace cmtl;
 using testing::numericColumn;
 
 namespace {
-
-RoleAssignment threeTasks(const Table &table)
-{
-    return defaultRoles(table,
-                        {{"default", TaskType::Binary, "bad", 1.0},
-                         {"grade", TaskType::Multiclass, "", 1.0},
-                         {"rate", TaskType::Regression, "", 1.0}},
-                        {});
-}
-
-ExperimentConfig smallConfig()
-{
-    ExperimentConfig config;
-    config.train.hiddenLayers = {16, 8};
-    config.train.epochs = 8;
-    config.train.batchSize = 64;
-    config.train.learningRate = 5e-3;
-    config.train.seed = 5;
-    config.train.patience = 0;
-    config.split.seed = 5;
-    return config;
-}
 
 // y1 = signal + small noise, y2 = signal + large noise; x carries the signal.
 Table twoNoisyRegressions(std::size_t rows)
@@ -72,6 +52,10 @@ private Q_SLOTS:
     void methodsRoundTripThroughTheModelFile();
     void balancedClassWeightsAndOversampling();
     void focalLossTrains();
+    void compareRunsEveryCandidateOnEveryFold();
+    void distillationUsesTheTeachersPredictions();
+    void summariesAreSampleStatistics();
+    void savedConfigurationRoundTrips();
 };
 
 void TestMultiTask::pcgradRemovesTheConflictingComponent()
@@ -99,12 +83,12 @@ void TestMultiTask::pcgradRemovesTheConflictingComponent()
 void TestMultiTask::uncertaintyWeightsFollowTheNoise()
 {
     const Table table = twoNoisyRegressions(3000);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.weighting.method = WeightingMethod::Uncertainty;
     config.train.epochs = 40;
     config.train.learningRate = 0.01;
-    const RoleAssignment roles = defaultRoles(
-        table, {{"quiet", TaskType::Regression, "", 1.0}, {"noisy", TaskType::Regression, "", 1.0}}, {});
+    const RoleAssignment roles =
+        defaultRoles(table, {{"quiet", TaskType::Regression, "", 1.0}, {"noisy", TaskType::Regression, "", 1.0}}, {});
     const ExperimentResult result = runExperiment(table, roles, config);
     const std::vector<double> &weights = result.history.epochs.back().lambdas;
     // At the optimum exp(s_t) = L_t, so w_t = 0.5 / L_t: weights in the inverse ratio of the
@@ -121,10 +105,10 @@ void TestMultiTask::uncertaintyWeightsFollowTheNoise()
 void TestMultiTask::dwaWeightsFollowTheLossRatios()
 {
     const Table table = testing::syntheticLoans(1500, 12);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.weighting.method = WeightingMethod::DWA;
     config.train.weighting.dwaTemperature = 2.0;
-    const ExperimentResult result = runExperiment(table, threeTasks(table), config);
+    const ExperimentResult result = runExperiment(table, testing::threeTaskRoles(table), config);
     const auto &epochs = result.history.epochs;
     QCOMPARE(epochs[0].lambdas, (std::vector<double>{1, 1, 1}));
     QCOMPARE(epochs[1].lambdas, (std::vector<double>{1, 1, 1}));
@@ -145,11 +129,11 @@ void TestMultiTask::gradnormShrinksTheDominantTask()
     // lambda 20 on one task makes its gradient dominate; GradNorm pulls its weight down and the
     // other's up, keeping the sum of weights at the task count.
     const Table table = twoNoisyRegressions(2000);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.weighting.method = WeightingMethod::GradNorm;
     config.train.epochs = 4;
-    const RoleAssignment roles = defaultRoles(
-        table, {{"quiet", TaskType::Regression, "", 20.0}, {"noisy", TaskType::Regression, "", 1.0}}, {});
+    const RoleAssignment roles =
+        defaultRoles(table, {{"quiet", TaskType::Regression, "", 20.0}, {"noisy", TaskType::Regression, "", 1.0}}, {});
     const ExperimentResult result = runExperiment(table, roles, config);
     const std::vector<double> &lambdas = result.history.epochs.back().lambdas;
     const double multiplierQuiet = lambdas[0] / 20.0, multiplierNoisy = lambdas[1];
@@ -174,14 +158,15 @@ void TestMultiTask::architecturesLearn()
     QFETCH(int, architecture);
     QFETCH(int, weighting);
     const Table table = testing::syntheticLoans(3000, 13);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.architecture = static_cast<Architecture>(architecture);
     config.train.weighting.method = static_cast<WeightingMethod>(weighting);
     config.train.experts = 3;
-    const ExperimentResult result = runExperiment(table, threeTasks(table), config);
+    const ExperimentResult result = runExperiment(table, testing::threeTaskRoles(table), config);
     const EvaluationReport *test = result.report("test");
     QVERIFY2(test->tasks[0].binary->auc > 0.8, qPrintable(QString::number(test->tasks[0].binary->auc)));
-    QVERIFY2(test->tasks[1].multiclass->accuracy > 0.65, qPrintable(QString::number(test->tasks[1].multiclass->accuracy)));
+    QVERIFY2(test->tasks[1].multiclass->accuracy > 0.65,
+             qPrintable(QString::number(test->tasks[1].multiclass->accuracy)));
     QVERIFY2(test->tasks[2].regression->r2 > 0.75, qPrintable(QString::number(test->tasks[2].regression->r2)));
 }
 
@@ -200,32 +185,34 @@ void TestMultiTask::attentionShowsWhichInputsEachTaskUses()
     }
     const Table table("attention.csv", {numericColumn("a", a), numericColumn("b", b), numericColumn("c", c),
                                         numericColumn("left", left), numericColumn("right", right)});
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.architecture = Architecture::Attention;
     config.train.epochs = 30;
     config.train.dropout = 0;
     config.train.learningRate = 0.01;
-    const RoleAssignment roles = defaultRoles(
-        table, {{"left", TaskType::Regression, "", 1.0}, {"right", TaskType::Regression, "", 1.0}}, {});
+    const RoleAssignment roles =
+        defaultRoles(table, {{"left", TaskType::Regression, "", 1.0}, {"right", TaskType::Regression, "", 1.0}}, {});
     const ExperimentResult result = runExperiment(table, roles, config);
     const Eigen::MatrixXf inputs = result.model.preprocessor().transform(table, 1);
     const std::vector<Eigen::VectorXf> attention = result.model.featureAttention(inputs);
     QCOMPARE(attention.size(), std::size_t(2));
     QVERIFY(std::abs(attention[0].sum() - 1.0f) < 1e-4f);
-    QVERIFY2(attention[0][0] > attention[0][1], qPrintable(QStringLiteral("%1 %2").arg(attention[0][0]).arg(attention[0][1])));
-    QVERIFY2(attention[1][1] > attention[1][0], qPrintable(QStringLiteral("%1 %2").arg(attention[1][1]).arg(attention[1][0])));
+    QVERIFY2(attention[0][0] > attention[0][1],
+             qPrintable(QStringLiteral("%1 %2").arg(attention[0][0]).arg(attention[0][1])));
+    QVERIFY2(attention[1][1] > attention[1][0],
+             qPrintable(QStringLiteral("%1 %2").arg(attention[1][1]).arg(attention[1][0])));
 }
 
 void TestMultiTask::methodsRoundTripThroughTheModelFile()
 {
     const Table table = testing::syntheticLoans(800, 14);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.architecture = Architecture::PLE;
     config.train.weighting.method = WeightingMethod::Uncertainty;
     config.train.headHidden = 4;
     config.train.taskGraph = {{"default", "rate", 0.01}};
     config.train.epochs = 2;
-    RoleAssignment roles = threeTasks(table);
+    RoleAssignment roles = testing::threeTaskRoles(table);
     roles.tasks[0].imbalance.balancedClassWeights = true;
     roles.tasks[1].imbalance.focalGamma = 2;
     const ExperimentResult result = runExperiment(table, roles, config);
@@ -258,19 +245,96 @@ void TestMultiTask::balancedClassWeightsAndOversampling()
     encoding.spec.imbalance.oversample = true;
     const std::vector<std::size_t> sampled = oversampleRows({encoding}, {targets}, rows, 1);
     QCOMPARE(sampled.size(), std::size_t(16));
-    const auto positives = std::count_if(sampled.begin(), sampled.end(), [&](std::size_t r) { return targets[r] == 1; });
+    const auto positives =
+        std::count_if(sampled.begin(), sampled.end(), [&](std::size_t r) { return targets[r] == 1; });
     QCOMPARE(positives, 8);
 }
 
 void TestMultiTask::focalLossTrains()
 {
     const Table table = testing::syntheticLoans(3000, 15);
-    ExperimentConfig config = smallConfig();
-    RoleAssignment roles = threeTasks(table);
+    ExperimentConfig config = testing::smallConfig();
+    RoleAssignment roles = testing::threeTaskRoles(table);
     roles.tasks[0].imbalance.focalGamma = 2;
     roles.tasks[0].imbalance.oversample = true;
     const ExperimentResult result = runExperiment(table, roles, config);
     QVERIFY(result.report("test")->tasks[0].binary->auc > 0.8);
+}
+
+void TestMultiTask::compareRunsEveryCandidateOnEveryFold()
+{
+    const Table table = testing::syntheticLoans(1200, 16);
+    ExperimentConfig base = testing::smallConfig();
+    base.train.epochs = 3;
+    ComparisonSpec spec;
+    spec.folds = 3;
+    spec.teacher = base;
+    const std::vector<ComparisonCandidate> standard = standardCandidates(base);
+    spec.candidates = {standard[0], standard[1], standard[2]};
+    spec.candidates.push_back({"distilled-logistic", CandidateKind::Distilled, logisticConfig(base)});
+    std::vector<std::string> progress;
+    const ComparisonResult result = compareCandidates(table, testing::threeTaskRoles(table), spec,
+                                                      [&](const std::string &line) { progress.push_back(line); });
+    QCOMPARE(result.candidates.size(), std::size_t(4));
+    QCOMPARE(progress.size(), std::size_t(12));
+    // Two headline metrics per task, each with one value per fold for every candidate.
+    QCOMPARE(result.metrics.size(), std::size_t(6));
+    QCOMPARE(result.metrics[0].task, std::string("default"));
+    QCOMPARE(result.metrics[0].metric, std::string("AUC"));
+    for (const MetricSamples &metric : result.metrics) {
+        for (const std::vector<double> &values : metric.values) {
+            QCOMPARE(values.size(), std::size_t(3));
+            for (const double value : values)
+                QVERIFY(std::isfinite(value));
+        }
+    }
+    // The logistic baseline is a linear model: a real but imperfect AUC on this nonlinear problem.
+    QVERIFY(summarise(result.metrics[0].values[0]).mean > 0.75);
+}
+
+void TestMultiTask::distillationUsesTheTeachersPredictions()
+{
+    // A student trained on soft targets equal to a constant probability learns that constant.
+    const Table table = testing::syntheticLoans(1500, 17);
+    RoleAssignment single = defaultRoles(table, {{"default", TaskType::Binary, "bad", 1.0}}, {});
+    ExperimentConfig config = logisticConfig(testing::smallConfig());
+    const std::vector<float> constant(table.rowCount(), 0.25f);
+    const DataSplit split = stratifiedSplit(table.rowCount(), {}, config.split);
+    const ExperimentResult student = runExperimentOnSplit(table, single, config, split, nullptr, {constant});
+    const Eigen::MatrixXf predictions = student.model.predict(table).front();
+    QVERIFY2(std::abs(predictions.mean() - 0.25f) < 0.02f, qPrintable(QString::number(predictions.mean())));
+    QVERIFY(predictions.maxCoeff() - predictions.minCoeff() < 0.1f);
+}
+
+void TestMultiTask::summariesAreSampleStatistics()
+{
+    const Summary summary = summarise({1, 2, 3, 4});
+    QCOMPARE(summary.mean, 2.5);
+    QVERIFY(std::abs(summary.standardDeviation - std::sqrt(5.0 / 3.0)) < 1e-12);
+    const Summary difference = summariseDifference({3, 5}, {1, 2});
+    QCOMPARE(difference.mean, 2.5);
+    QVERIFY(std::abs(difference.standardDeviation - std::sqrt(0.5)) < 1e-12);
+}
+
+void TestMultiTask::savedConfigurationRoundTrips()
+{
+    RunConfiguration configuration;
+    configuration.tasks = {{"default", TaskType::Binary, "bad", 2.0}, {"rate", TaskType::Regression, "", 0.5}};
+    configuration.tasks[0].imbalance.classWeights = {{"bad", 3.0}};
+    configuration.ignored = {"x3"};
+    configuration.config.train.architecture = Architecture::MMoE;
+    configuration.config.train.weighting.method = WeightingMethod::DWA;
+    configuration.config.train.weighting.dwaTemperature = 3;
+    configuration.config.train.seed = 123456789012345ull;
+    const RunConfiguration loaded = parseRunConfiguration(serializeRunConfiguration(configuration), "run.json");
+    QCOMPARE(loaded.tasks.size(), std::size_t(2));
+    QCOMPARE(loaded.tasks[0].lambda, 2.0);
+    QCOMPARE(loaded.tasks[0].imbalance.classWeights.at("bad"), 3.0);
+    QCOMPARE(loaded.ignored, configuration.ignored);
+    QCOMPARE(loaded.config.train.architecture, Architecture::MMoE);
+    QCOMPARE(loaded.config.train.weighting.dwaTemperature, 3.0);
+    QCOMPARE(loaded.config.train.seed, 123456789012345ull);
+    QVERIFY_THROWS_EXCEPTION(DataError, parseRunConfiguration(QByteArrayView("{\"format\": \"other\"}"), "x.json"));
 }
 
 QTEST_GUILESS_MAIN(TestMultiTask)

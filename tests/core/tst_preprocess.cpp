@@ -131,8 +131,8 @@ void TestPreprocess::refusesATextColumnWhereNumbersWereTrained()
 
 void TestPreprocess::binaryTargetsFromTextOrNumbers()
 {
-    const Table table("t.csv", {categoricalColumn("Class", {"good", "bad", "", "good"}),
-                                numericColumn("default", {0, 1, 1, NaN})});
+    const Table table(
+        "t.csv", {categoricalColumn("Class", {"good", "bad", "", "good"}), numericColumn("default", {0, 1, 1, NaN})});
     const TargetEncoding text = fitTargetEncoding(table, {"Class", TaskType::Binary, "bad", 1}, allRows(4));
     QCOMPARE(text.classes, (std::vector<std::string>{"good", "bad"}));
     const std::vector<float> encoded = encodeTargets(table, text);

@@ -11,27 +11,6 @@ using namespace cmtl;
 
 namespace {
 
-RoleAssignment threeTasks(const Table &table, double defaultLambda = 1.0)
-{
-    return defaultRoles(table,
-                        {{"default", TaskType::Binary, "bad", defaultLambda},
-                         {"grade", TaskType::Multiclass, "", 1.0},
-                         {"rate", TaskType::Regression, "", 1.0}},
-                        {});
-}
-
-ExperimentConfig smallConfig()
-{
-    ExperimentConfig config;
-    config.train.hiddenLayers = {16, 8};
-    config.train.epochs = 8;
-    config.train.batchSize = 64;
-    config.train.learningRate = 5e-3;
-    config.train.seed = 5;
-    config.split.seed = 5;
-    return config;
-}
-
 // Counts epochs and can ask for a stop or cancel at a given point.
 class Recorder : public TrainingCallback {
 public:
@@ -85,17 +64,22 @@ void TestTraining::adamTakesTheTextbookStep()
 void TestTraining::learnsAllThreeTasks()
 {
     const Table table = testing::syntheticLoans(4000, 1);
-    const ExperimentResult result = runExperiment(table, threeTasks(table), smallConfig());
+    const ExperimentResult result = runExperiment(table, testing::threeTaskRoles(table), testing::smallConfig());
     const EvaluationReport *test = result.report("test");
     QVERIFY(test);
     QCOMPARE(test->tasks.size(), std::size_t(3));
     // The latent risk drives every task: a working network beats chance by a wide margin.
     QVERIFY2(test->tasks[0].binary->auc > 0.8, qPrintable(QString::number(test->tasks[0].binary->auc)));
-    QVERIFY2(test->tasks[1].multiclass->accuracy > 0.7, qPrintable(QString::number(test->tasks[1].multiclass->accuracy)));
+    QVERIFY2(test->tasks[1].multiclass->accuracy > 0.7,
+             qPrintable(QString::number(test->tasks[1].multiclass->accuracy)));
     QVERIFY2(test->tasks[2].regression->r2 > 0.8, qPrintable(QString::number(test->tasks[2].regression->r2)));
     // Each test row is counted once and the parts cover the table.
     QCOMPARE(result.split.train.size() + result.split.validation.size() + result.split.test.size(), table.rowCount());
     QCOMPARE(test->tasks[0].count, static_cast<std::int64_t>(result.split.test.size()));
+    // Per-epoch metrics on the validation rows and on the training rows.
+    const TaskEpochStats &last = result.history.epochs.back().tasks[0];
+    QVERIFY(last.trainMetric > 0.8 && last.validationMetric > 0.8);
+    QVERIFY(std::isfinite(result.history.epochs.back().tasks[2].trainMetric));
     // The loss went down.
     QVERIFY(result.history.epochs.back().trainObjective < result.history.epochs.front().trainObjective);
 }
@@ -103,13 +87,13 @@ void TestTraining::learnsAllThreeTasks()
 void TestTraining::sameSeedGivesSameWeightsWhateverTheThreadCount()
 {
     const Table table = testing::syntheticLoans(1500, 2);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.epochs = 3;
     config.train.threads = 1;
-    const ExperimentResult first = runExperiment(table, threeTasks(table), config);
-    const ExperimentResult again = runExperiment(table, threeTasks(table), config);
+    const ExperimentResult first = runExperiment(table, testing::threeTaskRoles(table), config);
+    const ExperimentResult again = runExperiment(table, testing::threeTaskRoles(table), config);
     config.train.threads = 2;
-    const ExperimentResult twoThreads = runExperiment(table, threeTasks(table), config);
+    const ExperimentResult twoThreads = runExperiment(table, testing::threeTaskRoles(table), config);
     QVERIFY(first.model.parameters().size() > 0);
     QVERIFY(first.model.parameters() == again.model.parameters());
     QVERIFY(first.model.parameters() == twoThreads.model.parameters());
@@ -119,11 +103,11 @@ void TestTraining::sameSeedGivesSameWeightsWhateverTheThreadCount()
 void TestTraining::differentSeedGivesDifferentWeights()
 {
     const Table table = testing::syntheticLoans(800, 3);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.epochs = 1;
-    const ExperimentResult first = runExperiment(table, threeTasks(table), config);
+    const ExperimentResult first = runExperiment(table, testing::threeTaskRoles(table), config);
     config.train.seed = 6;
-    const ExperimentResult second = runExperiment(table, threeTasks(table), config);
+    const ExperimentResult second = runExperiment(table, testing::threeTaskRoles(table), config);
     QVERIFY(first.model.parameters() != second.model.parameters());
 }
 
@@ -131,13 +115,13 @@ void TestTraining::earlyStoppingKeepsTheBestEpoch()
 {
     // A large learning rate on few rows overfits quickly, so validation loss turns up.
     const Table table = testing::syntheticLoans(600, 4);
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.hiddenLayers = {64, 64};
     config.train.dropout = 0;
     config.train.learningRate = 0.03;
     config.train.epochs = 60;
     config.train.patience = 3;
-    const ExperimentResult result = runExperiment(table, threeTasks(table), config);
+    const ExperimentResult result = runExperiment(table, testing::threeTaskRoles(table), config);
     const auto &epochs = result.history.epochs;
     QVERIFY2(epochs.size() < 60, "early stopping never triggered");
     // The kept epoch has the lowest validation objective, and the run ended `patience` later.
@@ -160,10 +144,11 @@ void TestTraining::cancellationStopsWithinAnEpoch()
     Recorder recorder;
     recorder.token = &token;
     recorder.cancelAtEpoch = 2;
-    ExperimentConfig config = smallConfig();
+    ExperimentConfig config = testing::smallConfig();
     config.train.epochs = 50;
     config.train.patience = 0;
-    QVERIFY_THROWS_EXCEPTION(Cancelled, runExperiment(table, threeTasks(table), config, nullptr, {&recorder}, &token));
+    QVERIFY_THROWS_EXCEPTION(
+        Cancelled, runExperiment(table, testing::threeTaskRoles(table), config, nullptr, {&recorder}, &token));
     QCOMPARE(recorder.records.size(), std::size_t(2));
 }
 
@@ -196,7 +181,8 @@ void TestTraining::outOfTimeTestTable()
 {
     const Table train = testing::syntheticLoans(1500, 6);
     const Table later = testing::syntheticLoans(500, 7);
-    const ExperimentResult result = runExperiment(train, threeTasks(train), smallConfig(), &later);
+    const ExperimentResult result =
+        runExperiment(train, testing::threeTaskRoles(train), testing::smallConfig(), &later);
     QVERIFY(result.split.test.empty());
     const EvaluationReport *test = result.report("test");
     QVERIFY(test);
@@ -207,14 +193,14 @@ void TestTraining::outOfTimeTestTable()
 void TestTraining::refusesBadConfigurations()
 {
     const Table table = testing::syntheticLoans(200, 8);
-    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, defaultRoles(table, {}, {}), smallConfig()));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, defaultRoles(table, {}, {}), testing::smallConfig()));
     RoleAssignment textRegression = defaultRoles(table, {{"region", TaskType::Regression, "", 1.0}}, {});
-    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, textRegression, smallConfig()));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, textRegression, testing::smallConfig()));
     RoleAssignment absentClass = defaultRoles(table, {{"default", TaskType::Binary, "ugly", 1.0}}, {});
-    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, absentClass, smallConfig()));
-    RoleAssignment taskAsFeature = threeTasks(table);
+    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, absentClass, testing::smallConfig()));
+    RoleAssignment taskAsFeature = testing::threeTaskRoles(table);
     taskAsFeature.features.push_back("rate");
-    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, taskAsFeature, smallConfig()));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, taskAsFeature, testing::smallConfig()));
 }
 
 QTEST_APPLESS_MAIN(TestTraining)
