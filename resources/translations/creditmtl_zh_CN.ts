@@ -325,6 +325,10 @@
         <source>Reading cancelled</source>
         <translation>已取消读取</translation>
     </message>
+    <message>
+        <source>columns</source>
+        <translation>列信息</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ErrorMessages</name>
@@ -690,6 +694,10 @@
         <source>Support</source>
         <translation>样本数</translation>
     </message>
+    <message>
+        <source>metrics per class</source>
+        <translation>各类别指标</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::PredictedVsActualChart</name>
@@ -782,6 +790,10 @@
     <message>
         <source>%1 — %2 — %3</source>
         <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>metrics</source>
+        <translation>指标</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1025,14 @@ FPR %4</translation>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
+    <message>
+        <source>run comparison</source>
+        <translation>运行比较</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>运行记录</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ScoreDistributionChart</name>
@@ -1086,6 +1106,14 @@ FPR %4</translation>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>predictions</source>
+        <translation>预测结果</translation>
+    </message>
+    <message>
+        <source>Predictions for %1</source>
+        <translation>%1 的预测结果</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1338,14 @@ FPR %4</translation>
     <message>
         <source>The table could not be written to %1.</source>
         <translation>无法将表格写入 %1。</translation>
+    </message>
+    <message>
+        <source>Copy Table</source>
+        <translation>复制表格</translation>
+    </message>
+    <message>
+        <source>Save Table as CSV…</source>
+        <translation>将表格保存为 CSV…</translation>
     </message>
 </context>
 <context>
