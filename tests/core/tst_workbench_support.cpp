@@ -94,6 +94,18 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, scoreDistribution(scores, labels, 0));
     }
 
+    // A multi-byte character ending past a 32-byte stretch of the UTF-8 check (the reader used to
+    // run past the end of the text there and refuse Chinese files).
+    void utf8AcrossStretchBoundary()
+    {
+        const std::string text = "c\n" + std::string(28, 'x') + "\xE7\xAD\x89\n"; // 等 at bytes 30..32
+        const std::vector<char> bytes(text.begin(), text.end());
+        const CsvReadResult read = readCsv(bytes, "boundary.csv");
+        QCOMPARE(read.table.rowCount(), std::size_t{1});
+        QCOMPARE(read.table.column(0).cellText(0), std::string(28, 'x') + "\xE7\xAD\x89");
+        QCOMPARE(read.dialect.encoding, std::string("UTF-8"));
+    }
+
     // The per-row scores reproduce the experiment's own evaluation exactly.
     void taskScoresMatchTheExperimentReport()
     {

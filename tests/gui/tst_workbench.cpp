@@ -35,6 +35,8 @@
 #include <QLineSeries>
 #include <QListWidget>
 #include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
@@ -45,6 +47,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <cmath>
 
@@ -550,6 +553,47 @@ private Q_SLOTS:
             m_window->resultsPage()->showTask(QString::fromLatin1(task));
             QVERIFY(settledGrab(m_window).save(folder + QStringLiteral("/6-results-%1.png").arg(QLatin1String(task))));
         }
+    }
+
+    void chineseDataDroppedOnTheWindow()
+    {
+        // Column names and category values in Chinese, opened by dropping the file on the window.
+        const QString path = m_temp.filePath(QStringLiteral("中文.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray text = QStringLiteral("金额,等级,违约\n").toUtf8();
+        for (int i = 0; i < 60; ++i)
+            text += QStringLiteral("%1,%2,%3\n")
+                        .arg(1000 + 37 * i)
+                        .arg(i % 3 == 0 ? QStringLiteral("甲") : QStringLiteral("乙"))
+                        .arg(i % 4 == 0 ? QStringLiteral("是") : QStringLiteral("否"))
+                        .toUtf8();
+        file.write(text);
+        file.close();
+
+        auto *mime = new QMimeData;
+        mime->setUrls({QUrl::fromLocalFile(path)});
+        QSignalSpy loaded(m_window, &MainWindow::dataLoaded);
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window, &drop);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            loaded.count() == 1 || m_window->findChild<QMessageBox *>(QStringLiteral("errorDialog")), 20000);
+        if (auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("errorDialog")))
+            QFAIL(qPrintable(box->text() + QLatin1Char(' ') + box->informativeText()));
+        QTRY_VERIFY(!m_window->isBusy());
+        delete mime;
+        auto *view = find<QTableView>(QStringLiteral("dataTable"));
+        QCOMPARE(view->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("等级"));
+        QCOMPARE(view->model()->index(0, 2).data().toString(), QStringLiteral("是"));
+        auto *positive = find<QComboBox>(QStringLiteral("positiveCombo_违约"));
+        QVERIFY(positive);
+        QCOMPARE(positive->currentText(), QStringLiteral("是")); // the rarer value
+        auto *role = find<QComboBox>(QStringLiteral("roleCombo_违约"));
+        role->setCurrentIndex(role->findData(int(RolesPage::Role::Task)));
+        QVERIFY(m_window->trainAction()->isEnabled());
     }
 
     void closingDuringTrainingStopsTheWorker()
