@@ -8,6 +8,7 @@
 #include "train/ShardPool.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <numeric>
@@ -30,7 +31,7 @@ struct Shard {
     std::vector<std::vector<float>> targets; // per task
     Eigen::VectorXf gradient;
     std::vector<Eigen::VectorXf> taskGradients; // per task, when the weighting asks for them
-    std::vector<double> lossSums; // per task, this batch
+    std::vector<double> lossSums;               // per task, this batch
     SplitMix64 random{0};
 };
 
@@ -89,7 +90,8 @@ PartMeasure measureRows(const MultiTaskNetwork &network, const std::vector<Train
     for (std::size_t i = 0; i < rows.size(); ++i)
         inputs.col(static_cast<Eigen::Index>(i)) = set.inputs->col(static_cast<Eigen::Index>(rows[i]));
     const std::vector<Eigen::MatrixXf> outputs = forwardAll(network, parameters, inputs, threads);
-    PartMeasure measure{std::vector<double>(tasks.size(), kNotMeasured), std::vector<double>(tasks.size(), kNotMeasured)};
+    PartMeasure measure{std::vector<double>(tasks.size(), kNotMeasured),
+                        std::vector<double>(tasks.size(), kNotMeasured)};
     for (std::size_t t = 0; t < tasks.size(); ++t) {
         std::vector<float> targets(rows.size());
         for (std::size_t i = 0; i < targets.size(); ++i)
@@ -162,7 +164,8 @@ double taskGraphPenalty(const MultiTaskNetwork &network, const std::vector<Train
             throw ConfigError("task graph: the heads of \"" + edge.taskA + "\" and \"" + edge.taskB +
                               "\" differ in shape; give every head a hidden layer (--head-hidden) to relate them");
         const Eigen::Index size = a.inputs * a.outputs;
-        const Eigen::VectorXf difference = parameters.segment(a.weightOffset, size) - parameters.segment(b.weightOffset, size);
+        const Eigen::VectorXf difference =
+            parameters.segment(a.weightOffset, size) - parameters.segment(b.weightOffset, size);
         penalty += edge.strength * static_cast<double>(difference.squaredNorm());
         if (gradient) {
             gradient->segment(a.weightOffset, size) += static_cast<float>(2 * edge.strength) * difference;
@@ -178,18 +181,18 @@ std::vector<Eigen::MatrixXf> forwardAll(const MultiTaskNetwork &network, const E
     std::vector<Eigen::MatrixXf> outputs;
     for (std::size_t t = 0; t < network.taskCount(); ++t)
         outputs.emplace_back(network.spec().taskOutputs[t], inputs.cols());
-    // Rows scored in chunks that fit in cache, on a fixed grid of kChunk columns shared out among
-    // the threads: each chunk is the same GEMM whatever the thread count, so predictions are bit
-    // for bit the same with 1 thread or 16 (ranges per thread made chunk shapes, and with them the
-    // last bits of the results, depend on the thread count).
+    // Chunks of rows at fixed offsets, claimed by the threads in turn: a row is always scored in
+    // the same chunk at the same position, so predictions are bit for bit the same whatever the
+    // thread count (a GEMM's rounding can depend on a column's place in its block).
     constexpr Eigen::Index kChunk = 1024;
     const Eigen::Index chunks = (inputs.cols() + kChunk - 1) / kChunk;
     const int workers =
         static_cast<int>(std::min<Eigen::Index>(resolveThreadCount(threads), std::max<Eigen::Index>(chunks, 1)));
-    parallelFor(static_cast<std::size_t>(workers), workers, [&](std::size_t worker) {
+    std::atomic<Eigen::Index> nextChunk{0};
+    parallelFor(static_cast<std::size_t>(workers), workers, [&](std::size_t) {
         NetworkWorkspace<float> workspace;
         workspace.allocate(network, std::min(kChunk, inputs.cols()));
-        for (Eigen::Index chunk = static_cast<Eigen::Index>(worker); chunk < chunks; chunk += workers) {
+        for (Eigen::Index chunk = nextChunk++; chunk < chunks; chunk = nextChunk++) {
             const Eigen::Index start = chunk * kChunk;
             const Eigen::Index n = std::min(kChunk, inputs.cols() - start);
             forwardNetwork<float>(network, parameters.data(), inputs.middleCols(start, n), workspace, false, nullptr);
@@ -305,9 +308,9 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                     const int width = network.spec().taskOutputs[t];
                     const double weight = tasks[t].lambda * weighting->multipliers()[t];
                     const auto scale = labelledInBatch[t] > 0 ? static_cast<float>(weight / labelledInBatch[t]) : 0.0f;
-                    shard.lossSums[t] = taskLoss<float>(tasks[t].type, shard.workspace.taskOutputs(t, n),
-                                                        shard.targets[t].data(), tasks[t].loss, scale,
-                                                        shard.workspace.taskOutputGradient(t, width, n));
+                    shard.lossSums[t] =
+                        taskLoss<float>(tasks[t].type, shard.workspace.taskOutputs(t, n), shard.targets[t].data(),
+                                        tasks[t].loss, scale, shard.workspace.taskOutputGradient(t, width, n));
                 }
                 if (perTaskGradients) {
                     for (std::size_t t = 0; t < tasks.size(); ++t)

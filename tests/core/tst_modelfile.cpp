@@ -59,6 +59,11 @@ void TestModelFile::roundTripPredictsBitForBit()
         QVERIFY(std::memcmp(after[t].data(), before[t].data(), sizeof(float) * before[t].size()) == 0);
     }
     QVERIFY(loaded.model.parameters() == m_contents.model.parameters());
+    // Scoring is bit for bit the same on one thread and on several.
+    const std::vector<Eigen::MatrixXf> oneThread = loaded.model.predict(m_table, 1);
+    const std::vector<Eigen::MatrixXf> threeThreads = loaded.model.predict(m_table, 3);
+    for (std::size_t t = 0; t < before.size(); ++t)
+        QVERIFY(oneThread[t] == threeThreads[t] && oneThread[t] == after[t]);
     // Serialising the loaded model again gives the same bytes.
     QCOMPARE(serializeModel(loaded), m_bytes);
 }
