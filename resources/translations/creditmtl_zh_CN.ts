@@ -848,7 +848,7 @@ FPR %4</translation>
         <translation>回归</translation>
     </message>
     <message>
-        <source>Choose what the model predicts (tasks) and what it learns from (features). A binary task needs its positive class, e.g. "bad" for a default flag.</source>
+        <source>Choose what the model predicts (tasks) and what it learns from (features). A binary task needs its positive class, e.g. &quot;bad&quot; for a default flag.</source>
         <translation>选择模型要预测的内容（任务）和学习所依据的内容（特征）。二分类任务需要指定正类，例如违约标志中的“bad”。</translation>
     </message>
     <message>
@@ -893,7 +893,9 @@ FPR %4</translation>
     </message>
     <message numerus="yes">
         <source>, %n distinct</source>
-        <translation><numerusform>，%n 个不同值</numerusform></translation>
+        <translation>
+            <numerusform>，%n 个不同值</numerusform>
+        </translation>
     </message>
     <message>
         <source>Role of %1</source>
@@ -953,11 +955,15 @@ FPR %4</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s)</source>
-        <translation><numerusform>%n 个任务</numerusform></translation>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n feature(s)</source>
-        <translation><numerusform>%n 个特征</numerusform></translation>
+        <translation>
+            <numerusform>%n 个特征</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1077,7 +1083,9 @@ FPR %4</translation>
     </message>
     <message numerus="yes">
         <source>Model of &lt;b&gt;%1&lt;/b&gt;: tasks %2; needs %n feature column(s).</source>
-        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; 的模型：任务 %2；需要 %n 个特征列。</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; 的模型：任务 %2；需要 %n 个特征列。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Score a CSV file</source>
@@ -1301,7 +1309,7 @@ FPR %4</translation>
 <context>
     <name>cmtl::ui::StartPage</name>
     <message>
-        <source>&lt;h1&gt;CreditMTL workbench&lt;/h1&gt;&lt;p&gt;Train one multi-task neural network on a file of loans — a shared trunk and one head per task, such as default, grade and interest rate — and inspect each task's results.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Data&lt;/b&gt;: open a CSV file&lt;/li&gt;&lt;li&gt;&lt;b&gt;Roles&lt;/b&gt;: choose tasks and features&lt;/li&gt;&lt;li&gt;&lt;b&gt;Settings&lt;/b&gt;: weigh the tasks (lambda) and tune the network&lt;/li&gt;&lt;li&gt;&lt;b&gt;Training&lt;/b&gt;: watch the loss curves&lt;/li&gt;&lt;li&gt;&lt;b&gt;Results&lt;/b&gt;: ROC, KS, confusion matrices, residuals&lt;/li&gt;&lt;li&gt;&lt;b&gt;Runs&lt;/b&gt; and &lt;b&gt;Scoring&lt;/b&gt;: compare, save the model, score new files&lt;/li&gt;&lt;/ol&gt;</source>
+        <source>&lt;h1&gt;CreditMTL workbench&lt;/h1&gt;&lt;p&gt;Train one multi-task neural network on a file of loans — a shared trunk and one head per task, such as default, grade and interest rate — and inspect each task&apos;s results.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Data&lt;/b&gt;: open a CSV file&lt;/li&gt;&lt;li&gt;&lt;b&gt;Roles&lt;/b&gt;: choose tasks and features&lt;/li&gt;&lt;li&gt;&lt;b&gt;Settings&lt;/b&gt;: weigh the tasks (lambda) and tune the network&lt;/li&gt;&lt;li&gt;&lt;b&gt;Training&lt;/b&gt;: watch the loss curves&lt;/li&gt;&lt;li&gt;&lt;b&gt;Results&lt;/b&gt;: ROC, KS, confusion matrices, residuals&lt;/li&gt;&lt;li&gt;&lt;b&gt;Runs&lt;/b&gt; and &lt;b&gt;Scoring&lt;/b&gt;: compare, save the model, score new files&lt;/li&gt;&lt;/ol&gt;</source>
         <translation>&lt;h1&gt;CreditMTL 工作台&lt;/h1&gt;&lt;p&gt;在贷款数据文件上训练一个多任务神经网络——一个共享主干，每个任务（如违约、等级和利率）一个输出头——并查看每个任务的结果。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;数据&lt;/b&gt;：打开 CSV 文件&lt;/li&gt;&lt;li&gt;&lt;b&gt;角色&lt;/b&gt;：选择任务和特征&lt;/li&gt;&lt;li&gt;&lt;b&gt;设置&lt;/b&gt;：为任务加权（lambda）并调整网络&lt;/li&gt;&lt;li&gt;&lt;b&gt;训练&lt;/b&gt;：观察损失曲线&lt;/li&gt;&lt;li&gt;&lt;b&gt;结果&lt;/b&gt;：ROC、KS、混淆矩阵、残差&lt;/li&gt;&lt;li&gt;&lt;b&gt;运行记录&lt;/b&gt;与&lt;b&gt;评分&lt;/b&gt;：比较、保存模型、为新文件评分&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
