@@ -506,6 +506,25 @@ private Q_SLOTS:
                  static_cast<qsizetype>(evaluation(*alone, "test", "Class")->roc.size()));
     }
 
+    void separateTestFile()
+    {
+        // Out-of-time validation: the test part is another file (here the sample itself).
+        find<QLineEdit>(QStringLiteral("testFileEdit"))
+            ->setText(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"));
+        QSignalSpy added(m_window->workspace(), &Workspace::runAdded);
+        QVERIFY(m_window->trainAction()->isEnabled());
+        m_window->trainAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 120000);
+        QTRY_VERIFY(!m_window->isBusy());
+        const RunPtr run = currentRun();
+        const TaskEvaluation *test = evaluation(*run, "test", "Class");
+        QVERIFY(test);
+        QCOMPARE(test->count, std::int64_t{9857});
+        QCOMPARE(run->scoresPart, QStringLiteral("test"));
+        QCOMPARE(run->scoresOf("Class")->scores.size(), std::size_t{9857});
+        find<QLineEdit>(QStringLiteral("testFileEdit"))->clear();
+    }
+
     void everyControlHasAnAccessibleName()
     {
         QSet<QWidget *> withBuddy;
