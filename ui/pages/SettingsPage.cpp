@@ -1,5 +1,7 @@
 #include "pages/SettingsPage.h"
 
+#include "pages/MethodPanel.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -140,12 +142,16 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_problemLabel->setStyleSheet(QStringLiteral("QLabel { color: #b03a2e; }"));
     auto *reset = named(new QPushButton(tr("Reset to &defaults"), content), QStringLiteral("resetSettingsButton"));
 
+    m_methods = new MethodPanel(content);
+    connect(m_methods, &MethodPanel::changed, this, [this] { validate(); });
+
     grid->addWidget(m_lambdaBox, 0, 0, 1, 2);
     grid->addWidget(network, 1, 0);
     grid->addWidget(optimiser, 1, 1);
-    grid->addWidget(split, 2, 0);
-    grid->addWidget(application, 2, 1, Qt::AlignTop);
-    grid->addWidget(m_problemLabel, 3, 0, 1, 2);
+    grid->addWidget(m_methods, 2, 0);
+    grid->addWidget(split, 2, 1);
+    grid->addWidget(application, 3, 1, Qt::AlignTop);
+    grid->addWidget(m_problemLabel, 4, 0, 1, 2);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(reset);
@@ -182,6 +188,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
 
 void SettingsPage::resetDefaults()
 {
+    m_methods->resetDefaults();
     const ExperimentConfig defaults;
     QStringList hidden;
     for (const int size : defaults.train.hiddenLayers)
@@ -311,6 +318,7 @@ std::optional<ExperimentConfig> SettingsPage::config(QString *problem) const
     }
     if (config.train.hiddenLayers.empty())
         return fail(tr("Shared layers: give at least one layer size, such as 64."));
+    m_methods->applyTo(config.train);
     config.train.headHidden = m_headHidden->value();
     config.train.dropout = m_dropout->value();
     config.train.learningRate = m_learningRate->value();

@@ -19,6 +19,8 @@ class QSpinBox;
 
 namespace cmtl::ui {
 
+class MethodPanel;
+
 // Step 3: one lambda per task (slider and spin box, with each task's normalised share of the
 // objective), the network, the optimiser, the split or a separate test file, and the language.
 class SettingsPage : public QWidget {
@@ -67,6 +69,7 @@ private:
     QGroupBox *m_lambdaBox;
     QGridLayout *m_lambdaLayout;
     QLabel *m_noTasks;
+    MethodPanel *m_methods;
     QLineEdit *m_hidden;
     QSpinBox *m_headHidden;
     QDoubleSpinBox *m_dropout;
