@@ -99,7 +99,8 @@ std::size_t findInvalidUtf8(std::string_view text)
             at += 32;
         }
         const auto *const stretchEnd = std::min(end, at + 32);
-        while (at != stretchEnd) {
+        // `<`, not `!=`: a multi-byte sequence may end past stretchEnd (never past end).
+        while (at < stretchEnd) {
             if (*at < 0x80) {
                 ++at;
                 continue;

@@ -325,6 +325,10 @@
         <source>Reading cancelled</source>
         <translation>已取消读取</translation>
     </message>
+    <message>
+        <source>columns</source>
+        <translation>列信息</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ErrorMessages</name>
@@ -690,6 +694,10 @@
         <source>Support</source>
         <translation>样本数</translation>
     </message>
+    <message>
+        <source>metrics per class</source>
+        <translation>各类别指标</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::PredictedVsActualChart</name>
@@ -783,6 +791,10 @@
         <source>%1 — %2 — %3</source>
         <translation>%1 — %2 — %3</translation>
     </message>
+    <message>
+        <source>metrics</source>
+        <translation>指标</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::RocChart</name>
@@ -836,7 +848,7 @@ FPR %4</translation>
         <translation>回归</translation>
     </message>
     <message>
-        <source>Choose what the model predicts (tasks) and what it learns from (features). A binary task needs its positive class, e.g. "bad" for a default flag.</source>
+        <source>Choose what the model predicts (tasks) and what it learns from (features). A binary task needs its positive class, e.g. &quot;bad&quot; for a default flag.</source>
         <translation>选择模型要预测的内容（任务）和学习所依据的内容（特征）。二分类任务需要指定正类，例如违约标志中的“bad”。</translation>
     </message>
     <message>
@@ -881,7 +893,9 @@ FPR %4</translation>
     </message>
     <message numerus="yes">
         <source>, %n distinct</source>
-        <translation><numerusform>，%n 个不同值</numerusform></translation>
+        <translation>
+            <numerusform>，%n 个不同值</numerusform>
+        </translation>
     </message>
     <message>
         <source>Role of %1</source>
@@ -941,11 +955,15 @@ FPR %4</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s)</source>
-        <translation><numerusform>%n 个任务</numerusform></translation>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n feature(s)</source>
-        <translation><numerusform>%n 个特征</numerusform></translation>
+        <translation>
+            <numerusform>%n 个特征</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1031,14 @@ FPR %4</translation>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
+    <message>
+        <source>run comparison</source>
+        <translation>运行比较</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>运行记录</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ScoreDistributionChart</name>
@@ -1057,7 +1083,9 @@ FPR %4</translation>
     </message>
     <message numerus="yes">
         <source>Model of &lt;b&gt;%1&lt;/b&gt;: tasks %2; needs %n feature column(s).</source>
-        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; 的模型：任务 %2；需要 %n 个特征列。</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; 的模型：任务 %2；需要 %n 个特征列。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Score a CSV file</source>
@@ -1086,6 +1114,14 @@ FPR %4</translation>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>predictions</source>
+        <translation>预测结果</translation>
+    </message>
+    <message>
+        <source>Predictions for %1</source>
+        <translation>%1 的预测结果</translation>
     </message>
 </context>
 <context>
@@ -1273,7 +1309,7 @@ FPR %4</translation>
 <context>
     <name>cmtl::ui::StartPage</name>
     <message>
-        <source>&lt;h1&gt;CreditMTL workbench&lt;/h1&gt;&lt;p&gt;Train one multi-task neural network on a file of loans — a shared trunk and one head per task, such as default, grade and interest rate — and inspect each task's results.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Data&lt;/b&gt;: open a CSV file&lt;/li&gt;&lt;li&gt;&lt;b&gt;Roles&lt;/b&gt;: choose tasks and features&lt;/li&gt;&lt;li&gt;&lt;b&gt;Settings&lt;/b&gt;: weigh the tasks (lambda) and tune the network&lt;/li&gt;&lt;li&gt;&lt;b&gt;Training&lt;/b&gt;: watch the loss curves&lt;/li&gt;&lt;li&gt;&lt;b&gt;Results&lt;/b&gt;: ROC, KS, confusion matrices, residuals&lt;/li&gt;&lt;li&gt;&lt;b&gt;Runs&lt;/b&gt; and &lt;b&gt;Scoring&lt;/b&gt;: compare, save the model, score new files&lt;/li&gt;&lt;/ol&gt;</source>
+        <source>&lt;h1&gt;CreditMTL workbench&lt;/h1&gt;&lt;p&gt;Train one multi-task neural network on a file of loans — a shared trunk and one head per task, such as default, grade and interest rate — and inspect each task&apos;s results.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Data&lt;/b&gt;: open a CSV file&lt;/li&gt;&lt;li&gt;&lt;b&gt;Roles&lt;/b&gt;: choose tasks and features&lt;/li&gt;&lt;li&gt;&lt;b&gt;Settings&lt;/b&gt;: weigh the tasks (lambda) and tune the network&lt;/li&gt;&lt;li&gt;&lt;b&gt;Training&lt;/b&gt;: watch the loss curves&lt;/li&gt;&lt;li&gt;&lt;b&gt;Results&lt;/b&gt;: ROC, KS, confusion matrices, residuals&lt;/li&gt;&lt;li&gt;&lt;b&gt;Runs&lt;/b&gt; and &lt;b&gt;Scoring&lt;/b&gt;: compare, save the model, score new files&lt;/li&gt;&lt;/ol&gt;</source>
         <translation>&lt;h1&gt;CreditMTL 工作台&lt;/h1&gt;&lt;p&gt;在贷款数据文件上训练一个多任务神经网络——一个共享主干，每个任务（如违约、等级和利率）一个输出头——并查看每个任务的结果。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;数据&lt;/b&gt;：打开 CSV 文件&lt;/li&gt;&lt;li&gt;&lt;b&gt;角色&lt;/b&gt;：选择任务和特征&lt;/li&gt;&lt;li&gt;&lt;b&gt;设置&lt;/b&gt;：为任务加权（lambda）并调整网络&lt;/li&gt;&lt;li&gt;&lt;b&gt;训练&lt;/b&gt;：观察损失曲线&lt;/li&gt;&lt;li&gt;&lt;b&gt;结果&lt;/b&gt;：ROC、KS、混淆矩阵、残差&lt;/li&gt;&lt;li&gt;&lt;b&gt;运行记录&lt;/b&gt;与&lt;b&gt;评分&lt;/b&gt;：比较、保存模型、为新文件评分&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
@@ -1310,6 +1346,14 @@ FPR %4</translation>
     <message>
         <source>The table could not be written to %1.</source>
         <translation>无法将表格写入 %1。</translation>
+    </message>
+    <message>
+        <source>Copy Table</source>
+        <translation>复制表格</translation>
+    </message>
+    <message>
+        <source>Save Table as CSV…</source>
+        <translation>将表格保存为 CSV…</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,18 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, scoreDistribution(scores, labels, 0));
     }
 
+    // A multi-byte character ending past a 32-byte stretch of the UTF-8 check (the reader used to
+    // run past the end of the text there and refuse Chinese files).
+    void utf8AcrossStretchBoundary()
+    {
+        const std::string text = "c\n" + std::string(28, 'x') + "\xE7\xAD\x89\n"; // 等 at bytes 30..32
+        const std::vector<char> bytes(text.begin(), text.end());
+        const CsvReadResult read = readCsv(bytes, "boundary.csv");
+        QCOMPARE(read.table.rowCount(), std::size_t{1});
+        QCOMPARE(read.table.column(0).cellText(0), std::string(28, 'x') + "\xE7\xAD\x89");
+        QCOMPARE(read.dialect.encoding, std::string("UTF-8"));
+    }
+
     // The per-row scores reproduce the experiment's own evaluation exactly.
     void taskScoresMatchTheExperimentReport()
     {
@@ -107,6 +119,12 @@ private Q_SLOTS:
         config.train.epochs = 2;
         config.train.hiddenLayers = {16};
         const ExperimentResult result = runExperiment(table, roles, config);
+        // Scoring does not depend on the thread count (the workbench leaves a core to the UI, the
+        // command line uses them all; both must write the same predictions).
+        const auto one = result.model.predict(table, 1);
+        const auto three = result.model.predict(table, 3);
+        for (std::size_t t = 0; t < one.size(); ++t)
+            QVERIFY(one[t] == three[t]);
         const std::vector<TaskScores> scores = scoreTasks(result.model, table, result.split.test);
         const EvaluationReport *test = result.report("test");
         QVERIFY(test);

@@ -35,6 +35,8 @@
 #include <QLineSeries>
 #include <QListWidget>
 #include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
@@ -45,6 +47,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <cmath>
 
@@ -178,6 +181,9 @@ private Q_SLOTS:
         QVERIFY2(problem.contains(QStringLiteral("Class")), qPrintable(problem));
         QVERIFY(m_window->trainAction()->toolTip().contains(problem));
         QVERIFY(find<QLabel>(QStringLiteral("trainStatus"))->text().contains(problem));
+        auto *rolesTable = find<QTableWidget>(QStringLiteral("rolesTable"));
+        QCOMPARE(rolesTable->item(22, 0)->toolTip(), problem); // the Class row is marked
+        QVERIFY(rolesTable->item(0, 0)->toolTip().isEmpty());
         classType->setCurrentIndex(classType->findData(int(TaskType::Binary)));
         QVERIFY(m_window->trainAction()->isEnabled());
 
@@ -500,6 +506,25 @@ private Q_SLOTS:
                  static_cast<qsizetype>(evaluation(*alone, "test", "Class")->roc.size()));
     }
 
+    void separateTestFile()
+    {
+        // Out-of-time validation: the test part is another file (here the sample itself).
+        find<QLineEdit>(QStringLiteral("testFileEdit"))
+            ->setText(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"));
+        QSignalSpy added(m_window->workspace(), &Workspace::runAdded);
+        QVERIFY(m_window->trainAction()->isEnabled());
+        m_window->trainAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 120000);
+        QTRY_VERIFY(!m_window->isBusy());
+        const RunPtr run = currentRun();
+        const TaskEvaluation *test = evaluation(*run, "test", "Class");
+        QVERIFY(test);
+        QCOMPARE(test->count, std::int64_t{9857});
+        QCOMPARE(run->scoresPart, QStringLiteral("test"));
+        QCOMPARE(run->scoresOf("Class")->scores.size(), std::size_t{9857});
+        find<QLineEdit>(QStringLiteral("testFileEdit"))->clear();
+    }
+
     void everyControlHasAnAccessibleName()
     {
         QSet<QWidget *> withBuddy;
@@ -550,6 +575,47 @@ private Q_SLOTS:
             m_window->resultsPage()->showTask(QString::fromLatin1(task));
             QVERIFY(settledGrab(m_window).save(folder + QStringLiteral("/6-results-%1.png").arg(QLatin1String(task))));
         }
+    }
+
+    void chineseDataDroppedOnTheWindow()
+    {
+        // Column names and category values in Chinese, opened by dropping the file on the window.
+        const QString path = m_temp.filePath(QStringLiteral("中文.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray text = QStringLiteral("金额,等级,违约\n").toUtf8();
+        for (int i = 0; i < 60; ++i)
+            text += QStringLiteral("%1,%2,%3\n")
+                        .arg(1000 + 37 * i)
+                        .arg(i % 3 == 0 ? QStringLiteral("甲") : QStringLiteral("乙"))
+                        .arg(i % 4 == 0 ? QStringLiteral("是") : QStringLiteral("否"))
+                        .toUtf8();
+        file.write(text);
+        file.close();
+
+        auto *mime = new QMimeData;
+        mime->setUrls({QUrl::fromLocalFile(path)});
+        QSignalSpy loaded(m_window, &MainWindow::dataLoaded);
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window, &drop);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            loaded.count() == 1 || m_window->findChild<QMessageBox *>(QStringLiteral("errorDialog")), 20000);
+        if (auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("errorDialog")))
+            QFAIL(qPrintable(box->text() + QLatin1Char(' ') + box->informativeText()));
+        QTRY_VERIFY(!m_window->isBusy());
+        delete mime;
+        auto *view = find<QTableView>(QStringLiteral("dataTable"));
+        QCOMPARE(view->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("等级"));
+        QCOMPARE(view->model()->index(0, 2).data().toString(), QStringLiteral("是"));
+        auto *positive = find<QComboBox>(QStringLiteral("positiveCombo_违约"));
+        QVERIFY(positive);
+        QCOMPARE(positive->currentText(), QStringLiteral("是")); // the rarer value
+        auto *role = find<QComboBox>(QStringLiteral("roleCombo_违约"));
+        role->setCurrentIndex(role->findData(int(RolesPage::Role::Task)));
+        QVERIFY(m_window->trainAction()->isEnabled());
     }
 
     void closingDuringTrainingStopsTheWorker()

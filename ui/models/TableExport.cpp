@@ -3,6 +3,8 @@
 #include "ErrorMessages.h"
 
 #include <QAbstractItemModel>
+#include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QFileDialog>
@@ -64,6 +66,23 @@ void saveModelAsCsvInteractively(const QAbstractItemModel &model, QWidget *paren
         showError(
             parent, QCoreApplication::translate("cmtl::ui::TableExport", "Save table"),
             QCoreApplication::translate("cmtl::ui::TableExport", "The table could not be written to %1.").arg(path));
+}
+
+void addTableExportActions(QAbstractItemView *view, const QString &suggestedName)
+{
+    auto *copy = new QAction(QCoreApplication::translate("cmtl::ui::TableExport", "Copy Table"), view);
+    QObject::connect(copy, &QAction::triggered, view, [view] {
+        if (view->model())
+            copyModelToClipboard(*view->model());
+    });
+    auto *save = new QAction(QCoreApplication::translate("cmtl::ui::TableExport", "Save Table as CSV…"), view);
+    QObject::connect(save, &QAction::triggered, view, [view, suggestedName] {
+        if (view->model())
+            saveModelAsCsvInteractively(*view->model(), view, suggestedName);
+    });
+    view->addAction(copy);
+    view->addAction(save);
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
 } // namespace cmtl::ui

@@ -3,6 +3,7 @@
 #include <QString>
 
 class QAbstractItemModel;
+class QAbstractItemView;
 class QWidget;
 
 namespace cmtl::ui {
@@ -17,5 +18,8 @@ void copyModelToClipboard(const QAbstractItemModel &model);
 // Asks for a file name and writes the model as CSV (UTF-8); reports failure in a dialog.
 void saveModelAsCsvInteractively(const QAbstractItemModel &model, QWidget *parent, const QString &suggestedName);
 bool saveModelAsCsv(const QAbstractItemModel &model, const QString &path);
+
+// Gives a table view a context menu with "Copy Table" and "Save Table as CSV…".
+void addTableExportActions(QAbstractItemView *view, const QString &suggestedName);
 
 } // namespace cmtl::ui

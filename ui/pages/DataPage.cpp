@@ -5,6 +5,8 @@
 #include "models/HistogramDelegate.h"
 #include "workers/WorkerThread.h"
 
+#include "models/TableExport.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -148,6 +150,7 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
     m_columns->verticalHeader()->hide();
     m_columns->horizontalHeader()->setStretchLastSection(true);
     m_columns->setColumnWidth(ColumnListModel::Name, 150);
+    addTableExportActions(m_columns, tr("columns"));
     columnLayout->addWidget(m_search);
     columnLayout->addWidget(m_columns);
 

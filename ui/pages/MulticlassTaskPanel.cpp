@@ -3,6 +3,8 @@
 #include "charts/ConfusionHeatmap.h"
 #include "charts/RocChart.h"
 
+#include "models/TableExport.h"
+
 #include <QHeaderView>
 #include <QSplitter>
 #include <QTableWidget>
@@ -21,6 +23,7 @@ MulticlassTaskPanel::MulticlassTaskPanel(QWidget *parent) : QWidget(parent)
     m_perClass->setObjectName(QStringLiteral("perClassTable"));
     m_perClass->setAccessibleName(tr("Metrics per class"));
     m_perClass->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    addTableExportActions(m_perClass, tr("metrics per class"));
     m_perClass->verticalHeader()->hide();
     m_perClass->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
 

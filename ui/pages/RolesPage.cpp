@@ -2,6 +2,8 @@
 
 #include "common/Error.h"
 
+#include <QBrush>
+#include <QColor>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -282,6 +284,7 @@ void RolesPage::validate()
     if (m_updating)
         return;
     QString problem;
+    int problemRow = -1;
     const RoleAssignment chosen = roles();
     if (!m_data) {
         problem = tr("Open a data file first.");
@@ -311,8 +314,10 @@ void RolesPage::validate()
                 problem =
                     tr("Task %1 has %2 classes: that is too many for a multi-class task.").arg(name).arg(distinct);
             }
-            if (!problem.isEmpty())
+            if (!problem.isEmpty()) {
+                problemRow = row;
                 break;
+            }
         }
         if (problem.isEmpty()) {
             try {
@@ -323,6 +328,12 @@ void RolesPage::validate()
         }
     }
     m_problem = problem;
+    // The row at fault is marked in place, next to the message above the table.
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        for (const int field : {NameField, TypeField})
+            m_table->item(row, field)->setBackground(row == problemRow ? QBrush(QColor(253, 236, 234)) : QBrush());
+        m_table->item(row, NameField)->setToolTip(row == problemRow ? problem : QString());
+    }
     m_problemLabel->setText(problem);
     m_problemLabel->setVisible(!problem.isEmpty());
     m_summary->setText(tr("%n task(s)", nullptr, static_cast<int>(chosen.tasks.size())) + QStringLiteral(", ") +

@@ -4,6 +4,8 @@
 #include "models/MetricsTableModel.h"
 #include "models/RunListModel.h"
 
+#include "models/TableExport.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -56,6 +58,8 @@ RunsPage::RunsPage(RunListModel *runs, QWidget *parent) : QWidget(parent), m_run
     m_comparison->setObjectName(QStringLiteral("runsComparison"));
     m_comparison->setAccessibleName(tr("Metrics of the selected runs"));
     m_comparison->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    addTableExportActions(m_comparison, tr("run comparison"));
+    addTableExportActions(m_table, tr("runs"));
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_roc);
     bottom->addWidget(m_comparison);

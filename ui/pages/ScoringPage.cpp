@@ -6,6 +6,8 @@
 #include "models/PredictionsTableModel.h"
 #include "workers/WorkerThread.h"
 
+#include "models/TableExport.h"
+
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -56,6 +58,7 @@ ScoringPage::ScoringPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setAlternatingRowColors(true);
+    addTableExportActions(m_table, tr("predictions"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_modelInfo);
