@@ -81,7 +81,7 @@ struct TaskEpochStats {
 constexpr std::size_t kTrainMetricRows = 20000;
 
 struct EpochRecord {
-    int epoch = 0; // 1-based
+    int epoch = 0;                             // 1-based
     double trainObjective = kNotMeasured;      // sum_i lambda_i * L_i over the epoch's batches
     double validationObjective = kNotMeasured; // the same on the validation rows, without dropout
     std::vector<TaskEpochStats> tasks;
