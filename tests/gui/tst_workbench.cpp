@@ -7,6 +7,7 @@
 #include "charts/ConfusionHeatmap.h"
 #include "charts/LossChart.h"
 #include "charts/RocChart.h"
+#include "charts/TaskWeightChart.h"
 #include "csv/CsvReader.h"
 #include "io/PredictionsCsv.h"
 #include "models/MetricsTableModel.h"
@@ -251,6 +252,11 @@ private Q_SLOTS:
         QCOMPARE(m_window->trainingPage()->lossChart()->pointCount(), epochs);
         QCOMPARE(m_window->trainingPage()->lossChart()->trainSeries(0)->at(0).y(),
                  run->result.history.epochs[0].tasks[0].trainLoss);
+        // ...and the task-weight chart the effective lambda of each task (fixed weighting: 2 for int_rate).
+        QCOMPARE(m_window->trainingPage()->weightChart()->weightSeries(2)->count(), epochs);
+        QCOMPARE(m_window->trainingPage()->weightChart()->weightSeries(2)->at(0).y(),
+                 run->result.history.epochs[0].lambdas[2]);
+        QCOMPARE(run->result.history.epochs[0].lambdas[2], 2.0);
         QCOMPARE(m_window->currentPage(), MainWindow::Results);
         QTRY_VERIFY(!m_window->trainingPage()->isRunning());
         QVERIFY(m_window->trainAction()->isEnabled());

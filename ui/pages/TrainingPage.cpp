@@ -1,6 +1,7 @@
 #include "pages/TrainingPage.h"
 
 #include "charts/LossChart.h"
+#include "charts/TaskWeightChart.h"
 #include "workers/WorkerThread.h"
 
 #include <QFormLayout>
@@ -75,6 +76,7 @@ TrainingPage::TrainingPage(QWidget *parent)
     facts->addStretch();
 
     m_chart = new LossChart(this);
+    m_weightChart = new TaskWeightChart(this);
     m_log = new QPlainTextEdit(this);
     m_log->setObjectName(QStringLiteral("epochLog"));
     m_log->setAccessibleName(tr("Epoch log"));
@@ -84,7 +86,12 @@ TrainingPage::TrainingPage(QWidget *parent)
     mono.setStyleHint(QFont::Monospace);
     m_log->setFont(mono);
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_chart);
+    auto *charts = new QSplitter(Qt::Horizontal, this);
+    charts->addWidget(m_chart);
+    charts->addWidget(m_weightChart);
+    charts->setStretchFactor(0, 3);
+    charts->setStretchFactor(1, 2);
+    splitter->addWidget(charts);
     splitter->addWidget(m_log);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
@@ -120,6 +127,7 @@ void TrainingPage::start(TrainingWorker::Params params)
                                                           ? tr("one task")
                                                           : tr("%1 tasks").arg(params.roles.tasks.size())));
     m_chart->reset(m_tasks, m_epochs);
+    m_weightChart->reset(m_tasks, m_epochs);
     m_log->clear();
     m_progress->setValue(0);
     m_progress->setFormat(tr("Preparing…"));
@@ -138,6 +146,7 @@ void TrainingPage::start(TrainingWorker::Params params)
         m_progress->setFormat(tr("Epoch %1 of %2 — %p%").arg(record.epoch).arg(m_epochs));
         m_epochLabel->setText(tr("%1 of %2").arg(record.epoch).arg(m_epochs));
         m_chart->appendEpoch(record);
+        m_weightChart->appendEpoch(record);
         QString line = tr("epoch %1  loss %2  validation %3")
                            .arg(record.epoch, 3)
                            .arg(record.trainObjective, 0, 'f', 4)

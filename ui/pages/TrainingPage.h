@@ -15,6 +15,7 @@ class QTimer;
 namespace cmtl::ui {
 
 class LossChart;
+class TaskWeightChart;
 class WorkerThread;
 
 // Step 4: the run in progress on a worker thread: a progress bar with epoch, elapsed time and
@@ -30,6 +31,7 @@ public:
     // Cancels and waits for the worker (closing the window).
     void stop();
     LossChart *lossChart() const { return m_chart; }
+    TaskWeightChart *weightChart() const { return m_weightChart; }
     int epochsSeen() const { return m_epochsSeen; }
 
 public Q_SLOTS:
@@ -53,6 +55,7 @@ private:
     QLabel *m_etaLabel;
     QPushButton *m_cancel;
     LossChart *m_chart;
+    TaskWeightChart *m_weightChart;
     QPlainTextEdit *m_log;
     QTimer *m_clock;
     QElapsedTimer m_elapsed;
