@@ -170,6 +170,80 @@
     </message>
 </context>
 <context>
+    <name>cmtl::ui::ComparisonDialog</name>
+    <message>
+        <source>Compare methods</source>
+        <translation>比较方法</translation>
+    </message>
+    <message>
+        <source>Trains the logistic baseline, the network on each task alone and the multi-task architectures on the same stratified folds of the data, with the current settings.</source>
+        <translation>使用当前设置，在数据的同一组分层折上训练逻辑回归基线、每个任务单独训练的网络以及各种多任务架构。</translation>
+    </message>
+    <message>
+        <source>&amp;Folds:</source>
+        <translation>折数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Comparison progress</source>
+        <translation>比较进度</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Mean ± sd</source>
+        <translation>均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>vs single-task net</source>
+        <translation>相对单任务网络</translation>
+    </message>
+    <message>
+        <source>vs logistic</source>
+        <translation>相对逻辑回归</translation>
+    </message>
+    <message>
+        <source>Comparison results</source>
+        <translation>比较结果</translation>
+    </message>
+    <message>
+        <source>&amp;Run comparison</source>
+        <translation>运行比较(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>已取消比较。</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <source>Test metrics over %1.</source>
+        <translation>%1 的测试指标。</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::ComparisonWorker</name>
+    <message>
+        <source>Trained %1</source>
+        <translation>已训练 %1</translation>
+    </message>
+</context>
+<context>
     <name>cmtl::ui::ConfusionHeatmap</name>
     <message>
         <source>Confusion matrix heat map</source>
@@ -509,6 +583,14 @@
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
+        <source>Co&amp;mpare Methods…</source>
+        <translation>比较方法(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Baselines and multi-task architectures on the same folds</source>
+        <translation>在同一组折上比较基线与多任务架构</translation>
+    </message>
+    <message>
         <source>&amp;Cancel Training</source>
         <translation>取消训练(&amp;C)</translation>
     </message>
@@ -639,6 +721,81 @@
     <message>
         <source>&lt;h3&gt;CreditMTL workbench %1&lt;/h3&gt;&lt;p&gt;Multi-task neural networks for credit risk: one shared trunk, one head per task, each task weighted by its lambda.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sample data&lt;/b&gt;: Lending Club loans issued in the first quarter of 2016, as published in the R package &lt;i&gt;modeldata&lt;/i&gt; 1.1.0 (data set &lt;code&gt;lending_club&lt;/code&gt;, MIT licence). The column &lt;code&gt;sub_grade&lt;/code&gt; is reduced to its letter, &lt;code&gt;grade&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2, Qt Charts and Eigen; instruction set %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CreditMTL 工作台 %1&lt;/h3&gt;&lt;p&gt;用于信用风险的多任务神经网络：一个共享主干，每个任务一个输出头，各任务按其 lambda 加权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;示例数据&lt;/b&gt;：Lending Club 于 2016 年第一季度发放的贷款，取自 R 包 &lt;i&gt;modeldata&lt;/i&gt; 1.1.0（数据集 &lt;code&gt;lending_club&lt;/code&gt;，MIT 许可证）。列 &lt;code&gt;sub_grade&lt;/code&gt; 简化为其字母 &lt;code&gt;grade&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;基于 Qt %2、Qt Charts 和 Eigen 构建；指令集 %3。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::MethodPanel</name>
+    <message>
+        <source>Multi-task method</source>
+        <translation>多任务方法</translation>
+    </message>
+    <message>
+        <source>Shared bottom (hard sharing)</source>
+        <translation>共享底层（硬共享）</translation>
+    </message>
+    <message>
+        <source>MMoE (mixture of experts)</source>
+        <translation>MMoE（多门专家混合）</translation>
+    </message>
+    <message>
+        <source>PLE (shared and task experts)</source>
+        <translation>PLE（共享专家与任务专家）</translation>
+    </message>
+    <message>
+        <source>Task feature attention</source>
+        <translation>任务特征注意力</translation>
+    </message>
+    <message>
+        <source>How the tasks share the network</source>
+        <translation>各任务如何共享网络</translation>
+    </message>
+    <message>
+        <source>&amp;Architecture:</source>
+        <translation>架构(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Shared e&amp;xperts:</source>
+        <translation>共享专家数(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Experts per &amp;task:</source>
+        <translation>每任务专家数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Fixed (the lambdas above)</source>
+        <translation>固定（上面的 lambda）</translation>
+    </message>
+    <message>
+        <source>Uncertainty (learned)</source>
+        <translation>不确定性（学习得到）</translation>
+    </message>
+    <message>
+        <source>GradNorm</source>
+        <translation>GradNorm</translation>
+    </message>
+    <message>
+        <source>Dynamic weight average</source>
+        <translation>动态权重平均（DWA）</translation>
+    </message>
+    <message>
+        <source>PCGrad (project conflicts)</source>
+        <translation>PCGrad（投影冲突梯度）</translation>
+    </message>
+    <message>
+        <source>How the task weights evolve during training; the lambdas multiply them</source>
+        <translation>训练中任务权重如何变化；lambda 与之相乘</translation>
+    </message>
+    <message>
+        <source>Task &amp;weighting:</source>
+        <translation>任务加权(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>GradNorm &amp;alpha:</source>
+        <translation>GradNorm alpha(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>DWA te&amp;mperature:</source>
+        <translation>DWA 温度(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1511,21 @@ FPR %4</translation>
     <message>
         <source>Save Table as CSV…</source>
         <translation>将表格保存为 CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::TaskWeightChart</name>
+    <message>
+        <source>Task weights (effective lambda)</source>
+        <translation>任务权重（有效 lambda）</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
     </message>
 </context>
 <context>
