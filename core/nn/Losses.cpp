@@ -1,5 +1,7 @@
 #include "nn/Losses.h"
 
+#include "nn/Softmax.h"
+
 #include <cmath>
 
 namespace cmtl {
@@ -135,11 +137,7 @@ void activateOutputs(TaskType type, Eigen::Ref<Eigen::MatrixXf> outputs)
         for (float &value : outputs.reshaped())
             value = static_cast<float>(sigmoid(value));
     } else if (type == TaskType::Multiclass) {
-        for (Eigen::Index column = 0; column < outputs.cols(); ++column) {
-            auto logits = outputs.col(column);
-            logits.array() = (logits.array() - logits.maxCoeff()).exp();
-            logits /= logits.sum();
-        }
+        softmaxColumns(outputs);
     }
 }
 

@@ -1,6 +1,7 @@
 #include "nn/MultiTaskNetwork.h"
 
 #include "common/Error.h"
+#include "nn/Softmax.h"
 
 #include <cmath>
 
@@ -53,27 +54,6 @@ DenseChain appendChain(Eigen::Index inputs, const std::vector<int> &widths, doub
         inputs = width;
     }
     return chain;
-}
-
-// Column-wise softmax in place.
-template <typename Matrix> void softmaxColumns(Matrix &&values)
-{
-    for (Eigen::Index column = 0; column < values.cols(); ++column) {
-        auto logits = values.col(column);
-        logits.array() = (logits.array() - logits.maxCoeff()).exp();
-        logits /= logits.sum();
-    }
-}
-
-// d objective / d logits of a column-wise softmax, from d objective / d probabilities (in place).
-template <typename Probabilities, typename Gradient>
-void softmaxBackward(const Probabilities &probabilities, Gradient &&gradient)
-{
-    using Scalar = typename std::decay_t<Gradient>::Scalar;
-    for (Eigen::Index column = 0; column < gradient.cols(); ++column) {
-        const Scalar weighted = probabilities.col(column).dot(gradient.col(column));
-        gradient.col(column).array() = probabilities.col(column).array() * (gradient.col(column).array() - weighted);
-    }
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "charts/ChartView.h"
 
+#include <iterator>
+
 #include "charts/ImageExport.h"
 
 #include <QAction>
@@ -34,6 +36,13 @@ ChartView::ChartView(const QString &title, QWidget *parent) : QChartView(parent)
     save->setShortcutContext(Qt::WidgetShortcut);
     connect(save, &QAction::triggered, this, &ChartView::saveInteractively);
     addAction(save);
+}
+
+QColor ChartView::seriesColor(int index)
+{
+    static const QColor palette[] = {QColor(31, 95, 168),  QColor(192, 57, 43), QColor(46, 139, 87),
+                                     QColor(142, 68, 173), QColor(211, 145, 0), QColor(22, 160, 133)};
+    return palette[index % static_cast<int>(std::size(palette))];
 }
 
 bool ChartView::saveImage(const QString &path)

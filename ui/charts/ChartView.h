@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QChartView>
+#include <QColor>
 #include <QString>
 
 class QValueAxis;
@@ -16,6 +17,8 @@ public:
     explicit ChartView(const QString &title, QWidget *parent = nullptr);
 
     bool saveImage(const QString &path);
+    // The colour of the index-th series of a per-task chart, the same task for task in every chart.
+    static QColor seriesColor(int index);
     QString chartTitle() const { return m_title; }
 
 public Q_SLOTS:

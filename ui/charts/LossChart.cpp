@@ -8,11 +8,6 @@
 
 namespace cmtl::ui {
 
-namespace {
-const QColor kPalette[] = {QColor(31, 95, 168),  QColor(192, 57, 43), QColor(46, 139, 87),
-                           QColor(142, 68, 173), QColor(211, 145, 0), QColor(22, 160, 133)};
-}
-
 LossChart::LossChart(QWidget *parent) : ChartView(tr("Loss per task"), parent)
 {
     setObjectName(QStringLiteral("lossChart"));
@@ -27,7 +22,7 @@ void LossChart::reset(const QStringList &tasks, int epochs)
     m_validation.clear();
     m_highest = 0;
     for (int t = 0; t < tasks.size(); ++t) {
-        const QColor color = kPalette[t % std::size(kPalette)];
+        const QColor color = seriesColor(t);
         auto *train = new QLineSeries;
         train->setName(tr("%1 train").arg(tasks[t]));
         train->setPen(QPen(color, 2));

@@ -8,11 +8,6 @@
 
 namespace cmtl::ui {
 
-namespace {
-const QColor kPalette[] = {QColor(31, 95, 168),  QColor(192, 57, 43), QColor(46, 139, 87),
-                           QColor(142, 68, 173), QColor(211, 145, 0), QColor(22, 160, 133)};
-}
-
 TaskWeightChart::TaskWeightChart(QWidget *parent) : ChartView(tr("Task weights (effective lambda)"), parent)
 {
     setObjectName(QStringLiteral("taskWeightChart"));
@@ -28,7 +23,7 @@ void TaskWeightChart::reset(const QStringList &tasks, int epochs)
     for (int t = 0; t < tasks.size(); ++t) {
         auto *series = new QLineSeries;
         series->setName(tasks[t]);
-        series->setPen(QPen(kPalette[t % std::size(kPalette)], 2));
+        series->setPen(QPen(seriesColor(t), 2));
         attach(series);
         m_weights << series;
     }
