@@ -40,6 +40,10 @@ constexpr std::size_t kChunksPerThread = 4;
 constexpr std::size_t kHeadSampleRecords = 1000;
 constexpr std::size_t kJumpSampleRecords = 100;
 constexpr std::size_t kMaxSampleJumps = 100;
+// ...but the jumps sample at most one record in this many of the rest of the file: sampling goes
+// through the general field scanner, a few times slower than parsing, and on a small file a
+// hundred jumps would cost more than the retyping they might save.
+constexpr std::size_t kRecordsPerSampledRecord = 100;
 
 // Shares of the progress bar.
 constexpr double kParseShare = 0.85;
@@ -350,7 +354,9 @@ TypeGuess guessTypes(const CsvTokenizer &tokenizer, const char *bodyStart, std::
         guess.bytesPerRecord = static_cast<double>(head.end - bodyStart) / static_cast<double>(head.records);
 
     const auto restBytes = static_cast<std::size_t>(tokenizer.end() - head.end);
-    const std::size_t jumps = std::min(kMaxSampleJumps, restBytes / kMinChunkBytes);
+    const auto restRecords = static_cast<std::size_t>(static_cast<double>(restBytes) / guess.bytesPerRecord);
+    const std::size_t jumps = std::min(
+        {kMaxSampleJumps, restBytes / kMinChunkBytes, restRecords / (kJumpSampleRecords * kRecordsPerSampledRecord)});
     std::vector<std::vector<char>> textSeenInJump(jumps, std::vector<char>(columnCount, 0));
     runInParallel(
         jumps, threads,
