@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <map>
+#include <unordered_map>
 
 namespace cmtl {
 
@@ -50,13 +52,15 @@ RoleAssignment defaultRoles(const Table &table, std::vector<TaskSpec> tasks, con
 
 namespace {
 
-// The text a cell is compared with when naming a binary task's positive class: numbers are
-// compared by value, so "1" matches 1.0.
-bool numericCellEquals(float value, const std::string &text)
+// The number a binary task's positive class names in a numeric column: numbers are compared by
+// value, so "1" matches 1.0. NaN (which equals no cell) when the text is not a number. Parsed once
+// per task, not once per cell: the columns have millions of rows.
+float positiveClassValue(const std::string &text)
 {
     float parsed = 0;
     const auto result = std::from_chars(text.data(), text.data() + text.size(), parsed);
-    return result.ec == std::errc() && result.ptr == text.data() + text.size() && parsed == value;
+    const bool isNumber = result.ec == std::errc() && result.ptr == text.data() + text.size();
+    return isNumber ? parsed : std::numeric_limits<float>::quiet_NaN();
 }
 
 std::vector<std::string> distinctNumericLevels(const Column &column, const std::vector<std::size_t> &rows)
@@ -110,8 +114,8 @@ void validateRoles(const Table &table, const RoleAssignment &roles)
                 found =
                     std::find(column.levels.begin(), column.levels.end(), task.positiveClass) != column.levels.end();
             } else {
-                found = std::any_of(column.values.begin(), column.values.end(),
-                                    [&](float v) { return numericCellEquals(v, task.positiveClass); });
+                const float positive = positiveClassValue(task.positiveClass);
+                found = std::find(column.values.begin(), column.values.end(), positive) != column.values.end();
             }
             if (!found)
                 throw ConfigError("binary task \"" + task.column + "\": the positive class \"" + task.positiveClass +
@@ -135,8 +139,9 @@ TargetEncoding fitTargetEncoding(const Table &table, const TaskSpec &spec, const
                     others.push_back(level);
             }
         } else {
+            const float positive = positiveClassValue(spec.positiveClass);
             for (const std::string &level : distinctNumericLevels(column, trainRows)) {
-                if (!numericCellEquals(std::stof(level), spec.positiveClass))
+                if (std::stof(level) != positive)
                     others.push_back(level);
             }
         }
@@ -222,13 +227,21 @@ std::vector<float> encodeTargets(const Table &table, const TargetEncoding &encod
                 targets[row] = byCode[static_cast<std::size_t>(column.codes[row])];
         }
     } else {
+        const float positive = positiveClassValue(spec.positiveClass);
+        // A class column holds few distinct numbers: each is formatted and looked up once.
+        std::unordered_map<float, float> classOfValue;
         for (std::size_t row = 0; row < targets.size(); ++row) {
-            if (std::isnan(column.values[row]))
+            const float value = column.values[row];
+            if (std::isnan(value))
                 continue;
-            if (spec.type == TaskType::Binary)
-                targets[row] = numericCellEquals(column.values[row], spec.positiveClass) ? 1.0f : 0.0f;
-            else
-                targets[row] = encodeText(column.cellText(row));
+            if (spec.type == TaskType::Binary) {
+                targets[row] = value == positive ? 1.0f : 0.0f;
+                continue;
+            }
+            auto [known, inserted] = classOfValue.try_emplace(value, 0.0f);
+            if (inserted)
+                known->second = encodeText(column.cellText(row));
+            targets[row] = known->second;
         }
     }
     return targets;

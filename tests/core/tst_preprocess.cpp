@@ -144,6 +144,12 @@ void TestPreprocess::binaryTargetsFromTextOrNumbers()
     QCOMPARE(flags[0], 0.0f);
     QCOMPARE(flags[2], 1.0f);
     QVERIFY(std::isnan(flags[3]));
+    // Numbers compare by value: "1.0" names the same class as "1".
+    const TargetEncoding decimal = fitTargetEncoding(table, {"default", TaskType::Binary, "1.0", 1}, allRows(4));
+    const std::vector<float> decimalFlags = encodeTargets(table, decimal);
+    QCOMPARE(decimalFlags[0], 0.0f);
+    QCOMPARE(decimalFlags[1], 1.0f);
+    QCOMPARE(decimalFlags[2], 1.0f);
 }
 
 void TestPreprocess::multiclassAndRegressionTargets()
@@ -157,6 +163,19 @@ void TestPreprocess::multiclassAndRegressionTargets()
     QCOMPARE(classes[0], 2.0f);
     QCOMPARE(classes[2], 1.0f);
     QVERIFY(std::isnan(classes[4]));
+    // Classes held as numbers: each row finds the class its number names.
+    const Table stars("s.csv", {numericColumn("stars", {3, 1, 2, 1, NaN, 5, 3})});
+    const TargetEncoding starClasses =
+        fitTargetEncoding(stars, {"stars", TaskType::Multiclass, "", 1}, {0, 1, 2, 3, 4});
+    QCOMPARE(starClasses.classes, (std::vector<std::string>{"1", "2", "3"}));
+    const std::vector<float> starTargets = encodeTargets(stars, starClasses);
+    QCOMPARE(starTargets[0], 2.0f);
+    QCOMPARE(starTargets[1], 0.0f);
+    QCOMPARE(starTargets[2], 1.0f);
+    QCOMPARE(starTargets[6], 2.0f);
+    QVERIFY(std::isnan(starTargets[4]));
+    QVERIFY(std::isnan(starTargets[5])); // 5 is not among the training rows' classes
+
     const TargetEncoding rate = fitTargetEncoding(table, {"rate", TaskType::Regression, "", 1}, {0, 1, 2, 3});
     QCOMPARE(rate.mean, 12.0);
     QVERIFY(std::abs(rate.scale - std::sqrt(8.0 / 3.0)) < 1e-12);

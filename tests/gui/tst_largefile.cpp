@@ -114,13 +114,51 @@ private Q_SLOTS:
         QCOMPARE(window.workspace()->data()->table.rowCount(), std::size_t{1000000});
         QVERIFY2(watch.longest() <= m_allowed, qPrintable(QString::number(watch.longest())));
 
-        // Scroll to the end of the table: cells are served on demand.
+        // Scroll to the end of the table and back, a page at a time in between: cells are served
+        // on demand.
         auto *view = window.findChild<QTableView *>(QStringLiteral("dataTable"));
         QCOMPARE(view->model()->rowCount(), 1000000);
         watch.start();
         view->scrollToBottom();
-        QCoreApplication::sendPostedEvents();
+        QTest::qWait(20);
         QVERIFY(!view->model()->index(999999, 0).data().toString().isEmpty());
+        for (int page = 0; page < 20; ++page) {
+            QTest::keyClick(view->viewport(), Qt::Key_PageUp);
+            QTest::qWait(5);
+        }
+        view->scrollToTop();
+        QTest::qWait(20);
+        qInfo("scrolled the 1,000,000-row table; longest event-loop block %lld ms", watch.longest());
+        QVERIFY2(watch.longest() <= m_allowed, qPrintable(QString::number(watch.longest())));
+
+        // Switch columns: select each column in the column list, sort the list by each of its
+        // headers, and give a few columns other roles (the roles page checks them on the spot).
+        auto *columns = window.findChild<QTableView *>(QStringLiteral("columnList"));
+        QVERIFY(columns != nullptr);
+        watch.start();
+        for (int row = 0; row < columns->model()->rowCount(); ++row) {
+            columns->setCurrentIndex(columns->model()->index(row, 0));
+            QTest::qWait(2);
+        }
+        for (int header = 0; header < columns->model()->columnCount(); ++header) {
+            columns->sortByColumn(header, Qt::DescendingOrder);
+            QTest::qWait(5);
+        }
+        for (const char *name : {"Class", "grade", "int_rate", "annual_inc"}) {
+            window.rolesPage()->setRole(QString::fromLatin1(name), RolesPage::Role::Task);
+            QTest::qWait(5);
+            window.rolesPage()->setRole(QString::fromLatin1(name), RolesPage::Role::Feature);
+            QTest::qWait(5);
+        }
+        window.rolesPage()->setRole(QStringLiteral("int_rate"), RolesPage::Role::Task);
+        window.rolesPage()->setTaskType(QStringLiteral("int_rate"), TaskType::Binary);
+        QTest::qWait(5);
+        window.rolesPage()->setPositiveClass(QStringLiteral("int_rate"), QStringLiteral("-1"));
+        QTest::qWait(5);
+        window.rolesPage()->setRole(QStringLiteral("int_rate"), RolesPage::Role::Feature);
+        QTest::qWait(20);
+        qInfo("switched columns and roles; longest event-loop block %lld ms", watch.longest());
+        QVERIFY2(watch.longest() <= m_allowed, qPrintable(QString::number(watch.longest())));
 
         // One epoch of the three tasks in the background, results shown at the end.
         window.rolesPage()->setTasks({{"Class", TaskType::Binary, "bad", 2.0},
