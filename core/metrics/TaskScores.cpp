@@ -23,12 +23,10 @@ std::vector<TaskScores> scoreTasks(const MultiTaskModel &model, const Table &tab
                                    int threads)
 {
     // The same path as the experiment's evaluation: transform every row, then score the chosen ones.
-    const Eigen::MatrixXf allInputs = model.preprocessor().transform(table, threads);
+    const InputMatrix allInputs = model.preprocessor().transform(table, threads);
     const std::size_t count = rows.empty() ? table.rowCount() : rows.size();
-    Eigen::MatrixXf inputs(allInputs.rows(), static_cast<Eigen::Index>(count));
-    for (std::size_t i = 0; i < count; ++i)
-        inputs.col(static_cast<Eigen::Index>(i)) = allInputs.col(static_cast<Eigen::Index>(rows.empty() ? i : rows[i]));
-    const std::vector<Eigen::MatrixXf> predictions = model.predictInputs(inputs, threads);
+    const std::vector<Eigen::MatrixXf> predictions =
+        rows.empty() ? model.predictInputs(allInputs, threads) : model.predictInputs(allInputs.gather(rows), threads);
 
     std::vector<TaskScores> result;
     for (std::size_t t = 0; t < model.tasks().size(); ++t) {

@@ -30,7 +30,7 @@ std::vector<std::string> MultiTaskModel::categoricalColumns() const
     return columns;
 }
 
-std::vector<Eigen::MatrixXf> MultiTaskModel::predictInputs(const Eigen::MatrixXf &inputs, int threads) const
+std::vector<Eigen::MatrixXf> MultiTaskModel::predictInputs(const InputMatrix &inputs, int threads) const
 {
     std::vector<Eigen::MatrixXf> outputs = forwardAll(m_network, m_parameters, inputs, threads);
     for (std::size_t t = 0; t < outputs.size(); ++t) {
@@ -43,17 +43,17 @@ std::vector<Eigen::MatrixXf> MultiTaskModel::predictInputs(const Eigen::MatrixXf
     return outputs;
 }
 
-std::vector<Eigen::VectorXf> MultiTaskModel::featureAttention(const Eigen::MatrixXf &inputs) const
+std::vector<Eigen::VectorXf> MultiTaskModel::featureAttention(const InputMatrix &inputs) const
 {
     if (m_network.spec().architecture != Architecture::Attention)
         throw ConfigError("feature attention exists for the attention architecture only");
-    std::vector<Eigen::VectorXf> attention(m_tasks.size(), Eigen::VectorXf::Zero(inputs.rows()));
+    std::vector<Eigen::VectorXf> attention(m_tasks.size(), Eigen::VectorXf::Zero(inputs.width()));
     constexpr Eigen::Index kChunk = 1024;
     NetworkWorkspace<float> workspace;
     workspace.allocate(m_network, std::min(kChunk, std::max<Eigen::Index>(1, inputs.cols())));
     for (Eigen::Index start = 0; start < inputs.cols(); start += kChunk) {
         const Eigen::Index n = std::min(kChunk, inputs.cols() - start);
-        forwardNetwork<float>(m_network, m_parameters.data(), inputs.middleCols(start, n), workspace, false, nullptr);
+        forwardNetwork<float>(m_network, m_parameters.data(), inputs.batch(start, n), workspace, false, nullptr);
         for (std::size_t t = 0; t < m_tasks.size(); ++t)
             attention[t] += workspace.gateWeights[t].leftCols(n).rowwise().sum();
     }

@@ -41,11 +41,11 @@ public:
     // Per task, in task order: binary 1 x rows P(positive); multiclass classes x rows
     // probabilities; regression 1 x rows predictions in the target's unit.
     std::vector<Eigen::MatrixXf> predict(const Table &table, int threads = 0) const;
-    std::vector<Eigen::MatrixXf> predictInputs(const Eigen::MatrixXf &inputs, int threads = 0) const;
+    std::vector<Eigen::MatrixXf> predictInputs(const InputMatrix &inputs, int threads = 0) const;
 
     // Attention architecture only: each task's attention over the inputs (named by
     // preprocessor().inputNames()), averaged over the rows given; it sums to 1 per task.
-    std::vector<Eigen::VectorXf> featureAttention(const Eigen::MatrixXf &inputs) const;
+    std::vector<Eigen::VectorXf> featureAttention(const InputMatrix &inputs) const;
 
 private:
     Preprocessor m_preprocessor;

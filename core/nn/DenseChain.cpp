@@ -20,8 +20,7 @@ template <typename Scalar> void DenseChainWorkspace<Scalar>::allocate(const Dens
 }
 
 template <typename Scalar>
-void forwardChain(const DenseChain &chain, const Scalar *parameters,
-                  const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs,
+void forwardChain(const DenseChain &chain, const Scalar *parameters, const InputBatch<Scalar> &inputs,
                   DenseChainWorkspace<Scalar> &workspace, bool training, SplitMix64 *random)
 {
     using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
@@ -34,13 +33,14 @@ void forwardChain(const DenseChain &chain, const Scalar *parameters,
 
     for (std::size_t l = 0; l < chain.layers.size(); ++l) {
         const DenseShape &shape = chain.layers[l];
-        const Eigen::Map<const Matrix> weights(parameters + shape.weightOffset, shape.outputs, shape.inputs);
         const Eigen::Map<const Vector> bias(parameters + shape.biasOffset, shape.outputs);
         auto output = workspace.activations[l].leftCols(n);
-        if (l == 0)
-            output.noalias() = weights * inputs;
-        else
+        if (l == 0) {
+            multiplyInputs<Scalar>(parameters + shape.weightOffset, shape.outputs, inputs, output);
+        } else {
+            const Eigen::Map<const Matrix> weights(parameters + shape.weightOffset, shape.outputs, shape.inputs);
             output.noalias() = weights * workspace.activations[l - 1].leftCols(n);
+        }
 
         const bool isLinear = chain.linearOutput && l + 1 == chain.layers.size();
         if (isLinear) {
@@ -94,8 +94,7 @@ void forwardChain(const DenseChain &chain, const Scalar *parameters,
 }
 
 template <typename Scalar>
-void backwardChain(const DenseChain &chain, const Scalar *parameters,
-                   const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs,
+void backwardChain(const DenseChain &chain, const Scalar *parameters, const InputBatch<Scalar> &inputs,
                    DenseChainWorkspace<Scalar> &workspace, Eigen::Index n, Scalar *gradient, bool wantInputGradient)
 {
     using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
@@ -108,12 +107,13 @@ void backwardChain(const DenseChain &chain, const Scalar *parameters,
         if (!isLinear)
             delta.array() *= workspace.gates[l].leftCols(n).array();
 
-        Eigen::Map<Matrix> weightGradient(gradient + shape.weightOffset, shape.outputs, shape.inputs);
         Eigen::Map<Vector> biasGradient(gradient + shape.biasOffset, shape.outputs);
-        if (l == 0)
-            weightGradient.noalias() += delta * inputs.transpose();
-        else
+        if (l == 0) {
+            addInputOuterProduct<Scalar>(gradient + shape.weightOffset, inputs, delta);
+        } else {
+            Eigen::Map<Matrix> weightGradient(gradient + shape.weightOffset, shape.outputs, shape.inputs);
             weightGradient.noalias() += delta * workspace.activations[l - 1].leftCols(n).transpose();
+        }
         biasGradient.noalias() += delta.rowwise().sum();
 
         const Eigen::Map<const Matrix> weights(parameters + shape.weightOffset, shape.outputs, shape.inputs);
@@ -130,13 +130,13 @@ void backwardChain(const DenseChain &chain, const Scalar *parameters,
 
 template struct DenseChainWorkspace<float>;
 template struct DenseChainWorkspace<double>;
-template void forwardChain<float>(const DenseChain &, const float *, const Eigen::Ref<const Eigen::MatrixXf> &,
+template void forwardChain<float>(const DenseChain &, const float *, const InputBatch<float> &,
                                   DenseChainWorkspace<float> &, bool, SplitMix64 *);
-template void forwardChain<double>(const DenseChain &, const double *, const Eigen::Ref<const Eigen::MatrixXd> &,
+template void forwardChain<double>(const DenseChain &, const double *, const InputBatch<double> &,
                                    DenseChainWorkspace<double> &, bool, SplitMix64 *);
-template void backwardChain<float>(const DenseChain &, const float *, const Eigen::Ref<const Eigen::MatrixXf> &,
+template void backwardChain<float>(const DenseChain &, const float *, const InputBatch<float> &,
                                    DenseChainWorkspace<float> &, Eigen::Index, float *, bool);
-template void backwardChain<double>(const DenseChain &, const double *, const Eigen::Ref<const Eigen::MatrixXd> &,
+template void backwardChain<double>(const DenseChain &, const double *, const InputBatch<double> &,
                                     DenseChainWorkspace<double> &, Eigen::Index, double *, bool);
 
 } // namespace cmtl

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "nn/InputBatch.h"
 #include "nn/Random.h"
 
 #include <Eigen/Core>
@@ -43,19 +44,17 @@ template <typename Scalar> struct DenseChainWorkspace {
     void allocate(const DenseChain &chain, Eigen::Index capacity);
 };
 
-// Forward pass over `inputs` (inputs x n); the result is workspace.activations.back().leftCols(n).
+// Forward pass over a batch of n inputs; the result is workspace.activations.back().leftCols(n).
 // Dropout masks are drawn from `random` when `training` and the chain has dropout.
 template <typename Scalar>
-void forwardChain(const DenseChain &chain, const Scalar *parameters,
-                  const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs,
+void forwardChain(const DenseChain &chain, const Scalar *parameters, const InputBatch<Scalar> &inputs,
                   DenseChainWorkspace<Scalar> &workspace, bool training, SplitMix64 *random);
 
 // Backward pass: given d objective / d output (outputs x n) in workspace.outputGradient, adds the
 // parameter gradients into `gradient` (same layout as the parameters) and, when wanted, leaves
 // d objective / d input in workspace.inputGradient.
 template <typename Scalar>
-void backwardChain(const DenseChain &chain, const Scalar *parameters,
-                   const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs,
+void backwardChain(const DenseChain &chain, const Scalar *parameters, const InputBatch<Scalar> &inputs,
                    DenseChainWorkspace<Scalar> &workspace, Eigen::Index n, Scalar *gradient, bool wantInputGradient);
 
 } // namespace cmtl

@@ -191,6 +191,7 @@ void NetworkWorkspace<Scalar>::allocate(const MultiTaskNetwork &network, Eigen::
     for (std::size_t pass = 0; pass < expertPasses; ++pass)
         experts[pass].allocate(network.experts()[attention ? 0 : pass], capacity);
     gateWeights.clear();
+    expandedInputs.resize(attention ? network.spec().inputs : 0, attention ? capacity : 0);
     attendedInputs.clear();
     representations.clear();
     if (network.hasGates()) {
@@ -213,10 +214,8 @@ namespace {
 
 // What head t reads for the current batch.
 template <typename Scalar>
-Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>>
-representationOf(const MultiTaskNetwork &network, NetworkWorkspace<Scalar> &workspace,
-                 const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs,
-                 std::size_t task, Eigen::Index n)
+InputBatch<Scalar> representationOf(const MultiTaskNetwork &network, NetworkWorkspace<Scalar> &workspace,
+                                    const InputBatch<Scalar> &inputs, std::size_t task, Eigen::Index n)
 {
     switch (network.spec().architecture) {
     case Architecture::SharedBottom:
@@ -232,11 +231,21 @@ representationOf(const MultiTaskNetwork &network, NetworkWorkspace<Scalar> &work
     return workspace.representations[task].leftCols(n);
 }
 
+// The attention architecture scales every input, the zeros of one-hot blocks included: it reads
+// the batch written out densely (expanded once per forward pass, kept for the backward pass).
+template <typename Scalar>
+Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>>
+denseInputsOf(const InputBatch<Scalar> &inputs, NetworkWorkspace<Scalar> &workspace)
+{
+    if (inputs.isDense())
+        return inputs.dense;
+    return workspace.expandedInputs.leftCols(inputs.cols());
+}
+
 } // namespace
 
 template <typename Scalar>
-void forwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
-                    const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs,
+void forwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters, const InputBatch<Scalar> &inputs,
                     NetworkWorkspace<Scalar> &workspace, bool training, SplitMix64 *random)
 {
     using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
@@ -246,7 +255,7 @@ void forwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
     const auto gateLogits = [&](std::size_t task) {
         const DenseShape &gate = network.gate(task);
         auto logits = workspace.gateWeights[task].leftCols(n);
-        logits.noalias() = Eigen::Map<const Matrix>(parameters + gate.weightOffset, gate.outputs, gate.inputs) * inputs;
+        multiplyInputs<Scalar>(parameters + gate.weightOffset, gate.outputs, inputs, logits);
         logits.colwise() += Eigen::Map<const Vector>(parameters + gate.biasOffset, gate.outputs);
         softmaxColumns(logits);
         return logits;
@@ -255,10 +264,13 @@ void forwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
     if (spec.architecture == Architecture::Attention) {
         // x_t = d * softmax(A_t x + b_t) (elementwise) x: uniform attention leaves x unchanged.
         const Scalar inputCount = static_cast<Scalar>(spec.inputs);
+        if (!inputs.isDense())
+            inputs.expandInto(workspace.expandedInputs.leftCols(n));
+        const Eigen::Ref<const Matrix> denseInputs = denseInputsOf(inputs, workspace);
         for (std::size_t t = 0; t < network.taskCount(); ++t) {
             const auto attention = gateLogits(t);
             auto attended = workspace.attendedInputs[t].leftCols(n);
-            attended.array() = inputCount * attention.array() * inputs.array();
+            attended.array() = inputCount * attention.array() * denseInputs.array();
             forwardChain<Scalar>(network.experts()[0], parameters, attended, workspace.experts[t], training, random);
         }
     } else {
@@ -285,8 +297,7 @@ void forwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
 }
 
 template <typename Scalar>
-void backwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
-                     const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs,
+void backwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters, const InputBatch<Scalar> &inputs,
                      NetworkWorkspace<Scalar> &workspace, Eigen::Index n, Scalar *gradient, int onlyTask)
 {
     using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
@@ -297,8 +308,7 @@ void backwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
     // Adds the gradient of a gate's (or attention's) linear layer from d objective / d logits.
     const auto accumulateGate = [&](std::size_t task, const auto &logitGradient) {
         const DenseShape &gate = network.gate(task);
-        Eigen::Map<Matrix>(gradient + gate.weightOffset, gate.outputs, gate.inputs).noalias() +=
-            logitGradient * inputs.transpose();
+        addInputOuterProduct<Scalar>(gradient + gate.weightOffset, inputs, logitGradient);
         Eigen::Map<Vector>(gradient + gate.biasOffset, gate.outputs).noalias() += logitGradient.rowwise().sum();
     };
 
@@ -329,7 +339,7 @@ void backwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
                                   gradient, true);
             // d/d attention = d * (d/d attended) * x, then back through the softmax.
             auto attentionGradient = trunk.inputGradient.topLeftCorner(spec.inputs, n);
-            attentionGradient.array() *= inputCount * inputs.array();
+            attentionGradient.array() *= inputCount * denseInputsOf(inputs, workspace).array();
             softmaxBackward(workspace.gateWeights[t].leftCols(n), attentionGradient);
             accumulateGate(t, attentionGradient);
         }
@@ -379,15 +389,13 @@ template void MultiTaskNetwork::initialise<float>(float *, std::uint64_t) const;
 template void MultiTaskNetwork::initialise<double>(double *, std::uint64_t) const;
 template struct NetworkWorkspace<float>;
 template struct NetworkWorkspace<double>;
-template void forwardNetwork<float>(const MultiTaskNetwork &, const float *, const Eigen::Ref<const Eigen::MatrixXf> &,
+template void forwardNetwork<float>(const MultiTaskNetwork &, const float *, const InputBatch<float> &,
                                     NetworkWorkspace<float> &, bool, SplitMix64 *);
-template void forwardNetwork<double>(const MultiTaskNetwork &, const double *,
-                                     const Eigen::Ref<const Eigen::MatrixXd> &, NetworkWorkspace<double> &, bool,
-                                     SplitMix64 *);
-template void backwardNetwork<float>(const MultiTaskNetwork &, const float *, const Eigen::Ref<const Eigen::MatrixXf> &,
+template void forwardNetwork<double>(const MultiTaskNetwork &, const double *, const InputBatch<double> &,
+                                     NetworkWorkspace<double> &, bool, SplitMix64 *);
+template void backwardNetwork<float>(const MultiTaskNetwork &, const float *, const InputBatch<float> &,
                                      NetworkWorkspace<float> &, Eigen::Index, float *, int);
-template void backwardNetwork<double>(const MultiTaskNetwork &, const double *,
-                                      const Eigen::Ref<const Eigen::MatrixXd> &, NetworkWorkspace<double> &,
-                                      Eigen::Index, double *, int);
+template void backwardNetwork<double>(const MultiTaskNetwork &, const double *, const InputBatch<double> &,
+                                      NetworkWorkspace<double> &, Eigen::Index, double *, int);
 
 } // namespace cmtl

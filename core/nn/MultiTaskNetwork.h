@@ -101,6 +101,7 @@ template <typename Scalar> struct NetworkWorkspace {
     // One workspace per expert; with attention, one trunk pass per task.
     std::vector<DenseChainWorkspace<Scalar>> experts;
     std::vector<Matrix> gateWeights;     // per task: softmax gate (experts x n) or attention (inputs x n)
+    Matrix expandedInputs;               // Attention: the batch with its one-hot inputs written out
     std::vector<Matrix> attendedInputs;  // Attention: per task, the weighted inputs
     std::vector<Matrix> representations; // per task: what the head reads (when not an expert's output)
     std::vector<Matrix> expertGradients; // per expert: d objective / d expert output
@@ -118,16 +119,14 @@ template <typename Scalar> struct NetworkWorkspace {
 };
 
 template <typename Scalar>
-void forwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
-                    const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs,
+void forwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters, const InputBatch<Scalar> &inputs,
                     NetworkWorkspace<Scalar> &workspace, bool training, SplitMix64 *random);
 
 // Adds d objective / d parameters into `gradient`, given each task's output gradient in the
 // workspace (taskOutputGradient) for the n columns of the last forward pass. With onlyTask >= 0
 // only that task's loss is followed back (its own gradient, for PCGrad and GradNorm).
 template <typename Scalar>
-void backwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters,
-                     const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> &inputs,
+void backwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters, const InputBatch<Scalar> &inputs,
                      NetworkWorkspace<Scalar> &workspace, Eigen::Index n, Scalar *gradient, int onlyTask = -1);
 
 } // namespace cmtl

@@ -218,7 +218,7 @@ Preprocessor fitPreprocessor(const Table &table, const std::vector<std::string> 
     return preprocessor;
 }
 
-Eigen::MatrixXf Preprocessor::transform(const Table &table, int threads) const
+InputMatrix Preprocessor::transform(const Table &table, int threads) const
 {
     struct NumericSource {
         const float *values;
@@ -259,32 +259,35 @@ Eigen::MatrixXf Preprocessor::transform(const Table &table, int threads) const
     }
 
     const Eigen::Index rows = static_cast<Eigen::Index>(table.rowCount());
-    Eigen::MatrixXf inputs(input, rows);
+    const Eigen::Index denseWidth = oneHotSources.empty() ? input : oneHotSources.front().firstInput;
+    InputMatrix inputs(denseWidth, static_cast<Eigen::Index>(oneHotSources.size()), input, rows);
+    Eigen::MatrixXf &dense = inputs.dense();
+    InputMatrix::HotMatrix &hot = inputs.hot();
     // Blocks of rows keep each block's output columns in cache while the steps write them.
     constexpr Eigen::Index kBlock = 2048;
     const std::size_t blocks = static_cast<std::size_t>((rows + kBlock - 1) / kBlock);
     parallelFor(blocks, threads, [&](std::size_t block) {
         const Eigen::Index begin = static_cast<Eigen::Index>(block) * kBlock;
         const Eigen::Index end = std::min(rows, begin + kBlock);
-        inputs.middleCols(begin, end - begin).setZero();
         for (const NumericSource &source : numericSources) {
             const float median = source.step->median, mean = source.step->mean;
             const float inverseScale = 1.0f / source.step->scale;
             for (Eigen::Index row = begin; row < end; ++row) {
                 const float value = source.values[row];
                 const bool missing = std::isnan(value);
-                inputs(source.input, row) = ((missing ? median : value) - mean) * inverseScale;
+                dense(source.input, row) = ((missing ? median : value) - mean) * inverseScale;
                 if (source.step->missingIndicator)
-                    inputs(source.input + 1, row) = missing ? 1.0f : 0.0f;
+                    dense(source.input + 1, row) = missing ? 1.0f : 0.0f;
             }
         }
-        for (const OneHotSource &source : oneHotSources) {
+        for (std::size_t b = 0; b < oneHotSources.size(); ++b) {
+            const OneHotSource &source = oneHotSources[b];
             for (Eigen::Index row = begin; row < end; ++row) {
                 const std::int32_t code = source.codes[row];
                 const int offset = code == Column::kMissingCode ? source.missingInput
                                                                 : source.inputOfCode[static_cast<std::size_t>(code)];
-                if (offset >= 0)
-                    inputs(source.firstInput + offset, row) = 1.0f;
+                hot(static_cast<Eigen::Index>(b), row) =
+                    offset >= 0 ? static_cast<std::int32_t>(source.firstInput + offset) : -1;
             }
         }
     });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/Table.h"
+#include "preprocess/InputMatrix.h"
 
 #include <Eigen/Core>
 
@@ -54,10 +55,10 @@ public:
     // The raw columns the steps read.
     std::vector<std::string> featureColumns() const;
 
-    // Inputs x rows, one column per table row: a mini-batch is then a block of contiguous
-    // columns. Throws DataError when a column is absent or numeric turned into text. Uses up to
-    // `threads` threads (0 = all hardware threads).
-    Eigen::MatrixXf transform(const Table &table, int threads = 0) const;
+    // The inputs of every table row, the one-hot blocks as index lists (see InputMatrix). Throws
+    // DataError when a column is absent or numeric turned into text. Uses up to `threads` threads
+    // (0 = all hardware threads).
+    InputMatrix transform(const Table &table, int threads = 0) const;
 };
 
 // Fits on the training rows only, one column per task on up to `threads` threads (0 = all

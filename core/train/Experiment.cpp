@@ -19,7 +19,7 @@ const EvaluationReport *ExperimentResult::report(const std::string &part) const
 namespace {
 
 EvaluationReport evaluateRows(const MultiTaskModel &model, const Table &table, const std::vector<std::size_t> &rows,
-                              const Eigen::MatrixXf &allInputs, const std::string &part, const std::string &source,
+                              const InputMatrix &allInputs, const std::string &part, const std::string &source,
                               int threads)
 {
     // Scored in blocks of rows, so that no copy of the part's inputs (hundreds of MB for a large
@@ -27,14 +27,10 @@ EvaluationReport evaluateRows(const MultiTaskModel &model, const Table &table, c
     constexpr std::size_t kBlock = 1 << 16;
     const auto partRows = static_cast<Eigen::Index>(rows.size());
     std::vector<Eigen::MatrixXf> predictions;
-    Eigen::MatrixXf inputs(allInputs.rows(), static_cast<Eigen::Index>(std::min(kBlock, rows.size())));
     for (std::size_t begin = 0; begin < rows.size(); begin += kBlock) {
         const std::size_t count = std::min(kBlock, rows.size() - begin);
-        if (static_cast<Eigen::Index>(count) != inputs.cols())
-            inputs.resize(Eigen::NoChange, static_cast<Eigen::Index>(count));
-        for (std::size_t i = 0; i < count; ++i)
-            inputs.col(static_cast<Eigen::Index>(i)) = allInputs.col(static_cast<Eigen::Index>(rows[begin + i]));
-        std::vector<Eigen::MatrixXf> block = model.predictInputs(inputs, threads);
+        std::vector<Eigen::MatrixXf> block =
+            model.predictInputs(allInputs.gather(std::span(rows).subspan(begin, count)), threads);
         for (std::size_t t = 0; t < block.size(); ++t) {
             if (predictions.size() <= t)
                 predictions.emplace_back(block[t].rows(), partRows);
@@ -42,7 +38,7 @@ EvaluationReport evaluateRows(const MultiTaskModel &model, const Table &table, c
         }
     }
     if (predictions.empty()) // no rows: empty predictions of the right heights
-        predictions = model.predictInputs(Eigen::MatrixXf(allInputs.rows(), 0), threads);
+        predictions = model.predictInputs(allInputs.gather({}), threads);
     EvaluationReport report{part, source, {}};
     for (std::size_t t = 0; t < model.tasks().size(); ++t)
         report.tasks.push_back(evaluateTask(model.tasks()[t], predictions[t], table, rows));
@@ -125,7 +121,7 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
     }
 
     const int threads = config.train.threads;
-    const Eigen::MatrixXf allInputs = preprocessor.transform(data, threads);
+    const InputMatrix allInputs = preprocessor.transform(data, threads);
     const TrainingSet trainSet{&allInputs, &targets,
                                oversampleRows(encodings, targets, result.split.train, config.train.seed)};
     const TrainingSet validationSet{&allInputs, &targets, result.split.validation};

@@ -27,7 +27,7 @@ using Clock = std::chrono::steady_clock;
 // Per-shard buffers, allocated once for the whole run.
 struct Shard {
     NetworkWorkspace<float> workspace;
-    Eigen::MatrixXf inputs;
+    InputMatrix inputs;
     std::vector<std::vector<float>> targets; // per task
     Eigen::VectorXf gradient;
     std::vector<Eigen::VectorXf> taskGradients; // per task, when the weighting asks for them
@@ -86,10 +86,7 @@ PartMeasure measureRows(const MultiTaskNetwork &network, const std::vector<Train
                         const Eigen::VectorXf &parameters, const TrainingSet &set, std::span<const std::size_t> rows,
                         int threads)
 {
-    Eigen::MatrixXf inputs(set.inputs->rows(), static_cast<Eigen::Index>(rows.size()));
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        inputs.col(static_cast<Eigen::Index>(i)) = set.inputs->col(static_cast<Eigen::Index>(rows[i]));
-    const std::vector<Eigen::MatrixXf> outputs = forwardAll(network, parameters, inputs, threads);
+    const std::vector<Eigen::MatrixXf> outputs = forwardAll(network, parameters, set.inputs->gather(rows), threads);
     PartMeasure measure{std::vector<double>(tasks.size(), kNotMeasured),
                         std::vector<double>(tasks.size(), kNotMeasured)};
     for (std::size_t t = 0; t < tasks.size(); ++t) {
@@ -176,7 +173,7 @@ double taskGraphPenalty(const MultiTaskNetwork &network, const std::vector<Train
 }
 
 std::vector<Eigen::MatrixXf> forwardAll(const MultiTaskNetwork &network, const Eigen::VectorXf &parameters,
-                                        const Eigen::MatrixXf &inputs, int threads)
+                                        const InputMatrix &inputs, int threads)
 {
     std::vector<Eigen::MatrixXf> outputs;
     for (std::size_t t = 0; t < network.taskCount(); ++t)
@@ -195,7 +192,7 @@ std::vector<Eigen::MatrixXf> forwardAll(const MultiTaskNetwork &network, const E
         for (Eigen::Index chunk = nextChunk++; chunk < chunks; chunk = nextChunk++) {
             const Eigen::Index start = chunk * kChunk;
             const Eigen::Index n = std::min(kChunk, inputs.cols() - start);
-            forwardNetwork<float>(network, parameters.data(), inputs.middleCols(start, n), workspace, false, nullptr);
+            forwardNetwork<float>(network, parameters.data(), inputs.batch(start, n), workspace, false, nullptr);
             for (std::size_t t = 0; t < outputs.size(); ++t)
                 outputs[t].middleCols(start, n) = workspace.taskOutputs(t, n);
         }
@@ -242,7 +239,8 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
     std::vector<Shard> shards(kShards);
     for (Shard &shard : shards) {
         shard.workspace.allocate(network, shardCapacity);
-        shard.inputs.resize(train.inputs->rows(), shardCapacity);
+        shard.inputs =
+            InputMatrix(train.inputs->dense().rows(), train.inputs->blockCount(), train.inputs->width(), shardCapacity);
         shard.targets.assign(tasks.size(), std::vector<float>(static_cast<std::size_t>(shardCapacity)));
         shard.gradient.resize(network.parameterCount());
         shard.taskGradients.assign(perTaskGradients ? tasks.size() : 0, Eigen::VectorXf(network.parameterCount()));
@@ -262,8 +260,8 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
         for (std::size_t row = 0; row < column.size() && row < static_cast<std::size_t>(train.inputs->cols()); ++row)
             rowTargets[row * taskCount + t] = column[row];
     }
-    const Eigen::Index inputRows = train.inputs->rows();
-    const float *const inputData = train.inputs->data();
+    const Eigen::Index denseRows = train.inputs->dense().rows();
+    const float *const denseData = train.inputs->dense().data();
 
     std::vector<std::size_t> order = train.rows;
     const std::size_t batches = static_cast<std::size_t>((rows + batchSize - 1) / batchSize);
@@ -311,7 +309,7 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                     return;
                 for (Eigen::Index i = 0; i < n; ++i) {
                     const std::size_t row = order[static_cast<std::size_t>(batchBegin + shardBegin + i)];
-                    shard.inputs.col(i) = train.inputs->col(static_cast<Eigen::Index>(row));
+                    shard.inputs.setColumn(i, *train.inputs, static_cast<Eigen::Index>(row));
                     for (std::size_t t = 0; t < taskCount; ++t)
                         shard.targets[t][static_cast<std::size_t>(i)] = rowTargets[row * taskCount + t];
                 }
@@ -323,16 +321,17 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                     for (Eigen::Index i = nextBegin; i < nextEnd; ++i) {
                         const std::size_t row = order[static_cast<std::size_t>(nextBatchBegin + i)];
                         const char *const column =
-                            reinterpret_cast<const char *>(inputData + static_cast<Eigen::Index>(row) * inputRows);
-                        for (Eigen::Index byte = 0; byte < inputRows * static_cast<Eigen::Index>(sizeof(float));
+                            reinterpret_cast<const char *>(denseData + static_cast<Eigen::Index>(row) * denseRows);
+                        for (Eigen::Index byte = 0; byte < denseRows * static_cast<Eigen::Index>(sizeof(float));
                              byte += 64)
                             __builtin_prefetch(column + byte);
+                        __builtin_prefetch(train.inputs->hot().col(static_cast<Eigen::Index>(row)).data());
                         __builtin_prefetch(&rowTargets[row * taskCount]);
                     }
                 }
                 shard.random = SplitMix64(SplitMix64::derive(config.seed, static_cast<std::uint64_t>(epoch),
                                                              batch * kShards + static_cast<std::size_t>(s)));
-                const auto inputs = shard.inputs.leftCols(n);
+                const InputBatch<float> inputs = shard.inputs.batch(0, n);
                 forwardNetwork<float>(network, outcome.parameters.data(), inputs, shard.workspace, true, &shard.random);
                 for (std::size_t t = 0; t < tasks.size(); ++t) {
                     const int width = network.spec().taskOutputs[t];

@@ -3,6 +3,7 @@
 #include "common/Cancellation.h"
 #include "nn/Losses.h"
 #include "nn/MultiTaskNetwork.h"
+#include "preprocess/InputMatrix.h"
 #include "tasks/TaskSpec.h"
 #include "train/TaskWeighting.h"
 
@@ -56,10 +57,10 @@ struct TrainingTask {
     LossOptions loss = {};
 };
 
-// Some columns (`rows`) of an input matrix (inputs x all rows) and one target vector per task
-// over all rows (NaN = missing label). Parts of one matrix share it rather than copying it.
+// Some columns (`rows`) of an input matrix (one column per row of the data) and one target vector
+// per task over all rows (NaN = missing label). Parts of one matrix share it rather than copying it.
 struct TrainingSet {
-    const Eigen::MatrixXf *inputs = nullptr;
+    const InputMatrix *inputs = nullptr;
     const std::vector<std::vector<float>> *targets = nullptr;
     std::vector<std::size_t> rows;
 
@@ -140,6 +141,6 @@ double taskGraphPenalty(const MultiTaskNetwork &network, const std::vector<Train
 
 // Raw outputs of every task (outputs x rows) for all columns of `inputs`, without dropout.
 std::vector<Eigen::MatrixXf> forwardAll(const MultiTaskNetwork &network, const Eigen::VectorXf &parameters,
-                                        const Eigen::MatrixXf &inputs, int threads);
+                                        const InputMatrix &inputs, int threads);
 
 } // namespace cmtl

@@ -97,7 +97,7 @@ struct Prepared {
     std::vector<std::vector<float>> targets;
     std::vector<cmtl::TrainingTask> tasks;
     cmtl::NetworkSpec networkSpec;
-    Eigen::MatrixXf inputs;
+    cmtl::InputMatrix inputs;
 };
 
 Prepared prepare(const cmtl::Table &table, int threads)
@@ -201,7 +201,7 @@ int main(int argc, char **argv)
         if (step == "prepare") {
             std::printf("{\"step\":\"prepare\",\"rows\":%zu,\"inputs\":%td,\"threads\":%d,\"seconds\":%.4f,"
                         "\"cpu_s\":%.4f,\"peak_rss_mb\":%.1f}\n",
-                        table.rowCount(), prepared.inputs.rows(), threads, prepareSeconds, prepareCpu,
+                        table.rowCount(), prepared.inputs.width(), threads, prepareSeconds, prepareCpu,
                         peakResidentMegabytes());
             return 0;
         }
@@ -234,7 +234,7 @@ int main(int argc, char **argv)
         if (step == "epoch") {
             std::printf("{\"step\":\"epoch\",\"rows\":%zu,\"inputs\":%td,\"threads\":%d,\"epochs\":%d,"
                         "\"seconds\":%.4f,\"cpu_s\":%.4f,\"samples_per_s\":%.0f,\"peak_rss_mb\":%.1f}\n",
-                        table.rowCount(), prepared.inputs.rows(), threads, epochs, epochSeconds, epochCpu,
+                        table.rowCount(), prepared.inputs.width(), threads, epochs, epochSeconds, epochCpu,
                         samplesPerSecond, peakResidentMegabytes());
             return 0;
         }

@@ -236,12 +236,20 @@ void TestGradients::networkGradient_data()
     QTest::addColumn<int>("architecture");
     QTest::addColumn<int>("headHidden");
     QTest::addColumn<bool>("withTrunk");
-    QTest::newRow("shared-bottom, linear heads") << int(Architecture::SharedBottom) << 0 << true;
-    QTest::newRow("shared-bottom, heads with a hidden layer") << int(Architecture::SharedBottom) << 3 << true;
-    QTest::newRow("no trunk: logistic and linear regression") << int(Architecture::SharedBottom) << 0 << false;
-    QTest::newRow("mmoe") << int(Architecture::MMoE) << 0 << true;
-    QTest::newRow("ple") << int(Architecture::PLE) << 3 << true;
-    QTest::newRow("attention") << int(Architecture::Attention) << 0 << true;
+    QTest::addColumn<bool>("oneHotBlocks");
+    // Each network twice: all inputs dense, and the last four inputs as two one-hot blocks held
+    // as index lists (the trainer's form).
+    for (const bool blocks : {false, true}) {
+        const char *const form = blocks ? ", one-hot index lists" : ", dense inputs";
+        QTest::addRow("shared-bottom, linear heads%s", form) << int(Architecture::SharedBottom) << 0 << true << blocks;
+        QTest::addRow("shared-bottom, heads with a hidden layer%s", form)
+            << int(Architecture::SharedBottom) << 3 << true << blocks;
+        QTest::addRow("no trunk: logistic and linear regression%s", form)
+            << int(Architecture::SharedBottom) << 0 << false << blocks;
+        QTest::addRow("mmoe%s", form) << int(Architecture::MMoE) << 0 << true << blocks;
+        QTest::addRow("ple%s", form) << int(Architecture::PLE) << 3 << true << blocks;
+        QTest::addRow("attention%s", form) << int(Architecture::Attention) << 0 << true << blocks;
+    }
 }
 
 void TestGradients::networkGradient()
@@ -249,6 +257,7 @@ void TestGradients::networkGradient()
     QFETCH(int, architecture);
     QFETCH(int, headHidden);
     QFETCH(bool, withTrunk);
+    QFETCH(bool, oneHotBlocks);
     // Three tasks; objective = sum_i lambda_i * loss_i, as the trainer forms it.
     NetworkSpec spec;
     spec.inputs = 6;
@@ -262,7 +271,16 @@ void TestGradients::networkGradient()
     spec.taskOutputs = {1, 3, 1};
     const MultiTaskNetwork network(spec);
     const Eigen::Index n = 8;
-    const Eigen::MatrixXd inputs = randomMatrix(6, n, 21);
+    // Dense: six random inputs. One-hot: two dense inputs, then blocks of inputs {2, 3, 4} and {5},
+    // the second hot in some rows only (-1: none, as for a level never seen in training).
+    const Eigen::MatrixXd denseInputs = randomMatrix(oneHotBlocks ? 2 : 6, n, 21);
+    std::vector<std::int32_t> hot;
+    for (Eigen::Index i = 0; i < n; ++i) {
+        hot.push_back(static_cast<std::int32_t>(2 + i % 3));
+        hot.push_back(i % 3 == 1 ? -1 : 5);
+    }
+    const InputBatch<double> inputs =
+        oneHotBlocks ? InputBatch<double>(denseInputs, hot.data(), 2, 6) : InputBatch<double>(denseInputs);
     std::vector<std::vector<float>> targets(3, std::vector<float>(n));
     for (Eigen::Index i = 0; i < n; ++i) {
         targets[0][i] = float(i % 2);
@@ -294,6 +312,29 @@ void TestGradients::networkGradient()
     Eigen::VectorXd gradient = Eigen::VectorXd::Zero(network.parameterCount());
     backwardNetwork<double>(network, parameters.data(), inputs, workspace, n, gradient.data());
     checkGradient(objective, parameters, gradient);
+
+    if (oneHotBlocks) {
+        // The index lists compute what the written-out zeros and ones compute.
+        Eigen::MatrixXd expanded(6, n);
+        inputs.expandInto(expanded);
+        QCOMPARE(expanded(2, 0), 1.0);
+        QCOMPARE(expanded(3, 0), 0.0);
+        QCOMPARE(expanded(5, 1), 0.0);
+        QCOMPARE(expanded(5, 2), 1.0);
+        std::vector<Eigen::MatrixXd> sparseOutputs;
+        forwardNetwork<double>(network, parameters.data(), inputs, workspace, false, nullptr);
+        for (std::size_t t = 0; t < 3; ++t)
+            sparseOutputs.emplace_back(workspace.taskOutputs(t, n));
+        forwardNetwork<double>(network, parameters.data(), expanded, workspace, false, nullptr);
+        for (std::size_t t = 0; t < 3; ++t) {
+            taskLoss<double>(spec.taskTypes[t], workspace.taskOutputs(t, n), targets[t].data(), {}, lambdas[t],
+                             workspace.taskOutputGradient(t, spec.taskOutputs[t], n));
+            QVERIFY((workspace.taskOutputs(t, n) - sparseOutputs[t]).cwiseAbs().maxCoeff() < 1e-12);
+        }
+        Eigen::VectorXd denseGradient = Eigen::VectorXd::Zero(network.parameterCount());
+        backwardNetwork<double>(network, parameters.data(), expanded, workspace, n, denseGradient.data());
+        QVERIFY((denseGradient - gradient).cwiseAbs().maxCoeff() < 1e-12);
+    }
 }
 
 void TestGradients::taskGraphPenaltyGradient()

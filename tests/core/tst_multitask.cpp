@@ -193,7 +193,7 @@ void TestMultiTask::attentionShowsWhichInputsEachTaskUses()
     const RoleAssignment roles =
         defaultRoles(table, {{"left", TaskType::Regression, "", 1.0}, {"right", TaskType::Regression, "", 1.0}}, {});
     const ExperimentResult result = runExperiment(table, roles, config);
-    const Eigen::MatrixXf inputs = result.model.preprocessor().transform(table, 1);
+    const InputMatrix inputs = result.model.preprocessor().transform(table, 1);
     const std::vector<Eigen::VectorXf> attention = result.model.featureAttention(inputs);
     QCOMPARE(attention.size(), std::size_t(2));
     QVERIFY(std::abs(attention[0].sum() - 1.0f) < 1e-4f);

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void fitsOnTrainingRowsOnly();
     void missingIndicator();
     void oneHotPoolsRareLevelsAndHandlesUnseenOnes();
+    void oneHotBlocksAreIndexLists();
     void dropsConstantAndEmptyColumnsWithAWarning();
     void refusesATextColumnWhereNumbersWereTrained();
     void binaryTargetsFromTextOrNumbers();
@@ -45,7 +46,7 @@ void TestPreprocess::numericImputesTheMedianAndStandardises()
     QCOMPARE(step.mean, 4.25f);
     const double variance = (1 + 4 + 16 + 100) / 4.0 - 4.25 * 4.25;
     QVERIFY(std::abs(step.scale - std::sqrt(variance)) < 1e-6);
-    const Eigen::MatrixXf inputs = preprocessor.transform(table, 1);
+    const Eigen::MatrixXf inputs = preprocessor.transform(table, 1).toDense();
     QCOMPARE(inputs.rows(), Eigen::Index(1));
     QVERIFY(std::abs(inputs(0, 2) - (2.0f - 4.25f) / step.scale) < 1e-6f); // the missing cell
     QVERIFY(std::abs(inputs(0, 4) - (10.0f - 4.25f) / step.scale) < 1e-6f);
@@ -66,7 +67,7 @@ void TestPreprocess::missingIndicator()
     options.missingIndicators = true;
     const Preprocessor preprocessor = fitPreprocessor(table, {"x", "y"}, allRows(4), options);
     QCOMPARE(preprocessor.inputNames(), (std::vector<std::string>{"x", "x=missing", "y"}));
-    const Eigen::MatrixXf inputs = preprocessor.transform(table, 1);
+    const Eigen::MatrixXf inputs = preprocessor.transform(table, 1).toDense();
     QCOMPARE(inputs(1, 1), 1.0f);
     QCOMPARE(inputs(1, 0), 0.0f);
 }
@@ -92,7 +93,7 @@ void TestPreprocess::oneHotPoolsRareLevelsAndHandlesUnseenOnes()
 
     // Scoring: a level never seen in training and a pooled one both go to (other).
     const Table later("later.csv", {categoricalColumn("state", {"NY", "FL", "TX", "CA", ""})});
-    const Eigen::MatrixXf inputs = preprocessor.transform(later, 1);
+    const Eigen::MatrixXf inputs = preprocessor.transform(later, 1).toDense();
     Eigen::MatrixXf expected(3, 5);
     expected << 0, 0, 0, 1, 0, //
         1, 0, 0, 0, 0,         //
@@ -127,6 +128,48 @@ void TestPreprocess::refusesATextColumnWhereNumbersWereTrained()
     }
     const Table missingColumn("other.csv", {numericColumn("salary", {1, 2, 3})});
     QVERIFY_THROWS_EXCEPTION(ConfigError, preprocessor.transform(missingColumn, 1));
+}
+
+void TestPreprocess::oneHotBlocksAreIndexLists()
+{
+    std::vector<std::string> states, terms;
+    std::vector<float> amounts;
+    for (int i = 0; i < 40; ++i) {
+        states.push_back(i % 2 == 0 ? "CA" : "NY");
+        terms.push_back(i % 4 == 0 ? "60" : "36");
+        amounts.push_back(static_cast<float>(i));
+    }
+    const Table table("t.csv", {categoricalColumn("state", states), numericColumn("amount", amounts),
+                                categoricalColumn("term", terms)});
+    PreprocessOptions options;
+    options.minLevelCount = 5;
+    const Preprocessor preprocessor = fitPreprocessor(table, {"state", "amount", "term"}, allRows(40), options);
+    QCOMPARE(preprocessor.inputNames(),
+             (std::vector<std::string>{"amount", "state=CA", "state=NY", "term=36", "term=60"}));
+    const InputMatrix inputs = preprocessor.transform(table, 1);
+    // One dense input, two blocks; each row names its hot input in each block.
+    QCOMPARE(inputs.width(), Eigen::Index(5));
+    QCOMPARE(inputs.dense().rows(), Eigen::Index(1));
+    QCOMPARE(inputs.blockCount(), Eigen::Index(2));
+    QCOMPARE(inputs.hot()(0, 0), 1); // CA
+    QCOMPARE(inputs.hot()(0, 1), 2); // NY
+    QCOMPARE(inputs.hot()(1, 0), 4); // 60
+    QCOMPARE(inputs.hot()(1, 1), 3); // 36
+    // Gathered columns keep both parts, in the order asked.
+    const std::vector<std::size_t> rows{3, 0};
+    const InputMatrix gathered = inputs.gather(rows);
+    QCOMPARE(gathered.cols(), Eigen::Index(2));
+    QCOMPARE(gathered.dense()(0, 0), inputs.dense()(0, 3));
+    QCOMPARE(gathered.hot()(0, 1), 1);
+    QCOMPARE(gathered.hot()(1, 1), 4);
+    const Eigen::MatrixXf dense = gathered.toDense();
+    Eigen::MatrixXf expected(5, 2);
+    expected << inputs.dense()(0, 3), inputs.dense()(0, 0), //
+        0, 1,                                               //
+        1, 0,                                               //
+        1, 0,                                               //
+        0, 1;
+    QCOMPARE(dense, expected);
 }
 
 void TestPreprocess::binaryTargetsFromTextOrNumbers()
