@@ -261,6 +261,15 @@ double recall(const ConfusionCounts &counts)
     return ratioOrZero(counts.truePositive, counts.truePositive + counts.falseNegative);
 }
 
+RocPoint rocPointAt(const ConfusionCounts &counts, double threshold)
+{
+    const auto rate = [](std::int64_t part, std::int64_t whole) {
+        return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : kNaN;
+    };
+    return {threshold, rate(counts.falsePositive, counts.falsePositive + counts.trueNegative),
+            rate(counts.truePositive, counts.truePositive + counts.falseNegative)};
+}
+
 double f1Score(const ConfusionCounts &counts)
 {
     // 2PR / (P + R) written with counts, which stays defined when P or R is.

@@ -72,6 +72,10 @@ double precision(const ConfusionCounts &counts);
 double recall(const ConfusionCounts &counts);
 double f1Score(const ConfusionCounts &counts);
 
+// Where a threshold's counts put it on the ROC curve: false and true positive rates. Unlike
+// recall's 0, a rate without any negative (or positive) row is NaN: there is no curve to be on.
+RocPoint rocPointAt(const ConfusionCounts &counts, double threshold);
+
 // Metrics of a binary task; scores are probabilities of the positive class (label 1).
 // With no rows auc, ks, gini, logLoss, brier and accuracy are NaN, and precision, recall and f1 are 0
 // like any undefined ratio above. With one class only, auc, ks and gini are NaN; the rest stays defined.

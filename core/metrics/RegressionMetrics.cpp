@@ -7,11 +7,20 @@
 
 namespace cmtl {
 
-RegressionMetrics regressionMetrics(std::span<const float> predicted, std::span<const float> actual)
+namespace {
+
+void requireSameLength(const char *function, std::span<const float> predicted, std::span<const float> actual)
 {
     if (predicted.size() != actual.size())
-        throw std::invalid_argument("regressionMetrics: " + std::to_string(predicted.size()) + " predictions but " +
-                                    std::to_string(actual.size()) + " actual values");
+        throw std::invalid_argument(std::string(function) + ": " + std::to_string(predicted.size()) +
+                                    " predictions but " + std::to_string(actual.size()) + " actual values");
+}
+
+} // namespace
+
+RegressionMetrics regressionMetrics(std::span<const float> predicted, std::span<const float> actual)
+{
+    requireSameLength("regressionMetrics", predicted, actual);
     for (std::size_t row = 0; row < actual.size(); ++row)
         if (std::isnan(predicted[row]) || std::isnan(actual[row]))
             throw std::invalid_argument("regressionMetrics: NaN at row " + std::to_string(row));
@@ -52,6 +61,15 @@ RegressionMetrics regressionMetrics(std::span<const float> predicted, std::span<
     else
         metrics.r2 = 1.0 - squaredErrorSum / totalSquares;
     return metrics;
+}
+
+std::vector<float> residuals(std::span<const float> predicted, std::span<const float> actual)
+{
+    requireSameLength("residuals", predicted, actual);
+    std::vector<float> result(actual.size());
+    for (std::size_t row = 0; row < result.size(); ++row)
+        result[row] = actual[row] - predicted[row];
+    return result;
 }
 
 } // namespace cmtl

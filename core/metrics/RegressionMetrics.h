@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <span>
+#include <vector>
 
 namespace cmtl {
 
@@ -19,5 +20,9 @@ struct RegressionMetrics {
 // Throws std::invalid_argument when the lengths differ or a value is NaN (a NaN target is a missing
 // cell that the caller should have left out).
 RegressionMetrics regressionMetrics(std::span<const float> predicted, std::span<const float> actual);
+
+// actual - predicted per row, what a residual plot shows. Throws std::invalid_argument when the
+// lengths differ.
+std::vector<float> residuals(std::span<const float> predicted, std::span<const float> actual);
 
 } // namespace cmtl

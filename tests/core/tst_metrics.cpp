@@ -289,12 +289,14 @@ private Q_SLOTS:
     void ksStatisticAndCurve();
     void thresholdMetrics();
     void scoreOnThresholdIsPositive();
+    void thresholdPointsLieOnTheRocCurve();
     void logLossClipsAtFloatEpsilon();
     void calibrationCurveMatchesSklearn();
     void calibrationEdgesGoToLowerBin();
     void multiclassWithUnpredictedAndAbsentClasses();
     void regressionMetricsMatchSklearn();
     void regressionConstantTarget();
+    void residualsAreActualMinusPredicted();
     void emptyInputs();
     void oneClassOnly();
     void invalidInputsThrow();
@@ -423,6 +425,27 @@ void TestMetrics::scoreOnThresholdIsPositive()
     compareConfusion(confusionAt(scores, labels, std::nextafter(0.5, 1.0)), {0, 1, 1, 1});
 }
 
+void TestMetrics::thresholdPointsLieOnTheRocCurve()
+{
+    // The threshold explorer's marker: the counts at each of the curve's thresholds give back the
+    // curve's own point.
+    const BinaryData graded = gradedBinary();
+    const std::vector<RocPoint> curve = rocCurve(graded.scores, graded.labels);
+    for (std::size_t k = 1; k < curve.size(); ++k) {
+        const RocPoint point =
+            rocPointAt(confusionAt(graded.scores, graded.labels, curve[k].threshold), curve[k].threshold);
+        CMTL_COMPARE_NEAR(point.falsePositiveRate, curve[k].falsePositiveRate, kRationalTolerance);
+        CMTL_COMPARE_NEAR(point.truePositiveRate, curve[k].truePositiveRate, kRationalTolerance);
+    }
+    // Without negatives (or positives) that rate is undefined, not 0 as recall would be.
+    const RocPoint onlyPositives = rocPointAt(ConfusionCounts{2, 0, 0, 1}, 0.5);
+    QVERIFY(std::isnan(onlyPositives.falsePositiveRate));
+    CMTL_COMPARE_NEAR(onlyPositives.truePositiveRate, 2.0 / 3.0, kRationalTolerance);
+    const RocPoint onlyNegatives = rocPointAt(ConfusionCounts{0, 1, 3, 0}, 0.5);
+    QCOMPARE(onlyNegatives.falsePositiveRate, 0.25);
+    QVERIFY(std::isnan(onlyNegatives.truePositiveRate));
+}
+
 void TestMetrics::logLossClipsAtFloatEpsilon()
 {
     const BinaryData data = extremeBinary();
@@ -522,6 +545,13 @@ void TestMetrics::regressionMetricsMatchSklearn()
     CMTL_COMPARE_NEAR(metrics.rmse, kRegressionRmse, kSumTolerance);
     CMTL_COMPARE_NEAR(metrics.mae, kRegressionMae, kSumTolerance);
     CMTL_COMPARE_NEAR(metrics.r2, kRegressionR2, kSumTolerance);
+}
+
+void TestMetrics::residualsAreActualMinusPredicted()
+{
+    const std::vector<float> predicted = {1.0f, 2.5f, -1.0f}, actual = {1.5f, 2.0f, 1.0f};
+    QCOMPARE(residuals(predicted, actual), (std::vector<float>{0.5f, -0.5f, 2.0f}));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, residuals(predicted, std::vector<float>{1.0f}));
 }
 
 void TestMetrics::regressionConstantTarget()

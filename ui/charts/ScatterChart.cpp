@@ -1,5 +1,7 @@
 #include "charts/ScatterChart.h"
 
+#include "metrics/RegressionMetrics.h"
+
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>
@@ -78,16 +80,14 @@ ResidualChart::ResidualChart(QWidget *parent) : ScatterChart(tr("Residuals"), pa
 
 void ResidualChart::setValues(std::span<const float> predicted, std::span<const float> actual)
 {
-    std::vector<float> residuals(std::min(predicted.size(), actual.size()));
-    for (std::size_t i = 0; i < residuals.size(); ++i)
-        residuals[i] = actual[i] - predicted[i];
+    const std::vector<float> rowResiduals = residuals(predicted, actual);
     float lo = 0, hi = 1;
     if (!predicted.empty()) {
         const auto [a, b] = std::minmax_element(predicted.begin(), predicted.end());
         lo = *a;
         hi = *b;
     }
-    setPoints(predicted, residuals, tr("rows"), QLineF(lo, 0, hi, 0), tr("zero"), false);
+    setPoints(predicted, rowResiduals, tr("rows"), QLineF(lo, 0, hi, 0), tr("zero"), false);
 }
 
 } // namespace cmtl::ui

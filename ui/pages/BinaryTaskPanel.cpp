@@ -216,12 +216,8 @@ void BinaryTaskPanel::updateThreshold()
     m_recall->setText(locale.toString(recall(m_counts), 'f', 4));
     m_f1->setText(locale.toString(f1Score(m_counts), 'f', 4));
     m_accuracy->setText(locale.toString(accuracy(m_counts), 'f', 4));
-    const auto negatives = m_counts.falsePositive + m_counts.trueNegative;
-    const auto positives = m_counts.truePositive + m_counts.falseNegative;
-    const double fpr =
-        negatives > 0 ? static_cast<double>(m_counts.falsePositive) / static_cast<double>(negatives) : NAN;
-    const double tpr = recall(m_counts);
-    m_roc->setMarker(fpr, positives > 0 ? tpr : NAN);
+    const RocPoint marker = rocPointAt(m_counts, threshold);
+    m_roc->setMarker(marker.falsePositiveRate, marker.truePositiveRate);
     const qlonglong flagged = m_counts.truePositive + m_counts.falsePositive;
     m_flagged->setText(
         tr("Score ≥ %1 flags %2 of %3 rows (%4%) on the %5 part.")
