@@ -173,6 +173,19 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
     connect(m_runs, &RunsPage::saveModelRequested, this, &MainWindow::chooseModelSavePath);
     connect(m_scoring, &ScoringPage::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    // A scored file with the outcomes becomes a run of its own: the model's metrics and charts on
+    // that file, next to the training runs (an out-of-time check, or the charts of a model file).
+    connect(m_scoring, &ScoringPage::evaluated, this, [this](const RunPtr &source, const ScoredTablePtr &scored) {
+        if (!source)
+            return;
+        const RunPtr run = evaluationRun(*source, *scored, m_workspace->nextRunId());
+        if (!run)
+            return;
+        m_workspace->addRun(run);
+        statusBar()->showMessage(tr("Evaluated on %1: see its metrics and charts on the Results page")
+                                     .arg(QFileInfo(scored->path).fileName()),
+                                 8000);
+    });
 
     readSettings();
     showPage(Start);

@@ -1,5 +1,10 @@
 #include "RunRecord.h"
 
+#include "workers/ScoringWorker.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
 #include <QStringList>
 
 namespace cmtl::ui {
@@ -54,6 +59,24 @@ QString RunRecord::lambdaSummary() const
     for (const TaskSpec &task : roles.tasks)
         parts << QStringLiteral("%1 %2").arg(QString::fromStdString(task.column)).arg(task.lambda, 0, 'g', 3);
     return parts.join(QStringLiteral(" : "));
+}
+
+RunPtr evaluationRun(const RunRecord &source, const ScoredTable &scored, int id)
+{
+    if (!scored.evaluation)
+        return nullptr;
+    auto run = std::make_shared<RunRecord>(source);
+    run->id = id;
+    run->name =
+        QCoreApplication::translate("RunRecord", "%1 on %2").arg(source.name, QFileInfo(scored.path).fileName());
+    run->dataSource = scored.path;
+    run->finished = QDateTime::currentDateTime();
+    run->result.reports = {*scored.evaluation};
+    run->scores = scored.scores;
+    run->scoresPart = QString::fromStdString(scored.evaluation->part);
+    run->charts = scored.charts;
+    run->modelPath.clear(); // this record is not the model file's
+    return run;
 }
 
 } // namespace cmtl::ui

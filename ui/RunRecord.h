@@ -48,6 +48,12 @@ struct RunRecord {
 
 using RunPtr = std::shared_ptr<const RunRecord>;
 
+struct ScoredTable;
+// The record of `source`'s model evaluated on a scored file that holds the task columns (see
+// ScoredTable): same model, settings and training history; the file's report as the test part,
+// with its per-row scores and charts. Null when the scored file was not evaluated.
+RunPtr evaluationRun(const RunRecord &source, const ScoredTable &scored, int id);
+
 } // namespace cmtl::ui
 
 Q_DECLARE_METATYPE(cmtl::ui::RunPtr)

@@ -24,10 +24,21 @@ std::vector<TaskScores> scoreTasks(const MultiTaskModel &model, const Table &tab
 {
     // The same path as the experiment's evaluation: transform every row, then score the chosen ones.
     const InputMatrix allInputs = model.preprocessor().transform(table, threads);
-    const std::size_t count = rows.empty() ? table.rowCount() : rows.size();
     const std::vector<Eigen::MatrixXf> predictions =
         rows.empty() ? model.predictInputs(allInputs, threads) : model.predictInputs(allInputs.gather(rows), threads);
+    return pairWithLabels(model, predictions, table, rows);
+}
 
+std::vector<TaskScores> pairWithLabels(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions,
+                                       const Table &table, std::span<const std::size_t> rows)
+{
+    const std::size_t count = rows.empty() ? table.rowCount() : rows.size();
+    if (predictions.size() != model.tasks().size())
+        throw std::invalid_argument("pairWithLabels: one prediction matrix per task expected");
+    for (const Eigen::MatrixXf &prediction : predictions) {
+        if (static_cast<std::size_t>(prediction.cols()) != count)
+            throw std::invalid_argument("pairWithLabels: predictions and rows differ in number");
+    }
     std::vector<TaskScores> result;
     for (std::size_t t = 0; t < model.tasks().size(); ++t) {
         const TargetEncoding &encoding = model.tasks()[t];

@@ -37,6 +37,10 @@ struct TaskScores {
 // with its labels, leaving out rows whose label is missing.
 std::vector<TaskScores> scoreTasks(const MultiTaskModel &model, const Table &table,
                                    std::span<const std::size_t> rows = {}, int threads = 0);
+// The same from predictions already made (model.predict's output for `rows`, or for every row
+// when `rows` is empty).
+std::vector<TaskScores> pairWithLabels(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions,
+                                       const Table &table, std::span<const std::size_t> rows = {});
 
 // Score histograms of the two classes of a binary task over `bins` equal-width bins of [0, 1],
 // each normalised to sum 1 (a class without rows gives zeros), for the score distribution chart.

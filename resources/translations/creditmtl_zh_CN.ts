@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>RunRecord</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（在 %2 上）</translation>
+    </message>
+</context>
+<context>
     <name>cmtl::ui::BinaryTaskPanel</name>
     <message>
         <source>Decision threshold</source>
@@ -722,6 +729,10 @@
         <source>&lt;h3&gt;CreditMTL workbench %1&lt;/h3&gt;&lt;p&gt;Multi-task neural networks for credit risk: one shared trunk, one head per task, each task weighted by its lambda.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sample data&lt;/b&gt;: Lending Club loans issued in the first quarter of 2016, as published in the R package &lt;i&gt;modeldata&lt;/i&gt; 1.1.0 (data set &lt;code&gt;lending_club&lt;/code&gt;, MIT licence). The column &lt;code&gt;sub_grade&lt;/code&gt; is reduced to its letter, &lt;code&gt;grade&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2, Qt Charts and Eigen; instruction set %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CreditMTL 工作台 %1&lt;/h3&gt;&lt;p&gt;用于信用风险的多任务神经网络：一个共享主干，每个任务一个输出头，各任务按其 lambda 加权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;示例数据&lt;/b&gt;：Lending Club 于 2016 年第一季度发放的贷款，取自 R 包 &lt;i&gt;modeldata&lt;/i&gt; 1.1.0（数据集 &lt;code&gt;lending_club&lt;/code&gt;，MIT 许可证）。列 &lt;code&gt;sub_grade&lt;/code&gt; 简化为其字母 &lt;code&gt;grade&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;基于 Qt %2、Qt Charts 和 Eigen 构建；指令集 %3。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Evaluated on %1: see its metrics and charts on the Results page</source>
+        <translation>已在 %1 上评估：请在“结果”页查看其指标和图表</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::MethodPanel</name>
@@ -1280,6 +1291,10 @@ FPR %4</translation>
         <source>Predictions for %1</source>
         <translation>%1 的预测结果</translation>
     </message>
+    <message>
+        <source>Scored, but not evaluated on this file: %1</source>
+        <translation>已评分，但未能在此文件上评估：%1</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ScoringWorker</name>
@@ -1294,6 +1309,10 @@ FPR %4</translation>
     <message>
         <source>Scored %1</source>
         <translation>已评分 %1</translation>
+    </message>
+    <message>
+        <source>Evaluating the model on %1</source>
+        <translation>正在 %1 上评估模型</translation>
     </message>
 </context>
 <context>

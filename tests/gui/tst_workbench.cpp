@@ -477,6 +477,59 @@ private Q_SLOTS:
         QTRY_VERIFY(!page->isRunning());
     }
 
+    void scoringALabelledFileEvaluatesTheModel()
+    {
+        // The sample holds the three task columns: scoring it also evaluates the model on it, as a
+        // run of its own with the engine's report, per-row scores and charts.
+        const RunPtr source = currentRun();
+        ScoringPage *page = m_window->scoringPage();
+        QSignalSpy added(m_window->workspace(), &Workspace::runAdded);
+        page->scoreFile(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"));
+        QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 60000);
+        QTRY_VERIFY(!page->isRunning());
+        const RunPtr evaluated = currentRun();
+        QVERIFY(evaluated != source);
+        QVERIFY2(evaluated->name.endsWith(QStringLiteral(" on lending_club.csv")), qPrintable(evaluated->name));
+        const Table &table = m_window->workspace()->data()->table;
+        const EvaluationReport expected = evaluateModel(source->result.model, table, "test");
+        for (const char *task : {"Class", "grade", "int_rate"}) {
+            const TaskEvaluation *shown = evaluation(*evaluated, "test", task);
+            QVERIFY(shown);
+            const auto wanted = std::find_if(expected.tasks.begin(), expected.tasks.end(),
+                                             [&](const TaskEvaluation &e) { return e.task == task; });
+            QCOMPARE(shown->count, wanted->count);
+            if (shown->binary)
+                QCOMPARE(shown->binary->auc, wanted->binary->auc);
+            if (shown->regression)
+                QCOMPARE(shown->regression->rmse, wanted->regression->rmse);
+            QVERIFY(evaluated->scoresOf(task) && evaluated->chartsOf(task));
+            QCOMPARE(evaluated->scoresOf(task)->size(), static_cast<std::size_t>(wanted->count));
+        }
+        // The threshold explorer works on the file's rows.
+        m_window->resultsPage()->showTask(QStringLiteral("Class"));
+        QVERIFY(find<QSlider>(QStringLiteral("thresholdSlider"))->isEnabled());
+        const TaskScores *scores = evaluated->scoresOf("Class");
+        const ConfusionCounts atHalf = confusionAt(scores->scores, scores->labels, 0.5);
+        QCOMPARE(atHalf.truePositive, evaluation(*evaluated, "test", "Class")->binary->confusion.truePositive);
+    }
+
+    void aModelFileGetsItsChartsFromALabelledFile()
+    {
+        // A model opened from a file has metrics only; scoring a labelled file gives it charts.
+        QVERIFY(m_window->openModelFile(m_temp.filePath(QStringLiteral("three-tasks.cmtl"))));
+        const RunPtr opened = currentRun();
+        QVERIFY(opened->scores.empty());
+        QVERIFY(!find<QSlider>(QStringLiteral("thresholdSlider"))->isEnabled());
+        QSignalSpy added(m_window->workspace(), &Workspace::runAdded);
+        m_window->scoringPage()->scoreFile(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"));
+        QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 60000);
+        QTRY_VERIFY(!m_window->scoringPage()->isRunning());
+        QVERIFY(!currentRun()->scores.empty());
+        m_window->resultsPage()->showTask(QStringLiteral("Class"));
+        QVERIFY(find<QSlider>(QStringLiteral("thresholdSlider"))->isEnabled());
+        QVERIFY(m_window->resultsPage()->binaryPanel()->rocChart()->markerSeries()->count() == 1);
+    }
+
     void scoringExplainsAMissingColumn()
     {
         const QString path = m_temp.filePath(QStringLiteral("two-columns.csv"));
@@ -497,17 +550,18 @@ private Q_SLOTS:
         m_window->rolesPage()->setTasks({{"Class", TaskType::Binary, "bad", 1.0}});
         QSignalSpy added(m_window->workspace(), &Workspace::runAdded);
         QVERIFY(m_window->trainAction()->isEnabled());
+        const int before = m_window->workspace()->runs()->rowCount();
         m_window->trainAction()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, 120000);
         QTRY_VERIFY(m_window->trainAction()->isEnabled());
         RunsPage *page = m_window->runsPage();
-        QCOMPARE(m_window->workspace()->runs()->rowCount(), 3);
-        page->selectRows({0, 2});
+        QCOMPARE(m_window->workspace()->runs()->rowCount(), before + 1);
+        page->selectRows({0, before});
         QCOMPARE(page->selectedRuns().size(), std::size_t{2});
         QCOMPARE(page->comparison()->columnCount(), 4);
         QVERIFY(page->comparison()->rowCount() > 10);
         QCOMPARE(page->rocChart()->curveCount(), 2);
-        const RunPtr alone = m_window->workspace()->runs()->runAt(2);
+        const RunPtr alone = m_window->workspace()->runs()->runAt(before);
         QCOMPARE(page->rocChart()->curveSeries(1)->count(),
                  static_cast<qsizetype>(evaluation(*alone, "test", "Class")->roc.size()));
     }

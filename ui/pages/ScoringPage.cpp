@@ -116,7 +116,7 @@ void ScoringPage::scoreFile(const QString &path)
         m_progress->setValue(static_cast<int>(fraction * 1000));
         m_progress->setFormat(text);
     });
-    connect(worker, &ScoringWorker::succeeded, this, [this](const ScoredTablePtr &result) {
+    connect(worker, &ScoringWorker::succeeded, this, [this, source = m_run](const ScoredTablePtr &result) {
         m_model->setScored(result);
         m_table->resizeColumnsToContents();
         m_table->setToolTip(tr("Predictions for %1").arg(QDir::toNativeSeparators(result->path)));
@@ -125,6 +125,12 @@ void ScoringPage::scoreFile(const QString &path)
                                  .arg(QLocale().toString(static_cast<qulonglong>(result->table.rowCount())),
                                       QFileInfo(result->path).fileName()));
         Q_EMIT scored(result->path, result->table.rowCount());
+        if (!result->evaluationProblem.isEmpty()) {
+            m_problem->setText(tr("Scored, but not evaluated on this file: %1").arg(result->evaluationProblem));
+            m_problem->show();
+        }
+        if (result->evaluation)
+            Q_EMIT evaluated(source, result);
     });
     connect(worker, &ScoringWorker::schemaMismatch, this, [this](const QStringList &missing, const QString &file) {
         m_problem->setText(tr("%1 cannot be scored with this model: it lacks the column(s) %2, which the model was "

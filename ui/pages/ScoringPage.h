@@ -38,6 +38,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void scored(const QString &path, qulonglong rows);
+    // The scored file held every task's column, so `source`'s model was also evaluated on it.
+    void evaluated(const cmtl::ui::RunPtr &source, const cmtl::ui::ScoredTablePtr &scored);
     void scoringFailed(const QString &message, const QString &details);
     void statusMessage(const QString &text);
 

@@ -2,6 +2,8 @@
 
 #include "common/Error.h"
 #include "csv/CsvReader.h"
+#include "metrics/TaskScores.h"
+#include "train/Experiment.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -49,6 +51,27 @@ void ScoringWorker::work()
     scored->model = m_params.model;
     scored->predictions = m_params.model->predict(read.table, m_params.options.threads);
     scored->table = std::move(read.table);
+    const auto hasTaskColumns = [&] {
+        for (const TargetEncoding &task : m_params.model->tasks()) {
+            if (scored->table.indexOf(task.spec.column) < 0)
+                return false;
+        }
+        return true;
+    };
+    if (hasTaskColumns()) {
+        Q_EMIT progress(0.9, tr("Evaluating the model on %1").arg(name));
+        try {
+            scored->evaluation = evaluatePredictions(*m_params.model, scored->predictions, scored->table, "test");
+            scored->scores = pairWithLabels(*m_params.model, scored->predictions, scored->table);
+            scored->charts = computeTaskCharts(scored->scores);
+        } catch (const std::exception &error) {
+            // The predictions stand; only the evaluation is not possible.
+            scored->evaluation.reset();
+            scored->scores.clear();
+            scored->charts.clear();
+            scored->evaluationProblem = QString::fromStdString(error.what());
+        }
+    }
     Q_EMIT progress(1.0, tr("Scored %1").arg(name));
     Q_EMIT succeeded(scored);
 }

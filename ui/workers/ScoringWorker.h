@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RunRecord.h"
 #include "csv/CsvReader.h"
 #include "io/ModelFile.h"
 #include "workers/Worker.h"
@@ -7,15 +8,23 @@
 #include <QMetaType>
 
 #include <memory>
+#include <optional>
 
 namespace cmtl::ui {
 
-// New data scored by a model: the table read for it and one prediction matrix per task.
+// New data scored by a model: the table read for it and one prediction matrix per task. When the
+// file also holds every task's column (a hold-out or out-of-time sample with its outcomes), the
+// model is evaluated on it as on a test part: report, per-row scores and charts.
 struct ScoredTable {
     QString path;
     std::shared_ptr<const MultiTaskModel> model;
     Table table;
     std::vector<Eigen::MatrixXf> predictions;
+    std::optional<EvaluationReport> evaluation;
+    std::vector<TaskScores> scores;
+    std::vector<TaskCharts> charts;
+    // Why a file with the task columns could not be evaluated (e.g. text in a regression target).
+    QString evaluationProblem;
 };
 using ScoredTablePtr = std::shared_ptr<const ScoredTable>;
 
