@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "common/ParallelFor.h"
+#include "preprocess/NumericSummary.h"
 
 #include <algorithm>
 #include <cmath>
@@ -52,68 +53,30 @@ std::vector<std::string> Preprocessor::featureColumns() const
 
 namespace {
 
-// A float's bits mapped to an unsigned key in the same order as the values (NaN excluded).
-inline std::uint32_t orderedKey(float value)
-{
-    std::uint32_t bits;
-    std::memcpy(&bits, &value, sizeof bits);
-    return (bits & 0x80000000u) != 0 ? ~bits : bits | 0x80000000u;
-}
-
 std::optional<NumericStep> fitNumeric(const Column &column, const std::vector<std::size_t> &rows,
                                       const PreprocessOptions &options, std::vector<std::string> &warnings)
 {
-    // One pass for the moments, the range and a histogram of the top 16 bits of each value's
-    // ordered key; the median is then selected among the values of one histogram bucket (radix
-    // selection), rather than by copying and partially sorting the whole column.
-    constexpr int kBucketShift = 16;
-    std::vector<std::uint32_t> histogram(std::size_t{1} << (32 - kBucketShift), 0);
-    double sum = 0, sumSquares = 0;
-    std::size_t count = 0;
-    float lowest = std::numeric_limits<float>::infinity(), highest = -lowest;
+    // Two passes of statistics that would add up across parts of the data (see NumericSummary):
+    // moments, range and the median's bucket, then the median within its bucket.
     const float *values = column.values.data();
-    for (const std::size_t row : rows) {
-        const float value = values[row];
-        if (std::isnan(value))
-            continue;
-        ++count;
-        sum += value;
-        sumSquares += static_cast<double>(value) * value;
-        lowest = std::min(lowest, value);
-        highest = std::max(highest, value);
-        ++histogram[orderedKey(value) >> kBucketShift];
-    }
-    if (count == 0) {
+    const NumericSummary summary = NumericSummary::of(values, rows);
+    if (summary.count == 0) {
         warnings.push_back("column \"" + column.name + "\" dropped: every training value is missing");
         return std::nullopt;
     }
-    const double mean = sum / static_cast<double>(count);
-    const double variance = std::max(0.0, sumSquares / static_cast<double>(count) - mean * mean);
-    if (lowest == highest) {
+    if (summary.lowest == summary.highest) {
         warnings.push_back("column \"" + column.name + "\" dropped: constant on the training rows");
         return std::nullopt;
     }
-    // The median: the lower middle element for an even count keeps it an observed value.
-    std::size_t rank = (count - 1) / 2;
-    std::uint32_t bucket = 0;
-    while (rank >= histogram[bucket])
-        rank -= histogram[bucket++];
-    std::vector<float> candidates;
-    candidates.reserve(histogram[bucket]);
-    for (const std::size_t row : rows) {
-        const float value = values[row];
-        if (!std::isnan(value) && (orderedKey(value) >> kBucketShift) == bucket)
-            candidates.push_back(value);
-    }
-    const auto middle = candidates.begin() + static_cast<std::ptrdiff_t>(rank);
-    std::nth_element(candidates.begin(), middle, candidates.end());
+    const MedianBucket bucket = medianBucket(summary);
+    const double scale = summary.standardDeviation();
 
     NumericStep step;
     step.column = column.name;
-    step.median = *middle;
-    step.mean = static_cast<float>(mean);
-    step.scale = variance > 0 ? static_cast<float>(std::sqrt(variance)) : 1.0f;
-    step.missingIndicator = options.missingIndicators && count < rows.size();
+    step.median = selectMedian(bucket, lowKeyCounts(values, rows, bucket.highKey));
+    step.mean = static_cast<float>(summary.mean());
+    step.scale = scale > 0 ? static_cast<float>(scale) : 1.0f;
+    step.missingIndicator = options.missingIndicators && summary.count < rows.size();
     return step;
 }
 

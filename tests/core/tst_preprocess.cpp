@@ -2,6 +2,7 @@
 
 #include "TestTables.h"
 #include "common/Error.h"
+#include "preprocess/NumericSummary.h"
 #include "preprocess/Preprocessor.h"
 #include "tasks/TaskSpec.h"
 
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void missingIndicator();
     void oneHotPoolsRareLevelsAndHandlesUnseenOnes();
     void oneHotBlocksAreIndexLists();
+    void numericStatisticsAddUpAcrossParts();
     void dropsConstantAndEmptyColumnsWithAWarning();
     void refusesATextColumnWhereNumbersWereTrained();
     void binaryTargetsFromTextOrNumbers();
@@ -170,6 +172,71 @@ void TestPreprocess::oneHotBlocksAreIndexLists()
         1, 0,                                               //
         0, 1;
     QCOMPARE(dense, expected);
+}
+
+void TestPreprocess::numericStatisticsAddUpAcrossParts()
+{
+    // Values with negatives, ties, both zeros and missing cells; an even count of observed values.
+    std::vector<float> values;
+    std::uint64_t state = 12345;
+    for (int i = 0; i < 5001; ++i) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        const int draw = static_cast<int>((state >> 33) % 2001) - 1000;
+        values.push_back(draw % 97 == 0 ? NaN : static_cast<float>(draw) * 0.37f);
+    }
+    values.push_back(0.0f);
+    values.push_back(-0.0f);
+    std::vector<float> observed;
+    for (const float value : values) {
+        if (!std::isnan(value))
+            observed.push_back(value);
+    }
+    QCOMPARE(observed.size() % 2, std::size_t{0});
+    std::vector<float> sorted = observed;
+    std::sort(sorted.begin(), sorted.end());
+    const float lowerMiddle = sorted[(sorted.size() - 1) / 2];
+
+    // Three parts of the rows, summarised apart and added, give the statistics of the whole.
+    const std::vector<std::size_t> rows = allRows(values.size());
+    const std::span<const std::size_t> all(rows);
+    const std::span<const std::size_t> parts[] = {all.first(1000), all.subspan(1000, 2500), all.subspan(3500)};
+    NumericSummary merged;
+    for (const auto &part : parts)
+        merged.add(NumericSummary::of(values.data(), part));
+    const NumericSummary whole = NumericSummary::of(values.data(), all);
+    QCOMPARE(merged.count, std::uint64_t(observed.size()));
+    QCOMPARE(merged.highKeyCounts, whole.highKeyCounts);
+    QCOMPARE(merged.lowest, sorted.front());
+    QCOMPARE(merged.highest, sorted.back());
+    double sum = 0, squares = 0;
+    for (const float value : observed) {
+        sum += value;
+        squares += double(value) * value;
+    }
+    const double mean = sum / double(observed.size());
+    QVERIFY(std::abs(merged.mean() - mean) < 1e-9);
+    QVERIFY(std::abs(merged.standardDeviation() - std::sqrt(squares / double(observed.size()) - mean * mean)) < 1e-9);
+
+    const MedianBucket bucket = medianBucket(merged);
+    std::vector<std::uint64_t> lowCounts(NumericSummary::kBuckets, 0);
+    for (const auto &part : parts) {
+        const std::vector<std::uint64_t> partCounts = lowKeyCounts(values.data(), part, bucket.highKey);
+        for (std::size_t i = 0; i < lowCounts.size(); ++i)
+            lowCounts[i] += partCounts[i];
+    }
+    QCOMPARE(selectMedian(bucket, lowCounts), lowerMiddle);
+    // The fitted step uses the same statistics.
+    const Table table("t.csv", {numericColumn("x", values)});
+    QCOMPARE(fitPreprocessor(table, {"x"}, rows).numeric.at(0).median, lowerMiddle);
+    // All negative, and a single value.
+    const std::vector<float> negative = {-3.0f, -1.0f, -2.0f};
+    const std::vector<std::size_t> three = allRows(3);
+    const NumericSummary negativeSummary = NumericSummary::of(negative.data(), three);
+    const MedianBucket negativeBucket = medianBucket(negativeSummary);
+    QCOMPARE(selectMedian(negativeBucket, lowKeyCounts(negative.data(), three, negativeBucket.highKey)), -2.0f);
+    const std::vector<std::size_t> first = {0};
+    const MedianBucket single = medianBucket(NumericSummary::of(negative.data(), first));
+    QCOMPARE(selectMedian(single, lowKeyCounts(negative.data(), first, single.highKey)), -3.0f);
 }
 
 void TestPreprocess::binaryTargetsFromTextOrNumbers()
