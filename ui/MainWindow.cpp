@@ -132,6 +132,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
     });
     connect(m_workspace, &Workspace::dataChanged, this, [this](const LoadedTablePtr &data) {
         m_roles->setData(data);
+        // New files are scored with the conventions the data was read with (missing-value
+        // tokens, encoding, delimiter, header).
+        if (data)
+            m_scoring->setImportOptions(data->options);
         if (data && !m_pendingSamplePath.isEmpty() && data->path == m_pendingSamplePath) {
             std::vector<TaskSpec> tasks;
             for (const SampleTask &sample : kSampleTasks)

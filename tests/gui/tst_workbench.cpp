@@ -544,6 +544,47 @@ private Q_SLOTS:
         QTRY_VERIFY(!page->isRunning());
     }
 
+    void scoringUsesTheImportOptions()
+    {
+        // "n/a" for a missing income: text to the default options, a missing value to a user who
+        // declared it on the Data page (the Scoring page reads new files the same way).
+        QFile sample(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"));
+        QVERIFY(sample.open(QIODevice::ReadOnly));
+        QByteArray text = sample.readLine();
+        for (int i = 0; i < 3; ++i) {
+            QList<QByteArray> cells = sample.readLine().split(',');
+            if (i == 1)
+                cells[6] = "n/a"; // annual_inc
+            text += cells.join(',');
+        }
+        const QString path = m_temp.filePath(QStringLiteral("declared-missing.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+        file.close();
+
+        ScoringPage *page = m_window->scoringPage();
+        QSignalSpy failed(page, &ScoringPage::scoringFailed);
+        page->scoreFile(path);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+        const QString explanation =
+            failed.first().at(0).toString() + QLatin1Char('\n') + failed.first().at(1).toString();
+        QVERIFY2(explanation.contains(QStringLiteral("annual_inc")), qPrintable(explanation));
+        QTRY_VERIFY(!page->isRunning());
+        if (auto *dialog = m_window->findChild<QWidget *>(QStringLiteral("errorDialog")))
+            dialog->close();
+
+        CsvOptions options;
+        options.missingTokens = {"NA", "n/a"};
+        page->setImportOptions(options);
+        QSignalSpy scored(page, &ScoringPage::scored);
+        page->scoreFile(path);
+        QTRY_COMPARE_WITH_TIMEOUT(scored.count(), 1, 20000);
+        QTRY_VERIFY(!page->isRunning());
+        QCOMPARE(page->predictions()->rowCount(), 3);
+        page->setImportOptions(m_window->workspace()->data()->options);
+    }
+
     void compareRuns()
     {
         // "Three tasks with lambda 2:1:1" against "default alone".

@@ -95,6 +95,11 @@ void ScoringPage::setRun(const RunPtr &run)
                              .arg(run->name.toHtmlEscaped(), tasks.join(QStringLiteral(", ")).toHtmlEscaped()));
 }
 
+void ScoringPage::setImportOptions(const CsvOptions &options)
+{
+    m_importOptions = options;
+}
+
 void ScoringPage::chooseAndScore()
 {
     const QString path =
@@ -109,7 +114,8 @@ void ScoringPage::scoreFile(const QString &path)
         return;
     m_problem->hide();
     auto model = std::shared_ptr<const MultiTaskModel>(m_run, &m_run->result.model);
-    CsvOptions options;
+    CsvOptions options = m_importOptions;
+    options.categoricalColumns.clear(); // the worker reads the model's categorical columns as text
     options.threads = std::max(1, QThread::idealThreadCount() - 1); // one core stays with the UI
     auto *worker = new ScoringWorker({path, model, options});
     connect(worker, &Worker::progress, this, [this](double fraction, const QString &text) {

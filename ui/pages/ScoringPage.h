@@ -24,6 +24,9 @@ public:
     ~ScoringPage() override;
 
     void setRun(const RunPtr &run);
+    // How files to score are read: the Data page's import options (missing-value tokens,
+    // encoding, delimiter, header); CsvOptions' defaults until data is loaded.
+    void setImportOptions(const CsvOptions &options);
     // Scores `path` on a worker thread.
     void scoreFile(const QString &path);
     bool savePredictions(const QString &path);
@@ -45,6 +48,7 @@ Q_SIGNALS:
 
 private:
     RunPtr m_run;
+    CsvOptions m_importOptions;
     QLabel *m_modelInfo;
     QLabel *m_problem;
     QPushButton *m_score;
