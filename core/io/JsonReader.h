@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -60,7 +62,9 @@ public:
     int integer(const char *name) const
     {
         const double found = number(name);
-        if (found != static_cast<double>(static_cast<int>(found)))
+        // Range first: converting an out-of-range double to int is undefined behaviour.
+        if (!(found >= std::numeric_limits<int>::min() && found <= std::numeric_limits<int>::max()) ||
+            found != std::trunc(found))
             fail(name, "should be an integer");
         return static_cast<int>(found);
     }

@@ -23,6 +23,27 @@ double numberFrom(const QJsonObject &object, const char *key)
     return value.isDouble() ? value.toDouble() : std::nan("");
 }
 
+// Where a report's field is, for the message that refuses it.
+struct FieldPath {
+    const std::string &source;
+    std::string path;
+
+    [[noreturn]] void fail(const std::string &field, const char *problem) const
+    {
+        throw DataError({source, 0, {}},
+                        "field " + path + "." + field + " " + problem + " (the file is damaged or was edited)");
+    }
+    // A count: a whole number from 0 to 2^53 (checked before the conversion, which would be
+    // undefined behaviour out of range).
+    std::int64_t count(const QJsonValue &value, const std::string &field) const
+    {
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || !(number >= 0 && number <= 9007199254740992.0) || number != std::trunc(number))
+            fail(field, "should be a whole number >= 0");
+        return static_cast<std::int64_t>(number);
+    }
+};
+
 QJsonObject taskToJson(const TaskEvaluation &task)
 {
     QJsonObject object;
@@ -70,12 +91,16 @@ QJsonObject taskToJson(const TaskEvaluation &task)
     return object;
 }
 
-TaskEvaluation taskFromJson(const QString &name, const QJsonObject &object)
+TaskEvaluation taskFromJson(const QString &name, const QJsonObject &object, const FieldPath &where)
 {
     TaskEvaluation task;
     task.task = name.toStdString();
-    task.type = taskTypeFromString(object.value(QLatin1String("type")).toString().toStdString());
-    task.count = static_cast<std::int64_t>(object.value(QLatin1String("count")).toDouble());
+    try {
+        task.type = taskTypeFromString(object.value(QLatin1String("type")).toString().toStdString());
+    } catch (const ConfigError &) {
+        where.fail("type", "should be binary, multiclass or regression");
+    }
+    task.count = where.count(object.value(QLatin1String("count")), "count");
     switch (task.type) {
     case TaskType::Binary: {
         BinaryMetrics m;
@@ -90,7 +115,7 @@ TaskEvaluation taskFromJson(const QString &name, const QJsonObject &object)
         m.recall = numberFrom(object, "recall");
         m.f1 = numberFrom(object, "f1");
         m.count = task.count;
-        m.positives = static_cast<std::int64_t>(numberFrom(object, "positives"));
+        m.positives = where.count(object.value(QLatin1String("positives")), "positives");
         task.binary = m;
         break;
     }
@@ -103,11 +128,16 @@ TaskEvaluation taskFromJson(const QString &name, const QJsonObject &object)
         for (const QJsonValue &name : object.value(QLatin1String("classes")).toArray())
             task.classes.push_back(name.toString().toStdString());
         const QJsonArray confusion = object.value(QLatin1String("confusion")).toArray();
-        m.confusion.setZero(confusion.size(), confusion.size());
-        for (qsizetype actual = 0; actual < confusion.size(); ++actual) {
+        const auto classes = static_cast<qsizetype>(task.classes.size());
+        if (confusion.size() != classes)
+            where.fail("confusion", "should have one row per class");
+        m.confusion.setZero(classes, classes);
+        for (qsizetype actual = 0; actual < classes; ++actual) {
             const QJsonArray row = confusion[actual].toArray();
-            for (qsizetype predicted = 0; predicted < std::min(row.size(), confusion.size()); ++predicted)
-                m.confusion(actual, predicted) = static_cast<std::int64_t>(row[predicted].toDouble());
+            if (row.size() != classes)
+                where.fail("confusion", "should have one column per class");
+            for (qsizetype predicted = 0; predicted < classes; ++predicted)
+                m.confusion(actual, predicted) = where.count(row[predicted], "confusion");
         }
         for (const QJsonValue &value : object.value(QLatin1String("one_vs_rest_auc")).toArray())
             m.oneVsRestAuc.push_back(value.isDouble() ? value.toDouble() : std::nan(""));
@@ -141,14 +171,16 @@ QJsonObject reportToJson(const EvaluationReport &report)
     return object;
 }
 
-EvaluationReport reportFromJson(const QJsonObject &object)
+EvaluationReport reportFromJson(const QJsonObject &object, const std::string &source)
 {
     EvaluationReport report;
     report.part = object.value(QLatin1String("part")).toString().toStdString();
     report.source = object.value(QLatin1String("source")).toString().toStdString();
     const QJsonObject tasks = object.value(QLatin1String("tasks")).toObject();
-    for (auto it = tasks.begin(); it != tasks.end(); ++it)
-        report.tasks.push_back(taskFromJson(it.key(), it.value().toObject()));
+    for (auto it = tasks.begin(); it != tasks.end(); ++it) {
+        const FieldPath where{source, "metrics." + report.part + ".tasks." + it.key().toStdString()};
+        report.tasks.push_back(taskFromJson(it.key(), it.value().toObject(), where));
+    }
     return report;
 }
 

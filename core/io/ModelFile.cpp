@@ -268,7 +268,7 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
         throw refuse(std::string("the model file is inconsistent: ") + error.what());
     }
     for (const QJsonValue &report : header.array("metrics"))
-        contents.reports.push_back(reportFromJson(report.toObject()));
+        contents.reports.push_back(reportFromJson(report.toObject(), sourceName));
     contents.history = historyFromJson(header.object("history"));
     contents.warnings = header.strings("warnings");
     return contents;

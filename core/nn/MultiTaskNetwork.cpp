@@ -4,6 +4,7 @@
 #include "nn/Softmax.h"
 
 #include <cmath>
+#include <string>
 
 namespace cmtl {
 
@@ -34,6 +35,11 @@ Architecture architectureFromString(const std::string &text)
 
 namespace {
 
+// At most 2^32 parameters (16 GB of floats): more is a damaged file or a typing error. Checked
+// layer by layer, so that the offsets never come near overflowing (each layer is at most 2^48,
+// the widths being bounded by 2^24).
+constexpr Eigen::Index kMaxParameters = Eigen::Index{1} << 32;
+
 DenseShape appendLayer(Eigen::Index inputs, Eigen::Index outputs, Eigen::Index &offset)
 {
     DenseShape shape;
@@ -42,6 +48,8 @@ DenseShape appendLayer(Eigen::Index inputs, Eigen::Index outputs, Eigen::Index &
     shape.weightOffset = offset;
     shape.biasOffset = offset + inputs * outputs;
     offset += shape.parameterCount();
+    if (offset > kMaxParameters)
+        throw ConfigError("the network is too large: more than " + std::to_string(kMaxParameters) + " parameters");
     return shape;
 }
 
@@ -67,9 +75,21 @@ MultiTaskNetwork::MultiTaskNetwork(NetworkSpec spec) : m_spec(std::move(spec))
         throw ConfigError("the network needs one output size per task");
     if (!(m_spec.dropout >= 0 && m_spec.dropout < 1))
         throw ConfigError("dropout must be in [0, 1)");
+    // Bounds that keep the layout's arithmetic far from overflow and refuse, with a message, a
+    // network no workstation could hold (a damaged model file or configuration asks for one).
+    constexpr Eigen::Index kMaxWidth = Eigen::Index{1} << 24;
+    constexpr int kMaxExperts = 1024;
     for (const int width : m_spec.trunk) {
-        if (width <= 0)
-            throw ConfigError("hidden layer sizes must be positive");
+        if (width <= 0 || width > kMaxWidth)
+            throw ConfigError("hidden layer sizes must be positive (and at most " + std::to_string(kMaxWidth) + ")");
+    }
+    if (m_spec.inputs > kMaxWidth || m_spec.headHidden < 0 || m_spec.headHidden > kMaxWidth ||
+        m_spec.experts > kMaxExperts || m_spec.taskExperts > kMaxExperts)
+        throw ConfigError("the network is too large: at most " + std::to_string(kMaxWidth) + " inputs or units per " +
+                          "layer and " + std::to_string(kMaxExperts) + " experts");
+    for (const int outputs : m_spec.taskOutputs) {
+        if (outputs <= 0 || outputs > kMaxWidth)
+            throw ConfigError("every task needs between 1 and " + std::to_string(kMaxWidth) + " outputs");
     }
     const bool mixture = m_spec.architecture == Architecture::MMoE || m_spec.architecture == Architecture::PLE;
     if (m_spec.architecture != Architecture::SharedBottom && m_spec.trunk.empty())

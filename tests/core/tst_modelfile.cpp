@@ -5,8 +5,14 @@
 #include "io/ModelFile.h"
 #include "train/Experiment.h"
 
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
 
 using namespace cmtl;
 
@@ -23,6 +29,7 @@ private Q_SLOTS:
     void refusesAnEditedFile();
     void refusesOtherFiles();
     void everyTruncationIsRefusedWithoutACrash();
+    void refusesImpossibleValuesBehindAValidChecksum();
 
 private:
     Table m_table;
@@ -159,6 +166,76 @@ void TestModelFile::everyTruncationIsRefusedWithoutACrash()
     // Every prefix of a valid file is refused (a reader taking bytes can be fuzzed the same way).
     for (qsizetype size = 0; size < m_bytes.size(); size += 7)
         QVERIFY_THROWS_EXCEPTION(DataError, parseModel(QByteArrayView(m_bytes).first(size), "prefix.cmtl"));
+}
+
+void TestModelFile::refusesImpossibleValuesBehindAValidChecksum()
+{
+    // Files whose checksum is right but whose header asks for the impossible (found by fuzzing
+    // the reader past its checksum): each is refused with a message, nothing crashes, nothing
+    // huge is allocated.
+    const qsizetype firstLineEnd = m_bytes.indexOf('\n');
+    const QList<QByteArray> sizes = m_bytes.first(firstLineEnd).split(' ');
+    const qsizetype jsonSize = sizes[2].toLongLong(), weightSize = sizes[3].toLongLong();
+    const QJsonObject header = QJsonDocument::fromJson(m_bytes.sliced(firstLineEnd + 1, jsonSize)).object();
+    const QByteArray weights = m_bytes.sliced(firstLineEnd + 1 + jsonSize, weightSize);
+    const auto signedFile = [&](const QJsonObject &edited) {
+        const QByteArray json = QJsonDocument(edited).toJson();
+        QByteArray file = "CreditMTL-model 1 " + QByteArray::number(json.size()) + ' ' +
+                          QByteArray::number(weights.size()) + '\n' + json + weights;
+        file += "\nsha256 " + QCryptographicHash::hash(file, QCryptographicHash::Sha256).toHex() + "\n";
+        return file;
+    };
+    QVERIFY_THROWS_NO_EXCEPTION(parseModel(signedFile(header), "resigned.cmtl"));
+
+    const auto editReport = [&](const std::function<void(QJsonObject &)> &edit) {
+        QJsonObject edited = header;
+        QJsonArray metrics = edited[QLatin1String("metrics")].toArray();
+        QJsonObject report = metrics[0].toObject();
+        QJsonObject tasks = report[QLatin1String("tasks")].toObject();
+        QJsonObject grade = tasks[QLatin1String("grade")].toObject();
+        edit(grade);
+        tasks[QLatin1String("grade")] = grade;
+        report[QLatin1String("tasks")] = tasks;
+        metrics[0] = report;
+        edited[QLatin1String("metrics")] = metrics;
+        return edited;
+    };
+    const auto editNetwork = [&](const char *field, const QJsonValue &value) {
+        QJsonObject edited = header;
+        QJsonObject network = edited[QLatin1String("network")].toObject();
+        network[QLatin1String(field)] = value;
+        edited[QLatin1String("network")] = network;
+        return edited;
+    };
+    struct Case {
+        const char *what;
+        QJsonObject header;
+        const char *expected;
+    };
+    const Case cases[] = {
+        {"a count beyond any integer", editReport([](QJsonObject &task) { task[QLatin1String("count")] = 1e300; }),
+         "count"},
+        {"a negative count", editReport([](QJsonObject &task) { task[QLatin1String("count")] = -3; }), "count"},
+        {"a confusion matrix larger than the classes", editReport([](QJsonObject &task) {
+             QJsonArray confusion = task[QLatin1String("confusion")].toArray();
+             confusion.append(confusion[0]);
+             task[QLatin1String("confusion")] = confusion;
+         }),
+         "confusion"},
+        {"an input count beyond int", editNetwork("inputs", 1e300), "inputs"},
+        {"a trunk layer of a billion units", editNetwork("trunk", QJsonArray{1000000000, 6}), "hidden layer sizes"},
+    };
+    for (const Case &bad : cases) {
+        try {
+            parseModel(signedFile(bad.header), "resigned.cmtl");
+            QFAIL(qPrintable(QStringLiteral("accepted: %1").arg(QLatin1String(bad.what))));
+        } catch (const DataError &error) {
+            const std::string message = error.what();
+            QVERIFY2(message.find("resigned.cmtl") != std::string::npos &&
+                         message.find(bad.expected) != std::string::npos,
+                     (std::string(bad.what) + ": " + message).c_str());
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestModelFile)
