@@ -194,6 +194,18 @@ std::vector<KsPoint> ksCurve(std::span<const float> scores, std::span<const std:
     return curve;
 }
 
+std::optional<std::size_t> ksPeak(std::span<const KsPoint> curve)
+{
+    if (curve.empty())
+        return std::nullopt;
+    std::size_t peak = 0;
+    for (std::size_t k = 1; k < curve.size(); ++k) {
+        if (curve[k].positiveShare - curve[k].negativeShare > curve[peak].positiveShare - curve[peak].negativeShare)
+            peak = k;
+    }
+    return peak;
+}
+
 std::vector<CalibrationBin> calibrationCurve(std::span<const float> scores, std::span<const std::uint8_t> labels,
                                              int bins)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -41,6 +42,9 @@ struct KsPoint {
 // One point per distinct score, descending, after a first point (0,0,0) at +inf; the KS statistic
 // is the largest positiveShare - negativeShare. Empty when there are no rows or only one class.
 std::vector<KsPoint> ksCurve(std::span<const float> scores, std::span<const std::uint8_t> labels);
+// Where the KS statistic is attained on a curve from ksCurve: the first point with the largest
+// positiveShare - negativeShare (nullopt for an empty curve).
+std::optional<std::size_t> ksPeak(std::span<const KsPoint> curve);
 
 // One non-empty bin of a reliability diagram.
 struct CalibrationBin {

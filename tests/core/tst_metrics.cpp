@@ -389,6 +389,14 @@ void TestMetrics::ksStatisticAndCurve()
         largestGap = std::max(largestGap, curve[i].positiveShare - curve[i].negativeShare);
     }
     CMTL_COMPARE_NEAR(largestGap, kGradedKs, kRationalTolerance);
+    // The chart marks the gap where sklearn's KS is attained.
+    const std::optional<std::size_t> peak = ksPeak(curve);
+    QVERIFY(peak.has_value());
+    CMTL_COMPARE_NEAR(curve[*peak].positiveShare - curve[*peak].negativeShare, kGradedKs, kRationalTolerance);
+    for (std::size_t i = 0; i < *peak; ++i)
+        QVERIFY(curve[i].positiveShare - curve[i].negativeShare <
+                curve[*peak].positiveShare - curve[*peak].negativeShare);
+    QVERIFY(!ksPeak({}).has_value());
     // Each of the 20 distinct scores holds 6 of the 120 rows.
     for (std::size_t i = 0; i < curve.size(); ++i)
         CMTL_COMPARE_NEAR(curve[i].populationShare, static_cast<double>(i) * 6 / 120, kRationalTolerance);

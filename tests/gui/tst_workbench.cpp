@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "ResourcesInit.h"
 #include "Workspace.h"
+#include "charts/ChartView.h"
 #include "charts/ConfusionHeatmap.h"
 #include "charts/LossChart.h"
 #include "charts/RocChart.h"
@@ -307,17 +308,25 @@ private Q_SLOTS:
         const TaskEvaluation *test = evaluation(*run, "test", "Class");
         QCOMPARE(panel->rocChart()->curveCount(), 1);
         QLineSeries *series = panel->rocChart()->curveSeries(0);
-        QCOMPARE(series->count(), static_cast<qsizetype>(test->roc.size()));
+        // The series draws the engine's points, thinned evenly to at most kMaxDrawnPoints with
+        // both ends kept.
+        const std::vector<std::size_t> drawn = ChartView::drawnPoints(test->roc.size());
+        QVERIFY(test->roc.size() > ChartView::kMaxDrawnPoints); // the thinning is exercised
+        QVERIFY(drawn.size() <= ChartView::kMaxDrawnPoints + 1);
+        QCOMPARE(drawn.front(), std::size_t{0});
+        QCOMPARE(drawn.back(), test->roc.size() - 1);
+        QCOMPARE(series->count(), static_cast<qsizetype>(drawn.size()));
+        for (qsizetype i = 0; i < series->count(); ++i) {
+            const std::size_t k = drawn[static_cast<std::size_t>(i)];
+            QCOMPARE(series->at(i).x(), test->roc[k].falsePositiveRate);
+            QCOMPARE(series->at(i).y(), test->roc[k].truePositiveRate);
+        }
         const TaskScores *scores = run->scoresOf("Class");
         QVERIFY(scores);
         const std::vector<RocPoint> fromScores = rocCurve(scores->scores, scores->labels);
         QCOMPARE(fromScores.size(), test->roc.size());
-        for (qsizetype i = 0; i < series->count(); ++i) {
-            const auto k = static_cast<std::size_t>(i);
-            QCOMPARE(series->at(i).x(), test->roc[k].falsePositiveRate);
-            QCOMPARE(series->at(i).y(), test->roc[k].truePositiveRate);
+        for (std::size_t k = 0; k < fromScores.size(); ++k)
             QCOMPARE(fromScores[k].truePositiveRate, test->roc[k].truePositiveRate);
-        }
         QVERIFY(series->name().contains(QString::number(test->binary->auc, 'f', 3)));
         // Hovering names threshold, TPR and FPR.
         const QString hover = panel->rocChart()->hoverText(0, series->at(series->count() / 2));
@@ -603,8 +612,9 @@ private Q_SLOTS:
         QVERIFY(page->comparison()->rowCount() > 10);
         QCOMPARE(page->rocChart()->curveCount(), 2);
         const RunPtr alone = m_window->workspace()->runs()->runAt(before);
-        QCOMPARE(page->rocChart()->curveSeries(1)->count(),
-                 static_cast<qsizetype>(evaluation(*alone, "test", "Class")->roc.size()));
+        QCOMPARE(
+            page->rocChart()->curveSeries(1)->count(),
+            static_cast<qsizetype>(ChartView::drawnPoints(evaluation(*alone, "test", "Class")->roc.size()).size()));
     }
 
     void separateTestFile()

@@ -1,5 +1,6 @@
 #include "charts/ChartView.h"
 
+#include <algorithm>
 #include <iterator>
 
 #include "charts/ImageExport.h"
@@ -36,6 +37,18 @@ ChartView::ChartView(const QString &title, QWidget *parent) : QChartView(parent)
     save->setShortcutContext(Qt::WidgetShortcut);
     connect(save, &QAction::triggered, this, &ChartView::saveInteractively);
     addAction(save);
+}
+
+std::vector<std::size_t> ChartView::drawnPoints(std::size_t count)
+{
+    const std::size_t stride = std::max<std::size_t>(1, (count + kMaxDrawnPoints - 1) / kMaxDrawnPoints);
+    std::vector<std::size_t> indices;
+    indices.reserve(count / stride + 2);
+    for (std::size_t k = 0; k < count; k += stride)
+        indices.push_back(k);
+    if (count > 0 && indices.back() != count - 1)
+        indices.push_back(count - 1);
+    return indices;
 }
 
 QColor ChartView::seriesColor(int index)

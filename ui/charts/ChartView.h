@@ -4,6 +4,9 @@
 #include <QColor>
 #include <QString>
 
+#include <cstddef>
+#include <vector>
+
 class QValueAxis;
 class QAbstractSeries;
 
@@ -19,6 +22,11 @@ public:
     bool saveImage(const QString &path);
     // The colour of the index-th series of a per-task chart, the same task for task in every chart.
     static QColor seriesColor(int index);
+    // Which of `count` curve points to draw: at most kMaxDrawnPoints, evenly spaced, both ends
+    // always. A curve can have one point per distinct score, hundreds of thousands; a few thousand
+    // look the same at any window size and paint in a fraction of the time.
+    static constexpr std::size_t kMaxDrawnPoints = 1500;
+    static std::vector<std::size_t> drawnPoints(std::size_t count);
     QString chartTitle() const { return m_title; }
 
 public Q_SLOTS:

@@ -19,19 +19,14 @@ void KsChart::setCurve(const std::vector<KsPoint> &points, const QString &positi
     auto *negative = new QLineSeries;
     positive->setName(positiveName);
     negative->setName(negativeName);
-    const KsPoint *widest = nullptr;
     QList<QPointF> p, n;
-    // At most ~5000 drawn points (both ends kept); the KS gap is found over all of them.
-    const std::size_t stride = std::max<std::size_t>(1, (points.size() + 4999) / 5000);
-    for (std::size_t k = 0; k < points.size(); ++k) {
-        const KsPoint &point = points[k];
-        if (k % stride == 0 || k + 1 == points.size()) {
-            p.append(QPointF(point.populationShare, point.positiveShare));
-            n.append(QPointF(point.populationShare, point.negativeShare));
-        }
-        if (!widest || point.positiveShare - point.negativeShare > widest->positiveShare - widest->negativeShare)
-            widest = &point;
+    for (const std::size_t k : drawnPoints(points.size())) {
+        p.append(QPointF(points[k].populationShare, points[k].positiveShare));
+        n.append(QPointF(points[k].populationShare, points[k].negativeShare));
     }
+    // The gap is marked where the engine's KS is attained, among all the points.
+    const std::optional<std::size_t> peak = ksPeak(points);
+    const KsPoint *widest = peak ? &points[*peak] : nullptr;
     positive->replace(p);
     negative->replace(n);
     positive->setColor(QColor(192, 57, 43));

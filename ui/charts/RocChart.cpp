@@ -39,17 +39,10 @@ void RocChart::setCurves(std::vector<Curve> curves)
         const Curve &curve = m_curves[i];
         auto *series = new QLineSeries;
         series->setName(tr("%1 (AUC %2)").arg(curve.name).arg(curve.auc, 0, 'f', 3));
-        // One point per distinct score can mean hundreds of thousands: draw at most kMaxDrawn,
-        // evenly spaced along the curve and always with both ends (hover still uses them all).
-        constexpr std::size_t kMaxDrawn = 5000;
-        const std::size_t n = curve.points.size();
-        const std::size_t stride = n > kMaxDrawn ? (n + kMaxDrawn - 1) / kMaxDrawn : 1;
+        // Hover still finds the nearest of all the curve's points.
         QList<QPointF> points;
-        points.reserve(static_cast<qsizetype>(n / stride + 2));
-        for (std::size_t k = 0; k < n; k += stride)
+        for (const std::size_t k : drawnPoints(curve.points.size()))
             points.append(QPointF(curve.points[k].falsePositiveRate, curve.points[k].truePositiveRate));
-        if (n > 0 && (n - 1) % stride != 0)
-            points.append(QPointF(curve.points.back().falsePositiveRate, curve.points.back().truePositiveRate));
         series->replace(points);
         attach(series); // takes the theme's next colour
         QPen pen = series->pen();
