@@ -179,12 +179,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     // A scored file with the outcomes becomes a run of its own: the model's metrics and charts on
     // that file, next to the training runs (an out-of-time check, or the charts of a model file).
-    connect(m_scoring, &ScoringPage::evaluated, this, [this](const RunPtr &source, const ScoredTablePtr &scored) {
-        if (!source)
-            return;
-        const RunPtr run = evaluationRun(*source, *scored, m_workspace->nextRunId());
-        if (!run)
-            return;
+    connect(m_scoring, &ScoringPage::evaluated, this, [this](const ScoredTablePtr &scored) {
+        const std::shared_ptr<RunRecord> run = scored->evaluation;
+        run->id = m_workspace->nextRunId();
         m_workspace->addRun(run);
         statusBar()->showMessage(tr("Evaluated on %1: see its metrics and charts on the Results page")
                                      .arg(QFileInfo(scored->path).fileName()),

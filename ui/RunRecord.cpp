@@ -1,7 +1,5 @@
 #include "RunRecord.h"
 
-#include "workers/ScoringWorker.h"
-
 #include <QCoreApplication>
 #include <QFileInfo>
 
@@ -61,20 +59,18 @@ QString RunRecord::lambdaSummary() const
     return parts.join(QStringLiteral(" : "));
 }
 
-RunPtr evaluationRun(const RunRecord &source, const ScoredTable &scored, int id)
+std::shared_ptr<RunRecord> evaluationRun(const RunRecord &source, const QString &path, EvaluationReport report,
+                                         std::vector<TaskScores> scores)
 {
-    if (!scored.evaluation)
-        return nullptr;
     auto run = std::make_shared<RunRecord>(source);
-    run->id = id;
-    run->name =
-        QCoreApplication::translate("RunRecord", "%1 on %2").arg(source.name, QFileInfo(scored.path).fileName());
-    run->dataSource = scored.path;
+    run->id = 0;
+    run->name = QCoreApplication::translate("RunRecord", "%1 on %2").arg(source.name, QFileInfo(path).fileName());
+    run->dataSource = path;
     run->finished = QDateTime::currentDateTime();
-    run->result.reports = {*scored.evaluation};
-    run->scores = scored.scores;
-    run->scoresPart = QString::fromStdString(scored.evaluation->part);
-    run->charts = scored.charts;
+    run->scoresPart = QString::fromStdString(report.part);
+    run->result.reports = {std::move(report)};
+    run->charts = computeTaskCharts(scores);
+    run->scores = std::move(scores);
     run->modelPath.clear(); // this record is not the model file's
     return run;
 }

@@ -48,11 +48,12 @@ struct RunRecord {
 
 using RunPtr = std::shared_ptr<const RunRecord>;
 
-struct ScoredTable;
-// The record of `source`'s model evaluated on a scored file that holds the task columns (see
-// ScoredTable): same model, settings and training history; the file's report as the test part,
-// with its per-row scores and charts. Null when the scored file was not evaluated.
-RunPtr evaluationRun(const RunRecord &source, const ScoredTable &scored, int id);
+// The record of `source`'s model evaluated on another labelled file (`path`, an out-of-time
+// sample, say): the same model, settings and training history; that file's report as the test
+// part, its per-row scores and their charts (computed here: call it on a worker thread). The id is
+// left 0 for the workspace to assign.
+std::shared_ptr<RunRecord> evaluationRun(const RunRecord &source, const QString &path, EvaluationReport report,
+                                         std::vector<TaskScores> scores);
 
 } // namespace cmtl::ui
 

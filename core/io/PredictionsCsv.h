@@ -17,8 +17,10 @@ std::vector<std::string> predictionColumnNames(const MultiTaskModel &model);
 std::vector<std::string> predictionCells(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions,
                                          Eigen::Index row);
 
-// RFC 4180 CSV of the predictions (fields quoted when they hold a comma, quote or newline).
-QByteArray predictionsToCsv(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions);
+// RFC 4180 CSV of the predictions (fields quoted when they hold a comma, quote or newline),
+// formatted on up to `threads` threads (0 = all hardware threads); the text is the same for any.
+QByteArray predictionsToCsv(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions,
+                            int threads = 0);
 
 // Quotes one CSV field when it needs it.
 std::string csvField(const std::string &text);

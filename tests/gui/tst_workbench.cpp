@@ -39,6 +39,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
@@ -479,7 +480,13 @@ private Q_SLOTS:
         for (std::size_t c = 0; c < cells.size(); ++c)
             QCOMPARE(model->index(5, static_cast<int>(c)).data().toString(), QString::fromStdString(cells[c]));
         const QString out = m_temp.filePath(QStringLiteral("predictions.csv"));
+        QSignalSpy saved(page, &ScoringPage::predictionsSaved);
+        QTRY_VERIFY(!page->isRunning()); // as the Save button, enabled when the scoring has ended
+        QVERIFY(find<QPushButton>(QStringLiteral("savePredictionsButton"))->isEnabled());
         QVERIFY(page->savePredictions(out));
+        QVERIFY(!find<QPushButton>(QStringLiteral("savePredictionsButton"))->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 20000);
+        QTRY_VERIFY(!page->isRunning());
         QFile file(out);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), predictionsToCsv(engine, predictions));

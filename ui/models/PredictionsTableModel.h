@@ -16,6 +16,7 @@ public:
 
     void setScored(ScoredTablePtr scored);
     const ScoredTable *scored() const { return m_scored.get(); }
+    ScoredTablePtr scoredTable() const { return m_scored; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

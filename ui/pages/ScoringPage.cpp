@@ -1,12 +1,9 @@
 #include "pages/ScoringPage.h"
 
 #include "ErrorMessages.h"
-#include "io/AtomicFile.h"
-#include "io/PredictionsCsv.h"
 #include "models/PredictionsTableModel.h"
+#include "workers/PredictionsWriter.h"
 #include "workers/WorkerThread.h"
-
-#include "models/TableExport.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -58,7 +55,10 @@ ScoringPage::ScoringPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setAlternatingRowColors(true);
-    addTableExportActions(m_table, tr("predictions"));
+    // Column widths from the first rows only: a scored file can have millions.
+    m_table->horizontalHeader()->setResizeContentsPrecision(100);
+    // No generic "Save Table as CSV" here: a scored file can have millions of rows, which the
+    // Save Predictions button writes on a worker thread.
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_modelInfo);
@@ -68,9 +68,12 @@ ScoringPage::ScoringPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
 
     connect(m_score, &QPushButton::clicked, this, &ScoringPage::chooseAndScore);
     connect(m_save, &QPushButton::clicked, this, &ScoringPage::chooseAndSave);
+    // The buttons come back when the worker's thread has ended, so that a click never meets a
+    // busy page.
     connect(m_worker, &WorkerThread::finished, this, [this] {
         m_progress->hide();
         m_score->setEnabled(m_run != nullptr);
+        m_save->setEnabled(m_model->scored() != nullptr);
     });
 }
 
@@ -113,20 +116,18 @@ void ScoringPage::scoreFile(const QString &path)
     if (!m_run || isRunning())
         return;
     m_problem->hide();
-    auto model = std::shared_ptr<const MultiTaskModel>(m_run, &m_run->result.model);
     CsvOptions options = m_importOptions;
     options.categoricalColumns.clear(); // the worker reads the model's categorical columns as text
     options.threads = std::max(1, QThread::idealThreadCount() - 1); // one core stays with the UI
-    auto *worker = new ScoringWorker({path, model, options});
+    auto *worker = new ScoringWorker({path, m_run, options});
     connect(worker, &Worker::progress, this, [this](double fraction, const QString &text) {
         m_progress->setValue(static_cast<int>(fraction * 1000));
         m_progress->setFormat(text);
     });
-    connect(worker, &ScoringWorker::succeeded, this, [this, source = m_run](const ScoredTablePtr &result) {
+    connect(worker, &ScoringWorker::succeeded, this, [this](const ScoredTablePtr &result) {
         m_model->setScored(result);
         m_table->resizeColumnsToContents();
         m_table->setToolTip(tr("Predictions for %1").arg(QDir::toNativeSeparators(result->path)));
-        m_save->setEnabled(true);
         Q_EMIT statusMessage(tr("Scored %1 rows of %2")
                                  .arg(QLocale().toString(static_cast<qulonglong>(result->table.rowCount())),
                                       QFileInfo(result->path).fileName()));
@@ -136,7 +137,7 @@ void ScoringPage::scoreFile(const QString &path)
             m_problem->show();
         }
         if (result->evaluation)
-            Q_EMIT evaluated(source, result);
+            Q_EMIT evaluated(result);
     });
     connect(worker, &ScoringWorker::schemaMismatch, this, [this](const QStringList &missing, const QString &file) {
         m_problem->setText(tr("%1 cannot be scored with this model: it lacks the column(s) %2, which the model was "
@@ -167,17 +168,27 @@ QString ScoringPage::schemaProblem() const
 
 bool ScoringPage::savePredictions(const QString &path)
 {
-    const ScoredTable *scored = m_model->scored();
-    if (!scored)
+    const ScoredTablePtr scored = m_model->scoredTable();
+    if (!scored || isRunning())
         return false;
-    try {
-        writeFileAtomically(path.toStdString(), predictionsToCsv(*scored->model, scored->predictions));
-    } catch (...) {
-        const UserMessage message = describeCurrentException();
-        showError(this, tr("Save predictions"), message.text, message.details);
-        return false;
-    }
-    Q_EMIT statusMessage(tr("Predictions saved to %1").arg(QDir::toNativeSeparators(path)));
+    const int threads = std::max(1, QThread::idealThreadCount() - 1); // one core stays with the UI
+    auto *writer = new PredictionsWriter({path, scored, threads});
+    connect(writer, &Worker::progress, this, [this](double fraction, const QString &text) {
+        m_progress->setValue(static_cast<int>(fraction * 1000));
+        m_progress->setFormat(text);
+    });
+    connect(writer, &PredictionsWriter::succeeded, this, [this](const QString &saved) {
+        Q_EMIT statusMessage(tr("Predictions saved to %1").arg(QDir::toNativeSeparators(saved)));
+        Q_EMIT predictionsSaved(saved);
+    });
+    connect(writer, &Worker::failed, this, [this](const QString &message, const QString &details) {
+        showError(this, tr("Save predictions"), message, details);
+    });
+    m_progress->setValue(0);
+    m_progress->show();
+    m_score->setEnabled(false);
+    m_save->setEnabled(false);
+    m_worker->start(writer);
     return true;
 }
 

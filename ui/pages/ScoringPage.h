@@ -29,6 +29,8 @@ public:
     void setImportOptions(const CsvOptions &options);
     // Scores `path` on a worker thread.
     void scoreFile(const QString &path);
+    // Writes the predictions shown to `path` on a worker thread; false when there are none or the
+    // page is busy. predictionsSaved (or an error dialog) follows.
     bool savePredictions(const QString &path);
     bool isRunning() const;
     void stop();
@@ -41,8 +43,10 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void scored(const QString &path, qulonglong rows);
-    // The scored file held every task's column, so `source`'s model was also evaluated on it.
-    void evaluated(const cmtl::ui::RunPtr &source, const cmtl::ui::ScoredTablePtr &scored);
+    void predictionsSaved(const QString &path);
+    // The scored file held every task's column, so the model was also evaluated on it
+    // (scored->evaluation, a run waiting for its id).
+    void evaluated(const cmtl::ui::ScoredTablePtr &scored);
     void scoringFailed(const QString &message, const QString &details);
     void statusMessage(const QString &text);
 

@@ -13,8 +13,9 @@ namespace cmtl::ui {
 
 void ScoringWorker::work()
 {
-    if (!m_params.model)
+    if (!m_params.source)
         throw ConfigError("no model to score with");
+    const std::shared_ptr<const MultiTaskModel> model(m_params.source, &m_params.source->result.model);
     const QString name = QFileInfo(m_params.path).fileName();
     // Check the schema on the first lines before reading the whole file: a missing column is
     // explained by name rather than by the reader's refusal.
@@ -32,7 +33,7 @@ void ScoringWorker::work()
                                   name.toStdString(), headOptions)
                               .table;
     QStringList missing;
-    for (const std::string &column : m_params.model->requiredColumns()) {
+    for (const std::string &column : model->requiredColumns()) {
         if (columns.indexOf(column) < 0)
             missing << QString::fromStdString(column);
     }
@@ -41,18 +42,18 @@ void ScoringWorker::work()
         return;
     }
     CsvOptions options = m_params.options;
-    options.categoricalColumns = m_params.model->categoricalColumns();
+    options.categoricalColumns = model->categoricalColumns();
     CsvReadResult read = readCsvFile(m_params.path.toStdString(), options, token(), [&](double fraction) {
         Q_EMIT progress(0.8 * fraction, tr("Reading %1").arg(name));
     });
     Q_EMIT progress(0.8, tr("Scoring %1 rows").arg(read.table.rowCount()));
     auto scored = std::make_shared<ScoredTable>();
     scored->path = m_params.path;
-    scored->model = m_params.model;
-    scored->predictions = m_params.model->predict(read.table, m_params.options.threads);
+    scored->model = model;
+    scored->predictions = model->predict(read.table, m_params.options.threads);
     scored->table = std::move(read.table);
     const auto hasTaskColumns = [&] {
-        for (const TargetEncoding &task : m_params.model->tasks()) {
+        for (const TargetEncoding &task : model->tasks()) {
             if (scored->table.indexOf(task.spec.column) < 0)
                 return false;
         }
@@ -61,14 +62,12 @@ void ScoringWorker::work()
     if (hasTaskColumns()) {
         Q_EMIT progress(0.9, tr("Evaluating the model on %1").arg(name));
         try {
-            scored->evaluation = evaluatePredictions(*m_params.model, scored->predictions, scored->table, "test");
-            scored->scores = pairWithLabels(*m_params.model, scored->predictions, scored->table);
-            scored->charts = computeTaskCharts(scored->scores);
+            scored->evaluation = evaluationRun(*m_params.source, m_params.path,
+                                               evaluatePredictions(*model, scored->predictions, scored->table, "test"),
+                                               pairWithLabels(*model, scored->predictions, scored->table));
         } catch (const std::exception &error) {
             // The predictions stand; only the evaluation is not possible.
             scored->evaluation.reset();
-            scored->scores.clear();
-            scored->charts.clear();
             scored->evaluationProblem = QString::fromStdString(error.what());
         }
     }

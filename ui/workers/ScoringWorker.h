@@ -8,7 +8,6 @@
 #include <QMetaType>
 
 #include <memory>
-#include <optional>
 
 namespace cmtl::ui {
 
@@ -20,9 +19,9 @@ struct ScoredTable {
     std::shared_ptr<const MultiTaskModel> model;
     Table table;
     std::vector<Eigen::MatrixXf> predictions;
-    std::optional<EvaluationReport> evaluation;
-    std::vector<TaskScores> scores;
-    std::vector<TaskCharts> charts;
+    // Not const: the workspace gives it its id when it adds it (on the UI thread, which does
+    // nothing else with it: the scores and charts of a million rows are not copied there).
+    std::shared_ptr<RunRecord> evaluation;
     // Why a file with the task columns could not be evaluated (e.g. text in a regression target).
     QString evaluationProblem;
 };
@@ -35,7 +34,7 @@ class ScoringWorker : public Worker {
 public:
     struct Params {
         QString path;
-        std::shared_ptr<const MultiTaskModel> model;
+        RunPtr source; // the run whose model scores
         CsvOptions options;
     };
     explicit ScoringWorker(Params params) : m_params(std::move(params)) {}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "workers/ScoringWorker.h"
+#include "workers/Worker.h"
+
+#include <QString>
+
+namespace cmtl::ui {
+
+// Writes a scored table's predictions to a CSV file (atomically) on a worker thread: formatting a
+// million rows' predictions takes longer than the UI thread may be blocked.
+class PredictionsWriter : public Worker {
+    Q_OBJECT
+public:
+    struct Params {
+        QString path;
+        ScoredTablePtr scored;
+        int threads = 1;
+    };
+    explicit PredictionsWriter(Params params) : m_params(std::move(params)) {}
+
+Q_SIGNALS:
+    void succeeded(const QString &path);
+
+protected:
+    void work() override;
+
+private:
+    Params m_params;
+};
+
+} // namespace cmtl::ui
