@@ -891,6 +891,17 @@
     </message>
 </context>
 <context>
+    <name>cmtl::ui::PredictionsWriter</name>
+    <message>
+        <source>Writing %1</source>
+        <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
     <name>cmtl::ui::ResidualChart</name>
     <message>
         <source>Residuals</source>
@@ -1282,10 +1293,6 @@ FPR %4</translation>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>predictions</source>
-        <translation>预测结果</translation>
     </message>
     <message>
         <source>Predictions for %1</source>
