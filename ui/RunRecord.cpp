@@ -62,8 +62,14 @@ QString RunRecord::lambdaSummary() const
 std::shared_ptr<RunRecord> evaluationRun(const RunRecord &source, const QString &path, EvaluationReport report,
                                          std::vector<TaskScores> scores)
 {
-    auto run = std::make_shared<RunRecord>(source);
-    run->id = 0;
+    // What the evaluation shares with the source run; not the source's own scores and charts,
+    // which would be copied only to be replaced.
+    auto run = std::make_shared<RunRecord>();
+    run->roles = source.roles;
+    run->config = source.config;
+    run->result.model = source.result.model;
+    run->result.history = source.result.history;
+    run->result.warnings = source.result.warnings;
     run->name = QCoreApplication::translate("RunRecord", "%1 on %2").arg(source.name, QFileInfo(path).fileName());
     run->dataSource = path;
     run->finished = QDateTime::currentDateTime();
@@ -71,7 +77,6 @@ std::shared_ptr<RunRecord> evaluationRun(const RunRecord &source, const QString 
     run->result.reports = {std::move(report)};
     run->charts = computeTaskCharts(scores);
     run->scores = std::move(scores);
-    run->modelPath.clear(); // this record is not the model file's
     return run;
 }
 

@@ -7,6 +7,7 @@
 #include <QJsonValue>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <vector>
@@ -61,12 +62,15 @@ public:
     }
     int integer(const char *name) const
     {
-        const double found = number(name);
-        // Range first: converting an out-of-range double to int is undefined behaviour.
-        if (!(found >= std::numeric_limits<int>::min() && found <= std::numeric_limits<int>::max()) ||
-            found != std::trunc(found))
-            fail(name, "should be an integer");
-        return static_cast<int>(found);
+        return static_cast<int>(wholeNumber(value(name), name, std::numeric_limits<int>::min(),
+                                            std::numeric_limits<int>::max(), "should be an integer"));
+    }
+    // A count: a whole number from 0 to 2^53 (exact in a double), here or in an element of a list.
+    std::int64_t count(const char *name) const { return count(value(name), name); }
+    std::int64_t count(const QJsonValue &found, const char *name) const
+    {
+        return static_cast<std::int64_t>(
+            wholeNumber(found, name, 0, 9007199254740992.0, "should be a whole number >= 0"));
     }
     std::string text(const char *name) const
     {
@@ -120,6 +124,17 @@ public:
     }
 
 private:
+    // The value as a whole number in [lowest, highest]; the range is checked before any
+    // conversion to an integer type, which would be undefined behaviour out of range.
+    double wholeNumber(const QJsonValue &found, const char *name, double lowest, double highest,
+                       const char *problem) const
+    {
+        const double number = found.toDouble();
+        if (!found.isDouble() || !(number >= lowest && number <= highest) || number != std::trunc(number))
+            fail(name, problem);
+        return number;
+    }
+
     QJsonObject m_object;
     std::string m_path;
     std::string m_source;

@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "io/AtomicFile.h"
+#include "io/JsonReader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,27 +23,6 @@ double numberFrom(const QJsonObject &object, const char *key)
     const QJsonValue value = object.value(QLatin1String(key));
     return value.isDouble() ? value.toDouble() : std::nan("");
 }
-
-// Where a report's field is, for the message that refuses it.
-struct FieldPath {
-    const std::string &source;
-    std::string path;
-
-    [[noreturn]] void fail(const std::string &field, const char *problem) const
-    {
-        throw DataError({source, 0, {}},
-                        "field " + path + "." + field + " " + problem + " (the file is damaged or was edited)");
-    }
-    // A count: a whole number from 0 to 2^53 (checked before the conversion, which would be
-    // undefined behaviour out of range).
-    std::int64_t count(const QJsonValue &value, const std::string &field) const
-    {
-        const double number = value.toDouble(-1);
-        if (!value.isDouble() || !(number >= 0 && number <= 9007199254740992.0) || number != std::trunc(number))
-            fail(field, "should be a whole number >= 0");
-        return static_cast<std::int64_t>(number);
-    }
-};
 
 QJsonObject taskToJson(const TaskEvaluation &task)
 {
@@ -91,7 +71,7 @@ QJsonObject taskToJson(const TaskEvaluation &task)
     return object;
 }
 
-TaskEvaluation taskFromJson(const QString &name, const QJsonObject &object, const FieldPath &where)
+TaskEvaluation taskFromJson(const QString &name, const QJsonObject &object, const json::JsonReader &where)
 {
     TaskEvaluation task;
     task.task = name.toStdString();
@@ -100,7 +80,7 @@ TaskEvaluation taskFromJson(const QString &name, const QJsonObject &object, cons
     } catch (const ConfigError &) {
         where.fail("type", "should be binary, multiclass or regression");
     }
-    task.count = where.count(object.value(QLatin1String("count")), "count");
+    task.count = where.count("count");
     switch (task.type) {
     case TaskType::Binary: {
         BinaryMetrics m;
@@ -115,7 +95,7 @@ TaskEvaluation taskFromJson(const QString &name, const QJsonObject &object, cons
         m.recall = numberFrom(object, "recall");
         m.f1 = numberFrom(object, "f1");
         m.count = task.count;
-        m.positives = where.count(object.value(QLatin1String("positives")), "positives");
+        m.positives = where.count("positives");
         task.binary = m;
         break;
     }
@@ -178,8 +158,9 @@ EvaluationReport reportFromJson(const QJsonObject &object, const std::string &so
     report.source = object.value(QLatin1String("source")).toString().toStdString();
     const QJsonObject tasks = object.value(QLatin1String("tasks")).toObject();
     for (auto it = tasks.begin(); it != tasks.end(); ++it) {
-        const FieldPath where{source, "metrics." + report.part + ".tasks." + it.key().toStdString()};
-        report.tasks.push_back(taskFromJson(it.key(), it.value().toObject(), where));
+        const QJsonObject task = it.value().toObject();
+        const json::JsonReader where(task, "metrics." + report.part + ".tasks." + it.key().toStdString(), source);
+        report.tasks.push_back(taskFromJson(it.key(), task, where));
     }
     return report;
 }

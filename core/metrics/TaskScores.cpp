@@ -40,43 +40,70 @@ std::vector<TaskScores> pairWithLabels(const MultiTaskModel &model, const std::v
             throw std::invalid_argument("pairWithLabels: predictions and rows differ in number");
     }
     std::vector<TaskScores> result;
-    for (std::size_t t = 0; t < model.tasks().size(); ++t) {
-        const TargetEncoding &encoding = model.tasks()[t];
-        const std::vector<float> encoded = encodeTargets(table, encoding);
-        const Column &column = table.column(encoding.spec.column);
-        TaskScores scores;
-        scores.task = encoding.spec.name();
-        scores.type = encoding.spec.type;
-        scores.classes = encoding.classes;
-        std::vector<Eigen::Index> labelled;
-        for (std::size_t i = 0; i < count; ++i) {
-            const std::size_t row = rows.empty() ? i : rows[i];
-            const float target = encoding.spec.type == TaskType::Regression ? column.values[row] : encoded[row];
-            if (std::isnan(target))
-                continue;
-            labelled.push_back(static_cast<Eigen::Index>(i));
-            switch (encoding.spec.type) {
-            case TaskType::Binary:
-                scores.scores.push_back(predictions[t](0, static_cast<Eigen::Index>(i)));
-                scores.labels.push_back(target > 0.5f ? 1 : 0);
-                break;
-            case TaskType::Multiclass:
-                scores.classLabels.push_back(static_cast<std::int32_t>(target));
-                break;
-            case TaskType::Regression:
-                scores.predicted.push_back(predictions[t](0, static_cast<Eigen::Index>(i)));
-                scores.actual.push_back(target);
-                break;
-            }
-        }
-        if (encoding.spec.type == TaskType::Multiclass) {
-            scores.probabilities.resize(predictions[t].rows(), static_cast<Eigen::Index>(labelled.size()));
-            for (std::size_t i = 0; i < labelled.size(); ++i)
-                scores.probabilities.col(static_cast<Eigen::Index>(i)) = predictions[t].col(labelled[i]);
-        }
-        result.push_back(std::move(scores));
-    }
+    for (std::size_t t = 0; t < model.tasks().size(); ++t)
+        result.push_back(pairTaskWithLabels(model.tasks()[t], predictions[t], table, rows));
     return result;
+}
+
+TaskScores pairTaskWithLabels(const TargetEncoding &encoding, const Eigen::MatrixXf &predictions, const Table &table,
+                              std::span<const std::size_t> rows)
+{
+    const auto count = static_cast<std::size_t>(predictions.cols());
+    const std::vector<float> encoded = encodeTargets(table, encoding);
+    const Column &column = table.column(encoding.spec.column);
+    TaskScores scores;
+    scores.task = encoding.spec.name();
+    scores.type = encoding.spec.type;
+    scores.classes = encoding.classes;
+    std::vector<Eigen::Index> labelled;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t row = rows.empty() ? i : rows[i];
+        const float target = encoding.spec.type == TaskType::Regression ? column.values[row] : encoded[row];
+        if (std::isnan(target))
+            continue;
+        labelled.push_back(static_cast<Eigen::Index>(i));
+        switch (encoding.spec.type) {
+        case TaskType::Binary:
+            scores.scores.push_back(predictions(0, static_cast<Eigen::Index>(i)));
+            scores.labels.push_back(target > 0.5f ? 1 : 0);
+            break;
+        case TaskType::Multiclass:
+            scores.classLabels.push_back(static_cast<std::int32_t>(target));
+            break;
+        case TaskType::Regression:
+            scores.predicted.push_back(predictions(0, static_cast<Eigen::Index>(i)));
+            scores.actual.push_back(target);
+            break;
+        }
+    }
+    if (encoding.spec.type == TaskType::Multiclass) {
+        scores.probabilities.resize(predictions.rows(), static_cast<Eigen::Index>(labelled.size()));
+        for (std::size_t i = 0; i < labelled.size(); ++i)
+            scores.probabilities.col(static_cast<Eigen::Index>(i)) = predictions.col(labelled[i]);
+    }
+    return scores;
+}
+
+TaskEvaluation evaluateScores(const TaskScores &scores)
+{
+    TaskEvaluation evaluation;
+    evaluation.task = scores.task;
+    evaluation.type = scores.type;
+    evaluation.classes = scores.classes;
+    evaluation.count = static_cast<std::int64_t>(scores.size());
+    switch (scores.type) {
+    case TaskType::Binary:
+        evaluation.binary = binaryMetrics(scores.scores, scores.labels);
+        evaluation.roc = rocCurve(scores.scores, scores.labels);
+        break;
+    case TaskType::Multiclass:
+        evaluation.multiclass = multiclassMetrics(scores.probabilities, scores.classLabels);
+        break;
+    case TaskType::Regression:
+        evaluation.regression = regressionMetrics(scores.predicted, scores.actual);
+        break;
+    }
+    return evaluation;
 }
 
 ScoreDistribution scoreDistribution(std::span<const float> scores, std::span<const std::uint8_t> labels, int bins)

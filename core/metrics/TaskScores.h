@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/Table.h"
+#include "metrics/Evaluation.h"
 #include "model/MultiTaskModel.h"
 #include "tasks/TaskSpec.h"
 
@@ -41,6 +42,13 @@ std::vector<TaskScores> scoreTasks(const MultiTaskModel &model, const Table &tab
 // when `rows` is empty).
 std::vector<TaskScores> pairWithLabels(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions,
                                        const Table &table, std::span<const std::size_t> rows = {});
+// One task's predictions (one column per entry of `rows`, every row when empty) paired with its
+// labels in `table`: regression labels in the column's unit, the others as the model encodes them.
+TaskScores pairTaskWithLabels(const TargetEncoding &encoding, const Eigen::MatrixXf &predictions, const Table &table,
+                              std::span<const std::size_t> rows = {});
+
+// The task's metrics (and, binary, ROC curve) on the paired rows.
+TaskEvaluation evaluateScores(const TaskScores &scores);
 
 // Score histograms of the two classes of a binary task over `bins` equal-width bins of [0, 1],
 // each normalised to sum 1 (a class without rows gives zeros), for the score distribution chart.

@@ -150,14 +150,7 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
 
 EvaluationReport evaluateModel(const MultiTaskModel &model, const Table &table, const std::string &part, int threads)
 {
-    return evaluatePredictions(model, model.predict(table, threads), table, part);
-}
-
-EvaluationReport evaluatePredictions(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions,
-                                     const Table &table, const std::string &part)
-{
-    if (predictions.size() != model.tasks().size())
-        throw ConfigError("one prediction matrix per task expected");
+    const std::vector<Eigen::MatrixXf> predictions = model.predict(table, threads);
     EvaluationReport report{part, table.source(), {}};
     for (std::size_t t = 0; t < model.tasks().size(); ++t)
         report.tasks.push_back(evaluateTask(model.tasks()[t], predictions[t], table));

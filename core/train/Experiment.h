@@ -52,8 +52,5 @@ std::vector<float> stratificationLabels(const Table &data, const RoleAssignment 
 // Evaluates a model on every labelled row of a table holding its task columns.
 EvaluationReport evaluateModel(const MultiTaskModel &model, const Table &table, const std::string &part,
                                int threads = 0);
-// The same from the model's predictions for every row of the table (model.predict's output).
-EvaluationReport evaluatePredictions(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions,
-                                     const Table &table, const std::string &part);
 
 } // namespace cmtl

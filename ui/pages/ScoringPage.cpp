@@ -120,10 +120,6 @@ void ScoringPage::scoreFile(const QString &path)
     options.categoricalColumns.clear(); // the worker reads the model's categorical columns as text
     options.threads = std::max(1, QThread::idealThreadCount() - 1); // one core stays with the UI
     auto *worker = new ScoringWorker({path, m_run, options});
-    connect(worker, &Worker::progress, this, [this](double fraction, const QString &text) {
-        m_progress->setValue(static_cast<int>(fraction * 1000));
-        m_progress->setFormat(text);
-    });
     connect(worker, &ScoringWorker::succeeded, this, [this](const ScoredTablePtr &result) {
         m_model->setScored(result);
         m_table->resizeColumnsToContents();
@@ -145,19 +141,28 @@ void ScoringPage::scoreFile(const QString &path)
                                .arg(QFileInfo(file).fileName(), missing.join(QStringLiteral(", "))));
         m_problem->show();
         m_model->setScored({});
-        m_save->setEnabled(false);
         Q_EMIT scoringFailed(m_problem->text(), {});
     });
     connect(worker, &Worker::failed, this, [this](const QString &message, const QString &details) {
         m_problem->setText(message + QLatin1Char(' ') + details);
         m_problem->show();
         m_model->setScored({});
-        m_save->setEnabled(false);
         Q_EMIT scoringFailed(message, details);
+    });
+    startWorker(worker);
+}
+
+void ScoringPage::startWorker(Worker *worker)
+{
+    connect(worker, &Worker::progress, this, [this](double fraction, const QString &text) {
+        m_progress->setValue(static_cast<int>(fraction * 1000));
+        m_progress->setFormat(text);
     });
     m_progress->setValue(0);
     m_progress->show();
+    // Both buttons come back in the WorkerThread::finished handler.
     m_score->setEnabled(false);
+    m_save->setEnabled(false);
     m_worker->start(worker);
 }
 
@@ -173,10 +178,6 @@ bool ScoringPage::savePredictions(const QString &path)
         return false;
     const int threads = std::max(1, QThread::idealThreadCount() - 1); // one core stays with the UI
     auto *writer = new PredictionsWriter({path, scored, threads});
-    connect(writer, &Worker::progress, this, [this](double fraction, const QString &text) {
-        m_progress->setValue(static_cast<int>(fraction * 1000));
-        m_progress->setFormat(text);
-    });
     connect(writer, &PredictionsWriter::succeeded, this, [this](const QString &saved) {
         Q_EMIT statusMessage(tr("Predictions saved to %1").arg(QDir::toNativeSeparators(saved)));
         Q_EMIT predictionsSaved(saved);
@@ -184,11 +185,7 @@ bool ScoringPage::savePredictions(const QString &path)
     connect(writer, &Worker::failed, this, [this](const QString &message, const QString &details) {
         showError(this, tr("Save predictions"), message, details);
     });
-    m_progress->setValue(0);
-    m_progress->show();
-    m_score->setEnabled(false);
-    m_save->setEnabled(false);
-    m_worker->start(writer);
+    startWorker(writer);
     return true;
 }
 

@@ -51,6 +51,9 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
 
 private:
+    // Runs `worker` on the page's thread, its progress on the bar, the buttons off until it ends.
+    void startWorker(Worker *worker);
+
     RunPtr m_run;
     CsvOptions m_importOptions;
     QLabel *m_modelInfo;

@@ -62,9 +62,13 @@ void ScoringWorker::work()
     if (hasTaskColumns()) {
         Q_EMIT progress(0.9, tr("Evaluating the model on %1").arg(name));
         try {
-            scored->evaluation = evaluationRun(*m_params.source, m_params.path,
-                                               evaluatePredictions(*model, scored->predictions, scored->table, "test"),
-                                               pairWithLabels(*model, scored->predictions, scored->table));
+            // The rows paired with their labels once: the report's metrics and the charts both
+            // come from them.
+            std::vector<TaskScores> scores = pairWithLabels(*model, scored->predictions, scored->table);
+            EvaluationReport report{"test", scored->table.source(), {}};
+            for (const TaskScores &task : scores)
+                report.tasks.push_back(evaluateScores(task));
+            scored->evaluation = evaluationRun(*m_params.source, m_params.path, std::move(report), std::move(scores));
         } catch (const std::exception &error) {
             // The predictions stand; only the evaluation is not possible.
             scored->evaluation.reset();
