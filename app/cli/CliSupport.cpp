@@ -1,0 +1,384 @@
+#include "CliSupport.h"
+
+#include "ConsoleTable.h"
+#include "common/Error.h"
+#include "io/ConfigJson.h"
+#include "io/MetricsJson.h"
+
+#include <algorithm>
+
+namespace cmtl {
+
+CancellationToken g_interrupt;
+
+std::string str(const QString &text)
+{
+    return text.toStdString();
+}
+
+QCommandLineOption option(const char *name, const char *description, const char *valueName, const char *defaultValue)
+{
+    QCommandLineOption result(QString::fromLatin1(name), QString::fromLatin1(description));
+    if (valueName)
+        result.setValueName(QString::fromLatin1(valueName));
+    if (defaultValue)
+        result.setDefaultValue(QString::fromLatin1(defaultValue));
+    return result;
+}
+
+void addCsvOptions(QCommandLineParser &parser)
+{
+    parser.addOption(option("delimiter", "Field delimiter: , ; tab | (default: detected).", "char"));
+    parser.addOption(option("encoding", "auto, UTF-8 or GB18030 (default auto).", "name", "auto"));
+    parser.addOption(option("missing", "An extra missing-value token (repeatable).", "token"));
+    parser.addOption(option("threads", "Threads for reading and training (default: all).", "n", "0"));
+}
+
+void parseOrThrow(QCommandLineParser &parser, const QStringList &arguments, const char *command, std::ostream &out,
+                  bool &helpShown)
+{
+    parser.addHelpOption();
+    QStringList withoutCommand = arguments;
+    withoutCommand.removeAt(1);
+    if (!parser.parse(withoutCommand))
+        throw UsageError(str(parser.errorText()) + " (see creditmtl-cli " + command + " --help)");
+    helpShown = parser.isSet(QStringLiteral("help"));
+    if (helpShown)
+        out << str(parser.helpText());
+}
+
+QString required(const QCommandLineParser &parser, const char *name, const char *command)
+{
+    const QString value = parser.value(QString::fromLatin1(name));
+    if (value.isEmpty())
+        throw UsageError(std::string("creditmtl-cli ") + command + ": --" + name + " is required");
+    return value;
+}
+
+long long integerOption(const QCommandLineParser &parser, const char *name, long long lowest)
+{
+    bool ok = false;
+    const long long value = parser.value(QString::fromLatin1(name)).toLongLong(&ok);
+    if (!ok || value < lowest)
+        throw UsageError("--" + std::string(name) + " expects an integer of at least " + std::to_string(lowest) +
+                         ", got \"" + str(parser.value(QString::fromLatin1(name))) + "\"");
+    return value;
+}
+
+double realOption(const QCommandLineParser &parser, const char *name, double lowest, double highest)
+{
+    bool ok = false;
+    const double value = parser.value(QString::fromLatin1(name)).toDouble(&ok);
+    if (!ok || value < lowest || value > highest)
+        throw UsageError("--" + std::string(name) + " expects a number in [" + ConsoleTable::number(lowest, 2) + ", " +
+                         ConsoleTable::number(highest, 2) + "], got \"" + str(parser.value(QString::fromLatin1(name))) +
+                         "\"");
+    return value;
+}
+
+CsvOptions csvOptions(const QCommandLineParser &parser)
+{
+    CsvOptions options;
+    const QString delimiter = parser.value(QStringLiteral("delimiter"));
+    if (delimiter == QLatin1String("tab") || delimiter == QLatin1String("\\t"))
+        options.delimiter = '\t';
+    else if (delimiter.size() == 1 && QStringLiteral(",;|\t").contains(delimiter))
+        options.delimiter = delimiter.at(0).toLatin1();
+    else if (!delimiter.isEmpty())
+        throw UsageError("--delimiter expects one of , ; tab |, got \"" + str(delimiter) + "\"");
+    options.encoding = str(parser.value(QStringLiteral("encoding")));
+    for (const QString &token : parser.values(QStringLiteral("missing")))
+        options.missingTokens.push_back(str(token));
+    options.threads = static_cast<int>(integerOption(parser, "threads", 0));
+    return options;
+}
+
+// "Class:binary:bad", "grade:multiclass", "int_rate:regression". The column name may itself
+// contain ':' (the type is found from the right).
+TaskSpec parseTaskSpec(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char(':'));
+    for (qsizetype typeAt = parts.size() - 1; typeAt >= 1; --typeAt) {
+        const QString type = parts[typeAt].toLower();
+        const bool isBinary = type == QLatin1String("binary");
+        if (!isBinary && type != QLatin1String("multiclass") && type != QLatin1String("regression"))
+            continue;
+        TaskSpec spec;
+        spec.column = str(parts.mid(0, typeAt).join(QLatin1Char(':')));
+        spec.type = taskTypeFromString(str(type));
+        const QString rest = parts.mid(typeAt + 1).join(QLatin1Char(':'));
+        if (isBinary) {
+            if (rest.isEmpty())
+                throw UsageError("--task " + str(text) + ": a binary task names its positive class, e.g. " +
+                                 spec.column + ":binary:bad");
+            spec.positiveClass = str(rest);
+        } else if (!rest.isEmpty()) {
+            throw UsageError("--task " + str(text) + ": only binary tasks take a positive class");
+        }
+        return spec;
+    }
+    throw UsageError("--task " + str(text) +
+                     ": expected COLUMN:binary:POSITIVE, COLUMN:multiclass or COLUMN:regression");
+}
+
+std::vector<int> parseHidden(const QString &text)
+{
+    std::vector<int> sizes;
+    if (text == QLatin1String("none"))
+        return sizes; // no trunk: a logistic / linear regression per task
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int size = part.trimmed().toInt(&ok);
+        if (!ok || size < 1 || size > 100000)
+            throw UsageError("--hidden expects positive layer sizes such as 128,64, got \"" + str(text) + "\"");
+        sizes.push_back(size);
+    }
+    if (sizes.empty())
+        throw UsageError("--hidden expects layer sizes such as 128,64, or none for a linear model per task");
+    return sizes;
+}
+
+CsvReadResult readTable(const QString &path, CsvOptions options, const std::vector<std::string> &categorical)
+{
+    options.categoricalColumns = categorical;
+    return readCsvFile(str(path), options, &g_interrupt);
+}
+
+void printMetricsTable(const EvaluationReport &report, std::ostream &out)
+{
+    out << "\nMetrics on " << report.part << " (" << report.source << "):\n";
+    ConsoleTable table({"task", "type", "rows", "metric", "value"});
+    for (const TaskEvaluation &task : report.tasks) {
+        std::vector<std::pair<std::string, double>> values;
+        if (task.binary) {
+            const BinaryMetrics &m = *task.binary;
+            values = {{"AUC", m.auc},
+                      {"KS", m.ks},
+                      {"Gini", m.gini},
+                      {"log loss", m.logLoss},
+                      {"Brier", m.brier},
+                      {"accuracy@0.5", m.accuracy},
+                      {"precision@0.5", m.precision},
+                      {"recall@0.5", m.recall},
+                      {"F1@0.5", m.f1}};
+        } else if (task.multiclass) {
+            values = {{"accuracy", task.multiclass->accuracy},
+                      {"macro-F1", task.multiclass->macroF1},
+                      {"log loss", task.multiclass->logLoss}};
+        } else if (task.regression) {
+            values = {{"RMSE", task.regression->rmse}, {"MAE", task.regression->mae}, {"R2", task.regression->r2}};
+        }
+        bool first = true;
+        for (const auto &[name, value] : values) {
+            table.addRow({first ? task.task : "", first ? toString(task.type) : "",
+                          first ? std::to_string(task.count) : "", name, ConsoleTable::number(value)});
+            first = false;
+        }
+    }
+    table.print(out);
+}
+
+void writeMetricsJson(const QCommandLineParser &parser, const EvaluationReport &report)
+{
+    const QString path = parser.value(QStringLiteral("metrics-json"));
+    if (!path.isEmpty())
+        writeJsonFile(str(path), reportToJson(report));
+}
+
+// The options that define a run, shared by train and compare. Each overrides the value of a
+// saved configuration (--config) only when given.
+void addRunOptions(QCommandLineParser &parser)
+{
+    parser.addOption(option("data", "The training CSV file.", "file"));
+    parser.addOption(option("config", "Start from a saved configuration (tasks, ignored columns, settings).", "file"));
+    parser.addOption(option("save-config", "Save the configuration of this run to a file.", "file"));
+    parser.addOption(option("task",
+                            "A task: COLUMN:binary:POSITIVE, COLUMN:multiclass or COLUMN:regression "
+                            "(repeatable).",
+                            "spec"));
+    parser.addOption(option("lambda", "A task's weight in the objective, TASK=VALUE (repeatable; default 1).", "w"));
+    parser.addOption(option("ignore", "A column to leave out of the features (repeatable).", "column"));
+    parser.addOption(option("arch",
+                            "Sharing architecture: shared-bottom, mmoe, ple or attention (default "
+                            "shared-bottom).",
+                            "name"));
+    parser.addOption(option("experts", "MMoE/PLE: shared experts (default 4).", "n"));
+    parser.addOption(option("task-experts", "PLE: experts of each task's own (default 1).", "n"));
+    parser.addOption(
+        option("weighting", "Task weighting: fixed, uncertainty, gradnorm, dwa or pcgrad (default fixed).", "name"));
+    parser.addOption(option("gradnorm-alpha", "GradNorm's asymmetry alpha (default 1.5).", "x"));
+    parser.addOption(option("gradnorm-lr", "GradNorm's weight learning rate (default 0.025).", "x"));
+    parser.addOption(option("dwa-temperature", "DWA's temperature T (default 2).", "x"));
+    parser.addOption(option("task-graph",
+                            "Relate two tasks' heads: TASK_A~TASK_B=STRENGTH (repeatable; the heads "
+                            "need --head-hidden).",
+                            "edge"));
+    parser.addOption(option("class-weights", "TASK=balanced, or TASK:CLASS=WEIGHT (repeatable).", "spec"));
+    parser.addOption(option("focal", "Focal loss for a task: TASK=GAMMA (repeatable).", "spec"));
+    parser.addOption(option("oversample", "Oversample the smaller classes of TASK (repeatable).", "task"));
+    parser.addOption(option("epochs", "Training epochs (default 30).", "n"));
+    parser.addOption(option("batch", "Mini-batch size (default 256).", "n"));
+    parser.addOption(option("lr", "Adam learning rate (default 0.001).", "x"));
+    parser.addOption(option("hidden",
+                            "Shared trunk (or expert) layer sizes (default 128,64); none = a linear model "
+                            "per task.",
+                            "sizes"));
+    parser.addOption(option("head-hidden", "A hidden layer of this size in each task head (default 0: none).", "n"));
+    parser.addOption(option("dropout", "Dropout rate in the trunk (default 0.1).", "x"));
+    parser.addOption(option("l2", "L2 penalty on the weights (default 1e-5).", "x"));
+    parser.addOption(option("patience", "Early-stopping patience in epochs, 0 = off (default 5).", "n"));
+    parser.addOption(option("seed", "Random seed for the split, initial weights and batches (default 42).", "n"));
+    parser.addOption(option("train-fraction", "Share of rows for training (default 0.7).", "x"));
+    parser.addOption(option("validation-fraction", "Share of rows for early stopping (default 0.1).", "x"));
+    parser.addOption(option("max-levels", "One-hot levels kept per categorical column (default 50).", "n"));
+    parser.addOption(option("min-level-count", "Rows a level needs to get its own input (default 10).", "n"));
+    parser.addOption(option("missing-indicators", "Add a 0/1 input per numeric column with missing values."));
+}
+namespace {
+
+TaskSpec &taskNamed(std::vector<TaskSpec> &tasks, const std::string &name, const QString &option)
+{
+    const auto task = std::find_if(tasks.begin(), tasks.end(), [&](const TaskSpec &t) { return t.column == name; });
+    if (task == tasks.end())
+        throw UsageError(str(option) + ": no task named \"" + name + "\"");
+    return *task;
+}
+
+// NAME=VALUE with a number VALUE; the name may contain '='.
+std::pair<std::string, double> namedNumber(const QString &text, const char *optionName, double lowest)
+{
+    const qsizetype equals = text.lastIndexOf(QLatin1Char('='));
+    bool ok = false;
+    const double value = equals > 0 ? text.mid(equals + 1).toDouble(&ok) : 0;
+    if (!ok || value < lowest)
+        throw UsageError(std::string("--") + optionName + " " + str(text) +
+                         ": expected NAME=NUMBER with a number >= " + ConsoleTable::number(lowest, 1));
+    return {str(text.left(equals)), value};
+}
+} // namespace
+
+RunConfiguration runConfiguration(const QCommandLineParser &parser)
+{
+    RunConfiguration run;
+    if (parser.isSet(QStringLiteral("config")))
+        run = loadRunConfiguration(str(parser.value(QStringLiteral("config"))));
+    if (parser.isSet(QStringLiteral("task"))) {
+        run.tasks.clear();
+        for (const QString &text : parser.values(QStringLiteral("task")))
+            run.tasks.push_back(parseTaskSpec(text));
+    }
+    if (run.tasks.empty())
+        throw UsageError("no task given; name at least one with --task, e.g. --task Class:binary:bad "
+                         "--task grade:multiclass --task int_rate:regression");
+    for (const QString &column : parser.values(QStringLiteral("ignore")))
+        run.ignored.push_back(str(column));
+    for (const QString &text : parser.values(QStringLiteral("lambda"))) {
+        const auto [name, lambda] = namedNumber(text, "lambda", 0);
+        taskNamed(run.tasks, name, QStringLiteral("--lambda")).lambda = lambda;
+    }
+    for (const QString &text : parser.values(QStringLiteral("class-weights"))) {
+        if (text.endsWith(QLatin1String("=balanced"))) {
+            taskNamed(run.tasks, str(text.chopped(9)), QStringLiteral("--class-weights"))
+                .imbalance.balancedClassWeights = true;
+            continue;
+        }
+        const auto [name, weight] = namedNumber(text, "class-weights", 0);
+        const std::size_t colon = name.rfind(':');
+        if (colon == std::string::npos)
+            throw UsageError("--class-weights " + str(text) + ": expected TASK=balanced or TASK:CLASS=WEIGHT");
+        taskNamed(run.tasks, name.substr(0, colon), QStringLiteral("--class-weights"))
+            .imbalance.classWeights[name.substr(colon + 1)] = weight;
+    }
+    for (const QString &text : parser.values(QStringLiteral("focal"))) {
+        const auto [name, gamma] = namedNumber(text, "focal", 0);
+        taskNamed(run.tasks, name, QStringLiteral("--focal")).imbalance.focalGamma = gamma;
+    }
+    for (const QString &task : parser.values(QStringLiteral("oversample")))
+        taskNamed(run.tasks, str(task), QStringLiteral("--oversample")).imbalance.oversample = true;
+
+    TrainConfig &train = run.config.train;
+    const auto isSet = [&](const char *name) { return parser.isSet(QString::fromLatin1(name)); };
+    try {
+        if (isSet("arch"))
+            train.architecture = architectureFromString(str(parser.value(QStringLiteral("arch"))));
+        if (isSet("weighting"))
+            train.weighting.method = weightingFromString(str(parser.value(QStringLiteral("weighting"))));
+    } catch (const ConfigError &error) {
+        throw UsageError(error.what());
+    }
+    if (isSet("experts"))
+        train.experts = static_cast<int>(integerOption(parser, "experts", 1));
+    if (isSet("task-experts"))
+        train.taskExperts = static_cast<int>(integerOption(parser, "task-experts", 1));
+    if (isSet("gradnorm-alpha"))
+        train.weighting.gradNormAlpha = realOption(parser, "gradnorm-alpha", 0, 10);
+    if (isSet("gradnorm-lr"))
+        train.weighting.gradNormLearningRate = realOption(parser, "gradnorm-lr", 1e-6, 10);
+    if (isSet("dwa-temperature"))
+        train.weighting.dwaTemperature = realOption(parser, "dwa-temperature", 1e-3, 1e3);
+    for (const QString &text : parser.values(QStringLiteral("task-graph"))) {
+        const auto [pair, strength] = namedNumber(text, "task-graph", 0);
+        const std::size_t tilde = pair.find('~');
+        if (tilde == std::string::npos)
+            throw UsageError("--task-graph " + str(text) + ": expected TASK_A~TASK_B=STRENGTH");
+        train.taskGraph.push_back({pair.substr(0, tilde), pair.substr(tilde + 1), strength});
+    }
+    if (isSet("epochs"))
+        train.epochs = static_cast<int>(integerOption(parser, "epochs", 1));
+    if (isSet("batch"))
+        train.batchSize = static_cast<int>(integerOption(parser, "batch", 1));
+    if (isSet("lr"))
+        train.learningRate = realOption(parser, "lr", 1e-7, 10);
+    if (isSet("hidden"))
+        train.hiddenLayers = parseHidden(parser.value(QStringLiteral("hidden")));
+    if (isSet("head-hidden"))
+        train.headHidden = static_cast<int>(integerOption(parser, "head-hidden", 0));
+    if (isSet("dropout"))
+        train.dropout = realOption(parser, "dropout", 0, 0.95);
+    if (isSet("l2"))
+        train.l2 = realOption(parser, "l2", 0, 1e3);
+    if (isSet("patience"))
+        train.patience = static_cast<int>(integerOption(parser, "patience", 0));
+    if (isSet("seed")) {
+        train.seed = static_cast<std::uint64_t>(integerOption(parser, "seed", 0));
+        run.config.split.seed = train.seed;
+    }
+    train.threads = static_cast<int>(integerOption(parser, "threads", 0));
+    if (isSet("train-fraction"))
+        run.config.split.trainFraction = realOption(parser, "train-fraction", 0.01, 1);
+    if (isSet("validation-fraction"))
+        run.config.split.validationFraction = realOption(parser, "validation-fraction", 0, 0.99);
+    if (isSet("max-levels"))
+        run.config.preprocess.maxLevels = static_cast<int>(integerOption(parser, "max-levels", 1));
+    if (isSet("min-level-count"))
+        run.config.preprocess.minLevelCount = static_cast<int>(integerOption(parser, "min-level-count", 1));
+    if (isSet("missing-indicators"))
+        run.config.preprocess.missingIndicators = true;
+    if (isSet("save-config"))
+        saveRunConfiguration(str(parser.value(QStringLiteral("save-config"))), run);
+    return run;
+}
+
+// The training table of a run, with the ignored columns checked.
+CsvReadResult readTrainingData(const QCommandLineParser &parser, const RunConfiguration &run, const char *command)
+{
+    CsvReadResult data = readTable(required(parser, "data", command), csvOptions(parser));
+    for (const std::string &column : run.ignored)
+        data.table.column(column);
+    return data;
+}
+
+// Reads a data file for a saved model: its text columns are read as text.
+Table readForModel(const QCommandLineParser &parser, const MultiTaskModel &model, bool withTasks)
+{
+    std::vector<std::string> categorical = model.categoricalColumns();
+    if (withTasks) {
+        for (const TargetEncoding &task : model.tasks()) {
+            if (task.spec.type != TaskType::Regression)
+                categorical.push_back(task.spec.column);
+        }
+    }
+    return readTable(parser.value(QStringLiteral("data")), csvOptions(parser), categorical).table;
+}
+
+} // namespace cmtl

@@ -1,0 +1,104 @@
+#include "Commands.h"
+
+#include "CliSupport.h"
+#include "ConsoleTable.h"
+#include "train/Comparison.h"
+
+#include <chrono>
+
+namespace cmtl {
+
+int commandCompare(const QStringList &arguments, std::ostream &out)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Train several model configurations on the same folds and tabulate each task's test metrics."));
+    addCsvOptions(parser);
+    addRunOptions(parser);
+    parser.addOption(option("folds", "Stratified cross-validation folds (default 5).", "k", "5"));
+    parser.addOption(option("seeds", "Instead of folds: one held-out split per seed, e.g. 1,2,3.", "list"));
+    parser.addOption(
+        option("candidate",
+               "A model to compare (repeatable): logistic, single-task, distilled-logistic, distilled-net, "
+               "or ARCH[:WEIGHTING] such as mmoe or shared-bottom:uncertainty. Default: logistic, "
+               "single-task, shared-bottom:fixed, shared-bottom:uncertainty, mmoe, ple, attention.",
+               "name"));
+    bool help = false;
+    parseOrThrow(parser, arguments, "compare", out, help);
+    if (help)
+        return 0;
+    required(parser, "data", "compare");
+    const RunConfiguration run = runConfiguration(parser);
+    ComparisonSpec spec;
+    spec.teacher = run.config;
+    spec.folds = static_cast<int>(integerOption(parser, "folds", 2));
+    for (const QString &seed : parser.value(QStringLiteral("seeds")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        spec.seeds.push_back(seed.trimmed().toULongLong(&ok));
+        if (!ok)
+            throw UsageError("--seeds expects comma-separated integers, e.g. 1,2,3");
+    }
+    // logistic and single-task are always there: the other figures are read against them.
+    const std::vector<ComparisonCandidate> standard = standardCandidates(run.config);
+    spec.candidates = {standard[0], standard[1]};
+    QStringList names = parser.values(QStringLiteral("candidate"));
+    if (names.isEmpty()) {
+        spec.candidates = standard;
+    }
+    for (const QString &name : names) {
+        if (name == QLatin1String("logistic") || name == QLatin1String("single-task"))
+            continue;
+        if (name == QLatin1String("distilled-logistic") || name == QLatin1String("distilled-net")) {
+            const bool logistic = name == QLatin1String("distilled-logistic");
+            spec.candidates.push_back(
+                {str(name), CandidateKind::Distilled, logistic ? logisticConfig(run.config) : run.config});
+            continue;
+        }
+        const qsizetype colon = name.indexOf(QLatin1Char(':'));
+        ExperimentConfig config = run.config;
+        try {
+            config.train.architecture = architectureFromString(str(name.left(colon)));
+            if (colon > 0)
+                config.train.weighting.method = weightingFromString(str(name.mid(colon + 1)));
+        } catch (const ConfigError &error) {
+            throw UsageError("--candidate " + str(name) + ": " + error.what());
+        }
+        spec.candidates.push_back({str(name), CandidateKind::MultiTask, config});
+    }
+
+    const CsvReadResult data = readTrainingData(parser, run, "compare");
+    const RoleAssignment roles = defaultRoles(data.table, run.tasks, run.ignored);
+    out << "Comparing " << spec.candidates.size() << " models on " << data.table.source() << " ("
+        << data.table.rowCount() << " rows)\n";
+    const auto start = std::chrono::steady_clock::now();
+    const ComparisonResult result = compareCandidates(
+        data.table, roles, spec, [&](const std::string &line) { out << "  trained " << line << std::endl; },
+        &g_interrupt);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    out << "\nTest metrics, " << result.scheme << " (mean +- sd; differences paired by fold):\n";
+    std::string task;
+    for (const MetricSamples &metric : result.metrics) {
+        if (metric.task != task) {
+            task = metric.task;
+            out << "\nTask " << task << '\n';
+        }
+        ConsoleTable table({"model", metric.metric, "vs single-task net", "vs logistic"});
+        for (std::size_t c = 0; c < result.candidates.size(); ++c) {
+            const Summary value = summarise(metric.values[c]);
+            const Summary toSingle = summariseDifference(metric.values[c], metric.values[1]);
+            const Summary toLogistic = summariseDifference(metric.values[c], metric.values[0]);
+            const auto plusMinus = [](const Summary &summary, bool signedValue) {
+                const std::string mean = ConsoleTable::number(summary.mean, 4);
+                return (signedValue && summary.mean >= 0 ? "+" : "") + mean + " +- " +
+                       ConsoleTable::number(summary.standardDeviation, 4);
+            };
+            table.addRow({result.candidates[c], plusMinus(value, false), c == 1 ? "" : plusMinus(toSingle, true),
+                          c == 0 ? "" : plusMinus(toLogistic, true)});
+        }
+        table.print(out);
+    }
+    out << "\n(" << ConsoleTable::number(seconds, 1) << " s)\n";
+    return 0;
+}
+
+} // namespace cmtl

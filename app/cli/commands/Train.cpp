@@ -1,0 +1,138 @@
+#include "Commands.h"
+
+#include "CliSupport.h"
+#include "ConsoleTable.h"
+#include "io/ModelFile.h"
+#include "train/Experiment.h"
+
+#include <algorithm>
+#include <numeric>
+#include <optional>
+
+namespace cmtl {
+
+namespace {
+
+// The one-line figures the shared datasets' README gives for peer models, for comparison.
+void printPeerLine(const EvaluationReport &report, double seconds, std::ostream &out)
+{
+    std::string line;
+    for (const TaskEvaluation &task : report.tasks) {
+        if (task.binary)
+            line += task.task + " AUC " + ConsoleTable::number(task.binary->auc, 3) + "  ";
+        if (task.multiclass)
+            line += task.task + " accuracy " + ConsoleTable::number(task.multiclass->accuracy, 3) + " macro-F1 " +
+                    ConsoleTable::number(task.multiclass->macroF1, 3) + "  ";
+        if (task.regression)
+            line += task.task + " RMSE " + ConsoleTable::number(task.regression->rmse, 2) + "  ";
+    }
+    out << "\nSummary (" << report.part << "): " << line << "train s " << ConsoleTable::number(seconds, 1) << '\n';
+}
+
+// Prints one line per epoch as training goes.
+class EpochPrinter : public TrainingCallback {
+public:
+    EpochPrinter(std::vector<std::string> tasks, std::ostream &out) : m_tasks(std::move(tasks)), m_out(out) {}
+
+    bool endEpoch(const EpochRecord &record) override
+    {
+        m_out << "epoch " << record.epoch << "  loss " << ConsoleTable::number(record.trainObjective) << "  val "
+              << ConsoleTable::number(record.validationObjective);
+        for (std::size_t t = 0; t < m_tasks.size() && t < record.tasks.size(); ++t)
+            m_out << "  " << m_tasks[t] << " " << ConsoleTable::number(record.tasks[t].validationMetric);
+        m_out << "  (" << ConsoleTable::number(record.seconds, 2) << " s, "
+              << static_cast<long long>(record.samplesPerSecond) << " rows/s)" << std::endl;
+        return false;
+    }
+
+private:
+    std::vector<std::string> m_tasks;
+    std::ostream &m_out;
+};
+
+// The attention architecture's per-task feature attention: the inputs each task relies on most.
+void printAttention(const MultiTaskModel &model, const Table &table, std::ostream &out)
+{
+    const std::vector<Eigen::VectorXf> attention = model.featureAttention(model.preprocessor().transform(table));
+    const std::vector<std::string> names = model.preprocessor().inputNames();
+    out << "\nFeature attention (mean over rows; uniform = " << ConsoleTable::number(1.0 / double(names.size()), 4)
+        << "):\n";
+    for (std::size_t t = 0; t < attention.size(); ++t) {
+        std::vector<std::size_t> order(names.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return attention[t][static_cast<Eigen::Index>(a)] > attention[t][static_cast<Eigen::Index>(b)];
+        });
+        out << "  " << model.tasks()[t].spec.name() << ":";
+        for (std::size_t i = 0; i < std::min<std::size_t>(5, order.size()); ++i)
+            out << "  " << names[order[i]] << " "
+                << ConsoleTable::number(attention[t][static_cast<Eigen::Index>(order[i])], 3);
+        out << '\n';
+    }
+}
+
+} // namespace
+
+int commandTrain(const QStringList &arguments, std::ostream &out)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Train a multi-task model."));
+    addCsvOptions(parser);
+    addRunOptions(parser);
+    parser.addOption(option("test", "A separate test CSV (e.g. a later period); default: a held-out split.", "file"));
+    parser.addOption(option("out", "Where to write the model file.", "file"));
+    parser.addOption(option("metrics-json", "Also write the test metrics as JSON.", "file"));
+    bool help = false;
+    parseOrThrow(parser, arguments, "train", out, help);
+    if (help)
+        return 0;
+    if (!parser.positionalArguments().isEmpty())
+        throw UsageError("creditmtl-cli train: unexpected argument \"" + str(parser.positionalArguments().front()) +
+                         "\"");
+    required(parser, "data", "train");
+    const RunConfiguration run = runConfiguration(parser);
+    const QString outPath = required(parser, "out", "train");
+    const ExperimentConfig &config = run.config;
+
+    const CsvReadResult train = readTrainingData(parser, run, "train");
+    const RoleAssignment roles = defaultRoles(train.table, run.tasks, run.ignored);
+    std::optional<CsvReadResult> test;
+    if (parser.isSet(QStringLiteral("test"))) {
+        // Read the test file's text columns as text even where its values happen to look numeric.
+        std::vector<std::string> categorical;
+        for (const Column &column : train.table.columns()) {
+            if (column.type == ColumnType::Categorical)
+                categorical.push_back(column.name);
+        }
+        test = readTable(parser.value(QStringLiteral("test")), csvOptions(parser), categorical);
+    }
+    if (!test && config.split.trainFraction + config.split.validationFraction >= 1.0)
+        throw UsageError("--train-fraction plus --validation-fraction must leave rows for the test split");
+
+    out << "Training on " << train.table.source() << ": " << train.table.rowCount() << " rows, "
+        << roles.features.size() << " feature columns, " << roles.tasks.size() << " task(s); "
+        << toString(config.train.architecture) << ", " << toString(config.train.weighting.method) << " weighting\n";
+    std::vector<std::string> taskNames;
+    for (const TaskSpec &task : roles.tasks)
+        taskNames.push_back(task.name());
+    EpochPrinter printer(taskNames, out);
+    const ExperimentResult result =
+        runExperiment(train.table, roles, config, test ? &test->table : nullptr, {&printer}, &g_interrupt);
+    for (const std::string &warning : result.warnings)
+        out << "note: " << warning << '\n';
+    out << result.history.stopReason << "; kept the weights of epoch " << result.history.bestEpoch << '\n';
+    if (config.train.architecture == Architecture::Attention)
+        printAttention(result.model, train.table, out);
+
+    const EvaluationReport *testReport = result.report("test");
+    const EvaluationReport &shown = testReport ? *testReport : result.reports.front();
+    printMetricsTable(shown, out);
+    printPeerLine(shown, result.seconds, out);
+
+    saveModelFile(str(outPath), {result.model, result.reports, result.history, result.warnings});
+    writeMetricsJson(parser, shown);
+    out << "\nModel written to " << str(outPath) << '\n';
+    return 0;
+}
+
+} // namespace cmtl
