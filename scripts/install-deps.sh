@@ -7,6 +7,7 @@ packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n libgl-dev libqt6opengl6-dev qt6-qpa-plugins
   libeigen3-dev libfast-float-dev
+  clang libclang-rt-14-dev
   fonts-noto-cjk
 )
 

@@ -47,8 +47,10 @@ ColumnHistogram columnHistogram(const Column &column, int bins, int maxLevels)
         for (const float value : column.values) {
             if (std::isnan(value))
                 continue;
-            int bin = width > 0 ? static_cast<int>((value - lo) / width) : 0;
-            bin = std::clamp(bin, 0, bins - 1);
+            // Clamped before the conversion to int: with infinite values the position is
+            // infinite or NaN, which no int can hold (found by fuzzing).
+            const double position = width > 0 ? (value - lo) / width : 0;
+            const int bin = position >= bins - 1 ? bins - 1 : position > 0 ? static_cast<int>(position) : 0;
             ++histogram.counts[static_cast<std::size_t>(bin)];
         }
         std::vector<float> distinct;
