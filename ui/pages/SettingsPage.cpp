@@ -2,6 +2,8 @@
 
 #include "pages/MethodPanel.h"
 
+#include "UndoSupport.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -17,6 +19,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -48,6 +51,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("settingsPage"));
     auto *content = new QWidget;
+    m_content = content;
     auto *grid = new QGridLayout(content);
 
     m_lambdaBox = new QGroupBox(tr("Task weights (lambda)"), content);
@@ -165,11 +169,19 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
+    // The fields take the focus, not the area around them.
+    scroll->setFocusPolicy(Qt::NoFocus);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
 
+    m_reset = reset;
+    m_groups = {m_lambdaBox, network, optimiser, m_methods, split, application};
+
     resetDefaults();
+    for (QWidget *field : content->findChildren<QWidget *>())
+        watchField(field);
+    updateTabOrder();
 
     connect(reset, &QPushButton::clicked, this, &SettingsPage::resetDefaults);
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -188,6 +200,8 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
 
 void SettingsPage::resetDefaults()
 {
+    // One undo step for the whole reset, which asks nothing: Edit ▸ Undo brings the values back.
+    m_applying = true;
     m_methods->resetDefaults();
     const ExperimentConfig defaults;
     QStringList hidden;
@@ -210,11 +224,15 @@ void SettingsPage::resetDefaults()
     m_missingIndicators->setChecked(defaults.preprocess.missingIndicators);
     for (const QString &task : m_tasks)
         setLambda(task, 1.0);
+    m_applying = false;
     validate();
+    recordChange(nullptr);
 }
 
 void SettingsPage::setTasks(const QStringList &tasks)
 {
+    // Follows the Roles page (whose own undo step covers it): new rows are no step of their own.
+    const bool applying = std::exchange(m_applying, true);
     // Keep the lambdas of tasks that stay.
     std::map<QString, double> previous;
     for (const QString &task : m_tasks)
@@ -263,11 +281,16 @@ void SettingsPage::setTasks(const QStringList &tasks)
             validate();
         });
         m_lambdaRows.push_back({slider, spin, share});
+        watchField(spin);
         m_tasks << task;
         const auto kept = previous.find(task);
         spin->setValue(kept != previous.end() ? kept->second : 1.0);
         slider->setValue(static_cast<int>(std::lround(spin->value() * kSliderSteps)));
     }
+    m_applying = applying;
+    if (!m_applying)
+        m_recorded = state();
+    updateTabOrder();
     updateShares();
     validate();
 }
@@ -393,6 +416,7 @@ void SettingsPage::restoreSettings()
 {
     QSettings settings;
     settings.beginGroup(QStringLiteral("training"));
+    m_applying = true;
     const auto restore = [&](const char *key, auto apply) {
         const QVariant value = settings.value(QString::fromLatin1(key));
         if (value.isValid())
@@ -413,6 +437,8 @@ void SettingsPage::restoreSettings()
     restore("minLevelCount", [this](const QVariant &v) { m_minLevelCount->setValue(v.toInt()); });
     restore("missingIndicators", [this](const QVariant &v) { m_missingIndicators->setChecked(v.toBool()); });
     settings.endGroup();
+    m_applying = false;
+    m_recorded = state();
     validate();
 }
 
@@ -429,6 +455,73 @@ void SettingsPage::setBatchSize(int batchSize)
 void SettingsPage::setHiddenLayers(const QString &sizes)
 {
     m_hidden->setText(sizes);
+}
+
+SettingsPage::State SettingsPage::state() const
+{
+    return captureValues(m_content, {m_language->objectName()});
+}
+
+void SettingsPage::applyState(const State &state)
+{
+    m_applying = true;
+    applyValues(m_content, state);
+    m_applying = false;
+    m_recorded = this->state();
+    updateShares();
+    validate();
+}
+
+void SettingsPage::watchField(QWidget *field)
+{
+    if (field == m_language || field->objectName().isEmpty())
+        return;
+    const auto changed = [this, field] { recordChange(field); };
+    if (auto *edit = qobject_cast<QLineEdit *>(field)) {
+        if (!qobject_cast<QAbstractSpinBox *>(edit->parentWidget()) && !qobject_cast<QComboBox *>(edit->parentWidget()))
+            connect(edit, &QLineEdit::textChanged, this, changed);
+    } else if (auto *check = qobject_cast<QCheckBox *>(field)) {
+        connect(check, &QCheckBox::toggled, this, changed);
+    } else if (auto *combo = qobject_cast<QComboBox *>(field)) {
+        connect(combo, &QComboBox::currentIndexChanged, this, changed);
+    } else if (auto *spin = qobject_cast<QSpinBox *>(field)) {
+        connect(spin, &QSpinBox::valueChanged, this, changed);
+    } else if (auto *real = qobject_cast<QDoubleSpinBox *>(field)) {
+        connect(real, &QDoubleSpinBox::valueChanged, this, changed);
+    }
+}
+
+void SettingsPage::recordChange(QWidget *field)
+{
+    if (m_applying)
+        return;
+    State now = state();
+    if (now == m_recorded)
+        return;
+    State before = std::exchange(m_recorded, now);
+    // One field's successive changes (typing 250, dragging a slider) merge into one step.
+    const QString text = field ? tr("Change %1").arg(controlName(field)) : tr("Reset settings to defaults");
+    pushOrApply(m_undoStack, new SnapshotCommand<SettingsPage, State>(this, std::move(before), std::move(now), text,
+                                                                      field ? field->objectName() : QString()));
+}
+
+void SettingsPage::updateTabOrder()
+{
+    QWidget *previous = nullptr;
+    const auto chain = [&previous](QWidget *widget) {
+        if (previous)
+            setTabOrder(previous, widget);
+        previous = widget;
+    };
+    for (QWidget *group : m_groups) {
+        for (QWidget *widget : group->findChildren<QWidget *>()) {
+            const bool inner = qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) ||
+                               qobject_cast<QComboBox *>(widget->parentWidget());
+            if ((widget->focusPolicy() & Qt::TabFocus) && !inner)
+                chain(widget);
+        }
+    }
+    chain(m_reset);
 }
 
 } // namespace cmtl::ui
