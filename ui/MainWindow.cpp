@@ -6,6 +6,7 @@
 #include "ErrorMessages.h"
 #include "Workspace.h"
 #include "WheelGuard.h"
+#include "AccessibleComboBox.h"
 #include "io/ModelFile.h"
 #include "models/RunListModel.h"
 #include "pages/DataPage.h"
@@ -73,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
     m_roles->setUndoStack(m_undoStack);
     m_settings->setUndoStack(m_undoStack);
     WheelGuard::install();
+    AccessibleComboBox::install();
 
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("pageStack"));
@@ -101,6 +103,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
     }
     m_navigation->setFixedWidth(140);
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // Selecting a page through the accessibility bus (a screen reader's "activate") changes the
+    // selection, not the current item: follow it.
+    connect(m_navigation, &QListWidget::itemSelectionChanged, this, [this] {
+        const QList<QListWidgetItem *> selected = m_navigation->selectedItems();
+        if (!selected.isEmpty() && selected.front() != m_navigation->currentItem())
+            m_navigation->setCurrentItem(selected.front());
+    });
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);

@@ -359,8 +359,10 @@ private Q_SLOTS:
                      locale.toString(qlonglong(expected.trueNegative)));
             QCOMPARE(find<QLabel>(QStringLiteral("fnLabel"))->text(),
                      locale.toString(qlonglong(expected.falseNegative)));
+            // A threshold that flags no row leaves precision undefined: "—", not 0.
+            const bool flagsRows = expected.truePositive + expected.falsePositive > 0;
             QCOMPARE(find<QLabel>(QStringLiteral("precisionLabel"))->text(),
-                     locale.toString(precision(expected), 'f', 4));
+                     flagsRows ? locale.toString(precision(expected), 'f', 4) : QStringLiteral("—"));
             QCOMPARE(find<QLabel>(QStringLiteral("recallLabel"))->text(), locale.toString(recall(expected), 'f', 4));
             QCOMPARE(find<QLabel>(QStringLiteral("f1Label"))->text(), locale.toString(f1Score(expected), 'f', 4));
             // The marker sits on the curve at that threshold.
