@@ -106,16 +106,36 @@
         <source>evaluation</source>
         <translation>评估</translation>
     </message>
+    <message>
+        <source>Starts at the KS-optimal cut-off %1, where the two classes&apos; cumulative shares differ most (KS %2).</source>
+        <translation>起始于 KS 最优切点 %1：两类的累计占比在此相差最大（KS %2）。</translation>
+    </message>
+    <message>
+        <source>Starts at the base rate %1 (the share of positives): a score above it is riskier than average.</source>
+        <translation>起始于基准比例 %1（正类占比）：得分高于它即风险高于平均。</translation>
+    </message>
+    <message>
+        <source>Undefined: no row is flagged at this threshold.</source>
+        <translation>未定义：在此阈值下没有任何行被标记。</translation>
+    </message>
+    <message>
+        <source>Undefined: there is no positive row.</source>
+        <translation>未定义：没有正类行。</translation>
+    </message>
+    <message>
+        <source>Undefined: no positive row and none flagged.</source>
+        <translation>未定义：没有正类行，也没有行被标记。</translation>
+    </message>
+    <message>
+        <source>Undefined: there are no rows.</source>
+        <translation>未定义：没有任何行。</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::CalibrationChart</name>
     <message>
         <source>Calibration</source>
         <translation>校准</translation>
-    </message>
-    <message>
-        <source>Mean predicted probability</source>
-        <translation>平均预测概率</translation>
     </message>
     <message>
         <source>Observed rate</source>
@@ -130,8 +150,24 @@
         <translation>完美校准</translation>
     </message>
     <message>
-        <source>bins</source>
-        <translation>分箱</translation>
+        <source>Mean predicted probability (equal-count bins)</source>
+        <translation>平均预测概率（等频分箱）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin(s) of %1 rows</source>
+        <translation>
+            <numerusform>%n 个分箱，每箱 %1 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin(s) of %1–%2 rows</source>
+        <translation>
+            <numerusform>%n 个分箱，每箱 %1–%2 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scores %1 to %2: %3 rows, mean score %4, observed rate %5</source>
+        <translation>得分 %1 至 %2：%3 行，平均得分 %4，实际比例 %5</translation>
     </message>
 </context>
 <context>
@@ -409,6 +445,14 @@
     <message>
         <source>columns</source>
         <translation>列信息</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — loading…</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — 正在读取…</translation>
+    </message>
+    <message>
+        <source>Reload with other import options</source>
+        <translation>按其他导入选项重新读取</translation>
     </message>
 </context>
 <context>
@@ -733,6 +777,18 @@
         <source>Evaluated on %1: see its metrics and charts on the Results page</source>
         <translation>已在 %1 上评估：请在“结果”页查看其指标和图表</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::MethodPanel</name>
@@ -974,6 +1030,22 @@
         <source>metrics</source>
         <translation>指标</translation>
     </message>
+    <message>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>charts on every row of %1</source>
+        <translation>图表基于 %1 的全部行</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::RocChart</name>
@@ -1144,6 +1216,34 @@ FPR %4</translation>
             <numerusform>%n 个特征</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sets every column to Ignore; Edit ▸ Undo brings the roles back.</source>
+        <translation>将所有列设为“忽略”；“编辑 ▸ 撤销”可恢复原角色。</translation>
+    </message>
+    <message>
+        <source>Set the role of %1</source>
+        <translation>设置 %1 的角色</translation>
+    </message>
+    <message>
+        <source>Set the task type of %1</source>
+        <translation>设置 %1 的任务类型</translation>
+    </message>
+    <message>
+        <source>Set the positive class of %1</source>
+        <translation>设置 %1 的正类</translation>
+    </message>
+    <message>
+        <source>Set the tasks</source>
+        <translation>设置任务</translation>
+    </message>
+    <message>
+        <source>All numeric columns as features</source>
+        <translation>所有数值列设为特征</translation>
+    </message>
+    <message>
+        <source>Clear all roles</source>
+        <translation>清除所有角色</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::RunListModel</name>
@@ -1302,6 +1402,14 @@ FPR %4</translation>
         <source>Scored, but not evaluated on this file: %1</source>
         <translation>已评分，但未能在此文件上评估：%1</translation>
     </message>
+    <message>
+        <source>Not evaluated: %1 (no such column in %2); the other tasks were.</source>
+        <translation>未评估：%1（%2 中没有该列）；其他任务已评估。</translation>
+    </message>
+    <message>
+        <source>Not evaluated: %1 (no such column in %2); predictions only.</source>
+        <translation>未评估：%1（%2 中没有该列）；仅有预测结果。</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ScoringWorker</name>
@@ -1320,6 +1428,10 @@ FPR %4</translation>
     <message>
         <source>Evaluating the model on %1</source>
         <translation>正在 %1 上评估模型</translation>
+    </message>
+    <message>
+        <source>%1 is the file this model was trained on: %2 of its %3 rows were used to fit it, so the metrics on this file are optimistic. Judge the model on its test part or on another file.</source>
+        <translation>%1 正是训练此模型所用的文件：其 %3 行中有 %2 行用于拟合模型，因此此文件上的指标偏乐观。请以测试集或其他文件来评判模型。</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +1600,14 @@ FPR %4</translation>
         <source>Every task weight is 0: give at least one task a positive lambda.</source>
         <translation>所有任务权重都为 0：请至少给一个任务正的 lambda。</translation>
     </message>
+    <message>
+        <source>Change %1</source>
+        <translation>修改%1</translation>
+    </message>
+    <message>
+        <source>Reset settings to defaults</source>
+        <translation>将设置恢复为默认值</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::StartPage</name>
@@ -1514,6 +1634,10 @@ FPR %4</translation>
     <message>
         <source>The sample file was not found beside the program.</source>
         <translation>在程序所在位置找不到示例文件。</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>最近的文件</translation>
     </message>
 </context>
 <context>
