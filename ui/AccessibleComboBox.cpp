@@ -10,8 +10,7 @@ namespace {
 QAccessibleInterface *namedComboBoxFactory(const QString &className, QObject *object)
 {
     auto *combo = qobject_cast<QComboBox *>(object);
-    if (!combo || className != QLatin1String("QComboBox") || combo->accessibleName().isEmpty() ||
-        combo->isEditable())
+    if (!combo || className != QLatin1String("QComboBox") || combo->accessibleName().isEmpty() || combo->isEditable())
         return nullptr;
     return new AccessibleComboBox(combo);
 }

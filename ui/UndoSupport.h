@@ -22,8 +22,7 @@ public:
     SnapshotCommand(Target *target, State before, State after, const QString &text, QString mergeKey = {})
         : QUndoCommand(text), m_target(target), m_before(std::move(before)), m_after(std::move(after)),
           m_mergeKey(std::move(mergeKey))
-    {
-    }
+    {}
 
     void undo() override { m_target->applyState(m_before); }
     void redo() override

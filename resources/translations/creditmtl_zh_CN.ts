@@ -887,6 +887,10 @@
         <source>Test</source>
         <translation>测试集</translation>
     </message>
+    <message>
+        <source>Undefined here (0/0 or no rows), not zero.</source>
+        <translation>此处无定义（0/0 或没有行），不是零。</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::MulticlassTaskPanel</name>

@@ -525,8 +525,8 @@ void TestMetrics::quantileCalibrationHasEqualCounts()
     CMTL_COMPARE_NEAR(halves[1].upperEdge, 1.0, kRationalTolerance);
     CMTL_COMPARE_NEAR(halves[0].observedRate, 0.2, kRationalTolerance);
     CMTL_COMPARE_NEAR(halves[1].observedRate, 0.8, kRationalTolerance);
-    CMTL_COMPARE_NEAR(halves[0].meanPredicted, (double(0.1f) + double(0.2f) + double(0.3f) + double(0.4f) + double(0.5f)) / 5,
-                      kSumTolerance);
+    CMTL_COMPARE_NEAR(halves[0].meanPredicted,
+                      (double(0.1f) + double(0.2f) + double(0.3f) + double(0.4f) + double(0.5f)) / 5, kSumTolerance);
 
     // An inner edge that equals a score keeps that score in the lower bin: 9 scores, edges at the
     // 3rd and 6th sorted values exactly (positions 2.67 and 5.33 interpolate; use 7 for exact ones).

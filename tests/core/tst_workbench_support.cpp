@@ -105,8 +105,8 @@ private Q_SLOTS:
         const ScoreDistribution d = scoreDistribution(crowded, labels, 14, span.lower, span.upper);
         QCOMPARE(d.edges.front(), 0.01);
         QCOMPARE(d.edges.back(), 0.15);
-        QCOMPARE(d.negativeShare[0], 1.0 / 3); // 0.012 in [0.01, 0.02)
-        QCOMPARE(d.negativeShare[7], 1.0 / 3); // 0.081 in [0.08, 0.09)
+        QCOMPARE(d.negativeShare[0], 1.0 / 3);  // 0.012 in [0.01, 0.02)
+        QCOMPARE(d.negativeShare[7], 1.0 / 3);  // 0.081 in [0.08, 0.09)
         QCOMPARE(d.positiveShare[13], 1.0 / 3); // 0.149 in the last bin
         const std::vector<float> spread = {0.05f, 0.9f};
         QCOMPARE(scoreSpan(spread).lower, 0.0);

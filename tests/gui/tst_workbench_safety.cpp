@@ -8,6 +8,7 @@
 #include "charts/CalibrationChart.h"
 #include "charts/ScoreDistributionChart.h"
 #include "metrics/BinaryMetrics.h"
+#include "models/MetricsTableModel.h"
 #include "models/RunListModel.h"
 #include "pages/BinaryTaskPanel.h"
 #include "pages/DataPage.h"
@@ -166,8 +167,8 @@ private Q_SLOTS:
         QVERIFY2(scrolled > 0, "the wheel over the spin box did not scroll the page");
         turnWheel(epochs);
         QCOMPARE(epochs->value(), epochsBefore);
-        QVERIFY(scroll->verticalScrollBar()->value() > scrolled || scroll->verticalScrollBar()->value() ==
-                                                                         scroll->verticalScrollBar()->maximum());
+        QVERIFY(scroll->verticalScrollBar()->value() > scrolled ||
+                scroll->verticalScrollBar()->value() == scroll->verticalScrollBar()->maximum());
         QVERIFY(!rate->hasFocus() && !epochs->hasFocus());
         QCOMPARE(m_window->undoStack()->count(), 0);
 
@@ -246,8 +247,8 @@ private Q_SLOTS:
         // flag whose 0 is the rarer value gets 0.
         QByteArray csv = "income,default,paid\n";
         for (int i = 0; i < 20; ++i)
-            csv += QByteArray::number(1000 + i * 37) + ',' + (i % 10 == 3 ? "1" : "0") + ',' + (i < 3 ? "0" : "1") +
-                   '\n';
+            csv +=
+                QByteArray::number(1000 + i * 37) + ',' + (i % 10 == 3 ? "1" : "0") + ',' + (i < 3 ? "0" : "1") + '\n';
         QVERIFY(openAndWait(writeFile(QStringLiteral("flags.csv"), csv)));
         QCOMPARE(m_window->rolesPage()->positiveEditor(QStringLiteral("default"))->currentText(), QStringLiteral("1"));
         QCOMPARE(m_window->rolesPage()->positiveEditor(QStringLiteral("paid"))->currentText(), QStringLiteral("0"));
@@ -390,7 +391,8 @@ private Q_SLOTS:
         const QString ragged = writeFile(QStringLiteral("ragged.csv"), "a,b,c\n1,2,3\n4,5\n6,7,8\n");
         m_window->openDataFile(ragged);
         // While it loads: its name as loading, the previous table disabled.
-        QVERIFY2(label->text().contains(QStringLiteral("ragged.csv")) && label->text().contains(QStringLiteral("loading")),
+        QVERIFY2(label->text().contains(QStringLiteral("ragged.csv")) &&
+                     label->text().contains(QStringLiteral("loading")),
                  qPrintable(label->text()));
         QVERIFY(!find<QTableView>(QStringLiteral("dataTable"))->isEnabled());
         QVERIFY(!m_window->trainAction()->isEnabled());
@@ -447,6 +449,30 @@ private Q_SLOTS:
         const ScoreSpan span = scoreSpan(scores->scores);
         QCOMPARE(charts->distribution.edges.front(), span.lower);
         QCOMPARE(charts->distribution.edges.back(), span.upper);
+    }
+
+    void metricsTableShowsUndefinedRatesAsUndefined()
+    {
+        // Nothing scored 0.5 or more (a 5% default rate): precision and F1 at 0.5 are 0/0.
+        const std::vector<float> scores = {0.1f, 0.2f, 0.05f, 0.3f};
+        const std::vector<std::uint8_t> labels = {0, 1, 0, 0};
+        TaskEvaluation evaluation;
+        evaluation.task = "flag";
+        evaluation.type = TaskType::Binary;
+        evaluation.binary = binaryMetrics(scores, labels, 0.5);
+        evaluation.count = 4;
+        const auto metrics = MetricsTableModel::metricsOf(evaluation);
+        const auto value = [&](const char *name) {
+            for (const auto &[metric, figure] : metrics) {
+                if (metric == QLatin1String(name))
+                    return figure;
+            }
+            return -1.0;
+        };
+        QVERIFY(std::isnan(value("precision@0.5")));
+        QCOMPARE(value("recall@0.5"), 0.0); // 0 of 1 positive found: defined, and 0
+        QCOMPARE(value("F1@0.5"), 0.0);     // 2TP + FP + FN = 1
+        QCOMPARE(value("accuracy@0.5"), 0.75);
     }
 
     void scoringEvaluatesThePresentTasksAndWarnsOfOverlap()
@@ -512,8 +538,7 @@ private Q_SLOTS:
             QApplication::processEvents();
             QWidget *root = m_window->pageWidget(static_cast<MainWindow::Page>(page));
             for (QWidget *widget : root->findChildren<QWidget *>()) {
-                if (!(widget->focusPolicy() & Qt::TabFocus) || !widget->isVisibleTo(m_window) ||
-                    widget->focusProxy())
+                if (!(widget->focusPolicy() & Qt::TabFocus) || !widget->isVisibleTo(m_window) || widget->focusProxy())
                     continue;
                 // A spin box's or combo box's own line edit speaks through its owner.
                 if (qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) ||
@@ -577,16 +602,18 @@ private Q_SLOTS:
         QStringList expected;
         for (const QString &task : tasks)
             expected << QStringLiteral("lambdaSlider_") + task << QStringLiteral("lambdaSpin_") + task;
-        expected += {
-            QStringLiteral("hiddenLayersEdit"), QStringLiteral("headHiddenSpin"),
-            QStringLiteral("dropoutSpin"),        QStringLiteral("learningRateSpin"), QStringLiteral("batchSizeSpin"),
-            QStringLiteral("epochsSpin"),         QStringLiteral("patienceSpin"),     QStringLiteral("l2Spin"),
-            QStringLiteral("architectureCombo"),  QStringLiteral("expertsSpin"),      QStringLiteral("taskExpertsSpin"),
-            QStringLiteral("weightingCombo"),     QStringLiteral("gradNormAlphaSpin"), QStringLiteral("dwaTemperatureSpin"),
-            QStringLiteral("trainFractionSpin"),  QStringLiteral("validationFractionSpin"), QStringLiteral("seedSpin"),
-            QStringLiteral("testFileEdit"),       QStringLiteral("browseTestButton"), QStringLiteral("maxLevelsSpin"),
-            QStringLiteral("minLevelCountSpin"),  QStringLiteral("missingIndicatorsCheck"), QStringLiteral("languageCombo"),
-            QStringLiteral("resetSettingsButton")};
+        expected += {QStringLiteral("hiddenLayersEdit"),  QStringLiteral("headHiddenSpin"),
+                     QStringLiteral("dropoutSpin"),       QStringLiteral("learningRateSpin"),
+                     QStringLiteral("batchSizeSpin"),     QStringLiteral("epochsSpin"),
+                     QStringLiteral("patienceSpin"),      QStringLiteral("l2Spin"),
+                     QStringLiteral("architectureCombo"), QStringLiteral("expertsSpin"),
+                     QStringLiteral("taskExpertsSpin"),   QStringLiteral("weightingCombo"),
+                     QStringLiteral("gradNormAlphaSpin"), QStringLiteral("dwaTemperatureSpin"),
+                     QStringLiteral("trainFractionSpin"), QStringLiteral("validationFractionSpin"),
+                     QStringLiteral("seedSpin"),          QStringLiteral("testFileEdit"),
+                     QStringLiteral("browseTestButton"),  QStringLiteral("maxLevelsSpin"),
+                     QStringLiteral("minLevelCountSpin"), QStringLiteral("missingIndicatorsCheck"),
+                     QStringLiteral("languageCombo"),     QStringLiteral("resetSettingsButton")};
         QCOMPARE(order.mid(0, expected.size()), expected);
     }
 };

@@ -45,15 +45,14 @@ void CalibrationChart::setBins(const std::vector<CalibrationBin> &bins)
     // rows is noise.
     const QLocale locale;
     m_binsLegend = fewest == most ? tr("%n bin(s) of %1 rows", nullptr, static_cast<int>(bins.size()))
-                                       .arg(locale.toString(static_cast<qlonglong>(most)))
-                                 : tr("%n bin(s) of %1–%2 rows", nullptr, static_cast<int>(bins.size()))
-                                       .arg(locale.toString(static_cast<qlonglong>(fewest)),
-                                            locale.toString(static_cast<qlonglong>(most)));
+                                        .arg(locale.toString(static_cast<qlonglong>(most)))
+                                  : tr("%n bin(s) of %1–%2 rows", nullptr, static_cast<int>(bins.size()))
+                                        .arg(locale.toString(static_cast<qlonglong>(fewest)),
+                                             locale.toString(static_cast<qlonglong>(most)));
     dots->setName(m_binsLegend);
     m_bins = bins;
-    connect(dots, &QScatterSeries::hovered, this, [this](const QPointF &point, bool entered) {
-        setToolTip(entered ? binToolTip(point) : QString());
-    });
+    connect(dots, &QScatterSeries::hovered, this,
+            [this](const QPointF &point, bool entered) { setToolTip(entered ? binToolTip(point) : QString()); });
     xAxis()->setRange(0, highest);
     yAxis()->setRange(0, highest);
 }

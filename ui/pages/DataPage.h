@@ -65,12 +65,12 @@ private:
     void finishLoading(bool succeeded);
     void showFileName();
 
-    QString m_path;            // the file shown
-    QByteArray m_head;         // the first bytes of the file shown, for the preview
-    QString m_loadingPath;     // the file being read (m_path for a reload)
-    QByteArray m_loadingHead;  // its first bytes
-    State m_loadedOptions;     // the import options the shown table was read with
-    State m_loadingOptions;    // those of the reading under way
+    QString m_path;           // the file shown
+    QByteArray m_head;        // the first bytes of the file shown, for the preview
+    QString m_loadingPath;    // the file being read (m_path for a reload)
+    QByteArray m_loadingHead; // its first bytes
+    State m_loadedOptions;    // the import options the shown table was read with
+    State m_loadingOptions;   // those of the reading under way
     bool m_loadingForUndo = false;
     quint64 m_loadGeneration = 0; // tells a superseded reading's late signals apart
     QUndoStack *m_undoStack = nullptr;

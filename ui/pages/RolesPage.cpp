@@ -34,7 +34,8 @@ QString rarerOfTwoValues(const Column &column, const ColumnHistogram &histogram)
         return {};
     const auto lower = static_cast<float>(column.stats->min);
     const auto lowerCount = std::count(column.values.begin(), column.values.end(), lower);
-    const auto upperCount = std::count(column.values.begin(), column.values.end(), static_cast<float>(column.stats->max));
+    const auto upperCount =
+        std::count(column.values.begin(), column.values.end(), static_cast<float>(column.stats->max));
     return QString::fromStdString(histogram.values[lowerCount < upperCount ? 0 : 1]);
 }
 
@@ -114,8 +115,8 @@ RolesPage::RolesPage(QWidget *parent) : QWidget(parent)
 void RolesPage::clearRows()
 {
     for (const Row &row : m_rows) {
-        for (QWidget *widget : std::initializer_list<QWidget *>{row.name, row.type, row.role, row.taskType,
-                                                                row.positive})
+        for (QWidget *widget :
+             std::initializer_list<QWidget *>{row.name, row.type, row.role, row.taskType, row.positive})
             delete widget;
     }
     m_rows.clear();
@@ -146,6 +147,12 @@ void RolesPage::addRow(int index, const Column &column, const ColumnHistogram &h
     for (const TaskType type : {TaskType::Binary, TaskType::Multiclass, TaskType::Regression})
         row.taskType->addItem(typeName(type), int(type));
     row.positive = new QComboBox(m_grid);
+    for (QComboBox *editor : {row.taskType, row.positive}) {
+        // Hidden editors keep their cell: the rows do not shift as roles change.
+        QSizePolicy policy = editor->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        editor->setSizePolicy(policy);
+    }
     row.positive->setObjectName(QStringLiteral("positiveCombo_") + name);
     row.positive->setAccessibleName(tr("Positive class of %1").arg(name));
     if (column.type == ColumnType::Categorical) {
@@ -330,6 +337,10 @@ void RolesPage::fillTaskControls(int row)
     controls.taskType->setEnabled(isTask);
     const bool binary = isTask && controls.taskType->currentData().toInt() == int(TaskType::Binary);
     controls.positive->setEnabled(binary);
+    // Shown only where they apply: a feature has no task type, a regression no positive class
+    // (a greyed "CT" under Positive class of addr_state reads like a choice that was made).
+    controls.taskType->setVisible(isTask);
+    controls.positive->setVisible(binary);
 }
 
 void RolesPage::guessTaskType(int row)

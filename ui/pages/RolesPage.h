@@ -108,8 +108,8 @@ private:
     QString m_problem;
     QStringList m_lastTasks;
     QUndoStack *m_undoStack = nullptr;
-    State m_recorded;   // the state the last undo step left
-    State m_remembered; // every column's last choice in this file, kept across reloads
+    State m_recorded;     // the state the last undo step left
+    State m_remembered;   // every column's last choice in this file, kept across reloads
     int m_markedRow = -1; // the row marked as the problem's
     bool m_updating = false;
 };

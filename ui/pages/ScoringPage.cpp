@@ -134,11 +134,10 @@ void ScoringPage::scoreFile(const QString &path)
             notes << tr("Scored, but not evaluated on this file: %1").arg(result->evaluationProblem);
         if (!result->tasksNotEvaluated.isEmpty()) {
             const QString missing = result->tasksNotEvaluated.join(QStringLiteral(", "));
-            notes << (result->evaluation
-                          ? tr("Not evaluated: %1 (no such column in %2); the other tasks were.")
-                                .arg(missing, QFileInfo(result->path).fileName())
-                          : tr("Not evaluated: %1 (no such column in %2); predictions only.")
-                                .arg(missing, QFileInfo(result->path).fileName()));
+            notes << (result->evaluation ? tr("Not evaluated: %1 (no such column in %2); the other tasks were.")
+                                               .arg(missing, QFileInfo(result->path).fileName())
+                                         : tr("Not evaluated: %1 (no such column in %2); predictions only.")
+                                               .arg(missing, QFileInfo(result->path).fileName()));
         }
         if (!result->trainingOverlap.isEmpty())
             notes << result->trainingOverlap;

@@ -83,8 +83,8 @@ void ScoringWorker::work()
     }
     // The model's own training file: its training and validation rows were fitted.
     const RunRecord &source = *m_params.source;
-    const QString trainingFile = source.evaluatedFile.isEmpty() && source.modelPath.isEmpty() ? source.dataSource
-                                                                                              : QString();
+    const QString trainingFile =
+        source.evaluatedFile.isEmpty() && source.modelPath.isEmpty() ? source.dataSource : QString();
     if (!trainingFile.isEmpty() && fileFingerprint(trainingFile) == fileFingerprint(m_params.path) &&
         !fileFingerprint(m_params.path).isEmpty()) {
         const std::size_t fitted = source.result.split.train.size() + source.result.split.validation.size();
