@@ -2,11 +2,11 @@
 
 #include "pages/ComparisonDialog.h"
 
+#include "AccessibleComboBox.h"
 #include "AppSupport.h"
 #include "ErrorMessages.h"
-#include "Workspace.h"
 #include "WheelGuard.h"
-#include "AccessibleComboBox.h"
+#include "Workspace.h"
 #include "io/ModelFile.h"
 #include "models/RunListModel.h"
 #include "pages/DataPage.h"
