@@ -1275,6 +1275,62 @@ FPR %4</translation>
         <source>Finished</source>
         <translation>完成时间</translation>
     </message>
+    <message>
+        <source>shared bottom</source>
+        <translation>共享底层</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>uncertainty</source>
+        <translation>不确定性</translation>
+    </message>
+    <message>
+        <source>, head %1</source>
+        <translation>，输出头 %1</translation>
+    </message>
+    <message>
+        <source>all rows of %1</source>
+        <translation>%1 的全部行</translation>
+    </message>
+    <message>
+        <source>test part</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>validation part</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>none (model file)</source>
+        <translation>无（模型文件）</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Weighting</source>
+        <translation>权重方式</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>Charts on</source>
+        <translation>图表所用数据</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::RunsPage</name>

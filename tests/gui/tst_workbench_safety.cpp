@@ -526,6 +526,20 @@ private Q_SLOTS:
         QVERIFY(find<QLabel>(QStringLiteral("schemaProblem"))->isVisibleTo(page));
         QCOMPARE(m_window->workspace()->currentRun()->result.warnings.back(), overlap.toStdString());
         m_window->workspace()->setCurrentRun(source);
+
+        // The runs list tells them apart: method, network, data file, the part the charts are on.
+        const RunListModel *runs = m_window->workspace()->runs();
+        const int trained = runs->rowOf(source->id), outside = runs->rowOf(evaluated->id);
+        const auto cell = [runs](int row, int field) { return runs->index(row, field).data().toString(); };
+        QCOMPARE(cell(trained, RunListModel::Architecture), QStringLiteral("shared bottom"));
+        QCOMPARE(cell(trained, RunListModel::Weighting), QStringLiteral("fixed"));
+        QCOMPARE(cell(trained, RunListModel::Network), QStringLiteral("16"));
+        QCOMPARE(cell(trained, RunListModel::DataFile), QStringLiteral("lending_club.csv"));
+        QCOMPARE(cell(trained, RunListModel::EvaluatedPart), QStringLiteral("test part"));
+        QCOMPARE(cell(outside, RunListModel::DataFile), QStringLiteral("no-rate.csv"));
+        QCOMPARE(cell(outside, RunListModel::EvaluatedPart), QStringLiteral("all rows of no-rate.csv"));
+        QCOMPARE(runs->headerData(RunListModel::Architecture, Qt::Horizontal).toString(),
+                 QStringLiteral("Architecture"));
     }
 
     // --- Accessibility ---------------------------------------------------------------------------
