@@ -2,6 +2,7 @@
 // change no control that is not being edited, every edit can be undone, the defaults are the
 // honest ones, a failed open keeps what was there, scoring says what it did not evaluate, and
 // every control is reachable and named for assistive technology. Offscreen, with real events.
+#include "HelpTexts.h"
 #include "MainWindow.h"
 #include "ResourcesInit.h"
 #include "Workspace.h"
@@ -594,6 +595,28 @@ private Q_SLOTS:
         // What AT-SPI's first action (a screen reader's "activate") does.
         settings->actionInterface()->doAction(actions.front());
         QTRY_COMPARE(m_window->currentPage(), MainWindow::Settings);
+    }
+
+    void everySettingAndMetricExplainsItself()
+    {
+        QStringList silent;
+        const SettingsPage::State fields = m_window->settingsPage()->state();
+        for (auto field = fields.cbegin(); field != fields.cend(); ++field) {
+            auto *widget = m_window->settingsPage()->findChild<QWidget *>(field.key());
+            if (widget->toolTip().isEmpty() || widget->whatsThis().isEmpty())
+                silent << field.key();
+        }
+        QVERIFY2(fields.size() >= 20, qPrintable(QString::number(fields.size())));
+        QVERIFY2(silent.isEmpty(), qPrintable(silent.join(QStringLiteral(", "))));
+        for (const char *metric : {"AUC", "KS", "Gini", "log loss", "Brier", "accuracy@0.5", "precision@0.5",
+                                   "recall@0.5", "F1@0.5", "accuracy", "macro-F1", "RMSE", "MAE", "R²", "rows"})
+            QVERIFY2(!metricHelp(QString::fromUtf8(metric)).isEmpty(), metric);
+        // The results table shows them on its metric names.
+        const QAbstractItemModel *table = find<QTableView>(QStringLiteral("metricsTable"))->model();
+        QVERIFY(table->rowCount() > 0);
+        for (int row = 0; row < table->rowCount(); ++row)
+            QCOMPARE(table->index(row, 1).data(Qt::ToolTipRole).toString(),
+                     metricHelp(table->index(row, 1).data().toString()));
     }
 
     void settingsTabOrderFollowsTheLayout()

@@ -1,5 +1,7 @@
 #include "models/MetricsTableModel.h"
 
+#include "HelpTexts.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -87,8 +89,11 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const
     const MetricRow &row = m_rows[static_cast<std::size_t>(index.row())];
     if (index.column() == Task)
         return role == Qt::DisplayRole || role == Qt::UserRole ? QVariant(row.task) : QVariant();
-    if (index.column() == Metric)
+    if (index.column() == Metric) {
+        if (role == Qt::ToolTipRole || role == Qt::WhatsThisRole)
+            return metricHelp(row.metric);
         return role == Qt::DisplayRole || role == Qt::UserRole ? QVariant(row.metric) : QVariant();
+    }
     const double value = row.values[index.column() - Train];
     switch (role) {
     case Qt::DisplayRole:

@@ -5,6 +5,8 @@
 #include "charts/RocChart.h"
 #include "charts/ScoreDistributionChart.h"
 
+#include "HelpTexts.h"
+
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -111,10 +113,18 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
     m_recall = valueLabel(QStringLiteral("recallLabel"), explorer);
     m_f1 = valueLabel(QStringLiteral("f1Label"), explorer);
     m_accuracy = valueLabel(QStringLiteral("accuracyLabel"), explorer);
-    figures->addRow(tr("Precision:"), m_precision);
-    figures->addRow(tr("Recall (TPR):"), m_recall);
-    figures->addRow(tr("F1:"), m_f1);
-    figures->addRow(tr("Accuracy:"), m_accuracy);
+    // Each figure's name explains it (tooltip and What's This); its value's tooltip says why a
+    // rate is undefined.
+    const auto addFigure = [figures, explorer](const QString &name, const char *metric, QLabel *value) {
+        auto *label = new QLabel(name, explorer);
+        setHelp(label, metricHelp(QString::fromLatin1(metric)));
+        value->setWhatsThis(label->whatsThis());
+        figures->addRow(label, value);
+    };
+    addFigure(tr("Precision:"), "precision", m_precision);
+    addFigure(tr("Recall (TPR):"), "recall", m_recall);
+    addFigure(tr("F1:"), "F1", m_f1);
+    addFigure(tr("Accuracy:"), "accuracy", m_accuracy);
     explorerLayout->addLayout(figures);
     explorerLayout->addStretch();
 

@@ -42,7 +42,6 @@ ResultsPage::ResultsPage(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("resultsPage"));
     m_title = new QLabel(tr("No results yet: train a model, or open a model file."), this);
     m_title->setObjectName(QStringLiteral("resultsTitle"));
-    m_title->setObjectName(QStringLiteral("resultsTitle"));
     m_title->setWordWrap(true);
     QFont titleFont = m_title->font();
     titleFont.setBold(true);

@@ -2,6 +2,7 @@
 
 #include "pages/MethodPanel.h"
 
+#include "HelpTexts.h"
 #include "UndoSupport.h"
 
 #include <QCheckBox>
@@ -62,7 +63,6 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     auto *network = new QGroupBox(tr("Network"), content);
     auto *networkForm = new QFormLayout(network);
     m_hidden = named(new QLineEdit(network), QStringLiteral("hiddenLayersEdit"));
-    m_hidden->setToolTip(tr("Sizes of the shared layers, comma-separated, e.g. 128,64"));
     networkForm->addRow(buddy(tr("Shared &layers:"), m_hidden), m_hidden);
     m_headHidden = named(new QSpinBox(network), QStringLiteral("headHiddenSpin"));
     m_headHidden->setRange(0, 4096);
@@ -178,6 +178,38 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_reset = reset;
     m_groups = {m_lambdaBox, network, optimiser, m_methods, split, application};
 
+    // What each setting does, as a tooltip and as What's This (Shift+F1).
+    setHelp(m_hidden, tr("Sizes of the shared layers, comma-separated, e.g. 128,64: the trunk every task learns "
+                         "from. Wider or more layers fit more patterns and overfit sooner."));
+    setHelp(m_headHidden, tr("Units of a hidden layer in each task's own head; none puts the output right on the "
+                             "shared trunk."));
+    setHelp(m_dropout, tr("Share of the shared units switched off at random in each training step, against "
+                          "overfitting. 0 turns it off; 0.1–0.3 is usual."));
+    setHelp(m_learningRate, tr("Step size of the Adam optimiser. Too large and the loss jumps about; too small and "
+                               "training crawls. 0.001 is a sound start."));
+    setHelp(m_batch, tr("Rows per gradient step. Larger batches are smoother and faster per epoch, smaller ones "
+                        "often generalise better."));
+    setHelp(m_epochs, tr("Most passes over the training rows; early stopping may end sooner."));
+    setHelp(m_patience, tr("Early stopping: end training when the validation loss has not improved for this many "
+                           "epochs, keeping the best epoch's weights. Off trains every epoch."));
+    setHelp(m_l2, tr("L2 penalty (weight decay) on the weights: larger values keep them small and the model "
+                     "simpler."));
+    setHelp(m_trainFraction, tr("Share of the rows the model is fitted on."));
+    setHelp(m_validationFraction, tr("Share of the rows held out to watch overfitting and for early stopping; not "
+                                     "fitted."));
+    setHelp(m_seed, tr("Seed of the random split and of the initial weights: the same seed, data and settings give "
+                       "the same model."));
+    setHelp(m_testFile, tr("A separate labelled file to test on (an out-of-time sample, say); without one, the rows "
+                           "left after the training and validation shares are the test part."));
+    setHelp(m_maxLevels, tr("A text column becomes one indicator per value; only this many of its most frequent "
+                            "values are kept, the rest pooled as \"other\"."));
+    setHelp(m_minLevelCount, tr("A value of a text column needs this many training rows to get its own indicator; "
+                                "rarer ones are pooled as \"other\"."));
+    setHelp(m_missingIndicators, tr("Adds a 0/1 column per numeric feature telling whether the value was missing, "
+                                    "so that missingness itself can predict (it often does in credit data)."));
+    setHelp(m_language, tr("The language of the workbench, from the next start."));
+    setHelp(reset, tr("Puts every setting back to its default; Edit ▸ Undo brings your values back."));
+
     resetDefaults();
     for (QWidget *field : content->findChildren<QWidget *>())
         watchField(field);
@@ -259,6 +291,12 @@ void SettingsPage::setTasks(const QStringList &tasks)
         auto *spin = new QDoubleSpinBox(m_lambdaBox);
         spin->setObjectName(QStringLiteral("lambdaSpin_") + task);
         spin->setAccessibleName(tr("Lambda of %1").arg(task));
+        const QString lambdaHelp = tr("Lambda of %1: the weight of its loss in the training objective. Twice the "
+                                      "lambda of another task, twice its pull on the shared layers; 0 leaves it out "
+                                      "of training.")
+                                       .arg(task);
+        setHelp(spin, lambdaHelp);
+        setHelp(slider, lambdaHelp);
         spin->setRange(0, kLambdaMax);
         spin->setSingleStep(0.1);
         spin->setDecimals(2);
