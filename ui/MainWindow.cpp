@@ -2,8 +2,10 @@
 
 #include "pages/ComparisonDialog.h"
 
+#include "AccessibleComboBox.h"
 #include "AppSupport.h"
 #include "ErrorMessages.h"
+#include "WheelGuard.h"
 #include "Workspace.h"
 #include "io/ModelFile.h"
 #include "models/RunListModel.h"
@@ -36,6 +38,7 @@
 #include <QStatusBar>
 #include <QThread>
 #include <QToolBar>
+#include <QUndoStack>
 
 namespace cmtl::ui {
 
@@ -65,6 +68,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
     m_results = new ResultsPage(this);
     m_runs = new RunsPage(m_workspace->runs(), this);
     m_scoring = new ScoringPage(this);
+    // Edit ▸ Undo / Redo over the inputs; the wheel changes no control that lacks the focus.
+    m_undoStack = new QUndoStack(this);
+    m_data->setUndoStack(m_undoStack);
+    m_roles->setUndoStack(m_undoStack);
+    m_settings->setUndoStack(m_undoStack);
+    WheelGuard::install();
+    AccessibleComboBox::install();
 
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("pageStack"));
@@ -93,6 +103,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
     }
     m_navigation->setFixedWidth(140);
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // Selecting a page through the accessibility bus (a screen reader's "activate") changes the
+    // selection, not the current item: follow it.
+    connect(m_navigation, &QListWidget::itemSelectionChanged, this, [this] {
+        const QList<QListWidgetItem *> selected = m_navigation->selectedItems();
+        if (!selected.isEmpty() && selected.front() != m_navigation->currentItem())
+            m_navigation->setCurrentItem(selected.front());
+    });
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -266,6 +283,16 @@ void MainWindow::createMenus()
     file->addAction(m_scoreAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    edit->addAction(undo);
+    edit->addAction(redo);
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_trainAction);

@@ -10,6 +10,7 @@ class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QUndoStack;
 
 namespace cmtl::ui {
 
@@ -62,6 +63,8 @@ public:
     QAction *cancelAction() const { return m_cancelAction; }
     QAction *compareAction() const { return m_compareAction; }
     QWidget *pageWidget(Page page) const;
+    // The edits of the Data, Roles and Settings pages (Edit ▸ Undo / Redo).
+    QUndoStack *undoStack() const { return m_undoStack; }
 
 Q_SIGNALS:
     void dataLoaded();
@@ -107,6 +110,7 @@ private:
     QAction *m_compareAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QUndoStack *m_undoStack;
     QLabel *m_trainStatus;
     QStringList m_recentFiles;
     QString m_pendingSamplePath;

@@ -33,8 +33,10 @@ std::vector<TaskCharts> computeTaskCharts(const std::vector<TaskScores> &scores)
         chart.task = task.task;
         if (task.type == TaskType::Binary) {
             chart.ks = ksCurve(task.scores, task.labels);
-            chart.calibration = calibrationCurve(task.scores, task.labels, 10);
-            chart.distribution = scoreDistribution(task.scores, task.labels, 25);
+            // Equal-count bins: at a low default rate equal-width ones put nearly every row in one.
+            chart.calibration = quantileCalibrationCurve(task.scores, task.labels, 10);
+            const ScoreSpan span = scoreSpan(task.scores);
+            chart.distribution = scoreDistribution(task.scores, task.labels, 25, span.lower, span.upper);
         } else if (task.type == TaskType::Multiclass) {
             std::vector<float> classScores(task.classLabels.size());
             std::vector<std::uint8_t> isClass(task.classLabels.size());

@@ -39,6 +39,8 @@ struct RunRecord {
     QString scoresPart;
     std::vector<TaskCharts> charts; // one per entry of `scores`
     QString modelPath;              // set when opened from or saved to a file
+    // An evaluation run (a labelled file scored): that file, every row of which is in its report.
+    QString evaluatedFile;
 
     const TaskScores *scoresOf(const std::string &task) const;
     const TaskCharts *chartsOf(const std::string &task) const;

@@ -206,6 +206,38 @@ std::optional<std::size_t> ksPeak(std::span<const KsPoint> curve)
     return peak;
 }
 
+namespace {
+
+// The bins of a reliability curve: rows counted into edges.size() - 1 bins by binOf(score),
+// the empty bins left out.
+template <typename BinOf>
+std::vector<CalibrationBin> accumulateCalibrationBins(std::span<const float> scores,
+                                                      std::span<const std::uint8_t> labels,
+                                                      const std::vector<double> &edges, BinOf binOf)
+{
+    const std::size_t bins = edges.size() - 1;
+    std::vector<std::int64_t> rowCount(bins, 0), positiveCount(bins, 0);
+    std::vector<double> scoreSum(bins, 0.0);
+    for (std::size_t row = 0; row < scores.size(); ++row) {
+        const auto score = static_cast<double>(scores[row]);
+        const auto bin = static_cast<std::size_t>(binOf(score));
+        ++rowCount[bin];
+        positiveCount[bin] += labels[row];
+        scoreSum[bin] += score;
+    }
+    std::vector<CalibrationBin> curve;
+    for (std::size_t bin = 0; bin < bins; ++bin) {
+        if (rowCount[bin] == 0)
+            continue;
+        const auto count = static_cast<double>(rowCount[bin]);
+        curve.push_back({edges[bin], edges[bin + 1], scoreSum[bin] / count,
+                         static_cast<double>(positiveCount[bin]) / count, rowCount[bin]});
+    }
+    return curve;
+}
+
+} // namespace
+
 std::vector<CalibrationBin> calibrationCurve(std::span<const float> scores, std::span<const std::uint8_t> labels,
                                              int bins)
 {
@@ -228,25 +260,39 @@ std::vector<CalibrationBin> calibrationCurve(std::span<const float> scores, std:
         return bin;
     };
 
-    std::vector<std::int64_t> rowCount(bins, 0), positiveCount(bins, 0);
-    std::vector<double> scoreSum(bins, 0.0);
-    for (std::size_t row = 0; row < scores.size(); ++row) {
-        const auto score = static_cast<double>(scores[row]);
-        const int bin = binOf(score);
-        ++rowCount[bin];
-        positiveCount[bin] += labels[row];
-        scoreSum[bin] += score;
-    }
+    std::vector<double> edges(static_cast<std::size_t>(bins) + 1);
+    for (int k = 0; k < bins; ++k)
+        edges[static_cast<std::size_t>(k)] = innerEdge(k);
+    edges.back() = 1.0;
+    return accumulateCalibrationBins(scores, labels, edges, binOf);
+}
 
-    std::vector<CalibrationBin> curve;
-    for (int bin = 0; bin < bins; ++bin) {
-        if (rowCount[bin] == 0)
-            continue;
-        const auto count = static_cast<double>(rowCount[bin]);
-        curve.push_back({innerEdge(bin), bin == bins - 1 ? 1.0 : innerEdge(bin + 1), scoreSum[bin] / count,
-                         static_cast<double>(positiveCount[bin]) / count, rowCount[bin]});
+std::vector<CalibrationBin> quantileCalibrationCurve(std::span<const float> scores,
+                                                     std::span<const std::uint8_t> labels, int bins)
+{
+    validate(scores, labels, "quantileCalibrationCurve");
+    if (bins < 1)
+        throw std::invalid_argument("quantileCalibrationCurve: " + std::to_string(bins) +
+                                    " bins; at least 1 is needed");
+    if (scores.empty())
+        return {};
+    std::vector<double> sorted(scores.begin(), scores.end());
+    std::sort(sorted.begin(), sorted.end());
+    // numpy.percentile(scores, 100 * k / bins), method "linear": position k / bins * (n - 1).
+    std::vector<double> edges(static_cast<std::size_t>(bins) + 1);
+    const double last = static_cast<double>(sorted.size() - 1);
+    for (int k = 0; k <= bins; ++k) {
+        const double position = last * k / bins;
+        const auto below = static_cast<std::size_t>(std::floor(position));
+        const std::size_t above = std::min(below + 1, sorted.size() - 1);
+        const double fraction = position - static_cast<double>(below);
+        edges[static_cast<std::size_t>(k)] = sorted[below] + fraction * (sorted[above] - sorted[below]);
     }
-    return curve;
+    // numpy.searchsorted(inner edges, score, side="left"): the number of inner edges below the score.
+    const auto binOf = [&](double score) {
+        return static_cast<int>(std::lower_bound(edges.begin() + 1, edges.end() - 1, score) - (edges.begin() + 1));
+    };
+    return accumulateCalibrationBins(scores, labels, edges, binOf);
 }
 
 ConfusionCounts confusionAt(std::span<const float> scores, std::span<const std::uint8_t> labels, double threshold)

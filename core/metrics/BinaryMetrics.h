@@ -61,6 +61,15 @@ struct CalibrationBin {
 std::vector<CalibrationBin> calibrationCurve(std::span<const float> scores, std::span<const std::uint8_t> labels,
                                              int bins = 10);
 
+// Reliability curve over `bins` equal-count (quantile) bins: the edges are the scores' k/bins
+// quantiles (linear interpolation, numpy.percentile's default), so each bin holds about the same
+// number of rows even when the scores crowd near 0, as they do at a low default rate. Equal edges
+// (ties) leave empty bins, which are left out. Counterpart: sklearn.calibration.calibration_curve(
+// strategy="quantile", n_bins=bins): a score on an inner edge belongs to the lower bin.
+// Empty for no rows; bins < 1 throws std::invalid_argument.
+std::vector<CalibrationBin> quantileCalibrationCurve(std::span<const float> scores,
+                                                     std::span<const std::uint8_t> labels, int bins = 10);
+
 struct ConfusionCounts {
     std::int64_t truePositive = 0, falsePositive = 0, trueNegative = 0, falseNegative = 0;
 };

@@ -106,20 +106,25 @@ TaskEvaluation evaluateScores(const TaskScores &scores)
     return evaluation;
 }
 
-ScoreDistribution scoreDistribution(std::span<const float> scores, std::span<const std::uint8_t> labels, int bins)
+ScoreDistribution scoreDistribution(std::span<const float> scores, std::span<const std::uint8_t> labels, int bins,
+                                    double lower, double upper)
 {
     if (bins < 1)
         throw std::invalid_argument("scoreDistribution: bins must be at least 1");
+    if (!(lower < upper))
+        throw std::invalid_argument("scoreDistribution: the lower end must lie below the upper end");
     if (scores.size() != labels.size())
         throw std::invalid_argument("scoreDistribution: scores and labels differ in length");
     ScoreDistribution distribution;
+    const double width = upper - lower;
     for (int b = 0; b <= bins; ++b)
-        distribution.edges.push_back(static_cast<double>(b) / bins);
+        distribution.edges.push_back(b == bins ? upper : lower + width * b / bins);
     distribution.positiveShare.assign(static_cast<std::size_t>(bins), 0.0);
     distribution.negativeShare.assign(static_cast<std::size_t>(bins), 0.0);
     double positives = 0, negatives = 0;
     for (std::size_t i = 0; i < scores.size(); ++i) {
-        const int bin = std::clamp(static_cast<int>(std::floor(static_cast<double>(scores[i]) * bins)), 0, bins - 1);
+        const int bin = static_cast<int>(
+            std::clamp(std::floor((static_cast<double>(scores[i]) - lower) / width * bins), 0.0, double(bins - 1)));
         if (labels[i]) {
             distribution.positiveShare[static_cast<std::size_t>(bin)] += 1;
             positives += 1;
@@ -135,6 +140,26 @@ ScoreDistribution scoreDistribution(std::span<const float> scores, std::span<con
             distribution.negativeShare[static_cast<std::size_t>(b)] /= negatives;
     }
     return distribution;
+}
+
+ScoreSpan scoreSpan(std::span<const float> scores)
+{
+    if (scores.empty())
+        return {};
+    const auto [lowest, highest] = std::minmax_element(scores.begin(), scores.end());
+    if (*highest - *lowest >= 0.5f)
+        return {};
+    constexpr double kStep = 0.01;
+    ScoreSpan span;
+    span.lower = std::max(0.0, std::floor(static_cast<double>(*lowest) / kStep) * kStep);
+    span.upper = std::min(1.0, std::ceil(static_cast<double>(*highest) / kStep) * kStep);
+    if (span.upper - span.lower < kStep) {
+        if (span.lower + kStep <= 1.0)
+            span.upper = span.lower + kStep;
+        else
+            span.lower = span.upper - kStep;
+    }
+    return span;
 }
 
 } // namespace cmtl

@@ -50,12 +50,23 @@ TaskScores pairTaskWithLabels(const TargetEncoding &encoding, const Eigen::Matri
 // The task's metrics (and, binary, ROC curve) on the paired rows.
 TaskEvaluation evaluateScores(const TaskScores &scores);
 
-// Score histograms of the two classes of a binary task over `bins` equal-width bins of [0, 1],
-// each normalised to sum 1 (a class without rows gives zeros), for the score distribution chart.
+// Score histograms of the two classes of a binary task over `bins` equal-width bins of
+// [lower, upper] (scores outside fall into the first or last bin), each normalised to sum 1 (a
+// class without rows gives zeros), for the score distribution chart. lower < upper, bins >= 1,
+// else std::invalid_argument.
 struct ScoreDistribution {
     std::vector<double> edges; // bins + 1
     std::vector<double> positiveShare, negativeShare;
 };
-ScoreDistribution scoreDistribution(std::span<const float> scores, std::span<const std::uint8_t> labels, int bins = 20);
+ScoreDistribution scoreDistribution(std::span<const float> scores, std::span<const std::uint8_t> labels, int bins = 20,
+                                    double lower = 0.0, double upper = 1.0);
+
+// The span a score histogram should cover: [0, 1] when the scores fill at least half of it, else
+// the scores' own range widened outward to multiples of 0.01 (at least 0.01 wide), so that scores
+// crowded near 0 (a 5% default rate) spread over every bin instead of the first few.
+struct ScoreSpan {
+    double lower = 0.0, upper = 1.0;
+};
+ScoreSpan scoreSpan(std::span<const float> scores);
 
 } // namespace cmtl

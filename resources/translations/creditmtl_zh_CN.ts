@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>HelpTexts</name>
+    <message>
+        <source>Area under the ROC curve: the chance that a random bad loan scores above a random good one. 0.5 is a coin toss, 1 a perfect ranking; it does not depend on any threshold.</source>
+        <translation>ROC 曲线下面积：随机一笔坏贷款得分高于随机一笔好贷款的概率。0.5 相当于抛硬币，1 为完美排序；它与阈值无关。</translation>
+    </message>
+    <message>
+        <source>Kolmogorov-Smirnov statistic: the largest gap between the shares of bad and of good loans scoring above a cut-off. A common credit-scoring measure of separation; 0 none, 1 complete.</source>
+        <translation>KS 统计量：在某一切点以上，坏贷款占比与好贷款占比之间的最大差距。信用评分中常用的区分度指标；0 为无区分，1 为完全区分。</translation>
+    </message>
+    <message>
+        <source>Gini coefficient (accuracy ratio) = 2 × AUC − 1: 0 for a random ranking, 1 for a perfect one.</source>
+        <translation>基尼系数（准确率比）= 2 × AUC − 1：随机排序为 0，完美排序为 1。</translation>
+    </message>
+    <message>
+        <source>Mean negative log-likelihood of the outcomes under the predicted probabilities: rewards well-calibrated probabilities, punishes confident mistakes. Lower is better.</source>
+        <translation>在预测概率下实际结果的平均负对数似然：奖励校准良好的概率，惩罚过于自信的错误。越低越好。</translation>
+    </message>
+    <message>
+        <source>Brier score: mean squared difference between the predicted probability and the outcome (0 or 1). Lower is better; at a 5% default rate, always predicting 5% scores about 0.0475.</source>
+        <translation>Brier 分数：预测概率与实际结果（0 或 1）之差的平方的均值。越低越好；违约率为 5% 时，始终预测 5% 的得分约为 0.0475。</translation>
+    </message>
+    <message>
+        <source>Share of rows classified correctly. At a low default rate it is high even for a model that flags nobody: read it with precision and recall.</source>
+        <translation>分类正确的行所占比例。违约率低时，即使模型不标记任何人，准确率也很高：请结合精确率和召回率来看。</translation>
+    </message>
+    <message>
+        <source>Of the loans flagged as positive (score at or above the threshold), the share that are positive. Undefined (—) when nothing is flagged.</source>
+        <translation>被标记为正类（得分不低于阈值）的贷款中，实际为正类的比例。没有任何标记时无定义（—）。</translation>
+    </message>
+    <message>
+        <source>Of the positive loans, the share flagged (true positive rate). Undefined (—) without positives.</source>
+        <translation>正类贷款中被标记的比例（真正率）。没有正类时无定义（—）。</translation>
+    </message>
+    <message>
+        <source>Harmonic mean of precision and recall at the threshold: high only when both are.</source>
+        <translation>该阈值下精确率与召回率的调和平均：只有两者都高时才高。</translation>
+    </message>
+    <message>
+        <source>F1 of each class, averaged with equal weight per class: a rare grade counts as much as a common one.</source>
+        <translation>各类别 F1 的等权平均：稀有等级与常见等级同等重要。</translation>
+    </message>
+    <message>
+        <source>Root mean squared error, in the task&apos;s own unit (e.g. interest-rate points): large errors weigh more.</source>
+        <translation>均方根误差，单位与任务相同（如利率百分点）：大误差权重更大。</translation>
+    </message>
+    <message>
+        <source>Mean absolute error, in the task&apos;s own unit: the typical size of an error.</source>
+        <translation>平均绝对误差，单位与任务相同：误差的典型大小。</translation>
+    </message>
+    <message>
+        <source>Share of the variance explained: 1 perfect, 0 no better than predicting the mean, below 0 worse.</source>
+        <translation>被解释的方差比例：1 为完美，0 与预测均值一样，低于 0 则更差。</translation>
+    </message>
+    <message>
+        <source>Rows of the part with a known outcome for this task.</source>
+        <translation>该部分中此任务结果已知的行数。</translation>
+    </message>
+</context>
+<context>
     <name>RunRecord</name>
     <message>
         <source>%1 on %2</source>
@@ -106,16 +165,36 @@
         <source>evaluation</source>
         <translation>评估</translation>
     </message>
+    <message>
+        <source>Starts at the KS-optimal cut-off %1, where the two classes&apos; cumulative shares differ most (KS %2).</source>
+        <translation>起始于 KS 最优切点 %1：两类的累计占比在此相差最大（KS %2）。</translation>
+    </message>
+    <message>
+        <source>Starts at the base rate %1 (the share of positives): a score above it is riskier than average.</source>
+        <translation>起始于基准比例 %1（正类占比）：得分高于它即风险高于平均。</translation>
+    </message>
+    <message>
+        <source>Undefined: no row is flagged at this threshold.</source>
+        <translation>未定义：在此阈值下没有任何行被标记。</translation>
+    </message>
+    <message>
+        <source>Undefined: there is no positive row.</source>
+        <translation>未定义：没有正类行。</translation>
+    </message>
+    <message>
+        <source>Undefined: no positive row and none flagged.</source>
+        <translation>未定义：没有正类行，也没有行被标记。</translation>
+    </message>
+    <message>
+        <source>Undefined: there are no rows.</source>
+        <translation>未定义：没有任何行。</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::CalibrationChart</name>
     <message>
         <source>Calibration</source>
         <translation>校准</translation>
-    </message>
-    <message>
-        <source>Mean predicted probability</source>
-        <translation>平均预测概率</translation>
     </message>
     <message>
         <source>Observed rate</source>
@@ -130,8 +209,24 @@
         <translation>完美校准</translation>
     </message>
     <message>
-        <source>bins</source>
-        <translation>分箱</translation>
+        <source>Mean predicted probability (equal-count bins)</source>
+        <translation>平均预测概率（等频分箱）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin(s) of %1 rows</source>
+        <translation>
+            <numerusform>%n 个分箱，每箱 %1 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bin(s) of %1–%2 rows</source>
+        <translation>
+            <numerusform>%n 个分箱，每箱 %1–%2 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scores %1 to %2: %3 rows, mean score %4, observed rate %5</source>
+        <translation>得分 %1 至 %2：%3 行，平均得分 %4，实际比例 %5</translation>
     </message>
 </context>
 <context>
@@ -409,6 +504,14 @@
     <message>
         <source>columns</source>
         <translation>列信息</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — loading…</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — 正在读取…</translation>
+    </message>
+    <message>
+        <source>Reload with other import options</source>
+        <translation>按其他导入选项重新读取</translation>
     </message>
 </context>
 <context>
@@ -733,6 +836,18 @@
         <source>Evaluated on %1: see its metrics and charts on the Results page</source>
         <translation>已在 %1 上评估：请在“结果”页查看其指标和图表</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::MethodPanel</name>
@@ -755,10 +870,6 @@
     <message>
         <source>Task feature attention</source>
         <translation>任务特征注意力</translation>
-    </message>
-    <message>
-        <source>How the tasks share the network</source>
-        <translation>各任务如何共享网络</translation>
     </message>
     <message>
         <source>&amp;Architecture:</source>
@@ -793,10 +904,6 @@
         <translation>PCGrad（投影冲突梯度）</translation>
     </message>
     <message>
-        <source>How the task weights evolve during training; the lambdas multiply them</source>
-        <translation>训练中任务权重如何变化；lambda 与之相乘</translation>
-    </message>
-    <message>
         <source>Task &amp;weighting:</source>
         <translation>任务加权(&amp;W)：</translation>
     </message>
@@ -807,6 +914,30 @@
     <message>
         <source>DWA te&amp;mperature:</source>
         <translation>DWA 温度(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>How the tasks share the network: one shared trunk (shared bottom), a mixture of shared experts each task gates (MMoE), shared and task-own experts (PLE), or task-specific attention over the features.</source>
+        <translation>各任务如何共享网络：一个共享主干（共享底层）、由各任务门控的共享专家混合（MMoE）、共享专家与任务专属专家（PLE），或针对特征的任务特定注意力。</translation>
+    </message>
+    <message>
+        <source>MMoE and PLE: the number of shared expert networks the tasks mix.</source>
+        <translation>MMoE 与 PLE：各任务混合使用的共享专家网络数量。</translation>
+    </message>
+    <message>
+        <source>PLE: the number of experts each task has for itself, beside the shared ones.</source>
+        <translation>PLE：除共享专家外，每个任务专属的专家数量。</translation>
+    </message>
+    <message>
+        <source>How the task weights evolve during training; the lambdas multiply them. Fixed keeps the lambdas; Uncertainty learns a weight per task from its noise; GradNorm balances the tasks&apos; gradient sizes; DWA favours tasks whose loss falls slowly; PCGrad removes the conflicting part of the tasks&apos; gradients.</source>
+        <translation>训练过程中任务权重如何变化；lambda 与之相乘。固定：保持 lambda；不确定性：根据各任务的噪声学习权重；GradNorm：平衡各任务梯度大小；DWA：偏向损失下降较慢的任务；PCGrad：去除任务梯度之间相互冲突的部分。</translation>
+    </message>
+    <message>
+        <source>GradNorm&apos;s asymmetry: 0 equalises the tasks&apos; gradient sizes; larger values give more weight to the tasks that train more slowly. 1.5 is the paper&apos;s default.</source>
+        <translation>GradNorm 的非对称参数：0 使各任务梯度大小相等；值越大，越偏重训练较慢的任务。论文默认值为 1.5。</translation>
+    </message>
+    <message>
+        <source>Dynamic weight average&apos;s temperature: low values shift weight sharply to the task whose loss falls slowest, high values keep the weights near equal. 2 is usual.</source>
+        <translation>动态权重平均（DWA）的温度：值低时权重急剧偏向损失下降最慢的任务，值高时各权重接近相等。通常取 2。</translation>
     </message>
 </context>
 <context>
@@ -830,6 +961,10 @@
     <message>
         <source>Test</source>
         <translation>测试集</translation>
+    </message>
+    <message>
+        <source>Undefined here (0/0 or no rows), not zero.</source>
+        <translation>此处无定义（0/0 或没有行），不是零。</translation>
     </message>
 </context>
 <context>
@@ -973,6 +1108,22 @@
     <message>
         <source>metrics</source>
         <translation>指标</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>charts on every row of %1</source>
+        <translation>图表基于 %1 的全部行</translation>
     </message>
 </context>
 <context>
@@ -1144,6 +1295,34 @@ FPR %4</translation>
             <numerusform>%n 个特征</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sets every column to Ignore; Edit ▸ Undo brings the roles back.</source>
+        <translation>将所有列设为“忽略”；“编辑 ▸ 撤销”可恢复原角色。</translation>
+    </message>
+    <message>
+        <source>Set the role of %1</source>
+        <translation>设置 %1 的角色</translation>
+    </message>
+    <message>
+        <source>Set the task type of %1</source>
+        <translation>设置 %1 的任务类型</translation>
+    </message>
+    <message>
+        <source>Set the positive class of %1</source>
+        <translation>设置 %1 的正类</translation>
+    </message>
+    <message>
+        <source>Set the tasks</source>
+        <translation>设置任务</translation>
+    </message>
+    <message>
+        <source>All numeric columns as features</source>
+        <translation>所有数值列设为特征</translation>
+    </message>
+    <message>
+        <source>Clear all roles</source>
+        <translation>清除所有角色</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::RunListModel</name>
@@ -1170,6 +1349,62 @@ FPR %4</translation>
     <message>
         <source>Finished</source>
         <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>shared bottom</source>
+        <translation>共享底层</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>uncertainty</source>
+        <translation>不确定性</translation>
+    </message>
+    <message>
+        <source>, head %1</source>
+        <translation>，输出头 %1</translation>
+    </message>
+    <message>
+        <source>all rows of %1</source>
+        <translation>%1 的全部行</translation>
+    </message>
+    <message>
+        <source>test part</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>validation part</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>none (model file)</source>
+        <translation>无（模型文件）</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Weighting</source>
+        <translation>权重方式</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>Charts on</source>
+        <translation>图表所用数据</translation>
     </message>
 </context>
 <context>
@@ -1302,6 +1537,14 @@ FPR %4</translation>
         <source>Scored, but not evaluated on this file: %1</source>
         <translation>已评分，但未能在此文件上评估：%1</translation>
     </message>
+    <message>
+        <source>Not evaluated: %1 (no such column in %2); the other tasks were.</source>
+        <translation>未评估：%1（%2 中没有该列）；其他任务已评估。</translation>
+    </message>
+    <message>
+        <source>Not evaluated: %1 (no such column in %2); predictions only.</source>
+        <translation>未评估：%1（%2 中没有该列）；仅有预测结果。</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ScoringWorker</name>
@@ -1321,6 +1564,10 @@ FPR %4</translation>
         <source>Evaluating the model on %1</source>
         <translation>正在 %1 上评估模型</translation>
     </message>
+    <message>
+        <source>%1 is the file this model was trained on: %2 of its %3 rows were used to fit it, so the metrics on this file are optimistic. Judge the model on its test part or on another file.</source>
+        <translation>%1 正是训练此模型所用的文件：其 %3 行中有 %2 行用于拟合模型，因此此文件上的指标偏乐观。请以测试集或其他文件来评判模型。</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::SettingsPage</name>
@@ -1335,10 +1582,6 @@ FPR %4</translation>
     <message>
         <source>Network</source>
         <translation>网络</translation>
-    </message>
-    <message>
-        <source>Sizes of the shared layers, comma-separated, e.g. 128,64</source>
-        <translation>共享层的大小，以逗号分隔，例如 128,64</translation>
     </message>
     <message>
         <source>Shared &amp;layers:</source>
@@ -1488,6 +1731,86 @@ FPR %4</translation>
         <source>Every task weight is 0: give at least one task a positive lambda.</source>
         <translation>所有任务权重都为 0：请至少给一个任务正的 lambda。</translation>
     </message>
+    <message>
+        <source>Change %1</source>
+        <translation>修改%1</translation>
+    </message>
+    <message>
+        <source>Reset settings to defaults</source>
+        <translation>将设置恢复为默认值</translation>
+    </message>
+    <message>
+        <source>Sizes of the shared layers, comma-separated, e.g. 128,64: the trunk every task learns from. Wider or more layers fit more patterns and overfit sooner.</source>
+        <translation>共享层的大小，以逗号分隔，例如 128,64：所有任务共同学习的主干。层越宽或越多，拟合能力越强，也越早过拟合。</translation>
+    </message>
+    <message>
+        <source>Units of a hidden layer in each task&apos;s own head; none puts the output right on the shared trunk.</source>
+        <translation>每个任务输出头中隐藏层的单元数；“无”表示输出直接接在共享主干上。</translation>
+    </message>
+    <message>
+        <source>Share of the shared units switched off at random in each training step, against overfitting. 0 turns it off; 0.1–0.3 is usual.</source>
+        <translation>每个训练步中随机关闭的共享单元比例，用于防止过拟合。0 表示关闭；通常取 0.1–0.3。</translation>
+    </message>
+    <message>
+        <source>Step size of the Adam optimiser. Too large and the loss jumps about; too small and training crawls. 0.001 is a sound start.</source>
+        <translation>Adam 优化器的步长。过大时损失来回跳动，过小时训练进展缓慢。0.001 是稳妥的起点。</translation>
+    </message>
+    <message>
+        <source>Rows per gradient step. Larger batches are smoother and faster per epoch, smaller ones often generalise better.</source>
+        <translation>每个梯度步使用的行数。批越大越平稳、每轮越快；批越小往往泛化更好。</translation>
+    </message>
+    <message>
+        <source>Most passes over the training rows; early stopping may end sooner.</source>
+        <translation>遍历训练行的最大轮数；早停可能使训练提前结束。</translation>
+    </message>
+    <message>
+        <source>Early stopping: end training when the validation loss has not improved for this many epochs, keeping the best epoch&apos;s weights. Off trains every epoch.</source>
+        <translation>早停：验证损失连续这么多轮没有改善时结束训练，并保留最佳轮次的权重。“关闭”则训练全部轮数。</translation>
+    </message>
+    <message>
+        <source>L2 penalty (weight decay) on the weights: larger values keep them small and the model simpler.</source>
+        <translation>对权重的 L2 惩罚（权重衰减）：值越大，权重越小，模型越简单。</translation>
+    </message>
+    <message>
+        <source>Share of the rows the model is fitted on.</source>
+        <translation>用于拟合模型的行所占比例。</translation>
+    </message>
+    <message>
+        <source>Share of the rows held out to watch overfitting and for early stopping; not fitted.</source>
+        <translation>留出用于监测过拟合和早停的行所占比例；不参与拟合。</translation>
+    </message>
+    <message>
+        <source>Seed of the random split and of the initial weights: the same seed, data and settings give the same model.</source>
+        <translation>随机划分和初始权重的种子：相同的种子、数据和设置得到相同的模型。</translation>
+    </message>
+    <message>
+        <source>A separate labelled file to test on (an out-of-time sample, say); without one, the rows left after the training and validation shares are the test part.</source>
+        <translation>用于测试的单独带标签文件（例如跨时间样本）；若不指定，训练集和验证集之外的剩余行即为测试集。</translation>
+    </message>
+    <message>
+        <source>A text column becomes one indicator per value; only this many of its most frequent values are kept, the rest pooled as &quot;other&quot;.</source>
+        <translation>文本列的每个取值变为一个指示变量；只保留出现最频繁的这么多个取值，其余合并为“other”。</translation>
+    </message>
+    <message>
+        <source>A value of a text column needs this many training rows to get its own indicator; rarer ones are pooled as &quot;other&quot;.</source>
+        <translation>文本列的某个取值至少需要这么多训练行才有自己的指示变量；更稀有的取值合并为“other”。</translation>
+    </message>
+    <message>
+        <source>Adds a 0/1 column per numeric feature telling whether the value was missing, so that missingness itself can predict (it often does in credit data).</source>
+        <translation>为每个数值特征添加一个 0/1 列，表示该值是否缺失，使缺失本身也能用于预测（在信贷数据中常常如此）。</translation>
+    </message>
+    <message>
+        <source>The language of the workbench, from the next start.</source>
+        <translation>工作台的界面语言，下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Puts every setting back to its default; Edit ▸ Undo brings your values back.</source>
+        <translation>将所有设置恢复为默认值；“编辑 ▸ 撤销”可恢复您的设置。</translation>
+    </message>
+    <message>
+        <source>Lambda of %1: the weight of its loss in the training objective. Twice the lambda of another task, twice its pull on the shared layers; 0 leaves it out of training.</source>
+        <translation>%1 的 lambda：其损失在训练目标中的权重。lambda 是另一任务的两倍，对共享层的影响也是两倍；0 表示不参与训练。</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::StartPage</name>
@@ -1514,6 +1837,10 @@ FPR %4</translation>
     <message>
         <source>The sample file was not found beside the program.</source>
         <translation>在程序所在位置找不到示例文件。</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>最近的文件</translation>
     </message>
 </context>
 <context>

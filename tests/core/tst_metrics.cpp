@@ -293,6 +293,7 @@ private Q_SLOTS:
     void logLossClipsAtFloatEpsilon();
     void calibrationCurveMatchesSklearn();
     void calibrationEdgesGoToLowerBin();
+    void quantileCalibrationHasEqualCounts();
     void multiclassWithUnpredictedAndAbsentClasses();
     void regressionMetricsMatchSklearn();
     void regressionConstantTarget();
@@ -504,6 +505,66 @@ void TestMetrics::calibrationEdgesGoToLowerBin()
     QCOMPARE(sparse[0].observedRate, 0.5);
     QCOMPARE(sparse[1].lowerEdge, 0.75);
     QCOMPARE(sparse[1].count, std::int64_t(2));
+}
+
+// Equal-count bins, checked by hand: edges at numpy.percentile's linear interpolation, a score on
+// an inner edge in the lower bin, tied edges leaving empty bins out.
+void TestMetrics::quantileCalibrationHasEqualCounts()
+{
+    // Ten scores k/10: the median edge is halfway between 0.5 and 0.6.
+    std::vector<float> scores;
+    for (int k = 1; k <= 10; ++k)
+        scores.push_back(static_cast<float>(k) / 10.0f);
+    const std::vector<std::uint8_t> labels = {0, 0, 0, 1, 0, 1, 0, 1, 1, 1};
+    const std::vector<CalibrationBin> halves = quantileCalibrationCurve(scores, labels, 2);
+    QCOMPARE(halves.size(), std::size_t(2));
+    QCOMPARE(halves[0].count, std::int64_t(5));
+    QCOMPARE(halves[1].count, std::int64_t(5));
+    CMTL_COMPARE_NEAR(halves[0].lowerEdge, double(0.1f), kRationalTolerance);
+    CMTL_COMPARE_NEAR(halves[0].upperEdge, (double(0.5f) + double(0.6f)) / 2, kRationalTolerance);
+    CMTL_COMPARE_NEAR(halves[1].upperEdge, 1.0, kRationalTolerance);
+    CMTL_COMPARE_NEAR(halves[0].observedRate, 0.2, kRationalTolerance);
+    CMTL_COMPARE_NEAR(halves[1].observedRate, 0.8, kRationalTolerance);
+    CMTL_COMPARE_NEAR(halves[0].meanPredicted,
+                      (double(0.1f) + double(0.2f) + double(0.3f) + double(0.4f) + double(0.5f)) / 5, kSumTolerance);
+
+    // An inner edge that equals a score keeps that score in the lower bin: 9 scores, edges at the
+    // 3rd and 6th sorted values exactly (positions 2.67 and 5.33 interpolate; use 7 for exact ones).
+    const std::vector<float> seven = {0.0f, 0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f};
+    const std::vector<std::uint8_t> sevenLabels = {0, 0, 0, 0, 1, 1, 1};
+    const std::vector<CalibrationBin> thirds = quantileCalibrationCurve(seven, sevenLabels, 3);
+    QCOMPARE(thirds.size(), std::size_t(3));
+    // Edges at positions 0, 2, 4, 6: 0, 0.2, 0.4, 0.6; 0.2 and 0.4 lie on inner edges.
+    QCOMPARE(thirds[0].count, std::int64_t(3)); // 0, 0.1, 0.2
+    QCOMPARE(thirds[1].count, std::int64_t(2)); // 0.3, 0.4
+    QCOMPARE(thirds[2].count, std::int64_t(2)); // 0.5, 0.6
+    QCOMPARE(thirds[1].observedRate, 0.5);
+
+    // Ties: seven zeros make the first three edges equal; the empty middle bins are left out.
+    const std::vector<float> tied = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.5f, 0.9f, 1.0f};
+    const std::vector<std::uint8_t> tiedLabels = {0, 0, 0, 0, 0, 0, 1, 0, 1, 1};
+    const std::vector<CalibrationBin> tiedCurve = quantileCalibrationCurve(tied, tiedLabels, 4);
+    QCOMPARE(tiedCurve.size(), std::size_t(2));
+    QCOMPARE(tiedCurve[0].count, std::int64_t(7));
+    QCOMPARE(tiedCurve[1].count, std::int64_t(3));
+    CMTL_COMPARE_NEAR(tiedCurve[1].observedRate, 2.0 / 3, kRationalTolerance);
+
+    // Scores crowded near 0, as at a 5% default rate: equal-width bins give 2 points, equal-count
+    // bins 10 points of 20 rows each.
+    std::vector<float> low;
+    std::vector<std::uint8_t> lowLabels;
+    for (int k = 0; k < 200; ++k) {
+        low.push_back(static_cast<float>(k) / 1000.0f);
+        lowLabels.push_back(k % 20 == 0 ? 1 : 0);
+    }
+    QCOMPARE(calibrationCurve(low, lowLabels, 10).size(), std::size_t(2));
+    const std::vector<CalibrationBin> spread = quantileCalibrationCurve(low, lowLabels, 10);
+    QCOMPARE(spread.size(), std::size_t(10));
+    for (const CalibrationBin &bin : spread)
+        QCOMPARE(bin.count, std::int64_t(20));
+
+    QVERIFY(quantileCalibrationCurve({}, {}, 10).empty());
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, quantileCalibrationCurve(scores, labels, 0));
 }
 
 void TestMetrics::multiclassWithUnpredictedAndAbsentClasses()

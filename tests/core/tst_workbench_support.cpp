@@ -106,6 +106,29 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, scoreDistribution(scores, labels, 0));
     }
 
+    // Scores crowded near 0 get a histogram over their own range; spread scores keep [0, 1].
+    void scoreDistributionSpansTheScores()
+    {
+        const std::vector<float> crowded = {0.012f, 0.03f, 0.05f, 0.081f, 0.1f, 0.149f};
+        const std::vector<std::uint8_t> labels = {0, 0, 1, 0, 1, 1};
+        const ScoreSpan span = scoreSpan(crowded);
+        QCOMPARE(span.lower, 0.01);
+        QCOMPARE(span.upper, 0.15);
+        const ScoreDistribution d = scoreDistribution(crowded, labels, 14, span.lower, span.upper);
+        QCOMPARE(d.edges.front(), 0.01);
+        QCOMPARE(d.edges.back(), 0.15);
+        QCOMPARE(d.negativeShare[0], 1.0 / 3);  // 0.012 in [0.01, 0.02)
+        QCOMPARE(d.negativeShare[7], 1.0 / 3);  // 0.081 in [0.08, 0.09)
+        QCOMPARE(d.positiveShare[13], 1.0 / 3); // 0.149 in the last bin
+        const std::vector<float> spread = {0.05f, 0.9f};
+        QCOMPARE(scoreSpan(spread).lower, 0.0);
+        QCOMPARE(scoreSpan(spread).upper, 1.0);
+        const std::vector<float> single = {1.0f};
+        QCOMPARE(scoreSpan(single).lower, 0.99);
+        QCOMPARE(scoreSpan(single).upper, 1.0);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, scoreDistribution(crowded, labels, 10, 0.5, 0.5));
+    }
+
     // A multi-byte character ending past a 32-byte stretch of the UTF-8 check (the reader used to
     // run past the end of the text there and refuse Chinese files).
     void utf8AcrossStretchBoundary()

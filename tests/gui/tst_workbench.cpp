@@ -184,9 +184,8 @@ private Q_SLOTS:
         QVERIFY2(problem.contains(QStringLiteral("Class")), qPrintable(problem));
         QVERIFY(m_window->trainAction()->toolTip().contains(problem));
         QVERIFY(find<QLabel>(QStringLiteral("trainStatus"))->text().contains(problem));
-        auto *rolesTable = find<QTableWidget>(QStringLiteral("rolesTable"));
-        QCOMPARE(rolesTable->item(22, 0)->toolTip(), problem); // the Class row is marked
-        QVERIFY(rolesTable->item(0, 0)->toolTip().isEmpty());
+        QCOMPARE(find<QLabel>(QStringLiteral("roleName_Class"))->toolTip(), problem); // the Class row is marked
+        QVERIFY(find<QLabel>(QStringLiteral("roleName_int_rate"))->toolTip().isEmpty());
         classType->setCurrentIndex(classType->findData(int(TaskType::Binary)));
         QVERIFY(m_window->trainAction()->isEnabled());
 
@@ -360,8 +359,10 @@ private Q_SLOTS:
                      locale.toString(qlonglong(expected.trueNegative)));
             QCOMPARE(find<QLabel>(QStringLiteral("fnLabel"))->text(),
                      locale.toString(qlonglong(expected.falseNegative)));
+            // A threshold that flags no row leaves precision undefined: "—", not 0.
+            const bool flagsRows = expected.truePositive + expected.falsePositive > 0;
             QCOMPARE(find<QLabel>(QStringLiteral("precisionLabel"))->text(),
-                     locale.toString(precision(expected), 'f', 4));
+                     flagsRows ? locale.toString(precision(expected), 'f', 4) : QStringLiteral("—"));
             QCOMPARE(find<QLabel>(QStringLiteral("recallLabel"))->text(), locale.toString(recall(expected), 'f', 4));
             QCOMPARE(find<QLabel>(QStringLiteral("f1Label"))->text(), locale.toString(f1Score(expected), 'f', 4));
             // The marker sits on the curve at that threshold.

@@ -40,6 +40,9 @@ void ScoreDistributionChart::setDistribution(const ScoreDistribution &distributi
     addClass(distribution.negativeShare, negativeName, QColor(31, 95, 168));
     addClass(distribution.positiveShare, positiveName, QColor(192, 57, 43));
     yAxis()->setRange(0, m_highest * 1.1);
+    // The histogram's own span: scores crowded near 0 are drawn over the whole width.
+    if (distribution.edges.size() >= 2)
+        xAxis()->setRange(distribution.edges.front(), distribution.edges.back());
     m_threshold = new QLineSeries;
     m_threshold->setName(tr("threshold"));
     m_threshold->setPen(QPen(QColor(60, 60, 60), 1.5, Qt::DashLine));

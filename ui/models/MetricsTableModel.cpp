@@ -1,5 +1,7 @@
 #include "models/MetricsTableModel.h"
 
+#include "HelpTexts.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -11,15 +13,19 @@ std::vector<std::pair<QString, double>> MetricsTableModel::metricsOf(const TaskE
     std::vector<std::pair<QString, double>> values;
     if (evaluation.binary) {
         const BinaryMetrics &m = *evaluation.binary;
+        // A rate whose denominator is 0 is undefined (NaN, shown as "—"), not the 0 that
+        // sklearn's zero_division=0 makes it: precision at 0.5 with no row above 0.5.
+        const ConfusionCounts &c = m.confusion;
+        const auto defined = [](std::int64_t denominator, double value) { return denominator > 0 ? value : NAN; };
         values = {{QStringLiteral("AUC"), m.auc},
                   {QStringLiteral("KS"), m.ks},
                   {QStringLiteral("Gini"), m.gini},
                   {QStringLiteral("log loss"), m.logLoss},
                   {QStringLiteral("Brier"), m.brier},
                   {QStringLiteral("accuracy@0.5"), m.accuracy},
-                  {QStringLiteral("precision@0.5"), m.precision},
-                  {QStringLiteral("recall@0.5"), m.recall},
-                  {QStringLiteral("F1@0.5"), m.f1}};
+                  {QStringLiteral("precision@0.5"), defined(c.truePositive + c.falsePositive, m.precision)},
+                  {QStringLiteral("recall@0.5"), defined(c.truePositive + c.falseNegative, m.recall)},
+                  {QStringLiteral("F1@0.5"), defined(2 * c.truePositive + c.falsePositive + c.falseNegative, m.f1)}};
     } else if (evaluation.multiclass) {
         const MulticlassMetrics &m = *evaluation.multiclass;
         values = {{QStringLiteral("accuracy"), m.accuracy},
@@ -83,18 +89,23 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const
     const MetricRow &row = m_rows[static_cast<std::size_t>(index.row())];
     if (index.column() == Task)
         return role == Qt::DisplayRole || role == Qt::UserRole ? QVariant(row.task) : QVariant();
-    if (index.column() == Metric)
+    if (index.column() == Metric) {
+        if (role == Qt::ToolTipRole || role == Qt::WhatsThisRole)
+            return metricHelp(row.metric);
         return role == Qt::DisplayRole || role == Qt::UserRole ? QVariant(row.metric) : QVariant();
+    }
     const double value = row.values[index.column() - Train];
     switch (role) {
     case Qt::DisplayRole:
         if (std::isnan(value))
-            return QStringLiteral("–");
+            return QStringLiteral("—");
         if (row.metric == QLatin1String("rows"))
             return QLocale().toString(static_cast<qlonglong>(value));
         return QLocale().toString(value, 'f', 4);
     case Qt::UserRole:
         return value;
+    case Qt::ToolTipRole:
+        return std::isnan(value) ? tr("Undefined here (0/0 or no rows), not zero.") : QVariant();
     case Qt::TextAlignmentRole:
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     default:

@@ -1,5 +1,7 @@
 #include "models/RunListModel.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QStringList>
 
 namespace cmtl::ui {
@@ -59,6 +61,66 @@ QString RunListModel::headline(const RunRecord &run)
     return parts.join(QStringLiteral(" · "));
 }
 
+namespace {
+
+QString architectureName(cmtl::Architecture architecture)
+{
+    switch (architecture) {
+    case cmtl::Architecture::SharedBottom:
+        return RunListModel::tr("shared bottom");
+    case cmtl::Architecture::MMoE:
+        return QStringLiteral("MMoE");
+    case cmtl::Architecture::PLE:
+        return QStringLiteral("PLE");
+    case cmtl::Architecture::Attention:
+        return RunListModel::tr("attention");
+    }
+    return {};
+}
+
+QString weightingName(WeightingMethod method)
+{
+    switch (method) {
+    case WeightingMethod::Fixed:
+        return RunListModel::tr("fixed");
+    case WeightingMethod::Uncertainty:
+        return RunListModel::tr("uncertainty");
+    case WeightingMethod::GradNorm:
+        return QStringLiteral("GradNorm");
+    case WeightingMethod::DWA:
+        return QStringLiteral("DWA");
+    case WeightingMethod::PCGrad:
+        return QStringLiteral("PCGrad");
+    }
+    return {};
+}
+
+} // namespace
+
+QString RunListModel::networkSummary(const RunRecord &run)
+{
+    QStringList sizes;
+    for (const int size : run.config.train.hiddenLayers)
+        sizes << QString::number(size);
+    QString text = sizes.join(QLatin1Char('-'));
+    if (run.config.train.headHidden > 0)
+        text += tr(", head %1").arg(run.config.train.headHidden);
+    return text;
+}
+
+QString RunListModel::evaluatedPart(const RunRecord &run)
+{
+    if (!run.evaluatedFile.isEmpty())
+        return tr("all rows of %1").arg(QFileInfo(run.evaluatedFile).fileName());
+    if (run.scoresPart == QLatin1String("test"))
+        return tr("test part");
+    if (run.scoresPart == QLatin1String("validation"))
+        return tr("validation part");
+    if (run.scoresPart.isEmpty())
+        return tr("none (model file)");
+    return run.scoresPart;
+}
+
 QVariant RunListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
@@ -71,6 +133,17 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Name:
         return run.name;
+    case Architecture:
+        return architectureName(run.config.train.architecture);
+    case Weighting:
+        return weightingName(run.config.train.weighting.method);
+    case Network:
+        return networkSummary(run);
+    case DataFile:
+        return role == Qt::ToolTipRole ? QDir::toNativeSeparators(run.dataSource)
+                                       : QFileInfo(run.dataSource).fileName();
+    case EvaluatedPart:
+        return evaluatedPart(run);
     case Lambdas:
         return run.lambdaSummary();
     case Epochs:
@@ -91,6 +164,16 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
     switch (section) {
     case Name:
         return tr("Run");
+    case Architecture:
+        return tr("Architecture");
+    case Weighting:
+        return tr("Weighting");
+    case Network:
+        return tr("Network");
+    case DataFile:
+        return tr("Data file");
+    case EvaluatedPart:
+        return tr("Charts on");
     case Lambdas:
         return tr("Tasks and lambdas");
     case Epochs:

@@ -6,12 +6,25 @@
 
 namespace cmtl::ui {
 
-// Every run of the session, newest last: name, tasks with their lambdas, epochs, and the
-// headline test metric of each task.
+// Every run of the session, newest last: name, the method (architecture, task weighting,
+// network), tasks with their lambdas, epochs, the data file and the part the charts are on, and
+// the headline test metric of each task -- so that two runs can be told apart at a glance.
 class RunListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Field { Name, Lambdas, Epochs, Headline, Finished, FieldCount };
+    enum Field {
+        Name,
+        Architecture,
+        Weighting,
+        Network,
+        Lambdas,
+        Epochs,
+        DataFile,
+        EvaluatedPart,
+        Headline,
+        Finished,
+        FieldCount
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -27,6 +40,10 @@ public:
 
     // "Class AUC 0.712 · grade acc 0.41 · int_rate RMSE 3.1" on the test part (else validation).
     static QString headline(const RunRecord &run);
+    // "128-64", with ", head 32" when the heads have a hidden layer.
+    static QString networkSummary(const RunRecord &run);
+    // "test part", "validation part", "all rows of oot.csv", or "none (model file)".
+    static QString evaluatedPart(const RunRecord &run);
 
 private:
     std::vector<RunPtr> m_runs;

@@ -5,6 +5,8 @@
 #include "charts/RocChart.h"
 #include "charts/ScoreDistributionChart.h"
 
+#include "HelpTexts.h"
+
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -17,6 +19,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cmtl::ui {
@@ -72,6 +75,9 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
     thresholdRow->addWidget(m_slider, 1);
     thresholdRow->addWidget(m_spin);
     explorerLayout->addLayout(thresholdRow);
+    m_start = valueLabel(QStringLiteral("thresholdStartLabel"), explorer);
+    m_start->setWordWrap(true);
+    explorerLayout->addWidget(m_start);
     m_flagged = valueLabel(QStringLiteral("flaggedLabel"), explorer);
     m_flagged->setWordWrap(true);
     explorerLayout->addWidget(m_flagged);
@@ -107,10 +113,18 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
     m_recall = valueLabel(QStringLiteral("recallLabel"), explorer);
     m_f1 = valueLabel(QStringLiteral("f1Label"), explorer);
     m_accuracy = valueLabel(QStringLiteral("accuracyLabel"), explorer);
-    figures->addRow(tr("Precision:"), m_precision);
-    figures->addRow(tr("Recall (TPR):"), m_recall);
-    figures->addRow(tr("F1:"), m_f1);
-    figures->addRow(tr("Accuracy:"), m_accuracy);
+    // Each figure's name explains it (tooltip and What's This); its value's tooltip says why a
+    // rate is undefined.
+    const auto addFigure = [figures, explorer](const QString &name, const char *metric, QLabel *value) {
+        auto *label = new QLabel(name, explorer);
+        setHelp(label, metricHelp(QString::fromLatin1(metric)));
+        value->setWhatsThis(label->whatsThis());
+        figures->addRow(label, value);
+    };
+    addFigure(tr("Precision:"), "precision", m_precision);
+    addFigure(tr("Recall (TPR):"), "recall", m_recall);
+    addFigure(tr("F1:"), "F1", m_f1);
+    addFigure(tr("Accuracy:"), "accuracy", m_accuracy);
     explorerLayout->addLayout(figures);
     explorerLayout->addStretch();
 
@@ -171,6 +185,16 @@ void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores
     m_scores = m_hasScores ? *scores : TaskScores{};
     m_slider->setEnabled(m_hasScores);
     m_spin->setEnabled(m_hasScores);
+    QString why;
+    const double start = startingThreshold(scores, charts, &why);
+    m_start->setText(why);
+    m_start->setVisible(!why.isEmpty());
+    {
+        // Set without a redraw in between; updateThreshold() below draws once.
+        const QSignalBlocker spinBlocker(m_spin), sliderBlocker(m_slider);
+        m_spin->setValue(start);
+        m_slider->setValue(static_cast<int>(std::lround(start * kSliderSteps)));
+    }
     if (m_hasScores && charts) {
         m_ks->setCurve(charts->ks, tr("%1 (positive)").arg(positive), tr("%1 (negative)").arg(negative));
         m_distribution->setDistribution(charts->distribution, positive, negative);
@@ -181,6 +205,35 @@ void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores
         m_calibration->setBins({});
     }
     updateThreshold();
+}
+
+double BinaryTaskPanel::startingThreshold(const TaskScores *scores, const TaskCharts *charts, QString *why)
+{
+    const auto explain = [why](const QString &text) {
+        if (why)
+            *why = text;
+    };
+    if (charts) {
+        const std::optional<std::size_t> peak = ksPeak(charts->ks);
+        if (peak && std::isfinite(charts->ks[*peak].threshold) && *peak > 0) {
+            const KsPoint &point = charts->ks[*peak];
+            explain(tr("Starts at the KS-optimal cut-off %1, where the two classes' cumulative shares differ most "
+                       "(KS %2).")
+                        .arg(QLocale().toString(point.threshold, 'f', 3))
+                        .arg(QLocale().toString(point.positiveShare - point.negativeShare, 'f', 3)));
+            return point.threshold;
+        }
+    }
+    if (scores && !scores->labels.empty()) {
+        const double positives = std::count(scores->labels.begin(), scores->labels.end(), std::uint8_t(1));
+        const double baseRate = positives / static_cast<double>(scores->labels.size());
+        explain(tr("Starts at the base rate %1 (the share of positives): a score above it is riskier than "
+                   "average.")
+                    .arg(QLocale().toString(baseRate, 'f', 3)));
+        return baseRate;
+    }
+    explain({});
+    return 0.5;
 }
 
 void BinaryTaskPanel::setThreshold(double threshold)
@@ -212,10 +265,19 @@ void BinaryTaskPanel::updateThreshold()
     m_fp->setText(locale.toString(static_cast<qlonglong>(m_counts.falsePositive)));
     m_fn->setText(locale.toString(static_cast<qlonglong>(m_counts.falseNegative)));
     m_tn->setText(locale.toString(static_cast<qlonglong>(m_counts.trueNegative)));
-    m_precision->setText(locale.toString(precision(m_counts), 'f', 4));
-    m_recall->setText(locale.toString(recall(m_counts), 'f', 4));
-    m_f1->setText(locale.toString(f1Score(m_counts), 'f', 4));
-    m_accuracy->setText(locale.toString(accuracy(m_counts), 'f', 4));
+    // A rate whose denominator is 0 is undefined: shown as "—" with the reason, never as 0.
+    const auto showRate = [&locale](QLabel *label, std::int64_t denominator, double value, const QString &undefined) {
+        label->setText(denominator > 0 ? locale.toString(value, 'f', 4) : QStringLiteral("—"));
+        label->setToolTip(denominator > 0 ? QString() : undefined);
+    };
+    const ConfusionCounts &c = m_counts;
+    showRate(m_precision, c.truePositive + c.falsePositive, precision(c),
+             tr("Undefined: no row is flagged at this threshold."));
+    showRate(m_recall, c.truePositive + c.falseNegative, recall(c), tr("Undefined: there is no positive row."));
+    showRate(m_f1, 2 * c.truePositive + c.falsePositive + c.falseNegative, f1Score(c),
+             tr("Undefined: no positive row and none flagged."));
+    showRate(m_accuracy, c.truePositive + c.falsePositive + c.trueNegative + c.falseNegative, accuracy(c),
+             tr("Undefined: there are no rows."));
     const RocPoint marker = rocPointAt(m_counts, threshold);
     m_roc->setMarker(marker.falsePositiveRate, marker.truePositiveRate);
     const qlonglong flagged = m_counts.truePositive + m_counts.falsePositive;

@@ -19,7 +19,8 @@ class RocChart;
 class ScoreDistributionChart;
 
 // A binary task's results: the ROC curve with a threshold marker, a threshold slider driving the
-// confusion matrix, precision, recall and F1 (from the engine's confusionAt), and the KS, score
+// confusion matrix, precision, recall and F1 (from the engine's confusionAt; "—" where a rate is
+// 0/0), starting at a stated cut-off, and the KS, score
 // distribution and calibration charts.
 class BinaryTaskPanel : public QWidget {
     Q_OBJECT
@@ -31,6 +32,10 @@ public:
     void setTask(const TaskEvaluation &evaluation, const TaskScores *scores, const TaskCharts *charts);
     void setThreshold(double threshold);
     double threshold() const;
+    // Where the explorer starts for a task: the KS-optimal cut-off (the score where the positives'
+    // and negatives' cumulative shares differ most) when the KS curve is there, else the base rate
+    // (the share of positives); 0.5 without scores. `why` receives the sentence shown on the panel.
+    static double startingThreshold(const TaskScores *scores, const TaskCharts *charts, QString *why = nullptr);
     const ConfusionCounts &counts() const { return m_counts; }
 
     RocChart *rocChart() const { return m_roc; }
@@ -54,7 +59,7 @@ private:
     QDoubleSpinBox *m_spin;
     QLabel *m_tp, *m_fp, *m_fn, *m_tn;
     QLabel *m_actualPositive, *m_actualNegative, *m_predictedPositive, *m_predictedNegative;
-    QLabel *m_precision, *m_recall, *m_f1, *m_accuracy, *m_flagged;
+    QLabel *m_precision, *m_recall, *m_f1, *m_accuracy, *m_flagged, *m_start;
 };
 
 } // namespace cmtl::ui

@@ -7,6 +7,8 @@
 
 #include "models/TableExport.h"
 
+#include "UndoSupport.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -25,6 +27,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QThread>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace cmtl::ui {
@@ -55,13 +58,14 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
 {
     setObjectName(QStringLiteral("dataPage"));
 
-    m_fileLabel = new QLabel(tr("No file open. Open a CSV file with File ▸ Open, drop one on the window, or start "
-                                "with the sample."),
-                             this);
+    m_fileLabel = new QLabel(this);
     m_fileLabel->setObjectName(QStringLiteral("fileLabel"));
     m_fileLabel->setWordWrap(true);
+    showFileName();
 
     auto *options = new QGroupBox(tr("Import options"), this);
+    options->setObjectName(QStringLiteral("importOptions"));
+    m_optionsBox = options;
     auto *form = new QFormLayout(options);
     m_delimiter = new QComboBox(options);
     m_delimiter->setObjectName(QStringLiteral("delimiterCombo"));
@@ -203,33 +207,64 @@ void DataPage::openFile(const QString &path)
         Q_EMIT loadFailed(tr("The file %1 cannot be opened.").arg(QDir::toNativeSeparators(path)), file.errorString());
         return;
     }
-    m_path = path;
-    m_head = file.read(kPreviewBytes);
+    QByteArray head = file.read(kPreviewBytes);
     // Preview whole lines only.
     if (!file.atEnd()) {
-        const qsizetype lastNewline = m_head.lastIndexOf('\n');
+        const qsizetype lastNewline = head.lastIndexOf('\n');
         if (lastNewline > 0)
-            m_head.truncate(lastNewline + 1);
+            head.truncate(lastNewline + 1);
     }
-    m_fileLabel->setText(
-        tr("<b>%1</b> — %2")
-            .arg(QFileInfo(path).fileName().toHtmlEscaped(), QDir::toNativeSeparators(path).toHtmlEscaped()));
-    m_reload->setEnabled(true);
+    // Another file, another history: a reload's undo would read the wrong file.
+    if (m_undoStack && path != m_path)
+        m_undoStack->clear();
+    m_loadingPath = path;
+    m_loadingHead = head;
+    updatePreview();
+    startLoading();
+}
+
+void DataPage::showFileName()
+{
+    if (!m_loadingPath.isEmpty()) {
+        m_fileLabel->setText(tr("<b>%1</b> — loading…").arg(QFileInfo(m_loadingPath).fileName().toHtmlEscaped()));
+    } else if (!m_path.isEmpty()) {
+        m_fileLabel->setText(
+            tr("<b>%1</b> — %2")
+                .arg(QFileInfo(m_path).fileName().toHtmlEscaped(), QDir::toNativeSeparators(m_path).toHtmlEscaped()));
+    } else {
+        m_fileLabel->setText(tr("No file open. Open a CSV file with File ▸ Open, drop one on the window, or start "
+                                "with the sample."));
+    }
+}
+
+DataPage::State DataPage::state() const
+{
+    return captureValues(m_optionsBox);
+}
+
+void DataPage::applyState(const State &state)
+{
+    applyValues(m_optionsBox, state);
+    m_loadingForUndo = true;
     updatePreview();
     startLoading();
 }
 
 void DataPage::updatePreview()
 {
-    if (m_head.isEmpty()) {
+    // The file being opened, else the file shown.
+    const bool opening = !m_loadingPath.isEmpty();
+    const QByteArray &head = opening ? m_loadingHead : m_head;
+    const QString path = opening ? m_loadingPath : m_path;
+    if (head.isEmpty()) {
         m_previewModel->setTable({});
         return;
     }
     CsvOptions previewOptions = options();
     previewOptions.threads = 1;
     try {
-        CsvReadResult read = readCsv(std::span<const char>(m_head.constData(), static_cast<std::size_t>(m_head.size())),
-                                     QFileInfo(m_path).fileName().toStdString(), previewOptions);
+        CsvReadResult read = readCsv(std::span<const char>(head.constData(), static_cast<std::size_t>(head.size())),
+                                     QFileInfo(path).fileName().toStdString(), previewOptions);
         const char delimiter = read.dialect.delimiter;
         const QString delimiterName =
             delimiter == '\t' ? tr("tab") : QStringLiteral("“%1”").arg(QLatin1Char(delimiter));
@@ -250,17 +285,26 @@ void DataPage::updatePreview()
 
 void DataPage::startLoading()
 {
-    if (m_path.isEmpty())
-        return;
+    if (m_loadingPath.isEmpty()) {
+        if (m_path.isEmpty())
+            return;
+        // "Reload with these options": the file shown, read again.
+        m_loadingPath = m_path;
+        m_loadingHead = m_head;
+    }
     CsvOptions readOptions = options();
     // Leave one core to the UI thread so that the window stays responsive while reading.
     readOptions.threads = std::max(1, QThread::idealThreadCount() - 1);
-    auto *loader = new DataLoader({m_path, readOptions});
+    m_loadingOptions = state();
+    auto *loader = new DataLoader({m_loadingPath, readOptions});
+    const quint64 generation = ++m_loadGeneration;
     connect(loader, &Worker::progress, this, [this](double fraction, const QString &text) {
         m_progress->setValue(static_cast<int>(fraction * 1000));
         m_progress->setFormat(text + QStringLiteral(" — %p%"));
     });
-    connect(loader, &DataLoader::succeeded, this, [this](const LoadedTablePtr &result) {
+    connect(loader, &DataLoader::succeeded, this, [this, generation](const LoadedTablePtr &result) {
+        if (generation != m_loadGeneration)
+            return;
         auto table = std::shared_ptr<const Table>(result, &result->table);
         m_tableModel->setTable(table);
         m_columnModel->setTable(table, result->histograms);
@@ -269,16 +313,48 @@ void DataPage::startLoading()
                                  .arg(QFileInfo(result->path).fileName())
                                  .arg(QLocale().toString(static_cast<qulonglong>(result->table.rowCount())))
                                  .arg(result->table.columnCount()));
+        finishLoading(true);
         Q_EMIT loaded(result);
     });
-    connect(loader, &Worker::failed, this, [this](const QString &message, const QString &details) {
+    connect(loader, &Worker::failed, this, [this, generation](const QString &message, const QString &details) {
+        if (generation != m_loadGeneration)
+            return;
+        finishLoading(false);
         Q_EMIT statusMessage(tr("Reading failed"));
         Q_EMIT loadFailed(message, details);
     });
-    connect(loader, &Worker::cancelled, this, [this] { Q_EMIT statusMessage(tr("Reading cancelled")); });
+    connect(loader, &Worker::cancelled, this, [this, generation] {
+        if (generation != m_loadGeneration)
+            return;
+        finishLoading(false);
+        Q_EMIT statusMessage(tr("Reading cancelled"));
+    });
     setLoading(true);
     m_progress->setValue(0);
     m_worker->start(loader);
+}
+
+void DataPage::finishLoading(bool succeeded)
+{
+    const bool reload = m_loadingPath == m_path;
+    const State before = m_loadedOptions;
+    if (succeeded) {
+        m_path = m_loadingPath;
+        m_head = m_loadingHead;
+        m_loadedOptions = m_loadingOptions;
+        // A reload by the user is one undo step; undoing reads the file with the options before.
+        if (reload && !m_loadingForUndo && before != m_loadedOptions)
+            pushOrApply(m_undoStack, new SnapshotCommand<DataPage, State>(this, before, m_loadedOptions,
+                                                                          tr("Reload with other import options")));
+    } else if (reload) {
+        // The table shown was read with the options before: show them again.
+        applyValues(m_optionsBox, m_loadedOptions);
+    }
+    m_loadingForUndo = false;
+    m_loadingPath.clear();
+    m_loadingHead.clear();
+    showFileName();
+    updatePreview();
 }
 
 void DataPage::cancelLoading()
@@ -301,6 +377,11 @@ void DataPage::setLoading(bool loading)
     m_progress->setVisible(loading);
     m_cancel->setVisible(loading);
     m_reload->setEnabled(!loading && !m_path.isEmpty());
+    // The table shown is the previous file's until the new one is read: disabled meanwhile.
+    m_table->setEnabled(!loading);
+    m_columns->setEnabled(!loading);
+    if (loading)
+        showFileName();
     Q_EMIT loadingChanged(loading);
 }
 

@@ -2,6 +2,7 @@
 
 #include "workers/DataLoader.h"
 
+#include <QVariantMap>
 #include <QWidget>
 
 class QCheckBox;
@@ -12,6 +13,7 @@ class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
+class QUndoStack;
 
 namespace cmtl::ui {
 
@@ -27,12 +29,24 @@ public:
     explicit DataPage(QWidget *parent = nullptr);
     ~DataPage() override;
 
-    // Reads the preview, then the whole file on a worker thread with the current options.
+    // "Reload with these options" is pushed on `stack` as an undoable command once the file is
+    // read again (undo reads it with the previous options). Opening another file clears the stack.
+    void setUndoStack(QUndoStack *stack) { m_undoStack = stack; }
+
+    // Reads the preview, then the whole file on a worker thread with the current options. Until
+    // it is read, the page shows the file's name as loading and the previous table disabled; if
+    // reading fails or is cancelled, the previous file, its name and its table stay.
     void openFile(const QString &path);
     bool isLoading() const;
     void stop();
     CsvOptions options() const;
+    // The file whose table is shown (not one still loading).
     QString currentPath() const { return m_path; }
+    // The import options' fields, by object name (what a reload's undo restores).
+    using State = QVariantMap;
+    State state() const;
+    // Sets the import options from `state` and reads the file again with them.
+    void applyState(const State &state);
 
 Q_SIGNALS:
     void loaded(const cmtl::ui::LoadedTablePtr &table);
@@ -47,9 +61,20 @@ private:
     void updatePreview();
     void startLoading();
     void setLoading(bool loading);
+    // Reading `m_loadingPath` ended: shows it when `succeeded`, else goes back to the file shown.
+    void finishLoading(bool succeeded);
+    void showFileName();
 
-    QString m_path;
-    QByteArray m_head; // the first bytes of the file, for the preview
+    QString m_path;           // the file shown
+    QByteArray m_head;        // the first bytes of the file shown, for the preview
+    QString m_loadingPath;    // the file being read (m_path for a reload)
+    QByteArray m_loadingHead; // its first bytes
+    State m_loadedOptions;    // the import options the shown table was read with
+    State m_loadingOptions;   // those of the reading under way
+    bool m_loadingForUndo = false;
+    quint64 m_loadGeneration = 0; // tells a superseded reading's late signals apart
+    QUndoStack *m_undoStack = nullptr;
+    QWidget *m_optionsBox;
     QLabel *m_fileLabel;
     QComboBox *m_delimiter;
     QCheckBox *m_header;

@@ -8,6 +8,7 @@
 #include "pages/RegressionTaskPanel.h"
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +20,22 @@
 #include <QVBoxLayout>
 
 namespace cmtl::ui {
+
+namespace {
+
+// The engine's part names ("test", "validation") in the user's language.
+QString partName(const QString &part)
+{
+    if (part == QLatin1String("test"))
+        return ResultsPage::tr("test");
+    if (part == QLatin1String("validation"))
+        return ResultsPage::tr("validation");
+    if (part == QLatin1String("train"))
+        return ResultsPage::tr("training");
+    return part;
+}
+
+} // namespace
 
 ResultsPage::ResultsPage(QWidget *parent) : QWidget(parent)
 {
@@ -125,7 +142,9 @@ void ResultsPage::setRun(const RunPtr &run)
         m_history->reset({}, 1);
     } else {
         const QString part = run->scoresPart.isEmpty() ? tr("metrics only (model file)")
-                                                       : tr("charts on the %1 part").arg(run->scoresPart);
+                             : !run->evaluatedFile.isEmpty()
+                                 ? tr("charts on every row of %1").arg(QFileInfo(run->evaluatedFile).fileName())
+                                 : tr("charts on the %1 part").arg(partName(run->scoresPart));
         m_title->setText(tr("%1 — %2 — %3").arg(run->name, run->lambdaSummary(), part));
         m_history->setHistory(
             [&] {

@@ -168,7 +168,7 @@ void RunsPage::selectionChanged()
             const auto found = values[r].find(keys[k]);
             const double value = found == values[r].end() ? NAN : found->second;
             auto *item =
-                new QTableWidgetItem(std::isnan(value)                         ? QStringLiteral("–")
+                new QTableWidgetItem(std::isnan(value)                         ? QStringLiteral("—")
                                      : keys[k].second == QLatin1String("rows") ? QString::number(value, 'f', 0)
                                                                                : QString::number(value, 'f', 4));
             item->setData(Qt::UserRole, value);

@@ -128,10 +128,21 @@ void ScoringPage::scoreFile(const QString &path)
                                  .arg(QLocale().toString(static_cast<qulonglong>(result->table.rowCount())),
                                       QFileInfo(result->path).fileName()));
         Q_EMIT scored(result->path, result->table.rowCount());
-        if (!result->evaluationProblem.isEmpty()) {
-            m_problem->setText(tr("Scored, but not evaluated on this file: %1").arg(result->evaluationProblem));
-            m_problem->show();
+        // What was not evaluated, and why the figures may flatter the model, said in place.
+        QStringList notes;
+        if (!result->evaluationProblem.isEmpty())
+            notes << tr("Scored, but not evaluated on this file: %1").arg(result->evaluationProblem);
+        if (!result->tasksNotEvaluated.isEmpty()) {
+            const QString missing = result->tasksNotEvaluated.join(QStringLiteral(", "));
+            notes << (result->evaluation ? tr("Not evaluated: %1 (no such column in %2); the other tasks were.")
+                                               .arg(missing, QFileInfo(result->path).fileName())
+                                         : tr("Not evaluated: %1 (no such column in %2); predictions only.")
+                                               .arg(missing, QFileInfo(result->path).fileName()));
         }
+        if (!result->trainingOverlap.isEmpty())
+            notes << result->trainingOverlap;
+        m_problem->setText(notes.join(QLatin1Char('\n')));
+        m_problem->setVisible(!notes.isEmpty());
         if (result->evaluation)
             Q_EMIT evaluated(result);
     });

@@ -2,6 +2,9 @@
 
 #include "pages/MethodPanel.h"
 
+#include "HelpTexts.h"
+#include "UndoSupport.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -17,6 +20,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -48,6 +52,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("settingsPage"));
     auto *content = new QWidget;
+    m_content = content;
     auto *grid = new QGridLayout(content);
 
     m_lambdaBox = new QGroupBox(tr("Task weights (lambda)"), content);
@@ -58,7 +63,6 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     auto *network = new QGroupBox(tr("Network"), content);
     auto *networkForm = new QFormLayout(network);
     m_hidden = named(new QLineEdit(network), QStringLiteral("hiddenLayersEdit"));
-    m_hidden->setToolTip(tr("Sizes of the shared layers, comma-separated, e.g. 128,64"));
     networkForm->addRow(buddy(tr("Shared &layers:"), m_hidden), m_hidden);
     m_headHidden = named(new QSpinBox(network), QStringLiteral("headHiddenSpin"));
     m_headHidden->setRange(0, 4096);
@@ -165,11 +169,51 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
+    // The fields take the focus, not the area around them.
+    scroll->setFocusPolicy(Qt::NoFocus);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
 
+    m_reset = reset;
+    m_groups = {m_lambdaBox, network, optimiser, m_methods, split, application};
+
+    // What each setting does, as a tooltip and as What's This (Shift+F1).
+    setHelp(m_hidden, tr("Sizes of the shared layers, comma-separated, e.g. 128,64: the trunk every task learns "
+                         "from. Wider or more layers fit more patterns and overfit sooner."));
+    setHelp(m_headHidden, tr("Units of a hidden layer in each task's own head; none puts the output right on the "
+                             "shared trunk."));
+    setHelp(m_dropout, tr("Share of the shared units switched off at random in each training step, against "
+                          "overfitting. 0 turns it off; 0.1–0.3 is usual."));
+    setHelp(m_learningRate, tr("Step size of the Adam optimiser. Too large and the loss jumps about; too small and "
+                               "training crawls. 0.001 is a sound start."));
+    setHelp(m_batch, tr("Rows per gradient step. Larger batches are smoother and faster per epoch, smaller ones "
+                        "often generalise better."));
+    setHelp(m_epochs, tr("Most passes over the training rows; early stopping may end sooner."));
+    setHelp(m_patience, tr("Early stopping: end training when the validation loss has not improved for this many "
+                           "epochs, keeping the best epoch's weights. Off trains every epoch."));
+    setHelp(m_l2, tr("L2 penalty (weight decay) on the weights: larger values keep them small and the model "
+                     "simpler."));
+    setHelp(m_trainFraction, tr("Share of the rows the model is fitted on."));
+    setHelp(m_validationFraction, tr("Share of the rows held out to watch overfitting and for early stopping; not "
+                                     "fitted."));
+    setHelp(m_seed, tr("Seed of the random split and of the initial weights: the same seed, data and settings give "
+                       "the same model."));
+    setHelp(m_testFile, tr("A separate labelled file to test on (an out-of-time sample, say); without one, the rows "
+                           "left after the training and validation shares are the test part."));
+    setHelp(m_maxLevels, tr("A text column becomes one indicator per value; only this many of its most frequent "
+                            "values are kept, the rest pooled as \"other\"."));
+    setHelp(m_minLevelCount, tr("A value of a text column needs this many training rows to get its own indicator; "
+                                "rarer ones are pooled as \"other\"."));
+    setHelp(m_missingIndicators, tr("Adds a 0/1 column per numeric feature telling whether the value was missing, "
+                                    "so that missingness itself can predict (it often does in credit data)."));
+    setHelp(m_language, tr("The language of the workbench, from the next start."));
+    setHelp(reset, tr("Puts every setting back to its default; Edit ▸ Undo brings your values back."));
+
     resetDefaults();
+    for (QWidget *field : content->findChildren<QWidget *>())
+        watchField(field);
+    updateTabOrder();
 
     connect(reset, &QPushButton::clicked, this, &SettingsPage::resetDefaults);
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -188,6 +232,8 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
 
 void SettingsPage::resetDefaults()
 {
+    // One undo step for the whole reset, which asks nothing: Edit ▸ Undo brings the values back.
+    m_applying = true;
     m_methods->resetDefaults();
     const ExperimentConfig defaults;
     QStringList hidden;
@@ -210,11 +256,15 @@ void SettingsPage::resetDefaults()
     m_missingIndicators->setChecked(defaults.preprocess.missingIndicators);
     for (const QString &task : m_tasks)
         setLambda(task, 1.0);
+    m_applying = false;
     validate();
+    recordChange(nullptr);
 }
 
 void SettingsPage::setTasks(const QStringList &tasks)
 {
+    // Follows the Roles page (whose own undo step covers it): new rows are no step of their own.
+    const bool applying = std::exchange(m_applying, true);
     // Keep the lambdas of tasks that stay.
     std::map<QString, double> previous;
     for (const QString &task : m_tasks)
@@ -241,6 +291,12 @@ void SettingsPage::setTasks(const QStringList &tasks)
         auto *spin = new QDoubleSpinBox(m_lambdaBox);
         spin->setObjectName(QStringLiteral("lambdaSpin_") + task);
         spin->setAccessibleName(tr("Lambda of %1").arg(task));
+        const QString lambdaHelp = tr("Lambda of %1: the weight of its loss in the training objective. Twice the "
+                                      "lambda of another task, twice its pull on the shared layers; 0 leaves it out "
+                                      "of training.")
+                                       .arg(task);
+        setHelp(spin, lambdaHelp);
+        setHelp(slider, lambdaHelp);
         spin->setRange(0, kLambdaMax);
         spin->setSingleStep(0.1);
         spin->setDecimals(2);
@@ -263,11 +319,16 @@ void SettingsPage::setTasks(const QStringList &tasks)
             validate();
         });
         m_lambdaRows.push_back({slider, spin, share});
+        watchField(spin);
         m_tasks << task;
         const auto kept = previous.find(task);
         spin->setValue(kept != previous.end() ? kept->second : 1.0);
         slider->setValue(static_cast<int>(std::lround(spin->value() * kSliderSteps)));
     }
+    m_applying = applying;
+    if (!m_applying)
+        m_recorded = state();
+    updateTabOrder();
     updateShares();
     validate();
 }
@@ -393,6 +454,7 @@ void SettingsPage::restoreSettings()
 {
     QSettings settings;
     settings.beginGroup(QStringLiteral("training"));
+    m_applying = true;
     const auto restore = [&](const char *key, auto apply) {
         const QVariant value = settings.value(QString::fromLatin1(key));
         if (value.isValid())
@@ -413,6 +475,8 @@ void SettingsPage::restoreSettings()
     restore("minLevelCount", [this](const QVariant &v) { m_minLevelCount->setValue(v.toInt()); });
     restore("missingIndicators", [this](const QVariant &v) { m_missingIndicators->setChecked(v.toBool()); });
     settings.endGroup();
+    m_applying = false;
+    m_recorded = state();
     validate();
 }
 
@@ -429,6 +493,73 @@ void SettingsPage::setBatchSize(int batchSize)
 void SettingsPage::setHiddenLayers(const QString &sizes)
 {
     m_hidden->setText(sizes);
+}
+
+SettingsPage::State SettingsPage::state() const
+{
+    return captureValues(m_content, {m_language->objectName()});
+}
+
+void SettingsPage::applyState(const State &state)
+{
+    m_applying = true;
+    applyValues(m_content, state);
+    m_applying = false;
+    m_recorded = this->state();
+    updateShares();
+    validate();
+}
+
+void SettingsPage::watchField(QWidget *field)
+{
+    if (field == m_language || field->objectName().isEmpty())
+        return;
+    const auto changed = [this, field] { recordChange(field); };
+    if (auto *edit = qobject_cast<QLineEdit *>(field)) {
+        if (!qobject_cast<QAbstractSpinBox *>(edit->parentWidget()) && !qobject_cast<QComboBox *>(edit->parentWidget()))
+            connect(edit, &QLineEdit::textChanged, this, changed);
+    } else if (auto *check = qobject_cast<QCheckBox *>(field)) {
+        connect(check, &QCheckBox::toggled, this, changed);
+    } else if (auto *combo = qobject_cast<QComboBox *>(field)) {
+        connect(combo, &QComboBox::currentIndexChanged, this, changed);
+    } else if (auto *spin = qobject_cast<QSpinBox *>(field)) {
+        connect(spin, &QSpinBox::valueChanged, this, changed);
+    } else if (auto *real = qobject_cast<QDoubleSpinBox *>(field)) {
+        connect(real, &QDoubleSpinBox::valueChanged, this, changed);
+    }
+}
+
+void SettingsPage::recordChange(QWidget *field)
+{
+    if (m_applying)
+        return;
+    State now = state();
+    if (now == m_recorded)
+        return;
+    State before = std::exchange(m_recorded, now);
+    // One field's successive changes (typing 250, dragging a slider) merge into one step.
+    const QString text = field ? tr("Change %1").arg(controlName(field)) : tr("Reset settings to defaults");
+    pushOrApply(m_undoStack, new SnapshotCommand<SettingsPage, State>(this, std::move(before), std::move(now), text,
+                                                                      field ? field->objectName() : QString()));
+}
+
+void SettingsPage::updateTabOrder()
+{
+    QWidget *previous = nullptr;
+    const auto chain = [&previous](QWidget *widget) {
+        if (previous)
+            setTabOrder(previous, widget);
+        previous = widget;
+    };
+    for (QWidget *group : m_groups) {
+        for (QWidget *widget : group->findChildren<QWidget *>()) {
+            const bool inner = qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) ||
+                               qobject_cast<QComboBox *>(widget->parentWidget());
+            if ((widget->focusPolicy() & Qt::TabFocus) && !inner)
+                chain(widget);
+        }
+    }
+    chain(m_reset);
 }
 
 } // namespace cmtl::ui

@@ -3,6 +3,7 @@
 #include "model/MultiTaskModel.h"
 
 #include <QStringList>
+#include <QVariantMap>
 #include <QWidget>
 
 #include <optional>
@@ -16,6 +17,7 @@ class QLabel;
 class QLineEdit;
 class QSlider;
 class QSpinBox;
+class QUndoStack;
 
 namespace cmtl::ui {
 
@@ -27,6 +29,15 @@ class SettingsPage : public QWidget {
     Q_OBJECT
 public:
     explicit SettingsPage(QWidget *parent = nullptr);
+
+    // Every change of a field (and "Reset to defaults") is pushed on `stack` as an undoable
+    // command; consecutive changes of one field make one step. None when null, the default.
+    void setUndoStack(QUndoStack *stack) { m_undoStack = stack; }
+    // Every field but the language, lambdas included (as "lambdaSpin_<task>"), by object name.
+    using State = QVariantMap;
+    State state() const;
+    // Sets the fields named in `state`; lambdas of tasks not shown are ignored. No undo step.
+    void applyState(const State &state);
 
     void setTasks(const QStringList &tasks);
     QStringList tasks() const { return m_tasks; }
@@ -63,6 +74,11 @@ private:
     };
     void updateShares();
     void validate();
+    // Pushes the change of `field` since the last recorded state as one undo step.
+    void recordChange(QWidget *field);
+    void watchField(QWidget *field);
+    // Tab follows the layout: the lambdas, then the groups row by row, then Reset.
+    void updateTabOrder();
 
     QStringList m_tasks;
     std::vector<LambdaRow> m_lambdaRows;
@@ -87,6 +103,12 @@ private:
     QCheckBox *m_missingIndicators;
     QComboBox *m_language;
     QLabel *m_problemLabel;
+    QWidget *m_content;
+    std::vector<QWidget *> m_groups; // in reading order, for the Tab order
+    QWidget *m_reset;
+    QUndoStack *m_undoStack = nullptr;
+    State m_recorded;
+    bool m_applying = false;
 };
 
 } // namespace cmtl::ui

@@ -51,6 +51,8 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     auto *recentLabel = new QLabel(tr("&Recent files:"), this);
     m_recent = new QListWidget(this);
     m_recent->setObjectName(QStringLiteral("recentList"));
+    // An item view takes no name from its buddy label: name it for screen readers.
+    m_recent->setAccessibleName(tr("Recent files"));
     recentLabel->setBuddy(m_recent);
     auto *recent = new QVBoxLayout;
     recent->addWidget(recentLabel);

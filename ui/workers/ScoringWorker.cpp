@@ -5,6 +5,7 @@
 #include "metrics/TaskScores.h"
 #include "train/Experiment.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QStringList>
@@ -52,31 +53,69 @@ void ScoringWorker::work()
     scored->model = model;
     scored->predictions = model->predict(read.table, m_params.options.threads);
     scored->table = std::move(read.table);
-    const auto hasTaskColumns = [&] {
-        for (const TargetEncoding &task : model->tasks()) {
-            if (scored->table.indexOf(task.spec.column) < 0)
-                return false;
-        }
-        return true;
-    };
-    if (hasTaskColumns()) {
+    // Each task whose column the file holds is evaluated; the others are named.
+    std::vector<std::size_t> present;
+    for (std::size_t t = 0; t < model->tasks().size(); ++t) {
+        const std::string &column = model->tasks()[t].spec.column;
+        if (scored->table.indexOf(column) >= 0)
+            present.push_back(t);
+        else
+            scored->tasksNotEvaluated << QString::fromStdString(column);
+    }
+    if (!present.empty()) {
         Q_EMIT progress(0.9, tr("Evaluating the model on %1").arg(name));
         try {
             // The rows paired with their labels once: the report's metrics and the charts both
             // come from them.
-            std::vector<TaskScores> scores = pairWithLabels(*model, scored->predictions, scored->table);
+            std::vector<TaskScores> scores;
+            for (const std::size_t t : present)
+                scores.push_back(pairTaskWithLabels(model->tasks()[t], scored->predictions[t], scored->table));
             EvaluationReport report{"test", scored->table.source(), {}};
             for (const TaskScores &task : scores)
                 report.tasks.push_back(evaluateScores(task));
             scored->evaluation = evaluationRun(*m_params.source, m_params.path, std::move(report), std::move(scores));
+            scored->evaluation->evaluatedFile = m_params.path;
         } catch (const std::exception &error) {
             // The predictions stand; only the evaluation is not possible.
             scored->evaluation.reset();
             scored->evaluationProblem = QString::fromStdString(error.what());
         }
     }
+    // The model's own training file: its training and validation rows were fitted.
+    const RunRecord &source = *m_params.source;
+    const QString trainingFile =
+        source.evaluatedFile.isEmpty() && source.modelPath.isEmpty() ? source.dataSource : QString();
+    if (!trainingFile.isEmpty() && fileFingerprint(trainingFile) == fileFingerprint(m_params.path) &&
+        !fileFingerprint(m_params.path).isEmpty()) {
+        const std::size_t fitted = source.result.split.train.size() + source.result.split.validation.size();
+        scored->trainingOverlap =
+            tr("%1 is the file this model was trained on: %2 of its %3 rows were used to fit it, so the metrics "
+               "on this file are optimistic. Judge the model on its test part or on another file.")
+                .arg(name)
+                .arg(fitted)
+                .arg(scored->table.rowCount());
+        if (scored->evaluation)
+            scored->evaluation->result.warnings.push_back(scored->trainingOverlap.toStdString());
+    }
     Q_EMIT progress(1.0, tr("Scored %1").arg(name));
     Q_EMIT succeeded(scored);
+}
+
+QByteArray ScoringWorker::fileFingerprint(const QString &path)
+{
+    constexpr qint64 kEnd = 1 << 20;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const qint64 size = file.size();
+    hash.addData(QByteArray::number(size));
+    hash.addData(file.read(kEnd));
+    if (size > 2 * kEnd && file.seek(size - kEnd))
+        hash.addData(file.read(kEnd));
+    else
+        hash.addData(file.readAll());
+    return hash.result();
 }
 
 } // namespace cmtl::ui

@@ -6,6 +6,7 @@
 #include "workers/Worker.h"
 
 #include <QMetaType>
+#include <QStringList>
 
 #include <memory>
 
@@ -24,11 +25,17 @@ struct ScoredTable {
     std::shared_ptr<RunRecord> evaluation;
     // Why a file with the task columns could not be evaluated (e.g. text in a regression target).
     QString evaluationProblem;
+    // The tasks whose column the file lacks: not evaluated (the others are).
+    QStringList tasksNotEvaluated;
+    // Set when the file is the one the model was trained on: most of its rows were fitted, so
+    // the metrics on it are optimistic. Says so in a sentence; empty otherwise.
+    QString trainingOverlap;
 };
 using ScoredTablePtr = std::shared_ptr<const ScoredTable>;
 
 // Reads a CSV file for a model (its text columns read as text), checks that every column the
-// model needs is there, and scores every row.
+// model needs is there, and scores every row; evaluates the tasks whose columns the file holds,
+// and warns when the file is the model's own training data (same fingerprint).
 class ScoringWorker : public Worker {
     Q_OBJECT
 public:
@@ -38,6 +45,10 @@ public:
         CsvOptions options;
     };
     explicit ScoringWorker(Params params) : m_params(std::move(params)) {}
+
+    // Size and SHA-256 of a file's first and last MiB (the whole file when smaller): the same for
+    // the same content, read in milliseconds whatever the size. Empty when it cannot be read.
+    static QByteArray fileFingerprint(const QString &path);
 
 Q_SIGNALS:
     void succeeded(const cmtl::ui::ScoredTablePtr &scored);
