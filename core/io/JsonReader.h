@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "io/SettingLimits.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -71,6 +72,28 @@ public:
     {
         return static_cast<std::int64_t>(
             wholeNumber(found, name, 0, 9007199254740992.0, "should be a whole number >= 0"));
+    }
+    // A setting: a finite number, or a whole number, in the range the command line allows too.
+    double number(const char *name, const limits::RealRange &range) const
+    {
+        const double found = number(name);
+        if (!range.contains(found))
+            fail(name, ("should be a finite number from " + QString::number(range.lowest).toStdString() + " to " +
+                        QString::number(range.highest).toStdString())
+                           .c_str());
+        return found;
+    }
+    std::int64_t integer(const char *name, const limits::IntegerRange &range) const
+    {
+        return integer(value(name), name, range);
+    }
+    std::int64_t integer(const QJsonValue &found, const char *name, const limits::IntegerRange &range) const
+    {
+        return static_cast<std::int64_t>(wholeNumber(found, name, static_cast<double>(range.lowest),
+                                                     static_cast<double>(range.highest),
+                                                     ("should be a whole number from " + std::to_string(range.lowest) +
+                                                      " to " + std::to_string(range.highest))
+                                                         .c_str()));
     }
     std::string text(const char *name) const
     {
