@@ -86,7 +86,7 @@ double realOption(const QCommandLineParser &parser, const limits::RealRange &ran
     // contains() refuses NaN and the infinities, which compare false with both ends.
     if (!ok || !range.contains(value))
         throw UsageError("--" + std::string(range.option) + " expects a finite number from " +
-                         ConsoleTable::number(range.lowest, 7) + " to " + ConsoleTable::number(range.highest, 7) +
+                         str(QString::number(range.lowest)) + " to " + str(QString::number(range.highest)) +
                          ", got \"" + str(text) + "\"");
     return value;
 }
@@ -288,8 +288,8 @@ std::pair<std::string, double> namedNumber(const QString &text, const limits::Re
     const double value = equals > 0 ? text.mid(equals + 1).toDouble(&ok) : 0;
     if (!ok || !range.contains(value))
         throw UsageError(std::string("--") + range.option + " " + str(text) +
-                         ": expected NAME=NUMBER with a finite number from " + ConsoleTable::number(range.lowest, 7) +
-                         " to " + ConsoleTable::number(range.highest, 7));
+                         ": expected NAME=NUMBER with a finite number from " + str(QString::number(range.lowest)) +
+                         " to " + str(QString::number(range.highest)));
     return {str(text.left(equals)), value};
 }
 } // namespace
@@ -438,7 +438,11 @@ void refuseOutputsOverInputs(const QCommandLineParser &parser, const std::vector
             paths.push_back({std::string("--") + name, str(parser.value(QString::fromLatin1(name)))});
         return paths;
     };
-    refuseOutputsOverInputs(named(inputs), named(outputs));
+    try {
+        refuseOutputsOverInputs(named(inputs), named(outputs));
+    } catch (const DataError &error) {
+        throw UsageError(error.problem()); // a mistake in the command line: exit code 2
+    }
 }
 
 // The training table of a run, with the ignored columns checked.

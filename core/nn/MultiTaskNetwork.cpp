@@ -46,8 +46,9 @@ DenseShape appendLayer(Eigen::Index inputs, Eigen::Index outputs, Eigen::Index &
     // most 2^48 parameters (widths are bounded by 2^24), the running total at most the limit.
     offset += shape.parameterCount();
     if (offset > kMaxNetworkParameters)
-        throw ConfigError("the network is too large: it would have more than " +
-                          std::to_string(kMaxNetworkParameters) + " parameters (the limit: training holds " +
+        throw ConfigError("the network is too large: it would have at least " + std::to_string(offset) +
+                          " parameters, more than the limit of " + std::to_string(kMaxNetworkParameters) +
+                          " (training holds " +
                           std::to_string(kTrainingCopiesPerParameter) +
                           " float32 copies of each - weights, best weights, gradient, L2 mask and Adam's two "
                           "moments - about " +
