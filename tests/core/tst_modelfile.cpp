@@ -1,5 +1,6 @@
 // The model file: a round trip predicts bit for bit the same; damaged files are refused clearly.
 
+#include "ModelFileEditing.h"
 #include "TestTables.h"
 #include "common/Error.h"
 #include "io/AtomicFile.h"
@@ -71,25 +72,17 @@ private:
 
 QJsonObject TestModelFile::header() const
 {
-    const qsizetype firstLineEnd = m_bytes.indexOf('\n');
-    const qsizetype jsonSize = m_bytes.first(firstLineEnd).split(' ')[2].toLongLong();
-    return QJsonDocument::fromJson(m_bytes.sliced(firstLineEnd + 1, jsonSize)).object();
+    return testing::modelFileParts(m_bytes).header;
 }
 
 QByteArray TestModelFile::weights() const
 {
-    const qsizetype firstLineEnd = m_bytes.indexOf('\n');
-    const QList<QByteArray> sizes = m_bytes.first(firstLineEnd).split(' ');
-    return m_bytes.sliced(firstLineEnd + 1 + sizes[2].toLongLong(), sizes[3].toLongLong());
+    return testing::modelFileParts(m_bytes).weights;
 }
 
 QByteArray TestModelFile::signedFile(const QJsonObject &header, const QByteArray &weights, int version)
 {
-    const QByteArray json = QJsonDocument(header).toJson();
-    QByteArray file = "CreditMTL-model " + QByteArray::number(version) + ' ' + QByteArray::number(json.size()) + ' ' +
-                      QByteArray::number(weights.size()) + '\n' + json + weights;
-    file += "\nsha256 " + QCryptographicHash::hash(file, QCryptographicHash::Sha256).toHex() + "\n";
-    return file;
+    return testing::signedModelFile(header, weights, version);
 }
 
 void TestModelFile::expectRefusal(const QByteArray &bytes, const char *what, const QStringList &words)
