@@ -2,8 +2,8 @@
 
 #include "ConsoleTable.h"
 #include "common/Error.h"
-#include "io/ConfigJson.h"
 #include "io/AtomicFile.h"
+#include "io/ConfigJson.h"
 #include "io/FileIdentity.h"
 #include "io/MetricsJson.h"
 
@@ -68,8 +68,8 @@ long long integerOption(const QCommandLineParser &parser, const char *name, long
     const QString text = parser.value(QString::fromLatin1(name));
     const long long value = text.trimmed().toLongLong(&ok);
     if (!ok || value < lowest || value > highest)
-        throw UsageError("--" + std::string(name) + " expects a whole number from " + std::to_string(lowest) +
-                         " to " + std::to_string(highest) + ", got \"" + str(text) + "\"");
+        throw UsageError("--" + std::string(name) + " expects a whole number from " + std::to_string(lowest) + " to " +
+                         std::to_string(highest) + ", got \"" + str(text) + "\"");
     return value;
 }
 
@@ -99,8 +99,7 @@ std::uint64_t seedValue(const QString &text, const char *optionName)
     const qulonglong value = trimmed.toULongLong(&ok);
     if (!ok || trimmed.startsWith(QLatin1Char('-')) || trimmed.startsWith(QLatin1Char('+')))
         throw UsageError("--" + std::string(optionName) + " expects whole numbers from 0 to " +
-                         std::to_string(std::numeric_limits<std::uint64_t>::max()) + ", got \"" + str(trimmed) +
-                         "\"");
+                         std::to_string(std::numeric_limits<std::uint64_t>::max()) + ", got \"" + str(trimmed) + "\"");
     return value;
 }
 

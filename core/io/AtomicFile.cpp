@@ -2,7 +2,6 @@
 
 #include "common/Error.h"
 
-
 #include <atomic>
 #include <cerrno>
 #include <climits>
@@ -190,9 +189,9 @@ void writeFilesAtomically(const std::vector<std::pair<std::string, QByteArray>> 
             if (j >= i)
                 ::unlink(pending[j].temporary.c_str());
         }
-        throw DataError({files[i].first, 0, {}},
-                        "cannot put " + files[i].first + " in place: " + systemReason(error) +
-                            (written.empty() ? "" : "; written: " + written) + "; not written: " + notWritten);
+        throw DataError({files[i].first, 0, {}}, "cannot put " + files[i].first + " in place: " + systemReason(error) +
+                                                     (written.empty() ? "" : "; written: " + written) +
+                                                     "; not written: " + notWritten);
     }
 }
 

@@ -68,8 +68,7 @@ ExperimentConfig configFromJson(const JsonReader &reader)
     const JsonReader preprocess = reader.object("preprocess");
     config.preprocess.missingIndicators = preprocess.flag("missing_indicators");
     config.preprocess.maxLevels = static_cast<int>(preprocess.integer("max_levels", limits::kMaxLevels));
-    config.preprocess.minLevelCount =
-        static_cast<int>(preprocess.integer("min_level_count", limits::kMinLevelCount));
+    config.preprocess.minLevelCount = static_cast<int>(preprocess.integer("min_level_count", limits::kMinLevelCount));
     const JsonReader split = reader.object("split");
     config.split.trainFraction = split.number("train_fraction", limits::kTrainFraction);
     config.split.validationFraction = split.number("validation_fraction", limits::kValidationFraction);
@@ -95,11 +94,13 @@ ExperimentConfig configFromJson(const JsonReader &reader)
     const QJsonArray graph = train.array("task_graph");
     for (qsizetype i = 0; i < graph.size(); ++i) {
         const JsonReader edge = train.element(graph, i, "task_graph");
-        config.train.taskGraph.push_back({edge.text("a"), edge.text("b"), edge.number("strength", limits::kTaskGraphStrength)});
+        config.train.taskGraph.push_back(
+            {edge.text("a"), edge.text("b"), edge.number("strength", limits::kTaskGraphStrength)});
     }
     config.train.hiddenLayers.clear();
     for (const QJsonValue &width : train.array("hidden_layers"))
-        config.train.hiddenLayers.push_back(static_cast<int>(train.integer(width, "hidden_layers", limits::kHiddenWidth)));
+        config.train.hiddenLayers.push_back(
+            static_cast<int>(train.integer(width, "hidden_layers", limits::kHiddenWidth)));
     config.train.headHidden = static_cast<int>(train.integer("head_hidden", limits::kHeadHidden));
     config.train.dropout = train.number("dropout", limits::kDropout);
     config.train.learningRate = train.number("learning_rate", limits::kLearningRate);

@@ -52,9 +52,9 @@ void refuseOutputsOverInputs(const std::vector<NamedPath> &inputs, const std::ve
         for (const NamedPath &input : inputs) {
             if (!input.path.empty() && written.exists && written.sameAs(identityOf(input.path)))
                 throw DataError({output.path, 0, {}},
-                                output.role + " " + output.path + " is the same file as the input " + input.role +
-                                    " " + input.path + ": writing it would destroy the input; choose another " +
-                                    output.role + " path");
+                                output.role + " " + output.path + " is the same file as the input " + input.role + " " +
+                                    input.path + ": writing it would destroy the input; choose another " + output.role +
+                                    " path");
         }
         for (const auto &[other, identity] : seenOutputs) {
             if (written.sameAs(identity))

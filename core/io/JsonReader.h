@@ -89,11 +89,10 @@ public:
     }
     std::int64_t integer(const QJsonValue &found, const char *name, const limits::IntegerRange &range) const
     {
-        return static_cast<std::int64_t>(wholeNumber(found, name, static_cast<double>(range.lowest),
-                                                     static_cast<double>(range.highest),
-                                                     ("should be a whole number from " + std::to_string(range.lowest) +
-                                                      " to " + std::to_string(range.highest))
-                                                         .c_str()));
+        return static_cast<std::int64_t>(wholeNumber(
+            found, name, static_cast<double>(range.lowest), static_cast<double>(range.highest),
+            ("should be a whole number from " + std::to_string(range.lowest) + " to " + std::to_string(range.highest))
+                .c_str()));
     }
     std::string text(const char *name) const
     {

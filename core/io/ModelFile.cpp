@@ -14,8 +14,8 @@
 
 #include <bit>
 #include <cmath>
-#include <set>
 #include <cstring>
+#include <set>
 
 namespace cmtl {
 
@@ -290,8 +290,8 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
     const auto fileSize = static_cast<std::uint64_t>(bytes.size());
     const std::uint64_t afterFirstLine = fileSize - static_cast<std::uint64_t>(firstLineEnd) - 1;
     const std::string claimed = "its first line claims a " + std::to_string(jsonSize) + "-byte header and " +
-                                std::to_string(weightSize) + " weight bytes, plus a " +
-                                std::to_string(checksumSize) + "-byte checksum line";
+                                std::to_string(weightSize) + " weight bytes, plus a " + std::to_string(checksumSize) +
+                                "-byte checksum line";
     if (jsonSize > afterFirstLine || weightSize > afterFirstLine - jsonSize ||
         checksumSize > afterFirstLine - jsonSize - weightSize)
         throw refuse("the model file is truncated or its first line is damaged: " + claimed + ", but only " +
@@ -299,9 +299,8 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
                      " bytes in all)");
     const std::uint64_t extra = afterFirstLine - jsonSize - weightSize - checksumSize;
     if (extra > 0)
-        throw refuse("the model file has " + std::to_string(extra) + " unexpected bytes at its end: " + claimed +
-                     ", " + std::to_string(fileSize - extra) + " bytes in all, and the file has " +
-                     std::to_string(fileSize));
+        throw refuse("the model file has " + std::to_string(extra) + " unexpected bytes at its end: " + claimed + ", " +
+                     std::to_string(fileSize - extra) + " bytes in all, and the file has " + std::to_string(fileSize));
     const auto headerBegin = firstLineEnd + 1;
     const auto contentSize = static_cast<qsizetype>(static_cast<std::uint64_t>(headerBegin) + jsonSize + weightSize);
     if (bytes.sliced(contentSize) != sha256Line(bytes.first(contentSize)))

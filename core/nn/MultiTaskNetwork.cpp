@@ -48,8 +48,7 @@ DenseShape appendLayer(Eigen::Index inputs, Eigen::Index outputs, Eigen::Index &
     if (offset > kMaxNetworkParameters)
         throw ConfigError("the network is too large: it would have at least " + std::to_string(offset) +
                           " parameters, more than the limit of " + std::to_string(kMaxNetworkParameters) +
-                          " (training holds " +
-                          std::to_string(kTrainingCopiesPerParameter) +
+                          " (training holds " + std::to_string(kTrainingCopiesPerParameter) +
                           " float32 copies of each - weights, best weights, gradient, L2 mask and Adam's two "
                           "moments - about " +
                           std::to_string(kMaxNetworkParameters * kTrainingCopiesPerParameter * 4 / 1000000000) +

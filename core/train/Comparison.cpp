@@ -138,11 +138,9 @@ void checkScheme(const Table &data, const ComparisonSpec &spec)
             throw ConfigError("cross-validation takes from " + std::to_string(limits::kFolds.lowest) + " to " +
                               std::to_string(limits::kFolds.highest) + " folds, not " + std::to_string(spec.folds));
         if (static_cast<std::size_t>(spec.folds) > rows)
-            throw ConfigError(data.source() + " has " + std::to_string(rows) + " rows: " +
-                              std::to_string(spec.folds) +
+            throw ConfigError(data.source() + " has " + std::to_string(rows) + " rows: " + std::to_string(spec.folds) +
                               "-fold cross-validation needs at least one test row per fold; use --folds " +
-                              (rows >= 2 ? std::to_string(rows) + " or fewer" : std::string("2")) +
-                              ", or more rows");
+                              (rows >= 2 ? std::to_string(rows) + " or fewer" : std::string("2")) + ", or more rows");
     } else if (spec.seeds.size() > static_cast<std::size_t>(limits::kMaxSeeds)) {
         throw ConfigError("a comparison takes at most " + std::to_string(limits::kMaxSeeds) + " seeds, not " +
                           std::to_string(spec.seeds.size()));
@@ -204,8 +202,8 @@ ComparisonResult compareCandidates(const Table &data, const RoleAssignment &role
             if (splits.back().test.empty())
                 throw ConfigError(data.source() + " has " + std::to_string(data.rowCount()) +
                                   " rows: the held-out split with seed " + std::to_string(seed) +
-                                  " has no test row (train fraction " + QString::number(split.trainFraction).toStdString() +
-                                  ", validation fraction " +
+                                  " has no test row (train fraction " +
+                                  QString::number(split.trainFraction).toStdString() + ", validation fraction " +
                                   QString::number(split.validationFraction).toStdString() +
                                   "); use more rows or lower --train-fraction");
         }

@@ -15,6 +15,7 @@
 #include <sys/mount.h>
 
 using namespace cmtl::catalogue;
+using cmtl::testing::editedHeader;
 using cmtl::testing::modelFileParts;
 using cmtl::testing::signedModelFile;
 
@@ -122,13 +123,13 @@ void CatalogueModel::damagedModelFiles_data()
                                                      QStringLiteral("9223372036854775807-byte header")};
     QTest::newRow("huge weight size") << "CreditMTL-model 2 100 18446744073709551612" + rest
                                       << QStringList{QStringLiteral("18446744073709551612 weight bytes")};
-    QTest::newRow("sizes beyond 64 bits") << "CreditMTL-model 2 99999999999999999999999 8" + rest
-                                          << QStringList{QStringLiteral("first line")};
+    QTest::newRow("sizes beyond 64 bits")
+        << "CreditMTL-model 2 99999999999999999999999 8" + rest << QStringList{QStringLiteral("first line")};
     QTest::newRow("negative size") << "CreditMTL-model 2 -100 8" + rest << QStringList{QStringLiteral("first line")};
-    QTest::newRow("weights not whole floats") << "CreditMTL-model 2 100 7" + rest
-                                              << QStringList{QStringLiteral("4-byte")};
-    QTest::newRow("newer format version") << "CreditMTL-model 3 " + m_bytes.sliced(18)
-                                          << QStringList{QStringLiteral("newer CreditMTL")};
+    QTest::newRow("weights not whole floats")
+        << "CreditMTL-model 2 100 7" + rest << QStringList{QStringLiteral("4-byte")};
+    QTest::newRow("newer format version")
+        << "CreditMTL-model 3 " + m_bytes.sliced(18) << QStringList{QStringLiteral("newer CreditMTL")};
     QTest::newRow("format version 0") << "CreditMTL-model 0 " + m_bytes.sliced(18)
                                       << QStringList{QStringLiteral("version 0 does not exist")};
     QTest::newRow("no first line") << QByteArray("CreditMTL-model") << QStringList{QStringLiteral("not a CreditMTL")};
@@ -182,68 +183,31 @@ void CatalogueModel::impossibleContentBehindAValidChecksum_data()
         std::memcpy(nanWeights.data() + at, &nan, 4);
     QTest::newRow("all weights NaN") << signedModelFile(parts.header, nanWeights, 2)
                                      << QStringList{QStringLiteral("weight 0"), QStringLiteral("not a finite number")};
-    QTest::newRow("duplicate class names")
-        << editTask(1,
-                    [](QJsonObject &task) {
-                        QJsonArray classes = task[QLatin1String("classes")].toArray();
-                        classes[1] = classes[0];
-                        task[QLatin1String("classes")] = classes;
-                    })
-        << QStringList{QStringLiteral("tasks[1].classes"), QStringLiteral("twice")};
-    QTest::newRow("binary task with 3 classes")
-        << editTask(0,
-                    [](QJsonObject &task) {
-                        task[QLatin1String("classes")] =
-                            QJsonArray{QStringLiteral("good"), QStringLiteral("bad"), QStringLiteral("ugly")};
-                    })
-        << QStringList{QStringLiteral("3 classes"), QStringLiteral("exactly 2")};
+    QTest::newRow("duplicate class names") << editTask(1, [](QJsonObject &task) {
+        QJsonArray classes = task[QLatin1String("classes")].toArray();
+        classes[1] = classes[0];
+        task[QLatin1String("classes")] = classes;
+    }) << QStringList{QStringLiteral("tasks[1].classes"), QStringLiteral("twice")};
+    QTest::newRow("binary task with 3 classes") << editTask(0, [](QJsonObject &task) {
+        task[QLatin1String("classes")] =
+            QJsonArray{QStringLiteral("good"), QStringLiteral("bad"), QStringLiteral("ugly")};
+    }) << QStringList{QStringLiteral("3 classes"), QStringLiteral("exactly 2")};
     QTest::newRow("positive class not among the classes")
         << editTask(0, [](QJsonObject &task) { task[QLatin1String("positive_class")] = QStringLiteral("late"); })
         << QStringList{QStringLiteral("positive_class"), QStringLiteral("\"late\"")};
     QTest::newRow("regression scale 0") << editTask(2, [](QJsonObject &task) { task[QLatin1String("scale")] = 0; })
                                         << QStringList{QStringLiteral("tasks[2].scale"), QStringLiteral("is 0")};
-    {
-        QJsonObject header = parts.header;
-        QJsonObject preprocessing = header[QLatin1String("preprocessing")].toObject();
-        QJsonArray numeric = preprocessing[QLatin1String("numeric")].toArray();
-        QJsonObject step = numeric[0].toObject();
-        step[QLatin1String("scale")] = 0;
-        numeric[0] = step;
-        preprocessing[QLatin1String("numeric")] = numeric;
-        header[QLatin1String("preprocessing")] = preprocessing;
-        QTest::newRow("numeric scale 0") << signedModelFile(header, parts.weights, 2)
-                                         << QStringList{QStringLiteral("preprocessing.numeric[0].scale")};
-    }
-    {
-        QJsonObject header = parts.header;
-        QJsonObject weights = header[QLatin1String("weights")].toObject();
-        weights[QLatin1String("encoding")] = QStringLiteral("bfloat16");
-        header[QLatin1String("weights")] = weights;
-        QTest::newRow("unknown weights encoding") << signedModelFile(header, parts.weights, 2)
-                                                  << QStringList{QStringLiteral("weights.encoding")};
-    }
-    {
-        QJsonObject header = parts.header;
-        QJsonArray metrics = header[QLatin1String("metrics")].toArray();
-        QJsonObject report = metrics[0].toObject();
-        QJsonObject tasks = report[QLatin1String("tasks")].toObject();
-        QJsonObject task = tasks[QLatin1String("Class")].toObject();
-        task[QLatin1String("count")] = -12;
-        tasks[QLatin1String("Class")] = task;
-        report[QLatin1String("tasks")] = tasks;
-        metrics[0] = report;
-        header[QLatin1String("metrics")] = metrics;
-        QTest::newRow("negative count") << signedModelFile(header, parts.weights, 2)
-                                        << QStringList{QStringLiteral("count"), QStringLiteral(">= 0")};
-    }
-    {
-        QJsonObject header = parts.header;
-        QJsonObject network = header[QLatin1String("network")].toObject();
-        network[QLatin1String("trunk")] = QJsonArray{60000, 60000};
-        header[QLatin1String("network")] = network;
-        QTest::newRow("network beyond the parameter limit") << signedModelFile(header, parts.weights, 2)
-                                                            << QStringList{QStringLiteral("250000000")};
-    }
+    const auto edited = [&](const char *path, const QJsonValue &value) {
+        return signedModelFile(editedHeader(parts.header, QString::fromLatin1(path), value), parts.weights, 2);
+    };
+    QTest::newRow("numeric scale 0") << edited("preprocessing/numeric/0/scale", 0)
+                                     << QStringList{QStringLiteral("preprocessing.numeric[0].scale")};
+    QTest::newRow("unknown weights encoding")
+        << edited("weights/encoding", QStringLiteral("bfloat16")) << QStringList{QStringLiteral("weights.encoding")};
+    QTest::newRow("negative count") << edited("metrics/0/tasks/Class/count", -12)
+                                    << QStringList{QStringLiteral("count"), QStringLiteral(">= 0")};
+    QTest::newRow("network beyond the parameter limit")
+        << edited("network/trunk", QJsonArray{60000, 60000}) << QStringList{QStringLiteral("250000000")};
 }
 
 void CatalogueModel::impossibleContentBehindAValidChecksum()
@@ -269,8 +233,8 @@ void CatalogueModel::optionsOutOfRange_data()
     QTest::newRow("--class-weights nan") << args({"--class-weights", "Class:bad=nan"})
                                          << QStringLiteral("finite number");
     QTest::newRow("--patience 4294967295") << args({"--patience", "4294967295"}) << QStringLiteral("from 0 to 1000000");
-    QTest::newRow("--max-levels 2147483648") << args({"--max-levels", "2147483648"})
-                                             << QStringLiteral("from 1 to 1000000");
+    QTest::newRow("--max-levels 2147483648")
+        << args({"--max-levels", "2147483648"}) << QStringLiteral("from 1 to 1000000");
     QTest::newRow("--epochs 4294967297") << args({"--epochs", "4294967297"}) << QStringLiteral("whole number");
     QTest::newRow("--batch 1e3") << args({"--batch", "1e3"}) << QStringLiteral("whole number");
     QTest::newRow("--experts 2000") << args({"--experts", "2000"}) << QStringLiteral("from 1 to 1024");
@@ -287,10 +251,10 @@ void CatalogueModel::optionsOutOfRange()
     QFETCH(QStringList, option);
     QFETCH(QString, expected);
     const QString model = m_scratch.path(QStringLiteral("options.cmtl"));
-    const CliRun run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample(),
-                                          QStringLiteral("--task"), QStringLiteral("Class:binary:bad"),
-                                          QStringLiteral("--out"), model} +
-                              option);
+    const CliRun run =
+        runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                           QStringLiteral("Class:binary:bad"), QStringLiteral("--out"), model} +
+               option);
     CMTL_EXPECT_REFUSAL(run, 2, QStringList{option[0], option[1], expected});
     QVERIFY(!run.out.contains(QStringLiteral("Training on")));
     QVERIFY(!QFile::exists(model));
@@ -299,10 +263,10 @@ void CatalogueModel::optionsOutOfRange()
 void CatalogueModel::networkAndClassLimits()
 {
     const QString model = m_scratch.path(QStringLiteral("limits.cmtl"));
-    CMTL_EXPECT_REFUSAL(runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample()} +
-                               args({"--task", "Class:binary:bad", "--hidden", "60000,60000", "--out"}) +
-                               QStringList{model}),
-                        2, QStringList{QStringLiteral("3600"), QStringLiteral("250000000"), QStringLiteral("--hidden")});
+    CMTL_EXPECT_REFUSAL(
+        runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample()} +
+               args({"--task", "Class:binary:bad", "--hidden", "60000,60000", "--out"}) + QStringList{model}),
+        2, QStringList{QStringLiteral("3600"), QStringLiteral("250000000"), QStringLiteral("--hidden")});
     CMTL_EXPECT_REFUSAL(runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample()} +
                                args({"--task", "Class:binary:bad", "--arch", "mmoe", "--experts", "1024", "--hidden",
                                      "5000,100", "--out"}) +
@@ -336,8 +300,8 @@ void CatalogueModel::compareWithoutTestRows()
             kind += line;
     }
     const QString four = m_scratch.write(QStringLiteral("four.csv"), header + bad + good);
-    const QString two = m_scratch.write(QStringLiteral("two.csv"), header + bad.first(bad.indexOf('\n') + 1) +
-                                                                       good.first(good.indexOf('\n') + 1));
+    const QString two = m_scratch.write(QStringLiteral("two.csv"),
+                                        header + bad.first(bad.indexOf('\n') + 1) + good.first(good.indexOf('\n') + 1));
     CliRun run = runCli(QStringList{QStringLiteral("compare"), QStringLiteral("--data"), four} +
                         args({"--task", "Class:binary:bad", "--folds", "10"}));
     CMTL_EXPECT_REFUSAL(run, 1, QStringList{QStringLiteral("four.csv has 4 rows"), QStringLiteral("--folds 4")});
@@ -358,8 +322,8 @@ void CatalogueModel::configurationFiles()
 {
     const QString model = m_scratch.path(QStringLiteral("config.cmtl"));
     const auto train = [&](const QString &config) {
-        return runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--config"),
-                                  config, QStringLiteral("--out"), model},
+        return runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample(),
+                                  QStringLiteral("--config"), config, QStringLiteral("--out"), model},
                       30000);
     };
     CMTL_EXPECT_REFUSAL(train(m_scratch.fifo(QStringLiteral("config.fifo"))), 1,
@@ -456,23 +420,22 @@ void CatalogueModel::fullDisk()
         QSKIP(qPrintable(QStringLiteral("cannot mount a small tmpfs (%1); tst_modelfile checks the message with a "
                                         "simulated failure")
                              .arg(QString::fromLocal8Bit(std::strerror(errno)))));
-    const CliRun train = runCli(
-        QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample()} +
-        args({"--task", "Class:binary:bad", "--task", "grade:multiclass", "--epochs", "1", "--out"}) +
-        QStringList{full + QStringLiteral("/model.cmtl"), QStringLiteral("--metrics-json"),
-                    full + QStringLiteral("/metrics.json"), QStringLiteral("--save-config"),
-                    full + QStringLiteral("/run.json")});
-    const CliRun predict = runCli({QStringLiteral("predict"), QStringLiteral("--model"), m_model,
-                                   QStringLiteral("--data"), sample(), QStringLiteral("--out"),
-                                   full + QStringLiteral("/predictions.csv")});
+    const CliRun train =
+        runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample()} +
+               args({"--task", "Class:binary:bad", "--task", "grade:multiclass", "--epochs", "1", "--out"}) +
+               QStringList{full + QStringLiteral("/model.cmtl"), QStringLiteral("--metrics-json"),
+                           full + QStringLiteral("/metrics.json"), QStringLiteral("--save-config"),
+                           full + QStringLiteral("/run.json")});
+    const CliRun predict =
+        runCli({QStringLiteral("predict"), QStringLiteral("--model"), m_model, QStringLiteral("--data"), sample(),
+                QStringLiteral("--out"), full + QStringLiteral("/predictions.csv")});
     const QStringList left = QDir(full).entryList(QDir::Files | QDir::Hidden);
     ::umount(mountPoint.constData());
     CMTL_EXPECT_REFUSAL(train, 1,
-                        QStringList{QStringLiteral("no space left on device tmpfs"), full,
-                                    QStringLiteral("none of")});
+                        QStringList{QStringLiteral("no space left on device tmpfs"), full, QStringLiteral("none of")});
     QVERIFY(!train.out.contains(QStringLiteral("Model written")));
-    CMTL_EXPECT_REFUSAL(predict, 1,
-                        QStringList{QStringLiteral("no space left on device tmpfs"), QStringLiteral("predictions.csv")});
+    CMTL_EXPECT_REFUSAL(
+        predict, 1, QStringList{QStringLiteral("no space left on device tmpfs"), QStringLiteral("predictions.csv")});
     QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
 }
 

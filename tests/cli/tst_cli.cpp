@@ -271,10 +271,10 @@ void TestCli::optionsRefuseNaNInfinityAndOverflow()
         {QStringLiteral("--hidden"), QStringLiteral("4294967312")},
     };
     for (const QStringList &option : cases) {
-        const Run run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample(),
-                                           QStringLiteral("--task"), QStringLiteral("Class:binary:bad"),
-                                           QStringLiteral("--out"), model} +
-                               option);
+        const Run run =
+            runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                               QStringLiteral("Class:binary:bad"), QStringLiteral("--out"), model} +
+                   option);
         const QString name = option[0].mid(2);
         QVERIFY2(run.exitCode == 2 && run.err.contains(option[0]) && run.err.contains(option[1]),
                  qPrintable(option.join(QLatin1Char(' ')) + QStringLiteral(": exit %1, ").arg(run.exitCode) + run.err));
@@ -325,8 +325,9 @@ void TestCli::outputsOverInputsAreRefused()
     QVERIFY(QFile::link(data, m_directory.filePath(QStringLiteral("inputs-link.csv"))));
     const QString viaLink = m_directory.filePath(QStringLiteral("inputs-link.csv"));
     const QString dotted = m_directory.filePath(QStringLiteral(".")) + QStringLiteral("/./inputs.csv");
-    const QStringList train{QStringLiteral("train"), QStringLiteral("--data"), data, QStringLiteral("--task"),
-                            QStringLiteral("Class:binary:bad"), QStringLiteral("--epochs"), QStringLiteral("1")};
+    const QStringList train{QStringLiteral("train"),  QStringLiteral("--data"),           data,
+                            QStringLiteral("--task"), QStringLiteral("Class:binary:bad"), QStringLiteral("--epochs"),
+                            QStringLiteral("1")};
     const QList<QStringList> cases{
         train + QStringList{QStringLiteral("--out"), dotted},
         train + QStringList{QStringLiteral("--out"), m_model, QStringLiteral("--save-config"), data},
@@ -356,10 +357,10 @@ void TestCli::outputsOverInputsAreRefused()
 void TestCli::configurationIsSavedOnlyAfterASuccessfulRun()
 {
     const QString config = m_directory.filePath(QStringLiteral("failed-run.json"));
-    const Run failed = runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
-                               QStringLiteral("no_such_column:binary:bad"), QStringLiteral("--out"),
-                               m_directory.filePath(QStringLiteral("failed.cmtl")), QStringLiteral("--save-config"),
-                               config});
+    const Run failed =
+        runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                QStringLiteral("no_such_column:binary:bad"), QStringLiteral("--out"),
+                m_directory.filePath(QStringLiteral("failed.cmtl")), QStringLiteral("--save-config"), config});
     QCOMPARE(failed.exitCode, 1);
     QVERIFY(!QFile::exists(config));
     const Run succeeded = runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
@@ -377,11 +378,11 @@ void TestCli::sameSeedWritesIdenticalModelFiles()
     QByteArray hashes[2];
     for (int i = 0; i < 2; ++i) {
         const QString path = m_directory.filePath(QStringLiteral("seeded%1.cmtl").arg(i));
-        const Run run = runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
-                                QStringLiteral("Class:binary:bad"), QStringLiteral("--task"),
-                                QStringLiteral("grade:multiclass"), QStringLiteral("--epochs"), QStringLiteral("2"),
-                                QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--threads"),
-                                QString::number(i + 1), QStringLiteral("--out"), path});
+        const Run run =
+            runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                    QStringLiteral("Class:binary:bad"), QStringLiteral("--task"), QStringLiteral("grade:multiclass"),
+                    QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("7"),
+                    QStringLiteral("--threads"), QString::number(i + 1), QStringLiteral("--out"), path});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         hashes[i] = sha256Of(path);
     }

@@ -5,8 +5,10 @@
 
 #include <QByteArray>
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringList>
 
 namespace cmtl::testing {
 
@@ -33,6 +35,30 @@ inline QByteArray signedModelFile(const QJsonObject &header, const QByteArray &w
                       QByteArray::number(weights.size()) + '\n' + json + weights;
     file += "\nsha256 " + QCryptographicHash::hash(file, QCryptographicHash::Sha256).toHex() + "\n";
     return file;
+}
+
+// `root` with the value at `path` replaced, e.g. {"preprocessing", "numeric", "0", "scale"}: the
+// names of objects' fields and the indices of arrays' elements, from the root down.
+inline QJsonValue withValueAt(const QJsonValue &root, QStringList path, const QJsonValue &value)
+{
+    if (path.isEmpty())
+        return value;
+    const QString step = path.takeFirst();
+    if (root.isArray()) {
+        QJsonArray array = root.toArray();
+        const qsizetype index = step.toLongLong();
+        array[index] = withValueAt(array[index], path, value);
+        return array;
+    }
+    QJsonObject object = root.toObject();
+    object[step] = withValueAt(object[step], path, value);
+    return object;
+}
+
+// A model header with one value replaced; `path` as "preprocessing/numeric/0/scale".
+inline QJsonObject editedHeader(const QJsonObject &header, const QString &path, const QJsonValue &value)
+{
+    return withValueAt(header, path.split(QLatin1Char('/')), value).toObject();
 }
 
 } // namespace cmtl::testing

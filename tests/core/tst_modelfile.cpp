@@ -92,9 +92,11 @@ void TestModelFile::expectRefusal(const QByteArray &bytes, const char *what, con
         QFAIL(qPrintable(QStringLiteral("accepted: %1").arg(QLatin1String(what))));
     } catch (const DataError &error) {
         const QString message = QString::fromStdString(error.what());
-        QVERIFY2(message.contains(QLatin1String("resigned.cmtl")), qPrintable(QLatin1String(what) + QStringLiteral(": ") + message));
+        QVERIFY2(message.contains(QLatin1String("resigned.cmtl")),
+                 qPrintable(QLatin1String(what) + QStringLiteral(": ") + message));
         for (const QString &word : words)
-            QVERIFY2(message.contains(word), qPrintable(QStringLiteral("%1: no \"%2\" in %3").arg(QLatin1String(what), word, message)));
+            QVERIFY2(message.contains(word),
+                     qPrintable(QStringLiteral("%1: no \"%2\" in %3").arg(QLatin1String(what), word, message)));
     }
 }
 
@@ -296,8 +298,8 @@ void TestModelFile::sizesBeyondTheFileAreRefusedWithoutOverflow()
     // claiming more than the file holds, saying what it claims and what the file has.
     const QByteArray rest = m_bytes.sliced(m_bytes.indexOf('\n'));
     for (const QByteArray &sizes : {QByteArray("9223372036854775807 9223372036854775804"),
-                                   QByteArray("9223372036854775000 4000"), QByteArray("18446744073709551615 0"),
-                                   QByteArray("100 18446744073709551612"), QByteArray("4000 9223372036854775804")}) {
+                                    QByteArray("9223372036854775000 4000"), QByteArray("18446744073709551615 0"),
+                                    QByteArray("100 18446744073709551612"), QByteArray("4000 9223372036854775804")}) {
         const QByteArray bytes = "CreditMTL-model 2 " + sizes + rest;
         expectRefusal(bytes, sizes.constData(), {QStringLiteral("truncated"), QStringLiteral("claims")});
     }
@@ -306,9 +308,9 @@ void TestModelFile::sizesBeyondTheFileAreRefusedWithoutOverflow()
         expectRefusal("CreditMTL-model 2 " + sizes + rest, sizes.constData(), {QStringLiteral("first line")});
     expectRefusal("CreditMTL-model 2 5 6" + rest, "weights of 6 bytes", {QStringLiteral("4-byte")});
     // Bytes after the checksum: the count and what the first line claims.
-    expectRefusal(m_bytes + "extra", "five extra bytes",
-                  {QStringLiteral("5 unexpected bytes"), QString::number(m_bytes.size()),
-                   QString::number(m_bytes.size() + 5)});
+    expectRefusal(
+        m_bytes + "extra", "five extra bytes",
+        {QStringLiteral("5 unexpected bytes"), QString::number(m_bytes.size()), QString::number(m_bytes.size() + 5)});
 }
 
 void TestModelFile::refusesContentThatCannotBeAModel()
@@ -324,15 +326,9 @@ void TestModelFile::refusesContentThatCannotBeAModel()
         return signedFile(edited, weights());
     };
     const auto editNumericStep = [&](const char *field, const QJsonValue &value) {
-        QJsonObject edited = original;
-        QJsonObject preprocessing = edited[QLatin1String("preprocessing")].toObject();
-        QJsonArray numeric = preprocessing[QLatin1String("numeric")].toArray();
-        QJsonObject step = numeric[0].toObject();
-        step[QLatin1String(field)] = value;
-        numeric[0] = step;
-        preprocessing[QLatin1String("numeric")] = numeric;
-        edited[QLatin1String("preprocessing")] = preprocessing;
-        return signedFile(edited, weights());
+        return signedFile(
+            testing::editedHeader(original, QStringLiteral("preprocessing/numeric/0/") + QLatin1String(field), value),
+            weights());
     };
     const auto withWeights = [&](const std::function<void(float *, qsizetype)> &edit) {
         QByteArray edited = weights();
@@ -343,11 +339,8 @@ void TestModelFile::refusesContentThatCannotBeAModel()
         return signedFile(original, edited);
     };
     const auto withWeightsField = [&](const char *field, const QJsonValue &value) {
-        QJsonObject edited = original;
-        QJsonObject weightsObject = edited[QLatin1String("weights")].toObject();
-        weightsObject[QLatin1String(field)] = value;
-        edited[QLatin1String("weights")] = weightsObject;
-        return signedFile(edited, weights());
+        return signedFile(testing::editedHeader(original, QStringLiteral("weights/") + QLatin1String(field), value),
+                          weights());
     };
     const float nan = std::numeric_limits<float>::quiet_NaN();
     const float infinity = std::numeric_limits<float>::infinity();
@@ -363,21 +356,21 @@ void TestModelFile::refusesContentThatCannotBeAModel()
     expectRefusal(withWeightsField("count", -3), "a negative weight count", {QStringLiteral("weights.count")});
     expectRefusal(editTask(1,
                            [](QJsonObject &task) {
-                               task[QLatin1String("classes")] = QJsonArray{QStringLiteral("A"), QStringLiteral("A"),
-                                                                           QStringLiteral("C")};
+                               task[QLatin1String("classes")] =
+                                   QJsonArray{QStringLiteral("A"), QStringLiteral("A"), QStringLiteral("C")};
                            }),
                   "duplicate class names", {QStringLiteral("tasks[1].classes"), QStringLiteral("\"A\" twice")});
     expectRefusal(editTask(0,
                            [](QJsonObject &task) {
-                               task[QLatin1String("classes")] = QJsonArray{
-                                   QStringLiteral("good"), QStringLiteral("bad"), QStringLiteral("worse")};
+                               task[QLatin1String("classes")] =
+                                   QJsonArray{QStringLiteral("good"), QStringLiteral("bad"), QStringLiteral("worse")};
                            }),
                   "a binary task with 3 classes", {QStringLiteral("tasks[0].classes"), QStringLiteral("3 classes")});
     expectRefusal(
         editTask(0, [](QJsonObject &task) { task[QLatin1String("positive_class")] = QStringLiteral("terrible"); }),
         "a positive class not among the classes", {QStringLiteral("positive_class"), QStringLiteral("\"terrible\"")});
-    expectRefusal(editTask(2, [](QJsonObject &task) { task[QLatin1String("scale")] = 0; }),
-                  "a regression scale of 0", {QStringLiteral("tasks[2].scale"), QStringLiteral("is 0")});
+    expectRefusal(editTask(2, [](QJsonObject &task) { task[QLatin1String("scale")] = 0; }), "a regression scale of 0",
+                  {QStringLiteral("tasks[2].scale"), QStringLiteral("is 0")});
     expectRefusal(editNumericStep("scale", 0), "a numeric scale of 0",
                   {QStringLiteral("preprocessing.numeric[0].scale"), QStringLiteral("is 0")});
     expectRefusal(editNumericStep("scale", -2), "a negative numeric scale",
@@ -386,35 +379,20 @@ void TestModelFile::refusesContentThatCannotBeAModel()
     expectRefusal(editNumericStep("median", 1e300), "an infinite median",
                   {QStringLiteral("preprocessing.numeric[0].median"), QStringLiteral("not a finite number")});
     expectRefusal(editNumericStep("mean", QJsonValue()), "a null mean", {QStringLiteral("mean")});
+    expectRefusal(signedFile(testing::editedHeader(original, QStringLiteral("history/best_epoch"), 99), weights()),
+                  "a best epoch never recorded", {QStringLiteral("history.best_epoch"), QStringLiteral("99")});
     {
-        QJsonObject edited = original;
-        QJsonObject history = edited[QLatin1String("history")].toObject();
-        history[QLatin1String("best_epoch")] = 99;
-        edited[QLatin1String("history")] = history;
-        expectRefusal(signedFile(edited, weights()), "a best epoch never recorded",
-                      {QStringLiteral("history.best_epoch"), QStringLiteral("99")});
-    }
-    {
-        QJsonObject edited = original;
-        QJsonObject preprocessing = edited[QLatin1String("preprocessing")].toObject();
-        QJsonArray oneHot = preprocessing[QLatin1String("one_hot")].toArray();
-        QJsonObject step = oneHot[0].toObject();
-        QJsonArray levels = step[QLatin1String("levels")].toArray();
-        levels[levels.size() - 1] = levels[0]; // as many inputs as before, one level twice
-        step[QLatin1String("levels")] = levels;
-        oneHot[0] = step;
-        preprocessing[QLatin1String("one_hot")] = oneHot;
-        edited[QLatin1String("preprocessing")] = preprocessing;
+        // As many inputs as before, one level twice.
+        const QJsonArray levels =
+            original[QLatin1String("preprocessing")][QLatin1String("one_hot")][0][QLatin1String("levels")].toArray();
+        const QJsonObject edited = testing::editedHeader(
+            original, QStringLiteral("preprocessing/one_hot/0/levels/%1").arg(levels.size() - 1), levels[0]);
         expectRefusal(signedFile(edited, weights()), "a one-hot level twice",
                       {QStringLiteral("one_hot[0].levels"), QStringLiteral("twice")});
     }
     {
-        QJsonObject edited = original;
-        QJsonObject config = edited[QLatin1String("config")].toObject();
-        QJsonObject train = config[QLatin1String("train")].toObject();
-        train[QLatin1String("patience")] = 4294967295.0;
-        config[QLatin1String("train")] = train;
-        edited[QLatin1String("config")] = config;
+        const QJsonObject edited =
+            testing::editedHeader(original, QStringLiteral("config/train/patience"), 4294967295.0);
         expectRefusal(signedFile(edited, weights()), "a patience beyond int",
                       {QStringLiteral("patience"), QStringLiteral("1000000")});
     }
@@ -447,7 +425,8 @@ void TestModelFile::readsVersionOneFiles()
     QCOMPARE(loaded.history.epochs.back().seconds, 0.25 * static_cast<double>(epochs.size()));
     QCOMPARE(loaded.reports.size(), m_contents.reports.size());
     for (std::size_t r = 0; r < loaded.reports.size(); ++r)
-        QVERIFY(loaded.reports[r].tasks[1].multiclass->confusion == m_contents.reports[r].tasks[1].multiclass->confusion);
+        QVERIFY(loaded.reports[r].tasks[1].multiclass->confusion ==
+                m_contents.reports[r].tasks[1].multiclass->confusion);
     QVERIFY(loaded.model.parameters() == m_contents.model.parameters());
     // A version-1 history without its seconds is refused as such.
     QJsonObject withoutSeconds = header();
@@ -676,9 +655,9 @@ void TestModelFile::configurationValuesOutsideTheirRangesAreRefused()
         edited[QLatin1String("config")] = config;
         try {
             parseRunConfiguration(QJsonDocument(edited).toJson(), "run.json");
-            QFAIL(qPrintable(QStringLiteral("accepted %1 = %2")
-                                 .arg(QLatin1String(bad.field),
-                                      QString::fromUtf8(QJsonDocument(QJsonArray{bad.value}).toJson()))));
+            QFAIL(qPrintable(
+                QStringLiteral("accepted %1 = %2")
+                    .arg(QLatin1String(bad.field), QString::fromUtf8(QJsonDocument(QJsonArray{bad.value}).toJson()))));
         } catch (const DataError &error) {
             const std::string message = error.what();
             QVERIFY2(message.find("run.json") != std::string::npos && message.find(bad.expected) != std::string::npos,
