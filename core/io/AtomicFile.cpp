@@ -73,6 +73,21 @@ std::string writeTarget(const std::string &path)
     return path;
 }
 
+const char *kindOf(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "a directory";
+    if (S_ISFIFO(mode))
+        return "a FIFO (named pipe)";
+    if (S_ISCHR(mode))
+        return "a character device";
+    if (S_ISBLK(mode))
+        return "a block device";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    return "not a regular file";
+}
+
 struct PendingFile {
     std::string target, temporary;
 };
@@ -83,13 +98,18 @@ PendingFile writeTemporary(const std::string &path, const QByteArray &bytes)
 {
     static std::atomic<unsigned> counter{0};
     PendingFile pending{writeTarget(path), {}};
+    // Only a regular file is replaced: renaming over a FIFO, a device or /dev/stdout would
+    // replace the special file itself (and writing into a directory's name cannot succeed).
+    struct stat existing {};
+    if (::stat(pending.target.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode))
+        throw DataError({path, 0, {}}, "cannot write " + path + ": it is " + kindOf(existing.st_mode) +
+                                           ", not a regular file; give the path of a file to write");
     pending.temporary = pending.target + ".partial-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
     // 0666 less the umask, as for any new file; an existing file's permissions are kept.
     const int descriptor = ::open(pending.temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (descriptor < 0)
         throw DataError({path, 0, {}}, writeFailureMessage(path, errno));
-    struct stat existing {};
-    if (::stat(pending.target.c_str(), &existing) == 0 && S_ISREG(existing.st_mode))
+    if (existing.st_mode != 0)
         ::fchmod(descriptor, existing.st_mode & 07777);
     const auto fail = [&](int error) {
         ::close(descriptor);
@@ -126,21 +146,6 @@ void syncDirectory(const std::string &file)
         ::fsync(descriptor); // the rename itself durable; a failure here loses nothing already read back
         ::close(descriptor);
     }
-}
-
-const char *kindOf(mode_t mode)
-{
-    if (S_ISDIR(mode))
-        return "a directory";
-    if (S_ISFIFO(mode))
-        return "a FIFO (named pipe)";
-    if (S_ISCHR(mode))
-        return "a character device";
-    if (S_ISBLK(mode))
-        return "a block device";
-    if (S_ISSOCK(mode))
-        return "a socket";
-    return "not a regular file";
 }
 
 } // namespace

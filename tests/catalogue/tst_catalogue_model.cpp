@@ -53,6 +53,7 @@ private Q_SLOTS:
     void compareWithoutTestRows();
     void configurationFiles();
     void outputsOverInputs();
+    void outputsThatAreNotFiles();
     void fullDisk();
 
 private:
@@ -409,6 +410,26 @@ void CatalogueModel::outputsOverInputs()
         QCOMPARE(m_scratch.read(QStringLiteral("good.cmtl")), modelBytes);
     }
     QVERIFY(!QFile::exists(model));
+}
+
+void CatalogueModel::outputsThatAreNotFiles()
+{
+    // Writing replaces the file by a rename: over a FIFO or a device that would replace the special
+    // file itself. Each is refused, nothing blocks, the FIFO stays a FIFO.
+    const QString fifo = m_scratch.fifo(QStringLiteral("out.fifo"));
+    const QString directory = m_scratch.path(QStringLiteral("folder"));
+    QVERIFY(QDir().mkpath(directory));
+    const QList<QPair<QString, QString>> outputs{{fifo, QStringLiteral("FIFO")},
+                                                 {QStringLiteral("/dev/null"), QStringLiteral("character device")},
+                                                 {directory, QStringLiteral("directory")}};
+    for (const auto &[output, kind] : outputs) {
+        CMTL_EXPECT_REFUSAL(runCli({QStringLiteral("predict"), QStringLiteral("--model"), m_model,
+                                    QStringLiteral("--data"), sample(), QStringLiteral("--out"), output},
+                                   30000),
+                            1, QStringList{output, kind, QStringLiteral("not a regular file")});
+    }
+    QFileInfo info(fifo);
+    QVERIFY(info.exists() && !info.isFile());
 }
 
 void CatalogueModel::fullDisk()
