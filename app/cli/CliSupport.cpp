@@ -60,22 +60,18 @@ QString required(const QCommandLineParser &parser, const char *name, const char 
     return value;
 }
 
-long long integerOption(const QCommandLineParser &parser, const char *name, long long lowest, long long highest)
+long long integerOption(const QCommandLineParser &parser, const limits::IntegerRange &range)
 {
     // Parsed as 64-bit with overflow detected (toLongLong fails beyond it), then checked against
     // the option's range before any narrowing: 4294967298 is refused, not read as 2.
     bool ok = false;
-    const QString text = parser.value(QString::fromLatin1(name));
+    const QString text = parser.value(QString::fromLatin1(range.option));
     const long long value = text.trimmed().toLongLong(&ok);
-    if (!ok || value < lowest || value > highest)
-        throw UsageError("--" + std::string(name) + " expects a whole number from " + std::to_string(lowest) + " to " +
-                         std::to_string(highest) + ", got \"" + str(text) + "\"");
+    if (!ok || !range.contains(value))
+        throw UsageError("--" + std::string(range.option) + " expects a whole number from " +
+                         std::to_string(range.lowest) + " to " + std::to_string(range.highest) + ", got \"" +
+                         str(text) + "\"");
     return value;
-}
-
-long long integerOption(const QCommandLineParser &parser, const limits::IntegerRange &range)
-{
-    return integerOption(parser, range.option, range.lowest, range.highest);
 }
 
 double realOption(const QCommandLineParser &parser, const limits::RealRange &range)
@@ -291,9 +287,6 @@ std::pair<std::string, double> namedNumber(const QString &text, const limits::Re
                          " to " + str(QString::number(range.highest)));
     return {str(text.left(equals)), value};
 }
-} // namespace
-
-namespace {
 
 // Refuses a network too large to train before any data is read: its size with one input and one
 // output per task is a lower bound of the real one (MultiTaskNetwork checks that again, with the

@@ -36,8 +36,7 @@ QCommandLineOption option(const char *name, const char *description, const char 
 void parseOrThrow(QCommandLineParser &parser, const QStringList &arguments, const char *command, std::ostream &out,
                   bool &helpShown);
 QString required(const QCommandLineParser &parser, const char *name, const char *command);
-// An integer option in [lowest, highest], parsed in 64 bits and checked before any narrowing.
-long long integerOption(const QCommandLineParser &parser, const char *name, long long lowest, long long highest);
+// An integer option in its range, parsed in 64 bits and checked before any narrowing.
 long long integerOption(const QCommandLineParser &parser, const limits::IntegerRange &range);
 // A real option in its range; NaN and the infinities are refused.
 double realOption(const QCommandLineParser &parser, const limits::RealRange &range);

@@ -170,11 +170,7 @@ void validateMeaning(const ModelFileContents &contents, const std::string &sourc
                                                       " is not the task's positive class " + quoted(task.classes[1]));
             break;
         case TaskType::Multiclass:
-            if (task.classes.size() > kMaxClasses)
-                refuse(field + ".classes", "holds " + std::to_string(task.classes.size()) +
-                                               " classes; a multiclass task has at most " +
-                                               std::to_string(kMaxClasses));
-            break;
+            break; // at least 2 classes (checked when read), at most kMaxClasses (by the network)
         case TaskType::Regression:
             if (!task.classes.empty())
                 refuse(field + ".classes", "should be empty for a regression task");

@@ -36,9 +36,6 @@ int commandCompare(const QStringList &arguments, std::ostream &out)
     spec.folds = static_cast<int>(integerOption(parser, limits::kFolds));
     for (const QString &seed : parser.value(QStringLiteral("seeds")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         spec.seeds.push_back(seedValue(seed, "seeds"));
-    if (spec.seeds.size() > static_cast<std::size_t>(limits::kMaxSeeds))
-        throw UsageError("--seeds takes at most " + std::to_string(limits::kMaxSeeds) + " seeds, got " +
-                         std::to_string(spec.seeds.size()));
     // logistic and single-task are always there: the other figures are read against them.
     const std::vector<ComparisonCandidate> standard = standardCandidates(run.config);
     spec.candidates = {standard[0], standard[1]};
