@@ -2,10 +2,15 @@
 
 #include "ConsoleTable.h"
 #include "common/Error.h"
+#include "io/AtomicFile.h"
 #include "io/ConfigJson.h"
+#include "io/FileIdentity.h"
 #include "io/MetricsJson.h"
 
+#include <QJsonDocument>
+
 #include <algorithm>
+#include <limits>
 
 namespace cmtl {
 
@@ -55,24 +60,42 @@ QString required(const QCommandLineParser &parser, const char *name, const char 
     return value;
 }
 
-long long integerOption(const QCommandLineParser &parser, const char *name, long long lowest)
+long long integerOption(const QCommandLineParser &parser, const limits::IntegerRange &range)
 {
+    // Parsed as 64-bit with overflow detected (toLongLong fails beyond it), then checked against
+    // the option's range before any narrowing: 4294967298 is refused, not read as 2.
     bool ok = false;
-    const long long value = parser.value(QString::fromLatin1(name)).toLongLong(&ok);
-    if (!ok || value < lowest)
-        throw UsageError("--" + std::string(name) + " expects an integer of at least " + std::to_string(lowest) +
-                         ", got \"" + str(parser.value(QString::fromLatin1(name))) + "\"");
+    const QString text = parser.value(QString::fromLatin1(range.option));
+    const long long value = text.trimmed().toLongLong(&ok);
+    if (!ok || !range.contains(value))
+        throw UsageError("--" + std::string(range.option) + " expects a whole number from " +
+                         std::to_string(range.lowest) + " to " + std::to_string(range.highest) + ", got \"" +
+                         str(text) + "\"");
     return value;
 }
 
-double realOption(const QCommandLineParser &parser, const char *name, double lowest, double highest)
+double realOption(const QCommandLineParser &parser, const limits::RealRange &range)
 {
     bool ok = false;
-    const double value = parser.value(QString::fromLatin1(name)).toDouble(&ok);
-    if (!ok || value < lowest || value > highest)
-        throw UsageError("--" + std::string(name) + " expects a number in [" + ConsoleTable::number(lowest, 2) + ", " +
-                         ConsoleTable::number(highest, 2) + "], got \"" + str(parser.value(QString::fromLatin1(name))) +
-                         "\"");
+    const QString text = parser.value(QString::fromLatin1(range.option));
+    const double value = text.toDouble(&ok);
+    // contains() refuses NaN and the infinities, which compare false with both ends.
+    if (!ok || !range.contains(value))
+        throw UsageError("--" + std::string(range.option) + " expects a finite number from " +
+                         str(QString::number(range.lowest)) + " to " + str(QString::number(range.highest)) +
+                         ", got \"" + str(text) + "\"");
+    return value;
+}
+
+std::uint64_t seedValue(const QString &text, const char *optionName)
+{
+    // Any 64-bit unsigned value; a sign is refused (toULongLong would wrap "-1" around).
+    bool ok = false;
+    const QString trimmed = text.trimmed();
+    const qulonglong value = trimmed.toULongLong(&ok);
+    if (!ok || trimmed.startsWith(QLatin1Char('-')) || trimmed.startsWith(QLatin1Char('+')))
+        throw UsageError("--" + std::string(optionName) + " expects whole numbers from 0 to " +
+                         std::to_string(std::numeric_limits<std::uint64_t>::max()) + ", got \"" + str(trimmed) + "\"");
     return value;
 }
 
@@ -89,7 +112,7 @@ CsvOptions csvOptions(const QCommandLineParser &parser)
     options.encoding = str(parser.value(QStringLiteral("encoding")));
     for (const QString &token : parser.values(QStringLiteral("missing")))
         options.missingTokens.push_back(str(token));
-    options.threads = static_cast<int>(integerOption(parser, "threads", 0));
+    options.threads = static_cast<int>(integerOption(parser, limits::kThreads));
     return options;
 }
 
@@ -126,12 +149,15 @@ std::vector<int> parseHidden(const QString &text)
     std::vector<int> sizes;
     if (text == QLatin1String("none"))
         return sizes; // no trunk: a logistic / linear regression per task
+    const limits::IntegerRange &range = limits::kHiddenWidth;
     for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         bool ok = false;
-        const int size = part.trimmed().toInt(&ok);
-        if (!ok || size < 1 || size > 100000)
-            throw UsageError("--hidden expects positive layer sizes such as 128,64, got \"" + str(text) + "\"");
-        sizes.push_back(size);
+        const long long size = part.trimmed().toLongLong(&ok);
+        if (!ok || !range.contains(size))
+            throw UsageError("--hidden expects layer sizes from " + std::to_string(range.lowest) + " to " +
+                             std::to_string(range.highest) + " such as 128,64, got \"" + str(part.trimmed()) +
+                             "\" in \"" + str(text) + "\"");
+        sizes.push_back(static_cast<int>(size));
     }
     if (sizes.empty())
         throw UsageError("--hidden expects layer sizes such as 128,64, or none for a linear model per task");
@@ -178,11 +204,16 @@ void printMetricsTable(const EvaluationReport &report, std::ostream &out)
     table.print(out);
 }
 
+QByteArray metricsJsonBytes(const EvaluationReport &report)
+{
+    return QJsonDocument(reportToJson(report)).toJson(QJsonDocument::Indented);
+}
+
 void writeMetricsJson(const QCommandLineParser &parser, const EvaluationReport &report)
 {
     const QString path = parser.value(QStringLiteral("metrics-json"));
     if (!path.isEmpty())
-        writeJsonFile(str(path), reportToJson(report));
+        writeFileAtomically(str(path), metricsJsonBytes(report));
 }
 
 // The options that define a run, shared by train and compare. Each overrides the value of a
@@ -244,17 +275,44 @@ TaskSpec &taskNamed(std::vector<TaskSpec> &tasks, const std::string &name, const
     return *task;
 }
 
-// NAME=VALUE with a number VALUE; the name may contain '='.
-std::pair<std::string, double> namedNumber(const QString &text, const char *optionName, double lowest)
+// NAME=VALUE with a finite number VALUE in the option's range; the name may contain '='.
+std::pair<std::string, double> namedNumber(const QString &text, const limits::RealRange &range)
 {
     const qsizetype equals = text.lastIndexOf(QLatin1Char('='));
     bool ok = false;
     const double value = equals > 0 ? text.mid(equals + 1).toDouble(&ok) : 0;
-    if (!ok || value < lowest)
-        throw UsageError(std::string("--") + optionName + " " + str(text) +
-                         ": expected NAME=NUMBER with a number >= " + ConsoleTable::number(lowest, 1));
+    if (!ok || !range.contains(value))
+        throw UsageError(std::string("--") + range.option + " " + str(text) +
+                         ": expected NAME=NUMBER with a finite number from " + str(QString::number(range.lowest)) +
+                         " to " + str(QString::number(range.highest)));
     return {str(text.left(equals)), value};
 }
+
+// Refuses a network too large to train before any data is read: its size with one input and one
+// output per task is a lower bound of the real one (MultiTaskNetwork checks that again, with the
+// inputs, before training).
+void refuseOversizedNetwork(const RunConfiguration &run)
+{
+    const TrainConfig &train = run.config.train;
+    NetworkSpec spec;
+    spec.inputs = 1;
+    spec.architecture = train.architecture;
+    spec.trunk = train.hiddenLayers;
+    spec.experts = train.experts;
+    spec.taskExperts = train.taskExperts;
+    spec.headHidden = train.headHidden;
+    spec.dropout = train.dropout;
+    for (const TaskSpec &task : run.tasks) {
+        spec.taskTypes.push_back(task.type);
+        spec.taskOutputs.push_back(1);
+    }
+    try {
+        const MultiTaskNetwork network(spec);
+    } catch (const ConfigError &error) {
+        throw UsageError(error.what());
+    }
+}
+
 } // namespace
 
 RunConfiguration runConfiguration(const QCommandLineParser &parser)
@@ -273,7 +331,7 @@ RunConfiguration runConfiguration(const QCommandLineParser &parser)
     for (const QString &column : parser.values(QStringLiteral("ignore")))
         run.ignored.push_back(str(column));
     for (const QString &text : parser.values(QStringLiteral("lambda"))) {
-        const auto [name, lambda] = namedNumber(text, "lambda", 0);
+        const auto [name, lambda] = namedNumber(text, limits::kLambda);
         taskNamed(run.tasks, name, QStringLiteral("--lambda")).lambda = lambda;
     }
     for (const QString &text : parser.values(QStringLiteral("class-weights"))) {
@@ -282,7 +340,7 @@ RunConfiguration runConfiguration(const QCommandLineParser &parser)
                 .imbalance.balancedClassWeights = true;
             continue;
         }
-        const auto [name, weight] = namedNumber(text, "class-weights", 0);
+        const auto [name, weight] = namedNumber(text, limits::kClassWeight);
         const std::size_t colon = name.rfind(':');
         if (colon == std::string::npos)
             throw UsageError("--class-weights " + str(text) + ": expected TASK=balanced or TASK:CLASS=WEIGHT");
@@ -290,7 +348,7 @@ RunConfiguration runConfiguration(const QCommandLineParser &parser)
             .imbalance.classWeights[name.substr(colon + 1)] = weight;
     }
     for (const QString &text : parser.values(QStringLiteral("focal"))) {
-        const auto [name, gamma] = namedNumber(text, "focal", 0);
+        const auto [name, gamma] = namedNumber(text, limits::kFocalGamma);
         taskNamed(run.tasks, name, QStringLiteral("--focal")).imbalance.focalGamma = gamma;
     }
     for (const QString &task : parser.values(QStringLiteral("oversample")))
@@ -307,56 +365,76 @@ RunConfiguration runConfiguration(const QCommandLineParser &parser)
         throw UsageError(error.what());
     }
     if (isSet("experts"))
-        train.experts = static_cast<int>(integerOption(parser, "experts", 1));
+        train.experts = static_cast<int>(integerOption(parser, limits::kExperts));
     if (isSet("task-experts"))
-        train.taskExperts = static_cast<int>(integerOption(parser, "task-experts", 1));
+        train.taskExperts = static_cast<int>(integerOption(parser, limits::kTaskExperts));
     if (isSet("gradnorm-alpha"))
-        train.weighting.gradNormAlpha = realOption(parser, "gradnorm-alpha", 0, 10);
+        train.weighting.gradNormAlpha = realOption(parser, limits::kGradNormAlpha);
     if (isSet("gradnorm-lr"))
-        train.weighting.gradNormLearningRate = realOption(parser, "gradnorm-lr", 1e-6, 10);
+        train.weighting.gradNormLearningRate = realOption(parser, limits::kGradNormLearningRate);
     if (isSet("dwa-temperature"))
-        train.weighting.dwaTemperature = realOption(parser, "dwa-temperature", 1e-3, 1e3);
+        train.weighting.dwaTemperature = realOption(parser, limits::kDwaTemperature);
     for (const QString &text : parser.values(QStringLiteral("task-graph"))) {
-        const auto [pair, strength] = namedNumber(text, "task-graph", 0);
+        const auto [pair, strength] = namedNumber(text, limits::kTaskGraphStrength);
         const std::size_t tilde = pair.find('~');
         if (tilde == std::string::npos)
             throw UsageError("--task-graph " + str(text) + ": expected TASK_A~TASK_B=STRENGTH");
         train.taskGraph.push_back({pair.substr(0, tilde), pair.substr(tilde + 1), strength});
     }
     if (isSet("epochs"))
-        train.epochs = static_cast<int>(integerOption(parser, "epochs", 1));
+        train.epochs = static_cast<int>(integerOption(parser, limits::kEpochs));
     if (isSet("batch"))
-        train.batchSize = static_cast<int>(integerOption(parser, "batch", 1));
+        train.batchSize = static_cast<int>(integerOption(parser, limits::kBatch));
     if (isSet("lr"))
-        train.learningRate = realOption(parser, "lr", 1e-7, 10);
+        train.learningRate = realOption(parser, limits::kLearningRate);
     if (isSet("hidden"))
         train.hiddenLayers = parseHidden(parser.value(QStringLiteral("hidden")));
     if (isSet("head-hidden"))
-        train.headHidden = static_cast<int>(integerOption(parser, "head-hidden", 0));
+        train.headHidden = static_cast<int>(integerOption(parser, limits::kHeadHidden));
     if (isSet("dropout"))
-        train.dropout = realOption(parser, "dropout", 0, 0.95);
+        train.dropout = realOption(parser, limits::kDropout);
     if (isSet("l2"))
-        train.l2 = realOption(parser, "l2", 0, 1e3);
+        train.l2 = realOption(parser, limits::kL2);
     if (isSet("patience"))
-        train.patience = static_cast<int>(integerOption(parser, "patience", 0));
+        train.patience = static_cast<int>(integerOption(parser, limits::kPatience));
     if (isSet("seed")) {
-        train.seed = static_cast<std::uint64_t>(integerOption(parser, "seed", 0));
+        train.seed = seedValue(parser.value(QStringLiteral("seed")), "seed");
         run.config.split.seed = train.seed;
     }
-    train.threads = static_cast<int>(integerOption(parser, "threads", 0));
+    train.threads = static_cast<int>(integerOption(parser, limits::kThreads));
     if (isSet("train-fraction"))
-        run.config.split.trainFraction = realOption(parser, "train-fraction", 0.01, 1);
+        run.config.split.trainFraction = realOption(parser, limits::kTrainFraction);
     if (isSet("validation-fraction"))
-        run.config.split.validationFraction = realOption(parser, "validation-fraction", 0, 0.99);
+        run.config.split.validationFraction = realOption(parser, limits::kValidationFraction);
     if (isSet("max-levels"))
-        run.config.preprocess.maxLevels = static_cast<int>(integerOption(parser, "max-levels", 1));
+        run.config.preprocess.maxLevels = static_cast<int>(integerOption(parser, limits::kMaxLevels));
     if (isSet("min-level-count"))
-        run.config.preprocess.minLevelCount = static_cast<int>(integerOption(parser, "min-level-count", 1));
+        run.config.preprocess.minLevelCount = static_cast<int>(integerOption(parser, limits::kMinLevelCount));
     if (isSet("missing-indicators"))
         run.config.preprocess.missingIndicators = true;
-    if (isSet("save-config"))
-        saveRunConfiguration(str(parser.value(QStringLiteral("save-config"))), run);
+    refuseOversizedNetwork(run);
     return run;
+}
+
+QByteArray configurationToSave(const QCommandLineParser &parser, const RunConfiguration &run)
+{
+    return parser.isSet(QStringLiteral("save-config")) ? serializeRunConfiguration(run) : QByteArray();
+}
+
+void refuseOutputsOverInputs(const QCommandLineParser &parser, const std::vector<const char *> &inputs,
+                             const std::vector<const char *> &outputs)
+{
+    const auto named = [&](const std::vector<const char *> &options) {
+        std::vector<NamedPath> paths;
+        for (const char *name : options)
+            paths.push_back({std::string("--") + name, str(parser.value(QString::fromLatin1(name)))});
+        return paths;
+    };
+    try {
+        refuseOutputsOverInputs(named(inputs), named(outputs));
+    } catch (const DataError &error) {
+        throw UsageError(error.problem()); // a mistake in the command line: exit code 2
+    }
 }
 
 // The training table of a run, with the ignored columns checked.

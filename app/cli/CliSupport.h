@@ -6,6 +6,7 @@
 #include "common/Cancellation.h"
 #include "csv/CsvReader.h"
 #include "io/ConfigJson.h"
+#include "io/SettingLimits.h"
 #include "model/MultiTaskModel.h"
 #include "train/Experiment.h"
 
@@ -35,8 +36,12 @@ QCommandLineOption option(const char *name, const char *description, const char 
 void parseOrThrow(QCommandLineParser &parser, const QStringList &arguments, const char *command, std::ostream &out,
                   bool &helpShown);
 QString required(const QCommandLineParser &parser, const char *name, const char *command);
-long long integerOption(const QCommandLineParser &parser, const char *name, long long lowest);
-double realOption(const QCommandLineParser &parser, const char *name, double lowest, double highest);
+// An integer option in its range, parsed in 64 bits and checked before any narrowing.
+long long integerOption(const QCommandLineParser &parser, const limits::IntegerRange &range);
+// A real option in its range; NaN and the infinities are refused.
+double realOption(const QCommandLineParser &parser, const limits::RealRange &range);
+// A seed: a whole number from 0 to 2^64 - 1 (--seed, each of --seeds).
+std::uint64_t seedValue(const QString &text, const char *optionName);
 
 void addCsvOptions(QCommandLineParser &parser);
 CsvOptions csvOptions(const QCommandLineParser &parser);
@@ -45,15 +50,25 @@ CsvReadResult readTable(const QString &path, CsvOptions options, const std::vect
 TaskSpec parseTaskSpec(const QString &text);
 std::vector<int> parseHidden(const QString &text);
 
-// The options that define a run (train and compare) and the run they describe.
+// The options that define a run (train and compare) and the run they describe, every value
+// checked (a network too large to train is refused here, before any data is read).
 void addRunOptions(QCommandLineParser &parser);
 RunConfiguration runConfiguration(const QCommandLineParser &parser);
+// The bytes --save-config asks for (empty without it); written by the command once the run has
+// succeeded, so that a failed run leaves no configuration behind.
+QByteArray configurationToSave(const QCommandLineParser &parser, const RunConfiguration &run);
+// Refuses any output option naming the same file as an input option (or another output), by
+// device and inode: see io/FileIdentity.h. Options not given are skipped.
+void refuseOutputsOverInputs(const QCommandLineParser &parser, const std::vector<const char *> &inputs,
+                             const std::vector<const char *> &outputs);
 // The training table of a run, with the ignored columns checked.
 CsvReadResult readTrainingData(const QCommandLineParser &parser, const RunConfiguration &run, const char *command);
 // Reads --data for a saved model: its text columns are read as text.
 Table readForModel(const QCommandLineParser &parser, const MultiTaskModel &model, bool withTasks);
 
 void printMetricsTable(const EvaluationReport &report, std::ostream &out);
+// The --metrics-json file's bytes, and writing them where --metrics-json says (when given).
+QByteArray metricsJsonBytes(const EvaluationReport &report);
 void writeMetricsJson(const QCommandLineParser &parser, const EvaluationReport &report);
 
 } // namespace cmtl

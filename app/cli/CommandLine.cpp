@@ -4,6 +4,7 @@
 #include "commands/Commands.h"
 
 #include <csignal>
+#include <new>
 
 namespace cmtl {
 
@@ -59,6 +60,12 @@ int runCommandLine(const QStringList &arguments, std::ostream &out, std::ostream
     } catch (const UsageError &error) {
         err << "creditmtl-cli: " << error.what() << '\n';
         return 2;
+    } catch (const std::bad_alloc &) {
+        err << "creditmtl-cli " << str(command)
+            << ": ran out of memory (a request for memory was refused by the system); reduce what it holds: "
+               "fewer rows or columns in the data, smaller --hidden layers or --batch, fewer --threads, or "
+               "close other programs\n";
+        return 1;
     } catch (const Cancelled &) {
         err << "creditmtl-cli: interrupted\n";
         return 130;

@@ -67,11 +67,11 @@ ExperimentConfig configFromJson(const JsonReader &reader)
     ExperimentConfig config;
     const JsonReader preprocess = reader.object("preprocess");
     config.preprocess.missingIndicators = preprocess.flag("missing_indicators");
-    config.preprocess.maxLevels = preprocess.integer("max_levels");
-    config.preprocess.minLevelCount = preprocess.integer("min_level_count");
+    config.preprocess.maxLevels = static_cast<int>(preprocess.integer("max_levels", limits::kMaxLevels));
+    config.preprocess.minLevelCount = static_cast<int>(preprocess.integer("min_level_count", limits::kMinLevelCount));
     const JsonReader split = reader.object("split");
-    config.split.trainFraction = split.number("train_fraction");
-    config.split.validationFraction = split.number("validation_fraction");
+    config.split.trainFraction = split.number("train_fraction", limits::kTrainFraction);
+    config.split.validationFraction = split.number("validation_fraction", limits::kValidationFraction);
     config.split.seed = parseSeed(split, "seed");
     const JsonReader train = reader.object("train");
     try {
@@ -79,32 +79,35 @@ ExperimentConfig configFromJson(const JsonReader &reader)
     } catch (const ConfigError &) {
         train.fail("architecture", "names an architecture this build does not know");
     }
-    config.train.experts = train.integer("experts");
-    config.train.taskExperts = train.integer("task_experts");
+    config.train.experts = static_cast<int>(train.integer("experts", limits::kExperts));
+    config.train.taskExperts = static_cast<int>(train.integer("task_experts", limits::kTaskExperts));
     const JsonReader weighting = train.object("weighting");
     try {
         config.train.weighting.method = weightingFromString(weighting.text("method"));
     } catch (const ConfigError &) {
         weighting.fail("method", "names a task weighting this build does not know");
     }
-    config.train.weighting.gradNormAlpha = weighting.number("gradnorm_alpha");
-    config.train.weighting.gradNormLearningRate = weighting.number("gradnorm_learning_rate");
-    config.train.weighting.dwaTemperature = weighting.number("dwa_temperature");
+    config.train.weighting.gradNormAlpha = weighting.number("gradnorm_alpha", limits::kGradNormAlpha);
+    config.train.weighting.gradNormLearningRate =
+        weighting.number("gradnorm_learning_rate", limits::kGradNormLearningRate);
+    config.train.weighting.dwaTemperature = weighting.number("dwa_temperature", limits::kDwaTemperature);
     const QJsonArray graph = train.array("task_graph");
     for (qsizetype i = 0; i < graph.size(); ++i) {
         const JsonReader edge = train.element(graph, i, "task_graph");
-        config.train.taskGraph.push_back({edge.text("a"), edge.text("b"), edge.number("strength")});
+        config.train.taskGraph.push_back(
+            {edge.text("a"), edge.text("b"), edge.number("strength", limits::kTaskGraphStrength)});
     }
     config.train.hiddenLayers.clear();
     for (const QJsonValue &width : train.array("hidden_layers"))
-        config.train.hiddenLayers.push_back(width.toInt());
-    config.train.headHidden = train.integer("head_hidden");
-    config.train.dropout = train.number("dropout");
-    config.train.learningRate = train.number("learning_rate");
-    config.train.batchSize = train.integer("batch_size");
-    config.train.epochs = train.integer("epochs");
-    config.train.patience = train.integer("patience");
-    config.train.l2 = train.number("l2");
+        config.train.hiddenLayers.push_back(
+            static_cast<int>(train.integer(width, "hidden_layers", limits::kHiddenWidth)));
+    config.train.headHidden = static_cast<int>(train.integer("head_hidden", limits::kHeadHidden));
+    config.train.dropout = train.number("dropout", limits::kDropout);
+    config.train.learningRate = train.number("learning_rate", limits::kLearningRate);
+    config.train.batchSize = static_cast<int>(train.integer("batch_size", limits::kBatch));
+    config.train.epochs = static_cast<int>(train.integer("epochs", limits::kEpochs));
+    config.train.patience = static_cast<int>(train.integer("patience", limits::kPatience));
+    config.train.l2 = train.number("l2", limits::kL2);
     config.train.seed = parseSeed(train, "seed");
     return config;
 }
@@ -126,11 +129,11 @@ ImbalanceOptions imbalanceFromJson(const JsonReader &reader)
     options.balancedClassWeights = reader.flag("balanced");
     const QJsonObject weights = reader.value("class_weights").toObject();
     for (auto it = weights.begin(); it != weights.end(); ++it) {
-        if (!it.value().isDouble())
-            reader.fail("class_weights", "should map class names to numbers");
+        if (!it.value().isDouble() || !limits::kClassWeight.contains(it.value().toDouble()))
+            reader.fail("class_weights", "should map class names to finite numbers from 0 to 1e6");
         options.classWeights[it.key().toStdString()] = it.value().toDouble();
     }
-    options.focalGamma = reader.number("focal_gamma");
+    options.focalGamma = reader.number("focal_gamma", limits::kFocalGamma);
     options.oversample = reader.flag("oversample");
     return options;
 }
@@ -154,7 +157,7 @@ TaskSpec taskSpecFromJson(const JsonReader &reader)
         reader.fail("type", "should be binary, multiclass or regression");
     }
     spec.positiveClass = reader.text("positive_class");
-    spec.lambda = reader.number("lambda");
+    spec.lambda = reader.number("lambda", limits::kLambda);
     spec.imbalance = imbalanceFromJson(reader.object("imbalance"));
     return spec;
 }
@@ -200,7 +203,8 @@ void saveRunConfiguration(const std::string &path, const RunConfiguration &confi
 
 RunConfiguration loadRunConfiguration(const std::string &path)
 {
-    return parseRunConfiguration(readWholeFile(path), path);
+    // A configuration is a few kilobytes; 16 MiB leaves room for long task graphs and lists.
+    return parseRunConfiguration(readWholeFile(path, std::int64_t{16} << 20, "configuration file"), path);
 }
 
 } // namespace cmtl

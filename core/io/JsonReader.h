@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "io/SettingLimits.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -72,6 +73,29 @@ public:
         return static_cast<std::int64_t>(
             wholeNumber(found, name, 0, 9007199254740992.0, "should be a whole number >= 0"));
     }
+    // A setting: a finite number, or a whole number, in the range the command line allows too.
+    double number(const char *name, const limits::RealRange &range) const
+    {
+        const double found = number(name);
+        if (!range.contains(found))
+            fail(name, ("should be a finite number from " + QString::number(range.lowest).toStdString() + " to " +
+                        QString::number(range.highest).toStdString())
+                           .c_str());
+        return found;
+    }
+    std::int64_t integer(const char *name, const limits::IntegerRange &range) const
+    {
+        return integer(value(name), name, range);
+    }
+    std::int64_t integer(const QJsonValue &found, const char *name, const limits::IntegerRange &range) const
+    {
+        const auto lowest = static_cast<double>(range.lowest), highest = static_cast<double>(range.highest);
+        if (!isWholeNumberIn(found, lowest, highest)) // the message is built only for a refusal
+            fail(name, ("should be a whole number from " + std::to_string(range.lowest) + " to " +
+                        std::to_string(range.highest))
+                           .c_str());
+        return static_cast<std::int64_t>(found.toDouble());
+    }
     std::string text(const char *name) const
     {
         const QJsonValue found = value(name);
@@ -126,13 +150,17 @@ public:
 private:
     // The value as a whole number in [lowest, highest]; the range is checked before any
     // conversion to an integer type, which would be undefined behaviour out of range.
+    static bool isWholeNumberIn(const QJsonValue &found, double lowest, double highest)
+    {
+        const double number = found.toDouble();
+        return found.isDouble() && number >= lowest && number <= highest && number == std::trunc(number);
+    }
     double wholeNumber(const QJsonValue &found, const char *name, double lowest, double highest,
                        const char *problem) const
     {
-        const double number = found.toDouble();
-        if (!found.isDouble() || !(number >= lowest && number <= highest) || number != std::trunc(number))
+        if (!isWholeNumberIn(found, lowest, highest))
             fail(name, problem);
-        return number;
+        return found.toDouble();
     }
 
     QJsonObject m_object;

@@ -1,11 +1,9 @@
 #include "io/MetricsJson.h"
 
 #include "common/Error.h"
-#include "io/AtomicFile.h"
 #include "io/JsonReader.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 #include <cmath>
 
@@ -24,7 +22,7 @@ double numberFrom(const QJsonObject &object, const char *key)
     return value.isDouble() ? value.toDouble() : std::nan("");
 }
 
-QJsonObject taskToJson(const TaskEvaluation &task)
+QJsonObject taskToJson(const TaskEvaluation &task, ConfusionLayout layout)
 {
     QJsonObject object;
     object[QLatin1String("type")] = QLatin1String(toString(task.type));
@@ -53,14 +51,20 @@ QJsonObject taskToJson(const TaskEvaluation &task)
             classes.append(QString::fromStdString(name));
         for (Eigen::Index actual = 0; actual < m.confusion.rows(); ++actual) {
             QJsonArray row;
-            for (Eigen::Index predicted = 0; predicted < m.confusion.cols(); ++predicted)
-                row.append(static_cast<double>(m.confusion(actual, predicted)));
-            confusion.append(row);
+            for (Eigen::Index predicted = 0; predicted < m.confusion.cols(); ++predicted) {
+                const auto cell = static_cast<double>(m.confusion(actual, predicted));
+                if (layout == ConfusionLayout::Dense)
+                    row.append(cell);
+                else if (cell != 0)
+                    confusion.append(QJsonArray{static_cast<double>(actual), static_cast<double>(predicted), cell});
+            }
+            if (layout == ConfusionLayout::Dense)
+                confusion.append(row);
         }
         for (const double value : m.oneVsRestAuc)
             auc.append(number(value));
         object[QLatin1String("classes")] = classes;
-        object[QLatin1String("confusion")] = confusion;
+        object[QLatin1String(layout == ConfusionLayout::Dense ? "confusion" : "confusion_cells")] = confusion;
         object[QLatin1String("one_vs_rest_auc")] = auc;
     }
     if (task.regression) {
@@ -69,6 +73,37 @@ QJsonObject taskToJson(const TaskEvaluation &task)
         object[QLatin1String("r2")] = number(task.regression->r2);
     }
     return object;
+}
+
+// The confusion matrix, stored either dense ("confusion": one row of counts per actual class) or
+// as its non-zero cells ("confusion_cells": [actual, predicted, count] triplets), which stays
+// small however many classes there are.
+void readConfusion(const QJsonObject &object, qsizetype classes, const json::JsonReader &where,
+                   Eigen::Matrix<std::int64_t, Eigen::Dynamic, Eigen::Dynamic> &confusion)
+{
+    confusion.setZero(classes, classes);
+    if (object.contains(QLatin1String("confusion_cells"))) {
+        const limits::IntegerRange classIndex{"", "", 0, classes - 1};
+        for (const QJsonValue &value : object.value(QLatin1String("confusion_cells")).toArray()) {
+            const QJsonArray cell = value.toArray();
+            if (cell.size() != 3)
+                where.fail("confusion_cells", "should hold [actual, predicted, count] triplets");
+            const std::int64_t actual = where.integer(cell[0], "confusion_cells", classIndex);
+            const std::int64_t predicted = where.integer(cell[1], "confusion_cells", classIndex);
+            confusion(actual, predicted) = where.count(cell[2], "confusion_cells");
+        }
+        return;
+    }
+    const QJsonArray dense = object.value(QLatin1String("confusion")).toArray();
+    if (dense.size() != classes)
+        where.fail("confusion", "should have one row per class");
+    for (qsizetype actual = 0; actual < classes; ++actual) {
+        const QJsonArray row = dense[actual].toArray();
+        if (row.size() != classes)
+            where.fail("confusion", "should have one column per class");
+        for (qsizetype predicted = 0; predicted < classes; ++predicted)
+            confusion(actual, predicted) = where.count(row[predicted], "confusion");
+    }
 }
 
 TaskEvaluation taskFromJson(const QString &name, const QJsonObject &object, const json::JsonReader &where)
@@ -107,18 +142,7 @@ TaskEvaluation taskFromJson(const QString &name, const QJsonObject &object, cons
         m.count = task.count;
         for (const QJsonValue &name : object.value(QLatin1String("classes")).toArray())
             task.classes.push_back(name.toString().toStdString());
-        const QJsonArray confusion = object.value(QLatin1String("confusion")).toArray();
-        const auto classes = static_cast<qsizetype>(task.classes.size());
-        if (confusion.size() != classes)
-            where.fail("confusion", "should have one row per class");
-        m.confusion.setZero(classes, classes);
-        for (qsizetype actual = 0; actual < classes; ++actual) {
-            const QJsonArray row = confusion[actual].toArray();
-            if (row.size() != classes)
-                where.fail("confusion", "should have one column per class");
-            for (qsizetype predicted = 0; predicted < classes; ++predicted)
-                m.confusion(actual, predicted) = where.count(row[predicted], "confusion");
-        }
+        readConfusion(object, static_cast<qsizetype>(task.classes.size()), where, m.confusion);
         for (const QJsonValue &value : object.value(QLatin1String("one_vs_rest_auc")).toArray())
             m.oneVsRestAuc.push_back(value.isDouble() ? value.toDouble() : std::nan(""));
         task.multiclass = m;
@@ -134,20 +158,20 @@ TaskEvaluation taskFromJson(const QString &name, const QJsonObject &object, cons
 
 } // namespace
 
-QJsonObject tasksToJson(const std::vector<TaskEvaluation> &tasks)
+QJsonObject tasksToJson(const std::vector<TaskEvaluation> &tasks, ConfusionLayout layout)
 {
     QJsonObject object;
     for (const TaskEvaluation &task : tasks)
-        object[QString::fromStdString(task.task)] = taskToJson(task);
+        object[QString::fromStdString(task.task)] = taskToJson(task, layout);
     return object;
 }
 
-QJsonObject reportToJson(const EvaluationReport &report)
+QJsonObject reportToJson(const EvaluationReport &report, ConfusionLayout layout)
 {
     QJsonObject object;
     object[QLatin1String("part")] = QString::fromStdString(report.part);
     object[QLatin1String("source")] = QString::fromStdString(report.source);
-    object[QLatin1String("tasks")] = tasksToJson(report.tasks);
+    object[QLatin1String("tasks")] = tasksToJson(report.tasks, layout);
     return object;
 }
 
@@ -163,11 +187,6 @@ EvaluationReport reportFromJson(const QJsonObject &object, const std::string &so
         report.tasks.push_back(taskFromJson(it.key(), task, where));
     }
     return report;
-}
-
-void writeJsonFile(const std::string &path, const QJsonObject &object)
-{
-    writeFileAtomically(path, QJsonDocument(object).toJson(QJsonDocument::Indented));
 }
 
 } // namespace cmtl

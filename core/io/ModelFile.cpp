@@ -13,7 +13,9 @@
 #include <QtEndian>
 
 #include <bit>
+#include <cmath>
 #include <cstring>
+#include <set>
 
 namespace cmtl {
 
@@ -62,6 +64,9 @@ Preprocessor preprocessorFromJson(const JsonReader &reader)
     return preprocessor;
 }
 
+// The history without wall-clock timings (seconds, rows per second): they differ from run to run,
+// and the file's bytes must depend only on the data and the settings, so that two runs with the
+// same seed give byte-identical files (a hash checks reproducibility).
 QJsonObject historyToJson(const TrainingHistory &history)
 {
     QJsonArray epochs;
@@ -82,14 +87,13 @@ QJsonObject historyToJson(const TrainingHistory &history)
                                                                     ? QJsonValue(record.validationObjective)
                                                                     : QJsonValue()},
                                   {key("tasks"), tasks},
-                                  {key("lambdas"), lambdas},
-                                  {key("seconds"), record.seconds}});
+                                  {key("lambdas"), lambdas}});
     }
     return {
         {key("epochs"), epochs}, {key("best_epoch"), history.bestEpoch}, {key("stop_reason"), qs(history.stopReason)}};
 }
 
-TrainingHistory historyFromJson(const JsonReader &reader)
+TrainingHistory historyFromJson(const JsonReader &reader, int formatVersion)
 {
     const auto numberOrNaN = [](const QJsonValue &value) { return value.isDouble() ? value.toDouble() : kNotMeasured; };
     TrainingHistory history;
@@ -102,7 +106,9 @@ TrainingHistory historyFromJson(const JsonReader &reader)
         record.epoch = epoch.integer("epoch");
         record.trainObjective = numberOrNaN(epoch.value("train_objective"));
         record.validationObjective = numberOrNaN(epoch.value("validation_objective"));
-        record.seconds = epoch.number("seconds");
+        // Version 1 files stored each epoch's seconds; later versions store no timing (not measured).
+        record.seconds = formatVersion == 1 ? epoch.number("seconds") : kNotMeasured;
+        record.samplesPerSecond = kNotMeasured;
         for (const QJsonValue &task : epoch.array("tasks")) {
             const QJsonArray values = task.toArray();
             record.tasks.push_back({numberOrNaN(values.at(0)), numberOrNaN(values.at(1)), numberOrNaN(values.at(2)),
@@ -118,6 +124,81 @@ TrainingHistory historyFromJson(const JsonReader &reader)
 QByteArray sha256Line(QByteArrayView content)
 {
     return "\nsha256 " + QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex() + "\n";
+}
+
+// Refuses what a valid checksum cannot: content that does not describe a usable model (a file
+// written by a faulty tool, or edited and re-signed). Each message names the field and the value.
+void validateMeaning(const ModelFileContents &contents, const std::string &sourceName)
+{
+    const auto refuse = [&](const std::string &field, const std::string &problem) {
+        throw DataError({sourceName, 0, {}}, "the model file is inconsistent: " + field + " " + problem +
+                                                 " (the file is damaged or was edited)");
+    };
+    const auto quoted = [](const std::string &text) { return "\"" + text + "\""; };
+    const auto number = [](double value) { return QString::number(value).toStdString(); };
+    const auto finiteStatistic = [&](const std::string &field, double value) {
+        if (!std::isfinite(value))
+            refuse(field, "is " + number(value) + ", not a finite number");
+    };
+    const auto positiveScale = [&](const std::string &field, double value) {
+        if (!std::isfinite(value) || value <= 0)
+            refuse(field, "is " + number(value) + "; a scale must be a finite number > 0 (it divides)");
+    };
+    const auto distinct = [&](const std::string &field, const std::vector<std::string> &names) {
+        std::set<std::string> seen;
+        for (const std::string &name : names) {
+            if (!seen.insert(name).second)
+                refuse(field, "names " + quoted(name) + " twice");
+        }
+    };
+
+    const MultiTaskModel &model = contents.model;
+    std::set<std::string> taskColumns;
+    for (std::size_t t = 0; t < model.tasks().size(); ++t) {
+        const TargetEncoding &task = model.tasks()[t];
+        const std::string field = "tasks[" + std::to_string(t) + "]";
+        if (!taskColumns.insert(task.spec.column).second)
+            refuse(field + ".column", quoted(task.spec.column) + " is the column of an earlier task too");
+        distinct(field + ".classes", task.classes);
+        switch (task.spec.type) {
+        case TaskType::Binary:
+            if (task.classes.size() != 2)
+                refuse(field + ".classes", "holds " + std::to_string(task.classes.size()) +
+                                               " classes; a binary task has exactly 2 (negative, positive)");
+            if (task.classes[1] != task.spec.positiveClass)
+                refuse(field + ".positive_class", quoted(task.spec.positiveClass) +
+                                                      " is not the task's positive class " + quoted(task.classes[1]));
+            break;
+        case TaskType::Multiclass:
+            break; // at least 2 classes (checked when read), at most kMaxClasses (by the network)
+        case TaskType::Regression:
+            if (!task.classes.empty())
+                refuse(field + ".classes", "should be empty for a regression task");
+            finiteStatistic(field + ".mean", task.mean);
+            positiveScale(field + ".scale", task.scale);
+            break;
+        }
+    }
+    const Preprocessor &preprocessor = model.preprocessor();
+    std::vector<std::string> featureColumns;
+    for (std::size_t i = 0; i < preprocessor.numeric.size(); ++i) {
+        const NumericStep &step = preprocessor.numeric[i];
+        const std::string field = "preprocessing.numeric[" + std::to_string(i) + "]";
+        finiteStatistic(field + ".median", step.median);
+        finiteStatistic(field + ".mean", step.mean);
+        positiveScale(field + ".scale", step.scale);
+        featureColumns.push_back(step.column);
+    }
+    for (std::size_t i = 0; i < preprocessor.oneHot.size(); ++i) {
+        const OneHotStep &step = preprocessor.oneHot[i];
+        distinct("preprocessing.one_hot[" + std::to_string(i) + "].levels", step.levels);
+        featureColumns.push_back(step.column);
+    }
+    distinct("preprocessing (its feature columns)", featureColumns);
+    const TrainingHistory &history = contents.history;
+    if (history.bestEpoch < 0 || static_cast<std::size_t>(history.bestEpoch) > history.epochs.size())
+        refuse("history.best_epoch", "is " + std::to_string(history.bestEpoch) + ", not one of the " +
+                                         std::to_string(history.epochs.size()) + " epochs recorded");
 }
 
 } // namespace
@@ -136,7 +217,7 @@ QByteArray serializeModel(const ModelFileContents &contents)
     const NetworkSpec &network = model.network().spec();
     QJsonArray reports;
     for (const EvaluationReport &report : contents.reports)
-        reports.append(reportToJson(report));
+        reports.append(reportToJson(report, ConfusionLayout::Cells));
     const QJsonObject header{
         {key("format"), QLatin1String("creditmtl-model")},
         {key("format_version"), kModelFormatVersion},
@@ -183,31 +264,47 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
     const QList<QByteArray> fields = bytes.first(firstLineEnd).toByteArray().split(' ');
     bool versionOk = false, jsonOk = false, weightsOk = false;
     const int version = fields.size() == 4 ? fields[1].toInt(&versionOk) : 0;
-    const qsizetype jsonSize = fields.size() == 4 ? fields[2].toLongLong(&jsonOk) : 0;
-    const qsizetype weightSize = fields.size() == 4 ? fields[3].toLongLong(&weightsOk) : 0;
-    if (!versionOk || !jsonOk || !weightsOk || jsonSize < 0 || weightSize < 0 || weightSize % 4 != 0)
-        throw refuse("damaged model file: the first line should read \"CreditMTL-model <version> <sizes>\"");
+    // Sizes as unsigned 64-bit numbers (a sign or a value beyond 2^64 fails to parse); every sum
+    // below is checked against the file's actual size first, so none can overflow.
+    const std::uint64_t jsonSize = fields.size() == 4 ? fields[2].toULongLong(&jsonOk) : 0;
+    const std::uint64_t weightSize = fields.size() == 4 ? fields[3].toULongLong(&weightsOk) : 0;
+    if (!versionOk || !jsonOk || !weightsOk || fields[2].startsWith('-') || fields[3].startsWith('-'))
+        throw refuse("damaged model file: the first line should read \"CreditMTL-model <version> <header bytes> "
+                     "<weight bytes>\", it reads \"" +
+                     bytes.first(firstLineEnd).toByteArray().toStdString() + "\"");
     if (version > kModelFormatVersion)
         throw refuse("this model file has format version " + std::to_string(version) +
                      ", written by a newer CreditMTL; this build reads versions up to " +
                      std::to_string(kModelFormatVersion) + ": update CreditMTL to open it");
     if (version < 1)
         throw refuse("damaged model file: format version " + std::to_string(version) + " does not exist");
+    if (weightSize % 4 != 0)
+        throw refuse("damaged model file: the first line claims " + std::to_string(weightSize) +
+                     " weight bytes, which is not a whole number of 4-byte float32 weights");
 
-    const qsizetype contentSize = firstLineEnd + 1 + jsonSize + weightSize;
-    const qsizetype checksumSize = 8 + 64 + 1; // "\nsha256 " + 64 hex digits + "\n"
-    if (bytes.size() < contentSize + checksumSize)
-        throw refuse("the model file is truncated: " + std::to_string(bytes.size()) + " bytes, expected " +
-                     std::to_string(contentSize + checksumSize));
-    if (bytes.size() > contentSize + checksumSize)
-        throw refuse("the model file has " + std::to_string(bytes.size() - contentSize - checksumSize) +
-                     " unexpected bytes at its end");
+    constexpr std::uint64_t checksumSize = 8 + 64 + 1; // "\nsha256 " + 64 hex digits + "\n"
+    const auto fileSize = static_cast<std::uint64_t>(bytes.size());
+    const std::uint64_t afterFirstLine = fileSize - static_cast<std::uint64_t>(firstLineEnd) - 1;
+    const std::string claimed = "its first line claims a " + std::to_string(jsonSize) + "-byte header and " +
+                                std::to_string(weightSize) + " weight bytes, plus a " + std::to_string(checksumSize) +
+                                "-byte checksum line";
+    if (jsonSize > afterFirstLine || weightSize > afterFirstLine - jsonSize ||
+        checksumSize > afterFirstLine - jsonSize - weightSize)
+        throw refuse("the model file is truncated or its first line is damaged: " + claimed + ", but only " +
+                     std::to_string(afterFirstLine) + " bytes follow the first line (" + std::to_string(fileSize) +
+                     " bytes in all)");
+    const std::uint64_t extra = afterFirstLine - jsonSize - weightSize - checksumSize;
+    if (extra > 0)
+        throw refuse("the model file has " + std::to_string(extra) + " unexpected bytes at its end: " + claimed + ", " +
+                     std::to_string(fileSize - extra) + " bytes in all, and the file has " + std::to_string(fileSize));
+    const auto headerBegin = firstLineEnd + 1;
+    const auto contentSize = static_cast<qsizetype>(static_cast<std::uint64_t>(headerBegin) + jsonSize + weightSize);
     if (bytes.sliced(contentSize) != sha256Line(bytes.first(contentSize)))
         throw refuse("the model file's checksum does not match its content: the file was edited or damaged");
 
     QJsonParseError parseError{};
     const QJsonDocument document =
-        QJsonDocument::fromJson(bytes.sliced(firstLineEnd + 1, jsonSize).toByteArray(), &parseError);
+        QJsonDocument::fromJson(bytes.sliced(headerBegin, static_cast<qsizetype>(jsonSize)).toByteArray(), &parseError);
     if (!document.isObject())
         throw refuse("damaged model file: its header is not valid JSON (" + parseError.errorString().toStdString() +
                      ")");
@@ -244,7 +341,7 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
     network.taskExperts = networkReader.integer("task_experts");
     network.trunk.clear();
     for (const QJsonValue &width : networkReader.array("trunk"))
-        network.trunk.push_back(width.toInt());
+        network.trunk.push_back(static_cast<int>(networkReader.integer(width, "trunk", limits::kHiddenWidth)));
     network.headHidden = networkReader.integer("head_hidden");
     network.dropout = networkReader.number("dropout");
     for (const TargetEncoding &task : tasks) {
@@ -252,13 +349,21 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
         network.taskOutputs.push_back(outputWidth(task));
     }
 
-    const Eigen::Index count = weightSize / 4;
-    if (header.object("weights").number("count") != static_cast<double>(count))
-        header.fail("weights.count", "disagrees with the size of the weights");
+    const auto count = static_cast<Eigen::Index>(weightSize / 4);
+    const JsonReader weightsReader = header.object("weights");
+    if (weightsReader.text("encoding") != "float32-le")
+        weightsReader.fail("encoding", "names a weights encoding this build does not know (it reads \"float32-le\")");
+    if (weightsReader.count("count") != count)
+        weightsReader.fail("count", "disagrees with the size of the weights");
     Eigen::VectorXf parameters(count);
-    const char *weightBytes = bytes.data() + firstLineEnd + 1 + jsonSize;
-    for (Eigen::Index i = 0; i < count; ++i)
+    const char *weightBytes = bytes.data() + headerBegin + static_cast<qsizetype>(jsonSize);
+    for (Eigen::Index i = 0; i < count; ++i) {
         parameters[i] = std::bit_cast<float>(qFromLittleEndian<std::uint32_t>(weightBytes + i * 4));
+        if (!std::isfinite(parameters[i]))
+            throw refuse("the model file is damaged: weight " + std::to_string(i) + " of " + std::to_string(count) +
+                         " is not a finite number (" + std::to_string(parameters[i]) +
+                         "); the model would predict NaN");
+    }
 
     ModelFileContents contents;
     try {
@@ -269,8 +374,9 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
     }
     for (const QJsonValue &report : header.array("metrics"))
         contents.reports.push_back(reportFromJson(report.toObject(), sourceName));
-    contents.history = historyFromJson(header.object("history"));
+    contents.history = historyFromJson(header.object("history"), version);
     contents.warnings = header.strings("warnings");
+    validateMeaning(contents, sourceName);
     return contents;
 }
 
@@ -281,7 +387,7 @@ void saveModelFile(const std::string &path, const ModelFileContents &contents)
 
 ModelFileContents loadModelFile(const std::string &path)
 {
-    return parseModel(readWholeFile(path), path);
+    return parseModel(readWholeFile(path, kMaxModelFileBytes, "model file"), path);
 }
 
 } // namespace cmtl

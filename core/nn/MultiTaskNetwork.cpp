@@ -35,11 +35,6 @@ Architecture architectureFromString(const std::string &text)
 
 namespace {
 
-// At most 2^32 parameters (16 GB of floats): more is a damaged file or a typing error. Checked
-// layer by layer, so that the offsets never come near overflowing (each layer is at most 2^48,
-// the widths being bounded by 2^24).
-constexpr Eigen::Index kMaxParameters = Eigen::Index{1} << 32;
-
 DenseShape appendLayer(Eigen::Index inputs, Eigen::Index outputs, Eigen::Index &offset)
 {
     DenseShape shape;
@@ -47,9 +42,17 @@ DenseShape appendLayer(Eigen::Index inputs, Eigen::Index outputs, Eigen::Index &
     shape.outputs = outputs;
     shape.weightOffset = offset;
     shape.biasOffset = offset + inputs * outputs;
+    // Checked layer by layer, so that the offsets never come near overflowing: each layer is at
+    // most 2^48 parameters (widths are bounded by 2^24), the running total at most the limit.
     offset += shape.parameterCount();
-    if (offset > kMaxParameters)
-        throw ConfigError("the network is too large: more than " + std::to_string(kMaxParameters) + " parameters");
+    if (offset > kMaxNetworkParameters)
+        throw ConfigError("the network is too large: it would have at least " + std::to_string(offset) +
+                          " parameters, more than the limit of " + std::to_string(kMaxNetworkParameters) +
+                          " (training holds " + std::to_string(kTrainingCopiesPerParameter) +
+                          " float32 copies of each - weights, best weights, gradient, L2 mask and Adam's two "
+                          "moments - about " +
+                          std::to_string(kMaxNetworkParameters * kTrainingCopiesPerParameter * 4 / 1000000000) +
+                          " GB at the limit); use smaller hidden layers (--hidden, --head-hidden) or fewer experts");
     return shape;
 }
 
@@ -88,8 +91,10 @@ MultiTaskNetwork::MultiTaskNetwork(NetworkSpec spec) : m_spec(std::move(spec))
         throw ConfigError("the network is too large: at most " + std::to_string(kMaxWidth) + " inputs or units per " +
                           "layer and " + std::to_string(kMaxExperts) + " experts");
     for (const int outputs : m_spec.taskOutputs) {
-        if (outputs <= 0 || outputs > kMaxWidth)
-            throw ConfigError("every task needs between 1 and " + std::to_string(kMaxWidth) + " outputs");
+        if (outputs <= 0 || static_cast<std::size_t>(outputs) > kMaxClasses)
+            throw ConfigError("every task needs between 1 and " + std::to_string(kMaxClasses) +
+                              " outputs (a multiclass task has at most " + std::to_string(kMaxClasses) +
+                              " classes), not " + std::to_string(outputs));
     }
     const bool mixture = m_spec.architecture == Architecture::MMoE || m_spec.architecture == Architecture::PLE;
     if (m_spec.architecture != Architecture::SharedBottom && m_spec.trunk.empty())

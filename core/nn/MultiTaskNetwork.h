@@ -10,6 +10,13 @@
 
 namespace cmtl {
 
+// The most parameters a network may have. Training holds kTrainingCopiesPerParameter float32
+// copies of every parameter (weights, best weights, gradient, L2 mask, Adam's two moments; more
+// with several threads or per-task gradients): 250 million parameters are 6 GB of training state,
+// as much as a workstation should be asked for. A larger network is refused before any work.
+constexpr std::int64_t kMaxNetworkParameters = 250'000'000;
+constexpr std::int64_t kTrainingCopiesPerParameter = 6;
+
 // How the tasks share the network.
 enum class Architecture {
     // Hard parameter sharing: one trunk, one head per task.

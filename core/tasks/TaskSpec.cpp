@@ -167,6 +167,11 @@ TargetEncoding fitTargetEncoding(const Table &table, const TaskSpec &spec, const
         }
         if (encoding.classes.size() < 2)
             throw ConfigError("multiclass task \"" + spec.column + "\": the training rows hold fewer than two classes");
+        if (encoding.classes.size() > kMaxClasses)
+            throw ConfigError(table.source() + ": column \"" + spec.column + "\" has " +
+                              std::to_string(encoding.classes.size()) +
+                              " distinct values in the training rows; a multiclass task allows at most " +
+                              std::to_string(kMaxClasses) + " classes: is it an ID or a regression target?");
         break;
     }
     case TaskType::Regression: {

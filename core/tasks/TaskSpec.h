@@ -55,6 +55,11 @@ RoleAssignment defaultRoles(const Table &table, std::vector<TaskSpec> tasks, con
 // feature, a binary task whose positive class does not occur, a regression task on text...
 void validateRoles(const Table &table, const RoleAssignment &roles);
 
+// The most classes a multiclass task may have: a column with more distinct values is an ID or a
+// regression target far more often than a class label, and the output layer, the metrics and the
+// model file all grow with the classes (the confusion matrix with their square).
+constexpr std::size_t kMaxClasses = 1000;
+
 // How a task's column turns into numbers, fitted on the training rows and stored with the model.
 struct TargetEncoding {
     TaskSpec spec;

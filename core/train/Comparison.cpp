@@ -1,8 +1,11 @@
 #include "train/Comparison.h"
 
 #include "common/Error.h"
+#include "io/SettingLimits.h"
 #include "nn/Random.h"
 #include "train/Experiment.h"
+
+#include <QString>
 
 #include <cmath>
 #include <map>
@@ -115,6 +118,35 @@ std::vector<DataSplit> stratifiedFolds(std::size_t rows, const std::vector<float
     return result;
 }
 
+// The test report of a run; every split is checked to have test rows before training, so a
+// missing report is a fault, reported rather than dereferenced.
+const EvaluationReport &testReport(const ExperimentResult &run, const std::string &where)
+{
+    const EvaluationReport *report = run.report("test");
+    if (report == nullptr)
+        throw ConfigError("comparison" + where + ": the split has no test rows to measure the models on");
+    return *report;
+}
+
+// Refuses, before anything is trained, a scheme that leaves a fold or a split without test rows
+// (or that asks for more folds than makes sense), saying how many rows there are and what to do.
+void checkScheme(const Table &data, const ComparisonSpec &spec)
+{
+    const std::size_t rows = data.rowCount();
+    if (spec.seeds.empty()) {
+        if (!limits::kFolds.contains(spec.folds))
+            throw ConfigError("cross-validation takes from " + std::to_string(limits::kFolds.lowest) + " to " +
+                              std::to_string(limits::kFolds.highest) + " folds, not " + std::to_string(spec.folds));
+        if (static_cast<std::size_t>(spec.folds) > rows)
+            throw ConfigError(data.source() + " has " + std::to_string(rows) + " rows: " + std::to_string(spec.folds) +
+                              "-fold cross-validation needs at least one test row per fold; use --folds " +
+                              (rows >= 2 ? std::to_string(rows) + " or fewer" : std::string("2")) + ", or more rows");
+    } else if (spec.seeds.size() > static_cast<std::size_t>(limits::kMaxSeeds)) {
+        throw ConfigError("a comparison takes at most " + std::to_string(limits::kMaxSeeds) + " seeds, not " +
+                          std::to_string(spec.seeds.size()));
+    }
+}
+
 // The headline metrics of a task evaluation, in a fixed order.
 std::vector<std::pair<std::string, double>> headline(const TaskEvaluation &task)
 {
@@ -155,6 +187,7 @@ ComparisonResult compareCandidates(const Table &data, const RoleAssignment &role
     validateRoles(data, roles);
     if (spec.candidates.empty())
         throw ConfigError("nothing to compare: no candidate model");
+    checkScheme(data, spec);
     const std::vector<float> strata = stratificationLabels(data, roles);
     std::vector<DataSplit> splits;
     ComparisonResult result;
@@ -166,6 +199,13 @@ ComparisonResult compareCandidates(const Table &data, const RoleAssignment &role
             SplitSpec split = spec.teacher.split;
             split.seed = seed;
             splits.push_back(stratifiedSplit(data.rowCount(), strata, split));
+            if (splits.back().test.empty())
+                throw ConfigError(data.source() + " has " + std::to_string(data.rowCount()) +
+                                  " rows: the held-out split with seed " + std::to_string(seed) +
+                                  " has no test row (train fraction " +
+                                  QString::number(split.trainFraction).toStdString() + ", validation fraction " +
+                                  QString::number(split.validationFraction).toStdString() +
+                                  "); use more rows or lower --train-fraction");
         }
         result.scheme = std::to_string(spec.seeds.size()) + " held-out splits (seeds)";
     }
@@ -196,7 +236,7 @@ ComparisonResult compareCandidates(const Table &data, const RoleAssignment &role
             if (candidate.kind == CandidateKind::MultiTask) {
                 const ExperimentResult run =
                     runExperimentOnSplit(data, roles, candidate.config, split, nullptr, {}, {}, cancel);
-                for (const TaskEvaluation &task : run.report("test")->tasks)
+                for (const TaskEvaluation &task : testReport(run, where).tasks)
                     record(c, task);
             } else {
                 if (candidate.kind == CandidateKind::Distilled && teacherTargets.empty()) {
@@ -212,7 +252,7 @@ ComparisonResult compareCandidates(const Table &data, const RoleAssignment &role
                         overrides = {teacherTargets[t]};
                     const ExperimentResult run =
                         runExperimentOnSplit(data, single, candidate.config, split, nullptr, overrides, {}, cancel);
-                    record(c, run.report("test")->tasks.front());
+                    record(c, testReport(run, where).tasks.front());
                 }
             }
             if (progress)

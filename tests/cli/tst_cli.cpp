@@ -3,12 +3,19 @@
 #include "csv/CsvReader.h"
 #include "metrics/BinaryMetrics.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cerrno>
+#include <cstring>
+
+#include <sys/mount.h>
 
 using namespace cmtl;
 
@@ -33,6 +40,34 @@ QString sample()
     return QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv");
 }
 
+QByteArray sha256Of(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+// A file of the sample's header and the first `perClass` "bad" and "good" rows.
+QString smallSample(const QString &path, int perClass)
+{
+    QFile in(sample());
+    if (!in.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray out = in.readLine();
+    int bad = 0, good = 0;
+    while (!in.atEnd() && (bad < perClass || good < perClass)) {
+        const QByteArray line = in.readLine();
+        int &count = line.contains("\"bad\"") ? bad : good;
+        if (count++ < perClass)
+            out += line;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(out) != out.size())
+        return {};
+    return path;
+}
+
 QJsonObject readJson(const QString &path)
 {
     QFile file(path);
@@ -55,6 +90,13 @@ private Q_SLOTS:
     void predictWritesOneRowPerInputRow();
     void badInputNamesFileLineAndColumn();
     void damagedModelIsRefused();
+    void optionsRefuseNaNInfinityAndOverflow();
+    void compareRefusesFoldsWithoutTestRows();
+    void outputsOverInputsAreRefused();
+    void configurationIsSavedOnlyAfterASuccessfulRun();
+    void sameSeedWritesIdenticalModelFiles();
+    void fullDiskWritesNothingAndSaysSo();
+    void runningOutOfMemoryIsExplained();
 
 private:
     QTemporaryDir m_directory;
@@ -201,6 +243,194 @@ void TestCli::damagedModelIsRefused()
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QStringLiteral("damaged.cmtl")) && run.err.contains(QStringLiteral("truncated")),
              qPrintable(run.err));
+}
+
+void TestCli::optionsRefuseNaNInfinityAndOverflow()
+{
+    // Each used to train (NaN passed `value < lo || value > hi`; integers wrapped through int):
+    // now refused before any work with the option, its range and the value.
+    const QString model = m_directory.filePath(QStringLiteral("never.cmtl"));
+    const QList<QStringList> cases{
+        {QStringLiteral("--gradnorm-alpha"), QStringLiteral("nan")},
+        {QStringLiteral("--gradnorm-lr"), QStringLiteral("nan")},
+        {QStringLiteral("--dwa-temperature"), QStringLiteral("nan")},
+        {QStringLiteral("--validation-fraction"), QStringLiteral("nan")},
+        {QStringLiteral("--lr"), QStringLiteral("inf")},
+        {QStringLiteral("--dropout"), QStringLiteral("-inf")},
+        {QStringLiteral("--l2"), QStringLiteral("NaN")},
+        {QStringLiteral("--train-fraction"), QStringLiteral("nan")},
+        {QStringLiteral("--lambda"), QStringLiteral("Class=nan")},
+        {QStringLiteral("--focal"), QStringLiteral("Class=inf")},
+        {QStringLiteral("--class-weights"), QStringLiteral("Class:bad=nan")},
+        {QStringLiteral("--patience"), QStringLiteral("4294967295")},
+        {QStringLiteral("--max-levels"), QStringLiteral("2147483648")},
+        {QStringLiteral("--epochs"), QStringLiteral("4294967297")},
+        {QStringLiteral("--batch"), QStringLiteral("99999999999999999999")},
+        {QStringLiteral("--threads"), QStringLiteral("4294967296")},
+        {QStringLiteral("--seed"), QStringLiteral("-1")},
+        {QStringLiteral("--hidden"), QStringLiteral("4294967312")},
+    };
+    for (const QStringList &option : cases) {
+        const Run run =
+            runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                               QStringLiteral("Class:binary:bad"), QStringLiteral("--out"), model} +
+                   option);
+        const QString name = option[0].mid(2);
+        QVERIFY2(run.exitCode == 2 && run.err.contains(option[0]) && run.err.contains(option[1]),
+                 qPrintable(option.join(QLatin1Char(' ')) + QStringLiteral(": exit %1, ").arg(run.exitCode) + run.err));
+        QVERIFY2(!run.out.contains(QStringLiteral("epoch")), qPrintable(option.join(QLatin1Char(' '))));
+    }
+    QVERIFY(!QFile::exists(model));
+    // compare: folds beyond INT_MAX used to wrap (4294967298 ran 2 folds); 100,000 folds.
+    for (const QString &folds : {QStringLiteral("4294967298"), QStringLiteral("100000")}) {
+        const Run run = runCli({QStringLiteral("compare"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                                QStringLiteral("Class:binary:bad"), QStringLiteral("--folds"), folds});
+        QVERIFY2(run.exitCode == 2 && run.err.contains(QStringLiteral("--folds expects a whole number from 2 to 100")),
+                 qPrintable(run.err));
+    }
+    // A network of 3.6e9 parameters is refused before the data is read, with the limit.
+    const Run huge = runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                             QStringLiteral("Class:binary:bad"), QStringLiteral("--hidden"),
+                             QStringLiteral("60000,60000"), QStringLiteral("--out"), model});
+    QVERIFY2(huge.exitCode == 2 && huge.err.contains(QStringLiteral("250000000")) &&
+                 huge.err.contains(QStringLiteral("--hidden")) && !huge.out.contains(QStringLiteral("Training on")),
+             qPrintable(huge.err));
+}
+
+void TestCli::compareRefusesFoldsWithoutTestRows()
+{
+    // Both crashed (SIGSEGV: a fold's test report was null). Now refused before training.
+    const QString four = smallSample(m_directory.filePath(QStringLiteral("four.csv")), 2);
+    const QString two = smallSample(m_directory.filePath(QStringLiteral("two.csv")), 1);
+    const Run folds = runCli({QStringLiteral("compare"), QStringLiteral("--data"), four, QStringLiteral("--task"),
+                              QStringLiteral("Class:binary:bad"), QStringLiteral("--folds"), QStringLiteral("10")});
+    QVERIFY2(folds.exitCode == 1 && folds.err.contains(QStringLiteral("four.csv has 4 rows")) &&
+                 folds.err.contains(QStringLiteral("--folds 4 or fewer")),
+             qPrintable(folds.err));
+    QVERIFY(!folds.out.contains(QStringLiteral("trained")));
+    const Run seeds = runCli({QStringLiteral("compare"), QStringLiteral("--data"), two, QStringLiteral("--task"),
+                              QStringLiteral("Class:binary:bad"), QStringLiteral("--seeds"), QStringLiteral("1,2")});
+    QVERIFY2(seeds.exitCode == 1 && seeds.err.contains(QStringLiteral("two.csv has 2 rows")) &&
+                 seeds.err.contains(QStringLiteral("no test row")),
+             qPrintable(seeds.err));
+}
+
+void TestCli::outputsOverInputsAreRefused()
+{
+    // The configuration was written before the data was read: --save-config over --data
+    // destroyed the CSV. Every output naming an input is refused first, by file identity.
+    const QString data = m_directory.filePath(QStringLiteral("inputs.csv"));
+    QVERIFY(QFile::copy(sample(), data));
+    const QByteArray before = sha256Of(data);
+    QVERIFY(QFile::link(data, m_directory.filePath(QStringLiteral("inputs-link.csv"))));
+    const QString viaLink = m_directory.filePath(QStringLiteral("inputs-link.csv"));
+    const QString dotted = m_directory.filePath(QStringLiteral(".")) + QStringLiteral("/./inputs.csv");
+    const QStringList train{QStringLiteral("train"),  QStringLiteral("--data"),           data,
+                            QStringLiteral("--task"), QStringLiteral("Class:binary:bad"), QStringLiteral("--epochs"),
+                            QStringLiteral("1")};
+    const QList<QStringList> cases{
+        train + QStringList{QStringLiteral("--out"), dotted},
+        train + QStringList{QStringLiteral("--out"), m_model, QStringLiteral("--save-config"), data},
+        train + QStringList{QStringLiteral("--out"), m_model, QStringLiteral("--metrics-json"), viaLink},
+        {QStringLiteral("predict"), QStringLiteral("--model"), m_model, QStringLiteral("--data"), data,
+         QStringLiteral("--out"), viaLink},
+        {QStringLiteral("evaluate"), QStringLiteral("--model"), m_model, QStringLiteral("--data"), data,
+         QStringLiteral("--metrics-json"), data},
+        {QStringLiteral("compare"), QStringLiteral("--data"), data, QStringLiteral("--task"),
+         QStringLiteral("Class:binary:bad"), QStringLiteral("--save-config"), dotted},
+    };
+    for (const QStringList &arguments : cases) {
+        const Run run = runCli(arguments);
+        QVERIFY2(run.exitCode == 2 && run.err.contains(QStringLiteral("is the same file as the input --data")),
+                 qPrintable(arguments.join(QLatin1Char(' ')) + QStringLiteral("\n") + run.err));
+        QCOMPARE(sha256Of(data), before);
+    }
+    // The model is an input of predict too.
+    const QByteArray model = sha256Of(m_model);
+    const Run overModel = runCli({QStringLiteral("predict"), QStringLiteral("--model"), m_model,
+                                  QStringLiteral("--data"), data, QStringLiteral("--out"), m_model});
+    QVERIFY2(overModel.exitCode == 2 && overModel.err.contains(QStringLiteral("same file as the input --model")),
+             qPrintable(overModel.err));
+    QCOMPARE(sha256Of(m_model), model);
+}
+
+void TestCli::configurationIsSavedOnlyAfterASuccessfulRun()
+{
+    const QString config = m_directory.filePath(QStringLiteral("failed-run.json"));
+    const Run failed =
+        runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                QStringLiteral("no_such_column:binary:bad"), QStringLiteral("--out"),
+                m_directory.filePath(QStringLiteral("failed.cmtl")), QStringLiteral("--save-config"), config});
+    QCOMPARE(failed.exitCode, 1);
+    QVERIFY(!QFile::exists(config));
+    const Run succeeded = runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                                  QStringLiteral("Class:binary:bad"), QStringLiteral("--epochs"), QStringLiteral("1"),
+                                  QStringLiteral("--out"), m_directory.filePath(QStringLiteral("saved.cmtl")),
+                                  QStringLiteral("--save-config"), config});
+    QVERIFY2(succeeded.exitCode == 0 && succeeded.out.contains(QStringLiteral("Configuration written to")),
+             qPrintable(succeeded.err));
+    QCOMPARE(readJson(config).value(QStringLiteral("format")).toString(), QStringLiteral("creditmtl-config"));
+}
+
+void TestCli::sameSeedWritesIdenticalModelFiles()
+{
+    // The history used to record each epoch's wall-clock seconds, so no two files were alike.
+    QByteArray hashes[2];
+    for (int i = 0; i < 2; ++i) {
+        const QString path = m_directory.filePath(QStringLiteral("seeded%1.cmtl").arg(i));
+        const Run run =
+            runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                    QStringLiteral("Class:binary:bad"), QStringLiteral("--task"), QStringLiteral("grade:multiclass"),
+                    QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("7"),
+                    QStringLiteral("--threads"), QString::number(i + 1), QStringLiteral("--out"), path});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        hashes[i] = sha256Of(path);
+    }
+    QVERIFY(!hashes[0].isEmpty());
+    QCOMPARE(hashes[0], hashes[1]);
+}
+
+void TestCli::fullDiskWritesNothingAndSaysSo()
+{
+    // "cannot write: Unknown error" lost the model; now the device is named and nothing half-done
+    // is left: the model and the metrics are both written, or neither.
+    const QString full = m_directory.filePath(QStringLiteral("full"));
+    QVERIFY(QDir(m_directory.path()).mkdir(QStringLiteral("full")));
+    const QByteArray mountPoint = QFile::encodeName(full);
+    if (::mount("tmpfs", mountPoint.constData(), "tmpfs", 0, "size=64k") != 0)
+        QSKIP(qPrintable(QStringLiteral("cannot mount a small tmpfs here (%1); tst_modelfile checks the message "
+                                        "with a simulated failure")
+                             .arg(QString::fromLocal8Bit(std::strerror(errno)))));
+    const QString model = full + QStringLiteral("/model.cmtl"), metrics = full + QStringLiteral("/metrics.json");
+    const Run run = runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                            QStringLiteral("Class:binary:bad"), QStringLiteral("--epochs"), QStringLiteral("1"),
+                            QStringLiteral("--out"), model, QStringLiteral("--metrics-json"), metrics});
+    const QStringList left = QDir(full).entryList(QDir::Files | QDir::Hidden);
+    ::umount(mountPoint.constData());
+    QVERIFY2(run.exitCode == 1 && run.err.contains(QStringLiteral("no space left on device tmpfs")) &&
+                 run.err.contains(full) && run.err.contains(QStringLiteral("none of")),
+             qPrintable(run.err));
+    QVERIFY2(!run.out.contains(QStringLiteral("Model written")), qPrintable(run.out));
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+}
+
+void TestCli::runningOutOfMemoryIsExplained()
+{
+    // std::bad_alloc reached the user as "std::bad_alloc". Under a 400 MB address-space limit a
+    // 64-million-parameter network cannot be allocated: the message says what to reduce.
+    QProcess process;
+    process.start(QStringLiteral("/bin/sh"),
+                  {QStringLiteral("-c"), QStringLiteral("ulimit -v 400000 && exec \"$0\" \"$@\""),
+                   QStringLiteral(CMTL_CLI_PATH), QStringLiteral("train"), QStringLiteral("--data"), sample(),
+                   QStringLiteral("--task"), QStringLiteral("Class:binary:bad"), QStringLiteral("--hidden"),
+                   QStringLiteral("8000,8000"), QStringLiteral("--epochs"), QStringLiteral("1"),
+                   QStringLiteral("--out"), m_directory.filePath(QStringLiteral("oom.cmtl"))});
+    QVERIFY(process.waitForFinished(120000));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(process.exitCode() == 1 && err.contains(QStringLiteral("ran out of memory")) &&
+                 err.contains(QStringLiteral("--hidden")) && !err.contains(QStringLiteral("bad_alloc")),
+             qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

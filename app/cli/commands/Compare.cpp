@@ -2,6 +2,7 @@
 
 #include "CliSupport.h"
 #include "ConsoleTable.h"
+#include "io/AtomicFile.h"
 #include "train/Comparison.h"
 
 #include <chrono>
@@ -28,16 +29,13 @@ int commandCompare(const QStringList &arguments, std::ostream &out)
     if (help)
         return 0;
     required(parser, "data", "compare");
+    refuseOutputsOverInputs(parser, {"data", "config"}, {"save-config"});
     const RunConfiguration run = runConfiguration(parser);
     ComparisonSpec spec;
     spec.teacher = run.config;
-    spec.folds = static_cast<int>(integerOption(parser, "folds", 2));
-    for (const QString &seed : parser.value(QStringLiteral("seeds")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        bool ok = false;
-        spec.seeds.push_back(seed.trimmed().toULongLong(&ok));
-        if (!ok)
-            throw UsageError("--seeds expects comma-separated integers, e.g. 1,2,3");
-    }
+    spec.folds = static_cast<int>(integerOption(parser, limits::kFolds));
+    for (const QString &seed : parser.value(QStringLiteral("seeds")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        spec.seeds.push_back(seedValue(seed, "seeds"));
     // logistic and single-task are always there: the other figures are read against them.
     const std::vector<ComparisonCandidate> standard = standardCandidates(run.config);
     spec.candidates = {standard[0], standard[1]};
@@ -98,6 +96,11 @@ int commandCompare(const QStringList &arguments, std::ostream &out)
         table.print(out);
     }
     out << "\n(" << ConsoleTable::number(seconds, 1) << " s)\n";
+    const QByteArray configuration = configurationToSave(parser, run);
+    if (!configuration.isEmpty()) {
+        writeFileAtomically(str(parser.value(QStringLiteral("save-config"))), configuration);
+        out << "Configuration written to " << str(parser.value(QStringLiteral("save-config"))) << '\n';
+    }
     return 0;
 }
 

@@ -19,6 +19,8 @@ int commandEvaluate(const QStringList &arguments, std::ostream &out)
     if (help)
         return 0;
     required(parser, "data", "evaluate");
+    required(parser, "model", "evaluate");
+    refuseOutputsOverInputs(parser, {"data", "model"}, {"metrics-json"});
     const ModelFileContents contents = loadModelFile(str(required(parser, "model", "evaluate")));
     const Table table = readForModel(parser, contents.model, true);
     const EvaluationReport report = evaluateModel(contents.model, table, "evaluated rows");

@@ -22,9 +22,11 @@ int commandPredict(const QStringList &arguments, std::ostream &out)
         return 0;
     required(parser, "data", "predict");
     const QString outPath = required(parser, "out", "predict");
+    required(parser, "model", "predict");
+    refuseOutputsOverInputs(parser, {"data", "model"}, {"out"});
     const ModelFileContents contents = loadModelFile(str(required(parser, "model", "predict")));
     const Table table = readForModel(parser, contents.model, false);
-    const int threads = static_cast<int>(integerOption(parser, "threads", 0));
+    const int threads = static_cast<int>(integerOption(parser, limits::kThreads));
     const std::vector<Eigen::MatrixXf> predictions = contents.model.predict(table, threads);
     writeFileAtomically(str(outPath), predictionsToCsv(contents.model, predictions));
     out << "Scored " << table.rowCount() << " rows of " << table.source() << " into " << str(outPath) << '\n';

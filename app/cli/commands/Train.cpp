@@ -2,6 +2,7 @@
 
 #include "CliSupport.h"
 #include "ConsoleTable.h"
+#include "io/AtomicFile.h"
 #include "io/ModelFile.h"
 #include "train/Experiment.h"
 
@@ -90,8 +91,10 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
         throw UsageError("creditmtl-cli train: unexpected argument \"" + str(parser.positionalArguments().front()) +
                          "\"");
     required(parser, "data", "train");
-    const RunConfiguration run = runConfiguration(parser);
     const QString outPath = required(parser, "out", "train");
+    // Before anything is read or written: no output may be one of the inputs.
+    refuseOutputsOverInputs(parser, {"data", "test", "config"}, {"out", "metrics-json", "save-config"});
+    const RunConfiguration run = runConfiguration(parser);
     const ExperimentConfig &config = run.config;
 
     const CsvReadResult train = readTrainingData(parser, run, "train");
@@ -129,9 +132,22 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     printMetricsTable(shown, out);
     printPeerLine(shown, result.seconds, out);
 
-    saveModelFile(str(outPath), {result.model, result.reports, result.history, result.warnings});
-    writeMetricsJson(parser, shown);
+    // The model, the metrics and the configuration are written all or nothing: each to a
+    // temporary file first, renamed into place only once all are on disk.
+    std::vector<std::pair<std::string, QByteArray>> files{
+        {str(outPath), serializeModel({result.model, result.reports, result.history, result.warnings})}};
+    const QString metricsPath = parser.value(QStringLiteral("metrics-json"));
+    if (!metricsPath.isEmpty())
+        files.emplace_back(str(metricsPath), metricsJsonBytes(shown));
+    const QByteArray configuration = configurationToSave(parser, run);
+    if (!configuration.isEmpty())
+        files.emplace_back(str(parser.value(QStringLiteral("save-config"))), configuration);
+    writeFilesAtomically(files);
     out << "\nModel written to " << str(outPath) << '\n';
+    if (!metricsPath.isEmpty())
+        out << "Metrics written to " << str(metricsPath) << '\n';
+    if (!configuration.isEmpty())
+        out << "Configuration written to " << str(parser.value(QStringLiteral("save-config"))) << '\n';
     return 0;
 }
 
