@@ -17,9 +17,16 @@ struct CsvOptions {
     // Cells equal to one of these (after trimming surrounding spaces) are missing. The empty cell
     // is always missing.
     std::vector<std::string> missingTokens = {"NA", "NaN", "null", "?"};
-    // "auto" (UTF-8 with or without BOM, else GB18030 if the bytes decode as such, else refuse),
-    // "UTF-8" or "GB18030".
+    // "auto" (see readCsv), "UTF-8", "GB18030", "windows-1252", "latin-1" (ISO-8859-1),
+    // "UTF-16LE", "UTF-16BE", "UTF-16" (with a byte-order mark), or another ASCII-compatible
+    // encoding Qt knows.
     std::string encoding = "auto";
+    // The decimal separator of numbers: '.', ',' (13,99 reads 13.99), or 0 to detect: ',' when
+    // the delimiter is ';' and the numbers of the first lines are written with a decimal comma.
+    char decimalSeparator = 0;
+    // A thousands separator (',' '.' ' ' or '\''), or 0 for none. It is accepted only between
+    // groups of three digits in the integer part (1.234.567,89 with decimalSeparator ',').
+    char thousandsSeparator = 0;
     // Worker threads for parsing; 0 = all hardware threads.
     int threads = 0;
     // Columns whose type is forced to categorical (e.g. a 0/1 flag the user wants as a class).
@@ -29,13 +36,40 @@ struct CsvOptions {
 // What the reader found out about the file, for the import panel and `inspect`.
 struct CsvDialect {
     char delimiter = ',';
-    std::string encoding; // "UTF-8", "UTF-8 with BOM" or "GB18030"
+    // "UTF-8", "UTF-8 with BOM", "GB18030", "Windows-1252", "ISO-8859-1", "UTF-16LE with BOM"...
+    std::string encoding;
+    // Why: the evidence that decided an automatic choice, or "chosen in the options".
+    std::string encodingReason;
+    char decimalSeparator = '.';
+    std::string decimalReason; // set when the decimal comma was detected rather than chosen
     bool crlf = false;
+    bool crOnly = false; // old Mac line ends (a carriage return alone), read as line ends
+};
+
+// A cell the user should look at: where it is and what it holds.
+struct CellExample {
+    std::int64_t line = 0;
+    std::string value;
+};
+
+// Something read that the user should know about, though it does not stop the read.
+struct CsvWarning {
+    enum class Kind {
+        NearlyNumeric, // a categorical column whose cells are numbers but for a few
+        PrecisionLoss, // numbers that float32 does not hold exactly (ids above 2^24...)
+        UnnamedColumn, // an empty header name, replaced by V<position>
+    };
+    Kind kind;
+    std::string column;
+    std::int64_t cells = 0;            // how many cells are concerned
+    std::vector<CellExample> examples; // the first few of them
+    std::string message;               // the whole warning: file, column, cells and what to do
 };
 
 struct CsvReadResult {
     Table table;
     CsvDialect dialect;
+    std::vector<CsvWarning> warnings;
 };
 
 // Reads RFC 4180 CSV from memory. `sourceName` is used in every error message, which names the

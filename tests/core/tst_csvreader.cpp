@@ -190,8 +190,15 @@ private Q_SLOTS:
         const auto result = read(text, options);
         QCOMPARE(result.dialect.delimiter, ';');
         QCOMPARE(result.table.column(0).name, std::string("a,b"));
-        QCOMPARE(levelsOf(result.table, "a,b"), std::vector<std::string>{"1,5"});
         QCOMPARE(result.table.column("c").values, std::vector<float>{3.0f});
+        // With ';' as the delimiter, "1,5" is detected as a number with a decimal comma...
+        QCOMPARE(result.dialect.decimalSeparator, ',');
+        QCOMPARE(result.table.column("a,b").values, std::vector<float>{1.5f});
+        // ...unless the options say the decimal separator is a point.
+        options.decimalSeparator = '.';
+        const auto pointResult = read(text, options);
+        QCOMPARE(pointResult.dialect.decimalSeparator, '.');
+        QCOMPARE(levelsOf(pointResult.table, "a,b"), std::vector<std::string>{"1,5"});
     }
 
     void readsMissingTokens()
@@ -357,11 +364,12 @@ private Q_SLOTS:
 
     void refusesUndecodableText()
     {
-        // 0xFF is neither UTF-8 nor GB18030.
-        const DataError error = readError("a,b\n1,2\n3,\xFF\xFFx\n");
+        // 0x81 before a line end is neither UTF-8, nor GB18030 (a lead byte without its trail),
+        // nor Windows-1252 (which leaves 0x81 undefined).
+        const DataError error = readError("a,b\n1,2\n3,x\x81\n");
         QCOMPARE(error.where().file, std::string("test.csv"));
         QCOMPARE(error.where().line, std::int64_t{3});
-        QVERIFY2(error.problem().find("0xFF") != std::string::npos, error.what());
+        QVERIFY2(error.problem().find("0x81") != std::string::npos, error.what());
         QVERIFY2(error.problem().find("UTF-8") != std::string::npos, error.what());
 
         // GB18030 bytes refused when UTF-8 is required, at the line of the first bad byte.

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "common/Cancellation.h"
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+
+namespace cmtl {
+
+// The bytes of a data file, read whole into memory.
+class FileBytes {
+public:
+    FileBytes() = default;
+    FileBytes(std::unique_ptr<char[]> data, std::size_t size) : m_data(std::move(data)), m_size(size) {}
+
+    std::span<const char> bytes() const { return {m_data.get(), m_size}; }
+
+private:
+    std::unique_ptr<char[]> m_data;
+    std::size_t m_size = 0;
+};
+
+// Reads a regular file whole, safely against what other programs may do meanwhile:
+// - The kind of file is checked before anything could block: a FIFO is opened without blocking
+//   and refused, as are devices (/dev/zero would never end), directories and sockets.
+// - The file is read with pread into memory rather than mapped, so that another program
+//   truncating it cannot kill the process with SIGBUS. A read that ends early, or a size or
+//   modification time that differs after the read, is refused as "the file changed while it was
+//   read": the bytes would be a mix of two versions.
+// Throws DataError (naming `path` and what to do), or Cancelled between blocks when `cancel` is
+// triggered. `progress` (may be empty) receives the fraction read, on the calling thread.
+FileBytes readFileBytes(const std::string &path, const CancellationToken *cancel = nullptr,
+                        const std::function<void(double)> &progress = {});
+
+} // namespace cmtl
