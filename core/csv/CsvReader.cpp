@@ -92,9 +92,9 @@ void runInParallel(std::size_t taskCount, std::size_t threads, Task &&task, Afte
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
-// findInvalidUtf8 on one piece per thread. The pieces start after a newline, which is never part
+// findInvalidUtf8OrNul on one piece per thread. The pieces start after a newline, which is never part
 // of a multi-byte sequence, so each can be checked on its own.
-std::size_t findInvalidUtf8InParallel(std::string_view text, std::size_t threads)
+std::size_t findInvalidUtf8OrNulInParallel(std::string_view text, std::size_t threads)
 {
     const std::size_t pieces = text.size() < threads * kMinChunkBytes ? 1 : threads;
     std::vector<std::size_t> starts(pieces + 1, text.size());
@@ -108,7 +108,7 @@ std::size_t findInvalidUtf8InParallel(std::string_view text, std::size_t threads
         pieces, threads,
         [&](std::size_t i) {
             const std::string_view piece = text.substr(starts[i], starts[i + 1] - starts[i]);
-            const std::size_t invalid = findInvalidUtf8(piece);
+            const std::size_t invalid = findInvalidUtf8OrNul(piece);
             if (invalid != piece.size())
                 firstInvalid[i] = starts[i] + invalid;
         },
@@ -135,9 +135,8 @@ std::string canonicalEncodingName(const std::string &name)
     return canonical;
 }
 
-// Refuses bytes that are not text in any encoding the reader could use: compressed files and
-// NUL bytes. A NUL at every other byte is UTF-16 without a byte-order mark, named as such.
-void refuseBinaryContent(std::string_view bytes, const std::string &sourceName)
+// Refuses compressed files, which are not text in any encoding.
+void refuseCompressedFile(std::string_view bytes, const std::string &sourceName)
 {
     if (bytes.starts_with("\x1F\x8B"))
         throw DataError({sourceName, 0, ""}, "the file is gzip-compressed (it starts with the bytes 1F 8B), not "
@@ -147,9 +146,13 @@ void refuseBinaryContent(std::string_view bytes, const std::string &sourceName)
         throw DataError({sourceName, 0, ""}, "the file is a zip archive (an Excel .xlsx workbook is one too), not "
                                              "text: extract the CSV file, or save the sheet as CSV UTF-8, and read "
                                              "that");
+}
+
+// Refuses bytes holding a NUL, which no text file in an ASCII-compatible encoding holds. NULs at
+// every other byte are UTF-16 without a byte-order mark, named as such.
+[[noreturn]] void refuseNulBytes(std::string_view bytes, const std::string &sourceName)
+{
     const void *nul = std::memchr(bytes.data(), '\0', bytes.size());
-    if (nul == nullptr)
-        return;
     // UTF-16 holds ASCII characters as the character and a NUL: the NULs sit at odd offsets
     // (little-endian) or even ones (big-endian) in the first line.
     const std::string_view head = bytes.substr(0, 4096);
@@ -313,14 +316,18 @@ std::string_view decodeInput(std::span<const char> bytes, const std::string &sou
         return decodeUtf16(text, requested == "utf16be", sourceName, cancel, converted);
     }
 
-    refuseBinaryContent(text, sourceName);
+    refuseCompressedFile(text, sourceName);
+    if (!automatic && !utf8 && std::memchr(text.data(), '\0', text.size()) != nullptr)
+        refuseNulBytes(text, sourceName); // the UTF-8 check below finds NULs on its way
 
     if (automatic || utf8) {
         constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
         const bool hasByteOrderMark = text.starts_with(kByteOrderMark);
         if (hasByteOrderMark)
             text.remove_prefix(kByteOrderMark.size());
-        const std::size_t invalid = findInvalidUtf8InParallel(text, threads);
+        const std::size_t invalid = findInvalidUtf8OrNulInParallel(text, threads);
+        if (invalid != text.size() && text[invalid] == '\0')
+            refuseNulBytes(std::string_view(bytes.data(), bytes.size()), sourceName);
         if (invalid == text.size()) {
             dialect.encoding = hasByteOrderMark ? "UTF-8 with BOM" : "UTF-8";
             dialect.encodingReason = utf8               ? chosen
@@ -389,6 +396,24 @@ std::vector<std::string> columnNamesFrom(const std::vector<RawField> &headerFiel
             names[i] = std::string(trimBlanks(field.text));
         }
     }
+    // A name made of quotes only, or spanning lines, is the trace of quotes that are not CSV
+    // quoting (a page of quote characters, an unbalanced quote): reading on would give a table of
+    // a few odd columns, or one.
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string &name = names[i];
+        const std::string field = "field " + std::to_string(i + 1) + " of the header line";
+        if (!name.empty() && name.find_first_not_of('"') == std::string::npos)
+            throw DataError({sourceName, 1, ""}, field + " is made of quote characters only (" +
+                                                     std::to_string(headerFields[i].text.size() + 2) +
+                                                     " quotes): this is not a CSV header; check that the file is "
+                                                     "the CSV export and not damaged");
+        if (name.find('\n') != std::string::npos)
+            throw DataError({sourceName, 1, ""},
+                            field + " is a quoted field that starts on line 1 and ends on line " +
+                                std::to_string(1 + std::count(name.begin(), name.end(), '\n')) +
+                                ": a column name holds no line break, so a quote is probably missing or extra "
+                                "there; expected one name per field, each closed on the header line");
+    }
     std::set<std::string> taken;
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (names[i].empty())
@@ -397,7 +422,8 @@ std::vector<std::string> columnNamesFrom(const std::vector<RawField> &headerFiel
             const auto first = std::find(names.begin(), names.end(), names[i]) - names.begin();
             throw DataError({sourceName, 1, names[i]}, "duplicate column name: columns " + std::to_string(first + 1) +
                                                            " and " + std::to_string(i + 1) + " are both named \"" +
-                                                           names[i] + "\"; expected unique column names");
+                                                           names[i] +
+                                                           "\"; expected unique column names: rename one of them");
         }
     }
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -801,11 +827,6 @@ private:
     bool readNumericCell(const char *&at, float &value, std::string &scratch, const char *recordStart,
                          std::size_t column, Chunk &chunk) const
     {
-        // Beyond 2^24 (or infinite): rare, and checked apart (NaN, a missing cell, compares false).
-        const auto noteIfLarge = [&](std::string_view text) {
-            if (std::fabs(value) >= kLargestExactFloatInteger) [[unlikely]]
-                noteLargeNumber(chunk, column, recordStart, text, value);
-        };
         const char *const end = m_tokenizer.end();
         const char delimiter = m_tokenizer.delimiter();
         if (at == end || *at == delimiter || *at == '\n') {
@@ -824,7 +845,9 @@ private:
                     if (m_missing.hasDecimalToken() &&
                         m_missing.contains(std::string_view(at, static_cast<std::size_t>(shortEnd - at))))
                         value = kMissingNumber;
-                    noteIfLarge(std::string_view(at, static_cast<std::size_t>(shortEnd - at)));
+                    if (std::fabs(value) >= kLargestExactFloatInteger) [[unlikely]]
+                        noteLargeNumber(chunk, column, recordStart,
+                                        std::string_view(at, static_cast<std::size_t>(shortEnd - at)), value);
                     at = after;
                     return true;
                 }
@@ -838,7 +861,9 @@ private:
                     if (m_missing.hasNumericToken() &&
                         m_missing.contains(std::string_view(at, static_cast<std::size_t>(result.ptr - at))))
                         value = kMissingNumber;
-                    noteIfLarge(std::string_view(at, static_cast<std::size_t>(result.ptr - at)));
+                    if (std::fabs(value) >= kLargestExactFloatInteger) [[unlikely]]
+                        noteLargeNumber(chunk, column, recordStart,
+                                        std::string_view(at, static_cast<std::size_t>(result.ptr - at)), value);
                     at = after;
                     return true;
                 }
@@ -858,12 +883,15 @@ private:
         }
         if (!parseNumber(text, value, m_format))
             return false;
-        noteIfLarge(text);
+        if (std::fabs(value) >= kLargestExactFloatInteger) [[unlikely]]
+            noteLargeNumber(chunk, column, recordStart, text, value);
         return true;
     }
 
-    void noteLargeNumber(Chunk &chunk, std::size_t column, const char *recordStart, std::string_view text,
-                         float value) const
+    // Notes a number whose magnitude is at least 2^24 (NaN, a missing cell, never gets here).
+    // Rare: kept out of line so that the parsing loop stays tight.
+    [[gnu::noinline, gnu::cold]] void noteLargeNumber(Chunk &chunk, std::size_t column, const char *recordStart,
+                                                      std::string_view text, float value) const
     {
         if (chunk.largeNumbers.empty())
             chunk.largeNumbers.resize(chunk.columns.size());

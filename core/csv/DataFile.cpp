@@ -5,7 +5,11 @@
 #include <cerrno>
 #include <cstring>
 
+#include <new>
+#include <utility>
+
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -65,6 +69,33 @@ DataError changedWhileRead(const std::string &path, const std::string &how)
 
 } // namespace
 
+FileBytes::FileBytes(std::size_t size) : m_size(size)
+{
+    if (size == 0)
+        return;
+    void *memory = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (memory == MAP_FAILED)
+        throw std::bad_alloc();
+    m_data = static_cast<char *>(memory);
+}
+
+FileBytes::~FileBytes()
+{
+    if (m_data != nullptr)
+        ::munmap(m_data, m_size);
+}
+
+FileBytes::FileBytes(FileBytes &&other) noexcept
+    : m_data(std::exchange(other.m_data, nullptr)), m_size(std::exchange(other.m_size, 0))
+{}
+
+FileBytes &FileBytes::operator=(FileBytes &&other) noexcept
+{
+    std::swap(m_data, other.m_data);
+    std::swap(m_size, other.m_size);
+    return *this;
+}
+
 FileBytes readFileBytes(const std::string &path, const CancellationToken *cancel,
                         const std::function<void(double)> &progress)
 {
@@ -80,13 +111,13 @@ FileBytes readFileBytes(const std::string &path, const CancellationToken *cancel
         throw DataError({path, 0, ""}, notRegularFileProblem(before.st_mode));
 
     const auto size = static_cast<std::size_t>(before.st_size);
-    auto data = std::make_unique_for_overwrite<char[]>(size);
+    FileBytes data(size);
     std::size_t done = 0;
     while (done < size) {
         if (cancel != nullptr && cancel->isCancelled())
             throw Cancelled();
         const std::size_t wanted = std::min(kBlockBytes, size - done);
-        const ssize_t got = ::pread(file.get(), data.get() + done, wanted, static_cast<off_t>(done));
+        const ssize_t got = ::pread(file.get(), data.data() + done, wanted, static_cast<off_t>(done));
         if (got < 0) {
             if (errno == EINTR)
                 continue;
@@ -108,7 +139,7 @@ FileBytes readFileBytes(const std::string &path, const CancellationToken *cancel
                                          std::to_string(after.st_size) + " bytes");
     if (!sameModificationTime(before, after))
         throw changedWhileRead(path, "it was modified during the read");
-    return FileBytes(std::move(data), size);
+    return data;
 }
 
 } // namespace cmtl

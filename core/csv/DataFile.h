@@ -4,22 +4,28 @@
 
 #include <cstddef>
 #include <functional>
-#include <memory>
 #include <span>
 #include <string>
 
 namespace cmtl {
 
-// The bytes of a data file, read whole into memory.
+// The bytes of a data file, read whole into anonymous memory (which, unlike a mapping of the
+// file, stays valid whatever happens to the file).
 class FileBytes {
 public:
     FileBytes() = default;
-    FileBytes(std::unique_ptr<char[]> data, std::size_t size) : m_data(std::move(data)), m_size(size) {}
+    // Room for `size` bytes, its pages made present at once (one system call rather than a page
+    // fault per 4 KiB as the bytes are read in).
+    explicit FileBytes(std::size_t size);
+    ~FileBytes();
+    FileBytes(FileBytes &&other) noexcept;
+    FileBytes &operator=(FileBytes &&other) noexcept;
 
-    std::span<const char> bytes() const { return {m_data.get(), m_size}; }
+    char *data() { return m_data; }
+    std::span<const char> bytes() const { return {m_data, m_size}; }
 
 private:
-    std::unique_ptr<char[]> m_data;
+    char *m_data = nullptr;
     std::size_t m_size = 0;
 };
 

@@ -218,7 +218,9 @@ NonAsciiEvidence weighNonAsciiEvidence(std::string_view bytes)
     return evidence;
 }
 
-std::size_t findInvalidUtf8(std::string_view text)
+namespace {
+
+template <bool kStopAtNul> std::size_t findInvalidUtf8Or(std::string_view text)
 {
     const auto *const begin = reinterpret_cast<const unsigned char *>(text.data());
     const auto *const end = begin + text.size();
@@ -230,7 +232,15 @@ std::size_t findInvalidUtf8(std::string_view text)
         while (end - at >= 32) {
             std::uint64_t words[4];
             std::memcpy(words, at, sizeof words);
-            if (((words[0] | words[1] | words[2] | words[3]) & kHighBits) != 0)
+            std::uint64_t stop = (words[0] | words[1] | words[2] | words[3]) & kHighBits;
+            if constexpr (kStopAtNul) {
+                // A zero byte in a word w sets a high bit of (w - 0x01..01) & ~w (its own, or an
+                // earlier byte's when borrowing; either way the bytes are then looked at one by one).
+                constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+                for (const std::uint64_t word : words)
+                    stop |= (word - kOnes) & ~word & kHighBits;
+            }
+            if (stop != 0)
                 break;
             at += 32;
         }
@@ -238,6 +248,8 @@ std::size_t findInvalidUtf8(std::string_view text)
         // `<`, not `!=`: a multi-byte sequence may end past stretchEnd (never past end).
         while (at < stretchEnd) {
             if (*at < 0x80) {
+                if (kStopAtNul && *at == 0)
+                    return static_cast<std::size_t>(at - begin);
                 ++at;
                 continue;
             }
@@ -248,6 +260,18 @@ std::size_t findInvalidUtf8(std::string_view text)
         }
     }
     return text.size();
+}
+
+} // namespace
+
+std::size_t findInvalidUtf8(std::string_view text)
+{
+    return findInvalidUtf8Or<false>(text);
+}
+
+std::size_t findInvalidUtf8OrNul(std::string_view text)
+{
+    return findInvalidUtf8Or<true>(text);
 }
 
 std::int64_t lineNumberAt(std::string_view text, std::size_t offset)

@@ -12,6 +12,9 @@ namespace cmtl {
 // Offset of the first byte that does not belong to a well-formed UTF-8 sequence (overlong forms,
 // surrogates and code points above U+10FFFF are ill-formed), or text.size() when there is none.
 std::size_t findInvalidUtf8(std::string_view text);
+// The same, stopping also at the first NUL byte (valid UTF-8, but never in a text file): one
+// pass finds both.
+std::size_t findInvalidUtf8OrNul(std::string_view text);
 
 // 1-based number of the line holding the byte at `offset`: one plus the '\n' bytes before it.
 std::int64_t lineNumberAt(std::string_view text, std::size_t offset);
