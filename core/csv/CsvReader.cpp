@@ -582,8 +582,10 @@ TypeGuess guessTypes(const CsvTokenizer &tokenizer, const char *bodyStart, std::
         [&](std::size_t jump) {
             // A jump may land inside a quoted field and sample misaligned fields; harmless, since
             // the guess is corrected by parsing.
+            // The next line starts within the stretch up to the next landing, or the jump is
+            // skipped: on very long lines, searching further would cost a scan per jump.
             const char *const landing = head.end + (jump + 1) * restBytes / (jumps + 1);
-            const void *newline = std::memchr(landing, '\n', static_cast<std::size_t>(tokenizer.end() - landing));
+            const void *newline = std::memchr(landing, '\n', restBytes / (jumps + 1));
             if (newline != nullptr)
                 sampleRecords(tokenizer, static_cast<const char *>(newline) + 1, kJumpSampleRecords, missing, format,
                               textSeenInJump[jump]);
@@ -715,7 +717,12 @@ std::vector<ChunkBounds> planChunks(const CsvTokenizer &tokenizer, const char *b
     std::size_t quotesBefore = 0;
     for (std::size_t i = 1; i < count; ++i) {
         quotesBefore += quotes[i - 1];
-        chunks[i].begin = std::max(chunks[i - 1].begin, tokenizer.nextRecordStart(nominal[i], quotesBefore % 2 == 1));
+        // A nominal boundary before the previous chunk's start (inside a very long record) has that
+        // record's end as its next record start too: found without scanning the line again,
+        // which on a 200 MB line would cost a scan of it per chunk.
+        chunks[i].begin = nominal[i] < chunks[i - 1].begin
+                              ? chunks[i - 1].begin
+                              : tokenizer.nextRecordStart(nominal[i], quotesBefore % 2 == 1);
         chunks[i - 1].stop = chunks[i].begin;
     }
     chunks[count - 1].stop = tokenizer.end();
