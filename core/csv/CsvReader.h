@@ -82,22 +82,36 @@ struct CsvReadResult {
 //   undoubled quote, and guessing would shift the fields after it.
 // - Blanks around unquoted fields and around quoted fields are dropped; the inside of a quoted
 //   field is kept verbatim (numbers and missing tokens are recognised after trimming it too).
-// - An empty header name becomes V<position> (suffixed _2, _3... if taken); duplicate names are
-//   refused, since tasks and features are chosen by name.
+// - An empty header name becomes V<position> (suffixed _2, _3... if taken), with a warning;
+//   duplicate names are refused, since tasks and features are chosen by name. A header name made
+//   of quotes only, or spanning lines, is refused (a page of quotes, an unbalanced quote).
 // - A record with too few or too many fields is refused ("ragged row"); blank lines between
 //   records are skipped (in a one-column file they are missing cells); blank lines at the end
-//   and a missing final newline are fine. An empty file is refused; a header alone gives 0 rows.
-// - A column is numeric when every non-missing cell is a number (fast_float syntax, surrounding
-//   blanks and a leading '+' allowed, "inf" and "nan" included), else categorical, unless named
-//   in categoricalColumns. Columns that options.categoricalColumns names must exist (ConfigError).
-// - Encoding "auto": UTF-8 (BOM optional); else GB18030 when the bytes decode as such; else
-//   refused naming the line of the first byte that is not UTF-8. A UTF-8 BOM followed by invalid
-//   UTF-8, and UTF-16 input, are refused.
+//   and a missing final newline are fine. An empty file is refused; a header alone gives 0 rows
+//   here (readCsvFile refuses it). Line ends are "\n", "\r\n", or "\r" alone in a file with no
+//   "\n" (old Mac; dialect.crOnly). More than 1,000,000 columns are refused.
+// - A column is numeric when every non-missing cell is a number (fast_float syntax in the
+//   options' number format, surrounding blanks and a leading '+' allowed), else categorical,
+//   unless named in categoricalColumns. Columns that options.categoricalColumns names must exist
+//   (ConfigError). A numeric column holding a number float32 cannot hold (1e39, inf) is refused
+//   at its first such cell; numbers above 2^24 that float32 rounds (ids) give a warning.
+//   A categorical column whose non-missing cells are numbers but for at most 10% of them, and at
+//   most 20 of them or 1% (whichever is more), gives a "nearly numeric" warning naming the first
+//   five text cells (line, value).
+// - Encoding "auto": UTF-16 with a byte-order mark is decoded; UTF-8 (BOM optional) is taken as
+//   it is; other bytes are weighed (weighNonAsciiEvidence): GB18030 when at least 80% of the
+//   runs of non-ASCII bytes read as Chinese characters and it decodes the file, else Windows-1252
+//   when it decodes the file, else GB18030 when it alone does; else refused naming the line of
+//   the first byte that is not UTF-8. The choice and its reason are in the dialect. Refused: a
+//   UTF-8 BOM followed by invalid UTF-8, UTF-16 without a BOM (named as such), UTF-32, NUL
+//   bytes, and gzip or zip files.
 // `progress` is only called on the calling thread; the parsing threads never call it.
 CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName, const CsvOptions &options = {},
                       const CancellationToken *cancel = nullptr, const std::function<void(double)> &progress = {});
 
-// Maps the file into memory (read-only, unmapped before returning) and reads it with readCsv.
+// Reads the file into memory with readFileBytes (which refuses FIFOs, devices and directories
+// without blocking, and a file that changes during the read) and then with readCsv. A file with
+// a header and no data rows is refused ("the file has no data rows").
 CsvReadResult readCsvFile(const std::string &path, const CsvOptions &options = {},
                           const CancellationToken *cancel = nullptr, const std::function<void(double)> &progress = {});
 
