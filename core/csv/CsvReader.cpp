@@ -229,7 +229,8 @@ std::string_view decodeNotUtf8(std::string_view bytes, std::int64_t utf8Line, co
         converted = std::move(windows.text);
         dialect.encoding = "Windows-1252";
         dialect.encodingReason =
-            notUtf8 + "; only " + counted + " read as Chinese characters, the others as accented Latin letters (e.g. " +
+            notUtf8 + "; " + counted +
+            " read as Chinese characters, too few for GB18030; the others read as accented Latin letters (e.g. " +
             exampleAround(bytes,
                           evidence.firstLatinLike != std::string_view::npos ? evidence.firstLatinLike
                                                                             : evidence.firstChineseLike,
