@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <iostream>
 #include <limits>
 
 namespace cmtl {
@@ -34,7 +35,17 @@ QCommandLineOption option(const char *name, const char *description, const char 
 void addCsvOptions(QCommandLineParser &parser)
 {
     parser.addOption(option("delimiter", "Field delimiter: , ; tab | (default: detected).", "char"));
-    parser.addOption(option("encoding", "auto, UTF-8 or GB18030 (default auto).", "name", "auto"));
+    parser.addOption(option("encoding",
+                            "auto, UTF-8, GB18030, windows-1252, latin-1, utf-16le or utf-16be (default auto: "
+                            "UTF-8, UTF-16 with a byte-order mark, else GB18030 or Windows-1252 as the bytes "
+                            "suggest; inspect shows the choice and why).",
+                            "name", "auto"));
+    parser.addOption(option("decimal-comma", "Numbers have a decimal comma: 13,99 reads 13.99 (detected when the "
+                                             "delimiter is ';')."));
+    parser.addOption(option("thousands-separator",
+                            "A thousands separator in numbers: , . space or ' (default none; 1.234,5 with "
+                            "--decimal-comma --thousands-separator .).",
+                            "char"));
     parser.addOption(option("missing", "An extra missing-value token (repeatable).", "token"));
     parser.addOption(option("threads", "Threads for reading and training (default: all).", "n", "0"));
 }
@@ -110,6 +121,15 @@ CsvOptions csvOptions(const QCommandLineParser &parser)
     else if (!delimiter.isEmpty())
         throw UsageError("--delimiter expects one of , ; tab |, got \"" + str(delimiter) + "\"");
     options.encoding = str(parser.value(QStringLiteral("encoding")));
+    if (parser.isSet(QStringLiteral("decimal-comma")))
+        options.decimalSeparator = ',';
+    const QString thousands = parser.value(QStringLiteral("thousands-separator"));
+    if (thousands == QLatin1String("space"))
+        options.thousandsSeparator = ' ';
+    else if (thousands.size() == 1 && QStringLiteral(",. '").contains(thousands))
+        options.thousandsSeparator = thousands.at(0).toLatin1();
+    else if (!thousands.isEmpty())
+        throw UsageError("--thousands-separator expects one of , . space ', got \"" + str(thousands) + "\"");
     for (const QString &token : parser.values(QStringLiteral("missing")))
         options.missingTokens.push_back(str(token));
     options.threads = static_cast<int>(integerOption(parser, limits::kThreads));
@@ -167,7 +187,11 @@ std::vector<int> parseHidden(const QString &text)
 CsvReadResult readTable(const QString &path, CsvOptions options, const std::vector<std::string> &categorical)
 {
     options.categoricalColumns = categorical;
-    return readCsvFile(str(path), options, &g_interrupt);
+    CsvReadResult read = readCsvFile(str(path), options, &g_interrupt);
+    // Warnings go to stderr, so that they reach the user whatever the command prints on stdout.
+    for (const CsvWarning &warning : read.warnings)
+        std::cerr << "creditmtl-cli: warning: " << warning.message << '\n';
+    return read;
 }
 
 void printMetricsTable(const EvaluationReport &report, std::ostream &out)

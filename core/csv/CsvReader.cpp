@@ -2,28 +2,26 @@
 
 #include "common/Error.h"
 #include "csv/CsvTokenizer.h"
+#include "csv/DataFile.h"
 #include "csv/TextDictionary.h"
 #include "csv/TextEncoding.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <deque>
 #include <exception>
 #include <limits>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <string_view>
 #include <thread>
-
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace cmtl {
 
@@ -48,6 +46,8 @@ constexpr std::size_t kRecordsPerSampledRecord = 100;
 // Shares of the progress bar.
 constexpr double kParseShare = 0.85;
 constexpr double kRetypeShare = 0.10;
+// readCsvFile's share for reading the file into memory; readCsv has the rest.
+constexpr double kLoadShare = 0.05;
 
 constexpr float kMissingNumber = std::numeric_limits<float>::quiet_NaN();
 
@@ -92,9 +92,9 @@ void runInParallel(std::size_t taskCount, std::size_t threads, Task &&task, Afte
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
-// findInvalidUtf8 on one piece per thread. The pieces start after a newline, which is never part
+// findInvalidUtf8OrNul on one piece per thread. The pieces start after a newline, which is never part
 // of a multi-byte sequence, so each can be checked on its own.
-std::size_t findInvalidUtf8InParallel(std::string_view text, std::size_t threads)
+std::size_t findInvalidUtf8OrNulInParallel(std::string_view text, std::size_t threads)
 {
     const std::size_t pieces = text.size() < threads * kMinChunkBytes ? 1 : threads;
     std::vector<std::size_t> starts(pieces + 1, text.size());
@@ -108,7 +108,7 @@ std::size_t findInvalidUtf8InParallel(std::string_view text, std::size_t threads
         pieces, threads,
         [&](std::size_t i) {
             const std::string_view piece = text.substr(starts[i], starts[i + 1] - starts[i]);
-            const std::size_t invalid = findInvalidUtf8(piece);
+            const std::size_t invalid = findInvalidUtf8OrNul(piece);
             if (invalid != piece.size())
                 firstInvalid[i] = starts[i] + invalid;
         },
@@ -123,66 +123,252 @@ std::string byteInHex(char byte)
     return std::string("0x") + kDigits[value >> 4] + kDigits[value & 0xF];
 }
 
-std::string lowercase(std::string text)
+// The encoding name as the options give it, lowercased without '-' and '_' ("utf-16le" and
+// "UTF16_LE" both give "utf16le").
+std::string canonicalEncodingName(const std::string &name)
 {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
+    std::string canonical;
+    for (const char c : name) {
+        if (c != '-' && c != '_' && c != ' ')
+            canonical.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+    return canonical;
+}
+
+// Refuses compressed files, which are not text in any encoding.
+void refuseCompressedFile(std::string_view bytes, const std::string &sourceName)
+{
+    if (bytes.starts_with("\x1F\x8B"))
+        throw DataError({sourceName, 0, ""}, "the file is gzip-compressed (it starts with the bytes 1F 8B), not "
+                                             "text: decompress it first (gunzip, or 7-Zip on Windows) and read the "
+                                             "CSV file inside");
+    if (bytes.starts_with("PK\x03\x04"))
+        throw DataError({sourceName, 0, ""}, "the file is a zip archive (an Excel .xlsx workbook is one too), not "
+                                             "text: extract the CSV file, or save the sheet as CSV UTF-8, and read "
+                                             "that");
+}
+
+// Refuses bytes holding a NUL, which no text file in an ASCII-compatible encoding holds. NULs at
+// every other byte are UTF-16 without a byte-order mark, named as such.
+[[noreturn]] void refuseNulBytes(std::string_view bytes, const std::string &sourceName)
+{
+    const void *nul = std::memchr(bytes.data(), '\0', bytes.size());
+    // UTF-16 holds ASCII characters as the character and a NUL: the NULs sit at odd offsets
+    // (little-endian) or even ones (big-endian) in the first line.
+    const std::string_view head = bytes.substr(0, 4096);
+    std::size_t nulsAt[2] = {0, 0};
+    for (std::size_t i = 0; i < head.size(); ++i)
+        nulsAt[i % 2] += head[i] == '\0';
+    const std::size_t pairs = head.size() / 2;
+    for (const int odd : {1, 0}) {
+        if (pairs > 0 && nulsAt[odd] * 10 >= pairs * 3 && nulsAt[1 - odd] * 10 <= nulsAt[odd]) {
+            const std::string form = odd == 1 ? "utf-16le" : "utf-16be";
+            throw DataError({sourceName, 0, ""},
+                            "the file looks like UTF-16 without a byte-order mark (every other byte is 0x00): "
+                            "save it as UTF-8 (CSV UTF-8 in Excel), or pass --encoding " +
+                                form + " (in the workbench: Encoding " + (odd == 1 ? "UTF-16LE" : "UTF-16BE") + ")");
+        }
+    }
+    const auto offset = static_cast<std::size_t>(static_cast<const char *>(nul) - bytes.data());
+    throw DataError({sourceName, lineNumberAt(bytes, offset), ""},
+                    "the line holds a NUL byte (0x00): the file holds binary data, not CSV text, or is damaged; "
+                    "export the data again as CSV");
+}
+
+// The words around bytes[at] (up to a delimiter-like character), decoded with `decode`, for the
+// reason of an encoding choice: "Zürich" tells more than "ü".
+std::string exampleAround(std::string_view bytes, std::size_t at,
+                          const std::function<Utf8Conversion(std::string_view)> &decode)
+{
+    const auto isBoundary = [](char c) {
+        return c == ',' || c == ';' || c == '\t' || c == '|' || c == '\n' || c == '"';
+    };
+    std::size_t begin = at, end = at;
+    while (begin > 0 && at - begin < 24 && !isBoundary(bytes[begin - 1]))
+        --begin;
+    while (end < bytes.size() && end - at < 24 && !isBoundary(bytes[end]))
+        ++end;
+    // Widen to whole lines' worth of multi-byte characters: stop only at ASCII bytes.
+    while (begin > 0 && static_cast<unsigned char>(bytes[begin]) >= 0x80)
+        --begin;
+    while (end < bytes.size() && static_cast<unsigned char>(bytes[end]) >= 0x80)
+        ++end;
+    const Utf8Conversion decoded = decode(bytes.substr(begin, end - begin));
+    const std::string text = decoded.firstInvalidLine == 0 ? decoded.text : std::string("?");
+    return "\"" + std::string(trimBlanks(text)) + "\" at line " + std::to_string(lineNumberAt(bytes, at));
+}
+
+// Chooses the encoding of text that is not UTF-8 (see weighNonAsciiEvidence): GB18030 when it
+// decodes the bytes and at least 80% of the non-ASCII runs read as Chinese characters, else
+// Windows-1252 when it decodes them, else GB18030 when it alone decodes them; else refuses.
+std::string_view decodeNotUtf8(std::string_view bytes, std::int64_t utf8Line, const std::string &notUtf8,
+                               const std::string &sourceName, const CancellationToken *cancel, std::string &converted,
+                               CsvDialect &dialect)
+{
+    const NonAsciiEvidence evidence = weighNonAsciiEvidence(bytes);
+    const std::string counted =
+        std::to_string(evidence.chineseLike) + " of " + std::to_string(evidence.runs) + " runs of non-ASCII bytes";
+    const bool looksChinese = evidence.chineseLike * 5 >= evidence.runs * 4;
+    const auto decodeGb = [&](std::string_view part) { return convertToUtf8(part, "GB18030", cancel); };
+    const auto decodeWindows = [](std::string_view part) {
+        return convertSingleByteToUtf8(part, SingleByteEncoding::Windows1252);
+    };
+    std::optional<Utf8Conversion> gb;
+    if (looksChinese) {
+        gb = decodeGb(bytes);
+        if (gb->firstInvalidLine == 0) {
+            converted = std::move(gb->text);
+            dialect.encoding = "GB18030";
+            dialect.encodingReason = notUtf8 + "; " + counted + " read as Chinese characters in GB18030 (e.g. " +
+                                     exampleAround(bytes, evidence.firstChineseLike, decodeGb) + ")";
+            return converted;
+        }
+    }
+    Utf8Conversion windows = decodeWindows(bytes);
+    if (windows.firstInvalidLine == 0) {
+        converted = std::move(windows.text);
+        dialect.encoding = "Windows-1252";
+        dialect.encodingReason =
+            notUtf8 + "; " + counted +
+            " read as Chinese characters, too few for GB18030; the others read as accented Latin letters (e.g. " +
+            exampleAround(bytes,
+                          evidence.firstLatinLike != std::string_view::npos ? evidence.firstLatinLike
+                                                                            : evidence.firstChineseLike,
+                          decodeWindows) +
+            "), so Windows-1252; if this is wrong, name the encoding in the import options";
+        return converted;
+    }
+    if (!gb)
+        gb = decodeGb(bytes);
+    if (gb->firstInvalidLine == 0) {
+        converted = std::move(gb->text);
+        dialect.encoding = "GB18030";
+        dialect.encodingReason = notUtf8 + "; not Windows-1252 (line " + std::to_string(windows.firstInvalidLine) +
+                                 " holds a byte it leaves undefined) but valid GB18030 (" + counted +
+                                 " read as Chinese characters)";
+        return converted;
+    }
+    throw DataError({sourceName, utf8Line, ""},
+                    notUtf8 + ", line " + std::to_string(gb->firstInvalidLine) + " is not valid GB18030 and line " +
+                        std::to_string(windows.firstInvalidLine) +
+                        " is not valid Windows-1252 either: save the file as UTF-8 or name its encoding in the "
+                        "import options (--encoding)");
+}
+
+// Decodes UTF-16 (after its byte-order mark, if any) into `converted`.
+std::string_view decodeUtf16(std::string_view bytes, bool bigEndian, const std::string &sourceName,
+                             const CancellationToken *cancel, std::string &converted)
+{
+    Utf8Conversion conversion = convertUtf16ToUtf8(bytes, bigEndian, cancel);
+    if (conversion.firstInvalidLine != 0)
+        throw DataError({sourceName, conversion.firstInvalidLine, ""},
+                        std::string("the line is not valid UTF-16") + (bigEndian ? "BE" : "LE") +
+                            " (an unpaired surrogate, or an odd number of bytes at the end): the file is damaged "
+                            "or in another encoding; save it as UTF-8 and read it again");
+    converted = std::move(conversion.text);
+    const void *nul = std::memchr(converted.data(), '\0', converted.size());
+    if (nul != nullptr)
+        throw DataError(
+            {sourceName,
+             lineNumberAt(converted, static_cast<std::size_t>(static_cast<const char *>(nul) - converted.data())), ""},
+            "the line holds a NUL character (U+0000): the file holds binary data, not CSV text, or is "
+            "damaged; export the data again as CSV");
+    return converted;
 }
 
 // Returns the input as UTF-8 text without byte-order mark: a view of `bytes` when they are UTF-8,
-// else a view of `converted`, which receives the decoded text. Sets `encodingName` to what was
-// found, for CsvDialect::encoding.
+// else a view of `converted`, which receives the decoded text. Sets the dialect's encoding and
+// the reason for it.
 std::string_view decodeInput(std::span<const char> bytes, const std::string &sourceName, const CsvOptions &options,
                              std::size_t threads, const CancellationToken *cancel, std::string &converted,
-                             std::string &encodingName)
+                             CsvDialect &dialect)
 {
     std::string_view text(bytes.data(), bytes.size());
-    const std::string requested = lowercase(options.encoding);
+    const std::string requested = canonicalEncodingName(options.encoding);
     const bool automatic = requested.empty() || requested == "auto";
-    const bool utf8 = requested == "utf-8" || requested == "utf8";
+    const bool utf8 = requested == "utf8";
+    const bool utf16 = requested == "utf16" || requested == "utf16le" || requested == "utf16be";
+    const std::string chosen = "chosen in the import options";
 
-    if (automatic && (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")))
-        throw DataError({sourceName, 1, ""}, "the file is UTF-16 (it starts with a UTF-16 byte-order mark); "
-                                             "save it as UTF-8 (CSV UTF-8 in Excel) and read it again");
+    using namespace std::string_view_literals;
+    if (automatic && (text.starts_with("\xFF\xFE\0\0"sv) || text.starts_with("\0\0\xFE\xFF"sv)))
+        throw DataError({sourceName, 1, ""}, "the file is UTF-32 (it starts with a UTF-32 byte-order mark); save it "
+                                             "as UTF-8 (CSV UTF-8 in Excel) and read it again");
+    const bool littleEndianMark = text.starts_with("\xFF\xFE");
+    const bool bigEndianMark = text.starts_with("\xFE\xFF");
+    if ((automatic || utf16) && (littleEndianMark || bigEndianMark)) {
+        if ((requested == "utf16le" && bigEndianMark) || (requested == "utf16be" && littleEndianMark))
+            throw DataError({sourceName, 1, ""}, std::string("the file starts with the byte-order mark of UTF-16") +
+                                                     (bigEndianMark ? "BE" : "LE") + ", not of the " +
+                                                     options.encoding + " chosen: choose " +
+                                                     (bigEndianMark ? "UTF-16BE" : "UTF-16LE") + " or auto");
+        dialect.encoding = bigEndianMark ? "UTF-16BE with BOM" : "UTF-16LE with BOM";
+        dialect.encodingReason =
+            std::string("the file starts with the UTF-16 ") +
+            (bigEndianMark ? "big-endian byte-order mark FE FF" : "little-endian byte-order mark FF FE");
+        return decodeUtf16(text.substr(2), bigEndianMark, sourceName, cancel, converted);
+    }
+    if (requested == "utf16")
+        throw DataError({sourceName, 1, ""}, "the file has no UTF-16 byte-order mark: choose UTF-16LE or UTF-16BE "
+                                             "(--encoding utf-16le), or save the file as UTF-8");
+    if (utf16) {
+        dialect.encoding = requested == "utf16be" ? "UTF-16BE" : "UTF-16LE";
+        dialect.encodingReason = chosen;
+        return decodeUtf16(text, requested == "utf16be", sourceName, cancel, converted);
+    }
+
+    refuseCompressedFile(text, sourceName);
+    if (!automatic && !utf8 && std::memchr(text.data(), '\0', text.size()) != nullptr)
+        refuseNulBytes(text, sourceName); // the UTF-8 check below finds NULs on its way
 
     if (automatic || utf8) {
         constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
         const bool hasByteOrderMark = text.starts_with(kByteOrderMark);
         if (hasByteOrderMark)
             text.remove_prefix(kByteOrderMark.size());
-        const std::size_t invalid = findInvalidUtf8InParallel(text, threads);
+        const std::size_t invalid = findInvalidUtf8OrNulInParallel(text, threads);
+        if (invalid != text.size() && text[invalid] == '\0')
+            refuseNulBytes(std::string_view(bytes.data(), bytes.size()), sourceName);
         if (invalid == text.size()) {
-            encodingName = hasByteOrderMark ? "UTF-8 with BOM" : "UTF-8";
+            dialect.encoding = hasByteOrderMark ? "UTF-8 with BOM" : "UTF-8";
+            dialect.encodingReason = utf8               ? chosen
+                                     : hasByteOrderMark ? "the file starts with the UTF-8 byte-order mark"
+                                                        : "every byte sequence is valid UTF-8";
             return text;
         }
         const std::int64_t utf8Line = lineNumberAt(text, invalid);
-        const std::string notUtf8 = "byte " + byteInHex(text[invalid]) + " is not valid UTF-8";
+        const std::string notUtf8 =
+            "byte " + byteInHex(text[invalid]) + " at line " + std::to_string(utf8Line) + " is not valid UTF-8";
         // A byte-order mark says the writer meant UTF-8: a bad byte is corruption, not GB18030.
         if (utf8 || hasByteOrderMark)
             throw DataError({sourceName, utf8Line, ""},
                             notUtf8 + "; the file is damaged or in another encoding: save it as UTF-8 or name "
-                                      "its encoding in the import options");
-        Utf8Conversion conversion = convertToUtf8(std::string_view(bytes.data(), bytes.size()), "GB18030", cancel);
-        if (conversion.firstInvalidLine != 0)
-            throw DataError({sourceName, utf8Line, ""},
-                            notUtf8 + ", and line " + std::to_string(conversion.firstInvalidLine) +
-                                " is not valid GB18030 either: save the file as UTF-8 or name its encoding in "
-                                "the import options");
-        converted = std::move(conversion.text);
-        encodingName = "GB18030";
-        return converted;
+                                      "its encoding in the import options (--encoding)");
+        return decodeNotUtf8(std::string_view(bytes.data(), bytes.size()), utf8Line, notUtf8, sourceName, cancel,
+                             converted, dialect);
     }
 
-    if (!isSupportedEncoding(options.encoding))
-        throw ConfigError(sourceName + ": unknown or unsupported text encoding \"" + options.encoding +
-                          "\" (use auto, UTF-8, GB18030 or another ASCII-compatible encoding)");
-    Utf8Conversion conversion = convertToUtf8(text, options.encoding, cancel);
+    const bool windows1252 = requested == "windows1252" || requested == "cp1252";
+    const bool latin1 = requested == "latin1" || requested == "iso88591";
+    Utf8Conversion conversion;
+    if (windows1252 || latin1) {
+        conversion =
+            convertSingleByteToUtf8(text, windows1252 ? SingleByteEncoding::Windows1252 : SingleByteEncoding::Latin1);
+        dialect.encoding = windows1252 ? "Windows-1252" : "ISO-8859-1";
+    } else {
+        if (!isSupportedEncoding(options.encoding))
+            throw ConfigError(sourceName + ": unknown or unsupported text encoding \"" + options.encoding +
+                              "\" (use auto, UTF-8, GB18030, windows-1252, latin-1, utf-16le, utf-16be or another "
+                              "encoding Qt knows)");
+        conversion = convertToUtf8(text, options.encoding, cancel);
+        dialect.encoding = options.encoding;
+    }
     if (conversion.firstInvalidLine != 0)
         throw DataError({sourceName, conversion.firstInvalidLine, ""},
-                        "the bytes of this line are not valid " + options.encoding +
-                            ": check the encoding chosen in the import options");
+                        "the bytes of this line are not valid " + dialect.encoding +
+                            ": check the encoding chosen in the import options (--encoding)");
     converted = std::move(conversion.text);
-    encodingName = options.encoding;
+    dialect.encodingReason = chosen;
     return converted;
 }
 
@@ -197,7 +383,8 @@ std::string delimiterName(char delimiter)
 // Names the columns from the header fields. An empty name becomes V<position> (R's convention),
 // made unique if a real column already has that name. Duplicate names are refused: tasks and
 // features are chosen by name, and a silently renamed column would be a trap.
-std::vector<std::string> columnNamesFrom(const std::vector<RawField> &headerFields, const std::string &sourceName)
+std::vector<std::string> columnNamesFrom(const std::vector<RawField> &headerFields, const std::string &sourceName,
+                                         std::vector<CsvWarning> &warnings)
 {
     std::vector<std::string> names(headerFields.size());
     std::string unescaped;
@@ -210,6 +397,24 @@ std::vector<std::string> columnNamesFrom(const std::vector<RawField> &headerFiel
             names[i] = std::string(trimBlanks(field.text));
         }
     }
+    // A name made of quotes only, or spanning lines, is the trace of quotes that are not CSV
+    // quoting (a page of quote characters, an unbalanced quote): reading on would give a table of
+    // a few odd columns, or one.
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string &name = names[i];
+        const std::string field = "field " + std::to_string(i + 1) + " of the header line";
+        if (!name.empty() && name.find_first_not_of('"') == std::string::npos)
+            throw DataError({sourceName, 1, ""}, field + " is made of quote characters only (" +
+                                                     std::to_string(headerFields[i].text.size() + 2) +
+                                                     " quotes): this is not a CSV header; check that the file is "
+                                                     "the CSV export and not damaged");
+        if (name.find('\n') != std::string::npos)
+            throw DataError({sourceName, 1, ""},
+                            field + " is a quoted field that starts on line 1 and ends on line " +
+                                std::to_string(1 + std::count(name.begin(), name.end(), '\n')) +
+                                ": a column name holds no line break, so a quote is probably missing or extra "
+                                "there; expected one name per field, each closed on the header line");
+    }
     std::set<std::string> taken;
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (names[i].empty())
@@ -218,7 +423,8 @@ std::vector<std::string> columnNamesFrom(const std::vector<RawField> &headerFiel
             const auto first = std::find(names.begin(), names.end(), names[i]) - names.begin();
             throw DataError({sourceName, 1, names[i]}, "duplicate column name: columns " + std::to_string(first + 1) +
                                                            " and " + std::to_string(i + 1) + " are both named \"" +
-                                                           names[i] + "\"; expected unique column names");
+                                                           names[i] +
+                                                           "\"; expected unique column names: rename one of them");
         }
     }
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -229,6 +435,10 @@ std::vector<std::string> columnNamesFrom(const std::vector<RawField> &headerFiel
             name = "V" + std::to_string(i + 1) + "_" + std::to_string(suffix);
         taken.insert(name);
         names[i] = name;
+        warnings.push_back({CsvWarning::Kind::UnnamedColumn, name, 0, {}, {}});
+        warnings.back().message = sourceName + ", line 1: column " + std::to_string(i + 1) +
+                                  " has no name in the header (the field is empty or blank); it is named \"" + name +
+                                  "\": give it a name in the file to refer to it by that";
     }
     return names;
 }
@@ -247,15 +457,25 @@ std::string describeCharacter(const char *at, const char *end)
     return "'" + std::string(at, std::min(length, static_cast<std::size_t>(end - at))) + "'";
 }
 
+// The fields of the record at `recordStart`, counted without storing them (a damaged line may
+// hold millions).
 std::size_t countFields(const CsvTokenizer &tokenizer, const char *recordStart)
 {
-    std::vector<RawField> fields;
+    RawField field;
+    const char *at = recordStart;
+    std::size_t fields = 0;
     try {
-        tokenizer.scanRecord(recordStart, fields);
+        for (;;) {
+            at = tokenizer.scanField(at, field, recordStart, fields);
+            ++fields;
+            if (at == tokenizer.end() || *at == '\n')
+                return fields;
+            ++at; // the delimiter
+        }
     } catch (const CsvSyntaxError &) {
         // Counting is for the message only; the fields read so far will do.
     }
-    return fields.size();
+    return fields;
 }
 
 // Turns a syntax error into the DataError the user sees: file, line of the record's start,
@@ -310,7 +530,7 @@ struct SampleRun {
 // Reads up to maxRecords records from `at`, setting textSeen[j] when column j holds a cell that
 // is neither missing nor a number. Stops quietly at anything irregular: parsing reports it.
 SampleRun sampleRecords(const CsvTokenizer &tokenizer, const char *at, std::size_t maxRecords,
-                        const MissingTokens &missing, std::vector<char> &textSeen)
+                        const MissingTokens &missing, const NumberFormat &format, std::vector<char> &textSeen)
 {
     std::vector<RawField> fields;
     std::string unescaped;
@@ -332,7 +552,7 @@ SampleRun sampleRecords(const CsvTokenizer &tokenizer, const char *at, std::size
                     cell = unescaped;
                 }
                 float value;
-                if (!missing.contains(cell) && !parseNumber(cell, value))
+                if (!missing.contains(cell) && !parseNumber(cell, value, format))
                     textSeen[j] = 1;
             }
             at = next;
@@ -345,11 +565,11 @@ SampleRun sampleRecords(const CsvTokenizer &tokenizer, const char *at, std::size
 }
 
 TypeGuess guessTypes(const CsvTokenizer &tokenizer, const char *bodyStart, std::size_t columnCount,
-                     const MissingTokens &missing, std::size_t threads)
+                     const MissingTokens &missing, const NumberFormat &format, std::size_t threads)
 {
     std::vector<char> textSeen(columnCount, 0);
     TypeGuess guess;
-    const SampleRun head = sampleRecords(tokenizer, bodyStart, kHeadSampleRecords, missing, textSeen);
+    const SampleRun head = sampleRecords(tokenizer, bodyStart, kHeadSampleRecords, missing, format, textSeen);
     if (head.records > 0)
         guess.bytesPerRecord = static_cast<double>(head.end - bodyStart) / static_cast<double>(head.records);
 
@@ -363,10 +583,12 @@ TypeGuess guessTypes(const CsvTokenizer &tokenizer, const char *bodyStart, std::
         [&](std::size_t jump) {
             // A jump may land inside a quoted field and sample misaligned fields; harmless, since
             // the guess is corrected by parsing.
+            // The next line starts within the stretch up to the next landing, or the jump is
+            // skipped: on very long lines, searching further would cost a scan per jump.
             const char *const landing = head.end + (jump + 1) * restBytes / (jumps + 1);
-            const void *newline = std::memchr(landing, '\n', static_cast<std::size_t>(tokenizer.end() - landing));
+            const void *newline = std::memchr(landing, '\n', restBytes / (jumps + 1));
             if (newline != nullptr)
-                sampleRecords(tokenizer, static_cast<const char *>(newline) + 1, kJumpSampleRecords, missing,
+                sampleRecords(tokenizer, static_cast<const char *>(newline) + 1, kJumpSampleRecords, missing, format,
                               textSeenInJump[jump]);
         },
         [] {});
@@ -408,6 +630,35 @@ private:
     std::size_t m_capacity = 0;
 };
 
+// Numbers of one numeric column that float32 does not hold: beyond its range (refused once the
+// column is known to be numeric: a text column may hold codes such as 1E400) or not exactly
+// (integers above 2^24 such as ids: a warning). The first of each kind is kept for the message.
+struct LargeNumberNotes {
+    std::size_t outOfRange = 0;
+    std::size_t inexact = 0;
+    const char *firstOutOfRangeRecord = nullptr; // the start of its record, for the line
+    const char *firstInexactRecord = nullptr;
+    std::string firstOutOfRangeText;
+    std::string firstInexactText;
+
+    void add(const LargeNumberNotes &later)
+    {
+        if (outOfRange == 0) {
+            firstOutOfRangeRecord = later.firstOutOfRangeRecord;
+            firstOutOfRangeText = later.firstOutOfRangeText;
+        }
+        if (inexact == 0) {
+            firstInexactRecord = later.firstInexactRecord;
+            firstInexactText = later.firstInexactText;
+        }
+        outOfRange += later.outOfRange;
+        inexact += later.inexact;
+    }
+};
+
+// Floats hold every integer up to 2^24 exactly; from there on, some numbers are rounded.
+constexpr float kLargestExactFloatInteger = 16777216.0f;
+
 struct ChunkColumn {
     CellBuffer<float> values;       // Numeric
     CellBuffer<std::int32_t> codes; // Categorical: codes into `dictionary`
@@ -425,6 +676,8 @@ struct Chunk {
     std::vector<char> notNumeric;           // per column: a Numeric column met a cell that is not a number
     std::deque<std::string> unescapedTexts; // owns the categorical texts that needed unescaping
     std::optional<CsvSyntaxError> error;
+    // Per column (sized at the first note, most chunks have none): numbers float32 does not hold.
+    std::vector<LargeNumberNotes> largeNumbers;
 };
 
 // Where a chunk lies in the text: planned by planChunks, exact once the chunk is appended.
@@ -465,7 +718,12 @@ std::vector<ChunkBounds> planChunks(const CsvTokenizer &tokenizer, const char *b
     std::size_t quotesBefore = 0;
     for (std::size_t i = 1; i < count; ++i) {
         quotesBefore += quotes[i - 1];
-        chunks[i].begin = std::max(chunks[i - 1].begin, tokenizer.nextRecordStart(nominal[i], quotesBefore % 2 == 1));
+        // A nominal boundary before the previous chunk's start (inside a very long record) has that
+        // record's end as its next record start too: found without scanning the line again,
+        // which on a 200 MB line would cost a scan of it per chunk.
+        chunks[i].begin = nominal[i] < chunks[i - 1].begin
+                              ? chunks[i - 1].begin
+                              : tokenizer.nextRecordStart(nominal[i], quotesBefore % 2 == 1);
         chunks[i - 1].stop = chunks[i].begin;
     }
     chunks[count - 1].stop = tokenizer.end();
@@ -477,8 +735,9 @@ std::vector<ChunkBounds> planChunks(const CsvTokenizer &tokenizer, const char *b
 // cell except the dictionary's growth and the rare text with doubled quotes.
 class ChunkParser {
 public:
-    ChunkParser(const CsvTokenizer &tokenizer, const MissingTokens &missing, double bytesPerRecord)
-        : m_tokenizer(tokenizer), m_missing(missing), m_bytesPerRecord(bytesPerRecord)
+    ChunkParser(const CsvTokenizer &tokenizer, const MissingTokens &missing, const NumberFormat &format,
+                double bytesPerRecord)
+        : m_tokenizer(tokenizer), m_missing(missing), m_format(format), m_bytesPerRecord(bytesPerRecord)
     {}
 
     // Parses the records starting in [chunk.begin, chunk.stop) into the columns whose kind is not
@@ -509,6 +768,7 @@ public:
         const char *at = chunk.begin;
         std::size_t row = 0;
         chunk.error.reset();
+        chunk.largeNumbers.clear();
         try {
             while (at < chunk.stop) {
                 const char *const recordStart = at;
@@ -533,7 +793,7 @@ public:
                     switch (kinds[j]) {
                     case CellKind::Numeric: {
                         float value;
-                        if (readNumericCell(at, value, scratch, recordStart, j)) {
+                        if (readNumericCell(at, value, scratch, recordStart, j, chunk)) {
                             column.values[row] = value;
                         } else {
                             chunk.notNumeric[j] = 1;
@@ -573,7 +833,7 @@ private:
     // Reads a numeric cell, advancing `at` to its terminator. Returns false when the cell is
     // neither missing nor a number.
     bool readNumericCell(const char *&at, float &value, std::string &scratch, const char *recordStart,
-                         std::size_t column) const
+                         std::size_t column, Chunk &chunk) const
     {
         const char *const end = m_tokenizer.end();
         const char delimiter = m_tokenizer.delimiter();
@@ -583,7 +843,7 @@ private:
         }
         // Fast path: a plain number directly followed by the delimiter or the line end.
         const char first = *at;
-        if ((first >= '0' && first <= '9') || first == '-' || first == '.') {
+        if (m_format.plain() && ((first >= '0' && first <= '9') || first == '-' || first == '.')) {
             // Fastest path: a short decimal (most cells of most files), then fast_float.
             if (const char *shortEnd = parseShortDecimal(at, end, value)) {
                 const char *after = shortEnd;
@@ -593,6 +853,9 @@ private:
                     if (m_missing.hasDecimalToken() &&
                         m_missing.contains(std::string_view(at, static_cast<std::size_t>(shortEnd - at))))
                         value = kMissingNumber;
+                    if (std::fabs(value) >= kLargestExactFloatInteger) [[unlikely]]
+                        noteLargeNumber(chunk, column, recordStart,
+                                        std::string_view(at, static_cast<std::size_t>(shortEnd - at)), value);
                     at = after;
                     return true;
                 }
@@ -606,6 +869,9 @@ private:
                     if (m_missing.hasNumericToken() &&
                         m_missing.contains(std::string_view(at, static_cast<std::size_t>(result.ptr - at))))
                         value = kMissingNumber;
+                    if (std::fabs(value) >= kLargestExactFloatInteger) [[unlikely]]
+                        noteLargeNumber(chunk, column, recordStart,
+                                        std::string_view(at, static_cast<std::size_t>(result.ptr - at)), value);
                     at = after;
                     return true;
                 }
@@ -623,7 +889,33 @@ private:
             value = kMissingNumber;
             return true;
         }
-        return parseNumber(text, value);
+        if (!parseNumber(text, value, m_format))
+            return false;
+        if (std::fabs(value) >= kLargestExactFloatInteger) [[unlikely]]
+            noteLargeNumber(chunk, column, recordStart, text, value);
+        return true;
+    }
+
+    // Notes a number whose magnitude is at least 2^24 (NaN, a missing cell, never gets here).
+    // Rare: kept out of line so that the parsing loop stays tight.
+    [[gnu::noinline, gnu::cold]] void noteLargeNumber(Chunk &chunk, std::size_t column, const char *recordStart,
+                                                      std::string_view text, float value) const
+    {
+        if (chunk.largeNumbers.empty())
+            chunk.largeNumbers.resize(chunk.columns.size());
+        LargeNumberNotes &notes = chunk.largeNumbers[column];
+        if (std::isinf(value)) {
+            if (notes.outOfRange++ == 0) {
+                notes.firstOutOfRangeRecord = recordStart;
+                notes.firstOutOfRangeText = std::string(trimBlanks(text));
+            }
+            return;
+        }
+        double exact = 0;
+        if (parseNumber(text, exact, m_format) && exact != static_cast<double>(value) && notes.inexact++ == 0) {
+            notes.firstInexactRecord = recordStart;
+            notes.firstInexactText = std::string(trimBlanks(text));
+        }
     }
 
     // Reads a categorical cell, advancing `at` to its terminator; returns its code in the chunk's
@@ -647,6 +939,7 @@ private:
 
     const CsvTokenizer &m_tokenizer;
     const MissingTokens &m_missing;
+    const NumberFormat m_format;
     double m_bytesPerRecord;
 };
 
@@ -661,7 +954,7 @@ void throwIfCancelled(const CancellationToken *cancel)
 class TableAssembler {
 public:
     TableAssembler(const std::vector<std::string> &names, const std::vector<CellKind> &kinds, std::size_t expectedRows)
-        : m_columns(names.size()), m_levels(names.size()), m_metText(names.size(), 0)
+        : m_columns(names.size()), m_levels(names.size()), m_metText(names.size(), 0), m_largeNumbers(names.size())
     {
         for (std::size_t j = 0; j < names.size(); ++j) {
             m_columns[j].name = names[j];
@@ -688,6 +981,8 @@ public:
                 } else {
                     const float *values = chunk.columns[j].values.data();
                     column.values.insert(column.values.end(), values, values + chunk.rows);
+                    if (!chunk.largeNumbers.empty())
+                        m_largeNumbers[j].add(chunk.largeNumbers[j]);
                 }
             } else if (kinds[j] == CellKind::Categorical) {
                 appendCodes(column, m_levels[j], chunk.columns[j], chunk.rows);
@@ -706,7 +1001,11 @@ public:
         m_columns[column].values = {};
         m_columns[column].codes.reserve(rows);
         m_metText[column] = 0;
+        m_largeNumbers[column] = {};
     }
+
+    // The numbers of numeric column j that float32 does not hold, the first ones first.
+    const LargeNumberNotes &largeNumbers(std::size_t column) const { return m_largeNumbers[column]; }
 
     std::vector<Column> finish()
     {
@@ -735,6 +1034,7 @@ private:
     std::vector<TextDictionary> m_levels;
     std::vector<char> m_metText;
     std::vector<std::deque<std::string>> m_unescapedTexts;
+    std::vector<LargeNumberNotes> m_largeNumbers;
 };
 
 // Parses chunks on several threads and appends them to the table in file order. A chunk is
@@ -829,25 +1129,230 @@ private:
     std::size_t m_rowsAppended = 0; // by the appending thread
 };
 
+// ---------------------------------------------------------------------------------------------
+// Checks after parsing: column types, numbers float32 does not hold, nearly numeric columns
+
+// Line numbers of positions in the text, counted in one pass however many there are.
+class LineNumbers {
+public:
+    explicit LineNumbers(const CsvTokenizer &tokenizer) : m_tokenizer(tokenizer) {}
+
+    void request(const char *position) { m_positions.push_back(position); }
+
+    // Counts the lines of the requested positions, after the last request.
+    void count()
+    {
+        std::sort(m_positions.begin(), m_positions.end());
+        m_positions.erase(std::unique(m_positions.begin(), m_positions.end()), m_positions.end());
+        m_lines.resize(m_positions.size());
+        const char *counted = m_tokenizer.begin();
+        std::int64_t line = 1;
+        for (std::size_t i = 0; i < m_positions.size(); ++i) {
+            line += std::count(counted, m_positions[i], '\n');
+            counted = m_positions[i];
+            m_lines[i] = line;
+        }
+    }
+
+    std::int64_t of(const char *position) const
+    {
+        const auto found = std::lower_bound(m_positions.begin(), m_positions.end(), position);
+        return m_lines[static_cast<std::size_t>(found - m_positions.begin())];
+    }
+
+private:
+    const CsvTokenizer &m_tokenizer;
+    std::vector<const char *> m_positions;
+    std::vector<std::int64_t> m_lines;
+};
+
+// The record starts of the given data rows (0-based, any order), found by walking the records
+// from `bodyStart` as ChunkParser does (blank lines skipped when there are several columns).
+// Used for the few cells a message names, so it walks only as far as the last of them.
+std::map<std::size_t, const char *> recordStartsOfRows(const CsvTokenizer &tokenizer, const char *bodyStart,
+                                                       std::size_t columnCount, std::set<std::size_t> rows)
+{
+    std::map<std::size_t, const char *> starts;
+    std::vector<RawField> fields;
+    const char *at = bodyStart;
+    std::size_t row = 0;
+    for (const std::size_t wanted : rows) {
+        while (at < tokenizer.end()) {
+            if (columnCount > 1 && tokenizer.isEmptyLine(at)) {
+                const void *newline = std::memchr(at, '\n', static_cast<std::size_t>(tokenizer.end() - at));
+                at = newline == nullptr ? tokenizer.end() : static_cast<const char *>(newline) + 1;
+                continue;
+            }
+            if (row == wanted)
+                break;
+            at = tokenizer.scanRecord(at, fields); // the text was parsed: no syntax error here
+            ++row;
+        }
+        starts[wanted] = at;
+    }
+    return starts;
+}
+
+// What settleColumnType found in a categorical column, in rows (lines are found later).
+struct ColumnFindings {
+    // Read as numbers after all: the numbers float32 does not hold, by first row.
+    std::size_t outOfRange = 0, inexact = 0;
+    std::size_t firstOutOfRangeRow = 0, firstInexactRow = 0;
+    std::string firstOutOfRangeText, firstInexactText;
+    // Still categorical, though nearly every cell is a number: the others, and the first rows.
+    std::size_t textCells = 0, nonMissingCells = 0;
+    std::vector<std::size_t> textRows;
+};
+
+// How many cells of a nearly numeric column are shown in its warning.
+constexpr std::size_t kExamplesShown = 5;
+
+// Whether a column whose other cells are numbers is "nearly numeric": the text cells are at most
+// 10% of the non-missing cells and at most 20 of them or 1% of the non-missing cells, whichever
+// is more. Such a column is almost certainly numeric data with a few damaged or unusual cells.
+bool isNearlyNumeric(std::size_t textCells, std::size_t nonMissingCells)
+{
+    return textCells > 0 && textCells * 10 <= nonMissingCells &&
+           textCells <= std::max<std::size_t>(20, nonMissingCells / 100);
+}
+
 // A column read as categorical (guessed from the sample, or flagged when a cell did not parse)
 // is numeric after all when every level is a number. Checking the levels, not the cells, makes
 // the type exactly "numeric if every non-missing cell is a number", whatever the sample said.
-void makeNumericIfAllLevelsAreNumbers(Column &column)
+// Otherwise the column stays categorical, and its text cells are counted when it is nearly
+// numeric, for a warning.
+ColumnFindings settleColumnType(Column &column, const NumberFormat &format)
 {
-    std::vector<float> levelValues(column.levels.size());
-    for (std::size_t i = 0; i < column.levels.size(); ++i) {
-        if (!parseNumber(column.levels[i], levelValues[i]))
-            return;
+    ColumnFindings findings;
+    const std::size_t levelCount = column.levels.size();
+    std::vector<float> levelValues(levelCount);
+    std::vector<char> levelIsNumber(levelCount, 0);
+    std::size_t textLevels = 0;
+    for (std::size_t i = 0; i < levelCount; ++i) {
+        levelIsNumber[i] = parseNumber(column.levels[i], levelValues[i], format) ? 1 : 0;
+        textLevels += levelIsNumber[i] == 0 ? 1 : 0;
     }
+    if (textLevels > 0) {
+        // Every text level holds at least one cell: too many of them rules the warning out
+        // before the cells are counted.
+        if (textLevels == levelCount || !isNearlyNumeric(textLevels, column.codes.size()))
+            return findings;
+        for (std::size_t row = 0; row < column.codes.size(); ++row) {
+            const std::int32_t code = column.codes[row];
+            if (code == Column::kMissingCode)
+                continue;
+            ++findings.nonMissingCells;
+            if (levelIsNumber[static_cast<std::size_t>(code)] == 0) {
+                ++findings.textCells;
+                if (findings.textRows.size() < kExamplesShown)
+                    findings.textRows.push_back(row);
+            }
+        }
+        if (!isNearlyNumeric(findings.textCells, findings.nonMissingCells))
+            findings.textRows.clear();
+        return findings;
+    }
+
     column.values.resize(column.codes.size());
     for (std::size_t row = 0; row < column.codes.size(); ++row) {
         const std::int32_t code = column.codes[row];
-        column.values[row] =
-            code == Column::kMissingCode ? kMissingNumber : levelValues[static_cast<std::size_t>(code)];
+        if (code == Column::kMissingCode) {
+            column.values[row] = kMissingNumber;
+            continue;
+        }
+        const auto level = static_cast<std::size_t>(code);
+        const float value = levelValues[level];
+        column.values[row] = value;
+        if (std::fabs(value) >= kLargestExactFloatInteger) [[unlikely]] {
+            double exact = 0;
+            if (std::isinf(value)) {
+                if (findings.outOfRange++ == 0) {
+                    findings.firstOutOfRangeRow = row;
+                    findings.firstOutOfRangeText = std::string(trimBlanks(column.levels[level]));
+                }
+            } else if (parseNumber(column.levels[level], exact, format) && exact != static_cast<double>(value) &&
+                       findings.inexact++ == 0) {
+                findings.firstInexactRow = row;
+                findings.firstInexactText = std::string(trimBlanks(column.levels[level]));
+            }
+        }
     }
     column.type = ColumnType::Numeric;
     column.codes = {};
     column.levels = {};
+    return findings;
+}
+
+std::string withThousands(std::size_t count)
+{
+    // Built by appending (GCC 12 misreports std::string::insert here under -Wrestrict).
+    const std::string digits = std::to_string(count);
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            grouped.push_back(',');
+        grouped.push_back(digits[i]);
+    }
+    return grouped;
+}
+
+std::string shortestFloat(float value)
+{
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
+}
+
+DataError numberOutOfRange(const std::string &sourceName, std::int64_t line, const std::string &column,
+                           const std::string &text, std::size_t count)
+{
+    const std::string others =
+        count > 1 ? " (" + withThousands(count - 1) + " more cells of this column are too)" : std::string();
+    return DataError({sourceName, line, column},
+                     "the number \"" + text +
+                         "\" is infinite or beyond the range of the 32-bit floats CreditMTL computes with (about "
+                         "-3.4e38 to 3.4e38)" +
+                         others + ": write it as a finite number, declare it missing (--missing " + text +
+                         ", in the workbench: Missing values), or remove the row");
+}
+
+CsvWarning precisionWarning(const std::string &sourceName, const std::string &column, std::int64_t line,
+                            const std::string &text, std::size_t count, const NumberFormat &format)
+{
+    float value = 0;
+    parseNumber(text, value, format);
+    CsvWarning warning{CsvWarning::Kind::PrecisionLoss, column, static_cast<std::int64_t>(count), {{line, text}}, {}};
+    warning.message = sourceName + ", column \"" + column + "\": " + withThousands(count) +
+                      (count == 1 ? " number is" : " numbers are") +
+                      " too large to be held exactly by the 32-bit floats CreditMTL computes with (above 16,777,216 "
+                      "they are rounded; e.g. line " +
+                      std::to_string(line) + ": " + text + " is read as " + shortestFloat(value) +
+                      "); if the column is an identifier, leave it out of the features (--ignore " + column + ")";
+    return warning;
+}
+
+CsvWarning nearlyNumericWarning(const std::string &sourceName, const std::string &column, const ColumnFindings &found,
+                                std::vector<CellExample> examples, const NumberFormat &format)
+{
+    std::string shown;
+    bool decimalCommaLike = false;
+    for (const CellExample &example : examples) {
+        shown += (shown.empty() ? "" : ", ") + std::string("line ") + std::to_string(example.line) + " \"" +
+                 example.value + "\"";
+        float value = 0;
+        decimalCommaLike =
+            decimalCommaLike || (format.decimal == '.' && parseNumber(example.value, value, NumberFormat{',', 0}));
+    }
+    CsvWarning warning{
+        CsvWarning::Kind::NearlyNumeric, column, static_cast<std::int64_t>(found.textCells), std::move(examples), {}};
+    warning.message = sourceName + ", column \"" + column + "\": " + withThousands(found.textCells) + " of " +
+                      withThousands(found.nonMissingCells) +
+                      " cells are not numbers, so the column is read as categorical (text): " + shown +
+                      (found.textCells > kExamplesShown ? ", ..." : "") +
+                      "; if it holds numbers, fix these cells or declare them missing (--missing TOKEN, in the "
+                      "workbench: Missing values)" +
+                      (decimalCommaLike ? ", or read decimal commas (--decimal-comma)" : "");
+    return warning;
 }
 
 void validateOptions(const CsvOptions &options, const std::string &sourceName)
@@ -859,6 +1364,14 @@ void validateOptions(const CsvOptions &options, const std::string &sourceName)
                                        "'-' or a line break");
     if (options.threads < 0)
         throw ConfigError(sourceName + ": the number of threads cannot be negative");
+    if (options.decimalSeparator != 0 && options.decimalSeparator != '.' && options.decimalSeparator != ',')
+        throw ConfigError(sourceName + ": the decimal separator must be '.' or ','");
+    if (options.thousandsSeparator != 0 && std::strchr(",. '", options.thousandsSeparator) == nullptr)
+        throw ConfigError(sourceName + ": the thousands separator must be ',', '.', a space or an apostrophe");
+    const char decimal = options.decimalSeparator == 0 ? '.' : options.decimalSeparator;
+    if (options.thousandsSeparator == decimal)
+        throw ConfigError(sourceName + ": the thousands separator must differ from the decimal separator ('" +
+                          std::string(1, decimal) + "')");
 }
 
 std::size_t threadCountFor(const CsvOptions &options)
@@ -868,52 +1381,94 @@ std::size_t threadCountFor(const CsvOptions &options)
     return std::max(1U, std::thread::hardware_concurrency());
 }
 
-// Maps a file read-only into memory for the duration of a read.
-class MappedFile {
-public:
-    explicit MappedFile(const std::string &path)
-    {
-        m_descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (m_descriptor < 0)
-            throw DataError({path, 0, ""}, std::string("cannot open the file: ") + std::strerror(errno));
-        struct stat status {};
-        if (::fstat(m_descriptor, &status) != 0) {
-            const int error = errno;
-            ::close(m_descriptor);
-            throw DataError({path, 0, ""}, std::string("cannot read the file: ") + std::strerror(error));
-        }
-        if (!S_ISREG(status.st_mode)) {
-            ::close(m_descriptor);
-            throw DataError({path, 0, ""}, "cannot read the file: it is not a regular file");
-        }
-        m_size = static_cast<std::size_t>(status.st_size);
-        if (m_size == 0)
-            return; // mmap refuses empty mappings; the reader reports the empty file
-        void *mapped = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, m_descriptor, 0);
-        if (mapped == MAP_FAILED) {
-            const int error = errno;
-            ::close(m_descriptor);
-            throw DataError({path, 0, ""}, std::string("cannot map the file into memory: ") + std::strerror(error));
-        }
-        m_data = static_cast<const char *>(mapped);
-        ::madvise(mapped, m_size, MADV_WILLNEED);
-    }
-    ~MappedFile()
-    {
-        if (m_data != nullptr)
-            ::munmap(const_cast<char *>(m_data), m_size);
-        ::close(m_descriptor);
-    }
-    MappedFile(const MappedFile &) = delete;
-    MappedFile &operator=(const MappedFile &) = delete;
+// A file whose lines end with a carriage return alone (classic Mac OS, some exports) has no '\n'
+// at all: its line ends are made '\n' so that it reads like any other file. A file with a '\n'
+// somewhere is left alone (a lone '\r' in it is data).
+std::string_view readOldMacLineEnds(std::string_view text, std::string &converted, CsvDialect &dialect)
+{
+    // '\n' first: most files have one in their first line, so that this costs nothing.
+    if (text.find('\n') != std::string_view::npos || text.find('\r') == std::string_view::npos)
+        return text;
+    if (text.data() != converted.data())
+        converted.assign(text);
+    std::replace(converted.begin(), converted.end(), '\r', '\n');
+    dialect.crOnly = true;
+    return converted;
+}
 
-    std::span<const char> bytes() const { return {m_data, m_data == nullptr ? 0 : m_size}; }
+// The most columns a file may have: beyond, the first line is almost certainly not a header
+// with the delimiter chosen (or not CSV at all), and the per-column structures would take more
+// memory than the machine has.
+constexpr std::size_t kMaxColumns = 1'000'000;
 
-private:
-    int m_descriptor = -1;
-    const char *m_data = nullptr;
-    std::size_t m_size = 0;
-};
+// Counts the fields of the first line without storing them (a 200 MB line may hold 100 million)
+// and refuses more than kMaxColumns.
+void refuseTooManyColumns(const CsvTokenizer &tokenizer, const std::string &sourceName)
+{
+    RawField field;
+    const char *at = tokenizer.begin();
+    for (std::size_t fields = 1;; ++fields) {
+        at = tokenizer.scanField(at, field, tokenizer.begin(), fields - 1);
+        if (at == tokenizer.end() || *at == '\n')
+            return;
+        if (fields == kMaxColumns)
+            throw DataError({sourceName, 1, ""}, "the first line has more than " + withThousands(kMaxColumns) +
+                                                     " fields (delimiter " + delimiterName(tokenizer.delimiter()) +
+                                                     "), more columns than CreditMTL reads: check the delimiter, "
+                                                     "or keep only the columns needed");
+        ++at; // the delimiter
+    }
+}
+
+// Detects numbers written with a decimal comma (13,99) in a file delimited by ';', as spreadsheets
+// in much of Europe write them: among the first records, some cells are digits, one comma and
+// digits, and none is a decimal with a point. Returns the reason, or "" when not detected.
+std::string detectDecimalComma(const CsvTokenizer &tokenizer, const char *bodyStart)
+{
+    constexpr std::size_t kRecordsToSample = 1000;
+    if (tokenizer.delimiter() != ';')
+        return {};
+    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
+    // Whether `cell` is an optional sign, digits, `mark`, digits.
+    const auto isDecimalWith = [&](std::string_view cell, char mark) {
+        if (!cell.empty() && (cell.front() == '-' || cell.front() == '+'))
+            cell.remove_prefix(1);
+        const std::size_t at = cell.find(mark);
+        if (at == std::string_view::npos || at == 0 || at + 1 == cell.size())
+            return false;
+        return std::all_of(cell.begin(), cell.begin() + static_cast<std::ptrdiff_t>(at), isDigit) &&
+               std::all_of(cell.begin() + static_cast<std::ptrdiff_t>(at) + 1, cell.end(), isDigit);
+    };
+    std::size_t commaCells = 0, pointCells = 0;
+    std::string example;
+    std::vector<RawField> fields;
+    const char *at = bodyStart;
+    try {
+        for (std::size_t record = 0; record < kRecordsToSample && at != tokenizer.end(); ++record) {
+            const char *const recordStart = at;
+            at = tokenizer.scanRecord(at, fields);
+            for (const RawField &field : fields) {
+                const std::string_view cell = trimBlanks(field.text);
+                if (isDecimalWith(cell, ',')) {
+                    if (commaCells++ == 0)
+                        example = "\"" + std::string(cell) + "\" at line " +
+                                  std::to_string(lineNumberAt(
+                                      std::string_view(tokenizer.begin(),
+                                                       static_cast<std::size_t>(recordStart - tokenizer.begin())),
+                                      static_cast<std::size_t>(recordStart - tokenizer.begin())));
+                } else if (isDecimalWith(cell, '.')) {
+                    ++pointCells;
+                }
+            }
+        }
+    } catch (const CsvSyntaxError &) {
+        // Parsing reports it; the records sampled so far decide.
+    }
+    if (commaCells == 0 || pointCells > 0)
+        return {};
+    return "the delimiter is ';' and " + withThousands(commaCells) +
+           " cells of the first lines are numbers with a decimal comma (e.g. " + example + "), none with a point";
+}
 
 } // namespace
 
@@ -929,8 +1484,8 @@ CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName
 
     CsvReadResult result;
     std::string converted;
-    std::string_view text =
-        decodeInput(bytes, sourceName, options, threads, cancel, converted, result.dialect.encoding);
+    std::string_view text = decodeInput(bytes, sourceName, options, threads, cancel, converted, result.dialect);
+    text = readOldMacLineEnds(text, converted, result.dialect);
     // A trailing newline, and blank lines after the last record, are not records.
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
         text.remove_suffix(1);
@@ -951,6 +1506,7 @@ CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName
     std::vector<RawField> firstRecord;
     const char *afterFirstRecord = nullptr;
     try {
+        refuseTooManyColumns(tokenizer, sourceName);
         afterFirstRecord = tokenizer.scanRecord(tokenizer.begin(), firstRecord);
     } catch (const CsvSyntaxError &error) {
         throw describe(error, {}); // no column names yet
@@ -958,7 +1514,7 @@ CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName
     std::vector<std::string> names;
     const char *bodyStart = tokenizer.begin();
     if (options.hasHeader) {
-        names = columnNamesFrom(firstRecord, sourceName);
+        names = columnNamesFrom(firstRecord, sourceName, result.warnings);
         bodyStart = afterFirstRecord;
     } else {
         for (std::size_t i = 0; i < firstRecord.size(); ++i)
@@ -974,8 +1530,16 @@ CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName
         forcedCategorical[static_cast<std::size_t>(found - names.begin())] = true;
     }
 
+    NumberFormat format{options.decimalSeparator == 0 ? '.' : options.decimalSeparator, options.thousandsSeparator};
+    if (options.decimalSeparator == 0) {
+        result.dialect.decimalReason = detectDecimalComma(tokenizer, bodyStart);
+        if (!result.dialect.decimalReason.empty())
+            format.decimal = ',';
+    }
+    result.dialect.decimalSeparator = format.decimal;
+
     const MissingTokens missing(options.missingTokens);
-    TypeGuess guess = guessTypes(tokenizer, bodyStart, columnCount, missing, threads);
+    TypeGuess guess = guessTypes(tokenizer, bodyStart, columnCount, missing, format, threads);
     for (std::size_t j = 0; j < columnCount; ++j) {
         if (forcedCategorical[j])
             guess.kinds[j] = CellKind::Categorical;
@@ -983,12 +1547,13 @@ CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName
 
     // Parse the chunks in parallel with the guessed types, appending them in file order.
     std::vector<ChunkBounds> chunks = planChunks(tokenizer, bodyStart, threads);
-    const ChunkParser parser(tokenizer, missing, guess.bytesPerRecord);
+    const ChunkParser parser(tokenizer, missing, format, guess.bytesPerRecord);
     const auto bodyBytes = static_cast<std::size_t>(tokenizer.end() - bodyStart);
-    // Reserving more rows than there are costs address space only, never touched.
+    // A quarter more rows than the sample suggests, so that the columns rarely grow; no more: on
+    // a wide file with few rows, a fixed margin per column would cost more than the cells.
     TableAssembler assembler(names, guess.kinds,
                              static_cast<std::size_t>(static_cast<double>(bodyBytes) / guess.bytesPerRecord * 1.25) +
-                                 1024);
+                                 16);
     const auto describeInBody = [&](const CsvSyntaxError &error) { return describe(error, names); };
     std::atomic<std::size_t> bytesParsed{0};
     // Returns the number of rows.
@@ -1032,10 +1597,62 @@ CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName
         runPipeline(retypeKinds, kParseShare, kRetypeShare);
     }
 
+    // Settle the types of the categorical columns, then gather the numbers float32 does not hold
+    // and the nearly numeric columns, with the lines of their first cells.
     std::vector<Column> columns = assembler.finish();
+    std::vector<ColumnFindings> findings(columnCount);
+    std::set<std::size_t> rowsToLocate;
     for (std::size_t j = 0; j < columnCount; ++j) {
-        if (columns[j].type == ColumnType::Categorical && !forcedCategorical[j])
-            makeNumericIfAllLevelsAreNumbers(columns[j]);
+        if (columns[j].type != ColumnType::Categorical || forcedCategorical[j])
+            continue;
+        findings[j] = settleColumnType(columns[j], format);
+        rowsToLocate.insert(findings[j].textRows.begin(), findings[j].textRows.end());
+        if (findings[j].outOfRange > 0)
+            rowsToLocate.insert(findings[j].firstOutOfRangeRow);
+        if (findings[j].inexact > 0)
+            rowsToLocate.insert(findings[j].firstInexactRow);
+    }
+    const std::map<std::size_t, const char *> rowStarts =
+        rowsToLocate.empty() ? std::map<std::size_t, const char *>()
+                             : recordStartsOfRows(tokenizer, bodyStart, columnCount, rowsToLocate);
+    LineNumbers lines(tokenizer);
+    for (const auto &[row, start] : rowStarts)
+        lines.request(start);
+    for (std::size_t j = 0; j < columnCount; ++j) {
+        const LargeNumberNotes &notes = assembler.largeNumbers(j);
+        if (notes.outOfRange > 0)
+            lines.request(notes.firstOutOfRangeRecord);
+        if (notes.inexact > 0)
+            lines.request(notes.firstInexactRecord);
+    }
+    lines.count();
+    const auto lineOfRow = [&](std::size_t row) { return lines.of(rowStarts.at(row)); };
+    for (std::size_t j = 0; j < columnCount; ++j) {
+        if (columns[j].type != ColumnType::Numeric)
+            continue;
+        const LargeNumberNotes &notes = assembler.largeNumbers(j);
+        if (notes.outOfRange > 0)
+            throw numberOutOfRange(sourceName, lines.of(notes.firstOutOfRangeRecord), names[j],
+                                   notes.firstOutOfRangeText, notes.outOfRange);
+        if (findings[j].outOfRange > 0)
+            throw numberOutOfRange(sourceName, lineOfRow(findings[j].firstOutOfRangeRow), names[j],
+                                   findings[j].firstOutOfRangeText, findings[j].outOfRange);
+    }
+    for (std::size_t j = 0; j < columnCount; ++j) {
+        const LargeNumberNotes &notes = assembler.largeNumbers(j);
+        if (columns[j].type == ColumnType::Numeric && notes.inexact > 0)
+            result.warnings.push_back(precisionWarning(sourceName, names[j], lines.of(notes.firstInexactRecord),
+                                                       notes.firstInexactText, notes.inexact, format));
+        if (findings[j].inexact > 0)
+            result.warnings.push_back(precisionWarning(sourceName, names[j], lineOfRow(findings[j].firstInexactRow),
+                                                       findings[j].firstInexactText, findings[j].inexact, format));
+        if (!findings[j].textRows.empty()) {
+            std::vector<CellExample> examples;
+            for (const std::size_t row : findings[j].textRows)
+                examples.push_back({lineOfRow(row), columns[j].cellText(row)});
+            result.warnings.push_back(
+                nearlyNumericWarning(sourceName, names[j], findings[j], std::move(examples), format));
+        }
     }
     result.table = Table(sourceName, std::move(columns));
     report(1.0);
@@ -1045,8 +1662,19 @@ CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName
 CsvReadResult readCsvFile(const std::string &path, const CsvOptions &options, const CancellationToken *cancel,
                           const std::function<void(double)> &progress)
 {
-    const MappedFile file(path);
-    return readCsv(file.bytes(), path, options, cancel, progress);
+    const auto report = [&](double fraction) {
+        if (progress)
+            progress(fraction);
+    };
+    const FileBytes file = readFileBytes(path, cancel, [&](double fraction) { report(kLoadShare * fraction); });
+    CsvReadResult result = readCsv(file.bytes(), path, options, cancel,
+                                   [&](double fraction) { report(kLoadShare + (1 - kLoadShare) * fraction); });
+    // Here rather than in readCsv, which also reads the first lines of a file for a preview.
+    if (result.table.rowCount() == 0)
+        throw DataError({path, 0, ""}, "the file has no data rows: it holds only the header line (" +
+                                           std::to_string(result.table.columnCount()) +
+                                           " columns); expected at least one line of data after it");
+    return result;
 }
 
 } // namespace cmtl

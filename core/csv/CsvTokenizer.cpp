@@ -76,6 +76,46 @@ void unescapeQuotes(std::string_view text, std::string &unescaped)
     }
 }
 
+std::size_t normaliseNumber(std::string_view text, const NumberFormat &format, char *out, std::size_t capacity)
+{
+    text = trimBlanks(text);
+    if (text.empty() || text.size() >= capacity)
+        return 0;
+    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t written = 0;
+    std::size_t digitsInGroup = 0; // digits since the last thousands separator (or the start)
+    bool grouped = false;          // a thousands separator was seen
+    bool inInteger = true;         // before the decimal separator and the exponent
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inInteger && format.thousands != 0 && c == format.thousands) {
+            // 1,234 and 12,345,678: one to three digits before the first separator, three
+            // between separators, and a digit after.
+            if (digitsInGroup == 0 || digitsInGroup > 3 || (grouped && digitsInGroup != 3) || i + 1 == text.size() ||
+                !isDigit(text[i + 1]))
+                return 0;
+            grouped = true;
+            digitsInGroup = 0;
+            continue;
+        }
+        if (c == format.decimal || c == 'e' || c == 'E') {
+            if (inInteger && grouped && digitsInGroup != 3)
+                return 0;
+            inInteger = false;
+            out[written++] = c == format.decimal ? '.' : c;
+            continue;
+        }
+        if (c == '.' && format.decimal != '.')
+            return 0; // a point in a decimal-comma number would be misread
+        if (isDigit(c))
+            ++digitsInGroup;
+        out[written++] = c;
+    }
+    if (inInteger && grouped && digitsInGroup != 3)
+        return 0;
+    return written;
+}
+
 MissingTokens::MissingTokens(const std::vector<std::string> &tokens)
 {
     for (const std::string &token : tokens) {

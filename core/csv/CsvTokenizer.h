@@ -102,10 +102,33 @@ inline std::string_view trimBlanks(std::string_view text)
     return text;
 }
 
-// Parses the whole of `text` (surrounding blanks and a leading '+' allowed) as a number.
-inline bool parseNumber(std::string_view text, float &value)
+// How numbers are written: the decimal separator and an optional thousands separator.
+struct NumberFormat {
+    char decimal = '.';
+    char thousands = 0; // 0: none
+
+    // The common case, which the parser's fast paths handle.
+    bool plain() const { return decimal == '.' && thousands == 0; }
+};
+
+// `text` (trimmed, at most `capacity` - 1 characters) with the separators of `format` replaced by
+// the '.' the number parsers read: thousands separators dropped where they separate groups of
+// three digits of the integer part, the decimal separator made '.'. Returns the length written to
+// `out`, or 0 when the separators are misplaced (1,23,456) or the text is too long to be a number.
+std::size_t normaliseNumber(std::string_view text, const NumberFormat &format, char *out, std::size_t capacity);
+
+// Parses the whole of `text` (surrounding blanks and a leading '+' allowed) as a number, written
+// in `format`. `Number` is float or double.
+template <typename Number> bool parseNumber(std::string_view text, Number &value, const NumberFormat &format = {})
 {
     text = trimBlanks(text);
+    char normalised[64];
+    if (!format.plain()) {
+        const std::size_t length = normaliseNumber(text, format, normalised, sizeof normalised);
+        if (length == 0)
+            return false;
+        text = std::string_view(normalised, length);
+    }
     const char *first = text.data();
     const char *const last = first + text.size();
     // fast_float follows std::from_chars, which refuses a leading '+'; spreadsheets write them.

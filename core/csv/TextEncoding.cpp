@@ -80,9 +80,147 @@ std::int64_t firstInvalidLineOf(std::string_view block, const std::string &encod
     return line;
 }
 
+void appendUtf8(std::string &out, char32_t codePoint)
+{
+    if (codePoint < 0x80) {
+        out.push_back(static_cast<char>(codePoint));
+    } else if (codePoint < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (codePoint >> 6)));
+        out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
+    } else if (codePoint < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (codePoint >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (codePoint >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((codePoint >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
+    }
+}
+
+// Windows-1252's characters for the bytes 0x80-0x9F (0 where it defines none); the bytes from 0xA0
+// up are the code points of the same value, as in ISO-8859-1.
+constexpr char16_t kWindows1252High[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                           0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                           0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                           0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+bool isAsciiLetter(unsigned char byte)
+{
+    return (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z');
+}
+
+bool isGb2312Byte(unsigned char byte)
+{
+    return byte >= 0xA1 && byte <= 0xFE;
+}
+
 } // namespace
 
-std::size_t findInvalidUtf8(std::string_view text)
+Utf8Conversion convertUtf16ToUtf8(std::string_view bytes, bool bigEndian, const CancellationToken *cancel)
+{
+    constexpr std::size_t kCheckCancelEvery = std::size_t{1} << 22;
+    Utf8Conversion result;
+    result.text.reserve(bytes.size() / 2 + bytes.size() / 8);
+    const auto *const data = reinterpret_cast<const unsigned char *>(bytes.data());
+    const std::size_t units = bytes.size() / 2;
+    const auto unitAt = [&](std::size_t i) -> char16_t {
+        const unsigned char a = data[2 * i], b = data[2 * i + 1];
+        return static_cast<char16_t>(bigEndian ? (a << 8) | b : (b << 8) | a);
+    };
+    std::int64_t line = 1;
+    for (std::size_t i = 0; i < units; ++i) {
+        if (i % kCheckCancelEvery == 0 && cancel != nullptr && cancel->isCancelled())
+            throw Cancelled();
+        const char16_t unit = unitAt(i);
+        char32_t codePoint = unit;
+        if (unit >= 0xD800 && unit <= 0xDFFF) {
+            const bool high = unit <= 0xDBFF;
+            const char16_t next = i + 1 < units ? unitAt(i + 1) : 0;
+            if (!high || next < 0xDC00 || next > 0xDFFF) {
+                result.text.clear();
+                result.firstInvalidLine = line;
+                return result;
+            }
+            codePoint = 0x10000 + ((static_cast<char32_t>(unit) - 0xD800) << 10) + (next - 0xDC00);
+            ++i;
+        }
+        if (codePoint == '\n')
+            ++line;
+        appendUtf8(result.text, codePoint);
+    }
+    if (bytes.size() % 2 != 0) {
+        result.text.clear();
+        result.firstInvalidLine = line;
+    }
+    return result;
+}
+
+Utf8Conversion convertSingleByteToUtf8(std::string_view bytes, SingleByteEncoding encoding)
+{
+    Utf8Conversion result;
+    result.text.reserve(bytes.size() + bytes.size() / 8);
+    std::int64_t line = 1;
+    for (const char byte : bytes) {
+        const auto value = static_cast<unsigned char>(byte);
+        if (value < 0x80) {
+            line += value == '\n';
+            result.text.push_back(byte);
+            continue;
+        }
+        char32_t codePoint = value;
+        if (encoding == SingleByteEncoding::Windows1252 && value < 0xA0) {
+            codePoint = kWindows1252High[value - 0x80];
+            if (codePoint == 0) {
+                result.text.clear();
+                result.firstInvalidLine = line;
+                return result;
+            }
+        }
+        appendUtf8(result.text, codePoint);
+    }
+    return result;
+}
+
+NonAsciiEvidence weighNonAsciiEvidence(std::string_view bytes)
+{
+    NonAsciiEvidence evidence;
+    const auto *const data = reinterpret_cast<const unsigned char *>(bytes.data());
+    const std::size_t size = bytes.size();
+    std::size_t at = 0;
+    while (at < size) {
+        if (data[at] < 0x80) {
+            ++at;
+            continue;
+        }
+        const std::size_t start = at;
+        while (at < size && data[at] >= 0x80)
+            ++at;
+        const std::size_t length = at - start;
+        bool chinese = length % 2 == 0;
+        for (std::size_t i = start; chinese && i < at; ++i)
+            chinese = isGb2312Byte(data[i]);
+        // Chinese characters between two Latin letters (Sa\xE7\xE3o) are rare; accented
+        // letters inside a word are the rule.
+        const bool insideWord = start > 0 && isAsciiLetter(data[start - 1]) && at < size && isAsciiLetter(data[at]);
+        ++evidence.runs;
+        if (chinese && !insideWord) {
+            ++evidence.chineseLike;
+            if (evidence.firstChineseLike == std::string_view::npos)
+                evidence.firstChineseLike = start;
+        } else {
+            ++evidence.latinLike;
+            if (evidence.firstLatinLike == std::string_view::npos)
+                evidence.firstLatinLike = start;
+        }
+    }
+    return evidence;
+}
+
+namespace {
+
+template <bool kStopAtNul> std::size_t findInvalidUtf8Or(std::string_view text)
 {
     const auto *const begin = reinterpret_cast<const unsigned char *>(text.data());
     const auto *const end = begin + text.size();
@@ -94,7 +232,15 @@ std::size_t findInvalidUtf8(std::string_view text)
         while (end - at >= 32) {
             std::uint64_t words[4];
             std::memcpy(words, at, sizeof words);
-            if (((words[0] | words[1] | words[2] | words[3]) & kHighBits) != 0)
+            std::uint64_t stop = (words[0] | words[1] | words[2] | words[3]) & kHighBits;
+            if constexpr (kStopAtNul) {
+                // A zero byte in a word w sets a high bit of (w - 0x01..01) & ~w (its own, or an
+                // earlier byte's when borrowing; either way the bytes are then looked at one by one).
+                constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+                for (const std::uint64_t word : words)
+                    stop |= (word - kOnes) & ~word & kHighBits;
+            }
+            if (stop != 0)
                 break;
             at += 32;
         }
@@ -102,6 +248,8 @@ std::size_t findInvalidUtf8(std::string_view text)
         // `<`, not `!=`: a multi-byte sequence may end past stretchEnd (never past end).
         while (at < stretchEnd) {
             if (*at < 0x80) {
+                if (kStopAtNul && *at == 0)
+                    return static_cast<std::size_t>(at - begin);
                 ++at;
                 continue;
             }
@@ -112,6 +260,18 @@ std::size_t findInvalidUtf8(std::string_view text)
         }
     }
     return text.size();
+}
+
+} // namespace
+
+std::size_t findInvalidUtf8(std::string_view text)
+{
+    return findInvalidUtf8Or<false>(text);
+}
+
+std::size_t findInvalidUtf8OrNul(std::string_view text)
+{
+    return findInvalidUtf8Or<true>(text);
 }
 
 std::int64_t lineNumberAt(std::string_view text, std::size_t offset)

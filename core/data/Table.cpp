@@ -34,20 +34,20 @@ Table::Table(std::string source, std::vector<Column> columns)
     : m_source(std::move(source)), m_columns(std::move(columns))
 {
     m_rowCount = m_columns.empty() ? 0 : m_columns.front().size();
-    for (const Column &column : m_columns) {
+    m_indexByName.reserve(m_columns.size());
+    for (std::size_t i = 0; i < m_columns.size(); ++i) {
+        const Column &column = m_columns[i];
         if (column.size() != m_rowCount)
             throw DataError({m_source, 0, column.name}, "column has " + std::to_string(column.size()) +
                                                             " rows, expected " + std::to_string(m_rowCount));
+        m_indexByName.emplace(column.name, i); // keeps the first of equal names
     }
 }
 
 int Table::indexOf(const std::string &name) const
 {
-    for (std::size_t i = 0; i < m_columns.size(); ++i) {
-        if (m_columns[i].name == name)
-            return static_cast<int>(i);
-    }
-    return -1;
+    const auto found = m_indexByName.find(name);
+    return found == m_indexByName.end() ? -1 : static_cast<int>(found->second);
 }
 
 const Column &Table::column(const std::string &name) const

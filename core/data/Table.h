@@ -4,6 +4,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace cmtl {
@@ -52,8 +53,10 @@ public:
 
     const std::vector<Column> &columns() const { return m_columns; }
     const Column &column(std::size_t index) const { return m_columns.at(index); }
+    // For filling in statistics; the name must not change (see m_indexByName).
     Column &column(std::size_t index) { return m_columns.at(index); }
-    // -1 when no column has that name.
+    // -1 when no column has that name (the first, when several have it). Constant time: callers
+    // look up every column of a 100,000-column file by name.
     int indexOf(const std::string &name) const;
     // Throws ConfigError naming the source when the column is absent.
     const Column &column(const std::string &name) const;
@@ -64,6 +67,7 @@ public:
 private:
     std::string m_source;
     std::vector<Column> m_columns;
+    std::unordered_map<std::string, std::size_t> m_indexByName;
     std::size_t m_rowCount = 0;
 };
 

@@ -418,6 +418,22 @@
         <translation>首行为列名(&amp;N)</translation>
     </message>
     <message>
+        <source>Windows-1252 (Western European)</source>
+        <translation>Windows-1252（西欧）</translation>
+    </message>
+    <message>
+        <source>ISO-8859-1 (Latin-1)</source>
+        <translation>ISO-8859-1（Latin-1）</translation>
+    </message>
+    <message>
+        <source>Decimal &amp;comma (13,99 is 13.99)</source>
+        <translation>小数逗号(&amp;C)（13,99 即 13.99）</translation>
+    </message>
+    <message>
+        <source>Numbers are written with a decimal comma. Unchecked, a decimal comma is still detected when the delimiter is a semicolon.</source>
+        <translation>数字以逗号作小数点。不勾选时，若分隔符为分号，仍会自动检测小数逗号。</translation>
+    </message>
+    <message>
         <source>&amp;Encoding:</source>
         <translation>编码(&amp;E)：</translation>
     </message>

@@ -86,9 +86,18 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
     m_encoding->addItem(tr("Detect"), QStringLiteral("auto"));
     m_encoding->addItem(QStringLiteral("UTF-8"), QStringLiteral("UTF-8"));
     m_encoding->addItem(QStringLiteral("GB18030"), QStringLiteral("GB18030"));
+    m_encoding->addItem(tr("Windows-1252 (Western European)"), QStringLiteral("windows-1252"));
+    m_encoding->addItem(tr("ISO-8859-1 (Latin-1)"), QStringLiteral("latin-1"));
+    m_encoding->addItem(QStringLiteral("UTF-16LE"), QStringLiteral("UTF-16LE"));
+    m_encoding->addItem(QStringLiteral("UTF-16BE"), QStringLiteral("UTF-16BE"));
     auto *encodingLabel = new QLabel(tr("&Encoding:"), options);
     encodingLabel->setBuddy(m_encoding);
     form->addRow(encodingLabel, m_encoding);
+    m_decimalComma = new QCheckBox(tr("Decimal &comma (13,99 is 13.99)"), options);
+    m_decimalComma->setObjectName(QStringLiteral("decimalCommaCheck"));
+    m_decimalComma->setToolTip(tr("Numbers are written with a decimal comma. Unchecked, a decimal comma is still "
+                                  "detected when the delimiter is a semicolon."));
+    form->addRow(m_decimalComma);
     m_missing = new QLineEdit(QStringLiteral("NA, NaN, null, ?"), options);
     m_missing->setObjectName(QStringLiteral("missingTokensEdit"));
     m_missing->setToolTip(
@@ -175,6 +184,7 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
     connect(m_delimiter, &QComboBox::currentIndexChanged, this, &DataPage::updatePreview);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &DataPage::updatePreview);
     connect(m_header, &QCheckBox::toggled, this, &DataPage::updatePreview);
+    connect(m_decimalComma, &QCheckBox::toggled, this, &DataPage::updatePreview);
     connect(m_missing, &QLineEdit::editingFinished, this, &DataPage::updatePreview);
     connect(m_reload, &QPushButton::clicked, this, &DataPage::startLoading);
     connect(m_cancel, &QPushButton::clicked, this, &DataPage::cancelLoading);
@@ -192,6 +202,7 @@ CsvOptions DataPage::options() const
     options.delimiter = static_cast<char>(m_delimiter->currentData().toInt());
     options.hasHeader = m_header->isChecked();
     options.encoding = m_encoding->currentData().toString().toStdString();
+    options.decimalSeparator = m_decimalComma->isChecked() ? ',' : 0; // 0: detected
     options.missingTokens.clear();
     for (const QString &token : m_missing->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         if (!token.trimmed().isEmpty())
@@ -273,6 +284,7 @@ void DataPage::updatePreview()
                                           read.dialect.crlf ? tr(", CRLF line ends") : QString())
                                      .arg(read.table.columnCount())
                                      .arg(read.table.rowCount()));
+        m_previewStatus->setToolTip(QString::fromStdString(read.dialect.encodingReason));
         m_previewStatus->setStyleSheet({});
         m_previewModel->setTable(std::make_shared<Table>(std::move(read.table)));
     } catch (const std::exception &error) {

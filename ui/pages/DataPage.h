@@ -79,6 +79,7 @@ private:
     QComboBox *m_delimiter;
     QCheckBox *m_header;
     QComboBox *m_encoding;
+    QCheckBox *m_decimalComma;
     QLineEdit *m_missing;
     QPushButton *m_reload;
     QLabel *m_previewStatus;

@@ -19,10 +19,17 @@ int commandInspect(const QStringList &arguments, std::ostream &out)
         throw UsageError("creditmtl-cli inspect: expected one CSV file, e.g. creditmtl-cli inspect loans.csv");
     CsvReadResult read = readTable(parser.positionalArguments().front(), csvOptions(parser));
     describeColumns(read.table);
-    const char delimiter = read.dialect.delimiter;
+    const CsvDialect &dialect = read.dialect;
+    const char delimiter = dialect.delimiter;
     out << read.table.source() << ": " << read.table.rowCount() << " rows, " << read.table.columnCount()
         << " columns; delimiter " << (delimiter == '\t' ? std::string("tab") : std::string(1, delimiter))
-        << ", encoding " << read.dialect.encoding << (read.dialect.crlf ? ", CRLF" : "") << "\n\n";
+        << ", encoding " << dialect.encoding << (dialect.crlf ? ", CRLF" : "")
+        << (dialect.crOnly ? ", old Mac line ends (CR)" : "")
+        << (dialect.decimalSeparator == ',' ? ", decimal comma" : "") << "\n";
+    out << "encoding: " << dialect.encoding << " (" << dialect.encodingReason << ")\n";
+    if (!dialect.decimalReason.empty())
+        out << "decimal comma: " << dialect.decimalReason << "\n";
+    out << "\n";
     ConsoleTable table({"column", "type", "missing", "distinct", "min", "max", "mean"});
     for (const Column &column : read.table.columns()) {
         const ColumnStats &stats = *column.stats;
