@@ -2,11 +2,11 @@
 
 #include "common/Error.h"
 #include "io/AtomicFile.h"
+#include "io/Checksum.h"
 #include "io/ConfigJson.h"
 #include "io/JsonReader.h"
 #include "io/MetricsJson.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -115,11 +115,6 @@ TrainingHistory historyFromJson(const JsonReader &reader)
     return history;
 }
 
-QByteArray sha256Line(QByteArrayView content)
-{
-    return "\nsha256 " + QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex() + "\n";
-}
-
 } // namespace
 
 QByteArray serializeModel(const ModelFileContents &contents)
@@ -195,7 +190,7 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
         throw refuse("damaged model file: format version " + std::to_string(version) + " does not exist");
 
     const qsizetype contentSize = firstLineEnd + 1 + jsonSize + weightSize;
-    const qsizetype checksumSize = 8 + 64 + 1; // "\nsha256 " + 64 hex digits + "\n"
+    const qsizetype checksumSize = kSha256LineSize;
     if (bytes.size() < contentSize + checksumSize)
         throw refuse("the model file is truncated: " + std::to_string(bytes.size()) + " bytes, expected " +
                      std::to_string(contentSize + checksumSize));
