@@ -750,9 +750,18 @@ private Q_SLOTS:
         window->findChild<QSpinBox *>(QStringLiteral("patienceSpin"))->setValue(0);
         window->startTraining();
         QTRY_VERIFY_WITH_TIMEOUT(window->trainingPage()->epochsSeen() >= 1, 60000);
+        // The close asks first (tst_project covers the prompts); approved, it cancels the worker
+        // and closes once the worker has finished, without blocking the event loop.
+        QVERIFY(!window->close());
+        QTRY_VERIFY(window->findChild<QMessageBox *>(QStringLiteral("busyCloseBox")));
         QElapsedTimer clock;
         clock.start();
-        QVERIFY(window->close());
+        window->findChild<QMessageBox *>(QStringLiteral("busyCloseBox"))
+            ->findChild<QAbstractButton *>(QStringLiteral("stopAndQuitButton"))
+            ->click();
+        QTRY_VERIFY(window->findChild<QMessageBox *>(QStringLiteral("unsavedChangesBox")));
+        window->findChild<QMessageBox *>(QStringLiteral("unsavedChangesBox"))->button(QMessageBox::Discard)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isVisible(), 5000);
         QVERIFY(!window->trainingPage()->isRunning());
         QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
         delete window;

@@ -32,6 +32,8 @@ public:
     bool isLoading() const;
     void stop();
     CsvOptions options() const;
+    // Project state: shows `options` in the import fields (used by the next openFile).
+    void setOptions(const CsvOptions &options);
     QString currentPath() const { return m_path; }
 
 Q_SIGNALS:
