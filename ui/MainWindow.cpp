@@ -6,8 +6,8 @@
 #include "ErrorMessages.h"
 #include "Workspace.h"
 #include "io/ModelFile.h"
-#include "models/TableExport.h"
 #include "models/RunListModel.h"
+#include "models/TableExport.h"
 #include "pages/DataPage.h"
 #include "pages/ResultsPage.h"
 #include "pages/RolesPage.h"
@@ -18,17 +18,16 @@
 #include "pages/TrainingPage.h"
 
 #include <QAction>
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDoubleSpinBox>
-#include <QSpinBox>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -38,12 +37,13 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
-#include <QStandardPaths>
-#include <QTimer>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QThread>
+#include <QTimer>
 #include <QToolBar>
 
 namespace cmtl::ui {
@@ -849,10 +849,10 @@ void MainWindow::chooseProjectSavePath(const std::function<void()> &afterSave)
     QSettings settings;
     QString suggested = m_workspace->projectPath();
     if (suggested.isEmpty()) {
-        const QString base = m_workspace->data() ? QFileInfo(m_workspace->data()->path).completeBaseName()
-                                                 : tr("untitled");
-        suggested = settings.value(QStringLiteral("lastDirectory"), QDir::homePath()).toString() +
-                    QLatin1Char('/') + base + QStringLiteral(".cmtlproj");
+        const QString base =
+            m_workspace->data() ? QFileInfo(m_workspace->data()->path).completeBaseName() : tr("untitled");
+        suggested = settings.value(QStringLiteral("lastDirectory"), QDir::homePath()).toString() + QLatin1Char('/') +
+                    base + QStringLiteral(".cmtlproj");
     }
     // Window-modal and asynchronous: no nested event loop while the window waits for a name.
     auto *dialog = new QFileDialog(this, tr("Save project"), suggested, tr("CreditMTL projects (*.cmtlproj)"));
@@ -871,9 +871,9 @@ void MainWindow::chooseProjectSavePath(const std::function<void()> &afterSave)
 
 void MainWindow::chooseProjectFile()
 {
-    auto *dialog = new QFileDialog(this, tr("Open project"),
-                                   QSettings().value(QStringLiteral("lastDirectory")).toString(),
-                                   tr("CreditMTL projects (*.cmtlproj);;All files (*)"));
+    auto *dialog =
+        new QFileDialog(this, tr("Open project"), QSettings().value(QStringLiteral("lastDirectory")).toString(),
+                        tr("CreditMTL projects (*.cmtlproj);;All files (*)"));
     dialog->setObjectName(QStringLiteral("openProjectDialog"));
     dialog->setFileMode(QFileDialog::ExistingFile);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -1012,9 +1012,8 @@ void MainWindow::resolveProjectData(std::shared_ptr<const ProjectContents> proje
             dialog->setFileMode(QFileDialog::ExistingFile);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->setWindowModality(Qt::WindowModal);
-            connect(dialog, &QFileDialog::fileSelected, this, [=, this](const QString &located) {
-                resolveProjectData(project, projectPath, located, true);
-            });
+            connect(dialog, &QFileDialog::fileSelected, this,
+                    [=, this](const QString &located) { resolveProjectData(project, projectPath, located, true); });
             dialog->open();
         } else if (useNew && clicked == useNew) {
             restoreProject(*project, projectPath, dataPath, true);
@@ -1086,8 +1085,7 @@ void MainWindow::applyPendingConfiguration()
                                      .arg(project.data.fingerprint.rows),
                                  15000);
     } else {
-        statusBar()->showMessage(tr("Project %1 opened").arg(QFileInfo(m_workspace->projectPath()).fileName()),
-                                 8000);
+        statusBar()->showMessage(tr("Project %1 opened").arg(QFileInfo(m_workspace->projectPath()).fileName()), 8000);
     }
     m_workspace->setModified(modified);
     showPage(m_workspace->runs()->rowCount() > 0 ? Runs : Roles);
@@ -1109,8 +1107,7 @@ bool MainWindow::writeRecoveryFile()
         saveProjectFile(recoveryFilePath().toStdString(), contents);
         return true;
     } catch (...) {
-        statusBar()->showMessage(
-            tr("Autosave failed: %1").arg(describeCurrentException().details), 15000);
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(describeCurrentException().details), 15000);
         return false;
     }
 }
@@ -1202,8 +1199,7 @@ ComparisonDialog *MainWindow::comparisonDialog() const
 
 bool MainWindow::workerRunning() const
 {
-    return m_training->isRunning() || (m_comparisonDialog && m_comparisonDialog->isRunning()) ||
-           m_scoring->isRunning();
+    return m_training->isRunning() || (m_comparisonDialog && m_comparisonDialog->isRunning()) || m_scoring->isRunning();
 }
 
 void MainWindow::requestClose()

@@ -24,8 +24,9 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QApplication::translate("main", "CreditMTL workbench: multi-task credit models."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"),
-                                 QApplication::translate("main", "A CSV file, a .cmtl model file or a .cmtlproj project to open."));
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QApplication::translate("main", "A CSV file, a .cmtl model file or a .cmtlproj project to open."));
     parser.process(application);
 
     cmtl::ui::MainWindow window;

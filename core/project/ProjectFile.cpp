@@ -48,8 +48,8 @@ template <typename Stored, typename Value> QString toBase64(const Value *values,
 template <typename Stored> std::vector<Stored> fromBase64(const JsonReader &reader, const char *name)
 {
     const std::string text = reader.text(name);
-    const auto decoded = QByteArray::fromBase64Encoding(QByteArray::fromStdString(text),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(QByteArray::fromStdString(text), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         reader.fail(name, "is not valid base64");
     const QByteArray &bytes = *decoded;
@@ -67,8 +67,8 @@ template <typename Stored> std::vector<Stored> fromBase64(const JsonReader &read
 {
     std::vector<Stored> values = fromBase64<Stored>(reader, name);
     if (values.size() != count)
-        reader.fail(name, ("should hold " + std::to_string(count) + " values, not " + std::to_string(values.size()))
-                              .c_str());
+        reader.fail(name,
+                    ("should hold " + std::to_string(count) + " values, not " + std::to_string(values.size())).c_str());
     return values;
 }
 
@@ -179,8 +179,7 @@ TaskScores scoresFromJson(const JsonReader &reader)
     case TaskType::Multiclass: {
         if (task.classes.size() < 2)
             reader.fail("classes", "should name at least two classes");
-        const std::vector<float> probabilities =
-            fromBase64<float>(reader, "probabilities", task.classes.size() * rows);
+        const std::vector<float> probabilities = fromBase64<float>(reader, "probabilities", task.classes.size() * rows);
         task.probabilities = Eigen::Map<const Eigen::MatrixXf>(
             probabilities.data(), static_cast<Eigen::Index>(task.classes.size()), static_cast<Eigen::Index>(rows));
         task.classLabels = fromBase64<std::int32_t>(reader, "class_labels", rows);
@@ -229,10 +228,9 @@ QJsonArray reportExtrasToJson(const std::vector<EvaluationReport> &reports)
             const ConfusionCounts &counts = task.binary->confusion;
             binary[qs(task.task)] = QJsonObject{
                 {key("classes"), toJsonArray(task.classes)},
-                {key("confusion"), QJsonArray{static_cast<double>(counts.truePositive),
-                                              static_cast<double>(counts.falsePositive),
-                                              static_cast<double>(counts.trueNegative),
-                                              static_cast<double>(counts.falseNegative)}}};
+                {key("confusion"),
+                 QJsonArray{static_cast<double>(counts.truePositive), static_cast<double>(counts.falsePositive),
+                            static_cast<double>(counts.trueNegative), static_cast<double>(counts.falseNegative)}}};
             if (task.roc.empty())
                 continue;
             std::vector<double> points;
@@ -508,8 +506,8 @@ ProjectContents parseProject(QByteArrayView bytes, const std::string &sourceName
     const QJsonDocument document =
         QJsonDocument::fromJson(bytes.sliced(firstLineEnd + 1, jsonSize).toByteArray(), &parseError);
     if (!document.isObject())
-        throw refuse("damaged project file: its content is not valid JSON (" +
-                     parseError.errorString().toStdString() + ")");
+        throw refuse("damaged project file: its content is not valid JSON (" + parseError.errorString().toStdString() +
+                     ")");
     const JsonReader root(document.object(), "project", sourceName);
     if (root.text("format") != "creditmtl-project")
         root.fail("format", "should be \"creditmtl-project\"");

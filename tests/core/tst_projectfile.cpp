@@ -196,12 +196,12 @@ void TestProjectFile::initTestCase()
     comparison.finished = "2026-11-30T10:05:00.000+01:00";
     comparison.result.candidates = {"logistic", "single-task net", "shared-bottom"};
     comparison.result.scheme = "3-fold cross-validation";
-    comparison.result.metrics.push_back(
-        {"default",
-         "auc",
-         true,
-         {{0.1, 0.2, 1.0 / 3.0}, {std::nextafter(0.7, 1.0), 0.71, 0.72}, {std::numeric_limits<double>::quiet_NaN(),
-                                                                           4.9e-324, 0.75}}});
+    comparison.result.metrics.push_back({"default",
+                                         "auc",
+                                         true,
+                                         {{0.1, 0.2, 1.0 / 3.0},
+                                          {std::nextafter(0.7, 1.0), 0.71, 0.72},
+                                          {std::numeric_limits<double>::quiet_NaN(), 4.9e-324, 0.75}}});
     comparison.result.metrics.push_back({"rate", "rmse", false, {{1.5, 1.6, 1.7}, {1.4, 1.3, 1.2}, {1.1, 1.0, 0.9}}});
     m_contents.comparisons.push_back(comparison);
 
@@ -260,8 +260,8 @@ void TestProjectFile::roundTripIsExact()
         }
         QCOMPARE(after.model.history.epochs.size(), before.model.history.epochs.size());
         for (std::size_t e = 0; e < before.model.history.epochs.size(); ++e)
-            QVERIFY(sameBits(after.model.history.epochs[e].trainObjective,
-                             before.model.history.epochs[e].trainObjective));
+            QVERIFY(
+                sameBits(after.model.history.epochs[e].trainObjective, before.model.history.epochs[e].trainObjective));
         // The scores the charts are drawn from.
         QCOMPARE(after.scores.size(), before.scores.size());
         for (std::size_t t = 0; t < before.scores.size(); ++t) {

@@ -175,9 +175,9 @@ void ComparisonDialog::showResult(const ComparisonResult &result)
 void ComparisonDialog::showStoredResult(const ComparisonResult &result, const QDateTime &finished)
 {
     showResult(result);
-    m_status->setText(tr("Test metrics over %1, compared on %2.")
-                          .arg(QString::fromStdString(result.scheme),
-                               QLocale().toString(finished, QLocale::ShortFormat)));
+    m_status->setText(
+        tr("Test metrics over %1, compared on %2.")
+            .arg(QString::fromStdString(result.scheme), QLocale().toString(finished, QLocale::ShortFormat)));
     m_startButton->setEnabled(m_data != nullptr);
 }
 
