@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "pages/BinaryTaskPanel.h"
 #include "pages/ComparisonDialog.h"
 
 #include "AppSupport.h"
@@ -37,6 +38,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
+#include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -223,6 +225,7 @@ MainWindow::MainWindow(QWidget *parent)
         showError(this, tr("Training"), message, details);
     });
     connect(m_workspace, &Workspace::currentRunChanged, m_results, &ResultsPage::setRun);
+    watchThresholds();
     connect(m_workspace, &Workspace::currentRunChanged, m_scoring, &ScoringPage::setRun);
     connect(m_workspace, &Workspace::currentRunChanged, this, &MainWindow::updateActions);
     connect(m_runs, &RunsPage::showRunRequested, this, [this](const RunPtr &run) {
@@ -808,8 +811,10 @@ ProjectContents MainWindow::projectContents() const
         contents.testFile = m_settings->testFile().toStdString();
     }
     const RunListModel *runs = m_workspace->runs();
-    for (int row = 0; row < runs->rowCount(); ++row)
+    for (int row = 0; row < runs->rowCount(); ++row) {
         contents.runs.push_back(toProjectRun(*runs->runAt(row)));
+        contents.runs.back().thresholds = m_workspace->thresholdsOf(runs->runAt(row)->id);
+    }
     for (const ComparisonRecord &comparison : m_workspace->comparisons())
         contents.comparisons.push_back(
             {comparison.finished.toString(Qt::ISODateWithMs).toStdString(), comparison.result});
@@ -1030,8 +1035,12 @@ void MainWindow::restoreProject(const ProjectContents &project, const QString &p
     ++m_restoring;
     m_data->stop();
     m_workspace->clearWork();
-    for (const ProjectRun &stored : project.runs)
+    for (const ProjectRun &stored : project.runs) {
+        // Before the run is shown, so that its chosen thresholds are.
+        for (const auto &[task, threshold] : stored.thresholds)
+            m_workspace->setThreshold(stored.id, task, threshold);
         m_workspace->addRun(runFromProject(stored));
+    }
     for (const ProjectComparison &comparison : project.comparisons)
         m_workspace->addComparison(
             {QDateTime::fromString(QString::fromStdString(comparison.finished), Qt::ISODateWithMs), comparison.result});
@@ -1188,6 +1197,37 @@ void MainWindow::showLastComparison()
     m_comparisonDialog->showStoredResult(latest.result, latest.finished);
     m_comparisonDialog->show();
     m_comparisonDialog->raise();
+}
+
+void MainWindow::watchThresholds()
+{
+    // The threshold explorer is the user's: a value set while its slider or spin box has the focus
+    // (dragged, clicked, typed, stepped) is their choice and is kept per run and task. Values the
+    // panel sets itself when it shows a task have no focus there and are not taken for choices.
+    BinaryTaskPanel *panel = m_results->binaryPanel();
+    auto *slider = panel->findChild<QSlider *>(QStringLiteral("thresholdSlider"));
+    auto *spin = panel->findChild<QDoubleSpinBox *>(QStringLiteral("thresholdSpin"));
+    auto *task = m_results->findChild<QComboBox *>(QStringLiteral("taskCombo"));
+    if (!slider || !spin || !task)
+        return;
+    const auto record = [this, panel, slider, spin, task] {
+        if (!(slider->hasFocus() || spin->hasFocus()) || !m_results->run())
+            return;
+        m_workspace->setThreshold(m_results->run()->id, task->currentText().toStdString(), panel->threshold());
+    };
+    connect(slider, &QSlider::valueChanged, this, record);
+    connect(spin, &QDoubleSpinBox::valueChanged, this, record);
+    // After the page has shown a run or a task (these connections come after the page's own),
+    // the threshold chosen for it comes back.
+    const auto restore = [this, panel, task] {
+        if (!m_results->run())
+            return;
+        const auto &chosen = m_workspace->thresholdsOf(m_results->run()->id);
+        if (const auto found = chosen.find(task->currentText().toStdString()); found != chosen.end())
+            panel->setThreshold(found->second);
+    };
+    connect(m_workspace, &Workspace::currentRunChanged, this, restore);
+    connect(task, &QComboBox::currentIndexChanged, this, restore);
 }
 
 ComparisonDialog *MainWindow::comparisonDialog() const

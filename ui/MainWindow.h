@@ -135,6 +135,7 @@ private:
     void closeWhenWorkersFinished();
     void updateTitle();
     void markModified();
+    void watchThresholds();
 
     Workspace *m_workspace;
     QListWidget *m_navigation;

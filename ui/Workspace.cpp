@@ -45,6 +45,24 @@ void Workspace::clearWork()
     setCurrentRun({});
     m_runs->clear();
     m_comparisons.clear();
+    m_thresholds.clear();
+}
+
+const std::map<std::string, double> &Workspace::thresholdsOf(int runId) const
+{
+    static const std::map<std::string, double> none;
+    const auto found = m_thresholds.find(runId);
+    return found == m_thresholds.end() ? none : found->second;
+}
+
+void Workspace::setThreshold(int runId, const std::string &task, double threshold)
+{
+    auto &chosen = m_thresholds[runId];
+    const auto found = chosen.find(task);
+    if (found != chosen.end() && found->second == threshold)
+        return;
+    chosen[task] = threshold;
+    setModified(true);
 }
 
 void Workspace::setProjectPath(const QString &path)

@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QObject>
 
+#include <map>
+
 namespace cmtl::ui {
 
 class RunListModel;
@@ -39,6 +41,10 @@ public:
     // Forgets every run and comparison (a new project, or before another is restored).
     void clearWork();
 
+    // The decision thresholds the user chose on the Results page, per run id and binary task.
+    const std::map<std::string, double> &thresholdsOf(int runId) const;
+    void setThreshold(int runId, const std::string &task, double threshold);
+
     // The project file the work is saved in (empty: never saved).
     const QString &projectPath() const { return m_projectPath; }
     void setProjectPath(const QString &path);
@@ -60,6 +66,7 @@ private:
     RunListModel *m_runs;
     RunPtr m_currentRun;
     std::vector<ComparisonRecord> m_comparisons;
+    std::map<int, std::map<std::string, double>> m_thresholds;
     QString m_projectPath;
     bool m_modified = false;
 };

@@ -6,7 +6,9 @@
 #include "ResourcesInit.h"
 #include "Workspace.h"
 #include "models/RunListModel.h"
+#include "pages/BinaryTaskPanel.h"
 #include "pages/ComparisonDialog.h"
+#include "pages/ResultsPage.h"
 #include "pages/RolesPage.h"
 #include "pages/SettingsPage.h"
 #include "pages/TrainingPage.h"
@@ -15,6 +17,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QMessageBox>
 #include <QSettings>
@@ -78,6 +81,20 @@ private Q_SLOTS:
             QVERIFY(openSampleAndTrain(&window, 2));
             QVERIFY(window.isWindowModified());
             QVERIFY(window.windowTitle().contains(QLatin1String("[*]")));
+            // A threshold the user sets on the Results page is kept with the run.
+            window.showPage(MainWindow::Results);
+            auto *spin =
+                window.resultsPage()->binaryPanel()->findChild<QDoubleSpinBox *>(QStringLiteral("thresholdSpin"));
+            QVERIFY(spin && spin->isEnabled());
+            QApplication::setActiveWindow(&window);
+            spin->setFocus();
+            QTRY_VERIFY(spin->hasFocus());
+            const int runId = window.workspace()->currentRun()->id;
+            // What the panel set itself when it showed the task is not a choice.
+            QVERIFY(window.workspace()->thresholdsOf(runId).empty());
+            spin->setValue(0.137);
+            QCOMPARE(window.workspace()->thresholdsOf(runId).at("Class"), 0.137);
+            spin->clearFocus();
             QVERIFY(window.saveProject(path));
             QVERIFY(!window.workspace()->isModified());
             QVERIFY(!window.isWindowModified());
@@ -112,6 +129,9 @@ private Q_SLOTS:
         QVERIFY(!window.workspace()->isModified());
         QVERIFY(window.workspace()->currentRun());
         QVERIFY(!window.workspace()->currentRun()->charts.empty());
+        // The chosen threshold is back, on the explorer too.
+        QCOMPARE(window.workspace()->thresholdsOf(window.workspace()->currentRun()->id).at("Class"), 0.137);
+        QCOMPARE(window.resultsPage()->binaryPanel()->threshold(), 0.137);
         QVERIFY(window.close());
     }
 
