@@ -940,6 +940,10 @@ void MainWindow::newProject()
 
 bool MainWindow::openProject(const QString &path)
 {
+    if (m_training->isRunning()) {
+        showError(this, tr("Open project"), tr("Training is running. Cancel it before opening a project."));
+        return false;
+    }
     std::shared_ptr<const ProjectContents> project;
     try {
         project = std::make_shared<const ProjectContents>(loadProjectFile(path.toStdString()));

@@ -2,10 +2,10 @@
 
 #include "common/Error.h"
 #include "io/AtomicFile.h"
-#include "io/Checksum.h"
 #include "io/ConfigJson.h"
 #include "io/JsonReader.h"
 #include "io/MetricsJson.h"
+#include "io/SealedFile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -182,31 +182,10 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
     const qsizetype weightSize = fields.size() == 4 ? fields[3].toLongLong(&weightsOk) : 0;
     if (!versionOk || !jsonOk || !weightsOk || jsonSize < 0 || weightSize < 0 || weightSize % 4 != 0)
         throw refuse("damaged model file: the first line should read \"CreditMTL-model <version> <sizes>\"");
-    if (version > kModelFormatVersion)
-        throw refuse("this model file has format version " + std::to_string(version) +
-                     ", written by a newer CreditMTL; this build reads versions up to " +
-                     std::to_string(kModelFormatVersion) + ": update CreditMTL to open it");
-    if (version < 1)
-        throw refuse("damaged model file: format version " + std::to_string(version) + " does not exist");
-
-    const qsizetype contentSize = firstLineEnd + 1 + jsonSize + weightSize;
-    const qsizetype checksumSize = kSha256LineSize;
-    if (bytes.size() < contentSize + checksumSize)
-        throw refuse("the model file is truncated: " + std::to_string(bytes.size()) + " bytes, expected " +
-                     std::to_string(contentSize + checksumSize));
-    if (bytes.size() > contentSize + checksumSize)
-        throw refuse("the model file has " + std::to_string(bytes.size() - contentSize - checksumSize) +
-                     " unexpected bytes at its end");
-    if (bytes.sliced(contentSize) != sha256Line(bytes.first(contentSize)))
-        throw refuse("the model file's checksum does not match its content: the file was edited or damaged");
-
-    QJsonParseError parseError{};
-    const QJsonDocument document =
-        QJsonDocument::fromJson(bytes.sliced(firstLineEnd + 1, jsonSize).toByteArray(), &parseError);
-    if (!document.isObject())
-        throw refuse("damaged model file: its header is not valid JSON (" + parseError.errorString().toStdString() +
-                     ")");
-    const JsonReader header(document.object(), "model", sourceName);
+    checkVersionAndSeal(bytes, version, kModelFormatVersion, firstLineEnd + 1 + jsonSize + weightSize, "model file",
+                        sourceName);
+    const JsonReader header(parseJsonSection(bytes.sliced(firstLineEnd + 1, jsonSize), "model file", sourceName),
+                            "model", sourceName);
     if (header.text("format") != "creditmtl-model")
         header.fail("format", "should be \"creditmtl-model\"");
 

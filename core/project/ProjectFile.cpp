@@ -2,8 +2,8 @@
 
 #include "common/Error.h"
 #include "io/AtomicFile.h"
-#include "io/Checksum.h"
 #include "io/JsonReader.h"
+#include "io/SealedFile.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -486,29 +486,12 @@ ProjectContents parseProject(QByteArrayView bytes, const std::string &sourceName
     const qsizetype jsonSize = fields.size() == 3 ? fields[2].toLongLong(&sizeOk) : 0;
     if (!versionOk || !sizeOk || jsonSize < 0)
         throw refuse("damaged project file: the first line should read \"CreditMTL-project <version> <size>\"");
-    if (version > kProjectFormatVersion)
-        throw refuse("this project file has format version " + std::to_string(version) +
-                     ", written by a newer CreditMTL; this build reads versions up to " +
-                     std::to_string(kProjectFormatVersion) + ": update CreditMTL to open it");
-    if (version < 1)
-        throw refuse("damaged project file: format version " + std::to_string(version) + " does not exist");
-    const qsizetype contentSize = firstLineEnd + 1 + jsonSize;
-    if (bytes.size() < contentSize + kSha256LineSize)
-        throw refuse("the project file is truncated: " + std::to_string(bytes.size()) + " bytes, expected " +
-                     std::to_string(contentSize + kSha256LineSize));
-    if (bytes.size() > contentSize + kSha256LineSize)
-        throw refuse("the project file has " + std::to_string(bytes.size() - contentSize - kSha256LineSize) +
-                     " unexpected bytes at its end");
-    if (bytes.sliced(contentSize) != sha256Line(bytes.first(contentSize)))
-        throw refuse("the project file's checksum does not match its content: the file was edited or damaged");
-
-    QJsonParseError parseError{};
-    const QJsonDocument document =
-        QJsonDocument::fromJson(bytes.sliced(firstLineEnd + 1, jsonSize).toByteArray(), &parseError);
-    if (!document.isObject())
-        throw refuse("damaged project file: its content is not valid JSON (" + parseError.errorString().toStdString() +
-                     ")");
-    const JsonReader root(document.object(), "project", sourceName);
+    if (jsonSize > bytes.size())
+        throw refuse("the project file is truncated: its first line announces " + std::to_string(jsonSize) +
+                     " bytes of content, the file has " + std::to_string(bytes.size()));
+    checkVersionAndSeal(bytes, version, kProjectFormatVersion, firstLineEnd + 1 + jsonSize, "project file", sourceName);
+    const JsonReader root(parseJsonSection(bytes.sliced(firstLineEnd + 1, jsonSize), "project file", sourceName),
+                          "project", sourceName);
     if (root.text("format") != "creditmtl-project")
         root.fail("format", "should be \"creditmtl-project\"");
 

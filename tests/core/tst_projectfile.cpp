@@ -4,7 +4,7 @@
 
 #include "TestTables.h"
 #include "common/Error.h"
-#include "io/Checksum.h"
+#include "io/SealedFile.h"
 #include "project/ProjectFile.h"
 #include "train/Experiment.h"
 
@@ -392,6 +392,9 @@ void TestProjectFile::refusesOtherFiles()
     expectRefusal(QByteArrayView("x1,x2\n1,2\n"), "data.csv", {"not a CreditMTL project file"});
     expectRefusal(QByteArrayView("CreditMTL-project 1 -5\n"), "bad.cmtlproj", {"first line"});
     expectRefusal(QByteArrayView("CreditMTL-project 0 5\n"), "zero.cmtlproj", {"version 0 does not exist"});
+    // A size that would overflow the arithmetic is refused, not used.
+    expectRefusal(QByteArrayView("CreditMTL-project 1 9223372036854775807\n{}"), "huge.cmtlproj",
+                  {"truncated", "9223372036854775807"});
 }
 
 void TestProjectFile::fingerprintTellsChangedFromCopied()
