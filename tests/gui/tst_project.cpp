@@ -259,6 +259,61 @@ private Q_SLOTS:
         QVERIFY(next.close());
     }
 
+    void openingAProjectAsksToKeepWork()
+    {
+        const QString path = m_temp.filePath(QStringLiteral("other.cmtlproj"));
+        ProjectContents other;
+        other.configuration.config.train.epochs = 21;
+        saveProjectFile(path.toStdString(), other);
+        MainWindow window;
+        window.show();
+        window.settingsPage()->setEpochs(5);
+        QVERIFY(window.openProject(path));
+        QTRY_VERIFY(box(&window, "unsavedChangesBox"));
+        // Cancel: the work stays, the other project is not opened.
+        box(&window, "unsavedChangesBox")->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!box(&window, "unsavedChangesBox"));
+        QCOMPARE(window.settingsPage()->config()->train.epochs, 5);
+        QVERIFY(window.workspace()->projectPath().isEmpty());
+        // Discard: the other project is opened, unmodified.
+        QVERIFY(window.openProject(path));
+        QTRY_VERIFY(box(&window, "unsavedChangesBox"));
+        box(&window, "unsavedChangesBox")->button(QMessageBox::Discard)->click();
+        QTRY_COMPARE(window.workspace()->projectPath(), QFileInfo(path).absoluteFilePath());
+        QCOMPARE(window.settingsPage()->config()->train.epochs, 21);
+        QVERIFY(!window.workspace()->isModified());
+        // A damaged project is refused with the file named, and nothing changes.
+        QFile damaged(m_temp.filePath(QStringLiteral("damaged.cmtlproj")));
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write("CreditMTL-project 1 5\n{}");
+        damaged.close();
+        QVERIFY(!window.openProject(damaged.fileName()));
+        QTRY_VERIFY(box(&window, "errorDialog"));
+        QVERIFY(box(&window, "errorDialog")->informativeText().contains(QLatin1String("damaged.cmtlproj")));
+        QVERIFY(box(&window, "errorDialog")->informativeText().contains(QLatin1String("truncated")));
+        box(&window, "errorDialog")->close();
+        QCOMPARE(window.workspace()->projectPath(), QFileInfo(path).absoluteFilePath());
+        QVERIFY(window.close());
+    }
+
+    void autosaveWritesTheRecoveryFileOnATimer()
+    {
+        QFile::remove(MainWindow::recoveryFilePath());
+        MainWindow window;
+        window.show();
+        window.setAutosaveInterval(50);
+        QTest::qWait(200);
+        // Nothing unsaved: nothing written.
+        QVERIFY(!QFileInfo::exists(MainWindow::recoveryFilePath()));
+        window.settingsPage()->setEpochs(13);
+        QTRY_VERIFY(QFileInfo::exists(MainWindow::recoveryFilePath()));
+        QCOMPARE(loadProjectFile(MainWindow::recoveryFilePath().toStdString()).configuration.config.train.epochs, 13);
+        // Saved work needs no recovery copy.
+        QVERIFY(window.saveProject(m_temp.filePath(QStringLiteral("autosaved.cmtlproj"))));
+        QVERIFY(!QFileInfo::exists(MainWindow::recoveryFilePath()));
+        QVERIFY(window.close());
+    }
+
     void movedDataFileIsAskedFor()
     {
         // A project whose data file was moved: the user is asked; "without data" restores the runs
