@@ -363,6 +363,63 @@ private Q_SLOTS:
         QVERIFY(second.close());
     }
 
+    void aComparisonIsKeptAndClosingDuringOneCancelsIt()
+    {
+        const QString path = m_temp.filePath(QStringLiteral("comparison-run.cmtlproj"));
+        QStringList shown;
+        {
+            MainWindow window;
+            window.show();
+            QSignalSpy loaded(&window, &MainWindow::dataLoaded);
+            window.openSample();
+            QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
+            QTRY_VERIFY(!window.isBusy());
+            window.settingsPage()->setEpochs(2);
+            window.settingsPage()->setHiddenLayers(QStringLiteral("16"));
+            QVERIFY(window.saveProject(path));
+            window.compareMethods();
+            ComparisonDialog *dialog = window.comparisonDialog();
+            QVERIFY(dialog);
+            dialog->findChild<QSpinBox *>(QStringLiteral("foldsSpin"))->setValue(2);
+            QSignalSpy finished(dialog, &ComparisonDialog::comparisonFinished);
+            dialog->start();
+            QVERIFY(finished.wait(240000));
+            QCOMPARE(dialog->results()->rowCount(), 42);
+            for (int row = 0; row < dialog->results()->rowCount(); ++row)
+                shown << dialog->results()->index(row, 3).data().toString();
+            // The result is the project's now.
+            QCOMPARE(window.workspace()->comparisons().size(), std::size_t{1});
+            QVERIFY(window.workspace()->isModified());
+
+            // Closing while another comparison runs: asked, cancelled, closed once it stopped.
+            window.settingsPage()->setEpochs(200);
+            dialog->start();
+            QTRY_VERIFY(dialog->isRunning());
+            QVERIFY(!window.close());
+            QTRY_VERIFY(box(&window, "busyCloseBox"));
+            QVERIFY(box(&window, "busyCloseBox")->text().contains(QLatin1String("comparison")));
+            box(&window, "busyCloseBox")->findChild<QAbstractButton *>(QStringLiteral("stopAndQuitButton"))->click();
+            QTRY_VERIFY(box(&window, "unsavedChangesBox"));
+            box(&window, "unsavedChangesBox")->button(QMessageBox::Save)->click();
+            QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 30000);
+            QVERIFY(!window.comparisonDialog() || !window.comparisonDialog()->isRunning());
+        }
+        // Reopened, the comparison is shown again as it was.
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::dataLoaded);
+        QVERIFY(window.openProject(path));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
+        QTRY_VERIFY(!window.isBusy());
+        QCOMPARE(window.workspace()->comparisons().size(), std::size_t{1});
+        window.showLastComparison();
+        QStringList reshown;
+        for (int row = 0; row < window.comparisonDialog()->results()->rowCount(); ++row)
+            reshown << window.comparisonDialog()->results()->index(row, 3).data().toString();
+        QCOMPARE(reshown, shown);
+        QVERIFY(window.close());
+    }
+
     void comparisonResultsAreKeptAndExported()
     {
         const QString path = m_temp.filePath(QStringLiteral("compared.cmtlproj"));

@@ -97,6 +97,13 @@ ComparisonDialog::ComparisonDialog(LoadedTablePtr data, RoleAssignment roles, Ex
     connect(m_startButton, &QPushButton::clicked, this, &ComparisonDialog::start);
     connect(m_cancelButton, &QPushButton::clicked, this, &ComparisonDialog::cancel);
     connect(close, &QPushButton::clicked, this, &QDialog::close);
+    // Once the worker's thread has stopped (isRunning() is false from then on), not when the
+    // worker says it is done, so that whoever waits for the end can act on it at once.
+    connect(m_thread, &WorkerThread::finished, this, [this] {
+        m_startButton->setEnabled(m_data != nullptr);
+        m_cancelButton->setEnabled(false);
+        Q_EMIT comparisonFinished();
+    });
     resize(820, 560);
 }
 
@@ -131,11 +138,6 @@ void ComparisonDialog::start()
     });
     connect(worker, &Worker::failed, this, [this](const QString &message) { m_status->setText(message); });
     connect(worker, &Worker::cancelled, this, [this] { m_status->setText(tr("Comparison cancelled.")); });
-    connect(worker, &Worker::finished, this, [this] {
-        m_startButton->setEnabled(true);
-        m_cancelButton->setEnabled(false);
-        Q_EMIT comparisonFinished();
-    });
     m_startButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
     m_progress->setValue(0);
