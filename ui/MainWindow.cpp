@@ -1150,10 +1150,10 @@ void MainWindow::offerRecovery()
     }
     const QString saved = QLocale().toString(QFileInfo(path).lastModified(), QLocale::ShortFormat);
     auto *box = new QMessageBox(QMessageBox::Question, tr("Recover unsaved work"),
-                                tr("The workbench did not close normally. Work autosaved at %1 (%n run(s)) can be "
-                                   "restored.",
-                                   nullptr, static_cast<int>(project->runs.size()))
-                                    .arg(saved),
+                                tr("The workbench did not close normally. The work autosaved at %1 can be restored "
+                                   "(runs: %2).")
+                                    .arg(saved)
+                                    .arg(project->runs.size()),
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("recoveryBox"));
     if (!project->recoveredFrom.empty())

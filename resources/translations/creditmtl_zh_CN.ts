@@ -937,11 +937,13 @@
         <source>Stopping… the window closes when the work in progress has stopped.</source>
         <translation>正在停止… 进行中的工作停止后窗口将关闭。</translation>
     </message>
-    <message numerus="yes">
-        <source>The workbench did not close normally. Work autosaved at %1 (%n run(s)) can be restored.</source>
-        <translation>
-            <numerusform>工作台上次未正常关闭。可以恢复 %1 自动保存的工作（%n 次运行）。</numerusform>
-        </translation>
+    <message>
+        <source>The workbench did not close normally. The work autosaved at %1 can be restored (runs: %2).</source>
+        <translation>工作台上次未正常关闭。可以恢复 %1 自动保存的工作（运行数：%2）。</translation>
+    </message>
+    <message>
+        <source>Training is running. Cancel it before opening a project.</source>
+        <translation>正在训练。请先取消训练，再打开项目。</translation>
     </message>
 </context>
 <context>
