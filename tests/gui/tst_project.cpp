@@ -38,12 +38,18 @@ QMessageBox *box(MainWindow *window, const char *name)
     return window->findChild<QMessageBox *>(QLatin1String(name));
 }
 
-// Opens the sample with its demo tasks and trains a small model; returns once the run is there.
-bool openSampleAndTrain(MainWindow *window, int epochs)
+// Opens the sample with its demo tasks; returns once it is loaded and the reader has stopped.
+bool openSample(MainWindow *window)
 {
     QSignalSpy loaded(window, &MainWindow::dataLoaded);
     window->openSample();
-    if (!QTest::qWaitFor([&] { return loaded.count() == 1 && !window->isBusy(); }, 30000))
+    return QTest::qWaitFor([&] { return loaded.count() == 1 && !window->isBusy(); }, 30000);
+}
+
+// Opens the sample and trains a small model; returns once the run is there.
+bool openSampleAndTrain(MainWindow *window, int epochs)
+{
+    if (!openSample(window))
         return false;
     window->settingsPage()->setEpochs(epochs);
     window->settingsPage()->setHiddenLayers(QStringLiteral("8"));
@@ -183,10 +189,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        QSignalSpy loaded(&window, &MainWindow::dataLoaded);
-        window.openSample();
-        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
-        QTRY_VERIFY(!window.isBusy());
+        QVERIFY(openSample(&window));
         window.settingsPage()->setEpochs(1000);
         window.findChild<QSpinBox *>(QStringLiteral("patienceSpin"))->setValue(0);
         window.startTraining();
@@ -370,10 +373,7 @@ private Q_SLOTS:
         {
             MainWindow window;
             window.show();
-            QSignalSpy loaded(&window, &MainWindow::dataLoaded);
-            window.openSample();
-            QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
-            QTRY_VERIFY(!window.isBusy());
+            QVERIFY(openSample(&window));
             window.settingsPage()->setEpochs(2);
             window.settingsPage()->setHiddenLayers(QStringLiteral("16"));
             QVERIFY(window.saveProject(path));
