@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "pages/BinaryTaskPanel.h"
 #include "pages/ComparisonDialog.h"
 
 #include "AccessibleComboBox.h"
@@ -9,6 +10,7 @@
 #include "Workspace.h"
 #include "io/ModelFile.h"
 #include "models/RunListModel.h"
+#include "models/TableExport.h"
 #include "pages/DataPage.h"
 #include "pages/ResultsPage.h"
 #include "pages/RolesPage.h"
@@ -20,10 +22,14 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -32,11 +38,16 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QThread>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -45,6 +56,12 @@ namespace cmtl::ui {
 namespace {
 
 constexpr int kMaxRecentFiles = 8;
+constexpr int kAutosaveMilliseconds = 3 * 60 * 1000;
+
+bool isProjectFile(const QString &path)
+{
+    return path.endsWith(QLatin1String(".cmtlproj"), Qt::CaseInsensitive);
+}
 
 bool isModelFile(const QString &path)
 {
@@ -53,10 +70,12 @@ bool isModelFile(const QString &path)
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new Workspace(this))
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_workspace(new Workspace(this)), m_autosave(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("CreditMTL workbench"));
+    // The pages' changes while the window is built are not the user's.
+    ++m_restoring;
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     setAcceptDrops(true);
 
@@ -127,14 +146,16 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
     m_start->setSampleAvailable(!sampleFilePath().isEmpty());
 
     // Wiring between the pages.
-    connect(m_start, &StartPage::openFileRequested, this, &MainWindow::chooseDataFile);
-    connect(m_start, &StartPage::openSampleRequested, this, &MainWindow::openSample);
+    connect(m_start, &StartPage::openFileRequested, this, [this] { askToKeepWork([this] { chooseDataFile(); }); });
+    connect(m_start, &StartPage::openSampleRequested, this, [this] { askToKeepWork([this] { openSample(); }); });
     connect(m_start, &StartPage::openModelRequested, this, &MainWindow::chooseModelFile);
     connect(m_start, &StartPage::recentFileChosen, this, [this](const QString &path) {
-        if (isModelFile(path))
+        if (isProjectFile(path))
+            openProject(path);
+        else if (isModelFile(path))
             openModelFile(path);
         else
-            openDataFile(path);
+            askToKeepWork([this, path] { openDataFile(path); });
     });
     connect(m_data, &DataPage::loaded, m_workspace, &Workspace::setData);
     connect(m_data, &DataPage::loadingChanged, this, [this](bool loading) {
@@ -145,9 +166,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_data, &DataPage::loadFailed, this, [this](const QString &message, const QString &details) {
         m_pendingSamplePath.clear();
+        if (m_pendingProject)
+            statusBar()->showMessage(tr("The project's roles wait for its data file: open it to apply them."), 8000);
         showError(this, tr("Open data"), message, details);
     });
     connect(m_workspace, &Workspace::dataChanged, this, [this](const LoadedTablePtr &data) {
+        ++m_restoring;
         m_roles->setData(data);
         // New files are scored with the conventions the data was read with (missing-value
         // tokens, encoding, delimiter, header).
@@ -160,14 +184,37 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
             m_roles->setTasks(tasks);
         }
         m_pendingSamplePath.clear();
-        if (data)
-            setWindowTitle(tr("%1 — CreditMTL workbench").arg(QFileInfo(data->path).fileName()));
+        --m_restoring;
+        if (m_pendingProject && data)
+            applyPendingConfiguration();
+        else if (data)
+            // Another data file makes a saved project (or a session with runs) differ from its file.
+            m_workspace->setModified(!m_workspace->projectPath().isEmpty() || m_workspace->runs()->rowCount() > 0);
+        updateTitle();
         updateActions();
         Q_EMIT dataLoaded();
     });
     connect(m_roles, &RolesPage::tasksChanged, m_settings, &SettingsPage::setTasks);
     connect(m_roles, &RolesPage::validityChanged, this, &MainWindow::updateActions);
     connect(m_settings, &SettingsPage::validityChanged, this, &MainWindow::updateActions);
+    // Every change of a role or a setting emits validityChanged: the project is then modified.
+    connect(m_roles, &RolesPage::validityChanged, this, &MainWindow::markModified);
+    connect(m_settings, &SettingsPage::validityChanged, this, &MainWindow::markModified);
+    // Fields that do not affect validity (epochs, learning rate...) signal their own changes.
+    for (QAbstractSpinBox *spin : m_settings->findChildren<QAbstractSpinBox *>()) {
+        if (auto *integer = qobject_cast<QSpinBox *>(spin))
+            connect(integer, &QSpinBox::valueChanged, this, &MainWindow::markModified);
+        else if (auto *real = qobject_cast<QDoubleSpinBox *>(spin))
+            connect(real, &QDoubleSpinBox::valueChanged, this, &MainWindow::markModified);
+    }
+    for (QCheckBox *check : m_settings->findChildren<QCheckBox *>())
+        connect(check, &QCheckBox::toggled, this, &MainWindow::markModified);
+    for (QComboBox *combo : m_settings->findChildren<QComboBox *>()) {
+        if (combo->objectName() != QLatin1String("languageCombo")) // an application setting
+            connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::markModified);
+    }
+    connect(m_workspace, &Workspace::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_workspace, &Workspace::projectPathChanged, this, &MainWindow::updateTitle);
     connect(m_settings, &SettingsPage::languageChanged, this, [this](const QString &language) {
         QSettings().setValue(QStringLiteral("language"), language);
         auto *box =
@@ -177,14 +224,25 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
         box->open();
     });
     connect(m_training, &TrainingPage::runningChanged, this, &MainWindow::updateActions);
+    connect(m_training, &TrainingPage::runningChanged, this, [this](bool running) {
+        if (!running && m_closePending)
+            closeWhenWorkersFinished();
+    });
     connect(m_training, &TrainingPage::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_training, &TrainingPage::runFinished, m_workspace, &Workspace::addRun);
-    connect(m_training, &TrainingPage::runFinished, this, [this] { showPage(Results); });
+    connect(m_training, &TrainingPage::runFinished, this, [this] {
+        if (m_closePending)
+            return;
+        showPage(Results);
+        // A crash now costs nothing of this run.
+        writeRecoveryFile();
+    });
     connect(m_training, &TrainingPage::runFailed, this, [this](const QString &message, const QString &details) {
         showError(this, tr("Training"), message, details);
     });
     connect(m_workspace, &Workspace::currentRunChanged, m_results, &ResultsPage::setRun);
+    watchThresholds();
     connect(m_workspace, &Workspace::currentRunChanged, m_scoring, &ScoringPage::setRun);
     connect(m_workspace, &Workspace::currentRunChanged, this, &MainWindow::updateActions);
     connect(m_runs, &RunsPage::showRunRequested, this, [this](const RunPtr &run) {
@@ -206,12 +264,27 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new W
     });
 
     readSettings();
+    if (const auto config = m_settings->config())
+        m_lastValidConfig = config;
     showPage(Start);
     updateActions();
+    --m_restoring;
+    updateTitle();
     statusBar()->showMessage(tr("Ready"));
+
+    m_autosave->setObjectName(QStringLiteral("autosaveTimer"));
+    m_autosave->setInterval(kAutosaveMilliseconds);
+    connect(m_autosave, &QTimer::timeout, this, &MainWindow::writeRecoveryFile);
+    m_autosave->start();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Deleted without a close (a test, or the application quitting): the workers still stop.
+    m_training->stop();
+    m_data->stop();
+    m_scoring->stop();
+}
 
 void MainWindow::createActions()
 {
@@ -219,12 +292,12 @@ void MainWindow::createActions()
     m_openAction->setObjectName(QStringLiteral("openAction"));
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setStatusTip(tr("Open a CSV file of loans"));
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseDataFile);
+    connect(m_openAction, &QAction::triggered, this, [this] { askToKeepWork([this] { chooseDataFile(); }); });
 
     m_openSampleAction = new QAction(QIcon(QStringLiteral(":/icons/data.svg")), tr("Open &Sample"), this);
     m_openSampleAction->setObjectName(QStringLiteral("openSampleAction"));
     m_openSampleAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    connect(m_openSampleAction, &QAction::triggered, this, &MainWindow::openSample);
+    connect(m_openSampleAction, &QAction::triggered, this, [this] { askToKeepWork([this] { openSample(); }); });
 
     m_openModelAction = new QAction(QIcon(QStringLiteral(":/icons/model.svg")), tr("Open &Model…"), this);
     m_openModelAction->setObjectName(QStringLiteral("openModelAction"));
@@ -233,7 +306,7 @@ void MainWindow::createActions()
 
     m_saveModelAction = new QAction(QIcon(QStringLiteral(":/icons/save.svg")), tr("&Save Model…"), this);
     m_saveModelAction->setObjectName(QStringLiteral("saveModelAction"));
-    m_saveModelAction->setShortcut(QKeySequence::Save);
+    m_saveModelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
     connect(m_saveModelAction, &QAction::triggered, this, [this] { chooseModelSavePath(m_workspace->currentRun()); });
 
     m_scoreAction = new QAction(QIcon(QStringLiteral(":/icons/scoring.svg")), tr("Sco&re a File…"), this);
@@ -244,7 +317,37 @@ void MainWindow::createActions()
         m_scoring->chooseAndScore();
     });
 
+    m_newProjectAction = new QAction(tr("&New Project"), this);
+    m_newProjectAction->setObjectName(QStringLiteral("newProjectAction"));
+    m_newProjectAction->setShortcut(QKeySequence::New);
+    m_newProjectAction->setStatusTip(tr("Start again: no data, no runs, default settings"));
+    connect(m_newProjectAction, &QAction::triggered, this, &MainWindow::newProject);
+
+    m_openProjectAction = new QAction(QIcon(QStringLiteral(":/icons/open.svg")), tr("Open &Project…"), this);
+    m_openProjectAction->setObjectName(QStringLiteral("openProjectAction"));
+    m_openProjectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
+    m_openProjectAction->setStatusTip(tr("Open a CreditMTL project: its data, roles, settings, runs and comparisons"));
+    connect(m_openProjectAction, &QAction::triggered, this, &MainWindow::chooseProjectFile);
+
+    m_saveProjectAction = new QAction(QIcon(QStringLiteral(":/icons/save.svg")), tr("Sa&ve Project"), this);
+    m_saveProjectAction->setObjectName(QStringLiteral("saveProjectAction"));
+    m_saveProjectAction->setShortcut(QKeySequence::Save);
+    m_saveProjectAction->setStatusTip(tr("Save the data source, roles, settings, runs and comparisons"));
+    connect(m_saveProjectAction, &QAction::triggered, this, [this] { saveProjectThen({}); });
+
+    m_saveProjectAsAction = new QAction(tr("Save Project &As…"), this);
+    m_saveProjectAsAction->setObjectName(QStringLiteral("saveProjectAsAction"));
+    m_saveProjectAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(m_saveProjectAsAction, &QAction::triggered, this, [this] { chooseProjectSavePath(); });
+
+    m_showComparisonAction = new QAction(tr("Show &Last Comparison"), this);
+    m_showComparisonAction->setObjectName(QStringLiteral("showComparisonAction"));
+    m_showComparisonAction->setStatusTip(tr("The latest Compare Methods results kept in the project"));
+    connect(m_showComparisonAction, &QAction::triggered, this, &MainWindow::showLastComparison);
+    connect(m_workspace, &Workspace::comparisonAdded, this, &MainWindow::updateActions);
+
     m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -273,6 +376,12 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_newProjectAction);
+    file->addAction(m_openProjectAction);
+    file->addAction(m_saveProjectAction);
+    file->addAction(m_saveProjectAsAction);
+    file->addSeparator();
     file->addAction(m_openAction);
     file->addAction(m_openSampleAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
@@ -299,6 +408,7 @@ void MainWindow::createMenus()
     run->addAction(m_cancelAction);
     run->addSeparator();
     run->addAction(m_compareAction);
+    run->addAction(m_showComparisonAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int page = 0; page < PageCount; ++page) {
@@ -476,6 +586,15 @@ void MainWindow::compareMethods()
     config->train.threads = std::max(1, QThread::idealThreadCount() - 1);
     auto *dialog = new ComparisonDialog(m_workspace->data(), std::move(roles), *config, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ComparisonDialog::resultReady, this, [this](const ComparisonResult &result) {
+        m_workspace->addComparison({QDateTime::currentDateTime(), result});
+        writeRecoveryFile();
+    });
+    connect(dialog, &ComparisonDialog::comparisonFinished, this, [this] {
+        if (m_closePending)
+            closeWhenWorkersFinished();
+    });
+    m_comparisonDialog = dialog;
     dialog->show();
 }
 
@@ -499,6 +618,9 @@ void MainWindow::updateActions()
     m_scoreAction->setEnabled(hasRun);
     m_openAction->setEnabled(!m_training->isRunning());
     m_openSampleAction->setEnabled(!m_training->isRunning() && !sampleFilePath().isEmpty());
+    m_openProjectAction->setEnabled(!m_training->isRunning());
+    m_newProjectAction->setEnabled(!m_training->isRunning());
+    m_showComparisonAction->setEnabled(!m_workspace->comparisons().empty());
 }
 
 void MainWindow::addRecentFile(const QString &path)
@@ -519,10 +641,12 @@ void MainWindow::updateRecentMenu()
         const QString path = m_recentFiles[i];
         QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()),
                                                   this, [this, path] {
-                                                      if (isModelFile(path))
+                                                      if (isProjectFile(path))
+                                                          openProject(path);
+                                                      else if (isModelFile(path))
                                                           openModelFile(path);
                                                       else
-                                                          openDataFile(path);
+                                                          askToKeepWork([this, path] { openDataFile(path); });
                                                   });
         action->setStatusTip(QDir::toNativeSeparators(path));
     }
@@ -607,11 +731,29 @@ void MainWindow::writeSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    // Stop every worker cleanly: cancel, quit the thread's loop, wait for it.
+    // Nothing to lose and nothing running: close at once.
+    if (!m_closeApproved && !m_workspace->isModified() && !workerRunning())
+        m_closeApproved = true;
+    if (!m_closeApproved) {
+        // Ask first (window-modal, no nested event loop): the close is repeated once approved.
+        event->ignore();
+        if (!m_closePending)
+            requestClose();
+        return;
+    }
+    if (workerRunning()) {
+        event->ignore();
+        closeWhenWorkersFinished();
+        return;
+    }
+    // Stop the remaining workers cleanly: cancel, quit the thread's loop, wait for it.
     m_training->stop();
     m_data->stop();
     m_scoring->stop();
+    m_autosave->stop();
     writeSettings();
+    // A clean exit: the work was saved or discarded by the user.
+    QFile::remove(recoveryFilePath());
     event->accept();
 }
 
@@ -626,10 +768,566 @@ void MainWindow::dropEvent(QDropEvent *event)
 {
     const QString path = event->mimeData()->urls().front().toLocalFile();
     event->acceptProposedAction();
-    if (isModelFile(path))
+    if (isProjectFile(path))
+        openProject(path);
+    else if (isModelFile(path))
         openModelFile(path);
     else
-        openDataFile(path);
+        askToKeepWork([this, path] { openDataFile(path); });
+}
+
+// ---- Projects ----
+
+void MainWindow::markModified()
+{
+    if (const auto config = m_settings->config())
+        m_lastValidConfig = config;
+    if (m_restoring == 0)
+        m_workspace->setModified(true);
+}
+
+void MainWindow::updateTitle()
+{
+    QString name = tr("Untitled project");
+    if (!m_workspace->projectPath().isEmpty())
+        name = QFileInfo(m_workspace->projectPath()).fileName();
+    else if (m_workspace->data())
+        name = QFileInfo(m_workspace->data()->path).fileName();
+    setWindowTitle(tr("%1[*] — CreditMTL workbench").arg(name));
+    setWindowModified(m_workspace->isModified());
+}
+
+ProjectContents MainWindow::projectContents() const
+{
+    ProjectContents contents;
+    if (m_pendingProject) {
+        // Its data is not loaded yet (or could not be): what the project had stays as it was.
+        contents.data = m_pendingProject->data;
+        contents.configuration = m_pendingProject->configuration;
+        contents.testFile = m_pendingProject->testFile;
+    } else {
+        if (const LoadedTablePtr &data = m_workspace->data()) {
+            contents.data.path = data->path.toStdString();
+            contents.data.options = data->options;
+            try {
+                contents.data.fingerprint = fingerprintFile(contents.data.path);
+            } catch (const DataError &) {
+                // The file went away since it was read: the project keeps what was read.
+                contents.data.fingerprint.size = 0;
+            }
+            contents.data.fingerprint.rows = static_cast<std::int64_t>(data->table.rowCount());
+            const RoleAssignment roles = m_roles->roles();
+            contents.configuration.tasks = roles.tasks;
+            for (TaskSpec &task : contents.configuration.tasks)
+                task.lambda = m_settings->lambda(QString::fromStdString(task.column));
+            for (const Column &column : data->table.columns()) {
+                const auto isNamed = [&](const auto &names) {
+                    return std::find(names.begin(), names.end(), column.name) != names.end();
+                };
+                const bool isTask = std::any_of(roles.tasks.begin(), roles.tasks.end(),
+                                                [&](const TaskSpec &task) { return task.column == column.name; });
+                if (!isTask && !isNamed(roles.features))
+                    contents.configuration.ignored.push_back(column.name);
+            }
+        }
+        // While a field is being edited into shape, the last valid settings are kept.
+        if (const auto config = m_settings->config())
+            contents.configuration.config = *config;
+        else if (m_lastValidConfig)
+            contents.configuration.config = *m_lastValidConfig;
+        contents.testFile = m_settings->testFile().toStdString();
+    }
+    const RunListModel *runs = m_workspace->runs();
+    for (int row = 0; row < runs->rowCount(); ++row) {
+        contents.runs.push_back(toProjectRun(*runs->runAt(row)));
+        contents.runs.back().thresholds = m_workspace->thresholdsOf(runs->runAt(row)->id);
+    }
+    for (const ComparisonRecord &comparison : m_workspace->comparisons())
+        contents.comparisons.push_back(
+            {comparison.finished.toString(Qt::ISODateWithMs).toStdString(), comparison.result});
+    return contents;
+}
+
+bool MainWindow::saveProject(const QString &path)
+{
+    try {
+        saveProjectFile(path.toStdString(), projectContents());
+    } catch (...) {
+        const UserMessage message = describeCurrentException();
+        showError(this, tr("Save project"), tr("The project could not be saved."), message.details);
+        return false;
+    }
+    m_workspace->setProjectPath(QFileInfo(path).absoluteFilePath());
+    m_workspace->setModified(false);
+    addRecentFile(path);
+    // The work is in the project now; an older recovery copy would only confuse the next start.
+    QFile::remove(recoveryFilePath());
+    statusBar()->showMessage(tr("Project saved to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    return true;
+}
+
+void MainWindow::saveProjectThen(const std::function<void()> &afterSave)
+{
+    if (m_workspace->projectPath().isEmpty()) {
+        chooseProjectSavePath(afterSave);
+        return;
+    }
+    if (saveProject(m_workspace->projectPath()) && afterSave)
+        afterSave();
+}
+
+void MainWindow::chooseProjectSavePath(const std::function<void()> &afterSave)
+{
+    QSettings settings;
+    QString suggested = m_workspace->projectPath();
+    if (suggested.isEmpty()) {
+        const QString base =
+            m_workspace->data() ? QFileInfo(m_workspace->data()->path).completeBaseName() : tr("untitled");
+        suggested = settings.value(QStringLiteral("lastDirectory"), QDir::homePath()).toString() + QLatin1Char('/') +
+                    base + QStringLiteral(".cmtlproj");
+    }
+    // Window-modal and asynchronous: no nested event loop while the window waits for a name.
+    auto *dialog = new QFileDialog(this, tr("Save project"), suggested, tr("CreditMTL projects (*.cmtlproj)"));
+    dialog->setObjectName(QStringLiteral("saveProjectDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("cmtlproj"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, afterSave](const QString &path) {
+        QSettings().setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
+        if (saveProject(path) && afterSave)
+            afterSave();
+    });
+    dialog->open();
+}
+
+void MainWindow::chooseProjectFile()
+{
+    auto *dialog =
+        new QFileDialog(this, tr("Open project"), QSettings().value(QStringLiteral("lastDirectory")).toString(),
+                        tr("CreditMTL projects (*.cmtlproj);;All files (*)"));
+    dialog->setObjectName(QStringLiteral("openProjectDialog"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        QSettings().setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
+        openProject(path);
+    });
+    dialog->open();
+}
+
+void MainWindow::askToKeepWork(const std::function<void()> &proceed)
+{
+    if (!m_workspace->isModified()) {
+        proceed();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Unsaved changes"),
+                                tr("The project has unsaved changes (runs, roles or settings)."),
+                                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("unsavedChangesBox"));
+    box->setInformativeText(tr("Save them before going on? Discarded changes cannot be recovered."));
+    box->setDefaultButton(QMessageBox::Save);
+    box->setEscapeButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, box, proceed] {
+        switch (box->standardButton(box->clickedButton())) {
+        case QMessageBox::Save:
+            saveProjectThen(proceed);
+            break;
+        case QMessageBox::Discard:
+            proceed();
+            break;
+        default:
+            break;
+        }
+    });
+    box->open();
+}
+
+void MainWindow::newProject()
+{
+    askToKeepWork([this] {
+        m_pendingProject.reset();
+        ++m_restoring;
+        m_data->stop();
+        m_workspace->clearWork();
+        m_workspace->setData({});
+        m_settings->resetDefaults();
+        m_settings->setTestFile({});
+        --m_restoring;
+        m_workspace->setProjectPath({});
+        m_workspace->setModified(false);
+        updateActions();
+        showPage(Start);
+    });
+}
+
+bool MainWindow::openProject(const QString &path)
+{
+    if (m_training->isRunning()) {
+        showError(this, tr("Open project"), tr("Training is running. Cancel it before opening a project."));
+        return false;
+    }
+    std::shared_ptr<const ProjectContents> project;
+    try {
+        project = std::make_shared<const ProjectContents>(loadProjectFile(path.toStdString()));
+    } catch (...) {
+        const UserMessage message = describeCurrentException();
+        showError(this, tr("Open project"), tr("The project file could not be opened."), message.details);
+        return false;
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    askToKeepWork([this, project, absolute] {
+        addRecentFile(absolute);
+        resolveProjectData(project, absolute, QString::fromStdString(project->data.path), false);
+    });
+    return true;
+}
+
+void MainWindow::resolveProjectData(std::shared_ptr<const ProjectContents> project, const QString &projectPath,
+                                    const QString &dataPath, bool dataMoved)
+{
+    if (dataPath.isEmpty()) {
+        restoreProject(*project, projectPath, dataPath, dataMoved);
+        return;
+    }
+    const DataFingerprint &saved = project->data.fingerprint;
+    QString problem;
+    bool exists = QFileInfo(dataPath).isFile();
+    if (!exists) {
+        problem = tr("The data file of this project, %1, is not there any more (moved, renamed or deleted).")
+                      .arg(QDir::toNativeSeparators(dataPath));
+    } else {
+        try {
+            const DataFingerprint current = fingerprintFile(dataPath.toStdString());
+            if (!sameContent(saved, current))
+                problem = tr("The data file %1 has changed since the project was saved: %2 bytes then, %3 now, "
+                             "last modified %4.")
+                              .arg(QDir::toNativeSeparators(dataPath))
+                              .arg(saved.size)
+                              .arg(current.size)
+                              .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(current.modifiedMs),
+                                                      QLocale::ShortFormat));
+        } catch (const DataError &error) {
+            exists = false;
+            problem = QString::fromStdString(error.what());
+        }
+    }
+    if (problem.isEmpty()) {
+        restoreProject(*project, projectPath, dataPath, dataMoved);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Project data"), problem, QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("projectDataBox"));
+    box->setInformativeText(exists ? tr("Locate the file the project was made on, or continue with the file as it is "
+                                        "now (the runs keep the metrics they had).")
+                                   : tr("Locate the file, or open the project without its data (the runs and "
+                                        "settings are restored; the roles wait for the data)."));
+    QPushButton *locate = box->addButton(tr("&Locate…"), QMessageBox::ActionRole);
+    locate->setObjectName(QStringLiteral("locateDataButton"));
+    QPushButton *useNew = nullptr;
+    if (exists) {
+        useNew = box->addButton(tr("&Continue with the New Content"), QMessageBox::AcceptRole);
+        useNew->setObjectName(QStringLiteral("continueWithNewContentButton"));
+    }
+    QPushButton *withoutData = box->addButton(tr("Open &Without Data"), QMessageBox::DestructiveRole);
+    withoutData->setObjectName(QStringLiteral("openWithoutDataButton"));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    box->setEscapeButton(cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [=, this] {
+        QAbstractButton *clicked = box->clickedButton();
+        if (clicked == locate) {
+            auto *dialog = new QFileDialog(this, tr("Locate the data file"), QFileInfo(dataPath).absolutePath(),
+                                           tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
+            dialog->setObjectName(QStringLiteral("locateDataDialog"));
+            dialog->setFileMode(QFileDialog::ExistingFile);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setWindowModality(Qt::WindowModal);
+            connect(dialog, &QFileDialog::fileSelected, this,
+                    [=, this](const QString &located) { resolveProjectData(project, projectPath, located, true); });
+            dialog->open();
+        } else if (useNew && clicked == useNew) {
+            restoreProject(*project, projectPath, dataPath, true);
+        } else if (clicked == withoutData) {
+            restoreProject(*project, projectPath, QString(), false);
+        }
+    });
+    box->open();
+}
+
+void MainWindow::restoreProject(const ProjectContents &project, const QString &projectPath, const QString &dataPath,
+                                bool modified)
+{
+    ++m_restoring;
+    m_data->stop();
+    m_workspace->clearWork();
+    for (const ProjectRun &stored : project.runs) {
+        // Before the run is shown, so that its chosen thresholds are.
+        for (const auto &[task, threshold] : stored.thresholds)
+            m_workspace->setThreshold(stored.id, task, threshold);
+        m_workspace->addRun(runFromProject(stored));
+    }
+    for (const ProjectComparison &comparison : project.comparisons)
+        m_workspace->addComparison(
+            {QDateTime::fromString(QString::fromStdString(comparison.finished), Qt::ISODateWithMs), comparison.result});
+    m_workspace->setCurrentRun(m_workspace->runs()->runAt(m_workspace->runs()->rowCount() - 1));
+    m_pendingProject = project;
+    m_pendingModified = modified;
+    if (!dataPath.isEmpty())
+        m_pendingProject->data.path = dataPath.toStdString();
+    m_settings->setConfig(project.configuration.config);
+    m_settings->setTestFile(QString::fromStdString(project.testFile));
+    m_lastValidConfig = project.configuration.config;
+    m_workspace->setProjectPath(projectPath);
+    --m_restoring;
+    m_workspace->setModified(modified);
+    m_undoStack->clear();
+    updateActions();
+    if (dataPath.isEmpty()) {
+        // Without data the roles cannot be shown; the project keeps them until its data is opened.
+        m_workspace->setData({});
+        showPage(Runs);
+        statusBar()->showMessage(tr("Project opened without its data: the roles wait for the data file."), 8000);
+        return;
+    }
+    m_data->setOptions(project.data.options);
+    if (m_training->isRunning())
+        return;
+    addRecentFile(dataPath);
+    showPage(Data);
+    m_data->openFile(dataPath);
+}
+
+void MainWindow::applyPendingConfiguration()
+{
+    const ProjectContents project = std::move(*m_pendingProject);
+    m_pendingProject.reset();
+    ++m_restoring;
+    const RunConfiguration &configuration = project.configuration;
+    m_roles->setTasks(configuration.tasks);
+    for (const std::string &column : configuration.ignored)
+        m_roles->setRole(QString::fromStdString(column), RolesPage::Role::Ignore);
+    for (const TaskSpec &task : configuration.tasks)
+        m_settings->setLambda(QString::fromStdString(task.column), task.lambda);
+    m_settings->setConfig(configuration.config);
+    m_settings->setTestFile(QString::fromStdString(project.testFile));
+    --m_restoring;
+    bool modified = m_pendingModified;
+    const std::int64_t rows = static_cast<std::int64_t>(m_workspace->data()->table.rowCount());
+    if (project.data.fingerprint.rows != 0 && project.data.fingerprint.rows != rows) {
+        modified = true;
+        statusBar()->showMessage(tr("The data file now has %1 rows; the project was made on %2.")
+                                     .arg(rows)
+                                     .arg(project.data.fingerprint.rows),
+                                 15000);
+    } else {
+        statusBar()->showMessage(tr("Project %1 opened").arg(QFileInfo(m_workspace->projectPath()).fileName()), 8000);
+    }
+    m_workspace->setModified(modified);
+    // Restoring is not a user's edit: undo starts from the project as opened.
+    m_undoStack->clear();
+    showPage(m_workspace->runs()->rowCount() > 0 ? Runs : Roles);
+}
+
+QString MainWindow::recoveryFilePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery.cmtlproj");
+}
+
+bool MainWindow::writeRecoveryFile()
+{
+    if (!m_workspace->isModified())
+        return true;
+    try {
+        ProjectContents contents = projectContents();
+        contents.recoveredFrom = m_workspace->projectPath().toStdString();
+        QDir().mkpath(QFileInfo(recoveryFilePath()).absolutePath());
+        saveProjectFile(recoveryFilePath().toStdString(), contents);
+        return true;
+    } catch (...) {
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(describeCurrentException().details), 15000);
+        return false;
+    }
+}
+
+void MainWindow::setAutosaveInterval(int milliseconds)
+{
+    m_autosave->setInterval(milliseconds);
+}
+
+void MainWindow::offerRecovery()
+{
+    const QString path = recoveryFilePath();
+    if (!QFileInfo::exists(path))
+        return;
+    std::shared_ptr<const ProjectContents> project;
+    try {
+        project = std::make_shared<const ProjectContents>(loadProjectFile(path.toStdString()));
+    } catch (...) {
+        // A recovery file cut short by the crash itself: say so and set it aside, never delete work.
+        const QString aside = path + QStringLiteral(".damaged");
+        QFile::remove(aside);
+        QFile::rename(path, aside);
+        showError(this, tr("Recover unsaved work"),
+                  tr("The autosaved work could not be read; it was kept as %1.").arg(QDir::toNativeSeparators(aside)),
+                  describeCurrentException().details);
+        return;
+    }
+    const QString saved = QLocale().toString(QFileInfo(path).lastModified(), QLocale::ShortFormat);
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Recover unsaved work"),
+                                tr("The workbench did not close normally. The work autosaved at %1 can be restored "
+                                   "(runs: %2).")
+                                    .arg(saved)
+                                    .arg(project->runs.size()),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("recoveryBox"));
+    if (!project->recoveredFrom.empty())
+        box->setInformativeText(tr("It belongs to the project %1.")
+                                    .arg(QDir::toNativeSeparators(QString::fromStdString(project->recoveredFrom))));
+    QPushButton *restore = box->addButton(tr("&Restore"), QMessageBox::AcceptRole);
+    restore->setObjectName(QStringLiteral("restoreButton"));
+    QPushButton *discard = box->addButton(QMessageBox::Discard);
+    box->setDefaultButton(restore);
+    box->setEscapeButton(discard);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, box, restore, project, path] {
+        if (box->clickedButton() == restore) {
+            // Restored work is unsaved work until the user saves it.
+            resolveProjectData(project, QString::fromStdString(project->recoveredFrom),
+                               QString::fromStdString(project->data.path), true);
+        } else {
+            QFile::remove(path);
+        }
+    });
+    box->open();
+}
+
+void MainWindow::showLastComparison()
+{
+    if (m_workspace->comparisons().empty())
+        return;
+    const ComparisonRecord &latest = m_workspace->comparisons().back();
+    if (!m_comparisonDialog) {
+        QString reason;
+        const std::optional<ExperimentConfig> config = m_settings->config(&reason);
+        RoleAssignment roles = m_roles->roles();
+        for (TaskSpec &task : roles.tasks)
+            task.lambda = m_settings->lambda(QString::fromStdString(task.column));
+        const bool canRun = canTrain() && config && m_settings->testFile().isEmpty();
+        auto *dialog = new ComparisonDialog(canRun ? m_workspace->data() : LoadedTablePtr(), std::move(roles),
+                                            config.value_or(ExperimentConfig{}), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &ComparisonDialog::resultReady, this, [this](const ComparisonResult &result) {
+            m_workspace->addComparison({QDateTime::currentDateTime(), result});
+        });
+        m_comparisonDialog = dialog;
+    }
+    m_comparisonDialog->showStoredResult(latest.result, latest.finished);
+    m_comparisonDialog->show();
+    m_comparisonDialog->raise();
+}
+
+void MainWindow::watchThresholds()
+{
+    // The threshold explorer is the user's: a value set while its slider or spin box has the focus
+    // (dragged, clicked, typed, stepped) is their choice and is kept per run and task. Values the
+    // panel sets itself when it shows a task have no focus there and are not taken for choices.
+    BinaryTaskPanel *panel = m_results->binaryPanel();
+    auto *slider = panel->findChild<QSlider *>(QStringLiteral("thresholdSlider"));
+    auto *spin = panel->findChild<QDoubleSpinBox *>(QStringLiteral("thresholdSpin"));
+    auto *task = m_results->findChild<QComboBox *>(QStringLiteral("taskCombo"));
+    if (!slider || !spin || !task)
+        return;
+    const auto record = [this, panel, slider, spin, task] {
+        if (!(slider->hasFocus() || spin->hasFocus()) || !m_results->run())
+            return;
+        m_workspace->setThreshold(m_results->run()->id, task->currentText().toStdString(), panel->threshold());
+    };
+    connect(slider, &QSlider::valueChanged, this, record);
+    connect(spin, &QDoubleSpinBox::valueChanged, this, record);
+    // After the page has shown a run or a task (these connections come after the page's own),
+    // the threshold chosen for it comes back.
+    const auto restore = [this, panel, task] {
+        if (!m_results->run())
+            return;
+        const auto &chosen = m_workspace->thresholdsOf(m_results->run()->id);
+        if (const auto found = chosen.find(task->currentText().toStdString()); found != chosen.end())
+            panel->setThreshold(found->second);
+    };
+    connect(m_workspace, &Workspace::currentRunChanged, this, restore);
+    connect(task, &QComboBox::currentIndexChanged, this, restore);
+}
+
+ComparisonDialog *MainWindow::comparisonDialog() const
+{
+    return m_comparisonDialog;
+}
+
+// ---- Closing ----
+
+bool MainWindow::workerRunning() const
+{
+    return m_training->isRunning() || (m_comparisonDialog && m_comparisonDialog->isRunning()) || m_scoring->isRunning();
+}
+
+void MainWindow::requestClose()
+{
+    const auto approve = [this] {
+        m_closeApproved = true;
+        if (workerRunning())
+            closeWhenWorkersFinished();
+        else
+            close();
+    };
+    if (!workerRunning()) {
+        askToKeepWork(approve);
+        return;
+    }
+    const QString what = m_training->isRunning() ? tr("A model is being trained.")
+                         : (m_comparisonDialog && m_comparisonDialog->isRunning())
+                             ? tr("A comparison of methods is running.")
+                             : tr("A file is being scored.");
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Work in progress"), what, QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("busyCloseBox"));
+    box->setInformativeText(tr("Quitting stops it; what it has not finished is lost."));
+    QPushButton *stop = box->addButton(tr("&Stop and Quit"), QMessageBox::DestructiveRole);
+    stop->setObjectName(QStringLiteral("stopAndQuitButton"));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, box, stop, approve] {
+        if (box->clickedButton() == stop)
+            askToKeepWork(approve);
+    });
+    box->open();
+}
+
+void MainWindow::closeWhenWorkersFinished()
+{
+    m_closePending = true;
+    if (!workerRunning()) {
+        // After the worker's finished signal has been handled everywhere.
+        QTimer::singleShot(0, this, &QWidget::close);
+        return;
+    }
+    m_training->cancel();
+    if (m_comparisonDialog)
+        m_comparisonDialog->cancel();
+    if (m_scoring->isRunning())
+        m_scoring->stop();
+    statusBar()->showMessage(tr("Stopping… the window closes when the work in progress has stopped."));
+    // The training page's runningChanged(false) and the dialog's comparisonFinished call this
+    // again; the scoring worker was stopped above.
+    if (!workerRunning())
+        QTimer::singleShot(0, this, &QWidget::close);
 }
 
 } // namespace cmtl::ui

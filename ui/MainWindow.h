@@ -3,7 +3,13 @@
 #include "RunRecord.h"
 #include "workers/DataLoader.h"
 
+#include "project/ProjectFile.h"
+
 #include <QMainWindow>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -11,10 +17,12 @@ class QListWidget;
 class QMenu;
 class QStackedWidget;
 class QUndoStack;
+class QTimer;
 
 namespace cmtl::ui {
 
 class DataPage;
+class ComparisonDialog;
 class ResultsPage;
 class RolesPage;
 class RunsPage;
@@ -50,6 +58,28 @@ public:
     bool canTrain(QString *reason = nullptr) const;
     bool isBusy() const;
 
+    // Projects. openProject reads the file (a refusal is shown and returns false), asks to keep
+    // unsaved work, then restores it; the data file, when it was moved or changed, is asked for.
+    bool openProject(const QString &path);
+    bool saveProject(const QString &path);
+    // Asks to keep unsaved work, then starts an empty project.
+    void newProject();
+    // What would be saved now.
+    ProjectContents projectContents() const;
+    // The autosaved copy of unsaved work, in the application's data folder.
+    static QString recoveryFilePath();
+    // Writes the recovery file now (when there is unsaved work); false when writing failed.
+    bool writeRecoveryFile();
+    void setAutosaveInterval(int milliseconds);
+    // Asks to keep unsaved work (Save / Discard / Cancel, window-modal) and calls `proceed` unless
+    // the user cancels or a save fails. Without unsaved work, calls it at once.
+    void askToKeepWork(const std::function<void()> &proceed);
+    ComparisonDialog *comparisonDialog() const;
+    // At start-up: when a recovery file of unsaved work exists, offers to restore it.
+    void offerRecovery();
+    // Shows the latest comparison kept in the project.
+    void showLastComparison();
+
     Workspace *workspace() const { return m_workspace; }
     StartPage *startPage() const { return m_start; }
     DataPage *dataPage() const { return m_data; }
@@ -62,6 +92,11 @@ public:
     QAction *trainAction() const { return m_trainAction; }
     QAction *cancelAction() const { return m_cancelAction; }
     QAction *compareAction() const { return m_compareAction; }
+    QAction *newProjectAction() const { return m_newProjectAction; }
+    QAction *openProjectAction() const { return m_openProjectAction; }
+    QAction *saveProjectAction() const { return m_saveProjectAction; }
+    QAction *saveProjectAsAction() const { return m_saveProjectAsAction; }
+    QAction *quitAction() const { return m_quitAction; }
     QWidget *pageWidget(Page page) const;
     // The edits of the Data, Roles and Settings pages (Edit ▸ Undo / Redo).
     QUndoStack *undoStack() const { return m_undoStack; }
@@ -86,6 +121,24 @@ private:
     void showAbout();
     void readSettings();
     void writeSettings();
+    void chooseProjectFile();
+    // Asks for a project file name; saves; then calls `afterSave` (not when cancelled or failed).
+    void chooseProjectSavePath(const std::function<void()> &afterSave = {});
+    // Saves to the project's file, or asks for one; then calls `afterSave`.
+    void saveProjectThen(const std::function<void()> &afterSave);
+    // Checks that the project's data file is the one it was made on; asks to locate it or to
+    // continue with the new content when it is not; then restores the project.
+    void resolveProjectData(std::shared_ptr<const ProjectContents> project, const QString &projectPath,
+                            const QString &dataPath, bool dataMoved);
+    void restoreProject(const ProjectContents &project, const QString &projectPath, const QString &dataPath,
+                        bool modified);
+    void applyPendingConfiguration();
+    void requestClose();
+    bool workerRunning() const;
+    void closeWhenWorkersFinished();
+    void updateTitle();
+    void markModified();
+    void watchThresholds();
 
     Workspace *m_workspace;
     QListWidget *m_navigation;
@@ -109,12 +162,30 @@ private:
     QAction *m_cancelAction = nullptr;
     QAction *m_compareAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_newProjectAction = nullptr;
+    QAction *m_openProjectAction = nullptr;
+    QAction *m_saveProjectAction = nullptr;
+    QAction *m_saveProjectAsAction = nullptr;
+    QAction *m_showComparisonAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QUndoStack *m_undoStack;
     QLabel *m_trainStatus;
     QStringList m_recentFiles;
     QString m_pendingSamplePath;
     bool m_loading = false;
+    // Project state: set while the window itself changes the pages (opening data, restoring a
+    // project), so that those changes are not taken for the user's.
+    int m_restoring = 0;
+    // A restored project's roles and settings, applied once its data file is loaded.
+    std::optional<ProjectContents> m_pendingProject;
+    bool m_pendingModified = false;
+    // The last settings that were valid (a project saved while a field is being edited keeps
+    // these).
+    std::optional<ExperimentConfig> m_lastValidConfig;
+    QPointer<ComparisonDialog> m_comparisonDialog;
+    QTimer *m_autosave;
+    bool m_closeApproved = false;
+    bool m_closePending = false;
 };
 
 } // namespace cmtl::ui

@@ -82,4 +82,44 @@ std::shared_ptr<RunRecord> evaluationRun(const RunRecord &source, const QString 
     return run;
 }
 
+ProjectRun toProjectRun(const RunRecord &run)
+{
+    ProjectRun stored;
+    stored.id = run.id;
+    stored.name = run.name.toStdString();
+    stored.dataSource = run.dataSource.toStdString();
+    stored.finished = run.finished.toString(Qt::ISODateWithMs).toStdString();
+    stored.roles = run.roles;
+    stored.config = run.config;
+    stored.model = {run.result.model, run.result.reports, run.result.history, run.result.warnings};
+    stored.split = run.result.split;
+    stored.seconds = run.result.seconds;
+    stored.scores = run.scores;
+    stored.scoresPart = run.scoresPart.toStdString();
+    stored.modelPath = run.modelPath.toStdString();
+    return stored;
+}
+
+std::shared_ptr<RunRecord> runFromProject(const ProjectRun &stored)
+{
+    auto run = std::make_shared<RunRecord>();
+    run->id = stored.id;
+    run->name = QString::fromStdString(stored.name);
+    run->dataSource = QString::fromStdString(stored.dataSource);
+    run->finished = QDateTime::fromString(QString::fromStdString(stored.finished), Qt::ISODateWithMs);
+    run->roles = stored.roles;
+    run->config = stored.config;
+    run->result.model = stored.model.model;
+    run->result.reports = stored.model.reports;
+    run->result.history = stored.model.history;
+    run->result.warnings = stored.model.warnings;
+    run->result.split = stored.split;
+    run->result.seconds = stored.seconds;
+    run->scores = stored.scores;
+    run->scoresPart = QString::fromStdString(stored.scoresPart);
+    run->charts = computeTaskCharts(run->scores);
+    run->modelPath = QString::fromStdString(stored.modelPath);
+    return run;
+}
+
 } // namespace cmtl::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "metrics/TaskScores.h"
+#include "project/ProjectFile.h"
 #include "train/Experiment.h"
 
 #include <QDateTime>
@@ -56,6 +57,11 @@ using RunPtr = std::shared_ptr<const RunRecord>;
 // left 0 for the workspace to assign.
 std::shared_ptr<RunRecord> evaluationRun(const RunRecord &source, const QString &path, EvaluationReport report,
                                          std::vector<TaskScores> scores);
+
+// A run as the project file keeps it, and back. The charts are recomputed from the stored scores
+// (on large evaluation parts, call runFromProject on a worker thread).
+ProjectRun toProjectRun(const RunRecord &run);
+std::shared_ptr<RunRecord> runFromProject(const ProjectRun &run);
 
 } // namespace cmtl::ui
 

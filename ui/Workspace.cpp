@@ -17,6 +17,7 @@ void Workspace::addRun(RunPtr run)
     m_runs->addRun(run);
     Q_EMIT runAdded(run);
     setCurrentRun(std::move(run));
+    setModified(true);
 }
 
 void Workspace::setCurrentRun(RunPtr run)
@@ -30,6 +31,54 @@ void Workspace::setCurrentRun(RunPtr run)
 int Workspace::nextRunId() const
 {
     return m_runs->nextId();
+}
+
+void Workspace::addComparison(ComparisonRecord comparison)
+{
+    m_comparisons.push_back(std::move(comparison));
+    Q_EMIT comparisonAdded(m_comparisons.back());
+    setModified(true);
+}
+
+void Workspace::clearWork()
+{
+    setCurrentRun({});
+    m_runs->clear();
+    m_comparisons.clear();
+    m_thresholds.clear();
+}
+
+const std::map<std::string, double> &Workspace::thresholdsOf(int runId) const
+{
+    static const std::map<std::string, double> none;
+    const auto found = m_thresholds.find(runId);
+    return found == m_thresholds.end() ? none : found->second;
+}
+
+void Workspace::setThreshold(int runId, const std::string &task, double threshold)
+{
+    auto &chosen = m_thresholds[runId];
+    const auto found = chosen.find(task);
+    if (found != chosen.end() && found->second == threshold)
+        return;
+    chosen[task] = threshold;
+    setModified(true);
+}
+
+void Workspace::setProjectPath(const QString &path)
+{
+    if (path == m_projectPath)
+        return;
+    m_projectPath = path;
+    Q_EMIT projectPathChanged(m_projectPath);
+}
+
+void Workspace::setModified(bool modified)
+{
+    if (modified == m_modified)
+        return;
+    m_modified = modified;
+    Q_EMIT modifiedChanged(m_modified);
 }
 
 } // namespace cmtl::ui

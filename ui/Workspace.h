@@ -1,16 +1,27 @@
 #pragma once
 
 #include "RunRecord.h"
+#include "train/Comparison.h"
 #include "workers/DataLoader.h"
 
+#include <QDateTime>
 #include <QObject>
+
+#include <map>
 
 namespace cmtl::ui {
 
 class RunListModel;
 
-// The state the pages share: the loaded data set, every run of the session and the run being
-// looked at. Pages observe it through its signals; only the host wires them together.
+// One "Compare methods" result, kept with the project.
+struct ComparisonRecord {
+    QDateTime finished;
+    ComparisonResult result;
+};
+
+// The state the pages share: the loaded data set, every run of the session, the run being
+// looked at, the comparisons, the project file it belongs to and whether it changed since it was
+// last saved. Pages observe it through its signals; only the host wires them together.
 class Workspace : public QObject {
     Q_OBJECT
 public:
@@ -19,22 +30,45 @@ public:
     const LoadedTablePtr &data() const { return m_data; }
     RunListModel *runs() const { return m_runs; }
     const RunPtr &currentRun() const { return m_currentRun; }
+    const std::vector<ComparisonRecord> &comparisons() const { return m_comparisons; }
 
     void setData(LoadedTablePtr data);
     // Adds a finished run (or an opened model) and makes it current.
     void addRun(RunPtr run);
     void setCurrentRun(RunPtr run);
     int nextRunId() const;
+    void addComparison(ComparisonRecord comparison);
+    // Forgets every run and comparison (a new project, or before another is restored).
+    void clearWork();
+
+    // The decision thresholds the user chose on the Results page, per run id and binary task.
+    const std::map<std::string, double> &thresholdsOf(int runId) const;
+    void setThreshold(int runId, const std::string &task, double threshold);
+
+    // The project file the work is saved in (empty: never saved).
+    const QString &projectPath() const { return m_projectPath; }
+    void setProjectPath(const QString &path);
+    // Whether runs were added or roles, settings or data changed since the project was last saved
+    // or opened.
+    bool isModified() const { return m_modified; }
+    void setModified(bool modified);
 
 Q_SIGNALS:
     void dataChanged(const cmtl::ui::LoadedTablePtr &data);
     void runAdded(const cmtl::ui::RunPtr &run);
     void currentRunChanged(const cmtl::ui::RunPtr &run);
+    void comparisonAdded(const cmtl::ui::ComparisonRecord &comparison);
+    void modifiedChanged(bool modified);
+    void projectPathChanged(const QString &path);
 
 private:
     LoadedTablePtr m_data;
     RunListModel *m_runs;
     RunPtr m_currentRun;
+    std::vector<ComparisonRecord> m_comparisons;
+    std::map<int, std::map<std::string, double>> m_thresholds;
+    QString m_projectPath;
+    bool m_modified = false;
 };
 
 } // namespace cmtl::ui

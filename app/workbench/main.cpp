@@ -24,8 +24,9 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QApplication::translate("main", "CreditMTL workbench: multi-task credit models."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"),
-                                 QApplication::translate("main", "A CSV file or a .cmtl model file to open."));
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QApplication::translate("main", "A CSV file, a .cmtl model file or a .cmtlproj project to open."));
     parser.process(application);
 
     cmtl::ui::MainWindow window;
@@ -35,7 +36,9 @@ int main(int argc, char *argv[])
         const QString path = QFileInfo(files.front()).absoluteFilePath();
         // Once the event loop runs, so that the window is on screen while the file loads.
         QTimer::singleShot(0, &window, [&window, path] {
-            if (path.endsWith(QLatin1String(".cmtl"), Qt::CaseInsensitive))
+            if (path.endsWith(QLatin1String(".cmtlproj"), Qt::CaseInsensitive))
+                window.openProject(path);
+            else if (path.endsWith(QLatin1String(".cmtl"), Qt::CaseInsensitive))
                 window.openModelFile(path);
             else if (QFileInfo(path).canonicalFilePath() == QFileInfo(cmtl::ui::sampleFilePath()).canonicalFilePath())
                 window.openSample();
@@ -43,5 +46,7 @@ int main(int argc, char *argv[])
                 window.openDataFile(path);
         });
     }
+    // Work autosaved before a crash or a kill is offered back (after any file given above).
+    QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
     return QApplication::exec();
 }

@@ -162,16 +162,32 @@ TaskSpec taskSpecFromJson(const JsonReader &reader)
     return spec;
 }
 
-QByteArray serializeRunConfiguration(const RunConfiguration &configuration)
+QJsonObject runConfigurationToJson(const RunConfiguration &configuration)
 {
     QJsonArray tasks;
     for (const TaskSpec &task : configuration.tasks)
         tasks.append(taskSpecToJson(task));
-    const QJsonObject root{{key("format"), QLatin1String("creditmtl-config")},
-                           {key("format_version"), kConfigurationFormatVersion},
-                           {key("tasks"), tasks},
-                           {key("ignore"), toJsonArray(configuration.ignored)},
-                           {key("config"), configToJson(configuration.config)}};
+    return {{key("tasks"), tasks},
+            {key("ignore"), toJsonArray(configuration.ignored)},
+            {key("config"), configToJson(configuration.config)}};
+}
+
+RunConfiguration runConfigurationFromJson(const JsonReader &reader)
+{
+    RunConfiguration configuration;
+    const QJsonArray tasks = reader.array("tasks");
+    for (qsizetype i = 0; i < tasks.size(); ++i)
+        configuration.tasks.push_back(taskSpecFromJson(reader.element(tasks, i, "tasks")));
+    configuration.ignored = reader.strings("ignore");
+    configuration.config = configFromJson(reader.object("config"));
+    return configuration;
+}
+
+QByteArray serializeRunConfiguration(const RunConfiguration &configuration)
+{
+    QJsonObject root = runConfigurationToJson(configuration);
+    root[key("format")] = QLatin1String("creditmtl-config");
+    root[key("format_version")] = kConfigurationFormatVersion;
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -187,13 +203,7 @@ RunConfiguration parseRunConfiguration(QByteArrayView bytes, const std::string &
     if (root.integer("format_version") > kConfigurationFormatVersion)
         throw DataError({sourceName, 0, {}}, "this configuration was written by a newer CreditMTL (format version " +
                                                  std::to_string(root.integer("format_version")) + ")");
-    RunConfiguration configuration;
-    const QJsonArray tasks = root.array("tasks");
-    for (qsizetype i = 0; i < tasks.size(); ++i)
-        configuration.tasks.push_back(taskSpecFromJson(root.element(tasks, i, "tasks")));
-    configuration.ignored = root.strings("ignore");
-    configuration.config = configFromJson(root.object("config"));
-    return configuration;
+    return runConfigurationFromJson(root);
 }
 
 void saveRunConfiguration(const std::string &path, const RunConfiguration &configuration)

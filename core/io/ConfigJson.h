@@ -32,6 +32,11 @@ struct RunConfiguration {
 
 constexpr int kConfigurationFormatVersion = 1;
 
+// The configuration's fields as a JSON object (without the file's format fields), for files that
+// embed one (the project file).
+QJsonObject runConfigurationToJson(const RunConfiguration &configuration);
+RunConfiguration runConfigurationFromJson(const json::JsonReader &reader);
+
 QByteArray serializeRunConfiguration(const RunConfiguration &configuration);
 RunConfiguration parseRunConfiguration(QByteArrayView bytes, const std::string &sourceName);
 void saveRunConfiguration(const std::string &path, const RunConfiguration &configuration);

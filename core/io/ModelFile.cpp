@@ -5,8 +5,8 @@
 #include "io/ConfigJson.h"
 #include "io/JsonReader.h"
 #include "io/MetricsJson.h"
+#include "io/SealedFile.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -119,11 +119,6 @@ TrainingHistory historyFromJson(const JsonReader &reader, int formatVersion)
         history.epochs.push_back(std::move(record));
     }
     return history;
-}
-
-QByteArray sha256Line(QByteArrayView content)
-{
-    return "\nsha256 " + QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex() + "\n";
 }
 
 // Refuses what a valid checksum cannot: content that does not describe a usable model (a file
@@ -272,43 +267,15 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
         throw refuse("damaged model file: the first line should read \"CreditMTL-model <version> <header bytes> "
                      "<weight bytes>\", it reads \"" +
                      bytes.first(firstLineEnd).toByteArray().toStdString() + "\"");
-    if (version > kModelFormatVersion)
-        throw refuse("this model file has format version " + std::to_string(version) +
-                     ", written by a newer CreditMTL; this build reads versions up to " +
-                     std::to_string(kModelFormatVersion) + ": update CreditMTL to open it");
-    if (version < 1)
-        throw refuse("damaged model file: format version " + std::to_string(version) + " does not exist");
     if (weightSize % 4 != 0)
         throw refuse("damaged model file: the first line claims " + std::to_string(weightSize) +
                      " weight bytes, which is not a whole number of 4-byte float32 weights");
-
-    constexpr std::uint64_t checksumSize = 8 + 64 + 1; // "\nsha256 " + 64 hex digits + "\n"
-    const auto fileSize = static_cast<std::uint64_t>(bytes.size());
-    const std::uint64_t afterFirstLine = fileSize - static_cast<std::uint64_t>(firstLineEnd) - 1;
-    const std::string claimed = "its first line claims a " + std::to_string(jsonSize) + "-byte header and " +
-                                std::to_string(weightSize) + " weight bytes, plus a " + std::to_string(checksumSize) +
-                                "-byte checksum line";
-    if (jsonSize > afterFirstLine || weightSize > afterFirstLine - jsonSize ||
-        checksumSize > afterFirstLine - jsonSize - weightSize)
-        throw refuse("the model file is truncated or its first line is damaged: " + claimed + ", but only " +
-                     std::to_string(afterFirstLine) + " bytes follow the first line (" + std::to_string(fileSize) +
-                     " bytes in all)");
-    const std::uint64_t extra = afterFirstLine - jsonSize - weightSize - checksumSize;
-    if (extra > 0)
-        throw refuse("the model file has " + std::to_string(extra) + " unexpected bytes at its end: " + claimed + ", " +
-                     std::to_string(fileSize - extra) + " bytes in all, and the file has " + std::to_string(fileSize));
+    checkVersionAndSeal(bytes, firstLineEnd, version, kModelFormatVersion,
+                        {{"header", jsonSize}, {"weight", weightSize}}, "model file", sourceName);
     const auto headerBegin = firstLineEnd + 1;
-    const auto contentSize = static_cast<qsizetype>(static_cast<std::uint64_t>(headerBegin) + jsonSize + weightSize);
-    if (bytes.sliced(contentSize) != sha256Line(bytes.first(contentSize)))
-        throw refuse("the model file's checksum does not match its content: the file was edited or damaged");
-
-    QJsonParseError parseError{};
-    const QJsonDocument document =
-        QJsonDocument::fromJson(bytes.sliced(headerBegin, static_cast<qsizetype>(jsonSize)).toByteArray(), &parseError);
-    if (!document.isObject())
-        throw refuse("damaged model file: its header is not valid JSON (" + parseError.errorString().toStdString() +
-                     ")");
-    const JsonReader header(document.object(), "model", sourceName);
+    const JsonReader header(
+        parseJsonSection(bytes.sliced(headerBegin, static_cast<qsizetype>(jsonSize)), "model file", sourceName),
+        "model", sourceName);
     if (header.text("format") != "creditmtl-model")
         header.fail("format", "should be \"creditmtl-model\"");
 

@@ -337,6 +337,30 @@
         <source>Test metrics over %1.</source>
         <translation>%1 的测试指标。</translation>
     </message>
+    <message>
+        <source>Cop&amp;y Table</source>
+        <translation>复制表格(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Copy the comparison table</source>
+        <translation>复制比较结果表</translation>
+    </message>
+    <message>
+        <source>Copy the results as tab-separated text, to paste into a spreadsheet</source>
+        <translation>以制表符分隔的文本复制结果，可粘贴到电子表格</translation>
+    </message>
+    <message>
+        <source>&amp;Save as CSV…</source>
+        <translation>另存为 CSV(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the comparison table as CSV</source>
+        <translation>将比较结果表保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Test metrics over %1, compared on %2.</source>
+        <translation>%1 的测试指标，比较于 %2。</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ComparisonWorker</name>
@@ -617,10 +641,6 @@
 <context>
     <name>cmtl::ui::MainWindow</name>
     <message>
-        <source>CreditMTL workbench</source>
-        <translation>CreditMTL 工作台</translation>
-    </message>
-    <message>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
@@ -659,10 +679,6 @@
     <message>
         <source>Open data</source>
         <translation>打开数据</translation>
-    </message>
-    <message>
-        <source>%1 — CreditMTL workbench</source>
-        <translation>%1 — CreditMTL 工作台</translation>
     </message>
     <message>
         <source>Language</source>
@@ -863,6 +879,202 @@
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The project&apos;s roles wait for its data file: open it to apply them.</source>
+        <translation>项目的角色设置需等待其数据文件：打开该文件后即可应用。</translation>
+    </message>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>新建项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start again: no data, no runs, default settings</source>
+        <translation>重新开始：无数据、无运行、默认设置</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project…</source>
+        <translation>打开项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open a CreditMTL project: its data, roles, settings, runs and comparisons</source>
+        <translation>打开 CreditMTL 项目：其数据、角色、设置、运行和方法比较</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Project</source>
+        <translation>保存项目(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save the data source, roles, settings, runs and comparisons</source>
+        <translation>保存数据来源、角色、设置、运行和方法比较</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;Last Comparison</source>
+        <translation>显示最近的比较(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The latest Compare Methods results kept in the project</source>
+        <translation>项目中保存的最近一次方法比较结果</translation>
+    </message>
+    <message>
+        <source>Untitled project</source>
+        <translation>未命名项目</translation>
+    </message>
+    <message>
+        <source>%1[*] — CreditMTL workbench</source>
+        <translation>%1[*] — CreditMTL 工作台</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>The project could not be saved.</source>
+        <translation>无法保存项目。</translation>
+    </message>
+    <message>
+        <source>Project saved to %1</source>
+        <translation>项目已保存到 %1</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>CreditMTL projects (*.cmtlproj)</source>
+        <translation>CreditMTL 项目 (*.cmtlproj)</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>CreditMTL projects (*.cmtlproj);;All files (*)</source>
+        <translation>CreditMTL 项目 (*.cmtlproj);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The project has unsaved changes (runs, roles or settings).</source>
+        <translation>项目有未保存的更改（运行、角色或设置）。</translation>
+    </message>
+    <message>
+        <source>Save them before going on? Discarded changes cannot be recovered.</source>
+        <translation>继续之前是否保存？放弃的更改无法恢复。</translation>
+    </message>
+    <message>
+        <source>The project file could not be opened.</source>
+        <translation>无法打开项目文件。</translation>
+    </message>
+    <message>
+        <source>The data file of this project, %1, is not there any more (moved, renamed or deleted).</source>
+        <translation>本项目的数据文件 %1 已不在原处（被移动、重命名或删除）。</translation>
+    </message>
+    <message>
+        <source>The data file %1 has changed since the project was saved: %2 bytes then, %3 now, last modified %4.</source>
+        <translation>数据文件 %1 在项目保存后已更改：当时 %2 字节，现在 %3 字节，最后修改于 %4。</translation>
+    </message>
+    <message>
+        <source>Project data</source>
+        <translation>项目数据</translation>
+    </message>
+    <message>
+        <source>Locate the file the project was made on, or continue with the file as it is now (the runs keep the metrics they had).</source>
+        <translation>请找到建立项目时所用的文件，或使用该文件的当前内容继续（各次运行保留原有指标）。</translation>
+    </message>
+    <message>
+        <source>Locate the file, or open the project without its data (the runs and settings are restored; the roles wait for the data).</source>
+        <translation>请找到该文件，或不带数据打开项目（运行和设置会恢复；角色等待数据文件）。</translation>
+    </message>
+    <message>
+        <source>&amp;Locate…</source>
+        <translation>查找文件(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Continue with the New Content</source>
+        <translation>使用新内容继续(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Without Data</source>
+        <translation>不带数据打开(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Locate the data file</source>
+        <translation>查找数据文件</translation>
+    </message>
+    <message>
+        <source>Project opened without its data: the roles wait for the data file.</source>
+        <translation>项目已在没有数据的情况下打开：角色等待数据文件。</translation>
+    </message>
+    <message>
+        <source>The data file now has %1 rows; the project was made on %2.</source>
+        <translation>数据文件现在有 %1 行；建立项目时为 %2 行。</translation>
+    </message>
+    <message>
+        <source>Project %1 opened</source>
+        <translation>项目 %1 已打开</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>The autosaved work could not be read; it was kept as %1.</source>
+        <translation>无法读取自动保存的工作；已保留为 %1。</translation>
+    </message>
+    <message>
+        <source>It belongs to the project %1.</source>
+        <translation>它属于项目 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A model is being trained.</source>
+        <translation>正在训练模型。</translation>
+    </message>
+    <message>
+        <source>A comparison of methods is running.</source>
+        <translation>正在进行方法比较。</translation>
+    </message>
+    <message>
+        <source>A file is being scored.</source>
+        <translation>正在为文件评分。</translation>
+    </message>
+    <message>
+        <source>Work in progress</source>
+        <translation>工作进行中</translation>
+    </message>
+    <message>
+        <source>Quitting stops it; what it has not finished is lost.</source>
+        <translation>退出会停止它；尚未完成的部分将丢失。</translation>
+    </message>
+    <message>
+        <source>&amp;Stop and Quit</source>
+        <translation>停止并退出(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stopping… the window closes when the work in progress has stopped.</source>
+        <translation>正在停止… 进行中的工作停止后窗口将关闭。</translation>
+    </message>
+    <message>
+        <source>The workbench did not close normally. The work autosaved at %1 can be restored (runs: %2).</source>
+        <translation>工作台上次未正常关闭。可以恢复 %1 自动保存的工作（运行数：%2）。</translation>
+    </message>
+    <message>
+        <source>Training is running. Cancel it before opening a project.</source>
+        <translation>正在训练。请先取消训练，再打开项目。</translation>
     </message>
 </context>
 <context>

@@ -121,7 +121,7 @@ void CatalogueModel::damagedModelFiles_data()
     const QByteArray rest = m_bytes.sliced(firstLineEnd);
     QTest::newRow("huge header size") << "CreditMTL-model 2 9223372036854775807 8" + rest
                                       << QStringList{QStringLiteral("truncated"),
-                                                     QStringLiteral("9223372036854775807-byte header")};
+                                                     QStringLiteral("9223372036854775807 header bytes")};
     QTest::newRow("huge weight size") << "CreditMTL-model 2 100 18446744073709551612" + rest
                                       << QStringList{QStringLiteral("18446744073709551612 weight bytes")};
     QTest::newRow("sizes beyond 64 bits")

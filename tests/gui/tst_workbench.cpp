@@ -720,6 +720,9 @@ private Q_SLOTS:
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(50, 50), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(m_window, &drop);
+        // The earlier runs are unsaved work: the window asks before opening another file.
+        QTRY_VERIFY(m_window->findChild<QMessageBox *>(QStringLiteral("unsavedChangesBox")));
+        m_window->findChild<QMessageBox *>(QStringLiteral("unsavedChangesBox"))->button(QMessageBox::Discard)->click();
         QTRY_VERIFY_WITH_TIMEOUT(
             loaded.count() == 1 || m_window->findChild<QMessageBox *>(QStringLiteral("errorDialog")), 20000);
         if (auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("errorDialog")))
@@ -751,9 +754,18 @@ private Q_SLOTS:
         window->findChild<QSpinBox *>(QStringLiteral("patienceSpin"))->setValue(0);
         window->startTraining();
         QTRY_VERIFY_WITH_TIMEOUT(window->trainingPage()->epochsSeen() >= 1, 60000);
+        // The close asks first (tst_project covers the prompts); approved, it cancels the worker
+        // and closes once the worker has finished, without blocking the event loop.
+        QVERIFY(!window->close());
+        QTRY_VERIFY(window->findChild<QMessageBox *>(QStringLiteral("busyCloseBox")));
         QElapsedTimer clock;
         clock.start();
-        QVERIFY(window->close());
+        window->findChild<QMessageBox *>(QStringLiteral("busyCloseBox"))
+            ->findChild<QAbstractButton *>(QStringLiteral("stopAndQuitButton"))
+            ->click();
+        QTRY_VERIFY(window->findChild<QMessageBox *>(QStringLiteral("unsavedChangesBox")));
+        window->findChild<QMessageBox *>(QStringLiteral("unsavedChangesBox"))->button(QMessageBox::Discard)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isVisible(), 5000);
         QVERIFY(!window->trainingPage()->isRunning());
         QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
         delete window;
@@ -769,7 +781,7 @@ private Q_SLOTS:
             window.resize(1400, 900);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            QCOMPARE(window.windowTitle(), QStringLiteral("CreditMTL 工作台"));
+            QCOMPARE(window.windowTitle(), QStringLiteral("未命名项目[*] — CreditMTL 工作台"));
             QCOMPARE(window.findChild<QListWidget *>(QStringLiteral("navigation"))->item(MainWindow::Roles)->text(),
                      QStringLiteral("角色"));
             QVERIFY(window.trainAction()->toolTip().startsWith(QStringLiteral("无法训练")));

@@ -187,4 +187,12 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
     }
 }
 
+void RunListModel::clear()
+{
+    beginResetModel();
+    m_runs.clear();
+    m_nextId = 1;
+    endResetModel();
+}
+
 } // namespace cmtl::ui

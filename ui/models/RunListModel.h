@@ -29,6 +29,8 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     void addRun(RunPtr run);
+    // Removes every run (a new or another project); ids start again at 1.
+    void clear();
     RunPtr runAt(int row) const;
     int rowOf(int runId) const;
     int nextId() const { return m_nextId; }

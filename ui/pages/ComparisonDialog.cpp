@@ -1,5 +1,6 @@
 #include "pages/ComparisonDialog.h"
 
+#include "models/TableExport.h"
 #include "workers/ComparisonWorker.h"
 #include "workers/WorkerThread.h"
 
@@ -7,6 +8,7 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -77,11 +79,31 @@ ComparisonDialog::ComparisonDialog(LoadedTablePtr data, RoleAssignment roles, Ex
     m_cancelButton = buttons->addButton(tr("&Cancel"), QDialogButtonBox::RejectRole);
     m_cancelButton->setObjectName(QStringLiteral("cancelComparisonButton"));
     m_cancelButton->setEnabled(false);
+    m_copyButton = buttons->addButton(tr("Cop&y Table"), QDialogButtonBox::ActionRole);
+    m_copyButton->setObjectName(QStringLiteral("copyComparisonButton"));
+    m_copyButton->setAccessibleName(tr("Copy the comparison table"));
+    m_copyButton->setToolTip(tr("Copy the results as tab-separated text, to paste into a spreadsheet"));
+    m_saveButton = buttons->addButton(tr("&Save as CSV…"), QDialogButtonBox::ActionRole);
+    m_saveButton->setObjectName(QStringLiteral("saveComparisonButton"));
+    m_saveButton->setAccessibleName(tr("Save the comparison table as CSV"));
+    m_copyButton->setEnabled(false);
+    m_saveButton->setEnabled(false);
+    connect(m_copyButton, &QPushButton::clicked, this, [this] { copyModelToClipboard(*m_results); });
+    connect(m_saveButton, &QPushButton::clicked, this,
+            [this] { saveModelAsCsvInteractively(*m_results, this, QStringLiteral("comparison.csv")); });
+    addTableExportActions(m_view, QStringLiteral("comparison.csv"));
     QPushButton *close = buttons->addButton(QDialogButtonBox::Close);
     layout->addWidget(buttons);
     connect(m_startButton, &QPushButton::clicked, this, &ComparisonDialog::start);
     connect(m_cancelButton, &QPushButton::clicked, this, &ComparisonDialog::cancel);
     connect(close, &QPushButton::clicked, this, &QDialog::close);
+    // Once the worker's thread has stopped (isRunning() is false from then on), not when the
+    // worker says it is done, so that whoever waits for the end can act on it at once.
+    connect(m_thread, &WorkerThread::finished, this, [this] {
+        m_startButton->setEnabled(m_data != nullptr);
+        m_cancelButton->setEnabled(false);
+        Q_EMIT comparisonFinished();
+    });
     resize(820, 560);
 }
 
@@ -97,7 +119,7 @@ bool ComparisonDialog::isRunning() const
 
 void ComparisonDialog::start()
 {
-    if (isRunning())
+    if (isRunning() || !m_data)
         return;
     ComparisonWorker::Params params;
     params.data = m_data;
@@ -110,14 +132,12 @@ void ComparisonDialog::start()
         m_progress->setValue(static_cast<int>(fraction * 1000));
         m_status->setText(text);
     });
-    connect(worker, &ComparisonWorker::succeeded, this, &ComparisonDialog::showResult);
+    connect(worker, &ComparisonWorker::succeeded, this, [this](const ComparisonResult &result) {
+        showResult(result);
+        Q_EMIT resultReady(result);
+    });
     connect(worker, &Worker::failed, this, [this](const QString &message) { m_status->setText(message); });
     connect(worker, &Worker::cancelled, this, [this] { m_status->setText(tr("Comparison cancelled.")); });
-    connect(worker, &Worker::finished, this, [this] {
-        m_startButton->setEnabled(true);
-        m_cancelButton->setEnabled(false);
-        Q_EMIT comparisonFinished();
-    });
     m_startButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
     m_progress->setValue(0);
@@ -150,6 +170,17 @@ void ComparisonDialog::showResult(const ComparisonResult &result)
         }
     }
     m_status->setText(tr("Test metrics over %1.").arg(QString::fromStdString(result.scheme)));
+    m_copyButton->setEnabled(true);
+    m_saveButton->setEnabled(true);
+}
+
+void ComparisonDialog::showStoredResult(const ComparisonResult &result, const QDateTime &finished)
+{
+    showResult(result);
+    m_status->setText(
+        tr("Test metrics over %1, compared on %2.")
+            .arg(QString::fromStdString(result.scheme), QLocale().toString(finished, QLocale::ShortFormat)));
+    m_startButton->setEnabled(m_data != nullptr);
 }
 
 } // namespace cmtl::ui

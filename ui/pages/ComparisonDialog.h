@@ -1,8 +1,10 @@
 #pragma once
 
 #include "train/Comparison.h"
+#include "workers/ComparisonWorker.h"
 #include "workers/DataLoader.h"
 
+#include <QDateTime>
 #include <QDialog>
 
 class QLabel;
@@ -28,6 +30,9 @@ public:
 
     QStandardItemModel *results() const { return m_results; }
     bool isRunning() const;
+    // Shows a result kept in the project (finished at `finished`). Without data (a dialog opened
+    // only to show it) the comparison cannot be run again.
+    void showStoredResult(const ComparisonResult &result, const QDateTime &finished);
 
 public Q_SLOTS:
     void start();
@@ -35,6 +40,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void comparisonFinished();
+    // A comparison ran to its end: the host keeps its result in the project.
+    void resultReady(const cmtl::ComparisonResult &result);
 
 private:
     void showResult(const ComparisonResult &result);
@@ -45,6 +52,8 @@ private:
     QSpinBox *m_folds;
     QPushButton *m_startButton;
     QPushButton *m_cancelButton;
+    QPushButton *m_copyButton;
+    QPushButton *m_saveButton;
     QProgressBar *m_progress;
     QLabel *m_status;
     QStandardItemModel *m_results;

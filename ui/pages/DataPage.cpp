@@ -397,4 +397,18 @@ void DataPage::setLoading(bool loading)
     Q_EMIT loadingChanged(loading);
 }
 
+// Project state: the inverse of options().
+void DataPage::setOptions(const CsvOptions &options)
+{
+    if (const int index = m_delimiter->findData(int(options.delimiter)); index >= 0)
+        m_delimiter->setCurrentIndex(index);
+    m_header->setChecked(options.hasHeader);
+    if (const int index = m_encoding->findData(QString::fromStdString(options.encoding)); index >= 0)
+        m_encoding->setCurrentIndex(index);
+    QStringList tokens;
+    for (const std::string &token : options.missingTokens)
+        tokens << QString::fromStdString(token);
+    m_missing->setText(tokens.join(QStringLiteral(", ")));
+}
+
 } // namespace cmtl::ui

@@ -41,6 +41,8 @@ public:
     void stop();
     CsvOptions options() const;
     // The file whose table is shown (not one still loading).
+    // Project state: shows `options` in the import fields (used by the next openFile).
+    void setOptions(const CsvOptions &options);
     QString currentPath() const { return m_path; }
     // The import options' fields, by object name (what a reload's undo restores).
     using State = QVariantMap;

@@ -122,4 +122,19 @@ void MethodPanel::applyTo(TrainConfig &train) const
     train.weighting.dwaTemperature = m_dwaTemperature->value();
 }
 
+// Project state: the inverse of applyTo.
+void MethodPanel::setFrom(const TrainConfig &train)
+{
+    const auto choose = [](QComboBox *box, const char *value) {
+        if (const int index = box->findData(QString::fromLatin1(value)); index >= 0)
+            box->setCurrentIndex(index);
+    };
+    choose(m_architecture, toString(train.architecture));
+    m_experts->setValue(train.experts);
+    m_taskExperts->setValue(train.taskExperts);
+    choose(m_weighting, toString(train.weighting.method));
+    m_gradNormAlpha->setValue(train.weighting.gradNormAlpha);
+    m_dwaTemperature->setValue(train.weighting.dwaTemperature);
+}
+
 } // namespace cmtl::ui

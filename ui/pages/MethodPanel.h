@@ -20,6 +20,8 @@ public:
 
     // Writes the chosen method into `train`, leaving its other fields alone.
     void applyTo(TrainConfig &train) const;
+    // Shows the method of `train` (a restored project).
+    void setFrom(const TrainConfig &train);
     void resetDefaults();
 
 Q_SIGNALS:

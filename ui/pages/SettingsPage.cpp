@@ -562,4 +562,34 @@ void SettingsPage::updateTabOrder()
     chain(m_reset);
 }
 
+// Project state: the inverse of config().
+void SettingsPage::setConfig(const ExperimentConfig &config)
+{
+    QStringList layers;
+    for (const int size : config.train.hiddenLayers)
+        layers << QString::number(size);
+    m_hidden->setText(layers.join(QLatin1Char(',')));
+    m_methods->setFrom(config.train);
+    m_headHidden->setValue(config.train.headHidden);
+    m_dropout->setValue(config.train.dropout);
+    m_learningRate->setValue(config.train.learningRate);
+    m_batch->setValue(config.train.batchSize);
+    m_epochs->setValue(config.train.epochs);
+    m_patience->setValue(config.train.patience);
+    m_l2->setValue(config.train.l2);
+    m_seed->setValue(static_cast<int>(config.train.seed));
+    m_trainFraction->setValue(config.split.trainFraction);
+    m_validationFraction->setValue(config.split.validationFraction);
+    m_maxLevels->setValue(config.preprocess.maxLevels);
+    m_minLevelCount->setValue(config.preprocess.minLevelCount);
+    m_missingIndicators->setChecked(config.preprocess.missingIndicators);
+    validate();
+}
+
+void SettingsPage::setTestFile(const QString &path)
+{
+    m_testFile->setText(path);
+    validate();
+}
+
 } // namespace cmtl::ui

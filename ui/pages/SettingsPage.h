@@ -49,6 +49,9 @@ public:
     // The configuration, or nullopt with `problem` set when a field is invalid.
     std::optional<ExperimentConfig> config(QString *problem = nullptr) const;
     QString testFile() const;
+    // Project state: shows `config` (as config() gives it) and the separate test file.
+    void setConfig(const ExperimentConfig &config);
+    void setTestFile(const QString &path);
     QString problem() const;
 
     void setEpochs(int epochs);
