@@ -176,6 +176,8 @@ void printMetricsTable(const EvaluationReport &report, std::ostream &out)
         }
     }
     table.print(out);
+    for (const std::string &note : report.notes)
+        out << "note: " << note << '\n';
 }
 
 void writeMetricsJson(const QCommandLineParser &parser, const EvaluationReport &report)

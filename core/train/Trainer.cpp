@@ -200,6 +200,14 @@ std::vector<Eigen::MatrixXf> forwardAll(const MultiTaskNetwork &network, const E
     return outputs;
 }
 
+TrainingDiverged::TrainingDiverged(int epoch, std::string task)
+    : ConfigError("training diverged at epoch " + std::to_string(epoch) + ": " +
+                  (task.empty() ? std::string("the weights") : "the loss of task \"" + task + "\"") +
+                  " became NaN (not a number); lower the learning rate (--lr) or check the features for "
+                  "extreme values"),
+      m_epoch(epoch), m_task(std::move(task))
+{}
+
 TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                              const TrainingSet &train, const TrainingSet *validation, const TrainConfig &config,
                              const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel)
@@ -379,8 +387,14 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
             if (stop)
                 break;
         }
-        if (!outcome.parameters.allFinite())
-            throw ConfigError("training diverged (a weight became infinite or NaN): lower the learning rate");
+        if (!outcome.parameters.allFinite()) {
+            std::string task;
+            for (std::size_t t = 0; t < tasks.size() && task.empty(); ++t) {
+                if (!std::isfinite(epochLoss[t]))
+                    task = tasks[t].name;
+            }
+            throw TrainingDiverged(epoch, task);
+        }
 
         EpochRecord record;
         record.epoch = epoch;
