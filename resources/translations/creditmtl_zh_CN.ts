@@ -1302,6 +1302,10 @@ FPR %4</translation>
         <source>Scored, but not evaluated on this file: %1</source>
         <translation>已评分，但未能在此文件上评估：%1</translation>
     </message>
+    <message>
+        <source>Notes on %1:</source>
+        <translation>关于 %1 的说明：</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ScoringWorker</name>

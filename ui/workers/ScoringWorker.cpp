@@ -50,7 +50,10 @@ void ScoringWorker::work()
     auto scored = std::make_shared<ScoredTable>();
     scored->path = m_params.path;
     scored->model = model;
-    scored->predictions = model->predict(read.table, m_params.options.threads);
+    TransformNotes transformNotes;
+    scored->predictions = model->predict(read.table, m_params.options.threads, &transformNotes);
+    for (const std::string &note : transformNotes.messages())
+        scored->notes << QString::fromStdString(note);
     scored->table = std::move(read.table);
     const auto hasTaskColumns = [&] {
         for (const TargetEncoding &task : model->tasks()) {
@@ -68,6 +71,9 @@ void ScoringWorker::work()
             EvaluationReport report{"test", scored->table.source(), {}};
             for (const TaskScores &task : scores)
                 report.tasks.push_back(evaluateScores(task));
+            noteUnseenLabels(report);
+            for (const std::string &note : report.notes)
+                scored->notes << QString::fromStdString(note);
             scored->evaluation = evaluationRun(*m_params.source, m_params.path, std::move(report), std::move(scores));
         } catch (const std::exception &error) {
             // The predictions stand; only the evaluation is not possible.

@@ -6,6 +6,7 @@
 #include "workers/Worker.h"
 
 #include <QMetaType>
+#include <QStringList>
 
 #include <memory>
 
@@ -24,6 +25,9 @@ struct ScoredTable {
     std::shared_ptr<RunRecord> evaluation;
     // Why a file with the task columns could not be evaluated (e.g. text in a regression target).
     QString evaluationProblem;
+    // What the user should know about the scores (the engine's English sentences): inputs clipped
+    // to their training range, labels left out of the evaluation as none of a task's classes.
+    QStringList notes;
 };
 using ScoredTablePtr = std::shared_ptr<const ScoredTable>;
 
