@@ -1,5 +1,8 @@
 #include "metrics/TaskScores.h"
 
+#include "common/Error.h"
+#include "preprocess/TableLookup.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -61,6 +64,13 @@ TaskScores pairTaskWithLabels(const TargetEncoding &encoding, const Eigen::Matri
         const float target = encoding.spec.type == TaskType::Regression ? column.values[row] : encoded[row];
         if (std::isnan(target))
             continue;
+        if (predictions.col(static_cast<Eigen::Index>(i)).hasNaN())
+            throw DataError({table.source(), 0, encoding.spec.column},
+                            "the model gives no number (NaN) for task \"" + encoding.spec.name() + "\" on " +
+                                dataRowText(row) +
+                                ", so it cannot be evaluated: an input of that row is infinite or too extreme for the "
+                                "model; correct the row, or retrain the model (models saved by this version clip "
+                                "inputs to the training range)");
         labelled.push_back(static_cast<Eigen::Index>(i));
         switch (encoding.spec.type) {
         case TaskType::Binary:

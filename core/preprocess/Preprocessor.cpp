@@ -196,7 +196,9 @@ Preprocessor fitPreprocessor(const Table &table, const std::vector<std::string> 
             preprocessor.warnings.push_back(std::move(warning));
     }
     if (preprocessor.inputCount() == 0)
-        throw ConfigError(table.source() + ": no usable feature column (every one is constant or missing)");
+        throw ConfigError(table.source() + ": no usable feature column (every one is constant or missing on the " +
+                          std::to_string(trainRows.size()) +
+                          " training rows); check the feature columns' values or add features that vary");
     return preprocessor;
 }
 
@@ -242,7 +244,10 @@ InputMatrix Preprocessor::transform(const Table &table, int threads, TransformNo
         const Column &column = *columns[i];
         if (column.type != ColumnType::Numeric)
             throw DataError({table.source(), 0, step.column},
-                            "expected numbers (the model was trained on a numeric column), found text");
+                            "expected numbers (the model was trained on a numeric column), found text such as " +
+                                firstValueText(column) +
+                                "; correct the cells that are not numbers, or leave them "
+                                "empty (missing)");
         numericSources.push_back({column.values.data(), &step, input});
         input += step.missingIndicator ? 2 : 1;
     }

@@ -38,4 +38,20 @@ inline std::string dataRowText(std::size_t row)
     return "data row " + std::to_string(row + 1);
 }
 
+// The first non-missing cell of a column, quoted, and where it is: "\"12.5%\" on data row 2"
+// (or "no value"), as an example in a message.
+inline std::string firstValueText(const Column &column)
+{
+    for (std::size_t row = 0; row < column.size(); ++row) {
+        if (column.isMissing(row))
+            continue;
+        std::string example = "\""; // appended piece by piece: GCC 12 warns wrongly (-Wrestrict)
+        example += column.cellText(row);
+        example += "\" on ";
+        example += dataRowText(row);
+        return example;
+    }
+    return "no value";
+}
+
 } // namespace cmtl

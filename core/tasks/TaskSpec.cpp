@@ -147,18 +147,9 @@ private:
     bool m_otherValuesAreNegative = false;
 };
 
-std::string firstTextCell(const Column &column)
-{
-    for (std::size_t row = 0; row < column.codes.size(); ++row) {
-        if (column.codes[row] != Column::kMissingCode)
-            return quoted(column.cellText(row)) + " on " + dataRowText(row);
-    }
-    return "no value";
-}
-
 std::string regressionOnText(const Column &column)
 {
-    return "a regression task needs numbers, but this column holds text (e.g. " + firstTextCell(column) +
+    return "a regression task needs numbers, but this column holds text (e.g. " + firstValueText(column) +
            "); make it a binary or multiclass task if it names classes, or correct the cells that are not numbers";
 }
 

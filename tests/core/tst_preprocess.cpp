@@ -137,7 +137,8 @@ void TestPreprocess::refusesATextColumnWhereNumbersWereTrained()
         QFAIL("text accepted for a numeric feature");
     } catch (const DataError &error) {
         const std::string message = error.what();
-        QVERIFY2(message.find("later.csv") != std::string::npos && message.find("income") != std::string::npos,
+        QVERIFY2(message.find("later.csv") != std::string::npos && message.find("income") != std::string::npos &&
+                     message.find("\"high\" on data row 1") != std::string::npos,
                  message.c_str());
     }
     const Table missingColumn("other.csv", {numericColumn("salary", {1, 2, 3})});

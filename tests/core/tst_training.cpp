@@ -1,15 +1,12 @@
 // The trainer and the experiment flow: learning, determinism, early stopping, cancellation.
 
+#include "OlderModelFile.h"
 #include "TestTables.h"
 #include "common/Error.h"
 #include "io/ModelFile.h"
 #include "nn/Adam.h"
 #include "train/Experiment.h"
 
-#include <QCryptographicHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTest>
 
 using namespace cmtl;
@@ -287,25 +284,7 @@ void TestTraining::trainingRangesAreSavedAndOlderFilesLoadUnclipped()
     }
 
     // The same file as an older version wrote it: no "lowest"/"highest" in the numeric steps.
-    const qsizetype firstLineEnd = bytes.indexOf('\n');
-    const QList<QByteArray> fields = bytes.first(firstLineEnd).split(' ');
-    const qsizetype jsonSize = fields[2].toLongLong(), weightSize = fields[3].toLongLong();
-    QJsonObject header = QJsonDocument::fromJson(bytes.mid(firstLineEnd + 1, jsonSize)).object();
-    QJsonObject preprocessing = header[QStringLiteral("preprocessing")].toObject();
-    QJsonArray numeric = preprocessing[QStringLiteral("numeric")].toArray();
-    for (qsizetype i = 0; i < numeric.size(); ++i) {
-        QJsonObject step = numeric[i].toObject();
-        step.remove(QStringLiteral("lowest"));
-        step.remove(QStringLiteral("highest"));
-        numeric[i] = step;
-    }
-    preprocessing[QStringLiteral("numeric")] = numeric;
-    header[QStringLiteral("preprocessing")] = preprocessing;
-    const QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Indented);
-    QByteArray older = fields[0] + ' ' + fields[1] + ' ' + QByteArray::number(json.size()) + ' ' +
-                       QByteArray::number(weightSize) + '\n' + json +
-                       bytes.mid(firstLineEnd + 1 + jsonSize, weightSize);
-    older += "\nsha256 " + QCryptographicHash::hash(older, QCryptographicHash::Sha256).toHex() + "\n";
+    const QByteArray older = testing::withoutTrainingRanges(bytes);
     const MultiTaskModel olderModel = parseModel(older, "old.cmtl").model;
     QVERIFY(!olderModel.preprocessor().hasTrainingRanges);
     QVERIFY(std::isinf(olderModel.preprocessor().numeric.at(0).highest));

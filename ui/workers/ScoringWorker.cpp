@@ -68,7 +68,7 @@ void ScoringWorker::work()
             // The rows paired with their labels once: the report's metrics and the charts both
             // come from them.
             std::vector<TaskScores> scores = pairWithLabels(*model, scored->predictions, scored->table);
-            EvaluationReport report{"test", scored->table.source(), {}};
+            EvaluationReport report{"test", scored->table.source(), {}, {}};
             for (const TaskScores &task : scores)
                 report.tasks.push_back(evaluateScores(task));
             noteUnseenLabels(report);
