@@ -212,11 +212,22 @@ std::vector<std::string> TransformNotes::messages() const
     if (rangesUnknown)
         lines.push_back("the model file stores no training ranges (it was saved by an older version): numeric inputs "
                         "were not clipped to the range seen in training; retrain the model to store them");
-    for (const ClippedColumn &column : clipped) {
-        lines.push_back("clipped " + std::to_string(column.cells) + (column.cells == 1 ? " cell" : " cells") +
-                        " of column " + column.column + " to the training range [" + number(column.lowest) + ", " +
-                        number(column.highest) + "] (the first on " + dataRowText(column.firstRow) + ", value " +
-                        number(column.firstValue) + ")");
+    const auto cellsText = [](std::int64_t cells) { return std::to_string(cells) + (cells == 1 ? " cell" : " cells"); };
+    // A wide file can clip in thousands of columns: the first are named, the rest summed up.
+    const std::size_t named = std::min(clipped.size(), kNamedClippedColumns);
+    for (std::size_t i = 0; i < named; ++i) {
+        const ClippedColumn &column = clipped[i];
+        lines.push_back("clipped " + cellsText(column.cells) + " of column " + column.column +
+                        " to the training range [" + number(column.lowest) + ", " + number(column.highest) +
+                        "] (the first on " + dataRowText(column.firstRow) + ", value " + number(column.firstValue) +
+                        ")");
+    }
+    if (clipped.size() > named) {
+        std::int64_t cells = 0;
+        for (std::size_t i = named; i < clipped.size(); ++i)
+            cells += clipped[i].cells;
+        lines.push_back("clipped " + cellsText(cells) + " of " + std::to_string(clipped.size() - named) +
+                        " more columns to their training ranges");
     }
     return lines;
 }

@@ -64,7 +64,10 @@ struct TransformNotes {
     std::vector<ClippedColumn> clipped; // columns with clipped cells, in step order
     bool rangesUnknown = false;         // the model stores no training ranges: nothing was clipped
 
-    // One English sentence per clipped column (and one for unknown ranges).
+    static constexpr std::size_t kNamedClippedColumns = 10;
+
+    // English sentences: one for unknown ranges, one per clipped column for the first
+    // kNamedClippedColumns, then one for the rest together.
     std::vector<std::string> messages() const;
 };
 

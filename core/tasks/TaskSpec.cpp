@@ -229,15 +229,26 @@ std::vector<LabelTally> tallyLabels(const Column &column, std::span<const std::s
                 tallies.push_back({column.levels[level], counts[level], firstRows[level]});
         }
     } else {
+        // A class column holds few distinct numbers: they are searched in a short list, and only a
+        // column with many (a continuous column named as a task by mistake) gets a hash index.
+        constexpr std::size_t kListed = 16;
+        std::vector<float> listed;
         std::unordered_map<float, std::size_t> indexOfValue;
         forEachRow(rows, column.values.size(), [&](std::size_t row) {
             const float value = column.values[row];
             if (std::isnan(value))
                 return;
-            const auto [found, inserted] = indexOfValue.try_emplace(value, tallies.size());
-            if (inserted)
+            std::size_t index = std::find(listed.begin(), listed.end(), value) - listed.begin();
+            if (index == listed.size() && listed.size() == kListed) {
+                const auto [found, inserted] = indexOfValue.try_emplace(value, tallies.size());
+                index = found->second;
+            }
+            if (index == tallies.size()) {
+                if (listed.size() < kListed)
+                    listed.push_back(value);
                 tallies.push_back({column.cellText(row), 0, row});
-            ++tallies[found->second].rows;
+            }
+            ++tallies[index].rows;
         });
     }
     std::stable_sort(tallies.begin(), tallies.end(),

@@ -344,6 +344,14 @@ void TestPreprocess::clipsScoredNumbersToTheTrainingRange()
     QCOMPARE(threaded.clipped.at(0).cells, std::int64_t{2});
     QCOMPARE(threaded.clipped.at(0).firstRow, std::size_t{2100});
 
+    // A wide file clipping in many columns: ten named, the rest in one sentence.
+    TransformNotes wide;
+    for (int column = 0; column < 25; ++column)
+        wide.clipped.push_back({"c" + std::to_string(column), 0, 1, 2, 0, 5});
+    const std::vector<std::string> wideMessages = wide.messages();
+    QCOMPARE(wideMessages.size(), std::size_t{11});
+    QCOMPARE(wideMessages.back(), std::string("clipped 30 cells of 15 more columns to their training ranges"));
+
     // A model saved before the ranges were stored clips nothing and says so.
     Preprocessor older = preprocessor;
     older.numeric[0].lowest = -std::numeric_limits<float>::infinity();
@@ -437,6 +445,18 @@ void TestPreprocess::binaryColumnWithAThirdValueIsRefused()
         validateRoles(flags, defaultRoles(flags, {{"default", TaskType::Binary, "1", 1}}, {}));
     });
     QVERIFY2(containsAll(numeric, {"flags.csv", "\"2\" (1 row)", "data row 3"}), numeric.c_str());
+    // A continuous column named as a binary task: 40 values (past the short list of tallyLabels),
+    // each counted twice, the first five shown.
+    std::vector<float> amounts;
+    for (int i = 0; i < 80; ++i)
+        amounts.push_back(static_cast<float>(i % 40));
+    const std::vector<LabelTally> tallies = tallyLabels(numericColumn("amount", amounts));
+    QCOMPARE(tallies.size(), std::size_t{40});
+    QVERIFY(std::all_of(tallies.begin(), tallies.end(), [](const LabelTally &tally) { return tally.rows == 2; }));
+    QCOMPARE(tallies[39].value, std::string("39"));
+    QCOMPARE(tallies[39].firstRow, std::size_t{39});
+    QCOMPARE(describeTallies(tallies), std::string("\"0\" (2 rows), \"1\" (2 rows), \"2\" (2 rows), \"3\" (2 rows), "
+                                                   "\"4\" (2 rows) and 35 more"));
 }
 
 void TestPreprocess::binaryClassAbsentFromTheTrainingRowsIsRefused()
