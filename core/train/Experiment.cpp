@@ -52,7 +52,7 @@ EvaluationReport evaluateRows(const MultiTaskModel &model, const Table &table, c
 // reach furthest from their mean, in standard deviations. Empty when there is no numeric column.
 std::string mostExtremeFeature(const Preprocessor &preprocessor)
 {
-    std::string column;
+    const NumericStep *extreme = nullptr;
     double furthest = -1;
     for (const NumericStep &step : preprocessor.numeric) {
         const double reach = std::max(std::abs(static_cast<double>(step.highest) - step.mean),
@@ -60,11 +60,13 @@ std::string mostExtremeFeature(const Preprocessor &preprocessor)
                              step.scale;
         if (reach > furthest) {
             furthest = reach;
-            column = step.column + "\" (its training values reach " + std::to_string(std::lround(reach)) +
-                     " standard deviations from the mean)";
+            extreme = &step;
         }
     }
-    return column.empty() ? column : "\"" + column;
+    if (!extreme)
+        return {};
+    return "\"" + extreme->column + "\" (its training values reach " + std::to_string(std::lround(furthest)) +
+           " standard deviations from the mean)";
 }
 
 } // namespace
