@@ -226,6 +226,8 @@ void printMetricsTable(const EvaluationReport &report, std::ostream &out)
         }
     }
     table.print(out);
+    for (const std::string &note : report.notes)
+        out << "note: " << note << '\n';
 }
 
 QByteArray metricsJsonBytes(const EvaluationReport &report)

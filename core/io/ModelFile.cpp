@@ -36,7 +36,9 @@ QJsonObject preprocessorToJson(const Preprocessor &preprocessor)
                                    {key("median"), static_cast<double>(step.median)},
                                    {key("mean"), static_cast<double>(step.mean)},
                                    {key("scale"), static_cast<double>(step.scale)},
-                                   {key("missing_indicator"), step.missingIndicator}});
+                                   {key("missing_indicator"), step.missingIndicator},
+                                   {key("lowest"), static_cast<double>(step.lowest)},
+                                   {key("highest"), static_cast<double>(step.highest)}});
     }
     for (const OneHotStep &step : preprocessor.oneHot) {
         oneHot.append(QJsonObject{{key("column"), qs(step.column)},
@@ -55,6 +57,17 @@ Preprocessor preprocessorFromJson(const JsonReader &reader)
         preprocessor.numeric.push_back({step.text("column"), static_cast<float>(step.number("median")),
                                         static_cast<float>(step.number("mean")),
                                         static_cast<float>(step.number("scale")), step.flag("missing_indicator")});
+        // The training range (clipping at scoring time) came later: files without it still load,
+        // unclipped, and scoring says so (Preprocessor::hasTrainingRanges).
+        if (!numeric[i].toObject().contains(key("lowest"))) {
+            preprocessor.hasTrainingRanges = false;
+            continue;
+        }
+        NumericStep &added = preprocessor.numeric.back();
+        added.lowest = static_cast<float>(step.number("lowest"));
+        added.highest = static_cast<float>(step.number("highest"));
+        if (!(added.lowest <= added.highest))
+            step.fail("highest", "should be at least lowest");
     }
     const QJsonArray oneHot = reader.array("one_hot");
     for (qsizetype i = 0; i < oneHot.size(); ++i) {

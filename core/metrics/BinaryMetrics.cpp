@@ -25,7 +25,8 @@ void validate(std::span<const float> scores, std::span<const std::uint8_t> label
             throw std::invalid_argument(std::string(function) + ": label " + std::to_string(labels[row]) + " at row " +
                                         std::to_string(row) + " is neither 0 nor 1");
         if (std::isnan(scores[row]))
-            throw std::invalid_argument(std::string(function) + ": score at row " + std::to_string(row) + " is NaN");
+            throw std::invalid_argument(std::string(function) + ": the score of row " + std::to_string(row + 1) +
+                                        " is NaN (not a number), so no metric can be computed");
     }
 }
 
@@ -159,7 +160,7 @@ double ratioOrZero(std::int64_t numerator, std::int64_t denominator)
 
 std::vector<RocPoint> rocCurve(std::span<const float> scores, std::span<const std::uint8_t> labels)
 {
-    validate(scores, labels, "rocCurve");
+    validate(scores, labels, "ROC curve");
     const std::vector<ScoreStep> steps = stepsByDescendingScore(scores, labels);
     if (!hasBothClasses(steps))
         return {};
@@ -176,7 +177,7 @@ std::vector<RocPoint> rocCurve(std::span<const float> scores, std::span<const st
 
 std::vector<KsPoint> ksCurve(std::span<const float> scores, std::span<const std::uint8_t> labels)
 {
-    validate(scores, labels, "ksCurve");
+    validate(scores, labels, "KS curve");
     const std::vector<ScoreStep> steps = stepsByDescendingScore(scores, labels);
     if (!hasBothClasses(steps))
         return {};
@@ -241,7 +242,7 @@ std::vector<CalibrationBin> accumulateCalibrationBins(std::span<const float> sco
 std::vector<CalibrationBin> calibrationCurve(std::span<const float> scores, std::span<const std::uint8_t> labels,
                                              int bins)
 {
-    validate(scores, labels, "calibrationCurve");
+    validate(scores, labels, "calibration curve");
     if (bins < 1)
         throw std::invalid_argument("calibrationCurve: " + std::to_string(bins) + " bins; at least 1 is needed");
 
@@ -297,7 +298,7 @@ std::vector<CalibrationBin> quantileCalibrationCurve(std::span<const float> scor
 
 ConfusionCounts confusionAt(std::span<const float> scores, std::span<const std::uint8_t> labels, double threshold)
 {
-    validate(scores, labels, "confusionAt");
+    validate(scores, labels, "confusion matrix");
     return countConfusion(scores, labels, threshold);
 }
 
@@ -336,7 +337,7 @@ double f1Score(const ConfusionCounts &counts)
 
 BinaryMetrics binaryMetrics(std::span<const float> scores, std::span<const std::uint8_t> labels, double threshold)
 {
-    validate(scores, labels, "binaryMetrics");
+    validate(scores, labels, "binary metrics");
     BinaryMetrics metrics;
     const std::vector<ScoreStep> steps = stepsByDescendingScore(scores, labels);
     metrics.auc = aucFromSteps(steps);
@@ -357,25 +358,25 @@ BinaryMetrics binaryMetrics(std::span<const float> scores, std::span<const std::
 
 double rocAuc(std::span<const float> scores, std::span<const std::uint8_t> labels)
 {
-    validate(scores, labels, "rocAuc");
+    validate(scores, labels, "AUC");
     return aucFromSteps(stepsByDescendingScore(scores, labels));
 }
 
 double ksStatistic(std::span<const float> scores, std::span<const std::uint8_t> labels)
 {
-    validate(scores, labels, "ksStatistic");
+    validate(scores, labels, "KS");
     return ksFromSteps(stepsByDescendingScore(scores, labels));
 }
 
 double logLoss(std::span<const float> scores, std::span<const std::uint8_t> labels)
 {
-    validate(scores, labels, "logLoss");
+    validate(scores, labels, "log loss");
     return meanLogLoss(scores, labels);
 }
 
 double brierScore(std::span<const float> scores, std::span<const std::uint8_t> labels)
 {
-    validate(scores, labels, "brierScore");
+    validate(scores, labels, "Brier score");
     return meanSquaredError(scores, labels);
 }
 

@@ -24,7 +24,15 @@ struct TaskEvaluation {
     std::optional<MulticlassMetrics> multiclass;
     std::optional<RegressionMetrics> regression;
     std::vector<RocPoint> roc; // binary only
+    // Labelled rows left out because their label is none of the model's classes (a value a
+    // binary column should not hold, a class unseen in training): the metrics cover the model's
+    // classes only, which describeUnseenLabels() says.
+    std::vector<LabelTally> unseen;
 };
+
+// "task "grade": 3 labelled rows hold a class the model was not trained on, ..., left out of its
+// metrics", or "" when every labelled row was counted.
+std::string describeUnseenLabels(const TaskEvaluation &evaluation);
 
 // Compares a task's predictions (as MultiTaskModel::predict gives them, one column per entry of
 // `rows`) with the task's column in `table` at those rows; rows whose label is missing are left

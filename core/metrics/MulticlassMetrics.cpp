@@ -20,7 +20,8 @@ void validate(const Eigen::MatrixXf &probabilities, std::span<const std::int32_t
         throw std::invalid_argument("multiclassMetrics: " + std::to_string(probabilities.cols()) +
                                     " probability columns but " + std::to_string(labels.size()) + " labels");
     if (probabilities.hasNaN())
-        throw std::invalid_argument("multiclassMetrics: the probabilities contain NaN");
+        throw std::invalid_argument("multiclass metrics: a predicted probability is NaN (not a number), so no metric "
+                                    "can be computed");
     const auto classes = static_cast<std::int32_t>(probabilities.rows());
     for (std::size_t row = 0; row < labels.size(); ++row)
         if (labels[row] < 0 || labels[row] >= classes)

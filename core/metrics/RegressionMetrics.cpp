@@ -23,7 +23,10 @@ RegressionMetrics regressionMetrics(std::span<const float> predicted, std::span<
     requireSameLength("regressionMetrics", predicted, actual);
     for (std::size_t row = 0; row < actual.size(); ++row)
         if (std::isnan(predicted[row]) || std::isnan(actual[row]))
-            throw std::invalid_argument("regressionMetrics: NaN at row " + std::to_string(row));
+            throw std::invalid_argument("regression metrics: row " + std::to_string(row + 1) +
+                                        " holds NaN (not a number) as " +
+                                        (std::isnan(predicted[row]) ? "its prediction" : "its actual value") +
+                                        ", so no metric can be computed");
 
     constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
     RegressionMetrics metrics;

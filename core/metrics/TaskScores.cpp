@@ -1,5 +1,8 @@
 #include "metrics/TaskScores.h"
 
+#include "common/Error.h"
+#include "preprocess/TableLookup.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -20,10 +23,10 @@ std::size_t TaskScores::size() const
 }
 
 std::vector<TaskScores> scoreTasks(const MultiTaskModel &model, const Table &table, std::span<const std::size_t> rows,
-                                   int threads)
+                                   int threads, TransformNotes *notes)
 {
     // The same path as the experiment's evaluation: transform every row, then score the chosen ones.
-    const InputMatrix allInputs = model.preprocessor().transform(table, threads);
+    const InputMatrix allInputs = model.preprocessor().transform(table, threads, notes);
     const std::vector<Eigen::MatrixXf> predictions =
         rows.empty() ? model.predictInputs(allInputs, threads) : model.predictInputs(allInputs.gather(rows), threads);
     return pairWithLabels(model, predictions, table, rows);
@@ -61,6 +64,13 @@ TaskScores pairTaskWithLabels(const TargetEncoding &encoding, const Eigen::Matri
         const float target = encoding.spec.type == TaskType::Regression ? column.values[row] : encoded[row];
         if (std::isnan(target))
             continue;
+        if (predictions.col(static_cast<Eigen::Index>(i)).hasNaN())
+            throw DataError({table.source(), 0, encoding.spec.column},
+                            "the model gives no number (NaN) for task \"" + encoding.spec.name() + "\" on " +
+                                dataRowText(row) +
+                                ", so it cannot be evaluated: an input of that row is infinite or too extreme for the "
+                                "model; correct the row, or retrain the model (models saved by this version clip "
+                                "inputs to the training range)");
         labelled.push_back(static_cast<Eigen::Index>(i));
         switch (encoding.spec.type) {
         case TaskType::Binary:
@@ -76,6 +86,10 @@ TaskScores pairTaskWithLabels(const TargetEncoding &encoding, const Eigen::Matri
             break;
         }
     }
+    // (An empty `rows` means every row only when there are predictions: a part without rows has
+    // none.)
+    if (count > 0)
+        scores.unseen = unseenLabels(table, encoding, rows.empty() ? rows : rows.first(count));
     if (encoding.spec.type == TaskType::Multiclass) {
         scores.probabilities.resize(predictions.rows(), static_cast<Eigen::Index>(labelled.size()));
         for (std::size_t i = 0; i < labelled.size(); ++i)
@@ -91,6 +105,7 @@ TaskEvaluation evaluateScores(const TaskScores &scores)
     evaluation.type = scores.type;
     evaluation.classes = scores.classes;
     evaluation.count = static_cast<std::int64_t>(scores.size());
+    evaluation.unseen = scores.unseen;
     switch (scores.type) {
     case TaskType::Binary:
         evaluation.binary = binaryMetrics(scores.scores, scores.labels);

@@ -30,14 +30,18 @@ struct TaskScores {
     std::vector<std::int32_t> classLabels;
     // Regression: prediction and actual value in the target's unit.
     std::vector<float> predicted, actual;
+    // Labels left out because they are none of the classes (see TaskEvaluation::unseen).
+    std::vector<LabelTally> unseen;
 
     std::size_t size() const;
 };
 
 // Scores `rows` of `table` (every row when empty) with `model` and pairs each task's predictions
-// with its labels, leaving out rows whose label is missing.
+// with its labels, leaving out rows whose label is missing or none of the classes (counted in
+// TaskScores::unseen). `notes`, when given, receives the inputs clipped to their training range.
 std::vector<TaskScores> scoreTasks(const MultiTaskModel &model, const Table &table,
-                                   std::span<const std::size_t> rows = {}, int threads = 0);
+                                   std::span<const std::size_t> rows = {}, int threads = 0,
+                                   TransformNotes *notes = nullptr);
 // The same from predictions already made (model.predict's output for `rows`, or for every row
 // when `rows` is empty).
 std::vector<TaskScores> pairWithLabels(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions,

@@ -62,9 +62,9 @@ std::vector<Eigen::VectorXf> MultiTaskModel::featureAttention(const InputMatrix 
     return attention;
 }
 
-std::vector<Eigen::MatrixXf> MultiTaskModel::predict(const Table &table, int threads) const
+std::vector<Eigen::MatrixXf> MultiTaskModel::predict(const Table &table, int threads, TransformNotes *notes) const
 {
-    return predictInputs(m_preprocessor.transform(table, threads), threads);
+    return predictInputs(m_preprocessor.transform(table, threads, notes), threads);
 }
 
 } // namespace cmtl

@@ -39,8 +39,9 @@ public:
     std::vector<std::string> categoricalColumns() const;
 
     // Per task, in task order: binary 1 x rows P(positive); multiclass classes x rows
-    // probabilities; regression 1 x rows predictions in the target's unit.
-    std::vector<Eigen::MatrixXf> predict(const Table &table, int threads = 0) const;
+    // probabilities; regression 1 x rows predictions in the target's unit. `notes`, when given,
+    // receives the inputs clipped to their training range (see Preprocessor::transform).
+    std::vector<Eigen::MatrixXf> predict(const Table &table, int threads = 0, TransformNotes *notes = nullptr) const;
     std::vector<Eigen::MatrixXf> predictInputs(const InputMatrix &inputs, int threads = 0) const;
 
     // Attention architecture only: each task's attention over the inputs (named by

@@ -38,9 +38,11 @@ std::pair<std::uint32_t, std::uint64_t> bucketOfRank(std::span<const std::uint64
 
 } // namespace
 
-NumericSummary NumericSummary::of(const float *values, std::span<const std::size_t> rows)
+NumericSummary NumericSummary::of(const float *values, std::span<const std::size_t> rows, bool countKeys)
 {
     NumericSummary summary;
+    if (countKeys)
+        summary.highKeyCounts.assign(kBuckets, 0);
     for (const std::size_t row : rows) {
         const float value = values[row];
         if (std::isnan(value))
@@ -50,19 +52,28 @@ NumericSummary NumericSummary::of(const float *values, std::span<const std::size
         summary.sumSquares += static_cast<double>(value) * value;
         summary.lowest = std::min(summary.lowest, value);
         summary.highest = std::max(summary.highest, value);
-        ++summary.highKeyCounts[orderedKey(value) >> kKeyBits];
+    }
+    if (countKeys) {
+        for (const std::size_t row : rows) {
+            if (!std::isnan(values[row]))
+                ++summary.highKeyCounts[orderedKey(values[row]) >> kKeyBits];
+        }
     }
     return summary;
 }
 
 void NumericSummary::add(const NumericSummary &other)
 {
+    if (count == 0 && highKeyCounts.empty()) // a default-made summary takes the other's kind
+        highKeyCounts.assign(other.highKeyCounts.size(), 0);
     count += other.count;
     sum += other.sum;
     sumSquares += other.sumSquares;
     lowest = std::min(lowest, other.lowest);
     highest = std::max(highest, other.highest);
-    for (std::size_t bucket = 0; bucket < kBuckets; ++bucket)
+    if (highKeyCounts.size() != other.highKeyCounts.size())
+        throw std::logic_error("NumericSummary::add: one summary has key counts, the other not");
+    for (std::size_t bucket = 0; bucket < highKeyCounts.size(); ++bucket)
         highKeyCounts[bucket] += other.highKeyCounts[bucket];
 }
 
@@ -81,8 +92,8 @@ double NumericSummary::standardDeviation() const
 
 MedianBucket medianBucket(const NumericSummary &summary)
 {
-    if (summary.count == 0)
-        throw std::logic_error("medianBucket: no values");
+    if (summary.count == 0 || summary.highKeyCounts.size() != NumericSummary::kBuckets)
+        throw std::logic_error("medianBucket: no values, or no key counts");
     const auto [bucket, rank] = bucketOfRank(summary.highKeyCounts, (summary.count - 1) / 2);
     return {bucket, rank};
 }
@@ -107,6 +118,21 @@ float selectMedian(const MedianBucket &bucket, std::span<const std::uint64_t> lo
     // Every value counted in one low bucket has the same key, hence the same value.
     const std::uint32_t lowKey = bucketOfRank(lowKeyCounts, bucket.rank).first;
     return valueOfKey((bucket.highKey << NumericSummary::kKeyBits) | lowKey);
+}
+
+float directMedian(const float *values, std::span<const std::size_t> rows)
+{
+    std::vector<float> observed;
+    observed.reserve(rows.size());
+    for (const std::size_t row : rows) {
+        if (!std::isnan(values[row]))
+            observed.push_back(values[row]);
+    }
+    if (observed.empty())
+        throw std::logic_error("directMedian: no values");
+    const auto middle = observed.begin() + static_cast<std::ptrdiff_t>((observed.size() - 1) / 2);
+    std::nth_element(observed.begin(), middle, observed.end());
+    return *middle;
 }
 
 } // namespace cmtl

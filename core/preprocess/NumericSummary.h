@@ -16,6 +16,9 @@ namespace cmtl {
 //      order-preserving 32-bit key (65,536 buckets);
 //   2. lowKeyCounts: within the bucket holding the median, the values counted by the low 16 bits,
 // which pins the median's key, hence its value, exactly (radix selection).
+// The two rounds cost two fixed 65,536-bucket histograms per column however few rows there are;
+// a single process with fewer rows than buckets selects the median directly (directMedian) and
+// leaves the key histogram out (countKeys = false).
 struct NumericSummary {
     static constexpr int kKeyBits = 16;
     static constexpr std::size_t kBuckets = std::size_t{1} << kKeyBits;
@@ -24,11 +27,13 @@ struct NumericSummary {
     double sum = 0, sumSquares = 0;
     float lowest = std::numeric_limits<float>::infinity();
     float highest = -std::numeric_limits<float>::infinity();
-    std::vector<std::uint64_t> highKeyCounts = std::vector<std::uint64_t>(kBuckets, 0);
+    // kBuckets counts, or empty when the summary was made without them.
+    std::vector<std::uint64_t> highKeyCounts;
 
-    // The values[row] of `rows`, NaN (missing) left out.
-    static NumericSummary of(const float *values, std::span<const std::size_t> rows);
-    // Combines the summary of another part of the data into this one.
+    // The values[row] of `rows`, NaN (missing) left out; with countKeys, round 1's key histogram.
+    static NumericSummary of(const float *values, std::span<const std::size_t> rows, bool countKeys = true);
+    // Combines the summary of another part of the data into this one (both with key counts, or
+    // both without).
     void add(const NumericSummary &other);
 
     double mean() const;
@@ -50,5 +55,10 @@ std::vector<std::uint64_t> lowKeyCounts(const float *values, std::span<const std
 
 // The median from round 2's counts (summed over every part).
 float selectMedian(const MedianBucket &bucket, std::span<const std::uint64_t> lowKeyCounts);
+
+// The same median (the lower middle observed value) selected from the values themselves in time
+// proportional to their number: the cheaper way when there are fewer values than buckets.
+// At least one value of `rows` must be observed.
+float directMedian(const float *values, std::span<const std::size_t> rows);
 
 } // namespace cmtl

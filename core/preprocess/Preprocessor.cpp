@@ -3,8 +3,11 @@
 #include "common/Error.h"
 #include "common/ParallelFor.h"
 #include "preprocess/NumericSummary.h"
+#include "preprocess/TableLookup.h"
 
 #include <algorithm>
+#include <atomic>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -53,30 +56,48 @@ std::vector<std::string> Preprocessor::featureColumns() const
 
 namespace {
 
-std::optional<NumericStep> fitNumeric(const Column &column, const std::vector<std::size_t> &rows,
-                                      const PreprocessOptions &options, std::vector<std::string> &warnings)
+std::optional<NumericStep> fitNumeric(const std::string &source, const Column &column,
+                                      const std::vector<std::size_t> &rows, const PreprocessOptions &options,
+                                      std::vector<std::string> &warnings)
 {
-    // Two passes of statistics that would add up across parts of the data (see NumericSummary):
-    // moments, range and the median's bucket, then the median within its bucket.
+    // Statistics that would add up across parts of the data (see NumericSummary): moments, range
+    // and the median. With fewer rows than the radix selection has buckets, the median is
+    // selected from the values directly: the fixed-size histograms would cost more than the
+    // column itself (a file of 100,000 columns and 20 rows).
     const float *values = column.values.data();
-    const NumericSummary summary = NumericSummary::of(values, rows);
+    const bool radixMedian = rows.size() >= NumericSummary::kBuckets;
+    const NumericSummary summary = NumericSummary::of(values, rows, radixMedian);
     if (summary.count == 0) {
         warnings.push_back("column \"" + column.name + "\" dropped: every training value is missing");
         return std::nullopt;
+    }
+    if (!std::isfinite(summary.lowest) || !std::isfinite(summary.highest)) {
+        const auto infinite =
+            std::find_if(rows.begin(), rows.end(), [&](std::size_t row) { return std::isinf(values[row]); });
+        throw DataError({source, 0, column.name},
+                        "the value on " + dataRowText(*infinite) + " is " + column.cellText(*infinite) +
+                            " (beyond the range of 32-bit numbers): no scale can be fitted to it; correct the cell, "
+                            "leave it empty (missing), or ignore the column");
     }
     if (summary.lowest == summary.highest) {
         warnings.push_back("column \"" + column.name + "\" dropped: constant on the training rows");
         return std::nullopt;
     }
-    const MedianBucket bucket = medianBucket(summary);
     const double scale = summary.standardDeviation();
 
     NumericStep step;
     step.column = column.name;
-    step.median = selectMedian(bucket, lowKeyCounts(values, rows, bucket.highKey));
+    if (radixMedian) {
+        const MedianBucket bucket = medianBucket(summary);
+        step.median = selectMedian(bucket, lowKeyCounts(values, rows, bucket.highKey));
+    } else {
+        step.median = directMedian(values, rows);
+    }
     step.mean = static_cast<float>(summary.mean());
     step.scale = scale > 0 ? static_cast<float>(scale) : 1.0f;
     step.missingIndicator = options.missingIndicators && summary.count < rows.size();
+    step.lowest = summary.lowest;
+    step.highest = summary.highest;
     return step;
 }
 
@@ -156,14 +177,12 @@ Preprocessor fitPreprocessor(const Table &table, const std::vector<std::string> 
         std::optional<OneHotStep> oneHot;
         std::vector<std::string> warnings;
     };
-    std::vector<const Column *> columns;
-    for (const std::string &name : features)
-        columns.push_back(&table.column(name));
+    const std::vector<const Column *> columns = columnsNamed(table, features);
     std::vector<Fitted> fitted(columns.size());
     parallelFor(columns.size(), threads, [&](std::size_t i) {
         const Column &column = *columns[i];
         if (column.type == ColumnType::Numeric)
-            fitted[i].numeric = fitNumeric(column, trainRows, options, fitted[i].warnings);
+            fitted[i].numeric = fitNumeric(table.source(), column, trainRows, options, fitted[i].warnings);
         else
             fitted[i].oneHot = fitOneHot(column, trainRows, options, fitted[i].warnings);
     });
@@ -177,11 +196,43 @@ Preprocessor fitPreprocessor(const Table &table, const std::vector<std::string> 
             preprocessor.warnings.push_back(std::move(warning));
     }
     if (preprocessor.inputCount() == 0)
-        throw ConfigError(table.source() + ": no usable feature column (every one is constant or missing)");
+        throw ConfigError(table.source() + ": no usable feature column (every one is constant or missing on the " +
+                          std::to_string(trainRows.size()) +
+                          " training rows); check the feature columns' values or add features that vary");
     return preprocessor;
 }
 
-InputMatrix Preprocessor::transform(const Table &table, int threads) const
+std::vector<std::string> TransformNotes::messages() const
+{
+    const auto number = [](float value) {
+        char buffer[32];
+        return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+    };
+    std::vector<std::string> lines;
+    if (rangesUnknown)
+        lines.push_back("the model file stores no training ranges (it was saved by an older version): numeric inputs "
+                        "were not clipped to the range seen in training; retrain the model to store them");
+    const auto cellsText = [](std::int64_t cells) { return std::to_string(cells) + (cells == 1 ? " cell" : " cells"); };
+    // A wide file can clip in thousands of columns: the first are named, the rest summed up.
+    const std::size_t named = std::min(clipped.size(), kNamedClippedColumns);
+    for (std::size_t i = 0; i < named; ++i) {
+        const ClippedColumn &column = clipped[i];
+        lines.push_back("clipped " + cellsText(column.cells) + " of column " + column.column +
+                        " to the training range [" + number(column.lowest) + ", " + number(column.highest) +
+                        "] (the first on " + dataRowText(column.firstRow) + ", value " + number(column.firstValue) +
+                        ")");
+    }
+    if (clipped.size() > named) {
+        std::int64_t cells = 0;
+        for (std::size_t i = named; i < clipped.size(); ++i)
+            cells += clipped[i].cells;
+        lines.push_back("clipped " + cellsText(cells) + " of " + std::to_string(clipped.size() - named) +
+                        " more columns to their training ranges");
+    }
+    return lines;
+}
+
+InputMatrix Preprocessor::transform(const Table &table, int threads, TransformNotes *notes) const
 {
     struct NumericSource {
         const float *values;
@@ -197,17 +248,23 @@ InputMatrix Preprocessor::transform(const Table &table, int threads) const
     };
     std::vector<NumericSource> numericSources;
     std::vector<OneHotSource> oneHotSources;
+    const std::vector<const Column *> columns = columnsNamed(table, featureColumns());
     Eigen::Index input = 0;
-    for (const NumericStep &step : numeric) {
-        const Column &column = table.column(step.column);
+    for (std::size_t i = 0; i < numeric.size(); ++i) {
+        const NumericStep &step = numeric[i];
+        const Column &column = *columns[i];
         if (column.type != ColumnType::Numeric)
             throw DataError({table.source(), 0, step.column},
-                            "expected numbers (the model was trained on a numeric column), found text");
+                            "expected numbers (the model was trained on a numeric column), found text such as " +
+                                firstValueText(column) +
+                                "; correct the cells that are not numbers, or leave them "
+                                "empty (missing)");
         numericSources.push_back({column.values.data(), &step, input});
         input += step.missingIndicator ? 2 : 1;
     }
-    for (const OneHotStep &step : oneHot) {
-        const Column &column = table.column(step.column);
+    for (std::size_t i = 0; i < oneHot.size(); ++i) {
+        const OneHotStep &step = oneHot[i];
+        const Column &column = *columns[numeric.size() + i];
         if (column.type != ColumnType::Categorical) {
             // Scoring reads the model's categorical columns as text (CsvOptions::categoricalColumns),
             // so this happens only when a caller built the table some other way.
@@ -226,21 +283,42 @@ InputMatrix Preprocessor::transform(const Table &table, int threads) const
     InputMatrix inputs(denseWidth, static_cast<Eigen::Index>(oneHotSources.size()), input, rows);
     Eigen::MatrixXf &dense = inputs.dense();
     InputMatrix::HotMatrix &hot = inputs.hot();
+    // Clipped cells per numeric step, and the first clipped row, gathered across the row blocks
+    // (rare: a block adds to them only when it clipped something).
+    std::vector<std::atomic<std::int64_t>> clippedCells(numericSources.size());
+    std::vector<std::atomic<std::size_t>> firstClippedRow(numericSources.size());
+    for (auto &first : firstClippedRow)
+        first.store(std::numeric_limits<std::size_t>::max());
     // Blocks of rows keep each block's output columns in cache while the steps write them.
     constexpr Eigen::Index kBlock = 2048;
     const std::size_t blocks = static_cast<std::size_t>((rows + kBlock - 1) / kBlock);
     parallelFor(blocks, threads, [&](std::size_t block) {
         const Eigen::Index begin = static_cast<Eigen::Index>(block) * kBlock;
         const Eigen::Index end = std::min(rows, begin + kBlock);
-        for (const NumericSource &source : numericSources) {
+        for (std::size_t s = 0; s < numericSources.size(); ++s) {
+            const NumericSource &source = numericSources[s];
             const float median = source.step->median, mean = source.step->mean;
+            const float lowest = source.step->lowest, highest = source.step->highest;
             const float inverseScale = 1.0f / source.step->scale;
+            std::int64_t clipped = 0;
             for (Eigen::Index row = begin; row < end; ++row) {
                 const float value = source.values[row];
                 const bool missing = std::isnan(value);
-                dense(source.input, row) = ((missing ? median : value) - mean) * inverseScale;
+                clipped += (value < lowest) | (value > highest);
+                // NaN passes both comparisons unchanged and is then imputed.
+                const float inRange = std::min(std::max(value, lowest), highest);
+                dense(source.input, row) = ((missing ? median : inRange) - mean) * inverseScale;
                 if (source.step->missingIndicator)
                     dense(source.input + 1, row) = missing ? 1.0f : 0.0f;
+            }
+            if (clipped == 0)
+                continue;
+            clippedCells[s] += clipped;
+            std::size_t first = static_cast<std::size_t>(begin);
+            while (!(source.values[first] < lowest || source.values[first] > highest))
+                ++first;
+            std::size_t known = firstClippedRow[s].load();
+            while (first < known && !firstClippedRow[s].compare_exchange_weak(known, first)) {
             }
         }
         for (std::size_t b = 0; b < oneHotSources.size(); ++b) {
@@ -254,6 +332,18 @@ InputMatrix Preprocessor::transform(const Table &table, int threads) const
             }
         }
     });
+    if (notes) {
+        notes->rangesUnknown = !hasTrainingRanges;
+        notes->clipped.clear();
+        for (std::size_t s = 0; s < numericSources.size(); ++s) {
+            if (clippedCells[s] == 0)
+                continue;
+            const NumericStep &step = *numericSources[s].step;
+            const std::size_t first = firstClippedRow[s];
+            notes->clipped.push_back(
+                {step.column, step.lowest, step.highest, clippedCells[s], first, numericSources[s].values[first]});
+        }
+    }
     return inputs;
 }
 

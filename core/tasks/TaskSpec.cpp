@@ -2,12 +2,14 @@
 
 #include "common/Error.h"
 #include "nn/Random.h"
+#include "preprocess/TableLookup.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 namespace cmtl {
@@ -52,45 +54,228 @@ RoleAssignment defaultRoles(const Table &table, std::vector<TaskSpec> tasks, con
 
 namespace {
 
-// The number a binary task's positive class names in a numeric column: numbers are compared by
-// value, so "1" matches 1.0. NaN (which equals no cell) when the text is not a number. Parsed once
-// per task, not once per cell: the columns have millions of rows.
-float positiveClassValue(const std::string &text)
+// The number a class name or a cell names, or nullopt when the text is not a number: numbers are
+// compared by value, so the class "1" matches the cell 1.0. Parsed once per class or level, not
+// once per cell: the columns have millions of rows.
+std::optional<float> numberIn(const std::string &text)
 {
     float parsed = 0;
     const auto result = std::from_chars(text.data(), text.data() + text.size(), parsed);
-    const bool isNumber = result.ec == std::errc() && result.ptr == text.data() + text.size();
-    return isNumber ? parsed : std::numeric_limits<float>::quiet_NaN();
+    const bool isNumber = !text.empty() && result.ec == std::errc() && result.ptr == text.data() + text.size();
+    return isNumber ? std::optional<float>(parsed) : std::nullopt;
 }
 
-std::vector<std::string> distinctNumericLevels(const Column &column, const std::vector<std::size_t> &rows)
+bool sameLabel(const std::string &cell, const std::string &className)
 {
-    std::vector<float> values;
-    for (const std::size_t row : rows) {
-        if (!std::isnan(column.values[row]))
-            values.push_back(column.values[row]);
+    if (cell == className)
+        return true;
+    const std::optional<float> cellNumber = numberIn(cell), classNumber = numberIn(className);
+    return cellNumber && classNumber && *cellNumber == *classNumber;
+}
+
+// 9340 -> "9,340".
+std::string groupedCount(std::int64_t count)
+{
+    const std::string digits = std::to_string(count);
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && digits[i - 1] != '-' && (digits.size() - i) % 3 == 0)
+            grouped += ',';
+        grouped += digits[i];
     }
-    std::sort(values.begin(), values.end());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
-    std::vector<std::string> levels;
-    for (const float value : values) {
-        Column scratch;
-        scratch.values = {value};
-        levels.push_back(scratch.cellText(0));
+    return grouped;
+}
+
+std::string rowCountText(std::int64_t count)
+{
+    return groupedCount(count) + (count == 1 ? " row" : " rows");
+}
+
+std::string quoted(const std::string &text)
+{
+    return "\"" + text + "\"";
+}
+
+// Calls visit(row) for each of `rows`, or for every row below `rowCount` when `rows` is empty.
+template <typename Visit> void forEachRow(std::span<const std::size_t> rows, std::size_t rowCount, Visit &&visit)
+{
+    if (rows.empty()) {
+        for (std::size_t row = 0; row < rowCount; ++row)
+            visit(row);
+    } else {
+        for (const std::size_t row : rows)
+            visit(row);
     }
-    return levels;
+}
+
+// Which class a label names, by text or by number (see encodeTargets).
+class ClassLookup {
+public:
+    explicit ClassLookup(const TargetEncoding &encoding)
+    {
+        for (std::size_t i = 0; i < encoding.classes.size(); ++i) {
+            m_byText.emplace(encoding.classes[i], static_cast<int>(i));
+            if (const std::optional<float> number = numberIn(encoding.classes[i]))
+                m_byNumber.emplace(*number, static_cast<int>(i));
+        }
+        // Models saved before binary columns were checked for a third value name their negative
+        // class "not POSITIVE" when the column held several other values: for them every value
+        // but the positive class is negative, as they were trained.
+        m_otherValuesAreNegative = encoding.spec.type == TaskType::Binary && encoding.classes.size() == 2 &&
+                                   encoding.classes[0] == "not " + encoding.classes[1];
+    }
+
+    // The class index, or -1 when the label is none of the classes.
+    int ofText(const std::string &text) const
+    {
+        if (const auto found = m_byText.find(text); found != m_byText.end())
+            return found->second;
+        if (const std::optional<float> number = numberIn(text))
+            return ofNumber(*number);
+        return m_otherValuesAreNegative ? 0 : -1;
+    }
+    int ofNumber(float value) const
+    {
+        if (const auto found = m_byNumber.find(value); found != m_byNumber.end())
+            return found->second;
+        return m_otherValuesAreNegative ? 0 : -1;
+    }
+
+private:
+    std::unordered_map<std::string, int> m_byText;
+    std::map<float, int> m_byNumber;
+    bool m_otherValuesAreNegative = false;
+};
+
+std::string regressionOnText(const Column &column)
+{
+    return "a regression task needs numbers, but this column holds text (e.g. " + firstValueText(column) +
+           "); make it a binary or multiclass task if it names classes, or correct the cells that are not numbers";
+}
+
+// A task that the data cannot support, named as a DataError names a place: "FILE, column "C": ...".
+ConfigError taskError(const Table &table, const std::string &column, const std::string &problem)
+{
+    return ConfigError(DataError({table.source(), 0, column}, problem).what());
+}
+
+// A binary task's two classes, {negative, positive}, from the whole column: the positive class
+// must occur, and exactly one other value. A third value is refused rather than counted as
+// negative: a file holding "good", "bad" and "unknown" is more often a mistake than a
+// positive-against-the-rest question, and counting "unknown" as good would change the model in
+// silence.
+std::vector<std::string> binaryClasses(const Table &table, const TaskSpec &task)
+{
+    const Column &column = table.column(task.column);
+    const std::vector<LabelTally> values = tallyLabels(column);
+    const auto positive = std::find_if(values.begin(), values.end(), [&](const LabelTally &value) {
+        return sameLabel(value.value, task.positiveClass);
+    });
+    if (positive == values.end()) {
+        throw taskError(table, task.column,
+                        "binary task: the positive class " + quoted(task.positiveClass) +
+                            " does not occur in the column" +
+                            (values.empty() ? std::string(", whose cells are all missing")
+                                            : ", which holds " + describeTallies(values)) +
+                            "; name one of its values as the positive class (" + task.column + ":binary:VALUE)");
+    }
+    std::vector<LabelTally> others;
+    for (const LabelTally &value : values) {
+        if (&value != &*positive)
+            others.push_back(value);
+    }
+    if (others.empty()) {
+        throw taskError(table, task.column,
+                        "binary task: every labelled row holds the positive class " + quoted(task.positiveClass) +
+                            " (" + rowCountText(positive->rows) +
+                            "): a binary task needs rows of a negative class too; use data with both outcomes");
+    }
+    if (others.size() > 1) {
+        // The most frequent other value is taken as the negative class; the rest are unexpected.
+        std::stable_sort(others.begin(), others.end(),
+                         [](const LabelTally &a, const LabelTally &b) { return a.rows > b.rows; });
+        const auto firstUnexpected =
+            std::min_element(others.begin() + 1, others.end(),
+                             [](const LabelTally &a, const LabelTally &b) { return a.firstRow < b.firstRow; });
+        throw taskError(table, task.column,
+                        "binary task with positive class " + quoted(task.positiveClass) + ": the column holds " +
+                            std::to_string(values.size()) + " values, " + describeTallies(values) +
+                            ", but a binary task takes two, the positive class and one negative class; the first "
+                            "unexpected value, " +
+                            quoted(firstUnexpected->value) + ", is on " + dataRowText(firstUnexpected->firstRow) +
+                            ". Correct those cells or leave them empty (missing), or make the task multiclass (" +
+                            task.column + ":multiclass)");
+    }
+    return {others.front().value, task.positiveClass};
 }
 
 } // namespace
 
+std::vector<LabelTally> tallyLabels(const Column &column, std::span<const std::size_t> rows)
+{
+    std::vector<LabelTally> tallies;
+    if (column.type == ColumnType::Categorical) {
+        std::vector<std::int64_t> counts(column.levels.size(), 0);
+        std::vector<std::size_t> firstRows(column.levels.size(), 0);
+        forEachRow(rows, column.codes.size(), [&](std::size_t row) {
+            const std::int32_t code = column.codes[row];
+            if (code == Column::kMissingCode)
+                return;
+            if (counts[static_cast<std::size_t>(code)]++ == 0)
+                firstRows[static_cast<std::size_t>(code)] = row;
+        });
+        for (std::size_t level = 0; level < counts.size(); ++level) {
+            if (counts[level] > 0)
+                tallies.push_back({column.levels[level], counts[level], firstRows[level]});
+        }
+    } else {
+        // A class column holds few distinct numbers: they are searched in a short list, and only a
+        // column with many (a continuous column named as a task by mistake) gets a hash index.
+        constexpr std::size_t kListed = 16;
+        std::vector<float> listed;
+        std::unordered_map<float, std::size_t> indexOfValue;
+        forEachRow(rows, column.values.size(), [&](std::size_t row) {
+            const float value = column.values[row];
+            if (std::isnan(value))
+                return;
+            std::size_t index = std::find(listed.begin(), listed.end(), value) - listed.begin();
+            if (index == listed.size() && listed.size() == kListed) {
+                const auto [found, inserted] = indexOfValue.try_emplace(value, tallies.size());
+                index = found->second;
+            }
+            if (index == tallies.size()) {
+                if (listed.size() < kListed)
+                    listed.push_back(value);
+                tallies.push_back({column.cellText(row), 0, row});
+            }
+            ++tallies[index].rows;
+        });
+    }
+    std::stable_sort(tallies.begin(), tallies.end(),
+                     [](const LabelTally &a, const LabelTally &b) { return a.firstRow < b.firstRow; });
+    return tallies;
+}
+
+std::string describeTallies(const std::vector<LabelTally> &tallies, std::size_t shown)
+{
+    std::string text;
+    for (std::size_t i = 0; i < tallies.size() && i < shown; ++i)
+        text += (i > 0 ? ", " : "") + quoted(tallies[i].value) + " (" + rowCountText(tallies[i].rows) + ")";
+    if (tallies.size() > shown)
+        text += " and " + std::to_string(tallies.size() - shown) + " more";
+    return text;
+}
+
 void validateRoles(const Table &table, const RoleAssignment &roles)
 {
+    if (table.rowCount() == 0)
+        throw DataError({table.source(), 0, {}},
+                        "the file has no data rows (a header alone): a model needs rows to learn from");
     if (roles.tasks.empty())
         throw ConfigError("no task to predict: name at least one task column");
     if (roles.features.empty())
         throw ConfigError("no feature columns: every column is a task or ignored");
-    for (const std::string &feature : roles.features)
-        table.column(feature);
+    columnsNamed(table, roles.features); // each must exist
     for (std::size_t i = 0; i < roles.tasks.size(); ++i) {
         const TaskSpec &task = roles.tasks[i];
         const Column &column = table.column(task.column);
@@ -103,23 +288,12 @@ void validateRoles(const Table &table, const RoleAssignment &roles)
         if (!(task.lambda >= 0) || !std::isfinite(task.lambda))
             throw ConfigError("task \"" + task.column + "\": lambda must be a finite number >= 0");
         if (task.type == TaskType::Regression && column.type != ColumnType::Numeric)
-            throw ConfigError("task \"" + task.column +
-                              "\": a regression task needs a numeric column, this one holds text");
+            throw taskError(table, task.column, regressionOnText(column));
         if (task.type == TaskType::Binary) {
             if (task.positiveClass.empty())
                 throw ConfigError("binary task \"" + task.column + "\": name the positive class, e.g. " + task.column +
                                   ":binary:bad");
-            bool found = false;
-            if (column.type == ColumnType::Categorical) {
-                found =
-                    std::find(column.levels.begin(), column.levels.end(), task.positiveClass) != column.levels.end();
-            } else {
-                const float positive = positiveClassValue(task.positiveClass);
-                found = std::find(column.values.begin(), column.values.end(), positive) != column.values.end();
-            }
-            if (!found)
-                throw ConfigError("binary task \"" + task.column + "\": the positive class \"" + task.positiveClass +
-                                  "\" does not occur in the column");
+            binaryClasses(table, task);
         }
     }
 }
@@ -131,47 +305,60 @@ TargetEncoding fitTargetEncoding(const Table &table, const TaskSpec &spec, const
     encoding.spec = spec;
     switch (spec.type) {
     case TaskType::Binary: {
-        // The negative label is named after the other values, for reports ("good" vs "bad").
-        std::vector<std::string> others;
-        if (column.type == ColumnType::Categorical) {
-            for (const std::string &level : column.levels) {
-                if (level != spec.positiveClass)
-                    others.push_back(level);
-            }
-        } else {
-            const float positive = positiveClassValue(spec.positiveClass);
-            for (const std::string &level : distinctNumericLevels(column, trainRows)) {
-                if (std::stof(level) != positive)
-                    others.push_back(level);
-            }
+        // The negative label is the column's other value, for reports ("good" vs "bad").
+        encoding.classes = binaryClasses(table, spec);
+        // Both classes must be among the training rows: a model that never saw one class learns
+        // a constant, and its metrics would be meaningless.
+        const std::vector<LabelTally> inTraining = tallyLabels(column, trainRows);
+        const ClassLookup lookup(encoding);
+        std::int64_t trainingRowsOf[2] = {0, 0};
+        for (const LabelTally &value : inTraining) {
+            const int index = lookup.ofText(value.value);
+            if (index >= 0)
+                trainingRowsOf[index] += value.rows;
         }
-        std::string negative = others.size() == 1 ? others.front() : "not " + spec.positiveClass;
-        encoding.classes = {negative, spec.positiveClass};
+        for (int index = 1; index >= 0; --index) {
+            if (trainingRowsOf[index] > 0)
+                continue;
+            std::int64_t rowsInColumn = 0;
+            for (const LabelTally &value : tallyLabels(column))
+                rowsInColumn += lookup.ofText(value.value) == index ? value.rows : 0;
+            throw taskError(table, spec.column,
+                            "binary task: the " + std::string(index == 1 ? "positive" : "negative") + " class " +
+                                quoted(encoding.classes[static_cast<std::size_t>(index)]) + " does not occur in the " +
+                                rowCountText(static_cast<std::int64_t>(trainRows.size())) +
+                                " of the training part (the file holds it on " + rowCountText(rowsInColumn) +
+                                ", all in the validation or test part); use more rows of that class, or a larger "
+                                "training share (--train-fraction)");
+        }
         break;
     }
     case TaskType::Multiclass: {
-        // Classes in sorted order so that a model's class indices do not depend on row order.
-        if (column.type == ColumnType::Categorical) {
-            std::vector<char> seen(column.levels.size(), 0);
-            for (const std::size_t row : trainRows) {
-                if (column.codes[row] != Column::kMissingCode)
-                    seen[static_cast<std::size_t>(column.codes[row])] = 1;
-            }
-            for (std::size_t level = 0; level < column.levels.size(); ++level) {
-                if (seen[level])
-                    encoding.classes.push_back(column.levels[level]);
-            }
-            std::sort(encoding.classes.begin(), encoding.classes.end());
+        // Classes in sorted order (numbers by value) so that a model's class indices do not
+        // depend on row order.
+        std::vector<LabelTally> inTraining = tallyLabels(column, trainRows);
+        if (column.type == ColumnType::Numeric) {
+            std::sort(inTraining.begin(), inTraining.end(),
+                      [](const LabelTally &a, const LabelTally &b) { return *numberIn(a.value) < *numberIn(b.value); });
         } else {
-            encoding.classes = distinctNumericLevels(column, trainRows);
+            std::sort(inTraining.begin(), inTraining.end(),
+                      [](const LabelTally &a, const LabelTally &b) { return a.value < b.value; });
         }
+        for (const LabelTally &value : inTraining)
+            encoding.classes.push_back(value.value);
         if (encoding.classes.size() < 2)
-            throw ConfigError("multiclass task \"" + spec.column + "\": the training rows hold fewer than two classes");
+            throw taskError(
+                table, spec.column,
+                "multiclass task: the " + rowCountText(static_cast<std::int64_t>(trainRows.size())) +
+                    " of the training part hold " +
+                    (inTraining.empty() ? std::string("no label") : "one class, " + describeTallies(inTraining)) +
+                    "; a multiclass task needs at least two (the whole column holds " +
+                    describeTallies(tallyLabels(column)) + ")");
         if (encoding.classes.size() > kMaxClasses)
-            throw ConfigError(table.source() + ": column \"" + spec.column + "\" has " +
-                              std::to_string(encoding.classes.size()) +
-                              " distinct values in the training rows; a multiclass task allows at most " +
-                              std::to_string(kMaxClasses) + " classes: is it an ID or a regression target?");
+            throw taskError(table, spec.column,
+                            "has " + std::to_string(encoding.classes.size()) +
+                                " distinct values in the training rows; a multiclass task allows at most " +
+                                std::to_string(kMaxClasses) + " classes: is it an ID or a regression target?");
         break;
     }
     case TaskType::Regression: {
@@ -186,7 +373,10 @@ TargetEncoding fitTargetEncoding(const Table &table, const TaskSpec &spec, const
             ++count;
         }
         if (count < 2)
-            throw ConfigError("regression task \"" + spec.column + "\": fewer than two training rows have a value");
+            throw taskError(table, spec.column,
+                            "regression task: " + std::string(count == 0 ? std::string("no") : "only one") +
+                                " of the " + rowCountText(static_cast<std::int64_t>(trainRows.size())) +
+                                " of the training part has a value; a regression task needs at least two");
         encoding.mean = sum / static_cast<double>(count);
         const double variance = std::max(0.0, sumSquares / static_cast<double>(count) - encoding.mean * encoding.mean);
         encoding.scale = variance > 0 ? std::sqrt(variance) : 1.0;
@@ -204,52 +394,46 @@ std::vector<float> encodeTargets(const Table &table, const TargetEncoding &encod
     const TaskSpec &spec = encoding.spec;
     if (spec.type == TaskType::Regression) {
         if (column.type != ColumnType::Numeric)
-            throw DataError({table.source(), 0, spec.column}, "expected numbers for the regression task, found text");
+            throw DataError({table.source(), 0, spec.column}, regressionOnText(column));
         for (std::size_t row = 0; row < targets.size(); ++row)
             targets[row] = static_cast<float>((column.values[row] - encoding.mean) / encoding.scale);
         return targets;
     }
-    // Map each distinct cell text to its encoded value once, then look rows up by code or value.
-    std::map<std::string, float> valueOf;
-    if (spec.type == TaskType::Binary) {
-        valueOf[spec.positiveClass] = 1.0f;
-    } else {
-        for (std::size_t i = 0; i < encoding.classes.size(); ++i)
-            valueOf[encoding.classes[i]] = static_cast<float>(i);
-    }
-    const auto encodeText = [&](const std::string &text) -> float {
-        const auto found = valueOf.find(text);
-        if (found != valueOf.end())
-            return found->second;
-        return spec.type == TaskType::Binary ? 0.0f : missing;
-    };
+    // Each distinct level or number is looked up once; rows then take its class index.
+    const ClassLookup lookup(encoding);
+    const auto classValue = [&](int index) { return index >= 0 ? static_cast<float>(index) : missing; };
     if (column.type == ColumnType::Categorical) {
         std::vector<float> byCode(column.levels.size());
         for (std::size_t level = 0; level < column.levels.size(); ++level)
-            byCode[level] = encodeText(column.levels[level]);
+            byCode[level] = classValue(lookup.ofText(column.levels[level]));
         for (std::size_t row = 0; row < targets.size(); ++row) {
             if (column.codes[row] != Column::kMissingCode)
                 targets[row] = byCode[static_cast<std::size_t>(column.codes[row])];
         }
     } else {
-        const float positive = positiveClassValue(spec.positiveClass);
-        // A class column holds few distinct numbers: each is formatted and looked up once.
-        std::unordered_map<float, float> classOfValue;
+        std::unordered_map<float, float> classOfValue; // a class column holds few distinct numbers
         for (std::size_t row = 0; row < targets.size(); ++row) {
             const float value = column.values[row];
             if (std::isnan(value))
                 continue;
-            if (spec.type == TaskType::Binary) {
-                targets[row] = value == positive ? 1.0f : 0.0f;
-                continue;
-            }
             auto [known, inserted] = classOfValue.try_emplace(value, 0.0f);
             if (inserted)
-                known->second = encodeText(column.cellText(row));
+                known->second = classValue(lookup.ofNumber(value));
             targets[row] = known->second;
         }
     }
     return targets;
+}
+
+std::vector<LabelTally> unseenLabels(const Table &table, const TargetEncoding &encoding,
+                                     std::span<const std::size_t> rows)
+{
+    if (encoding.spec.type == TaskType::Regression)
+        return {};
+    const ClassLookup lookup(encoding);
+    std::vector<LabelTally> unseen = tallyLabels(table.column(encoding.spec.column), rows);
+    std::erase_if(unseen, [&](const LabelTally &value) { return lookup.ofText(value.value) >= 0; });
+    return unseen;
 }
 
 namespace {

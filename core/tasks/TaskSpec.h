@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -51,14 +52,27 @@ struct RoleAssignment {
 // Every column not a task and not in `ignored` becomes a feature.
 RoleAssignment defaultRoles(const Table &table, std::vector<TaskSpec> tasks, const std::vector<std::string> &ignored);
 
-// Throws ConfigError explaining the first problem: no task, a missing column, a task used as a
-// feature, a binary task whose positive class does not occur, a regression task on text...
+// Throws ConfigError or DataError explaining the first problem: no data rows, no task, a missing
+// column, a task used as a feature, a regression task on text, a binary task whose column does
+// not hold exactly two values (its positive class and one negative class)...
 void validateRoles(const Table &table, const RoleAssignment &roles);
 
 // The most classes a multiclass task may have: a column with more distinct values is an ID or a
 // regression target far more often than a class label, and the output layer, the metrics and the
 // model file all grow with the classes (the confusion matrix with their square).
 constexpr std::size_t kMaxClasses = 1000;
+
+// One distinct label of a task's column: its text, on how many rows and the first of them.
+struct LabelTally {
+    std::string value;
+    std::int64_t rows = 0;
+    std::size_t firstRow = 0;
+};
+// The distinct non-missing values of `column` on `rows` (every row when empty), in the order
+// they first occur.
+std::vector<LabelTally> tallyLabels(const Column &column, std::span<const std::size_t> rows = {});
+// "\"good\" (9,340 rows), \"bad\" (517 rows)": at most `shown` values, then how many more.
+std::string describeTallies(const std::vector<LabelTally> &tallies, std::size_t shown = 5);
 
 // How a task's column turns into numbers, fitted on the training rows and stored with the model.
 struct TargetEncoding {
@@ -67,12 +81,22 @@ struct TargetEncoding {
     double mean = 0, scale = 1;       // Regression: the target is modelled as (y - mean) / scale
 };
 
+// Binary: both the positive class and the column's other value must occur on the training rows;
+// multiclass: at least two classes; regression: two values. Otherwise ConfigError saying which
+// class is absent, how many rows hold it outside the training part and what to do.
 TargetEncoding fitTargetEncoding(const Table &table, const TaskSpec &spec, const std::vector<std::size_t> &trainRows);
 
 // One float per row: Binary 0/1, Multiclass the class index, Regression the standardised value;
-// NaN where the label is missing (or a class unseen in training), so the row is left out of that
-// task's loss and metrics.
+// NaN where the label is missing or is none of the task's classes (a value a binary column should
+// not hold, a class unseen in training), so the row is left out of that task's loss and metrics.
+// unseenLabels() counts the latter, for reports. A label matches a class by its text or, both
+// being numbers, by value ("1.0" is the class "1").
 std::vector<float> encodeTargets(const Table &table, const TargetEncoding &encoding);
+
+// The labels of `rows` (every row when empty) that are none of the task's classes; empty for a
+// regression task.
+std::vector<LabelTally> unseenLabels(const Table &table, const TargetEncoding &encoding,
+                                     std::span<const std::size_t> rows = {});
 
 // The class weights of a task in class order (binary: negative, positive), from its imbalance
 // options and its encoded training targets; empty when every weight is 1.

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <numeric>
 
 namespace cmtl {
 
@@ -39,19 +41,52 @@ EvaluationReport evaluateRows(const MultiTaskModel &model, const Table &table, c
     }
     if (predictions.empty()) // no rows: empty predictions of the right heights
         predictions = model.predictInputs(allInputs.gather({}), threads);
-    EvaluationReport report{part, source, {}};
+    EvaluationReport report{part, source, {}, {}};
     for (std::size_t t = 0; t < model.tasks().size(); ++t)
         report.tasks.push_back(evaluateTask(model.tasks()[t], predictions[t], table, rows));
+    noteUnseenLabels(report);
     return report;
+}
+
+// The feature most likely to make training diverge: the numeric column whose training values
+// reach furthest from their mean, in standard deviations. Empty when there is no numeric column.
+std::string mostExtremeFeature(const Preprocessor &preprocessor)
+{
+    const NumericStep *extreme = nullptr;
+    double furthest = -1;
+    for (const NumericStep &step : preprocessor.numeric) {
+        const double reach = std::max(std::abs(static_cast<double>(step.highest) - step.mean),
+                                      std::abs(static_cast<double>(step.lowest) - step.mean)) /
+                             step.scale;
+        if (reach > furthest) {
+            furthest = reach;
+            extreme = &step;
+        }
+    }
+    if (!extreme)
+        return {};
+    return "\"" + extreme->column + "\" (its training values reach " + std::to_string(std::lround(furthest)) +
+           " standard deviations from the mean)";
 }
 
 } // namespace
 
+void noteUnseenLabels(EvaluationReport &report)
+{
+    for (const TaskEvaluation &task : report.tasks) {
+        if (std::string note = describeUnseenLabels(task); !note.empty())
+            report.notes.push_back(std::move(note));
+    }
+}
+
 std::vector<float> stratificationLabels(const Table &data, const RoleAssignment &roles)
 {
     for (const TaskSpec &task : roles.tasks) {
-        if (task.type == TaskType::Binary)
-            return encodeTargets(data, TargetEncoding{task, {"", task.positiveClass}, 0, 1});
+        if (task.type != TaskType::Binary)
+            continue;
+        std::vector<std::size_t> allRows(data.rowCount());
+        std::iota(allRows.begin(), allRows.end(), std::size_t{0});
+        return encodeTargets(data, fitTargetEncoding(data, task, allRows));
     }
     return {};
 }
@@ -121,14 +156,27 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
     }
 
     const int threads = config.train.threads;
-    const InputMatrix allInputs = preprocessor.transform(data, threads);
+    // Training rows lie within the training range by construction: whatever is clipped belongs
+    // to the validation or test rows, which are scored as a saved model would score them.
+    TransformNotes transformNotes;
+    const InputMatrix allInputs = preprocessor.transform(data, threads, &transformNotes);
+    for (const std::string &note : transformNotes.messages())
+        result.warnings.push_back("validation and test rows: " + note);
     const TrainingSet trainSet{&allInputs, &targets,
                                oversampleRows(encodings, targets, result.split.train, config.train.seed)};
     const TrainingSet validationSet{&allInputs, &targets, result.split.validation};
     const MultiTaskNetwork network(networkSpec);
-    TrainingOutcome outcome =
-        trainNetwork(network, trainingTasks, trainSet, result.split.validation.empty() ? nullptr : &validationSet,
-                     config.train, callbacks, cancel);
+    TrainingOutcome outcome;
+    try {
+        outcome =
+            trainNetwork(network, trainingTasks, trainSet, result.split.validation.empty() ? nullptr : &validationSet,
+                         config.train, callbacks, cancel);
+    } catch (const TrainingDiverged &diverged) {
+        const std::string suspect = mostExtremeFeature(preprocessor);
+        if (suspect.empty())
+            throw;
+        throw ConfigError(std::string(diverged.what()) + ", such as column " + suspect);
+    }
     result.history = std::move(outcome.history);
     result.model = MultiTaskModel(std::move(preprocessor), std::move(encodings), networkSpec,
                                   std::move(outcome.parameters), config);
@@ -150,10 +198,12 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
 
 EvaluationReport evaluateModel(const MultiTaskModel &model, const Table &table, const std::string &part, int threads)
 {
-    const std::vector<Eigen::MatrixXf> predictions = model.predict(table, threads);
-    EvaluationReport report{part, table.source(), {}};
+    TransformNotes transformNotes;
+    const std::vector<Eigen::MatrixXf> predictions = model.predict(table, threads, &transformNotes);
+    EvaluationReport report{part, table.source(), {}, transformNotes.messages()};
     for (std::size_t t = 0; t < model.tasks().size(); ++t)
         report.tasks.push_back(evaluateTask(model.tasks()[t], predictions[t], table));
+    noteUnseenLabels(report);
     return report;
 }
 

@@ -17,7 +17,13 @@ struct EvaluationReport {
     std::string part;   // "train", "validation", "test"
     std::string source; // where the rows came from, for the report
     std::vector<TaskEvaluation> tasks;
+    // What the user should know to read the metrics: inputs clipped to the training range, labels
+    // left out because they are none of a task's classes (English sentences).
+    std::vector<std::string> notes;
 };
+
+// Appends to report.notes a sentence for each task with labels left out (describeUnseenLabels).
+void noteUnseenLabels(EvaluationReport &report);
 
 struct ExperimentResult {
     MultiTaskModel model;
@@ -49,7 +55,8 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
 // The encoded targets of the first binary task (for stratified splits); empty when there is none.
 std::vector<float> stratificationLabels(const Table &data, const RoleAssignment &roles);
 
-// Evaluates a model on every labelled row of a table holding its task columns.
+// Evaluates a model on every labelled row of a table holding its task columns; the report's notes
+// say which inputs were clipped to the training range and which labels were left out.
 EvaluationReport evaluateModel(const MultiTaskModel &model, const Table &table, const std::string &part,
                                int threads = 0);
 

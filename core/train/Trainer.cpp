@@ -84,7 +84,7 @@ struct PartMeasure {
 
 PartMeasure measureRows(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                         const Eigen::VectorXf &parameters, const TrainingSet &set, std::span<const std::size_t> rows,
-                        int threads)
+                        int threads, int epoch)
 {
     const std::vector<Eigen::MatrixXf> outputs = forwardAll(network, parameters, set.inputs->gather(rows), threads);
     PartMeasure measure{std::vector<double>(tasks.size(), kNotMeasured),
@@ -100,6 +100,10 @@ PartMeasure measureRows(const MultiTaskNetwork &network, const std::vector<Train
             taskLoss<float>(tasks[t].type, outputs[t], targets.data(), tasks[t].loss) / static_cast<double>(labelled);
         Eigen::MatrixXf predictions = outputs[t];
         activateOutputs(tasks[t].type, predictions);
+        // Finite weights can still overflow the outputs: that is divergence too, and is said so
+        // rather than as a metric's complaint about a NaN score.
+        if (!predictions.allFinite())
+            throw TrainingDiverged(epoch, tasks[t].name);
         measure.metrics[t] = validationMetric(tasks[t], predictions, targets);
     }
     return measure;
@@ -113,12 +117,13 @@ void measureEpoch(const MultiTaskNetwork &network, const std::vector<TrainingTas
 {
     const std::size_t trainRows = std::min(train.rows.size(), kTrainMetricRows);
     const PartMeasure onTrain =
-        measureRows(network, tasks, parameters, train, std::span(train.rows).first(trainRows), threads);
+        measureRows(network, tasks, parameters, train, std::span(train.rows).first(trainRows), threads, record.epoch);
     for (std::size_t t = 0; t < tasks.size(); ++t)
         record.tasks[t].trainMetric = onTrain.metrics[t];
     if (!validation || validation->size() == 0)
         return;
-    const PartMeasure onValidation = measureRows(network, tasks, parameters, *validation, validation->rows, threads);
+    const PartMeasure onValidation =
+        measureRows(network, tasks, parameters, *validation, validation->rows, threads, record.epoch);
     record.validationObjective = 0;
     for (std::size_t t = 0; t < tasks.size(); ++t) {
         record.tasks[t].validationLoss = onValidation.losses[t];
@@ -199,6 +204,14 @@ std::vector<Eigen::MatrixXf> forwardAll(const MultiTaskNetwork &network, const E
     });
     return outputs;
 }
+
+TrainingDiverged::TrainingDiverged(int epoch, std::string task)
+    : ConfigError("training diverged at epoch " + std::to_string(epoch) + ": " +
+                  (task.empty() ? std::string("the weights") : "the loss of task \"" + task + "\"") +
+                  " became NaN or infinite; lower the learning rate (--lr) or check the features for "
+                  "extreme values"),
+      m_epoch(epoch), m_task(std::move(task))
+{}
 
 TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                              const TrainingSet &train, const TrainingSet *validation, const TrainConfig &config,
@@ -379,8 +392,14 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
             if (stop)
                 break;
         }
-        if (!outcome.parameters.allFinite())
-            throw ConfigError("training diverged (a weight became infinite or NaN): lower the learning rate");
+        if (!outcome.parameters.allFinite()) {
+            std::string task;
+            for (std::size_t t = 0; t < tasks.size() && task.empty(); ++t) {
+                if (!std::isfinite(epochLoss[t]))
+                    task = tasks[t].name;
+            }
+            throw TrainingDiverged(epoch, task);
+        }
 
         EpochRecord record;
         record.epoch = epoch;

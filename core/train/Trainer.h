@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Cancellation.h"
+#include "common/Error.h"
 #include "nn/Losses.h"
 #include "nn/MultiTaskNetwork.h"
 #include "preprocess/InputMatrix.h"
@@ -43,6 +44,20 @@ struct TrainConfig {
     std::uint64_t seed = 42;
     // Threads for training and scoring; 0 = all hardware threads. Results do not depend on it.
     int threads = 0;
+};
+
+// Thrown when the weights stop being finite numbers: which epoch, and the first task whose loss
+// became NaN or infinite (empty when every loss stayed finite that epoch). The message says what
+// to do; runExperiment adds the feature column most likely to blame.
+class TrainingDiverged : public ConfigError {
+public:
+    TrainingDiverged(int epoch, std::string task);
+    int epoch() const { return m_epoch; }
+    const std::string &task() const { return m_task; }
+
+private:
+    int m_epoch;
+    std::string m_task;
 };
 
 // What the trainer needs to know of a task.

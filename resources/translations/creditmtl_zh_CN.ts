@@ -1773,6 +1773,10 @@ FPR %4</translation>
         <source>Not evaluated: %1 (no such column in %2); predictions only.</source>
         <translation>未评估：%1（%2 中没有该列）；仅有预测结果。</translation>
     </message>
+    <message>
+        <source>Notes on %1:</source>
+        <translation>关于 %1 的说明：</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ScoringWorker</name>

@@ -7,9 +7,11 @@
 // float32 values on both sides; sklearn sees them widened to float64, so every figure is a double
 // computation and the tolerances can be tight. A few small cases are checked by hand instead.
 
+#include "common/Error.h"
 #include "metrics/BinaryMetrics.h"
 #include "metrics/MulticlassMetrics.h"
 #include "metrics/RegressionMetrics.h"
+#include "metrics/TaskScores.h"
 
 #include <QtTest/QtTest>
 
@@ -281,6 +283,8 @@ class TestMetrics : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void evaluationLeavesOutAndCountsUnknownLabels();
+    void nanPredictionIsNamedByTaskAndRow();
     void aucCountsTiesOneHalf();
     void aucWithHeavyTies();
     void allTiedScores();
@@ -732,6 +736,62 @@ void TestMetrics::invalidInputsThrow()
 
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, regressionMetrics(scores, std::vector<float>{1.0f}));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, regressionMetrics(scores, withNaN));
+}
+
+namespace {
+cmtl::Column textColumn(const std::string &name, const std::vector<std::string> &cells)
+{
+    cmtl::Column column;
+    column.name = name;
+    column.type = cmtl::ColumnType::Categorical;
+    for (const std::string &cell : cells) {
+        const auto found = std::find(column.levels.begin(), column.levels.end(), cell);
+        column.codes.push_back(static_cast<std::int32_t>(found - column.levels.begin()));
+        if (found == column.levels.end())
+            column.levels.push_back(cell);
+    }
+    return column;
+}
+} // namespace
+
+void TestMetrics::evaluationLeavesOutAndCountsUnknownLabels()
+{
+    // The metrics of rows whose label is one of the classes are those of the known rows alone
+    // (the scikit-learn figures of the cases above are untouched); the others are counted.
+    const cmtl::Table table("later.csv", {textColumn("Class", {"good", "bad", "late", "good", "bad"})});
+    const cmtl::TargetEncoding encoding{{"Class", cmtl::TaskType::Binary, "bad", 1}, {"good", "bad"}, 0, 1};
+    Eigen::MatrixXf predictions(1, 5);
+    predictions << 0.2f, 0.7f, 0.9f, 0.4f, 0.6f;
+    const cmtl::TaskEvaluation evaluation = cmtl::evaluateTask(encoding, predictions, table);
+    QCOMPARE(evaluation.count, std::int64_t{4});
+    const std::vector<float> knownScores = {0.2f, 0.7f, 0.4f, 0.6f};
+    const std::vector<std::uint8_t> knownLabels = {0, 1, 0, 1};
+    QCOMPARE(evaluation.binary->auc, cmtl::rocAuc(knownScores, knownLabels));
+    QCOMPARE(evaluation.binary->logLoss, cmtl::logLoss(knownScores, knownLabels));
+    QCOMPARE(evaluation.unseen.size(), std::size_t{1});
+    QCOMPARE(evaluation.unseen[0].value, std::string("late"));
+    const std::string note = cmtl::describeUnseenLabels(evaluation);
+    QVERIFY2(note.find("task \"Class\": 1 labelled row holds") != std::string::npos &&
+                 note.find("\"late\" (1 row), the first on data row 3") != std::string::npos,
+             note.c_str());
+}
+
+void TestMetrics::nanPredictionIsNamedByTaskAndRow()
+{
+    const cmtl::Table table("later.csv", {textColumn("Class", {"good", "bad", "good"})});
+    const cmtl::TargetEncoding encoding{{"Class", cmtl::TaskType::Binary, "bad", 1}, {"good", "bad"}, 0, 1};
+    Eigen::MatrixXf predictions(1, 3);
+    predictions << 0.2f, std::numeric_limits<float>::quiet_NaN(), 0.4f;
+    try {
+        cmtl::evaluateTask(encoding, predictions, table);
+        QFAIL("a NaN prediction was evaluated");
+    } catch (const cmtl::DataError &error) {
+        const std::string message = error.what();
+        QVERIFY2(message.find("later.csv") != std::string::npos && message.find("data row 2") != std::string::npos &&
+                     message.find("\"Class\"") != std::string::npos &&
+                     message.find("binaryMetrics") == std::string::npos,
+                 message.c_str());
+    }
 }
 
 QTEST_APPLESS_MAIN(TestMetrics)

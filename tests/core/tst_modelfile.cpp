@@ -473,7 +473,7 @@ void TestModelFile::confusionMatricesAreStoredAsNonZeroCells()
         metrics.confusion((row * 7) % classes, (row * 13) % classes) += 1;
     metrics.oneVsRestAuc.assign(static_cast<std::size_t>(classes), 0.5);
     task.multiclass = metrics;
-    const EvaluationReport report{"test", "ids.csv", {task}};
+    const EvaluationReport report{"test", "ids.csv", {task}, {}};
     const QByteArray cells = QJsonDocument(reportToJson(report, ConfusionLayout::Cells)).toJson();
     QVERIFY2(cells.size() < 400000, qPrintable(QString::number(cells.size())));
     const EvaluationReport back = reportFromJson(QJsonDocument::fromJson(cells).object(), "ids.cmtl");

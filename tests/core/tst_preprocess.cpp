@@ -8,6 +8,9 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <limits>
+
 using namespace cmtl;
 using testing::categoricalColumn;
 using testing::numericColumn;
@@ -37,6 +40,15 @@ private Q_SLOTS:
     void refusesATextColumnWhereNumbersWereTrained();
     void binaryTargetsFromTextOrNumbers();
     void multiclassAndRegressionTargets();
+    void clipsScoredNumbersToTheTrainingRange();
+    void directMedianEqualsRadixSelection();
+    void refusesAnInfiniteTrainingValue();
+    void binaryColumnWithAThirdValueIsRefused();
+    void binaryClassAbsentFromTheTrainingRowsIsRefused();
+    void labelsOutsideTheClassesAreCountedNotMisread();
+    void numericZeroOneColumnAsBinaryWithPositiveOne();
+    void textInARegressionTaskNamesTheCell();
+    void headerOnlyFileIsRefusedAsSuch();
 };
 
 void TestPreprocess::numericImputesTheMedianAndStandardises()
@@ -125,7 +137,8 @@ void TestPreprocess::refusesATextColumnWhereNumbersWereTrained()
         QFAIL("text accepted for a numeric feature");
     } catch (const DataError &error) {
         const std::string message = error.what();
-        QVERIFY2(message.find("later.csv") != std::string::npos && message.find("income") != std::string::npos,
+        QVERIFY2(message.find("later.csv") != std::string::npos && message.find("income") != std::string::npos &&
+                     message.find("\"high\" on data row 1") != std::string::npos,
                  message.c_str());
     }
     const Table missingColumn("other.csv", {numericColumn("salary", {1, 2, 3})});
@@ -291,6 +304,257 @@ void TestPreprocess::multiclassAndRegressionTargets()
     QVERIFY(std::abs(rate.scale - std::sqrt(8.0 / 3.0)) < 1e-12);
     const std::vector<float> rates = encodeTargets(table, rate);
     QVERIFY(std::abs(rates[3] - 2.0 / std::sqrt(8.0 / 3.0)) < 1e-6);
+}
+
+void TestPreprocess::clipsScoredNumbersToTheTrainingRange()
+{
+    // Training reaches 250; a scored 31,405 (4,000 standard deviations out) is read as 250.
+    const Table train("train.csv", {numericColumn("delinq_amnt", {0, 0, 10, 250, NaN, 40})});
+    const Preprocessor preprocessor = fitPreprocessor(train, {"delinq_amnt"}, allRows(6));
+    const NumericStep &step = preprocessor.numeric.at(0);
+    QCOMPARE(step.lowest, 0.0f);
+    QCOMPARE(step.highest, 250.0f);
+    // Training rows are within range by construction: nothing clipped, nothing noted.
+    TransformNotes trainingNotes;
+    preprocessor.transform(train, 1, &trainingNotes);
+    QVERIFY(trainingNotes.clipped.empty());
+    QVERIFY(trainingNotes.messages().empty());
+
+    const Table scored("new.csv", {numericColumn("delinq_amnt", {5, 31405, NaN, -3, 99999})});
+    TransformNotes notes;
+    const Eigen::MatrixXf inputs = preprocessor.transform(scored, 1, &notes).toDense();
+    const auto standardised = [&](float value) { return (value - step.mean) / step.scale; };
+    QCOMPARE(inputs(0, 0), standardised(5));
+    QCOMPARE(inputs(0, 1), standardised(250));
+    QCOMPARE(inputs(0, 2), standardised(step.median)); // missing: imputed, not clipped
+    QCOMPARE(inputs(0, 3), standardised(0));
+    QCOMPARE(inputs(0, 4), standardised(250));
+    QCOMPARE(notes.clipped.size(), std::size_t{1});
+    QCOMPARE(notes.clipped[0].cells, std::int64_t{3});
+    QCOMPARE(notes.clipped[0].firstRow, std::size_t{1});
+    QCOMPARE(notes.clipped[0].firstValue, 31405.0f);
+    QCOMPARE(notes.messages().at(0), std::string("clipped 3 cells of column delinq_amnt to the training range [0, 250] "
+                                                 "(the first on data row 2, value 31405)"));
+    // The same counts whatever the number of threads and blocks (4,100 rows: three blocks).
+    std::vector<float> many(4100, 7.0f);
+    many[2100] = 1e6f;
+    many[4099] = -1.0f;
+    TransformNotes threaded;
+    preprocessor.transform(Table("many.csv", {numericColumn("delinq_amnt", many)}), 4, &threaded);
+    QCOMPARE(threaded.clipped.at(0).cells, std::int64_t{2});
+    QCOMPARE(threaded.clipped.at(0).firstRow, std::size_t{2100});
+
+    // A wide file clipping in many columns: ten named, the rest in one sentence.
+    TransformNotes wide;
+    for (int column = 0; column < 25; ++column)
+        wide.clipped.push_back({"c" + std::to_string(column), 0, 1, 2, 0, 5});
+    const std::vector<std::string> wideMessages = wide.messages();
+    QCOMPARE(wideMessages.size(), std::size_t{11});
+    QCOMPARE(wideMessages.back(), std::string("clipped 30 cells of 15 more columns to their training ranges"));
+
+    // A model saved before the ranges were stored clips nothing and says so.
+    Preprocessor older = preprocessor;
+    older.numeric[0].lowest = -std::numeric_limits<float>::infinity();
+    older.numeric[0].highest = std::numeric_limits<float>::infinity();
+    older.hasTrainingRanges = false;
+    TransformNotes olderNotes;
+    QCOMPARE(older.transform(scored, 1, &olderNotes).toDense()(0, 1), standardised(31405));
+    QVERIFY(olderNotes.clipped.empty());
+    QVERIFY(olderNotes.rangesUnknown);
+    QVERIFY(olderNotes.messages().at(0).find("not clipped") != std::string::npos);
+}
+
+void TestPreprocess::directMedianEqualsRadixSelection()
+{
+    // Below 65,536 rows the median is selected from the values; above, by the radix histograms.
+    // Both give the lower middle observed value.
+    SplitMix64 random(11);
+    std::vector<float> values(5001);
+    for (float &value : values)
+        value = random.below(5) == 0 ? NaN : static_cast<float>(random.uniform() * 2000 - 1000);
+    const std::vector<std::size_t> rows = allRows(values.size());
+    const MedianBucket bucket = medianBucket(NumericSummary::of(values.data(), rows));
+    const float radix = selectMedian(bucket, lowKeyCounts(values.data(), rows, bucket.highKey));
+    QCOMPARE(directMedian(values.data(), rows), radix);
+    std::vector<float> observed;
+    for (const float value : values) {
+        if (!std::isnan(value))
+            observed.push_back(value);
+    }
+    std::sort(observed.begin(), observed.end());
+    QCOMPARE(radix, observed[(observed.size() - 1) / 2]);
+    const Table table("t.csv", {numericColumn("x", values)});
+    QCOMPARE(fitPreprocessor(table, {"x"}, rows).numeric.at(0).median, radix);
+    // A summary made without key counts keeps the moments and the range.
+    const NumericSummary light = NumericSummary::of(values.data(), rows, false);
+    QVERIFY(light.highKeyCounts.empty());
+    QCOMPARE(light.count, static_cast<std::uint64_t>(observed.size()));
+    QCOMPARE(light.lowest, observed.front());
+    QCOMPARE(light.highest, observed.back());
+}
+
+void TestPreprocess::refusesAnInfiniteTrainingValue()
+{
+    const float infinity = std::numeric_limits<float>::infinity();
+    const Table table("big.csv", {numericColumn("amount", {1, 2, infinity, 4})});
+    try {
+        fitPreprocessor(table, {"amount"}, allRows(4));
+        QFAIL("an infinite training value was accepted");
+    } catch (const DataError &error) {
+        const std::string message = error.what();
+        QVERIFY2(message.find("big.csv") != std::string::npos && message.find("\"amount\"") != std::string::npos &&
+                     message.find("data row 3") != std::string::npos && message.find("inf") != std::string::npos,
+                 message.c_str());
+    }
+}
+
+namespace {
+// The message of what `call` throws, or "" when it throws nothing.
+template <typename Call> std::string messageOf(Call &&call)
+{
+    try {
+        call();
+    } catch (const std::exception &error) {
+        return error.what();
+    }
+    return {};
+}
+
+bool containsAll(const std::string &text, std::initializer_list<const char *> words)
+{
+    return std::all_of(words.begin(), words.end(),
+                       [&](const char *word) { return text.find(word) != std::string::npos; });
+}
+} // namespace
+
+void TestPreprocess::binaryColumnWithAThirdValueIsRefused()
+{
+    const Table table("loans.csv", {numericColumn("x", {1, 2, 3, 4, 5, 6}),
+                                    categoricalColumn("Class", {"good", "bad", "good", "unknown", "", "good"})});
+    RoleAssignment roles = defaultRoles(table, {{"Class", TaskType::Binary, "bad", 1}}, {});
+    // Counting "unknown" as good would change the model in silence: refused, every value counted,
+    // the first unexpected one located.
+    const std::string message = messageOf([&] { validateRoles(table, roles); });
+    QVERIFY2(containsAll(message, {"loans.csv", "column \"Class\"", "3 values", "\"good\" (3 rows)", "\"bad\" (1 row)",
+                                   "\"unknown\" (1 row)", "data row 4", "Class:multiclass"}),
+             message.c_str());
+    QVERIFY_THROWS_EXCEPTION(ConfigError, fitTargetEncoding(table, roles.tasks[0], allRows(6)));
+    // A numeric column with a third number is refused the same way.
+    const Table flags("flags.csv", {numericColumn("x", {1, 2, 3, 4}), numericColumn("default", {0, 1, 2, 0})});
+    const std::string numeric = messageOf([&] {
+        validateRoles(flags, defaultRoles(flags, {{"default", TaskType::Binary, "1", 1}}, {}));
+    });
+    QVERIFY2(containsAll(numeric, {"flags.csv", "\"2\" (1 row)", "data row 3"}), numeric.c_str());
+    // A continuous column named as a binary task: 40 values (past the short list of tallyLabels),
+    // each counted twice, the first five shown.
+    std::vector<float> amounts;
+    for (int i = 0; i < 80; ++i)
+        amounts.push_back(static_cast<float>(i % 40));
+    const std::vector<LabelTally> tallies = tallyLabels(numericColumn("amount", amounts));
+    QCOMPARE(tallies.size(), std::size_t{40});
+    QVERIFY(std::all_of(tallies.begin(), tallies.end(), [](const LabelTally &tally) { return tally.rows == 2; }));
+    QCOMPARE(tallies[39].value, std::string("39"));
+    QCOMPARE(tallies[39].firstRow, std::size_t{39});
+    QCOMPARE(describeTallies(tallies), std::string("\"0\" (2 rows), \"1\" (2 rows), \"2\" (2 rows), \"3\" (2 rows), "
+                                                   "\"4\" (2 rows) and 35 more"));
+}
+
+void TestPreprocess::binaryClassAbsentFromTheTrainingRowsIsRefused()
+{
+    const Table table("loans.csv", {categoricalColumn("Class", {"good", "good", "good", "bad", "good"})});
+    const TaskSpec task{"Class", TaskType::Binary, "bad", 1};
+    // The only "bad" row (3) is outside the training rows.
+    const std::string positive = messageOf([&] { fitTargetEncoding(table, task, {0, 1, 2}); });
+    QVERIFY2(containsAll(positive, {"loans.csv", "\"Class\"", "positive class \"bad\"", "does not occur",
+                                    "3 rows of the training part", "1 row", "--train-fraction"}),
+             positive.c_str());
+    const std::string negative = messageOf([&] { fitTargetEncoding(table, task, {3}); });
+    QVERIFY2(containsAll(negative, {"negative class \"good\"", "1 row of the training part", "4 rows"}),
+             negative.c_str());
+    QCOMPARE(fitTargetEncoding(table, task, {2, 3}).classes, (std::vector<std::string>{"good", "bad"}));
+    // Every row positive: refused before any split.
+    const Table allBad("bad.csv", {numericColumn("x", {1, 2}), categoricalColumn("Class", {"bad", "bad"})});
+    const std::string onlyPositive = messageOf([&] { validateRoles(allBad, defaultRoles(allBad, {task}, {})); });
+    QVERIFY2(containsAll(onlyPositive, {"bad.csv", "every labelled row", "negative class"}), onlyPositive.c_str());
+}
+
+void TestPreprocess::labelsOutsideTheClassesAreCountedNotMisread()
+{
+    // A model's binary task {good, bad} and multiclass task {A, B} meet a file with other values.
+    const Table train("train.csv",
+                      {categoricalColumn("Class", {"good", "bad"}), categoricalColumn("grade", {"A", "B"})});
+    const TargetEncoding binary = fitTargetEncoding(train, {"Class", TaskType::Binary, "bad", 1}, {0, 1});
+    const TargetEncoding multiclass = fitTargetEncoding(train, {"grade", TaskType::Multiclass, "", 1}, {0, 1});
+    const Table scored("later.csv", {categoricalColumn("Class", {"good", "late", "bad", "late", ""}),
+                                     categoricalColumn("grade", {"A", "B", "C", "C", "A"})});
+    const std::vector<float> classes = encodeTargets(scored, binary);
+    QCOMPARE(classes[0], 0.0f);
+    QVERIFY(std::isnan(classes[1])); // was 0: "late" counted as good
+    QCOMPARE(classes[2], 1.0f);
+    const std::vector<LabelTally> lateRows = unseenLabels(scored, binary);
+    QCOMPARE(lateRows.size(), std::size_t{1});
+    QCOMPARE(lateRows[0].value, std::string("late"));
+    QCOMPARE(lateRows[0].rows, std::int64_t{2});
+    QCOMPARE(lateRows[0].firstRow, std::size_t{1});
+    const std::vector<LabelTally> gradeC = unseenLabels(scored, multiclass);
+    QCOMPARE(gradeC.size(), std::size_t{1});
+    QCOMPARE(gradeC[0].value, std::string("C"));
+    QCOMPARE(gradeC[0].rows, std::int64_t{2});
+    QCOMPARE(gradeC[0].firstRow, std::size_t{2});
+    // Restricted to some rows.
+    const std::vector<std::size_t> firstTwo = {0, 1};
+    QCOMPARE(unseenLabels(scored, multiclass, firstTwo).size(), std::size_t{0});
+    QCOMPARE(unseenLabels(scored, binary, firstTwo).at(0).rows, std::int64_t{1});
+    // A model saved before the check named its negative class "not bad": for it every other value
+    // is negative, as it was trained.
+    TargetEncoding older = binary;
+    older.classes = {"not bad", "bad"};
+    QCOMPARE(encodeTargets(scored, older)[1], 0.0f);
+    QVERIFY(unseenLabels(scored, older).empty());
+}
+
+void TestPreprocess::numericZeroOneColumnAsBinaryWithPositiveOne()
+{
+    // COL:binary:1 on a numeric 0/1 column, as training reads it, and as text, as evaluate reads a
+    // task column; "1.0" and "0.0" name the same classes by value.
+    const Table numbers("t.csv", {numericColumn("x", {1, 2, 3, 4}), numericColumn("default", {0, 1, 0, NaN})});
+    const RoleAssignment roles = defaultRoles(numbers, {{"default", TaskType::Binary, "1", 1}}, {});
+    QCOMPARE(roles.features, (std::vector<std::string>{"x"}));
+    validateRoles(numbers, roles);
+    const TargetEncoding encoding = fitTargetEncoding(numbers, roles.tasks[0], allRows(4));
+    QCOMPARE(encoding.classes, (std::vector<std::string>{"0", "1"}));
+    const std::vector<float> targets = encodeTargets(numbers, encoding);
+    QCOMPARE(targets[0], 0.0f);
+    QCOMPARE(targets[1], 1.0f);
+    QCOMPARE(targets[2], 0.0f);
+    QVERIFY(std::isnan(targets[3]));
+    const Table text("e.csv", {categoricalColumn("default", {"1", "0", "1.0", "0.0", "2"})});
+    const std::vector<float> fromText = encodeTargets(text, encoding);
+    QCOMPARE(fromText[0], 1.0f);
+    QCOMPARE(fromText[1], 0.0f);
+    QCOMPARE(fromText[2], 1.0f);
+    QCOMPARE(fromText[3], 0.0f);
+    QVERIFY(std::isnan(fromText[4]));
+    QCOMPARE(unseenLabels(text, encoding).at(0).value, std::string("2"));
+}
+
+void TestPreprocess::textInARegressionTaskNamesTheCell()
+{
+    const Table table("rates.csv", {numericColumn("x", {1, 2, 3}), categoricalColumn("rate", {"", "12.5%", "13%"})});
+    const std::string message = messageOf([&] {
+        validateRoles(table, defaultRoles(table, {{"rate", TaskType::Regression, "", 1}}, {}));
+    });
+    QVERIFY2(containsAll(message, {"rates.csv", "column \"rate\"", "\"12.5%\"", "data row 2", "numbers"}),
+             message.c_str());
+}
+
+void TestPreprocess::headerOnlyFileIsRefusedAsSuch()
+{
+    const Table table("empty.csv", {numericColumn("x", {}), categoricalColumn("Class", {})});
+    const std::string message = messageOf([&] {
+        validateRoles(table, defaultRoles(table, {{"Class", TaskType::Binary, "bad", 1}}, {}));
+    });
+    QVERIFY2(containsAll(message, {"empty.csv", "no data rows"}), message.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestPreprocess)

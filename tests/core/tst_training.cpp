@@ -1,7 +1,9 @@
 // The trainer and the experiment flow: learning, determinism, early stopping, cancellation.
 
+#include "OlderModelFile.h"
 #include "TestTables.h"
 #include "common/Error.h"
+#include "io/ModelFile.h"
 #include "nn/Adam.h"
 #include "train/Experiment.h"
 
@@ -33,6 +35,10 @@ class TestTraining : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void divergenceSaysWhereAndWhatToDo();
+    void heldOutRowsOutsideTheTrainingRangeAreClippedWithANote();
+    void evaluationReportsClippedInputsAndUnseenLabels();
+    void trainingRangesAreSavedAndOlderFilesLoadUnclipped();
     void adamTakesTheTextbookStep();
     void learnsAllThreeTasks();
     void sameSeedGivesSameWeightsWhateverTheThreadCount();
@@ -201,6 +207,98 @@ void TestTraining::refusesBadConfigurations()
     RoleAssignment taskAsFeature = testing::threeTaskRoles(table);
     taskAsFeature.features.push_back("rate");
     QVERIFY_THROWS_EXCEPTION(ConfigError, runExperiment(table, taskAsFeature, testing::smallConfig()));
+}
+
+void TestTraining::divergenceSaysWhereAndWhatToDo()
+{
+    // An absurd learning rate makes the weights overflow in the first epoch.
+    const Table table = testing::syntheticLoans(300, 12);
+    ExperimentConfig config = testing::smallConfig();
+    config.train.learningRate = 1e38;
+    try {
+        runExperiment(table, testing::threeTaskRoles(table), config);
+        QFAIL("training with a learning rate of 1e38 did not diverge");
+    } catch (const ConfigError &error) {
+        const std::string message = error.what();
+        for (const char *words : {"training diverged at epoch 1", "NaN", "lower the learning rate (--lr)",
+                                  "extreme values, such as column \"", "standard deviations"})
+            QVERIFY2(message.find(words) != std::string::npos, message.c_str());
+        QVERIFY2(message.find("binaryMetrics") == std::string::npos, message.c_str());
+    }
+}
+
+void TestTraining::heldOutRowsOutsideTheTrainingRangeAreClippedWithANote()
+{
+    Table table = testing::syntheticLoans(400, 13);
+    Column &x1 = table.column(static_cast<std::size_t>(table.indexOf("x1")));
+    DataSplit split;
+    for (std::size_t row = 0; row < table.rowCount(); ++row)
+        (row < 300 ? split.train : split.test).push_back(row);
+    x1.values[350] = 31405; // a held-out row far beyond the training range [-1, 1]
+    const ExperimentResult result =
+        runExperimentOnSplit(table, testing::threeTaskRoles(table), testing::smallConfig(), split);
+    const auto note = std::find_if(result.warnings.begin(), result.warnings.end(), [](const std::string &warning) {
+        return warning.find("clipped 1 cell of column x1") != std::string::npos;
+    });
+    QVERIFY(note != result.warnings.end());
+    QVERIFY2(note->find("data row 351") != std::string::npos, note->c_str());
+    const NumericStep &step = result.model.preprocessor().numeric.at(0);
+    QCOMPARE(step.column, std::string("x1"));
+    QVERIFY(step.highest <= 1.0f && step.lowest >= -1.0f);
+}
+
+void TestTraining::evaluationReportsClippedInputsAndUnseenLabels()
+{
+    const Table train = testing::syntheticLoans(400, 14);
+    const ExperimentResult result = runExperiment(train, testing::threeTaskRoles(train), testing::smallConfig());
+    Table later = testing::syntheticLoans(50, 15);
+    later.column(static_cast<std::size_t>(later.indexOf("x2"))).values[4] = -5000;
+    Column &grade = later.column(static_cast<std::size_t>(later.indexOf("grade")));
+    grade.levels.push_back("Z");
+    grade.codes[7] = grade.codes[9] = static_cast<std::int32_t>(grade.levels.size() - 1);
+    const EvaluationReport before = evaluateModel(result.model, testing::syntheticLoans(50, 15), "test", 1);
+    const EvaluationReport report = evaluateModel(result.model, later, "test", 1);
+    // The two rows of the unseen class are left out, counted and named; the others are as before.
+    QCOMPARE(report.tasks[1].count, before.tasks[1].count - 2);
+    QCOMPARE(report.tasks[1].unseen.size(), std::size_t{1});
+    QCOMPARE(report.tasks[1].unseen[0].rows, std::int64_t{2});
+    QCOMPARE(report.notes.size(), std::size_t{2});
+    QVERIFY2(report.notes[0].find("clipped 1 cell of column x2") != std::string::npos, report.notes[0].c_str());
+    QVERIFY2(report.notes[1].find("task \"grade\": 2 labelled rows") != std::string::npos &&
+                 report.notes[1].find("\"Z\" (2 rows)") != std::string::npos &&
+                 report.notes[1].find("data row 8") != std::string::npos,
+             report.notes[1].c_str());
+    QVERIFY(before.notes.empty());
+}
+
+void TestTraining::trainingRangesAreSavedAndOlderFilesLoadUnclipped()
+{
+    const Table train = testing::syntheticLoans(300, 16);
+    const ExperimentResult result = runExperiment(train, testing::threeTaskRoles(train), testing::smallConfig());
+    const QByteArray bytes = serializeModel({result.model, result.reports, result.history, result.warnings});
+    const MultiTaskModel loaded = parseModel(bytes, "m.cmtl").model;
+    QVERIFY(loaded.preprocessor().hasTrainingRanges);
+    for (std::size_t i = 0; i < loaded.preprocessor().numeric.size(); ++i) {
+        QCOMPARE(loaded.preprocessor().numeric[i].lowest, result.model.preprocessor().numeric[i].lowest);
+        QCOMPARE(loaded.preprocessor().numeric[i].highest, result.model.preprocessor().numeric[i].highest);
+    }
+
+    // The same file as an older version wrote it: no "lowest"/"highest" in the numeric steps.
+    const QByteArray older = testing::withoutTrainingRanges(bytes);
+    const MultiTaskModel olderModel = parseModel(older, "old.cmtl").model;
+    QVERIFY(!olderModel.preprocessor().hasTrainingRanges);
+    QVERIFY(std::isinf(olderModel.preprocessor().numeric.at(0).highest));
+    Table far = testing::syntheticLoans(20, 17);
+    far.column(static_cast<std::size_t>(far.indexOf("x1"))).values[0] = 1e6f;
+    TransformNotes notes;
+    olderModel.predict(far, 1, &notes);
+    QVERIFY(notes.rangesUnknown && notes.clipped.empty());
+    TransformNotes current;
+    loaded.predict(far, 1, &current);
+    QVERIFY(!current.rangesUnknown);
+    QVERIFY(std::any_of(current.clipped.begin(), current.clipped.end(), [](const ClippedColumn &column) {
+        return column.column == "x1" && column.firstRow == 0 && column.firstValue == 1e6f;
+    }));
 }
 
 QTEST_APPLESS_MAIN(TestTraining)

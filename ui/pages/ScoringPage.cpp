@@ -31,6 +31,12 @@ ScoringPage::ScoringPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("QLabel { color: #b03a2e; background: #fdecea; padding: 6px; }"));
     m_problem->hide();
+    m_notes = new QLabel(this);
+    m_notes->setObjectName(QStringLiteral("scoringNotes"));
+    m_notes->setWordWrap(true);
+    m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notes->setStyleSheet(QStringLiteral("QLabel { color: #7a5a00; background: #fff8e1; padding: 6px; }"));
+    m_notes->hide();
     m_score = new QPushButton(QIcon(QStringLiteral(":/icons/scoring.svg")), tr("&Score a CSV file…"), this);
     m_score->setObjectName(QStringLiteral("scoreButton"));
     m_score->setEnabled(false);
@@ -64,6 +70,7 @@ ScoringPage::ScoringPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
     layout->addWidget(m_modelInfo);
     layout->addLayout(buttons);
     layout->addWidget(m_problem);
+    layout->addWidget(m_notes);
     layout->addWidget(m_table, 1);
 
     connect(m_score, &QPushButton::clicked, this, &ScoringPage::chooseAndScore);
@@ -116,6 +123,7 @@ void ScoringPage::scoreFile(const QString &path)
     if (!m_run || isRunning())
         return;
     m_problem->hide();
+    m_notes->hide();
     CsvOptions options = m_importOptions;
     options.categoricalColumns.clear(); // the worker reads the model's categorical columns as text
     options.threads = std::max(1, QThread::idealThreadCount() - 1); // one core stays with the UI
@@ -128,6 +136,12 @@ void ScoringPage::scoreFile(const QString &path)
                                  .arg(QLocale().toString(static_cast<qulonglong>(result->table.rowCount())),
                                       QFileInfo(result->path).fileName()));
         Q_EMIT scored(result->path, result->table.rowCount());
+        // The engine's notes on the scores: inputs clipped to their training range, labels that
+        // are none of a task's classes.
+        m_notes->setVisible(!result->notes.isEmpty());
+        if (!result->notes.isEmpty())
+            m_notes->setText(tr("Notes on %1:").arg(QFileInfo(result->path).fileName()) + QLatin1Char('\n') +
+                             QStringLiteral("• ") + result->notes.join(QStringLiteral("\n• ")));
         // What was not evaluated, and why the figures may flatter the model, said in place.
         QStringList notes;
         if (!result->evaluationProblem.isEmpty())
@@ -180,6 +194,11 @@ void ScoringPage::startWorker(Worker *worker)
 QString ScoringPage::schemaProblem() const
 {
     return m_problem->isHidden() ? QString() : m_problem->text();
+}
+
+QString ScoringPage::scoringNotes() const
+{
+    return m_notes->isHidden() ? QString() : m_notes->text();
 }
 
 bool ScoringPage::savePredictions(const QString &path)

@@ -36,6 +36,8 @@ public:
     void stop();
     PredictionsTableModel *predictions() const { return m_model; }
     QString schemaProblem() const;
+    // The notes on the last scored file (clipped inputs, labels left out), or "" when none.
+    QString scoringNotes() const;
 
 public Q_SLOTS:
     void chooseAndScore();
@@ -58,6 +60,7 @@ private:
     CsvOptions m_importOptions;
     QLabel *m_modelInfo;
     QLabel *m_problem;
+    QLabel *m_notes;
     QPushButton *m_score;
     QPushButton *m_save;
     QProgressBar *m_progress;

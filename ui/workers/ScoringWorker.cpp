@@ -51,7 +51,10 @@ void ScoringWorker::work()
     auto scored = std::make_shared<ScoredTable>();
     scored->path = m_params.path;
     scored->model = model;
-    scored->predictions = model->predict(read.table, m_params.options.threads);
+    TransformNotes transformNotes;
+    scored->predictions = model->predict(read.table, m_params.options.threads, &transformNotes);
+    for (const std::string &note : transformNotes.messages())
+        scored->notes << QString::fromStdString(note);
     scored->table = std::move(read.table);
     // Each task whose column the file holds is evaluated; the others are named.
     std::vector<std::size_t> present;
@@ -70,9 +73,12 @@ void ScoringWorker::work()
             std::vector<TaskScores> scores;
             for (const std::size_t t : present)
                 scores.push_back(pairTaskWithLabels(model->tasks()[t], scored->predictions[t], scored->table));
-            EvaluationReport report{"test", scored->table.source(), {}};
+            EvaluationReport report{"test", scored->table.source(), {}, {}};
             for (const TaskScores &task : scores)
                 report.tasks.push_back(evaluateScores(task));
+            noteUnseenLabels(report);
+            for (const std::string &note : report.notes)
+                scored->notes << QString::fromStdString(note);
             scored->evaluation = evaluationRun(*m_params.source, m_params.path, std::move(report), std::move(scores));
             scored->evaluation->evaluatedFile = m_params.path;
         } catch (const std::exception &error) {

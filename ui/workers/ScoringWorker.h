@@ -30,6 +30,9 @@ struct ScoredTable {
     // Set when the file is the one the model was trained on: most of its rows were fitted, so
     // the metrics on it are optimistic. Says so in a sentence; empty otherwise.
     QString trainingOverlap;
+    // What the user should know about the scores (the engine's English sentences): inputs clipped
+    // to their training range, labels left out of the evaluation as none of a task's classes.
+    QStringList notes;
 };
 using ScoredTablePtr = std::shared_ptr<const ScoredTable>;
 

@@ -27,9 +27,12 @@ int commandPredict(const QStringList &arguments, std::ostream &out)
     const ModelFileContents contents = loadModelFile(str(required(parser, "model", "predict")));
     const Table table = readForModel(parser, contents.model, false);
     const int threads = static_cast<int>(integerOption(parser, limits::kThreads));
-    const std::vector<Eigen::MatrixXf> predictions = contents.model.predict(table, threads);
+    TransformNotes notes;
+    const std::vector<Eigen::MatrixXf> predictions = contents.model.predict(table, threads, &notes);
     writeFileAtomically(str(outPath), predictionsToCsv(contents.model, predictions));
     out << "Scored " << table.rowCount() << " rows of " << table.source() << " into " << str(outPath) << '\n';
+    for (const std::string &note : notes.messages())
+        out << "note: " << note << '\n';
     return 0;
 }
 
