@@ -8,7 +8,7 @@ bash scripts/install-deps.sh
 seconds="${CMTL_FUZZ_SECONDS:-60}"
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
   -DCREDITMTL_FUZZ=ON -DCREDITMTL_BUILD_UI=OFF -DCREDITMTL_BUILD_BENCH=OFF >/dev/null
-targets=(fuzz_csv fuzz_model fuzz_config)
+targets=(fuzz_csv fuzz_model fuzz_config fuzz_project)
 cmake --build build-fuzz --parallel "$(nproc)" --target "${targets[@]}"
 mkdir -p build-fuzz/findings
 for target in "${targets[@]}"; do

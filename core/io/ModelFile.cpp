@@ -32,13 +32,18 @@ QJsonObject preprocessorToJson(const Preprocessor &preprocessor)
 {
     QJsonArray numeric, oneHot;
     for (const NumericStep &step : preprocessor.numeric) {
-        numeric.append(QJsonObject{{key("column"), qs(step.column)},
-                                   {key("median"), static_cast<double>(step.median)},
-                                   {key("mean"), static_cast<double>(step.mean)},
-                                   {key("scale"), static_cast<double>(step.scale)},
-                                   {key("missing_indicator"), step.missingIndicator},
-                                   {key("lowest"), static_cast<double>(step.lowest)},
-                                   {key("highest"), static_cast<double>(step.highest)}});
+        QJsonObject object{{key("column"), qs(step.column)},
+                           {key("median"), static_cast<double>(step.median)},
+                           {key("mean"), static_cast<double>(step.mean)},
+                           {key("scale"), static_cast<double>(step.scale)},
+                           {key("missing_indicator"), step.missingIndicator}};
+        // A model from a file that predates the training ranges has none (infinite bounds, which
+        // JSON cannot hold): it is saved again without them, as it was read.
+        if (preprocessor.hasTrainingRanges) {
+            object.insert(key("lowest"), static_cast<double>(step.lowest));
+            object.insert(key("highest"), static_cast<double>(step.highest));
+        }
+        numeric.append(object);
     }
     for (const OneHotStep &step : preprocessor.oneHot) {
         oneHot.append(QJsonObject{{key("column"), qs(step.column)},

@@ -285,8 +285,11 @@ void TestTraining::trainingRangesAreSavedAndOlderFilesLoadUnclipped()
 
     // The same file as an older version wrote it: no "lowest"/"highest" in the numeric steps.
     const QByteArray older = testing::withoutTrainingRanges(bytes);
-    const MultiTaskModel olderModel = parseModel(older, "old.cmtl").model;
+    const ModelFileContents olderContents = parseModel(older, "old.cmtl");
+    const MultiTaskModel &olderModel = olderContents.model;
     QVERIFY(!olderModel.preprocessor().hasTrainingRanges);
+    // Saved again (e.g. inside a project), it reads back as it was: still without ranges.
+    QVERIFY(!parseModel(serializeModel(olderContents), "old-resaved.cmtl").model.preprocessor().hasTrainingRanges);
     QVERIFY(std::isinf(olderModel.preprocessor().numeric.at(0).highest));
     Table far = testing::syntheticLoans(20, 17);
     far.column(static_cast<std::size_t>(far.indexOf("x1"))).values[0] = 1e6f;
