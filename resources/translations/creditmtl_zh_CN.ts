@@ -406,6 +406,14 @@
 <context>
     <name>cmtl::ui::DataPage</name>
     <message>
+        <source>Warnings on the file read</source>
+        <translation>读取文件时的警告</translation>
+    </message>
+    <message>
+        <source>Read with warnings:</source>
+        <translation>已读取，但有警告：</translation>
+    </message>
+    <message>
         <source>No file open. Open a CSV file with File ▸ Open, drop one on the window, or start with the sample.</source>
         <translation>尚未打开文件。请通过“文件 ▸ 打开”打开 CSV 文件、将文件拖到窗口上，或从示例数据开始。</translation>
     </message>

@@ -136,6 +136,27 @@ private Q_SLOTS:
         m_window->undoStack()->clear();
     }
 
+    // A numeric column spoiled by one cell is read as text; the Data page says which cell, on the
+    // page itself, and says nothing for a clean file.
+    void readWarningsAreShownOnTheDataPage()
+    {
+        QByteArray csv = "income,flag\n";
+        for (int i = 0; i < 30; ++i)
+            csv += (i == 7 ? QByteArray("twelve thousand") : QByteArray::number(1000 + i)) + ',' +
+                   QByteArray::number(i % 2) + '\n';
+        QVERIFY(openAndWait(writeFile(QStringLiteral("spoiled.csv"), csv)));
+        auto *warnings = find<QLabel>(QStringLiteral("readWarnings"));
+        QVERIFY(warnings->isVisible());
+        QVERIFY2(warnings->text().contains(QStringLiteral("income")) &&
+                     warnings->text().contains(QStringLiteral("twelve thousand")) &&
+                     warnings->text().contains(QStringLiteral("9")), // line 9: the header is line 1
+                 qPrintable(warnings->text()));
+        QVERIFY(openAndWait(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv")));
+        QVERIFY(!warnings->isVisible());
+        m_window->rolesPage()->setTasks({{"Class", TaskType::Binary, "bad", 1.0}});
+        m_window->undoStack()->clear();
+    }
+
     void cleanupTestCase()
     {
         m_window->close();

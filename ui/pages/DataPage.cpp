@@ -62,6 +62,13 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
     m_fileLabel->setObjectName(QStringLiteral("fileLabel"));
     m_fileLabel->setWordWrap(true);
     showFileName();
+    m_readWarnings = new QLabel(this);
+    m_readWarnings->setObjectName(QStringLiteral("readWarnings"));
+    m_readWarnings->setAccessibleName(tr("Warnings on the file read"));
+    m_readWarnings->setWordWrap(true);
+    m_readWarnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readWarnings->setStyleSheet(QStringLiteral("QLabel { color: #7a5a00; background: #fff8e1; padding: 6px; }"));
+    m_readWarnings->hide();
 
     auto *options = new QGroupBox(tr("Import options"), this);
     options->setObjectName(QStringLiteral("importOptions"));
@@ -176,6 +183,7 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_fileLabel);
+    layout->addWidget(m_readWarnings);
     layout->addLayout(top, 2);
     layout->addLayout(progressRow);
     layout->addWidget(splitter, 5);
@@ -321,6 +329,14 @@ void DataPage::startLoading()
         m_tableModel->setTable(table);
         m_columnModel->setTable(table, result->histograms);
         m_columns->resizeColumnToContents(ColumnListModel::Type);
+        // Said where the table is, not only in a status line: a column read as text because of a
+        // few cells changes the model (hundreds of one-hot levels instead of one number).
+        QStringList warnings;
+        for (const CsvWarning &warning : result->warnings)
+            warnings << QString::fromStdString(warning.message);
+        m_readWarnings->setText(tr("Read with warnings:") + QStringLiteral("\n• ") +
+                                warnings.join(QStringLiteral("\n• ")));
+        m_readWarnings->setVisible(!warnings.isEmpty());
         Q_EMIT statusMessage(tr("%1: %2 rows, %3 columns")
                                  .arg(QFileInfo(result->path).fileName())
                                  .arg(QLocale().toString(static_cast<qulonglong>(result->table.rowCount())))

@@ -78,6 +78,7 @@ private:
     QUndoStack *m_undoStack = nullptr;
     QWidget *m_optionsBox;
     QLabel *m_fileLabel;
+    QLabel *m_readWarnings; // the reader's warnings on the file shown
     QComboBox *m_delimiter;
     QCheckBox *m_header;
     QComboBox *m_encoding;

@@ -31,6 +31,7 @@ void DataLoader::work()
     for (const Column &column : read.table.columns())
         loaded->histograms.push_back(columnHistogram(column));
     loaded->dialect = read.dialect;
+    loaded->warnings = std::move(read.warnings);
     loaded->table = std::move(read.table);
     if (isCancelled())
         throw Cancelled();

@@ -17,6 +17,9 @@ struct LoadedTable {
     CsvDialect dialect;
     Table table;
     std::vector<ColumnHistogram> histograms;
+    // What the reader noticed but did not refuse (a column read as text because of a few cells,
+    // numbers float32 rounds, unnamed columns): shown on the Data page.
+    std::vector<CsvWarning> warnings;
 };
 using LoadedTablePtr = std::shared_ptr<const LoadedTable>;
 
