@@ -74,8 +74,6 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_workspace(new Workspace(this)), m_autosave(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    // The pages' changes while the window is built are not the user's.
-    ++m_restoring;
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     setAcceptDrops(true);
 
@@ -92,6 +90,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_data->setUndoStack(m_undoStack);
     m_roles->setUndoStack(m_undoStack);
     m_settings->setUndoStack(m_undoStack);
+    // The project is modified while an edit of the inputs is past the stack's clean point, or the
+    // work (runs, thresholds, comparisons, the data file) changed: no page flags it by itself.
+    m_workspace->setUndoStack(m_undoStack);
     WheelGuard::install();
     AccessibleComboBox::install();
 
@@ -171,7 +172,6 @@ MainWindow::MainWindow(QWidget *parent)
         showError(this, tr("Open data"), message, details);
     });
     connect(m_workspace, &Workspace::dataChanged, this, [this](const LoadedTablePtr &data) {
-        ++m_restoring;
         m_roles->setData(data);
         // New files are scored with the conventions the data was read with (missing-value
         // tokens, encoding, delimiter, header).
@@ -181,15 +181,18 @@ MainWindow::MainWindow(QWidget *parent)
             std::vector<TaskSpec> tasks;
             for (const SampleTask &sample : kSampleTasks)
                 tasks.push_back({sample.column, taskTypeFromString(sample.type), sample.positive, 1.0});
+            // The sample's demo tasks come with opening it (an undo step, but not an edit to save).
+            const bool wasClean = m_undoStack->isClean();
             m_roles->setTasks(tasks);
+            if (wasClean)
+                m_undoStack->setClean();
         }
         m_pendingSamplePath.clear();
-        --m_restoring;
         if (m_pendingProject && data)
             applyPendingConfiguration();
-        else if (data)
+        else if (data && (!m_workspace->projectPath().isEmpty() || m_workspace->runs()->rowCount() > 0))
             // Another data file makes a saved project (or a session with runs) differ from its file.
-            m_workspace->setModified(!m_workspace->projectPath().isEmpty() || m_workspace->runs()->rowCount() > 0);
+            m_workspace->setModified(true);
         updateTitle();
         updateActions();
         Q_EMIT dataLoaded();
@@ -197,22 +200,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_roles, &RolesPage::tasksChanged, m_settings, &SettingsPage::setTasks);
     connect(m_roles, &RolesPage::validityChanged, this, &MainWindow::updateActions);
     connect(m_settings, &SettingsPage::validityChanged, this, &MainWindow::updateActions);
-    // Every change of a role or a setting emits validityChanged: the project is then modified.
-    connect(m_roles, &RolesPage::validityChanged, this, &MainWindow::markModified);
-    connect(m_settings, &SettingsPage::validityChanged, this, &MainWindow::markModified);
-    // Fields that do not affect validity (epochs, learning rate...) signal their own changes.
-    for (QAbstractSpinBox *spin : m_settings->findChildren<QAbstractSpinBox *>()) {
-        if (auto *integer = qobject_cast<QSpinBox *>(spin))
-            connect(integer, &QSpinBox::valueChanged, this, &MainWindow::markModified);
-        else if (auto *real = qobject_cast<QDoubleSpinBox *>(spin))
-            connect(real, &QDoubleSpinBox::valueChanged, this, &MainWindow::markModified);
-    }
-    for (QCheckBox *check : m_settings->findChildren<QCheckBox *>())
-        connect(check, &QCheckBox::toggled, this, &MainWindow::markModified);
-    for (QComboBox *combo : m_settings->findChildren<QComboBox *>()) {
-        if (combo->objectName() != QLatin1String("languageCombo")) // an application setting
-            connect(combo, &QComboBox::currentIndexChanged, this, &MainWindow::markModified);
-    }
+    // Every edit of a setting is an undo step (or changes its validity).
+    connect(m_undoStack, &QUndoStack::indexChanged, this, &MainWindow::rememberValidSettings);
+    connect(m_settings, &SettingsPage::validityChanged, this, &MainWindow::rememberValidSettings);
     connect(m_workspace, &Workspace::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_workspace, &Workspace::projectPathChanged, this, &MainWindow::updateTitle);
     connect(m_settings, &SettingsPage::languageChanged, this, [this](const QString &language) {
@@ -268,7 +258,8 @@ MainWindow::MainWindow(QWidget *parent)
         m_lastValidConfig = config;
     showPage(Start);
     updateActions();
-    --m_restoring;
+    // The pages' changes while the window is built are not the user's.
+    m_undoStack->clear();
     updateTitle();
     statusBar()->showMessage(tr("Ready"));
 
@@ -778,12 +769,10 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 // ---- Projects ----
 
-void MainWindow::markModified()
+void MainWindow::rememberValidSettings()
 {
     if (const auto config = m_settings->config())
         m_lastValidConfig = config;
-    if (m_restoring == 0)
-        m_workspace->setModified(true);
 }
 
 void MainWindow::updateTitle()
@@ -951,14 +940,14 @@ void MainWindow::newProject()
 {
     askToKeepWork([this] {
         m_pendingProject.reset();
-        ++m_restoring;
         m_data->stop();
         m_workspace->clearWork();
         m_workspace->setData({});
         m_settings->resetDefaults();
         m_settings->setTestFile({});
-        --m_restoring;
         m_workspace->setProjectPath({});
+        // A new project starts a new undo history, with nothing to save.
+        m_undoStack->clear();
         m_workspace->setModified(false);
         updateActions();
         showPage(Start);
@@ -1063,7 +1052,6 @@ void MainWindow::resolveProjectData(std::shared_ptr<const ProjectContents> proje
 void MainWindow::restoreProject(const ProjectContents &project, const QString &projectPath, const QString &dataPath,
                                 bool modified)
 {
-    ++m_restoring;
     m_data->stop();
     m_workspace->clearWork();
     for (const ProjectRun &stored : project.runs) {
@@ -1084,9 +1072,9 @@ void MainWindow::restoreProject(const ProjectContents &project, const QString &p
     m_settings->setTestFile(QString::fromStdString(project.testFile));
     m_lastValidConfig = project.configuration.config;
     m_workspace->setProjectPath(projectPath);
-    --m_restoring;
-    m_workspace->setModified(modified);
+    // Restoring is not a user's edit: undo starts from the project as opened.
     m_undoStack->clear();
+    m_workspace->setModified(modified);
     updateActions();
     if (dataPath.isEmpty()) {
         // Without data the roles cannot be shown; the project keeps them until its data is opened.
@@ -1107,7 +1095,6 @@ void MainWindow::applyPendingConfiguration()
 {
     const ProjectContents project = std::move(*m_pendingProject);
     m_pendingProject.reset();
-    ++m_restoring;
     const RunConfiguration &configuration = project.configuration;
     m_roles->setTasks(configuration.tasks);
     for (const std::string &column : configuration.ignored)
@@ -1116,7 +1103,6 @@ void MainWindow::applyPendingConfiguration()
         m_settings->setLambda(QString::fromStdString(task.column), task.lambda);
     m_settings->setConfig(configuration.config);
     m_settings->setTestFile(QString::fromStdString(project.testFile));
-    --m_restoring;
     bool modified = m_pendingModified;
     const std::int64_t rows = static_cast<std::int64_t>(m_workspace->data()->table.rowCount());
     if (project.data.fingerprint.rows != 0 && project.data.fingerprint.rows != rows) {
@@ -1128,9 +1114,9 @@ void MainWindow::applyPendingConfiguration()
     } else {
         statusBar()->showMessage(tr("Project %1 opened").arg(QFileInfo(m_workspace->projectPath()).fileName()), 8000);
     }
-    m_workspace->setModified(modified);
     // Restoring is not a user's edit: undo starts from the project as opened.
     m_undoStack->clear();
+    m_workspace->setModified(modified);
     showPage(m_workspace->runs()->rowCount() > 0 ? Runs : Roles);
 }
 

@@ -137,7 +137,7 @@ private:
     bool workerRunning() const;
     void closeWhenWorkersFinished();
     void updateTitle();
-    void markModified();
+    void rememberValidSettings();
     void watchThresholds();
 
     Workspace *m_workspace;
@@ -173,9 +173,6 @@ private:
     QStringList m_recentFiles;
     QString m_pendingSamplePath;
     bool m_loading = false;
-    // Project state: set while the window itself changes the pages (opening data, restoring a
-    // project), so that those changes are not taken for the user's.
-    int m_restoring = 0;
     // A restored project's roles and settings, applied once its data file is loaded.
     std::optional<ProjectContents> m_pendingProject;
     bool m_pendingModified = false;

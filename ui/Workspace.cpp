@@ -73,12 +73,35 @@ void Workspace::setProjectPath(const QString &path)
     Q_EMIT projectPathChanged(m_projectPath);
 }
 
+bool Workspace::isModified() const
+{
+    return m_workChanged || (m_undoStack && !m_undoStack->isClean());
+}
+
+void Workspace::setUndoStack(QUndoStack *stack)
+{
+    if (m_undoStack)
+        disconnect(m_undoStack, nullptr, this, nullptr);
+    m_undoStack = stack;
+    if (m_undoStack)
+        connect(m_undoStack, &QUndoStack::cleanChanged, this, &Workspace::reportModified);
+    reportModified();
+}
+
 void Workspace::setModified(bool modified)
 {
-    if (modified == m_modified)
+    m_workChanged = modified;
+    if (!modified && m_undoStack)
+        m_undoStack->setClean();
+    reportModified();
+}
+
+void Workspace::reportModified()
+{
+    if (isModified() == m_reportedModified)
         return;
-    m_modified = modified;
-    Q_EMIT modifiedChanged(m_modified);
+    m_reportedModified = isModified();
+    Q_EMIT modifiedChanged(m_reportedModified);
 }
 
 } // namespace cmtl::ui

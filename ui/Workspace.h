@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
+#include <QUndoStack>
 
 #include <map>
 
@@ -48,9 +50,14 @@ public:
     // The project file the work is saved in (empty: never saved).
     const QString &projectPath() const { return m_projectPath; }
     void setProjectPath(const QString &path);
-    // Whether runs were added or roles, settings or data changed since the project was last saved
-    // or opened.
-    bool isModified() const { return m_modified; }
+    // Whether the project differs from its file: an edit of the inputs (roles, lambdas, settings,
+    // reloads) that the undo stack holds past its clean point, or a change of the work itself
+    // (runs, chosen thresholds, comparisons, another data file) since it was last saved or opened.
+    bool isModified() const;
+    // The undo stack of the inputs' edits: its clean state is the inputs' part of isModified().
+    void setUndoStack(QUndoStack *stack);
+    // true: the work changed. false: the project now equals its file (saved, or opened as saved),
+    // which makes the undo stack's present state its clean state too.
     void setModified(bool modified);
 
 Q_SIGNALS:
@@ -62,13 +69,18 @@ Q_SIGNALS:
     void projectPathChanged(const QString &path);
 
 private:
+    // Emits modifiedChanged when isModified() differs from what it said last.
+    void reportModified();
+
     LoadedTablePtr m_data;
     RunListModel *m_runs;
     RunPtr m_currentRun;
     std::vector<ComparisonRecord> m_comparisons;
     std::map<int, std::map<std::string, double>> m_thresholds;
     QString m_projectPath;
-    bool m_modified = false;
+    QPointer<QUndoStack> m_undoStack;
+    bool m_workChanged = false;
+    bool m_reportedModified = false; // what modifiedChanged last said
 };
 
 } // namespace cmtl::ui

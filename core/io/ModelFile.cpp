@@ -26,7 +26,9 @@ using json::toJsonArray;
 
 namespace {
 
-constexpr const char *kMagic = "CreditMTL-model";
+// "CreditMTL-model <version> <JSON bytes> <weight bytes>", then the JSON header and the weights.
+constexpr SealedSectionFormat kModelSections[] = {{"header"}, {"weight", 4, "4-byte float32 weights"}};
+constexpr SealedFormat kModelFileFormat{"CreditMTL-model", "model file", kModelFormatVersion, kModelSections};
 
 QJsonObject preprocessorToJson(const Preprocessor &preprocessor)
 {
@@ -257,12 +259,7 @@ QByteArray serializeModel(const ModelFileContents &contents)
     for (Eigen::Index i = 0; i < model.parameters().size(); ++i)
         qToLittleEndian(std::bit_cast<std::uint32_t>(model.parameters()[i]), weights.data() + i * 4);
 
-    QByteArray file = QByteArray(kMagic) + ' ' + QByteArray::number(kModelFormatVersion) + ' ' +
-                      QByteArray::number(json.size()) + ' ' + QByteArray::number(weights.size()) + '\n';
-    file += json;
-    file += weights;
-    file += sha256Line(file);
-    return file;
+    return writeSealedFile(kModelFileFormat, kModelFormatVersion, {json, weights});
 }
 
 ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName)
@@ -270,30 +267,8 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
     const auto refuse = [&](const std::string &problem) -> DataError {
         return DataError({sourceName, 0, {}}, problem);
     };
-    const qsizetype firstLineEnd = bytes.indexOf('\n');
-    const QByteArrayView magic(kMagic);
-    if (!bytes.startsWith(magic) || firstLineEnd < 0 || firstLineEnd > 200)
-        throw refuse("not a CreditMTL model file (it does not start with \"CreditMTL-model\")");
-    const QList<QByteArray> fields = bytes.first(firstLineEnd).toByteArray().split(' ');
-    bool versionOk = false, jsonOk = false, weightsOk = false;
-    const int version = fields.size() == 4 ? fields[1].toInt(&versionOk) : 0;
-    // Sizes as unsigned 64-bit numbers (a sign or a value beyond 2^64 fails to parse); every sum
-    // below is checked against the file's actual size first, so none can overflow.
-    const std::uint64_t jsonSize = fields.size() == 4 ? fields[2].toULongLong(&jsonOk) : 0;
-    const std::uint64_t weightSize = fields.size() == 4 ? fields[3].toULongLong(&weightsOk) : 0;
-    if (!versionOk || !jsonOk || !weightsOk || fields[2].startsWith('-') || fields[3].startsWith('-'))
-        throw refuse("damaged model file: the first line should read \"CreditMTL-model <version> <header bytes> "
-                     "<weight bytes>\", it reads \"" +
-                     bytes.first(firstLineEnd).toByteArray().toStdString() + "\"");
-    if (weightSize % 4 != 0)
-        throw refuse("damaged model file: the first line claims " + std::to_string(weightSize) +
-                     " weight bytes, which is not a whole number of 4-byte float32 weights");
-    checkVersionAndSeal(bytes, firstLineEnd, version, kModelFormatVersion,
-                        {{"header", jsonSize}, {"weight", weightSize}}, "model file", sourceName);
-    const auto headerBegin = firstLineEnd + 1;
-    const JsonReader header(
-        parseJsonSection(bytes.sliced(headerBegin, static_cast<qsizetype>(jsonSize)), "model file", sourceName),
-        "model", sourceName);
+    const SealedContent sealed = readSealedFile(bytes, kModelFileFormat, sourceName);
+    const JsonReader header(parseJsonSection(sealed.sections[0], "model file", sourceName), "model", sourceName);
     if (header.text("format") != "creditmtl-model")
         header.fail("format", "should be \"creditmtl-model\"");
 
@@ -334,16 +309,16 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
         network.taskOutputs.push_back(outputWidth(task));
     }
 
-    const auto count = static_cast<Eigen::Index>(weightSize / 4);
+    const QByteArrayView weightBytes = sealed.sections[1];
+    const auto count = static_cast<Eigen::Index>(weightBytes.size() / 4);
     const JsonReader weightsReader = header.object("weights");
     if (weightsReader.text("encoding") != "float32-le")
         weightsReader.fail("encoding", "names a weights encoding this build does not know (it reads \"float32-le\")");
     if (weightsReader.count("count") != count)
         weightsReader.fail("count", "disagrees with the size of the weights");
     Eigen::VectorXf parameters(count);
-    const char *weightBytes = bytes.data() + headerBegin + static_cast<qsizetype>(jsonSize);
     for (Eigen::Index i = 0; i < count; ++i) {
-        parameters[i] = std::bit_cast<float>(qFromLittleEndian<std::uint32_t>(weightBytes + i * 4));
+        parameters[i] = std::bit_cast<float>(qFromLittleEndian<std::uint32_t>(weightBytes.data() + i * 4));
         if (!std::isfinite(parameters[i]))
             throw refuse("the model file is damaged: weight " + std::to_string(i) + " of " + std::to_string(count) +
                          " is not a finite number (" + std::to_string(parameters[i]) +
@@ -359,7 +334,7 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
     }
     for (const QJsonValue &report : header.array("metrics"))
         contents.reports.push_back(reportFromJson(report.toObject(), sourceName));
-    contents.history = historyFromJson(header.object("history"), version);
+    contents.history = historyFromJson(header.object("history"), sealed.version);
     contents.warnings = header.strings("warnings");
     validateMeaning(contents, sourceName);
     return contents;

@@ -28,7 +28,9 @@ using json::toJsonArray;
 
 namespace {
 
-constexpr const char *kMagic = "CreditMTL-project";
+// "CreditMTL-project <version> <JSON bytes>", then the JSON.
+constexpr SealedSectionFormat kProjectSections[] = {{"content"}};
+constexpr SealedFormat kProjectFileFormat{"CreditMTL-project", "project file", kProjectFormatVersion, kProjectSections};
 constexpr qint64 kFingerprintSampleBytes = 64 * 1024;
 
 // ---- Arrays of numbers as base64 of their little-endian bits (exact, and compact) ----
@@ -465,32 +467,13 @@ QByteArray serializeProject(const ProjectContents &contents)
         {key("comparisons"), comparisons},
         {key("recovered_from"), qs(contents.recoveredFrom)}};
     const QByteArray json = QJsonDocument(root).toJson(QJsonDocument::Indented);
-    QByteArray file = QByteArray(kMagic) + ' ' + QByteArray::number(kProjectFormatVersion) + ' ' +
-                      QByteArray::number(json.size()) + '\n';
-    file += json;
-    file += sha256Line(file);
-    return file;
+    return writeSealedFile(kProjectFileFormat, kProjectFormatVersion, {json});
 }
 
 ProjectContents parseProject(QByteArrayView bytes, const std::string &sourceName)
 {
-    const auto refuse = [&](const std::string &problem) -> DataError {
-        return DataError({sourceName, 0, {}}, problem);
-    };
-    const qsizetype firstLineEnd = bytes.indexOf('\n');
-    if (!bytes.startsWith(QByteArrayView(kMagic)) || firstLineEnd < 0 || firstLineEnd > 200)
-        throw refuse("not a CreditMTL project file (it does not start with \"CreditMTL-project\")");
-    const QList<QByteArray> fields = bytes.first(firstLineEnd).toByteArray().split(' ');
-    bool versionOk = false, sizeOk = false;
-    const int version = fields.size() == 3 ? fields[1].toInt(&versionOk) : 0;
-    const std::uint64_t jsonSize = fields.size() == 3 ? fields[2].toULongLong(&sizeOk) : 0;
-    if (!versionOk || !sizeOk || fields[2].startsWith('-'))
-        throw refuse("damaged project file: the first line should read \"CreditMTL-project <version> <size>\"");
-    checkVersionAndSeal(bytes, firstLineEnd, version, kProjectFormatVersion, {{"content", jsonSize}}, "project file",
-                        sourceName);
-    const JsonReader root(
-        parseJsonSection(bytes.sliced(firstLineEnd + 1, static_cast<qsizetype>(jsonSize)), "project file", sourceName),
-        "project", sourceName);
+    const SealedContent sealed = readSealedFile(bytes, kProjectFileFormat, sourceName);
+    const JsonReader root(parseJsonSection(sealed.sections[0], "project file", sourceName), "project", sourceName);
     if (root.text("format") != "creditmtl-project")
         root.fail("format", "should be \"creditmtl-project\"");
 

@@ -144,6 +144,49 @@ private Q_SLOTS:
         QVERIFY(window.close());
     }
 
+    void modifiedFollowsTheUndoStackAndTheRuns()
+    {
+        const QString path = m_temp.filePath(QStringLiteral("undone.cmtlproj"));
+        MainWindow window;
+        window.show();
+        // Opening the sample with its demo tasks is nothing to save.
+        QVERIFY(openSample(&window));
+        QVERIFY(!window.workspace()->isModified());
+        QVERIFY(window.saveProject(path));
+        // An edit is unsaved work; undone back to the saved state, it is not (the undo stack's
+        // clean state), and redone it is again.
+        window.settingsPage()->setEpochs(13);
+        QVERIFY(window.workspace()->isModified());
+        QVERIFY(window.isWindowModified());
+        window.undoStack()->undo();
+        QVERIFY(!window.workspace()->isModified());
+        QVERIFY(!window.isWindowModified());
+        window.undoStack()->redo();
+        QVERIFY(window.workspace()->isModified());
+        window.rolesPage()->setRole(QStringLiteral("annual_inc"), RolesPage::Role::Ignore);
+        window.undoStack()->undo();
+        window.undoStack()->undo();
+        QVERIFY(!window.workspace()->isModified());
+        // Saved, then undone: the project differs from its file.
+        window.undoStack()->redo();
+        QVERIFY(window.saveProject(path));
+        QVERIFY(!window.workspace()->isModified());
+        window.undoStack()->undo();
+        QVERIFY(window.workspace()->isModified());
+        window.undoStack()->redo();
+        QVERIFY(!window.workspace()->isModified());
+        // A run is work the undo stack does not hold: undoing the inputs leaves it to be saved.
+        QVERIFY(openSampleAndTrain(&window, 1));
+        QVERIFY(window.workspace()->isModified());
+        while (window.undoStack()->canUndo())
+            window.undoStack()->undo();
+        QVERIFY(window.workspace()->isModified());
+        QVERIFY(window.saveProject(path));
+        QVERIFY(!window.workspace()->isModified());
+        QVERIFY(window.close());
+        QVERIFY(!box(&window, "unsavedChangesBox"));
+    }
+
     void closePromptOnlyWithUnsavedChanges()
     {
         {
