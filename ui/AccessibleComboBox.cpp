@@ -2,16 +2,34 @@
 
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QItemSelectionModel>
 
 namespace cmtl::ui {
 
 namespace {
+
+// AT-SPI clients (screen readers, tests) read a combo box's value as the selected item of its
+// list, and Qt selects that item only while the list is open: a closed "Role of annual_inc" would
+// be read without its value. Keeps the current item selected, from the first query on.
+void keepCurrentItemSelected(QComboBox *combo)
+{
+    const auto selectCurrent = [combo] {
+        QItemSelectionModel *selection = combo->view()->selectionModel();
+        const QModelIndex current =
+            combo->model()->index(combo->currentIndex(), combo->modelColumn(), combo->rootModelIndex());
+        if (selection && current.isValid() && !selection->isSelected(current))
+            selection->select(current, QItemSelectionModel::ClearAndSelect);
+    };
+    QObject::connect(combo, &QComboBox::currentIndexChanged, combo, selectCurrent);
+    selectCurrent();
+}
 
 QAccessibleInterface *namedComboBoxFactory(const QString &className, QObject *object)
 {
     auto *combo = qobject_cast<QComboBox *>(object);
     if (!combo || className != QLatin1String("QComboBox") || combo->accessibleName().isEmpty() || combo->isEditable())
         return nullptr;
+    keepCurrentItemSelected(combo);
     return new AccessibleComboBox(combo);
 }
 

@@ -126,6 +126,10 @@
         <translation>得分分布</translation>
     </message>
     <message>
+        <source>Score charts</source>
+        <translation>得分图表</translation>
+    </message>
+    <message>
         <source>Calibration</source>
         <translation>校准</translation>
     </message>
@@ -1328,6 +1332,10 @@
     <message>
         <source>Training history</source>
         <translation>训练历史</translation>
+    </message>
+    <message>
+        <source>Result charts</source>
+        <translation>结果图表</translation>
     </message>
     <message>
         <source>metrics only (model file)</source>

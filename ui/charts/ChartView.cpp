@@ -28,6 +28,9 @@ ChartView::ChartView(const QString &title, QWidget *parent) : QChartView(parent)
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(260, 200);
     setAccessibleName(title);
+    // The viewport takes the focus for the view, yet is listed on the accessibility bus as a
+    // focusable object of its own: named like the view, it is not read as an empty filler.
+    viewport()->setAccessibleName(title);
     m_x = new QValueAxis(this);
     m_y = new QValueAxis(this);
     chart->addAxis(m_x, Qt::AlignBottom);

@@ -138,6 +138,7 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("binaryChartTabs"));
+    m_tabs->setAccessibleName(tr("Score charts"));
     m_tabs->addTab(m_ks, tr("KS"));
     m_tabs->addTab(m_distribution, tr("Score distribution"));
     m_tabs->addTab(m_calibration, tr("Calibration"));

@@ -96,6 +96,7 @@ ResultsPage::ResultsPage(QWidget *parent) : QWidget(parent)
     m_history->setObjectName(QStringLiteral("historyChart"));
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("resultTabs"));
+    m_tabs->setAccessibleName(tr("Result charts"));
     m_tabs->addTab(m_panels, tr("Task charts"));
     m_tabs->addTab(m_history, tr("Training history"));
 

@@ -555,7 +555,8 @@ void SettingsPage::updateTabOrder()
         for (QWidget *widget : group->findChildren<QWidget *>()) {
             const bool inner = qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) ||
                                qobject_cast<QComboBox *>(widget->parentWidget());
-            if ((widget->focusPolicy() & Qt::TabFocus) && !inner)
+            // A combo box's list is a window of its own (created once it is asked for).
+            if ((widget->focusPolicy() & Qt::TabFocus) && !inner && widget->window() == group->window())
                 chain(widget);
         }
     }
