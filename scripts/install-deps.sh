@@ -9,6 +9,9 @@ packages=(
   libeigen3-dev libfast-float-dev
   clang libclang-rt-14-dev
   fonts-noto-cjk
+  # The end-to-end test (tests/e2e): a virtual X server, a session bus, the accessibility bus and
+  # its Python client, xdotool for the mouse, ImageMagick's import for screenshots.
+  xvfb xauth dbus-x11 at-spi2-core python3-pyatspi xdotool imagemagick
 )
 
 missing=()

@@ -112,6 +112,21 @@ def wait_find(root, seconds, role=None, name=None, contains=None, showing=False)
                    f"no {what} within {seconds} s")
 
 
+def window(root, role, name):
+    """A top-level window of the application (a dialog, a message box) that is shown."""
+    for child in root:
+        try:
+            if child is not None and child.getRoleName() == role and child.name == name and is_showing(child):
+                return child
+        except Exception:
+            continue
+    return None
+
+
+def wait_window(root, seconds, role, name):
+    return require(wait_for(lambda: window(root, role, name), seconds), f"no {role} {name!r} within {seconds} s")
+
+
 def actions(node):
     try:
         action = node.queryAction()

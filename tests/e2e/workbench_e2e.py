@@ -29,8 +29,8 @@ import time
 import pyatspi
 
 from atspi_support import (DriveError, application, choose_in_combo, combo_value, describe, do_action,
-                           environment_ok, find, find_all, is_showing, require, screenshot, set_text, set_value,
-                           states, table_rows, text_of, value_of, wait_find, wait_for)
+                           environment_ok, find, find_all, require, screenshot, set_text, set_value,
+                           states, table_rows, text_of, value_of, wait_find, wait_for, wait_window, window)
 
 APP_NAME = "creditmtl"
 TITLE_SUFFIX = " — CreditMTL workbench"
@@ -65,23 +65,26 @@ class Workbench:
                                         stdin=subprocess.DEVNULL)
         self.root = application(APP_NAME, self.process, seconds)
         self.frame = wait_find(self.root, seconds, "frame")
+        # Searches stay within what is shown (the pages not shown are not walked), the menus
+        # within the menu bar, and the side list is found once.
+        self.menu_bar = wait_find(self.frame, seconds, "menu bar", showing=True)
+        self.navigation = wait_find(self.frame, seconds, "list", "Pages", showing=True)
 
     def title(self):
         return self.frame.name
 
     def menu(self, name):
-        item = require(find(self.root, "menu item", name), f"no menu item {name!r}")
+        item = require(find(self.menu_bar, "menu item", name), f"no menu item {name!r}")
         do_action(item, ("Press", "click"))
 
     def show_page(self, page):
         """Switches pages with the side list item's accessibility action (a screen reader's
         "activate"), and checks that the page is then the one shown."""
-        navigation = wait_find(self.root, self.seconds, "list", "Pages")
-        item = require(next((child for child in navigation if child is not None and child.name == page), None),
+        item = require(next((child for child in self.navigation if child is not None and child.name == page), None),
                        f"the side list has no item {page!r}")
         do_action(item, ("Toggle", "Press", "click"))
         role, marker = next((role, marker) for name, role, marker in PAGES if name == page)
-        require(wait_for(lambda: find(self.root, role, marker, showing=True), 10),
+        require(wait_for(lambda: find(self.frame, role, marker, showing=True), 10),
                 f"activating {page!r} in the side list through AT-SPI did not show the {page} page "
                 f"(its {role} {marker!r} is not showing)")
 
@@ -103,7 +106,7 @@ class Workbench:
 def save_through_dialog(workbench, menu_item, dialog_title, path, button):
     """File > Save Project As / Open Project: the file dialog, its file name field and its button."""
     workbench.menu(menu_item)
-    dialog = wait_find(workbench.root, workbench.seconds, "dialog", dialog_title)
+    dialog = wait_window(workbench.root, workbench.seconds, "dialog", dialog_title)
     field = require(wait_for(lambda: find(dialog, "text", "File name:", showing=True), 10),
                     f"the {dialog_title!r} dialog has no 'File name:' field")
     set_text(field, path)
@@ -112,7 +115,7 @@ def save_through_dialog(workbench, menu_item, dialog_title, path, button):
                     f"the {dialog_title!r} dialog has no {button!r} button")
     require(wait_for(lambda: states(press).contains(pyatspi.STATE_ENABLED), 5), f"{button!r} stays disabled")
     do_action(press)
-    require(wait_for(lambda: not find(workbench.root, "dialog", dialog_title, showing=True), 10),
+    require(wait_for(lambda: not window(workbench.root, "dialog", dialog_title), 10),
             f"the {dialog_title!r} dialog did not close")
 
 
@@ -138,9 +141,11 @@ def unnamed_controls(root):
         if not states(node).contains(pyatspi.STATE_FOCUSABLE):
             continue
         name = (node.name or "").strip()
+        if label_of(node):
+            continue
         if node.getRoleName() == "combo box" and name in {item.name for item in find_all(node, "list item")}:
             name = ""
-        if not name and not label_of(node):
+        if not name:
             problems.append(describe(node))
     return problems
 
@@ -148,9 +153,9 @@ def unnamed_controls(root):
 def runs_and_metrics(workbench):
     """What the Runs page and the Results page's metrics table show: every cell, as text."""
     workbench.show_page("Runs")
-    runs = table_rows(wait_find(workbench.root, 10, "table", "Runs", showing=True))
+    runs = table_rows(wait_find(workbench.frame, 10, "table", "Runs", showing=True))
     workbench.show_page("Results")
-    metrics = table_rows(wait_find(workbench.root, 10, "table", "Metrics", showing=True))
+    metrics = table_rows(wait_find(workbench.frame, 10, "table", "Metrics", showing=True))
     return runs, metrics
 
 
@@ -159,33 +164,36 @@ def first_session(args, environment, project):
     try:
         require(bench.title() == "Untitled project" + TITLE_SUFFIX, f"first title: {bench.title()!r}")
         # 1. Open the sample from the Start page; its rows fill the Roles page's editors.
-        do_action(wait_find(bench.root, 10, "push button", contains="Open the sample", showing=True))
-        wait_find(bench.root, args.seconds_per_step, "combo box", "Role of annual_inc")
-        require(wait_for(lambda: bench.title() == "lending_club.csv" + TITLE_SUFFIX, 10),
+        do_action(wait_find(bench.frame, 10, "push button", contains="Open the sample", showing=True))
+        require(wait_for(lambda: bench.title() == "lending_club.csv" + TITLE_SUFFIX, args.seconds_per_step),
                 f"title after opening the sample: {bench.title()!r}")
         bench.show_page("Roles")
-        summary = wait_find(bench.root, 10, "label", contains="task(s), ", showing=True)
+        wait_find(bench.frame, args.seconds_per_step, "combo box", "Role of annual_inc", showing=True)
+        summary = wait_find(bench.frame, 10, "label", contains="task(s), ", showing=True)
         require(summary.name.startswith("3 task(s), 20 feature(s)"), f"the sample's roles: {summary.name!r}")
         for column in IGNORED_COLUMNS:
-            choose_in_combo(bench.root, f"Role of {column}", "Ignore")
+            choose_in_combo(bench.frame, f"Role of {column}", "Ignore")
         require(wait_for(lambda: summary.name.startswith("3 task(s), 18 feature(s)"), 5),
                 f"after ignoring {IGNORED_COLUMNS}: {summary.name!r}")
-        positive = require(find(bench.root, "combo box", "Positive class of Class"), "no 'Positive class of Class'")
+        positive = require(find(bench.frame, "combo box", "Positive class of Class", showing=True),
+                           "no 'Positive class of Class'")
         require(combo_value(positive) == "bad", f"Positive class of Class reads {combo_value(positive)!r}")
-        require(find(bench.root, "combo box", "Task type of grade"), "no 'Task type of grade'")
+        require(find(bench.frame, "combo box", "Task type of grade", showing=True), "no 'Task type of grade'")
         log("sample opened; roles set by their accessible names")
 
         # 2. A short training from the toolbar.
         bench.show_page("Settings")
-        epochs = wait_find(bench.root, 10, "spin button", "Epochs:", showing=True)
+        epochs = wait_find(bench.frame, 10, "spin button", "Epochs:", showing=True)
         set_value(epochs, EPOCHS)
         require(wait_for(lambda: value_of(epochs) == EPOCHS, 5), f"Epochs reads {value_of(epochs)}")
-        train = require(find(bench.root, "push button", "Train"), "no Train button")
+        train = require(find(bench.frame, "push button", "Train", showing=True), "no Train button")
         require(wait_for(lambda: states(train).contains(pyatspi.STATE_ENABLED), 10), "Train stays disabled")
         do_action(train)
         runs_table = wait_find(bench.root, 10, "table", "Runs")
-        require(wait_for(lambda: runs_table.queryTable().nRows == 1 and find(bench.root, "table", "Metrics", showing=True),
-                         args.seconds_per_step), "no run after training")
+        # Training ends on the Results page.
+        require(wait_for(lambda: runs_table.queryTable().nRows == 1, args.seconds_per_step, step=0.5),
+                "no run after training")
+        wait_find(bench.frame, args.seconds_per_step, "table", "Metrics", showing=True)
         before = runs_and_metrics(bench)
         require(len(before[1]) > 5, f"the metrics table shows {len(before[1]) - 1} rows")
         log(f"trained: {before[0][1][:3]}...; metrics table of {len(before[1]) - 1} rows")
@@ -195,7 +203,7 @@ def first_session(args, environment, project):
         for page, _, _ in PAGES:
             bench.show_page(page)
             time.sleep(0.3)
-            found = unnamed_controls(bench.root)
+            found = unnamed_controls(bench.frame)
             for problem in found:
                 log(f"unnamed on {page}: {problem}")
             unnamed += [f"{page}: {problem}" for problem in found]
@@ -209,12 +217,12 @@ def first_session(args, environment, project):
         require(os.path.isfile(project), f"{project} was not written")
         saved_size = os.path.getsize(project)
         bench.show_page("Settings")
-        seed = wait_find(bench.root, 10, "spin button", "Seed:", showing=True)
+        seed = wait_find(bench.frame, 10, "spin button", "Seed:", showing=True)
         set_value(seed, CHANGED_SEED)
         require(wait_for(lambda: bench.title() == "e2e.cmtlproj*" + TITLE_SUFFIX, 5),
                 f"title after changing the seed: {bench.title()!r} (expected the unsaved mark)")
         bench.menu("Quit")
-        prompt = wait_find(bench.root, 10, "alert", "Unsaved changes")
+        prompt = wait_window(bench.root, 10, "alert", "Unsaved changes")
         do_action(require(find(prompt, "push button", "Save"), "the prompt has no Save button"))
         code = bench.wait_exit(args.seconds_per_step)
         require(code is not None, "the workbench did not exit after Save in the quit prompt")
@@ -237,12 +245,13 @@ def second_session(args, environment, project, before):
     bench = Workbench(args.workbench, environment, args.out, "second-start", args.seconds_per_step)
     try:
         time.sleep(1.0)
-        require(not find(bench.root, "alert", "Recover unsaved work"),
+        require(not window(bench.root, "alert", "Recover unsaved work"),
                 "the second start offers to recover work although the first one quit cleanly")
         save_through_dialog(bench, "Open Project…", "Open project", project, "Open")
-        wait_find(bench.root, args.seconds_per_step, "combo box", "Role of annual_inc")
         require(wait_for(lambda: bench.title() == "e2e.cmtlproj" + TITLE_SUFFIX, args.seconds_per_step),
                 f"title after reopening: {bench.title()!r} (expected the project, unmodified)")
+        # The project opens on the Runs page once its data file is read and its roles applied.
+        wait_find(bench.frame, args.seconds_per_step, "table", "Runs", showing=True)
         after = runs_and_metrics(bench)
         differences = []
         for what, old, new in (("Runs table", before[0], after[0]), ("metrics table", before[1], after[1])):
@@ -251,16 +260,16 @@ def second_session(args, environment, project, before):
         require(not differences, "the reopened project shows other runs or metrics:\n" + "\n".join(differences))
         bench.show_page("Roles")
         for column in IGNORED_COLUMNS:
-            role = wait_find(bench.root, 10, "combo box", f"Role of {column}", showing=True)
+            role = wait_find(bench.frame, 10, "combo box", f"Role of {column}", showing=True)
             require(combo_value(role) == "Ignore", f"Role of {column} reads {combo_value(role)!r} after reopening")
         bench.show_page("Settings")
-        seed = wait_find(bench.root, 10, "spin button", "Seed:", showing=True)
+        seed = wait_find(bench.frame, 10, "spin button", "Seed:", showing=True)
         require(value_of(seed) == CHANGED_SEED, f"Seed reads {value_of(seed)} after reopening, not {CHANGED_SEED}")
         log(f"reopened: the same {len(after[0]) - 1} run(s) and {len(after[1]) - 1} metric rows; roles and seed kept")
         # Nothing changed: Quit asks nothing.
         bench.menu("Quit")
         code = bench.wait_exit(15)
-        if code is None and find(bench.root, "alert", "Unsaved changes"):
+        if code is None and window(bench.root, "alert", "Unsaved changes"):
             raise DriveError("quitting a project just opened asks to save unsaved changes")
         require(code == 0, f"the workbench did not exit cleanly after Quit (code {code})")
     finally:
