@@ -1,7 +1,7 @@
 // The workbench on a 1,000,000-row file: reading, describing and training run on worker threads
 // and the event loop keeps turning (a 5 ms timer never waits more than the allowed gap).
+#include "GuiTestSupport.h"
 #include "MainWindow.h"
-#include "ResourcesInit.h"
 #include "Workspace.h"
 #include "pages/RolesPage.h"
 #include "pages/ScoringPage.h"
@@ -24,6 +24,7 @@
 
 using namespace cmtl;
 using namespace cmtl::ui;
+using namespace cmtl::ui::testing;
 
 namespace {
 
@@ -68,9 +69,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        initResources();
+        startCleanly();
         QVERIFY(m_temp.isValid());
         // 1,000,000 rows: the sample's rows repeated.
         QFile sample(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"));

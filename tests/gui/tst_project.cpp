@@ -2,8 +2,8 @@
 // metrics bit for bit; the close prompt appears with unsaved changes and only then; closing during
 // training asks, cancels the worker and closes once it has finished; autosaved work is offered
 // back at the next start; a moved data file is asked for.
+#include "GuiTestSupport.h"
 #include "MainWindow.h"
-#include "ResourcesInit.h"
 #include "Workspace.h"
 #include "models/RunListModel.h"
 #include "pages/BinaryTaskPanel.h"
@@ -32,34 +32,19 @@
 using namespace cmtl;
 using namespace cmtl::ui;
 
+using namespace cmtl::ui::testing;
+
 namespace {
-
-QMessageBox *box(MainWindow *window, const char *name)
-{
-    return window->findChild<QMessageBox *>(QLatin1String(name));
-}
-
-// Opens the sample with its demo tasks; returns once it is loaded and the reader has stopped.
-bool openSample(MainWindow *window)
-{
-    QSignalSpy loaded(window, &MainWindow::dataLoaded);
-    window->openSample();
-    return QTest::qWaitFor([&] { return loaded.count() == 1 && !window->isBusy(); }, 30000);
-}
 
 // Opens the sample and trains a small model; returns once the run is there.
 bool openSampleAndTrain(MainWindow *window, int epochs)
 {
-    if (!openSample(window))
+    if (!openSampleAndWait(window))
         return false;
     window->settingsPage()->setEpochs(epochs);
     window->settingsPage()->setHiddenLayers(QStringLiteral("8"));
     window->settingsPage()->setLambda(QStringLiteral("Class"), 2.5);
-    const int runs = window->workspace()->runs()->rowCount();
-    window->startTraining();
-    return QTest::qWaitFor(
-        [&] { return window->workspace()->runs()->rowCount() == runs + 1 && !window->trainingPage()->isRunning(); },
-        120000);
+    return trainAndWait(window) != nullptr;
 }
 
 } // namespace
@@ -70,11 +55,9 @@ class TestProject : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
+        startCleanly();
         QFile::remove(MainWindow::recoveryFilePath());
         QVERIFY(m_temp.isValid());
-        initResources();
     }
 
     void saveCloseReopenGivesTheSameRunsBitForBit()
@@ -108,7 +91,7 @@ private Q_SLOTS:
             QVERIFY(window.windowTitle().contains(QLatin1String("work.cmtlproj")));
             // Saved: the close does not ask.
             QVERIFY(window.close());
-            QVERIFY(!box(&window, "unsavedChangesBox"));
+            QVERIFY(!messageBox(&window, "unsavedChangesBox"));
             const ProjectContents contents = window.projectContents();
             savedRuns = serializeProject({{}, {}, {}, contents.runs, {}, {}});
             for (const TaskSpec &task : contents.configuration.tasks)
@@ -116,10 +99,7 @@ private Q_SLOTS:
         }
         MainWindow window;
         window.show();
-        QSignalSpy loaded(&window, &MainWindow::dataLoaded);
-        QVERIFY(window.openProject(path));
-        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
-        QTRY_VERIFY(!window.isBusy());
+        QVERIFY(openProjectAndWait(&window, path));
         QCOMPARE(window.workspace()->runs()->rowCount(), 1);
         QCOMPARE(window.workspace()->projectPath(), QFileInfo(path).absoluteFilePath());
         // Runs, with their models, metrics, histories and scores, bit for bit.
@@ -150,7 +130,7 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         // Opening the sample with its demo tasks is nothing to save.
-        QVERIFY(openSample(&window));
+        QVERIFY(openSampleAndWait(&window));
         QVERIFY(!window.workspace()->isModified());
         QVERIFY(window.saveProject(path));
         // An edit is unsaved work; undone back to the saved state, it is not (the undo stack's
@@ -184,7 +164,7 @@ private Q_SLOTS:
         QVERIFY(window.saveProject(path));
         QVERIFY(!window.workspace()->isModified());
         QVERIFY(window.close());
-        QVERIFY(!box(&window, "unsavedChangesBox"));
+        QVERIFY(!messageBox(&window, "unsavedChangesBox"));
     }
 
     void closePromptOnlyWithUnsavedChanges()
@@ -194,7 +174,7 @@ private Q_SLOTS:
             MainWindow window;
             window.show();
             QVERIFY(window.close());
-            QVERIFY(!box(&window, "unsavedChangesBox"));
+            QVERIFY(!messageBox(&window, "unsavedChangesBox"));
         }
         MainWindow window;
         window.show();
@@ -202,18 +182,18 @@ private Q_SLOTS:
         window.settingsPage()->setEpochs(7); // a changed setting is unsaved work
         QVERIFY(window.workspace()->isModified());
         QVERIFY(!window.close());
-        QTRY_VERIFY(box(&window, "unsavedChangesBox"));
+        QTRY_VERIFY(messageBox(&window, "unsavedChangesBox"));
         QVERIFY(window.isVisible());
-        QCOMPARE(box(&window, "unsavedChangesBox")->windowModality(), Qt::WindowModal);
+        QCOMPARE(messageBox(&window, "unsavedChangesBox")->windowModality(), Qt::WindowModal);
         // Cancel keeps the window and the work.
-        box(&window, "unsavedChangesBox")->button(QMessageBox::Cancel)->click();
-        QTRY_VERIFY(!box(&window, "unsavedChangesBox"));
+        messageBox(&window, "unsavedChangesBox")->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!messageBox(&window, "unsavedChangesBox"));
         QVERIFY(window.isVisible());
         QVERIFY(window.workspace()->isModified());
         // Ctrl+Q asks the same; Discard closes.
         window.quitAction()->trigger();
-        QTRY_VERIFY(box(&window, "unsavedChangesBox"));
-        box(&window, "unsavedChangesBox")->button(QMessageBox::Discard)->click();
+        QTRY_VERIFY(messageBox(&window, "unsavedChangesBox"));
+        messageBox(&window, "unsavedChangesBox")->button(QMessageBox::Discard)->click();
         QTRY_VERIFY(!window.isVisible());
     }
 
@@ -225,8 +205,8 @@ private Q_SLOTS:
         QVERIFY(window.saveProject(path)); // gives the project its file
         window.settingsPage()->setEpochs(9);
         QVERIFY(!window.close());
-        QTRY_VERIFY(box(&window, "unsavedChangesBox"));
-        box(&window, "unsavedChangesBox")->button(QMessageBox::Save)->click();
+        QTRY_VERIFY(messageBox(&window, "unsavedChangesBox"));
+        messageBox(&window, "unsavedChangesBox")->button(QMessageBox::Save)->click();
         QTRY_VERIFY(!window.isVisible());
         QCOMPARE(loadProjectFile(path.toStdString()).configuration.config.train.epochs, 9);
     }
@@ -235,26 +215,26 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        QVERIFY(openSample(&window));
+        QVERIFY(openSampleAndWait(&window));
         window.settingsPage()->setEpochs(1000);
         window.findChild<QSpinBox *>(QStringLiteral("patienceSpin"))->setValue(0);
         window.startTraining();
         QTRY_VERIFY_WITH_TIMEOUT(window.trainingPage()->epochsSeen() >= 1, 60000);
         QVERIFY(!window.close());
-        QTRY_VERIFY(box(&window, "busyCloseBox"));
+        QTRY_VERIFY(messageBox(&window, "busyCloseBox"));
         // Cancel: training goes on.
-        box(&window, "busyCloseBox")->button(QMessageBox::Cancel)->click();
-        QTRY_VERIFY(!box(&window, "busyCloseBox"));
+        messageBox(&window, "busyCloseBox")->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!messageBox(&window, "busyCloseBox"));
         QVERIFY(window.trainingPage()->isRunning());
         QVERIFY(window.isVisible());
         // Stop and quit, then discard the unsaved settings: the worker is cancelled and the
         // window closes after it finished.
         QVERIFY(!window.close());
-        QTRY_VERIFY(box(&window, "busyCloseBox"));
-        box(&window, "busyCloseBox")->findChild<QAbstractButton *>(QStringLiteral("stopAndQuitButton"))->click();
-        QTRY_VERIFY(box(&window, "unsavedChangesBox"));
+        QTRY_VERIFY(messageBox(&window, "busyCloseBox"));
+        messageBox(&window, "busyCloseBox")->findChild<QAbstractButton *>(QStringLiteral("stopAndQuitButton"))->click();
+        QTRY_VERIFY(messageBox(&window, "unsavedChangesBox"));
         QVERIFY(window.trainingPage()->isRunning()); // nothing is stopped before the user decides
-        box(&window, "unsavedChangesBox")->button(QMessageBox::Discard)->click();
+        messageBox(&window, "unsavedChangesBox")->button(QMessageBox::Discard)->click();
         QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 10000);
         QVERIFY(!window.trainingPage()->isRunning());
         QCOMPARE(window.workspace()->runs()->rowCount(), 0);
@@ -277,9 +257,9 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         window.offerRecovery();
-        QTRY_VERIFY(box(&window, "recoveryBox"));
+        QTRY_VERIFY(messageBox(&window, "recoveryBox"));
         QSignalSpy loaded(&window, &MainWindow::dataLoaded);
-        box(&window, "recoveryBox")->findChild<QAbstractButton *>(QStringLiteral("restoreButton"))->click();
+        messageBox(&window, "recoveryBox")->findChild<QAbstractButton *>(QStringLiteral("restoreButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
         QTRY_VERIFY(!window.isBusy());
         QCOMPARE(serializeProject({{}, {}, {}, window.projectContents().runs, {}, {}}), savedRuns);
@@ -288,8 +268,8 @@ private Q_SLOTS:
         QCOMPARE(window.settingsPage()->lambda(QStringLiteral("Class")), 2.5);
         // Discarding it on the way out is a clean exit: no recovery file is left.
         QVERIFY(!window.close());
-        QTRY_VERIFY(box(&window, "unsavedChangesBox"));
-        box(&window, "unsavedChangesBox")->button(QMessageBox::Discard)->click();
+        QTRY_VERIFY(messageBox(&window, "unsavedChangesBox"));
+        messageBox(&window, "unsavedChangesBox")->button(QMessageBox::Discard)->click();
         QTRY_VERIFY(!window.isVisible());
         QVERIFY(!QFileInfo::exists(MainWindow::recoveryFilePath()));
 
@@ -302,8 +282,8 @@ private Q_SLOTS:
         MainWindow next;
         next.show();
         next.offerRecovery();
-        QTRY_VERIFY(box(&next, "recoveryBox"));
-        box(&next, "recoveryBox")->button(QMessageBox::Discard)->click();
+        QTRY_VERIFY(messageBox(&next, "recoveryBox"));
+        messageBox(&next, "recoveryBox")->button(QMessageBox::Discard)->click();
         QTRY_VERIFY(!QFileInfo::exists(MainWindow::recoveryFilePath()));
         QVERIFY(next.close());
     }
@@ -318,16 +298,16 @@ private Q_SLOTS:
         window.show();
         window.settingsPage()->setEpochs(5);
         QVERIFY(window.openProject(path));
-        QTRY_VERIFY(box(&window, "unsavedChangesBox"));
+        QTRY_VERIFY(messageBox(&window, "unsavedChangesBox"));
         // Cancel: the work stays, the other project is not opened.
-        box(&window, "unsavedChangesBox")->button(QMessageBox::Cancel)->click();
-        QTRY_VERIFY(!box(&window, "unsavedChangesBox"));
+        messageBox(&window, "unsavedChangesBox")->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!messageBox(&window, "unsavedChangesBox"));
         QCOMPARE(window.settingsPage()->config()->train.epochs, 5);
         QVERIFY(window.workspace()->projectPath().isEmpty());
         // Discard: the other project is opened, unmodified.
         QVERIFY(window.openProject(path));
-        QTRY_VERIFY(box(&window, "unsavedChangesBox"));
-        box(&window, "unsavedChangesBox")->button(QMessageBox::Discard)->click();
+        QTRY_VERIFY(messageBox(&window, "unsavedChangesBox"));
+        messageBox(&window, "unsavedChangesBox")->button(QMessageBox::Discard)->click();
         QTRY_COMPARE(window.workspace()->projectPath(), QFileInfo(path).absoluteFilePath());
         QCOMPARE(window.settingsPage()->config()->train.epochs, 21);
         QVERIFY(!window.workspace()->isModified());
@@ -337,10 +317,10 @@ private Q_SLOTS:
         damaged.write("CreditMTL-project 1 5\n{}");
         damaged.close();
         QVERIFY(!window.openProject(damaged.fileName()));
-        QTRY_VERIFY(box(&window, "errorDialog"));
-        QVERIFY(box(&window, "errorDialog")->informativeText().contains(QLatin1String("damaged.cmtlproj")));
-        QVERIFY(box(&window, "errorDialog")->informativeText().contains(QLatin1String("truncated")));
-        box(&window, "errorDialog")->close();
+        QTRY_VERIFY(messageBox(&window, "errorDialog"));
+        QVERIFY(messageBox(&window, "errorDialog")->informativeText().contains(QLatin1String("damaged.cmtlproj")));
+        QVERIFY(messageBox(&window, "errorDialog")->informativeText().contains(QLatin1String("truncated")));
+        messageBox(&window, "errorDialog")->close();
         QCOMPARE(window.workspace()->projectPath(), QFileInfo(path).absoluteFilePath());
         QVERIFY(window.close());
     }
@@ -378,8 +358,8 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         QVERIFY(window.openProject(projectPath));
-        QTRY_VERIFY(box(&window, "projectDataBox"));
-        QMessageBox *question = box(&window, "projectDataBox");
+        QTRY_VERIFY(messageBox(&window, "projectDataBox"));
+        QMessageBox *question = messageBox(&window, "projectDataBox");
         QVERIFY(question->text().contains(QLatin1String("gone.csv")));
         QVERIFY(question->findChild<QAbstractButton *>(QStringLiteral("locateDataButton")));
         // The file is missing: continuing with its new content is not offered.
@@ -401,12 +381,12 @@ private Q_SLOTS:
         MainWindow second;
         second.show();
         QVERIFY(second.openProject(projectPath));
-        QTRY_VERIFY(box(&second, "projectDataBox"));
-        QVERIFY(box(&second, "projectDataBox")->text().contains(QLatin1String("has changed")));
-        QVERIFY(box(&second, "projectDataBox")
+        QTRY_VERIFY(messageBox(&second, "projectDataBox"));
+        QVERIFY(messageBox(&second, "projectDataBox")->text().contains(QLatin1String("has changed")));
+        QVERIFY(messageBox(&second, "projectDataBox")
                     ->findChild<QAbstractButton *>(QStringLiteral("continueWithNewContentButton")));
-        box(&second, "projectDataBox")->button(QMessageBox::Cancel)->click();
-        QTRY_VERIFY(!box(&second, "projectDataBox"));
+        messageBox(&second, "projectDataBox")->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!messageBox(&second, "projectDataBox"));
         // Cancelled: nothing was opened.
         QVERIFY(second.workspace()->projectPath().isEmpty());
         QVERIFY(second.close());
@@ -419,7 +399,7 @@ private Q_SLOTS:
         {
             MainWindow window;
             window.show();
-            QVERIFY(openSample(&window));
+            QVERIFY(openSampleAndWait(&window));
             window.settingsPage()->setEpochs(2);
             window.settingsPage()->setHiddenLayers(QStringLiteral("16"));
             QVERIFY(window.saveProject(path));
@@ -442,21 +422,20 @@ private Q_SLOTS:
             dialog->start();
             QTRY_VERIFY(dialog->isRunning());
             QVERIFY(!window.close());
-            QTRY_VERIFY(box(&window, "busyCloseBox"));
-            QVERIFY(box(&window, "busyCloseBox")->text().contains(QLatin1String("comparison")));
-            box(&window, "busyCloseBox")->findChild<QAbstractButton *>(QStringLiteral("stopAndQuitButton"))->click();
-            QTRY_VERIFY(box(&window, "unsavedChangesBox"));
-            box(&window, "unsavedChangesBox")->button(QMessageBox::Save)->click();
+            QTRY_VERIFY(messageBox(&window, "busyCloseBox"));
+            QVERIFY(messageBox(&window, "busyCloseBox")->text().contains(QLatin1String("comparison")));
+            messageBox(&window, "busyCloseBox")
+                ->findChild<QAbstractButton *>(QStringLiteral("stopAndQuitButton"))
+                ->click();
+            QTRY_VERIFY(messageBox(&window, "unsavedChangesBox"));
+            messageBox(&window, "unsavedChangesBox")->button(QMessageBox::Save)->click();
             QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 30000);
             QVERIFY(!window.comparisonDialog() || !window.comparisonDialog()->isRunning());
         }
         // Reopened, the comparison is shown again as it was.
         MainWindow window;
         window.show();
-        QSignalSpy loaded(&window, &MainWindow::dataLoaded);
-        QVERIFY(window.openProject(path));
-        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
-        QTRY_VERIFY(!window.isBusy());
+        QVERIFY(openProjectAndWait(&window, path));
         QCOMPARE(window.workspace()->comparisons().size(), std::size_t{1});
         window.showLastComparison();
         QStringList reshown;

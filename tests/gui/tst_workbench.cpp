@@ -1,8 +1,8 @@
 // Drives the real workbench widgets under the offscreen platform: open the sample, choose three
 // tasks and their lambdas, train, and check that what the pages show is the engine's numbers.
 #include "AppSupport.h"
+#include "GuiTestSupport.h"
 #include "MainWindow.h"
-#include "ResourcesInit.h"
 #include "Workspace.h"
 #include "charts/ChartView.h"
 #include "charts/ConfusionHeatmap.h"
@@ -56,6 +56,7 @@
 
 using namespace cmtl;
 using namespace cmtl::ui;
+using namespace cmtl::ui::testing;
 
 class TestWorkbench : public QObject {
     Q_OBJECT
@@ -64,13 +65,7 @@ private:
     MainWindow *m_window = nullptr;
     QTemporaryDir m_temp;
 
-    template <typename T> T *find(const QString &name) const
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget)
-            qWarning("no widget named %s", qPrintable(name));
-        return widget;
-    }
+    template <typename T> T *find(const QString &name) const { return findNamed<T>(m_window, name); }
 
     RunPtr currentRun() const { return m_window->workspace()->currentRun(); }
 
@@ -99,10 +94,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
+        startCleanly();
         QVERIFY(m_temp.isValid());
-        initResources();
         m_window = new MainWindow;
         m_window->resize(1400, 900);
         m_window->show();
@@ -745,10 +738,7 @@ private Q_SLOTS:
         // A second window, closed while it trains: close() cancels, quits and waits for the thread.
         auto *window = new MainWindow;
         window->show();
-        QSignalSpy loaded(window, &MainWindow::dataLoaded);
-        window->openSample();
-        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
-        QTRY_VERIFY(!window->isBusy());
+        QVERIFY(openSampleAndWait(window));
         window->settingsPage()->setEpochs(1000);
         window->settingsPage()->setHiddenLayers(QStringLiteral("16"));
         window->findChild<QSpinBox *>(QStringLiteral("patienceSpin"))->setValue(0);

@@ -2,9 +2,9 @@
 // change no control that is not being edited, every edit can be undone, the defaults are the
 // honest ones, a failed open keeps what was there, scoring says what it did not evaluate, and
 // every control is reachable and named for assistive technology. Offscreen, with real events.
+#include "GuiTestSupport.h"
 #include "HelpTexts.h"
 #include "MainWindow.h"
-#include "ResourcesInit.h"
 #include "Workspace.h"
 #include "charts/CalibrationChart.h"
 #include "charts/ScoreDistributionChart.h"
@@ -48,6 +48,7 @@
 
 using namespace cmtl;
 using namespace cmtl::ui;
+using namespace cmtl::ui::testing;
 
 class TestWorkbenchSafety : public QObject {
     Q_OBJECT
@@ -56,22 +57,10 @@ private:
     MainWindow *m_window = nullptr;
     QTemporaryDir m_temp;
 
-    template <typename T> T *find(const QString &name) const
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget)
-            qWarning("no widget named %s", qPrintable(name));
-        return widget;
-    }
-
+    template <typename T> T *find(const QString &name) const { return findNamed<T>(m_window, name); }
     QString writeFile(const QString &name, const QByteArray &content) const
     {
-        const QString path = m_temp.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return {};
-        file.write(content);
-        return path;
+        return testing::writeFile(m_temp, name, content);
     }
 
     // One notch of the wheel down over the middle of `widget`, as the mouse sends it.
@@ -87,13 +76,7 @@ private:
     }
 
     // Opens `path` on the Data page and waits until it is read (or refused).
-    bool openAndWait(const QString &path)
-    {
-        QSignalSpy loaded(m_window, &MainWindow::dataLoaded);
-        m_window->openDataFile(path);
-        const bool loadedInTime = QTest::qWaitFor([&] { return loaded.count() > 0; }, 30000);
-        return QTest::qWaitFor([&] { return !m_window->isBusy(); }, 10000) && loadedInTime;
-    }
+    bool openAndWait(const QString &path) { return openDataAndWait(m_window, path); }
 
     // A focus elsewhere than on the controls under test, as when the user just scrolls.
     void focusNavigation()
@@ -110,21 +93,14 @@ private:
         m_window->settingsPage()->setEpochs(3);
         m_window->settingsPage()->setBatchSize(256);
         m_window->settingsPage()->setHiddenLayers(QStringLiteral("16"));
-        QSignalSpy added(m_window->workspace(), &Workspace::runAdded);
-        m_window->startTraining();
-        if (!QTest::qWaitFor([&] { return added.count() > 0; }, 120000) ||
-            !QTest::qWaitFor([&] { return !m_window->isBusy(); }, 10000))
-            return {};
-        return m_window->workspace()->currentRun();
+        return trainAndWait(m_window);
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
+        startCleanly();
         QVERIFY(m_temp.isValid());
-        initResources();
         m_window = new MainWindow;
         m_window->resize(1200, 700);
         m_window->show();
