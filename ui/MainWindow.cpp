@@ -20,6 +20,7 @@
 #include "pages/StartPage.h"
 #include "pages/TrainingPage.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -95,6 +96,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_workspace->setUndoStack(m_undoStack);
     WheelGuard::install();
     AccessibleComboBox::install();
+    // Tab leaves a table for the next control (arrow keys move between its cells): a table that
+    // took Tab for its cells kept a keyboard user in it.
+    for (QAbstractItemView *view : findChildren<QAbstractItemView *>())
+        view->setTabKeyNavigation(false);
 
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("pageStack"));

@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QSlider>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -149,6 +150,11 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({520, 340});
+    // Tab as laid out: the ROC curve, the threshold beside it, then the charts below (made first).
+    setTabOrder(m_roc, m_slider);
+    setTabOrder(m_slider, m_spin);
+    setTabOrder(m_spin, m_tabs->tabBar());
+    setTabOrder(m_tabs->tabBar(), m_ks);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

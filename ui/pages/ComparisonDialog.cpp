@@ -71,6 +71,7 @@ ComparisonDialog::ComparisonDialog(LoadedTablePtr data, RoleAssignment roles, Ex
     m_view->setModel(m_results);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table (arrow keys move between cells)
     layout->addWidget(m_view, 1);
 
     auto *buttons = new QDialogButtonBox(this);

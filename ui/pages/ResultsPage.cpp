@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -80,6 +81,10 @@ ResultsPage::ResultsPage(QWidget *parent) : QWidget(parent)
     tableButtons->addWidget(save);
     tableButtons->addStretch();
     leftLayout->addLayout(tableButtons);
+    // The table, then the buttons under it (they were made first), then the charts' tabs on the
+    // right, above the task's charts (made before them).
+    setTabOrder(m_table, copy);
+    setTabOrder(copy, save);
 
     m_binary = new BinaryTaskPanel(this);
     m_multiclass = new MulticlassTaskPanel(this);
@@ -99,6 +104,8 @@ ResultsPage::ResultsPage(QWidget *parent) : QWidget(parent)
     m_tabs->setAccessibleName(tr("Result charts"));
     m_tabs->addTab(m_panels, tr("Task charts"));
     m_tabs->addTab(m_history, tr("Training history"));
+
+    setTabOrder(save, m_tabs->tabBar());
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(left);

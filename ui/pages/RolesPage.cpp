@@ -217,6 +217,12 @@ void RolesPage::setData(const LoadedTablePtr &data)
             addRow(static_cast<int>(index), table.column(index), data->histograms[index]);
         m_gridLayout->setRowStretch(1, 0);
         m_gridLayout->setRowStretch(static_cast<int>(table.columnCount()) + 1, 1);
+        // New editors join the end of the window's Tab chain: put them after the buttons above.
+        QWidget *previous = findChild<QPushButton *>(QStringLiteral("clearRolesButton"));
+        for (const Row &row : m_rows) {
+            for (QWidget *editor : {row.role, row.taskType, row.positive})
+                setTabOrder(std::exchange(previous, editor), editor);
+        }
     }
     m_grid->setUpdatesEnabled(true);
     m_updating = false;
