@@ -9,6 +9,7 @@
 #include "Workspace.h"
 
 #include <QAccessible>
+#include <QApplication>
 #include <QFile>
 #include <QMessageBox>
 #include <QSettings>
@@ -28,6 +29,18 @@ inline void startCleanly()
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     initResources();
+}
+
+// Shows `window` at `size` and makes it the active window, so that the focus and key events reach
+// it as a user's do. False when the platform does not expose or activate it in time.
+inline bool showActive(QWidget *window, QSize size)
+{
+    window->resize(size);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window))
+        return false;
+    QApplication::setActiveWindow(window);
+    return QTest::qWaitForWindowActive(window);
 }
 
 // The widget of type T named `objectName` under `root`; a warning names a missing one.

@@ -108,11 +108,7 @@ private Q_SLOTS:
     {
         startCleanly();
         m_window = new MainWindow;
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        QApplication::setActiveWindow(m_window);
-        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QVERIFY(showActive(m_window, QSize(1400, 900)));
         // Every page with content: the sample, its three tasks, and a short run.
         QVERIFY(openSampleAndWait(m_window));
         m_window->settingsPage()->setEpochs(2);

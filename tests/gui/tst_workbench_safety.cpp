@@ -102,11 +102,7 @@ private Q_SLOTS:
         startCleanly();
         QVERIFY(m_temp.isValid());
         m_window = new MainWindow;
-        m_window->resize(1200, 700);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        QApplication::setActiveWindow(m_window);
-        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QVERIFY(showActive(m_window, QSize(1200, 700)));
         QVERIFY(openAndWait(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv")));
         m_window->rolesPage()->setTasks({{"Class", TaskType::Binary, "bad", 1.0}});
         m_window->undoStack()->clear();
