@@ -59,6 +59,102 @@
         <source>Rows of the part with a known outcome for this task.</source>
         <translation>该部分中此任务结果已知的行数。</translation>
     </message>
+    <message>
+        <source>Sizes of the shared layers, comma-separated, e.g. 128,64: the trunk every task learns from. Wider or more layers fit more patterns and overfit sooner.</source>
+        <translation>共享层的大小，以逗号分隔，例如 128,64：所有任务共同学习的主干。层越宽或越多，拟合能力越强，也越早过拟合。</translation>
+    </message>
+    <message>
+        <source>Units of a hidden layer in each task&apos;s own head; none puts the output right on the shared trunk.</source>
+        <translation>每个任务输出头中隐藏层的单元数；“无”表示输出直接接在共享主干上。</translation>
+    </message>
+    <message>
+        <source>Share of the shared units switched off at random in each training step, against overfitting. 0 turns it off; 0.1–0.3 is usual.</source>
+        <translation>每个训练步中随机关闭的共享单元比例，用于防止过拟合。0 表示关闭；通常取 0.1–0.3。</translation>
+    </message>
+    <message>
+        <source>Step size of the Adam optimiser. Too large and the loss jumps about; too small and training crawls. 0.001 is a sound start.</source>
+        <translation>Adam 优化器的步长。过大时损失来回跳动，过小时训练进展缓慢。0.001 是稳妥的起点。</translation>
+    </message>
+    <message>
+        <source>Rows per gradient step. Larger batches are smoother and faster per epoch, smaller ones often generalise better.</source>
+        <translation>每个梯度步使用的行数。批越大越平稳、每轮越快；批越小往往泛化更好。</translation>
+    </message>
+    <message>
+        <source>Most passes over the training rows; early stopping may end sooner.</source>
+        <translation>遍历训练行的最大轮数；早停可能使训练提前结束。</translation>
+    </message>
+    <message>
+        <source>Early stopping: end training when the validation loss has not improved for this many epochs, keeping the best epoch&apos;s weights. Off trains every epoch.</source>
+        <translation>早停：验证损失连续这么多轮没有改善时结束训练，并保留最佳轮次的权重。“关闭”则训练全部轮数。</translation>
+    </message>
+    <message>
+        <source>L2 penalty (weight decay) on the weights: larger values keep them small and the model simpler.</source>
+        <translation>对权重的 L2 惩罚（权重衰减）：值越大，权重越小，模型越简单。</translation>
+    </message>
+    <message>
+        <source>Share of the rows the model is fitted on.</source>
+        <translation>用于拟合模型的行所占比例。</translation>
+    </message>
+    <message>
+        <source>Share of the rows held out to watch overfitting and for early stopping; not fitted.</source>
+        <translation>留出用于监测过拟合和早停的行所占比例；不参与拟合。</translation>
+    </message>
+    <message>
+        <source>Seed of the random split and of the initial weights: the same seed, data and settings give the same model.</source>
+        <translation>随机划分和初始权重的种子：相同的种子、数据和设置得到相同的模型。</translation>
+    </message>
+    <message>
+        <source>A separate labelled file to test on (an out-of-time sample, say); without one, the rows left after the training and validation shares are the test part.</source>
+        <translation>用于测试的单独带标签文件（例如跨时间样本）；若不指定，训练集和验证集之外的剩余行即为测试集。</translation>
+    </message>
+    <message>
+        <source>A text column becomes one indicator per value; only this many of its most frequent values are kept, the rest pooled as &quot;other&quot;.</source>
+        <translation>文本列的每个取值变为一个指示变量；只保留出现最频繁的这么多个取值，其余合并为“other”。</translation>
+    </message>
+    <message>
+        <source>A value of a text column needs this many training rows to get its own indicator; rarer ones are pooled as &quot;other&quot;.</source>
+        <translation>文本列的某个取值至少需要这么多训练行才有自己的指示变量；更稀有的取值合并为“other”。</translation>
+    </message>
+    <message>
+        <source>Adds a 0/1 column per numeric feature telling whether the value was missing, so that missingness itself can predict (it often does in credit data).</source>
+        <translation>为每个数值特征添加一个 0/1 列，表示该值是否缺失，使缺失本身也能用于预测（在信贷数据中常常如此）。</translation>
+    </message>
+    <message>
+        <source>The language of the workbench, from the next start.</source>
+        <translation>工作台的界面语言，下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Puts every setting back to its default; Edit ▸ Undo brings your values back.</source>
+        <translation>将所有设置恢复为默认值；“编辑 ▸ 撤销”可恢复您的设置。</translation>
+    </message>
+    <message>
+        <source>How the tasks share the network: one shared trunk (shared bottom), a mixture of shared experts each task gates (MMoE), shared and task-own experts (PLE), or task-specific attention over the features.</source>
+        <translation>各任务如何共享网络：一个共享主干（共享底层）、由各任务门控的共享专家混合（MMoE）、共享专家与任务专属专家（PLE），或针对特征的任务特定注意力。</translation>
+    </message>
+    <message>
+        <source>MMoE and PLE: the number of shared expert networks the tasks mix.</source>
+        <translation>MMoE 与 PLE：各任务混合使用的共享专家网络数量。</translation>
+    </message>
+    <message>
+        <source>PLE: the number of experts each task has for itself, beside the shared ones.</source>
+        <translation>PLE：除共享专家外，每个任务专属的专家数量。</translation>
+    </message>
+    <message>
+        <source>How the task weights evolve during training; the lambdas multiply them. Fixed keeps the lambdas; Uncertainty learns a weight per task from its noise; GradNorm balances the tasks&apos; gradient sizes; DWA favours tasks whose loss falls slowly; PCGrad removes the conflicting part of the tasks&apos; gradients.</source>
+        <translation>训练过程中任务权重如何变化；lambda 与之相乘。固定：保持 lambda；不确定性：根据各任务的噪声学习权重；GradNorm：平衡各任务梯度大小；DWA：偏向损失下降较慢的任务；PCGrad：去除任务梯度之间相互冲突的部分。</translation>
+    </message>
+    <message>
+        <source>GradNorm&apos;s asymmetry: 0 equalises the tasks&apos; gradient sizes; larger values give more weight to the tasks that train more slowly. 1.5 is the paper&apos;s default.</source>
+        <translation>GradNorm 的非对称参数：0 使各任务梯度大小相等；值越大，越偏重训练较慢的任务。论文默认值为 1.5。</translation>
+    </message>
+    <message>
+        <source>Dynamic weight average&apos;s temperature: low values shift weight sharply to the task whose loss falls slowest, high values keep the weights near equal. 2 is usual.</source>
+        <translation>动态权重平均（DWA）的温度：值低时权重急剧偏向损失下降最慢的任务，值高时各权重接近相等。通常取 2。</translation>
+    </message>
+    <message>
+        <source>Lambda of %1: the weight of its loss in the training objective. Twice the lambda of another task, twice its pull on the shared layers; 0 leaves it out of training.</source>
+        <translation>%1 的 lambda：其损失在训练目标中的权重。lambda 是另一任务的两倍，对共享层的影响也是两倍；0 表示不参与训练。</translation>
+    </message>
 </context>
 <context>
     <name>RunRecord</name>
@@ -1151,30 +1247,6 @@
         <source>DWA te&amp;mperature:</source>
         <translation>DWA 温度(&amp;M)：</translation>
     </message>
-    <message>
-        <source>How the tasks share the network: one shared trunk (shared bottom), a mixture of shared experts each task gates (MMoE), shared and task-own experts (PLE), or task-specific attention over the features.</source>
-        <translation>各任务如何共享网络：一个共享主干（共享底层）、由各任务门控的共享专家混合（MMoE）、共享专家与任务专属专家（PLE），或针对特征的任务特定注意力。</translation>
-    </message>
-    <message>
-        <source>MMoE and PLE: the number of shared expert networks the tasks mix.</source>
-        <translation>MMoE 与 PLE：各任务混合使用的共享专家网络数量。</translation>
-    </message>
-    <message>
-        <source>PLE: the number of experts each task has for itself, beside the shared ones.</source>
-        <translation>PLE：除共享专家外，每个任务专属的专家数量。</translation>
-    </message>
-    <message>
-        <source>How the task weights evolve during training; the lambdas multiply them. Fixed keeps the lambdas; Uncertainty learns a weight per task from its noise; GradNorm balances the tasks&apos; gradient sizes; DWA favours tasks whose loss falls slowly; PCGrad removes the conflicting part of the tasks&apos; gradients.</source>
-        <translation>训练过程中任务权重如何变化；lambda 与之相乘。固定：保持 lambda；不确定性：根据各任务的噪声学习权重；GradNorm：平衡各任务梯度大小；DWA：偏向损失下降较慢的任务；PCGrad：去除任务梯度之间相互冲突的部分。</translation>
-    </message>
-    <message>
-        <source>GradNorm&apos;s asymmetry: 0 equalises the tasks&apos; gradient sizes; larger values give more weight to the tasks that train more slowly. 1.5 is the paper&apos;s default.</source>
-        <translation>GradNorm 的非对称参数：0 使各任务梯度大小相等；值越大，越偏重训练较慢的任务。论文默认值为 1.5。</translation>
-    </message>
-    <message>
-        <source>Dynamic weight average&apos;s temperature: low values shift weight sharply to the task whose loss falls slowest, high values keep the weights near equal. 2 is usual.</source>
-        <translation>动态权重平均（DWA）的温度：值低时权重急剧偏向损失下降最慢的任务，值高时各权重接近相等。通常取 2。</translation>
-    </message>
 </context>
 <context>
     <name>cmtl::ui::MetricsTableModel</name>
@@ -1978,78 +2050,6 @@ FPR %4</translation>
     <message>
         <source>Reset settings to defaults</source>
         <translation>将设置恢复为默认值</translation>
-    </message>
-    <message>
-        <source>Sizes of the shared layers, comma-separated, e.g. 128,64: the trunk every task learns from. Wider or more layers fit more patterns and overfit sooner.</source>
-        <translation>共享层的大小，以逗号分隔，例如 128,64：所有任务共同学习的主干。层越宽或越多，拟合能力越强，也越早过拟合。</translation>
-    </message>
-    <message>
-        <source>Units of a hidden layer in each task&apos;s own head; none puts the output right on the shared trunk.</source>
-        <translation>每个任务输出头中隐藏层的单元数；“无”表示输出直接接在共享主干上。</translation>
-    </message>
-    <message>
-        <source>Share of the shared units switched off at random in each training step, against overfitting. 0 turns it off; 0.1–0.3 is usual.</source>
-        <translation>每个训练步中随机关闭的共享单元比例，用于防止过拟合。0 表示关闭；通常取 0.1–0.3。</translation>
-    </message>
-    <message>
-        <source>Step size of the Adam optimiser. Too large and the loss jumps about; too small and training crawls. 0.001 is a sound start.</source>
-        <translation>Adam 优化器的步长。过大时损失来回跳动，过小时训练进展缓慢。0.001 是稳妥的起点。</translation>
-    </message>
-    <message>
-        <source>Rows per gradient step. Larger batches are smoother and faster per epoch, smaller ones often generalise better.</source>
-        <translation>每个梯度步使用的行数。批越大越平稳、每轮越快；批越小往往泛化更好。</translation>
-    </message>
-    <message>
-        <source>Most passes over the training rows; early stopping may end sooner.</source>
-        <translation>遍历训练行的最大轮数；早停可能使训练提前结束。</translation>
-    </message>
-    <message>
-        <source>Early stopping: end training when the validation loss has not improved for this many epochs, keeping the best epoch&apos;s weights. Off trains every epoch.</source>
-        <translation>早停：验证损失连续这么多轮没有改善时结束训练，并保留最佳轮次的权重。“关闭”则训练全部轮数。</translation>
-    </message>
-    <message>
-        <source>L2 penalty (weight decay) on the weights: larger values keep them small and the model simpler.</source>
-        <translation>对权重的 L2 惩罚（权重衰减）：值越大，权重越小，模型越简单。</translation>
-    </message>
-    <message>
-        <source>Share of the rows the model is fitted on.</source>
-        <translation>用于拟合模型的行所占比例。</translation>
-    </message>
-    <message>
-        <source>Share of the rows held out to watch overfitting and for early stopping; not fitted.</source>
-        <translation>留出用于监测过拟合和早停的行所占比例；不参与拟合。</translation>
-    </message>
-    <message>
-        <source>Seed of the random split and of the initial weights: the same seed, data and settings give the same model.</source>
-        <translation>随机划分和初始权重的种子：相同的种子、数据和设置得到相同的模型。</translation>
-    </message>
-    <message>
-        <source>A separate labelled file to test on (an out-of-time sample, say); without one, the rows left after the training and validation shares are the test part.</source>
-        <translation>用于测试的单独带标签文件（例如跨时间样本）；若不指定，训练集和验证集之外的剩余行即为测试集。</translation>
-    </message>
-    <message>
-        <source>A text column becomes one indicator per value; only this many of its most frequent values are kept, the rest pooled as &quot;other&quot;.</source>
-        <translation>文本列的每个取值变为一个指示变量；只保留出现最频繁的这么多个取值，其余合并为“other”。</translation>
-    </message>
-    <message>
-        <source>A value of a text column needs this many training rows to get its own indicator; rarer ones are pooled as &quot;other&quot;.</source>
-        <translation>文本列的某个取值至少需要这么多训练行才有自己的指示变量；更稀有的取值合并为“other”。</translation>
-    </message>
-    <message>
-        <source>Adds a 0/1 column per numeric feature telling whether the value was missing, so that missingness itself can predict (it often does in credit data).</source>
-        <translation>为每个数值特征添加一个 0/1 列，表示该值是否缺失，使缺失本身也能用于预测（在信贷数据中常常如此）。</translation>
-    </message>
-    <message>
-        <source>The language of the workbench, from the next start.</source>
-        <translation>工作台的界面语言，下次启动时生效。</translation>
-    </message>
-    <message>
-        <source>Puts every setting back to its default; Edit ▸ Undo brings your values back.</source>
-        <translation>将所有设置恢复为默认值；“编辑 ▸ 撤销”可恢复您的设置。</translation>
-    </message>
-    <message>
-        <source>Lambda of %1: the weight of its loss in the training objective. Twice the lambda of another task, twice its pull on the shared layers; 0 leaves it out of training.</source>
-        <translation>%1 的 lambda：其损失在训练目标中的权重。lambda 是另一任务的两倍，对共享层的影响也是两倍；0 表示不参与训练。</translation>
     </message>
 </context>
 <context>

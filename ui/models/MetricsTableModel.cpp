@@ -115,6 +115,10 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const
 
 QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && (role == Qt::ToolTipRole || role == Qt::WhatsThisRole)) {
+        static const char *const columns[FieldCount] = {"task", "metric", "train", "validation", "test"};
+        return section >= 0 && section < FieldCount ? metricsColumnHelp(QLatin1String(columns[section])) : QString();
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
