@@ -1,6 +1,7 @@
 #include "HelpTexts.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QTableWidgetItem>
 #include <QWidget>
 
@@ -16,7 +17,50 @@ public:
     static QString setting(const QString &name);
     static QString lambda(const QString &task);
     static QString metricsColumn(const QString &column);
+    static QString metricName(const QString &name);
+    static QString columnRole(const QString &name);
 };
+
+QString HelpTexts::metricName(const QString &name)
+{
+    // Abbreviations (AUC, KS, Gini, Brier, F1, RMSE, MAE, R²) read the same in both languages.
+    if (name == QLatin1String("log loss"))
+        return tr("log loss");
+    if (name == QLatin1String("accuracy"))
+        return tr("accuracy");
+    if (name == QLatin1String("precision"))
+        return tr("precision");
+    if (name == QLatin1String("recall"))
+        return tr("recall");
+    if (name == QLatin1String("macro-F1"))
+        return tr("macro-F1");
+    if (name == QLatin1String("rows"))
+        return tr("rows");
+    return name;
+}
+
+// The editors the Roles page makes per column, named "<kind>_<column>".
+QString HelpTexts::columnRole(const QString &name)
+{
+    const qsizetype underscore = name.indexOf(QLatin1Char('_'));
+    if (underscore < 0)
+        return {};
+    const QString kind = name.left(underscore);
+    const QString column = name.mid(underscore + 1);
+    if (kind == QLatin1String("roleCombo"))
+        return tr("How %1 is used: as a feature (an input of the model), as a task (a target the model learns to "
+                  "predict) or ignored.")
+            .arg(column);
+    if (kind == QLatin1String("taskTypeCombo"))
+        return tr("What kind of target %1 is: binary (two outcomes, such as default or not), multiclass (several "
+                  "classes, such as a grade) or regression (a number, such as an interest rate).")
+            .arg(column);
+    if (kind == QLatin1String("positiveCombo"))
+        return tr("The value of %1 that counts as positive: the event the score predicts (a default, a bad loan). "
+                  "It defaults to the rarer of the two values.")
+            .arg(column);
+    return {};
+}
 
 QString HelpTexts::metricsColumn(const QString &column)
 {
@@ -79,6 +123,8 @@ QString HelpTexts::metric(const QString &metric)
 
 QString HelpTexts::setting(const QString &name)
 {
+    if (const QString perColumn = columnRole(name); !perColumn.isEmpty())
+        return perColumn;
     if (name == QLatin1String("hiddenLayersEdit"))
         return tr("Sizes of the shared layers, comma-separated, e.g. 128,64: the trunk every task learns "
                              "from. Wider or more layers fit more patterns and overfit sooner.");
@@ -154,6 +200,26 @@ QString HelpTexts::setting(const QString &name)
         return tr("Moves the selected task one place down in the task order; Edit ▸ Undo moves it back.");
     if (name == QLatin1String("browseTestButton"))
         return tr("Chooses a separate labelled file to test on.");
+    if (name == QLatin1String("delimiterCombo"))
+        return tr("The character between the fields of a line. Detect picks, among comma, semicolon, tab and "
+                  "pipe, the one that splits the first lines into the same number of fields most consistently.");
+    if (name == QLatin1String("headerCheck"))
+        return tr("Whether the first line names the columns. Without it the columns are called V1, V2, ... and "
+                  "the first line is data.");
+    if (name == QLatin1String("encodingCombo"))
+        return tr("How the bytes of the file become text. Detect reads UTF-8 (or UTF-16 with a byte-order mark) "
+                  "and, for a file that is not, tells Chinese GB18030 from Western Windows-1252 by its bytes; "
+                  "choose an encoding to override it.");
+    if (name == QLatin1String("taskCombo"))
+        return tr("The task whose metrics and charts are shown.");
+    if (name == QLatin1String("runsTaskCombo"))
+        return tr("The binary task whose ROC curves of the selected runs are drawn over one another.");
+    if (name == QLatin1String("thresholdSlider") || name == QLatin1String("thresholdSpin"))
+        return tr("The decision threshold: a loan whose score is at or above it is flagged (declined or reviewed). "
+                  "Lower, and more bad loans are caught (recall) at the price of more good ones turned away; the "
+                  "confusion matrix and the rates below follow it. It does not change AUC, KS or Gini.");
+    if (name == QLatin1String("columnSearch"))
+        return tr("Shows only the columns whose name contains this text.");
     return {};
 }
 
@@ -183,6 +249,47 @@ void installHelp(QWidget *root)
         if (!text.isEmpty())
             setHelp(widget, text);
     }
+}
+
+QString metricDisplayName(const QString &metric)
+{
+    // "precision@0.5": the name translated, the threshold kept.
+    const qsizetype at = metric.indexOf(QLatin1Char('@'));
+    if (at < 0)
+        return HelpTexts::metricName(metric);
+    return HelpTexts::metricName(metric.left(at)) + metric.mid(at);
+}
+
+namespace {
+
+// Gives every widget, as it is first polished, the help text of its object name if it has none:
+// controls made later (the Roles page's per-column editors) get theirs as well.
+class HelpInstaller : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Polish && watched->isWidgetType()) {
+            auto *widget = static_cast<QWidget *>(watched);
+            // A page's own tooltip is also its What's This; else the catalogue's text is both.
+            if (widget->whatsThis().isEmpty()) {
+                const QString text =
+                    widget->toolTip().isEmpty() ? HelpTexts::setting(widget->objectName()) : widget->toolTip();
+                if (!text.isEmpty())
+                    setHelp(widget, text);
+            }
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+void installHelpOnPolish(QObject *owner)
+{
+    QCoreApplication::instance()->installEventFilter(new HelpInstaller(owner));
 }
 
 QString metricsColumnHelp(const QString &column)

@@ -2,6 +2,7 @@
 
 #include <QString>
 
+class QObject;
 class QTableWidgetItem;
 class QWidget;
 
@@ -19,6 +20,13 @@ QString lambdaHelp(const QString &task);
 // Gives every control under `root` whose object name settingHelp() knows that help, as tooltip and
 // What's This. The texts live here, in one place, for every page.
 void installHelp(QWidget *root);
+
+// A metric's name as the tables show it, in the interface's language ("log loss" → "对数损失");
+// `metric` is the engine's name as metricsOf gives it, such as "precision@0.5".
+QString metricDisplayName(const QString &metric);
+// From now until `owner` is destroyed, every widget of the application that settingHelp() knows by
+// its object name gets that help when it is first polished (shown), unless it has its own.
+void installHelpOnPolish(QObject *owner);
 
 // What a column of the metrics tables holds: "task", "metric", "train", "validation" or "test".
 QString metricsColumnHelp(const QString &column);

@@ -6,6 +6,7 @@
 #include "AccessibleComboBox.h"
 #include "AppSupport.h"
 #include "ErrorMessages.h"
+#include "HelpTexts.h"
 #include "UserGuide.h"
 #include "WheelGuard.h"
 #include "Workspace.h"
@@ -80,6 +81,9 @@ MainWindow::MainWindow(QWidget *parent)
     ++m_restoring;
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     setAcceptDrops(true);
+    // Controls get their help texts (HelpTexts) as they are first polished, those made later
+    // (the Roles page's per-column editors) included.
+    installHelpOnPolish(this);
 
     m_start = new StartPage(this);
     m_data = new DataPage(this);

@@ -76,11 +76,11 @@ QString RunListModel::headline(const RunRecord &run)
     for (const TaskEvaluation &task : report->tasks) {
         const QString name = QString::fromStdString(task.task);
         if (task.binary)
-            parts << QStringLiteral("%1 AUC %2").arg(name).arg(task.binary->auc, 0, 'f', 3);
+            parts << tr("%1 AUC %2").arg(name, QLocale().toString(task.binary->auc, 'f', 3));
         else if (task.multiclass)
-            parts << QStringLiteral("%1 acc %2").arg(name).arg(task.multiclass->accuracy, 0, 'f', 3);
+            parts << tr("%1 accuracy %2").arg(name, QLocale().toString(task.multiclass->accuracy, 'f', 3));
         else if (task.regression)
-            parts << QStringLiteral("%1 RMSE %2").arg(name).arg(task.regression->rmse, 0, 'f', 3);
+            parts << tr("%1 RMSE %2").arg(name, QLocale().toString(task.regression->rmse, 'f', 3));
     }
     return parts.join(QStringLiteral(" · "));
 }
@@ -152,6 +152,8 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     const RunRecord &run = *m_runs[static_cast<std::size_t>(index.row())];
     if (role == Qt::UserRole)
         return run.id;
+    if (role == Qt::EditRole)
+        return index.column() == Name ? QVariant(run.name) : QVariant();
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {

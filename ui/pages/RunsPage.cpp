@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -191,17 +192,19 @@ void RunsPage::selectionChanged()
     for (std::size_t k = 0; k < keys.size(); ++k) {
         const int row = static_cast<int>(k);
         m_comparison->setItem(row, 0, new QTableWidgetItem(keys[k].first));
-        auto *metric = new QTableWidgetItem(keys[k].second);
+        auto *metric = new QTableWidgetItem(metricDisplayName(keys[k].second));
         setHelp(metric, metricHelp(keys[k].second));
         m_comparison->setItem(row, 1, metric);
         for (std::size_t r = 0; r < runs.size(); ++r) {
             const auto found = values[r].find(keys[k]);
             const double value = found == values[r].end() ? NAN : found->second;
-            auto *item =
-                new QTableWidgetItem(std::isnan(value)                         ? QStringLiteral("—")
-                                     : keys[k].second == QLatin1String("rows") ? QString::number(value, 'f', 0)
-                                                                               : QString::number(value, 'f', 4));
+            // On screen in the locale's form; exported plainly.
+            auto *item = new QTableWidgetItem(
+                std::isnan(value)                         ? QStringLiteral("—")
+                : keys[k].second == QLatin1String("rows") ? QLocale().toString(static_cast<qlonglong>(value))
+                                                          : QLocale().toString(value, 'f', 4));
             item->setData(Qt::UserRole, value);
+            item->setData(kExportRole, plainNumber(value));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_comparison->setItem(row, static_cast<int>(r) + 2, item);
         }
