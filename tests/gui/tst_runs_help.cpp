@@ -12,6 +12,7 @@
 #include "io/MetricsJson.h"
 #include "models/MetricsTableModel.h"
 #include "models/RunListModel.h"
+#include "pages/ComparisonDialog.h"
 #include "pages/DataPage.h"
 #include "pages/ResultsPage.h"
 #include "pages/RolesPage.h"
@@ -43,6 +44,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -453,6 +455,49 @@ private Q_SLOTS:
         QCOMPARE(cell(RunListModel::DataFile), QStringLiteral("lending_club.csv"));
         QCOMPARE(cell(RunListModel::EvaluatedPart), QStringLiteral("test part"));
         QCOMPARE(cell(RunListModel::Finished), QLocale().toString(run->finished, QLocale::ShortFormat));
+    }
+
+    // Compare Methods runs the candidates the user ticks, and remembers the choice.
+    void compareMethodsRunsTheChosenCandidates()
+    {
+        m_window->compareMethods();
+        auto *dialog = m_window->findChild<ComparisonDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->chosenCandidates().size(), 7); // every standard candidate at first
+        dialog->setChosenCandidates({QStringLiteral("logistic"), QStringLiteral("shared-bottom fixed")});
+        dialog->findChild<QSpinBox *>(QStringLiteral("foldsSpin"))->setValue(2);
+        QSignalSpy ready(dialog, &ComparisonDialog::resultReady);
+        dialog->start();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 300000);
+        const auto result = ready.front().front().value<ComparisonResult>();
+        QCOMPARE(result.candidates, (std::vector<std::string>{"logistic", "shared-bottom fixed"}));
+        QCOMPARE(result.scheme, std::string("2-fold cross-validation"));
+        // No single-task net was trained: its difference column stays empty; the one to the
+        // logistic model is filled for the network and empty for the logistic model itself.
+        const QStandardItemModel *table = dialog->results();
+        QCOMPARE(table->rowCount(), static_cast<int>(result.metrics.size() * 2));
+        QVERIFY(table->item(0, 4)->text().isEmpty());
+        QVERIFY(table->item(1, 4)->text().isEmpty());
+        QVERIFY(table->item(0, 5)->text().isEmpty());
+        QVERIFY(!table->item(1, 5)->text().isEmpty());
+        const Summary difference = summariseDifference(result.metrics[0].values[1], result.metrics[0].values[0]);
+        QVERIFY(table->item(1, 5)->text().contains(QLocale().toString(difference.mean, 'f', 4)));
+        QTRY_VERIFY(!dialog->isRunning());
+        dialog->close();
+        QTRY_VERIFY(!m_window->findChild<ComparisonDialog *>());
+        // The next dialog starts from the same choice.
+        m_window->compareMethods();
+        dialog = m_window->findChild<ComparisonDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->chosenCandidates(), (QStringList{QStringLiteral("logistic"), QStringLiteral("shared-bottom fixed")}));
+        QCOMPARE(dialog->findChild<QSpinBox *>(QStringLiteral("foldsSpin"))->value(), 2);
+        // Nothing ticked: nothing runs, and the dialog says why.
+        dialog->setChosenCandidates({});
+        dialog->start();
+        QVERIFY(!dialog->isRunning());
+        QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("comparisonStatus"))->text().isEmpty());
+        dialog->close();
+        QTRY_VERIFY(!m_window->findChild<ComparisonDialog *>());
     }
 
     // Every input of every page has a tooltip and a What's This text, and so has every header and
