@@ -127,73 +127,73 @@ QString HelpTexts::setting(const QString &name)
         return perColumn;
     if (name == QLatin1String("hiddenLayersEdit"))
         return tr("Sizes of the shared layers, comma-separated, e.g. 128,64: the trunk every task learns "
-                             "from. Wider or more layers fit more patterns and overfit sooner.");
+                  "from. Wider or more layers fit more patterns and overfit sooner.");
     if (name == QLatin1String("headHiddenSpin"))
         return tr("Units of a hidden layer in each task's own head; none puts the output right on the "
-                                 "shared trunk.");
+                  "shared trunk.");
     if (name == QLatin1String("dropoutSpin"))
         return tr("Share of the shared units switched off at random in each training step, against "
-                              "overfitting. 0 turns it off; 0.1–0.3 is usual.");
+                  "overfitting. 0 turns it off; 0.1–0.3 is usual.");
     if (name == QLatin1String("learningRateSpin"))
         return tr("Step size of the Adam optimiser. Too large and the loss jumps about; too small and "
-                                   "training crawls. 0.001 is a sound start.");
+                  "training crawls. 0.001 is a sound start.");
     if (name == QLatin1String("batchSizeSpin"))
         return tr("Rows per gradient step. Larger batches are smoother and faster per epoch, smaller ones "
-                            "often generalise better.");
+                  "often generalise better.");
     if (name == QLatin1String("epochsSpin"))
         return tr("Most passes over the training rows; early stopping may end sooner.");
     if (name == QLatin1String("patienceSpin"))
         return tr("Early stopping: end training when the validation loss has not improved for this many "
-                               "epochs, keeping the best epoch's weights. Off trains every epoch.");
+                  "epochs, keeping the best epoch's weights. Off trains every epoch.");
     if (name == QLatin1String("l2Spin"))
         return tr("L2 penalty (weight decay) on the weights: larger values keep them small and the model "
-                         "simpler.");
+                  "simpler.");
     if (name == QLatin1String("trainFractionSpin"))
         return tr("Share of the rows the model is fitted on.");
     if (name == QLatin1String("validationFractionSpin"))
         return tr("Share of the rows held out to watch overfitting and for early stopping; not "
-                                         "fitted.");
+                  "fitted.");
     if (name == QLatin1String("seedSpin"))
         return tr("Seed of the random split and of the initial weights: the same seed, data and settings give "
-                           "the same model.");
+                  "the same model.");
     if (name == QLatin1String("testFileEdit"))
         return tr("A separate labelled file to test on (an out-of-time sample, say); without one, the rows "
-                               "left after the training and validation shares are the test part.");
+                  "left after the training and validation shares are the test part.");
     if (name == QLatin1String("maxLevelsSpin"))
         return tr("A text column becomes one indicator per value; only this many of its most frequent "
-                                "values are kept, the rest pooled as \"other\".");
+                  "values are kept, the rest pooled as \"other\".");
     if (name == QLatin1String("minLevelCountSpin"))
         return tr("A value of a text column needs this many training rows to get its own indicator; "
-                                    "rarer ones are pooled as \"other\".");
+                  "rarer ones are pooled as \"other\".");
     if (name == QLatin1String("missingIndicatorsCheck"))
         return tr("Adds a 0/1 column per numeric feature telling whether the value was missing, "
-                                        "so that missingness itself can predict (it often does in credit data).");
+                  "so that missingness itself can predict (it often does in credit data).");
     if (name == QLatin1String("languageCombo"))
         return tr("The language of the workbench, from the next start.");
     if (name == QLatin1String("resetSettingsButton"))
         return tr("Puts every setting back to its default; Edit ▸ Undo brings your values back.");
     if (name == QLatin1String("architectureCombo"))
         return tr("How the tasks share the network: one shared trunk (shared bottom), a mixture of "
-                                   "shared experts each task gates (MMoE), shared and task-own experts (PLE), or "
-                                   "task-specific attention over the features.");
+                  "shared experts each task gates (MMoE), shared and task-own experts (PLE), or "
+                  "task-specific attention over the features.");
     if (name == QLatin1String("expertsSpin"))
         return tr("MMoE and PLE: the number of shared expert networks the tasks mix.");
     if (name == QLatin1String("taskExpertsSpin"))
         return tr("PLE: the number of experts each task has for itself, beside the shared ones.");
     if (name == QLatin1String("weightingCombo"))
         return tr("How the task weights evolve during training; the lambdas multiply them. Fixed keeps "
-                                "the lambdas; Uncertainty learns a weight per task from its noise; GradNorm balances the "
-                                "tasks' gradient sizes; DWA favours tasks whose loss falls slowly; PCGrad removes the "
-                                "conflicting part of the tasks' gradients.");
+                  "the lambdas; Uncertainty learns a weight per task from its noise; GradNorm balances the "
+                  "tasks' gradient sizes; DWA favours tasks whose loss falls slowly; PCGrad removes the "
+                  "conflicting part of the tasks' gradients.");
     if (name == QLatin1String("gradNormAlphaSpin"))
         return tr("GradNorm's asymmetry: 0 equalises the tasks' gradient sizes; larger values give "
-                                    "more weight to the tasks that train more slowly. 1.5 is the paper's default.");
+                  "more weight to the tasks that train more slowly. 1.5 is the paper's default.");
     if (name == QLatin1String("dwaTemperatureSpin"))
         return tr("Dynamic weight average's temperature: low values shift weight sharply to the task "
-                                     "whose loss falls slowest, high values keep the weights near equal. 2 is usual.");
+                  "whose loss falls slowest, high values keep the weights near equal. 2 is usual.");
     if (name == QLatin1String("taskOrderList"))
         return tr("The order of the tasks: of the model's heads, and so of its reports, tables and files. Drag a "
-        "task, or use Move up and Move down. The command line takes its order from its --task options.");
+                  "task, or use Move up and Move down. The command line takes its order from its --task options.");
     if (name == QLatin1String("moveTaskUpButton"))
         return tr("Moves the selected task one place up in the task order; Edit ▸ Undo moves it back.");
     if (name == QLatin1String("moveTaskDownButton"))
@@ -307,7 +307,6 @@ void setHelp(QWidget *widget, const QString &text)
     widget->setToolTip(text);
     widget->setWhatsThis(text);
 }
-
 
 void setHelp(QTableWidgetItem *item, const QString &text)
 {

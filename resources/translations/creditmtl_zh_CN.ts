@@ -155,12 +155,120 @@
         <source>Lambda of %1: the weight of its loss in the training objective. Twice the lambda of another task, twice its pull on the shared layers; 0 leaves it out of training.</source>
         <translation>%1 的 lambda：其损失在训练目标中的权重。lambda 是另一任务的两倍，对共享层的影响也是两倍；0 表示不参与训练。</translation>
     </message>
+    <message>
+        <source>log loss</source>
+        <translation>对数损失</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>macro-F1</source>
+        <translation>宏平均 F1</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>How %1 is used: as a feature (an input of the model), as a task (a target the model learns to predict) or ignored.</source>
+        <translation>%1 的用途：作为特征（模型的输入）、作为任务（模型要学会预测的目标）或忽略。</translation>
+    </message>
+    <message>
+        <source>What kind of target %1 is: binary (two outcomes, such as default or not), multiclass (several classes, such as a grade) or regression (a number, such as an interest rate).</source>
+        <translation>%1 是哪种目标：二分类（两种结果，如是否违约）、多分类（多个类别，如贷款等级）或回归（一个数值，如利率）。</translation>
+    </message>
+    <message>
+        <source>The value of %1 that counts as positive: the event the score predicts (a default, a bad loan). It defaults to the rarer of the two values.</source>
+        <translation>%1 中视为正类的取值：评分所预测的事件（违约、坏贷款）。默认为两个取值中较少见的一个。</translation>
+    </message>
+    <message>
+        <source>The task (target column) the metric is computed for.</source>
+        <translation>计算该指标所针对的任务（目标列）。</translation>
+    </message>
+    <message>
+        <source>The measure; hover over a name for what it means. Metrics at @0.5 count a row as flagged when its score is at least 0.5.</source>
+        <translation>衡量指标；将鼠标悬停在名称上可查看其含义。标有 @0.5 的指标在评分不低于 0.5 时将该行计为被标记。</translation>
+    </message>
+    <message>
+        <source>On the rows the model was fitted on: optimistic, since the model has seen them. A large gap to the test part means overfitting.</source>
+        <translation>在用于拟合模型的行上计算：由于模型见过这些行，结果偏乐观。与测试部分差距很大说明过拟合。</translation>
+    </message>
+    <message>
+        <source>On the rows held out to choose the stopping epoch: slightly optimistic, since they chose it.</source>
+        <translation>在留出用于选择停止轮次的行上计算：由于停止轮次是据此选择的，结果略偏乐观。</translation>
+    </message>
+    <message>
+        <source>On the rows the model never saw (or every row of a separate test file): the figure to report.</source>
+        <translation>在模型从未见过的行上（或单独测试文件的全部行上）计算：应当报告的数字。</translation>
+    </message>
+    <message>
+        <source>The order of the tasks: of the model&apos;s heads, and so of its reports, tables and files. Drag a task, or use Move up and Move down. The command line takes its order from its --task options.</source>
+        <translation>任务的顺序：即模型各输出头的顺序，因而也是报告、表格和文件中的顺序。拖动任务，或使用“上移”“下移”调整。命令行按其 --task 选项的顺序排列任务。</translation>
+    </message>
+    <message>
+        <source>Moves the selected task one place up in the task order; Edit ▸ Undo moves it back.</source>
+        <translation>将所选任务在任务顺序中上移一位；“编辑 ▸ 撤销”可将其移回。</translation>
+    </message>
+    <message>
+        <source>Moves the selected task one place down in the task order; Edit ▸ Undo moves it back.</source>
+        <translation>将所选任务在任务顺序中下移一位；“编辑 ▸ 撤销”可将其移回。</translation>
+    </message>
+    <message>
+        <source>Chooses a separate labelled file to test on.</source>
+        <translation>选择一个单独的带标签文件用于测试。</translation>
+    </message>
+    <message>
+        <source>The character between the fields of a line. Detect picks, among comma, semicolon, tab and pipe, the one that splits the first lines into the same number of fields most consistently.</source>
+        <translation>一行中各字段之间的字符。“自动检测”会在逗号、分号、制表符和竖线中，选出把前几行最一致地分成相同字段数的那一个。</translation>
+    </message>
+    <message>
+        <source>Whether the first line names the columns. Without it the columns are called V1, V2, ... and the first line is data.</source>
+        <translation>第一行是否为列名。若不是，各列命名为 V1、V2……，第一行作为数据。</translation>
+    </message>
+    <message>
+        <source>How the bytes of the file become text. Detect reads UTF-8 (or UTF-16 with a byte-order mark) and, for a file that is not, tells Chinese GB18030 from Western Windows-1252 by its bytes; choose an encoding to override it.</source>
+        <translation>文件的字节如何转换为文本。“自动检测”按 UTF-8（或带字节顺序标记的 UTF-16）读取；若文件不是，则根据字节特征区分中文 GB18030 与西欧 Windows-1252。选择一种编码可覆盖检测结果。</translation>
+    </message>
+    <message>
+        <source>The task whose metrics and charts are shown.</source>
+        <translation>显示其指标和图表的任务。</translation>
+    </message>
+    <message>
+        <source>The binary task whose ROC curves of the selected runs are drawn over one another.</source>
+        <translation>将所选运行在该二分类任务上的 ROC 曲线叠加绘制。</translation>
+    </message>
+    <message>
+        <source>The decision threshold: a loan whose score is at or above it is flagged (declined or reviewed). Lower, and more bad loans are caught (recall) at the price of more good ones turned away; the confusion matrix and the rates below follow it. It does not change AUC, KS or Gini.</source>
+        <translation>决策阈值：评分不低于该值的贷款会被标记（拒绝或转人工审核）。阈值越低，捕获的坏贷款越多（召回率），代价是拒绝更多好贷款；下方的混淆矩阵和各比率随之变化。它不改变 AUC、KS 或基尼系数。</translation>
+    </message>
+    <message>
+        <source>Shows only the columns whose name contains this text.</source>
+        <translation>只显示名称中包含此文本的列。</translation>
+    </message>
 </context>
 <context>
     <name>RunRecord</name>
     <message>
         <source>%1 on %2</source>
         <translation>%1（在 %2 上）</translation>
+    </message>
+    <message>
+        <source>stopped early at epoch %1</source>
+        <translation>在第 %1 轮提前停止</translation>
+    </message>
+    <message>
+        <source>completed %1 epochs</source>
+        <translation>已完成 %1 轮</translation>
     </message>
 </context>
 <context>
@@ -456,6 +564,54 @@
     <message>
         <source>Test metrics over %1, compared on %2.</source>
         <translation>%1 的测试指标，比较于 %2。</translation>
+    </message>
+    <message>
+        <source>Logistic baseline (a linear model per task)</source>
+        <translation>逻辑回归基准（每个任务一个线性模型）</translation>
+    </message>
+    <message>
+        <source>Single-task networks (the network on each task alone)</source>
+        <translation>单任务网络（每个任务单独训练同一网络）</translation>
+    </message>
+    <message>
+        <source>Multi-task: shared bottom, fixed weights</source>
+        <translation>多任务：共享底层，固定权重</translation>
+    </message>
+    <message>
+        <source>Multi-task: shared bottom, uncertainty weights</source>
+        <translation>多任务：共享底层，不确定性权重</translation>
+    </message>
+    <message>
+        <source>Multi-task: MMoE</source>
+        <translation>多任务：MMoE</translation>
+    </message>
+    <message>
+        <source>Multi-task: PLE</source>
+        <translation>多任务：PLE</translation>
+    </message>
+    <message>
+        <source>Multi-task: task feature attention</source>
+        <translation>多任务：任务特征注意力</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>候选模型</translation>
+    </message>
+    <message>
+        <source>C&amp;andidates:</source>
+        <translation>候选模型(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Each candidate is trained this many times, each time testing on another fold of the rows (stratified by the first binary task): more folds, steadier means and longer runs.</source>
+        <translation>每个候选模型训练这么多次，每次在另一折数据上测试（按第一个二分类任务分层）：折数越多，均值越稳定，耗时也越长。</translation>
+    </message>
+    <message>
+        <source>The models to compare. The differences are taken against the single-task networks and against the logistic baseline, when they are ticked.</source>
+        <translation>要比较的模型。勾选了单任务网络和逻辑回归基准时，差异分别相对于它们计算。</translation>
+    </message>
+    <message>
+        <source>Tick at least one candidate to compare.</source>
+        <translation>请至少勾选一个候选模型进行比较。</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1336,14 @@
         <source>Training is running. Cancel it before opening a project.</source>
         <translation>正在训练。请先取消训练，再打开项目。</translation>
     </message>
+    <message>
+        <source>&amp;User Guide…</source>
+        <translation>用户指南(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>What&apos;s &amp;This?</source>
+        <translation>这是什么(&amp;T)？</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::MethodPanel</name>
@@ -1241,7 +1405,7 @@
     </message>
     <message>
         <source>GradNorm &amp;alpha:</source>
-        <translation>GradNorm alpha(&amp;A)：</translation>
+        <translation>GradNorm 参数 α(&amp;A)：</translation>
     </message>
     <message>
         <source>DWA te&amp;mperature:</source>
@@ -1714,6 +1878,22 @@ FPR %4</translation>
         <source>Charts on</source>
         <translation>图表所用数据</translation>
     </message>
+    <message>
+        <source>Rename run &quot;%1&quot; to &quot;%2&quot;</source>
+        <translation>将运行“%1”重命名为“%2”</translation>
+    </message>
+    <message>
+        <source>%1 AUC %2</source>
+        <translation>%1 AUC %2</translation>
+    </message>
+    <message>
+        <source>%1 accuracy %2</source>
+        <translation>%1 准确率 %2</translation>
+    </message>
+    <message>
+        <source>%1 RMSE %2</source>
+        <translation>%1 RMSE %2</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::RunsPage</name>
@@ -1760,6 +1940,18 @@ FPR %4</translation>
     <message>
         <source>runs</source>
         <translation>运行记录</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>重命名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Rename the selected run (F2); Edit ▸ Undo brings the old name back.</source>
+        <translation>重命名所选运行（F2）；“编辑 ▸ 撤销”可恢复原名称。</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>重命名运行</translation>
     </message>
 </context>
 <context>
@@ -2051,6 +2243,26 @@ FPR %4</translation>
         <source>Reset settings to defaults</source>
         <translation>将设置恢复为默认值</translation>
     </message>
+    <message>
+        <source>Task order</source>
+        <translation>任务顺序</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move the task up</source>
+        <translation>上移任务</translation>
+    </message>
+    <message>
+        <source>Move d&amp;own</source>
+        <translation>下移(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Move the task down</source>
+        <translation>下移任务</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::StartPage</name>
@@ -2233,6 +2445,22 @@ FPR %4</translation>
     <message>
         <source>Scoring the evaluation rows</source>
         <translation>正在为评估行评分</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::UserGuideDialog</name>
+    <message>
+        <source>CreditMTL User Guide</source>
+        <translation>CreditMTL 用户指南</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>:/guide/guide_en.html</source>
+        <comment>resource path of the user guide in this language</comment>
+        <translation>:/guide/guide_zh_CN.html</translation>
     </message>
 </context>
 </TS>

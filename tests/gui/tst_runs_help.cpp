@@ -36,7 +36,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
@@ -112,9 +114,15 @@ std::vector<std::pair<const char *, double>> engineMetrics(const TaskEvaluation 
 {
     if (task.binary) {
         const BinaryMetrics &m = *task.binary;
-        return {{"AUC", m.auc},         {"KS", m.ks},          {"Gini", m.gini},
-                {"log loss", m.logLoss}, {"Brier", m.brier},    {"accuracy", m.accuracy},
-                {"precision", m.precision}, {"recall", m.recall}, {"F1", m.f1}};
+        return {{"AUC", m.auc},
+                {"KS", m.ks},
+                {"Gini", m.gini},
+                {"log loss", m.logLoss},
+                {"Brier", m.brier},
+                {"accuracy", m.accuracy},
+                {"precision", m.precision},
+                {"recall", m.recall},
+                {"F1", m.f1}};
     }
     if (task.multiclass) {
         const MulticlassMetrics &m = *task.multiclass;
@@ -167,6 +175,10 @@ QStringList visibleTexts(QWidget *page)
         texts << button->text();
     for (const QGroupBox *group : page->findChildren<QGroupBox *>())
         texts << group->title();
+    for (const QProgressBar *bar : page->findChildren<QProgressBar *>())
+        texts << bar->text();
+    for (const QPlainTextEdit *log : page->findChildren<QPlainTextEdit *>())
+        texts << log->toPlainText().split(QLatin1Char('\n'));
     for (const QAbstractItemView *view : page->findChildren<QAbstractItemView *>()) {
         const QAbstractItemModel *model = view->model();
         if (!model)
@@ -489,7 +501,8 @@ private Q_SLOTS:
         m_window->compareMethods();
         dialog = m_window->findChild<ComparisonDialog *>();
         QVERIFY(dialog);
-        QCOMPARE(dialog->chosenCandidates(), (QStringList{QStringLiteral("logistic"), QStringLiteral("shared-bottom fixed")}));
+        QCOMPARE(dialog->chosenCandidates(),
+                 (QStringList{QStringLiteral("logistic"), QStringLiteral("shared-bottom fixed")}));
         QCOMPARE(dialog->findChild<QSpinBox *>(QStringLiteral("foldsSpin"))->value(), 2);
         // Nothing ticked: nothing runs, and the dialog says why.
         dialog->setChosenCandidates({});
@@ -505,7 +518,7 @@ private Q_SLOTS:
     void everyInputAndMetricExplainsItself()
     {
         QStringList missing;
-        const QList<QWidget *> pages = {m_window->dataPage(),    m_window->rolesPage(),   m_window->settingsPage(),
+        const QList<QWidget *> pages = {m_window->dataPage(),     m_window->rolesPage(),   m_window->settingsPage(),
                                         m_window->trainingPage(), m_window->resultsPage(), m_window->runsPage(),
                                         m_window->scoringPage()};
         int inputs = 0;
@@ -603,7 +616,7 @@ private Q_SLOTS:
             // data (annual_inc), metric abbreviations (AUC, KS) and file names are not prose.
             const QRegularExpression prose(QStringLiteral("\\b[A-Za-z]{3,}\\s+[A-Za-z]{2,}\\b"));
             QStringList english;
-            const QList<QWidget *> pages = {window.startPage(),    window.dataPage(),    window.rolesPage(),
+            const QList<QWidget *> pages = {window.startPage(),    window.dataPage(),     window.rolesPage(),
                                             window.settingsPage(), window.trainingPage(), window.resultsPage(),
                                             window.runsPage(),     window.scoringPage()};
             for (QWidget *page : pages) {
@@ -625,6 +638,9 @@ private Q_SLOTS:
             }
             QVERIFY2(english.isEmpty(), qPrintable(english.join(QLatin1Char('\n'))));
             QCOMPARE(UserGuideDialog::guidePath(), QStringLiteral(":/guide/guide_zh_CN.html"));
+            // The engine's reasons for ending training, as the Training page shows them.
+            QCOMPARE(stopReasonText("stopped early at epoch 10"), QStringLiteral("在第 10 轮提前停止"));
+            QCOMPARE(stopReasonText("completed 30 epochs"), QStringLiteral("已完成 30 轮"));
             window.workspace()->setModified(false);
             window.close();
         }

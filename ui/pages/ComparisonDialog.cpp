@@ -257,7 +257,6 @@ void ComparisonDialog::showStoredResult(const ComparisonResult &result, const QD
     m_startButton->setEnabled(m_data != nullptr);
 }
 
-
 QStringList ComparisonDialog::chosenCandidates() const
 {
     QStringList labels;

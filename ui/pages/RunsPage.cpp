@@ -199,10 +199,10 @@ void RunsPage::selectionChanged()
             const auto found = values[r].find(keys[k]);
             const double value = found == values[r].end() ? NAN : found->second;
             // On screen in the locale's form; exported plainly.
-            auto *item = new QTableWidgetItem(
-                std::isnan(value)                         ? QStringLiteral("—")
-                : keys[k].second == QLatin1String("rows") ? QLocale().toString(static_cast<qlonglong>(value))
-                                                          : QLocale().toString(value, 'f', 4));
+            auto *item = new QTableWidgetItem(std::isnan(value) ? QStringLiteral("—")
+                                              : keys[k].second == QLatin1String("rows")
+                                                  ? QLocale().toString(static_cast<qlonglong>(value))
+                                                  : QLocale().toString(value, 'f', 4));
             item->setData(Qt::UserRole, value);
             item->setData(kExportRole, plainNumber(value));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
