@@ -39,8 +39,8 @@ RunsPage::RunsPage(RunListModel *runs, QWidget *parent) : QWidget(parent), m_run
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(RunListModel::Headline, QHeaderView::Stretch);
-    // The name is edited in place: F2, a double click on it, or Rename.
-    m_table->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
+    // The name is edited in place: a double click on it, or F2 or Rename anywhere in the row.
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked);
     auto *rename = new QPushButton(tr("Re&name"), this);
     rename->setObjectName(QStringLiteral("renameRunButton"));
     rename->setToolTip(tr("Rename the selected run (F2); Edit ▸ Undo brings the old name back."));
@@ -104,6 +104,8 @@ RunsPage::RunsPage(RunListModel *runs, QWidget *parent) : QWidget(parent), m_run
     connect(rename, &QPushButton::clicked, this, &RunsPage::renameSelectedRun);
     auto *renameAction = new QAction(tr("Rename run"), m_table);
     renameAction->setObjectName(QStringLiteral("renameRunAction"));
+    renameAction->setShortcut(QKeySequence(Qt::Key_F2));
+    renameAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(renameAction, &QAction::triggered, this, &RunsPage::renameSelectedRun);
     m_table->addAction(renameAction);
     // Renaming changes the headers of the side-by-side table and the ROC legend.

@@ -41,6 +41,21 @@ template <typename Box> Box *named(Box *box, const QString &objectName)
     return box;
 }
 
+// The tasks of `tasks` in the order they have in `order`, then the others in their own order.
+QStringList inOrderOf(const QStringList &order, const QStringList &tasks)
+{
+    QStringList arranged;
+    for (const QString &task : order) {
+        if (tasks.contains(task) && !arranged.contains(task))
+            arranged << task;
+    }
+    for (const QString &task : tasks) {
+        if (!arranged.contains(task))
+            arranged << task;
+    }
+    return arranged;
+}
+
 QLabel *buddy(const QString &text, QWidget *widget)
 {
     auto *label = new QLabel(text, widget->parentWidget());
@@ -270,38 +285,21 @@ void SettingsPage::resetDefaults()
 
 void SettingsPage::setTasks(const QStringList &tasks)
 {
-    QStringList ordered;
-    for (const QString &task : m_tasks) {
-        if (tasks.contains(task))
-            ordered << task;
-    }
-    for (const QString &task : tasks) {
-        if (!ordered.contains(task))
-            ordered << task;
-    }
-    // Follows the Roles page (whose own undo step covers it): new rows are no step of their own.
-    const bool applying = std::exchange(m_applying, true);
-    showTasks(ordered);
-    m_applying = applying;
-    if (!m_applying)
-        m_recorded = state();
+    showTasksWithoutStep(inOrderOf(m_tasks, tasks));
 }
 
 void SettingsPage::setTaskOrder(const QStringList &order)
 {
-    QStringList ordered;
-    for (const QString &task : order) {
-        if (m_tasks.contains(task) && !ordered.contains(task))
-            ordered << task;
-    }
-    for (const QString &task : m_tasks) {
-        if (!ordered.contains(task))
-            ordered << task;
-    }
-    if (ordered == m_tasks)
-        return;
+    const QStringList arranged = inOrderOf(order, m_tasks);
+    if (arranged != m_tasks)
+        showTasksWithoutStep(arranged);
+}
+
+void SettingsPage::showTasksWithoutStep(const QStringList &tasks)
+{
+    // Follows the Roles page or a project (whose own steps cover it): no undo step of its own.
     const bool applying = std::exchange(m_applying, true);
-    showTasks(ordered);
+    showTasks(tasks);
     m_applying = applying;
     if (!m_applying)
         m_recorded = state();

@@ -92,6 +92,8 @@ private:
     };
     // Rebuilds the lambda rows and the order list for `tasks`, in that order, keeping lambdas.
     void showTasks(const QStringList &tasks);
+    // The same, as a change that is not the user's own step (m_recorded follows it).
+    void showTasksWithoutStep(const QStringList &tasks);
     // The order shown in the list after the user dragged an item, taken as one undoable step.
     void takeOrderFromList();
     void updateMoveButtons();
