@@ -307,6 +307,19 @@ private Q_SLOTS:
         QCOMPARE(settings()->lambda(QStringLiteral("grade")), 1.5);
         settings()->setLambda(QStringLiteral("grade"), 1.0);
 
+        // Tasks chosen later on the Roles page take their column's place among the tasks nobody
+        // moved; a task the user moved keeps its place.
+        settings()->setTasks({QStringLiteral("Class")});
+        settings()->setTasks({QStringLiteral("grade"), QStringLiteral("Class")});
+        settings()->setTasks(columnOrder);
+        QCOMPARE(settings()->tasks(), columnOrder);
+        chooseOrder(kChosenOrder);
+        settings()->setTasks({QStringLiteral("int_rate"), QStringLiteral("Class")});
+        settings()->setTasks(columnOrder); // grade comes back before Class, where the columns have it
+        QCOMPARE(settings()->tasks(),
+                 (QStringList{QStringLiteral("int_rate"), QStringLiteral("grade"), QStringLiteral("Class")}));
+        chooseOrder(kChosenOrder);
+
         // The roles the workbench trains on come in the chosen order, with their lambdas.
         RoleAssignment roles = m_window->rolesPage()->roles();
         settings()->applyTo(roles);

@@ -41,7 +41,9 @@ template <typename Box> Box *named(Box *box, const QString &objectName)
     return box;
 }
 
-// The tasks of `tasks` in the order they have in `order`, then the others in their own order.
+// The tasks of `tasks` in the order they have in `order`. A task `order` lacks (one just chosen on
+// the Roles page) takes its place from `tasks`: before the first task that follows it there, so
+// that tasks nobody reordered stay in the order given (the columns' order).
 QStringList inOrderOf(const QStringList &order, const QStringList &tasks)
 {
     QStringList arranged;
@@ -49,9 +51,17 @@ QStringList inOrderOf(const QStringList &order, const QStringList &tasks)
         if (tasks.contains(task) && !arranged.contains(task))
             arranged << task;
     }
-    for (const QString &task : tasks) {
-        if (!arranged.contains(task))
-            arranged << task;
+    for (qsizetype i = 0; i < tasks.size(); ++i) {
+        if (arranged.contains(tasks[i]))
+            continue;
+        qsizetype before = arranged.size();
+        for (qsizetype next = i + 1; next < tasks.size(); ++next) {
+            if (const qsizetype at = arranged.indexOf(tasks[next]); at >= 0) {
+                before = at;
+                break;
+            }
+        }
+        arranged.insert(before, tasks[i]);
     }
     return arranged;
 }
