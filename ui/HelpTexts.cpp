@@ -1,6 +1,8 @@
 #include "HelpTexts.h"
 
 #include <QCoreApplication>
+#include <QEvent>
+#include <QTableWidgetItem>
 #include <QWidget>
 
 namespace cmtl::ui {
@@ -12,7 +14,70 @@ class HelpTexts {
     Q_DECLARE_TR_FUNCTIONS(HelpTexts)
 public:
     static QString metric(const QString &metric);
+    static QString setting(const QString &name);
+    static QString lambda(const QString &task);
+    static QString metricsColumn(const QString &column);
+    static QString metricName(const QString &name);
+    static QString columnRole(const QString &name);
 };
+
+QString HelpTexts::metricName(const QString &name)
+{
+    // Abbreviations (AUC, KS, Gini, Brier, F1, RMSE, MAE, R²) read the same in both languages.
+    if (name == QLatin1String("log loss"))
+        return tr("log loss");
+    if (name == QLatin1String("accuracy"))
+        return tr("accuracy");
+    if (name == QLatin1String("precision"))
+        return tr("precision");
+    if (name == QLatin1String("recall"))
+        return tr("recall");
+    if (name == QLatin1String("macro-F1"))
+        return tr("macro-F1");
+    if (name == QLatin1String("rows"))
+        return tr("rows");
+    return name;
+}
+
+// The editors the Roles page makes per column, named "<kind>_<column>".
+QString HelpTexts::columnRole(const QString &name)
+{
+    const qsizetype underscore = name.indexOf(QLatin1Char('_'));
+    if (underscore < 0)
+        return {};
+    const QString kind = name.left(underscore);
+    const QString column = name.mid(underscore + 1);
+    if (kind == QLatin1String("roleCombo"))
+        return tr("How %1 is used: as a feature (an input of the model), as a task (a target the model learns to "
+                  "predict) or ignored.")
+            .arg(column);
+    if (kind == QLatin1String("taskTypeCombo"))
+        return tr("What kind of target %1 is: binary (two outcomes, such as default or not), multiclass (several "
+                  "classes, such as a grade) or regression (a number, such as an interest rate).")
+            .arg(column);
+    if (kind == QLatin1String("positiveCombo"))
+        return tr("The value of %1 that counts as positive: the event the score predicts (a default, a bad loan). "
+                  "It defaults to the rarer of the two values.")
+            .arg(column);
+    return {};
+}
+
+QString HelpTexts::metricsColumn(const QString &column)
+{
+    if (column == QLatin1String("task"))
+        return tr("The task (target column) the metric is computed for.");
+    if (column == QLatin1String("metric"))
+        return tr("The measure; hover over a name for what it means. Metrics at @0.5 count a row as flagged when "
+                  "its score is at least 0.5.");
+    if (column == QLatin1String("train"))
+        return tr("On the rows the model was fitted on: optimistic, since the model has seen them. A large gap to "
+                  "the test part means overfitting.");
+    if (column == QLatin1String("validation"))
+        return tr("On the rows held out to choose the stopping epoch: slightly optimistic, since they chose it.");
+    if (column == QLatin1String("test"))
+        return tr("On the rows the model never saw (or every row of a separate test file): the figure to report.");
+    return {};
+}
 
 QString HelpTexts::metric(const QString &metric)
 {
@@ -56,7 +121,181 @@ QString HelpTexts::metric(const QString &metric)
     return {};
 }
 
+QString HelpTexts::setting(const QString &name)
+{
+    if (const QString perColumn = columnRole(name); !perColumn.isEmpty())
+        return perColumn;
+    if (name == QLatin1String("hiddenLayersEdit"))
+        return tr("Sizes of the shared layers, comma-separated, e.g. 128,64: the trunk every task learns "
+                  "from. Wider or more layers fit more patterns and overfit sooner.");
+    if (name == QLatin1String("headHiddenSpin"))
+        return tr("Units of a hidden layer in each task's own head; none puts the output right on the "
+                  "shared trunk.");
+    if (name == QLatin1String("dropoutSpin"))
+        return tr("Share of the shared units switched off at random in each training step, against "
+                  "overfitting. 0 turns it off; 0.1–0.3 is usual.");
+    if (name == QLatin1String("learningRateSpin"))
+        return tr("Step size of the Adam optimiser. Too large and the loss jumps about; too small and "
+                  "training crawls. 0.001 is a sound start.");
+    if (name == QLatin1String("batchSizeSpin"))
+        return tr("Rows per gradient step. Larger batches are smoother and faster per epoch, smaller ones "
+                  "often generalise better.");
+    if (name == QLatin1String("epochsSpin"))
+        return tr("Most passes over the training rows; early stopping may end sooner.");
+    if (name == QLatin1String("patienceSpin"))
+        return tr("Early stopping: end training when the validation loss has not improved for this many "
+                  "epochs, keeping the best epoch's weights. Off trains every epoch.");
+    if (name == QLatin1String("l2Spin"))
+        return tr("L2 penalty (weight decay) on the weights: larger values keep them small and the model "
+                  "simpler.");
+    if (name == QLatin1String("trainFractionSpin"))
+        return tr("Share of the rows the model is fitted on.");
+    if (name == QLatin1String("validationFractionSpin"))
+        return tr("Share of the rows held out to watch overfitting and for early stopping; not "
+                  "fitted.");
+    if (name == QLatin1String("seedSpin"))
+        return tr("Seed of the random split and of the initial weights: the same seed, data and settings give "
+                  "the same model.");
+    if (name == QLatin1String("testFileEdit"))
+        return tr("A separate labelled file to test on (an out-of-time sample, say); without one, the rows "
+                  "left after the training and validation shares are the test part.");
+    if (name == QLatin1String("maxLevelsSpin"))
+        return tr("A text column becomes one indicator per value; only this many of its most frequent "
+                  "values are kept, the rest pooled as \"other\".");
+    if (name == QLatin1String("minLevelCountSpin"))
+        return tr("A value of a text column needs this many training rows to get its own indicator; "
+                  "rarer ones are pooled as \"other\".");
+    if (name == QLatin1String("missingIndicatorsCheck"))
+        return tr("Adds a 0/1 column per numeric feature telling whether the value was missing, "
+                  "so that missingness itself can predict (it often does in credit data).");
+    if (name == QLatin1String("languageCombo"))
+        return tr("The language of the workbench, from the next start.");
+    if (name == QLatin1String("resetSettingsButton"))
+        return tr("Puts every setting back to its default; Edit ▸ Undo brings your values back.");
+    if (name == QLatin1String("architectureCombo"))
+        return tr("How the tasks share the network: one shared trunk (shared bottom), a mixture of "
+                  "shared experts each task gates (MMoE), shared and task-own experts (PLE), or "
+                  "task-specific attention over the features.");
+    if (name == QLatin1String("expertsSpin"))
+        return tr("MMoE and PLE: the number of shared expert networks the tasks mix.");
+    if (name == QLatin1String("taskExpertsSpin"))
+        return tr("PLE: the number of experts each task has for itself, beside the shared ones.");
+    if (name == QLatin1String("weightingCombo"))
+        return tr("How the task weights evolve during training; the lambdas multiply them. Fixed keeps "
+                  "the lambdas; Uncertainty learns a weight per task from its noise; GradNorm balances the "
+                  "tasks' gradient sizes; DWA favours tasks whose loss falls slowly; PCGrad removes the "
+                  "conflicting part of the tasks' gradients.");
+    if (name == QLatin1String("gradNormAlphaSpin"))
+        return tr("GradNorm's asymmetry: 0 equalises the tasks' gradient sizes; larger values give "
+                  "more weight to the tasks that train more slowly. 1.5 is the paper's default.");
+    if (name == QLatin1String("dwaTemperatureSpin"))
+        return tr("Dynamic weight average's temperature: low values shift weight sharply to the task "
+                  "whose loss falls slowest, high values keep the weights near equal. 2 is usual.");
+    if (name == QLatin1String("taskOrderList"))
+        return tr("The order of the tasks: of the model's heads, and so of its reports, tables and files. Drag a "
+                  "task, or use Move up and Move down. The command line takes its order from its --task options.");
+    if (name == QLatin1String("moveTaskUpButton"))
+        return tr("Moves the selected task one place up in the task order; Edit ▸ Undo moves it back.");
+    if (name == QLatin1String("moveTaskDownButton"))
+        return tr("Moves the selected task one place down in the task order; Edit ▸ Undo moves it back.");
+    if (name == QLatin1String("browseTestButton"))
+        return tr("Chooses a separate labelled file to test on.");
+    if (name == QLatin1String("delimiterCombo"))
+        return tr("The character between the fields of a line. Detect picks, among comma, semicolon, tab and "
+                  "pipe, the one that splits the first lines into the same number of fields most consistently.");
+    if (name == QLatin1String("headerCheck"))
+        return tr("Whether the first line names the columns. Without it the columns are called V1, V2, ... and "
+                  "the first line is data.");
+    if (name == QLatin1String("encodingCombo"))
+        return tr("How the bytes of the file become text. Detect reads UTF-8 (or UTF-16 with a byte-order mark) "
+                  "and, for a file that is not, tells Chinese GB18030 from Western Windows-1252 by its bytes; "
+                  "choose an encoding to override it.");
+    if (name == QLatin1String("taskCombo"))
+        return tr("The task whose metrics and charts are shown.");
+    if (name == QLatin1String("runsTaskCombo"))
+        return tr("The binary task whose ROC curves of the selected runs are drawn over one another.");
+    if (name == QLatin1String("thresholdSlider") || name == QLatin1String("thresholdSpin"))
+        return tr("The decision threshold: a loan whose score is at or above it is flagged (declined or reviewed). "
+                  "Lower, and more bad loans are caught (recall) at the price of more good ones turned away; the "
+                  "confusion matrix and the rates below follow it. It does not change AUC, KS or Gini.");
+    if (name == QLatin1String("columnSearch"))
+        return tr("Shows only the columns whose name contains this text.");
+    return {};
+}
+
+QString HelpTexts::lambda(const QString &task)
+{
+    return tr("Lambda of %1: the weight of its loss in the training objective. Twice the lambda of another task, "
+              "twice its pull on the shared layers; 0 leaves it out of training.")
+        .arg(task);
+}
+
 } // namespace
+
+QString settingHelp(const QString &objectName)
+{
+    return HelpTexts::setting(objectName);
+}
+
+QString lambdaHelp(const QString &task)
+{
+    return HelpTexts::lambda(task);
+}
+
+void installHelp(QWidget *root)
+{
+    for (QWidget *widget : root->findChildren<QWidget *>()) {
+        const QString text = HelpTexts::setting(widget->objectName());
+        if (!text.isEmpty())
+            setHelp(widget, text);
+    }
+}
+
+QString metricDisplayName(const QString &metric)
+{
+    // "precision@0.5": the name translated, the threshold kept.
+    const qsizetype at = metric.indexOf(QLatin1Char('@'));
+    if (at < 0)
+        return HelpTexts::metricName(metric);
+    return HelpTexts::metricName(metric.left(at)) + metric.mid(at);
+}
+
+namespace {
+
+// Gives every widget, as it is first polished, the help text of its object name if it has none:
+// controls made later (the Roles page's per-column editors) get theirs as well.
+class HelpInstaller : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Polish && watched->isWidgetType()) {
+            auto *widget = static_cast<QWidget *>(watched);
+            // A page's own tooltip is also its What's This; else the catalogue's text is both.
+            if (widget->whatsThis().isEmpty()) {
+                const QString text =
+                    widget->toolTip().isEmpty() ? HelpTexts::setting(widget->objectName()) : widget->toolTip();
+                if (!text.isEmpty())
+                    setHelp(widget, text);
+            }
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+void installHelpOnPolish(QObject *owner)
+{
+    QCoreApplication::instance()->installEventFilter(new HelpInstaller(owner));
+}
+
+QString metricsColumnHelp(const QString &column)
+{
+    return HelpTexts::metricsColumn(column);
+}
 
 QString metricHelp(const QString &metric)
 {
@@ -67,6 +306,12 @@ void setHelp(QWidget *widget, const QString &text)
 {
     widget->setToolTip(text);
     widget->setWhatsThis(text);
+}
+
+void setHelp(QTableWidgetItem *item, const QString &text)
+{
+    item->setToolTip(text);
+    item->setWhatsThis(text);
 }
 
 } // namespace cmtl::ui

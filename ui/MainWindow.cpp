@@ -6,6 +6,8 @@
 #include "AccessibleComboBox.h"
 #include "AppSupport.h"
 #include "ErrorMessages.h"
+#include "HelpTexts.h"
+#include "UserGuide.h"
 #include "WheelGuard.h"
 #include "Workspace.h"
 #include "io/ModelFile.h"
@@ -51,6 +53,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QWhatsThis>
 
 namespace cmtl::ui {
 
@@ -77,6 +80,9 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     setAcceptDrops(true);
+    // Controls get their help texts (HelpTexts) as they are first polished, those made later
+    // (the Roles page's per-column editors) included.
+    installHelpOnPolish(this);
 
     m_start = new StartPage(this);
     m_data = new DataPage(this);
@@ -94,6 +100,7 @@ MainWindow::MainWindow(QWidget *parent)
     // The project is modified while an edit of the inputs is past the stack's clean point, or the
     // work (runs, thresholds, comparisons, the data file) changed: no page flags it by itself.
     m_workspace->setUndoStack(m_undoStack);
+    m_workspace->runs()->setUndoStack(m_undoStack);
     WheelGuard::install();
     AccessibleComboBox::install();
     // Tab leaves a table for the next control (arrow keys move between its cells): a table that
@@ -414,6 +421,13 @@ void MainWindow::createMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User Guide…"), this, &MainWindow::showUserGuide);
+    guide->setObjectName(QStringLiteral("userGuideAction"));
+    guide->setShortcut(QKeySequence::HelpContents);
+    QAction *whatsThis = QWhatsThis::createAction(this);
+    whatsThis->setText(tr("What's &This?"));
+    help->addAction(whatsThis);
+    help->addSeparator();
     help->addAction(m_aboutAction);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
@@ -554,8 +568,7 @@ void MainWindow::startTraining()
     TrainingWorker::Params params;
     params.data = m_workspace->data();
     params.roles = m_roles->roles();
-    for (TaskSpec &task : params.roles.tasks)
-        task.lambda = m_settings->lambda(QString::fromStdString(task.column));
+    m_settings->applyTo(params.roles);
     params.config = *config;
     // Leave one core to the UI thread so that the window stays responsive while training.
     params.config.train.threads = std::max(1, QThread::idealThreadCount() - 1);
@@ -577,8 +590,7 @@ void MainWindow::compareMethods()
         return;
     }
     RoleAssignment roles = m_roles->roles();
-    for (TaskSpec &task : roles.tasks)
-        task.lambda = m_settings->lambda(QString::fromStdString(task.column));
+    m_settings->applyTo(roles);
     config->train.threads = std::max(1, QThread::idealThreadCount() - 1);
     auto *dialog = new ComparisonDialog(m_workspace->data(), std::move(roles), *config, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -688,6 +700,15 @@ void MainWindow::chooseModelSavePath(const RunPtr &run)
         return;
     settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
     saveModelFile(path, run);
+}
+
+void MainWindow::showUserGuide()
+{
+    if (!m_userGuide)
+        m_userGuide = new UserGuideDialog(this);
+    m_userGuide->show();
+    m_userGuide->raise();
+    m_userGuide->activateWindow();
 }
 
 void MainWindow::showAbout()
@@ -810,10 +831,9 @@ ProjectContents MainWindow::projectContents() const
                 contents.data.fingerprint.size = 0;
             }
             contents.data.fingerprint.rows = static_cast<std::int64_t>(data->table.rowCount());
-            const RoleAssignment roles = m_roles->roles();
+            RoleAssignment roles = m_roles->roles();
+            m_settings->applyTo(roles);
             contents.configuration.tasks = roles.tasks;
-            for (TaskSpec &task : contents.configuration.tasks)
-                task.lambda = m_settings->lambda(QString::fromStdString(task.column));
             for (const Column &column : data->table.columns()) {
                 const auto isNamed = [&](const auto &names) {
                     return std::find(names.begin(), names.end(), column.name) != names.end();
@@ -1104,8 +1124,12 @@ void MainWindow::applyPendingConfiguration()
     m_roles->setTasks(configuration.tasks);
     for (const std::string &column : configuration.ignored)
         m_roles->setRole(QString::fromStdString(column), RolesPage::Role::Ignore);
-    for (const TaskSpec &task : configuration.tasks)
+    QStringList taskOrder;
+    for (const TaskSpec &task : configuration.tasks) {
         m_settings->setLambda(QString::fromStdString(task.column), task.lambda);
+        taskOrder << QString::fromStdString(task.column);
+    }
+    m_settings->setTaskOrder(taskOrder);
     m_settings->setConfig(configuration.config);
     m_settings->setTestFile(QString::fromStdString(project.testFile));
     bool modified = m_pendingModified;
@@ -1208,8 +1232,7 @@ void MainWindow::showLastComparison()
         QString reason;
         const std::optional<ExperimentConfig> config = m_settings->config(&reason);
         RoleAssignment roles = m_roles->roles();
-        for (TaskSpec &task : roles.tasks)
-            task.lambda = m_settings->lambda(QString::fromStdString(task.column));
+        m_settings->applyTo(roles);
         const bool canRun = canTrain() && config && m_settings->testFile().isEmpty();
         auto *dialog = new ComparisonDialog(canRun ? m_workspace->data() : LoadedTablePtr(), std::move(roles),
                                             config.value_or(ExperimentConfig{}), this);

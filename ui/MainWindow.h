@@ -30,6 +30,7 @@ class ScoringPage;
 class SettingsPage;
 class StartPage;
 class TrainingPage;
+class UserGuideDialog;
 class Workspace;
 
 // The host: menus, toolbar, status bar, the page navigation, drag and drop, and settings
@@ -119,6 +120,8 @@ private:
     void chooseModelFile();
     void chooseModelSavePath(const RunPtr &run);
     void showAbout();
+    // Help ▸ User Guide (F1): the guide in the interface's language.
+    void showUserGuide();
     void readSettings();
     void writeSettings();
     void chooseProjectFile();
@@ -162,6 +165,7 @@ private:
     QAction *m_cancelAction = nullptr;
     QAction *m_compareAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QPointer<UserGuideDialog> m_userGuide;
     QAction *m_newProjectAction = nullptr;
     QAction *m_openProjectAction = nullptr;
     QAction *m_saveProjectAction = nullptr;

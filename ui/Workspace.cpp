@@ -4,7 +4,15 @@
 
 namespace cmtl::ui {
 
-Workspace::Workspace(QObject *parent) : QObject(parent), m_runs(new RunListModel(this)) {}
+Workspace::Workspace(QObject *parent) : QObject(parent), m_runs(new RunListModel(this))
+{
+    // A renamed run is a new record in the old one's place.
+    connect(m_runs, &RunListModel::runReplaced, this, [this](const RunPtr &before, const RunPtr &after) {
+        if (m_currentRun == before)
+            setCurrentRun(after);
+        setModified(true);
+    });
+}
 
 void Workspace::setData(LoadedTablePtr data)
 {

@@ -59,12 +59,216 @@
         <source>Rows of the part with a known outcome for this task.</source>
         <translation>该部分中此任务结果已知的行数。</translation>
     </message>
+    <message>
+        <source>Sizes of the shared layers, comma-separated, e.g. 128,64: the trunk every task learns from. Wider or more layers fit more patterns and overfit sooner.</source>
+        <translation>共享层的大小，以逗号分隔，例如 128,64：所有任务共同学习的主干。层越宽或越多，拟合能力越强，也越早过拟合。</translation>
+    </message>
+    <message>
+        <source>Units of a hidden layer in each task&apos;s own head; none puts the output right on the shared trunk.</source>
+        <translation>每个任务输出头中隐藏层的单元数；“无”表示输出直接接在共享主干上。</translation>
+    </message>
+    <message>
+        <source>Share of the shared units switched off at random in each training step, against overfitting. 0 turns it off; 0.1–0.3 is usual.</source>
+        <translation>每个训练步中随机关闭的共享单元比例，用于防止过拟合。0 表示关闭；通常取 0.1–0.3。</translation>
+    </message>
+    <message>
+        <source>Step size of the Adam optimiser. Too large and the loss jumps about; too small and training crawls. 0.001 is a sound start.</source>
+        <translation>Adam 优化器的步长。过大时损失来回跳动，过小时训练进展缓慢。0.001 是稳妥的起点。</translation>
+    </message>
+    <message>
+        <source>Rows per gradient step. Larger batches are smoother and faster per epoch, smaller ones often generalise better.</source>
+        <translation>每个梯度步使用的行数。批越大越平稳、每轮越快；批越小往往泛化更好。</translation>
+    </message>
+    <message>
+        <source>Most passes over the training rows; early stopping may end sooner.</source>
+        <translation>遍历训练行的最大轮数；早停可能使训练提前结束。</translation>
+    </message>
+    <message>
+        <source>Early stopping: end training when the validation loss has not improved for this many epochs, keeping the best epoch&apos;s weights. Off trains every epoch.</source>
+        <translation>早停：验证损失连续这么多轮没有改善时结束训练，并保留最佳轮次的权重。“关闭”则训练全部轮数。</translation>
+    </message>
+    <message>
+        <source>L2 penalty (weight decay) on the weights: larger values keep them small and the model simpler.</source>
+        <translation>对权重的 L2 惩罚（权重衰减）：值越大，权重越小，模型越简单。</translation>
+    </message>
+    <message>
+        <source>Share of the rows the model is fitted on.</source>
+        <translation>用于拟合模型的行所占比例。</translation>
+    </message>
+    <message>
+        <source>Share of the rows held out to watch overfitting and for early stopping; not fitted.</source>
+        <translation>留出用于监测过拟合和早停的行所占比例；不参与拟合。</translation>
+    </message>
+    <message>
+        <source>Seed of the random split and of the initial weights: the same seed, data and settings give the same model.</source>
+        <translation>随机划分和初始权重的种子：相同的种子、数据和设置得到相同的模型。</translation>
+    </message>
+    <message>
+        <source>A separate labelled file to test on (an out-of-time sample, say); without one, the rows left after the training and validation shares are the test part.</source>
+        <translation>用于测试的单独带标签文件（例如跨时间样本）；若不指定，训练集和验证集之外的剩余行即为测试集。</translation>
+    </message>
+    <message>
+        <source>A text column becomes one indicator per value; only this many of its most frequent values are kept, the rest pooled as &quot;other&quot;.</source>
+        <translation>文本列的每个取值变为一个指示变量；只保留出现最频繁的这么多个取值，其余合并为“other”。</translation>
+    </message>
+    <message>
+        <source>A value of a text column needs this many training rows to get its own indicator; rarer ones are pooled as &quot;other&quot;.</source>
+        <translation>文本列的某个取值至少需要这么多训练行才有自己的指示变量；更稀有的取值合并为“other”。</translation>
+    </message>
+    <message>
+        <source>Adds a 0/1 column per numeric feature telling whether the value was missing, so that missingness itself can predict (it often does in credit data).</source>
+        <translation>为每个数值特征添加一个 0/1 列，表示该值是否缺失，使缺失本身也能用于预测（在信贷数据中常常如此）。</translation>
+    </message>
+    <message>
+        <source>The language of the workbench, from the next start.</source>
+        <translation>工作台的界面语言，下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Puts every setting back to its default; Edit ▸ Undo brings your values back.</source>
+        <translation>将所有设置恢复为默认值；“编辑 ▸ 撤销”可恢复您的设置。</translation>
+    </message>
+    <message>
+        <source>How the tasks share the network: one shared trunk (shared bottom), a mixture of shared experts each task gates (MMoE), shared and task-own experts (PLE), or task-specific attention over the features.</source>
+        <translation>各任务如何共享网络：一个共享主干（共享底层）、由各任务门控的共享专家混合（MMoE）、共享专家与任务专属专家（PLE），或针对特征的任务特定注意力。</translation>
+    </message>
+    <message>
+        <source>MMoE and PLE: the number of shared expert networks the tasks mix.</source>
+        <translation>MMoE 与 PLE：各任务混合使用的共享专家网络数量。</translation>
+    </message>
+    <message>
+        <source>PLE: the number of experts each task has for itself, beside the shared ones.</source>
+        <translation>PLE：除共享专家外，每个任务专属的专家数量。</translation>
+    </message>
+    <message>
+        <source>How the task weights evolve during training; the lambdas multiply them. Fixed keeps the lambdas; Uncertainty learns a weight per task from its noise; GradNorm balances the tasks&apos; gradient sizes; DWA favours tasks whose loss falls slowly; PCGrad removes the conflicting part of the tasks&apos; gradients.</source>
+        <translation>训练过程中任务权重如何变化；lambda 与之相乘。固定：保持 lambda；不确定性：根据各任务的噪声学习权重；GradNorm：平衡各任务梯度大小；DWA：偏向损失下降较慢的任务；PCGrad：去除任务梯度之间相互冲突的部分。</translation>
+    </message>
+    <message>
+        <source>GradNorm&apos;s asymmetry: 0 equalises the tasks&apos; gradient sizes; larger values give more weight to the tasks that train more slowly. 1.5 is the paper&apos;s default.</source>
+        <translation>GradNorm 的非对称参数：0 使各任务梯度大小相等；值越大，越偏重训练较慢的任务。论文默认值为 1.5。</translation>
+    </message>
+    <message>
+        <source>Dynamic weight average&apos;s temperature: low values shift weight sharply to the task whose loss falls slowest, high values keep the weights near equal. 2 is usual.</source>
+        <translation>动态权重平均（DWA）的温度：值低时权重急剧偏向损失下降最慢的任务，值高时各权重接近相等。通常取 2。</translation>
+    </message>
+    <message>
+        <source>Lambda of %1: the weight of its loss in the training objective. Twice the lambda of another task, twice its pull on the shared layers; 0 leaves it out of training.</source>
+        <translation>%1 的 lambda：其损失在训练目标中的权重。lambda 是另一任务的两倍，对共享层的影响也是两倍；0 表示不参与训练。</translation>
+    </message>
+    <message>
+        <source>log loss</source>
+        <translation>对数损失</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>macro-F1</source>
+        <translation>宏平均 F1</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>How %1 is used: as a feature (an input of the model), as a task (a target the model learns to predict) or ignored.</source>
+        <translation>%1 的用途：作为特征（模型的输入）、作为任务（模型要学会预测的目标）或忽略。</translation>
+    </message>
+    <message>
+        <source>What kind of target %1 is: binary (two outcomes, such as default or not), multiclass (several classes, such as a grade) or regression (a number, such as an interest rate).</source>
+        <translation>%1 是哪种目标：二分类（两种结果，如是否违约）、多分类（多个类别，如贷款等级）或回归（一个数值，如利率）。</translation>
+    </message>
+    <message>
+        <source>The value of %1 that counts as positive: the event the score predicts (a default, a bad loan). It defaults to the rarer of the two values.</source>
+        <translation>%1 中视为正类的取值：评分所预测的事件（违约、坏贷款）。默认为两个取值中较少见的一个。</translation>
+    </message>
+    <message>
+        <source>The task (target column) the metric is computed for.</source>
+        <translation>计算该指标所针对的任务（目标列）。</translation>
+    </message>
+    <message>
+        <source>The measure; hover over a name for what it means. Metrics at @0.5 count a row as flagged when its score is at least 0.5.</source>
+        <translation>衡量指标；将鼠标悬停在名称上可查看其含义。标有 @0.5 的指标在评分不低于 0.5 时将该行计为被标记。</translation>
+    </message>
+    <message>
+        <source>On the rows the model was fitted on: optimistic, since the model has seen them. A large gap to the test part means overfitting.</source>
+        <translation>在用于拟合模型的行上计算：由于模型见过这些行，结果偏乐观。与测试部分差距很大说明过拟合。</translation>
+    </message>
+    <message>
+        <source>On the rows held out to choose the stopping epoch: slightly optimistic, since they chose it.</source>
+        <translation>在留出用于选择停止轮次的行上计算：由于停止轮次是据此选择的，结果略偏乐观。</translation>
+    </message>
+    <message>
+        <source>On the rows the model never saw (or every row of a separate test file): the figure to report.</source>
+        <translation>在模型从未见过的行上（或单独测试文件的全部行上）计算：应当报告的数字。</translation>
+    </message>
+    <message>
+        <source>The order of the tasks: of the model&apos;s heads, and so of its reports, tables and files. Drag a task, or use Move up and Move down. The command line takes its order from its --task options.</source>
+        <translation>任务的顺序：即模型各输出头的顺序，因而也是报告、表格和文件中的顺序。拖动任务，或使用“上移”“下移”调整。命令行按其 --task 选项的顺序排列任务。</translation>
+    </message>
+    <message>
+        <source>Moves the selected task one place up in the task order; Edit ▸ Undo moves it back.</source>
+        <translation>将所选任务在任务顺序中上移一位；“编辑 ▸ 撤销”可将其移回。</translation>
+    </message>
+    <message>
+        <source>Moves the selected task one place down in the task order; Edit ▸ Undo moves it back.</source>
+        <translation>将所选任务在任务顺序中下移一位；“编辑 ▸ 撤销”可将其移回。</translation>
+    </message>
+    <message>
+        <source>Chooses a separate labelled file to test on.</source>
+        <translation>选择一个单独的带标签文件用于测试。</translation>
+    </message>
+    <message>
+        <source>The character between the fields of a line. Detect picks, among comma, semicolon, tab and pipe, the one that splits the first lines into the same number of fields most consistently.</source>
+        <translation>一行中各字段之间的字符。“自动检测”会在逗号、分号、制表符和竖线中，选出把前几行最一致地分成相同字段数的那一个。</translation>
+    </message>
+    <message>
+        <source>Whether the first line names the columns. Without it the columns are called V1, V2, ... and the first line is data.</source>
+        <translation>第一行是否为列名。若不是，各列命名为 V1、V2……，第一行作为数据。</translation>
+    </message>
+    <message>
+        <source>How the bytes of the file become text. Detect reads UTF-8 (or UTF-16 with a byte-order mark) and, for a file that is not, tells Chinese GB18030 from Western Windows-1252 by its bytes; choose an encoding to override it.</source>
+        <translation>文件的字节如何转换为文本。“自动检测”按 UTF-8（或带字节顺序标记的 UTF-16）读取；若文件不是，则根据字节特征区分中文 GB18030 与西欧 Windows-1252。选择一种编码可覆盖检测结果。</translation>
+    </message>
+    <message>
+        <source>The task whose metrics and charts are shown.</source>
+        <translation>显示其指标和图表的任务。</translation>
+    </message>
+    <message>
+        <source>The binary task whose ROC curves of the selected runs are drawn over one another.</source>
+        <translation>将所选运行在该二分类任务上的 ROC 曲线叠加绘制。</translation>
+    </message>
+    <message>
+        <source>The decision threshold: a loan whose score is at or above it is flagged (declined or reviewed). Lower, and more bad loans are caught (recall) at the price of more good ones turned away; the confusion matrix and the rates below follow it. It does not change AUC, KS or Gini.</source>
+        <translation>决策阈值：评分不低于该值的贷款会被标记（拒绝或转人工审核）。阈值越低，捕获的坏贷款越多（召回率），代价是拒绝更多好贷款；下方的混淆矩阵和各比率随之变化。它不改变 AUC、KS 或基尼系数。</translation>
+    </message>
+    <message>
+        <source>Shows only the columns whose name contains this text.</source>
+        <translation>只显示名称中包含此文本的列。</translation>
+    </message>
 </context>
 <context>
     <name>RunRecord</name>
     <message>
         <source>%1 on %2</source>
         <translation>%1（在 %2 上）</translation>
+    </message>
+    <message>
+        <source>stopped early at epoch %1</source>
+        <translation>在第 %1 轮提前停止</translation>
+    </message>
+    <message>
+        <source>completed %1 epochs</source>
+        <translation>已完成 %1 轮</translation>
     </message>
 </context>
 <context>
@@ -364,6 +568,54 @@
     <message>
         <source>Test metrics over %1, compared on %2.</source>
         <translation>%1 的测试指标，比较于 %2。</translation>
+    </message>
+    <message>
+        <source>Logistic baseline (a linear model per task)</source>
+        <translation>逻辑回归基准（每个任务一个线性模型）</translation>
+    </message>
+    <message>
+        <source>Single-task networks (the network on each task alone)</source>
+        <translation>单任务网络（每个任务单独训练同一网络）</translation>
+    </message>
+    <message>
+        <source>Multi-task: shared bottom, fixed weights</source>
+        <translation>多任务：共享底层，固定权重</translation>
+    </message>
+    <message>
+        <source>Multi-task: shared bottom, uncertainty weights</source>
+        <translation>多任务：共享底层，不确定性权重</translation>
+    </message>
+    <message>
+        <source>Multi-task: MMoE</source>
+        <translation>多任务：MMoE</translation>
+    </message>
+    <message>
+        <source>Multi-task: PLE</source>
+        <translation>多任务：PLE</translation>
+    </message>
+    <message>
+        <source>Multi-task: task feature attention</source>
+        <translation>多任务：任务特征注意力</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>候选模型</translation>
+    </message>
+    <message>
+        <source>C&amp;andidates:</source>
+        <translation>候选模型(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Each candidate is trained this many times, each time testing on another fold of the rows (stratified by the first binary task): more folds, steadier means and longer runs.</source>
+        <translation>每个候选模型训练这么多次，每次在另一折数据上测试（按第一个二分类任务分层）：折数越多，均值越稳定，耗时也越长。</translation>
+    </message>
+    <message>
+        <source>The models to compare. The differences are taken against the single-task networks and against the logistic baseline, when they are ticked.</source>
+        <translation>要比较的模型。勾选了单任务网络和逻辑回归基准时，差异分别相对于它们计算。</translation>
+    </message>
+    <message>
+        <source>Tick at least one candidate to compare.</source>
+        <translation>请至少勾选一个候选模型进行比较。</translation>
     </message>
 </context>
 <context>
@@ -1088,6 +1340,14 @@
         <source>Training is running. Cancel it before opening a project.</source>
         <translation>正在训练。请先取消训练，再打开项目。</translation>
     </message>
+    <message>
+        <source>&amp;User Guide…</source>
+        <translation>用户指南(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>What&apos;s &amp;This?</source>
+        <translation>这是什么(&amp;T)？</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::MethodPanel</name>
@@ -1149,35 +1409,11 @@
     </message>
     <message>
         <source>GradNorm &amp;alpha:</source>
-        <translation>GradNorm alpha(&amp;A)：</translation>
+        <translation>GradNorm 参数 α(&amp;A)：</translation>
     </message>
     <message>
         <source>DWA te&amp;mperature:</source>
         <translation>DWA 温度(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>How the tasks share the network: one shared trunk (shared bottom), a mixture of shared experts each task gates (MMoE), shared and task-own experts (PLE), or task-specific attention over the features.</source>
-        <translation>各任务如何共享网络：一个共享主干（共享底层）、由各任务门控的共享专家混合（MMoE）、共享专家与任务专属专家（PLE），或针对特征的任务特定注意力。</translation>
-    </message>
-    <message>
-        <source>MMoE and PLE: the number of shared expert networks the tasks mix.</source>
-        <translation>MMoE 与 PLE：各任务混合使用的共享专家网络数量。</translation>
-    </message>
-    <message>
-        <source>PLE: the number of experts each task has for itself, beside the shared ones.</source>
-        <translation>PLE：除共享专家外，每个任务专属的专家数量。</translation>
-    </message>
-    <message>
-        <source>How the task weights evolve during training; the lambdas multiply them. Fixed keeps the lambdas; Uncertainty learns a weight per task from its noise; GradNorm balances the tasks&apos; gradient sizes; DWA favours tasks whose loss falls slowly; PCGrad removes the conflicting part of the tasks&apos; gradients.</source>
-        <translation>训练过程中任务权重如何变化；lambda 与之相乘。固定：保持 lambda；不确定性：根据各任务的噪声学习权重；GradNorm：平衡各任务梯度大小；DWA：偏向损失下降较慢的任务；PCGrad：去除任务梯度之间相互冲突的部分。</translation>
-    </message>
-    <message>
-        <source>GradNorm&apos;s asymmetry: 0 equalises the tasks&apos; gradient sizes; larger values give more weight to the tasks that train more slowly. 1.5 is the paper&apos;s default.</source>
-        <translation>GradNorm 的非对称参数：0 使各任务梯度大小相等；值越大，越偏重训练较慢的任务。论文默认值为 1.5。</translation>
-    </message>
-    <message>
-        <source>Dynamic weight average&apos;s temperature: low values shift weight sharply to the task whose loss falls slowest, high values keep the weights near equal. 2 is usual.</source>
-        <translation>动态权重平均（DWA）的温度：值低时权重急剧偏向损失下降最慢的任务，值高时各权重接近相等。通常取 2。</translation>
     </message>
 </context>
 <context>
@@ -1650,6 +1886,22 @@ FPR %4</translation>
         <source>Charts on</source>
         <translation>图表所用数据</translation>
     </message>
+    <message>
+        <source>Rename run &quot;%1&quot; to &quot;%2&quot;</source>
+        <translation>将运行“%1”重命名为“%2”</translation>
+    </message>
+    <message>
+        <source>%1 AUC %2</source>
+        <translation>%1 AUC %2</translation>
+    </message>
+    <message>
+        <source>%1 accuracy %2</source>
+        <translation>%1 准确率 %2</translation>
+    </message>
+    <message>
+        <source>%1 RMSE %2</source>
+        <translation>%1 RMSE %2</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::RunsPage</name>
@@ -1696,6 +1948,18 @@ FPR %4</translation>
     <message>
         <source>runs</source>
         <translation>运行记录</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>重命名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Rename the selected run (F2); Edit ▸ Undo brings the old name back.</source>
+        <translation>重命名所选运行（F2）；“编辑 ▸ 撤销”可恢复原名称。</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>重命名运行</translation>
     </message>
 </context>
 <context>
@@ -1988,76 +2252,24 @@ FPR %4</translation>
         <translation>将设置恢复为默认值</translation>
     </message>
     <message>
-        <source>Sizes of the shared layers, comma-separated, e.g. 128,64: the trunk every task learns from. Wider or more layers fit more patterns and overfit sooner.</source>
-        <translation>共享层的大小，以逗号分隔，例如 128,64：所有任务共同学习的主干。层越宽或越多，拟合能力越强，也越早过拟合。</translation>
+        <source>Task order</source>
+        <translation>任务顺序</translation>
     </message>
     <message>
-        <source>Units of a hidden layer in each task&apos;s own head; none puts the output right on the shared trunk.</source>
-        <translation>每个任务输出头中隐藏层的单元数；“无”表示输出直接接在共享主干上。</translation>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <source>Share of the shared units switched off at random in each training step, against overfitting. 0 turns it off; 0.1–0.3 is usual.</source>
-        <translation>每个训练步中随机关闭的共享单元比例，用于防止过拟合。0 表示关闭；通常取 0.1–0.3。</translation>
+        <source>Move the task up</source>
+        <translation>上移任务</translation>
     </message>
     <message>
-        <source>Step size of the Adam optimiser. Too large and the loss jumps about; too small and training crawls. 0.001 is a sound start.</source>
-        <translation>Adam 优化器的步长。过大时损失来回跳动，过小时训练进展缓慢。0.001 是稳妥的起点。</translation>
+        <source>Move d&amp;own</source>
+        <translation>下移(&amp;O)</translation>
     </message>
     <message>
-        <source>Rows per gradient step. Larger batches are smoother and faster per epoch, smaller ones often generalise better.</source>
-        <translation>每个梯度步使用的行数。批越大越平稳、每轮越快；批越小往往泛化更好。</translation>
-    </message>
-    <message>
-        <source>Most passes over the training rows; early stopping may end sooner.</source>
-        <translation>遍历训练行的最大轮数；早停可能使训练提前结束。</translation>
-    </message>
-    <message>
-        <source>Early stopping: end training when the validation loss has not improved for this many epochs, keeping the best epoch&apos;s weights. Off trains every epoch.</source>
-        <translation>早停：验证损失连续这么多轮没有改善时结束训练，并保留最佳轮次的权重。“关闭”则训练全部轮数。</translation>
-    </message>
-    <message>
-        <source>L2 penalty (weight decay) on the weights: larger values keep them small and the model simpler.</source>
-        <translation>对权重的 L2 惩罚（权重衰减）：值越大，权重越小，模型越简单。</translation>
-    </message>
-    <message>
-        <source>Share of the rows the model is fitted on.</source>
-        <translation>用于拟合模型的行所占比例。</translation>
-    </message>
-    <message>
-        <source>Share of the rows held out to watch overfitting and for early stopping; not fitted.</source>
-        <translation>留出用于监测过拟合和早停的行所占比例；不参与拟合。</translation>
-    </message>
-    <message>
-        <source>Seed of the random split and of the initial weights: the same seed, data and settings give the same model.</source>
-        <translation>随机划分和初始权重的种子：相同的种子、数据和设置得到相同的模型。</translation>
-    </message>
-    <message>
-        <source>A separate labelled file to test on (an out-of-time sample, say); without one, the rows left after the training and validation shares are the test part.</source>
-        <translation>用于测试的单独带标签文件（例如跨时间样本）；若不指定，训练集和验证集之外的剩余行即为测试集。</translation>
-    </message>
-    <message>
-        <source>A text column becomes one indicator per value; only this many of its most frequent values are kept, the rest pooled as &quot;other&quot;.</source>
-        <translation>文本列的每个取值变为一个指示变量；只保留出现最频繁的这么多个取值，其余合并为“other”。</translation>
-    </message>
-    <message>
-        <source>A value of a text column needs this many training rows to get its own indicator; rarer ones are pooled as &quot;other&quot;.</source>
-        <translation>文本列的某个取值至少需要这么多训练行才有自己的指示变量；更稀有的取值合并为“other”。</translation>
-    </message>
-    <message>
-        <source>Adds a 0/1 column per numeric feature telling whether the value was missing, so that missingness itself can predict (it often does in credit data).</source>
-        <translation>为每个数值特征添加一个 0/1 列，表示该值是否缺失，使缺失本身也能用于预测（在信贷数据中常常如此）。</translation>
-    </message>
-    <message>
-        <source>The language of the workbench, from the next start.</source>
-        <translation>工作台的界面语言，下次启动时生效。</translation>
-    </message>
-    <message>
-        <source>Puts every setting back to its default; Edit ▸ Undo brings your values back.</source>
-        <translation>将所有设置恢复为默认值；“编辑 ▸ 撤销”可恢复您的设置。</translation>
-    </message>
-    <message>
-        <source>Lambda of %1: the weight of its loss in the training objective. Twice the lambda of another task, twice its pull on the shared layers; 0 leaves it out of training.</source>
-        <translation>%1 的 lambda：其损失在训练目标中的权重。lambda 是另一任务的两倍，对共享层的影响也是两倍；0 表示不参与训练。</translation>
+        <source>Move the task down</source>
+        <translation>下移任务</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2453,22 @@ FPR %4</translation>
     <message>
         <source>Scoring the evaluation rows</source>
         <translation>正在为评估行评分</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::UserGuideDialog</name>
+    <message>
+        <source>CreditMTL User Guide</source>
+        <translation>CreditMTL 用户指南</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>:/guide/guide_en.html</source>
+        <comment>resource path of the user guide in this language</comment>
+        <translation>:/guide/guide_zh_CN.html</translation>
     </message>
 </context>
 </TS>

@@ -632,18 +632,20 @@ private Q_SLOTS:
         QStringList expected;
         for (const QString &task : tasks)
             expected << QStringLiteral("lambdaSlider_") + task << QStringLiteral("lambdaSpin_") + task;
-        expected += {QStringLiteral("hiddenLayersEdit"),  QStringLiteral("headHiddenSpin"),
-                     QStringLiteral("dropoutSpin"),       QStringLiteral("learningRateSpin"),
-                     QStringLiteral("batchSizeSpin"),     QStringLiteral("epochsSpin"),
-                     QStringLiteral("patienceSpin"),      QStringLiteral("l2Spin"),
-                     QStringLiteral("architectureCombo"), QStringLiteral("expertsSpin"),
-                     QStringLiteral("taskExpertsSpin"),   QStringLiteral("weightingCombo"),
-                     QStringLiteral("gradNormAlphaSpin"), QStringLiteral("dwaTemperatureSpin"),
-                     QStringLiteral("trainFractionSpin"), QStringLiteral("validationFractionSpin"),
-                     QStringLiteral("seedSpin"),          QStringLiteral("testFileEdit"),
-                     QStringLiteral("browseTestButton"),  QStringLiteral("maxLevelsSpin"),
-                     QStringLiteral("minLevelCountSpin"), QStringLiteral("missingIndicatorsCheck"),
-                     QStringLiteral("languageCombo"),     QStringLiteral("resetSettingsButton")};
+        expected += {QStringLiteral("hiddenLayersEdit"),   QStringLiteral("headHiddenSpin"),
+                     QStringLiteral("dropoutSpin"),        QStringLiteral("learningRateSpin"),
+                     QStringLiteral("batchSizeSpin"),      QStringLiteral("epochsSpin"),
+                     QStringLiteral("patienceSpin"),       QStringLiteral("l2Spin"),
+                     QStringLiteral("architectureCombo"),  QStringLiteral("expertsSpin"),
+                     QStringLiteral("taskExpertsSpin"),    QStringLiteral("weightingCombo"),
+                     QStringLiteral("gradNormAlphaSpin"),  QStringLiteral("dwaTemperatureSpin"),
+                     QStringLiteral("trainFractionSpin"),  QStringLiteral("validationFractionSpin"),
+                     QStringLiteral("seedSpin"),           QStringLiteral("testFileEdit"),
+                     QStringLiteral("browseTestButton"),   QStringLiteral("maxLevelsSpin"),
+                     QStringLiteral("minLevelCountSpin"),  QStringLiteral("missingIndicatorsCheck"),
+                     QStringLiteral("taskOrderList"),      QStringLiteral("moveTaskUpButton"),
+                     QStringLiteral("moveTaskDownButton"), QStringLiteral("languageCombo"),
+                     QStringLiteral("resetSettingsButton")};
         QCOMPARE(order.mid(0, expected.size()), expected);
     }
 };

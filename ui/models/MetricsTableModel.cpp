@@ -1,6 +1,7 @@
 #include "models/MetricsTableModel.h"
 
 #include "HelpTexts.h"
+#include "models/TableExport.h"
 
 #include <QLocale>
 
@@ -92,7 +93,9 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const
     if (index.column() == Metric) {
         if (role == Qt::ToolTipRole || role == Qt::WhatsThisRole)
             return metricHelp(row.metric);
-        return role == Qt::DisplayRole || role == Qt::UserRole ? QVariant(row.metric) : QVariant();
+        if (role == Qt::DisplayRole)
+            return metricDisplayName(row.metric);
+        return role == Qt::UserRole ? QVariant(row.metric) : QVariant();
     }
     const double value = row.values[index.column() - Train];
     switch (role) {
@@ -104,6 +107,8 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const
         return QLocale().toString(value, 'f', 4);
     case Qt::UserRole:
         return value;
+    case kExportRole:
+        return plainNumber(value);
     case Qt::ToolTipRole:
         return std::isnan(value) ? tr("Undefined here (0/0 or no rows), not zero.") : QVariant();
     case Qt::TextAlignmentRole:
@@ -115,6 +120,10 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const
 
 QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && (role == Qt::ToolTipRole || role == Qt::WhatsThisRole)) {
+        static const char *const columns[FieldCount] = {"task", "metric", "train", "validation", "test"};
+        return section >= 0 && section < FieldCount ? metricsColumnHelp(QLatin1String(columns[section])) : QString();
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

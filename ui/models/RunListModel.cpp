@@ -1,10 +1,34 @@
 #include "models/RunListModel.h"
 
+#include "UndoSupport.h"
+
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QStringList>
+#include <QUndoCommand>
 
 namespace cmtl::ui {
+
+namespace {
+
+// Renaming a run, undoably. It holds the run's id, not the run, which a rename replaces.
+class RenameRunCommand : public QUndoCommand {
+public:
+    RenameRunCommand(RunListModel *model, int runId, QString before, QString after)
+        : QUndoCommand(RunListModel::tr("Rename run \"%1\" to \"%2\"").arg(before, after)), m_model(model),
+          m_runId(runId), m_before(std::move(before)), m_after(std::move(after))
+    {}
+    void undo() override { m_model->renameRun(m_runId, m_before); }
+    void redo() override { m_model->renameRun(m_runId, m_after); }
+
+private:
+    RunListModel *m_model;
+    int m_runId;
+    QString m_before, m_after;
+};
+
+} // namespace
 
 void RunListModel::addRun(RunPtr run)
 {
@@ -52,11 +76,11 @@ QString RunListModel::headline(const RunRecord &run)
     for (const TaskEvaluation &task : report->tasks) {
         const QString name = QString::fromStdString(task.task);
         if (task.binary)
-            parts << QStringLiteral("%1 AUC %2").arg(name).arg(task.binary->auc, 0, 'f', 3);
+            parts << tr("%1 AUC %2").arg(name, QLocale().toString(task.binary->auc, 'f', 3));
         else if (task.multiclass)
-            parts << QStringLiteral("%1 acc %2").arg(name).arg(task.multiclass->accuracy, 0, 'f', 3);
+            parts << tr("%1 accuracy %2").arg(name, QLocale().toString(task.multiclass->accuracy, 'f', 3));
         else if (task.regression)
-            parts << QStringLiteral("%1 RMSE %2").arg(name).arg(task.regression->rmse, 0, 'f', 3);
+            parts << tr("%1 RMSE %2").arg(name, QLocale().toString(task.regression->rmse, 'f', 3));
     }
     return parts.join(QStringLiteral(" · "));
 }
@@ -128,6 +152,8 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     const RunRecord &run = *m_runs[static_cast<std::size_t>(index.row())];
     if (role == Qt::UserRole)
         return run.id;
+    if (role == Qt::EditRole)
+        return index.column() == Name ? QVariant(run.name) : QVariant();
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
@@ -151,7 +177,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     case Headline:
         return headline(run);
     case Finished:
-        return run.finished.toString(QStringLiteral("HH:mm:ss"));
+        return QLocale().toString(run.finished, QLocale::ShortFormat);
     default:
         return {};
     }
@@ -185,6 +211,39 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
     default:
         return {};
     }
+}
+
+Qt::ItemFlags RunListModel::flags(const QModelIndex &index) const
+{
+    const Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    return index.isValid() && index.column() == Name ? flags | Qt::ItemIsEditable : flags;
+}
+
+bool RunListModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!index.isValid() || index.column() != Name || role != Qt::EditRole)
+        return false;
+    const RunRecord &run = *m_runs[static_cast<std::size_t>(index.row())];
+    const QString name = value.toString().simplified();
+    // An empty name would leave the run without a label in every list and chart legend.
+    if (name.isEmpty() || name == run.name)
+        return false;
+    pushOrApply(m_undoStack, new RenameRunCommand(this, run.id, run.name, name));
+    return true;
+}
+
+bool RunListModel::renameRun(int runId, const QString &name)
+{
+    const int row = rowOf(runId);
+    if (row < 0)
+        return false;
+    RunPtr &slot = m_runs[static_cast<std::size_t>(row)];
+    auto renamed = std::make_shared<RunRecord>(*slot);
+    renamed->name = name;
+    const RunPtr before = std::exchange(slot, std::move(renamed));
+    Q_EMIT dataChanged(index(row, Name), index(row, Name));
+    Q_EMIT runReplaced(before, slot);
+    return true;
 }
 
 void RunListModel::clear()

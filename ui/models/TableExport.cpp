@@ -8,8 +8,11 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFileDialog>
+#include <QLocale>
 #include <QSaveFile>
 #include <QStringList>
+
+#include <cmath>
 
 namespace cmtl::ui {
 
@@ -26,6 +29,11 @@ QString field(QString text, QChar separator)
 
 } // namespace
 
+QString plainNumber(double value)
+{
+    return std::isnan(value) ? QString() : QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
 QString modelToText(const QAbstractItemModel &model, QChar separator)
 {
     QString text;
@@ -35,8 +43,11 @@ QString modelToText(const QAbstractItemModel &model, QChar separator)
     text += cells.join(separator) + QLatin1Char('\n');
     for (int r = 0; r < model.rowCount(); ++r) {
         cells.clear();
-        for (int c = 0; c < model.columnCount(); ++c)
-            cells << field(model.index(r, c).data().toString(), separator);
+        for (int c = 0; c < model.columnCount(); ++c) {
+            const QModelIndex index = model.index(r, c);
+            const QVariant exported = index.data(kExportRole);
+            cells << field(exported.isValid() ? exported.toString() : index.data().toString(), separator);
+        }
         text += cells.join(separator) + QLatin1Char('\n');
     }
     return text;

@@ -1,5 +1,6 @@
 #include "pages/ComparisonDialog.h"
 
+#include "HelpTexts.h"
 #include "models/TableExport.h"
 #include "workers/ComparisonWorker.h"
 #include "workers/WorkerThread.h"
@@ -8,23 +9,61 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace cmtl::ui {
 
 namespace {
 
-QString meanAndSpread(const Summary &summary, bool signedMean)
+// "0.6820 ± 0.0140" in the locale's form on screen; plainly ('.' and no grouping) for export.
+QString meanAndSpread(const Summary &summary, bool signedMean, const QLocale &locale)
 {
-    const QString mean = QString::number(summary.mean, 'f', 4);
+    const QString mean = locale.toString(summary.mean, 'f', 4);
     return (signedMean && summary.mean >= 0 ? QStringLiteral("+") : QString()) + mean + QStringLiteral(" ± ") +
-           QString::number(summary.standardDeviation, 'f', 4);
+           locale.toString(summary.standardDeviation, 'f', 4);
+}
+
+QStandardItem *summaryItem(const Summary &summary, bool signedMean)
+{
+    auto *item = new QStandardItem(meanAndSpread(summary, signedMean, QLocale()));
+    item->setData(meanAndSpread(summary, signedMean, QLocale::c()), kExportRole);
+    return item;
+}
+
+// What the user reads for each of the engine's standard candidates (standardCandidates()).
+QString candidateName(const std::string &label)
+{
+    if (label == "logistic")
+        return ComparisonDialog::tr("Logistic baseline (a linear model per task)");
+    if (label == "single-task net")
+        return ComparisonDialog::tr("Single-task networks (the network on each task alone)");
+    if (label == "shared-bottom fixed")
+        return ComparisonDialog::tr("Multi-task: shared bottom, fixed weights");
+    if (label == "shared-bottom uncertainty")
+        return ComparisonDialog::tr("Multi-task: shared bottom, uncertainty weights");
+    if (label == "mmoe")
+        return ComparisonDialog::tr("Multi-task: MMoE");
+    if (label == "ple")
+        return ComparisonDialog::tr("Multi-task: PLE");
+    if (label == "attention")
+        return ComparisonDialog::tr("Multi-task: task feature attention");
+    return QString::fromStdString(label);
+}
+
+std::ptrdiff_t indexOf(const std::vector<std::string> &labels, const char *label)
+{
+    const auto found = std::find(labels.begin(), labels.end(), label);
+    return found == labels.end() ? -1 : found - labels.begin();
 }
 
 } // namespace
@@ -50,7 +89,28 @@ ComparisonDialog::ComparisonDialog(LoadedTablePtr data, RoleAssignment roles, Ex
     auto *foldsLabel = new QLabel(tr("&Folds:"), this);
     foldsLabel->setBuddy(m_folds);
     form->addRow(foldsLabel, m_folds);
+    m_candidates = new QListWidget(this);
+    m_candidates->setObjectName(QStringLiteral("candidatesList"));
+    m_candidates->setAccessibleName(tr("Candidates"));
+    for (const ComparisonCandidate &candidate : standardCandidates(m_config)) {
+        auto *item = new QListWidgetItem(candidateName(candidate.label), m_candidates);
+        item->setData(Qt::UserRole, QString::fromStdString(candidate.label));
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Checked);
+    }
+    m_candidates->setMaximumHeight(m_candidates->sizeHintForRow(0) * (m_candidates->count() + 1));
+    auto *candidatesLabel = new QLabel(tr("C&andidates:"), this);
+    candidatesLabel->setBuddy(m_candidates);
+    form->addRow(candidatesLabel, m_candidates);
     layout->addLayout(form);
+    QSettings settings;
+    m_folds->setValue(settings.value(QStringLiteral("comparison/folds"), m_folds->value()).toInt());
+    if (settings.contains(QStringLiteral("comparison/candidates")))
+        setChosenCandidates(settings.value(QStringLiteral("comparison/candidates")).toStringList());
+    setHelp(m_folds, tr("Each candidate is trained this many times, each time testing on another fold of the rows "
+                        "(stratified by the first binary task): more folds, steadier means and longer runs."));
+    setHelp(m_candidates, tr("The models to compare. The differences are taken against the single-task networks "
+                             "and against the logistic baseline, when they are ticked."));
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("comparisonProgress"));
@@ -127,7 +187,16 @@ void ComparisonDialog::start()
     params.roles = m_roles;
     params.spec.teacher = m_config;
     params.spec.folds = m_folds->value();
-    params.spec.candidates = standardCandidates(m_config);
+    const QStringList chosen = chosenCandidates();
+    if (chosen.isEmpty()) {
+        m_status->setText(tr("Tick at least one candidate to compare."));
+        return;
+    }
+    saveChoices();
+    for (ComparisonCandidate &candidate : standardCandidates(m_config)) {
+        if (chosen.contains(QString::fromStdString(candidate.label)))
+            params.spec.candidates.push_back(std::move(candidate));
+    }
     auto *worker = new ComparisonWorker(std::move(params));
     connect(worker, &Worker::progress, this, [this](double fraction, const QString &text) {
         m_progress->setValue(static_cast<int>(fraction * 1000));
@@ -154,19 +223,24 @@ void ComparisonDialog::cancel()
 void ComparisonDialog::showResult(const ComparisonResult &result)
 {
     m_results->removeRows(0, m_results->rowCount());
+    // The references of the two difference columns, where they were compared (-1: not).
+    const std::ptrdiff_t singleTask = indexOf(result.candidates, "single-task net");
+    const std::ptrdiff_t logistic = indexOf(result.candidates, "logistic");
     for (const MetricSamples &metric : result.metrics) {
         for (std::size_t c = 0; c < result.candidates.size(); ++c) {
+            const auto difference = [&](std::ptrdiff_t reference) {
+                if (reference < 0 || static_cast<std::size_t>(reference) == c)
+                    return new QStandardItem;
+                return summaryItem(
+                    summariseDifference(metric.values[c], metric.values[static_cast<std::size_t>(reference)]), true);
+            };
+            auto *metricItem = new QStandardItem(metricDisplayName(QString::fromStdString(metric.metric)));
+            metricItem->setToolTip(metricHelp(QString::fromStdString(metric.metric)));
+            metricItem->setWhatsThis(metricItem->toolTip());
             QList<QStandardItem *> row;
-            row << new QStandardItem(QString::fromStdString(metric.task))
-                << new QStandardItem(QString::fromStdString(metric.metric))
+            row << new QStandardItem(QString::fromStdString(metric.task)) << metricItem
                 << new QStandardItem(QString::fromStdString(result.candidates[c]))
-                << new QStandardItem(meanAndSpread(summarise(metric.values[c]), false))
-                << new QStandardItem(c == 1
-                                         ? QString()
-                                         : meanAndSpread(summariseDifference(metric.values[c], metric.values[1]), true))
-                << new QStandardItem(
-                       c == 0 ? QString()
-                              : meanAndSpread(summariseDifference(metric.values[c], metric.values[0]), true));
+                << summaryItem(summarise(metric.values[c]), false) << difference(singleTask) << difference(logistic);
             m_results->appendRow(row);
         }
     }
@@ -182,6 +256,32 @@ void ComparisonDialog::showStoredResult(const ComparisonResult &result, const QD
         tr("Test metrics over %1, compared on %2.")
             .arg(QString::fromStdString(result.scheme), QLocale().toString(finished, QLocale::ShortFormat)));
     m_startButton->setEnabled(m_data != nullptr);
+}
+
+QStringList ComparisonDialog::chosenCandidates() const
+{
+    QStringList labels;
+    for (int row = 0; row < m_candidates->count(); ++row) {
+        const QListWidgetItem *item = m_candidates->item(row);
+        if (item->checkState() == Qt::Checked)
+            labels << item->data(Qt::UserRole).toString();
+    }
+    return labels;
+}
+
+void ComparisonDialog::setChosenCandidates(const QStringList &labels)
+{
+    for (int row = 0; row < m_candidates->count(); ++row) {
+        QListWidgetItem *item = m_candidates->item(row);
+        item->setCheckState(labels.contains(item->data(Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+void ComparisonDialog::saveChoices() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("comparison/folds"), m_folds->value());
+    settings.setValue(QStringLiteral("comparison/candidates"), chosenCandidates());
 }
 
 } // namespace cmtl::ui

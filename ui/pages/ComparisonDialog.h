@@ -8,6 +8,7 @@
 #include <QDialog>
 
 class QLabel;
+class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
@@ -18,10 +19,11 @@ namespace cmtl::ui {
 
 class WorkerThread;
 
-// "Compare methods": the logistic baseline, the single-task nets and the multi-task
-// architectures trained on the same stratified folds of the current data, with each task's test
-// metrics as mean +- sd and the paired differences to the single-task net and to the logistic
-// model (the table `creditmtl-cli compare` prints).
+// "Compare methods": the candidates the user ticks among the logistic baseline, the single-task
+// nets and the multi-task architectures, trained on the same stratified folds of the current
+// data, with each task's test metrics as mean +- sd and the paired differences to the single-task
+// net and to the logistic model when those are among them (the table `creditmtl-cli compare`
+// prints). The choice of candidates and the folds are remembered (QSettings "comparison/").
 class ComparisonDialog : public QDialog {
     Q_OBJECT
 public:
@@ -29,6 +31,9 @@ public:
     ~ComparisonDialog() override;
 
     QStandardItemModel *results() const { return m_results; }
+    // The engine's labels of the ticked candidates ("logistic", "single-task net", "mmoe", ...).
+    QStringList chosenCandidates() const;
+    void setChosenCandidates(const QStringList &labels);
     bool isRunning() const;
     // Shows a result kept in the project (finished at `finished`). Without data (a dialog opened
     // only to show it) the comparison cannot be run again.
@@ -45,11 +50,13 @@ Q_SIGNALS:
 
 private:
     void showResult(const ComparisonResult &result);
+    void saveChoices() const;
 
     LoadedTablePtr m_data;
     RoleAssignment m_roles;
     ExperimentConfig m_config;
     QSpinBox *m_folds;
+    QListWidget *m_candidates;
     QPushButton *m_startButton;
     QPushButton *m_cancelButton;
     QPushButton *m_copyButton;

@@ -33,20 +33,15 @@ MethodPanel::MethodPanel(QWidget *parent) : QGroupBox(tr("Multi-task method"), p
     m_architecture->addItem(tr("MMoE (mixture of experts)"), QString::fromLatin1(toString(Architecture::MMoE)));
     m_architecture->addItem(tr("PLE (shared and task experts)"), QString::fromLatin1(toString(Architecture::PLE)));
     m_architecture->addItem(tr("Task feature attention"), QString::fromLatin1(toString(Architecture::Attention)));
-    setHelp(m_architecture, tr("How the tasks share the network: one shared trunk (shared bottom), a mixture of "
-                               "shared experts each task gates (MMoE), shared and task-own experts (PLE), or "
-                               "task-specific attention over the features."));
     form->addRow(buddy(tr("&Architecture:"), m_architecture, this), m_architecture);
 
     m_experts = new QSpinBox(this);
     m_experts->setObjectName(QStringLiteral("expertsSpin"));
     m_experts->setRange(1, 32);
-    setHelp(m_experts, tr("MMoE and PLE: the number of shared expert networks the tasks mix."));
     form->addRow(buddy(tr("Shared e&xperts:"), m_experts, this), m_experts);
     m_taskExperts = new QSpinBox(this);
     m_taskExperts->setObjectName(QStringLiteral("taskExpertsSpin"));
     m_taskExperts->setRange(1, 16);
-    setHelp(m_taskExperts, tr("PLE: the number of experts each task has for itself, beside the shared ones."));
     form->addRow(buddy(tr("Experts per &task:"), m_taskExperts, this), m_taskExperts);
 
     m_weighting = new QComboBox(this);
@@ -56,27 +51,20 @@ MethodPanel::MethodPanel(QWidget *parent) : QGroupBox(tr("Multi-task method"), p
     m_weighting->addItem(tr("GradNorm"), QString::fromLatin1(toString(WeightingMethod::GradNorm)));
     m_weighting->addItem(tr("Dynamic weight average"), QString::fromLatin1(toString(WeightingMethod::DWA)));
     m_weighting->addItem(tr("PCGrad (project conflicts)"), QString::fromLatin1(toString(WeightingMethod::PCGrad)));
-    setHelp(m_weighting, tr("How the task weights evolve during training; the lambdas multiply them. Fixed keeps "
-                            "the lambdas; Uncertainty learns a weight per task from its noise; GradNorm balances the "
-                            "tasks' gradient sizes; DWA favours tasks whose loss falls slowly; PCGrad removes the "
-                            "conflicting part of the tasks' gradients."));
     form->addRow(buddy(tr("Task &weighting:"), m_weighting, this), m_weighting);
 
     m_gradNormAlpha = new QDoubleSpinBox(this);
     m_gradNormAlpha->setObjectName(QStringLiteral("gradNormAlphaSpin"));
     m_gradNormAlpha->setRange(0.0, 5.0);
     m_gradNormAlpha->setSingleStep(0.1);
-    setHelp(m_gradNormAlpha, tr("GradNorm's asymmetry: 0 equalises the tasks' gradient sizes; larger values give "
-                                "more weight to the tasks that train more slowly. 1.5 is the paper's default."));
     form->addRow(buddy(tr("GradNorm &alpha:"), m_gradNormAlpha, this), m_gradNormAlpha);
     m_dwaTemperature = new QDoubleSpinBox(this);
     m_dwaTemperature->setObjectName(QStringLiteral("dwaTemperatureSpin"));
     m_dwaTemperature->setRange(0.1, 100.0);
     m_dwaTemperature->setSingleStep(0.5);
-    setHelp(m_dwaTemperature, tr("Dynamic weight average's temperature: low values shift weight sharply to the task "
-                                 "whose loss falls slowest, high values keep the weights near equal. 2 is usual."));
     form->addRow(buddy(tr("DWA te&mperature:"), m_dwaTemperature, this), m_dwaTemperature);
 
+    installHelp(this);
     resetDefaults();
     connect(m_architecture, &QComboBox::currentIndexChanged, this, [this] {
         updateEnabled();

@@ -1,16 +1,19 @@
 #include "pages/RunsPage.h"
 
+#include "HelpTexts.h"
 #include "charts/RocChart.h"
 #include "models/MetricsTableModel.h"
 #include "models/RunListModel.h"
 
 #include "models/TableExport.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -36,6 +39,11 @@ RunsPage::RunsPage(RunListModel *runs, QWidget *parent) : QWidget(parent), m_run
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(RunListModel::Headline, QHeaderView::Stretch);
+    // The name is edited in place: a double click on it, or F2 or Rename anywhere in the row.
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked);
+    auto *rename = new QPushButton(tr("Re&name"), this);
+    rename->setObjectName(QStringLiteral("renameRunButton"));
+    rename->setToolTip(tr("Rename the selected run (F2); Edit ▸ Undo brings the old name back."));
     auto *show = new QPushButton(tr("Show &results"), this);
     show->setObjectName(QStringLiteral("showRunButton"));
     auto *save = new QPushButton(QIcon(QStringLiteral(":/icons/save.svg")), tr("&Save model…"), this);
@@ -46,6 +54,7 @@ RunsPage::RunsPage(RunListModel *runs, QWidget *parent) : QWidget(parent), m_run
     taskLabel->setBuddy(m_task);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(show);
+    buttons->addWidget(rename);
     buttons->addWidget(save);
     buttons->addStretch();
     buttons->addWidget(taskLabel);
@@ -87,8 +96,20 @@ RunsPage::RunsPage(RunListModel *runs, QWidget *parent) : QWidget(parent), m_run
         if (!runs.empty())
             Q_EMIT showRunRequested(runs.front());
     });
-    connect(m_table, &QTableView::doubleClicked, this,
-            [this](const QModelIndex &index) { Q_EMIT showRunRequested(m_runs->runAt(index.row())); });
+    // A double click on the name edits it; anywhere else in the row it shows the run.
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.column() != RunListModel::Name)
+            Q_EMIT showRunRequested(m_runs->runAt(index.row()));
+    });
+    connect(rename, &QPushButton::clicked, this, &RunsPage::renameSelectedRun);
+    auto *renameAction = new QAction(tr("Rename run"), m_table);
+    renameAction->setObjectName(QStringLiteral("renameRunAction"));
+    renameAction->setShortcut(QKeySequence(Qt::Key_F2));
+    renameAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(renameAction, &QAction::triggered, this, &RunsPage::renameSelectedRun);
+    m_table->addAction(renameAction);
+    // Renaming changes the headers of the side-by-side table and the ROC legend.
+    connect(runs, &QAbstractItemModel::dataChanged, this, &RunsPage::selectionChanged);
     connect(save, &QPushButton::clicked, this, [this] {
         const auto runs = selectedRuns();
         if (!runs.empty())
@@ -105,6 +126,16 @@ std::vector<RunPtr> RunsPage::selectedRuns() const
     for (const QModelIndex &index : rows)
         runs.push_back(m_runs->runAt(index.row()));
     return runs;
+}
+
+void RunsPage::renameSelectedRun()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const QModelIndex name = m_runs->index(rows.front().row(), RunListModel::Name);
+    m_table->setCurrentIndex(name);
+    m_table->edit(name);
 }
 
 void RunsPage::selectRows(const QList<int> &rows)
@@ -163,15 +194,19 @@ void RunsPage::selectionChanged()
     for (std::size_t k = 0; k < keys.size(); ++k) {
         const int row = static_cast<int>(k);
         m_comparison->setItem(row, 0, new QTableWidgetItem(keys[k].first));
-        m_comparison->setItem(row, 1, new QTableWidgetItem(keys[k].second));
+        auto *metric = new QTableWidgetItem(metricDisplayName(keys[k].second));
+        setHelp(metric, metricHelp(keys[k].second));
+        m_comparison->setItem(row, 1, metric);
         for (std::size_t r = 0; r < runs.size(); ++r) {
             const auto found = values[r].find(keys[k]);
             const double value = found == values[r].end() ? NAN : found->second;
-            auto *item =
-                new QTableWidgetItem(std::isnan(value)                         ? QStringLiteral("—")
-                                     : keys[k].second == QLatin1String("rows") ? QString::number(value, 'f', 0)
-                                                                               : QString::number(value, 'f', 4));
+            // On screen in the locale's form; exported plainly.
+            auto *item = new QTableWidgetItem(std::isnan(value) ? QStringLiteral("—")
+                                              : keys[k].second == QLatin1String("rows")
+                                                  ? QLocale().toString(static_cast<qlonglong>(value))
+                                                  : QLocale().toString(value, 'f', 4));
             item->setData(Qt::UserRole, value);
+            item->setData(kExportRole, plainNumber(value));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_comparison->setItem(row, static_cast<int>(r) + 2, item);
         }

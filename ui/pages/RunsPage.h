@@ -22,8 +22,11 @@ public:
 
     std::vector<RunPtr> selectedRuns() const;
     void selectRows(const QList<int> &rows);
+    // Opens the name of the first selected run for editing.
+    void renameSelectedRun();
     RocChart *rocChart() const { return m_roc; }
     QTableWidget *comparison() const { return m_comparison; }
+    QTableView *table() const { return m_table; }
 
 Q_SIGNALS:
     void showRunRequested(const cmtl::ui::RunPtr &run);

@@ -4,6 +4,7 @@
 
 #include "HelpTexts.h"
 #include "UndoSupport.h"
+#include "tasks/TaskSpec.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
@@ -39,6 +41,31 @@ template <typename Box> Box *named(Box *box, const QString &objectName)
     return box;
 }
 
+// The tasks of `tasks` in the order they have in `order`. A task `order` lacks (one just chosen on
+// the Roles page) takes its place from `tasks`: before the first task that follows it there, so
+// that tasks nobody reordered stay in the order given (the columns' order).
+QStringList inOrderOf(const QStringList &order, const QStringList &tasks)
+{
+    QStringList arranged;
+    for (const QString &task : order) {
+        if (tasks.contains(task) && !arranged.contains(task))
+            arranged << task;
+    }
+    for (qsizetype i = 0; i < tasks.size(); ++i) {
+        if (arranged.contains(tasks[i]))
+            continue;
+        qsizetype before = arranged.size();
+        for (qsizetype next = i + 1; next < tasks.size(); ++next) {
+            if (const qsizetype at = arranged.indexOf(tasks[next]); at >= 0) {
+                before = at;
+                break;
+            }
+        }
+        arranged.insert(before, tasks[i]);
+    }
+    return arranged;
+}
+
 QLabel *buddy(const QString &text, QWidget *widget)
 {
     auto *label = new QLabel(text, widget->parentWidget());
@@ -59,6 +86,25 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_lambdaLayout = new QGridLayout(m_lambdaBox);
     m_noTasks = new QLabel(tr("Choose tasks on the Roles page; each gets a weight here."), m_lambdaBox);
     m_lambdaLayout->addWidget(m_noTasks, 0, 0, 1, 4);
+
+    // The order of the tasks: of the model's heads, and so of its reports, charts and files. The
+    // command line takes it from the order of its --task options; here the user drags or moves.
+    auto *order = new QGroupBox(tr("Task order"), content);
+    auto *orderLayout = new QGridLayout(order);
+    m_taskOrder = named(new QListWidget(order), QStringLiteral("taskOrderList"));
+    m_taskOrder->setAccessibleName(tr("Task order"));
+    m_taskOrder->setDragDropMode(QAbstractItemView::InternalMove);
+    m_taskOrder->setDefaultDropAction(Qt::MoveAction);
+    m_taskOrder->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_taskOrder->setMaximumHeight(120);
+    m_moveUp = named(new QPushButton(tr("Move &up"), order), QStringLiteral("moveTaskUpButton"));
+    m_moveUp->setAccessibleName(tr("Move the task up"));
+    m_moveDown = named(new QPushButton(tr("Move d&own"), order), QStringLiteral("moveTaskDownButton"));
+    m_moveDown->setAccessibleName(tr("Move the task down"));
+    orderLayout->addWidget(m_taskOrder, 0, 0, 3, 1);
+    orderLayout->addWidget(m_moveUp, 0, 1);
+    orderLayout->addWidget(m_moveDown, 1, 1);
+    orderLayout->setRowStretch(2, 1);
 
     auto *network = new QGroupBox(tr("Network"), content);
     auto *networkForm = new QFormLayout(network);
@@ -154,6 +200,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     grid->addWidget(optimiser, 1, 1);
     grid->addWidget(m_methods, 2, 0);
     grid->addWidget(split, 2, 1);
+    grid->addWidget(order, 3, 0, Qt::AlignTop);
     grid->addWidget(application, 3, 1, Qt::AlignTop);
     grid->addWidget(m_problemLabel, 4, 0, 1, 2);
     auto *buttons = new QHBoxLayout;
@@ -176,39 +223,10 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(scroll);
 
     m_reset = reset;
-    m_groups = {m_lambdaBox, network, optimiser, m_methods, split, application};
+    m_groups = {m_lambdaBox, network, optimiser, m_methods, split, order, application};
 
-    // What each setting does, as a tooltip and as What's This (Shift+F1).
-    setHelp(m_hidden, tr("Sizes of the shared layers, comma-separated, e.g. 128,64: the trunk every task learns "
-                         "from. Wider or more layers fit more patterns and overfit sooner."));
-    setHelp(m_headHidden, tr("Units of a hidden layer in each task's own head; none puts the output right on the "
-                             "shared trunk."));
-    setHelp(m_dropout, tr("Share of the shared units switched off at random in each training step, against "
-                          "overfitting. 0 turns it off; 0.1–0.3 is usual."));
-    setHelp(m_learningRate, tr("Step size of the Adam optimiser. Too large and the loss jumps about; too small and "
-                               "training crawls. 0.001 is a sound start."));
-    setHelp(m_batch, tr("Rows per gradient step. Larger batches are smoother and faster per epoch, smaller ones "
-                        "often generalise better."));
-    setHelp(m_epochs, tr("Most passes over the training rows; early stopping may end sooner."));
-    setHelp(m_patience, tr("Early stopping: end training when the validation loss has not improved for this many "
-                           "epochs, keeping the best epoch's weights. Off trains every epoch."));
-    setHelp(m_l2, tr("L2 penalty (weight decay) on the weights: larger values keep them small and the model "
-                     "simpler."));
-    setHelp(m_trainFraction, tr("Share of the rows the model is fitted on."));
-    setHelp(m_validationFraction, tr("Share of the rows held out to watch overfitting and for early stopping; not "
-                                     "fitted."));
-    setHelp(m_seed, tr("Seed of the random split and of the initial weights: the same seed, data and settings give "
-                       "the same model."));
-    setHelp(m_testFile, tr("A separate labelled file to test on (an out-of-time sample, say); without one, the rows "
-                           "left after the training and validation shares are the test part."));
-    setHelp(m_maxLevels, tr("A text column becomes one indicator per value; only this many of its most frequent "
-                            "values are kept, the rest pooled as \"other\"."));
-    setHelp(m_minLevelCount, tr("A value of a text column needs this many training rows to get its own indicator; "
-                                "rarer ones are pooled as \"other\"."));
-    setHelp(m_missingIndicators, tr("Adds a 0/1 column per numeric feature telling whether the value was missing, "
-                                    "so that missingness itself can predict (it often does in credit data)."));
-    setHelp(m_language, tr("The language of the workbench, from the next start."));
-    setHelp(reset, tr("Puts every setting back to its default; Edit ▸ Undo brings your values back."));
+    // What each setting does, as a tooltip and as What's This (Shift+F1); the texts are in HelpTexts.
+    installHelp(content);
 
     resetDefaults();
     for (QWidget *field : content->findChildren<QWidget *>())
@@ -216,6 +234,20 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     updateTabOrder();
 
     connect(reset, &QPushButton::clicked, this, &SettingsPage::resetDefaults);
+    const auto moveCurrent = [this](int offset) {
+        if (const QListWidgetItem *item = m_taskOrder->currentItem())
+            moveTask(item->text(), offset);
+    };
+    connect(m_moveUp, &QPushButton::clicked, this, [moveCurrent] { moveCurrent(-1); });
+    connect(m_moveDown, &QPushButton::clicked, this, [moveCurrent] { moveCurrent(+1); });
+    connect(m_taskOrder, &QListWidget::currentRowChanged, this, &SettingsPage::updateMoveButtons);
+    // A drop rearranges the list's rows (a move, or a removal and an insertion); the tasks follow
+    // once the drop is complete.
+    connect(m_taskOrder->model(), &QAbstractItemModel::rowsMoved, this, &SettingsPage::takeOrderFromList,
+            Qt::QueuedConnection);
+    connect(m_taskOrder->model(), &QAbstractItemModel::rowsInserted, this, &SettingsPage::takeOrderFromList,
+            Qt::QueuedConnection);
+    updateMoveButtons();
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Choose a test file"), {},
                                                           tr("CSV files (*.csv *.txt);;All files (*)"));
@@ -263,8 +295,78 @@ void SettingsPage::resetDefaults()
 
 void SettingsPage::setTasks(const QStringList &tasks)
 {
-    // Follows the Roles page (whose own undo step covers it): new rows are no step of their own.
+    showTasksWithoutStep(inOrderOf(m_tasks, tasks));
+}
+
+void SettingsPage::setTaskOrder(const QStringList &order)
+{
+    const QStringList arranged = inOrderOf(order, m_tasks);
+    if (arranged != m_tasks)
+        showTasksWithoutStep(arranged);
+}
+
+void SettingsPage::showTasksWithoutStep(const QStringList &tasks)
+{
+    // Follows the Roles page or a project (whose own steps cover it): no undo step of its own.
     const bool applying = std::exchange(m_applying, true);
+    showTasks(tasks);
+    m_applying = applying;
+    if (!m_applying)
+        m_recorded = state();
+}
+
+void SettingsPage::moveTask(const QString &task, int offset)
+{
+    const qsizetype from = m_tasks.indexOf(task);
+    const qsizetype to = from + offset;
+    if (from < 0 || to < 0 || to >= m_tasks.size())
+        return;
+    QStringList ordered = m_tasks;
+    ordered.move(from, to);
+    const bool applying = std::exchange(m_applying, true);
+    showTasks(ordered);
+    m_applying = applying;
+    m_taskOrder->setCurrentRow(static_cast<int>(to));
+    recordChange(m_taskOrder);
+}
+
+void SettingsPage::takeOrderFromList()
+{
+    QStringList ordered;
+    for (int row = 0; row < m_taskOrder->count(); ++row)
+        ordered << m_taskOrder->item(row)->text();
+    if (ordered == m_tasks || ordered.size() != m_tasks.size())
+        return;
+    const QString current = m_taskOrder->currentItem() ? m_taskOrder->currentItem()->text() : QString();
+    const bool applying = std::exchange(m_applying, true);
+    showTasks(ordered);
+    m_applying = applying;
+    m_taskOrder->setCurrentRow(static_cast<int>(ordered.indexOf(current)));
+    recordChange(m_taskOrder);
+}
+
+void SettingsPage::updateMoveButtons()
+{
+    const int row = m_taskOrder->currentRow();
+    m_moveUp->setEnabled(row > 0);
+    m_moveDown->setEnabled(row >= 0 && row + 1 < m_taskOrder->count());
+}
+
+void SettingsPage::applyTo(RoleAssignment &roles) const
+{
+    for (TaskSpec &task : roles.tasks)
+        task.lambda = lambda(QString::fromStdString(task.column));
+    // Tasks this page does not list (none, normally) keep their place after the listed ones.
+    const auto rank = [this](const TaskSpec &task) {
+        const qsizetype index = m_tasks.indexOf(QString::fromStdString(task.column));
+        return index < 0 ? m_tasks.size() : index;
+    };
+    std::stable_sort(roles.tasks.begin(), roles.tasks.end(),
+                     [&rank](const TaskSpec &a, const TaskSpec &b) { return rank(a) < rank(b); });
+}
+
+void SettingsPage::showTasks(const QStringList &tasks)
+{
     // Keep the lambdas of tasks that stay.
     std::map<QString, double> previous;
     for (const QString &task : m_tasks)
@@ -291,12 +393,8 @@ void SettingsPage::setTasks(const QStringList &tasks)
         auto *spin = new QDoubleSpinBox(m_lambdaBox);
         spin->setObjectName(QStringLiteral("lambdaSpin_") + task);
         spin->setAccessibleName(tr("Lambda of %1").arg(task));
-        const QString lambdaHelp = tr("Lambda of %1: the weight of its loss in the training objective. Twice the "
-                                      "lambda of another task, twice its pull on the shared layers; 0 leaves it out "
-                                      "of training.")
-                                       .arg(task);
-        setHelp(spin, lambdaHelp);
-        setHelp(slider, lambdaHelp);
+        setHelp(spin, lambdaHelp(task));
+        setHelp(slider, lambdaHelp(task));
         spin->setRange(0, kLambdaMax);
         spin->setSingleStep(0.1);
         spin->setDecimals(2);
@@ -325,9 +423,9 @@ void SettingsPage::setTasks(const QStringList &tasks)
         spin->setValue(kept != previous.end() ? kept->second : 1.0);
         slider->setValue(static_cast<int>(std::lround(spin->value() * kSliderSteps)));
     }
-    m_applying = applying;
-    if (!m_applying)
-        m_recorded = state();
+    m_taskOrder->clear();
+    m_taskOrder->addItems(m_tasks);
+    updateMoveButtons();
     updateTabOrder();
     updateShares();
     validate();
@@ -497,12 +595,16 @@ void SettingsPage::setHiddenLayers(const QString &sizes)
 
 SettingsPage::State SettingsPage::state() const
 {
-    return captureValues(m_content, {m_language->objectName()});
+    State state = captureValues(m_content, {m_language->objectName()});
+    state.insert(m_taskOrder->objectName(), m_tasks);
+    return state;
 }
 
 void SettingsPage::applyState(const State &state)
 {
     m_applying = true;
+    if (const auto order = state.constFind(m_taskOrder->objectName()); order != state.constEnd())
+        setTaskOrder(order->toStringList());
     applyValues(m_content, state);
     m_applying = false;
     m_recorded = this->state();
@@ -537,10 +639,12 @@ void SettingsPage::recordChange(QWidget *field)
     if (now == m_recorded)
         return;
     State before = std::exchange(m_recorded, now);
-    // One field's successive changes (typing 250, dragging a slider) merge into one step.
+    // One field's successive changes (typing 250, dragging a slider) merge into one step; each
+    // move of a task is a step of its own.
     const QString text = field ? tr("Change %1").arg(controlName(field)) : tr("Reset settings to defaults");
-    pushOrApply(m_undoStack, new SnapshotCommand<SettingsPage, State>(this, std::move(before), std::move(now), text,
-                                                                      field ? field->objectName() : QString()));
+    const QString mergeKey = field && field != m_taskOrder ? field->objectName() : QString();
+    pushOrApply(m_undoStack,
+                new SnapshotCommand<SettingsPage, State>(this, std::move(before), std::move(now), text, mergeKey));
 }
 
 void SettingsPage::updateTabOrder()

@@ -15,9 +15,15 @@ class QGridLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
+class QPushButton;
 class QSlider;
 class QSpinBox;
 class QUndoStack;
+
+namespace cmtl {
+struct RoleAssignment;
+}
 
 namespace cmtl::ui {
 
@@ -39,8 +45,17 @@ public:
     // Sets the fields named in `state`; lambdas of tasks not shown are ignored. No undo step.
     void applyState(const State &state);
 
+    // The tasks chosen on the Roles page. Tasks that stay keep their place in the user's order;
+    // new ones join at the end in the order given.
     void setTasks(const QStringList &tasks);
+    // The tasks in the user's order: the order of the model's heads, its reports and its files.
     QStringList tasks() const { return m_tasks; }
+    // Puts the tasks named in `order` first, in that order (a project's order); no undo step.
+    void setTaskOrder(const QStringList &order);
+    // Moves `task` by `offset` places (-1 up, +1 down) as one undoable step.
+    void moveTask(const QString &task, int offset);
+    // Gives each task of `roles` its lambda and puts the tasks in the user's order.
+    void applyTo(RoleAssignment &roles) const;
     void setLambda(const QString &task, double lambda);
     double lambda(const QString &task) const;
     // lambda_i / sum_j lambda_j (0 when every lambda is 0).
@@ -75,6 +90,13 @@ private:
         QDoubleSpinBox *spin;
         QLabel *share;
     };
+    // Rebuilds the lambda rows and the order list for `tasks`, in that order, keeping lambdas.
+    void showTasks(const QStringList &tasks);
+    // The same, as a change that is not the user's own step (m_recorded follows it).
+    void showTasksWithoutStep(const QStringList &tasks);
+    // The order shown in the list after the user dragged an item, taken as one undoable step.
+    void takeOrderFromList();
+    void updateMoveButtons();
     void updateShares();
     void validate();
     // Pushes the change of `field` since the last recorded state as one undo step.
@@ -88,6 +110,9 @@ private:
     QGroupBox *m_lambdaBox;
     QGridLayout *m_lambdaLayout;
     QLabel *m_noTasks;
+    QListWidget *m_taskOrder;
+    QPushButton *m_moveUp;
+    QPushButton *m_moveDown;
     MethodPanel *m_methods;
     QLineEdit *m_hidden;
     QSpinBox *m_headHidden;

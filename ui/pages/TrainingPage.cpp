@@ -162,9 +162,9 @@ void TrainingPage::start(TrainingWorker::Params params)
     connect(worker, &Worker::progress, this, [this](double, const QString &text) { m_progress->setFormat(text); });
     connect(worker, &TrainingWorker::succeeded, this, [this](const RunPtr &run) {
         m_progress->setValue(1000);
-        m_progress->setFormat(tr("Finished — %1").arg(QString::fromStdString(run->result.history.stopReason)));
+        m_progress->setFormat(tr("Finished — %1").arg(stopReasonText(run->result.history.stopReason)));
         m_log->appendPlainText(tr("%1; kept the weights of epoch %2.")
-                                   .arg(QString::fromStdString(run->result.history.stopReason))
+                                   .arg(stopReasonText(run->result.history.stopReason))
                                    .arg(run->result.history.bestEpoch));
         Q_EMIT statusMessage(tr("Training finished in %1 s").arg(run->result.seconds, 0, 'f', 1));
         Q_EMIT runFinished(run);
