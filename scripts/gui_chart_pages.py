@@ -10,7 +10,36 @@ Run with tools/gui/atspi_run.sh (Xvfb, session bus, AT-SPI registry; /work/share
 where CFG/CreditMTL/creditmtl.conf holds [General] language=en (or zh_CN).
 """
 import os, subprocess, sys, time
-from atspi import app, click, find, find_all, wait_for
+from atspi import app, click, wait_for
+
+SKIP = {"table", "tree table"}  # item views: thousands of cells, not searched
+
+
+def find_all(node, role=None, name=None, contains=None, depth=0):
+    hits = []
+    if node is None or depth > 40:
+        return hits
+    try:
+        r, nm = node.getRoleName(), node.name
+    except Exception:
+        return hits
+    if (role is None or r == role) and (name is None or nm == name) and \
+            (contains is None or contains.lower() in (nm or "").lower()):
+        hits.append(node)
+    if r in SKIP:
+        return hits
+    try:
+        for c in node:
+            hits += find_all(c, role, name, contains, depth + 1)
+    except Exception:
+        pass
+    return hits
+
+
+def find(node, role=None, name=None, contains=None):
+    h = find_all(node, role, name, contains)
+    return h[0] if h else None
+
 
 out, lang, mode = sys.argv[1], sys.argv[2], sys.argv[3]
 os.makedirs(out, exist_ok=True)
@@ -19,6 +48,7 @@ en = lang == "en"
 pages = (["Start", "Data", "Roles", "Settings", "Training", "Results", "Runs", "Scoring"] if en else
          ["开始", "数据", "角色", "设置", "训练", "结果", "运行记录", "评分"])
 nav = wait_for(lambda: find(a, "list", "Pages" if en else "页面"), 30)
+print("navigation:", nav, flush=True)
 
 def shot(name):
     time.sleep(1.5)
@@ -29,18 +59,23 @@ def show(index):
     time.sleep(1.0)
 
 def choose_task(name):
-    combo = find(a, "combo box", "Task:" if en else "任务:") or find(a, "combo box", contains="Task" if en else "任务")
+    # The Task combo box (the only one on the Results page): focused by a click, the task typed.
+    combo = next((c for c in find_all(a, "combo box") if c.queryComponent().getExtents(0).width > 0 and
+                  c.queryComponent().getExtents(0).y < 120), None)
     if combo is None:
         print("no task combo"); return
-    for child in combo:
-        for item in (child or []):
-            if item is not None and item.name == name:
-                click(item); time.sleep(1.0); return
-    print("task not found:", name)
+    e = combo.queryComponent().getExtents(0)
+    subprocess.run(["xdotool", "mousemove", str(e.x + e.width // 2), str(e.y + e.height // 2), "click", "1"])
+    time.sleep(0.7)
+    subprocess.run(["xdotool", "type", "--delay", "80", name])
+    subprocess.run(["xdotool", "key", "Return"])
+    time.sleep(1.0)
+
 
 if mode == "train":
     wait_for(lambda: find(a, "combo box", "Role of annual_inc" if en else "annual_inc 的角色"), 60)
     train = wait_for(lambda: find(a, "push button", "Train" if en else "训练"), 20)
+    print("train button:", train, flush=True)
     click(train)
     wait_for(lambda: find(a, "label", contains="weights of epoch" if en else "的权重"), 300)
     show(4)

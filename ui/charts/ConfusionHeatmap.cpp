@@ -67,14 +67,17 @@ void ConfusionHeatmap::paint(QPainter &painter, const QRect &area, const QString
     titleFont.setBold(true);
     painter.setFont(titleFont);
     painter.setPen(Qt::black);
-    // Left of the corner buttons' room.
-    painter.drawText(QRect(0, 4, width - 60, 20), Qt::AlignCenter, title);
+    // Left of the corner buttons' room, over two lines when the map is narrow.
+    const QRect titleRect = painter.fontMetrics().boundingRect(QRect(4, 4, std::max(40, width - 64), 200),
+                                                               Qt::AlignHCenter | Qt::TextWordWrap, title);
+    painter.drawText(QRect(4, 4, std::max(40, width - 64), titleRect.height()), Qt::AlignHCenter | Qt::TextWordWrap,
+                     title);
     painter.setFont(font());
     if (k == 0 || m_matrix.cols() != k) {
         painter.restore();
         return;
     }
-    const int left = 70, top = 50, right = 10, bottom = 10;
+    const int left = 70, top = 30 + std::max(20, titleRect.height()), right = 10, bottom = 10;
     const double cell = std::min((width - left - right) / double(k), (height - top - bottom) / double(k));
     if (cell <= 4) {
         painter.restore();

@@ -32,9 +32,9 @@ MulticlassTaskPanel::MulticlassTaskPanel(QWidget *parent) : QWidget(parent)
     top->addWidget(m_heatmap);
     top->addWidget(m_roc);
     // The curves' legend names every class: the chart gets the larger share.
-    top->setStretchFactor(0, 2);
-    top->setStretchFactor(1, 3);
-    top->setSizes({420, 630});
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 1);
+    top->setSizes({480, 560});
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
     splitter->addWidget(m_perClass);
