@@ -74,7 +74,8 @@ def choose_task(name):
 
 if mode == "train":
     wait_for(lambda: find(a, "combo box", "Role of annual_inc" if en else "annual_inc 的角色"), 60)
-    train = wait_for(lambda: find(a, "push button", "Train" if en else "训练"), 20)
+    train = wait_for(lambda: next((b for b in find_all(a, "push button")
+                                   if (b.name or "").startswith("Train" if en else "训练")), None), 20)
     print("train button:", train, flush=True)
     click(train)
     wait_for(lambda: find(a, "label", contains="weights of epoch" if en else "的权重"), 300)
