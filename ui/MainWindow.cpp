@@ -43,7 +43,6 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
-#include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -1249,22 +1248,17 @@ void MainWindow::showLastComparison()
 
 void MainWindow::watchThresholds()
 {
-    // The threshold explorer is the user's: a value set while its slider or spin box has the focus
-    // (dragged, clicked, typed, stepped) is their choice and is kept per run and task. Values the
-    // panel sets itself when it shows a task have no focus there and are not taken for choices.
+    // The threshold explorer is the user's: a value they set (dragged, clicked, typed, stepped) is
+    // their choice and is kept per run and task. Values the panel sets itself when it shows a task
+    // are not announced as choices.
     BinaryTaskPanel *panel = m_results->binaryPanel();
-    auto *slider = panel->findChild<QSlider *>(QStringLiteral("thresholdSlider"));
-    auto *spin = panel->findChild<QDoubleSpinBox *>(QStringLiteral("thresholdSpin"));
     auto *task = m_results->findChild<QComboBox *>(QStringLiteral("taskCombo"));
-    if (!slider || !spin || !task)
+    if (!task)
         return;
-    const auto record = [this, panel, slider, spin, task] {
-        if (!(slider->hasFocus() || spin->hasFocus()) || !m_results->run())
-            return;
-        m_workspace->setThreshold(m_results->run()->id, task->currentText().toStdString(), panel->threshold());
-    };
-    connect(slider, &QSlider::valueChanged, this, record);
-    connect(spin, &QDoubleSpinBox::valueChanged, this, record);
+    connect(panel, &BinaryTaskPanel::thresholdChosen, this, [this](const QString &chosenTask, double threshold) {
+        if (m_results->run())
+            m_workspace->setThreshold(m_results->run()->id, chosenTask.toStdString(), threshold);
+    });
     // After the page has shown a run or a task (these connections come after the page's own),
     // the threshold chosen for it comes back.
     const auto restore = [this, panel, task] {

@@ -2,22 +2,9 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QStringList>
 
 namespace cmtl::ui {
-
-QString stopReasonText(const std::string &reason)
-{
-    static const QRegularExpression stoppedEarly(QStringLiteral("^stopped early at epoch (\\d+)$"));
-    static const QRegularExpression completed(QStringLiteral("^completed (\\d+) epochs$"));
-    const QString text = QString::fromStdString(reason);
-    if (const QRegularExpressionMatch match = stoppedEarly.match(text); match.hasMatch())
-        return QCoreApplication::translate("RunRecord", "stopped early at epoch %1").arg(match.captured(1));
-    if (const QRegularExpressionMatch match = completed.match(text); match.hasMatch())
-        return QCoreApplication::translate("RunRecord", "completed %1 epochs").arg(match.captured(1));
-    return text;
-}
 
 const TaskScores *RunRecord::scoresOf(const std::string &task) const
 {

@@ -51,10 +51,6 @@ struct RunRecord {
 
 using RunPtr = std::shared_ptr<const RunRecord>;
 
-// Why training ended, in the interface's language: the engine's "stopped early at epoch N" and
-// "completed N epochs" (kept in English in models and histories) translated; any other reason as
-// the engine gave it.
-QString stopReasonText(const std::string &reason);
 
 // The record of `source`'s model evaluated on another labelled file (`path`, an out-of-time
 // sample, say): the same model, settings and training history; that file's report as the test

@@ -262,14 +262,6 @@
         <source>%1 on %2</source>
         <translation>%1（在 %2 上）</translation>
     </message>
-    <message>
-        <source>stopped early at epoch %1</source>
-        <translation>在第 %1 轮提前停止</translation>
-    </message>
-    <message>
-        <source>completed %1 epochs</source>
-        <translation>已完成 %1 轮</translation>
-    </message>
 </context>
 <context>
     <name>cmtl::ui::BinaryTaskPanel</name>
@@ -362,8 +354,8 @@
         <translation>%1（负类）</translation>
     </message>
     <message>
-        <source>Per-row scores are not stored in a model file: train in this session to explore thresholds.</source>
-        <translation>模型文件不保存逐行得分：请在本次会话中训练后再探索阈值。</translation>
+        <source>Per-row scores are not stored in a model file: score a labelled file on the Scoring page to explore thresholds.</source>
+        <translation>模型文件不保存逐行得分：请在“评分”页面对带标签的文件评分后再探索阈值。</translation>
     </message>
     <message>
         <source>Score ≥ %1 flags %2 of %3 rows (%4%) on the %5 part.</source>
@@ -438,10 +430,33 @@
     </message>
 </context>
 <context>
+    <name>cmtl::ui::ChartToolBar</name>
+    <message>
+        <source>Save chart…</source>
+        <translation>保存图表…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG or SVG image, titled with its task and run</source>
+        <translation>将此图表保存为 PNG 或 SVG 图像，标题含其任务和运行</translation>
+    </message>
+    <message>
+        <source>Copy chart</source>
+        <translation>复制图表</translation>
+    </message>
+    <message>
+        <source>Copy this chart to the clipboard as an image, titled with its task and run</source>
+        <translation>将此图表作为图像复制到剪贴板，标题含其任务和运行</translation>
+    </message>
+</context>
+<context>
     <name>cmtl::ui::ChartView</name>
     <message>
-        <source>Save Chart As…</source>
-        <translation>图表另存为…</translation>
+        <source>Nothing to draw: a model opened from a file keeps its metrics, not the per-row scores this chart is drawn from.
+
+To see it, score a labelled file (one with this task's column) on the Scoring page: the model's metrics and charts on that file appear here as a run of their own.</source>
+        <translation>无可绘制内容：从文件打开的模型只保存指标，不保存绘制此图表所需的逐行得分。
+
+如需查看，请在“评分”页面对带标签的文件（含此任务列）评分：模型在该文件上的指标和图表将作为一次单独的运行显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -640,8 +655,8 @@
         <translation>混淆矩阵（行：实际，列：预测）</translation>
     </message>
     <message>
-        <source>Save Chart As…</source>
-        <translation>图表另存为…</translation>
+        <source>rows: actual, columns: predicted</source>
+        <translation>行：实际，列：预测</translation>
     </message>
 </context>
 <context>
@@ -900,6 +915,22 @@
     <message>
         <source>%1 validation</source>
         <translation>%1 验证</translation>
+    </message>
+    <message>
+        <source>epoch %1: weights kept</source>
+        <translation>第 %1 轮：保留其权重</translation>
+    </message>
+    <message>
+        <source>best epoch %1</source>
+        <translation>最佳轮次 %1</translation>
+    </message>
+    <message>
+        <source>Stopped early at epoch %1 of %2; the weights of epoch %3 were kept.</source>
+        <translation>在第 %1 / %2 轮提前停止；保留了第 %3 轮的权重。</translation>
+    </message>
+    <message>
+        <source>Completed all %1 epochs; the weights of epoch %2 were kept.</source>
+        <translation>已完成全部 %1 轮；保留了第 %2 轮的权重。</translation>
     </message>
 </context>
 <context>
@@ -1476,6 +1507,10 @@
     <message>
         <source>metrics per class</source>
         <translation>各类别指标</translation>
+    </message>
+    <message>
+        <source>Not stored in a model file: score a labelled file on the Scoring page.</source>
+        <translation>模型文件未保存此项：请在“评分”页面对带标签的文件评分。</translation>
     </message>
 </context>
 <context>
@@ -2400,22 +2435,6 @@ FPR %4</translation>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <source>epoch %1  loss %2  validation %3</source>
-        <translation>第 %1 轮  损失 %2  验证 %3</translation>
-    </message>
-    <message>
-        <source>  (%1 s)</source>
-        <translation>  （%1 秒）</translation>
-    </message>
-    <message>
-        <source>Finished — %1</source>
-        <translation>已完成 — %1</translation>
-    </message>
-    <message>
-        <source>%1; kept the weights of epoch %2.</source>
-        <translation>%1；保留第 %2 轮的权重。</translation>
-    </message>
-    <message>
         <source>Training finished in %1 s</source>
         <translation>训练完成，用时 %1 秒</translation>
     </message>
@@ -2428,10 +2447,6 @@ FPR %4</translation>
         <translation>已取消 — 之前的结果保持不变</translation>
     </message>
     <message>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
         <source>Training cancelled</source>
         <translation>训练已取消</translation>
     </message>
@@ -2442,6 +2457,58 @@ FPR %4</translation>
     <message>
         <source>estimating…</source>
         <translation>正在估计…</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Train objective</source>
+        <translation>训练目标值</translation>
+    </message>
+    <message>
+        <source>Validation objective</source>
+        <translation>验证目标值</translation>
+    </message>
+    <message>
+        <source>%1 validation AUC</source>
+        <translation>%1 验证 AUC</translation>
+    </message>
+    <message>
+        <source>%1 validation accuracy</source>
+        <translation>%1 验证准确率</translation>
+    </message>
+    <message>
+        <source>%1 validation RMSE</source>
+        <translation>%1 验证 RMSE</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>epoch log</source>
+        <translation>轮次日志</translation>
+    </message>
+    <message>
+        <source>The training objective: each task's loss times its weight, summed, averaged over the epoch's batches.</source>
+        <translation>训练目标值：各任务损失乘以其权重后求和，并在该轮的各批次上取平均。</translation>
+    </message>
+    <message>
+        <source>The same on the validation rows, without dropout: the lowest decides which epoch's weights are kept.</source>
+        <translation>在验证行上计算的同一目标值（不使用 dropout）：最低值决定保留哪一轮的权重。</translation>
+    </message>
+    <message>
+        <source>Finished at epoch %1 of %2</source>
+        <translation>在第 %1 / %2 轮完成</translation>
+    </message>
+    <message>
+        <source>Cancelled: the previous results are kept.</source>
+        <translation>已取消：之前的结果保持不变。</translation>
+    </message>
+    <message>
+        <source>The model keeps the weights of this epoch.</source>
+        <translation>模型保留此轮的权重。</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,9 @@ QRect inWindow(const QWidget *widget)
 // the group beside it (the Settings page's Network group, then the Optimiser group to its right).
 bool readsAfter(const QWidget *previous, const QWidget *next)
 {
+    // A control's own tools (a chart's Save and Copy buttons in its corner) come right after it.
+    if (previous->isAncestorOf(next))
+        return true;
     const QWidget *common = previous;
     while (common && common != next && !common->isAncestorOf(next))
         common = common->parentWidget();

@@ -22,8 +22,11 @@ void CalibrationChart::setBins(const std::vector<CalibrationBin> &bins)
     double highest = 0.05;
     auto *line = new QLineSeries;
     line->setName(tr("model"));
+    line->setPen(QPen(seriesColor(0), 2));
     auto *dots = new QScatterSeries;
     dots->setMarkerSize(8);
+    dots->setColor(seriesColor(0));
+    dots->setBorderColor(Qt::white);
     std::int64_t fewest = 0, most = 0;
     for (const CalibrationBin &bin : bins) {
         fewest = fewest == 0 ? bin.count : std::min(fewest, bin.count);
@@ -55,6 +58,7 @@ void CalibrationChart::setBins(const std::vector<CalibrationBin> &bins)
             [this](const QPointF &point, bool entered) { setToolTip(entered ? binToolTip(point) : QString()); });
     xAxis()->setRange(0, highest);
     yAxis()->setRange(0, highest);
+    fitLegend();
 }
 
 QString CalibrationChart::binsLegend() const

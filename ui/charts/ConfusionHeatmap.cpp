@@ -1,6 +1,6 @@
 #include "charts/ConfusionHeatmap.h"
 
-#include "charts/ImageExport.h"
+#include "charts/ChartToolBar.h"
 
 #include <QContextMenuEvent>
 #include <QMenu>
@@ -15,6 +15,7 @@ ConfusionHeatmap::ConfusionHeatmap(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("confusionHeatmap"));
     setAccessibleName(tr("Confusion matrix heat map"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_toolBar = new ChartToolBar(this, [this] { return picture(); });
 }
 
 void ConfusionHeatmap::setMatrix(const QStringList &classes, const Matrix &matrix)
@@ -26,34 +27,69 @@ void ConfusionHeatmap::setMatrix(const QStringList &classes, const Matrix &matri
 
 bool ConfusionHeatmap::saveImage(const QString &path)
 {
-    return saveWidgetImage(this, path, tr("Confusion matrix"));
+    return saveChartPicture(picture(), path);
+}
+
+void ConfusionHeatmap::setSubject(const QString &task, const QString &run)
+{
+    m_task = task;
+    m_run = run;
+}
+
+QString ConfusionHeatmap::exportTitle() const
+{
+    return chartExportTitle(tr("Confusion matrix"), m_task, m_run);
+}
+
+ChartPicture ConfusionHeatmap::picture() const
+{
+    // The band names the chart, task and run; the matrix keeps its reading direction.
+    return {exportTitle(), size(), [this](QPainter &painter, const QRect &area) {
+                paint(painter, area, tr("rows: actual, columns: predicted"));
+            }};
 }
 
 void ConfusionHeatmap::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
+    paint(painter, rect(), tr("Confusion matrix (rows: actual, columns: predicted)"));
+}
+
+void ConfusionHeatmap::paint(QPainter &painter, const QRect &area, const QString &title) const
+{
+    painter.save();
+    painter.translate(area.topLeft());
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.fillRect(rect(), Qt::white);
+    const int width = area.width(), height = area.height();
+    painter.fillRect(QRect(0, 0, width, height), Qt::white);
     const int k = static_cast<int>(m_matrix.rows());
     QFont titleFont = font();
     titleFont.setBold(true);
     painter.setFont(titleFont);
-    painter.drawText(QRect(0, 4, width(), 20), Qt::AlignCenter,
-                     tr("Confusion matrix (rows: actual, columns: predicted)"));
+    painter.setPen(Qt::black);
+    // Left of the corner buttons' room, over two lines when the map is narrow.
+    const QRect titleRect = painter.fontMetrics().boundingRect(QRect(4, 4, std::max(40, width - 64), 200),
+                                                               Qt::AlignHCenter | Qt::TextWordWrap, title);
+    painter.drawText(QRect(4, 4, std::max(40, width - 64), titleRect.height()), Qt::AlignHCenter | Qt::TextWordWrap,
+                     title);
     painter.setFont(font());
-    if (k == 0 || m_matrix.cols() != k)
+    if (k == 0 || m_matrix.cols() != k) {
+        painter.restore();
         return;
-    const int left = 70, top = 50, right = 10, bottom = 10;
-    const double cell = std::min((width() - left - right) / double(k), (height() - top - bottom) / double(k));
-    if (cell <= 4)
+    }
+    const int left = 70, top = 30 + std::max(20, titleRect.height()), right = 10, bottom = 10;
+    const double cell = std::min((width - left - right) / double(k), (height - top - bottom) / double(k));
+    if (cell <= 4) {
+        painter.restore();
         return;
+    }
     for (int j = 0; j < k; ++j) {
         const QRectF header(left + j * cell, top - 22, cell, 20);
         painter.drawText(header, Qt::AlignCenter, m_classes.value(j));
     }
     for (int i = 0; i < k; ++i) {
         const std::int64_t rowTotal = std::max<std::int64_t>(1, m_matrix.row(i).sum());
-        painter.setPen(palette().color(QPalette::WindowText));
+        painter.setPen(Qt::black);
         painter.drawText(QRectF(0, top + i * cell, left - 6, cell), Qt::AlignRight | Qt::AlignVCenter,
                          m_classes.value(i));
         for (int j = 0; j < k; ++j) {
@@ -67,12 +103,13 @@ void ConfusionHeatmap::paintEvent(QPaintEvent *)
             painter.drawText(box, Qt::AlignCenter, text);
         }
     }
+    painter.restore();
 }
 
 void ConfusionHeatmap::contextMenuEvent(QContextMenuEvent *event)
 {
     QMenu menu(this);
-    menu.addAction(tr("Save Chart As…"), this, [this] { saveWidgetImageInteractively(this, tr("Confusion matrix")); });
+    menu.addActions(actions());
     menu.exec(event->globalPos());
 }
 

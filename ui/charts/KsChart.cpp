@@ -43,6 +43,7 @@ void KsChart::setCurve(const std::vector<KsPoint> &points, const QString &positi
         gap->setPen(pen);
         attach(gap);
     }
+    fitLegend();
 }
 
 } // namespace cmtl::ui

@@ -20,10 +20,16 @@ RocChart::RocChart(QWidget *parent) : ChartView(tr("ROC curve"), parent)
     setCurves({});
 }
 
+void RocChart::forgetSeries()
+{
+    m_curves.clear();
+    m_series.clear();
+    m_marker = nullptr;
+}
+
 void RocChart::setCurves(std::vector<Curve> curves)
 {
     clearSeries();
-    m_series.clear();
     m_curves = std::move(curves);
 
     auto *diagonal = new QLineSeries;
@@ -38,16 +44,16 @@ void RocChart::setCurves(std::vector<Curve> curves)
     for (std::size_t i = 0; i < m_curves.size(); ++i) {
         const Curve &curve = m_curves[i];
         auto *series = new QLineSeries;
-        series->setName(tr("%1 (AUC %2)").arg(curve.name).arg(curve.auc, 0, 'f', 3));
+        series->setName(std::isfinite(curve.auc) ? tr("%1 (AUC %2)").arg(curve.name).arg(curve.auc, 0, 'f', 3)
+                                                 : curve.name);
         // Hover still finds the nearest of all the curve's points.
         QList<QPointF> points;
         for (const std::size_t k : drawnPoints(curve.points.size()))
             points.append(QPointF(curve.points[k].falsePositiveRate, curve.points[k].truePositiveRate));
         series->replace(points);
-        attach(series); // takes the theme's next colour
-        QPen pen = series->pen();
-        pen.setWidthF(2.0);
-        series->setPen(pen);
+        attach(series);
+        // Each curve its own colour, however many classes: the theme's five would repeat.
+        series->setPen(QPen(seriesColor(static_cast<int>(i)), 2.0));
         m_series.push_back(series);
         const int index = static_cast<int>(i);
         connect(series, &QLineSeries::hovered, this, [this, index](const QPointF &point, bool state) {
@@ -61,12 +67,14 @@ void RocChart::setCurves(std::vector<Curve> curves)
     m_marker = new QScatterSeries;
     m_marker->setName(tr("threshold"));
     m_marker->setMarkerSize(11);
-    m_marker->setColor(QColor(192, 57, 43));
+    // Black: no curve has it, whatever the number of curves.
+    m_marker->setColor(QColor(20, 20, 20));
     m_marker->setBorderColor(Qt::white);
     attach(m_marker);
     // The chance line and the marker need no legend entry.
-    chart()->legend()->markers(diagonal).first()->setVisible(false);
-    chart()->legend()->markers(m_marker).first()->setVisible(false);
+    hideFromLegend(diagonal);
+    hideFromLegend(m_marker);
+    fitLegend();
 }
 
 void RocChart::setMarker(double falsePositiveRate, double truePositiveRate)

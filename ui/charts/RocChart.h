@@ -35,6 +35,9 @@ public:
     // The text the tooltip shows for the point of curve `index` nearest to (fpr, tpr).
     QString hoverText(int index, QPointF point) const;
 
+protected:
+    void forgetSeries() override;
+
 private:
     std::vector<Curve> m_curves;
     std::vector<QLineSeries *> m_series;

@@ -39,6 +39,7 @@ void ScatterChart::setPoints(std::span<const float> x, std::span<const float> y,
     line->setPen(QPen(QColor(192, 57, 43), 1.5, Qt::DashLine));
     attach(dots);
     attach(line);
+    fitLegend();
     if (points.isEmpty())
         return;
     if (sameRange) {

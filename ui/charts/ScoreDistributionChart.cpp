@@ -18,7 +18,6 @@ void ScoreDistributionChart::setDistribution(const ScoreDistribution &distributi
                                              const QString &negativeName)
 {
     clearSeries();
-    m_threshold = nullptr;
     m_highest = 0.01;
     const auto addClass = [&](const std::vector<double> &shares, const QString &name, QColor color) {
         auto *upper = new QLineSeries;
@@ -47,6 +46,7 @@ void ScoreDistributionChart::setDistribution(const ScoreDistribution &distributi
     m_threshold->setName(tr("threshold"));
     m_threshold->setPen(QPen(QColor(60, 60, 60), 1.5, Qt::DashLine));
     attach(m_threshold);
+    fitLegend();
 }
 
 void ScoreDistributionChart::setThreshold(double threshold)

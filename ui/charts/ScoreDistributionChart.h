@@ -17,6 +17,9 @@ public:
                          const QString &negativeName);
     void setThreshold(double threshold);
 
+protected:
+    void forgetSeries() override { m_threshold = nullptr; }
+
 private:
     double m_highest = 1;
     QLineSeries *m_threshold = nullptr;

@@ -18,7 +18,6 @@ TaskWeightChart::TaskWeightChart(QWidget *parent) : ChartView(tr("Task weights (
 void TaskWeightChart::reset(const QStringList &tasks, int epochs)
 {
     clearSeries();
-    m_weights.clear();
     m_highest = 0;
     for (int t = 0; t < tasks.size(); ++t) {
         auto *series = new QLineSeries;
@@ -30,6 +29,7 @@ void TaskWeightChart::reset(const QStringList &tasks, int epochs)
     xAxis()->setRange(1, std::max(2, epochs));
     xAxis()->setTickCount(std::min(std::max(2, epochs), 11));
     yAxis()->setRange(0, 1);
+    fitLegend();
 }
 
 void TaskWeightChart::appendEpoch(const EpochRecord &record)

@@ -21,6 +21,9 @@ public:
 
     QLineSeries *weightSeries(int task) const { return m_weights.value(task); }
 
+protected:
+    void forgetSeries() override { m_weights.clear(); }
+
 private:
     QList<QLineSeries *> m_weights;
     double m_highest = 0;

@@ -254,4 +254,10 @@ void RunListModel::clear()
     endResetModel();
 }
 
+QString runWithMethod(const QString &name, const ExperimentConfig &config)
+{
+    return QStringLiteral("%1 (%2, %3)")
+        .arg(name, architectureName(config.train.architecture), weightingName(config.train.weighting.method));
+}
+
 } // namespace cmtl::ui

@@ -68,4 +68,8 @@ private:
     int m_nextId = 1;
 };
 
+// "Run 3 (MMoE, uncertainty)": a run's name with its architecture and task weighting as the runs
+// list shows them; how chart exports name their run.
+QString runWithMethod(const QString &name, const ExperimentConfig &config);
+
 } // namespace cmtl::ui

@@ -1,6 +1,7 @@
 #include "pages/BinaryTaskPanel.h"
 
 #include "charts/CalibrationChart.h"
+#include "charts/ChartToolBar.h"
 #include "charts/KsChart.h"
 #include "charts/RocChart.h"
 #include "charts/ScoreDistributionChart.h"
@@ -18,6 +19,7 @@
 #include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -150,8 +152,11 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({520, 340});
-    // Tab as laid out: the ROC curve, the threshold beside it, then the charts below (made first).
-    setTabOrder(m_roc, m_slider);
+    // Tab as laid out: the ROC curve and its corner buttons, the threshold beside it, then the
+    // charts below (made first).
+    setTabOrder(m_roc, m_roc->toolBar()->saveButton());
+    setTabOrder(m_roc->toolBar()->saveButton(), m_roc->toolBar()->copyButton());
+    setTabOrder(m_roc->toolBar()->copyButton(), m_slider);
     setTabOrder(m_slider, m_spin);
     setTabOrder(m_spin, m_tabs->tabBar());
     setTabOrder(m_tabs->tabBar(), m_ks);
@@ -166,6 +171,8 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
             m_spin->setValue(threshold);
         }
         updateThreshold();
+        if (!m_settingThreshold)
+            Q_EMIT thresholdChosen(m_task, m_spin->value());
     });
     connect(m_spin, &QDoubleSpinBox::valueChanged, this, [this](double value) {
         {
@@ -173,11 +180,17 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
             m_slider->setValue(static_cast<int>(std::lround(value * kSliderSteps)));
         }
         updateThreshold();
+        if (!m_settingThreshold)
+            Q_EMIT thresholdChosen(m_task, value);
     });
 }
 
-void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores *scores, const TaskCharts *charts)
+void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores *scores, const TaskCharts *charts,
+                              const QString &run)
 {
+    m_task = QString::fromStdString(evaluation.task);
+    for (ChartView *chart : std::initializer_list<ChartView *>{m_roc, m_ks, m_distribution, m_calibration})
+        chart->setSubject(m_task, run);
     const QString positive =
         evaluation.classes.size() == 2 ? QString::fromStdString(evaluation.classes[1]) : tr("positive");
     const QString negative =
@@ -186,8 +199,10 @@ void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores
     m_predictedNegative->setText(tr("predicted %1").arg(negative));
     m_actualPositive->setText(tr("actual %1").arg(positive));
     m_actualNegative->setText(tr("actual %1").arg(negative));
-    m_roc->setCurves(
-        {{QString::fromStdString(evaluation.task), evaluation.roc, evaluation.binary ? evaluation.binary->auc : NAN}});
+    if (evaluation.roc.empty())
+        m_roc->showMessage(ChartView::noScoresMessage());
+    else
+        m_roc->setCurves({{m_task, evaluation.roc, evaluation.binary ? evaluation.binary->auc : NAN}});
     m_hasScores = scores && !scores->scores.empty();
     m_scores = m_hasScores ? *scores : TaskScores{};
     m_slider->setEnabled(m_hasScores);
@@ -207,9 +222,8 @@ void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores
         m_distribution->setDistribution(charts->distribution, positive, negative);
         m_calibration->setBins(charts->calibration);
     } else {
-        m_ks->setCurve({}, positive, negative);
-        m_distribution->setDistribution(scoreDistribution({}, {}, 25), positive, negative);
-        m_calibration->setBins({});
+        for (ChartView *chart : std::initializer_list<ChartView *>{m_ks, m_distribution, m_calibration})
+            chart->showMessage(ChartView::noScoresMessage());
     }
     updateThreshold();
 }
@@ -245,7 +259,9 @@ double BinaryTaskPanel::startingThreshold(const TaskScores *scores, const TaskCh
 
 void BinaryTaskPanel::setThreshold(double threshold)
 {
+    m_settingThreshold = true;
     m_spin->setValue(threshold);
+    m_settingThreshold = false;
 }
 
 double BinaryTaskPanel::threshold() const
@@ -261,8 +277,8 @@ void BinaryTaskPanel::updateThreshold()
         m_counts = {};
         for (QLabel *label : {m_tp, m_fp, m_fn, m_tn, m_precision, m_recall, m_f1, m_accuracy})
             label->setText(QStringLiteral("–"));
-        m_flagged->setText(tr("Per-row scores are not stored in a model file: train in this session to explore "
-                              "thresholds."));
+        m_flagged->setText(tr("Per-row scores are not stored in a model file: score a labelled file on the "
+                              "Scoring page to explore thresholds."));
         m_roc->setMarker(NAN, NAN);
         return;
     }

@@ -21,17 +21,22 @@ class ScoreDistributionChart;
 // A binary task's results: the ROC curve with a threshold marker, a threshold slider driving the
 // confusion matrix, precision, recall and F1 (from the engine's confusionAt; "—" where a rate is
 // 0/0), starting at a stated cut-off, and the KS, score
-// distribution and calibration charts.
+// distribution and calibration charts. Without per-row scores (a model opened from a file) each
+// chart that needs them says so in its place.
 class BinaryTaskPanel : public QWidget {
     Q_OBJECT
 public:
     explicit BinaryTaskPanel(QWidget *parent = nullptr);
 
     // `scores` may be null (a model opened from a file): the ROC then comes from `evaluation`
-    // alone and the threshold explorer is disabled.
-    void setTask(const TaskEvaluation &evaluation, const TaskScores *scores, const TaskCharts *charts);
+    // alone (a message when it has none) and the threshold explorer is disabled. `run` names the
+    // run in the charts' exports ("Run 3 (MMoE, uncertainty)").
+    void setTask(const TaskEvaluation &evaluation, const TaskScores *scores, const TaskCharts *charts,
+                 const QString &run = {});
+    // Sets the threshold without taking it for the user's choice (thresholdChosen is not sent).
     void setThreshold(double threshold);
     double threshold() const;
+    QString task() const { return m_task; }
     // Where the explorer starts for a task: the KS-optimal cut-off (the score where the positives'
     // and negatives' cumulative shares differ most) when the KS curve is there, else the base rate
     // (the share of positives); 0.5 without scores. `why` receives the sentence shown on the panel.
@@ -44,11 +49,18 @@ public:
     CalibrationChart *calibrationChart() const { return m_calibration; }
     QTabWidget *tabs() const { return m_tabs; }
 
+Q_SIGNALS:
+    // The user moved the slider or changed the value (mouse, keys, typing): their choice for
+    // `task`. Not sent when the panel sets the threshold itself (a task shown, setThreshold).
+    void thresholdChosen(const QString &task, double threshold);
+
 private:
     void updateThreshold();
 
+    QString m_task;
     TaskScores m_scores;
     bool m_hasScores = false;
+    bool m_settingThreshold = false; // inside setThreshold: a change that is not the user's
     ConfusionCounts m_counts;
     RocChart *m_roc;
     KsChart *m_ks;

@@ -6,6 +6,7 @@
 #include "models/TableExport.h"
 
 #include <QHeaderView>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -18,7 +19,7 @@ MulticlassTaskPanel::MulticlassTaskPanel(QWidget *parent) : QWidget(parent)
     m_heatmap = new ConfusionHeatmap(this);
     m_roc = new RocChart(this);
     m_roc->setObjectName(QStringLiteral("oneVsRestRocChart"));
-    m_roc->chart()->setTitle(tr("One-vs-rest ROC curves"));
+    m_roc->setTitle(tr("One-vs-rest ROC curves"));
     m_perClass = new QTableWidget(this);
     m_perClass->setObjectName(QStringLiteral("perClassTable"));
     m_perClass->setAccessibleName(tr("Metrics per class"));
@@ -30,6 +31,10 @@ MulticlassTaskPanel::MulticlassTaskPanel(QWidget *parent) : QWidget(parent)
     auto *top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(m_heatmap);
     top->addWidget(m_roc);
+    // The curves' legend names every class: the chart gets the larger share.
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 1);
+    top->setSizes({480, 560});
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
     splitter->addWidget(m_perClass);
@@ -40,8 +45,11 @@ MulticlassTaskPanel::MulticlassTaskPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(splitter);
 }
 
-void MulticlassTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskCharts *charts)
+void MulticlassTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskCharts *charts, const QString &run)
 {
+    const QString task = QString::fromStdString(evaluation.task);
+    m_heatmap->setSubject(task, run);
+    m_roc->setSubject(task, run);
     QStringList classes;
     for (const std::string &name : evaluation.classes)
         classes << QString::fromStdString(name);
@@ -59,7 +67,10 @@ void MulticlassTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskCh
                 {classes.value(static_cast<int>(k)), charts->oneVsRest[k], evaluation.multiclass->oneVsRestAuc[k]});
         }
     }
-    m_roc->setCurves(std::move(curves));
+    if (!charts)
+        m_roc->showMessage(ChartView::noScoresMessage());
+    else
+        m_roc->setCurves(std::move(curves));
 
     m_perClass->clear();
     m_perClass->setColumnCount(5);
@@ -68,13 +79,26 @@ void MulticlassTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskCh
     if (!evaluation.multiclass)
         return;
     const MulticlassMetrics &m = *evaluation.multiclass;
+    // A model file keeps the confusion matrix and the AUCs, not the per-class figures: those
+    // cells say so instead of reading past the end.
+    const QString notStored = tr("Not stored in a model file: score a labelled file on the Scoring page.");
+    const auto figure = [&notStored](const auto &values, std::size_t i, int decimals) {
+        auto *item = new QTableWidgetItem;
+        if (i < values.size()) {
+            item->setText(QLocale().toString(static_cast<double>(values[i]), 'f', decimals));
+        } else {
+            item->setText(QStringLiteral("—"));
+            item->setToolTip(notStored);
+        }
+        return item;
+    };
     for (int k = 0; k < classes.size(); ++k) {
         const auto i = static_cast<std::size_t>(k);
-        const QStringList cells = {classes[k], QString::number(m.precision[i], 'f', 4),
-                                   QString::number(m.recall[i], 'f', 4), QString::number(m.f1[i], 'f', 4),
-                                   QString::number(m.support[i])};
-        for (int c = 0; c < cells.size(); ++c)
-            m_perClass->setItem(k, c, new QTableWidgetItem(cells[c]));
+        m_perClass->setItem(k, 0, new QTableWidgetItem(classes[k]));
+        m_perClass->setItem(k, 1, figure(m.precision, i, 4));
+        m_perClass->setItem(k, 2, figure(m.recall, i, 4));
+        m_perClass->setItem(k, 3, figure(m.f1, i, 4));
+        m_perClass->setItem(k, 4, figure(m.support, i, 0));
     }
 }
 

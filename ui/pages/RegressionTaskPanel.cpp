@@ -17,14 +17,16 @@ RegressionTaskPanel::RegressionTaskPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_residuals);
 }
 
-void RegressionTaskPanel::setTask(const TaskEvaluation &, const TaskScores *scores)
+void RegressionTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores *scores, const QString &run)
 {
+    for (ChartView *chart : std::initializer_list<ChartView *>{m_predicted, m_residuals}) {
+        chart->setSubject(QString::fromStdString(evaluation.task), run);
+        if (!scores)
+            chart->showMessage(ChartView::noScoresMessage());
+    }
     if (scores) {
         m_predicted->setValues(scores->predicted, scores->actual);
         m_residuals->setValues(scores->predicted, scores->actual);
-    } else {
-        m_predicted->setValues({}, {});
-        m_residuals->setValues({}, {});
     }
 }
 

@@ -15,7 +15,9 @@ class RegressionTaskPanel : public QWidget {
     Q_OBJECT
 public:
     explicit RegressionTaskPanel(QWidget *parent = nullptr);
-    void setTask(const TaskEvaluation &evaluation, const TaskScores *scores);
+    // `scores` is null for a model opened from a file: the charts then say why they are empty.
+    // `run` names the run in the charts' exports.
+    void setTask(const TaskEvaluation &evaluation, const TaskScores *scores, const QString &run = {});
 
     PredictedVsActualChart *predictedChart() const { return m_predicted; }
     ResidualChart *residualChart() const { return m_residuals; }

@@ -2,6 +2,7 @@
 
 #include "charts/LossChart.h"
 #include "models/MetricsTableModel.h"
+#include "models/RunListModel.h"
 #include "models/TableExport.h"
 #include "pages/BinaryTaskPanel.h"
 #include "pages/MulticlassTaskPanel.h"
@@ -99,11 +100,20 @@ ResultsPage::ResultsPage(QWidget *parent) : QWidget(parent)
     m_panels->addWidget(m_regression);
     m_history = new LossChart(this);
     m_history->setObjectName(QStringLiteral("historyChart"));
+    m_outcome = new QLabel(this);
+    m_outcome->setObjectName(QStringLiteral("historyOutcomeLabel"));
+    m_outcome->setWordWrap(true);
+    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *history = new QWidget(this);
+    auto *historyLayout = new QVBoxLayout(history);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    historyLayout->addWidget(m_history, 1);
+    historyLayout->addWidget(m_outcome);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("resultTabs"));
     m_tabs->setAccessibleName(tr("Result charts"));
     m_tabs->addTab(m_panels, tr("Task charts"));
-    m_tabs->addTab(m_history, tr("Training history"));
+    m_tabs->addTab(history, tr("Training history"));
 
     setTabOrder(save, m_tabs->tabBar());
 
@@ -148,6 +158,8 @@ void ResultsPage::setRun(const RunPtr &run)
     if (!run) {
         m_title->setText(tr("No results yet: train a model, or open a model file."));
         m_history->reset({}, 1);
+        m_history->setSubject({}, {});
+        m_outcome->clear();
     } else {
         const QString part = run->scoresPart.isEmpty() ? tr("metrics only (model file)")
                              : !run->evaluatedFile.isEmpty()
@@ -162,6 +174,8 @@ void ResultsPage::setRun(const RunPtr &run)
                 return names;
             }(),
             run->result.history);
+        m_history->setSubject({}, runWithMethod(run->name, run->config));
+        m_outcome->setText(LossChart::outcome(run->result.history, run->config.train.epochs));
     }
     taskChosen();
 }
@@ -195,17 +209,18 @@ void ResultsPage::taskChosen()
         return;
     }
     const TaskScores *scores = m_run->scoresOf(task);
+    const QString run = runWithMethod(m_run->name, m_run->config);
     switch (evaluation->type) {
     case TaskType::Binary:
-        m_binary->setTask(*evaluation, scores, m_run->chartsOf(task));
+        m_binary->setTask(*evaluation, scores, m_run->chartsOf(task), run);
         m_panels->setCurrentWidget(m_binary);
         break;
     case TaskType::Multiclass:
-        m_multiclass->setTask(*evaluation, m_run->chartsOf(task));
+        m_multiclass->setTask(*evaluation, m_run->chartsOf(task), run);
         m_panels->setCurrentWidget(m_multiclass);
         break;
     case TaskType::Regression:
-        m_regression->setTask(*evaluation, scores);
+        m_regression->setTask(*evaluation, scores, run);
         m_panels->setCurrentWidget(m_regression);
         break;
     }

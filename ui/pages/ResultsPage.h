@@ -35,6 +35,7 @@ public:
     MulticlassTaskPanel *multiclassPanel() const { return m_multiclass; }
     RegressionTaskPanel *regressionPanel() const { return m_regression; }
     QTabWidget *tabs() const { return m_tabs; }
+    LossChart *historyChart() const { return m_history; }
 
 private:
     void taskChosen();
@@ -51,6 +52,7 @@ private:
     MulticlassTaskPanel *m_multiclass;
     RegressionTaskPanel *m_regression;
     LossChart *m_history;
+    QLabel *m_outcome; // how training ended and which epoch's weights were kept
 };
 
 } // namespace cmtl::ui

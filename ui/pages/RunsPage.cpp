@@ -56,6 +56,9 @@ RunsPage::RunsPage(RunListModel *runs, QWidget *parent) : QWidget(parent), m_run
     buttons->addWidget(show);
     buttons->addWidget(rename);
     buttons->addWidget(save);
+    // Tab follows the row of buttons as laid out, not the order they were made in.
+    setTabOrder(show, rename);
+    setTabOrder(rename, save);
     buttons->addStretch();
     buttons->addWidget(taskLabel);
     buttons->addWidget(m_task);

@@ -2,15 +2,19 @@
 
 #include "charts/LossChart.h"
 #include "charts/TaskWeightChart.h"
+#include "models/RunListModel.h"
+#include "models/TableExport.h"
 #include "workers/WorkerThread.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
-#include <QPlainTextEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -32,7 +36,37 @@ QString duration(double seconds)
                      : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
+// A measured value as the log shows it; "—" for one not measured (no validation part).
+QString logNumber(double value, int decimals)
+{
+    return std::isfinite(value) ? QLocale().toString(value, 'f', decimals) : QStringLiteral("—");
+}
+
+// The epoch log's column of each value.
+enum LogColumn { EpochColumn, TrainObjectiveColumn, ValidationObjectiveColumn, FirstTaskColumn };
+
 } // namespace
+
+QStringList TrainingPage::epochLogHeaders(const std::vector<TaskSpec> &tasks)
+{
+    QStringList headers = {tr("Epoch"), tr("Train objective"), tr("Validation objective")};
+    for (const TaskSpec &task : tasks) {
+        const QString column = QString::fromStdString(task.column);
+        switch (task.type) {
+        case TaskType::Binary:
+            headers << tr("%1 validation AUC").arg(column);
+            break;
+        case TaskType::Multiclass:
+            headers << tr("%1 validation accuracy").arg(column);
+            break;
+        case TaskType::Regression:
+            headers << tr("%1 validation RMSE").arg(column);
+            break;
+        }
+    }
+    headers << tr("Seconds");
+    return headers;
+}
 
 TrainingPage::TrainingPage(QWidget *parent)
     : QWidget(parent), m_clock(new QTimer(this)), m_worker(new WorkerThread(this))
@@ -77,14 +111,25 @@ TrainingPage::TrainingPage(QWidget *parent)
 
     m_chart = new LossChart(this);
     m_weightChart = new TaskWeightChart(this);
-    m_log = new QPlainTextEdit(this);
+    m_log = new QTableWidget(this);
     m_log->setObjectName(QStringLiteral("epochLog"));
     m_log->setAccessibleName(tr("Epoch log"));
-    m_log->setReadOnly(true);
-    m_log->setMaximumBlockCount(5000);
-    QFont mono(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
-    m_log->setFont(mono);
+    m_log->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_log->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_log->setAlternatingRowColors(true);
+    m_log->verticalHeader()->hide();
+    m_log->verticalHeader()->setDefaultSectionSize(m_log->fontMetrics().height() + 6);
+    m_log->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    addTableExportActions(m_log, tr("epoch log"));
+    m_outcome = new QLabel(this);
+    m_outcome->setObjectName(QStringLiteral("trainingOutcomeLabel"));
+    m_outcome->setWordWrap(true);
+    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *logArea = new QWidget(this);
+    auto *logLayout = new QVBoxLayout(logArea);
+    logLayout->setContentsMargins(0, 0, 0, 0);
+    logLayout->addWidget(m_log, 1);
+    logLayout->addWidget(m_outcome);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     auto *charts = new QSplitter(Qt::Horizontal, this);
     charts->addWidget(m_chart);
@@ -92,7 +137,7 @@ TrainingPage::TrainingPage(QWidget *parent)
     charts->setStretchFactor(0, 3);
     charts->setStretchFactor(1, 2);
     splitter->addWidget(charts);
-    splitter->addWidget(m_log);
+    splitter->addWidget(logArea);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
 
@@ -128,7 +173,22 @@ void TrainingPage::start(TrainingWorker::Params params)
                                                           : tr("%1 tasks").arg(params.roles.tasks.size())));
     m_chart->reset(m_tasks, m_epochs);
     m_weightChart->reset(m_tasks, m_epochs);
+    const QString run = runWithMethod(params.runName, params.config);
+    m_chart->setSubject({}, run);
+    m_weightChart->setSubject({}, run);
     m_log->clear();
+    m_log->setRowCount(0);
+    const QStringList headers = epochLogHeaders(params.roles.tasks);
+    m_log->setColumnCount(static_cast<int>(headers.size()));
+    m_log->setHorizontalHeaderLabels(headers);
+    // What the objectives are, on their headers.
+    m_log->horizontalHeaderItem(TrainObjectiveColumn)
+        ->setToolTip(tr("The training objective: each task's loss times its weight, summed, averaged over the "
+                        "epoch's batches."));
+    m_log->horizontalHeaderItem(ValidationObjectiveColumn)
+        ->setToolTip(tr("The same on the validation rows, without dropout: the lowest decides which epoch's "
+                        "weights are kept."));
+    m_outcome->clear();
     m_progress->setValue(0);
     m_progress->setFormat(tr("Preparing…"));
     m_epochLabel->setText(tr("0 of %1").arg(m_epochs));
@@ -147,42 +207,77 @@ void TrainingPage::start(TrainingWorker::Params params)
         m_epochLabel->setText(tr("%1 of %2").arg(record.epoch).arg(m_epochs));
         m_chart->appendEpoch(record);
         m_weightChart->appendEpoch(record);
-        QString line = tr("epoch %1  loss %2  validation %3")
-                           .arg(record.epoch, 3)
-                           .arg(record.trainObjective, 0, 'f', 4)
-                           .arg(record.validationObjective, 0, 'f', 4);
-        for (int t = 0; t < m_tasks.size() && t < static_cast<int>(record.tasks.size()); ++t)
-            line += QStringLiteral("  %1 %2")
-                        .arg(m_tasks[t])
-                        .arg(record.tasks[static_cast<std::size_t>(t)].validationMetric, 0, 'f', 4);
-        line += tr("  (%1 s)").arg(record.seconds, 0, 'f', 2);
-        m_log->appendPlainText(line);
+        appendToLog(record);
         updateClock();
     });
     connect(worker, &Worker::progress, this, [this](double, const QString &text) { m_progress->setFormat(text); });
     connect(worker, &TrainingWorker::succeeded, this, [this](const RunPtr &run) {
+        const TrainingHistory &history = run->result.history;
         m_progress->setValue(1000);
-        m_progress->setFormat(tr("Finished — %1").arg(stopReasonText(run->result.history.stopReason)));
-        m_log->appendPlainText(tr("%1; kept the weights of epoch %2.")
-                                   .arg(stopReasonText(run->result.history.stopReason))
-                                   .arg(run->result.history.bestEpoch));
+        m_progress->setFormat(tr("Finished at epoch %1 of %2")
+                                  .arg(history.epochs.empty() ? 0 : history.epochs.back().epoch)
+                                  .arg(m_epochs));
+        m_outcome->setText(LossChart::outcome(history, m_epochs));
+        markBestEpoch(history.bestEpoch);
         Q_EMIT statusMessage(tr("Training finished in %1 s").arg(run->result.seconds, 0, 'f', 1));
         Q_EMIT runFinished(run);
     });
     connect(worker, &Worker::failed, this, [this](const QString &message, const QString &details) {
         m_progress->setFormat(tr("Failed"));
-        m_log->appendPlainText(message + QLatin1Char(' ') + details);
+        m_outcome->setText(message + QLatin1Char(' ') + details);
         Q_EMIT runFailed(message, details);
     });
     connect(worker, &Worker::cancelled, this, [this] {
         m_progress->setFormat(tr("Cancelled — the previous results are kept"));
-        m_log->appendPlainText(tr("Cancelled."));
+        m_outcome->setText(tr("Cancelled: the previous results are kept."));
         Q_EMIT statusMessage(tr("Training cancelled"));
         Q_EMIT runCancelled();
     });
     m_elapsed.start();
     m_worker->start(worker);
     setRunning(true);
+}
+
+void TrainingPage::appendToLog(const EpochRecord &record)
+{
+    const int row = m_log->rowCount();
+    m_log->insertRow(row);
+    const auto put = [this, row](int column, const QString &text) {
+        auto *item = new QTableWidgetItem(text);
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_log->setItem(row, column, item);
+    };
+    put(EpochColumn, QLocale().toString(record.epoch));
+    m_log->item(row, EpochColumn)->setData(Qt::UserRole, record.epoch);
+    put(TrainObjectiveColumn, logNumber(record.trainObjective, 4));
+    put(ValidationObjectiveColumn, logNumber(record.validationObjective, 4));
+    for (int t = 0; t < m_tasks.size() && t < static_cast<int>(record.tasks.size()); ++t)
+        put(FirstTaskColumn + t, logNumber(record.tasks[static_cast<std::size_t>(t)].validationMetric, 4));
+    put(FirstTaskColumn + static_cast<int>(m_tasks.size()), logNumber(record.seconds, 2));
+    m_log->scrollToBottom();
+}
+
+void TrainingPage::markBestEpoch(int epoch)
+{
+    m_chart->setBestEpoch(epoch);
+    for (int row = 0; row < m_log->rowCount(); ++row) {
+        const QTableWidgetItem *first = m_log->item(row, EpochColumn);
+        if (!first || first->data(Qt::UserRole).toInt() != epoch)
+            continue;
+        for (int column = 0; column < m_log->columnCount(); ++column) {
+            if (QTableWidgetItem *item = m_log->item(row, column)) {
+                QFont bold = item->font();
+                bold.setBold(true);
+                item->setFont(bold);
+                item->setToolTip(tr("The model keeps the weights of this epoch."));
+            }
+        }
+    }
+}
+
+QString TrainingPage::outcome() const
+{
+    return m_outcome->text();
 }
 
 bool TrainingPage::isRunning() const

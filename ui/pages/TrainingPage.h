@@ -7,9 +7,9 @@
 #include <QWidget>
 
 class QLabel;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTableWidget;
 class QTimer;
 
 namespace cmtl::ui {
@@ -19,7 +19,9 @@ class TaskWeightChart;
 class WorkerThread;
 
 // Step 4: the run in progress on a worker thread: a progress bar with epoch, elapsed time and
-// ETA, the live loss curves of every task, the epoch log and Cancel.
+// ETA, the live loss curves of every task, the epoch log (a table whose headers name every value)
+// and Cancel; at the end, how training stopped and which epoch's weights were kept, marked on the
+// loss chart and in the log.
 class TrainingPage : public QWidget {
     Q_OBJECT
 public:
@@ -32,6 +34,12 @@ public:
     void stop();
     LossChart *lossChart() const { return m_chart; }
     TaskWeightChart *weightChart() const { return m_weightChart; }
+    QTableWidget *epochLog() const { return m_log; }
+    // "Stopped early at epoch 12 of 30; the weights of epoch 7 were kept.", or why it failed.
+    QString outcome() const;
+    // The epoch log's column headers for these tasks: epoch, the two objectives, each task's
+    // validation metric by name, seconds.
+    static QStringList epochLogHeaders(const std::vector<TaskSpec> &tasks);
     int epochsSeen() const { return m_epochsSeen; }
 
 public Q_SLOTS:
@@ -47,6 +55,8 @@ Q_SIGNALS:
 private:
     void updateClock();
     void setRunning(bool running);
+    void appendToLog(const EpochRecord &record);
+    void markBestEpoch(int epoch);
 
     QLabel *m_title;
     QProgressBar *m_progress;
@@ -56,7 +66,8 @@ private:
     QPushButton *m_cancel;
     LossChart *m_chart;
     TaskWeightChart *m_weightChart;
-    QPlainTextEdit *m_log;
+    QTableWidget *m_log;
+    QLabel *m_outcome;
     QTimer *m_clock;
     QElapsedTimer m_elapsed;
     WorkerThread *m_worker;
