@@ -1361,14 +1361,8 @@ std::size_t namedColumn(const std::vector<std::string> &names, const std::string
     const auto found = std::find(names.begin(), names.end(), name);
     if (found != names.end())
         return static_cast<std::size_t>(found - names.begin());
-    constexpr std::size_t kNamesListed = 20;
-    std::string listed;
-    for (std::size_t i = 0; i < std::min(names.size(), kNamesListed); ++i)
-        listed += (i == 0 ? "" : ", ") + names[i];
-    if (names.size() > kNamesListed)
-        listed += ", ... (" + std::to_string(names.size()) + " columns)";
     throw ConfigError(sourceName + ": no column named \"" + name + "\"" + (purpose.empty() ? "" : " " + purpose) +
-                      "; the columns are: " + listed);
+                      "; the columns are: " + listColumnNames(names));
 }
 
 DataError forcedNumericRefusal(const std::string &sourceName, std::int64_t line, const std::string &column,
@@ -1378,8 +1372,9 @@ DataError forcedNumericRefusal(const std::string &sourceName, std::int64_t line,
         found.cells > 1 ? " (" + withThousands(found.cells - 1) + " more cells of the column are not numbers either)"
                         : std::string();
     return DataError({sourceName, line, column},
-                     "the column is read as numeric (its type is set to numeric), but the cell \"" + found.value +
-                         "\" is not a number" + others + ": correct the cell, treat \"" + found.value +
+                     "the column is read as numbers (its type is set to numeric, or a model was trained on it as "
+                     "numbers), but the cell \"" +
+                         found.value + "\" is not a number" + others + ": correct the cell, treat \"" + found.value +
                          "\" as missing (--missing-values \"" + column + "=" + found.value +
                          "\", in the workbench: Treat as missing), or set the column's type back to automatic or "
                          "categorical");
@@ -1451,8 +1446,9 @@ CsvWarning nearlyNumericWarning(const std::string &sourceName, const std::string
                       withThousands(found.nonMissingCells) +
                       " cells are not numbers, so the column is read as categorical (text): " + shown +
                       (found.textCells > kExamplesShown ? ", ..." : "") +
-                      "; if it holds numbers, fix these cells or declare them missing (--missing TOKEN, in the "
-                      "workbench: Missing values)" +
+                      "; if it holds numbers, fix these cells or treat them as missing (--missing-values \"" + column +
+                      "=" + (warning.examples.empty() ? std::string() : warning.examples.front().value) +
+                      "\", in the workbench: Treat as missing)" +
                       (decimalCommaLike ? ", or read decimal commas (--decimal-comma)" : "");
     return warning;
 }
@@ -1573,6 +1569,17 @@ std::string detectDecimalComma(const CsvTokenizer &tokenizer, const char *bodySt
 }
 
 } // namespace
+
+std::string listColumnNames(const std::vector<std::string> &names)
+{
+    constexpr std::size_t kNamesListed = 20;
+    std::string listed;
+    for (std::size_t i = 0; i < std::min(names.size(), kNamesListed); ++i)
+        listed += (i == 0 ? "" : ", ") + names[i];
+    if (names.size() > kNamesListed)
+        listed += ", ... (" + withThousands(names.size()) + " columns)";
+    return listed;
+}
 
 CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName, const CsvOptions &options,
                       const CancellationToken *cancel, const std::function<void(double)> &progress)

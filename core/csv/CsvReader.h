@@ -120,6 +120,9 @@ struct CsvReadResult {
 CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName, const CsvOptions &options = {},
                       const CancellationToken *cancel = nullptr, const std::function<void(double)> &progress = {});
 
+// Column names for a message: the first 20, then how many there are ("a, b, ... (300 columns)").
+std::string listColumnNames(const std::vector<std::string> &names);
+
 // Reads the file into memory with readFileBytes (which refuses FIFOs, devices and directories
 // without blocking, and a file that changes during the read) and then with readCsv. A file with
 // a header and no data rows is refused ("the file has no data rows").

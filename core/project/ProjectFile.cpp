@@ -84,13 +84,34 @@ double numberOrNaN(const QJsonValue &value)
 
 // ---- Data source ----
 
+// A separator as a one-character string, or "" for none (automatic).
+QString separatorText(char separator)
+{
+    return separator != 0 ? QString(QLatin1Char(separator)) : QString();
+}
+
+char separatorFrom(const JsonReader &reader, const char *name)
+{
+    const std::string text = reader.text(name);
+    if (text.size() > 1)
+        reader.fail(name, "should be one character, or empty");
+    return text.empty() ? char{0} : text.front();
+}
+
 QJsonObject optionsToJson(const CsvOptions &options)
 {
+    QJsonObject missingValues;
+    for (const auto &[column, values] : options.columnMissingValues)
+        missingValues.insert(qs(column), toJsonArray(values));
     return {{key("delimiter"), options.delimiter ? QString(QLatin1Char(options.delimiter)) : QString()},
             {key("has_header"), options.hasHeader},
             {key("missing_tokens"), toJsonArray(options.missingTokens)},
             {key("encoding"), qs(options.encoding)},
-            {key("categorical_columns"), toJsonArray(options.categoricalColumns)}};
+            {key("categorical_columns"), toJsonArray(options.categoricalColumns)},
+            {key("numeric_columns"), toJsonArray(options.numericColumns)},
+            {key("column_missing_values"), missingValues},
+            {key("decimal_separator"), separatorText(options.decimalSeparator)},
+            {key("thousands_separator"), separatorText(options.thousandsSeparator)}};
 }
 
 CsvOptions optionsFromJson(const JsonReader &reader)
@@ -104,6 +125,19 @@ CsvOptions optionsFromJson(const JsonReader &reader)
     options.missingTokens = reader.strings("missing_tokens");
     options.encoding = reader.text("encoding");
     options.categoricalColumns = reader.strings("categorical_columns");
+    // Projects written before the type overrides and separators were saved lack these fields:
+    // they read as automatic, as those projects were made.
+    if (reader.has("numeric_columns"))
+        options.numericColumns = reader.strings("numeric_columns");
+    if (reader.has("column_missing_values")) {
+        const JsonReader missing = reader.object("column_missing_values");
+        for (const QString &column : missing.keys())
+            options.columnMissingValues[column.toStdString()] = missing.strings(column.toUtf8().constData());
+    }
+    if (reader.has("decimal_separator"))
+        options.decimalSeparator = separatorFrom(reader, "decimal_separator");
+    if (reader.has("thousands_separator"))
+        options.thousandsSeparator = separatorFrom(reader, "thousands_separator");
     return options;
 }
 
@@ -460,6 +494,7 @@ QByteArray serializeProject(const ProjectContents &contents)
                                   {key("options"), optionsToJson(contents.data.options)},
                                   {key("fingerprint"), fingerprintToJson(contents.data.fingerprint)}}},
         {key("configuration"), runConfigurationToJson(contents.configuration)},
+        {key("kept_columns"), toJsonArray(contents.keptColumns)},
         {key("test_file"), qs(contents.testFile)},
         {key("runs"), runs},
         {key("comparisons"), comparisons},
@@ -500,6 +535,8 @@ ProjectContents parseProject(QByteArrayView bytes, const std::string &sourceName
     contents.data.options = optionsFromJson(data.object("options"));
     contents.data.fingerprint = fingerprintFromJson(data.object("fingerprint"));
     contents.configuration = runConfigurationFromJson(root.object("configuration"));
+    if (root.has("kept_columns")) // absent from projects written before the ID / keep role
+        contents.keptColumns = root.strings("kept_columns");
     contents.testFile = root.text("test_file");
     const QJsonArray runs = root.array("runs");
     for (qsizetype i = 0; i < runs.size(); ++i)

@@ -72,6 +72,9 @@ struct ProjectComparison {
 struct ProjectContents {
     ProjectDataSource data;
     RunConfiguration configuration;
+    // The "ID / keep" columns (RoleAssignment::kept), copied into predictions; not in
+    // configuration.ignored.
+    std::vector<std::string> keptColumns;
     std::string testFile;
     std::vector<ProjectRun> runs;
     std::vector<ProjectComparison> comparisons;
