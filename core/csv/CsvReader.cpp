@@ -435,7 +435,7 @@ std::vector<std::string> columnNamesFrom(const std::vector<RawField> &headerFiel
             name = "V" + std::to_string(i + 1) + "_" + std::to_string(suffix);
         taken.insert(name);
         names[i] = name;
-        warnings.push_back({CsvWarning::Kind::UnnamedColumn, name, 0, {}, {}});
+        warnings.push_back({CsvWarning::Kind::UnnamedColumn, name, 0, {}, {}, {}});
         warnings.back().message = sourceName + ", line 1: column " + std::to_string(i + 1) +
                                   " has no name in the header (the field is empty or blank); it is named \"" + name +
                                   "\": give it a name in the file to refer to it by that";
@@ -1202,6 +1202,7 @@ struct ColumnFindings {
     // Still categorical, though nearly every cell is a number: the others, and the first rows.
     std::size_t textCells = 0, nonMissingCells = 0;
     std::vector<std::size_t> textRows;
+    std::vector<std::string> textValues; // the distinct ones, trimmed
 };
 
 // How many cells of a nearly numeric column are shown in its warning.
@@ -1248,8 +1249,16 @@ ColumnFindings settleColumnType(Column &column, const NumberFormat &format)
                     findings.textRows.push_back(row);
             }
         }
-        if (!isNearlyNumeric(findings.textCells, findings.nonMissingCells))
+        if (!isNearlyNumeric(findings.textCells, findings.nonMissingCells)) {
             findings.textRows.clear();
+            return findings;
+        }
+        for (std::size_t i = 0; i < levelCount; ++i) {
+            const std::string value(trimBlanks(column.levels[i]));
+            if (levelIsNumber[i] == 0 &&
+                std::find(findings.textValues.begin(), findings.textValues.end(), value) == findings.textValues.end())
+                findings.textValues.push_back(value);
+        }
         return findings;
     }
 
@@ -1418,7 +1427,8 @@ CsvWarning precisionWarning(const std::string &sourceName, const std::string &co
 {
     float value = 0;
     parseNumber(text, value, format);
-    CsvWarning warning{CsvWarning::Kind::PrecisionLoss, column, static_cast<std::int64_t>(count), {{line, text}}, {}};
+    CsvWarning warning{
+        CsvWarning::Kind::PrecisionLoss, column, static_cast<std::int64_t>(count), {{line, text}}, {}, {}};
     warning.message = sourceName + ", column \"" + column + "\": " + withThousands(count) +
                       (count == 1 ? " number is" : " numbers are") +
                       " too large to be held exactly by the 32-bit floats CreditMTL computes with (above 16,777,216 "
@@ -1440,8 +1450,12 @@ CsvWarning nearlyNumericWarning(const std::string &sourceName, const std::string
         decimalCommaLike =
             decimalCommaLike || (format.decimal == '.' && parseNumber(example.value, value, NumberFormat{',', 0}));
     }
-    CsvWarning warning{
-        CsvWarning::Kind::NearlyNumeric, column, static_cast<std::int64_t>(found.textCells), std::move(examples), {}};
+    CsvWarning warning{CsvWarning::Kind::NearlyNumeric,
+                       column,
+                       static_cast<std::int64_t>(found.textCells),
+                       std::move(examples),
+                       found.textValues,
+                       {}};
     warning.message = sourceName + ", column \"" + column + "\": " + withThousands(found.textCells) + " of " +
                       withThousands(found.nonMissingCells) +
                       " cells are not numbers, so the column is read as categorical (text): " + shown +

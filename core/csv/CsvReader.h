@@ -71,7 +71,9 @@ struct CsvWarning {
     std::string column;
     std::int64_t cells = 0;            // how many cells are concerned
     std::vector<CellExample> examples; // the first few of them
-    std::string message;               // the whole warning: file, column, cells and what to do
+    // NearlyNumeric: every distinct value that is not a number (trimmed), for "treat as missing".
+    std::vector<std::string> textValues;
+    std::string message; // the whole warning: file, column, cells and what to do
 };
 
 struct CsvReadResult {

@@ -338,6 +338,7 @@ QJsonObject runToJson(const ProjectRun &run)
             {key("data_source"), qs(run.dataSource)},
             {key("finished"), qs(run.finished)},
             {key("features"), toJsonArray(run.roles.features)},
+            {key("kept"), toJsonArray(run.roles.kept)},
             {key("configuration"), runConfigurationToJson(roles)},
             {key("model"), QString::fromLatin1(serializeModel(run.model).toBase64())},
             {key("report_extras"), reportExtrasToJson(run.model.reports)},
@@ -359,6 +360,8 @@ ProjectRun runFromJson(const JsonReader &reader, const std::string &sourceName)
     run.dataSource = reader.text("data_source");
     run.finished = reader.text("finished");
     run.roles.features = reader.strings("features");
+    if (reader.has("kept")) // absent from projects written before the ID / keep role
+        run.roles.kept = reader.strings("kept");
     const RunConfiguration configuration = runConfigurationFromJson(reader.object("configuration"));
     run.roles.tasks = configuration.tasks;
     run.config = configuration.config;

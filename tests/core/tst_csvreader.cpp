@@ -340,6 +340,7 @@ private Q_SLOTS:
         QCOMPARE(warned.warnings.size(), std::size_t{1});
         QCOMPARE(warned.warnings[0].examples[0].value, std::string("twelve thousand"));
         QCOMPARE(warned.warnings[0].examples[0].line, std::int64_t{12});
+        QCOMPARE(warned.warnings[0].textValues, (std::vector<std::string>{"twelve thousand"}));
     }
 
     void treatsValuesAsMissingInTextAndNumericColumns()
