@@ -88,6 +88,7 @@ private Q_SLOTS:
     void trainWritesModelAndMetrics();
     void evaluateMatchesPredictions();
     void predictWritesOneRowPerInputRow();
+    void predictKeepsIdColumnsFirst();
     void badInputNamesFileLineAndColumn();
     void damagedModelIsRefused();
     void optionsRefuseNaNInfinityAndOverflow();
@@ -183,6 +184,44 @@ void TestCli::evaluateMatchesPredictions()
                                 .value(QStringLiteral("auc"))
                                 .toDouble();
     QVERIFY2(std::abs(auc - reported) < 1e-12, qPrintable(QStringLiteral("%1 vs %2").arg(auc).arg(reported)));
+}
+
+// --keep copies ID columns first, as written (a 10-digit number unrounded, a missing cell empty),
+// and leaves the predictions as they are without it.
+void TestCli::predictKeepsIdColumnsFirst()
+{
+    QFile sampleFile(sample());
+    QVERIFY(sampleFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = sampleFile.readAll().split('\n');
+    QByteArray withIds = "loan_ref,member," + lines.front() + '\n';
+    for (int i = 1; i <= 50; ++i)
+        withIds += (i == 2 ? QByteArray() : "R-" + QByteArray::number(i)) + ',' + QByteArray::number(4000000000LL + i) +
+                   ',' + lines[i] + '\n';
+    const QString data = m_directory.filePath(QStringLiteral("with-ids.csv"));
+    QFile dataFile(data);
+    QVERIFY(dataFile.open(QIODevice::WriteOnly) && dataFile.write(withIds) == withIds.size());
+    dataFile.close();
+    const QString kept = m_directory.filePath(QStringLiteral("kept.csv"));
+    const QString plain = m_directory.filePath(QStringLiteral("plain.csv"));
+    const Run keep =
+        runCli({QStringLiteral("predict"), QStringLiteral("--model"), m_model, QStringLiteral("--data"), data,
+                QStringLiteral("--out"), kept, QStringLiteral("--keep"), QStringLiteral("loan_ref, member")});
+    QVERIFY2(keep.exitCode == 0, qPrintable(keep.err));
+    const Run without = runCli({QStringLiteral("predict"), QStringLiteral("--model"), m_model, QStringLiteral("--data"),
+                                data, QStringLiteral("--out"), plain});
+    QVERIFY2(without.exitCode == 0, qPrintable(without.err));
+    QFile keptFile(kept), plainFile(plain);
+    QVERIFY(keptFile.open(QIODevice::ReadOnly) && plainFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> keptLines = keptFile.readAll().split('\n');
+    const QList<QByteArray> plainLines = plainFile.readAll().split('\n');
+    QCOMPARE(keptLines.size(), plainLines.size());
+    QCOMPARE(keptLines.size(), 52); // header, 50 rows, the empty piece after the last newline
+    QCOMPARE(keptLines[0], "loan_ref,member," + plainLines[0]);
+    for (int i = 1; i <= 50; ++i) {
+        const QByteArray ids =
+            (i == 2 ? QByteArray() : "R-" + QByteArray::number(i)) + ',' + QByteArray::number(4000000000LL + i) + ',';
+        QCOMPARE(keptLines[i], ids + plainLines[i]);
+    }
 }
 
 void TestCli::predictWritesOneRowPerInputRow()
