@@ -587,10 +587,13 @@ void DataPage::showMissingActions(const std::vector<CsvWarning> &warnings)
         QStringList values;
         for (const std::string &value : warning.textValues)
             values << QString::fromStdString(value);
-        auto *button = new QPushButton(
-            tr("Treat %1 as missing in %2")
-                .arg(QStringLiteral("“") + values.join(QStringLiteral("”, “")) + QStringLiteral("”"), column),
-            m_missingActions);
+        // The button names the values (the first five: the warning above names their lines).
+        constexpr int kValuesNamed = 5;
+        QString named =
+            QStringLiteral("“") + values.mid(0, kValuesNamed).join(QStringLiteral("”, “")) + QStringLiteral("”");
+        if (values.size() > kValuesNamed)
+            named += QStringLiteral(", …");
+        auto *button = new QPushButton(tr("Treat %1 as missing in %2").arg(named, column), m_missingActions);
         button->setObjectName(QStringLiteral("treatAsMissing_") + column);
         button->setToolTip(tr("Reads the file again with these values of %1 declared missing and the column read "
                               "as numbers (undo with Edit ▸ Undo).")
