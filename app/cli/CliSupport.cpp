@@ -546,7 +546,9 @@ Table readForModel(const QCommandLineParser &parser, const MultiTaskModel &model
     }
     const QString path = parser.value(QStringLiteral("data"));
     CsvOptions options = csvOptions(parser);
-    // The model's numeric inputs are read as numbers: a cell that is not one is refused at its
+    // Read as the training file was: its values treated as missing, and...
+    addColumnMissingValues(options, model.inputMissingValues());
+    // ...the model's numeric inputs are read as numbers: a cell that is not one is refused at its
     // line with the fix (--missing-values), rather than turning the column into text.
     const std::vector<std::string> &oneHot = categorical;
     for (const std::string &column : model.requiredColumns()) {

@@ -1346,16 +1346,19 @@ void treatAsMissing(Column &column, const std::vector<std::string> &values, cons
         }
         return;
     }
+    std::vector<char> listed(column.levels.size(), 0);
+    for (std::size_t i = 0; i < column.levels.size(); ++i)
+        listed[i] = isListed(column.levels[i]) ? 1 : 0;
+    if (std::find(listed.begin(), listed.end(), 1) == listed.end())
+        return; // no cell holds one of the values: the levels stay as they are
     std::vector<std::int32_t> newCode(column.levels.size(), Column::kMissingCode);
     std::vector<std::string> kept;
     for (std::size_t i = 0; i < column.levels.size(); ++i) {
-        if (isListed(column.levels[i]))
+        if (listed[i] != 0)
             continue;
         newCode[i] = static_cast<std::int32_t>(kept.size());
         kept.push_back(std::move(column.levels[i]));
     }
-    if (kept.size() == column.levels.size())
-        return;
     for (std::int32_t &code : column.codes) {
         if (code != Column::kMissingCode)
             code = newCode[static_cast<std::size_t>(code)];
@@ -1583,6 +1586,17 @@ std::string detectDecimalComma(const CsvTokenizer &tokenizer, const char *bodySt
 }
 
 } // namespace
+
+void addColumnMissingValues(CsvOptions &options, const std::map<std::string, std::vector<std::string>> &values)
+{
+    for (const auto &[column, added] : values) {
+        std::vector<std::string> &missing = options.columnMissingValues[column];
+        for (const std::string &value : added) {
+            if (std::find(missing.begin(), missing.end(), value) == missing.end())
+                missing.push_back(value);
+        }
+    }
+}
 
 std::string listColumnNames(const std::vector<std::string> &names)
 {

@@ -122,6 +122,9 @@ struct CsvReadResult {
 CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName, const CsvOptions &options = {},
                       const CancellationToken *cancel = nullptr, const std::function<void(double)> &progress = {});
 
+// Adds values treated as missing per column to `options` (each value once).
+void addColumnMissingValues(CsvOptions &options, const std::map<std::string, std::vector<std::string>> &values);
+
 // Column names for a message: the first 20, then how many there are ("a, b, ... (300 columns)").
 std::string listColumnNames(const std::vector<std::string> &names);
 

@@ -359,6 +359,13 @@ private Q_SLOTS:
         QVERIFY(std::isnan(income.values[2])); // the same number written otherwise
         QCOMPARE(income.values[3], 7.0f);
         QCOMPARE(result.table.column("other").values[0], -999.0f);
+
+        // Values no cell holds leave a text column as it was (a model's values, say).
+        CsvOptions absent;
+        absent.columnMissingValues["grade"] = {"twelve thousand"};
+        const auto unchanged = read("grade\nA\nn/a\nA\n", absent);
+        QCOMPARE(levelsOf(unchanged.table, "grade"), (std::vector<std::string>{"A", "n/a"}));
+        QCOMPARE(unchanged.table.column("grade").codes, (std::vector<std::int32_t>{0, 1, 0}));
     }
 
     void refusesTypeOptionsNamingAbsentColumns()

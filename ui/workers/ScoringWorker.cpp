@@ -52,6 +52,7 @@ void ScoringWorker::work()
     // columns it has), the model's categorical columns as text, and so are the kept (ID) columns
     // that are not inputs, so that they are copied into the predictions exactly as written.
     CsvOptions options = m_params.options;
+    addColumnMissingValues(options, model->inputMissingValues());
     const auto inFile = [&](const std::string &column) { return columns.indexOf(column) >= 0; };
     std::erase_if(options.numericColumns, [&](const std::string &column) { return !inFile(column); });
     std::erase_if(options.categoricalColumns, [&](const std::string &column) { return !inFile(column); });
