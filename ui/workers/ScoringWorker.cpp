@@ -57,6 +57,10 @@ void ScoringWorker::work()
     std::erase_if(options.numericColumns, [&](const std::string &column) { return !inFile(column); });
     std::erase_if(options.categoricalColumns, [&](const std::string &column) { return !inFile(column); });
     std::erase_if(options.columnMissingValues, [&](const auto &entry) { return !inFile(entry.first); });
+    // The model's inputs (all in the file: checked above) are numeric unless categorical below, so
+    // that a text cell in one is refused at its line with the fix, not read as a text column.
+    for (const std::string &column : model->requiredColumns())
+        options.numericColumns.push_back(column);
     for (const std::string &column : model->categoricalColumns())
         options.categoricalColumns.push_back(column);
     std::sort(options.categoricalColumns.begin(), options.categoricalColumns.end());
