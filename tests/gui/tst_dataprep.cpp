@@ -288,6 +288,39 @@ private Q_SLOTS:
             QCOMPARE(lines.value(row + 1).split(',').last().toStdString(), expected);
         }
     }
+
+    // A model trained on a file whose "twelve thousand" was treated as missing scores a new file
+    // the same way: that cell is missing there too (the same score as an empty cell).
+    void scoringReadsLikeTheTrainingFile()
+    {
+        QByteArray csv = "income,grade,default\n";
+        for (int i = 0; i < 200; ++i) {
+            const int income = 20 + (i * 37) % 80;
+            csv += (i == 11 ? QByteArray("twelve thousand") : QByteArray::number(income * 1000)) + ',' +
+                   QByteArray(1, "ABC"[i % 3]) + ',' + ((income < 45 || i % 7 == 0) ? "bad" : "good") + '\n';
+        }
+        QVERIFY(openAndWait(writeFile(QStringLiteral("spoiled-train.csv"), csv)));
+        QVERIFY(waitForReading([&] { find<QPushButton>(QStringLiteral("treatAsMissing_income"))->click(); }));
+        QCOMPARE(loadedColumn("income").type, ColumnType::Numeric);
+        m_window->rolesPage()->setTasks({{"default", TaskType::Binary, "bad", 1.0}});
+        QSignalSpy added(m_window->workspace(), &Workspace::runAdded);
+        m_window->startTraining();
+        QVERIFY(QTest::qWaitFor([&] { return added.count() > 0; }, 120000));
+        QVERIFY(QTest::qWaitFor([&] { return !m_window->isBusy(); }, 10000));
+        const RunPtr run = m_window->workspace()->currentRun();
+        QCOMPARE(run->result.model.inputMissingValues().at("income"), std::vector<std::string>{"twelve thousand"});
+
+        ScoringPage *page = m_window->scoringPage();
+        QSignalSpy scored(page, &ScoringPage::scored);
+        QSignalSpy failed(page, &ScoringPage::scoringFailed);
+        page->scoreFile(writeFile(QStringLiteral("spoiled-new.csv"), "income,grade\ntwelve thousand,B\n,B\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(scored.count() + failed.count(), 1, 60000);
+        QTRY_VERIFY(!page->isRunning());
+        QCOMPARE(failed.count(), 0);
+        const ScoredTable *result = page->predictions()->scored();
+        QVERIFY(result && result->predictions.front().cols() == 2);
+        QCOMPARE(result->predictions.front()(0, 0), result->predictions.front()(0, 1));
+    }
 };
 
 QTEST_MAIN(TestDataPrep)

@@ -510,7 +510,7 @@ std::optional<ColumnType> DataPage::columnType(const QString &column) const
 
 void DataPage::setColumnType(const QString &column, std::optional<ColumnType> type)
 {
-    if (columnType(column) == type)
+    if (columnType(column) == type || !canReload())
         return;
     if (type)
         m_columnTypes.insert(column, *type == ColumnType::Numeric ? kNumeric : kCategorical);
@@ -523,6 +523,8 @@ void DataPage::setColumnType(const QString &column, std::optional<ColumnType> ty
 
 void DataPage::treatAsMissing(const QString &column, const QStringList &values)
 {
+    if (!canReload())
+        return;
     QStringList missing = m_columnMissing.value(column).toStringList();
     for (const QString &value : values) {
         if (!missing.contains(value))
@@ -533,10 +535,13 @@ void DataPage::treatAsMissing(const QString &column, const QStringList &values)
     reloadAs(tr("Treat cells of %1 as missing").arg(column));
 }
 
+bool DataPage::canReload() const
+{
+    return !m_path.isEmpty() && !isLoading();
+}
+
 void DataPage::reloadAs(const QString &undoText)
 {
-    if (m_path.isEmpty() || isLoading())
-        return;
     m_reloadText = undoText;
     updatePreview();
     startLoading();

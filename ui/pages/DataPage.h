@@ -80,6 +80,8 @@ private:
     // Reads the file again with the import options and the column choices, as one undo step
     // called `undoText`.
     void reloadAs(const QString &undoText);
+    // A file is shown and none is being read: a column choice can be made (and read) now.
+    bool canReload() const;
     // The column list's context menu: the type of the column under the cursor.
     void addColumnTypeActions();
     // Buttons "Treat as missing" for the nearly numeric columns of the file shown.
