@@ -72,14 +72,14 @@ struct ProjectComparison {
 struct ProjectContents {
     ProjectDataSource data;
     RunConfiguration configuration;
-    // The "ID / keep" columns (RoleAssignment::kept), copied into predictions; not in
-    // configuration.ignored.
-    std::vector<std::string> keptColumns;
     std::string testFile;
     std::vector<ProjectRun> runs;
     std::vector<ProjectComparison> comparisons;
     // Set in a recovery file: the project file the unsaved work belonged to (empty if none).
     std::string recoveredFrom;
+    // The "ID / keep" columns (RoleAssignment::kept), copied into predictions; not in
+    // configuration.ignored. (Last, so that the fields above keep their positions.)
+    std::vector<std::string> keptColumns;
 };
 
 constexpr int kProjectFormatVersion = 1;
