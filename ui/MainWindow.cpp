@@ -818,6 +818,7 @@ ProjectContents MainWindow::projectContents() const
         // Its data is not loaded yet (or could not be): what the project had stays as it was.
         contents.data = m_pendingProject->data;
         contents.configuration = m_pendingProject->configuration;
+        contents.keptColumns = m_pendingProject->keptColumns;
         contents.testFile = m_pendingProject->testFile;
     } else {
         if (const LoadedTablePtr &data = m_workspace->data()) {
@@ -839,7 +840,9 @@ ProjectContents MainWindow::projectContents() const
                 };
                 const bool isTask = std::any_of(roles.tasks.begin(), roles.tasks.end(),
                                                 [&](const TaskSpec &task) { return task.column == column.name; });
-                if (!isTask && !isNamed(roles.features))
+                if (isNamed(roles.kept))
+                    contents.keptColumns.push_back(column.name);
+                else if (!isTask && !isNamed(roles.features))
                     contents.configuration.ignored.push_back(column.name);
             }
         }
@@ -1123,6 +1126,8 @@ void MainWindow::applyPendingConfiguration()
     m_roles->setTasks(configuration.tasks);
     for (const std::string &column : configuration.ignored)
         m_roles->setRole(QString::fromStdString(column), RolesPage::Role::Ignore);
+    for (const std::string &column : project.keptColumns)
+        m_roles->setRole(QString::fromStdString(column), RolesPage::Role::Keep);
     QStringList taskOrder;
     for (const TaskSpec &task : configuration.tasks) {
         m_settings->setLambda(QString::fromStdString(task.column), task.lambda);

@@ -7,6 +7,7 @@
 #include "io/FileIdentity.h"
 #include "io/MetricsJson.h"
 
+#include <QFile>
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -47,6 +48,15 @@ void addCsvOptions(QCommandLineParser &parser)
                             "--decimal-comma --thousands-separator .).",
                             "char"));
     parser.addOption(option("missing", "An extra missing-value token (repeatable).", "token"));
+    parser.addOption(option("missing-values",
+                            "A value treated as missing in one column only, e.g. \"annual_inc=twelve thousand\" "
+                            "(repeatable).",
+                            "column=value"));
+    parser.addOption(option("column-type",
+                            "Read a column as numeric or categorical, or automatic (the default: numeric when every "
+                            "cell is a number); a cell of a numeric column that is not a number is refused "
+                            "(repeatable).",
+                            "column=type"));
     parser.addOption(option("threads", "Threads for reading and training (default: all).", "n", "0"));
 }
 
@@ -132,6 +142,26 @@ CsvOptions csvOptions(const QCommandLineParser &parser)
         throw UsageError("--thousands-separator expects one of , . space ', got \"" + str(thousands) + "\"");
     for (const QString &token : parser.values(QStringLiteral("missing")))
         options.missingTokens.push_back(str(token));
+    for (const QString &given : parser.values(QStringLiteral("missing-values"))) {
+        const qsizetype equals = given.indexOf(QLatin1Char('='));
+        if (equals <= 0)
+            throw UsageError("--missing-values expects COLUMN=VALUE, e.g. \"annual_inc=twelve thousand\", got \"" +
+                             str(given) + "\"");
+        options.columnMissingValues[str(given.left(equals))].push_back(str(given.mid(equals + 1)));
+    }
+    for (const QString &given : parser.values(QStringLiteral("column-type"))) {
+        // The type is after the last '=': a column name may hold one.
+        const qsizetype equals = given.lastIndexOf(QLatin1Char('='));
+        const QString type = equals > 0 ? given.mid(equals + 1).trimmed().toLower() : QString();
+        const std::string column = str(given.left(equals));
+        if (type == QLatin1String("numeric"))
+            options.numericColumns.push_back(column);
+        else if (type == QLatin1String("categorical"))
+            options.categoricalColumns.push_back(column);
+        else if (type != QLatin1String("automatic"))
+            throw UsageError("--column-type expects COLUMN=numeric, COLUMN=categorical or COLUMN=automatic, got \"" +
+                             str(given) + "\"");
+    }
     options.threads = static_cast<int>(integerOption(parser, limits::kThreads));
     return options;
 }
@@ -184,9 +214,40 @@ std::vector<int> parseHidden(const QString &text)
     return sizes;
 }
 
+namespace {
+
+// The column names of a data file, from its first lines (64 KiB at most).
+std::vector<std::string> columnNamesOf(const QString &path, CsvOptions options)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw DataError({str(path), 0, {}}, "cannot open the file: " + str(file.errorString()));
+    QByteArray head = file.read(64 * 1024);
+    if (!file.atEnd() && head.lastIndexOf('\n') > 0)
+        head.truncate(head.lastIndexOf('\n') + 1);
+    options.threads = 1;
+    options.numericColumns.clear(); // the types do not matter here, and may name absent columns
+    options.categoricalColumns.clear();
+    options.columnMissingValues.clear();
+    const Table table =
+        readCsv(std::span<const char>(head.constData(), static_cast<std::size_t>(head.size())), str(path), options)
+            .table;
+    std::vector<std::string> names;
+    for (const Column &column : table.columns())
+        names.push_back(column.name);
+    return names;
+}
+
+} // namespace
+
 CsvReadResult readTable(const QString &path, CsvOptions options, const std::vector<std::string> &categorical)
 {
-    options.categoricalColumns = categorical;
+    // Added to the types the options force: the model's text columns, say.
+    for (const std::string &column : categorical) {
+        if (std::find(options.categoricalColumns.begin(), options.categoricalColumns.end(), column) ==
+            options.categoricalColumns.end())
+            options.categoricalColumns.push_back(column);
+    }
     CsvReadResult read = readCsvFile(str(path), options, &g_interrupt);
     // Warnings go to stderr, so that they reach the user whatever the command prints on stdout.
     for (const CsvWarning &warning : read.warnings)
@@ -473,7 +534,8 @@ CsvReadResult readTrainingData(const QCommandLineParser &parser, const RunConfig
 }
 
 // Reads a data file for a saved model: its text columns are read as text.
-Table readForModel(const QCommandLineParser &parser, const MultiTaskModel &model, bool withTasks)
+Table readForModel(const QCommandLineParser &parser, const MultiTaskModel &model, bool withTasks,
+                   const std::vector<std::string> &kept)
 {
     std::vector<std::string> categorical = model.categoricalColumns();
     if (withTasks) {
@@ -482,7 +544,37 @@ Table readForModel(const QCommandLineParser &parser, const MultiTaskModel &model
                 categorical.push_back(task.spec.column);
         }
     }
-    return readTable(parser.value(QStringLiteral("data")), csvOptions(parser), categorical).table;
+    const QString path = parser.value(QStringLiteral("data"));
+    CsvOptions options = csvOptions(parser);
+    // Read as the training file was: its values treated as missing, and...
+    addColumnMissingValues(options, model.inputMissingValues());
+    // ...the model's numeric inputs are read as numbers: a cell that is not one is refused at its
+    // line with the fix (--missing-values), rather than turning the column into text.
+    const std::vector<std::string> &oneHot = categorical;
+    for (const std::string &column : model.requiredColumns()) {
+        const auto named = [&](const std::vector<std::string> &names) {
+            return std::find(names.begin(), names.end(), column) != names.end();
+        };
+        if (!named(oneHot) && !named(options.numericColumns) && !named(options.categoricalColumns))
+            options.numericColumns.push_back(column);
+    }
+    if (!kept.empty()) {
+        const std::vector<std::string> names = columnNamesOf(path, options);
+        const std::vector<std::string> inputs = model.requiredColumns();
+        for (const std::string &column : kept) {
+            if (std::find(names.begin(), names.end(), column) == names.end())
+                throw DataError({str(path), 1, column},
+                                "--keep names column \"" + column +
+                                    "\", which the file does not have; its columns are: " + listColumnNames(names));
+            // An ID read as text is copied exactly (as a number, float32 would round 123456789).
+            const bool modelInput = std::find(inputs.begin(), inputs.end(), column) != inputs.end();
+            const bool forcedNumeric = std::find(options.numericColumns.begin(), options.numericColumns.end(),
+                                                 column) != options.numericColumns.end();
+            if (!modelInput && !forcedNumeric)
+                categorical.push_back(column);
+        }
+    }
+    return readTable(path, options, categorical).table;
 }
 
 } // namespace cmtl

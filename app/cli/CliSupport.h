@@ -63,8 +63,11 @@ void refuseOutputsOverInputs(const QCommandLineParser &parser, const std::vector
                              const std::vector<const char *> &outputs);
 // The training table of a run, with the ignored columns checked.
 CsvReadResult readTrainingData(const QCommandLineParser &parser, const RunConfiguration &run, const char *command);
-// Reads --data for a saved model: its text columns are read as text.
-Table readForModel(const QCommandLineParser &parser, const MultiTaskModel &model, bool withTasks);
+// Reads --data for a saved model: its text columns are read as text, and so are the `kept`
+// columns (copied into predictions as written) that are not numeric inputs of the model. A kept
+// column the file lacks is refused, naming the file's columns.
+Table readForModel(const QCommandLineParser &parser, const MultiTaskModel &model, bool withTasks,
+                   const std::vector<std::string> &kept = {});
 
 void printMetricsTable(const EvaluationReport &report, std::ostream &out);
 // The --metrics-json file's bytes, and writing them where --metrics-json says (when given).

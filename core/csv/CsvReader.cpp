@@ -435,7 +435,7 @@ std::vector<std::string> columnNamesFrom(const std::vector<RawField> &headerFiel
             name = "V" + std::to_string(i + 1) + "_" + std::to_string(suffix);
         taken.insert(name);
         names[i] = name;
-        warnings.push_back({CsvWarning::Kind::UnnamedColumn, name, 0, {}, {}});
+        warnings.push_back({CsvWarning::Kind::UnnamedColumn, name, 0, {}, {}, {}});
         warnings.back().message = sourceName + ", line 1: column " + std::to_string(i + 1) +
                                   " has no name in the header (the field is empty or blank); it is named \"" + name +
                                   "\": give it a name in the file to refer to it by that";
@@ -1202,6 +1202,7 @@ struct ColumnFindings {
     // Still categorical, though nearly every cell is a number: the others, and the first rows.
     std::size_t textCells = 0, nonMissingCells = 0;
     std::vector<std::size_t> textRows;
+    std::vector<std::string> textValues; // the distinct ones, trimmed
 };
 
 // How many cells of a nearly numeric column are shown in its warning.
@@ -1248,8 +1249,16 @@ ColumnFindings settleColumnType(Column &column, const NumberFormat &format)
                     findings.textRows.push_back(row);
             }
         }
-        if (!isNearlyNumeric(findings.textCells, findings.nonMissingCells))
+        if (!isNearlyNumeric(findings.textCells, findings.nonMissingCells)) {
             findings.textRows.clear();
+            return findings;
+        }
+        for (std::size_t i = 0; i < levelCount; ++i) {
+            const std::string value(trimBlanks(column.levels[i]));
+            if (levelIsNumber[i] == 0 &&
+                std::find(findings.textValues.begin(), findings.textValues.end(), value) == findings.textValues.end())
+                findings.textValues.push_back(value);
+        }
         return findings;
     }
 
@@ -1281,6 +1290,106 @@ ColumnFindings settleColumnType(Column &column, const NumberFormat &format)
     column.codes = {};
     column.levels = {};
     return findings;
+}
+
+std::string withThousands(std::size_t count);
+
+// The first cell of a column still categorical once settled that is not a number, and how many
+// such cells the column holds, for refusing a column the user forced numeric.
+struct NotANumber {
+    std::size_t column = 0;
+    std::size_t row = 0;
+    std::string value;
+    std::size_t cells = 0;
+};
+
+NotANumber firstNotANumber(const Column &column, std::size_t columnIndex, const NumberFormat &format)
+{
+    std::vector<char> levelIsNumber(column.levels.size(), 0);
+    for (std::size_t i = 0; i < column.levels.size(); ++i) {
+        float value = 0;
+        levelIsNumber[i] = parseNumber(column.levels[i], value, format) ? 1 : 0;
+    }
+    NotANumber found{columnIndex, 0, {}, 0};
+    for (std::size_t row = 0; row < column.codes.size(); ++row) {
+        const std::int32_t code = column.codes[row];
+        if (code == Column::kMissingCode || levelIsNumber[static_cast<std::size_t>(code)] != 0)
+            continue;
+        if (found.cells++ == 0) {
+            found.row = row;
+            found.value = std::string(trimBlanks(column.levels[static_cast<std::size_t>(code)]));
+        }
+    }
+    return found;
+}
+
+// Makes the cells of `column` equal to one of `values` (after trimming blanks) missing: levels of
+// a categorical column are dropped (the others keep their first-seen order), numbers of a numeric
+// column equal to a value that reads as a number become NaN.
+void treatAsMissing(Column &column, const std::vector<std::string> &values, const NumberFormat &format)
+{
+    const auto isListed = [&](std::string_view text) {
+        text = trimBlanks(text);
+        return std::any_of(values.begin(), values.end(),
+                           [&](const std::string &value) { return trimBlanks(value) == text; });
+    };
+    if (column.type == ColumnType::Numeric) {
+        std::vector<float> numbers;
+        for (const std::string &value : values) {
+            float number = 0;
+            if (parseNumber(value, number, format))
+                numbers.push_back(number);
+        }
+        for (float &cell : column.values) {
+            if (std::find(numbers.begin(), numbers.end(), cell) != numbers.end())
+                cell = kMissingNumber;
+        }
+        return;
+    }
+    std::vector<char> listed(column.levels.size(), 0);
+    for (std::size_t i = 0; i < column.levels.size(); ++i)
+        listed[i] = isListed(column.levels[i]) ? 1 : 0;
+    if (std::find(listed.begin(), listed.end(), 1) == listed.end())
+        return; // no cell holds one of the values: the levels stay as they are
+    std::vector<std::int32_t> newCode(column.levels.size(), Column::kMissingCode);
+    std::vector<std::string> kept;
+    for (std::size_t i = 0; i < column.levels.size(); ++i) {
+        if (listed[i] != 0)
+            continue;
+        newCode[i] = static_cast<std::int32_t>(kept.size());
+        kept.push_back(std::move(column.levels[i]));
+    }
+    for (std::int32_t &code : column.codes) {
+        if (code != Column::kMissingCode)
+            code = newCode[static_cast<std::size_t>(code)];
+    }
+    column.levels = std::move(kept);
+}
+
+// The index of the column an option names; refused with the columns there are when absent.
+std::size_t namedColumn(const std::vector<std::string> &names, const std::string &name, const std::string &purpose,
+                        const std::string &sourceName)
+{
+    const auto found = std::find(names.begin(), names.end(), name);
+    if (found != names.end())
+        return static_cast<std::size_t>(found - names.begin());
+    throw ConfigError(sourceName + ": no column named \"" + name + "\"" + (purpose.empty() ? "" : " " + purpose) +
+                      "; the columns are: " + listColumnNames(names));
+}
+
+DataError forcedNumericRefusal(const std::string &sourceName, std::int64_t line, const std::string &column,
+                               const NotANumber &found)
+{
+    const std::string others =
+        found.cells > 1 ? " (" + withThousands(found.cells - 1) + " more cells of the column are not numbers either)"
+                        : std::string();
+    return DataError({sourceName, line, column},
+                     "the column is read as numbers (its type is set to numeric, or a model was trained on it as "
+                     "numbers), but the cell \"" +
+                         found.value + "\" is not a number" + others + ": correct the cell, treat \"" + found.value +
+                         "\" as missing (--missing-values \"" + column + "=" + found.value +
+                         "\", in the workbench: Treat as missing), or set the column's type back to automatic or "
+                         "categorical");
 }
 
 std::string withThousands(std::size_t count)
@@ -1321,7 +1430,8 @@ CsvWarning precisionWarning(const std::string &sourceName, const std::string &co
 {
     float value = 0;
     parseNumber(text, value, format);
-    CsvWarning warning{CsvWarning::Kind::PrecisionLoss, column, static_cast<std::int64_t>(count), {{line, text}}, {}};
+    CsvWarning warning{
+        CsvWarning::Kind::PrecisionLoss, column, static_cast<std::int64_t>(count), {{line, text}}, {}, {}};
     warning.message = sourceName + ", column \"" + column + "\": " + withThousands(count) +
                       (count == 1 ? " number is" : " numbers are") +
                       " too large to be held exactly by the 32-bit floats CreditMTL computes with (above 16,777,216 "
@@ -1343,14 +1453,19 @@ CsvWarning nearlyNumericWarning(const std::string &sourceName, const std::string
         decimalCommaLike =
             decimalCommaLike || (format.decimal == '.' && parseNumber(example.value, value, NumberFormat{',', 0}));
     }
-    CsvWarning warning{
-        CsvWarning::Kind::NearlyNumeric, column, static_cast<std::int64_t>(found.textCells), std::move(examples), {}};
+    CsvWarning warning{CsvWarning::Kind::NearlyNumeric,
+                       column,
+                       static_cast<std::int64_t>(found.textCells),
+                       std::move(examples),
+                       found.textValues,
+                       {}};
     warning.message = sourceName + ", column \"" + column + "\": " + withThousands(found.textCells) + " of " +
                       withThousands(found.nonMissingCells) +
                       " cells are not numbers, so the column is read as categorical (text): " + shown +
                       (found.textCells > kExamplesShown ? ", ..." : "") +
-                      "; if it holds numbers, fix these cells or declare them missing (--missing TOKEN, in the "
-                      "workbench: Missing values)" +
+                      "; if it holds numbers, fix these cells or treat them as missing (--missing-values \"" + column +
+                      "=" + (warning.examples.empty() ? std::string() : warning.examples.front().value) +
+                      "\", in the workbench: Treat as missing)" +
                       (decimalCommaLike ? ", or read decimal commas (--decimal-comma)" : "");
     return warning;
 }
@@ -1472,6 +1587,28 @@ std::string detectDecimalComma(const CsvTokenizer &tokenizer, const char *bodySt
 
 } // namespace
 
+void addColumnMissingValues(CsvOptions &options, const std::map<std::string, std::vector<std::string>> &values)
+{
+    for (const auto &[column, added] : values) {
+        std::vector<std::string> &missing = options.columnMissingValues[column];
+        for (const std::string &value : added) {
+            if (std::find(missing.begin(), missing.end(), value) == missing.end())
+                missing.push_back(value);
+        }
+    }
+}
+
+std::string listColumnNames(const std::vector<std::string> &names)
+{
+    constexpr std::size_t kNamesListed = 20;
+    std::string listed;
+    for (std::size_t i = 0; i < std::min(names.size(), kNamesListed); ++i)
+        listed += (i == 0 ? "" : ", ") + names[i];
+    if (names.size() > kNamesListed)
+        listed += ", ... (" + withThousands(names.size()) + " columns)";
+    return listed;
+}
+
 CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName, const CsvOptions &options,
                       const CancellationToken *cancel, const std::function<void(double)> &progress)
 {
@@ -1523,12 +1660,18 @@ CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName
     const std::size_t columnCount = names.size();
 
     std::vector<bool> forcedCategorical(columnCount, false);
-    for (const std::string &forced : options.categoricalColumns) {
-        const auto found = std::find(names.begin(), names.end(), forced);
-        if (found == names.end())
-            throw ConfigError(sourceName + ": no column named \"" + forced + "\" to read as categorical");
-        forcedCategorical[static_cast<std::size_t>(found - names.begin())] = true;
+    for (const std::string &forced : options.categoricalColumns)
+        forcedCategorical[namedColumn(names, forced, "to read as categorical", sourceName)] = true;
+    std::vector<bool> forcedNumeric(columnCount, false);
+    for (const std::string &forced : options.numericColumns) {
+        const std::size_t j = namedColumn(names, forced, "to read as numeric", sourceName);
+        if (forcedCategorical[j])
+            throw ConfigError(sourceName + ": column \"" + forced +
+                              "\" is asked to be read both as numeric and as categorical: choose one type");
+        forcedNumeric[j] = true;
     }
+    for (const auto &[column, values] : options.columnMissingValues)
+        namedColumn(names, column, "whose values to treat as missing", sourceName);
 
     NumberFormat format{options.decimalSeparator == 0 ? '.' : options.decimalSeparator, options.thousandsSeparator};
     if (options.decimalSeparator == 0) {
@@ -1600,12 +1743,21 @@ CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName
     // Settle the types of the categorical columns, then gather the numbers float32 does not hold
     // and the nearly numeric columns, with the lines of their first cells.
     std::vector<Column> columns = assembler.finish();
+    for (const auto &[column, values] : options.columnMissingValues)
+        treatAsMissing(columns[namedColumn(names, column, "", sourceName)], values, format);
     std::vector<ColumnFindings> findings(columnCount);
     std::set<std::size_t> rowsToLocate;
+    std::optional<NotANumber> forcedNumericFailure;
     for (std::size_t j = 0; j < columnCount; ++j) {
         if (columns[j].type != ColumnType::Categorical || forcedCategorical[j])
             continue;
         findings[j] = settleColumnType(columns[j], format);
+        if (forcedNumeric[j] && columns[j].type == ColumnType::Categorical && !forcedNumericFailure) {
+            forcedNumericFailure = firstNotANumber(columns[j], j, format);
+            rowsToLocate.insert(forcedNumericFailure->row);
+        }
+        if (forcedNumeric[j])
+            findings[j].textRows.clear(); // refused below rather than warned about
         rowsToLocate.insert(findings[j].textRows.begin(), findings[j].textRows.end());
         if (findings[j].outOfRange > 0)
             rowsToLocate.insert(findings[j].firstOutOfRangeRow);
@@ -1627,6 +1779,9 @@ CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName
     }
     lines.count();
     const auto lineOfRow = [&](std::size_t row) { return lines.of(rowStarts.at(row)); };
+    if (forcedNumericFailure)
+        throw forcedNumericRefusal(sourceName, lineOfRow(forcedNumericFailure->row),
+                                   names[forcedNumericFailure->column], *forcedNumericFailure);
     for (std::size_t j = 0; j < columnCount; ++j) {
         if (columns[j].type != ColumnType::Numeric)
             continue;

@@ -4,6 +4,7 @@
 #include "data/Table.h"
 
 #include <functional>
+#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -31,6 +32,13 @@ struct CsvOptions {
     int threads = 0;
     // Columns whose type is forced to categorical (e.g. a 0/1 flag the user wants as a class).
     std::vector<std::string> categoricalColumns;
+    // Columns whose type is forced to numeric: a cell that is neither missing nor a number is
+    // refused (DataError naming its line and value) instead of turning the column into text.
+    std::vector<std::string> numericColumns;
+    // Values that are missing in one column only, on top of missingTokens (e.g. "twelve thousand"
+    // in annual_inc), compared after trimming surrounding blanks. In a numeric column a value
+    // that reads as a number makes the cells holding that number missing.
+    std::map<std::string, std::vector<std::string>> columnMissingValues;
 };
 
 // What the reader found out about the file, for the import panel and `inspect`.
@@ -63,7 +71,9 @@ struct CsvWarning {
     std::string column;
     std::int64_t cells = 0;            // how many cells are concerned
     std::vector<CellExample> examples; // the first few of them
-    std::string message;               // the whole warning: file, column, cells and what to do
+    // NearlyNumeric: every distinct value that is not a number (trimmed), for "treat as missing".
+    std::vector<std::string> textValues;
+    std::string message; // the whole warning: file, column, cells and what to do
 };
 
 struct CsvReadResult {
@@ -92,9 +102,12 @@ struct CsvReadResult {
 //   "\n" (old Mac; dialect.crOnly). More than 1,000,000 columns are refused.
 // - A column is numeric when every non-missing cell is a number (fast_float syntax in the
 //   options' number format, surrounding blanks and a leading '+' allowed), else categorical,
-//   unless named in categoricalColumns. Columns that options.categoricalColumns names must exist
-//   (ConfigError). A numeric column holding a number float32 cannot hold (1e39, inf) is refused
-//   at its first such cell; numbers above 2^24 that float32 rounds (ids) give a warning.
+//   unless named in categoricalColumns or numericColumns. The columns these options (and
+//   columnMissingValues) name must exist (ConfigError listing the columns there are), and none may
+//   be both numeric and categorical. A column in numericColumns holding a cell that is neither
+//   missing nor a number is refused at its first such cell (DataError: line, column, value).
+//   A numeric column holding a number float32 cannot hold (1e39, inf) is refused at its first
+//   such cell; numbers above 2^24 that float32 rounds (ids) give a warning.
 //   A categorical column whose non-missing cells are numbers but for at most 10% of them, and at
 //   most 20 of them or 1% (whichever is more), gives a "nearly numeric" warning naming the first
 //   five text cells (line, value).
@@ -108,6 +121,12 @@ struct CsvReadResult {
 // `progress` is only called on the calling thread; the parsing threads never call it.
 CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName, const CsvOptions &options = {},
                       const CancellationToken *cancel = nullptr, const std::function<void(double)> &progress = {});
+
+// Adds values treated as missing per column to `options` (each value once).
+void addColumnMissingValues(CsvOptions &options, const std::map<std::string, std::vector<std::string>> &values);
+
+// Column names for a message: the first 20, then how many there are ("a, b, ... (300 columns)").
+std::string listColumnNames(const std::vector<std::string> &names);
 
 // Reads the file into memory with readFileBytes (which refuses FIFOs, devices and directories
 // without blocking, and a file that changes during the read) and then with readCsv. A file with

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QStringList>
 
 #include <cmath>
 #include <cstdint>
@@ -47,6 +48,9 @@ public:
         : m_object(object), m_path(std::move(path)), m_source(std::move(source))
     {}
 
+    // Whether the object has the field (for fields later format versions added).
+    bool has(const char *name) const { return m_object.contains(key(name)); }
+    QStringList keys() const { return m_object.keys(); }
     QJsonValue value(const char *name) const
     {
         const QJsonValue found = m_object.value(key(name));

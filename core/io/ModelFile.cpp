@@ -233,7 +233,7 @@ QByteArray serializeModel(const ModelFileContents &contents)
     QJsonArray reports;
     for (const EvaluationReport &report : contents.reports)
         reports.append(reportToJson(report, ConfusionLayout::Cells));
-    const QJsonObject header{
+    QJsonObject header{
         {key("format"), QLatin1String("creditmtl-model")},
         {key("format_version"), kModelFormatVersion},
         {key("written_by"), QLatin1String("CreditMTL " CREDITMTL_VERSION)},
@@ -253,6 +253,13 @@ QByteArray serializeModel(const ModelFileContents &contents)
         {key("warnings"), toJsonArray(contents.warnings)},
         {key("weights"), QJsonObject{{key("count"), static_cast<double>(model.parameters().size())},
                                      {key("encoding"), QLatin1String("float32-le")}}}};
+    // Only when there are some: the file of a model without them stays as older versions wrote it.
+    if (!model.inputMissingValues().empty()) {
+        QJsonObject missing;
+        for (const auto &[column, values] : model.inputMissingValues())
+            missing.insert(qs(column), toJsonArray(values));
+        header.insert(key("input_missing_values"), missing);
+    }
     const QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Indented);
 
     QByteArray weights(static_cast<qsizetype>(model.parameters().size()) * 4, Qt::Uninitialized);
@@ -331,6 +338,18 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
                                         configFromJson(header.object("config")));
     } catch (const ConfigError &error) {
         throw refuse(std::string("the model file is inconsistent: ") + error.what());
+    }
+    if (header.has("input_missing_values")) {
+        const JsonReader missing = header.object("input_missing_values");
+        const std::vector<std::string> inputs = contents.model.requiredColumns();
+        std::map<std::string, std::vector<std::string>> values;
+        for (const QString &column : missing.keys()) {
+            const QByteArray name = column.toUtf8();
+            if (std::find(inputs.begin(), inputs.end(), name.toStdString()) == inputs.end())
+                missing.fail(name.constData(), "is not an input column of the model");
+            values[name.toStdString()] = missing.strings(name.constData());
+        }
+        contents.model.setInputMissingValues(values);
     }
     for (const QJsonValue &report : header.array("metrics"))
         contents.reports.push_back(reportFromJson(report.toObject(), sourceName));

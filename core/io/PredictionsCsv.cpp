@@ -97,7 +97,8 @@ std::vector<std::string> predictionCells(const MultiTaskModel &model, const std:
     return cells;
 }
 
-QByteArray predictionsToCsv(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions, int threads)
+QByteArray predictionsToCsv(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions, int threads,
+                            const std::vector<const Column *> &kept)
 {
     // Blocks of rows formatted in parallel into their own strings (no allocation per cell), then
     // joined in row order: the text does not depend on the thread count.
@@ -113,6 +114,8 @@ QByteArray predictionsToCsv(const MultiTaskModel &model, const std::vector<Eigen
     };
     std::string header;
     appendRow(header, [&](const auto &cell) {
+        for (const Column *column : kept)
+            cell(std::string_view(column->name));
         for (const std::string &name : predictionColumnNames(model))
             cell(std::string_view(name));
     });
@@ -126,7 +129,11 @@ QByteArray predictionsToCsv(const MultiTaskModel &model, const std::vector<Eigen
         std::string &text = texts[block];
         text.reserve(static_cast<std::size_t>(end - begin) * header.size());
         for (Eigen::Index row = begin; row < end; ++row)
-            appendRow(text, [&](const auto &cell) { visitPredictionCells(model, predictions, row, cell); });
+            appendRow(text, [&](const auto &cell) {
+                for (const Column *column : kept)
+                    cell(std::string_view(column->cellText(static_cast<std::size_t>(row))));
+                visitPredictionCells(model, predictions, row, cell);
+            });
     });
     std::size_t size = header.size();
     for (const std::string &text : texts)

@@ -19,8 +19,10 @@ std::vector<std::string> predictionCells(const MultiTaskModel &model, const std:
 
 // RFC 4180 CSV of the predictions (fields quoted when they hold a comma, quote or newline),
 // formatted on up to `threads` threads (0 = all hardware threads); the text is the same for any.
+// `kept` columns (ID / keep, of the table scored) come first, each cell as the table holds it and
+// an empty cell where it is missing.
 QByteArray predictionsToCsv(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions,
-                            int threads = 0);
+                            int threads = 0, const std::vector<const Column *> &kept = {});
 
 // Quotes one CSV field when it needs it.
 std::string csvField(const std::string &text);

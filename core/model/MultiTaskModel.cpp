@@ -22,6 +22,16 @@ MultiTaskModel::MultiTaskModel(Preprocessor preprocessor, std::vector<TargetEnco
         throw ConfigError("the preprocessing and the network disagree on the number of inputs");
 }
 
+void MultiTaskModel::setInputMissingValues(const std::map<std::string, std::vector<std::string>> &values)
+{
+    m_inputMissingValues.clear();
+    const std::vector<std::string> inputs = requiredColumns();
+    for (const auto &[column, missing] : values) {
+        if (std::find(inputs.begin(), inputs.end(), column) != inputs.end() && !missing.empty())
+            m_inputMissingValues[column] = missing;
+    }
+}
+
 std::vector<std::string> MultiTaskModel::categoricalColumns() const
 {
     std::vector<std::string> columns;

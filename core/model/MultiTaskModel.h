@@ -8,6 +8,8 @@
 
 #include <Eigen/Core>
 
+#include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,12 @@ public:
     // The columns a table must have to be scored, and those that must be read as text.
     std::vector<std::string> requiredColumns() const { return m_preprocessor.featureColumns(); }
     std::vector<std::string> categoricalColumns() const;
+    // Values the training file's reading treated as missing in an input column (CsvOptions::
+    // columnMissingValues, e.g. "twelve thousand" in income), so that scoring reads new files the
+    // same way. Empty for a model trained without them (and for older model files).
+    const std::map<std::string, std::vector<std::string>> &inputMissingValues() const { return m_inputMissingValues; }
+    // Keeps the entries of the model's input columns.
+    void setInputMissingValues(const std::map<std::string, std::vector<std::string>> &values);
 
     // Per task, in task order: binary 1 x rows P(positive); multiclass classes x rows
     // probabilities; regression 1 x rows predictions in the target's unit. `notes`, when given,
@@ -54,6 +62,7 @@ private:
     MultiTaskNetwork m_network;
     Eigen::VectorXf m_parameters;
     ExperimentConfig m_config;
+    std::map<std::string, std::vector<std::string>> m_inputMissingValues;
 };
 
 // The output width of a task's head.

@@ -86,13 +86,42 @@ double numberOrNaN(const QJsonValue &value)
 
 // ---- Data source ----
 
+// A separator as a one-character string, or "" for none (automatic).
+QString separatorText(char separator)
+{
+    return separator != 0 ? QString(QLatin1Char(separator)) : QString();
+}
+
+char separatorFrom(const JsonReader &reader, const char *name)
+{
+    const std::string text = reader.text(name);
+    if (text.size() > 1)
+        reader.fail(name, "should be one character, or empty");
+    return text.empty() ? char{0} : text.front();
+}
+
 QJsonObject optionsToJson(const CsvOptions &options)
 {
-    return {{key("delimiter"), options.delimiter ? QString(QLatin1Char(options.delimiter)) : QString()},
-            {key("has_header"), options.hasHeader},
-            {key("missing_tokens"), toJsonArray(options.missingTokens)},
-            {key("encoding"), qs(options.encoding)},
-            {key("categorical_columns"), toJsonArray(options.categoricalColumns)}};
+    QJsonObject missingValues;
+    for (const auto &[column, values] : options.columnMissingValues)
+        missingValues.insert(qs(column), toJsonArray(values));
+    QJsonObject json{{key("delimiter"), options.delimiter ? QString(QLatin1Char(options.delimiter)) : QString()},
+                     {key("has_header"), options.hasHeader},
+                     {key("missing_tokens"), toJsonArray(options.missingTokens)},
+                     {key("encoding"), qs(options.encoding)},
+                     {key("categorical_columns"), toJsonArray(options.categoricalColumns)}};
+    // Options added after the first projects are written only when they are used, so that a
+    // project that does not use them is the same bytes as before (and reads as before: absent
+    // means none, the default).
+    if (!options.numericColumns.empty())
+        json.insert(key("numeric_columns"), toJsonArray(options.numericColumns));
+    if (!missingValues.isEmpty())
+        json.insert(key("column_missing_values"), missingValues);
+    if (options.decimalSeparator != CsvOptions{}.decimalSeparator)
+        json.insert(key("decimal_separator"), separatorText(options.decimalSeparator));
+    if (options.thousandsSeparator != CsvOptions{}.thousandsSeparator)
+        json.insert(key("thousands_separator"), separatorText(options.thousandsSeparator));
+    return json;
 }
 
 CsvOptions optionsFromJson(const JsonReader &reader)
@@ -106,6 +135,19 @@ CsvOptions optionsFromJson(const JsonReader &reader)
     options.missingTokens = reader.strings("missing_tokens");
     options.encoding = reader.text("encoding");
     options.categoricalColumns = reader.strings("categorical_columns");
+    // Projects written before the type overrides and separators were saved lack these fields:
+    // they read as automatic, as those projects were made.
+    if (reader.has("numeric_columns"))
+        options.numericColumns = reader.strings("numeric_columns");
+    if (reader.has("column_missing_values")) {
+        const JsonReader missing = reader.object("column_missing_values");
+        for (const QString &column : missing.keys())
+            options.columnMissingValues[column.toStdString()] = missing.strings(column.toUtf8().constData());
+    }
+    if (reader.has("decimal_separator"))
+        options.decimalSeparator = separatorFrom(reader, "decimal_separator");
+    if (reader.has("thousands_separator"))
+        options.thousandsSeparator = separatorFrom(reader, "thousands_separator");
     return options;
 }
 
@@ -301,22 +343,25 @@ QJsonObject runToJson(const ProjectRun &run)
     for (const auto &[task, threshold] : run.thresholds)
         thresholds[qs(task)] = threshold;
     const RunConfiguration roles{run.roles.tasks, {}, run.config};
-    return {{key("id"), run.id},
-            {key("name"), qs(run.name)},
-            {key("data_source"), qs(run.dataSource)},
-            {key("finished"), qs(run.finished)},
-            {key("features"), toJsonArray(run.roles.features)},
-            {key("configuration"), runConfigurationToJson(roles)},
-            {key("model"), QString::fromLatin1(serializeModel(run.model).toBase64())},
-            {key("report_extras"), reportExtrasToJson(run.model.reports)},
-            {key("split"), QJsonObject{{key("train"), rowsToBase64(run.split.train)},
-                                       {key("validation"), rowsToBase64(run.split.validation)},
-                                       {key("test"), rowsToBase64(run.split.test)}}},
-            {key("seconds"), run.seconds},
-            {key("scores"), scores},
-            {key("scores_part"), qs(run.scoresPart)},
-            {key("model_path"), qs(run.modelPath)},
-            {key("thresholds"), thresholds}};
+    QJsonObject json{{key("id"), run.id},
+                     {key("name"), qs(run.name)},
+                     {key("data_source"), qs(run.dataSource)},
+                     {key("finished"), qs(run.finished)},
+                     {key("features"), toJsonArray(run.roles.features)},
+                     {key("configuration"), runConfigurationToJson(roles)},
+                     {key("model"), QString::fromLatin1(serializeModel(run.model).toBase64())},
+                     {key("report_extras"), reportExtrasToJson(run.model.reports)},
+                     {key("split"), QJsonObject{{key("train"), rowsToBase64(run.split.train)},
+                                                {key("validation"), rowsToBase64(run.split.validation)},
+                                                {key("test"), rowsToBase64(run.split.test)}}},
+                     {key("seconds"), run.seconds},
+                     {key("scores"), scores},
+                     {key("scores_part"), qs(run.scoresPart)},
+                     {key("model_path"), qs(run.modelPath)},
+                     {key("thresholds"), thresholds}};
+    if (!run.roles.kept.empty()) // written when used, like the data options added later
+        json.insert(key("kept"), toJsonArray(run.roles.kept));
+    return json;
 }
 
 ProjectRun runFromJson(const JsonReader &reader, const std::string &sourceName)
@@ -327,6 +372,8 @@ ProjectRun runFromJson(const JsonReader &reader, const std::string &sourceName)
     run.dataSource = reader.text("data_source");
     run.finished = reader.text("finished");
     run.roles.features = reader.strings("features");
+    if (reader.has("kept")) // absent from projects written before the ID / keep role
+        run.roles.kept = reader.strings("kept");
     const RunConfiguration configuration = runConfigurationFromJson(reader.object("configuration"));
     run.roles.tasks = configuration.tasks;
     run.config = configuration.config;
@@ -454,18 +501,19 @@ QByteArray serializeProject(const ProjectContents &contents)
     QJsonArray comparisons;
     for (const ProjectComparison &comparison : contents.comparisons)
         comparisons.append(comparisonToJson(comparison));
-    const QJsonObject root{
-        {key("format"), QLatin1String("creditmtl-project")},
-        {key("format_version"), kProjectFormatVersion},
-        {key("written_by"), QLatin1String("CreditMTL " CREDITMTL_VERSION)},
-        {key("data"), QJsonObject{{key("path"), qs(contents.data.path)},
-                                  {key("options"), optionsToJson(contents.data.options)},
-                                  {key("fingerprint"), fingerprintToJson(contents.data.fingerprint)}}},
-        {key("configuration"), runConfigurationToJson(contents.configuration)},
-        {key("test_file"), qs(contents.testFile)},
-        {key("runs"), runs},
-        {key("comparisons"), comparisons},
-        {key("recovered_from"), qs(contents.recoveredFrom)}};
+    QJsonObject root{{key("format"), QLatin1String("creditmtl-project")},
+                     {key("format_version"), kProjectFormatVersion},
+                     {key("written_by"), QLatin1String("CreditMTL " CREDITMTL_VERSION)},
+                     {key("data"), QJsonObject{{key("path"), qs(contents.data.path)},
+                                               {key("options"), optionsToJson(contents.data.options)},
+                                               {key("fingerprint"), fingerprintToJson(contents.data.fingerprint)}}},
+                     {key("configuration"), runConfigurationToJson(contents.configuration)},
+                     {key("test_file"), qs(contents.testFile)},
+                     {key("runs"), runs},
+                     {key("comparisons"), comparisons},
+                     {key("recovered_from"), qs(contents.recoveredFrom)}};
+    if (!contents.keptColumns.empty()) // written when used, like the data options added later
+        root.insert(key("kept_columns"), toJsonArray(contents.keptColumns));
     const QByteArray json = QJsonDocument(root).toJson(QJsonDocument::Indented);
     return writeSealedFile(kProjectFileFormat, kProjectFormatVersion, {json});
 }
@@ -483,6 +531,8 @@ ProjectContents parseProject(QByteArrayView bytes, const std::string &sourceName
     contents.data.options = optionsFromJson(data.object("options"));
     contents.data.fingerprint = fingerprintFromJson(data.object("fingerprint"));
     contents.configuration = runConfigurationFromJson(root.object("configuration"));
+    if (root.has("kept_columns")) // absent from projects written before the ID / keep role
+        contents.keptColumns = root.strings("kept_columns");
     contents.testFile = root.text("test_file");
     const QJsonArray runs = root.array("runs");
     for (qsizetype i = 0; i < runs.size(); ++i)

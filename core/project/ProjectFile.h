@@ -77,6 +77,9 @@ struct ProjectContents {
     std::vector<ProjectComparison> comparisons;
     // Set in a recovery file: the project file the unsaved work belonged to (empty if none).
     std::string recoveredFrom;
+    // The "ID / keep" columns (RoleAssignment::kept), copied into predictions; not in
+    // configuration.ignored. (Last, so that the fields above keep their positions.)
+    std::vector<std::string> keptColumns;
 };
 
 constexpr int kProjectFormatVersion = 1;

@@ -276,6 +276,14 @@ void validateRoles(const Table &table, const RoleAssignment &roles)
     if (roles.features.empty())
         throw ConfigError("no feature columns: every column is a task or ignored");
     columnsNamed(table, roles.features); // each must exist
+    for (const std::string &kept : roles.kept) {
+        table.column(kept); // must exist
+        if (std::find(roles.features.begin(), roles.features.end(), kept) != roles.features.end())
+            throw ConfigError("column \"" + kept + "\" is both kept (ID) and a feature: choose one role");
+        if (std::any_of(roles.tasks.begin(), roles.tasks.end(),
+                        [&](const TaskSpec &task) { return task.column == kept; }))
+            throw ConfigError("column \"" + kept + "\" is both kept (ID) and a task: choose one role");
+    }
     for (std::size_t i = 0; i < roles.tasks.size(); ++i) {
         const TaskSpec &task = roles.tasks[i];
         const Column &column = table.column(task.column);

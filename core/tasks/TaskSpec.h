@@ -47,14 +47,17 @@ struct TaskSpec {
 struct RoleAssignment {
     std::vector<std::string> features;
     std::vector<TaskSpec> tasks;
+    // "ID / keep" columns: neither inputs nor tasks, copied first into the predictions so that
+    // they can be joined back to the rows scored (a loan number, a customer id).
+    std::vector<std::string> kept;
 };
 
 // Every column not a task and not in `ignored` becomes a feature.
 RoleAssignment defaultRoles(const Table &table, std::vector<TaskSpec> tasks, const std::vector<std::string> &ignored);
 
 // Throws ConfigError or DataError explaining the first problem: no data rows, no task, a missing
-// column, a task used as a feature, a regression task on text, a binary task whose column does
-// not hold exactly two values (its positive class and one negative class)...
+// column, a task used as a feature, a kept (ID) column that is also a feature or a task, a regression task on text, a
+// binary task whose column does not hold exactly two values (its positive class and one negative class)...
 void validateRoles(const Table &table, const RoleAssignment &roles);
 
 // The most classes a multiclass task may have: a column with more distinct values is an ID or a

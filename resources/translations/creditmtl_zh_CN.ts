@@ -832,6 +832,70 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <source>Reload with other import options</source>
         <translation>按其他导入选项重新读取</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Comma (1,234,567)</source>
+        <translation>逗号（1,234,567）</translation>
+    </message>
+    <message>
+        <source>Point (1.234.567)</source>
+        <translation>句点（1.234.567）</translation>
+    </message>
+    <message>
+        <source>Space (1 234 567)</source>
+        <translation>空格（1 234 567）</translation>
+    </message>
+    <message>
+        <source>Apostrophe (1&apos;234&apos;567)</source>
+        <translation>撇号（1&apos;234&apos;567）</translation>
+    </message>
+    <message>
+        <source>A separator between groups of three digits in numbers. With a decimal comma, the thousands separator is usually a point or a space.</source>
+        <translation>数字中每三位数字之间的分隔符。使用小数逗号时，千位分隔符通常是句点或空格。</translation>
+    </message>
+    <message>
+        <source>&amp;Thousands separator:</source>
+        <translation>千位分隔符(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Read %1 automatically</source>
+        <translation>自动判断 %1 的类型</translation>
+    </message>
+    <message>
+        <source>Read %1 as numeric</source>
+        <translation>将 %1 读作数值</translation>
+    </message>
+    <message>
+        <source>Read %1 as categorical</source>
+        <translation>将 %1 读作类别</translation>
+    </message>
+    <message>
+        <source>Treat cells of %1 as missing</source>
+        <translation>将 %1 的这些单元格视为缺失</translation>
+    </message>
+    <message>
+        <source>Read as &amp;numeric</source>
+        <translation>读作数值(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Read as &amp;categorical (text)</source>
+        <translation>读作类别（文本）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Read &amp;automatically (numeric when every cell is a number)</source>
+        <translation>自动判断(&amp;A)（每个单元格都是数字时为数值）</translation>
+    </message>
+    <message>
+        <source>Treat %1 as missing in %2</source>
+        <translation>将 %2 中的 %1 视为缺失</translation>
+    </message>
+    <message>
+        <source>Reads the file again with these values of %1 declared missing and the column read as numbers (undo with Edit ▸ Undo).</source>
+        <translation>重新读取文件：将 %1 的这些值声明为缺失，并把该列读作数值（可用 编辑 ▸ 撤销 恢复）。</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ErrorMessages</name>
@@ -1837,6 +1901,14 @@ FPR %4</translation>
     <message>
         <source>Clear all roles</source>
         <translation>清除所有角色</translation>
+    </message>
+    <message>
+        <source>ID / keep</source>
+        <translation>ID / 保留</translation>
+    </message>
+    <message>
+        <source>Not an input: copied, first, into the predictions, to join them back to the rows</source>
+        <translation>不作为输入：复制到预测结果的最前列，以便与原始行对应</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,8 @@ private Q_SLOTS:
     void trainWritesModelAndMetrics();
     void evaluateMatchesPredictions();
     void predictWritesOneRowPerInputRow();
+    void predictKeepsIdColumnsFirst();
+    void modelScoresWithTheValuesTreatedAsMissing();
     void badInputNamesFileLineAndColumn();
     void damagedModelIsRefused();
     void optionsRefuseNaNInfinityAndOverflow();
@@ -183,6 +185,92 @@ void TestCli::evaluateMatchesPredictions()
                                 .value(QStringLiteral("auc"))
                                 .toDouble();
     QVERIFY2(std::abs(auc - reported) < 1e-12, qPrintable(QStringLiteral("%1 vs %2").arg(auc).arg(reported)));
+}
+
+// --keep copies ID columns first, as written (a 10-digit number unrounded, a missing cell empty),
+// and leaves the predictions as they are without it.
+void TestCli::predictKeepsIdColumnsFirst()
+{
+    QFile sampleFile(sample());
+    QVERIFY(sampleFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = sampleFile.readAll().split('\n');
+    QByteArray withIds = "loan_ref,member," + lines.front() + '\n';
+    for (int i = 1; i <= 50; ++i)
+        withIds += (i == 2 ? QByteArray() : "R-" + QByteArray::number(i)) + ',' + QByteArray::number(4000000000LL + i) +
+                   ',' + lines[i] + '\n';
+    const QString data = m_directory.filePath(QStringLiteral("with-ids.csv"));
+    QFile dataFile(data);
+    QVERIFY(dataFile.open(QIODevice::WriteOnly) && dataFile.write(withIds) == withIds.size());
+    dataFile.close();
+    const QString kept = m_directory.filePath(QStringLiteral("kept.csv"));
+    const QString plain = m_directory.filePath(QStringLiteral("plain.csv"));
+    const Run keep =
+        runCli({QStringLiteral("predict"), QStringLiteral("--model"), m_model, QStringLiteral("--data"), data,
+                QStringLiteral("--out"), kept, QStringLiteral("--keep"), QStringLiteral("loan_ref, member")});
+    QVERIFY2(keep.exitCode == 0, qPrintable(keep.err));
+    const Run without = runCli({QStringLiteral("predict"), QStringLiteral("--model"), m_model, QStringLiteral("--data"),
+                                data, QStringLiteral("--out"), plain});
+    QVERIFY2(without.exitCode == 0, qPrintable(without.err));
+    QFile keptFile(kept), plainFile(plain);
+    QVERIFY(keptFile.open(QIODevice::ReadOnly) && plainFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> keptLines = keptFile.readAll().split('\n');
+    const QList<QByteArray> plainLines = plainFile.readAll().split('\n');
+    QCOMPARE(keptLines.size(), plainLines.size());
+    QCOMPARE(keptLines.size(), 52); // header, 50 rows, the empty piece after the last newline
+    QCOMPARE(keptLines[0], "loan_ref,member," + plainLines[0]);
+    for (int i = 1; i <= 50; ++i) {
+        const QByteArray ids =
+            (i == 2 ? QByteArray() : "R-" + QByteArray::number(i)) + ',' + QByteArray::number(4000000000LL + i) + ',';
+        QCOMPARE(keptLines[i], ids + plainLines[i]);
+    }
+}
+
+// A model trained with --missing-values scores a new file the same way: the value is missing
+// there too (the same scores as an empty cell) without repeating the option, and a text cell the
+// model was not told about is refused at its line with the fix.
+void TestCli::modelScoresWithTheValuesTreatedAsMissing()
+{
+    const auto write = [&](const QString &name, const QByteArray &bytes) {
+        const QString path = m_directory.filePath(name);
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() ? path : QString();
+    };
+    QByteArray training = "income,grade,default\n";
+    for (int i = 0; i < 200; ++i) {
+        const int income = 20 + (i * 37) % 80;
+        training += (i == 11 ? QByteArray("twelve thousand") : QByteArray::number(income * 1000)) + ',' +
+                    QByteArray(1, "ABC"[i % 3]) + ',' + ((income < 45 || i % 7 == 0) ? "bad" : "good") + '\n';
+    }
+    const QString data = write(QStringLiteral("spoiled-train.csv"), training);
+    const QString model = m_directory.filePath(QStringLiteral("spoiled.cmtl"));
+    const Run trained = runCli({QStringLiteral("train"), QStringLiteral("--data"), data, QStringLiteral("--task"),
+                                QStringLiteral("default:binary:bad"), QStringLiteral("--missing-values"),
+                                QStringLiteral("income=twelve thousand"), QStringLiteral("--epochs"),
+                                QStringLiteral("3"), QStringLiteral("--out"), model});
+    QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+    QVERIFY2(!trained.err.contains(QStringLiteral("read as categorical")), qPrintable(trained.err));
+    const QString spoiled = write(QStringLiteral("spoiled-new.csv"), "income,grade\n30000,A\ntwelve thousand,B\n");
+    const QString empty = write(QStringLiteral("empty-new.csv"), "income,grade\n30000,A\n,B\n");
+    const QString fromSpoiled = m_directory.filePath(QStringLiteral("from-spoiled.csv"));
+    const QString fromEmpty = m_directory.filePath(QStringLiteral("from-empty.csv"));
+    for (const auto &[in, out] : {std::pair{spoiled, fromSpoiled}, std::pair{empty, fromEmpty}}) {
+        const Run run = runCli({QStringLiteral("predict"), QStringLiteral("--model"), model, QStringLiteral("--data"),
+                                in, QStringLiteral("--out"), out});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    }
+    QFile a(fromSpoiled), b(fromEmpty);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    const QByteArray scores = a.readAll();
+    QCOMPARE(scores, b.readAll());
+    QCOMPARE(scores.count('\n'), 3);
+
+    const QString other = write(QStringLiteral("other-new.csv"), "income,grade\n30000,A\nn/a,B\n");
+    const Run refused = runCli({QStringLiteral("predict"), QStringLiteral("--model"), model, QStringLiteral("--data"),
+                                other, QStringLiteral("--out"), m_directory.filePath(QStringLiteral("other.csv"))});
+    QCOMPARE(refused.exitCode, 1);
+    for (const QString &word : {QStringLiteral("other-new.csv"), QStringLiteral("line 3"), QStringLiteral("income"),
+                                QStringLiteral("\"n/a\""), QStringLiteral("--missing-values")})
+        QVERIFY2(refused.err.contains(word), qPrintable(refused.err));
 }
 
 void TestCli::predictWritesOneRowPerInputRow()

@@ -277,6 +277,124 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(ConfigError, read("flag,x\n1,1\n", options));
     }
 
+    void forcesNumericColumnsAndRefusesTextCells()
+    {
+        CsvOptions options;
+        options.numericColumns = {"amount"};
+        const auto result = read("id,amount\n1,10\n2,\n3,30\n", options);
+        QCOMPARE(result.table.column("amount").type, ColumnType::Numeric);
+
+        // One text cell: refused at its line, naming the column, the value and the fix.
+        const DataError error = readError("id,amount\n1,10\n2,twelve thousand\n3,30\n4,n/a\n", options);
+        QCOMPARE(error.where().file, std::string("test.csv"));
+        QCOMPARE(error.where().line, std::int64_t{3});
+        QCOMPARE(error.where().column, std::string("amount"));
+        const std::string message = error.what();
+        QVERIFY2(message.find("\"twelve thousand\" is not a number") != std::string::npos, message.c_str());
+        QVERIFY2(message.find("1 more cells") != std::string::npos, message.c_str());
+        QVERIFY2(message.find("--missing-values \"amount=twelve thousand\"") != std::string::npos, message.c_str());
+
+        // Without the override the same file reads, the column as text.
+        QCOMPARE(read("id,amount\n1,10\n2,twelve thousand\n3,30\n").table.column("amount").type,
+                 ColumnType::Categorical);
+    }
+
+    void forcedNumericRefusalNamesTheLineFarDown()
+    {
+        // The text cell lies in a late chunk, read by another thread than the first lines.
+        std::string text = "id,amount\n";
+        for (int row = 0; row < 60000; ++row)
+            text +=
+                std::to_string(row) + "," + (row == 45000 ? std::string("12 000") : std::to_string(row % 97)) + "\n";
+        CsvOptions options = withThreads(4);
+        options.numericColumns = {"amount"};
+        const DataError error = readError(text, options);
+        QCOMPARE(error.where().line, std::int64_t{45002});
+        QVERIFY2(std::string(error.what()).find("\"12 000\"") != std::string::npos, error.what());
+    }
+
+    void treatsColumnValuesAsMissing()
+    {
+        CsvOptions options;
+        options.numericColumns = {"amount"};
+        options.columnMissingValues["amount"] = {"twelve thousand", "n/a"};
+        // The same token in another column is a value there.
+        const auto result = read("amount,note\n10,n/a\n twelve thousand ,x\n30,y\nn/a,z\n", options);
+        const Column &amount = result.table.column("amount");
+        QCOMPARE(amount.type, ColumnType::Numeric);
+        QCOMPARE(amount.values.size(), std::size_t{4});
+        QCOMPARE(amount.values[0], 10.0f);
+        QVERIFY(std::isnan(amount.values[1]));
+        QCOMPARE(amount.values[2], 30.0f);
+        QVERIFY(std::isnan(amount.values[3]));
+        QCOMPARE(levelsOf(result.table, "note"), (std::vector<std::string>{"n/a", "x", "y", "z"}));
+
+        // Without the type override the column becomes numeric too, and no warning remains.
+        CsvOptions automatic;
+        automatic.columnMissingValues["amount"] = {"twelve thousand", "n/a"};
+        const auto settled = read("amount,note\n10,n/a\n twelve thousand ,x\n30,y\nn/a,z\n", automatic);
+        QCOMPARE(settled.table.column("amount").type, ColumnType::Numeric);
+        QVERIFY(settled.warnings.empty());
+        // ...whereas without the values, the warning names them.
+        const auto warned = read("amount\n10\n20\n30\n40\n50\n60\n70\n80\n90\n100\ntwelve thousand\n");
+        QCOMPARE(warned.warnings.size(), std::size_t{1});
+        QCOMPARE(warned.warnings[0].examples[0].value, std::string("twelve thousand"));
+        QCOMPARE(warned.warnings[0].examples[0].line, std::int64_t{12});
+        QCOMPARE(warned.warnings[0].textValues, (std::vector<std::string>{"twelve thousand"}));
+    }
+
+    void treatsValuesAsMissingInTextAndNumericColumns()
+    {
+        CsvOptions options;
+        options.columnMissingValues["grade"] = {"unknown"};
+        options.columnMissingValues["income"] = {"-999"};
+        const auto result = read("grade,income,other\nA,-999,-999\nunknown,5,1\nB,-999.0,2\nA,7,3\n", options);
+        const Column &grade = result.table.column("grade");
+        QCOMPARE(grade.type, ColumnType::Categorical);
+        QCOMPARE(grade.levels, (std::vector<std::string>{"A", "B"}));
+        QCOMPARE(grade.codes, (std::vector<std::int32_t>{0, -1, 1, 0}));
+        const Column &income = result.table.column("income");
+        QVERIFY(std::isnan(income.values[0]));
+        QCOMPARE(income.values[1], 5.0f);
+        QVERIFY(std::isnan(income.values[2])); // the same number written otherwise
+        QCOMPARE(income.values[3], 7.0f);
+        QCOMPARE(result.table.column("other").values[0], -999.0f);
+
+        // Values no cell holds leave a text column as it was (a model's values, say).
+        CsvOptions absent;
+        absent.columnMissingValues["grade"] = {"twelve thousand"};
+        const auto unchanged = read("grade\nA\nn/a\nA\n", absent);
+        QCOMPARE(levelsOf(unchanged.table, "grade"), (std::vector<std::string>{"A", "n/a"}));
+        QCOMPARE(unchanged.table.column("grade").codes, (std::vector<std::int32_t>{0, 1, 0}));
+    }
+
+    void refusesTypeOptionsNamingAbsentColumns()
+    {
+        const auto configError = [](const CsvOptions &options) -> std::string {
+            try {
+                read("flag,x\n1,1\n", options);
+            } catch (const ConfigError &error) {
+                return error.what();
+            }
+            return "no error";
+        };
+        CsvOptions numeric;
+        numeric.numericColumns = {"amount"};
+        std::string message = configError(numeric);
+        QVERIFY2(message.find("no column named \"amount\" to read as numeric") != std::string::npos, message.c_str());
+        QVERIFY2(message.find("the columns are: flag, x") != std::string::npos, message.c_str());
+        CsvOptions missing;
+        missing.columnMissingValues["amount"] = {"?"};
+        message = configError(missing);
+        QVERIFY2(message.find("\"amount\"") != std::string::npos && message.find("flag, x") != std::string::npos,
+                 message.c_str());
+        CsvOptions both;
+        both.numericColumns = {"x"};
+        both.categoricalColumns = {"x"};
+        message = configError(both);
+        QVERIFY2(message.find("both as numeric and as categorical") != std::string::npos, message.c_str());
+    }
+
     void keepsFirstSeenLevelOrder()
     {
         const auto result = read("g\nb\na\nb\nc\na\n");

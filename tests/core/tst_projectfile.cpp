@@ -135,6 +135,7 @@ private Q_SLOTS:
     void refusesBadFieldsBehindAValidChecksum();
     void refusesOtherFiles();
     void fingerprintTellsChangedFromCopied();
+    void keepsDataPreparationAndLoadsOlderProjects();
 
 private:
     QTemporaryDir m_directory;
@@ -406,6 +407,64 @@ void TestProjectFile::refusesBadFieldsBehindAValidChecksum()
                                root[QLatin1String("comparisons")] = comparisons;
                            }),
                   "comparison.cmtlproj", {"values", "one list of values per candidate"});
+}
+
+// The column types, the values treated as missing per column, the separators and the ID / keep
+// columns come back; a project written before they were saved loads with none of them.
+void TestProjectFile::keepsDataPreparationAndLoadsOlderProjects()
+{
+    ProjectContents contents = m_contents;
+    contents.data.options.numericColumns = {"income"};
+    contents.data.options.columnMissingValues["income"] = {"twelve thousand", "n/a"};
+    contents.data.options.decimalSeparator = ',';
+    contents.data.options.thousandsSeparator = '.';
+    contents.keptColumns = {"loan_id"};
+    contents.runs.front().roles.kept = {"loan_id"};
+    const QByteArray bytes = serializeProject(contents);
+    const ProjectContents loaded = parseProject(bytes, "memory");
+    QCOMPARE(loaded.data.options.numericColumns, std::vector<std::string>{"income"});
+    QVERIFY(loaded.data.options.columnMissingValues == contents.data.options.columnMissingValues);
+    QCOMPARE(loaded.data.options.decimalSeparator, ',');
+    QCOMPARE(loaded.data.options.thousandsSeparator, '.');
+    QCOMPARE(loaded.keptColumns, std::vector<std::string>{"loan_id"});
+    QCOMPARE(loaded.runs.front().roles.kept, std::vector<std::string>{"loan_id"});
+    QCOMPARE(serializeProject(loaded), bytes);
+
+    const ProjectContents older =
+        parseProject(resigned(bytes,
+                              [](QJsonObject &root) {
+                                  QJsonObject data = root[QLatin1String("data")].toObject();
+                                  QJsonObject options = data[QLatin1String("options")].toObject();
+                                  for (const char *field : {"numeric_columns", "column_missing_values",
+                                                            "decimal_separator", "thousands_separator"})
+                                      options.remove(QLatin1String(field));
+                                  data[QLatin1String("options")] = options;
+                                  root[QLatin1String("data")] = data;
+                                  root.remove(QLatin1String("kept_columns"));
+                                  QJsonArray runs = root[QLatin1String("runs")].toArray();
+                                  QJsonObject run = runs[0].toObject();
+                                  run.remove(QLatin1String("kept"));
+                                  runs[0] = run;
+                                  root[QLatin1String("runs")] = runs;
+                              }),
+                     "older");
+    QVERIFY(older.data.options.numericColumns.empty());
+    QVERIFY(older.data.options.columnMissingValues.empty());
+    QCOMPARE(older.data.options.decimalSeparator, char{0});
+    QCOMPARE(older.data.options.thousandsSeparator, char{0});
+    QVERIFY(older.keptColumns.empty());
+    QVERIFY(older.runs.front().roles.kept.empty());
+    QCOMPARE(older.runs.size(), contents.runs.size());
+
+    expectRefusal(resigned(bytes,
+                           [](QJsonObject &root) {
+                               QJsonObject data = root[QLatin1String("data")].toObject();
+                               QJsonObject options = data[QLatin1String("options")].toObject();
+                               options[QLatin1String("thousands_separator")] = QStringLiteral("..");
+                               data[QLatin1String("options")] = options;
+                               root[QLatin1String("data")] = data;
+                           }),
+                  "separator.cmtlproj", {"thousands_separator", "one character"});
 }
 
 void TestProjectFile::refusesOtherFiles()

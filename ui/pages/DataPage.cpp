@@ -9,6 +9,7 @@
 
 #include "UndoSupport.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -31,6 +32,14 @@
 #include <QVBoxLayout>
 
 namespace cmtl::ui {
+
+namespace {
+// Keys of the column choices in DataPage::State, and the types as stored there.
+const QString kColumnTypes = QStringLiteral("columnTypes");
+const QString kColumnMissing = QStringLiteral("columnMissingValues");
+const QString kNumeric = QStringLiteral("numeric");
+const QString kCategorical = QStringLiteral("categorical");
+} // namespace
 
 namespace {
 
@@ -69,6 +78,11 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
     m_readWarnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_readWarnings->setStyleSheet(QStringLiteral("QLabel { color: #7a5a00; background: #fff8e1; padding: 6px; }"));
     m_readWarnings->hide();
+    m_missingActions = new QWidget(this);
+    m_missingActions->setObjectName(QStringLiteral("missingActions"));
+    new QHBoxLayout(m_missingActions);
+    m_missingActions->layout()->setContentsMargins(0, 0, 0, 0);
+    m_missingActions->hide();
 
     auto *options = new QGroupBox(tr("Import options"), this);
     options->setObjectName(QStringLiteral("importOptions"));
@@ -105,6 +119,18 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
     m_decimalComma->setToolTip(tr("Numbers are written with a decimal comma. Unchecked, a decimal comma is still "
                                   "detected when the delimiter is a semicolon."));
     form->addRow(m_decimalComma);
+    m_thousands = new QComboBox(options);
+    m_thousands->setObjectName(QStringLiteral("thousandsCombo"));
+    m_thousands->addItem(tr("None"), QVariant::fromValue(0));
+    m_thousands->addItem(tr("Comma (1,234,567)"), QVariant::fromValue(int(',')));
+    m_thousands->addItem(tr("Point (1.234.567)"), QVariant::fromValue(int('.')));
+    m_thousands->addItem(tr("Space (1 234 567)"), QVariant::fromValue(int(' ')));
+    m_thousands->addItem(tr("Apostrophe (1'234'567)"), QVariant::fromValue(int('\'')));
+    m_thousands->setToolTip(tr("A separator between groups of three digits in numbers. With a decimal comma, the "
+                               "thousands separator is usually a point or a space."));
+    auto *thousandsLabel = new QLabel(tr("&Thousands separator:"), options);
+    thousandsLabel->setBuddy(m_thousands);
+    form->addRow(thousandsLabel, m_thousands);
     m_missing = new QLineEdit(QStringLiteral("NA, NaN, null, ?"), options);
     m_missing->setObjectName(QStringLiteral("missingTokensEdit"));
     m_missing->setToolTip(
@@ -171,6 +197,7 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
     m_columns->horizontalHeader()->setStretchLastSection(true);
     m_columns->setColumnWidth(ColumnListModel::Name, 150);
     addTableExportActions(m_columns, tr("columns"));
+    addColumnTypeActions();
     columnLayout->addWidget(m_search);
     columnLayout->addWidget(m_columns);
 
@@ -184,6 +211,7 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_fileLabel);
     layout->addWidget(m_readWarnings);
+    layout->addWidget(m_missingActions);
     layout->addLayout(top, 2);
     layout->addLayout(progressRow);
     layout->addWidget(splitter, 5);
@@ -193,6 +221,7 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &DataPage::updatePreview);
     connect(m_header, &QCheckBox::toggled, this, &DataPage::updatePreview);
     connect(m_decimalComma, &QCheckBox::toggled, this, &DataPage::updatePreview);
+    connect(m_thousands, &QComboBox::currentIndexChanged, this, &DataPage::updatePreview);
     connect(m_missing, &QLineEdit::editingFinished, this, &DataPage::updatePreview);
     connect(m_reload, &QPushButton::clicked, this, &DataPage::startLoading);
     connect(m_cancel, &QPushButton::clicked, this, &DataPage::cancelLoading);
@@ -211,6 +240,15 @@ CsvOptions DataPage::options() const
     options.hasHeader = m_header->isChecked();
     options.encoding = m_encoding->currentData().toString().toStdString();
     options.decimalSeparator = m_decimalComma->isChecked() ? ',' : 0; // 0: detected
+    options.thousandsSeparator = static_cast<char>(m_thousands->currentData().toInt());
+    for (auto type = m_columnTypes.cbegin(); type != m_columnTypes.cend(); ++type) {
+        auto &columns = type.value().toString() == kNumeric ? options.numericColumns : options.categoricalColumns;
+        columns.push_back(type.key().toStdString());
+    }
+    for (auto missing = m_columnMissing.cbegin(); missing != m_columnMissing.cend(); ++missing) {
+        for (const QString &value : missing.value().toStringList())
+            options.columnMissingValues[missing.key().toStdString()].push_back(value.toStdString());
+    }
     options.missingTokens.clear();
     for (const QString &token : m_missing->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         if (!token.trimmed().isEmpty())
@@ -236,6 +274,12 @@ void DataPage::openFile(const QString &path)
     // Another file, another history: a reload's undo would read the wrong file.
     if (m_undoStack && path != m_path)
         m_undoStack->clear();
+    // The column choices belong to the file shown (or, set by a project, to the file it opens).
+    if (path != m_path && !m_columnChoicesForNextFile) {
+        m_columnTypes.clear();
+        m_columnMissing.clear();
+    }
+    m_columnChoicesForNextFile = false;
     m_loadingPath = path;
     m_loadingHead = head;
     updatePreview();
@@ -258,12 +302,17 @@ void DataPage::showFileName()
 
 DataPage::State DataPage::state() const
 {
-    return captureValues(m_optionsBox);
+    State state = captureValues(m_optionsBox);
+    state.insert(kColumnTypes, m_columnTypes);
+    state.insert(kColumnMissing, m_columnMissing);
+    return state;
 }
 
 void DataPage::applyState(const State &state)
 {
     applyValues(m_optionsBox, state);
+    m_columnTypes = state.value(kColumnTypes).toMap();
+    m_columnMissing = state.value(kColumnMissing).toMap();
     m_loadingForUndo = true;
     updatePreview();
     startLoading();
@@ -337,6 +386,7 @@ void DataPage::startLoading()
         m_readWarnings->setText(tr("Read with warnings:") + QStringLiteral("\n• ") +
                                 warnings.join(QStringLiteral("\n• ")));
         m_readWarnings->setVisible(!warnings.isEmpty());
+        showMissingActions(result->warnings);
         Q_EMIT statusMessage(tr("%1: %2 rows, %3 columns")
                                  .arg(QFileInfo(result->path).fileName())
                                  .arg(QLocale().toString(static_cast<qulonglong>(result->table.rowCount())))
@@ -373,12 +423,19 @@ void DataPage::finishLoading(bool succeeded)
         // A reload by the user is one undo step; undoing reads the file with the options before.
         if (reload && !m_loadingForUndo && before != m_loadedOptions)
             pushOrApply(m_undoStack, new SnapshotCommand<DataPage, State>(this, before, m_loadedOptions,
-                                                                          tr("Reload with other import options")));
-    } else if (reload) {
-        // The table shown was read with the options before: show them again.
-        applyValues(m_optionsBox, m_loadedOptions);
+                                                                          m_reloadText.isEmpty()
+                                                                              ? tr("Reload with other import options")
+                                                                              : m_reloadText));
+    } else {
+        // The table shown was read with the options before: show them again (the column choices
+        // always, as they name the columns of the file shown).
+        if (reload)
+            applyValues(m_optionsBox, m_loadedOptions);
+        m_columnTypes = m_loadedOptions.value(kColumnTypes).toMap();
+        m_columnMissing = m_loadedOptions.value(kColumnMissing).toMap();
     }
     m_loadingForUndo = false;
+    m_reloadText.clear();
     m_loadingPath.clear();
     m_loadingHead.clear();
     showFileName();
@@ -425,6 +482,132 @@ void DataPage::setOptions(const CsvOptions &options)
     for (const std::string &token : options.missingTokens)
         tokens << QString::fromStdString(token);
     m_missing->setText(tokens.join(QStringLiteral(", ")));
+    m_decimalComma->setChecked(options.decimalSeparator == ',');
+    if (const int index = m_thousands->findData(int(options.thousandsSeparator)); index >= 0)
+        m_thousands->setCurrentIndex(index);
+    m_columnTypes.clear();
+    for (const std::string &column : options.numericColumns)
+        m_columnTypes.insert(QString::fromStdString(column), kNumeric);
+    for (const std::string &column : options.categoricalColumns)
+        m_columnTypes.insert(QString::fromStdString(column), kCategorical);
+    m_columnMissing.clear();
+    for (const auto &[column, values] : options.columnMissingValues) {
+        QStringList list;
+        for (const std::string &value : values)
+            list << QString::fromStdString(value);
+        m_columnMissing.insert(QString::fromStdString(column), list);
+    }
+    m_columnChoicesForNextFile = true;
+}
+
+std::optional<ColumnType> DataPage::columnType(const QString &column) const
+{
+    const QString type = m_columnTypes.value(column).toString();
+    if (type.isEmpty())
+        return std::nullopt;
+    return type == kNumeric ? ColumnType::Numeric : ColumnType::Categorical;
+}
+
+void DataPage::setColumnType(const QString &column, std::optional<ColumnType> type)
+{
+    if (columnType(column) == type || !canReload())
+        return;
+    if (type)
+        m_columnTypes.insert(column, *type == ColumnType::Numeric ? kNumeric : kCategorical);
+    else
+        m_columnTypes.remove(column);
+    reloadAs(!type                          ? tr("Read %1 automatically").arg(column)
+             : *type == ColumnType::Numeric ? tr("Read %1 as numeric").arg(column)
+                                            : tr("Read %1 as categorical").arg(column));
+}
+
+void DataPage::treatAsMissing(const QString &column, const QStringList &values)
+{
+    if (!canReload())
+        return;
+    QStringList missing = m_columnMissing.value(column).toStringList();
+    for (const QString &value : values) {
+        if (!missing.contains(value))
+            missing << value;
+    }
+    m_columnMissing.insert(column, missing);
+    m_columnTypes.insert(column, kNumeric);
+    reloadAs(tr("Treat cells of %1 as missing").arg(column));
+}
+
+bool DataPage::canReload() const
+{
+    return !m_path.isEmpty() && !isLoading();
+}
+
+void DataPage::reloadAs(const QString &undoText)
+{
+    m_reloadText = undoText;
+    updatePreview();
+    startLoading();
+}
+
+void DataPage::addColumnTypeActions()
+{
+    const auto currentColumn = [this] {
+        return m_columns->currentIndex().siblingAtColumn(ColumnListModel::Name).data().toString();
+    };
+    auto *separator = new QAction(m_columns);
+    separator->setSeparator(true);
+    m_columns->addAction(separator);
+    const struct {
+        QString text;
+        QString name;
+        std::optional<ColumnType> type;
+    } choices[] = {
+        {tr("Read as &numeric"), QStringLiteral("readAsNumericAction"), ColumnType::Numeric},
+        {tr("Read as &categorical (text)"), QStringLiteral("readAsCategoricalAction"), ColumnType::Categorical},
+        {tr("Read &automatically (numeric when every cell is a number)"), QStringLiteral("readAutomaticallyAction"),
+         std::nullopt},
+    };
+    for (const auto &choice : choices) {
+        auto *action = new QAction(choice.text, m_columns);
+        action->setObjectName(choice.name);
+        const std::optional<ColumnType> type = choice.type;
+        connect(action, &QAction::triggered, this, [this, currentColumn, type] {
+            const QString column = currentColumn();
+            if (!column.isEmpty())
+                setColumnType(column, type);
+        });
+        m_columns->addAction(action);
+    }
+}
+
+void DataPage::showMissingActions(const std::vector<CsvWarning> &warnings)
+{
+    QLayout *layout = m_missingActions->layout();
+    while (QLayoutItem *item = layout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    for (const CsvWarning &warning : warnings) {
+        if (warning.kind != CsvWarning::Kind::NearlyNumeric || warning.textValues.empty())
+            continue;
+        const QString column = QString::fromStdString(warning.column);
+        QStringList values;
+        for (const std::string &value : warning.textValues)
+            values << QString::fromStdString(value);
+        // The button names the values (the first five: the warning above names their lines).
+        constexpr int kValuesNamed = 5;
+        QString named =
+            QStringLiteral("“") + values.mid(0, kValuesNamed).join(QStringLiteral("”, “")) + QStringLiteral("”");
+        if (values.size() > kValuesNamed)
+            named += QStringLiteral(", …");
+        auto *button = new QPushButton(tr("Treat %1 as missing in %2").arg(named, column), m_missingActions);
+        button->setObjectName(QStringLiteral("treatAsMissing_") + column);
+        button->setToolTip(tr("Reads the file again with these values of %1 declared missing and the column read "
+                              "as numbers (undo with Edit ▸ Undo).")
+                               .arg(column));
+        connect(button, &QPushButton::clicked, this, [this, column, values] { treatAsMissing(column, values); });
+        layout->addWidget(button);
+    }
+    static_cast<QHBoxLayout *>(layout)->addStretch();
+    m_missingActions->setVisible(layout->count() > 1);
 }
 
 } // namespace cmtl::ui

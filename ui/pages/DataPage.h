@@ -5,6 +5,8 @@
 #include <QVariantMap>
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -50,6 +52,15 @@ public:
     // Sets the import options from `state` and reads the file again with them.
     void applyState(const State &state);
 
+    // Data preparation, each one step on the undo stack once the file is read again with it:
+    // a column's type forced (ColumnType) or, with std::nullopt, left to the cells; and the
+    // values of a column that keep it from being numeric treated as missing, the column then read
+    // as numbers (what the "Treat as missing" button under a warning does).
+    void setColumnType(const QString &column, std::optional<ColumnType> type);
+    void treatAsMissing(const QString &column, const QStringList &values);
+    // The type forced on `column`, if any.
+    std::optional<ColumnType> columnType(const QString &column) const;
+
 Q_SIGNALS:
     void loaded(const cmtl::ui::LoadedTablePtr &table);
     void loadingChanged(bool loading);
@@ -66,6 +77,15 @@ private:
     // Reading `m_loadingPath` ended: shows it when `succeeded`, else goes back to the file shown.
     void finishLoading(bool succeeded);
     void showFileName();
+    // Reads the file again with the import options and the column choices, as one undo step
+    // called `undoText`.
+    void reloadAs(const QString &undoText);
+    // A file is shown and none is being read: a column choice can be made (and read) now.
+    bool canReload() const;
+    // The column list's context menu: the type of the column under the cursor.
+    void addColumnTypeActions();
+    // Buttons "Treat as missing" for the nearly numeric columns of the file shown.
+    void showMissingActions(const std::vector<CsvWarning> &warnings);
 
     QString m_path;           // the file shown
     QByteArray m_head;        // the first bytes of the file shown, for the preview
@@ -74,7 +94,13 @@ private:
     State m_loadedOptions;    // the import options the shown table was read with
     State m_loadingOptions;   // those of the reading under way
     bool m_loadingForUndo = false;
-    quint64 m_loadGeneration = 0; // tells a superseded reading's late signals apart
+    QString m_reloadText; // the undo step's name of the reload under way, if not the default
+    // The column choices, part of the State (keys kColumnTypes, kColumnMissing): column name ->
+    // "numeric" / "categorical", and column name -> the values treated as missing there.
+    QVariantMap m_columnTypes;
+    QVariantMap m_columnMissing;
+    bool m_columnChoicesForNextFile = false; // set by setOptions: a project's choices for its file
+    quint64 m_loadGeneration = 0;            // tells a superseded reading's late signals apart
     QUndoStack *m_undoStack = nullptr;
     QWidget *m_optionsBox;
     QLabel *m_fileLabel;
@@ -83,6 +109,8 @@ private:
     QCheckBox *m_header;
     QComboBox *m_encoding;
     QCheckBox *m_decimalComma;
+    QComboBox *m_thousands;
+    QWidget *m_missingActions; // under the warnings: one "Treat as missing" button per column
     QLineEdit *m_missing;
     QPushButton *m_reload;
     QLabel *m_previewStatus;

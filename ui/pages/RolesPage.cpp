@@ -141,6 +141,10 @@ void RolesPage::addRow(int index, const Column &column, const ColumnHistogram &h
     row.role->addItem(tr("Feature"), int(Role::Feature));
     row.role->addItem(tr("Task"), int(Role::Task));
     row.role->addItem(tr("Ignore"), int(Role::Ignore));
+    row.role->addItem(tr("ID / keep"), int(Role::Keep));
+    row.role->setItemData(row.role->count() - 1,
+                          tr("Not an input: copied, first, into the predictions, to join them back to the rows"),
+                          Qt::ToolTipRole);
     row.taskType = new QComboBox(m_grid);
     row.taskType->setObjectName(QStringLiteral("taskTypeCombo_") + name);
     row.taskType->setAccessibleName(tr("Task type of %1").arg(name));
@@ -386,6 +390,9 @@ RoleAssignment RolesPage::roles() const
         }
         case Role::Ignore:
             break;
+        case Role::Keep:
+            roles.kept.push_back(name);
+            break;
         }
     }
     return roles;
@@ -406,7 +413,7 @@ void RolesPage::allNumericAsFeatures()
     m_updating = true;
     for (std::size_t index = 0; index < m_rows.size(); ++index) {
         QComboBox *role = m_rows[index].role;
-        if (role->currentData().toInt() == int(Role::Task))
+        if (role->currentData().toInt() == int(Role::Task) || role->currentData().toInt() == int(Role::Keep))
             continue;
         const bool numeric = m_data->table.column(index).type == ColumnType::Numeric;
         role->setCurrentIndex(role->findData(int(numeric ? Role::Feature : Role::Ignore)));

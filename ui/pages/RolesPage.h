@@ -16,7 +16,7 @@ class QUndoStack;
 
 namespace cmtl::ui {
 
-// Step 2: the role of every column (feature, task, ignored) and, for a task, its type and the
+// Step 2: the role of every column (feature, task, ignored, ID / keep) and, for a task, its type and the
 // positive class of a binary task, picked from the column's values. Problems are explained in
 // place and reported with validityChanged so the host can disable Train with the reason.
 //
@@ -28,7 +28,8 @@ namespace cmtl::ui {
 class RolesPage : public QWidget {
     Q_OBJECT
 public:
-    enum class Role { Feature, Task, Ignore };
+    // Keep: "ID / keep", neither input nor task, copied first into the predictions.
+    enum class Role { Feature, Task, Ignore, Keep };
 
     // The choice made for one column.
     struct Choice {

@@ -125,7 +125,13 @@ void ScoringPage::scoreFile(const QString &path)
     m_problem->hide();
     m_notes->hide();
     CsvOptions options = m_importOptions;
-    options.categoricalColumns.clear(); // the worker reads the model's categorical columns as text
+    // The worker adds the model's categorical columns; the kept (ID) columns that are not inputs
+    // are read as text, to be copied into the predictions exactly as written.
+    const std::vector<std::string> inputs = m_run->result.model.requiredColumns();
+    for (const std::string &column : m_run->roles.kept) {
+        if (std::find(inputs.begin(), inputs.end(), column) == inputs.end())
+            options.categoricalColumns.push_back(column);
+    }
     options.threads = std::max(1, QThread::idealThreadCount() - 1); // one core stays with the UI
     auto *worker = new ScoringWorker({path, m_run, options});
     connect(worker, &ScoringWorker::succeeded, this, [this](const ScoredTablePtr &result) {
@@ -207,7 +213,8 @@ bool ScoringPage::savePredictions(const QString &path)
     if (!scored || isRunning())
         return false;
     const int threads = std::max(1, QThread::idealThreadCount() - 1); // one core stays with the UI
-    auto *writer = new PredictionsWriter({path, scored, threads});
+    auto *writer =
+        new PredictionsWriter({path, scored, threads, m_run ? m_run->roles.kept : std::vector<std::string>{}});
     connect(writer, &PredictionsWriter::succeeded, this, [this](const QString &saved) {
         Q_EMIT statusMessage(tr("Predictions saved to %1").arg(QDir::toNativeSeparators(saved)));
         Q_EMIT predictionsSaved(saved);

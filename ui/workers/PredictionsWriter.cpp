@@ -1,6 +1,7 @@
 #include "workers/PredictionsWriter.h"
 
 #include "common/Error.h"
+#include "csv/CsvReader.h"
 #include "io/AtomicFile.h"
 #include "io/PredictionsCsv.h"
 
@@ -14,7 +15,22 @@ void PredictionsWriter::work()
         throw ConfigError("no predictions to save");
     const QString name = QFileInfo(m_params.path).fileName();
     Q_EMIT progress(0.0, tr("Writing %1").arg(name));
-    const QByteArray csv = predictionsToCsv(*m_params.scored->model, m_params.scored->predictions, m_params.threads);
+    const Table &table = m_params.scored->table;
+    std::vector<const Column *> kept;
+    for (const std::string &column : m_params.kept) {
+        if (table.indexOf(column) < 0) {
+            std::vector<std::string> names;
+            for (const Column &present : table.columns())
+                names.push_back(present.name);
+            throw DataError({table.source(), 1, column},
+                            "the ID / keep column \"" + column + "\" is not in this file, so the predictions cannot " +
+                                "carry it; its columns are: " + listColumnNames(names) +
+                                ". Score a file that has it, or set its role to Ignore on the Roles page");
+        }
+        kept.push_back(&table.column(column));
+    }
+    const QByteArray csv =
+        predictionsToCsv(*m_params.scored->model, m_params.scored->predictions, m_params.threads, kept);
     if (isCancelled())
         throw Cancelled();
     writeFileAtomically(m_params.path.toStdString(), csv);

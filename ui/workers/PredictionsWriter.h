@@ -16,6 +16,8 @@ public:
         QString path;
         ScoredTablePtr scored;
         int threads = 1;
+        // The ID / keep columns of the scored table, written first; one the table lacks is refused.
+        std::vector<std::string> kept;
     };
     explicit PredictionsWriter(Params params) : m_params(std::move(params)) {}
 

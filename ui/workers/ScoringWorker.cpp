@@ -10,6 +10,8 @@
 #include <QFileInfo>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace cmtl::ui {
 
 void ScoringWorker::work()
@@ -30,6 +32,10 @@ void ScoringWorker::work()
     file.close();
     CsvOptions headOptions = m_params.options;
     headOptions.threads = 1;
+    // The column choices may name columns this file lacks: they are applied below to those it has.
+    headOptions.numericColumns.clear();
+    headOptions.categoricalColumns.clear();
+    headOptions.columnMissingValues.clear();
     const Table columns = readCsv(std::span<const char>(head.constData(), static_cast<std::size_t>(head.size())),
                                   name.toStdString(), headOptions)
                               .table;
@@ -42,8 +48,27 @@ void ScoringWorker::work()
         Q_EMIT schemaMismatch(missing, m_params.path);
         return;
     }
+    // The file is read as the training file was (types forced, values treated as missing, on the
+    // columns it has), the model's categorical columns as text, and so are the kept (ID) columns
+    // that are not inputs, so that they are copied into the predictions exactly as written.
     CsvOptions options = m_params.options;
-    options.categoricalColumns = model->categoricalColumns();
+    addColumnMissingValues(options, model->inputMissingValues());
+    const auto inFile = [&](const std::string &column) { return columns.indexOf(column) >= 0; };
+    std::erase_if(options.numericColumns, [&](const std::string &column) { return !inFile(column); });
+    std::erase_if(options.categoricalColumns, [&](const std::string &column) { return !inFile(column); });
+    std::erase_if(options.columnMissingValues, [&](const auto &entry) { return !inFile(entry.first); });
+    // The model's inputs (all in the file: checked above) are numeric unless categorical below, so
+    // that a text cell in one is refused at its line with the fix, not read as a text column.
+    for (const std::string &column : model->requiredColumns())
+        options.numericColumns.push_back(column);
+    for (const std::string &column : model->categoricalColumns())
+        options.categoricalColumns.push_back(column);
+    std::sort(options.categoricalColumns.begin(), options.categoricalColumns.end());
+    options.categoricalColumns.erase(std::unique(options.categoricalColumns.begin(), options.categoricalColumns.end()),
+                                     options.categoricalColumns.end());
+    std::erase_if(options.numericColumns, [&](const std::string &column) {
+        return std::binary_search(options.categoricalColumns.begin(), options.categoricalColumns.end(), column);
+    });
     CsvReadResult read = readCsvFile(m_params.path.toStdString(), options, token(), [&](double fraction) {
         Q_EMIT progress(0.8 * fraction, tr("Reading %1").arg(name));
     });

@@ -75,6 +75,8 @@ void TrainingWorker::work()
     }
     const Table *testTable = test ? &*test : nullptr;
     run->result = runExperiment(m_params.data->table, m_params.roles, m_params.config, testTable, callbacks, token());
+    // Scoring reads new files as this one was read: the values treated as missing go with the model.
+    run->result.model.setInputMissingValues(m_params.data->options.columnMissingValues);
     if (isCancelled())
         throw Cancelled();
 

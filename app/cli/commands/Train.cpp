@@ -119,8 +119,10 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     for (const TaskSpec &task : roles.tasks)
         taskNames.push_back(task.name());
     EpochPrinter printer(taskNames, out);
-    const ExperimentResult result =
+    ExperimentResult result =
         runExperiment(train.table, roles, config, test ? &test->table : nullptr, {&printer}, &g_interrupt);
+    // Scoring reads new files as this one was read: the values treated as missing go with the model.
+    result.model.setInputMissingValues(csvOptions(parser).columnMissingValues);
     for (const std::string &warning : result.warnings)
         out << "note: " << warning << '\n';
     out << result.history.stopReason << "; kept the weights of epoch " << result.history.bestEpoch << '\n';
