@@ -50,7 +50,9 @@ Candidate sampleCandidate(SplitMix64 &random, const ExperimentConfig &base, cons
     static const WeightingMethod kWeightings[] = {
         WeightingMethod::Fixed,       WeightingMethod::Fixed, WeightingMethod::Fixed,    WeightingMethod::Uncertainty,
         WeightingMethod::Uncertainty, WeightingMethod::DWA,   WeightingMethod::GradNorm, WeightingMethod::PCGrad};
-    train.weighting.method = pick(random, kWeightings);
+    // A linear model per task shares nothing, so there is nothing for a weighting to balance
+    // (and GradNorm needs a shared layer to measure gradients on).
+    train.weighting.method = linear ? WeightingMethod::Fixed : pick(random, kWeightings);
     train.taskGraph.clear(); // the base's task graph needs head layers, which the search does not add
 
     // From 1e-6 (almost none) to 1e-1 (a strongly shrunk model; about C = 0.01 for a logistic
