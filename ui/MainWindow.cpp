@@ -19,6 +19,7 @@
 #include "pages/SettingsPage.h"
 #include "pages/StartPage.h"
 #include "pages/TrainingPage.h"
+#include "pages/TuneDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -363,6 +364,11 @@ void MainWindow::createActions()
     m_compareAction->setToolTip(tr("Baselines and multi-task architectures on the same folds"));
     connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareMethods);
 
+    m_tuneAction = new QAction(tr("T&une Settings…"), this);
+    m_tuneAction->setObjectName(QStringLiteral("tuneAction"));
+    m_tuneAction->setToolTip(tr("Search the settings by cross-validation on the training rows"));
+    connect(m_tuneAction, &QAction::triggered, this, &MainWindow::tuneSettings);
+
     m_cancelAction = new QAction(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("&Cancel Training"), this);
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
     m_cancelAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
@@ -408,6 +414,7 @@ void MainWindow::createMenus()
     run->addAction(m_cancelAction);
     run->addSeparator();
     run->addAction(m_compareAction);
+    run->addAction(m_tuneAction);
     run->addAction(m_showComparisonAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -598,6 +605,24 @@ void MainWindow::compareMethods()
     dialog->show();
 }
 
+void MainWindow::tuneSettings()
+{
+    QString reason;
+    std::optional<ExperimentConfig> config = m_settings->config(&reason);
+    if (!canTrain(&reason) || !config) {
+        statusBar()->showMessage(reason, 8000);
+        return;
+    }
+    RoleAssignment roles = m_roles->roles();
+    for (TaskSpec &task : roles.tasks)
+        task.lambda = m_settings->lambda(QString::fromStdString(task.column));
+    config->train.threads = std::max(1, QThread::idealThreadCount() - 1);
+    auto *dialog = new TuneDialog(m_workspace->data(), std::move(roles), *config, !m_settings->testFile().isEmpty(),
+                                  m_settings, m_undoStack, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
 void MainWindow::cancelTraining()
 {
     m_training->cancel();
@@ -609,6 +634,7 @@ void MainWindow::updateActions()
     const bool trainable = canTrain(&reason);
     m_trainAction->setEnabled(trainable);
     m_compareAction->setEnabled(trainable && m_settings->testFile().isEmpty());
+    m_tuneAction->setEnabled(trainable);
     m_trainAction->setToolTip(trainable ? tr("Train a model with these roles and settings (F5)")
                                         : tr("Cannot train: %1").arg(reason));
     m_trainStatus->setText(trainable || m_training->isRunning() ? QString() : tr("Train disabled: %1").arg(reason));

@@ -55,6 +55,8 @@ public:
     void cancelTraining();
     // Opens the "Compare methods" dialog on the current data, roles and settings.
     void compareMethods();
+    // Opens the "Tune settings" dialog (pages/TuneDialog.h) on the current data, roles and settings.
+    void tuneSettings();
     bool canTrain(QString *reason = nullptr) const;
     bool isBusy() const;
 
@@ -161,6 +163,7 @@ private:
     QAction *m_trainAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_compareAction = nullptr;
+    QAction *m_tuneAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_newProjectAction = nullptr;
     QAction *m_openProjectAction = nullptr;

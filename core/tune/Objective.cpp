@@ -52,7 +52,10 @@ TuneMetric parseTuneMetric(const std::string &text, const std::vector<TaskSpec> 
     if (tasks.empty())
         throw ConfigError("a search needs at least one task to score");
     if (text.empty()) {
-        const TaskSpec &first = tasks.front();
+        // The default flag is what credit scoring is judged on: the first binary task's AUC.
+        const auto binary = std::find_if(tasks.begin(), tasks.end(),
+                                         [](const TaskSpec &task) { return task.type == TaskType::Binary; });
+        const TaskSpec &first = binary != tasks.end() ? *binary : tasks.front();
         const char *headline = first.type == TaskType::Binary       ? "auc"
                                : first.type == TaskType::Multiclass ? "accuracy"
                                                                     : "rmse";

@@ -28,8 +28,8 @@ struct TuneMetric {
     std::string label() const { return task + ":" + metric; }
 };
 
-// "TASK:METRIC" checked against the tasks; an empty text chooses the first task's headline metric
-// (AUC, accuracy or RMSE). Throws ConfigError naming the tasks or metrics that would do.
+// "TASK:METRIC" checked against the tasks; an empty text chooses the first binary task's AUC, or
+// without one the first task's accuracy or RMSE. Throws ConfigError naming the tasks or metrics that would do.
 TuneMetric parseTuneMetric(const std::string &text, const std::vector<TaskSpec> &tasks);
 // The metric's value in a task's evaluation (the evaluation of the metric's task).
 double metricValue(const TuneMetric &metric, const TaskEvaluation &evaluation);

@@ -13,6 +13,14 @@ double logUniform(SplitMix64 &random, double lowExponent, double highExponent)
     return std::pow(10.0, lowExponent + (highExponent - lowExponent) * random.uniform());
 }
 
+// `value` rounded to two significant digits: the Settings page shows L2 with 6 decimals and the
+// learning rate with 5, so a value drawn this way is shown, and applied, exactly as it was scored.
+double twoSignificantDigits(double value)
+{
+    const double scale = std::pow(10.0, 1.0 - std::floor(std::log10(value)));
+    return std::round(value * scale) / scale;
+}
+
 template <typename T, std::size_t N> T pick(SplitMix64 &random, const T (&values)[N])
 {
     return values[random.below(N)];
@@ -55,11 +63,11 @@ Candidate sampleCandidate(SplitMix64 &random, const ExperimentConfig &base, cons
     train.weighting.method = linear ? WeightingMethod::Fixed : pick(random, kWeightings);
     train.taskGraph.clear(); // the base's task graph needs head layers, which the search does not add
 
-    // From 1e-6 (almost none) to 1e-1 (a strongly shrunk model; about C = 0.01 for a logistic
+    // From 1e-5 (almost none) to 1e-1 (a strongly shrunk model; about C = 0.01 for a logistic
     // regression on this product's standardised inputs).
-    train.l2 = logUniform(random, -6.0, -1.0);
+    train.l2 = twoSignificantDigits(logUniform(random, -5.0, -1.0));
     // A linear model's convex problem takes larger steps and more epochs than a network's.
-    train.learningRate = linear ? logUniform(random, -3.0, -1.7) : logUniform(random, -3.5, -2.0);
+    train.learningRate = twoSignificantDigits(linear ? logUniform(random, -3.0, -1.7) : logUniform(random, -3.5, -2.0));
     static const int kNetworkEpochs[] = {10, 20, 30, 50};
     static const int kLinearEpochs[] = {30, 50, 100};
     train.epochs = linear ? pick(random, kLinearEpochs) : pick(random, kNetworkEpochs);
@@ -82,7 +90,8 @@ Candidate sampleCandidate(SplitMix64 &random, const ExperimentConfig &base, cons
 
     for (std::size_t t = 0; t < candidate.lambdas.size(); ++t) {
         if (t != metricTask)
-            candidate.lambdas[t] = logUniform(random, -1.3, 0.3); // 0.05 to 2 times the scored task's
+            // 0.05 to 2 times the scored task's, in the Settings page's steps of 0.01.
+            candidate.lambdas[t] = std::round(logUniform(random, -1.3, 0.3) * 100.0) / 100.0;
     }
     return candidate;
 }

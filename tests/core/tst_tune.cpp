@@ -78,6 +78,10 @@ private Q_SLOTS:
         QVERIFY(auc.higherIsBetter);
         QVERIFY(!parseTuneMetric("rate:rmse", roles.tasks).higherIsBetter);
         QCOMPARE(parseTuneMetric("", roles.tasks).label(), std::string("default:auc"));
+        // The first binary task, wherever it is; without one, the first task's headline metric.
+        const std::vector<TaskSpec> reordered{roles.tasks[2], roles.tasks[1], roles.tasks[0]};
+        QCOMPARE(parseTuneMetric("", reordered).label(), std::string("default:auc"));
+        QCOMPARE(parseTuneMetric("", {roles.tasks[2], roles.tasks[1]}).label(), std::string("rate:rmse"));
         const auto refusal = [&](const std::string &text) {
             try {
                 parseTuneMetric(text, roles.tasks);
@@ -332,6 +336,15 @@ private Q_SLOTS:
         for (int draw = 0; draw < 60; ++draw) {
             Candidate candidate = sampleCandidate(random, base.config, base.lambdas, 0);
             QCOMPARE(candidate.lambdas[0], base.lambdas[0]);
+            // Drawn in the Settings page's steps, so that "Use best configuration" applies
+            // exactly what was scored: L2 to 6 decimals, the learning rate to 5, lambdas to 2.
+            const auto onGrid = [](double value, double step) {
+                return std::abs(value / step - std::round(value / step)) < 1e-6;
+            };
+            QVERIFY(onGrid(candidate.config.train.l2, 1e-6));
+            QVERIFY(onGrid(candidate.config.train.learningRate, 1e-5));
+            for (const double lambda : candidate.lambdas)
+                QVERIFY(onGrid(lambda, 1e-2));
             candidate.config.train.epochs = 1;
             RoleAssignment weighted = roles;
             for (std::size_t t = 0; t < weighted.tasks.size(); ++t)

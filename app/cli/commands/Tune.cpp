@@ -65,7 +65,7 @@ int commandTune(const QStringList &arguments, std::ostream &out)
     parser.addOption(option("metric",
                             "The figure to optimise, TASK:METRIC: auc, ks, gini, logloss, brier (binary); "
                             "accuracy, macro-f1, logloss (multiclass); rmse, mae, r2 (regression). Default: "
-                            "the first task's AUC, accuracy or RMSE.",
+                            "the first binary task's AUC (else the first task's accuracy or RMSE).",
                             "task:metric"));
     parser.addOption(option("folds", "Cross-validation folds (default 3).", "k", "3"));
     parser.addOption(option("repeats", "Repeats of the cross-validation, each with new folds (default 3).", "r", "3"));
