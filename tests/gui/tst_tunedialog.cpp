@@ -1,6 +1,7 @@
 // The workbench's Tune action: Run ▸ Tune Settings opens the dialog on the sample, a short search
 // fills the trials table as it goes, "Use best configuration" puts the best trial on the Settings
 // page as one undo step, Edit ▸ Undo restores the settings, and Cancel stops a search promptly.
+#include "AppSupport.h"
 #include "MainWindow.h"
 #include "ResourcesInit.h"
 #include "Workspace.h"
@@ -9,6 +10,7 @@
 #include "pages/TuneDialog.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -70,6 +72,25 @@ private Q_SLOTS:
         QTRY_VERIFY(!m_window->isBusy());
         // Short trainings for the starting candidate, so that a few seconds score some folds.
         m_window->settingsPage()->setEpochs(2);
+    }
+
+    void simplifiedChinese()
+    {
+        // Every string of the dialog and its action is translated, under the contexts Qt looks up.
+        auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
+        QCOMPARE(installTranslations(*app, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+        {
+            TuneDialog dialog(m_window->workspace()->data(), m_window->rolesPage()->roles(),
+                              *m_window->settingsPage()->config(), false, nullptr, nullptr);
+            QCOMPARE(dialog.windowTitle(), QStringLiteral("调参"));
+            QCOMPARE(child<QPushButton>(&dialog, "useBestTuneButton")->text(), QStringLiteral("使用最佳配置(&U)"));
+            QCOMPARE(dialog.trials()->headerData(2, Qt::Horizontal).toString(), QStringLiteral("均值 ± 标准差"));
+            QCOMPARE(QCoreApplication::translate("cmtl::ui::TuneWorker", "Trial %1: %2 folds scored, %3 s"),
+                     QStringLiteral("第 %1 次试验：已评分 %2 折，%3 秒"));
+            QCOMPARE(QCoreApplication::translate("cmtl::ui::MainWindow", "T&une Settings…"),
+                     QStringLiteral("调参(&U)…"));
+        }
+        QCOMPARE(installTranslations(*app, QStringLiteral("en")), QStringLiteral("en"));
     }
 
     void cleanupTestCase()
