@@ -579,18 +579,27 @@ void MainWindow::startTraining()
     showPage(Training);
 }
 
-void MainWindow::compareMethods()
+std::optional<ExperimentConfig> MainWindow::dialogRunSetup(RoleAssignment &roles)
 {
     QString reason;
     std::optional<ExperimentConfig> config = m_settings->config(&reason);
     if (!canTrain(&reason) || !config) {
         statusBar()->showMessage(reason, 8000);
-        return;
+        return std::nullopt;
     }
-    RoleAssignment roles = m_roles->roles();
+    roles = m_roles->roles();
     for (TaskSpec &task : roles.tasks)
         task.lambda = m_settings->lambda(QString::fromStdString(task.column));
     config->train.threads = std::max(1, QThread::idealThreadCount() - 1);
+    return config;
+}
+
+void MainWindow::compareMethods()
+{
+    RoleAssignment roles;
+    const std::optional<ExperimentConfig> config = dialogRunSetup(roles);
+    if (!config)
+        return;
     auto *dialog = new ComparisonDialog(m_workspace->data(), std::move(roles), *config, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ComparisonDialog::resultReady, this, [this](const ComparisonResult &result) {
@@ -607,16 +616,10 @@ void MainWindow::compareMethods()
 
 void MainWindow::tuneSettings()
 {
-    QString reason;
-    std::optional<ExperimentConfig> config = m_settings->config(&reason);
-    if (!canTrain(&reason) || !config) {
-        statusBar()->showMessage(reason, 8000);
+    RoleAssignment roles;
+    const std::optional<ExperimentConfig> config = dialogRunSetup(roles);
+    if (!config)
         return;
-    }
-    RoleAssignment roles = m_roles->roles();
-    for (TaskSpec &task : roles.tasks)
-        task.lambda = m_settings->lambda(QString::fromStdString(task.column));
-    config->train.threads = std::max(1, QThread::idealThreadCount() - 1);
     auto *dialog = new TuneDialog(m_workspace->data(), std::move(roles), *config, !m_settings->testFile().isEmpty(),
                                   m_settings, m_undoStack, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

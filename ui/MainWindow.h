@@ -55,6 +55,10 @@ public:
     void cancelTraining();
     // Opens the "Compare methods" dialog on the current data, roles and settings.
     void compareMethods();
+    // The settings and the roles with the Settings page's lambdas, for a dialog that trains on the
+    // current data (one thread left to the interface); nullopt, with the reason in the status bar,
+    // when training is not possible.
+    std::optional<ExperimentConfig> dialogRunSetup(RoleAssignment &roles);
     // Opens the "Tune settings" dialog (pages/TuneDialog.h) on the current data, roles and settings.
     void tuneSettings();
     bool canTrain(QString *reason = nullptr) const;
