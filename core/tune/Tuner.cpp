@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 
 namespace cmtl {
 
@@ -84,6 +85,13 @@ long long plannedFolds(const TuneSpec &spec)
     return total;
 }
 
+std::string formatSeconds(double seconds)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g", seconds);
+    return text;
+}
+
 void checkSpec(const TuneSpec &spec)
 {
     if (spec.maxTrials < 0)
@@ -138,9 +146,23 @@ public:
         m_stop.cancel();
     }
 
+    // A fold starts: it may run until `limit` (when `limited`) before it is abandoned as too slow.
+    void beginFold(bool limited, Clock::time_point limit)
+    {
+        m_foldLimited = limited;
+        m_foldLimit = limit;
+        m_foldTooSlow = false;
+        if (m_cause == StopCause::None)
+            m_stop.reset();
+    }
+    bool foldTooSlow() const { return m_foldTooSlow; }
+
     bool endBatch(int, std::size_t, std::size_t) override
     {
-        check();
+        if (!check() && m_foldLimited && Clock::now() >= m_foldLimit) {
+            m_foldTooSlow = true;
+            m_stop.cancel();
+        }
         return false; // the token makes the trainer throw Cancelled at its next batch
     }
 
@@ -152,6 +174,8 @@ private:
     const TuneProgress &m_progress;
     CancellationToken m_stop;
     StopCause m_cause = StopCause::None;
+    bool m_foldLimited = false, m_foldTooSlow = false;
+    Clock::time_point m_foldLimit;
 };
 
 } // namespace
@@ -168,6 +192,11 @@ TuneResult tune(const CrossValidationObjective &objective, const Candidate &base
         start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(spec.budgetSeconds));
     const int folds = spec.crossValidation.folds, repeats = spec.crossValidation.repeats;
     const long long foldsPlanned = spec.maxTrials > 0 ? plannedFolds(spec) : 0;
+    // Under a time budget a candidate must be able to finish its first rung in a fraction of it:
+    // one fold may take at most budget / (2 x folds), so that no single slow candidate (a large
+    // mixture of experts, a small batch, many epochs) eats the search's time for nothing.
+    const double maxFoldSeconds = spec.budgetSeconds / (2.0 * folds);
+    const auto maxFoldTime = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(maxFoldSeconds));
     std::vector<std::string> taskNames;
     for (const TaskSpec &task : objective.roles().tasks)
         taskNames.push_back(task.name());
@@ -224,12 +253,18 @@ TuneResult tune(const CrossValidationObjective &objective, const Candidate &base
                 Trial &trial = result.trials[alive[c]];
                 while (static_cast<int>(trial.scores.size()) < target && !watchdog.check()) {
                     const Clock::time_point foldStart = Clock::now();
+                    watchdog.beginFold(hasDeadline, foldStart + maxFoldTime);
                     try {
                         trial.scores.push_back(objective.score(trial.candidate, static_cast<int>(trial.scores.size()),
                                                                trainingCallbacks, &watchdog.token()));
                     } catch (const Cancelled &) {
                         // Only the watchdog's token is given to the trainer, so this is a stop
-                        // the watchdog has recorded.
+                        // the watchdog has recorded: the search's, or this fold's time limit.
+                        if (watchdog.foldTooSlow() && watchdog.cause() == StopCause::None) {
+                            trial.state = TrialState::Failed;
+                            trial.error = "too slow for the budget: one fold took more than " +
+                                          formatSeconds(maxFoldSeconds) + " s";
+                        }
                     } catch (const ConfigError &error) {
                         trial.state = TrialState::Failed;
                         trial.error = error.what();

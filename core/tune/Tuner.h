@@ -31,7 +31,8 @@ enum class TrialState {
     Complete, // scored on every repeat
     Pruned,   // not promoted past its rung
     Stopped,  // interrupted by the budget, a cancel or a callback; scores so far kept
-    Failed,   // training failed (diverged...): `error` says why
+    Failed,   // training failed (diverged...) or, under a time budget, one fold took more than
+              // budget / (2 x folds): `error` says why
 };
 
 const char *toString(TrialState state);
