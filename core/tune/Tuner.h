@@ -63,7 +63,7 @@ struct TuneProgress {
 class TuneCallback {
 public:
     virtual ~TuneCallback() = default;
-    // After each held-out fold is scored (or a trial fails or is stopped).
+    // After each held-out fold is scored.
     virtual bool foldScored(const Trial & /*trial*/, const TuneProgress & /*progress*/) { return false; }
     // When a trial's state or rung changes (promoted, pruned, complete, failed, stopped).
     virtual bool trialUpdated(const Trial & /*trial*/) { return false; }
