@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace cmtl {
 
@@ -26,26 +27,6 @@ const char *toString(TrialState state)
         return "failed";
     }
     return "?";
-}
-
-int bestTrialIndex(const std::vector<Trial> &trials, const TuneMetric &metric)
-{
-    int best = -1;
-    for (std::size_t i = 0; i < trials.size(); ++i) {
-        const Trial &trial = trials[i];
-        if (trial.scores.empty() || trial.state == TrialState::Failed)
-            continue;
-        if (best < 0) {
-            best = static_cast<int>(i);
-            continue;
-        }
-        const Trial &leader = trials[static_cast<std::size_t>(best)];
-        if (trial.scores.size() > leader.scores.size() ||
-            (trial.scores.size() == leader.scores.size() &&
-             isBetter(metric, trial.summary().mean, leader.summary().mean)))
-            best = static_cast<int>(i);
-    }
-    return best;
 }
 
 namespace {
@@ -179,6 +160,54 @@ private:
 };
 
 } // namespace
+
+int bestTrialIndex(const std::vector<Trial> &trials, const TuneSpec &spec)
+{
+    const int folds = spec.crossValidation.folds;
+    // The contenders: the trials that reached the highest rung with at least the folds that rung
+    // is entered with (one repeat for rung 0).
+    int highest = -1;
+    for (const Trial &trial : trials) {
+        if (trial.state != TrialState::Failed && !trial.scores.empty())
+            highest = std::max(highest, trial.rung);
+    }
+    if (highest < 0)
+        return -1;
+    const std::size_t entry = static_cast<std::size_t>(
+        folds * (highest == 0 ? 1 : repeatsAtRung(highest - 1, spec.crossValidation.repeats, spec.halvingRate)));
+    std::vector<std::size_t> contenders;
+    std::size_t common = std::numeric_limits<std::size_t>::max();
+    for (std::size_t i = 0; i < trials.size(); ++i) {
+        const Trial &trial = trials[i];
+        if (trial.state != TrialState::Failed && trial.rung == highest && trial.scores.size() >= entry) {
+            contenders.push_back(i);
+            common = std::min(common, trial.scores.size());
+        }
+    }
+    if (contenders.empty()) {
+        // No trial finished its first repeat (a budget too short): the one scored on most folds.
+        int best = -1;
+        for (std::size_t i = 0; i < trials.size(); ++i) {
+            const Trial &trial = trials[i];
+            if (trial.state != TrialState::Failed && !trial.scores.empty() &&
+                (best < 0 || trial.scores.size() > trials[static_cast<std::size_t>(best)].scores.size()))
+                best = static_cast<int>(i);
+        }
+        return best;
+    }
+    // Compared on the folds all of them were scored on (the first `common`: the same held-out
+    // rows), so that a trial the budget interrupted is neither favoured nor penalised.
+    const auto meanOfCommon = [&](std::size_t i) {
+        const std::vector<double> &scores = trials[i].scores;
+        return summarise({scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(common)}).mean;
+    };
+    std::size_t best = contenders.front();
+    for (const std::size_t i : contenders) {
+        if (isBetter(spec.metric, meanOfCommon(i), meanOfCommon(best)))
+            best = i;
+    }
+    return static_cast<int>(best);
+}
 
 TuneResult tune(const CrossValidationObjective &objective, const Candidate &base, const TuneSpec &specIn,
                 const std::vector<TuneCallback *> &callbacks, const CancellationToken *cancel)
@@ -337,7 +366,7 @@ TuneResult tune(const CrossValidationObjective &objective, const Candidate &base
         result.cancelled = true;
         break;
     }
-    result.best = bestTrialIndex(result.trials, spec.metric);
+    result.best = bestTrialIndex(result.trials, spec);
     result.seconds = progress.elapsedSeconds;
     return result;
 }

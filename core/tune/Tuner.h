@@ -81,10 +81,11 @@ struct TuneResult {
     const Trial *bestTrial() const { return best >= 0 ? &trials[static_cast<std::size_t>(best)] : nullptr; }
 };
 
-// The trial a search recommends: of those scored on the most held-out folds, the best mean (a
-// candidate scored on more folds has the more trustworthy estimate, and got there by beating the
-// others of its bracket). -1 when no trial has a score.
-int bestTrialIndex(const std::vector<Trial> &trials, const TuneMetric &metric);
+// The trial a search recommends: of the trials that reached the highest rung (with at least that
+// rung's entry folds), the best mean over the folds all of them were scored on, the same held-out
+// rows for each. A promoted trial got there by beating the others of its bracket. When no trial
+// finished one repeat, the trial scored on the most folds; -1 when no trial has a score.
+int bestTrialIndex(const std::vector<Trial> &trials, const TuneSpec &spec);
 
 // Runs the search. The first candidates are startingCandidates(base) (SearchSpace.h): the base
 // configuration competes with what the search finds; the rest are random draws. Deterministic for a given

@@ -329,6 +329,42 @@ private Q_SLOTS:
         QVERIFY(trained.report("test")->tasks[1].multiclass->accuracy > 0.5);
     }
 
+    void recommendationComparesTheSameFolds()
+    {
+        TuneSpec spec;
+        spec.metric = {"default", "auc", true};
+        spec.crossValidation = {3, 3, 0};
+        const auto trial = [](int rung, std::vector<double> scores, TrialState state) {
+            Trial made;
+            made.rung = rung;
+            made.scores = std::move(scores);
+            made.state = state;
+            return made;
+        };
+        // Two promoted trials, one interrupted by the budget after 7 of its 9 folds: compared on
+        // their first 7 folds (0.70 against 0.68), not ranked by their fold counts.
+        std::vector<Trial> trials{
+            trial(0, {0.9, 0.9, 0.9}, TrialState::Pruned),
+            trial(1, {0.68, 0.68, 0.68, 0.68, 0.68, 0.68, 0.68, 0.99, 0.99}, TrialState::Complete),
+            trial(1, {0.70, 0.70, 0.70, 0.70, 0.70, 0.70, 0.70}, TrialState::Stopped),
+        };
+        QCOMPARE(bestTrialIndex(trials, spec), 2);
+        // A failed trial never wins; a lower loss wins for a loss.
+        trials[2].state = TrialState::Failed;
+        QCOMPARE(bestTrialIndex(trials, spec), 1);
+        // Nobody promoted: the rung-0 trials with a whole repeat, not one with a lucky first fold.
+        std::vector<Trial> first{trial(0, {0.70, 0.70, 0.70}, TrialState::Pruned),
+                                 trial(0, {0.75, 0.75, 0.75}, TrialState::Stopped),
+                                 trial(0, {0.99}, TrialState::Stopped)};
+        QCOMPARE(bestTrialIndex(first, spec), 1);
+        spec.metric = {"default", "logloss", false};
+        QCOMPARE(bestTrialIndex(first, spec), 0);
+        // Nobody finished a repeat: the trial scored on the most folds.
+        std::vector<Trial> cut{trial(0, {0.99}, TrialState::Stopped), trial(0, {0.6, 0.6}, TrialState::Stopped)};
+        QCOMPARE(bestTrialIndex(cut, spec), 1);
+        QCOMPARE(bestTrialIndex({trial(0, {}, TrialState::Stopped)}, spec), -1);
+    }
+
     void everySampledCandidateTrains()
     {
         // The search space only proposes configurations the engine accepts (a failed trial would
