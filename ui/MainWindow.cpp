@@ -21,6 +21,7 @@
 #include "pages/SettingsPage.h"
 #include "pages/StartPage.h"
 #include "pages/TrainingPage.h"
+#include "pages/TuneDialog.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -365,6 +366,11 @@ void MainWindow::createActions()
     m_compareAction->setToolTip(tr("Baselines and multi-task architectures on the same folds"));
     connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareMethods);
 
+    m_tuneAction = new QAction(tr("T&une Settings…"), this);
+    m_tuneAction->setObjectName(QStringLiteral("tuneAction"));
+    m_tuneAction->setToolTip(tr("Search the settings by cross-validation on the training rows"));
+    connect(m_tuneAction, &QAction::triggered, this, &MainWindow::tuneSettings);
+
     m_cancelAction = new QAction(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("&Cancel Training"), this);
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
     m_cancelAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
@@ -410,6 +416,7 @@ void MainWindow::createMenus()
     run->addAction(m_cancelAction);
     run->addSeparator();
     run->addAction(m_compareAction);
+    run->addAction(m_tuneAction);
     run->addAction(m_showComparisonAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -580,17 +587,26 @@ void MainWindow::startTraining()
     showPage(Training);
 }
 
-void MainWindow::compareMethods()
+std::optional<ExperimentConfig> MainWindow::dialogRunSetup(RoleAssignment &roles)
 {
     QString reason;
     std::optional<ExperimentConfig> config = m_settings->config(&reason);
     if (!canTrain(&reason) || !config) {
         statusBar()->showMessage(reason, 8000);
-        return;
+        return std::nullopt;
     }
-    RoleAssignment roles = m_roles->roles();
+    roles = m_roles->roles();
     m_settings->applyTo(roles);
     config->train.threads = std::max(1, QThread::idealThreadCount() - 1);
+    return config;
+}
+
+void MainWindow::compareMethods()
+{
+    RoleAssignment roles;
+    const std::optional<ExperimentConfig> config = dialogRunSetup(roles);
+    if (!config)
+        return;
     auto *dialog = new ComparisonDialog(m_workspace->data(), std::move(roles), *config, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ComparisonDialog::resultReady, this, [this](const ComparisonResult &result) {
@@ -605,6 +621,18 @@ void MainWindow::compareMethods()
     dialog->show();
 }
 
+void MainWindow::tuneSettings()
+{
+    RoleAssignment roles;
+    const std::optional<ExperimentConfig> config = dialogRunSetup(roles);
+    if (!config)
+        return;
+    auto *dialog = new TuneDialog(m_workspace->data(), std::move(roles), *config, !m_settings->testFile().isEmpty(),
+                                  m_settings, m_undoStack, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
 void MainWindow::cancelTraining()
 {
     m_training->cancel();
@@ -616,6 +644,7 @@ void MainWindow::updateActions()
     const bool trainable = canTrain(&reason);
     m_trainAction->setEnabled(trainable);
     m_compareAction->setEnabled(trainable && m_settings->testFile().isEmpty());
+    m_tuneAction->setEnabled(trainable);
     m_trainAction->setToolTip(trainable ? tr("Train a model with these roles and settings (F5)")
                                         : tr("Cannot train: %1").arg(reason));
     m_trainStatus->setText(trainable || m_training->isRunning() ? QString() : tr("Train disabled: %1").arg(reason));

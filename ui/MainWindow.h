@@ -56,6 +56,12 @@ public:
     void cancelTraining();
     // Opens the "Compare methods" dialog on the current data, roles and settings.
     void compareMethods();
+    // The settings and the roles with the Settings page's lambdas, for a dialog that trains on the
+    // current data (one thread left to the interface); nullopt, with the reason in the status bar,
+    // when training is not possible.
+    std::optional<ExperimentConfig> dialogRunSetup(RoleAssignment &roles);
+    // Opens the "Tune settings" dialog (pages/TuneDialog.h) on the current data, roles and settings.
+    void tuneSettings();
     bool canTrain(QString *reason = nullptr) const;
     bool isBusy() const;
 
@@ -164,6 +170,7 @@ private:
     QAction *m_trainAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_compareAction = nullptr;
+    QAction *m_tuneAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QPointer<UserGuideDialog> m_userGuide;
     QAction *m_newProjectAction = nullptr;

@@ -22,6 +22,8 @@ commands:
                                         score new data
   compare --data DATA.csv --task SPEC... [--folds K | --seeds 1,2,3] [--candidate NAME...]
                                         baselines and multi-task models, metric mean +- sd per task
+  tune --data TRAIN.csv --task SPEC... [--budget SECONDS | --trials N] [--metric TASK:METRIC]
+                                        search the settings by cross-validation; --save-config FILE
 
 Run `creditmtl-cli <command> --help` for a command's options.
 )";
@@ -55,8 +57,10 @@ int runCommandLine(const QStringList &arguments, std::ostream &out, std::ostream
             return commandPredict(arguments, out);
         if (command == QLatin1String("compare"))
             return commandCompare(arguments, out);
+        if (command == QLatin1String("tune"))
+            return commandTune(arguments, out);
         throw UsageError("unknown command \"" + str(command) +
-                         "\"; expected inspect, train, evaluate, predict or compare");
+                         "\"; expected inspect, train, evaluate, predict, compare or tune");
     } catch (const UsageError &error) {
         err << "creditmtl-cli: " << error.what() << '\n';
         return 2;

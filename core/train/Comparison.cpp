@@ -71,8 +71,6 @@ Summary summariseDifference(const std::vector<double> &a, const std::vector<doub
     return summarise(differences);
 }
 
-namespace {
-
 // Stratified K folds: rows of each stratum shuffled (seeded) and dealt round-robin.
 std::vector<DataSplit> stratifiedFolds(std::size_t rows, const std::vector<float> &strata, int folds,
                                        const SplitSpec &split)
@@ -117,6 +115,8 @@ std::vector<DataSplit> stratifiedFolds(std::size_t rows, const std::vector<float
     }
     return result;
 }
+
+namespace {
 
 // The test report of a run; every split is checked to have test rows before training, so a
 // missing report is a fault, reported rather than dereferenced.

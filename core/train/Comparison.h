@@ -60,6 +60,11 @@ ComparisonResult compareCandidates(const Table &data, const RoleAssignment &role
                                    const std::function<void(const std::string &)> &progress = {},
                                    const CancellationToken *cancel = nullptr);
 
+// Stratified K folds of rows 0..rows-1 on `strata` (may be empty), shuffled with split.seed; within
+// each fold's other rows, a validation part of split's validation share (seeded per fold).
+std::vector<DataSplit> stratifiedFolds(std::size_t rows, const std::vector<float> &strata, int folds,
+                                       const SplitSpec &split);
+
 struct Summary {
     double mean = 0, standardDeviation = 0; // sample standard deviation (n - 1)
 };

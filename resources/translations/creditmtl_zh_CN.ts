@@ -1092,6 +1092,14 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>在同一组折上比较基线与多任务架构</translation>
     </message>
     <message>
+        <source>T&amp;une Settings…</source>
+        <translation>调参(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Search the settings by cross-validation on the training rows</source>
+        <translation>在训练行上用交叉验证搜索设置</translation>
+    </message>
+    <message>
         <source>&amp;Cancel Training</source>
         <translation>取消训练(&amp;C)</translation>
     </message>
@@ -2608,6 +2616,200 @@ FPR %4</translation>
         <source>:/guide/guide_en.html</source>
         <comment>resource path of the user guide in this language</comment>
         <translation>:/guide/guide_zh_CN.html</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::TuneDialog</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>已淘汰</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>log loss</source>
+        <translation>对数损失</translation>
+    </message>
+    <message>
+        <source>Brier score</source>
+        <translation>Brier 分数</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>macro-F1</source>
+        <translation>宏平均 F1</translation>
+    </message>
+    <message>
+        <source>Tune settings</source>
+        <translation>调参</translation>
+    </message>
+    <message>
+        <source>Searches L2, dropout, layers, learning rate, epochs, batch size, early stopping, the lambdas, the architecture and the task weighting (random search with successive halving). Each candidate is scored by repeated cross-validation on the training rows; the test rows are never used. The current settings are the first candidate.</source>
+        <translation>搜索 L2、丢弃率、网络层、学习率、轮数、批大小、早停、各任务的 lambda、架构和任务加权方式（随机搜索加逐次减半）。每个候选配置都在训练行上用重复交叉验证评分，从不使用测试行。当前设置是第一个候选。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Time budget in seconds</source>
+        <translation>时间预算（秒）</translation>
+    </message>
+    <message>
+        <source>The search stops when this time is used; the best trial so far is kept</source>
+        <translation>用完这段时间后搜索停止，保留目前最好的试验</translation>
+    </message>
+    <message>
+        <source>&amp;Budget:</source>
+        <translation>预算(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Metric to optimise</source>
+        <translation>要优化的指标</translation>
+    </message>
+    <message>
+        <source>The task and metric the search maximises (or minimises, for losses and errors), measured on the held-out folds</source>
+        <translation>搜索要最大化（损失和误差则最小化）的任务和指标，在留出的折上测量</translation>
+    </message>
+    <message>
+        <source>&amp;Metric:</source>
+        <translation>指标(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Cross-validation folds</source>
+        <translation>交叉验证折数</translation>
+    </message>
+    <message>
+        <source>Each candidate is trained on all folds but one and scored on the one left out</source>
+        <translation>每个候选在除一折外的所有折上训练，并在留出的那一折上评分</translation>
+    </message>
+    <message>
+        <source>&amp;Folds:</source>
+        <translation>折数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Cross-validation repeats</source>
+        <translation>交叉验证重复次数</translation>
+    </message>
+    <message>
+        <source>The best candidates are scored again on new folds, up to this many times</source>
+        <translation>最好的候选会在新的折上再次评分，最多重复这么多次</translation>
+    </message>
+    <message>
+        <source>&amp;Repeats:</source>
+        <translation>重复次数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Tuning progress</source>
+        <translation>调参进度</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Mean ± sd</source>
+        <translation>均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>Folds</source>
+        <translation>折数</translation>
+    </message>
+    <message>
+        <source>Rung</source>
+        <translation>级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Tuning trials</source>
+        <translation>调参试验</translation>
+    </message>
+    <message>
+        <source>&amp;Start tuning</source>
+        <translation>开始调参(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Search the settings within the time budget</source>
+        <translation>在时间预算内搜索设置</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the search; the trials scored so far are kept</source>
+        <translation>停止搜索，保留已评分的试验</translation>
+    </message>
+    <message>
+        <source>&amp;Use best configuration</source>
+        <translation>使用最佳配置(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Put the best trial&apos;s settings and lambdas on the Settings page (Edit ▸ Undo brings the old ones back)</source>
+        <translation>把最佳试验的设置和 lambda 填入设置页（编辑 ▸ 撤销可恢复原来的设置）</translation>
+    </message>
+    <message>
+        <source>Tuning…</source>
+        <translation>正在调参…</translation>
+    </message>
+    <message>
+        <source>Tuning cancelled after %1 trials (%2 s).</source>
+        <translation>调参已取消，共 %1 次试验（%2 秒）。</translation>
+    </message>
+    <message>
+        <source>Tuning finished: %1 trials in %2 s.</source>
+        <translation>调参完成：%1 次试验，用时 %2 秒。</translation>
+    </message>
+    <message>
+        <source>No trial was scored: give the search a larger budget.</source>
+        <translation>没有试验完成评分：请给搜索更大的预算。</translation>
+    </message>
+    <message>
+        <source>Best: trial %1, %2 over %3 folds: %4</source>
+        <translation>最佳：第 %1 次试验，%3 折上为 %2：%4</translation>
+    </message>
+    <message>
+        <source>Use tuned configuration</source>
+        <translation>使用调参得到的配置</translation>
+    </message>
+    <message>
+        <source>The best configuration is on the Settings page.</source>
+        <translation>最佳配置已填入设置页。</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::TuneWorker</name>
+    <message>
+        <source>Trial %1: %2 folds scored, %3 s</source>
+        <translation>第 %1 次试验：已评分 %2 折，%3 秒</translation>
     </message>
 </context>
 </TS>

@@ -468,14 +468,18 @@ std::optional<ExperimentConfig> SettingsPage::config(QString *problem) const
     };
     ExperimentConfig config;
     config.train.hiddenLayers.clear();
+    // "none", as on the command line (--hidden none): a linear model per task, which Tune can find.
+    const bool linear = m_hidden->text().trimmed().compare(QLatin1String("none"), Qt::CaseInsensitive) == 0;
     for (const QString &part : m_hidden->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (linear)
+            break;
         bool ok = false;
         const int size = part.trimmed().toInt(&ok);
         if (!ok || size < 1 || size > 100000)
             return fail(tr("Shared layers: expected positive sizes separated by commas, such as 128,64."));
         config.train.hiddenLayers.push_back(size);
     }
-    if (config.train.hiddenLayers.empty())
+    if (config.train.hiddenLayers.empty() && !linear)
         return fail(tr("Shared layers: give at least one layer size, such as 64."));
     m_methods->applyTo(config.train);
     config.train.headHidden = m_headHidden->value();
@@ -673,7 +677,7 @@ void SettingsPage::setConfig(const ExperimentConfig &config)
     QStringList layers;
     for (const int size : config.train.hiddenLayers)
         layers << QString::number(size);
-    m_hidden->setText(layers.join(QLatin1Char(',')));
+    m_hidden->setText(layers.isEmpty() ? QStringLiteral("none") : layers.join(QLatin1Char(',')));
     m_methods->setFrom(config.train);
     m_headHidden->setValue(config.train.headHidden);
     m_dropout->setValue(config.train.dropout);

@@ -13,5 +13,6 @@ int commandTrain(const QStringList &arguments, std::ostream &out);
 int commandCompare(const QStringList &arguments, std::ostream &out);
 int commandEvaluate(const QStringList &arguments, std::ostream &out);
 int commandPredict(const QStringList &arguments, std::ostream &out);
+int commandTune(const QStringList &arguments, std::ostream &out);
 
 } // namespace cmtl
