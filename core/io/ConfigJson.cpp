@@ -41,6 +41,8 @@ QJsonObject configToJson(const ExperimentConfig &config)
                       {key("epochs"), t.epochs},
                       {key("patience"), t.patience},
                       {key("l2"), t.l2},
+                      {key("early_stop_on"), qs(t.earlyStopOn.empty() ? "objective" : t.earlyStopOn)},
+                      {key("refit"), QLatin1String(toString(t.refit))},
                       {key("seed"), qs(std::to_string(t.seed))}};
     return {{key("preprocess"), preprocess}, {key("split"), split}, {key("train"), train}};
 }
@@ -108,6 +110,19 @@ ExperimentConfig configFromJson(const JsonReader &reader)
     config.train.epochs = static_cast<int>(train.integer("epochs", limits::kEpochs));
     config.train.patience = static_cast<int>(train.integer("patience", limits::kPatience));
     config.train.l2 = train.number("l2", limits::kL2);
+    // Files written before early stopping could watch a task's metric, and before the refit on all
+    // training rows, lack these fields: they load with the behaviour they were written under.
+    config.train.earlyStopOn = train.has("early_stop_on") ? train.text("early_stop_on") : "";
+    if (config.train.earlyStopOn == "objective")
+        config.train.earlyStopOn.clear();
+    config.train.refit = RefitMode::None;
+    if (train.has("refit")) {
+        try {
+            config.train.refit = refitFromString(train.text("refit"));
+        } catch (const ConfigError &) {
+            train.fail("refit", "should be \"all\" or \"none\"");
+        }
+    }
     config.train.seed = parseSeed(train, "seed");
     return config;
 }

@@ -47,6 +47,8 @@ public:
         : m_object(object), m_path(std::move(path)), m_source(std::move(source))
     {}
 
+    // Whether the object has the field: for fields newer files add, which older ones lack.
+    bool has(const char *name) const { return m_object.contains(key(name)); }
     QJsonValue value(const char *name) const
     {
         const QJsonValue found = m_object.value(key(name));
