@@ -282,7 +282,7 @@ void addRunOptions(QCommandLineParser &parser)
                             "sizes"));
     parser.addOption(option("head-hidden", "A hidden layer of this size in each task head (default 0: none).", "n"));
     parser.addOption(option("dropout", "Dropout rate in the trunk (default 0.1).", "x"));
-    parser.addOption(option("l2", "L2 penalty on the weights (default 1e-5).", "x"));
+    parser.addOption(option("l2", "L2 penalty on the weights (default 0.01).", "x"));
     parser.addOption(option("patience", "Early-stopping patience in epochs, 0 = off (default 5).", "n"));
     parser.addOption(option("early-stop-on",
                             "What early stopping watches on the validation rows: objective (all tasks' "

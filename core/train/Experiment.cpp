@@ -185,8 +185,8 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
     // Early stopping has chosen the number of epochs on the validation rows; with refit, the
     // final model is trained afresh (same seed) on the training and validation rows together for
     // that many epochs, so that no labelled row is left unused by the model that is kept.
-    const bool refit = config.train.refit == RefitMode::All && !result.split.validation.empty() &&
-                       result.history.bestEpoch > 0;
+    const bool refit =
+        config.train.refit == RefitMode::All && !result.split.validation.empty() && result.history.bestEpoch > 0;
     std::vector<std::size_t> fittedRows = result.split.train;
     if (refit) {
         fittedRows.insert(fittedRows.end(), result.split.validation.begin(), result.split.validation.end());
@@ -196,15 +196,15 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
         refitConfig.patience = 0;
         const TrainingSet allTrainingRows{&allInputs, &targets,
                                           oversampleRows(encodings, targets, fittedRows, config.train.seed)};
-        outcome.parameters = train(allTrainingRows, nullptr, refitConfig, {}).parameters;
-        result.history.refitEpochs = refitConfig.epochs;
+        TrainingOutcome refitted = train(allTrainingRows, nullptr, refitConfig, {});
+        outcome.parameters = std::move(refitted.parameters);
+        result.history.refitEpochs = static_cast<int>(refitted.history.epochs.size());
         result.history.refitRows = fittedRows.size();
         result.history.stopReason += "; refit on all " + std::to_string(fittedRows.size()) +
                                      " training rows (validation rows included) for " +
                                      std::to_string(refitConfig.epochs) + " epochs";
     }
-    result.trainingSeconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - trainingStart).count();
+    result.trainingSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - trainingStart).count();
     result.model = MultiTaskModel(std::move(preprocessor), std::move(encodings), networkSpec,
                                   std::move(outcome.parameters), config);
 

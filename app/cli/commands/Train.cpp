@@ -36,8 +36,8 @@ void printPeerLine(const EvaluationReport &report, const ExperimentResult &resul
         if (task.regression)
             line += task.task + " RMSE " + ConsoleTable::number(task.regression->rmse, 2) + "  ";
     }
-    out << "\nSummary (" << report.part << "): " << line << "train s " << seconds(result.trainingSeconds)
-        << "  run s " << seconds(result.seconds) << '\n';
+    out << "\nSummary (" << report.part << "): " << line << "train s " << seconds(result.trainingSeconds) << "  run s "
+        << seconds(result.seconds) << '\n';
 }
 
 // Prints one line per epoch as training goes.
