@@ -198,14 +198,15 @@ def summary(values):
     return a.mean(), (a.std(ddof=1) if len(a) > 1 else 0.0)
 
 
-def nadeau_bengio(differences, test_share):
-    """Mean and the half width of the 95% Nadeau-Bengio corrected resampled t interval."""
+def nadeau_bengio(differences, test_to_train):
+    """Mean and the half width of the 95% Nadeau-Bengio corrected resampled t interval:
+    mean d +- t(0.975, k-1) * sqrt((1/k + n_test/n_train) * s_d^2)."""
     from scipy import stats
     d = np.array(differences)
     k = len(d)
     if k < 2:
         return d.mean(), float("nan")
-    variance = d.var(ddof=1) * (1.0 / k + test_share / (1 - test_share))
+    variance = d.var(ddof=1) * (1.0 / k + test_to_train)
     return d.mean(), stats.t.ppf(0.975, k - 1) * math.sqrt(variance)
 
 
@@ -280,7 +281,8 @@ def report(name, tasks, models, seeds, a):
             theirs = [r[column][metric] for r in models[other]]
             d = [x - y for x, y in zip(mine, theirs)]
             wins = sum(1 for x in d if (x > 0) == higher and x != 0)
-            mean, half = nadeau_bengio(d, 0.2)
+            # n_test / n_train: the test part is 20% of the rows, the training part 80% times the share kept
+            mean, half = nadeau_bengio(d, 0.2 / (0.8 * a.fraction))
             print(f"    creditmtl - {other}: {np.mean(d):+.4f} +- {np.std(d, ddof=1):.4f} (sd), "
                   f"95% Nadeau-Bengio interval [{mean - half:+.4f}, {mean + half:+.4f}], "
                   f"creditmtl better on {wins} of {len(d)} splits")
