@@ -62,9 +62,10 @@ ComparisonDialog::ComparisonDialog(LoadedTablePtr data, RoleAssignment roles, Ex
     m_status->setObjectName(QStringLiteral("comparisonStatus"));
     layout->addWidget(m_status);
 
-    m_results = new QStandardItemModel(0, 6, this);
-    m_results->setHorizontalHeaderLabels(
-        {tr("Task"), tr("Metric"), tr("Model"), tr("Mean ± sd"), tr("vs single-task net"), tr("vs logistic")});
+    m_results = new QStandardItemModel(0, 7, this);
+    m_results->setHorizontalHeaderLabels({tr("Task"), tr("Metric"), tr("Model"), tr("Mean ± sd"),
+                                          tr("vs single-task net"), tr("vs logistic"),
+                                          tr("Sharing (95% Nadeau–Bengio interval)")});
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("comparisonTable"));
     m_view->setAccessibleName(tr("Comparison results"));
@@ -150,6 +151,24 @@ void ComparisonDialog::cancel()
     m_thread->cancel();
 }
 
+// The multi-task candidates (after the logistic baseline and the single-task net) against the
+// single-task net: the corrected resampled t interval and the verdict in words. Empty for the
+// first two rows, and for a result without the interval's n_test / n_train (stored before it was
+// recorded) or with fewer than two repeats.
+static QString sharingCell(const ComparisonResult &result, const MetricSamples &metric, std::size_t candidate)
+{
+    if (candidate < 2 || !(result.testToTrainRatio > 0) || metric.values[candidate].size() < 2)
+        return {};
+    const PairedInterval interval = correctedResampledInterval(metric.values[candidate], metric.values[1],
+                                                               result.testToTrainRatio, metric.higherIsBetter);
+    const QString verdict = interval.verdict == Verdict::Better  ? ComparisonDialog::tr("sharing helped")
+                            : interval.verdict == Verdict::Worse ? ComparisonDialog::tr("sharing hurt")
+                                                                 : ComparisonDialog::tr("no detectable difference");
+    return QStringLiteral("%1 [%2, %3]: %4")
+        .arg(QString::number(interval.mean, 'f', 4), QString::number(interval.lower, 'f', 4),
+             QString::number(interval.upper, 'f', 4), verdict);
+}
+
 void ComparisonDialog::showResult(const ComparisonResult &result)
 {
     m_results->removeRows(0, m_results->rowCount());
@@ -163,9 +182,10 @@ void ComparisonDialog::showResult(const ComparisonResult &result)
                 << new QStandardItem(c == 1
                                          ? QString()
                                          : meanAndSpread(summariseDifference(metric.values[c], metric.values[1]), true))
-                << new QStandardItem(
-                       c == 0 ? QString()
-                              : meanAndSpread(summariseDifference(metric.values[c], metric.values[0]), true));
+                << new QStandardItem(c == 0
+                                         ? QString()
+                                         : meanAndSpread(summariseDifference(metric.values[c], metric.values[0]), true))
+                << new QStandardItem(sharingCell(result, metric, c));
             m_results->appendRow(row);
         }
     }
