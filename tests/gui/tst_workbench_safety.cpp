@@ -664,6 +664,7 @@ private Q_SLOTS:
                      QStringLiteral("dropoutSpin"),       QStringLiteral("learningRateSpin"),
                      QStringLiteral("batchSizeSpin"),     QStringLiteral("epochsSpin"),
                      QStringLiteral("patienceSpin"),      QStringLiteral("l2Spin"),
+                     QStringLiteral("earlyStopOnEdit"),   QStringLiteral("refitCheck"),
                      QStringLiteral("architectureCombo"), QStringLiteral("expertsSpin"),
                      QStringLiteral("taskExpertsSpin"),   QStringLiteral("weightingCombo"),
                      QStringLiteral("gradNormAlphaSpin"), QStringLiteral("dwaTemperatureSpin"),
