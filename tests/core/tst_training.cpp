@@ -120,16 +120,23 @@ void TestTraining::differentSeedGivesDifferentWeights()
     QVERIFY(first.model.parameters() != second.model.parameters());
 }
 
-void TestTraining::earlyStoppingKeepsTheBestEpoch()
+// A large learning rate on few rows overfits quickly, so validation loss turns up: early stopping
+// triggers well before the last epoch.
+static ExperimentConfig overfittingConfig()
 {
-    // A large learning rate on few rows overfits quickly, so validation loss turns up.
-    const Table table = testing::syntheticLoans(600, 4);
     ExperimentConfig config = testing::smallConfig();
     config.train.hiddenLayers = {64, 64};
     config.train.dropout = 0;
     config.train.learningRate = 0.03;
     config.train.epochs = 60;
     config.train.patience = 3;
+    return config;
+}
+
+void TestTraining::earlyStoppingKeepsTheBestEpoch()
+{
+    const Table table = testing::syntheticLoans(600, 4);
+    ExperimentConfig config = overfittingConfig();
     config.train.refit = RefitMode::None;
     const ExperimentResult result = runExperiment(table, testing::threeTaskRoles(table), config);
     const auto &epochs = result.history.epochs;
@@ -146,18 +153,6 @@ void TestTraining::earlyStoppingKeepsTheBestEpoch()
     QVERIFY(validation);
     const double loss = validation->tasks[0].binary->logLoss;
     QVERIFY(std::isfinite(loss));
-}
-
-// An overfitting setup (as above) in which early stopping triggers well before the last epoch.
-static ExperimentConfig overfittingConfig()
-{
-    ExperimentConfig config = testing::smallConfig();
-    config.train.hiddenLayers = {64, 64};
-    config.train.dropout = 0;
-    config.train.learningRate = 0.03;
-    config.train.epochs = 60;
-    config.train.patience = 3;
-    return config;
 }
 
 void TestTraining::refitTrainsOnAllTrainingRowsForTheChosenEpochs()
