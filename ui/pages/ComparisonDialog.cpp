@@ -190,6 +190,11 @@ void ComparisonDialog::showResult(const ComparisonResult &result)
         }
     }
     m_status->setText(tr("Test metrics over %1.").arg(QString::fromStdString(result.scheme)));
+    // How the tuned baseline chose its penalties (the core's notes, in English like the CLI's).
+    QStringList notes;
+    for (const std::string &note : result.notes)
+        notes << QString::fromStdString(note);
+    m_status->setToolTip(notes.join(QLatin1Char('\n')));
     m_copyButton->setEnabled(true);
     m_saveButton->setEnabled(true);
 }
