@@ -148,6 +148,13 @@ QString HelpTexts::setting(const QString &name)
     if (name == QLatin1String("l2Spin"))
         return tr("L2 penalty (weight decay) on the weights: larger values keep them small and the model "
                   "simpler.");
+    if (name == QLatin1String("earlyStopOnEdit"))
+        return tr("What early stopping watches on the validation rows: empty for the objective (all "
+                  "tasks' weighted losses), or one task's metric as TASK:METRIC, METRIC being auc "
+                  "(binary), accuracy (multiclass), rmse (regression) or loss.");
+    if (name == QLatin1String("refitCheck"))
+        return tr("Once early stopping has chosen the number of epochs, train again from the start on the "
+                  "training and validation rows together for that many epochs, so that no row is wasted.");
     if (name == QLatin1String("trainFractionSpin"))
         return tr("Share of the rows the model is fitted on.");
     if (name == QLatin1String("validationFractionSpin"))

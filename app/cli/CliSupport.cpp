@@ -343,8 +343,18 @@ void addRunOptions(QCommandLineParser &parser)
                             "sizes"));
     parser.addOption(option("head-hidden", "A hidden layer of this size in each task head (default 0: none).", "n"));
     parser.addOption(option("dropout", "Dropout rate in the trunk (default 0.1).", "x"));
-    parser.addOption(option("l2", "L2 penalty on the weights (default 1e-5).", "x"));
+    parser.addOption(option("l2", "L2 penalty on the weights (default 0.01).", "x"));
     parser.addOption(option("patience", "Early-stopping patience in epochs, 0 = off (default 5).", "n"));
+    parser.addOption(option("early-stop-on",
+                            "What early stopping watches on the validation rows: objective (all tasks' "
+                            "weighted loss, the default) or TASK:METRIC, METRIC = auc (binary), accuracy "
+                            "(multiclass), rmse (regression) or loss.",
+                            "what"));
+    parser.addOption(option("refit",
+                            "After early stopping chose the epochs: all = train again on the training and "
+                            "validation rows for that many epochs (default), none = keep the early-stopped "
+                            "weights.",
+                            "mode"));
     parser.addOption(option("seed", "Random seed for the split, initial weights and batches (default 42).", "n"));
     parser.addOption(option("train-fraction", "Share of rows for training (default 0.7).", "x"));
     parser.addOption(option("validation-fraction", "Share of rows for early stopping (default 0.1).", "x"));
@@ -397,6 +407,23 @@ void refuseOversizedNetwork(const RunConfiguration &run)
         const MultiTaskNetwork network(spec);
     } catch (const ConfigError &error) {
         throw UsageError(error.what());
+    }
+}
+
+// Refuses an early-stopping criterion that names no task, or a metric the task's type lacks,
+// before any data is read.
+void refuseUnknownEarlyStopCriterion(const RunConfiguration &run)
+{
+    std::vector<std::string> names;
+    std::vector<TaskType> types;
+    for (const TaskSpec &task : run.tasks) {
+        names.push_back(task.name());
+        types.push_back(task.type);
+    }
+    try {
+        parseEarlyStopCriterion(run.config.train.earlyStopOn, names, types);
+    } catch (const ConfigError &error) {
+        throw UsageError(std::string("--early-stop-on: ") + error.what());
     }
 }
 
@@ -484,6 +511,16 @@ RunConfiguration runConfiguration(const QCommandLineParser &parser)
         train.l2 = realOption(parser, limits::kL2);
     if (isSet("patience"))
         train.patience = static_cast<int>(integerOption(parser, limits::kPatience));
+    if (isSet("early-stop-on"))
+        train.earlyStopOn = str(parser.value(QStringLiteral("early-stop-on")));
+    if (isSet("refit")) {
+        try {
+            train.refit = refitFromString(str(parser.value(QStringLiteral("refit"))));
+        } catch (const ConfigError &error) {
+            throw UsageError(std::string("--refit: ") + error.what());
+        }
+    }
+    refuseUnknownEarlyStopCriterion(run);
     if (isSet("seed")) {
         train.seed = seedValue(parser.value(QStringLiteral("seed")), "seed");
         run.config.split.seed = train.seed;

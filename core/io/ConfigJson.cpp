@@ -42,6 +42,12 @@ QJsonObject configToJson(const ExperimentConfig &config)
                       {key("patience"), t.patience},
                       {key("l2"), t.l2},
                       {key("seed"), qs(std::to_string(t.seed))}};
+    // Written only when they differ from what their absence means (the objective, no refit), so
+    // that a configuration that does not use them is the same bytes as before they existed.
+    if (!t.earlyStopOn.empty())
+        train.insert(key("early_stop_on"), qs(t.earlyStopOn));
+    if (t.refit != RefitMode::None)
+        train.insert(key("refit"), QLatin1String(toString(t.refit)));
     return {{key("preprocess"), preprocess}, {key("split"), split}, {key("train"), train}};
 }
 
@@ -108,6 +114,19 @@ ExperimentConfig configFromJson(const JsonReader &reader)
     config.train.epochs = static_cast<int>(train.integer("epochs", limits::kEpochs));
     config.train.patience = static_cast<int>(train.integer("patience", limits::kPatience));
     config.train.l2 = train.number("l2", limits::kL2);
+    // Files written before early stopping could watch a task's metric, and before the refit on all
+    // training rows, lack these fields: they load with the behaviour they were written under.
+    config.train.earlyStopOn = train.has("early_stop_on") ? train.text("early_stop_on") : "";
+    if (config.train.earlyStopOn == "objective")
+        config.train.earlyStopOn.clear();
+    config.train.refit = RefitMode::None;
+    if (train.has("refit")) {
+        try {
+            config.train.refit = refitFromString(train.text("refit"));
+        } catch (const ConfigError &) {
+            train.fail("refit", "should be \"all\" or \"none\"");
+        }
+    }
     config.train.seed = parseSeed(train, "seed");
     return config;
 }

@@ -7,7 +7,9 @@
 
 #include <QString>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 
@@ -38,7 +40,7 @@ std::vector<ComparisonCandidate> standardCandidates(const ExperimentConfig &base
         return config;
     };
     return {
-        {"logistic", CandidateKind::SingleTask, logisticConfig(base)},
+        {"logistic", CandidateKind::SingleTask, logisticConfig(base), true},
         {"single-task net", CandidateKind::SingleTask, withNetwork(Architecture::SharedBottom, WeightingMethod::Fixed)},
         {"shared-bottom fixed", CandidateKind::MultiTask,
          withNetwork(Architecture::SharedBottom, WeightingMethod::Fixed)},
@@ -69,6 +71,114 @@ Summary summariseDifference(const std::vector<double> &a, const std::vector<doub
     for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i)
         differences.push_back(a[i] - b[i]);
     return summarise(differences);
+}
+
+namespace {
+
+// The regularised incomplete beta function I_x(a, b), by its continued fraction (Lentz's method),
+// used where it converges fast (x < (a + 1) / (a + b + 2)) and through I_x(a,b) = 1 - I_1-x(b,a)
+// elsewhere.
+double incompleteBeta(double x, double a, double b)
+{
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
+        return 1;
+    if (x > (a + 1) / (a + b + 2))
+        return 1 - incompleteBeta(1 - x, b, a);
+    const double front =
+        std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x)) / a;
+    constexpr double kTiny = 1e-300;
+    double c = 1, d = 1 - (a + b) * x / (a + 1);
+    d = 1 / (std::abs(d) < kTiny ? kTiny : d);
+    double fraction = d;
+    for (int m = 1; m <= 300; ++m) {
+        for (int step = 0; step < 2; ++step) {
+            const double numerator = step == 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
+                                               : -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
+            d = 1 + numerator * d;
+            d = 1 / (std::abs(d) < kTiny ? kTiny : d);
+            c = 1 + numerator / c;
+            c = std::abs(c) < kTiny ? kTiny : c;
+            fraction *= c * d;
+            if (step == 1 && std::abs(c * d - 1) < 1e-15)
+                return front * fraction;
+        }
+    }
+    return front * fraction;
+}
+
+// P(T <= t) for Student's t with `degrees` degrees of freedom.
+double studentTDistribution(double t, double degrees)
+{
+    const double tail = 0.5 * incompleteBeta(degrees / (degrees + t * t), degrees / 2, 0.5);
+    return t >= 0 ? 1 - tail : tail;
+}
+
+} // namespace
+
+double studentTQuantile(double p, double degrees)
+{
+    if (!(p > 0 && p < 1) || !(degrees > 0))
+        throw ConfigError("Student's t quantile needs 0 < p < 1 and degrees of freedom > 0");
+    if (p < 0.5)
+        return -studentTQuantile(1 - p, degrees);
+    // The distribution function rises monotonically: bisection to full double precision.
+    double low = 0, high = 1;
+    while (studentTDistribution(high, degrees) < p)
+        high *= 2;
+    for (int i = 0; i < 200 && high - low > 1e-14 * high; ++i) {
+        const double middle = 0.5 * (low + high);
+        (studentTDistribution(middle, degrees) < p ? low : high) = middle;
+    }
+    return 0.5 * (low + high);
+}
+
+PairedInterval correctedResampledInterval(const std::vector<double> &a, const std::vector<double> &b,
+                                          double testToTrainRatio, bool higherIsBetter, double level)
+{
+    if (a.size() != b.size() || a.size() < 2)
+        throw ConfigError("a paired interval needs the same number (at least 2) of values on both sides");
+    if (!(level > 0 && level < 1) || !(testToTrainRatio >= 0))
+        throw ConfigError("the interval's level must lie between 0 and 1 and n_test / n_train be >= 0");
+    const Summary difference = summariseDifference(a, b);
+    const double k = static_cast<double>(a.size());
+    const double halfWidth =
+        studentTQuantile(1 - (1 - level) / 2, k - 1) *
+        std::sqrt((1 / k + testToTrainRatio) * difference.standardDeviation * difference.standardDeviation);
+    PairedInterval interval{difference.mean, difference.mean - halfWidth, difference.mean + halfWidth, level,
+                            Verdict::NoDetectableDifference};
+    if (interval.lower > 0)
+        interval.verdict = higherIsBetter ? Verdict::Better : Verdict::Worse;
+    else if (interval.upper < 0)
+        interval.verdict = higherIsBetter ? Verdict::Worse : Verdict::Better;
+    return interval;
+}
+
+std::string sharingVerdict(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Better:
+        return "sharing helped";
+    case Verdict::Worse:
+        return "sharing hurt";
+    case Verdict::NoDetectableDifference:
+        break;
+    }
+    return "sharing made no detectable difference";
+}
+
+std::string baselineVerdict(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Better:
+        return "better than";
+    case Verdict::Worse:
+        return "worse than";
+    case Verdict::NoDetectableDifference:
+        break;
+    }
+    return "no detectable difference from";
 }
 
 // Stratified K folds: rows of each stratum shuffled (seeded) and dealt round-robin.
@@ -157,6 +267,13 @@ std::vector<std::pair<std::string, double>> headline(const TaskEvaluation &task)
     return {{"RMSE", task.regression->rmse}, {"R2", task.regression->r2}};
 }
 
+// The figure a penalty is chosen by: the task's first headline metric, made "higher is better".
+double choiceScore(const TaskEvaluation &task)
+{
+    const auto [name, value] = headline(task).front();
+    return name == "RMSE" ? -value : value;
+}
+
 // Teacher predictions turned into training targets as encodeTargets would give them.
 std::vector<std::vector<float>> softTargets(const MultiTaskModel &teacher, const Table &data)
 {
@@ -179,6 +296,50 @@ std::vector<std::vector<float>> softTargets(const MultiTaskModel &teacher, const
 }
 
 } // namespace
+
+PenaltyChoice choosePenalty(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
+                            const std::vector<std::size_t> &trainingRows, const std::vector<double> &grid, int folds,
+                            const CancellationToken *cancel)
+{
+    if (grid.empty())
+        throw ConfigError("choosing a penalty needs at least one candidate value");
+    const std::vector<float> allStrata = stratificationLabels(data, roles);
+    std::vector<float> strata;
+    for (const std::size_t row : trainingRows)
+        strata.push_back(allStrata.empty() ? 0.0f : allStrata[row]);
+    // Inner folds over positions in trainingRows, mapped back to rows of the table.
+    std::vector<DataSplit> innerFolds;
+    for (const DataSplit &positions : stratifiedFolds(trainingRows.size(), strata, folds, config.split)) {
+        DataSplit rows;
+        for (const std::size_t i : positions.train)
+            rows.train.push_back(trainingRows[i]);
+        for (const std::size_t i : positions.validation)
+            rows.validation.push_back(trainingRows[i]);
+        for (const std::size_t i : positions.test)
+            rows.test.push_back(trainingRows[i]);
+        innerFolds.push_back(std::move(rows));
+    }
+    PenaltyChoice choice;
+    double best = -std::numeric_limits<double>::infinity();
+    for (const double l2 : grid) {
+        ExperimentConfig candidate = config;
+        candidate.train.l2 = l2;
+        // The early-stopped model is scored: a refit would double the cost of the choice.
+        candidate.train.refit = RefitMode::None;
+        double total = 0;
+        for (const DataSplit &fold : innerFolds) {
+            const ExperimentResult run = runExperimentOnSplit(data, roles, candidate, fold, nullptr, {}, {}, cancel);
+            total += choiceScore(testReport(run, " (choosing the penalty)").tasks.front());
+        }
+        const double mean = total / static_cast<double>(innerFolds.size());
+        choice.meanScores.push_back(mean);
+        if (mean > best || (mean == best && l2 > choice.l2)) {
+            best = mean;
+            choice.l2 = l2;
+        }
+    }
+    return choice;
+}
 
 ComparisonResult compareCandidates(const Table &data, const RoleAssignment &roles, const ComparisonSpec &spec,
                                    const std::function<void(const std::string &)> &progress,
@@ -227,6 +388,13 @@ ComparisonResult compareCandidates(const Table &data, const RoleAssignment &role
         }
     };
 
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<double>> chosenPenalties; // (candidate, task)
+    double ratios = 0;
+    for (const DataSplit &split : splits)
+        ratios += static_cast<double>(split.test.size()) /
+                  static_cast<double>(std::max<std::size_t>(1, split.train.size() + split.validation.size()));
+    result.testToTrainRatio = ratios / static_cast<double>(splits.size());
+
     for (std::size_t repeat = 0; repeat < splits.size(); ++repeat) {
         const DataSplit &split = splits[repeat];
         std::vector<std::vector<float>> teacherTargets;
@@ -250,14 +418,34 @@ ComparisonResult compareCandidates(const Table &data, const RoleAssignment &role
                     std::vector<std::vector<float>> overrides;
                     if (candidate.kind == CandidateKind::Distilled)
                         overrides = {teacherTargets[t]};
+                    ExperimentConfig config = candidate.config;
+                    if (candidate.tunePenalty && candidate.kind == CandidateKind::SingleTask) {
+                        std::vector<std::size_t> learnt = split.train;
+                        learnt.insert(learnt.end(), split.validation.begin(), split.validation.end());
+                        std::sort(learnt.begin(), learnt.end());
+                        config.train.l2 =
+                            choosePenalty(data, single, config, learnt, kPenaltyGrid, kPenaltyFolds, cancel).l2;
+                        chosenPenalties[{c, t}].push_back(config.train.l2);
+                    }
                     const ExperimentResult run =
-                        runExperimentOnSplit(data, single, candidate.config, split, nullptr, overrides, {}, cancel);
+                        runExperimentOnSplit(data, single, config, split, nullptr, overrides, {}, cancel);
                     record(c, testReport(run, where).tasks.front());
                 }
             }
             if (progress)
                 progress(candidate.label + where);
         }
+    }
+    for (const auto &[key, penalties] : chosenPenalties) {
+        std::string note = result.candidates[key.first] + ", task " + roles.tasks[key.second].name() +
+                           ": L2 chosen on each repeat by inner " + std::to_string(kPenaltyFolds) +
+                           "-fold cross-validation on its training rows from {";
+        for (std::size_t i = 0; i < kPenaltyGrid.size(); ++i)
+            note += (i ? ", " : "") + QString::number(kPenaltyGrid[i]).toStdString();
+        note += "}: chose";
+        for (const double l2 : penalties)
+            note += " " + QString::number(l2).toStdString();
+        result.notes.push_back(note);
     }
     return result;
 }

@@ -23,7 +23,27 @@ struct ComparisonCandidate {
     std::string label;
     CandidateKind kind = CandidateKind::MultiTask;
     ExperimentConfig config;
+    // SingleTask only: each task's L2 penalty is chosen, on every fold, by inner stratified
+    // cross-validation on that fold's training rows alone (choosePenalty), from kPenaltyGrid.
+    bool tunePenalty = false;
 };
+
+// The L2 penalties a tuned baseline chooses from (0.5 * l2 * ||W||^2 on a mean loss: l2 is about
+// 1 / (C * rows) for scikit-learn's C, so 1e-2 on 8,000 rows is C of about 0.0125).
+inline const std::vector<double> kPenaltyGrid = {1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1};
+constexpr int kPenaltyFolds = 3;
+
+// The penalty of `grid` whose model, trained with `config` on `trainingRows` only, scores best on
+// the task's headline metric (AUC, accuracy or RMSE) averaged over `folds` stratified inner
+// folds of those rows; ties go to the stronger penalty. `roles` holds the one task.
+struct PenaltyChoice {
+    double l2 = 0;
+    std::vector<double> meanScores; // per grid value
+};
+PenaltyChoice choosePenalty(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
+                            const std::vector<std::size_t> &trainingRows,
+                            const std::vector<double> &grid = kPenaltyGrid, int folds = kPenaltyFolds,
+                            const CancellationToken *cancel = nullptr);
 
 struct ComparisonSpec {
     std::vector<ComparisonCandidate> candidates;
@@ -44,6 +64,11 @@ struct ComparisonResult {
     std::vector<std::string> candidates;
     std::string scheme; // "5-fold cross-validation" or "3 seeds"
     std::vector<MetricSamples> metrics;
+    // Test rows over the rows the models learnt from (training and validation), averaged over
+    // the repeats: the n_test / n_train of the corrected resampled t interval.
+    double testToTrainRatio = 0;
+    // What the reader should know of the candidates (how the tuned baseline chose its penalties).
+    std::vector<std::string> notes;
 };
 
 // The product's standard line-up on `base` settings: a logistic / linear model per task, the
@@ -71,5 +96,29 @@ struct Summary {
 Summary summarise(const std::vector<double> &values);
 // Mean and standard deviation of the paired differences a - b.
 Summary summariseDifference(const std::vector<double> &a, const std::vector<double> &b);
+
+// The quantile of Student's t distribution with `degrees` degrees of freedom at probability p.
+double studentTQuantile(double p, double degrees);
+
+enum class Verdict { Better, NoDetectableDifference, Worse };
+
+// The Nadeau-Bengio corrected resampled t interval of the mean paired difference a - b over k
+// repeats whose training sets overlap: with d_j = a_j - b_j, mean d and sample variance s^2,
+//   d +- t_{1-(1-level)/2, k-1} * sqrt((1/k + n_test/n_train) * s^2)
+// (Nadeau & Bengio 2003, Machine Learning 52:239-281). The plain paired t interval (without the
+// n_test/n_train term) is too narrow because the repeats' training sets share most rows. The
+// verdict says whether the interval lies wholly on the better side of 0 (Better), wholly on the
+// worse side (Worse), or covers 0.
+struct PairedInterval {
+    double mean = 0, lower = 0, upper = 0;
+    double level = 0.95;
+    Verdict verdict = Verdict::NoDetectableDifference;
+};
+PairedInterval correctedResampledInterval(const std::vector<double> &a, const std::vector<double> &b,
+                                          double testToTrainRatio, bool higherIsBetter, double level = 0.95);
+// "sharing helped", "sharing made no detectable difference" or "sharing hurt".
+std::string sharingVerdict(Verdict verdict);
+// Against a baseline: "better than", "no detectable difference from" or "worse than".
+std::string baselineVerdict(Verdict verdict);
 
 } // namespace cmtl

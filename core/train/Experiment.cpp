@@ -166,24 +166,52 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
                                oversampleRows(encodings, targets, result.split.train, config.train.seed)};
     const TrainingSet validationSet{&allInputs, &targets, result.split.validation};
     const MultiTaskNetwork network(networkSpec);
-    TrainingOutcome outcome;
-    try {
-        outcome =
-            trainNetwork(network, trainingTasks, trainSet, result.split.validation.empty() ? nullptr : &validationSet,
-                         config.train, callbacks, cancel);
-    } catch (const TrainingDiverged &diverged) {
-        const std::string suspect = mostExtremeFeature(preprocessor);
-        if (suspect.empty())
-            throw;
-        throw ConfigError(std::string(diverged.what()) + ", such as column " + suspect);
-    }
+    // Divergence is reported with the feature column most likely to blame.
+    const auto train = [&](const TrainingSet &rows, const TrainingSet *validation, const TrainConfig &settings,
+                           const std::vector<TrainingCallback *> &hooks) {
+        try {
+            return trainNetwork(network, trainingTasks, rows, validation, settings, hooks, cancel);
+        } catch (const TrainingDiverged &diverged) {
+            const std::string suspect = mostExtremeFeature(preprocessor);
+            if (suspect.empty())
+                throw;
+            throw ConfigError(std::string(diverged.what()) + ", such as column " + suspect);
+        }
+    };
+    const auto trainingStart = std::chrono::steady_clock::now();
+    TrainingOutcome outcome =
+        train(trainSet, result.split.validation.empty() ? nullptr : &validationSet, config.train, callbacks);
     result.history = std::move(outcome.history);
+    // Early stopping has chosen the number of epochs on the validation rows; with refit, the
+    // final model is trained afresh (same seed) on the training and validation rows together for
+    // that many epochs, so that no labelled row is left unused by the model that is kept.
+    const bool refit =
+        config.train.refit == RefitMode::All && !result.split.validation.empty() && result.history.bestEpoch > 0;
+    std::vector<std::size_t> fittedRows = result.split.train;
+    if (refit) {
+        fittedRows.insert(fittedRows.end(), result.split.validation.begin(), result.split.validation.end());
+        std::sort(fittedRows.begin(), fittedRows.end());
+        TrainConfig refitConfig = config.train;
+        refitConfig.epochs = result.history.bestEpoch;
+        refitConfig.patience = 0;
+        const TrainingSet allTrainingRows{&allInputs, &targets,
+                                          oversampleRows(encodings, targets, fittedRows, config.train.seed)};
+        TrainingOutcome refitted = train(allTrainingRows, nullptr, refitConfig, {});
+        outcome.parameters = std::move(refitted.parameters);
+        result.history.refitEpochs = static_cast<int>(refitted.history.epochs.size());
+        result.history.refitRows = fittedRows.size();
+        result.history.stopReason += "; refit on all " + std::to_string(fittedRows.size()) +
+                                     " training rows (validation rows included) for " +
+                                     std::to_string(refitConfig.epochs) + " epochs";
+    }
+    result.trainingSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - trainingStart).count();
     result.model = MultiTaskModel(std::move(preprocessor), std::move(encodings), networkSpec,
                                   std::move(outcome.parameters), config);
 
-    result.reports.push_back(
-        evaluateRows(result.model, data, result.split.train, allInputs, "train", data.source(), threads));
-    if (!result.split.validation.empty())
+    // The refitted model has seen the validation rows: they are training rows to it, and are
+    // reported as such (their per-epoch figures, which chose the epoch count, stay in history).
+    result.reports.push_back(evaluateRows(result.model, data, fittedRows, allInputs, "train", data.source(), threads));
+    if (!refit && !result.split.validation.empty())
         result.reports.push_back(
             evaluateRows(result.model, data, result.split.validation, allInputs, "validation", data.source(), threads));
     if (testTable) {

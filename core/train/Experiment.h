@@ -31,7 +31,8 @@ struct ExperimentResult {
     DataSplit split;                       // rows of the training table
     std::vector<EvaluationReport> reports; // train, validation (when any), test (when any)
     std::vector<std::string> warnings;
-    double seconds = 0;
+    double seconds = 0;         // the whole run: preprocessing, training, evaluation
+    double trainingSeconds = 0; // the training alone (with the refit, when there is one)
 
     const EvaluationReport *report(const std::string &part) const;
 };

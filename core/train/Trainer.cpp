@@ -135,12 +135,86 @@ void measureEpoch(const MultiTaskNetwork &network, const std::vector<TrainingTas
 
 } // namespace
 
+const char *toString(RefitMode mode)
+{
+    return mode == RefitMode::All ? "all" : "none";
+}
+
+RefitMode refitFromString(const std::string &name)
+{
+    if (name == "all")
+        return RefitMode::All;
+    if (name == "none")
+        return RefitMode::None;
+    throw ConfigError("refit \"" + name + "\" is neither all (train again on all training rows) nor none");
+}
+
+namespace {
+
+// The metric name each task type's validation metric goes by (TaskEpochStats::validationMetric).
+const char *metricOf(TaskType type)
+{
+    switch (type) {
+    case TaskType::Binary:
+        return "auc";
+    case TaskType::Multiclass:
+        return "accuracy";
+    case TaskType::Regression:
+        return "rmse";
+    }
+    return "";
+}
+
+} // namespace
+
+std::optional<EarlyStopCriterion> parseEarlyStopCriterion(const std::string &text,
+                                                          const std::vector<std::string> &taskNames,
+                                                          const std::vector<TaskType> &taskTypes)
+{
+    if (text.empty() || text == "objective")
+        return std::nullopt;
+    std::string choices;
+    for (std::size_t t = 0; t < taskNames.size(); ++t)
+        choices += (t ? ", " : "") + taskNames[t] + ":" + metricOf(taskTypes[t]) + " or " + taskNames[t] + ":loss";
+    const std::size_t colon = text.rfind(':');
+    const std::string task = colon == std::string::npos ? text : text.substr(0, colon);
+    const std::string metric = colon == std::string::npos ? "" : text.substr(colon + 1);
+    const auto found = std::find(taskNames.begin(), taskNames.end(), task);
+    if (found == taskNames.end() || metric.empty())
+        throw ConfigError("early stopping on \"" + text + "\": expected objective or TASK:METRIC, one of " + choices);
+    EarlyStopCriterion criterion;
+    criterion.task = static_cast<std::size_t>(found - taskNames.begin());
+    if (metric == "loss") {
+        criterion.measure = EarlyStopCriterion::Measure::Loss;
+        return criterion;
+    }
+    const TaskType type = taskTypes[criterion.task];
+    if (metric != metricOf(type))
+        throw ConfigError("early stopping on \"" + text + "\": task \"" + task + "\" is " + toString(type) +
+                          ", whose metrics are " + metricOf(type) + " and loss");
+    criterion.higherIsBetter = type != TaskType::Regression;
+    return criterion;
+}
+
+double earlyStopValue(const EpochRecord &record, const std::optional<EarlyStopCriterion> &criterion)
+{
+    if (!criterion)
+        return record.validationObjective;
+    if (criterion->task >= record.tasks.size())
+        return kNotMeasured;
+    const TaskEpochStats &stats = record.tasks[criterion->task];
+    if (criterion->measure == EarlyStopCriterion::Measure::Loss)
+        return stats.validationLoss;
+    return criterion->higherIsBetter ? -stats.validationMetric : stats.validationMetric;
+}
+
 bool EarlyStopAtMinLoss::endEpoch(const EpochRecord &record)
 {
-    if (m_patience <= 0 || std::isnan(record.validationObjective))
+    const double value = earlyStopValue(record, m_criterion);
+    if (m_patience <= 0 || std::isnan(value))
         return false;
-    if (record.validationObjective < m_best) {
-        m_best = record.validationObjective;
+    if (value < m_best) {
+        m_best = value;
         m_epochsWithoutImprovement = 0;
         return false;
     }
@@ -237,6 +311,14 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
     network.initialise(outcome.parameters.data(), config.seed);
     Eigen::VectorXf bestParameters = outcome.parameters;
     double bestValidation = std::numeric_limits<double>::infinity();
+    std::vector<std::string> taskNames;
+    std::vector<TaskType> taskTypes;
+    for (const TrainingTask &task : tasks) {
+        taskNames.push_back(task.name);
+        taskTypes.push_back(task.type);
+    }
+    const std::optional<EarlyStopCriterion> criterion =
+        parseEarlyStopCriterion(config.earlyStopOn, taskNames, taskTypes);
     const Eigen::VectorXf l2Mask = network.weightMask() * static_cast<float>(config.l2);
     Adam optimiser(network.parameterCount(), {config.learningRate});
     Eigen::VectorXf gradient(network.parameterCount());
@@ -260,7 +342,7 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
         shard.lossSums.assign(tasks.size(), 0.0);
     }
     ShardPool pool(kShards, threads);
-    EarlyStopAtMinLoss earlyStop(validation ? config.patience : 0);
+    EarlyStopAtMinLoss earlyStop(validation ? config.patience : 0, criterion);
     std::vector<TrainingCallback *> allCallbacks = callbacks;
     allCallbacks.push_back(&earlyStop);
 
@@ -419,9 +501,11 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
         measureEpoch(network, tasks, outcome.parameters, train, validation, threads, record);
         record.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
 
-        const double criterion = validation ? record.validationObjective : record.trainObjective;
-        if (!validation || criterion < bestValidation) {
-            bestValidation = criterion;
+        // Without validation rows the last epoch is kept; an epoch whose criterion could not be
+        // measured (a validation part with one class has no AUC) is never the best.
+        const double value = validation ? earlyStopValue(record, criterion) : record.trainObjective;
+        if (!validation || value < bestValidation) {
+            bestValidation = value;
             bestParameters = outcome.parameters;
             outcome.history.bestEpoch = epoch;
         }
@@ -435,6 +519,12 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
     }
     if (outcome.history.stopReason.empty())
         outcome.history.stopReason = "completed " + std::to_string(outcome.history.epochs.size()) + " epochs";
+    if (outcome.history.bestEpoch == 0 && !outcome.history.epochs.empty()) {
+        // The criterion was never measured: keep the last epoch's weights, and say so.
+        bestParameters = outcome.parameters;
+        outcome.history.bestEpoch = outcome.history.epochs.back().epoch;
+        outcome.history.stopReason += " (the early-stopping criterion could not be measured on the validation rows)";
+    }
     outcome.parameters = bestParameters;
     return outcome;
 }

@@ -4,6 +4,14 @@
 <context>
     <name>HelpTexts</name>
     <message>
+        <source>What early stopping watches on the validation rows: empty for the objective (all tasks&apos; weighted losses), or one task&apos;s metric as TASK:METRIC, METRIC being auc (binary), accuracy (multiclass), rmse (regression) or loss.</source>
+        <translation>早停在验证行上监控的指标：留空表示目标函数（所有任务的加权损失），或以 任务:指标 的形式指定某一任务的指标，指标可为 auc（二分类）、accuracy（多分类）、rmse（回归）或 loss。</translation>
+    </message>
+    <message>
+        <source>Once early stopping has chosen the number of epochs, train again from the start on the training and validation rows together for that many epochs, so that no row is wasted.</source>
+        <translation>早停选定训练轮数后，在训练行与验证行合并的数据上从头重新训练同样的轮数，不浪费任何一行数据。</translation>
+    </message>
+    <message>
         <source>Area under the ROC curve: the chance that a random bad loan scores above a random good one. 0.5 is a coin toss, 1 a perfect ranking; it does not depend on any threshold.</source>
         <translation>ROC 曲线下面积：随机一笔坏贷款得分高于随机一笔好贷款的概率。0.5 相当于抛硬币，1 为完美排序；它与阈值无关。</translation>
     </message>
@@ -496,6 +504,22 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
 </context>
 <context>
     <name>cmtl::ui::ComparisonDialog</name>
+    <message>
+        <source>Sharing (95% Nadeau–Bengio interval)</source>
+        <translation>共享效果（95% Nadeau–Bengio 区间）</translation>
+    </message>
+    <message>
+        <source>sharing helped</source>
+        <translation>共享有帮助</translation>
+    </message>
+    <message>
+        <source>sharing hurt</source>
+        <translation>共享有害</translation>
+    </message>
+    <message>
+        <source>no detectable difference</source>
+        <translation>无可检测的差异</translation>
+    </message>
     <message>
         <source>Compare methods</source>
         <translation>比较方法</translation>
@@ -2253,6 +2277,18 @@ FPR %4</translation>
     <message>
         <source>L&amp;2 penalty:</source>
         <translation>L2 惩罚(&amp;2)：</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>目标函数</translation>
+    </message>
+    <message>
+        <source>Early stopping &amp;watches:</source>
+        <translation>早停监控指标(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;fit on all training rows</source>
+        <translation>在全部训练行上重新训练(&amp;F)</translation>
     </message>
     <message>
         <source>Split and preprocessing</source>

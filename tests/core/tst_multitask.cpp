@@ -8,7 +8,12 @@
 #include "train/Experiment.h"
 #include "train/TaskWeighting.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
+
+#include <algorithm>
+#include <numeric>
 
 using namespace cmtl;
 using testing::numericColumn;
@@ -56,6 +61,9 @@ private Q_SLOTS:
     void distillationUsesTheTeachersPredictions();
     void summariesAreSampleStatistics();
     void savedConfigurationRoundTrips();
+    void olderConfigurationsLoadWithoutRefit();
+    void tunedBaselineChoosesItsPenaltyFromTheGrid();
+    void correctedIntervalMatchesScipy();
 };
 
 void TestMultiTask::pcgradRemovesTheConflictingComponent()
@@ -335,6 +343,105 @@ void TestMultiTask::savedConfigurationRoundTrips()
     QCOMPARE(loaded.config.train.weighting.dwaTemperature, 3.0);
     QCOMPARE(loaded.config.train.seed, 123456789012345ull);
     QVERIFY_THROWS_EXCEPTION(DataError, parseRunConfiguration(QByteArrayView("{\"format\": \"other\"}"), "x.json"));
+    // The early-stopping criterion and the refit mode travel too.
+    configuration.config.train.earlyStopOn = "default:auc";
+    configuration.config.train.refit = RefitMode::None;
+    const RunConfiguration second = parseRunConfiguration(serializeRunConfiguration(configuration), "run.json");
+    QCOMPARE(second.config.train.earlyStopOn, std::string("default:auc"));
+    QCOMPARE(second.config.train.refit, RefitMode::None);
+    configuration.config.train.refit = RefitMode::All;
+    configuration.config.train.earlyStopOn.clear();
+    const RunConfiguration third = parseRunConfiguration(serializeRunConfiguration(configuration), "run.json");
+    QCOMPARE(third.config.train.refit, RefitMode::All);
+    QCOMPARE(third.config.train.earlyStopOn, std::string());
+}
+
+void TestMultiTask::olderConfigurationsLoadWithoutRefit()
+{
+    // A configuration written before refit and early_stop_on existed: it loads, and repeats the run
+    // it describes (early-stopped weights, the objective watched).
+    RunConfiguration configuration;
+    configuration.tasks = {{"default", TaskType::Binary, "bad", 1.0}};
+    QJsonObject root = QJsonDocument::fromJson(serializeRunConfiguration(configuration)).object();
+    QJsonObject config = root[QLatin1String("config")].toObject();
+    QJsonObject train = config[QLatin1String("train")].toObject();
+    QVERIFY(train.contains(QLatin1String("refit")));
+    train.remove(QLatin1String("refit"));
+    train.remove(QLatin1String("early_stop_on"));
+    config[QLatin1String("train")] = train;
+    root[QLatin1String("config")] = config;
+    const RunConfiguration older = parseRunConfiguration(QJsonDocument(root).toJson(), "older.json");
+    QCOMPARE(older.config.train.refit, RefitMode::None);
+    QCOMPARE(older.config.train.earlyStopOn, std::string());
+    // A damaged value is refused by its field.
+    train[QLatin1String("refit")] = QLatin1String("sometimes");
+    config[QLatin1String("train")] = train;
+    root[QLatin1String("config")] = config;
+    try {
+        parseRunConfiguration(QJsonDocument(root).toJson(), "damaged.json");
+        QFAIL("a damaged refit mode was accepted");
+    } catch (const DataError &error) {
+        QVERIFY2(std::string(error.what()).find("train.refit should be \"all\" or \"none\"") != std::string::npos,
+                 error.what());
+    }
+}
+
+void TestMultiTask::tunedBaselineChoosesItsPenaltyFromTheGrid()
+{
+    const Table table = testing::syntheticLoans(900, 21);
+    const RoleAssignment single = defaultRoles(table, {{"default", TaskType::Binary, "bad", 1.0}}, {});
+    ExperimentConfig config = logisticConfig(testing::smallConfig());
+    config.train.epochs = 20;
+    std::vector<std::size_t> rows(700);
+    std::iota(rows.begin(), rows.end(), std::size_t{0});
+    // A penalty of 100 crushes the weights towards 0 (and Adam's steps keep them jittering there):
+    // a clearly worse ranking, so the inner folds must choose the weak penalty.
+    const PenaltyChoice choice = choosePenalty(table, single, config, rows, {1e-4, 100.0}, 3);
+    QCOMPARE(choice.meanScores.size(), std::size_t(2));
+    QCOMPARE(choice.l2, 1e-4);
+    QVERIFY2(
+        choice.meanScores[0] > 0.75 && choice.meanScores[1] < choice.meanScores[0] - 0.03,
+        qPrintable(QString::number(choice.meanScores[0]) + QLatin1Char(' ') + QString::number(choice.meanScores[1])));
+    // The same choice for the same data and seed; the chosen value is always one of the grid's.
+    QCOMPARE(choosePenalty(table, single, config, rows, {1e-4, 100.0}, 3).meanScores, choice.meanScores);
+    const PenaltyChoice standard = choosePenalty(table, single, config, rows, kPenaltyGrid, 2);
+    QVERIFY(std::find(kPenaltyGrid.begin(), kPenaltyGrid.end(), standard.l2) != kPenaltyGrid.end());
+    const auto best = std::max_element(standard.meanScores.begin(), standard.meanScores.end());
+    QCOMPARE(standard.l2, kPenaltyGrid[static_cast<std::size_t>(best - standard.meanScores.begin())]);
+    // The standard line-up's logistic baseline tunes its penalty.
+    QVERIFY(standardCandidates(testing::smallConfig())[0].tunePenalty);
+}
+
+void TestMultiTask::correctedIntervalMatchesScipy()
+{
+    // Quantiles from scipy 1.10 (stats.t.ppf).
+    QVERIFY(std::abs(studentTQuantile(0.975, 4) - 2.7764451051977987) < 1e-10);
+    QVERIFY(std::abs(studentTQuantile(0.975, 9) - 2.2621571627409915) < 1e-10);
+    QVERIFY(std::abs(studentTQuantile(0.95, 2) - 2.919985580355516) < 1e-10);
+    QVERIFY(std::abs(studentTQuantile(0.995, 29) - 2.756385903670335) < 1e-10);
+    QVERIFY(std::abs(studentTQuantile(0.6, 1.5) - 0.30074539256979615) < 1e-10);
+    QVERIFY(std::abs(studentTQuantile(0.025, 4) + 2.7764451051977987) < 1e-10);
+    // By hand (and scipy): d = (0.01, 0, 0.02, -0.01, 0.02), mean 0.008, s^2 = 0.00017,
+    // k = 5, n_test/n_train = 0.25: 0.008 -+ 2.7764451 * sqrt((1/5 + 0.25) * 0.00017)
+    //   = [-0.01628397677063061, 0.03228397677063062].
+    const std::vector<double> a{0.70, 0.68, 0.72, 0.69, 0.71}, b{0.69, 0.68, 0.70, 0.70, 0.69};
+    const PairedInterval interval = correctedResampledInterval(a, b, 0.25, true);
+    QVERIFY(std::abs(interval.mean - 0.008) < 1e-12);
+    QVERIFY(std::abs(interval.lower + 0.01628397677063061) < 1e-10);
+    QVERIFY(std::abs(interval.upper - 0.03228397677063062) < 1e-10);
+    QCOMPARE(interval.verdict, Verdict::NoDetectableDifference);
+    QCOMPARE(sharingVerdict(interval.verdict), std::string("sharing made no detectable difference"));
+    // Without the correction (n_test/n_train = 0) the same differences are still inconclusive,
+    // and a consistent gain is detected; for a lower-is-better metric the gain is a loss.
+    const std::vector<double> better{0.71, 0.70, 0.73, 0.71, 0.72};
+    QCOMPARE(correctedResampledInterval(better, b, 0.25, true).verdict, Verdict::Better);
+    QCOMPARE(sharingVerdict(Verdict::Better), std::string("sharing helped"));
+    QCOMPARE(correctedResampledInterval(better, b, 0.25, false).verdict, Verdict::Worse);
+    QCOMPARE(sharingVerdict(Verdict::Worse), std::string("sharing hurt"));
+    // The correction widens the interval: sqrt((1/k + r) / (1/k)) times the plain one.
+    const PairedInterval plain = correctedResampledInterval(a, b, 0.0, true);
+    QVERIFY(std::abs((interval.upper - interval.mean) / (plain.upper - plain.mean) - std::sqrt(0.45 / 0.2)) < 1e-12);
+    QVERIFY_THROWS_EXCEPTION(ConfigError, correctedResampledInterval({1.0}, {0.5}, 0.25, true));
 }
 
 QTEST_GUILESS_MAIN(TestMultiTask)

@@ -44,6 +44,9 @@ private Q_SLOTS:
     void sameSeedGivesSameWeightsWhateverTheThreadCount();
     void differentSeedGivesDifferentWeights();
     void earlyStoppingKeepsTheBestEpoch();
+    void refitTrainsOnAllTrainingRowsForTheChosenEpochs();
+    void earlyStoppingCanWatchOneTasksMetric();
+    void earlyStopCriterionIsCheckedAgainstTheTasks();
     void cancellationStopsWithinAnEpoch();
     void splitIsStratifiedAndDisjoint();
     void outOfTimeTestTable();
@@ -117,19 +120,28 @@ void TestTraining::differentSeedGivesDifferentWeights()
     QVERIFY(first.model.parameters() != second.model.parameters());
 }
 
-void TestTraining::earlyStoppingKeepsTheBestEpoch()
+// A large learning rate on few rows overfits quickly, so validation loss turns up: early stopping
+// triggers well before the last epoch.
+static ExperimentConfig overfittingConfig()
 {
-    // A large learning rate on few rows overfits quickly, so validation loss turns up.
-    const Table table = testing::syntheticLoans(600, 4);
     ExperimentConfig config = testing::smallConfig();
     config.train.hiddenLayers = {64, 64};
     config.train.dropout = 0;
     config.train.learningRate = 0.03;
     config.train.epochs = 60;
     config.train.patience = 3;
+    return config;
+}
+
+void TestTraining::earlyStoppingKeepsTheBestEpoch()
+{
+    const Table table = testing::syntheticLoans(600, 4);
+    ExperimentConfig config = overfittingConfig();
+    config.train.refit = RefitMode::None;
     const ExperimentResult result = runExperiment(table, testing::threeTaskRoles(table), config);
     const auto &epochs = result.history.epochs;
     QVERIFY2(epochs.size() < 60, "early stopping never triggered");
+    QCOMPARE(result.history.refitEpochs, 0);
     // The kept epoch has the lowest validation objective, and the run ended `patience` later.
     const auto best = std::min_element(epochs.begin(), epochs.end(), [](const EpochRecord &a, const EpochRecord &b) {
         return a.validationObjective < b.validationObjective;
@@ -141,6 +153,98 @@ void TestTraining::earlyStoppingKeepsTheBestEpoch()
     QVERIFY(validation);
     const double loss = validation->tasks[0].binary->logLoss;
     QVERIFY(std::isfinite(loss));
+}
+
+void TestTraining::refitTrainsOnAllTrainingRowsForTheChosenEpochs()
+{
+    const Table table = testing::syntheticLoans(600, 4);
+    const RoleAssignment roles = testing::threeTaskRoles(table);
+    ExperimentConfig config = overfittingConfig();
+    config.train.refit = RefitMode::All;
+    const ExperimentResult refitted = runExperiment(table, roles, config);
+    QVERIFY2(refitted.history.epochs.size() < 60, "early stopping never triggered");
+    QVERIFY(refitted.history.bestEpoch > 0);
+    // The final training ran exactly the epochs early stopping chose, on training + validation rows.
+    QCOMPARE(refitted.history.refitEpochs, refitted.history.bestEpoch);
+    const std::size_t learnt = refitted.split.train.size() + refitted.split.validation.size();
+    QCOMPARE(refitted.history.refitRows, learnt);
+    QVERIFY(refitted.history.stopReason.find("refit on all " + std::to_string(learnt)) != std::string::npos);
+    // The validation rows are training rows to the refitted model: reported within "train".
+    QVERIFY(refitted.report("validation") == nullptr);
+    QCOMPARE(refitted.report("train")->tasks[0].count, static_cast<std::int64_t>(learnt));
+    QVERIFY(refitted.report("test") != nullptr);
+
+    // Deterministic for a seed, and a different model from the early-stopped one.
+    const ExperimentResult again = runExperiment(table, roles, config);
+    QVERIFY(refitted.model.parameters() == again.model.parameters());
+    config.train.refit = RefitMode::None;
+    const ExperimentResult kept = runExperiment(table, roles, config);
+    QCOMPARE(kept.history.bestEpoch, refitted.history.bestEpoch);
+    QVERIFY(kept.model.parameters() != refitted.model.parameters());
+    QVERIFY(kept.report("validation") != nullptr);
+    // The configuration travels with the model file.
+    QCOMPARE(refitted.model.config().train.refit, RefitMode::All);
+}
+
+void TestTraining::earlyStoppingCanWatchOneTasksMetric()
+{
+    const Table table = testing::syntheticLoans(600, 4);
+    ExperimentConfig config = overfittingConfig();
+    config.train.refit = RefitMode::None;
+    config.train.patience = 4;
+    for (const std::string criterion : {"default:auc", "rate:rmse", "grade:loss"}) {
+        config.train.earlyStopOn = criterion;
+        const ExperimentResult result = runExperiment(table, testing::threeTaskRoles(table), config);
+        const auto &epochs = result.history.epochs;
+        const std::size_t task = criterion[0] == 'd' ? 0 : criterion[0] == 'g' ? 1 : 2;
+        // The kept epoch is the first best of the watched figure, and training stopped `patience`
+        // epochs later (or at the last epoch).
+        const auto value = [&](const EpochRecord &record) {
+            return criterion == "default:auc" ? -record.tasks[task].validationMetric
+                   : criterion == "rate:rmse" ? record.tasks[task].validationMetric
+                                              : record.tasks[task].validationLoss;
+        };
+        const auto best =
+            std::min_element(epochs.begin(), epochs.end(),
+                             [&](const EpochRecord &a, const EpochRecord &b) { return value(a) < value(b); });
+        QCOMPARE(result.history.bestEpoch, best->epoch);
+        QVERIFY(static_cast<int>(epochs.size()) == best->epoch + config.train.patience ||
+                static_cast<int>(epochs.size()) == config.train.epochs);
+    }
+    // The objective picks a different epoch than the default task's AUC on this data.
+    config.train.earlyStopOn = "default:auc";
+    const int onAuc = runExperiment(table, testing::threeTaskRoles(table), config).history.bestEpoch;
+    config.train.earlyStopOn.clear();
+    const int onObjective = runExperiment(table, testing::threeTaskRoles(table), config).history.bestEpoch;
+    QVERIFY(onAuc != onObjective);
+}
+
+void TestTraining::earlyStopCriterionIsCheckedAgainstTheTasks()
+{
+    const std::vector<std::string> names{"Class", "grade"};
+    const std::vector<TaskType> types{TaskType::Binary, TaskType::Multiclass};
+    QVERIFY(!parseEarlyStopCriterion("", names, types));
+    QVERIFY(!parseEarlyStopCriterion("objective", names, types));
+    const auto grade = parseEarlyStopCriterion("grade:accuracy", names, types);
+    QVERIFY(grade && grade->task == 1 && grade->higherIsBetter);
+    const auto loss = parseEarlyStopCriterion("Class:loss", names, types);
+    QVERIFY(loss && loss->task == 0 && loss->measure == EarlyStopCriterion::Measure::Loss && !loss->higherIsBetter);
+    const auto refusal = [&](const std::string &text) {
+        try {
+            parseEarlyStopCriterion(text, names, types);
+        } catch (const ConfigError &error) {
+            return std::string(error.what());
+        }
+        return std::string("accepted");
+    };
+    // A task that does not exist: the message lists what would be accepted.
+    QVERIFY(refusal("income:auc").find("Class:auc or Class:loss, grade:accuracy or grade:loss") != std::string::npos);
+    QVERIFY(refusal("Class").find("expected objective or TASK:METRIC") != std::string::npos);
+    // A metric of another task type.
+    QVERIFY(refusal("Class:rmse").find("\"Class\" is binary, whose metrics are auc and loss") != std::string::npos);
+    QCOMPARE(refitFromString("all"), RefitMode::All);
+    QCOMPARE(refitFromString("none"), RefitMode::None);
+    QVERIFY_THROWS_EXCEPTION(ConfigError, refitFromString("some"));
 }
 
 void TestTraining::cancellationStopsWithinAnEpoch()

@@ -635,7 +635,7 @@ private Q_SLOTS:
         expected += {QStringLiteral("hiddenLayersEdit"),   QStringLiteral("headHiddenSpin"),
                      QStringLiteral("dropoutSpin"),        QStringLiteral("learningRateSpin"),
                      QStringLiteral("batchSizeSpin"),      QStringLiteral("epochsSpin"),
-                     QStringLiteral("patienceSpin"),       QStringLiteral("l2Spin"),
+                     QStringLiteral("patienceSpin"),       QStringLiteral("l2Spin"), QStringLiteral("earlyStopOnEdit"), QStringLiteral("refitCheck"),
                      QStringLiteral("architectureCombo"),  QStringLiteral("expertsSpin"),
                      QStringLiteral("taskExpertsSpin"),    QStringLiteral("weightingCombo"),
                      QStringLiteral("gradNormAlphaSpin"),  QStringLiteral("dwaTemperatureSpin"),

@@ -122,9 +122,10 @@ ComparisonDialog::ComparisonDialog(LoadedTablePtr data, RoleAssignment roles, Ex
     m_status->setObjectName(QStringLiteral("comparisonStatus"));
     layout->addWidget(m_status);
 
-    m_results = new QStandardItemModel(0, 6, this);
-    m_results->setHorizontalHeaderLabels(
-        {tr("Task"), tr("Metric"), tr("Model"), tr("Mean ± sd"), tr("vs single-task net"), tr("vs logistic")});
+    m_results = new QStandardItemModel(0, 7, this);
+    m_results->setHorizontalHeaderLabels({tr("Task"), tr("Metric"), tr("Model"), tr("Mean ± sd"),
+                                          tr("vs single-task net"), tr("vs logistic"),
+                                          tr("Sharing (95% Nadeau–Bengio interval)")});
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("comparisonTable"));
     m_view->setAccessibleName(tr("Comparison results"));
@@ -220,6 +221,30 @@ void ComparisonDialog::cancel()
     m_thread->cancel();
 }
 
+// The multi-task candidates (after the logistic baseline and the single-task net) against the
+// single-task net: the corrected resampled t interval and the verdict in words. Empty for the
+// baselines' own rows, when the single-task net was not compared, and for a result without the interval's n_test /
+// n_train (stored before it was recorded) or with fewer than two repeats.
+static QString sharingCell(const ComparisonResult &result, const MetricSamples &metric, std::size_t candidate,
+                           std::ptrdiff_t singleTask, std::ptrdiff_t logistic)
+{
+    const auto isReference = [candidate](std::ptrdiff_t reference) {
+        return reference >= 0 && static_cast<std::size_t>(reference) == candidate;
+    };
+    if (singleTask < 0 || isReference(singleTask) || isReference(logistic) || !(result.testToTrainRatio > 0) ||
+        metric.values[candidate].size() < 2)
+        return {};
+    const PairedInterval interval =
+        correctedResampledInterval(metric.values[candidate], metric.values[static_cast<std::size_t>(singleTask)],
+                                   result.testToTrainRatio, metric.higherIsBetter);
+    const QString verdict = interval.verdict == Verdict::Better  ? ComparisonDialog::tr("sharing helped")
+                            : interval.verdict == Verdict::Worse ? ComparisonDialog::tr("sharing hurt")
+                                                                 : ComparisonDialog::tr("no detectable difference");
+    return QStringLiteral("%1 [%2, %3]: %4")
+        .arg(QString::number(interval.mean, 'f', 4), QString::number(interval.lower, 'f', 4),
+             QString::number(interval.upper, 'f', 4), verdict);
+}
+
 void ComparisonDialog::showResult(const ComparisonResult &result)
 {
     m_results->removeRows(0, m_results->rowCount());
@@ -240,11 +265,17 @@ void ComparisonDialog::showResult(const ComparisonResult &result)
             QList<QStandardItem *> row;
             row << new QStandardItem(QString::fromStdString(metric.task)) << metricItem
                 << new QStandardItem(QString::fromStdString(result.candidates[c]))
-                << summaryItem(summarise(metric.values[c]), false) << difference(singleTask) << difference(logistic);
+                << summaryItem(summarise(metric.values[c]), false) << difference(singleTask) << difference(logistic)
+                << new QStandardItem(sharingCell(result, metric, c, singleTask, logistic));
             m_results->appendRow(row);
         }
     }
     m_status->setText(tr("Test metrics over %1.").arg(QString::fromStdString(result.scheme)));
+    // How the tuned baseline chose its penalties (the core's notes, in English like the CLI's).
+    QStringList notes;
+    for (const std::string &note : result.notes)
+        notes << QString::fromStdString(note);
+    m_status->setToolTip(notes.join(QLatin1Char('\n')));
     m_copyButton->setEnabled(true);
     m_saveButton->setEnabled(true);
 }

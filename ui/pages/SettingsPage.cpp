@@ -141,6 +141,11 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_l2->setRange(0, 10);
     m_l2->setSingleStep(0.00001);
     optimiserForm->addRow(buddy(tr("L&2 penalty:"), m_l2), m_l2);
+    m_earlyStopOn = named(new QLineEdit(optimiser), QStringLiteral("earlyStopOnEdit"));
+    m_earlyStopOn->setPlaceholderText(tr("objective"));
+    optimiserForm->addRow(buddy(tr("Early stopping &watches:"), m_earlyStopOn), m_earlyStopOn);
+    m_refit = named(new QCheckBox(tr("Re&fit on all training rows"), optimiser), QStringLiteral("refitCheck"));
+    optimiserForm->addRow(QString(), m_refit);
 
     auto *split = new QGroupBox(tr("Split and preprocessing"), content);
     auto *splitForm = new QFormLayout(split);
@@ -279,6 +284,8 @@ void SettingsPage::resetDefaults()
     m_epochs->setValue(defaults.train.epochs);
     m_patience->setValue(defaults.train.patience);
     m_l2->setValue(defaults.train.l2);
+    m_earlyStopOn->setText(QString::fromStdString(defaults.train.earlyStopOn));
+    m_refit->setChecked(defaults.train.refit == RefitMode::All);
     m_trainFraction->setValue(defaults.split.trainFraction);
     m_validationFraction->setValue(defaults.split.validationFraction);
     m_seed->setValue(static_cast<int>(defaults.train.seed));
@@ -489,6 +496,8 @@ std::optional<ExperimentConfig> SettingsPage::config(QString *problem) const
     config.train.epochs = m_epochs->value();
     config.train.patience = m_patience->value();
     config.train.l2 = m_l2->value();
+    config.train.earlyStopOn = m_earlyStopOn->text().trimmed().toStdString();
+    config.train.refit = m_refit->isChecked() ? RefitMode::All : RefitMode::None;
     config.train.seed = static_cast<std::uint64_t>(m_seed->value());
     config.split.seed = config.train.seed;
     config.split.trainFraction = m_trainFraction->value();
@@ -543,6 +552,8 @@ void SettingsPage::saveSettings() const
     settings.setValue(QStringLiteral("epochs"), m_epochs->value());
     settings.setValue(QStringLiteral("patience"), m_patience->value());
     settings.setValue(QStringLiteral("l2"), m_l2->value());
+    settings.setValue(QStringLiteral("earlyStopOn"), m_earlyStopOn->text());
+    settings.setValue(QStringLiteral("refit"), m_refit->isChecked());
     settings.setValue(QStringLiteral("trainFraction"), m_trainFraction->value());
     settings.setValue(QStringLiteral("validationFraction"), m_validationFraction->value());
     settings.setValue(QStringLiteral("seed"), m_seed->value());
@@ -570,6 +581,8 @@ void SettingsPage::restoreSettings()
     restore("epochs", [this](const QVariant &v) { m_epochs->setValue(v.toInt()); });
     restore("patience", [this](const QVariant &v) { m_patience->setValue(v.toInt()); });
     restore("l2", [this](const QVariant &v) { m_l2->setValue(v.toDouble()); });
+    restore("earlyStopOn", [this](const QVariant &v) { m_earlyStopOn->setText(v.toString()); });
+    restore("refit", [this](const QVariant &v) { m_refit->setChecked(v.toBool()); });
     restore("trainFraction", [this](const QVariant &v) { m_trainFraction->setValue(v.toDouble()); });
     restore("validationFraction", [this](const QVariant &v) { m_validationFraction->setValue(v.toDouble()); });
     restore("seed", [this](const QVariant &v) { m_seed->setValue(v.toInt()); });
@@ -686,6 +699,8 @@ void SettingsPage::setConfig(const ExperimentConfig &config)
     m_epochs->setValue(config.train.epochs);
     m_patience->setValue(config.train.patience);
     m_l2->setValue(config.train.l2);
+    m_earlyStopOn->setText(QString::fromStdString(config.train.earlyStopOn));
+    m_refit->setChecked(config.train.refit == RefitMode::All);
     m_seed->setValue(static_cast<int>(config.train.seed));
     m_trainFraction->setValue(config.split.trainFraction);
     m_validationFraction->setValue(config.split.validationFraction);

@@ -122,6 +122,8 @@ private:
     QSpinBox *m_epochs;
     QSpinBox *m_patience;
     QDoubleSpinBox *m_l2;
+    QLineEdit *m_earlyStopOn; // empty = the objective, or TASK:METRIC
+    QCheckBox *m_refit;       // train again on all training rows for the chosen epochs
     QDoubleSpinBox *m_trainFraction;
     QDoubleSpinBox *m_validationFraction;
     QSpinBox *m_seed;

@@ -9,6 +9,62 @@
 
 namespace cmtl {
 
+namespace {
+
+std::string signedNumber(double value)
+{
+    std::string text = ConsoleTable::number(value, 4);
+    if (value >= 0)
+        text.insert(text.begin(), '+');
+    return text;
+}
+
+std::string intervalText(const PairedInterval &interval)
+{
+    return signedNumber(interval.mean) + " [" + signedNumber(interval.lower) + ", " + signedNumber(interval.upper) +
+           "]";
+}
+
+// Per task (its first headline metric), each multi-task candidate against the same network
+// trained per task (candidate 1) and the tuned baseline (candidate 0), with the corrected
+// resampled t interval and the verdict in words.
+void printSharingVerdicts(const ComparisonResult &result, const ComparisonSpec &spec, std::ostream &out)
+{
+    constexpr double kLevel = 0.95;
+    if (result.metrics.empty() || result.metrics.front().values.front().size() < 2) {
+        out << "\nNo verdict on sharing: an interval needs at least 2 repeats (folds or seeds).\n";
+        return;
+    }
+    out << "\nDoes sharing help? Paired differences (multi-task minus the other) with their 95% Nadeau-Bengio "
+           "corrected resampled t interval over the "
+        << result.metrics.front().values.front().size()
+        << " repeats: mean d +- t(0.975, k-1) * sqrt((1/k + n_test/n_train) * s_d^2), n_test/n_train = "
+        << ConsoleTable::number(result.testToTrainRatio, 3)
+        << ". An interval that covers 0 is no detectable difference.\n";
+    std::string task;
+    ConsoleTable table({"task", "metric", "multi-task model", "vs single-task net", "verdict",
+                        "vs " + result.candidates[0], "verdict"});
+    for (const MetricSamples &metric : result.metrics) {
+        if (metric.task == task)
+            continue; // the first headline metric of each task
+        task = metric.task;
+        for (std::size_t c = 0; c < result.candidates.size(); ++c) {
+            if (spec.candidates[c].kind != CandidateKind::MultiTask)
+                continue;
+            const PairedInterval toSingle = correctedResampledInterval(
+                metric.values[c], metric.values[1], result.testToTrainRatio, metric.higherIsBetter, kLevel);
+            const PairedInterval toBaseline = correctedResampledInterval(
+                metric.values[c], metric.values[0], result.testToTrainRatio, metric.higherIsBetter, kLevel);
+            table.addRow({task, metric.metric, result.candidates[c], intervalText(toSingle),
+                          sharingVerdict(toSingle.verdict), intervalText(toBaseline),
+                          baselineVerdict(toBaseline.verdict) + " " + result.candidates[0]});
+        }
+    }
+    table.print(out);
+}
+
+} // namespace
+
 int commandCompare(const QStringList &arguments, std::ostream &out)
 {
     QCommandLineParser parser;
@@ -95,6 +151,9 @@ int commandCompare(const QStringList &arguments, std::ostream &out)
         }
         table.print(out);
     }
+    for (const std::string &note : result.notes)
+        out << "note: " << note << '\n';
+    printSharingVerdicts(result, spec, out);
     out << "\n(" << ConsoleTable::number(seconds, 1) << " s)\n";
     const QByteArray configuration = configurationToSave(parser, run);
     if (!configuration.isEmpty()) {

@@ -14,8 +14,17 @@ namespace cmtl {
 
 namespace {
 
-// The one-line figures the shared datasets' README gives for peer models, for comparison.
-void printPeerLine(const EvaluationReport &report, double seconds, std::ostream &out)
+// Seconds with two significant digits at least: a small data set trains in hundredths of a
+// second, which one decimal would print as 0.0.
+std::string seconds(double value)
+{
+    return ConsoleTable::number(value, value >= 10 ? 1 : value >= 0.1 ? 2 : 3);
+}
+
+// The one-line figures the shared datasets' README gives for peer models, for comparison: the
+// training time is the epochs' (and the refit's) wall time, the run's includes preprocessing
+// and evaluation.
+void printPeerLine(const EvaluationReport &report, const ExperimentResult &result, std::ostream &out)
 {
     std::string line;
     for (const TaskEvaluation &task : report.tasks) {
@@ -27,7 +36,8 @@ void printPeerLine(const EvaluationReport &report, double seconds, std::ostream 
         if (task.regression)
             line += task.task + " RMSE " + ConsoleTable::number(task.regression->rmse, 2) + "  ";
     }
-    out << "\nSummary (" << report.part << "): " << line << "train s " << ConsoleTable::number(seconds, 1) << '\n';
+    out << "\nSummary (" << report.part << "): " << line << "train s " << seconds(result.trainingSeconds) << "  run s "
+        << seconds(result.seconds) << '\n';
 }
 
 // Prints one line per epoch as training goes.
@@ -125,14 +135,17 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     result.model.setInputMissingValues(csvOptions(parser).columnMissingValues);
     for (const std::string &warning : result.warnings)
         out << "note: " << warning << '\n';
-    out << result.history.stopReason << "; kept the weights of epoch " << result.history.bestEpoch << '\n';
+    if (result.history.refitEpochs > 0)
+        out << result.history.stopReason << " (early stopping chose epoch " << result.history.bestEpoch << ")\n";
+    else
+        out << result.history.stopReason << "; kept the weights of epoch " << result.history.bestEpoch << '\n';
     if (config.train.architecture == Architecture::Attention)
         printAttention(result.model, train.table, out);
 
     const EvaluationReport *testReport = result.report("test");
     const EvaluationReport &shown = testReport ? *testReport : result.reports.front();
     printMetricsTable(shown, out);
-    printPeerLine(shown, result.seconds, out);
+    printPeerLine(shown, result, out);
 
     // The model, the metrics and the configuration are written all or nothing: each to a
     // temporary file first, renamed into place only once all are on disk.
