@@ -1894,6 +1894,11 @@ FPR %4</translation>
         <source>Task %1 has %2 classes: that is too many for a multi-class task.</source>
         <translation>任务 %1 有 %2 个类别：对多分类任务来说太多了。</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>the Roles summary: tasks, features</comment>
+        <translation>%1，%2</translation>
+    </message>
     <message numerus="yes">
         <source>%n task(s)</source>
         <translation>

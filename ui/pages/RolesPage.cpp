@@ -535,8 +535,9 @@ void RolesPage::validate()
     m_markedRow = problemRow;
     m_problemLabel->setText(problem);
     m_problemLabel->setVisible(!problem.isEmpty());
-    m_summary->setText(tr("%n task(s)", nullptr, static_cast<int>(chosen.tasks.size())) + QStringLiteral(", ") +
-                       tr("%n feature(s)", nullptr, static_cast<int>(chosen.features.size())));
+    m_summary->setText(tr("%1, %2", "the Roles summary: tasks, features")
+                           .arg(tr("%n task(s)", nullptr, static_cast<int>(chosen.tasks.size())),
+                                tr("%n feature(s)", nullptr, static_cast<int>(chosen.features.size()))));
     const QStringList tasks = taskNames();
     if (tasks != m_lastTasks) {
         m_lastTasks = tasks;
