@@ -3,6 +3,7 @@
 // own Save and Copy buttons and no shortcut of its own, the training page labels the epoch log and
 // marks the kept epoch, a model opened from a file says why its charts are empty, and the
 // threshold explorer announces the user's choices.
+#include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "ResourcesInit.h"
 #include "Workspace.h"
@@ -142,6 +143,8 @@ void answerNextDialog(const QString &path)
 
 } // namespace
 
+using namespace cmtl::ui::testing;
+
 class TestCharts : public QObject {
     Q_OBJECT
 
@@ -164,10 +167,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
+        startCleanly();
         QVERIFY(m_temp.isValid());
-        initResources();
     }
 
     void cleanupTestCase()

@@ -1,6 +1,7 @@
 // Data preparation on the Data page: a column's type chosen by the user, the few cells that keep a
 // column from being numeric treated as missing in one click, both undoable; the ID / keep role,
 // whose columns lead the predictions the Scoring page writes. Offscreen, through the real pages.
+#include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "ResourcesInit.h"
 #include "Workspace.h"
@@ -29,6 +30,8 @@
 
 using namespace cmtl;
 using namespace cmtl::ui;
+
+using namespace cmtl::ui::testing;
 
 class TestDataPrep : public QObject {
     Q_OBJECT
@@ -112,14 +115,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
+        startCleanly();
         QVERIFY(m_temp.isValid());
-        initResources();
         m_window = new MainWindow;
-        m_window->resize(1200, 700);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QVERIFY(showActive(m_window, QSize(1200, 700)));
     }
 
     void cleanupTestCase()

@@ -3,6 +3,7 @@
 // edited in place, undone and saved; every input and every metrics header explains itself; the
 // user guide opens in the interface's language; and the translation leaves nothing in English.
 #include "AppSupport.h"
+#include "GuiTestSupport.h"
 #include "HelpTexts.h"
 #include "MainWindow.h"
 #include "ResourcesInit.h"
@@ -190,6 +191,8 @@ QStringList visibleTexts(QWidget *page)
 
 } // namespace
 
+using namespace cmtl::ui::testing;
+
 class TestRunsHelp : public QObject {
     Q_OBJECT
 
@@ -228,18 +231,11 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
+        startCleanly();
         QVERIFY(m_temp.isValid());
-        initResources();
         m_window = new MainWindow;
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        QSignalSpy loaded(m_window, &MainWindow::dataLoaded);
-        m_window->openSample();
-        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
-        QTRY_VERIFY(!m_window->isBusy());
+        QVERIFY(showActive(m_window, QSize(1400, 900)));
+        QVERIFY(openSampleAndWait(m_window));
     }
 
     void cleanupTestCase()

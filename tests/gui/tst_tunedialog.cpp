@@ -2,6 +2,7 @@
 // fills the trials table as it goes, "Use best configuration" puts the best trial on the Settings
 // page as one undo step, Edit ▸ Undo restores the settings, and Cancel stops a search promptly.
 #include "AppSupport.h"
+#include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "ResourcesInit.h"
 #include "Workspace.h"
@@ -37,6 +38,8 @@ bool close(double a, double b)
 
 } // namespace
 
+using namespace cmtl::ui::testing;
+
 class TestTuneDialog : public QObject {
     Q_OBJECT
 
@@ -60,16 +63,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        initResources();
+        startCleanly();
         m_window = new MainWindow;
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        QSignalSpy loaded(m_window, &MainWindow::dataLoaded);
-        m_window->openSample();
-        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
-        QTRY_VERIFY(!m_window->isBusy());
+        QVERIFY(showActive(m_window, QSize(1200, 800)));
+        QVERIFY(openSampleAndWait(m_window));
         // Short trainings for the starting candidate, so that a few seconds score some folds.
         m_window->settingsPage()->setEpochs(2);
     }
