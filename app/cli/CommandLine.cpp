@@ -24,6 +24,8 @@ commands:
                                         baselines and multi-task models, metric mean +- sd per task
   tune --data TRAIN.csv --task SPEC... [--budget SECONDS | --trials N] [--metric TASK:METRIC]
                                         search the settings by cross-validation; --save-config FILE
+  screen --data DATA.csv --task COLUMN:binary:POSITIVE [--special COLUMN=VALUE...] [--out SCREEN.csv]
+                                        features by information value, binned, and correlated pairs
 
 Run `creditmtl-cli <command> --help` for a command's options.
 )";
@@ -59,8 +61,10 @@ int runCommandLine(const QStringList &arguments, std::ostream &out, std::ostream
             return commandCompare(arguments, out);
         if (command == QLatin1String("tune"))
             return commandTune(arguments, out);
+        if (command == QLatin1String("screen"))
+            return commandScreen(arguments, out);
         throw UsageError("unknown command \"" + str(command) +
-                         "\"; expected inspect, train, evaluate, predict, compare or tune");
+                         "\"; expected inspect, train, evaluate, predict, compare, tune or screen");
     } catch (const UsageError &error) {
         err << "creditmtl-cli: " << error.what() << '\n';
         return 2;

@@ -14,5 +14,6 @@ int commandCompare(const QStringList &arguments, std::ostream &out);
 int commandEvaluate(const QStringList &arguments, std::ostream &out);
 int commandPredict(const QStringList &arguments, std::ostream &out);
 int commandTune(const QStringList &arguments, std::ostream &out);
+int commandScreen(const QStringList &arguments, std::ostream &out);
 
 } // namespace cmtl

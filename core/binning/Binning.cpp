@@ -1,0 +1,388 @@
+#include "binning/Binning.h"
+
+#include "common/Error.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+
+namespace cmtl {
+
+namespace {
+
+// The small-count adjustment (see Binning.h): 0.5 added to both cells of a bin with an empty cell.
+struct AdjustedCounts {
+    double events, nonEvents;
+};
+AdjustedCounts adjusted(std::int64_t events, std::int64_t nonEvents)
+{
+    if (events == 0 || nonEvents == 0)
+        return {double(events) + 0.5, double(nonEvents) + 0.5};
+    return {double(events), double(nonEvents)};
+}
+
+double binWoe(std::int64_t events, std::int64_t nonEvents, double totalEvents, double totalNonEvents)
+{
+    const AdjustedCounts counts = adjusted(events, nonEvents);
+    return std::log((counts.nonEvents / totalNonEvents) / (counts.events / totalEvents));
+}
+
+double binIv(std::int64_t events, std::int64_t nonEvents, double totalEvents, double totalNonEvents)
+{
+    const AdjustedCounts counts = adjusted(events, nonEvents);
+    return (counts.nonEvents / totalNonEvents - counts.events / totalEvents) *
+           binWoe(events, nonEvents, totalEvents, totalNonEvents);
+}
+
+// The shortest text that reads back as the value; a value that is exactly a float (the table
+// stores numeric columns as floats) as the shortest float, so 5.32f prints "5.32".
+std::string shortNumber(double value)
+{
+    if (std::isinf(value))
+        return value < 0 ? "-inf" : "+inf";
+    char buffer[64];
+    const float asFloat = float(value);
+    const auto written = double(asFloat) == value ? std::to_chars(buffer, buffer + sizeof buffer, asFloat)
+                                                  : std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, written.ptr);
+}
+
+void checkOptions(const BinningOptions &options)
+{
+    if (options.fineBins < 2)
+        throw ConfigError("binning: the number of fine bins must be at least 2, got " +
+                          std::to_string(options.fineBins));
+    if (options.maxBins < 1)
+        throw ConfigError("binning: the maximum number of bins must be at least 1, got " +
+                          std::to_string(options.maxBins));
+    if (!(options.minBinShare >= 0 && options.minBinShare < 0.5))
+        throw ConfigError("binning: the minimum bin share must be from 0 to below 0.5, got " +
+                          shortNumber(options.minBinShare));
+}
+
+struct Totals {
+    std::int64_t events = 0, nonEvents = 0;
+};
+Totals labelTotals(const std::string &feature, const std::vector<int> &labels, std::size_t rows)
+{
+    if (labels.size() != rows)
+        throw ConfigError("binning " + feature + ": " + std::to_string(rows) + " values but " +
+                          std::to_string(labels.size()) + " labels");
+    Totals totals;
+    for (const int label : labels) {
+        if (label != 0 && label != 1)
+            throw ConfigError("binning " + feature + ": labels must be 0 or 1, got " + std::to_string(label));
+        (label == 1 ? totals.events : totals.nonEvents) += 1;
+    }
+    if (totals.events == 0 || totals.nonEvents == 0)
+        throw ConfigError("binning " + feature + ": the target needs both events (1) and non-events (0); it has " +
+                          std::to_string(totals.events) + " events and " + std::to_string(totals.nonEvents) +
+                          " non-events");
+    return totals;
+}
+
+// Merges the ordered bins i and i + 1 (ranges join; level lists concatenate).
+void mergeWithNext(std::vector<Bin> &bins, std::size_t i)
+{
+    Bin &left = bins[i];
+    const Bin &right = bins[i + 1];
+    left.upper = right.upper;
+    left.levels.insert(left.levels.end(), right.levels.begin(), right.levels.end());
+    left.events += right.events;
+    left.nonEvents += right.nonEvents;
+    bins.erase(bins.begin() + std::ptrdiff_t(i) + 1);
+}
+
+// The IV lost by merging bins i and i + 1 (never negative up to rounding: merging cannot raise IV).
+double mergeLoss(const std::vector<Bin> &bins, std::size_t i, const Totals &totals)
+{
+    const double e = double(totals.events), n = double(totals.nonEvents);
+    const Bin &a = bins[i], &b = bins[i + 1];
+    return binIv(a.events, a.nonEvents, e, n) + binIv(b.events, b.nonEvents, e, n) -
+           binIv(a.events + b.events, a.nonEvents + b.nonEvents, e, n);
+}
+
+double rate(const Bin &bin)
+{
+    return double(bin.events) / double(bin.count());
+}
+
+// Merges, among the adjacent pairs `eligible` accepts, the one losing the least IV (the first on
+// a tie, for determinism), until none is eligible.
+template <typename Eligible> void mergeWhile(std::vector<Bin> &bins, const Totals &totals, Eligible eligible)
+{
+    for (;;) {
+        std::size_t best = bins.size();
+        double bestLoss = std::numeric_limits<double>::infinity();
+        for (std::size_t i = 0; i + 1 < bins.size(); ++i) {
+            if (!eligible(bins, i))
+                continue;
+            const double loss = mergeLoss(bins, i, totals);
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                best = i;
+            }
+        }
+        if (best == bins.size())
+            return;
+        mergeWithNext(bins, best);
+    }
+}
+
+// The shared merging rules for ordered bins: the minimum share first (a pair is eligible when one
+// of its bins is too small), then the trend (a pair breaking it), then the maximum count. Merging
+// two adjacent bins of a monotone sequence keeps it monotone, and never makes a bin smaller, so
+// each rule stays satisfied by the later ones.
+void mergeOrderedBins(std::vector<Bin> &bins, const Totals &totals, std::int64_t allRows, const BinningOptions &options,
+                      const BinTrend *trend)
+{
+    const double minCount = options.minBinShare * double(allRows);
+    mergeWhile(bins, totals, [minCount](const std::vector<Bin> &b, std::size_t i) {
+        return double(b[i].count()) < minCount || double(b[i + 1].count()) < minCount;
+    });
+    if (trend) {
+        const bool ascending = *trend == BinTrend::Ascending;
+        // Strict: two neighbours with equal event rates are one bin.
+        mergeWhile(bins, totals, [ascending](const std::vector<Bin> &b, std::size_t i) {
+            return ascending ? rate(b[i]) >= rate(b[i + 1]) : rate(b[i]) <= rate(b[i + 1]);
+        });
+    }
+    const std::size_t maxBins = std::size_t(options.maxBins);
+    mergeWhile(bins, totals, [maxBins](const std::vector<Bin> &b, std::size_t) { return b.size() > maxBins; });
+}
+
+} // namespace
+
+const char *toString(BinTrend trend)
+{
+    switch (trend) {
+    case BinTrend::Auto:
+        return "auto";
+    case BinTrend::Ascending:
+        return "ascending";
+    case BinTrend::Descending:
+        return "descending";
+    }
+    return "?";
+}
+
+std::string Bin::label() const
+{
+    switch (kind) {
+    case BinKind::Range: {
+        // Built by appending: GCC 12 warns (-Wrestrict, a false positive) on the chained operator+.
+        std::string text = "(";
+        text += shortNumber(lower);
+        text += ", ";
+        text += shortNumber(upper);
+        text += std::isinf(upper) ? ")" : "]";
+        return text;
+    }
+    case BinKind::Missing:
+        return "missing";
+    case BinKind::Special: {
+        std::string text = "= ";
+        text += levels.empty() ? shortNumber(special) : levels.front();
+        return text;
+    }
+    case BinKind::Levels: {
+        std::string text = "{";
+        for (std::size_t i = 0; i < levels.size(); ++i)
+            text += (i ? ", " : "") + levels[i];
+        return text + "}";
+    }
+    }
+    return "?";
+}
+
+const char *ivStrength(double iv)
+{
+    if (iv < 0.02)
+        return "useless";
+    if (iv < 0.1)
+        return "weak";
+    if (iv < 0.3)
+        return "medium";
+    if (iv <= 0.5)
+        return "strong";
+    return "suspicious";
+}
+
+void computeBinStatistics(FeatureBinning &binning)
+{
+    Totals totals;
+    std::int64_t missing = 0;
+    for (const Bin &bin : binning.bins) {
+        totals.events += bin.events;
+        totals.nonEvents += bin.nonEvents;
+        if (bin.kind == BinKind::Missing)
+            missing += bin.count();
+    }
+    if (totals.events == 0 || totals.nonEvents == 0)
+        throw ConfigError("binning " + binning.feature + ": the bins need both events and non-events");
+    const double e = double(totals.events), n = double(totals.nonEvents);
+    binning.iv = 0;
+    for (Bin &bin : binning.bins) {
+        bin.eventRate = bin.count() ? rate(bin) : 0;
+        bin.woe = binWoe(bin.events, bin.nonEvents, e, n);
+        bin.iv = binIv(bin.events, bin.nonEvents, e, n);
+        binning.iv += bin.iv;
+    }
+    // AUC of the score -WoE from the counts: bins with equal WoE share a score (ties count 1/2).
+    std::map<double, std::pair<std::int64_t, std::int64_t>> byScore; // -WoE -> (events, non-events)
+    for (const Bin &bin : binning.bins) {
+        auto &cell = byScore[-bin.woe];
+        cell.first += bin.events;
+        cell.second += bin.nonEvents;
+    }
+    double concordant = 0, nonEventsBelow = 0;
+    for (const auto &[score, cell] : byScore) {
+        concordant += double(cell.first) * (nonEventsBelow + 0.5 * double(cell.second));
+        nonEventsBelow += double(cell.second);
+    }
+    binning.auc = concordant / (e * n);
+    binning.gini = 2 * binning.auc - 1;
+    binning.missingRate = double(missing) / (e + n);
+    binning.strength = ivStrength(binning.iv);
+}
+
+FeatureBinning binNumeric(const std::string &feature, const std::vector<double> &values, const std::vector<int> &labels,
+                          const BinningOptions &options)
+{
+    checkOptions(options);
+    const Totals totals = labelTotals(feature, labels, values.size());
+    FeatureBinning binning;
+    binning.feature = feature;
+
+    Bin missing;
+    missing.kind = BinKind::Missing;
+    std::vector<Bin> specials;
+    std::vector<double> specialValues = options.specialValues;
+    std::sort(specialValues.begin(), specialValues.end());
+    specialValues.erase(std::unique(specialValues.begin(), specialValues.end()), specialValues.end());
+    for (const double value : specialValues) {
+        Bin bin;
+        bin.kind = BinKind::Special;
+        bin.special = value;
+        specials.push_back(bin);
+    }
+    // The regular values, with their labels, in ascending order (the label breaks ties so that
+    // the order, and so everything after, does not depend on the row order).
+    std::vector<std::pair<double, int>> regular;
+    regular.reserve(values.size());
+    for (std::size_t row = 0; row < values.size(); ++row) {
+        const double value = values[row];
+        Bin *target = nullptr;
+        if (std::isnan(value))
+            target = &missing;
+        else {
+            const auto found = std::lower_bound(specialValues.begin(), specialValues.end(), value);
+            if (found != specialValues.end() && *found == value)
+                target = &specials[std::size_t(found - specialValues.begin())];
+        }
+        if (target)
+            (labels[row] ? target->events : target->nonEvents) += 1;
+        else
+            regular.emplace_back(value, labels[row]);
+    }
+    std::sort(regular.begin(), regular.end());
+
+    // Fine quantile bins: a bin closes once the rows so far reach the next k/fineBins quantile,
+    // and only between two distinct values (ties stay together). The Spearman correlation's sign
+    // (of the mid-ranks of the values with the label) is gathered on the way, per distinct value.
+    std::vector<Bin> bins;
+    const double n = double(regular.size());
+    const double eventMean =
+        n > 0 ? double(std::count_if(regular.begin(), regular.end(), [](const auto &p) { return p.second == 1; })) / n
+              : 0;
+    double rankCovariance = 0;
+    Bin current;
+    for (std::size_t i = 0; i < regular.size();) {
+        std::size_t end = i;
+        std::int64_t events = 0;
+        while (end < regular.size() && regular[end].first == regular[i].first)
+            events += regular[end++].second;
+        const double midRank = (double(i) + double(end - 1)) / 2.0;
+        rankCovariance += (midRank - (n - 1) / 2.0) * (double(events) - double(end - i) * eventMean);
+        current.events += events;
+        current.nonEvents += std::int64_t(end - i) - events;
+        current.upper = regular[i].first;
+        const double quantileRows = double(bins.size() + 1) * n / double(options.fineBins);
+        if (double(end) >= quantileRows - 1e-9 || end == regular.size()) {
+            bins.push_back(current);
+            current = Bin{};
+            current.lower = bins.back().upper;
+        }
+        i = end;
+    }
+    if (!bins.empty())
+        bins.back().upper = std::numeric_limits<double>::infinity();
+
+    binning.trend = options.trend == BinTrend::Auto ? (rankCovariance < 0 ? BinTrend::Descending : BinTrend::Ascending)
+                                                    : options.trend;
+    mergeOrderedBins(bins, totals, std::int64_t(values.size()), options, &binning.trend);
+    // Merging joins ranges; the edges between the remaining bins are the upper ends of the left ones.
+    for (std::size_t i = 1; i < bins.size(); ++i)
+        bins[i].lower = bins[i - 1].upper;
+
+    for (Bin &special : specials)
+        if (special.count() > 0)
+            bins.push_back(special);
+    if (missing.count() > 0)
+        bins.push_back(missing);
+    binning.bins = std::move(bins);
+    computeBinStatistics(binning);
+    return binning;
+}
+
+FeatureBinning binCategorical(const std::string &feature, const std::vector<std::string> &values,
+                              const std::vector<bool> &missingRows, const std::vector<int> &labels,
+                              const BinningOptions &options)
+{
+    checkOptions(options);
+    const Totals totals = labelTotals(feature, labels, values.size());
+    if (missingRows.size() != values.size())
+        throw ConfigError("binning " + feature + ": " + std::to_string(values.size()) + " values but " +
+                          std::to_string(missingRows.size()) + " missing flags");
+    FeatureBinning binning;
+    binning.feature = feature;
+    binning.categorical = true;
+
+    Bin missing;
+    missing.kind = BinKind::Missing;
+    std::map<std::string, Bin> byLevel; // ordered by text: the tie-break below is deterministic
+    for (std::size_t row = 0; row < values.size(); ++row) {
+        Bin *target = &missing;
+        if (!missingRows[row]) {
+            target = &byLevel[values[row]];
+            if (target->levels.empty()) {
+                target->kind = BinKind::Levels;
+                target->levels = {values[row]};
+            }
+        }
+        (labels[row] ? target->events : target->nonEvents) += 1;
+    }
+    std::vector<Bin> bins, specials;
+    for (auto &[level, bin] : byLevel) {
+        if (std::find(options.specialLevels.begin(), options.specialLevels.end(), level) !=
+            options.specialLevels.end()) {
+            bin.kind = BinKind::Special;
+            specials.push_back(bin);
+        } else
+            bins.push_back(bin);
+    }
+    // Ascending event rate; equal rates keep the text order (stable sort of a text-ordered list).
+    std::stable_sort(bins.begin(), bins.end(), [](const Bin &a, const Bin &b) {
+        return a.events * b.count() < b.events * a.count(); // rate(a) < rate(b), exactly
+    });
+    mergeOrderedBins(bins, totals, std::int64_t(values.size()), options, nullptr);
+    bins.insert(bins.end(), specials.begin(), specials.end());
+    if (missing.count() > 0)
+        bins.push_back(missing);
+    binning.bins = std::move(bins);
+    computeBinStatistics(binning);
+    return binning;
+}
+
+} // namespace cmtl
