@@ -41,9 +41,9 @@ ScreeningResult screenFeatures(const Table &table, const TaskSpec &task, const S
         throw ConfigError("screening needs a binary task (COLUMN:binary:POSITIVE, e.g. Class:binary:bad); the task "
                           "on column \"" +
                           task.column + "\" is not binary");
-    const int taskIndex = table.indexOf(task.column);
-    if (taskIndex < 0)
-        throw ConfigError(table.source() + " has no column \"" + task.column + "\" (the task's column)");
+    // The task's column must exist and a binary one hold exactly its positive class and one other
+    // value: a third value would otherwise be left out in silence.
+    validateRoles(table, defaultRoles(table, {task}, {}));
     for (const auto &[column, values] : options.specials) {
         if (table.indexOf(column) < 0) {
             std::string names;
