@@ -130,10 +130,32 @@ template <typename Eligible> void mergeWhile(std::vector<Bin> &bins, const Total
     }
 }
 
+// Merges pairs breaking a monotone trend. Strict: two neighbours with equal event rates are one bin.
+void mergeToTrend(std::vector<Bin> &bins, const Totals &totals, bool ascending)
+{
+    mergeWhile(bins, totals, [ascending](const std::vector<Bin> &b, std::size_t i) {
+        return ascending ? rate(b[i]) >= rate(b[i + 1]) : rate(b[i]) <= rate(b[i + 1]);
+    });
+}
+
+double totalIv(const std::vector<Bin> &bins, const Totals &totals)
+{
+    double iv = 0;
+    for (const Bin &bin : bins)
+        iv += binIv(bin.events, bin.nonEvents, double(totals.events), double(totals.nonEvents));
+    return iv;
+}
+
 // The shared merging rules for ordered bins: the minimum share first (a pair is eligible when one
 // of its bins is too small), then the trend (a pair breaking it), then the maximum count. Merging
-// two adjacent bins of a monotone sequence keeps it monotone, and never makes a bin smaller, so
-// each rule stays satisfied by the later ones.
+// two adjacent bins puts the merged rate between theirs, so a monotone sequence stays monotone and
+// a single-peaked (or single-valleyed) one keeps one turn; and no bin gets smaller. So each rule
+// stays satisfied by the later ones.
+//
+// Peak (valley): the event rate rises (falls) up to one turn, then falls (rises). Every turn
+// position s is tried, bins [0, s) made ascending (descending) and [s, end) descending
+// (ascending), then the maximum count applied; the highest IV wins (the first on a tie). s = 0 and
+// s = end are the monotone cases, so a peak never has less IV than the monotone binnings.
 void mergeOrderedBins(std::vector<Bin> &bins, const Totals &totals, std::int64_t allRows, const BinningOptions &options,
                       const BinTrend *trend)
 {
@@ -141,15 +163,33 @@ void mergeOrderedBins(std::vector<Bin> &bins, const Totals &totals, std::int64_t
     mergeWhile(bins, totals, [minCount](const std::vector<Bin> &b, std::size_t i) {
         return double(b[i].count()) < minCount || double(b[i + 1].count()) < minCount;
     });
-    if (trend) {
-        const bool ascending = *trend == BinTrend::Ascending;
-        // Strict: two neighbours with equal event rates are one bin.
-        mergeWhile(bins, totals, [ascending](const std::vector<Bin> &b, std::size_t i) {
-            return ascending ? rate(b[i]) >= rate(b[i + 1]) : rate(b[i]) <= rate(b[i + 1]);
-        });
-    }
     const std::size_t maxBins = std::size_t(options.maxBins);
-    mergeWhile(bins, totals, [maxBins](const std::vector<Bin> &b, std::size_t) { return b.size() > maxBins; });
+    const auto mergeToMaxBins = [&](std::vector<Bin> &b) {
+        mergeWhile(b, totals, [maxBins](const std::vector<Bin> &c, std::size_t) { return c.size() > maxBins; });
+    };
+    if (trend && (*trend == BinTrend::Peak || *trend == BinTrend::Valley)) {
+        const bool peak = *trend == BinTrend::Peak;
+        std::vector<Bin> best;
+        double bestIv = -1;
+        for (std::size_t turn = 0; turn <= bins.size(); ++turn) {
+            std::vector<Bin> left(bins.begin(), bins.begin() + std::ptrdiff_t(turn));
+            std::vector<Bin> right(bins.begin() + std::ptrdiff_t(turn), bins.end());
+            mergeToTrend(left, totals, peak);
+            mergeToTrend(right, totals, !peak);
+            left.insert(left.end(), right.begin(), right.end());
+            mergeToMaxBins(left);
+            const double iv = totalIv(left, totals);
+            if (iv > bestIv) {
+                bestIv = iv;
+                best = std::move(left);
+            }
+        }
+        bins = std::move(best);
+        return;
+    }
+    if (trend)
+        mergeToTrend(bins, totals, *trend == BinTrend::Ascending);
+    mergeToMaxBins(bins);
 }
 
 } // namespace
@@ -163,6 +203,10 @@ const char *toString(BinTrend trend)
         return "ascending";
     case BinTrend::Descending:
         return "descending";
+    case BinTrend::Peak:
+        return "peak";
+    case BinTrend::Valley:
+        return "valley";
     }
     return "?";
 }

@@ -22,8 +22,9 @@
 namespace cmtl {
 
 // The event-rate trend the range bins of a numeric feature must follow. Auto takes the sign of
-// the Spearman correlation between the feature and the label (ascending when it is zero).
-enum class BinTrend { Auto, Ascending, Descending };
+// the Spearman correlation between the feature and the label (ascending when it is zero); Peak
+// rises then falls, Valley falls then rises (one turn, placed where the IV is highest).
+enum class BinTrend { Auto, Ascending, Descending, Peak, Valley };
 const char *toString(BinTrend trend);
 
 struct BinningOptions {

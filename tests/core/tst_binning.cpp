@@ -163,6 +163,42 @@ private Q_SLOTS:
         }
     }
 
+    // Valley on a U-shaped risk and peak on an inverted U: the rates turn exactly once (falling
+    // then rising, or the reverse), with at least three bins, and the IV is at least that of the
+    // monotone binnings (which are among the turns tried).
+    void peakAndValleyTurnOnce()
+    {
+        const Rows u = generate(6000, 8, [](double x) { return 0.05 + 0.4 * std::pow((x - 400) / 600, 2); });
+        const Rows n = generate(6000, 9, [](double x) { return 0.45 - 0.4 * std::pow((x - 600) / 600, 2); });
+        for (const BinTrend trend : {BinTrend::Valley, BinTrend::Peak}) {
+            const Rows &rows = trend == BinTrend::Valley ? u : n;
+            BinningOptions options;
+            options.trend = trend;
+            const FeatureBinning binning = binNumeric("x", rows.values, rows.labels, options);
+            QCOMPARE(binning.trend, trend);
+            const std::vector<Bin> ranges = rangeBins(binning);
+            QVERIFY(ranges.size() >= 3);
+            // The turn: the extreme bin; strictly monotone on each side of it.
+            std::size_t turn = 0;
+            for (std::size_t i = 1; i < ranges.size(); ++i)
+                if (trend == BinTrend::Valley ? ranges[i].eventRate < ranges[turn].eventRate
+                                              : ranges[i].eventRate > ranges[turn].eventRate)
+                    turn = i;
+            QVERIFY2(turn > 0 && turn + 1 < ranges.size(), "the turn is inside");
+            for (std::size_t i = 1; i < ranges.size(); ++i) {
+                const bool falling = ranges[i - 1].eventRate > ranges[i].eventRate;
+                const bool rising = ranges[i - 1].eventRate < ranges[i].eventRate;
+                const bool beforeTurn = i <= turn;
+                QVERIFY2(trend == BinTrend::Valley ? (beforeTurn ? falling : rising) : (beforeTurn ? rising : falling),
+                         ranges[i].label().c_str());
+            }
+            for (const BinTrend monotone : {BinTrend::Ascending, BinTrend::Descending}) {
+                options.trend = monotone;
+                QVERIFY(binning.iv >= binNumeric("x", rows.values, rows.labels, options).iv);
+            }
+        }
+    }
+
     // Auto follows the sign of the Spearman correlation: a falling risk gives descending bins.
     void autoTrendFollowsTheData()
     {

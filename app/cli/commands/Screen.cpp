@@ -21,7 +21,11 @@ BinTrend trendOption(const QString &text)
         return BinTrend::Ascending;
     if (text == QLatin1String("descending"))
         return BinTrend::Descending;
-    throw UsageError("--trend expects auto, ascending or descending, got \"" + str(text) + "\"");
+    if (text == QLatin1String("peak"))
+        return BinTrend::Peak;
+    if (text == QLatin1String("valley"))
+        return BinTrend::Valley;
+    throw UsageError("--trend expects auto, ascending, descending, peak or valley, got \"" + str(text) + "\"");
 }
 
 // A CSV field, quoted when it holds a delimiter, a quote or a line break.
@@ -54,7 +58,8 @@ int commandScreen(const QStringList &arguments, std::ostream &out)
     parser.addOption(option("max-bins", "At most this many bins per feature, missing and special apart.", "n", "10"));
     parser.addOption(option("min-bin-share", "Each bin holds at least this share of the rows.", "x", "0.05"));
     parser.addOption(
-        option("trend", "Event-rate trend of numeric bins: auto, ascending or descending.", "trend", "auto"));
+        option("trend", "Event-rate trend of numeric bins: auto, ascending, descending, peak (up then down) or valley.",
+               "trend", "auto"));
     parser.addOption(option("correlation-limit", "Report numeric pairs with |Pearson r| above this.", "r", "0.8"));
     parser.addOption(option("bins", "Also print this feature's bins.", "feature"));
     parser.addOption(option("out", "Write the screening table as CSV.", "file"));
