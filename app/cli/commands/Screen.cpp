@@ -4,6 +4,7 @@
 #include "ConsoleTable.h"
 #include "binning/Screening.h"
 #include "io/AtomicFile.h"
+#include "io/PredictionsCsv.h"
 
 namespace cmtl {
 
@@ -26,17 +27,6 @@ BinTrend trendOption(const QString &text)
     if (text == QLatin1String("valley"))
         return BinTrend::Valley;
     throw UsageError("--trend expects auto, ascending, descending, peak or valley, got \"" + str(text) + "\"");
-}
-
-// A CSV field, quoted when it holds a delimiter, a quote or a line break.
-std::string csvField(const std::string &text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (const char c : text)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
 }
 
 std::string number(double value)
