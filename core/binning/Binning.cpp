@@ -333,7 +333,9 @@ FeatureBinning binNumeric(const std::string &feature, const std::vector<double> 
     std::sort(regular.begin(), regular.end());
 
     // Fine quantile bins: a bin closes once the rows so far reach the next k/fineBins quantile,
-    // and only between two distinct values (ties stay together). The Spearman correlation's sign
+    // and only between two distinct values (ties stay together). After a tie that spans several
+    // quantiles, the next bin aims at the first quantile beyond it (not at the ones it swallowed,
+    // which would make a run of one-value bins). The Spearman correlation's sign
     // (of the mid-ranks of the values with the label) is gathered on the way, per distinct value.
     std::vector<Bin> bins;
     const double n = double(regular.size());
@@ -342,6 +344,8 @@ FeatureBinning binNumeric(const std::string &feature, const std::vector<double> 
               : 0;
     double rankCovariance = 0;
     Bin current;
+    const double fine = double(options.fineBins);
+    double nextQuantile = 1; // the k of the quantile the open bin closes at
     for (std::size_t i = 0; i < regular.size();) {
         std::size_t end = i;
         std::int64_t events = 0;
@@ -352,8 +356,8 @@ FeatureBinning binNumeric(const std::string &feature, const std::vector<double> 
         current.events += events;
         current.nonEvents += std::int64_t(end - i) - events;
         current.upper = regular[i].first;
-        const double quantileRows = double(bins.size() + 1) * n / double(options.fineBins);
-        if (double(end) >= quantileRows - 1e-9 || end == regular.size()) {
+        if (double(end) >= nextQuantile * n / fine - 1e-9 || end == regular.size()) {
+            nextQuantile = std::floor(double(end) * fine / n + 1e-9) + 1;
             bins.push_back(current);
             current = Bin{};
             current.lower = bins.back().upper;
@@ -363,6 +367,7 @@ FeatureBinning binNumeric(const std::string &feature, const std::vector<double> 
     if (!bins.empty())
         bins.back().upper = std::numeric_limits<double>::infinity();
 
+    binning.fineBinCount = bins.size();
     binning.trend = options.trend == BinTrend::Auto ? (rankCovariance < 0 ? BinTrend::Descending : BinTrend::Ascending)
                                                     : options.trend;
     mergeOrderedBins(bins, totals, std::int64_t(values.size()), options, &binning.trend);

@@ -59,6 +59,7 @@ struct FeatureBinning {
     bool categorical = false;
     BinTrend trend = BinTrend::Ascending; // the trend applied (numeric features)
     std::vector<Bin> bins;                // range / level bins in order, then special bins, then missing
+    std::size_t fineBinCount = 0;         // numeric: the quantile bins the merging started from
     // Filled by computeBinStatistics():
     double iv = 0, auc = 0.5, gini = 0, missingRate = 0;
     std::string strength;

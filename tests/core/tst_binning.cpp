@@ -261,6 +261,9 @@ private Q_SLOTS:
         const FeatureBinning binning = binNumeric("x", rows.values, rows.labels, options);
         QCOMPARE(binning.bins.front().upper, 0.0);
         QCOMPARE(binning.bins.front().count(), std::int64_t(400));
+        // After the zeros (40%), the fine bins close at 45%, 50%, ..., 100%: 13 in all, not a run
+        // of one-value bins catching up with the quantiles the zeros swallowed.
+        QCOMPARE(binning.fineBinCount, std::size_t(13));
         // Its WoE uses the adjustment (no events): ln((400.5/880) / (0.5/120)).
         QVERIFY(std::abs(binning.bins.front().woe - std::log((400.5 / 880) / (0.5 / 120))) < 1e-12);
     }
