@@ -35,6 +35,25 @@ double pearsonCorrelation(const std::vector<double> &x, const std::vector<double
     return sxy / std::sqrt(sxx * syy);
 }
 
+namespace {
+
+// Notes each declared special value of `texts` that got no bin (no labelled row holds it).
+void noteUnusedSpecials(const FeatureBinning &feature, const std::vector<std::string> &texts,
+                        const std::vector<double> &values, std::vector<std::string> &notes)
+{
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const bool used = std::any_of(feature.bins.begin(), feature.bins.end(), [&](const Bin &bin) {
+            return bin.kind == BinKind::Special &&
+                   (feature.categorical ? bin.levels.front() == texts[i] : bin.special == values[i]);
+        });
+        if (!used)
+            notes.push_back("the special value \"" + texts[i] + "\" of column \"" + feature.feature +
+                            "\" occurs on no labelled row");
+    }
+}
+
+} // namespace
+
 ScreeningResult screenFeatures(const Table &table, const TaskSpec &task, const ScreeningOptions &options)
 {
     if (task.type != TaskType::Binary)
@@ -95,6 +114,9 @@ ScreeningResult screenFeatures(const Table &table, const TaskSpec &task, const S
             for (std::size_t i = 0; i < labelled.size(); ++i)
                 values[i] = column.values[labelled[i]];
             result.features.push_back(binNumeric(column.name, values, labels, binningOptions));
+            if (specials != options.specials.end())
+                noteUnusedSpecials(result.features.back(), specials->second, binningOptions.specialValues,
+                                   result.unusedSpecials);
             for (double &value : values)
                 if (std::find(binningOptions.specialValues.begin(), binningOptions.specialValues.end(), value) !=
                     binningOptions.specialValues.end())
@@ -113,6 +135,8 @@ ScreeningResult screenFeatures(const Table &table, const TaskSpec &task, const S
                     values[i] = column.levels[std::size_t(code)];
             }
             result.features.push_back(binCategorical(column.name, values, missing, labels, binningOptions));
+            if (specials != options.specials.end())
+                noteUnusedSpecials(result.features.back(), specials->second, {}, result.unusedSpecials);
         }
     }
     for (std::size_t a = 0; a < numericValues.size(); ++a)

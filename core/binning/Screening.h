@@ -31,6 +31,8 @@ struct ScreeningResult {
     std::vector<FeatureBinning> features; // by IV, highest first (ties by name)
     std::vector<CorrelatedPair> correlated;
     std::size_t labelledRows = 0; // rows with a label of the task (the others are left out)
+    // A declared special value that no labelled row holds (a typo, or a value of another file).
+    std::vector<std::string> unusedSpecials;
 };
 
 // The Pearson correlation over the rows where both values are present (not NaN); NaN when fewer

@@ -446,6 +446,15 @@ private Q_SLOTS:
                                               [](const FeatureBinning &f) { return f.feature == "noise"; });
         QCOMPARE(noiseResult->bins.back().kind, BinKind::Special);
         QCOMPARE(noiseResult->bins.back().count(), std::int64_t(1));
+        QVERIFY(result.unusedSpecials.empty());
+        // A special value no row holds (a typo) is noted, not ignored in silence.
+        ScreeningOptions typo;
+        typo.specials["noise"] = {"-999", "-998"};
+        typo.specials["region"] = {"North"};
+        const ScreeningResult noted = screenFeatures(table, task, typo);
+        QCOMPARE(noted.unusedSpecials.size(), std::size_t(2));
+        QVERIFY(noted.unusedSpecials[0].find("\"-998\" of column \"noise\"") != std::string::npos);
+        QVERIFY(noted.unusedSpecials[1].find("\"North\" of column \"region\"") != std::string::npos);
 
         // Refusals: a special on an unknown column, a non-number special of a numeric column, a
         // task that is not binary.

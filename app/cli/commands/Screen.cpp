@@ -86,6 +86,8 @@ int commandScreen(const QStringList &arguments, std::ostream &out)
                       feature.strength, number(feature.auc), number(feature.gini), number(feature.missingRate),
                       std::to_string(feature.bins.size()), feature.categorical ? "-" : toString(feature.trend)});
     table.print(out);
+    for (const std::string &note : result.unusedSpecials)
+        out << "note: " << note << " (check its spelling)\n";
     out << "\nnumeric pairs with |Pearson r| > " << options.correlationLimit << ": "
         << (result.correlated.empty() ? "none" : std::to_string(result.correlated.size())) << "\n";
     if (!result.correlated.empty()) {
