@@ -106,7 +106,7 @@ ScreeningResult screenFeatures(const Table &table, const TaskSpec &task, const S
                     const auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
                     if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size() || !std::isfinite(value))
                         throw ConfigError("the special value \"" + text + "\" of the numeric column \"" + column.name +
-                                          "\" is not a number; write it as the file does, e.g. -999");
+                                          "\" is not a number; write a number with a decimal point, e.g. -999 or -1.5");
                     // The column holds floats: compare with the value as stored.
                     binningOptions.specialValues.push_back(double(float(value)));
                 }
