@@ -287,6 +287,9 @@ MainWindow::~MainWindow()
     m_training->stop();
     m_data->stop();
     m_scoring->stop();
+    // The undo stack, a child, is deleted after this class's part of the object is gone, and its
+    // clear() then signals indexChanged: nothing of this window may be called by then.
+    disconnect(m_undoStack, nullptr, this, nullptr);
 }
 
 void MainWindow::createActions()
