@@ -40,14 +40,6 @@ private:
     MainWindow *m_window = nullptr;
     QTemporaryDir m_temp;
 
-    template <typename T> T *find(const QString &name) const
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget)
-            qWarning("no widget named %s", qPrintable(name));
-        return widget;
-    }
-
     QString writeFile(const QString &name, const QByteArray &content) const
     {
         const QString path = m_temp.filePath(name);
@@ -85,7 +77,7 @@ private:
     // Makes `column` the current row of the Data page's column list, as a right-click does.
     void selectInColumnList(const QString &column)
     {
-        auto *list = find<QTableView>(QStringLiteral("columnList"));
+        auto *list = findNamed<QTableView>(m_window, QStringLiteral("columnList"));
         QAbstractItemModel *model = list->model();
         for (int row = 0; row < model->rowCount(); ++row) {
             if (model->index(row, 0).data().toString() == column) {
@@ -137,7 +129,7 @@ private Q_SLOTS:
         stack->clear();
         QCOMPARE(loadedColumn("code").type, ColumnType::Numeric);
         selectInColumnList(QStringLiteral("code"));
-        auto *list = find<QTableView>(QStringLiteral("columnList"));
+        auto *list = findNamed<QTableView>(m_window, QStringLiteral("columnList"));
         auto *asCategorical = list->findChild<QAction *>(QStringLiteral("readAsCategoricalAction"));
         QVERIFY(asCategorical && list->actions().contains(asCategorical)); // in its context menu
         QVERIFY(waitForReading([&] { asCategorical->trigger(); }));
@@ -184,7 +176,7 @@ private Q_SLOTS:
         QUndoStack *stack = m_window->undoStack();
         stack->clear();
         QCOMPARE(loadedColumn("income").type, ColumnType::Categorical);
-        auto *button = find<QPushButton>(QStringLiteral("treatAsMissing_income"));
+        auto *button = findNamed<QPushButton>(m_window, QStringLiteral("treatAsMissing_income"));
         QVERIFY(button && button->isVisible());
         QVERIFY2(button->text().contains(QStringLiteral("twelve thousand")) &&
                      button->text().contains(QStringLiteral("n.a.")),
@@ -196,7 +188,7 @@ private Q_SLOTS:
         QCOMPARE(income.type, ColumnType::Numeric);
         QVERIFY(std::isnan(income.values[7]) && std::isnan(income.values[20]));
         QCOMPARE(income.values[8], 1008.0f);
-        QVERIFY(!find<QLabel>(QStringLiteral("readWarnings"))->isVisible());
+        QVERIFY(!findNamed<QLabel>(m_window, QStringLiteral("readWarnings"))->isVisible());
         QVERIFY(!m_window->findChild<QPushButton *>(QStringLiteral("treatAsMissing_income")));
         const CsvOptions &options = m_window->workspace()->data()->options;
         QCOMPARE(options.numericColumns, std::vector<std::string>{"income"});
@@ -205,8 +197,8 @@ private Q_SLOTS:
 
         QVERIFY(waitForReading([&] { stack->undo(); }));
         QCOMPARE(loadedColumn("income").type, ColumnType::Categorical);
-        QVERIFY(find<QLabel>(QStringLiteral("readWarnings"))->isVisible());
-        QVERIFY(find<QPushButton>(QStringLiteral("treatAsMissing_income")));
+        QVERIFY(findNamed<QLabel>(m_window, QStringLiteral("readWarnings"))->isVisible());
+        QVERIFY(findNamed<QPushButton>(m_window, QStringLiteral("treatAsMissing_income")));
         QVERIFY(m_window->workspace()->data()->options.columnMissingValues.empty());
     }
 
@@ -215,9 +207,9 @@ private Q_SLOTS:
     {
         QVERIFY(openAndWait(writeFile(QStringLiteral("grouped.csv"), "amount,flag\n\"1,234,567\",1\n\"2,000\",0\n")));
         QCOMPARE(loadedColumn("amount").type, ColumnType::Categorical);
-        auto *thousands = find<QComboBox>(QStringLiteral("thousandsCombo"));
+        auto *thousands = findNamed<QComboBox>(m_window, QStringLiteral("thousandsCombo"));
         thousands->setCurrentIndex(thousands->findData(int(',')));
-        QVERIFY(waitForReading([&] { find<QPushButton>(QStringLiteral("reloadButton"))->click(); }));
+        QVERIFY(waitForReading([&] { findNamed<QPushButton>(m_window, QStringLiteral("reloadButton"))->click(); }));
         QCOMPARE(loadedColumn("amount").type, ColumnType::Numeric);
         QCOMPARE(loadedColumn("amount").values, (std::vector<float>{1234567.0f, 2000.0f}));
         thousands->setCurrentIndex(0);
@@ -299,7 +291,8 @@ private Q_SLOTS:
                    QByteArray(1, "ABC"[i % 3]) + ',' + ((income < 45 || i % 7 == 0) ? "bad" : "good") + '\n';
         }
         QVERIFY(openAndWait(writeFile(QStringLiteral("spoiled-train.csv"), csv)));
-        QVERIFY(waitForReading([&] { find<QPushButton>(QStringLiteral("treatAsMissing_income"))->click(); }));
+        QVERIFY(waitForReading(
+            [&] { findNamed<QPushButton>(m_window, QStringLiteral("treatAsMissing_income"))->click(); }));
         QCOMPARE(loadedColumn("income").type, ColumnType::Numeric);
         m_window->rolesPage()->setTasks({{"default", TaskType::Binary, "bad", 1.0}});
         QSignalSpy added(m_window->workspace(), &Workspace::runAdded);
