@@ -2,14 +2,15 @@
 // values computed by hand from the counts.
 
 #include "binning/BinningEdit.h"
+#include "binning/Screening.h"
 #include "common/Error.h"
 
 #include <QTest>
 
 #include <cmath>
 #include <functional>
-#include <tuple>
 #include <limits>
+#include <tuple>
 
 using namespace cmtl;
 
@@ -245,6 +246,58 @@ private Q_SLOTS:
         binning.bins.insert(binning.bins.begin() + 2, rangeBin(2, 2.5, 9, 1)); // 18/26, 0.2, 0.9, 0.2
         binning.bins[1].events = 1;                                            // 18/26, 1/13, 0.9, 0.2
         QCOMPARE(binShape(binning), BinShape::Irregular);
+    }
+
+    void screeningKeepsValueCountsThatSplitItsBins()
+    {
+        // The example's rows as a table: x, a text column, and the target.
+        const Example rows = exampleRows();
+        Column x{"x", ColumnType::Numeric, {}, {}, {}, {}};
+        Column region{"region", ColumnType::Categorical, {}, {}, {"north", "south"}, {}};
+        Column target{"Class", ColumnType::Categorical, {}, {}, {"good", "bad"}, {}};
+        for (std::size_t i = 0; i < rows.values.size(); ++i) {
+            x.values.push_back(float(rows.values[i]));
+            region.codes.push_back(std::int32_t(i % 2));
+            target.codes.push_back(rows.labels[i] ? 1 : 0);
+        }
+        const Table table("t.csv", {region, x, target});
+        TaskSpec task;
+        task.column = "Class";
+        task.type = TaskType::Binary;
+        task.positiveClass = "bad";
+        ScreeningOptions options;
+        options.keepValueCounts = true;
+        options.binning.minBinShare = 0.2;
+        std::vector<double> progress;
+        const ScreeningResult result =
+            screenFeatures(table, task, options, nullptr, [&](double done) { progress.push_back(done); });
+        QCOMPARE(progress, (std::vector<double>{0.0, 0.5}));
+        QCOMPARE(result.valueCounts.size(), result.features.size());
+        for (std::size_t f = 0; f < result.features.size(); ++f) {
+            const FeatureValueCounts &counts = result.valueCounts[f];
+            if (result.features[f].feature == "region") {
+                QVERIFY(counts.values.empty());
+                continue;
+            }
+            // The counts follow their feature through the sort by IV.
+            QCOMPARE(counts.values, (std::vector<double>{1, 2, 3, 4}));
+            QCOMPARE(counts.events, (std::vector<std::int64_t>{2, 3, 5, 6}));
+            // The range bins, merged into one, split by these counts at any boundary between values.
+            const FeatureBinning &binning = result.features[f];
+            std::size_t ranges = 0;
+            while (ranges < binning.bins.size() && binning.bins[ranges].kind == BinKind::Range)
+                ++ranges;
+            QVERIFY(ranges >= 2);
+            const FeatureBinning split = splitBin(mergeBins(binning, 0, ranges - 1), 0, 1.5, counts);
+            QCOMPARE(split.bins[0].events, std::int64_t(2));
+            QCOMPARE(split.bins[0].nonEvents, std::int64_t(8));
+        }
+        // Without asking, no counts are kept.
+        QVERIFY(screenFeatures(table, task, ScreeningOptions{}).valueCounts.empty());
+        // A cancelled screening stops before its first feature.
+        CancellationToken cancel;
+        cancel.cancel();
+        QVERIFY_THROWS_EXCEPTION(Cancelled, screenFeatures(table, task, options, &cancel));
     }
 };
 
