@@ -248,6 +248,33 @@ constexpr ControlHelp kControlHelp[] = {
                       "Lower, and more bad loans are caught (recall) at the price of more good ones turned away; the "
                       "confusion matrix and the rates below follow it. It does not change AUC, KS or Gini.")},
     {"columnSearch", QT_TRANSLATE_NOOP("HelpTexts", "Shows only the columns whose name contains this text.")},
+    {"binningTaskCombo",
+     QT_TRANSLATE_NOOP("HelpTexts", "The binary task whose event (a bad loan) the bins are grouped by: each feature's "
+                                    "bins, WoE and IV measure how well it tells events from non-events.")},
+    {"screenFeaturesButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Bins every feature against the task (optimal monotone bins; missing values in "
+                                    "a bin of their own) and lists them by information value, strongest first.")},
+    {"cancelScreeningButton", QT_TRANSLATE_NOOP("HelpTexts", "Stops the screening; the table keeps what it showed.")},
+    {"screeningTable",
+     QT_TRANSLATE_NOOP("HelpTexts", "Every feature by information value (IV): its strength band, the AUC and Gini of "
+                                    "its WoE alone, its share of missing values and its number of bins. Select one "
+                                    "to see and group its bins.")},
+    {"binsTable",
+     QT_TRANSLATE_NOOP("HelpTexts", "The bins of the selected feature: range or levels, rows, share, events, bad "
+                                    "rate, weight of evidence (WoE) and the bin's part of the IV. Select adjacent "
+                                    "bins to merge them, or one range bin to split it.")},
+    {"mergeBinsButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Joins the selected adjacent bins into one; IV, WoE and the trend follow at once. "
+                                    "Edit ▸ Undo brings the bins back.")},
+    {"splitBoundaryEdit",
+     QT_TRANSLATE_NOOP("HelpTexts", "Where to split the selected range bin: a number inside it. Values up to the "
+                                    "boundary go to the lower bin, values above it to the upper.")},
+    {"splitBinButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Splits the selected range bin at the typed boundary; Edit ▸ Undo joins it "
+                                    "again.")},
+    {"resetBinningButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Puts the selected feature's bins back to the optimal binning; Edit ▸ Undo brings "
+                                    "your grouping back.")},
 };
 
 QString HelpTexts::setting(const QString &name)
