@@ -620,18 +620,6 @@
         <translation>只有数值特征的区间分箱才能按边界拆分；%1 不是区间分箱。</translation>
     </message>
     <message>
-        <source>Type the boundary to split %1 at: a number above %2 and below %3.</source>
-        <translation>请输入拆分 %1 的边界：一个大于 %2 且小于 %3 的数。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a number: type the boundary as a number above %2 and below %3, such as 2.5.</source>
-        <translation>“%1”不是数字：请输入一个大于 %2 且小于 %3 的数作为边界，例如 2.5。</translation>
-    </message>
-    <message>
-        <source>%1 is not inside the bin %2: type a number above %3 and below %4.</source>
-        <translation>%1 不在分箱 %2 之内：请输入一个大于 %3 且小于 %4 的数。</translation>
-    </message>
-    <message>
         <source>The bin cannot be split at %1: %2</source>
         <translation>无法在 %1 处拆分该分箱：%2</translation>
     </message>
@@ -646,6 +634,30 @@
     <message>
         <source>Reset the bins of %1</source>
         <translation>恢复 %1 的最优分箱</translation>
+    </message>
+    <message>
+        <source>a number below %1</source>
+        <translation>一个小于 %1 的数</translation>
+    </message>
+    <message>
+        <source>a number above %1</source>
+        <translation>一个大于 %1 的数</translation>
+    </message>
+    <message>
+        <source>a number above %1 and below %2</source>
+        <translation>一个大于 %1 且小于 %2 的数</translation>
+    </message>
+    <message>
+        <source>Type the boundary to split %1 at: %2.</source>
+        <translation>请输入拆分 %1 的边界：%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number: type the boundary as %2.</source>
+        <translation>“%1”不是数字：请输入%2作为边界。</translation>
+    </message>
+    <message>
+        <source>%1 is not inside the bin %2: type %3.</source>
+        <translation>%1 不在分箱 %2 之内：请输入%3。</translation>
     </message>
 </context>
 <context>

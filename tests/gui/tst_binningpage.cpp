@@ -154,10 +154,20 @@ private Q_SLOTS:
         page->selectBins(1, 1);
         QVERIFY(!page->splitSelectedBin(QStringLiteral("abc")));
         QVERIFY2(page->message().contains(QLatin1String("\"abc\" is not a number")), qPrintable(page->message()));
-        QVERIFY(page->message().contains(QLatin1String("above 1 and below 3")));
+        QVERIFY(page->message().contains(QLatin1String("type the boundary as a number above 1 and below 3.")));
         QVERIFY(!page->splitSelectedBin(QStringLiteral("3.5")));
         QVERIFY2(page->message().contains(QLatin1String("3.5 is not inside the bin (1, 3]")),
                  qPrintable(page->message()));
+        // The first bin is open below: only its upper end is a limit.
+        page->selectBins(0, 0);
+        QVERIFY(!page->splitSelectedBin(QStringLiteral("1")));
+        QCOMPARE(page->message(), QStringLiteral("1 is not inside the bin (-inf, 1]: type a number below 1."));
+        QVERIFY(!page->splitSelectedBin(QString()));
+        QCOMPARE(page->message(), QStringLiteral("Type the boundary to split (-inf, 1] at: a number below 1."));
+        page->selectBins(2, 2);
+        QVERIFY(!page->splitSelectedBin(QStringLiteral("-1e999")));
+        QCOMPARE(page->message(), QStringLiteral("\"-1e999\" is not a number: type the boundary as a number above 3."));
+        page->selectBins(1, 1);
         // No value of the bin lies in (1, 1.5]: one side would be empty.
         QVERIFY(!page->splitSelectedBin(QStringLiteral("1.5")));
         QVERIFY2(page->message().contains(QLatin1String("cannot be split at 1.5")), qPrintable(page->message()));

@@ -5,7 +5,6 @@
 #include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QLineSeries>
-#include <QScatterSeries>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -32,6 +31,7 @@ BinningChart::BinningChart(QWidget *parent) : ChartView(tr("Bins: rows and bad r
     m_rateAxis = new QValueAxis(this);
     m_rateAxis->setTitleText(tr("Bad rate (%)"));
     m_rateAxis->setLabelFormat(QStringLiteral("%.1f"));
+    yAxis()->setLabelFormat(QStringLiteral("%.0f"));
     chart()->addAxis(m_rateAxis, Qt::AlignRight);
     clear();
 }
@@ -55,7 +55,6 @@ void BinningChart::setBinning(const FeatureBinning &binning)
     // Bars as one area: up, across and down at each bin, back to zero between bins.
     auto *upper = new QLineSeries;
     auto *rate = new QLineSeries;
-    auto *rateDots = new QScatterSeries;
     double highestCount = 1, highestRate = 0;
     for (int i = 0; i < count; ++i) {
         const Bin &bin = binning.bins[static_cast<std::size_t>(i)];
@@ -65,7 +64,6 @@ void BinningChart::setBinning(const FeatureBinning &binning)
         upper->append(i + kBarHalfWidth, rows);
         upper->append(i + kBarHalfWidth, 0);
         rate->append(i, 100.0 * bin.eventRate);
-        rateDots->append(i, 100.0 * bin.eventRate);
         highestCount = std::max(highestCount, rows);
         highestRate = std::max(highestRate, 100.0 * bin.eventRate);
     }
@@ -80,30 +78,31 @@ void BinningChart::setBinning(const FeatureBinning &binning)
     m_badRate = rate;
     m_badRate->setName(tr("Bad rate"));
     m_badRate->setPen(QPen(seriesColor(1), 2.5));
-    rateDots->setColor(seriesColor(1));
-    rateDots->setBorderColor(seriesColor(1));
-    rateDots->setMarkerSize(8);
-    for (QAbstractSeries *series :
-         {static_cast<QAbstractSeries *>(m_badRate), static_cast<QAbstractSeries *>(rateDots)}) {
-        chart()->addSeries(series);
-        series->attachAxis(xAxis());
-        series->attachAxis(m_rateAxis);
-    }
-    hideFromLegend(rateDots);
+    m_badRate->setPointsVisible(true);
+    m_badRate->setMarkerSize(8);
+    chart()->addSeries(m_badRate);
+    m_badRate->attachAxis(xAxis());
+    m_badRate->attachAxis(m_rateAxis);
 
     xAxis()->setRange(-0.5, std::max(0.5, count - 0.5));
     for (const QString &label : m_bins->categoriesLabels())
         m_bins->remove(label);
     m_bins->setStartValue(-0.5);
     m_bins->setRange(-0.5, std::max(0.5, count - 0.5));
+    QStringList labels;
     for (int i = 0; i < count; ++i) {
-        // Categories need distinct labels: the bin's number keeps two equal labels apart.
-        m_bins->append(QStringLiteral("%1. %2").arg(i + 1).arg(
-                           BinsTableModel::binLabel(binning.bins[static_cast<std::size_t>(i)])),
-                       i + 0.5);
+        // A category needs a label of its own: a repeated one (never for ranges or levels) gets
+        // the bin's number.
+        QString label = BinsTableModel::binLabel(binning.bins[static_cast<std::size_t>(i)]);
+        if (labels.contains(label))
+            label = QStringLiteral("%1. %2").arg(i + 1).arg(label);
+        labels << label;
+        m_bins->append(label, i + 0.5);
     }
-    m_bins->setLabelsAngle(count > 5 ? -30 : 0);
+    // The axes' titles name both series: no legend.
+    chart()->legend()->setVisible(false);
     yAxis()->setRange(0, highestCount * 1.1);
+    yAxis()->applyNiceNumbers();
     m_rateAxis->setRange(0, std::max(1.0, highestRate * 1.15));
     fitLegend();
 }

@@ -67,7 +67,6 @@ QTableView *makeTable(QWidget *parent, const char *objectName, const QString &ac
     view->setTabKeyNavigation(false);
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setStretchLastSection(true);
     return view;
 }
 
@@ -145,18 +144,27 @@ BinningPage::BinningPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
     edits->addStretch();
 
     m_chart = new BinningChart(this);
+    m_chart->setMinimumHeight(280);
 
+    // The screening table beside the selected feature's bins; the chart below both, as wide as
+    // the page, so that the bins' names along its bottom have room.
     auto *detail = new QWidget(this);
     auto *detailLayout = new QVBoxLayout(detail);
     detailLayout->setContentsMargins(0, 0, 0, 0);
     detailLayout->addWidget(m_featureSummary);
-    detailLayout->addWidget(m_binsView, 2);
+    detailLayout->addWidget(m_binsView, 1);
     detailLayout->addLayout(edits);
-    detailLayout->addWidget(m_chart, 3);
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    auto *tables = new QSplitter(Qt::Horizontal, this);
+    tables->setObjectName(QStringLiteral("binningTablesSplitter"));
+    tables->addWidget(m_screeningView);
+    tables->addWidget(detail);
+    tables->setStretchFactor(0, 1);
+    tables->setStretchFactor(1, 1);
+    tables->setChildrenCollapsible(false);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("binningSplitter"));
-    splitter->addWidget(m_screeningView);
-    splitter->addWidget(detail);
+    splitter->addWidget(tables);
+    splitter->addWidget(m_chart);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setChildrenCollapsible(false);
@@ -505,20 +513,19 @@ bool BinningPage::splitSelectedBin(const QString &boundaryText)
     double boundary = QLocale().toDouble(text, &ok);
     if (!ok)
         boundary = QLocale::c().toDouble(text, &ok);
+    // What a valid boundary is, in words: an open end of the first or last bin is not mentioned.
     const QString lower = QString::fromStdString(numberText(bin.lower));
     const QString upper = QString::fromStdString(numberText(bin.upper));
+    const QString valid = std::isinf(bin.lower)   ? tr("a number below %1").arg(upper)
+                          : std::isinf(bin.upper) ? tr("a number above %1").arg(lower)
+                                                  : tr("a number above %1 and below %2").arg(lower, upper);
     if (!ok || !std::isfinite(boundary)) {
-        showMessage(
-            text.isEmpty()
-                ? tr("Type the boundary to split %1 at: a number above %2 and below %3.").arg(label, lower, upper)
-                : tr("\"%1\" is not a number: type the boundary as a number above %2 and below %3, "
-                     "such as 2.5.")
-                      .arg(text, lower, upper));
+        showMessage(text.isEmpty() ? tr("Type the boundary to split %1 at: %2.").arg(label, valid)
+                                   : tr("\"%1\" is not a number: type the boundary as %2.").arg(text, valid));
         return false;
     }
     if (!(boundary > bin.lower && boundary < bin.upper)) {
-        showMessage(
-            tr("%1 is not inside the bin %2: type a number above %3 and below %4.").arg(text, label, lower, upper));
+        showMessage(tr("%1 is not inside the bin %2: type %3.").arg(text, label, valid));
         return false;
     }
     const FeatureValueCounts *counts = valueCountsOf(m_shown);
