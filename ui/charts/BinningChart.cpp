@@ -104,6 +104,7 @@ void BinningChart::setBinning(const FeatureBinning &binning)
     yAxis()->setRange(0, highestCount * 1.1);
     yAxis()->applyNiceNumbers();
     m_rateAxis->setRange(0, std::max(1.0, highestRate * 1.15));
+    m_rateAxis->applyNiceNumbers();
     fitLegend();
 }
 

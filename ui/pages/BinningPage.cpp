@@ -158,8 +158,9 @@ BinningPage::BinningPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
     tables->setObjectName(QStringLiteral("binningTablesSplitter"));
     tables->addWidget(m_screeningView);
     tables->addWidget(detail);
-    tables->setStretchFactor(0, 1);
-    tables->setStretchFactor(1, 1);
+    // The screening table has more columns than the bins table.
+    tables->setStretchFactor(0, 3);
+    tables->setStretchFactor(1, 2);
     tables->setChildrenCollapsible(false);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("binningSplitter"));
