@@ -121,112 +121,170 @@ QString HelpTexts::metric(const QString &metric)
     return {};
 }
 
+// What each control does, by its object name: the texts are translated where they are looked up
+// (context "HelpTexts"). A page adds its controls' texts here, in one place.
+struct ControlHelp {
+    const char *objectName;
+    const char *text;
+};
+constexpr ControlHelp kControlHelp[] = {
+    {"hiddenLayersEdit",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "Sizes of the shared layers, comma-separated, e.g. 128,64: the trunk every task learns "
+                       "from. Wider or more layers fit more patterns and overfit sooner.")},
+    {"headHiddenSpin",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "Units of a hidden layer in each task's own head; none puts the output right on the "
+                       "shared trunk.")},
+    {"dropoutSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "Share of the shared units switched off at random in each training step, against "
+                                    "overfitting. 0 turns it off; 0.1–0.3 is usual.")},
+    {"learningRateSpin",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "Step size of the Adam optimiser. Too large and the loss jumps about; too small and "
+                       "training crawls. 0.001 is a sound start.")},
+    {"batchSizeSpin",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "Rows per gradient step. Larger batches are smoother and faster per epoch, smaller ones "
+                       "often generalise better.")},
+    {"epochsSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "Most passes over the training rows; early stopping may end sooner.")},
+    {"patienceSpin",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "Early stopping: end training when the validation loss has not improved for this many "
+                       "epochs, keeping the best epoch's weights. Off trains every epoch.")},
+    {"l2Spin", QT_TRANSLATE_NOOP(
+                   "HelpTexts", "L2 penalty (weight decay) on the weights: larger values keep them small and the model "
+                                "simpler.")},
+    {"earlyStopOnEdit",
+     QT_TRANSLATE_NOOP("HelpTexts", "What early stopping watches on the validation rows: empty for the objective (all "
+                                    "tasks' weighted losses), or one task's metric as TASK:METRIC, METRIC being auc "
+                                    "(binary), accuracy (multiclass), rmse (regression) or loss.")},
+    {"refitCheck",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "Once early stopping has chosen the number of epochs, train again from the start on the "
+                       "training and validation rows together for that many epochs, so that no row is wasted.")},
+    {"trainFractionSpin", QT_TRANSLATE_NOOP("HelpTexts", "Share of the rows the model is fitted on.")},
+    {"validationFractionSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "Share of the rows held out to watch overfitting and for early stopping; not "
+                                    "fitted.")},
+    {"seedSpin",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "Seed of the random split and of the initial weights: the same seed, data and settings give "
+                       "the same model.")},
+    {"testFileEdit",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "A separate labelled file to test on (an out-of-time sample, say); without one, the rows "
+                       "left after the training and validation shares are the test part.")},
+    {"maxLevelsSpin",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "A text column becomes one indicator per value; only this many of its most frequent "
+                       "values are kept, the rest pooled as \"other\".")},
+    {"minLevelCountSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "A value of a text column needs this many training rows to get its own indicator; "
+                                    "rarer ones are pooled as \"other\".")},
+    {"missingIndicatorsCheck",
+     QT_TRANSLATE_NOOP("HelpTexts", "Adds a 0/1 column per numeric feature telling whether the value was missing, "
+                                    "so that missingness itself can predict (it often does in credit data).")},
+    {"languageCombo", QT_TRANSLATE_NOOP("HelpTexts", "The language of the workbench, from the next start.")},
+    {"resetSettingsButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Puts every setting back to its default; Edit ▸ Undo brings your values back.")},
+    {"architectureCombo",
+     QT_TRANSLATE_NOOP("HelpTexts", "How the tasks share the network: one shared trunk (shared bottom), a mixture of "
+                                    "shared experts each task gates (MMoE), shared and task-own experts (PLE), or "
+                                    "task-specific attention over the features.")},
+    {"expertsSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "MMoE and PLE: the number of shared expert networks the tasks mix.")},
+    {"taskExpertsSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "PLE: the number of experts each task has for itself, beside the shared ones.")},
+    {"weightingCombo",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "How the task weights evolve during training; the lambdas multiply them. Fixed keeps "
+                       "the lambdas; Uncertainty learns a weight per task from its noise; GradNorm balances the "
+                       "tasks' gradient sizes; DWA favours tasks whose loss falls slowly; PCGrad removes the "
+                       "conflicting part of the tasks' gradients.")},
+    {"gradNormAlphaSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "GradNorm's asymmetry: 0 equalises the tasks' gradient sizes; larger values give "
+                                    "more weight to the tasks that train more slowly. 1.5 is the paper's default.")},
+    {"dwaTemperatureSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "Dynamic weight average's temperature: low values shift weight sharply to the task "
+                                    "whose loss falls slowest, high values keep the weights near equal. 2 is usual.")},
+    {"taskOrderList",
+     QT_TRANSLATE_NOOP(
+         "HelpTexts", "The order of the tasks: of the model's heads, and so of its reports, tables and files. Drag a "
+                      "task, or use Move up and Move down. The command line takes its order from its --task options.")},
+    {"moveTaskUpButton",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "Moves the selected task one place up in the task order; Edit ▸ Undo moves it back.")},
+    {"moveTaskDownButton",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "Moves the selected task one place down in the task order; Edit ▸ Undo moves it back.")},
+    {"browseTestButton", QT_TRANSLATE_NOOP("HelpTexts", "Chooses a separate labelled file to test on.")},
+    {"delimiterCombo",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "The character between the fields of a line. Detect picks, among comma, semicolon, tab and "
+                       "pipe, the one that splits the first lines into the same number of fields most consistently.")},
+    {"headerCheck",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "Whether the first line names the columns. Without it the columns are called V1, V2, ... and "
+                       "the first line is data.")},
+    {"encodingCombo",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "How the bytes of the file become text. Detect reads UTF-8 (or UTF-16 with a byte-order mark) "
+                       "and, for a file that is not, tells Chinese GB18030 from Western Windows-1252 by its bytes; "
+                       "choose an encoding to override it.")},
+    {"taskCombo", QT_TRANSLATE_NOOP("HelpTexts", "The task whose metrics and charts are shown.")},
+    {"runsTaskCombo",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "The binary task whose ROC curves of the selected runs are drawn over one another.")},
+    {"thresholdSlider",
+     QT_TRANSLATE_NOOP(
+         "HelpTexts", "The decision threshold: a loan whose score is at or above it is flagged (declined or reviewed). "
+                      "Lower, and more bad loans are caught (recall) at the price of more good ones turned away; the "
+                      "confusion matrix and the rates below follow it. It does not change AUC, KS or Gini.")},
+    {"thresholdSpin",
+     QT_TRANSLATE_NOOP(
+         "HelpTexts", "The decision threshold: a loan whose score is at or above it is flagged (declined or reviewed). "
+                      "Lower, and more bad loans are caught (recall) at the price of more good ones turned away; the "
+                      "confusion matrix and the rates below follow it. It does not change AUC, KS or Gini.")},
+    {"columnSearch", QT_TRANSLATE_NOOP("HelpTexts", "Shows only the columns whose name contains this text.")},
+    {"binningTaskCombo",
+     QT_TRANSLATE_NOOP("HelpTexts", "The binary task whose event (a bad loan) the bins are grouped by: each feature's "
+                                    "bins, WoE and IV measure how well it tells events from non-events.")},
+    {"screenFeaturesButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Bins every feature against the task (optimal monotone bins; missing values in "
+                                    "a bin of their own) and lists them by information value, strongest first.")},
+    {"cancelScreeningButton", QT_TRANSLATE_NOOP("HelpTexts", "Stops the screening; the table keeps what it showed.")},
+    {"screeningTable",
+     QT_TRANSLATE_NOOP("HelpTexts", "Every feature by information value (IV): its strength band, the AUC and Gini of "
+                                    "its WoE alone, its share of missing values and its number of bins. Select one "
+                                    "to see and group its bins.")},
+    {"binsTable",
+     QT_TRANSLATE_NOOP("HelpTexts", "The bins of the selected feature: range or levels, rows, share, events, bad "
+                                    "rate, weight of evidence (WoE) and the bin's part of the IV. Select adjacent "
+                                    "bins to merge them, or one range bin to split it.")},
+    {"mergeBinsButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Joins the selected adjacent bins into one; IV, WoE and the trend follow at once. "
+                                    "Edit ▸ Undo brings the bins back.")},
+    {"splitBoundaryEdit",
+     QT_TRANSLATE_NOOP("HelpTexts", "Where to split the selected range bin: a number inside it. Values up to the "
+                                    "boundary go to the lower bin, values above it to the upper.")},
+    {"splitBinButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Splits the selected range bin at the typed boundary; Edit ▸ Undo joins it "
+                                    "again.")},
+    {"resetBinningButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Puts the selected feature's bins back to the optimal binning; Edit ▸ Undo brings "
+                                    "your grouping back.")},
+};
+
 QString HelpTexts::setting(const QString &name)
 {
     if (const QString perColumn = columnRole(name); !perColumn.isEmpty())
         return perColumn;
-    if (name == QLatin1String("hiddenLayersEdit"))
-        return tr("Sizes of the shared layers, comma-separated, e.g. 128,64: the trunk every task learns "
-                  "from. Wider or more layers fit more patterns and overfit sooner.");
-    if (name == QLatin1String("headHiddenSpin"))
-        return tr("Units of a hidden layer in each task's own head; none puts the output right on the "
-                  "shared trunk.");
-    if (name == QLatin1String("dropoutSpin"))
-        return tr("Share of the shared units switched off at random in each training step, against "
-                  "overfitting. 0 turns it off; 0.1–0.3 is usual.");
-    if (name == QLatin1String("learningRateSpin"))
-        return tr("Step size of the Adam optimiser. Too large and the loss jumps about; too small and "
-                  "training crawls. 0.001 is a sound start.");
-    if (name == QLatin1String("batchSizeSpin"))
-        return tr("Rows per gradient step. Larger batches are smoother and faster per epoch, smaller ones "
-                  "often generalise better.");
-    if (name == QLatin1String("epochsSpin"))
-        return tr("Most passes over the training rows; early stopping may end sooner.");
-    if (name == QLatin1String("patienceSpin"))
-        return tr("Early stopping: end training when the validation loss has not improved for this many "
-                  "epochs, keeping the best epoch's weights. Off trains every epoch.");
-    if (name == QLatin1String("l2Spin"))
-        return tr("L2 penalty (weight decay) on the weights: larger values keep them small and the model "
-                  "simpler.");
-    if (name == QLatin1String("earlyStopOnEdit"))
-        return tr("What early stopping watches on the validation rows: empty for the objective (all "
-                  "tasks' weighted losses), or one task's metric as TASK:METRIC, METRIC being auc "
-                  "(binary), accuracy (multiclass), rmse (regression) or loss.");
-    if (name == QLatin1String("refitCheck"))
-        return tr("Once early stopping has chosen the number of epochs, train again from the start on the "
-                  "training and validation rows together for that many epochs, so that no row is wasted.");
-    if (name == QLatin1String("trainFractionSpin"))
-        return tr("Share of the rows the model is fitted on.");
-    if (name == QLatin1String("validationFractionSpin"))
-        return tr("Share of the rows held out to watch overfitting and for early stopping; not "
-                  "fitted.");
-    if (name == QLatin1String("seedSpin"))
-        return tr("Seed of the random split and of the initial weights: the same seed, data and settings give "
-                  "the same model.");
-    if (name == QLatin1String("testFileEdit"))
-        return tr("A separate labelled file to test on (an out-of-time sample, say); without one, the rows "
-                  "left after the training and validation shares are the test part.");
-    if (name == QLatin1String("maxLevelsSpin"))
-        return tr("A text column becomes one indicator per value; only this many of its most frequent "
-                  "values are kept, the rest pooled as \"other\".");
-    if (name == QLatin1String("minLevelCountSpin"))
-        return tr("A value of a text column needs this many training rows to get its own indicator; "
-                  "rarer ones are pooled as \"other\".");
-    if (name == QLatin1String("missingIndicatorsCheck"))
-        return tr("Adds a 0/1 column per numeric feature telling whether the value was missing, "
-                  "so that missingness itself can predict (it often does in credit data).");
-    if (name == QLatin1String("languageCombo"))
-        return tr("The language of the workbench, from the next start.");
-    if (name == QLatin1String("resetSettingsButton"))
-        return tr("Puts every setting back to its default; Edit ▸ Undo brings your values back.");
-    if (name == QLatin1String("architectureCombo"))
-        return tr("How the tasks share the network: one shared trunk (shared bottom), a mixture of "
-                  "shared experts each task gates (MMoE), shared and task-own experts (PLE), or "
-                  "task-specific attention over the features.");
-    if (name == QLatin1String("expertsSpin"))
-        return tr("MMoE and PLE: the number of shared expert networks the tasks mix.");
-    if (name == QLatin1String("taskExpertsSpin"))
-        return tr("PLE: the number of experts each task has for itself, beside the shared ones.");
-    if (name == QLatin1String("weightingCombo"))
-        return tr("How the task weights evolve during training; the lambdas multiply them. Fixed keeps "
-                  "the lambdas; Uncertainty learns a weight per task from its noise; GradNorm balances the "
-                  "tasks' gradient sizes; DWA favours tasks whose loss falls slowly; PCGrad removes the "
-                  "conflicting part of the tasks' gradients.");
-    if (name == QLatin1String("gradNormAlphaSpin"))
-        return tr("GradNorm's asymmetry: 0 equalises the tasks' gradient sizes; larger values give "
-                  "more weight to the tasks that train more slowly. 1.5 is the paper's default.");
-    if (name == QLatin1String("dwaTemperatureSpin"))
-        return tr("Dynamic weight average's temperature: low values shift weight sharply to the task "
-                  "whose loss falls slowest, high values keep the weights near equal. 2 is usual.");
-    if (name == QLatin1String("taskOrderList"))
-        return tr("The order of the tasks: of the model's heads, and so of its reports, tables and files. Drag a "
-                  "task, or use Move up and Move down. The command line takes its order from its --task options.");
-    if (name == QLatin1String("moveTaskUpButton"))
-        return tr("Moves the selected task one place up in the task order; Edit ▸ Undo moves it back.");
-    if (name == QLatin1String("moveTaskDownButton"))
-        return tr("Moves the selected task one place down in the task order; Edit ▸ Undo moves it back.");
-    if (name == QLatin1String("browseTestButton"))
-        return tr("Chooses a separate labelled file to test on.");
-    if (name == QLatin1String("delimiterCombo"))
-        return tr("The character between the fields of a line. Detect picks, among comma, semicolon, tab and "
-                  "pipe, the one that splits the first lines into the same number of fields most consistently.");
-    if (name == QLatin1String("headerCheck"))
-        return tr("Whether the first line names the columns. Without it the columns are called V1, V2, ... and "
-                  "the first line is data.");
-    if (name == QLatin1String("encodingCombo"))
-        return tr("How the bytes of the file become text. Detect reads UTF-8 (or UTF-16 with a byte-order mark) "
-                  "and, for a file that is not, tells Chinese GB18030 from Western Windows-1252 by its bytes; "
-                  "choose an encoding to override it.");
-    if (name == QLatin1String("taskCombo"))
-        return tr("The task whose metrics and charts are shown.");
-    if (name == QLatin1String("runsTaskCombo"))
-        return tr("The binary task whose ROC curves of the selected runs are drawn over one another.");
-    if (name == QLatin1String("thresholdSlider") || name == QLatin1String("thresholdSpin"))
-        return tr("The decision threshold: a loan whose score is at or above it is flagged (declined or reviewed). "
-                  "Lower, and more bad loans are caught (recall) at the price of more good ones turned away; the "
-                  "confusion matrix and the rates below follow it. It does not change AUC, KS or Gini.");
-    if (name == QLatin1String("columnSearch"))
-        return tr("Shows only the columns whose name contains this text.");
+    for (const ControlHelp &entry : kControlHelp) {
+        if (name == QLatin1String(entry.objectName))
+            return tr(entry.text);
+    }
     return {};
 }
 

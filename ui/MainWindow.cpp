@@ -13,6 +13,7 @@
 #include "io/ModelFile.h"
 #include "models/RunListModel.h"
 #include "models/TableExport.h"
+#include "pages/BinningPage.h"
 #include "pages/DataPage.h"
 #include "pages/ResultsPage.h"
 #include "pages/RolesPage.h"
@@ -92,11 +93,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_results = new ResultsPage(this);
     m_runs = new RunsPage(m_workspace->runs(), this);
     m_scoring = new ScoringPage(this);
+    m_binning = new BinningPage(this);
     // Edit ▸ Undo / Redo over the inputs; the wheel changes no control that lacks the focus.
     m_undoStack = new QUndoStack(this);
     m_data->setUndoStack(m_undoStack);
     m_roles->setUndoStack(m_undoStack);
     m_settings->setUndoStack(m_undoStack);
+    m_binning->setUndoStack(m_undoStack);
     // The project is modified while an edit of the inputs is past the stack's clean point, or the
     // work (runs, thresholds, comparisons, the data file) changed: no page flags it by itself.
     m_workspace->setUndoStack(m_undoStack);
@@ -126,7 +129,8 @@ MainWindow::MainWindow(QWidget *parent)
                  {m_training, tr("Training"), "training"},
                  {m_results, tr("Results"), "results"},
                  {m_runs, tr("Runs"), "runs"},
-                 {m_scoring, tr("Scoring"), "scoring"}};
+                 {m_scoring, tr("Scoring"), "scoring"},
+                 {m_binning, tr("Binning"), "binning"}};
     for (const auto &page : pages) {
         m_stack->addWidget(page.page);
         auto *item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(page.icon))),
@@ -210,6 +214,10 @@ MainWindow::MainWindow(QWidget *parent)
         Q_EMIT dataLoaded();
     });
     connect(m_roles, &RolesPage::tasksChanged, m_settings, &SettingsPage::setTasks);
+    connect(m_roles, &RolesPage::tasksChanged, this, [this] { m_binning->setTasks(m_roles->roles().tasks); });
+    connect(m_workspace, &Workspace::dataChanged, m_binning, &BinningPage::setData);
+    connect(m_binning, &BinningPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_roles, &RolesPage::validityChanged, this, &MainWindow::updateActions);
     connect(m_settings, &SettingsPage::validityChanged, this, &MainWindow::updateActions);
     // Every edit of a setting is an undo step (or changes its validity).
@@ -798,6 +806,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_training->stop();
     m_data->stop();
     m_scoring->stop();
+    m_binning->stop();
     m_autosave->stop();
     writeSettings();
     // A clean exit: the work was saved or discarded by the user.
@@ -893,6 +902,7 @@ ProjectContents MainWindow::projectContents() const
     for (const ComparisonRecord &comparison : m_workspace->comparisons())
         contents.comparisons.push_back(
             {comparison.finished.toString(Qt::ISODateWithMs).toStdString(), comparison.result});
+    contents.binning = m_binning->projectBinning();
     return contents;
 }
 
@@ -1004,6 +1014,7 @@ void MainWindow::newProject()
         m_workspace->setData({});
         m_settings->resetDefaults();
         m_settings->setTestFile({});
+        m_binning->setProjectBinning({});
         m_workspace->setProjectPath({});
         // A new project starts a new undo history, with nothing to save.
         m_undoStack->clear();
@@ -1130,6 +1141,7 @@ void MainWindow::restoreProject(const ProjectContents &project, const QString &p
     m_settings->setConfig(project.configuration.config);
     m_settings->setTestFile(QString::fromStdString(project.testFile));
     m_lastValidConfig = project.configuration.config;
+    m_binning->setProjectBinning(project.binning);
     m_workspace->setProjectPath(projectPath);
     // Restoring is not a user's edit: undo starts from the project as opened.
     m_undoStack->clear();

@@ -21,6 +21,7 @@ class QTimer;
 
 namespace cmtl::ui {
 
+class BinningPage;
 class DataPage;
 class ComparisonDialog;
 class ResultsPage;
@@ -38,7 +39,7 @@ class Workspace;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Page { Start, Data, Roles, Settings, Training, Results, Runs, Scoring, PageCount };
+    enum Page { Start, Data, Roles, Settings, Training, Results, Runs, Scoring, Binning, PageCount };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -96,6 +97,7 @@ public:
     ResultsPage *resultsPage() const { return m_results; }
     RunsPage *runsPage() const { return m_runs; }
     ScoringPage *scoringPage() const { return m_scoring; }
+    BinningPage *binningPage() const { return m_binning; }
     QAction *trainAction() const { return m_trainAction; }
     QAction *cancelAction() const { return m_cancelAction; }
     QAction *compareAction() const { return m_compareAction; }
@@ -160,6 +162,7 @@ private:
     ResultsPage *m_results;
     RunsPage *m_runs;
     ScoringPage *m_scoring;
+    BinningPage *m_binning;
 
     QAction *m_openAction = nullptr;
     QAction *m_openSampleAction = nullptr;

@@ -240,6 +240,11 @@ std::string Bin::label() const
     return "?";
 }
 
+std::string numberText(double value)
+{
+    return shortNumber(value);
+}
+
 const char *ivStrength(double iv)
 {
     if (iv < 0.02)

@@ -65,6 +65,10 @@ struct FeatureBinning {
     std::string strength;
 };
 
+// The shortest text that reads back as `value` (a float-exact value as the shortest float, so the
+// stored 5.32f prints "5.32"); "-inf" / "+inf" for the infinities. Bin labels use it.
+std::string numberText(double value);
+
 // "useless" (< 0.02), "weak" (< 0.1), "medium" (< 0.3), "strong" (<= 0.5), "suspicious" (> 0.5).
 const char *ivStrength(double iv);
 

@@ -54,7 +54,8 @@ void noteUnusedSpecials(const FeatureBinning &feature, const std::vector<std::st
 
 } // namespace
 
-ScreeningResult screenFeatures(const Table &table, const TaskSpec &task, const ScreeningOptions &options)
+ScreeningResult screenFeatures(const Table &table, const TaskSpec &task, const ScreeningOptions &options,
+                               const CancellationToken *cancel, const std::function<void(double)> &progress)
 {
     if (task.type != TaskType::Binary)
         throw ConfigError("screening needs a binary task (COLUMN:binary:POSITIVE, e.g. Class:binary:bad); the task "
@@ -92,9 +93,14 @@ ScreeningResult screenFeatures(const Table &table, const TaskSpec &task, const S
     result.labelledRows = labelled.size();
     std::vector<std::vector<double>> numericValues; // for the correlations, specials as NaN
     std::vector<std::size_t> numericFeature;        // index into result.features
+    const std::size_t featureCount = table.columns().size() - 1;
     for (const Column &column : table.columns()) {
         if (column.name == task.column)
             continue;
+        if (cancel && cancel->isCancelled())
+            throw Cancelled();
+        if (progress)
+            progress(double(result.features.size()) / double(featureCount));
         BinningOptions binningOptions = options.binning;
         binningOptions.specialValues.clear();
         binningOptions.specialLevels.clear();
@@ -114,6 +120,8 @@ ScreeningResult screenFeatures(const Table &table, const TaskSpec &task, const S
             for (std::size_t i = 0; i < labelled.size(); ++i)
                 values[i] = column.values[labelled[i]];
             result.features.push_back(binNumeric(column.name, values, labels, binningOptions));
+            if (options.keepValueCounts)
+                result.valueCounts.push_back(countValues(values, labels, binningOptions.specialValues));
             if (specials != options.specials.end())
                 noteUnusedSpecials(result.features.back(), specials->second, binningOptions.specialValues,
                                    result.unusedSpecials);
@@ -135,6 +143,8 @@ ScreeningResult screenFeatures(const Table &table, const TaskSpec &task, const S
                     values[i] = column.levels[std::size_t(code)];
             }
             result.features.push_back(binCategorical(column.name, values, missing, labels, binningOptions));
+            if (options.keepValueCounts)
+                result.valueCounts.emplace_back();
             if (specials != options.specials.end())
                 noteUnusedSpecials(result.features.back(), specials->second, {}, result.unusedSpecials);
         }
@@ -150,10 +160,23 @@ ScreeningResult screenFeatures(const Table &table, const TaskSpec &task, const S
             pair.drop = pair.second;
             result.correlated.push_back(pair);
         }
-    std::stable_sort(result.features.begin(), result.features.end(),
-                     [](const FeatureBinning &a, const FeatureBinning &b) {
-                         return a.iv > b.iv || (a.iv == b.iv && a.feature < b.feature);
-                     });
+    // By IV, highest first (ties by name); the value counts follow their features.
+    std::vector<std::size_t> order(result.features.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+        const FeatureBinning &a = result.features[i], &b = result.features[j];
+        return a.iv > b.iv || (a.iv == b.iv && a.feature < b.feature);
+    });
+    std::vector<FeatureBinning> features;
+    std::vector<FeatureValueCounts> valueCounts;
+    for (const std::size_t i : order) {
+        features.push_back(std::move(result.features[i]));
+        if (options.keepValueCounts)
+            valueCounts.push_back(std::move(result.valueCounts[i]));
+    }
+    result.features = std::move(features);
+    result.valueCounts = std::move(valueCounts);
     std::stable_sort(
         result.correlated.begin(), result.correlated.end(),
         [](const CorrelatedPair &a, const CorrelatedPair &b) { return std::abs(a.pearson) > std::abs(b.pearson); });

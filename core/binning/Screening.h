@@ -5,9 +5,12 @@
 // suggested drop of the weaker (lower IV) of each pair.
 
 #include "binning/Binning.h"
+#include "binning/BinningEdit.h"
+#include "common/Cancellation.h"
 #include "data/Table.h"
 #include "tasks/TaskSpec.h"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -19,6 +22,9 @@ struct ScreeningOptions {
     // Per column, the values (as written in the file) that get bins of their own.
     std::map<std::string, std::vector<std::string>> specials;
     double correlationLimit = 0.8;
+    // Keep each numeric feature's value counts (ScreeningResult::valueCounts), which splitting
+    // its bins by hand needs (BinningEdit.h).
+    bool keepValueCounts = false;
 };
 
 struct CorrelatedPair {
@@ -33,6 +39,9 @@ struct ScreeningResult {
     std::size_t labelledRows = 0; // rows with a label of the task (the others are left out)
     // A declared special value that no labelled row holds (a typo, or a value of another file).
     std::vector<std::string> unusedSpecials;
+    // With ScreeningOptions::keepValueCounts: one entry per feature, in the order of `features`;
+    // a categorical feature's is empty.
+    std::vector<FeatureValueCounts> valueCounts;
 };
 
 // The Pearson correlation over the rows where both values are present (not NaN); NaN when fewer
@@ -41,6 +50,9 @@ double pearsonCorrelation(const std::vector<double> &x, const std::vector<double
 
 // Every column except the task's is screened. Throws ConfigError when the task is not binary,
 // a special names a column the table lacks, or a numeric column's special value is not a number.
-ScreeningResult screenFeatures(const Table &table, const TaskSpec &task, const ScreeningOptions &options);
+// `cancel` is polled between features (throws Cancelled); `progress` gets the share of features done.
+ScreeningResult screenFeatures(const Table &table, const TaskSpec &task, const ScreeningOptions &options,
+                               const CancellationToken *cancel = nullptr,
+                               const std::function<void(double)> &progress = {});
 
 } // namespace cmtl

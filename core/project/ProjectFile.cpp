@@ -462,6 +462,132 @@ ProjectComparison comparisonFromJson(const JsonReader &reader)
     return comparison;
 }
 
+// ---- Binning ----
+
+const char *binKindName(BinKind kind)
+{
+    switch (kind) {
+    case BinKind::Range:
+        return "range";
+    case BinKind::Levels:
+        return "levels";
+    case BinKind::Missing:
+        return "missing";
+    case BinKind::Special:
+        return "special";
+    }
+    return "?";
+}
+
+QJsonObject binningToJson(const FeatureBinning &binning)
+{
+    QJsonArray bins;
+    for (const Bin &bin : binning.bins) {
+        // The open ends of the first and last range bins (-inf, +inf) are written as null.
+        QJsonObject object{{key("kind"), QLatin1String(binKindName(bin.kind))},
+                           {key("events"), static_cast<double>(bin.events)},
+                           {key("non_events"), static_cast<double>(bin.nonEvents)}};
+        if (bin.kind == BinKind::Range) {
+            object.insert(key("lower"), numberOrNull(bin.lower));
+            object.insert(key("upper"), numberOrNull(bin.upper));
+        }
+        if (bin.kind == BinKind::Special && bin.levels.empty())
+            object.insert(key("special"), bin.special);
+        if (!bin.levels.empty())
+            object.insert(key("levels"), toJsonArray(bin.levels));
+        bins.append(object);
+    }
+    return {{key("feature"), qs(binning.feature)},
+            {key("categorical"), binning.categorical},
+            {key("trend"), QLatin1String(toString(binning.trend))},
+            {key("fine_bins"), static_cast<double>(binning.fineBinCount)},
+            {key("bins"), bins}};
+}
+
+FeatureBinning binningFromJson(const JsonReader &reader)
+{
+    FeatureBinning binning;
+    binning.feature = reader.text("feature");
+    binning.categorical = reader.flag("categorical");
+    const std::string trend = reader.text("trend");
+    bool knownTrend = false;
+    for (const BinTrend candidate :
+         {BinTrend::Auto, BinTrend::Ascending, BinTrend::Descending, BinTrend::Peak, BinTrend::Valley}) {
+        if (trend == toString(candidate)) {
+            binning.trend = candidate;
+            knownTrend = true;
+        }
+    }
+    if (!knownTrend)
+        reader.fail("trend", "should be auto, ascending, descending, peak or valley");
+    binning.fineBinCount = static_cast<std::size_t>(reader.count("fine_bins"));
+    const QJsonArray bins = reader.array("bins");
+    for (qsizetype i = 0; i < bins.size(); ++i) {
+        const JsonReader item = reader.element(bins, i, "bins");
+        Bin bin;
+        const std::string kind = item.text("kind");
+        if (kind == "range") {
+            bin.kind = BinKind::Range;
+            const QJsonValue lower = item.value("lower"), upper = item.value("upper");
+            if ((!lower.isDouble() && !lower.isNull()) || (!upper.isDouble() && !upper.isNull()))
+                item.fail("lower", "and upper should be numbers (or null for an open end)");
+            bin.lower = lower.isNull() ? -std::numeric_limits<double>::infinity() : lower.toDouble();
+            bin.upper = upper.isNull() ? std::numeric_limits<double>::infinity() : upper.toDouble();
+            if (!(bin.lower < bin.upper))
+                item.fail("upper", "should be above lower");
+        } else if (kind == "levels") {
+            bin.kind = BinKind::Levels;
+            bin.levels = item.strings("levels");
+            if (bin.levels.empty())
+                item.fail("levels", "should name at least one level");
+        } else if (kind == "missing") {
+            bin.kind = BinKind::Missing;
+        } else if (kind == "special") {
+            bin.kind = BinKind::Special;
+            if (item.has("levels"))
+                bin.levels = item.strings("levels");
+            else
+                bin.special = item.number("special");
+        } else {
+            item.fail("kind", "should be range, levels, missing or special");
+        }
+        bin.events = item.count("events");
+        bin.nonEvents = item.count("non_events");
+        // Range bins follow one another without gap or overlap.
+        if (bin.kind == BinKind::Range && !binning.bins.empty() && binning.bins.back().kind == BinKind::Range &&
+            bin.lower != binning.bins.back().upper)
+            item.fail("lower", "should equal the upper end of the bin before");
+        binning.bins.push_back(std::move(bin));
+    }
+    try {
+        computeBinStatistics(binning);
+    } catch (const ConfigError &) {
+        reader.fail("bins", "should hold both events and non-events");
+    }
+    return binning;
+}
+
+QJsonObject projectBinningToJson(const ProjectBinning &binning)
+{
+    QJsonArray edited;
+    for (const FeatureBinning &feature : binning.edited)
+        edited.append(binningToJson(feature));
+    return {{key("task"), qs(binning.taskColumn)},
+            {key("positive_class"), qs(binning.positiveClass)},
+            {key("edited"), edited}};
+}
+
+ProjectBinning projectBinningFromJson(const JsonReader &reader)
+{
+    ProjectBinning binning;
+    binning.taskColumn = reader.text("task");
+    binning.positiveClass = reader.text("positive_class");
+    const QJsonArray edited = reader.array("edited");
+    for (qsizetype i = 0; i < edited.size(); ++i)
+        binning.edited.push_back(binningFromJson(reader.element(edited, i, "edited")));
+    return binning;
+}
+
 } // namespace
 
 DataFingerprint fingerprintFile(const std::string &path)
@@ -514,6 +640,8 @@ QByteArray serializeProject(const ProjectContents &contents)
                      {key("recovered_from"), qs(contents.recoveredFrom)}};
     if (!contents.keptColumns.empty()) // written when used, like the data options added later
         root.insert(key("kept_columns"), toJsonArray(contents.keptColumns));
+    if (!contents.binning.empty()) // written when used: older projects keep their bytes
+        root.insert(key("binning"), projectBinningToJson(contents.binning));
     const QByteArray json = QJsonDocument(root).toJson(QJsonDocument::Indented);
     return writeSealedFile(kProjectFileFormat, kProjectFormatVersion, {json});
 }
@@ -541,6 +669,8 @@ ProjectContents parseProject(QByteArrayView bytes, const std::string &sourceName
     for (qsizetype i = 0; i < comparisons.size(); ++i)
         contents.comparisons.push_back(comparisonFromJson(root.element(comparisons, i, "comparisons")));
     contents.recoveredFrom = root.text("recovered_from");
+    if (root.has("binning")) // absent from projects written before the Binning page
+        contents.binning = projectBinningFromJson(root.object("binning"));
     return contents;
 }
 

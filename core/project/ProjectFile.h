@@ -1,5 +1,6 @@
 #pragma once
 
+#include "binning/Binning.h"
 #include "csv/CsvReader.h"
 #include "io/ConfigJson.h"
 #include "io/ModelFile.h"
@@ -66,6 +67,16 @@ struct ProjectComparison {
     ComparisonResult result;
 };
 
+// The Binning page's work: the binary task it screened (its column and the class counted as an
+// event) and the features whose bins the user grouped by hand, each with its bins and their counts
+// (so that WoE, IV and the trend come back without the data). Unused: every field empty.
+struct ProjectBinning {
+    std::string taskColumn;
+    std::string positiveClass;
+    std::vector<FeatureBinning> edited; // by feature name
+    bool empty() const { return taskColumn.empty() && edited.empty(); }
+};
+
 // Everything a project restores: the data source, the roles, task order, lambdas and settings
 // (a RunConfiguration: the tasks in their order with their lambdas, the ignored columns and every
 // setting), the separate test file, the runs and the comparisons.
@@ -80,6 +91,8 @@ struct ProjectContents {
     // The "ID / keep" columns (RoleAssignment::kept), copied into predictions; not in
     // configuration.ignored. (Last, so that the fields above keep their positions.)
     std::vector<std::string> keptColumns;
+    // Written only when used: projects without it are the same bytes as before.
+    ProjectBinning binning;
 };
 
 constexpr int kProjectFormatVersion = 1;

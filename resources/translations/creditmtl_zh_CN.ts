@@ -263,6 +263,42 @@
         <source>Shows only the columns whose name contains this text.</source>
         <translation>只显示名称中包含此文本的列。</translation>
     </message>
+    <message>
+        <source>The binary task whose event (a bad loan) the bins are grouped by: each feature&apos;s bins, WoE and IV measure how well it tells events from non-events.</source>
+        <translation>分箱所依据的二分类任务的事件（如坏账）：每个特征的分箱、WoE 和 IV 衡量它区分事件与非事件的能力。</translation>
+    </message>
+    <message>
+        <source>Bins every feature against the task (optimal monotone bins; missing values in a bin of their own) and lists them by information value, strongest first.</source>
+        <translation>按该任务对每个特征分箱（最优单调分箱；缺失值单独成箱），并按信息值从强到弱列出。</translation>
+    </message>
+    <message>
+        <source>Stops the screening; the table keeps what it showed.</source>
+        <translation>停止筛选；表格保留已显示的内容。</translation>
+    </message>
+    <message>
+        <source>Every feature by information value (IV): its strength band, the AUC and Gini of its WoE alone, its share of missing values and its number of bins. Select one to see and group its bins.</source>
+        <translation>按信息值（IV）排列的所有特征：强度等级、仅用其 WoE 的 AUC 和 Gini、缺失值占比及分箱数。选中一个特征即可查看并调整它的分箱。</translation>
+    </message>
+    <message>
+        <source>The bins of the selected feature: range or levels, rows, share, events, bad rate, weight of evidence (WoE) and the bin&apos;s part of the IV. Select adjacent bins to merge them, or one range bin to split it.</source>
+        <translation>所选特征的分箱：区间或取值、行数、占比、事件数、坏账率、证据权重（WoE）及该箱对 IV 的贡献。选中相邻分箱可合并，选中一个区间分箱可拆分。</translation>
+    </message>
+    <message>
+        <source>Joins the selected adjacent bins into one; IV, WoE and the trend follow at once. Edit ▸ Undo brings the bins back.</source>
+        <translation>把所选的相邻分箱合并为一个；IV、WoE 和趋势立即更新。“编辑 ▸ 撤销”可恢复原分箱。</translation>
+    </message>
+    <message>
+        <source>Where to split the selected range bin: a number inside it. Values up to the boundary go to the lower bin, values above it to the upper.</source>
+        <translation>所选区间分箱的拆分位置：分箱内的一个数。不大于边界的值归入下方分箱，大于边界的值归入上方分箱。</translation>
+    </message>
+    <message>
+        <source>Splits the selected range bin at the typed boundary; Edit ▸ Undo joins it again.</source>
+        <translation>在输入的边界处拆分所选区间分箱；“编辑 ▸ 撤销”可将其重新合并。</translation>
+    </message>
+    <message>
+        <source>Puts the selected feature&apos;s bins back to the optimal binning; Edit ▸ Undo brings your grouping back.</source>
+        <translation>将所选特征的分箱恢复为最优分箱；“编辑 ▸ 撤销”可找回你的分组。</translation>
+    </message>
 </context>
 <context>
     <name>RunRecord</name>
@@ -396,6 +432,292 @@
     <message>
         <source>Undefined: there are no rows.</source>
         <translation>未定义：没有任何行。</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::BinningChart</name>
+    <message>
+        <source>Bins: rows and bad rate</source>
+        <translation>分箱：行数与坏账率</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>分箱</translation>
+    </message>
+    <message>
+        <source>Bad rate (%)</source>
+        <translation>坏账率（%）</translation>
+    </message>
+    <message>
+        <source>Select a feature in the screening table to see its bins.</source>
+        <translation>在筛选表中选中一个特征以查看其分箱。</translation>
+    </message>
+    <message>
+        <source>Bins of %1: rows and bad rate</source>
+        <translation>%1 的分箱：行数与坏账率</translation>
+    </message>
+    <message>
+        <source>Bad rate</source>
+        <translation>坏账率</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::BinningPage</name>
+    <message>
+        <source>Binary task</source>
+        <translation>二分类任务</translation>
+    </message>
+    <message>
+        <source>&amp;Binary task:</source>
+        <translation>二分类任务(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Screen features</source>
+        <translation>筛选特征(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Screening progress</source>
+        <translation>筛选进度</translation>
+    </message>
+    <message>
+        <source>Screening table</source>
+        <translation>筛选表</translation>
+    </message>
+    <message>
+        <source>Screen the features, then select one to see and group its bins.</source>
+        <translation>先筛选特征，再选中一个特征查看并调整它的分箱。</translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation>分箱</translation>
+    </message>
+    <message>
+        <source>&amp;Merge selected bins</source>
+        <translation>合并所选分箱(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Split boundary</source>
+        <translation>拆分边界</translation>
+    </message>
+    <message>
+        <source>a number inside the bin</source>
+        <translation>分箱内的一个数</translation>
+    </message>
+    <message>
+        <source>Split &amp;at:</source>
+        <translation>拆分点(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>S&amp;plit bin</source>
+        <translation>拆分分箱(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Reset to &amp;optimal</source>
+        <translation>恢复最优分箱(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%1 (event: %2)</source>
+        <translation>%1（事件：%2）</translation>
+    </message>
+    <message>
+        <source>Open a data file first (the Data page): the features are binned on its rows.</source>
+        <translation>请先打开数据文件（数据页）：特征按其中的行分箱。</translation>
+    </message>
+    <message>
+        <source>Define a binary task on the Roles page first: the bins are grouped by its bad rate.</source>
+        <translation>请先在角色页定义一个二分类任务：分箱按它的坏账率分组。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 rows then, %3 now)</source>
+        <translation>%1（当时 %2 行，现在 %3 行）</translation>
+    </message>
+    <message>
+        <source>The bins grouped by hand of %1 were made on other data: reset them to group the bins of this data.</source>
+        <translation>%1 的手工分箱是在其他数据上做的：请将其恢复为最优分箱，再对本数据分组。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Screened %n feature(s) against %1</source>
+        <translation>
+            <numerusform>已按 %1 筛选 %n 个特征</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Screening cancelled</source>
+        <translation>筛选已取消</translation>
+    </message>
+    <message>
+        <source>one bin: no trend</source>
+        <translation>只有一个分箱：无趋势</translation>
+    </message>
+    <message>
+        <source>monotone, ascending: the bad rate rises from bin to bin</source>
+        <translation>单调递增：坏账率逐箱上升</translation>
+    </message>
+    <message>
+        <source>monotone, descending: the bad rate falls from bin to bin</source>
+        <translation>单调递减：坏账率逐箱下降</translation>
+    </message>
+    <message>
+        <source>not monotone: the bad rate rises, then falls (a peak)</source>
+        <translation>非单调：坏账率先升后降（峰形）</translation>
+    </message>
+    <message>
+        <source>not monotone: the bad rate falls, then rises (a valley)</source>
+        <translation>非单调：坏账率先降后升（谷形）</translation>
+    </message>
+    <message>
+        <source>not monotone: the bad rate changes direction more than once, or two neighbouring bins have the same bad rate</source>
+        <translation>非单调：坏账率多次改变方向，或相邻两箱的坏账率相同</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; — IV %2 (%3), %n bin(s), %4. Trend: %5.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — IV %2（%3），%n 个分箱，%4。趋势：%5。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>grouped by hand</source>
+        <translation>手工分组</translation>
+    </message>
+    <message>
+        <source>optimal binning</source>
+        <translation>最优分箱</translation>
+    </message>
+    <message>
+        <source>The bins grouped by hand belong to this task: reset them (Reset to optimal) to screen another task.</source>
+        <translation>手工分组的分箱属于此任务：先将其恢复为最优分箱（“恢复最优分箱”），才能筛选其他任务。</translation>
+    </message>
+    <message>
+        <source>Select two or more adjacent bins to merge (Shift+click, or Shift+arrow keys, in the bins table).</source>
+        <translation>请在分箱表中选择两个或更多相邻的分箱再合并（Shift+单击，或 Shift+方向键）。</translation>
+    </message>
+    <message>
+        <source>Missing and special-value bins keep a bin of their own: select range bins or level groups to merge.</source>
+        <translation>缺失值和特殊值各自保留单独的分箱：请选择区间分箱或取值分组进行合并。</translation>
+    </message>
+    <message>
+        <source>The bins cannot be merged: %1</source>
+        <translation>无法合并这些分箱：%1</translation>
+    </message>
+    <message>
+        <source>Merge bins %1–%2 of %3</source>
+        <translation>合并 %3 的第 %1–%2 箱</translation>
+    </message>
+    <message>
+        <source>Select the one bin to split in the bins table, then type the boundary.</source>
+        <translation>请在分箱表中选中要拆分的那一个分箱，再输入边界。</translation>
+    </message>
+    <message>
+        <source>Only a range bin of a numeric feature can be split at a boundary; %1 is not one.</source>
+        <translation>只有数值特征的区间分箱才能按边界拆分；%1 不是区间分箱。</translation>
+    </message>
+    <message>
+        <source>The bin cannot be split at %1: %2</source>
+        <translation>无法在 %1 处拆分该分箱：%2</translation>
+    </message>
+    <message>
+        <source>Split bin %1 of %2 at %3</source>
+        <translation>在 %3 处拆分 %2 的第 %1 箱</translation>
+    </message>
+    <message>
+        <source>%1 already has its optimal bins.</source>
+        <translation>%1 已是最优分箱。</translation>
+    </message>
+    <message>
+        <source>Reset the bins of %1</source>
+        <translation>恢复 %1 的最优分箱</translation>
+    </message>
+    <message>
+        <source>a number below %1</source>
+        <translation>一个小于 %1 的数</translation>
+    </message>
+    <message>
+        <source>a number above %1</source>
+        <translation>一个大于 %1 的数</translation>
+    </message>
+    <message>
+        <source>a number above %1 and below %2</source>
+        <translation>一个大于 %1 且小于 %2 的数</translation>
+    </message>
+    <message>
+        <source>Type the boundary to split %1 at: %2.</source>
+        <translation>请输入拆分 %1 的边界：%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number: type the boundary as %2.</source>
+        <translation>“%1”不是数字：请输入%2作为边界。</translation>
+    </message>
+    <message>
+        <source>%1 is not inside the bin %2: type %3.</source>
+        <translation>%1 不在分箱 %2 之内：请输入%3。</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::BinningWorker</name>
+    <message>
+        <source>Binning the features against %1</source>
+        <translation>正在按 %1 对特征分箱</translation>
+    </message>
+    <message numerus="yes">
+        <source>Screened %n feature(s)</source>
+        <translation>
+            <numerusform>已筛选 %n 个特征</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::BinsTableModel</name>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>This bin has no %1: 0.5 was added to both of its counts so that its WoE is finite.</source>
+        <translation>该分箱没有%1：其两个计数各加 0.5，使 WoE 为有限值。</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>non-events</source>
+        <translation>非事件</translation>
+    </message>
+    <message>
+        <source>Range or levels</source>
+        <translation>区间或取值</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件数</translation>
+    </message>
+    <message>
+        <source>Bad rate</source>
+        <translation>坏账率</translation>
+    </message>
+    <message>
+        <source>WoE</source>
+        <translation>WoE</translation>
+    </message>
+    <message>
+        <source>IV</source>
+        <translation>IV</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1797,10 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <source>What&apos;s &amp;This?</source>
         <translation>这是什么(&amp;T)？</translation>
     </message>
+    <message>
+        <source>Binning</source>
+        <translation>分箱</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::MethodPanel</name>
@@ -2223,6 +2549,69 @@ FPR %4</translation>
     <message>
         <source>%1 is the file this model was trained on: %2 of its %3 rows were used to fit it, so the metrics on this file are optimistic. Judge the model on its test part or on another file.</source>
         <translation>%1 正是训练此模型所用的文件：其 %3 行中有 %2 行用于拟合模型，因此此文件上的指标偏乐观。请以测试集或其他文件来评判模型。</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::ScreeningTableModel</name>
+    <message>
+        <source>useless</source>
+        <translation>无用</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <source>suspicious</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>IV below 0.02: useless; below 0.1: weak; below 0.3: medium; up to 0.5: strong; above 0.5: suspicious (too good to be true: check for a leak of the outcome).</source>
+        <translation>IV 低于 0.02：无用；低于 0.1：弱；低于 0.3：中等；不超过 0.5：强；高于 0.5：可疑（好得不像真的：请检查是否泄漏了结果）。</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手工</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>IV</source>
+        <translation>IV</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <source>Gini</source>
+        <translation>Gini</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation>分箱数</translation>
+    </message>
+    <message>
+        <source>Grouping</source>
+        <translation>分组</translation>
     </message>
 </context>
 <context>

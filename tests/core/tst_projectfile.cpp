@@ -136,6 +136,7 @@ private Q_SLOTS:
     void refusesOtherFiles();
     void fingerprintTellsChangedFromCopied();
     void keepsDataPreparationAndLoadsOlderProjects();
+    void keepsTheEditedBinning();
 
 private:
     QTemporaryDir m_directory;
@@ -535,3 +536,102 @@ void TestProjectFile::fingerprintTellsChangedFromCopied()
 
 QTEST_GUILESS_MAIN(TestProjectFile)
 #include "tst_projectfile.moc"
+
+void TestProjectFile::keepsTheEditedBinning()
+{
+    // A project without Binning work has no "binning" field: its bytes are those of earlier builds.
+    QVERIFY(!m_bytes.contains("\"binning\""));
+    QVERIFY(parseProject(m_bytes, "memory").binning.empty());
+
+    ProjectContents contents = m_contents;
+    contents.binning.taskColumn = "Class";
+    contents.binning.positiveClass = "bad";
+    FeatureBinning income;
+    income.feature = "income";
+    income.trend = BinTrend::Descending;
+    income.fineBinCount = 20;
+    Bin low, high, special, missing;
+    low.upper = 1234.5678901234567; // a double that is no float: kept to the last bit
+    low.events = 30;
+    low.nonEvents = 70;
+    high.lower = low.upper;
+    high.events = 10;
+    high.nonEvents = 90;
+    special.kind = BinKind::Special;
+    special.special = -999;
+    special.events = 0; // an empty cell: the small-count adjustment applies after reading too
+    special.nonEvents = 5;
+    missing.kind = BinKind::Missing;
+    missing.events = 4;
+    missing.nonEvents = 6;
+    income.bins = {low, high, special, missing};
+    computeBinStatistics(income);
+    FeatureBinning grade;
+    grade.feature = "grade";
+    grade.categorical = true;
+    Bin ab, c, notApplicable;
+    ab.kind = BinKind::Levels;
+    ab.levels = {"A", "B"};
+    ab.events = 5;
+    ab.nonEvents = 95;
+    c.kind = BinKind::Levels;
+    c.levels = {"C"};
+    c.events = 35;
+    c.nonEvents = 65;
+    notApplicable.kind = BinKind::Special;
+    notApplicable.levels = {"n/a"};
+    notApplicable.events = 4;
+    notApplicable.nonEvents = 11;
+    grade.bins = {ab, c, notApplicable};
+    computeBinStatistics(grade);
+    contents.binning.edited = {income, grade};
+
+    const QByteArray bytes = serializeProject(contents);
+    const ProjectContents loaded = parseProject(bytes, "memory");
+    QCOMPARE(loaded.binning.taskColumn, std::string("Class"));
+    QCOMPARE(loaded.binning.positiveClass, std::string("bad"));
+    QCOMPARE(loaded.binning.edited.size(), std::size_t(2));
+    for (std::size_t f = 0; f < 2; ++f) {
+        const FeatureBinning &a = contents.binning.edited[f], &b = loaded.binning.edited[f];
+        QCOMPARE(b.feature, a.feature);
+        QCOMPARE(b.categorical, a.categorical);
+        QCOMPARE(b.trend, a.trend);
+        QCOMPARE(b.fineBinCount, a.fineBinCount);
+        QCOMPARE(b.bins.size(), a.bins.size());
+        for (std::size_t i = 0; i < a.bins.size(); ++i) {
+            const Bin &x = a.bins[i], &y = b.bins[i];
+            QCOMPARE(y.kind, x.kind);
+            QVERIFY(sameBits(y.lower, x.lower) && sameBits(y.upper, x.upper) && sameBits(y.special, x.special));
+            QCOMPARE(y.levels, x.levels);
+            QCOMPARE(y.events, x.events);
+            QCOMPARE(y.nonEvents, x.nonEvents);
+            QVERIFY(sameBits(y.woe, x.woe) && sameBits(y.iv, x.iv));
+        }
+        QVERIFY(sameBits(b.iv, a.iv) && sameBits(b.auc, a.auc));
+    }
+    QCOMPARE(serializeProject(loaded), bytes);
+
+    const auto editBin = [&](const std::function<void(QJsonObject &)> &edit) {
+        return resigned(bytes, [&](QJsonObject &root) {
+            QJsonObject binning = root[QLatin1String("binning")].toObject();
+            QJsonArray edited = binning[QLatin1String("edited")].toArray();
+            QJsonObject feature = edited[0].toObject();
+            QJsonArray bins = feature[QLatin1String("bins")].toArray();
+            QJsonObject bin = bins[0].toObject();
+            edit(bin);
+            bins[0] = bin;
+            feature[QLatin1String("bins")] = bins;
+            edited[0] = feature;
+            binning[QLatin1String("edited")] = edited;
+            root[QLatin1String("binning")] = binning;
+        });
+    };
+    expectRefusal(editBin([](QJsonObject &bin) { bin[QLatin1String("kind")] = QStringLiteral("ranges"); }), "bad kind",
+                  {"kind", "range, levels, missing or special"});
+    expectRefusal(editBin([](QJsonObject &bin) { bin[QLatin1String("upper")] = -5000.0; }), "bad upper",
+                  {"lower", "upper end of the bin before"});
+    expectRefusal(editBin([](QJsonObject &bin) { bin[QLatin1String("lower")] = 2000.0; }), "bad lower",
+                  {"upper", "above lower"});
+    expectRefusal(editBin([](QJsonObject &bin) { bin[QLatin1String("events")] = -1; }), "bad count",
+                  {"events", "whole number"});
+}

@@ -675,7 +675,8 @@ private Q_SLOTS:
         m_window->resultsPage()->showTask(QStringLiteral("Class"));
         m_window->resultsPage()->binaryPanel()->setThreshold(0.1);
         m_window->runsPage()->selectRows({0, 2});
-        const char *names[] = {"start", "data", "roles", "settings", "training", "results", "runs", "scoring"};
+        const char *names[] = {"start",   "data", "roles",   "settings", "training",
+                               "results", "runs", "scoring", "binning"};
         for (int page = 0; page < MainWindow::PageCount; ++page) {
             m_window->showPage(static_cast<MainWindow::Page>(page));
             const QString path = folder + QStringLiteral("/%1-%2.png").arg(page + 1).arg(QLatin1String(names[page]));
