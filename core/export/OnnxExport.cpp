@@ -1,24 +1,24 @@
 #include "export/OnnxExport.h"
 
 #include "common/Error.h"
+#include "csv/CsvReader.h"
+#include "csv/CsvTokenizer.h"
 
 #include <onnx/checker.h>
 #include <onnx/defs/schema.h>
 #include <onnx/onnx_pb.h>
 #include <onnx/shape_inference/implementation.h>
 
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <set>
-#include <string_view>
 
 namespace cmtl {
 
 const std::vector<std::string> &onnxMissingTokens()
 {
-    static const std::vector<std::string> tokens = {"NA", "NaN", "null", "?"};
+    static const std::vector<std::string> tokens = CsvOptions{}.missingTokens;
     return tokens;
 }
 
@@ -154,16 +154,8 @@ std::vector<float> numericMissingValues(const std::vector<std::string> &texts)
 {
     std::vector<float> values;
     for (const std::string &text : texts) {
-        std::string_view trimmed = text;
-        while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == '\t'))
-            trimmed.remove_prefix(1);
-        while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t'))
-            trimmed.remove_suffix(1);
-        if (!trimmed.empty() && trimmed.front() == '+')
-            trimmed.remove_prefix(1);
         float value = 0;
-        const auto [end, error] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
-        if (error == std::errc() && end == trimmed.data() + trimmed.size() && !trimmed.empty())
+        if (parseNumber(text, value))
             values.push_back(value);
     }
     return values;
@@ -237,8 +229,8 @@ std::vector<std::string> encodeOneHot(GraphBuilder &builder, const OneHotStep &s
     offsetOfText[""] = missingInput;
     for (const std::string &token : onnxMissingTokens())
         offsetOfText[token] = missingInput;
-    for (const std::string &text : missingValues)
-        offsetOfText[text] = missingInput;
+    for (const std::string &text : missingValues) // compared after trimming, as the reader does
+        offsetOfText[std::string(trimBlanks(text))] = missingInput;
 
     std::vector<std::string> keys;
     std::vector<std::int64_t> offsets;

@@ -5,9 +5,7 @@
 // numeric input, a string ("" or absent: missing) for a categorical one. OUTPUTS.json: for each
 // output name, {dims, data} with the values in row-major order (null for NaN).
 const ort = require('onnxruntime-node');
-const fs = require('fs');
-
-async function score(modelPath, rows) {
+async function score(modelPath, rows) { // rows: [{funded_amnt: 16100, term: 'term_36', ...}, ...]
   const session = await ort.InferenceSession.create(modelPath);
   const feeds = {};
   for (const input of session.inputMetadata) { // one [N, 1] tensor per feature column
@@ -16,8 +14,10 @@ async function score(modelPath, rows) {
     feeds[input.name] = text ? new ort.Tensor('string', column, [rows.length, 1])
                              : new ort.Tensor('float32', Float32Array.from(column), [rows.length, 1]);
   }
-  return session.run(feeds); // e.g. (await score(...))['Class.probability'].data: P(bad) per row
+  return session.run(feeds); // (await score('lc.onnx', rows))['Class.probability'].data: P(bad) per row
 }
+
+const fs = require('fs');
 
 async function main() {
   const [modelPath, rowsPath, outputsPath] = process.argv.slice(2);

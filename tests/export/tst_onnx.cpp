@@ -383,6 +383,25 @@ private Q_SLOTS:
         }
     }
 
+    // The README's example of scoring in ONNX Runtime is, line for line, the code this test runs.
+    void readmeExampleIsWhatTheTestRuns()
+    {
+        const QString readme = QString::fromUtf8(readAll(QStringLiteral(CMTL_SOURCE_DIR "/README.md")));
+        const qsizetype section = readme.indexOf(QStringLiteral("## Exporting to ONNX"));
+        QVERIFY(section >= 0);
+        const QString fence = QStringLiteral("```js\n");
+        const qsizetype begin = readme.indexOf(fence, section);
+        QVERIFY(begin > section);
+        const qsizetype end = readme.indexOf(QStringLiteral("```\n"), begin + fence.size());
+        QVERIFY(end > begin);
+        const QString example = readme.mid(begin + fence.size(), end - begin - fence.size());
+        QVERIFY(example.contains(QStringLiteral("session.run(feeds)")));
+        const QString script =
+            QString::fromUtf8(readAll(QStringLiteral(CMTL_SOURCE_DIR "/tests/export/score_onnx.js")));
+        QVERIFY2(script.contains(example),
+                 "README.md's ONNX Runtime example is not the code of tests/export/score_onnx.js");
+    }
+
 private:
     QString path(const QString &name) const { return m_work.filePath(name); }
     QString path(const char *name) const { return path(QString::fromLatin1(name)); }
