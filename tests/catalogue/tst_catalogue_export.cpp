@@ -92,11 +92,13 @@ private Q_SLOTS:
 #endif
     }
 
-#ifdef CREDITMTL_HAVE_ONNX
     // A feature column named like a task's output ("y.probability" beside the task y) cannot be
     // both an input and an output of the graph: refused, naming it and the fix.
     void columnNamedLikeAnOutput()
     {
+#ifndef CREDITMTL_HAVE_ONNX
+        QSKIP("this build has no ONNX support (unwritableOutput checks the refusal that says so)");
+#endif
         QByteArray csv = "x,y.probability,y\n";
         for (int row = 0; row < 60; ++row)
             csv += QByteArray::number(row % 7) + "," + QByteArray::number((row * 5) % 11) + "," +
@@ -114,7 +116,6 @@ private Q_SLOTS:
             QStringList{QStringLiteral("\"y.probability\""), QStringLiteral("rename the column")});
         QVERIFY(!QFile::exists(out));
     }
-#endif
 
     void nothingToExport()
     {

@@ -4,10 +4,12 @@
 // them rows with missing values, unseen levels, values outside the training range and the
 // model's declared missing values. And the ONNX checker on every exported file.
 
+#include "../core/OlderModelFile.h"
 #include "common/Error.h"
 #include "csv/CsvReader.h"
 #include "export/OnnxExport.h"
 #include "io/ModelFile.h"
+#include "io/PredictionsCsv.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -91,27 +93,17 @@ struct TextTable {
     QByteArray csv() const
     {
         std::string text;
-        const auto append = [&](std::size_t c, const std::string &cell) {
-            if (c > 0)
-                text += ',';
-            if (cell.empty())
-                return;
-            text += '"';
-            for (const char character : cell) {
-                if (character == '"')
-                    text += '"';
-                text += character;
+        const auto appendRow = [&](const std::vector<std::string> &cells) {
+            for (std::size_t c = 0; c < cells.size(); ++c) {
+                if (c > 0)
+                    text += ',';
+                text += csvField(cells[c]);
             }
-            text += '"';
-        };
-        for (std::size_t c = 0; c < header.size(); ++c)
-            append(c, header[c]);
-        text += '\n';
-        for (const auto &row : rows) {
-            for (std::size_t c = 0; c < row.size(); ++c)
-                append(c, row[c]);
             text += '\n';
-        }
+        };
+        appendRow(header);
+        for (const auto &row : rows)
+            appendRow(row);
         return QByteArray::fromStdString(text);
     }
 };
@@ -154,7 +146,7 @@ TextTable gappy(TextTable texts)
 // Rows a model never met in training, each built from the first row of `texts`: every feature
 // missing (empty, then the missing tokens), every level unseen, every number far outside the
 // training range on either side, the declared missing values, a level "(missing)" as text.
-void appendAwkwardRows(TextTable &texts, const std::vector<std::string> &numericColumns)
+void appendAwkwardRows(TextTable &texts, const std::vector<std::string> &numericColumns, bool outsideRange)
 {
     const std::vector<std::string> base = texts.rows.front();
     const auto isNumeric = [&](std::size_t c) {
@@ -175,16 +167,20 @@ void appendAwkwardRows(TextTable &texts, const std::vector<std::string> &numeric
     for (const std::string &token : onnxMissingTokens())
         variant([&](std::size_t, const std::string &) { return token; });
     variant([&](std::size_t c, const std::string &cell) { return isNumeric(c) ? cell : std::string("never seen"); });
-    variant([&](std::size_t c, const std::string &cell) { return isNumeric(c) ? std::string("1e9") : cell; });
-    variant([&](std::size_t c, const std::string &cell) { return isNumeric(c) ? std::string("-1e9") : cell; });
-    variant([&](std::size_t c, const std::string &cell) { return isNumeric(c) ? std::string("1e38") : cell; });
+    if (outsideRange) {
+        variant([&](std::size_t c, const std::string &cell) { return isNumeric(c) ? std::string("1e9") : cell; });
+        variant([&](std::size_t c, const std::string &cell) { return isNumeric(c) ? std::string("-1e9") : cell; });
+        variant([&](std::size_t c, const std::string &cell) { return isNumeric(c) ? std::string("1e38") : cell; });
+        // Numbers outside the range with every text missing.
+        variant(
+            [&](std::size_t c, const std::string &) { return isNumeric(c) ? std::string("12345678") : std::string(); });
+    }
     variant([&](std::size_t c, const std::string &cell) {
         return texts.header[c] == "annual_inc" ? std::string("-1") : texts.header[c] == "addr_state" ? "XX" : cell;
     });
     variant([&](std::size_t c, const std::string &cell) { return isNumeric(c) ? cell : std::string("(missing)"); });
-    // Unseen levels together with missing numbers, and the reverse.
+    // Unseen levels together with missing numbers.
     variant([&](std::size_t c, const std::string &) { return isNumeric(c) ? std::string() : std::string("?!"); });
-    variant([&](std::size_t c, const std::string &) { return isNumeric(c) ? std::string("12345678") : std::string(); });
 }
 
 // The rows as ONNX Runtime's inputs: a number or null for a numeric input (a missing token is
@@ -216,6 +212,8 @@ struct ModelCase {
     QString name;
     QStringList options;
     bool gappy = false;
+    // Rewritten as a model file from before the training ranges were stored: scored unclipped.
+    bool olderFile = false;
 };
 
 // Every architecture the trainer offers, small and briefly trained; the variants cover missing
@@ -244,6 +242,7 @@ const std::vector<ModelCase> &modelCases()
           QStringLiteral("--missing-values"), QStringLiteral("annual_inc=-1"), QStringLiteral("--missing-values"),
           QStringLiteral("addr_state=XX"), QStringLiteral("--max-levels"), QStringLiteral("8")},
          true},
+        {QStringLiteral("older-file-unclipped"), {QStringLiteral("--hidden"), QStringLiteral("8")}, false, true},
     };
     return cases;
 }
@@ -316,6 +315,8 @@ private Q_SLOTS:
         train += model.options;
         const Run trained = runCli(train);
         QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        if (model.olderFile)
+            QVERIFY(writeAll(modelPath, cmtl::testing::withoutTrainingRanges(readAll(modelPath))));
         const Run exported = runCli(
             {QStringLiteral("export"), QStringLiteral("--model"), modelPath, QStringLiteral("--onnx"), onnxPath});
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
@@ -326,7 +327,10 @@ private Q_SLOTS:
         for (const NumericStep &step : contents.model.preprocessor().numeric)
             numericColumns.push_back(step.column);
         TextTable scored = model.gappy ? m_gappy : m_plain;
-        appendAwkwardRows(scored, numericColumns);
+        // Unclipped, numbers far outside the training range drive the outputs beyond what float32 holds
+        // to 1e-5 (or to infinity) in predict and ONNX Runtime alike: the older file is scored
+        // without them.
+        appendAwkwardRows(scored, numericColumns, !model.olderFile);
         const QString dataPath = path(model.name + QStringLiteral("_score.csv")),
                       rowsPath = path(model.name + QStringLiteral("_rows.json"));
         const QString predictedPath = path(model.name + QStringLiteral("_predict.csv")),
