@@ -435,7 +435,7 @@ private:
                 run(npm,
                     {QStringLiteral("install"), QStringLiteral("--ignore-scripts"), QStringLiteral("--no-audit"),
                      QStringLiteral("--no-fund"), QString::fromLatin1(kOnnxRuntimePackage)},
-                    folder, environment, 300000);
+                    folder, environment, 180000);
             QVERIFY2(installed.exitCode == 0,
                      qPrintable(QStringLiteral("npm could not install %1 into %2 (is the npm registry reachable?): %3")
                                     .arg(QString::fromLatin1(kOnnxRuntimePackage), folder, installed.err)));
