@@ -12,7 +12,12 @@ packages=(
   # The end-to-end test (tests/e2e): a virtual X server, a session bus, the accessibility bus and
   # its Python client, xdotool for the mouse, ImageMagick's import for screenshots.
   xvfb xauth dbus-x11 at-spi2-core python3-pyatspi xdotool imagemagick
+  # ONNX export (core/export/Onnx*, optional at build time) and its test (tests/export): the ONNX
+  # library, and Node.js to run ONNX Runtime (the test installs onnxruntime-node with npm).
+  libonnx-dev libprotobuf-dev protobuf-compiler nodejs
 )
+# npm comes with some Node.js builds (NodeSource's); Debian's nodejs needs the npm package.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,0 +1,59 @@
+#include "Commands.h"
+
+#include "CliSupport.h"
+#include "io/AtomicFile.h"
+#include "io/ModelFile.h"
+
+#ifdef CREDITMTL_HAVE_ONNX
+#include "export/OnnxExport.h"
+#endif
+
+namespace cmtl {
+
+namespace {
+
+// --onnx: the whole scoring pipeline as one ONNX graph (core/export/OnnxExport.h), checked by the
+// ONNX checker before it is written.
+void exportOnnxFile(const ModelFileContents &contents, const QString &path, std::ostream &out)
+{
+#ifdef CREDITMTL_HAVE_ONNX
+    const QByteArray bytes = exportOnnx(contents.model);
+    writeFileAtomically(str(path), bytes);
+    out << "Wrote the ONNX graph (opset " << kOnnxOpset << ", ai.onnx.ml " << kOnnxMlOpset << ") to " << str(path)
+        << ": " << contents.model.requiredColumns().size() << " inputs, " << contents.model.tasks().size() << " tasks, "
+        << bytes.size() << " bytes\n";
+#else
+    (void)contents;
+    (void)out;
+    throw UsageError("--onnx " + str(path) +
+                     ": this build of creditmtl-cli has no ONNX support (the ONNX library was not found when it "
+                     "was configured); install libonnx-dev, libprotobuf-dev and protobuf-compiler "
+                     "(scripts/install-deps.sh) and rebuild");
+#endif
+}
+
+} // namespace
+
+int commandExport(const QStringList &arguments, std::ostream &out)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Export a saved model for scoring outside CreditMTL."));
+    parser.addOption(option("model", "The model file.", "file"));
+    parser.addOption(option("onnx",
+                            "Write the model (preprocessing, network and output transforms) as one ONNX graph to "
+                            "this file.",
+                            "file"));
+    bool help = false;
+    parseOrThrow(parser, arguments, "export", out, help);
+    if (help)
+        return 0;
+    const QString modelPath = required(parser, "model", "export");
+    if (!parser.isSet(QStringLiteral("onnx")))
+        throw UsageError("export: nothing to export; give --onnx FILE");
+    refuseOutputsOverInputs(parser, {"model"}, {"onnx"});
+    const ModelFileContents contents = loadModelFile(str(modelPath));
+    exportOnnxFile(contents, parser.value(QStringLiteral("onnx")), out);
+    return 0;
+}
+
+} // namespace cmtl

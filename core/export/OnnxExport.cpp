@@ -1,0 +1,499 @@
+#include "export/OnnxExport.h"
+
+#include "common/Error.h"
+#include "csv/CsvReader.h"
+#include "csv/CsvTokenizer.h"
+
+#include <onnx/checker.h>
+#include <onnx/defs/schema.h>
+#include <onnx/onnx_pb.h>
+#include <onnx/shape_inference/implementation.h>
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace cmtl {
+
+const std::vector<std::string> &onnxMissingTokens()
+{
+    static const std::vector<std::string> tokens = CsvOptions{}.missingTokens;
+    return tokens;
+}
+
+namespace {
+
+constexpr const char *kMlDomain = "ai.onnx.ml";
+
+// The tensors of a graph under construction: each method adds initializers or nodes and returns
+// the name of the tensor it made. Generated names start with "cmtl/" and are checked against the
+// graph's input and output names, which are the user's column and task names.
+class GraphBuilder {
+public:
+    explicit GraphBuilder(onnx::GraphProto &graph) : m_graph(graph) {}
+
+    // Reserves a name the graph exposes (an input or output); refuses a duplicate.
+    void reserve(const std::string &name, const char *what)
+    {
+        if (!m_names.insert(name).second)
+            throw ConfigError("cannot export to ONNX: the " + std::string(what) + " name \"" + name +
+                              "\" is used twice in the graph (an input column and a task output share it); rename "
+                              "the column");
+    }
+
+    std::string fresh(const std::string &hint)
+    {
+        std::string name = "cmtl/" + hint;
+        for (int suffix = 2; m_names.count(name) > 0; ++suffix)
+            name = "cmtl/" + hint + "_" + std::to_string(suffix);
+        m_names.insert(name);
+        return name;
+    }
+
+    std::string floats(const std::string &hint, const float *values, std::int64_t count, std::vector<std::int64_t> dims)
+    {
+        onnx::TensorProto &tensor = *m_graph.add_initializer();
+        tensor.set_name(fresh(hint));
+        tensor.set_data_type(onnx::TensorProto::FLOAT);
+        for (const std::int64_t dim : dims)
+            tensor.add_dims(dim);
+        tensor.mutable_float_data()->Add(values, values + count);
+        return tensor.name();
+    }
+    std::string scalar(const std::string &hint, float value) { return floats(hint, &value, 1, {}); }
+    std::string floatRow(const std::string &hint, const std::vector<float> &values)
+    {
+        return floats(hint, values.data(), static_cast<std::int64_t>(values.size()),
+                      {1, static_cast<std::int64_t>(values.size())});
+    }
+    std::string int64s(const std::string &hint, const std::vector<std::int64_t> &values, std::vector<std::int64_t> dims)
+    {
+        onnx::TensorProto &tensor = *m_graph.add_initializer();
+        tensor.set_name(fresh(hint));
+        tensor.set_data_type(onnx::TensorProto::INT64);
+        for (const std::int64_t dim : dims)
+            tensor.add_dims(dim);
+        tensor.mutable_int64_data()->Add(values.begin(), values.end());
+        return tensor.name();
+    }
+
+    // A node of `type` reading `inputs`, writing one tensor: named `output` when given (a graph
+    // output), else a fresh name from `hint`.
+    onnx::NodeProto &node(const char *type, const std::vector<std::string> &inputs, const std::string &hint,
+                          const std::string &output = {}, const char *domain = "")
+    {
+        onnx::NodeProto &node = *m_graph.add_node();
+        node.set_op_type(type);
+        node.set_domain(domain);
+        for (const std::string &input : inputs)
+            node.add_input(input);
+        node.add_output(output.empty() ? fresh(hint) : output);
+        node.set_name(node.output(0));
+        return node;
+    }
+    std::string apply(const char *type, const std::vector<std::string> &inputs, const std::string &hint)
+    {
+        return node(type, inputs, hint).output(0);
+    }
+
+private:
+    onnx::GraphProto &m_graph;
+    std::set<std::string> m_names;
+};
+
+void setInt(onnx::NodeProto &node, const char *name, std::int64_t value)
+{
+    onnx::AttributeProto &attribute = *node.add_attribute();
+    attribute.set_name(name);
+    attribute.set_type(onnx::AttributeProto::INT);
+    attribute.set_i(value);
+}
+
+void setInts(onnx::NodeProto &node, const char *name, const std::vector<std::int64_t> &values)
+{
+    onnx::AttributeProto &attribute = *node.add_attribute();
+    attribute.set_name(name);
+    attribute.set_type(onnx::AttributeProto::INTS);
+    attribute.mutable_ints()->Add(values.begin(), values.end());
+}
+
+void setStrings(onnx::NodeProto &node, const char *name, const std::vector<std::string> &values)
+{
+    onnx::AttributeProto &attribute = *node.add_attribute();
+    attribute.set_name(name);
+    attribute.set_type(onnx::AttributeProto::STRINGS);
+    for (const std::string &value : values)
+        attribute.add_strings(value);
+}
+
+void setString(onnx::NodeProto &node, const char *name, const std::string &value)
+{
+    onnx::AttributeProto &attribute = *node.add_attribute();
+    attribute.set_name(name);
+    attribute.set_type(onnx::AttributeProto::STRING);
+    attribute.set_s(value);
+}
+
+// A tensor's type with a shape: the batch dimension "N" (as a symbol), then fixed sizes.
+void describeTensor(onnx::ValueInfoProto &info, const std::string &name, onnx::TensorProto::DataType type,
+                    const std::vector<std::int64_t> &fixedDims)
+{
+    info.set_name(name);
+    onnx::TypeProto_Tensor &tensor = *info.mutable_type()->mutable_tensor_type();
+    tensor.set_elem_type(type);
+    onnx::TensorShapeProto &shape = *tensor.mutable_shape();
+    shape.add_dim()->set_dim_param("N");
+    for (const std::int64_t dim : fixedDims)
+        shape.add_dim()->set_dim_value(dim);
+}
+
+// The model's missing values for a numeric column that read as numbers: the CSV reader makes
+// the cells holding those numbers missing (CsvOptions::columnMissingValues), and so does the graph.
+std::vector<float> numericMissingValues(const std::vector<std::string> &texts)
+{
+    std::vector<float> values;
+    for (const std::string &text : texts) {
+        float value = 0;
+        if (parseNumber(text, value))
+            values.push_back(value);
+    }
+    return values;
+}
+
+// The encoders: one function per kind of preprocessing step, each reading its column's graph
+// input and returning the blocks of network inputs it makes, in the order of
+// Preprocessor::inputNames(). (A new kind of step, such as a weight-of-evidence encoding, is one
+// more function here and one more loop in buildInputs.)
+
+// A numeric column: its missing values turned to NaN, NaN imputed with the training median, the
+// value clipped to the training range, standardised; then the 0/1 missing flag when the step has
+// one. Imputing before clipping gives what Preprocessor::transform gives (clip, then impute):
+// the median lies inside the training range.
+std::vector<std::string> encodeNumeric(GraphBuilder &builder, const NumericStep &step, bool clip,
+                                       const std::vector<float> &missingValues)
+{
+    const std::string &hint = step.column;
+    std::string value = step.column;
+    if (!missingValues.empty()) {
+        std::string isMissingValue;
+        for (const float missing : missingValues) {
+            const std::string equal =
+                builder.apply("Equal", {value, builder.scalar(hint + "/missing_value", missing)}, hint + "/is_value");
+            isMissingValue = isMissingValue.empty() ? equal : builder.apply("Or", {isMissingValue, equal}, hint);
+        }
+        value = builder.apply(
+            "Where", {isMissingValue, builder.scalar(hint + "/nan", std::numeric_limits<float>::quiet_NaN()), value},
+            hint + "/with_nan");
+    }
+    const std::string missing = builder.apply("IsNaN", {value}, hint + "/missing");
+    std::string imputed =
+        builder.apply("Where", {missing, builder.scalar(hint + "/median", step.median), value}, hint + "/imputed");
+    if (clip)
+        imputed = builder.apply(
+            "Clip",
+            {imputed, builder.scalar(hint + "/lowest", step.lowest), builder.scalar(hint + "/highest", step.highest)},
+            hint + "/clipped");
+    // (x - mean) * (1 / scale) in float, as Preprocessor::transform computes it.
+    const std::string centred = builder.apply("Sub", {imputed, builder.scalar(hint + "/mean", step.mean)}, hint);
+    std::vector<std::string> blocks = {
+        builder.apply("Mul", {centred, builder.scalar(hint + "/inverse_scale", 1.0f / step.scale)}, hint + "/scaled")};
+    if (step.missingIndicator) {
+        onnx::NodeProto &flag = builder.node("Cast", {missing}, hint + "/missing_flag");
+        setInt(flag, "to", onnx::TensorProto::FLOAT);
+        blocks.push_back(flag.output(0));
+    }
+    return blocks;
+}
+
+// A categorical column: each text mapped to its input's offset in the block (LabelEncoder), then
+// compared with 0..width-1 to give the one-hot row. Kept levels go to their own input; a missing
+// cell to the "(missing)" level when kept, else to the pooled "other" input; any other text
+// (rare levels pooled in training, levels never seen) to the "other" input, or to none (-1: a
+// row of zeros) when the step has none - as Preprocessor::transform maps them.
+std::vector<std::string> encodeOneHot(GraphBuilder &builder, const OneHotStep &step,
+                                      const std::vector<std::string> &missingValues)
+{
+    const std::string &hint = step.column;
+    const std::int64_t width = static_cast<std::int64_t>(step.levels.size() + (step.otherInput ? 1 : 0));
+    const std::int64_t otherInput = step.otherInput ? static_cast<std::int64_t>(step.levels.size()) : -1;
+    std::map<std::string, std::int64_t> offsetOfText;
+    std::int64_t missingInput = otherInput;
+    for (std::size_t i = 0; i < step.levels.size(); ++i) {
+        offsetOfText[step.levels[i]] = static_cast<std::int64_t>(i);
+        if (step.levels[i] == OneHotStep::kMissingLevel)
+            missingInput = static_cast<std::int64_t>(i);
+    }
+    // The texts read as missing override a level of the same text, as the CSV reader turns them
+    // into missing cells before the levels are looked up.
+    offsetOfText[""] = missingInput;
+    for (const std::string &token : onnxMissingTokens())
+        offsetOfText[token] = missingInput;
+    for (const std::string &text : missingValues) // compared after trimming, as the reader does
+        offsetOfText[std::string(trimBlanks(text))] = missingInput;
+
+    std::vector<std::string> keys;
+    std::vector<std::int64_t> offsets;
+    for (const auto &[text, offset] : offsetOfText) {
+        keys.push_back(text);
+        offsets.push_back(offset);
+    }
+    onnx::NodeProto &encoder = builder.node("LabelEncoder", {step.column}, hint + "/offset", {}, kMlDomain);
+    setStrings(encoder, "keys_strings", keys);
+    setInts(encoder, "values_int64s", offsets);
+    setInt(encoder, "default_int64", otherInput);
+
+    std::vector<std::int64_t> positions(static_cast<std::size_t>(width));
+    for (std::int64_t i = 0; i < width; ++i)
+        positions[static_cast<std::size_t>(i)] = i;
+    const std::string hot = builder.apply(
+        "Equal", {encoder.output(0), builder.int64s(hint + "/positions", positions, {1, width})}, hint + "/hot");
+    onnx::NodeProto &cast = builder.node("Cast", {hot}, hint + "/one_hot");
+    setInt(cast, "to", onnx::TensorProto::FLOAT);
+    return {cast.output(0)};
+}
+
+// The network's input matrix [N, inputs]: every step's blocks side by side.
+std::string buildInputs(GraphBuilder &builder, const MultiTaskModel &model)
+{
+    const Preprocessor &preprocessor = model.preprocessor();
+    const auto missingValuesOf = [&](const std::string &column) {
+        const auto found = model.inputMissingValues().find(column);
+        return found == model.inputMissingValues().end() ? std::vector<std::string>{} : found->second;
+    };
+    std::vector<std::string> blocks;
+    for (const NumericStep &step : preprocessor.numeric) {
+        for (std::string &block : encodeNumeric(builder, step, preprocessor.hasTrainingRanges,
+                                                numericMissingValues(missingValuesOf(step.column))))
+            blocks.push_back(std::move(block));
+    }
+    for (const OneHotStep &step : preprocessor.oneHot) {
+        for (std::string &block : encodeOneHot(builder, step, missingValuesOf(step.column)))
+            blocks.push_back(std::move(block));
+    }
+    if (blocks.size() == 1)
+        return blocks.front();
+    onnx::NodeProto &concat = builder.node("Concat", blocks, "inputs");
+    setInt(concat, "axis", 1);
+    return concat.output(0);
+}
+
+// One fully connected layer: x W^T + b. The flat parameters hold W (outputs x inputs) column-
+// major, which is W^T row-major: the [inputs, outputs] matrix Gemm multiplies by.
+std::string dense(GraphBuilder &builder, const Eigen::VectorXf &parameters, const DenseShape &shape,
+                  const std::string &input, const std::string &hint)
+{
+    const std::string weights = builder.floats(hint + "/weights", parameters.data() + shape.weightOffset,
+                                               shape.inputs * shape.outputs, {shape.inputs, shape.outputs});
+    const std::string bias =
+        builder.floats(hint + "/bias", parameters.data() + shape.biasOffset, shape.outputs, {shape.outputs});
+    return builder.apply("Gemm", {input, weights, bias}, hint);
+}
+
+// A chain of layers: ReLU after every layer but a linear output (see DenseChain); no dropout,
+// as in prediction.
+std::string chain(GraphBuilder &builder, const Eigen::VectorXf &parameters, const DenseChain &layers,
+                  const std::string &input, const std::string &hint)
+{
+    std::string value = input;
+    for (std::size_t l = 0; l < layers.layers.size(); ++l) {
+        const std::string layerHint = hint + "/layer" + std::to_string(l);
+        value = dense(builder, parameters, layers.layers[l], value, layerHint);
+        if (!(layers.linearOutput && l + 1 == layers.layers.size()))
+            value = builder.apply("Relu", {value}, layerHint + "/relu");
+    }
+    return value;
+}
+
+std::string softmax(GraphBuilder &builder, const std::string &logits, const std::string &hint)
+{
+    onnx::NodeProto &node = builder.node("Softmax", {logits}, hint);
+    setInt(node, "axis", 1);
+    return node.output(0);
+}
+
+// What each task's head reads, per the architecture (see forwardNetwork).
+std::vector<std::string> buildRepresentations(GraphBuilder &builder, const MultiTaskModel &model,
+                                              const std::string &inputs)
+{
+    const MultiTaskNetwork &network = model.network();
+    const Eigen::VectorXf &parameters = model.parameters();
+    const std::size_t tasks = network.taskCount();
+    switch (network.spec().architecture) {
+    case Architecture::SharedBottom: {
+        const std::string shared =
+            network.experts().empty() ? inputs : chain(builder, parameters, network.experts()[0], inputs, "trunk");
+        return std::vector<std::string>(tasks, shared);
+    }
+    case Architecture::Attention: {
+        // x_t = d * softmax(A_t x + b_t) * x, then the shared trunk, once per task.
+        const std::string inputCount =
+            builder.scalar("attention/input_count", static_cast<float>(network.spec().inputs));
+        std::vector<std::string> representations;
+        for (std::size_t t = 0; t < tasks; ++t) {
+            const std::string hint = "attention" + std::to_string(t);
+            const std::string attention =
+                softmax(builder, dense(builder, parameters, network.gate(t), inputs, hint + "/logits"), hint);
+            const std::string scaled = builder.apply("Mul", {inputCount, attention}, hint + "/scaled");
+            const std::string attended = builder.apply("Mul", {scaled, inputs}, hint + "/attended");
+            representations.push_back(chain(builder, parameters, network.experts()[0], attended, hint + "/trunk"));
+        }
+        return representations;
+    }
+    case Architecture::MMoE:
+    case Architecture::PLE:
+        break;
+    }
+    // Mixtures: every expert once, then each task's softmax gate weighs the experts it reads.
+    std::vector<std::string> expertOutputs;
+    for (std::size_t e = 0; e < network.experts().size(); ++e)
+        expertOutputs.push_back(chain(builder, parameters, network.experts()[e], inputs, "expert" + std::to_string(e)));
+    std::vector<std::string> representations;
+    for (std::size_t t = 0; t < tasks; ++t) {
+        const std::string hint = "gate" + std::to_string(t);
+        const std::string gate =
+            softmax(builder, dense(builder, parameters, network.gate(t), inputs, hint + "/logits"), hint);
+        const std::vector<int> &experts = network.expertsOf(t);
+        std::string mixed;
+        for (std::size_t k = 0; k < experts.size(); ++k) {
+            const auto column = static_cast<std::int64_t>(k);
+            const std::string weight = builder.apply("Slice",
+                                                     {gate, builder.int64s(hint + "/start", {column}, {1}),
+                                                      builder.int64s(hint + "/end", {column + 1}, {1}),
+                                                      builder.int64s(hint + "/axis", {1}, {1})},
+                                                     hint + "/weight" + std::to_string(k));
+            const std::string term = builder.apply("Mul", {expertOutputs[static_cast<std::size_t>(experts[k])], weight},
+                                                   hint + "/term" + std::to_string(k));
+            // Added in expert order, as forwardNetwork adds them.
+            mixed = mixed.empty() ? term : builder.apply("Add", {mixed, term}, hint + "/mixed");
+        }
+        representations.push_back(mixed);
+    }
+    return representations;
+}
+
+// Each head, then its output transform into the named outputs.
+void buildOutputs(GraphBuilder &builder, onnx::GraphProto &graph, const MultiTaskModel &model,
+                  const std::vector<std::string> &representations)
+{
+    const MultiTaskNetwork &network = model.network();
+    for (std::size_t t = 0; t < model.tasks().size(); ++t) {
+        const TargetEncoding &task = model.tasks()[t];
+        const std::string &name = task.spec.name();
+        const std::string raw =
+            chain(builder, model.parameters(), network.head(t), representations[t], "head" + std::to_string(t));
+        switch (task.spec.type) {
+        case TaskType::Binary: {
+            const std::string output = name + ".probability";
+            builder.node("Sigmoid", {raw}, {}, output);
+            describeTensor(*graph.add_output(), output, onnx::TensorProto::FLOAT, {1});
+            break;
+        }
+        case TaskType::Multiclass: {
+            const std::string probabilities = name + ".probabilities";
+            const std::string classOutput = name + ".class";
+            onnx::NodeProto &softmaxNode = builder.node("Softmax", {raw}, {}, probabilities);
+            setInt(softmaxNode, "axis", 1);
+            // The most probable class, the first of equals (as predict picks it).
+            onnx::NodeProto &argMax = builder.node("ArgMax", {probabilities}, name + "/class_index");
+            setInt(argMax, "axis", 1);
+            setInt(argMax, "keepdims", 0);
+            std::vector<std::int64_t> indices;
+            for (std::size_t k = 0; k < task.classes.size(); ++k)
+                indices.push_back(static_cast<std::int64_t>(k));
+            onnx::NodeProto &label = builder.node("LabelEncoder", {argMax.output(0)}, {}, classOutput, kMlDomain);
+            setInts(label, "keys_int64s", indices);
+            setStrings(label, "values_strings", task.classes);
+            setString(label, "default_string", "");
+            const auto classes = static_cast<std::int64_t>(task.classes.size());
+            describeTensor(*graph.add_output(), probabilities, onnx::TensorProto::FLOAT, {classes});
+            describeTensor(*graph.add_output(), classOutput, onnx::TensorProto::STRING, {});
+            break;
+        }
+        case TaskType::Regression: {
+            // Back to the target's unit: z * scale + mean, in float as MultiTaskModel computes it.
+            const std::string output = name + ".value";
+            const std::string scaled = builder.apply(
+                "Mul", {raw, builder.scalar(name + "/scale", static_cast<float>(task.scale))}, name + "/scaled");
+            builder.node("Add", {scaled, builder.scalar(name + "/mean", static_cast<float>(task.mean))}, {}, output);
+            describeTensor(*graph.add_output(), output, onnx::TensorProto::FLOAT, {1});
+            break;
+        }
+        }
+    }
+}
+
+} // namespace
+
+QByteArray exportOnnx(const MultiTaskModel &model)
+{
+    if (model.tasks().empty())
+        throw ConfigError("cannot export to ONNX: the model has no task (an empty model)");
+    onnx::ModelProto proto;
+    proto.set_ir_version(onnx::IR_VERSION);
+    proto.set_producer_name("CreditMTL");
+    proto.set_producer_version(CREDITMTL_VERSION);
+    proto.set_doc_string("A CreditMTL multi-task model: preprocessing, network and output transforms.");
+    onnx::OperatorSetIdProto &standard = *proto.add_opset_import();
+    standard.set_domain("");
+    standard.set_version(kOnnxOpset);
+    onnx::OperatorSetIdProto &ml = *proto.add_opset_import();
+    ml.set_domain(kMlDomain);
+    ml.set_version(kOnnxMlOpset);
+
+    onnx::GraphProto &graph = *proto.mutable_graph();
+    graph.set_name("creditmtl");
+    GraphBuilder builder(graph);
+    const Preprocessor &preprocessor = model.preprocessor();
+    for (const NumericStep &step : preprocessor.numeric) {
+        builder.reserve(step.column, "input");
+        describeTensor(*graph.add_input(), step.column, onnx::TensorProto::FLOAT, {1});
+    }
+    for (const OneHotStep &step : preprocessor.oneHot) {
+        builder.reserve(step.column, "input");
+        describeTensor(*graph.add_input(), step.column, onnx::TensorProto::STRING, {1});
+    }
+    // Output names are reserved before any generated name could take them.
+    for (const TargetEncoding &task : model.tasks()) {
+        const std::string &name = task.spec.name();
+        switch (task.spec.type) {
+        case TaskType::Binary:
+            builder.reserve(name + ".probability", "output");
+            break;
+        case TaskType::Multiclass:
+            builder.reserve(name + ".probabilities", "output");
+            builder.reserve(name + ".class", "output");
+            break;
+        case TaskType::Regression:
+            builder.reserve(name + ".value", "output");
+            break;
+        }
+    }
+    const std::string inputs = buildInputs(builder, model);
+    buildOutputs(builder, graph, model, buildRepresentations(builder, model, inputs));
+
+    std::string bytes;
+    if (!proto.SerializeToString(&bytes))
+        throw ConfigError("cannot export to ONNX: the graph is too large for one protobuf message (2 GB)");
+    QByteArray serialised(bytes.data(), static_cast<qsizetype>(bytes.size()));
+    checkOnnxModel(serialised, "the exported graph");
+    return serialised;
+}
+
+void checkOnnxModel(QByteArrayView bytes, const std::string &sourceName)
+{
+    onnx::ModelProto proto;
+    if (!proto.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+        throw DataError({sourceName, 0, {}}, "not an ONNX model: the bytes do not parse as an ONNX ModelProto");
+    try {
+        onnx::checker::check_model(proto);
+        // The Python checker's full_check: shape and type inference over the whole graph, every
+        // node's error raised, inferred types checked against the declared ones.
+        onnx::shape_inference::InferShapes(proto, onnx::OpSchemaRegistry::Instance(),
+                                           onnx::ShapeInferenceOptions(true, 1, false));
+    } catch (const std::exception &error) {
+        throw DataError({sourceName, 0, {}}, std::string("the ONNX checker refuses the model: ") + error.what());
+    }
+}
+
+} // namespace cmtl
