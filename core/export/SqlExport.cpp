@@ -198,6 +198,16 @@ private:
 
 using Names = std::vector<std::string>;
 
+// The table is read under this alias, and its columns are named through it: SQLite reads a
+// double-quoted name that is no column as a string literal ("annual_inc" would score as the text
+// 'annual_inc', a number 0), unless the name is qualified; qualified, a missing column is an error.
+constexpr const char *kTableAlias = "cmtl_table";
+
+std::string tableColumn(const std::string &column)
+{
+    return std::string(kTableAlias) + "." + quoteIdentifier(column);
+}
+
 // One fully connected layer's outputs over `inputs` (column names of the current stage's source),
 // with ReLU unless `linear`: weights are (outputs x inputs) column-major, then the bias.
 Names denseLayer(const QueryWriter &writer, const DenseShape &shape, const float *parameters, const Names &inputs,
@@ -356,17 +366,18 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
     // columns are all named cmtl_..., so no table column can collide with them).
     writer.beginStage("the input columns read as numbers or text, missing cells found");
     for (std::size_t k = 0; k < options.keep.size(); ++k)
-        writer.addNamed(quoteIdentifier(options.keep[k]), QueryWriter::keptName(k));
+        writer.addNamed(tableColumn(options.keep[k]), QueryWriter::keptName(k));
     Names numbers, texts;
     for (const NumericStep &step : preprocessor.numeric) {
-        const std::string value = "CAST(" + quoteIdentifier(step.column) + " AS " + writer.doubleType() + ")";
+        const std::string cell = tableColumn(step.column);
+        const std::string value = "CAST(" + cell + " AS " + writer.doubleType() + ")";
         // Missing: NULL; in SQLite (whose columns hold any type) also the reader's missing texts;
         // in PostgreSQL also NaN (which compares greater than every number there).
-        std::string missing = quoteIdentifier(step.column) + " IS NULL";
+        std::string missing = cell + " IS NULL";
         const std::vector<std::string> missingValues = missingTexts(model, step.column);
         if (dialect == SqlDialect::SQLite)
-            missing += " OR (typeof(" + quoteIdentifier(step.column) + ") = 'text' AND trim(" +
-                       quoteIdentifier(step.column) + ") IN (" + listOfTexts(missingValues) + "))";
+            missing +=
+                " OR (typeof(" + cell + ") = 'text' AND trim(" + cell + ") IN (" + listOfTexts(missingValues) + "))";
         else
             missing += " OR " + value + " = CAST('NaN' AS DOUBLE PRECISION)";
         // A value the model reads as missing in this column that is a number (a -1 that means
@@ -380,7 +391,7 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
         numbers.push_back(writer.add("CASE WHEN " + missing + " THEN NULL ELSE " + value + " END"));
     }
     for (const OneHotStep &step : preprocessor.oneHot) {
-        const std::string text = "CAST(" + quoteIdentifier(step.column) + " AS TEXT)";
+        const std::string text = "CAST(" + tableColumn(step.column) + " AS TEXT)";
         texts.push_back(writer.add("CASE WHEN " + text + " IS NULL OR trim(" + text + ") IN (" +
                                    listOfTexts(missingTexts(model, step.column)) + ") THEN " +
                                    quoteText(OneHotStep::kMissingLevel) + " ELSE " + text + " END"));
@@ -545,7 +556,7 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
     header += "-- Inputs: numeric columns as numbers, NULL where missing; categorical columns as text.\n";
     if (dialect == SqlDialect::SQLite)
         header += "-- Needs SQLite 3.35 or later built with its math functions (exp), as Debian's is.\n";
-    return writer.text(header, quoteIdentifier(options.table), outputs);
+    return writer.text(header, quoteIdentifier(options.table) + " AS " + kTableAlias, outputs);
 }
 
 } // namespace cmtl

@@ -1,6 +1,7 @@
 #include "ExportSql.h"
 
 #include "CliSupport.h"
+#include "common/Error.h"
 #include "export/SqlExport.h"
 #include "io/AtomicFile.h"
 
@@ -46,7 +47,13 @@ void exportSqlFromCommandLine(const QCommandLineParser &parser, const MultiTaskM
         for (const QString &column : given.split(QLatin1Char(','), Qt::SkipEmptyParts))
             options.keep.push_back(str(column.trimmed()));
     }
-    const std::string sql = exportSql(model, options);
+    std::string sql;
+    try {
+        sql = exportSql(model, options);
+    } catch (const ConfigError &error) {
+        // Say which model could not be exported.
+        throw ConfigError(str(parser.value(QStringLiteral("model"))) + ": " + error.what());
+    }
     const QString path = parser.value(QStringLiteral("sql"));
     writeFileAtomically(str(path), QByteArray::fromStdString(sql));
     out << "Wrote the " << toString(options.dialect) << " scoring query (" << sql.size() << " bytes, "
