@@ -28,6 +28,8 @@ commands:
                                         features by information value, binned, and correlated pairs
   export --model MODEL.cmtl --onnx MODEL.onnx
                                         the model as one ONNX graph, to score in ONNX Runtime
+  export --model MODEL.cmtl --sql MODEL.sql [--dialect sqlite|postgresql] [--sql-table NAME] [--keep COL...]
+                                        the model as one SQL SELECT scoring a table
 
 Run `creditmtl-cli <command> --help` for a command's options.
 )";

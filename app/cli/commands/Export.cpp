@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include "CliSupport.h"
+#include "ExportSql.h"
 #include "io/AtomicFile.h"
 #include "io/ModelFile.h"
 
@@ -43,16 +44,21 @@ int commandExport(const QStringList &arguments, std::ostream &out)
                             "Write the model (preprocessing, network and output transforms) as one ONNX graph to "
                             "this file.",
                             "file"));
+    addSqlExportOptions(parser);
     bool help = false;
     parseOrThrow(parser, arguments, "export", out, help);
     if (help)
         return 0;
     const QString modelPath = required(parser, "model", "export");
-    if (!parser.isSet(QStringLiteral("onnx")))
-        throw UsageError("export: nothing to export; give --onnx FILE");
-    refuseOutputsOverInputs(parser, {"model"}, {"onnx"});
+    const bool onnx = parser.isSet(QStringLiteral("onnx"));
+    if (!onnx && !wantsSqlExport(parser))
+        throw UsageError("export: nothing to export; give --onnx FILE or --sql FILE (or both)");
+    refuseOutputsOverInputs(parser, {"model"}, {"onnx", "sql"});
     const ModelFileContents contents = loadModelFile(str(modelPath));
-    exportOnnxFile(contents, parser.value(QStringLiteral("onnx")), out);
+    if (onnx)
+        exportOnnxFile(contents, parser.value(QStringLiteral("onnx")), out);
+    if (wantsSqlExport(parser))
+        exportSqlFromCommandLine(parser, contents.model, out);
     return 0;
 }
 

@@ -1,0 +1,562 @@
+#include "export/SqlExport.h"
+
+#include "common/Error.h"
+#include "csv/CsvReader.h"
+#include "io/PredictionsCsv.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <utility>
+
+namespace cmtl {
+
+const char *toString(SqlDialect dialect)
+{
+    switch (dialect) {
+    case SqlDialect::SQLite:
+        return "sqlite";
+    case SqlDialect::PostgreSQL:
+        return "postgresql";
+    }
+    return "?";
+}
+
+SqlDialect sqlDialectFromString(const std::string &text)
+{
+    for (const SqlDialect dialect : {SqlDialect::SQLite, SqlDialect::PostgreSQL}) {
+        if (text == toString(dialect))
+            return dialect;
+    }
+    throw ConfigError("unknown SQL dialect \"" + text + "\": expected sqlite or postgresql");
+}
+
+namespace {
+
+// A quoted identifier: "name" with inner quotes doubled, the same in both dialects.
+std::string quoteIdentifier(const std::string &name)
+{
+    std::string quoted = "\"";
+    for (const char c : name) {
+        if (c == '"')
+            quoted += '"';
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
+// A string literal: 'text' with inner quotes doubled (PostgreSQL reads backslashes literally, as
+// standard_conforming_strings has been on by default since 9.1).
+std::string quoteText(const std::string &text)
+{
+    std::string quoted = "'";
+    for (const char c : text) {
+        if (c == '\'')
+            quoted += '\'';
+        quoted += c;
+    }
+    return quoted + '\'';
+}
+
+// A finite number with 17 significant digits (every float32 and float64 reads back exactly),
+// always with a decimal point or an exponent (SQLite would read "3" as an integer, and 3 / 2 as
+// 1), negative numbers in parentheses (so that "x - -1" never becomes the comment "--").
+std::string literal(double value)
+{
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%.17g", value);
+    std::string text(buffer);
+    if (text.find_first_of(".e") == std::string::npos)
+        text += ".0";
+    return value < 0 ? "(" + text + ")" : text;
+}
+
+// The sum of terms as a balanced tree of additions: its depth grows with log2 of the count, far
+// below SQLite's expression depth limit (1,000) and PostgreSQL's stack, which a left-deep chain
+// of a thousand additions would exceed.
+std::string sumOf(const std::vector<std::string> &terms, std::size_t begin, std::size_t end)
+{
+    if (end - begin == 1)
+        return terms[begin];
+    const std::size_t middle = begin + (end - begin) / 2;
+    return "(" + sumOf(terms, begin, middle) + " + " + sumOf(terms, middle, end) + ")";
+}
+
+std::string sumOf(const std::vector<std::string> &terms)
+{
+    return sumOf(terms, 0, terms.size());
+}
+
+// The query as a chain of stages, each a materialised common table expression that reads the
+// previous one. Materialised, because an inlined stage would have its expressions copied into
+// every reference of the next (a unit of layer 2 names every unit of layer 1): the query's cost
+// would multiply with each layer.
+class QueryWriter {
+public:
+    QueryWriter(SqlDialect dialect, std::size_t keepCount) : m_dialect(dialect), m_keepCount(keepCount) {}
+
+    SqlDialect dialect() const { return m_dialect; }
+
+    // Starts the next stage. Every stage passes on the kept columns; other columns of the previous
+    // stage pass on only when carried.
+    void beginStage(const std::string &what)
+    {
+        m_stages.push_back({what, {}});
+        if (m_stages.size() > 1) {
+            for (std::size_t k = 0; k < m_keepCount; ++k)
+                carry(keptName(k));
+        }
+    }
+    void carry(const std::string &name) { m_stages.back().columns.emplace_back(name, name); }
+    void carry(const std::vector<std::string> &names)
+    {
+        for (const std::string &name : names)
+            carry(name);
+    }
+    // Adds a column under a name of the caller's.
+    void addNamed(const std::string &expression, const std::string &name)
+    {
+        m_stages.back().columns.emplace_back(name, expression);
+    }
+    // Adds a column computed by `expression` to the current stage and returns its name.
+    std::string add(const std::string &expression)
+    {
+        std::string name = "cmtl_v" + std::to_string(m_nextColumn++);
+        m_stages.back().columns.emplace_back(name, expression);
+        return name;
+    }
+    static std::string keptName(std::size_t k) { return "cmtl_k" + std::to_string(k); }
+
+    // max(0, x), the larger of two, e^x (x <= 0 everywhere it is used: no overflow) and a double.
+    std::string relu(const std::string &x) const { return larger("0.0", x); }
+    std::string larger(const std::string &a, const std::string &b) const
+    {
+        return (m_dialect == SqlDialect::PostgreSQL ? "GREATEST(" : "max(") + a + ", " + b + ")";
+    }
+    // PostgreSQL raises an error when exp underflows: below -700 (where e^x < 1e-304, zero for
+    // every purpose of a probability) the argument is held at -700.
+    std::string exp(const std::string &x) const { return "exp(" + larger(x, "(-700.0)") + ")"; }
+    std::string doubleType() const { return m_dialect == SqlDialect::PostgreSQL ? "DOUBLE PRECISION" : "REAL"; }
+    std::string one() const { return m_dialect == SqlDialect::PostgreSQL ? "CAST(1.0 AS DOUBLE PRECISION)" : "1.0"; }
+    std::string zero() const { return m_dialect == SqlDialect::PostgreSQL ? "CAST(0.0 AS DOUBLE PRECISION)" : "0.0"; }
+
+    // The query: the stages, the first reading `table`, then the final select list (expression,
+    // output name) over the last stage.
+    std::string text(const std::string &header, const std::string &table,
+                     const std::vector<std::pair<std::string, std::string>> &outputs) const
+    {
+        std::string sql = header;
+        sql += "WITH\n";
+        for (std::size_t s = 0; s < m_stages.size(); ++s) {
+            const Stage &stage = m_stages[s];
+            sql += "-- " + stage.what + "\n";
+            sql += stageName(s) + " AS MATERIALIZED (\n  SELECT\n";
+            for (std::size_t c = 0; c < stage.columns.size(); ++c) {
+                const auto &[name, expression] = stage.columns[c];
+                sql += "    " + (expression == name ? name : expression + " AS " + name);
+                sql += c + 1 < stage.columns.size() ? ",\n" : "\n";
+            }
+            sql += "  FROM " + (s == 0 ? table : stageName(s - 1)) + "\n";
+            sql += s + 1 < m_stages.size() ? "),\n" : ")\n";
+        }
+        sql += "SELECT\n";
+        for (std::size_t c = 0; c < outputs.size(); ++c) {
+            sql += "  " + outputs[c].first + " AS " + outputs[c].second;
+            sql += c + 1 < outputs.size() ? ",\n" : "\n";
+        }
+        sql += "FROM " + stageName(m_stages.size() - 1) + ";\n";
+        return sql;
+    }
+
+    // Refuses a stage wider than the engines' column limits (see kMaxSqlColumns).
+    void checkWidths() const
+    {
+        for (const Stage &stage : m_stages) {
+            if (static_cast<std::int64_t>(stage.columns.size()) > kMaxSqlColumns)
+                throw ConfigError("the SQL export needs " + std::to_string(stage.columns.size()) +
+                                  " columns for one step (" + stage.what + "), more than the limit of " +
+                                  std::to_string(kMaxSqlColumns) +
+                                  " (PostgreSQL allows 1,664 columns in a select, SQLite 2,000); train a network "
+                                  "with narrower layers or fewer experts, or keep fewer columns");
+        }
+    }
+
+private:
+    struct Stage {
+        std::string what;
+        std::vector<std::pair<std::string, std::string>> columns; // (name, expression)
+    };
+    static std::string stageName(std::size_t s) { return "cmtl_s" + std::to_string(s); }
+
+    SqlDialect m_dialect;
+    std::size_t m_keepCount;
+    std::vector<Stage> m_stages;
+    std::size_t m_nextColumn = 0;
+};
+
+using Names = std::vector<std::string>;
+
+// The table is read under this alias, and its columns are named through it: SQLite reads a
+// double-quoted name that is no column as a string literal ("annual_inc" would score as the text
+// 'annual_inc', a number 0), unless the name is qualified; qualified, a missing column is an error.
+constexpr const char *kTableAlias = "cmtl_table";
+
+std::string tableColumn(const std::string &column)
+{
+    return std::string(kTableAlias) + "." + quoteIdentifier(column);
+}
+
+// One fully connected layer's outputs over `inputs` (column names of the current stage's source),
+// with ReLU unless `linear`: weights are (outputs x inputs) column-major, then the bias.
+Names denseLayer(const QueryWriter &writer, const DenseShape &shape, const float *parameters, const Names &inputs,
+                 bool linear)
+{
+    Names units;
+    for (Eigen::Index unit = 0; unit < shape.outputs; ++unit) {
+        std::vector<std::string> terms;
+        terms.reserve(inputs.size() + 1);
+        for (Eigen::Index input = 0; input < shape.inputs; ++input) {
+            const float weight = parameters[shape.weightOffset + input * shape.outputs + unit];
+            terms.push_back(inputs[static_cast<std::size_t>(input)] + " * " + literal(weight));
+        }
+        terms.push_back(literal(parameters[shape.biasOffset + unit]));
+        const std::string sum = sumOf(terms);
+        units.push_back(linear ? sum : writer.relu(sum));
+    }
+    return units;
+}
+
+// Adds `layers` of `chains` (one per group: experts, tasks), layer by layer, one stage per layer;
+// `carried` columns pass through every stage. Returns each chain's output columns.
+std::vector<Names> addChains(QueryWriter &writer, const std::vector<const DenseChain *> &chains,
+                             std::vector<Names> inputs, const float *parameters, const Names &carried,
+                             const std::string &what)
+{
+    std::size_t depth = 0;
+    for (const DenseChain *chain : chains)
+        depth = std::max(depth, chain->layers.size());
+    for (std::size_t layer = 0; layer < depth; ++layer) {
+        writer.beginStage(what + ", layer " + std::to_string(layer + 1));
+        writer.carry(carried);
+        for (std::size_t c = 0; c < chains.size(); ++c) {
+            const DenseChain &chain = *chains[c];
+            if (layer >= chain.layers.size()) {
+                writer.carry(inputs[c]);
+                continue;
+            }
+            const bool linear = chain.linearOutput && layer + 1 == chain.layers.size();
+            Names outputs;
+            for (const std::string &unit : denseLayer(writer, chain.layers[layer], parameters, inputs[c], linear))
+                outputs.push_back(writer.add(unit));
+            inputs[c] = std::move(outputs);
+        }
+    }
+    return inputs;
+}
+
+// The largest of columns, as a balanced tree of two-argument maxima (see sumOf).
+std::string largestOf(const QueryWriter &writer, const Names &names, std::size_t begin, std::size_t end)
+{
+    if (end - begin == 1)
+        return names[begin];
+    const std::size_t middle = begin + (end - begin) / 2;
+    return writer.larger(largestOf(writer, names, begin, middle), largestOf(writer, names, middle, end));
+}
+
+// The softmax of each group of logits, in three stages (largest logit; e^(logit - largest) and
+// their sum; the quotients), as Softmax.h computes it. Returns the probabilities' columns.
+std::vector<Names> addSoftmax(QueryWriter &writer, const std::vector<Names> &logits, const Names &carried,
+                              const std::string &what)
+{
+    writer.beginStage(what + ": the largest logit");
+    writer.carry(carried);
+    Names largest;
+    for (const Names &group : logits) {
+        writer.carry(group);
+        largest.push_back(writer.add(largestOf(writer, group, 0, group.size())));
+    }
+    writer.beginStage(what + ": exponentials");
+    writer.carry(carried);
+    std::vector<Names> exponentials(logits.size());
+    Names sums;
+    for (std::size_t g = 0; g < logits.size(); ++g) {
+        for (const std::string &logit : logits[g])
+            exponentials[g].push_back(writer.add(writer.exp(logit + " - " + largest[g])));
+    }
+    writer.beginStage(what + ": sums");
+    writer.carry(carried);
+    for (const Names &group : exponentials) {
+        writer.carry(group);
+        sums.push_back(writer.add(sumOf(group)));
+    }
+    writer.beginStage(what + ": probabilities");
+    writer.carry(carried);
+    std::vector<Names> probabilities(logits.size());
+    for (std::size_t g = 0; g < logits.size(); ++g) {
+        for (const std::string &exponential : exponentials[g])
+            probabilities[g].push_back(writer.add(exponential + " / " + sums[g]));
+    }
+    return probabilities;
+}
+
+Names flatten(const std::vector<Names> &groups)
+{
+    Names all;
+    for (const Names &group : groups)
+        all.insert(all.end(), group.begin(), group.end());
+    return all;
+}
+
+// What the CSV reader reads as a missing cell in `column` (see readForModel): the default tokens
+// and the values the model stores for the column, compared after trimming blanks.
+std::vector<std::string> missingTexts(const MultiTaskModel &model, const std::string &column)
+{
+    std::vector<std::string> texts = CsvOptions{}.missingTokens;
+    texts.insert(texts.begin(), std::string());
+    const auto found = model.inputMissingValues().find(column);
+    if (found != model.inputMissingValues().end())
+        texts.insert(texts.end(), found->second.begin(), found->second.end());
+    return texts;
+}
+
+std::string listOfTexts(const std::vector<std::string> &texts)
+{
+    std::string list;
+    for (const std::string &text : texts)
+        list += (list.empty() ? "" : ", ") + quoteText(text);
+    return list;
+}
+
+} // namespace
+
+std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &options)
+{
+    if (options.table.empty())
+        throw ConfigError("the SQL table name is empty: name the table that holds the model's input columns "
+                          "(--sql-table, default data)");
+    const std::vector<std::string> outputNames = predictionColumnNames(model);
+    std::set<std::string> seen;
+    for (const std::string &column : options.keep) {
+        if (column.empty())
+            throw ConfigError("a --keep column name is empty: name a column of the table, such as an ID");
+        if (!seen.insert(column).second)
+            throw ConfigError("--keep names column \"" + column +
+                              "\" twice: the query's columns must have distinct names; name it once");
+        if (std::find(outputNames.begin(), outputNames.end(), column) != outputNames.end())
+            throw ConfigError("--keep names column \"" + column +
+                              "\", which is also the name of a prediction column of the model; rename the "
+                              "column in the table (or a view over it) and keep it under the new name");
+    }
+    const MultiTaskNetwork &network = model.network();
+    if (network.parameterCount() > kMaxSqlWeights)
+        throw ConfigError("the network has " + std::to_string(network.parameterCount()) +
+                          " weights, more than the SQL export's limit of " + std::to_string(kMaxSqlWeights) +
+                          " (each weight is one product in the query's text; a larger query takes PostgreSQL and "
+                          "SQLite too long to parse and plan); train a smaller network (--hidden, --experts, "
+                          "--head-hidden) or export it as ONNX");
+
+    const SqlDialect dialect = options.dialect;
+    const Preprocessor &preprocessor = model.preprocessor();
+    const float *parameters = model.parameters().data();
+    QueryWriter writer(dialect, options.keep.size());
+
+    // Stage 1: the table's cells, each kept column under an internal name (the query's own
+    // columns are all named cmtl_..., so no table column can collide with them).
+    writer.beginStage("the input columns read as numbers or text, missing cells found");
+    for (std::size_t k = 0; k < options.keep.size(); ++k)
+        writer.addNamed(tableColumn(options.keep[k]), QueryWriter::keptName(k));
+    Names numbers, texts;
+    for (const NumericStep &step : preprocessor.numeric) {
+        const std::string cell = tableColumn(step.column);
+        const std::string value = "CAST(" + cell + " AS " + writer.doubleType() + ")";
+        // Missing: NULL; in SQLite (whose columns hold any type) also the reader's missing texts;
+        // in PostgreSQL also NaN (which compares greater than every number there).
+        std::string missing = cell + " IS NULL";
+        const std::vector<std::string> missingValues = missingTexts(model, step.column);
+        if (dialect == SqlDialect::SQLite)
+            missing +=
+                " OR (typeof(" + cell + ") = 'text' AND trim(" + cell + ") IN (" + listOfTexts(missingValues) + "))";
+        else
+            missing += " OR " + value + " = CAST('NaN' AS DOUBLE PRECISION)";
+        // A value the model reads as missing in this column that is a number (a -1 that means
+        // "not asked") makes that number missing, as the reader does.
+        for (const std::string &text : missingValues) {
+            double number = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+            if (!text.empty() && error == std::errc() && end == text.data() + text.size() && std::isfinite(number))
+                missing += " OR " + value + " = " + literal(number);
+        }
+        numbers.push_back(writer.add("CASE WHEN " + missing + " THEN NULL ELSE " + value + " END"));
+    }
+    for (const OneHotStep &step : preprocessor.oneHot) {
+        const std::string text = "CAST(" + tableColumn(step.column) + " AS TEXT)";
+        texts.push_back(writer.add("CASE WHEN " + text + " IS NULL OR trim(" + text + ") IN (" +
+                                   listOfTexts(missingTexts(model, step.column)) + ") THEN " +
+                                   quoteText(OneHotStep::kMissingLevel) + " ELSE " + text + " END"));
+    }
+
+    // Stage 2: the network's inputs, in Preprocessor::inputNames() order.
+    writer.beginStage("the network's inputs: imputed, clipped, standardised, one-hot");
+    Names inputs;
+    for (std::size_t s = 0; s < preprocessor.numeric.size(); ++s) {
+        const NumericStep &step = preprocessor.numeric[s];
+        const std::string &value = numbers[s];
+        std::string clipped = "CASE WHEN " + value + " IS NULL THEN " + literal(step.median);
+        if (std::isfinite(step.lowest))
+            clipped += " WHEN " + value + " < " + literal(step.lowest) + " THEN " + literal(step.lowest);
+        if (std::isfinite(step.highest))
+            clipped += " WHEN " + value + " > " + literal(step.highest) + " THEN " + literal(step.highest);
+        clipped += " ELSE " + value + " END";
+        // As transform: (value - mean) * (1 / scale), the reciprocal taken in float32.
+        const float inverseScale = 1.0f / step.scale;
+        inputs.push_back(writer.add("(" + clipped + " - " + literal(step.mean) + ") * " + literal(inverseScale)));
+        if (step.missingIndicator)
+            inputs.push_back(
+                writer.add("CASE WHEN " + value + " IS NULL THEN " + writer.one() + " ELSE " + writer.zero() + " END"));
+    }
+    for (std::size_t s = 0; s < preprocessor.oneHot.size(); ++s) {
+        const OneHotStep &step = preprocessor.oneHot[s];
+        const std::string &level = texts[s];
+        for (const std::string &kept : step.levels)
+            inputs.push_back(writer.add("CASE WHEN " + level + " = " + quoteText(kept) + " THEN " + writer.one() +
+                                        " ELSE " + writer.zero() + " END"));
+        // Pooled rare levels, levels unseen in training, and "(missing)" when it was not kept.
+        if (step.otherInput)
+            inputs.push_back(writer.add("CASE WHEN " + level + " IN (" + listOfTexts(step.levels) + ") THEN " +
+                                        writer.zero() + " ELSE " + writer.one() + " END"));
+    }
+
+    // The network, as forwardNetwork computes it.
+    const std::size_t tasks = network.taskCount();
+    std::vector<Names> representations(tasks);
+    switch (network.spec().architecture) {
+    case Architecture::SharedBottom: {
+        Names trunk = inputs;
+        if (!network.experts().empty())
+            trunk = addChains(writer, {&network.experts()[0]}, {inputs}, parameters, {}, "the shared trunk")[0];
+        representations.assign(tasks, trunk);
+        break;
+    }
+    case Architecture::MMoE:
+    case Architecture::PLE: {
+        // The experts' layers, the gates' logits (they read the inputs) computed beside the first.
+        std::vector<const DenseChain *> experts;
+        for (const DenseChain &expert : network.experts())
+            experts.push_back(&expert);
+        writer.beginStage("the gates' logits");
+        writer.carry(inputs);
+        std::vector<Names> gateLogits(tasks);
+        for (std::size_t t = 0; t < tasks; ++t) {
+            for (const std::string &logit : denseLayer(writer, network.gate(t), parameters, inputs, true))
+                gateLogits[t].push_back(writer.add(logit));
+        }
+        const std::vector<Names> expertOutputs = addChains(writer, experts, std::vector<Names>(experts.size(), inputs),
+                                                           parameters, flatten(gateLogits), "the experts");
+        const std::vector<Names> gates = addSoftmax(writer, gateLogits, flatten(expertOutputs), "the gates");
+        writer.beginStage("each task's mixture of its experts");
+        for (std::size_t t = 0; t < tasks; ++t) {
+            const std::vector<int> &mixed = network.expertsOf(t);
+            const std::size_t width = static_cast<std::size_t>(network.representationWidth());
+            for (std::size_t unit = 0; unit < width; ++unit) {
+                std::vector<std::string> terms;
+                for (std::size_t k = 0; k < mixed.size(); ++k)
+                    terms.push_back(gates[t][k] + " * " + expertOutputs[static_cast<std::size_t>(mixed[k])][unit]);
+                representations[t].push_back(writer.add(sumOf(terms)));
+            }
+        }
+        break;
+    }
+    case Architecture::Attention: {
+        // x_t = d * softmax(A_t x + b_t) * x, elementwise; then the shared trunk on each task's x_t.
+        writer.beginStage("the attention logits");
+        writer.carry(inputs);
+        std::vector<Names> attentionLogits(tasks);
+        for (std::size_t t = 0; t < tasks; ++t) {
+            for (const std::string &logit : denseLayer(writer, network.gate(t), parameters, inputs, true))
+                attentionLogits[t].push_back(writer.add(logit));
+        }
+        const std::vector<Names> attention = addSoftmax(writer, attentionLogits, inputs, "the attention");
+        writer.beginStage("each task's attended inputs");
+        std::vector<Names> attended(tasks);
+        const std::string inputCount = literal(static_cast<double>(static_cast<float>(network.spec().inputs)));
+        for (std::size_t t = 0; t < tasks; ++t) {
+            for (std::size_t i = 0; i < inputs.size(); ++i)
+                attended[t].push_back(writer.add(inputCount + " * " + attention[t][i] + " * " + inputs[i]));
+        }
+        representations = addChains(writer, std::vector<const DenseChain *>(tasks, &network.experts()[0]), attended,
+                                    parameters, {}, "the shared trunk, once per task");
+        break;
+    }
+    }
+    std::vector<const DenseChain *> heads;
+    for (std::size_t t = 0; t < tasks; ++t)
+        heads.push_back(&network.head(t));
+    const std::vector<Names> logits = addChains(writer, heads, representations, parameters, {}, "the task heads");
+
+    // The output transforms (MultiTaskModel::predictInputs), multiclass softmax in its own stages.
+    std::vector<Names> multiclassLogits;
+    Names passThrough;
+    for (std::size_t t = 0; t < tasks; ++t) {
+        if (model.tasks()[t].spec.type == TaskType::Multiclass)
+            multiclassLogits.push_back(logits[t]);
+        else
+            passThrough.push_back(logits[t][0]);
+    }
+    std::vector<Names> multiclassProbabilities;
+    if (!multiclassLogits.empty())
+        multiclassProbabilities = addSoftmax(writer, multiclassLogits, passThrough, "the class probabilities");
+    writer.beginStage("the predictions");
+    std::vector<std::pair<std::string, std::string>> outputs;
+    for (std::size_t k = 0; k < options.keep.size(); ++k)
+        outputs.emplace_back(QueryWriter::keptName(k), quoteIdentifier(options.keep[k]));
+    std::size_t nextMulticlass = 0;
+    std::size_t nameIndex = 0;
+    for (std::size_t t = 0; t < tasks; ++t) {
+        const TargetEncoding &task = model.tasks()[t];
+        const std::string &z = logits[t][0];
+        switch (task.spec.type) {
+        case TaskType::Binary: {
+            // The logistic function with e^x taken of x <= 0 only (no overflow in either engine).
+            const std::string probability = "CASE WHEN " + z + " >= 0.0 THEN 1.0 / (1.0 + " + writer.exp("-" + z) +
+                                            ") ELSE " + writer.exp(z) + " / (1.0 + " + writer.exp(z) + ") END";
+            outputs.emplace_back(writer.add(probability), quoteIdentifier(outputNames[nameIndex++]));
+            break;
+        }
+        case TaskType::Regression: {
+            const std::string value =
+                z + " * " + literal(static_cast<float>(task.scale)) + " + " + literal(static_cast<float>(task.mean));
+            outputs.emplace_back(writer.add(value), quoteIdentifier(outputNames[nameIndex++]));
+            break;
+        }
+        case TaskType::Multiclass: {
+            const Names &probabilities = multiclassProbabilities[nextMulticlass++];
+            writer.carry(probabilities);
+            // The class of the largest probability, the first of equal ones (as Eigen's maxCoeff).
+            // The largest probability in a column of this stage, compared in the final select
+            // (written into each WHEN it would be computed once per class).
+            const std::string largestColumn = writer.add(largestOf(writer, probabilities, 0, probabilities.size()));
+            std::string classExpression = "CASE";
+            for (std::size_t k = 0; k < probabilities.size(); ++k)
+                classExpression +=
+                    " WHEN " + probabilities[k] + " = " + largestColumn + " THEN " + quoteText(task.classes[k]);
+            classExpression += " END";
+            outputs.emplace_back(classExpression, quoteIdentifier(outputNames[nameIndex++]));
+            for (const std::string &probability : probabilities)
+                outputs.emplace_back(probability, quoteIdentifier(outputNames[nameIndex++]));
+            break;
+        }
+        }
+    }
+    writer.checkWidths();
+
+    std::string header = "-- CreditMTL scoring query (" + std::string(toString(dialect)) + "): one row per row of " +
+                         quoteIdentifier(options.table) + ", in no particular order (keep an ID column).\n";
+    header += "-- Inputs: numeric columns as numbers, NULL where missing; categorical columns as text.\n";
+    if (dialect == SqlDialect::SQLite)
+        header += "-- Needs SQLite 3.35 or later built with its math functions (exp), as Debian's is.\n";
+    return writer.text(header, quoteIdentifier(options.table) + " AS " + kTableAlias, outputs);
+}
+
+} // namespace cmtl

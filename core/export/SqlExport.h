@@ -1,0 +1,51 @@
+#pragma once
+
+#include "model/MultiTaskModel.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cmtl {
+
+// The SQL engines the scoring query is written for. Both run the same query; they differ in a few
+// spellings (GREATEST for SQLite's two-argument max, the type of a double) and in what a missing
+// number can be (PostgreSQL stores NaN, SQLite turns it into NULL).
+enum class SqlDialect { SQLite, PostgreSQL };
+
+const char *toString(SqlDialect dialect);
+// "sqlite" or "postgresql"; throws ConfigError naming the accepted values otherwise.
+SqlDialect sqlDialectFromString(const std::string &text);
+
+struct SqlExportOptions {
+    SqlDialect dialect = SqlDialect::SQLite;
+    // The table (or view) the query reads, holding the model's input columns: one name, quoted
+    // as it is (a table of another schema is read through a view of that name).
+    std::string table = "data";
+    // Columns of the table returned first, as they are (IDs), before the predictions.
+    std::vector<std::string> keep;
+};
+
+// The limits of what the query may hold. Every weight of the network becomes one product in the
+// query's text (about 30 bytes), and every unit of a layer one column of an intermediate table:
+// - kMaxSqlWeights: 300,000 weights make a query of about 10 MB, which PostgreSQL 15 and SQLite
+//   3.40 parse and plan in a few seconds; the default 128,64 network on a hundred inputs has about
+//   25,000, an MMoE of four such experts about 90,000.
+// - kMaxSqlColumns: the columns of one intermediate table (the widest layer of all experts or
+//   tasks together, plus the --keep columns); PostgreSQL allows 1,664 and SQLite 2,000.
+constexpr std::int64_t kMaxSqlWeights = 300'000;
+constexpr std::int64_t kMaxSqlColumns = 1'600;
+
+// One SELECT (with a chain of materialised common table expressions, one per layer) that returns,
+// for every row of options.table, the options.keep columns and then the model's predictions, named
+// and ordered as predictionColumnNames() names them, computed as MultiTaskModel::predict does:
+// missing numbers imputed, numbers clipped to the training range and standardised, categorical
+// levels one-hot encoded (missing as the level "(missing)", unseen and pooled levels as "(other)"),
+// the network's layers, then the sigmoid, softmax or the target's unit. Numbers are written with
+// 17 significant digits, so that every stored float32 weight reads back exactly; the arithmetic is
+// double precision, so the query agrees with predict (float32) to about 1e-6.
+// Throws ConfigError when the network exceeds the limits above, or when a name is unusable (an
+// empty table name, a --keep column named twice or named as a prediction column).
+std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &options);
+
+} // namespace cmtl

@@ -1,0 +1,520 @@
+// `creditmtl-cli export --sql`: the generated query run in SQLite (Debian's sqlite3) and in a real
+// PostgreSQL server started here (a throwaway cluster on a Unix socket only), on the sample data
+// with missing cells, missing-value tokens, unseen levels and values outside the training range,
+// for every architecture the trainer offers; each output must equal `creditmtl-cli predict`'s
+// within 1e-5.
+
+#include "io/ModelFile.h"
+#include "io/PredictionsCsv.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <pwd.h>
+#include <unistd.h>
+
+using namespace cmtl;
+
+namespace {
+
+constexpr double kTolerance = 1e-5;
+
+struct Run {
+    int exitCode = -1;
+    QString out, err;
+};
+
+Run runProgram(const QString &program, const QStringList &arguments, const QByteArray &input = {},
+               int timeoutMs = 120000)
+{
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForStarted())
+        return {-1, {}, program + QStringLiteral(" could not be started")};
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return {-1, {}, program + QStringLiteral(" did not finish in time")};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+Run runCli(const QStringList &arguments)
+{
+    return runProgram(QStringLiteral(CMTL_CLI_PATH), arguments);
+}
+
+// RFC 4180 fields of one line (no line breaks inside fields: none of these files has any).
+QStringList csvFields(const QString &line)
+{
+    QStringList fields;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
+                field += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            fields << field;
+            field.clear();
+        } else {
+            field += c;
+        }
+    }
+    fields << field;
+    return fields;
+}
+
+struct CsvText {
+    QStringList header;
+    QList<QStringList> rows;
+};
+
+CsvText parseCsv(const QString &text)
+{
+    CsvText csv;
+    const QStringList lines = text.split(QRegularExpression(QStringLiteral("\r?\n")), Qt::SkipEmptyParts);
+    if (lines.isEmpty())
+        return csv;
+    csv.header = csvFields(lines.front());
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        csv.rows << csvFields(lines[i]);
+    return csv;
+}
+
+QString csvLine(const QStringList &fields)
+{
+    QStringList quoted;
+    for (const QString &field : fields)
+        quoted << (field.contains(QLatin1Char(',')) ? QLatin1Char('"') + field + QLatin1Char('"') : field);
+    return quoted.join(QLatin1Char(',')) + QLatin1Char('\n');
+}
+
+QString sqlText(const QString &text)
+{
+    return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\'');
+}
+
+QString sqlName(const QString &name)
+{
+    return QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+}
+
+enum class Engine { SQLite, PostgreSQL };
+
+// The scoring rows as a SQL script that creates the table `data` of the model's input columns
+// (numbers as DOUBLE PRECISION, text as TEXT) and an `id`. Each engine gets what it can store:
+// a missing number is NULL, except that SQLite, whose columns hold any type, keeps the CSV's
+// missing-value texts ("NA", "NaN", and "" in the row "empty") as they are (as sqlite3's .import
+// does); PostgreSQL gets
+// NaN as a number and the other tokens as NULL.
+QString tableScript(const MultiTaskModel &model, const CsvText &scoring, Engine engine)
+{
+    QStringList columns{QStringLiteral("id")};
+    QList<bool> numeric{false};
+    for (const NumericStep &step : model.preprocessor().numeric) {
+        columns << QString::fromStdString(step.column);
+        numeric << true;
+    }
+    for (const OneHotStep &step : model.preprocessor().oneHot) {
+        columns << QString::fromStdString(step.column);
+        numeric << false;
+    }
+    QString script = QStringLiteral("DROP TABLE IF EXISTS data;\nCREATE TABLE data (");
+    for (qsizetype c = 0; c < columns.size(); ++c)
+        script += (c ? QStringLiteral(", ") : QString()) + sqlName(columns[c]) +
+                  (numeric[c] ? QStringLiteral(" DOUBLE PRECISION") : QStringLiteral(" TEXT"));
+    script += QStringLiteral(");\n");
+    QList<qsizetype> at;
+    for (const QString &column : columns)
+        at << scoring.header.indexOf(column);
+    for (const QStringList &row : scoring.rows) {
+        QStringList values;
+        for (qsizetype c = 0; c < columns.size(); ++c) {
+            const QString cell = row[at[c]];
+            const bool token = cell == QLatin1String("NA") || cell == QLatin1String("NaN");
+            if (!numeric[c])
+                values << (cell.isEmpty() ? QStringLiteral("NULL") : sqlText(cell));
+            else if (engine == Engine::SQLite && (token || (cell.isEmpty() && row[at[0]] == QLatin1String("empty"))))
+                values << sqlText(cell);
+            else if (engine == Engine::PostgreSQL && cell == QLatin1String("NaN"))
+                values << QStringLiteral("'NaN'");
+            else if (cell.trimmed().isEmpty() || token)
+                values << QStringLiteral("NULL");
+            else
+                values << cell;
+        }
+        script +=
+            QStringLiteral("INSERT INTO data VALUES (") + values.join(QStringLiteral(", ")) + QStringLiteral(");\n");
+    }
+    return script;
+}
+
+// A throwaway PostgreSQL cluster in a temporary folder, listening on a Unix socket only, run by
+// an unprivileged user when the test runs as root (PostgreSQL refuses to run as root); stopped
+// and removed when the object goes (cleanupTestCase, also after failures).
+class PostgresServer {
+public:
+    ~PostgresServer() { stop(); }
+
+    // Empty when started; otherwise why not. `absent` is set when the server package is missing.
+    QString start(bool &absent)
+    {
+        absent = false;
+        const QStringList versions = QDir(QStringLiteral("/usr/lib/postgresql"))
+                                         .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed);
+        for (const QString &version : versions) {
+            const QString bin = QStringLiteral("/usr/lib/postgresql/%1/bin/").arg(version);
+            if (QFileInfo::exists(bin + QStringLiteral("initdb")) && QFileInfo::exists(bin + QStringLiteral("psql"))) {
+                m_bin = bin;
+                break;
+            }
+        }
+        if (m_bin.isEmpty()) {
+            absent = true;
+            return QStringLiteral("the PostgreSQL server is not installed (no /usr/lib/postgresql/*/bin/initdb; "
+                                  "Debian package postgresql, see scripts/install-deps.sh)");
+        }
+        if (!m_folder.isValid())
+            return QStringLiteral("no temporary folder");
+        if (geteuid() == 0) {
+            const passwd *nobody = getpwnam("nobody");
+            if (!nobody)
+                return QStringLiteral("running as root and there is no user \"nobody\" to run the server as");
+            m_user = QStringLiteral("nobody");
+            if (chown(QFile::encodeName(m_folder.path()).constData(), nobody->pw_uid, nobody->pw_gid) != 0)
+                return QStringLiteral("cannot give the temporary folder to nobody");
+        }
+        const Run init = asServerUser(QStringLiteral("initdb"), {QStringLiteral("-D"), cluster(), QStringLiteral("-U"),
+                                                                 QStringLiteral("postgres"), QStringLiteral("-A"),
+                                                                 QStringLiteral("trust"), QStringLiteral("--no-sync")});
+        if (init.exitCode != 0)
+            return QStringLiteral("initdb failed: ") + init.err + init.out;
+        const QString serverOptions =
+            QStringLiteral("-c listen_addresses='' -k %1 -c fsync=off -c max_stack_depth=6MB").arg(m_folder.path());
+        const Run started =
+            asServerUser(QStringLiteral("pg_ctl"),
+                         {QStringLiteral("-D"), cluster(), QStringLiteral("-l"),
+                          m_folder.filePath(QStringLiteral("server.log")), QStringLiteral("-o"), serverOptions,
+                          QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("start")});
+        m_running = started.exitCode == 0;
+        if (!m_running) {
+            QFile log(m_folder.filePath(QStringLiteral("server.log")));
+            log.open(QIODevice::ReadOnly);
+            return QStringLiteral("pg_ctl start failed: ") + started.err + QString::fromUtf8(log.readAll());
+        }
+        return {};
+    }
+
+    void stop()
+    {
+        if (!m_running)
+            return;
+        asServerUser(QStringLiteral("pg_ctl"),
+                     {QStringLiteral("-D"), cluster(), QStringLiteral("-m"), QStringLiteral("immediate"),
+                      QStringLiteral("-w"), QStringLiteral("stop")});
+        m_running = false;
+    }
+
+    // Runs a script with psql; the query's rows as CSV on out.
+    Run psql(const QString &script) const
+    {
+        return runProgram(m_bin + QStringLiteral("psql"),
+                          {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("--csv"), QStringLiteral("-v"),
+                           QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), m_folder.path(),
+                           QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-d"),
+                           QStringLiteral("postgres"), QStringLiteral("-f"), QStringLiteral("-")},
+                          script.toUtf8());
+    }
+
+private:
+    QString cluster() const { return m_folder.filePath(QStringLiteral("cluster")); }
+    Run asServerUser(const QString &tool, const QStringList &arguments) const
+    {
+        if (m_user.isEmpty())
+            return runProgram(m_bin + tool, arguments);
+        return runProgram(QStringLiteral("runuser"),
+                          QStringList{QStringLiteral("-u"), m_user, QStringLiteral("--"), m_bin + tool} + arguments);
+    }
+
+    QTemporaryDir m_folder{QStringLiteral("/tmp/cmtl-pg-XXXXXX")}; // short: a socket path has 107 bytes
+    QString m_bin, m_user;
+    bool m_running = false;
+};
+
+} // namespace
+
+class SqlExportTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void parity_data();
+    void parity();
+
+private:
+    // Compares the engine's query result with predict's CSV, by id; prints the largest difference.
+    void compare(const QString &engine, const CsvText &predicted, const CsvText &queried);
+
+    QTemporaryDir m_folder;
+    QString m_training, m_scoring;
+    CsvText m_scoringCsv;
+    PostgresServer m_postgres;
+    QString m_postgresUnavailable;
+};
+
+void SqlExportTest::initTestCase()
+{
+    QVERIFY(m_folder.isValid());
+    QFile sample(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"));
+    QVERIFY(sample.open(QIODevice::ReadOnly | QIODevice::Text));
+    const CsvText all = parseCsv(QString::fromUtf8(sample.readAll()));
+    const auto column = [&](const char *name) {
+        const qsizetype at = all.header.indexOf(QLatin1String(name));
+        if (at < 0)
+            qFatal("the sample has no column %s", name);
+        return at;
+    };
+    // Training: 1,500 rows with missing cells, so that the model has missing flags, a kept
+    // "(missing)" level (emp_length) and one pooled into "(other)" (verification_status, 5 rows).
+    QString training = csvLine(all.header);
+    for (int row = 0; row < 1500; ++row) {
+        QStringList cells = all.rows[row];
+        if (row % 17 == 0)
+            cells[column("annual_inc")].clear();
+        if (row % 23 == 0)
+            cells[column("emp_length")].clear();
+        if (row % 300 == 0)
+            cells[column("verification_status")].clear();
+        training += csvLine(cells);
+    }
+    m_training = m_folder.filePath(QStringLiteral("train.csv"));
+    QFile trainingFile(m_training);
+    QVERIFY(trainingFile.open(QIODevice::WriteOnly));
+    trainingFile.write(training.toUtf8());
+    trainingFile.close();
+
+    // Scoring: 400 other rows (some cells missing) and rows made to test the edges, with an id.
+    QStringList header = QStringList{QStringLiteral("id")} + all.header;
+    QString scoring = csvLine(header);
+    const auto addRow = [&](const QString &id, QStringList cells) { scoring += csvLine(QStringList{id} + cells); };
+    for (int row = 5000; row < 5400; ++row) {
+        QStringList cells = all.rows[row];
+        if (row % 13 == 0)
+            cells[column("revol_util")].clear();
+        if (row % 19 == 0)
+            cells[column("addr_state")].clear();
+        addRow(QStringLiteral("r%1").arg(row), cells);
+    }
+    const QStringList base = all.rows[6000];
+    QStringList edge = base; // unseen levels, a missing number and level
+    edge[column("addr_state")] = QStringLiteral("ZZ");
+    edge[column("term")] = QStringLiteral("term_99");
+    edge[column("annual_inc")].clear();
+    edge[column("emp_length")].clear();
+    addRow(QStringLiteral("unseen"), edge);
+    edge = base; // outside the training range, both ways
+    edge[column("funded_amnt")] = QStringLiteral("1000000000");
+    edge[column("revol_util")] = QStringLiteral("-50");
+    edge[column("delinq_2yrs")] = QStringLiteral("1000");
+    edge[column("annual_inc")] = QStringLiteral("0.5");
+    addRow(QStringLiteral("outside"), edge);
+    edge = base; // the reader's missing-value tokens
+    edge[column("annual_inc")] = QStringLiteral("NaN");
+    edge[column("revol_util")] = QStringLiteral("NA");
+    edge[column("verification_status")] = QStringLiteral("NA");
+    edge[column("emp_length")] = QStringLiteral("(missing)");
+    addRow(QStringLiteral("tokens"), edge);
+    edge = base; // every input missing
+    for (const char *name :
+         {"funded_amnt", "term",         "addr_state",     "verification_status", "annual_inc",
+          "emp_length",  "delinq_2yrs",  "inq_last_6mths", "revol_util",          "acc_now_delinq",
+          "open_il_6m",  "open_il_12m",  "open_il_24m",    "total_bal_il",        "all_util",
+          "inq_fi",      "inq_last_12m", "delinq_amnt",    "num_il_tl",           "total_il_high_credit_limit"})
+        edge[column(name)].clear();
+    addRow(QStringLiteral("empty"), edge);
+    edge = base; // a pooled missing level, a quote in a level
+    edge[column("verification_status")].clear();
+    edge[column("addr_state")] = QStringLiteral("O'Brien");
+    addRow(QStringLiteral("pooled"), edge);
+    m_scoring = m_folder.filePath(QStringLiteral("score.csv"));
+    QFile scoringFile(m_scoring);
+    QVERIFY(scoringFile.open(QIODevice::WriteOnly));
+    scoringFile.write(scoring.toUtf8());
+    scoringFile.close();
+    m_scoringCsv = parseCsv(scoring);
+
+    // The exported query needs exp: SQLite has it when built with its math functions.
+    const Run math = runProgram(QStringLiteral("sqlite3"), {QStringLiteral(":memory:")},
+                                QByteArrayLiteral("SELECT exp(0.0), sqlite_version();\n"));
+    QVERIFY2(math.exitCode == 0 && math.out.startsWith(QLatin1String("1.0|")),
+             qPrintable(QStringLiteral("sqlite3 (Debian package sqlite3) is missing, or its SQLite lacks the math "
+                                       "functions the query needs (exp; SQLite 3.35+ built with "
+                                       "SQLITE_ENABLE_MATH_FUNCTIONS): ") +
+                        math.out + math.err));
+    qInfo("SQLite %s", qPrintable(math.out.section(QLatin1Char('|'), 1).trimmed()));
+
+    bool absent = false;
+    m_postgresUnavailable = m_postgres.start(absent);
+    QVERIFY2(absent || m_postgresUnavailable.isEmpty(), qPrintable(m_postgresUnavailable));
+}
+
+void SqlExportTest::cleanupTestCase()
+{
+    m_postgres.stop();
+}
+
+void SqlExportTest::parity_data()
+{
+    QTest::addColumn<QStringList>("settings");
+    QTest::newRow("linear") << QStringList{QStringLiteral("--hidden"), QStringLiteral("none")};
+    QTest::newRow("shared-bottom") << QStringList{QStringLiteral("--hidden"), QStringLiteral("8,6"),
+                                                  QStringLiteral("--head-hidden"), QStringLiteral("4")};
+    QTest::newRow("mmoe") << QStringList{QStringLiteral("--arch"),    QStringLiteral("mmoe"),
+                                         QStringLiteral("--hidden"),  QStringLiteral("6"),
+                                         QStringLiteral("--experts"), QStringLiteral("3")};
+    QTest::newRow("ple") << QStringList{
+        QStringLiteral("--arch"),        QStringLiteral("ple"), QStringLiteral("--hidden"),       QStringLiteral("6,4"),
+        QStringLiteral("--experts"),     QStringLiteral("2"),   QStringLiteral("--task-experts"), QStringLiteral("1"),
+        QStringLiteral("--head-hidden"), QStringLiteral("3")};
+    QTest::newRow("attention") << QStringList{QStringLiteral("--arch"), QStringLiteral("attention"),
+                                              QStringLiteral("--hidden"), QStringLiteral("6")};
+}
+
+void SqlExportTest::parity()
+{
+    QFETCH(QStringList, settings);
+    const QString model =
+        m_folder.filePath(QStringLiteral("%1.cmtl").arg(QString::fromLatin1(QTest::currentDataTag())));
+    // Three tasks (binary, multiclass, regression); rare levels pooled; missing flags.
+    const Run trained =
+        runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), m_training, QStringLiteral("--task"),
+                           QStringLiteral("Class:binary:bad"), QStringLiteral("--task"),
+                           QStringLiteral("grade:multiclass"), QStringLiteral("--task"),
+                           QStringLiteral("int_rate:regression"), QStringLiteral("--epochs"), QStringLiteral("3"),
+                           QStringLiteral("--lr"), QStringLiteral("0.01"), QStringLiteral("--missing-indicators"),
+                           QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"), model} +
+               settings);
+    QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+    const QString predictions = m_folder.filePath(QStringLiteral("predictions.csv"));
+    const Run predicted =
+        runCli({QStringLiteral("predict"), QStringLiteral("--model"), model, QStringLiteral("--data"), m_scoring,
+                QStringLiteral("--keep"), QStringLiteral("id"), QStringLiteral("--out"), predictions});
+    QVERIFY2(predicted.exitCode == 0, qPrintable(predicted.err));
+    QFile predictionsFile(predictions);
+    QVERIFY(predictionsFile.open(QIODevice::ReadOnly));
+    const CsvText expected = parseCsv(QString::fromUtf8(predictionsFile.readAll()));
+    QCOMPARE(expected.rows.size(), m_scoringCsv.rows.size());
+    const MultiTaskModel loaded = loadModelFile(model.toStdString()).model;
+    // The model has what the edge rows are meant to test.
+    QVERIFY(std::any_of(loaded.preprocessor().numeric.begin(), loaded.preprocessor().numeric.end(),
+                        [](const NumericStep &step) { return step.missingIndicator; }));
+    QVERIFY(std::any_of(loaded.preprocessor().oneHot.begin(), loaded.preprocessor().oneHot.end(),
+                        [](const OneHotStep &step) { return step.otherInput; }));
+
+    for (const Engine engine : {Engine::SQLite, Engine::PostgreSQL}) {
+        const QString dialect = engine == Engine::SQLite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+        if (engine == Engine::PostgreSQL && !m_postgresUnavailable.isEmpty()) {
+            qWarning("PostgreSQL part skipped: %s", qPrintable(m_postgresUnavailable));
+            continue;
+        }
+        const QString sqlPath = m_folder.filePath(dialect + QStringLiteral(".sql"));
+        const Run exported =
+            runCli({QStringLiteral("export"), QStringLiteral("--model"), model, QStringLiteral("--sql"), sqlPath,
+                    QStringLiteral("--dialect"), dialect, QStringLiteral("--keep"), QStringLiteral("id")});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QFile sqlFile(sqlPath);
+        QVERIFY(sqlFile.open(QIODevice::ReadOnly));
+        const QString script = tableScript(loaded, m_scoringCsv, engine) + QString::fromUtf8(sqlFile.readAll());
+        const Run queried = engine == Engine::SQLite
+                                ? runProgram(QStringLiteral("sqlite3"),
+                                             {QStringLiteral("-bail"), QStringLiteral("-csv"),
+                                              QStringLiteral("-header"), QStringLiteral(":memory:")},
+                                             script.toUtf8())
+                                : m_postgres.psql(script);
+        QVERIFY2(queried.exitCode == 0, qPrintable(dialect + QStringLiteral(": ") + queried.err.left(3000)));
+        compare(dialect, expected, parseCsv(queried.out));
+        if (QTest::currentTestFailed())
+            return;
+    }
+}
+
+void SqlExportTest::compare(const QString &engine, const CsvText &predicted, const CsvText &queried)
+{
+    // The same columns, named alike, in the same order.
+    QCOMPARE(queried.header, predicted.header);
+    QCOMPARE(queried.rows.size(), predicted.rows.size());
+    std::map<QString, QStringList> byId;
+    for (const QStringList &row : queried.rows)
+        byId[row[0]] = row;
+    QCOMPARE(byId.size(), static_cast<std::size_t>(predicted.rows.size()));
+    for (qsizetype c = 1; c < predicted.header.size(); ++c) {
+        const QString &name = predicted.header[c];
+        const bool isClass = name.endsWith(QLatin1String(".class"));
+        double largest = 0;
+        int classRows = 0, nearTies = 0;
+        for (const QStringList &row : predicted.rows) {
+            const auto found = byId.find(row[0]);
+            QVERIFY2(found != byId.end(), qPrintable(engine + QStringLiteral(": no row with id ") + row[0]));
+            const QStringList &other = found->second;
+            if (isClass) {
+                // The class of the largest probability: two probabilities within the tolerance
+                // of each other can rank either way between float32 and double arithmetic.
+                QList<double> probabilities;
+                for (qsizetype k = c + 1;
+                     k < predicted.header.size() &&
+                     predicted.header[k].startsWith(name.chopped(5) + QStringLiteral("probability."));
+                     ++k)
+                    probabilities << row[k].toDouble();
+                std::sort(probabilities.begin(), probabilities.end(), std::greater<>());
+                if (probabilities.size() > 1 && probabilities[0] - probabilities[1] <= kTolerance) {
+                    ++nearTies;
+                    continue;
+                }
+                ++classRows;
+                QVERIFY2(other[c] == row[c], qPrintable(QStringLiteral("%1: %2 of id %3 is %4, predict says %5")
+                                                            .arg(engine, name, row[0], other[c], row[c])));
+                continue;
+            }
+            bool numbers = false, queryNumber = false;
+            const double expected = row[c].toDouble(&numbers);
+            const double value = other[c].toDouble(&queryNumber);
+            QVERIFY2(numbers && queryNumber && std::isfinite(value),
+                     qPrintable(QStringLiteral("%1: %2 of id %3: \"%4\" against predict's \"%5\"")
+                                    .arg(engine, name, row[0], other[c], row[c])));
+            largest = std::max(largest, std::abs(value - expected));
+        }
+        if (isClass)
+            qInfo("%s %s: %d rows equal, %d near ties not compared", qPrintable(engine), qPrintable(name), classRows,
+                  nearTies);
+        else
+            qInfo("%s %s: largest absolute difference %.3g", qPrintable(engine), qPrintable(name), largest);
+        QVERIFY2(largest <= kTolerance,
+                 qPrintable(QStringLiteral("%1: %2 differs from predict by %3").arg(engine, name).arg(largest)));
+    }
+}
+
+QTEST_GUILESS_MAIN(SqlExportTest)
+#include "tst_sqlexport.moc"
