@@ -579,8 +579,10 @@ void BinningPage::applyEdit(const std::string &feature, const std::optional<Feat
         m_edited[feature] = *binning;
     else
         m_edited.erase(feature);
-    if (const FeatureBinning *current = binningOf(feature))
+    if (const FeatureBinning *current = binningOf(feature)) {
         m_screeningModel->updateFeature(*current, binning.has_value());
+        m_screeningView->resizeColumnToContents(ScreeningTableModel::Edited);
+    }
     if (!selectFeature(QString::fromStdString(feature)))
         showFeature(feature);
     updateControls();
