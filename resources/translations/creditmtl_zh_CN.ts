@@ -659,6 +659,10 @@
         <source>%1 is not inside the bin %2: type %3.</source>
         <translation>%1 不在分箱 %2 之内：请输入%3。</translation>
     </message>
+    <message>
+        <source>The bins grouped by hand belong to the task %1: define it on the Roles page to screen them again.</source>
+        <translation>手工分组的分箱属于任务 %1：请在角色页重新定义该任务，再筛选它们。</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::BinningWorker</name>

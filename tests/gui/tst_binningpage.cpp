@@ -9,6 +9,7 @@
 #include "models/BinningModels.h"
 #include "pages/BinningPage.h"
 #include "pages/RolesPage.h"
+#include "workers/BinningWorker.h"
 
 #include <QAccessible>
 #include <QAreaSeries>
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -207,6 +209,49 @@ private Q_SLOTS:
         QVERIFY(window.workspace()->isModified());
     }
 
+    void workerReportsProgressAndStopsWhenCancelled()
+    {
+        MainWindow window;
+        QVERIFY(openDataAndWait(&window, m_csv));
+        const LoadedTablePtr data = window.workspace()->data();
+        // Run on this thread: what the page's thread runs, with every signal in order.
+        BinningWorker finishing({data, classTask()});
+        QSignalSpy progress(&finishing, &Worker::progress);
+        QSignalSpy succeeded(&finishing, &BinningWorker::succeeded);
+        finishing.run();
+        QCOMPARE(succeeded.count(), 1);
+        QList<double> fractions;
+        for (const QList<QVariant> &signal : progress)
+            fractions << signal.at(0).toDouble();
+        QCOMPARE(fractions, (QList<double>{0.0, 0.5, 1.0})); // two features, then done
+        const auto screening = succeeded.front().at(0).value<BinningScreeningPtr>();
+        QCOMPARE(screening->result.features.size(), std::size_t(2));
+        QCOMPARE(screening->result.valueCounts.size(), std::size_t(2));
+
+        BinningWorker cancelled({data, classTask()});
+        QSignalSpy cancelledSpy(&cancelled, &Worker::cancelled);
+        QSignalSpy notSucceeded(&cancelled, &BinningWorker::succeeded);
+        cancelled.cancel();
+        cancelled.run();
+        QCOMPARE(cancelledSpy.count(), 1);
+        QCOMPARE(notSucceeded.count(), 0);
+
+        // On the page: while a screening runs, Cancel is the one button on; after it, Screen.
+        window.rolesPage()->setTasks({classTask()});
+        BinningPage *page = window.binningPage();
+        auto *cancelButton = findNamed<QPushButton>(page, QStringLiteral("cancelScreeningButton"));
+        auto *screenButton = findNamed<QPushButton>(page, QStringLiteral("screenFeaturesButton"));
+        QVERIFY(!cancelButton->isEnabled());
+        QVERIFY(page->screen());
+        QVERIFY(page->isRunning());
+        QVERIFY(cancelButton->isEnabled());
+        QVERIFY(!screenButton->isEnabled());
+        QVERIFY(!page->screen()); // one at a time
+        QVERIFY(QTest::qWaitFor([&] { return !page->isRunning(); }, 10000));
+        QVERIFY(!cancelButton->isEnabled());
+        QVERIFY(screenButton->isEnabled());
+    }
+
     void controlsHaveNamesAndHelpAndIgnoreTheWheel()
     {
         MainWindow window;
@@ -283,6 +328,12 @@ private Q_SLOTS:
         window.undoStack()->undo();
         QCOMPARE(eventsOf(*page->shownBinning()), savedEvents);
         QVERIFY(!window.workspace()->isModified());
+        // Without their task on the Roles page, the grouped bins are not screened against another.
+        const TaskSpec grade{"grade", TaskType::Binary, std::string(1, 'B')};
+        window.rolesPage()->setTasks({grade});
+        QVERIFY(!page->screen());
+        QCOMPARE(page->message(), QStringLiteral("The bins grouped by hand belong to the task Class: define it on the "
+                                                 "Roles page to screen them again."));
         // A new project forgets the edits.
         window.workspace()->setModified(false);
         window.newProject();

@@ -257,6 +257,13 @@ bool BinningPage::screen()
         showMessage(tr("Define a binary task on the Roles page first: the bins are grouped by its bad rate."));
         return false;
     }
+    // The grouped features' counts are of their own task: another task's bins would not be theirs.
+    if (!m_edited.empty() && task->column != m_editTask) {
+        showMessage(tr("The bins grouped by hand belong to the task %1: define it on the Roles page to screen them "
+                       "again.")
+                        .arg(QString::fromStdString(m_editTask)));
+        return false;
+    }
     showMessage({});
     auto *worker = new BinningWorker({m_data, *task});
     const LoadedTablePtr data = m_data;
@@ -572,8 +579,10 @@ void BinningPage::applyEdit(const std::string &feature, const std::optional<Feat
         m_edited[feature] = *binning;
     else
         m_edited.erase(feature);
-    if (const FeatureBinning *current = binningOf(feature))
+    if (const FeatureBinning *current = binningOf(feature)) {
         m_screeningModel->updateFeature(*current, binning.has_value());
+        m_screeningView->resizeColumnToContents(ScreeningTableModel::Edited);
+    }
     if (!selectFeature(QString::fromStdString(feature)))
         showFeature(feature);
     updateControls();
