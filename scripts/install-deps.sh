@@ -12,6 +12,10 @@ packages=(
   # The end-to-end test (tests/e2e): a virtual X server, a session bus, the accessibility bus and
   # its Python client, xdotool for the mouse, ImageMagick's import for screenshots.
   xvfb xauth dbus-x11 at-spi2-core python3-pyatspi xdotool imagemagick
+  # SAS, Stata and SPSS files (core/statfile): ReadStat for the build; R and haven write the
+  # tests' fixtures (tests/core/StatFileFixtures.h).
+  libreadstat-dev
+  r-base-core r-cran-haven
 )
 
 missing=()
