@@ -19,4 +19,17 @@ DataFileReadResult readDataFile(const std::string &path, const CsvOptions &optio
     return result;
 }
 
+CsvOptions inheritedOptionsFor(const std::string &path, CsvOptions options)
+{
+    if (detectStatFileFormat(path) == StatFileFormat::None)
+        return options;
+    const CsvOptions defaults;
+    options.delimiter = defaults.delimiter;
+    options.decimalSeparator = defaults.decimalSeparator;
+    options.thousandsSeparator = defaults.thousandsSeparator;
+    options.encoding = defaults.encoding;
+    options.hasHeader = defaults.hasHeader;
+    return options;
+}
+
 } // namespace cmtl

@@ -22,4 +22,10 @@ DataFileReadResult readDataFile(const std::string &path, const CsvOptions &optio
                                 const CancellationToken *cancel = nullptr,
                                 const std::function<void(double)> &progress = {});
 
+// The options another file is read with "as the training file was" (a test file, a file to score):
+// for a statistical file, the CSV-only options inherited from a training CSV (delimiter, decimal
+// and thousands separators, encoding, header) are reset rather than refused, since the user did
+// not give them for this file. The column options (types, missing values) are kept.
+CsvOptions inheritedOptionsFor(const std::string &path, CsvOptions options);
+
 } // namespace cmtl

@@ -284,6 +284,7 @@ struct RawVariable {
     StatVariable description;
     bool text = false;
     std::string labelSet;
+    std::size_t storageWidth = 0;                      // bytes per row in the file
     std::vector<double> numbers;                       // numeric variables; NaN for missing
     std::vector<std::string> texts;                    // text variables
     std::vector<bool> textMissing;                     // text variables: a user-defined missing value
@@ -370,6 +371,7 @@ int onVariable(int index, readstat_variable_t *variable, const char *labelSet, v
         raw.description.format = format ? format : "";
         raw.text = readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_STRING;
         raw.labelSet = labelSet ? labelSet : "";
+        raw.storageWidth = readstat_variable_get_storage_width(variable);
         if (!raw.text)
             raw.description.dateMeaning = dateMeaning(state.format, raw.description.format);
         state.variables.push_back(std::move(raw));
@@ -377,15 +379,19 @@ int onVariable(int index, readstat_variable_t *variable, const char *labelSet, v
     });
 }
 
-// How a missing number is named in a note: ".A" (SAS), ".a" (Stata), "user-defined missing" (SPSS).
-std::string missingKind(StatFileFormat format, readstat_value_t value)
+// How a missing value is named in a note: ".A" (SAS), ".a" (Stata), the value itself for SPSS's
+// user-defined missing values ("999"); "" for the system missing value, which needs no note.
+std::string missingKind(readstat_value_t value)
 {
     if (readstat_value_is_tagged_missing(value))
         return std::string(".") + readstat_value_tag(value);
     if (readstat_value_is_system_missing(value))
         return {};
-    (void)format;
-    return "user-defined missing";
+    if (readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING) {
+        const char *text = readstat_string_value(value);
+        return "\"" + std::string(text ? text : "") + "\"";
+    }
+    return shortestText(readstat_double_value(value));
 }
 
 int onValue(int row, readstat_variable_t *variable, readstat_value_t value, void *context)
@@ -416,7 +422,7 @@ int onValue(int row, readstat_variable_t *variable, readstat_value_t value, void
                                 std::to_string(expected + 1) + "): the file is damaged");
         const bool missing = readstat_value_is_missing(value, variable) != 0;
         if (missing) {
-            const std::string kind = missingKind(state.format, value);
+            const std::string kind = missingKind(value);
             if (!kind.empty())
                 ++raw.specialMissing[kind];
         }
@@ -547,6 +553,45 @@ void refuseCutShort(std::span<const char> bytes, const std::string &sourceName, 
                                                  withThousands(bytes.size()) +
                                                  " bytes: it is truncated or damaged; write it again from the "
                                                  "program that made it");
+}
+
+// An XPORT file declares no row count, and ReadStat stops quietly at a partial row: a file cut in
+// the middle of its data would lose its last rows in silence. Its data are the rows, then blanks
+// up to the end of the 80-byte record (then, in a library of several datasets, the next one's
+// header records): anything else after the last whole row is a row cut short.
+void refuseXportCutInARow(std::span<const char> bytes, const std::string &sourceName,
+                          const std::vector<RawVariable> &variables, std::size_t rows)
+{
+    constexpr std::size_t kRecord = 80;
+    const std::string_view file(bytes.data(), bytes.size());
+    std::size_t observations = file.find("HEADER RECORD*******OBS");
+    while (observations != std::string_view::npos && observations % kRecord != 0)
+        observations = file.find("HEADER RECORD*******OBS", observations + 1);
+    if (observations == std::string_view::npos)
+        return; // ReadStat read no data: nothing to check
+    std::size_t rowWidth = 0;
+    for (const RawVariable &raw : variables)
+        rowWidth += raw.storageWidth;
+    if (rowWidth == 0)
+        return;
+    const std::size_t dataStart = observations + kRecord;
+    const std::size_t wholeRows = file.size() >= dataStart ? (file.size() - dataStart) / rowWidth : 0;
+    // ReadStat also delivers a last row cut short, its missing bytes made up.
+    if (rows > wholeRows)
+        throw DataError({sourceName, 0, ""}, "the XPORT file ends inside row " + withThousands(wholeRows + 1) +
+                                                 " (a row has " + withThousands(rowWidth) +
+                                                 " bytes): it is truncated or damaged; write it again from the "
+                                                 "program that made it");
+    std::string_view rest = file.substr(dataStart + rows * rowWidth);
+    if (const std::size_t next = rest.find("HEADER RECORD*******MEMB"); next != std::string_view::npos)
+        rest = rest.substr(0, next);
+    if (std::all_of(rest.begin(), rest.end(), [](char c) { return c == ' '; }) && rest.size() < kRecord)
+        return;
+    throw DataError({sourceName, 0, ""},
+                    "the XPORT file ends inside row " + withThousands(rows + 1) + " (a row has " +
+                        withThousands(rowWidth) + " bytes; " + withThousands(rest.size()) +
+                        " bytes follow the last whole row and are not the blank padding of the last record): it is "
+                        "truncated or damaged; write it again from the program that made it");
 }
 
 bool contains(const std::vector<std::string> &names, const std::string &name)
@@ -776,6 +821,9 @@ StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &
     if (state.declaredRows >= 0 && static_cast<std::size_t>(state.declaredRows) != rows && !state.variables.empty())
         throw DataError({sourceName, 0, ""}, "the header declares " + withThousands(state.declaredRows) + " rows but " +
                                                  withThousands(rows) + " were read: the file is truncated or damaged");
+
+    if (format == StatFileFormat::SasTransport)
+        refuseXportCutInARow(bytes, sourceName, state.variables, rows);
 
     StatFileReadResult result;
     std::vector<Column> columns;

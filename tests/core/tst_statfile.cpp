@@ -159,7 +159,7 @@ private Q_SLOTS:
         QTest::newRow("dta") << "sample.dta"
                              << ".a: ";
         QTest::newRow("sav") << "sample.sav"
-                             << "user-defined missing: ";
+                             << "user-defined missing values (998.5: ";
     }
 
     void specialMissingValuesNoted()
@@ -324,8 +324,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, file);
         const QByteArray whole = fileBytes(path(file));
-        // In the header, in the middle of the data, one 8-byte number short of the end.
-        for (const qsizetype size : {qsizetype(64), whole.size() / 2 + 3, whole.size() - 8}) {
+        // In the header, in the middle of the data, at an 80-byte record's end in the middle (an
+        // XPORT file has no row count: only its last row, cut short, tells), one 8-byte number
+        // short of the end.
+        for (const qsizetype size : {qsizetype(64), whole.size() / 2 + 3, whole.size() / 160 * 80, whole.size() - 8}) {
             const QString message = refusal(whole.left(size), "cut.bin");
             QVERIFY2(message.contains(QLatin1String("cut.bin")),
                      qPrintable(QStringLiteral("%1 cut to %2 bytes: %3").arg(file).arg(size).arg(message)));
@@ -363,6 +365,33 @@ private Q_SLOTS:
         noMagic[1] = static_cast<char>(noMagic[1] ^ 0x40);
         noMagic[13] = static_cast<char>(noMagic[13] ^ 0x40);
         QVERIFY(!refusal(noMagic, "nomagic.bin").isEmpty());
+    }
+
+    // Older and compressed variants, from the fuzzer's seeds (written by haven; their first byte is
+    // the fuzzer's option byte): Stata 115 (the binary header before <stata_dta>), XPORT version 5,
+    // and SPSS's compressed .zsav.
+    void olderAndCompressedVariants()
+    {
+        const auto seed = [](const char *name) {
+            return fileBytes(QStringLiteral(CMTL_SOURCE_DIR "/tests/fuzz/corpus/statfile/") + QLatin1String(name))
+                .mid(1);
+        };
+        const StatFileReadResult stata = readBytes(seed("small_v12.dta"), "small_v12.dta");
+        QCOMPARE(stata.description.format, StatFileFormat::Stata);
+        QCOMPARE(stata.table.rowCount(), std::size_t(3));
+        QCOMPARE(stata.table.column("amount").cellText(0), std::string("1.5"));
+        QVERIFY(stata.table.column("amount").isMissing(2));
+        QCOMPARE(stata.table.column("grade").levels, (std::vector<std::string>{"A", "B", "C"}));
+        const StatFileReadResult xport = readBytes(seed("small_v5.xpt"), "small_v5.xpt");
+        QCOMPARE(xport.description.format, StatFileFormat::SasTransport);
+        QCOMPARE(xport.table.column("x").values, (std::vector<float>{1, 2}));
+        QCOMPARE(xport.table.column("g").levels, (std::vector<std::string>{"a", "b"}));
+        const StatFileReadResult zsav = readBytes(seed("small.zsav"), "small.zsav");
+        const StatFileReadResult sav = readBytes(seed("small.sav"), "small.sav");
+        compareCells(sav.table, zsav.table);
+        QVERIFY(sav.table.column("x").isMissing(2)); // 99, a user-defined missing value
+        QCOMPARE(sav.table.column("x").cellText(3), std::string("4"));
+        QCOMPARE(sav.table.column("grade").cellText(1), std::string("B"));
     }
 
     void cancelled()
