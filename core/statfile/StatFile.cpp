@@ -599,6 +599,31 @@ bool contains(const std::vector<std::string> &names, const std::string &name)
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+// Fills a categorical column cell by cell: codes into its levels, in first-seen order (as the CSV
+// reader gives them).
+class CategoricalCells {
+public:
+    CategoricalCells(Column &column, std::size_t rows) : m_column(column)
+    {
+        column.type = ColumnType::Categorical;
+        column.codes.reserve(rows);
+    }
+
+    void addMissing() { m_column.codes.push_back(Column::kMissingCode); }
+
+    void add(std::string cell)
+    {
+        const auto [at, added] = m_codeOf.try_emplace(cell, static_cast<std::int32_t>(m_column.levels.size()));
+        if (added)
+            m_column.levels.push_back(std::move(cell));
+        m_column.codes.push_back(at->second);
+    }
+
+private:
+    Column &m_column;
+    std::unordered_map<std::string, std::int32_t> m_codeOf;
+};
+
 // The column of a text variable: categorical, or numeric when options.numericColumns names it.
 Column textColumn(RawVariable &raw, const CsvOptions &options, const std::string &sourceName,
                   const std::set<std::string> &missingHere)
@@ -633,19 +658,13 @@ Column textColumn(RawVariable &raw, const CsvOptions &options, const std::string
         raw.texts = {};
         return column;
     }
-    column.type = ColumnType::Categorical;
-    column.codes.reserve(rows);
-    std::unordered_map<std::string, std::int32_t> codeOf;
+    CategoricalCells cells(column, rows);
     for (std::size_t row = 0; row < rows; ++row) {
         std::string cell = trimmed(raw.texts[row]);
-        if (isMissing(row, cell)) {
-            column.codes.push_back(Column::kMissingCode);
-            continue;
-        }
-        const auto [at, added] = codeOf.try_emplace(cell, static_cast<std::int32_t>(column.levels.size()));
-        if (added)
-            column.levels.push_back(std::move(cell));
-        column.codes.push_back(at->second);
+        if (isMissing(row, cell))
+            cells.addMissing();
+        else
+            cells.add(std::move(cell));
     }
     raw.texts = {};
     return column;
@@ -675,9 +694,7 @@ Column numericColumn(RawVariable &raw, const LabelSet *labels, const CsvOptions 
         contains(options.categoricalColumns, column.name) || (everyValueLabelled && !forcedNumeric);
     const std::size_t rows = raw.numbers.size();
     if (categorical) {
-        column.type = ColumnType::Categorical;
-        column.codes.reserve(rows);
-        std::unordered_map<std::string, std::int32_t> codeOf;
+        CategoricalCells cells(column, rows);
         for (std::size_t row = 0; row < rows; ++row) {
             const double value = raw.numbers[row];
             std::string cell;
@@ -687,14 +704,10 @@ Column numericColumn(RawVariable &raw, const LabelSet *labels, const CsvOptions 
                 cell = labels && label != labels->numeric.end() ? trimmed(label->second) : shortestText(value);
             }
             if (cell.empty() || missingHere.count(cell) > 0 ||
-                std::find(missingNumbers.begin(), missingNumbers.end(), value) != missingNumbers.end()) {
-                column.codes.push_back(Column::kMissingCode);
-                continue;
-            }
-            const auto [at, added] = codeOf.try_emplace(cell, static_cast<std::int32_t>(column.levels.size()));
-            if (added)
-                column.levels.push_back(std::move(cell));
-            column.codes.push_back(at->second);
+                std::find(missingNumbers.begin(), missingNumbers.end(), value) != missingNumbers.end())
+                cells.addMissing();
+            else
+                cells.add(std::move(cell));
         }
         raw.numbers = {};
         return column;

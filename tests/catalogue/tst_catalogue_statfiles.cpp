@@ -4,7 +4,10 @@
 
 #include "../core/StatFileFixtures.h"
 #include "Catalogue.h"
+#include "RunRecord.h"
+#include "io/ModelFile.h"
 #include "statfile/StatFile.h"
+#include "workers/ScoringWorker.h"
 
 using namespace cmtl::catalogue;
 
@@ -99,6 +102,45 @@ private Q_SLOTS:
         QCOMPARE(predictions[1].count('\n'), qsizetype(cmtl::testing::kSampleRows + 1));
         QCOMPARE(predictions[0], predictions[1]); // trained from the .dta = trained from the CSV
         QCOMPARE(predictions[2], predictions[1]); // the .sav scored = the CSV scored
+    }
+
+    // The workbench's Scoring page scores an SPSS file as the CSV of the same data, though the
+    // options it inherits from the training file name a delimiter (reset for a statistical file,
+    // not refused: the user gave them for the CSV).
+    void scoredByTheWorkbench()
+    {
+        const QString model = m_scratch.path(QStringLiteral("scoring.cmtl"));
+        const CliRun trained = runCli(
+            {QStringLiteral("train"), QStringLiteral("--data"), m_scratch.path(QStringLiteral("sample.csv")),
+             QStringLiteral("--task"), QStringLiteral("Class:binary:bad"), QStringLiteral("--epochs"),
+             QStringLiteral("2"), QStringLiteral("--hidden"), QStringLiteral("4"), QStringLiteral("--out"), model});
+        QVERIFY2(trained.exitCode == 0, qPrintable(shown(trained)));
+        auto run = std::make_shared<cmtl::ui::RunRecord>();
+        run->name = QStringLiteral("model");
+        run->result.model = cmtl::loadModelFile(model.toStdString()).model;
+        const auto score = [&](const QString &file) {
+            cmtl::CsvOptions options;
+            options.threads = 1;
+            options.delimiter = ',';
+            cmtl::ui::ScoringWorker worker({m_scratch.path(file), run, options});
+            cmtl::ui::ScoredTablePtr result;
+            QString failure;
+            QObject::connect(&worker, &cmtl::ui::ScoringWorker::succeeded,
+                             [&](const cmtl::ui::ScoredTablePtr &scored) { result = scored; });
+            QObject::connect(&worker, &cmtl::ui::Worker::failed,
+                             [&](const QString &text, const QString &details) { failure = text + u'\n' + details; });
+            worker.run();
+            if (!result)
+                qWarning("%s: %s", qPrintable(file), qPrintable(failure));
+            return result;
+        };
+        const cmtl::ui::ScoredTablePtr fromCsv = score(QStringLiteral("sample.csv"));
+        const cmtl::ui::ScoredTablePtr fromSav = score(QStringLiteral("sample.sav"));
+        QVERIFY(fromCsv && fromSav);
+        QCOMPARE(fromSav->predictions.size(), std::size_t(1));
+        QCOMPARE(fromSav->predictions[0].size(), Eigen::Index(cmtl::testing::kSampleRows)); // one probability a row
+        QVERIFY(fromSav->predictions[0] == fromCsv->predictions[0]);
+        QVERIFY(fromSav->evaluation); // the file holds Class: evaluated too
     }
 
     void truncatedFileRefused_data() { statFiles(); }

@@ -367,14 +367,12 @@ private Q_SLOTS:
         QVERIFY(!refusal(noMagic, "nomagic.bin").isEmpty());
     }
 
-    // Older and compressed variants, from the fuzzer's seeds (written by haven; their first byte is
-    // the fuzzer's option byte): Stata 115 (the binary header before <stata_dta>), XPORT version 5,
-    // and SPSS's compressed .zsav.
+    // Older and compressed variants, small files written by haven (tests/core/statfiles): Stata
+    // 115 (the binary header before <stata_dta>), XPORT version 5, and SPSS's compressed .zsav.
     void olderAndCompressedVariants()
     {
         const auto seed = [](const char *name) {
-            return fileBytes(QStringLiteral(CMTL_SOURCE_DIR "/tests/fuzz/corpus/statfile/") + QLatin1String(name))
-                .mid(1);
+            return fileBytes(QStringLiteral(CMTL_SOURCE_DIR "/tests/core/statfiles/") + QLatin1String(name));
         };
         const StatFileReadResult stata = readBytes(seed("small_v12.dta"), "small_v12.dta");
         QCOMPARE(stata.description.format, StatFileFormat::Stata);
