@@ -19,6 +19,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #if CREDITMTL_HAVE_READSTAT
 #include <readstat.h>
@@ -594,10 +595,17 @@ void refuseXportCutInARow(std::span<const char> bytes, const std::string &source
                         "truncated or damaged; write it again from the program that made it");
 }
 
-bool contains(const std::vector<std::string> &names, const std::string &name)
-{
-    return std::find(names.begin(), names.end(), name) != names.end();
-}
+// The columns the options read as numbers or as text, as sets: looked up once per column of files
+// of 100,000 columns, and a model's options name as many.
+struct ColumnChoices {
+    explicit ColumnChoices(const CsvOptions &options)
+        : numeric(options.numericColumns.begin(), options.numericColumns.end()),
+          categorical(options.categoricalColumns.begin(), options.categoricalColumns.end())
+    {}
+
+    std::unordered_set<std::string> numeric;
+    std::unordered_set<std::string> categorical;
+};
 
 // Fills a categorical column cell by cell: codes into its levels, in first-seen order (as the CSV
 // reader gives them).
@@ -625,8 +633,8 @@ private:
 };
 
 // The column of a text variable: categorical, or numeric when options.numericColumns names it.
-Column textColumn(RawVariable &raw, const CsvOptions &options, const std::string &sourceName,
-                  const std::set<std::string> &missingHere)
+Column textColumn(RawVariable &raw, const CsvOptions &options, const ColumnChoices &choices,
+                  const std::string &sourceName, const std::set<std::string> &missingHere)
 {
     Column column;
     column.name = raw.description.name;
@@ -637,7 +645,7 @@ Column textColumn(RawVariable &raw, const CsvOptions &options, const std::string
                    options.missingTokens.end() ||
                missingHere.count(cell) > 0;
     };
-    if (contains(options.numericColumns, column.name)) {
+    if (choices.numeric.count(column.name) > 0) {
         column.type = ColumnType::Numeric;
         column.values.reserve(rows);
         for (std::size_t row = 0; row < rows; ++row) {
@@ -672,8 +680,9 @@ Column textColumn(RawVariable &raw, const CsvOptions &options, const std::string
 
 // The column of a numeric variable: numbers, or its value labels (or its numbers as text) when
 // categorical.
-Column numericColumn(RawVariable &raw, const LabelSet *labels, const CsvOptions &options, const std::string &sourceName,
-                     const std::set<std::string> &missingHere, std::vector<CsvWarning> &warnings)
+Column numericColumn(RawVariable &raw, const LabelSet *labels, const ColumnChoices &choices,
+                     const std::string &sourceName, const std::set<std::string> &missingHere,
+                     std::vector<CsvWarning> &warnings)
 {
     Column column;
     column.name = raw.description.name;
@@ -689,9 +698,8 @@ Column numericColumn(RawVariable &raw, const LabelSet *labels, const CsvOptions 
                                         return std::isnan(value) || labels->numeric.count(value) > 0;
                                     });
     raw.description.hasValueLabels = everyValueLabelled;
-    const bool forcedNumeric = contains(options.numericColumns, column.name);
-    const bool categorical =
-        contains(options.categoricalColumns, column.name) || (everyValueLabelled && !forcedNumeric);
+    const bool forcedNumeric = choices.numeric.count(column.name) > 0;
+    const bool categorical = choices.categorical.count(column.name) > 0 || (everyValueLabelled && !forcedNumeric);
     const std::size_t rows = raw.numbers.size();
     if (categorical) {
         CategoricalCells cells(column, rows);
@@ -758,17 +766,18 @@ Column numericColumn(RawVariable &raw, const LabelSet *labels, const CsvOptions 
     return column;
 }
 
-void checkNamedColumnsExist(const CsvOptions &options, const std::vector<std::string> &names,
-                            const std::string &sourceName)
+void checkNamedColumnsExist(const CsvOptions &options, const ColumnChoices &choices,
+                            const std::vector<std::string> &names, const std::string &sourceName)
 {
+    const std::unordered_set<std::string> inFile(names.begin(), names.end());
     const auto check = [&](const std::string &name, const char *option) {
-        if (!contains(names, name))
+        if (inFile.count(name) == 0)
             throw ConfigError(sourceName + ": " + option + " names column \"" + name +
                               "\", which the file does not have; its columns are: " + listColumnNames(names));
     };
     for (const std::string &name : options.numericColumns) {
         check(name, "--column-type");
-        if (contains(options.categoricalColumns, name))
+        if (choices.categorical.count(name) > 0)
             throw ConfigError(sourceName + ": column \"" + name + "\" cannot be both numeric and categorical");
     }
     for (const std::string &name : options.categoricalColumns)
@@ -819,7 +828,8 @@ StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &
                                                        "rename one of them in the program that wrote the file");
         names.push_back(name);
     }
-    checkNamedColumnsExist(options, names, sourceName);
+    const ColumnChoices choices(options);
+    checkNamedColumnsExist(options, choices, names, sourceName);
     // Every variable must hold a value for every row: a shorter one means a damaged file.
     std::size_t rows = 0;
     for (const RawVariable &raw : state.variables)
@@ -851,12 +861,12 @@ StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &
         if (!raw.specialMissing.empty())
             state.description.notes.push_back(missingNote(sourceName, format, raw));
         if (raw.text) {
-            columns.push_back(textColumn(raw, options, sourceName, missingHere));
+            columns.push_back(textColumn(raw, options, choices, sourceName, missingHere));
         } else {
             const auto labels = raw.labelSet.empty() ? state.labelSets.end() : state.labelSets.find(raw.labelSet);
             const LabelSet *set =
                 labels != state.labelSets.end() && !labels->second.numeric.empty() ? &labels->second : nullptr;
-            columns.push_back(numericColumn(raw, set, options, sourceName, missingHere, result.warnings));
+            columns.push_back(numericColumn(raw, set, choices, sourceName, missingHere, result.warnings));
             if (!raw.description.dateMeaning.empty() && columns.back().type == ColumnType::Numeric)
                 state.description.notes.push_back(sourceName + ", column \"" + raw.description.name +
                                                   "\": dates or times (format " + raw.description.format +
