@@ -15,6 +15,10 @@ packages=(
   # ONNX export (core/export/Onnx*, optional at build time) and its test (tests/export): the ONNX
   # library, and Node.js to run ONNX Runtime (the test installs onnxruntime-node with npm).
   libonnx-dev libprotobuf-dev protobuf-compiler nodejs
+  # SAS, Stata and SPSS files (core/statfile): ReadStat for the build; R and haven write the
+  # tests' fixtures (tests/core/StatFileFixtures.h).
+  libreadstat-dev
+  r-base-core r-cran-haven
 )
 # npm comes with some Node.js builds (NodeSource's); Debian's nodejs needs the npm package.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -706,7 +706,8 @@ void MainWindow::chooseDataFile()
     QSettings settings;
     const QString path =
         QFileDialog::getOpenFileName(this, tr("Open data"), settings.value(QStringLiteral("lastDirectory")).toString(),
-                                     tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
+                                     tr("Data files (*.csv *.txt *.tsv *.sas7bdat *.xpt *.dta *.sav *.zsav);;CSV files "
+                                        "(*.csv *.txt *.tsv);;All files (*)"));
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
@@ -1102,7 +1103,8 @@ void MainWindow::resolveProjectData(std::shared_ptr<const ProjectContents> proje
         QAbstractButton *clicked = box->clickedButton();
         if (clicked == locate) {
             auto *dialog = new QFileDialog(this, tr("Locate the data file"), QFileInfo(dataPath).absolutePath(),
-                                           tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
+                                           tr("Data files (*.csv *.txt *.tsv *.sas7bdat *.xpt *.dta *.sav *.zsav);;CSV "
+                                              "files (*.csv *.txt *.tsv);;All files (*)"));
             dialog->setObjectName(QStringLiteral("locateDataDialog"));
             dialog->setFileMode(QFileDialog::ExistingFile);
             dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -219,6 +219,8 @@ namespace {
 // The column names of a data file, from its first lines (64 KiB at most).
 std::vector<std::string> columnNamesOf(const QString &path, CsvOptions options)
 {
+    if (detectStatFileFormat(str(path)) != StatFileFormat::None)
+        return statFileColumnNames(str(path));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw DataError({str(path), 0, {}}, "cannot open the file: " + str(file.errorString()));
@@ -240,7 +242,7 @@ std::vector<std::string> columnNamesOf(const QString &path, CsvOptions options)
 
 } // namespace
 
-CsvReadResult readTable(const QString &path, CsvOptions options, const std::vector<std::string> &categorical)
+DataFileReadResult readTable(const QString &path, CsvOptions options, const std::vector<std::string> &categorical)
 {
     // Added to the types the options force: the model's text columns, say.
     for (const std::string &column : categorical) {
@@ -248,10 +250,15 @@ CsvReadResult readTable(const QString &path, CsvOptions options, const std::vect
             options.categoricalColumns.end())
             options.categoricalColumns.push_back(column);
     }
-    CsvReadResult read = readCsvFile(str(path), options, &g_interrupt);
+    // A CSV file, or a SAS, Stata or SPSS file recognised by its first bytes.
+    DataFileReadResult read = readDataFile(str(path), options, &g_interrupt);
     // Warnings go to stderr, so that they reach the user whatever the command prints on stdout.
     for (const CsvWarning &warning : read.warnings)
         std::cerr << "creditmtl-cli: warning: " << warning.message << '\n';
+    if (read.statFile) {
+        for (const std::string &note : read.statFile->notes)
+            std::cerr << "creditmtl-cli: note: " << note << '\n';
+    }
     return read;
 }
 
@@ -307,7 +314,7 @@ void writeMetricsJson(const QCommandLineParser &parser, const EvaluationReport &
 // saved configuration (--config) only when given.
 void addRunOptions(QCommandLineParser &parser)
 {
-    parser.addOption(option("data", "The training CSV file.", "file"));
+    parser.addOption(option("data", "The training data: a CSV, SAS (.sas7bdat, .xpt), Stata or SPSS file.", "file"));
     parser.addOption(option("config", "Start from a saved configuration (tasks, ignored columns, settings).", "file"));
     parser.addOption(option("save-config", "Save the configuration of this run to a file.", "file"));
     parser.addOption(option("task",

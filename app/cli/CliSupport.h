@@ -8,6 +8,7 @@
 #include "io/ConfigJson.h"
 #include "io/SettingLimits.h"
 #include "model/MultiTaskModel.h"
+#include "statfile/DataFileReader.h"
 #include "train/Experiment.h"
 
 #include <QCommandLineParser>
@@ -45,7 +46,9 @@ std::uint64_t seedValue(const QString &text, const char *optionName);
 
 void addCsvOptions(QCommandLineParser &parser);
 CsvOptions csvOptions(const QCommandLineParser &parser);
-CsvReadResult readTable(const QString &path, CsvOptions options, const std::vector<std::string> &categorical = {});
+// Reads a CSV file, or a SAS, Stata or SPSS file (chosen by its first bytes), printing the
+// reader's warnings and notes on stderr.
+DataFileReadResult readTable(const QString &path, CsvOptions options, const std::vector<std::string> &categorical = {});
 
 TaskSpec parseTaskSpec(const QString &text);
 std::vector<int> parseHidden(const QString &text);

@@ -1159,6 +1159,26 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>按这些选项无法读取该文件：%1</translation>
     </message>
     <message>
+        <source>A SAS dataset (sas7bdat)</source>
+        <translation>SAS 数据集 (sas7bdat)</translation>
+    </message>
+    <message>
+        <source>A SAS transport file (XPORT)</source>
+        <translation>SAS 传输文件 (XPORT)</translation>
+    </message>
+    <message>
+        <source>A Stata file</source>
+        <translation>Stata 文件</translation>
+    </message>
+    <message>
+        <source>An SPSS file</source>
+        <translation>SPSS 文件</translation>
+    </message>
+    <message>
+        <source>%1: its columns, types and encoding are read as the file declares them; the CSV options do not apply.</source>
+        <translation>%1：其列、类型和编码按文件自身的声明读取；CSV 选项不适用。</translation>
+    </message>
+    <message>
         <source>%1: %2 rows, %3 columns</source>
         <translation>%1：%2 行，%3 列</translation>
     </message>
@@ -1562,8 +1582,8 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>训练不可用：%1</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation>CSV 文件 (*.csv *.txt *.tsv);;所有文件 (*)</translation>
+        <source>Data files (*.csv *.txt *.tsv *.sas7bdat *.xpt *.dta *.sav *.zsav);;CSV files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>数据文件 (*.csv *.txt *.tsv *.sas7bdat *.xpt *.dta *.sav *.zsav);;CSV 文件 (*.csv *.txt *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>CreditMTL models (*.cmtl);;All files (*)</source>
@@ -2488,8 +2508,8 @@ FPR %4</translation>
         <translation>为 CSV 文件评分</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+        <source>Data files (*.csv *.txt *.sas7bdat *.xpt *.dta *.sav *.zsav);;CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>数据文件 (*.csv *.txt *.sas7bdat *.xpt *.dta *.sav *.zsav);;CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Scored %1 rows of %2</source>
@@ -2757,8 +2777,8 @@ FPR %4</translation>
         <translation>选择测试文件</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+        <source>Data files (*.csv *.txt *.sas7bdat *.xpt *.dta *.sav *.zsav);;CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>数据文件 (*.csv *.txt *.sas7bdat *.xpt *.dta *.sav *.zsav);;CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Weight of %1</source>

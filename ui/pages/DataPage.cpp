@@ -328,6 +328,22 @@ void DataPage::updatePreview()
         m_previewModel->setTable({});
         return;
     }
+    // A SAS, Stata or SPSS file declares its columns: there is nothing for the CSV options to preview.
+    const StatFileFormat statFormat = detectStatFileFormat(path.toStdString());
+    if (statFormat != StatFileFormat::None) {
+        const QString kind = statFormat == StatFileFormat::Sas7bdat       ? tr("A SAS dataset (sas7bdat)")
+                             : statFormat == StatFileFormat::SasTransport ? tr("A SAS transport file (XPORT)")
+                             : statFormat == StatFileFormat::Stata        ? tr("A Stata file")
+                                                                          : tr("An SPSS file");
+        m_previewStatus->setText(
+            tr("%1: its columns, types and encoding are read as the file declares them; the CSV options do not "
+               "apply.")
+                .arg(kind));
+        m_previewStatus->setToolTip({});
+        m_previewStatus->setStyleSheet({});
+        m_previewModel->setTable({});
+        return;
+    }
     CsvOptions previewOptions = options();
     previewOptions.threads = 1;
     try {
@@ -383,6 +399,10 @@ void DataPage::startLoading()
         QStringList warnings;
         for (const CsvWarning &warning : result->warnings)
             warnings << QString::fromStdString(warning.message);
+        if (result->statFile) { // dates read as numbers, special missing values read as missing
+            for (const std::string &note : result->statFile->notes)
+                warnings << QString::fromStdString(note);
+        }
         m_readWarnings->setText(tr("Read with warnings:") + QStringLiteral("\n• ") +
                                 warnings.join(QStringLiteral("\n• ")));
         m_readWarnings->setVisible(!warnings.isEmpty());

@@ -112,8 +112,9 @@ void ScoringPage::setImportOptions(const CsvOptions &options)
 
 void ScoringPage::chooseAndScore()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Score a CSV file"), {}, tr("CSV files (*.csv *.txt);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Score a CSV file"), {},
+        tr("Data files (*.csv *.txt *.sas7bdat *.xpt *.dta *.sav *.zsav);;CSV files (*.csv *.txt);;All files (*)"));
     if (!path.isEmpty())
         scoreFile(path);
 }

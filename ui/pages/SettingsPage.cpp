@@ -254,8 +254,9 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
             Qt::QueuedConnection);
     updateMoveButtons();
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Choose a test file"), {},
-                                                          tr("CSV files (*.csv *.txt);;All files (*)"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Choose a test file"), {},
+            tr("Data files (*.csv *.txt *.sas7bdat *.xpt *.dta *.sav *.zsav);;CSV files (*.csv *.txt);;All files (*)"));
         if (!path.isEmpty())
             m_testFile->setText(path);
     });

@@ -1,6 +1,7 @@
 #include "workers/DataLoader.h"
 
 #include "common/Error.h"
+#include "statfile/DataFileReader.h"
 
 #include <QFileInfo>
 
@@ -23,7 +24,7 @@ void DataLoader::work()
         last = now;
         Q_EMIT progress(0.9 * fraction, tr("Reading %1").arg(name));
     };
-    CsvReadResult read = readCsvFile(m_params.path.toStdString(), m_params.options, token(), onProgress);
+    DataFileReadResult read = readDataFile(m_params.path.toStdString(), m_params.options, token(), onProgress);
     if (isCancelled())
         throw Cancelled();
     Q_EMIT progress(0.9, tr("Describing the columns of %1").arg(name));
@@ -32,6 +33,7 @@ void DataLoader::work()
         loaded->histograms.push_back(columnHistogram(column));
     loaded->dialect = read.dialect;
     loaded->warnings = std::move(read.warnings);
+    loaded->statFile = std::move(read.statFile);
     loaded->table = std::move(read.table);
     if (isCancelled())
         throw Cancelled();

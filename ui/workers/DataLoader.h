@@ -2,11 +2,13 @@
 
 #include "csv/CsvReader.h"
 #include "data/ColumnHistogram.h"
+#include "statfile/StatFile.h"
 #include "workers/Worker.h"
 
 #include <QMetaType>
 
 #include <memory>
+#include <optional>
 
 namespace cmtl::ui {
 
@@ -20,10 +22,14 @@ struct LoadedTable {
     // What the reader noticed but did not refuse (a column read as text because of a few cells,
     // numbers float32 rounds, unnamed columns): shown on the Data page.
     std::vector<CsvWarning> warnings;
+    // A SAS, Stata or SPSS file: its format, variable labels and display formats, and notes (dates
+    // read as numbers, special missing values); empty for a CSV file.
+    std::optional<StatFileDescription> statFile;
 };
 using LoadedTablePtr = std::shared_ptr<const LoadedTable>;
 
-// Reads a CSV file on a worker thread, then describes its columns.
+// Reads a data file (CSV, or SAS, Stata or SPSS: readDataFile) on a worker thread, then describes
+// its columns.
 class DataLoader : public Worker {
     Q_OBJECT
 public:

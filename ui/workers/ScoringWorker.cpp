@@ -3,6 +3,7 @@
 #include "common/Error.h"
 #include "csv/CsvReader.h"
 #include "metrics/TaskScores.h"
+#include "statfile/DataFileReader.h"
 #include "train/Experiment.h"
 
 #include <QCryptographicHash>
@@ -11,6 +12,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace cmtl::ui {
 
@@ -20,28 +22,38 @@ void ScoringWorker::work()
         throw ConfigError("no model to score with");
     const std::shared_ptr<const MultiTaskModel> model(m_params.source, &m_params.source->result.model);
     const QString name = QFileInfo(m_params.path).fileName();
-    // Check the schema on the first lines before reading the whole file: a missing column is
-    // explained by name rather than by the reader's refusal.
-    QFile file(m_params.path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw DataError({m_params.path.toStdString(), 0, {}},
-                        "cannot open the file: " + file.errorString().toStdString());
-    QByteArray head = file.read(64 * 1024);
-    if (!file.atEnd() && head.lastIndexOf('\n') > 0)
-        head.truncate(head.lastIndexOf('\n') + 1);
-    file.close();
-    CsvOptions headOptions = m_params.options;
-    headOptions.threads = 1;
-    // The column choices may name columns this file lacks: they are applied below to those it has.
-    headOptions.numericColumns.clear();
-    headOptions.categoricalColumns.clear();
-    headOptions.columnMissingValues.clear();
-    const Table columns = readCsv(std::span<const char>(head.constData(), static_cast<std::size_t>(head.size())),
-                                  name.toStdString(), headOptions)
-                              .table;
+    // Check the schema on the first lines (a statistical file: its header) before reading the whole
+    // file: a missing column is explained by name rather than by the reader's refusal.
+    const std::string path = m_params.path.toStdString();
+    std::vector<std::string> names;
+    if (detectStatFileFormat(path) != StatFileFormat::None) {
+        names = statFileColumnNames(path);
+    } else {
+        QFile file(m_params.path);
+        if (!file.open(QIODevice::ReadOnly))
+            throw DataError({path, 0, {}}, "cannot open the file: " + file.errorString().toStdString());
+        QByteArray head = file.read(64 * 1024);
+        if (!file.atEnd() && head.lastIndexOf('\n') > 0)
+            head.truncate(head.lastIndexOf('\n') + 1);
+        file.close();
+        CsvOptions headOptions = m_params.options;
+        headOptions.threads = 1;
+        // The column choices may name columns this file lacks: they are applied below to those it has.
+        headOptions.numericColumns.clear();
+        headOptions.categoricalColumns.clear();
+        headOptions.columnMissingValues.clear();
+        const Table columns = readCsv(std::span<const char>(head.constData(), static_cast<std::size_t>(head.size())),
+                                      name.toStdString(), headOptions)
+                                  .table;
+        for (const Column &column : columns.columns())
+            names.push_back(column.name);
+    }
+    // Looked up once per column of the model and of the options: a set, for files of 100,000 columns.
+    const std::unordered_set<std::string> namesInFile(names.begin(), names.end());
+    const auto inFile = [&](const std::string &column) { return namesInFile.count(column) > 0; };
     QStringList missing;
     for (const std::string &column : model->requiredColumns()) {
-        if (columns.indexOf(column) < 0)
+        if (!inFile(column))
             missing << QString::fromStdString(column);
     }
     if (!missing.isEmpty()) {
@@ -51,9 +63,8 @@ void ScoringWorker::work()
     // The file is read as the training file was (types forced, values treated as missing, on the
     // columns it has), the model's categorical columns as text, and so are the kept (ID) columns
     // that are not inputs, so that they are copied into the predictions exactly as written.
-    CsvOptions options = m_params.options;
+    CsvOptions options = inheritedOptionsFor(path, m_params.options);
     addColumnMissingValues(options, model->inputMissingValues());
-    const auto inFile = [&](const std::string &column) { return columns.indexOf(column) >= 0; };
     std::erase_if(options.numericColumns, [&](const std::string &column) { return !inFile(column); });
     std::erase_if(options.categoricalColumns, [&](const std::string &column) { return !inFile(column); });
     std::erase_if(options.columnMissingValues, [&](const auto &entry) { return !inFile(entry.first); });
@@ -69,9 +80,8 @@ void ScoringWorker::work()
     std::erase_if(options.numericColumns, [&](const std::string &column) {
         return std::binary_search(options.categoricalColumns.begin(), options.categoricalColumns.end(), column);
     });
-    CsvReadResult read = readCsvFile(m_params.path.toStdString(), options, token(), [&](double fraction) {
-        Q_EMIT progress(0.8 * fraction, tr("Reading %1").arg(name));
-    });
+    DataFileReadResult read = readDataFile(
+        path, options, token(), [&](double fraction) { Q_EMIT progress(0.8 * fraction, tr("Reading %1").arg(name)); });
     Q_EMIT progress(0.8, tr("Scoring %1 rows").arg(read.table.rowCount()));
     auto scored = std::make_shared<ScoredTable>();
     scored->path = m_params.path;

@@ -1,6 +1,7 @@
 #include "workers/TrainingWorker.h"
 
 #include "common/Error.h"
+#include "statfile/DataFileReader.h"
 
 #include <chrono>
 #include <optional>
@@ -65,13 +66,13 @@ void TrainingWorker::work()
     std::optional<Table> test;
     if (!m_params.testPath.isEmpty()) {
         // Read the test file's text columns as text even where its values happen to look numeric.
-        CsvOptions options = m_params.csvOptions;
+        CsvOptions options = inheritedOptionsFor(m_params.testPath.toStdString(), m_params.csvOptions);
         for (const Column &column : m_params.data->table.columns()) {
             if (column.type == ColumnType::Categorical)
                 options.categoricalColumns.push_back(column.name);
         }
         Q_EMIT progress(0, tr("Reading the test file"));
-        test = readCsvFile(m_params.testPath.toStdString(), options, token()).table;
+        test = readDataFile(m_params.testPath.toStdString(), options, token()).table;
     }
     const Table *testTable = test ? &*test : nullptr;
     run->result = runExperiment(m_params.data->table, m_params.roles, m_params.config, testTable, callbacks, token());

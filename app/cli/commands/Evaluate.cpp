@@ -12,7 +12,8 @@ int commandEvaluate(const QStringList &arguments, std::ostream &out)
     parser.setApplicationDescription(QStringLiteral("Evaluate a saved model on labelled data."));
     addCsvOptions(parser);
     parser.addOption(option("model", "The model file.", "file"));
-    parser.addOption(option("data", "A CSV file with the model's feature and task columns.", "file"));
+    parser.addOption(
+        option("data", "A data file (CSV, SAS, Stata or SPSS) with the model's feature and task columns.", "file"));
     parser.addOption(option("metrics-json", "Also write the metrics as JSON.", "file"));
     bool help = false;
     parseOrThrow(parser, arguments, "evaluate", out, help);

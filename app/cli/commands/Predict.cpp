@@ -14,7 +14,7 @@ int commandPredict(const QStringList &arguments, std::ostream &out)
     parser.setApplicationDescription(QStringLiteral("Score a CSV file with a saved model."));
     addCsvOptions(parser);
     parser.addOption(option("model", "The model file.", "file"));
-    parser.addOption(option("data", "A CSV file with the model's feature columns.", "file"));
+    parser.addOption(option("data", "A data file (CSV, SAS, Stata or SPSS) with the model's feature columns.", "file"));
     parser.addOption(option("out", "Where to write the predictions CSV.", "file"));
     parser.addOption(option("keep",
                             "A column of --data copied, first and as written, into the predictions, such as an ID "

@@ -42,7 +42,7 @@ int commandScreen(const QStringList &arguments, std::ostream &out)
     parser.setApplicationDescription(QStringLiteral(
         "Screen the features against a binary task: optimal binning, WoE, IV, AUC, and correlated pairs."));
     addCsvOptions(parser);
-    parser.addOption(option("data", "The CSV file.", "file"));
+    parser.addOption(option("data", "The data file (CSV, SAS, Stata or SPSS).", "file"));
     parser.addOption(option("task", "The binary task, COLUMN:binary:POSITIVE (e.g. Class:binary:bad).", "spec"));
     parser.addOption(option("special", "A value with a bin of its own, COLUMN=VALUE (repeatable).", "column=value"));
     parser.addOption(option("max-bins", "At most this many bins per feature, missing and special apart.", "n", "10"));

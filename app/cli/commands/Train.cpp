@@ -90,7 +90,9 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     parser.setApplicationDescription(QStringLiteral("Train a multi-task model."));
     addCsvOptions(parser);
     addRunOptions(parser);
-    parser.addOption(option("test", "A separate test CSV (e.g. a later period); default: a held-out split.", "file"));
+    parser.addOption(option(
+        "test", "A separate test file, CSV, SAS, Stata or SPSS (e.g. a later period); default: a held-out split.",
+        "file"));
     parser.addOption(option("out", "Where to write the model file.", "file"));
     parser.addOption(option("metrics-json", "Also write the test metrics as JSON.", "file"));
     bool help = false;

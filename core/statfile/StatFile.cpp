@@ -1,0 +1,947 @@
+#include "statfile/StatFile.h"
+
+#include "common/Error.h"
+#include "csv/DataFile.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <exception>
+#include <limits>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#if CREDITMTL_HAVE_READSTAT
+#include <readstat.h>
+#endif
+
+namespace cmtl {
+
+const char *describe(StatFileFormat format)
+{
+    switch (format) {
+    case StatFileFormat::None:
+        return "not a statistical file";
+    case StatFileFormat::Sas7bdat:
+        return "SAS dataset (sas7bdat)";
+    case StatFileFormat::SasTransport:
+        return "SAS transport file (XPORT)";
+    case StatFileFormat::Stata:
+        return "Stata file (.dta)";
+    case StatFileFormat::Spss:
+        return "SPSS file (.sav)";
+    }
+    return "unknown";
+}
+
+StatFileFormat detectStatFileFormat(std::span<const char> head)
+{
+    const auto startsWith = [&](std::string_view magic) {
+        return head.size() >= magic.size() && std::memcmp(head.data(), magic.data(), magic.size()) == 0;
+    };
+    // The sas7bdat magic number: 12 zero bytes, then 20 fixed bytes (the same in every SAS dataset).
+    static constexpr std::array<unsigned char, 32> kSas7bdatMagic = {
+        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc2, 0xea, 0x81, 0x60,
+        0xb3, 0x14, 0x11, 0xcf, 0xbd, 0x92, 0x08, 0x00, 0x09, 0xc7, 0x31, 0x8c, 0x18, 0x1f, 0x10, 0x11};
+    if (head.size() >= kSas7bdatMagic.size() &&
+        std::memcmp(head.data(), kSas7bdatMagic.data(), kSas7bdatMagic.size()) == 0)
+        return StatFileFormat::Sas7bdat;
+    if (startsWith("HEADER RECORD*******LIBRARY HEADER RECORD") || startsWith("HEADER RECORD*******LIBV8"))
+        return StatFileFormat::SasTransport;
+    if (startsWith("<stata_dta>"))
+        return StatFileFormat::Stata;
+    // Stata before version 117: the version byte, the byte order (1 big-endian, 2 little-endian),
+    // the file type (always 1) and a zero byte. No text file starts with bytes 1 and 0.
+    if (head.size() >= 4) {
+        const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(head[i]); };
+        if (byte(0) >= 104 && byte(0) <= 115 && (byte(1) == 1 || byte(1) == 2) && byte(2) == 1 && byte(3) == 0)
+            return StatFileFormat::Stata;
+    }
+    if (startsWith("$FL2") || startsWith("$FL3"))
+        return StatFileFormat::Spss;
+    return StatFileFormat::None;
+}
+
+StatFileFormat detectStatFileFormat(const std::string &path)
+{
+    // Opened without blocking and checked to be a regular file before anything is read: a FIFO or
+    // a device is left to the CSV reader, which refuses it with the reason.
+    const int descriptor = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (descriptor < 0)
+        return StatFileFormat::None;
+    std::array<char, 64> head{};
+    ssize_t got = 0;
+    struct stat status {};
+    if (::fstat(descriptor, &status) == 0 && S_ISREG(status.st_mode))
+        got = ::pread(descriptor, head.data(), head.size(), 0);
+    ::close(descriptor);
+    if (got <= 0)
+        return StatFileFormat::None;
+    return detectStatFileFormat(std::span<const char>(head.data(), static_cast<std::size_t>(got)));
+}
+
+#if CREDITMTL_HAVE_READSTAT
+
+bool statFilesSupported()
+{
+    return true;
+}
+
+namespace {
+
+constexpr std::size_t kMaxColumns = 1'000'000; // as the CSV reader
+constexpr double kLargestExactFloatInteger = 16777216.0;
+
+// Refuses the options that only mean something for a CSV file: applying them to a statistical
+// file is impossible, and ignoring them in silence would hide a mistake.
+void refuseCsvOnlyOptions(const CsvOptions &options, const std::string &sourceName, StatFileFormat format)
+{
+    std::vector<std::string> given;
+    if (options.delimiter != 0)
+        given.push_back("a delimiter (--delimiter; in the workbench: Delimiter)");
+    if (options.decimalSeparator != 0)
+        given.push_back("a decimal separator (--decimal-comma; in the workbench: Decimal separator)");
+    if (options.thousandsSeparator != 0)
+        given.push_back("a thousands separator (--thousands-separator)");
+    if (options.encoding != "auto")
+        given.push_back("the encoding \"" + options.encoding + "\" (--encoding)");
+    if (!options.hasHeader)
+        given.push_back("no header line");
+    if (given.empty())
+        return;
+    std::string list;
+    for (const std::string &item : given)
+        list += (list.empty() ? "" : ", ") + item;
+    throw ConfigError(sourceName + " is a " + describe(format) +
+                      ", not a CSV file, so these CSV options do not apply: " + list +
+                      "; remove them (the file itself declares its columns, types and encoding)");
+}
+
+std::string trimmed(std::string_view text)
+{
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!text.empty() && blank(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && blank(text.back()))
+        text.remove_suffix(1);
+    return std::string(text);
+}
+
+// A number in its shortest round-trip form: 1 -> "1", 13.99 -> "13.99".
+std::string shortestText(double value)
+{
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
+}
+
+std::optional<double> parseNumber(const std::string &text)
+{
+    std::string_view view = text;
+    if (!view.empty() && view.front() == '+')
+        view.remove_prefix(1);
+    double value = 0;
+    const auto result = std::from_chars(view.data(), view.data() + view.size(), value);
+    if (result.ec != std::errc() || result.ptr != view.data() + view.size() || view.empty())
+        return std::nullopt;
+    return value;
+}
+
+std::string withThousands(std::size_t value)
+{
+    const std::string digits = std::to_string(value);
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            grouped += ',';
+        grouped += digits[i];
+    }
+    return grouped;
+}
+
+std::string upper(std::string text)
+{
+    for (char &c : text)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return text;
+}
+
+// What the numbers of a date or time column count, from its display format; "" when the format
+// is not a date or time format. The epochs are the formats' own: SAS and Stata count from
+// 1960-01-01, SPSS from 1582-10-14.
+std::string dateMeaning(StatFileFormat format, const std::string &displayFormat)
+{
+    const std::string name = upper(displayFormat);
+    const auto startsWith = [&](std::string_view prefix) { return name.rfind(prefix, 0) == 0; };
+    const auto startsWithAny = [&](std::initializer_list<std::string_view> prefixes) {
+        return std::any_of(prefixes.begin(), prefixes.end(), startsWith);
+    };
+    switch (format) {
+    case StatFileFormat::Stata:
+        if (startsWith("%TC"))
+            return "milliseconds since 1960-01-01 00:00:00";
+        if (startsWith("%TD") || startsWith("%D"))
+            return "days since 1960-01-01";
+        if (startsWith("%TW"))
+            return "weeks since the first week of 1960";
+        if (startsWith("%TM"))
+            return "months since January 1960";
+        if (startsWith("%TQ"))
+            return "quarters since the first quarter of 1960";
+        if (startsWith("%TH"))
+            return "half-years since the first half of 1960";
+        if (startsWith("%TY"))
+            return "the year";
+        return {};
+    case StatFileFormat::Spss:
+        if (startsWithAny({"DATETIME", "YMDHMS", "MTIME"}))
+            return "seconds since 1582-10-14 00:00:00";
+        if (startsWithAny({"TIME", "DTIME"}))
+            return "seconds (a time of day or a duration)";
+        if (startsWithAny({"DATE", "ADATE", "EDATE", "SDATE", "JDATE", "QYR", "MOYR", "WKYR"}))
+            return "seconds since 1582-10-14 00:00:00";
+        return {};
+    case StatFileFormat::Sas7bdat:
+    case StatFileFormat::SasTransport:
+        if (startsWithAny({"DATETIME", "DATEAMPM", "E8601DT", "B8601DT", "IS8601DT", "MDYAMPM"}))
+            return "seconds since 1960-01-01 00:00:00";
+        if (startsWithAny({"TIME", "HHMM", "TOD", "HOUR", "E8601TM", "B8601TM", "MMSS"}))
+            return "seconds since midnight";
+        if (startsWithAny({"DATE",    "DDMMYY",   "MMDDYY",   "YYMMDD",   "YYMM",    "MMYY",   "MONYY", "YYQ",
+                           "YEAR",    "MONNAME",  "WEEKDATE", "WORDDATE", "JULIAN",  "DAY",    "QTR",   "E8601DA",
+                           "B8601DA", "IS8601DA", "NLDATE",   "EURDF",    "DOWNAME", "WEEKDAY"}))
+            return "days since 1960-01-01";
+        return {};
+    case StatFileFormat::None:
+        break;
+    }
+    return {};
+}
+
+// ReadStat's input, redirected to a buffer in memory.
+struct MemoryInput {
+    std::span<const char> bytes;
+    std::size_t position = 0;
+};
+
+int openMemory(const char *, void *)
+{
+    return 0;
+}
+
+int closeMemory(void *)
+{
+    return 0;
+}
+
+readstat_off_t seekMemory(readstat_off_t offset, readstat_io_flags_t whence, void *context)
+{
+    auto &input = *static_cast<MemoryInput *>(context);
+    readstat_off_t base = 0;
+    if (whence == READSTAT_SEEK_CUR)
+        base = static_cast<readstat_off_t>(input.position);
+    else if (whence == READSTAT_SEEK_END)
+        base = static_cast<readstat_off_t>(input.bytes.size());
+    // A damaged header can ask for any offset: beyond either end is an error, not a wrap-around.
+    if ((offset < 0 && -offset > base) ||
+        (offset > 0 && offset > static_cast<readstat_off_t>(input.bytes.size()) - base))
+        return -1;
+    input.position = static_cast<std::size_t>(base + offset);
+    return static_cast<readstat_off_t>(input.position);
+}
+
+ssize_t readMemory(void *buffer, size_t wanted, void *context)
+{
+    auto &input = *static_cast<MemoryInput *>(context);
+    const std::size_t count = std::min(wanted, input.bytes.size() - input.position);
+    std::memcpy(buffer, input.bytes.data() + input.position, count);
+    input.position += count;
+    return static_cast<ssize_t>(count);
+}
+
+readstat_error_t updateMemory(long, readstat_progress_handler progress, void *userContext, void *context)
+{
+    const auto &input = *static_cast<MemoryInput *>(context);
+    if (progress && !input.bytes.empty() &&
+        progress(static_cast<double>(input.position) / static_cast<double>(input.bytes.size()), userContext) !=
+            READSTAT_HANDLER_OK)
+        return READSTAT_ERROR_USER_ABORT;
+    return READSTAT_OK;
+}
+
+// The cells of one variable as ReadStat delivers them, before they become a column (value labels
+// come after the data in a Stata file, so a labelled column can only be built at the end).
+struct RawVariable {
+    StatVariable description;
+    bool text = false;
+    std::string labelSet;
+    std::size_t storageWidth = 0;                      // bytes per row in the file
+    std::vector<double> numbers;                       // numeric variables; NaN for missing
+    std::vector<std::string> texts;                    // text variables
+    std::vector<bool> textMissing;                     // text variables: a user-defined missing value
+    std::map<std::string, std::size_t> specialMissing; // ".A" -> cells, user-missing -> cells
+};
+
+struct LabelSet {
+    std::map<double, std::string> numeric;
+    std::map<std::string, std::string> text;
+};
+
+struct ParseState {
+    ParseState(StatFileFormat format, const std::string &sourceName, const CancellationToken *cancel,
+               const std::function<void(double)> &progress)
+        : format(format), sourceName(sourceName), cancel(cancel), progress(progress)
+    {}
+
+    StatFileFormat format;
+    const std::string &sourceName;
+    const CancellationToken *cancel;
+    const std::function<void(double)> &progress;
+    bool keepValues = true;
+    StatFileDescription description;
+    std::vector<RawVariable> variables;
+    std::unordered_map<std::string, LabelSet> labelSets;
+    std::vector<std::string> errors;
+    std::exception_ptr failure; // an exception raised in a callback, rethrown after the parse
+    bool cancelled = false;
+    std::int64_t declaredRows = -1;
+    std::int64_t row = -1;    // the row being read when the parse stopped (0-based)
+    std::string variableName; // the variable being read then
+    std::size_t valuesSinceCheck = 0;
+};
+
+// Runs a callback's work, turning an exception into an abort of the parse (C code cannot unwind).
+template <typename Work> int guarded(ParseState &state, Work &&work)
+{
+    try {
+        return work();
+    } catch (...) {
+        state.failure = std::current_exception();
+        return READSTAT_HANDLER_ABORT;
+    }
+}
+
+int onMetadata(readstat_metadata_t *metadata, void *context)
+{
+    auto &state = *static_cast<ParseState *>(context);
+    return guarded(state, [&] {
+        if (state.cancel && state.cancel->isCancelled()) {
+            state.cancelled = true;
+            return READSTAT_HANDLER_ABORT;
+        }
+        state.declaredRows = readstat_get_row_count(metadata);
+        const int variables = readstat_get_var_count(metadata);
+        if (variables > 0 && static_cast<std::size_t>(variables) > kMaxColumns)
+            throw DataError({state.sourceName, 0, ""}, "the file declares " + withThousands(variables) +
+                                                           " variables; more than " + withThousands(kMaxColumns) +
+                                                           " columns are not read");
+        if (const char *encoding = readstat_get_file_encoding(metadata))
+            state.description.encoding = encoding;
+        if (const char *label = readstat_get_file_label(metadata))
+            state.description.fileLabel = label;
+        return READSTAT_HANDLER_OK;
+    });
+}
+
+int onVariable(int index, readstat_variable_t *variable, const char *labelSet, void *context)
+{
+    auto &state = *static_cast<ParseState *>(context);
+    return guarded(state, [&] {
+        if (static_cast<std::size_t>(index) != state.variables.size())
+            throw DataError({state.sourceName, 0, ""}, "variable " + std::to_string(index + 1) +
+                                                           " is described out of order: the file is damaged");
+        if (state.variables.size() == kMaxColumns)
+            throw DataError({state.sourceName, 0, ""},
+                            "the file has more than " + withThousands(kMaxColumns) + " variables; they are not read");
+        RawVariable raw;
+        const char *name = readstat_variable_get_name(variable);
+        const char *label = readstat_variable_get_label(variable);
+        const char *format = readstat_variable_get_format(variable);
+        raw.description.name = name ? name : "";
+        raw.description.label = label ? label : "";
+        raw.description.format = format ? format : "";
+        raw.text = readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_STRING;
+        raw.labelSet = labelSet ? labelSet : "";
+        raw.storageWidth = readstat_variable_get_storage_width(variable);
+        if (!raw.text)
+            raw.description.dateMeaning = dateMeaning(state.format, raw.description.format);
+        state.variables.push_back(std::move(raw));
+        return READSTAT_HANDLER_OK;
+    });
+}
+
+// How a missing value is named in a note: ".A" (SAS), ".a" (Stata), the value itself for SPSS's
+// user-defined missing values ("999"); "" for the system missing value, which needs no note.
+std::string missingKind(readstat_value_t value)
+{
+    if (readstat_value_is_tagged_missing(value))
+        return std::string(".") + readstat_value_tag(value);
+    if (readstat_value_is_system_missing(value))
+        return {};
+    if (readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING) {
+        const char *text = readstat_string_value(value);
+        return "\"" + std::string(text ? text : "") + "\"";
+    }
+    return shortestText(readstat_double_value(value));
+}
+
+int onValue(int row, readstat_variable_t *variable, readstat_value_t value, void *context)
+{
+    auto &state = *static_cast<ParseState *>(context);
+    return guarded(state, [&] {
+        const auto index = static_cast<std::size_t>(readstat_variable_get_index(variable));
+        if (index >= state.variables.size())
+            throw DataError({state.sourceName, 0, ""},
+                            "a value of an undeclared variable " + std::to_string(index + 1) + ": the file is damaged");
+        RawVariable &raw = state.variables[index];
+        state.row = row;
+        state.variableName = raw.description.name;
+        if (++state.valuesSinceCheck == 65536) {
+            state.valuesSinceCheck = 0;
+            if (state.cancel && state.cancel->isCancelled()) {
+                state.cancelled = true;
+                return READSTAT_HANDLER_ABORT;
+            }
+        }
+        if (!state.keepValues)
+            return READSTAT_HANDLER_OK;
+        // Values arrive row by row; each row holds one value of every variable.
+        const std::size_t expected = raw.text ? raw.texts.size() : raw.numbers.size();
+        if (row < 0 || static_cast<std::size_t>(row) != expected)
+            throw DataError({state.sourceName, 0, raw.description.name},
+                            "row " + std::to_string(row + 1) + " arrives out of order (expected row " +
+                                std::to_string(expected + 1) + "): the file is damaged");
+        const bool missing = readstat_value_is_missing(value, variable) != 0;
+        if (missing) {
+            const std::string kind = missingKind(value);
+            if (!kind.empty())
+                ++raw.specialMissing[kind];
+        }
+        if (raw.text) {
+            const char *text =
+                readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING ? readstat_string_value(value) : nullptr;
+            raw.texts.emplace_back(text ? text : "");
+            raw.textMissing.push_back(missing);
+            return READSTAT_HANDLER_OK;
+        }
+        raw.numbers.push_back(missing ? std::numeric_limits<double>::quiet_NaN() : readstat_double_value(value));
+        return READSTAT_HANDLER_OK;
+    });
+}
+
+int onValueLabel(const char *labelSet, readstat_value_t value, const char *label, void *context)
+{
+    auto &state = *static_cast<ParseState *>(context);
+    return guarded(state, [&] {
+        if (!labelSet || !label)
+            return READSTAT_HANDLER_OK;
+        LabelSet &set = state.labelSets[labelSet];
+        if (readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING) {
+            const char *key = readstat_string_value(value);
+            set.text[key ? key : ""] = label;
+        } else if (!readstat_value_is_tagged_missing(value) && !readstat_value_is_system_missing(value)) {
+            // Labels of special missing values (.a = "refused") name cells that are read as missing.
+            set.numeric[readstat_double_value(value)] = label;
+        }
+        return READSTAT_HANDLER_OK;
+    });
+}
+
+void onError(const char *message, void *context)
+{
+    auto &state = *static_cast<ParseState *>(context);
+    if (message && state.errors.size() < 5)
+        state.errors.push_back(trimmed(message));
+}
+
+int onProgress(double fraction, void *context)
+{
+    auto &state = *static_cast<ParseState *>(context);
+    if (state.cancel && state.cancel->isCancelled()) {
+        state.cancelled = true;
+        return READSTAT_HANDLER_ABORT;
+    }
+    if (state.progress)
+        state.progress(std::clamp(fraction, 0.0, 1.0));
+    return READSTAT_HANDLER_OK;
+}
+
+// Runs ReadStat over the bytes; `rowLimit` 0 reads every row.
+void parse(ParseState &state, std::span<const char> bytes, long rowLimit)
+{
+    MemoryInput input{bytes, 0};
+    std::unique_ptr<readstat_parser_t, decltype(&readstat_parser_free)> parser(readstat_parser_init(),
+                                                                               &readstat_parser_free);
+    if (!parser)
+        throw std::bad_alloc();
+    readstat_set_open_handler(parser.get(), openMemory);
+    readstat_set_close_handler(parser.get(), closeMemory);
+    readstat_set_seek_handler(parser.get(), seekMemory);
+    readstat_set_read_handler(parser.get(), readMemory);
+    readstat_set_update_handler(parser.get(), updateMemory);
+    readstat_set_io_ctx(parser.get(), &input);
+    readstat_set_metadata_handler(parser.get(), onMetadata);
+    readstat_set_variable_handler(parser.get(), onVariable);
+    readstat_set_value_handler(parser.get(), onValue);
+    readstat_set_value_label_handler(parser.get(), onValueLabel);
+    readstat_set_error_handler(parser.get(), onError);
+    readstat_set_progress_handler(parser.get(), onProgress);
+    if (rowLimit > 0)
+        readstat_set_row_limit(parser.get(), rowLimit);
+    const char *name = state.sourceName.c_str();
+    readstat_error_t result = READSTAT_OK;
+    switch (state.format) {
+    case StatFileFormat::Sas7bdat:
+        result = readstat_parse_sas7bdat(parser.get(), name, &state);
+        break;
+    case StatFileFormat::SasTransport:
+        result = readstat_parse_xport(parser.get(), name, &state);
+        break;
+    case StatFileFormat::Stata:
+        result = readstat_parse_dta(parser.get(), name, &state);
+        break;
+    case StatFileFormat::Spss:
+        result = readstat_parse_sav(parser.get(), name, &state);
+        break;
+    case StatFileFormat::None:
+        throw DataError({state.sourceName, 0, ""}, "not a SAS, Stata or SPSS file");
+    }
+    if (state.failure)
+        std::rethrow_exception(state.failure);
+    if (state.cancelled)
+        throw Cancelled();
+    if (result == READSTAT_OK)
+        return;
+    std::string problem =
+        std::string("this ") + describe(state.format) + " cannot be read: " + readstat_error_message(result);
+    for (const std::string &error : state.errors)
+        problem += "; " + error;
+    if (state.row >= 0)
+        problem +=
+            " (the read stopped at row " + std::to_string(state.row + 1) + ", variable \"" + state.variableName + "\")";
+    else if (!state.variables.empty())
+        problem += " (the read stopped in the header, after " + std::to_string(state.variables.size()) +
+                   " variables were described)";
+    else
+        problem += " (the read stopped in the file's header)";
+    problem += "; the file may be truncated or damaged: write it again from the program that made it";
+    throw DataError({state.sourceName, 0, ""}, problem);
+}
+
+// Truncations that ReadStat reads without complaint, since nothing after them is needed: the
+// closing tag of a Stata file (version 117 and later), the padding of an XPORT file's last record.
+void refuseCutShort(std::span<const char> bytes, const std::string &sourceName, StatFileFormat format)
+{
+    constexpr std::string_view kStataEnd = "</stata_dta>";
+    if (format == StatFileFormat::Stata && bytes.size() >= 11 && std::memcmp(bytes.data(), "<stata_dta>", 11) == 0 &&
+        (bytes.size() < kStataEnd.size() ||
+         std::memcmp(bytes.data() + bytes.size() - kStataEnd.size(), kStataEnd.data(), kStataEnd.size()) != 0))
+        throw DataError({sourceName, 0, ""}, "the Stata file does not end with its closing tag </stata_dta>: it is "
+                                             "truncated or damaged; write it again from the program that made it");
+    constexpr std::size_t kXportRecord = 80;
+    if (format == StatFileFormat::SasTransport && bytes.size() % kXportRecord != 0)
+        throw DataError({sourceName, 0, ""}, "an XPORT file is made of 80-byte records, but this one has " +
+                                                 withThousands(bytes.size()) +
+                                                 " bytes: it is truncated or damaged; write it again from the "
+                                                 "program that made it");
+}
+
+// An XPORT file declares no row count, and ReadStat stops quietly at a partial row: a file cut in
+// the middle of its data would lose its last rows in silence. Its data are the rows, then blanks
+// up to the end of the 80-byte record (then, in a library of several datasets, the next one's
+// header records): anything else after the last whole row is a row cut short.
+void refuseXportCutInARow(std::span<const char> bytes, const std::string &sourceName,
+                          const std::vector<RawVariable> &variables, std::size_t rows)
+{
+    constexpr std::size_t kRecord = 80;
+    const std::string_view file(bytes.data(), bytes.size());
+    std::size_t observations = file.find("HEADER RECORD*******OBS");
+    while (observations != std::string_view::npos && observations % kRecord != 0)
+        observations = file.find("HEADER RECORD*******OBS", observations + 1);
+    if (observations == std::string_view::npos)
+        return; // ReadStat read no data: nothing to check
+    std::size_t rowWidth = 0;
+    for (const RawVariable &raw : variables)
+        rowWidth += raw.storageWidth;
+    if (rowWidth == 0)
+        return;
+    const std::size_t dataStart = observations + kRecord;
+    const std::size_t wholeRows = file.size() >= dataStart ? (file.size() - dataStart) / rowWidth : 0;
+    // ReadStat also delivers a last row cut short, its missing bytes made up.
+    if (rows > wholeRows)
+        throw DataError({sourceName, 0, ""}, "the XPORT file ends inside row " + withThousands(wholeRows + 1) +
+                                                 " (a row has " + withThousands(rowWidth) +
+                                                 " bytes): it is truncated or damaged; write it again from the "
+                                                 "program that made it");
+    std::string_view rest = file.substr(dataStart + rows * rowWidth);
+    if (const std::size_t next = rest.find("HEADER RECORD*******MEMB"); next != std::string_view::npos)
+        rest = rest.substr(0, next);
+    if (std::all_of(rest.begin(), rest.end(), [](char c) { return c == ' '; }) && rest.size() < kRecord)
+        return;
+    throw DataError({sourceName, 0, ""},
+                    "the XPORT file ends inside row " + withThousands(rows + 1) + " (a row has " +
+                        withThousands(rowWidth) + " bytes; " + withThousands(rest.size()) +
+                        " bytes follow the last whole row and are not the blank padding of the last record): it is "
+                        "truncated or damaged; write it again from the program that made it");
+}
+
+// The columns the options read as numbers or as text, as sets: looked up once per column of files
+// of 100,000 columns, and a model's options name as many.
+struct ColumnChoices {
+    explicit ColumnChoices(const CsvOptions &options)
+        : numeric(options.numericColumns.begin(), options.numericColumns.end()),
+          categorical(options.categoricalColumns.begin(), options.categoricalColumns.end())
+    {}
+
+    std::unordered_set<std::string> numeric;
+    std::unordered_set<std::string> categorical;
+};
+
+// Fills a categorical column cell by cell: codes into its levels, in first-seen order (as the CSV
+// reader gives them).
+class CategoricalCells {
+public:
+    CategoricalCells(Column &column, std::size_t rows) : m_column(column)
+    {
+        column.type = ColumnType::Categorical;
+        column.codes.reserve(rows);
+    }
+
+    void addMissing() { m_column.codes.push_back(Column::kMissingCode); }
+
+    void add(std::string cell)
+    {
+        const auto [at, added] = m_codeOf.try_emplace(cell, static_cast<std::int32_t>(m_column.levels.size()));
+        if (added)
+            m_column.levels.push_back(std::move(cell));
+        m_column.codes.push_back(at->second);
+    }
+
+private:
+    Column &m_column;
+    std::unordered_map<std::string, std::int32_t> m_codeOf;
+};
+
+// The column of a text variable: categorical, or numeric when options.numericColumns names it.
+Column textColumn(RawVariable &raw, const CsvOptions &options, const ColumnChoices &choices,
+                  const std::string &sourceName, const std::set<std::string> &missingHere)
+{
+    Column column;
+    column.name = raw.description.name;
+    const std::size_t rows = raw.texts.size();
+    const auto isMissing = [&](std::size_t row, const std::string &cell) {
+        return raw.textMissing[row] || cell.empty() ||
+               std::find(options.missingTokens.begin(), options.missingTokens.end(), cell) !=
+                   options.missingTokens.end() ||
+               missingHere.count(cell) > 0;
+    };
+    if (choices.numeric.count(column.name) > 0) {
+        column.type = ColumnType::Numeric;
+        column.values.reserve(rows);
+        for (std::size_t row = 0; row < rows; ++row) {
+            const std::string cell = trimmed(raw.texts[row]);
+            if (isMissing(row, cell)) {
+                column.values.push_back(std::numeric_limits<float>::quiet_NaN());
+                continue;
+            }
+            const std::optional<double> number = parseNumber(cell);
+            if (!number || std::fabs(*number) > std::numeric_limits<float>::max())
+                throw DataError({sourceName, 0, column.name},
+                                "row " + std::to_string(row + 1) + ": \"" + cell +
+                                    "\" is not a number (the column is read as numbers: a text variable named by "
+                                    "--column-type or a model's numeric input); declare it missing (--missing-values " +
+                                    column.name + "=" + cell + ") or read the column as categorical");
+            column.values.push_back(static_cast<float>(*number));
+        }
+        raw.texts = {};
+        return column;
+    }
+    CategoricalCells cells(column, rows);
+    for (std::size_t row = 0; row < rows; ++row) {
+        std::string cell = trimmed(raw.texts[row]);
+        if (isMissing(row, cell))
+            cells.addMissing();
+        else
+            cells.add(std::move(cell));
+    }
+    raw.texts = {};
+    return column;
+}
+
+// The column of a numeric variable: numbers, or its value labels (or its numbers as text) when
+// categorical.
+Column numericColumn(RawVariable &raw, const LabelSet *labels, const ColumnChoices &choices,
+                     const std::string &sourceName, const std::set<std::string> &missingHere,
+                     std::vector<CsvWarning> &warnings)
+{
+    Column column;
+    column.name = raw.description.name;
+    std::vector<double> missingNumbers;
+    for (const std::string &text : missingHere) {
+        if (const std::optional<double> number = parseNumber(text))
+            missingNumbers.push_back(*number);
+    }
+    // Labels that name every value the column holds make it a coded variable (1 = "A", 2 = "B"...):
+    // its labels are read. Labels of a few values only (999 = "Refused", usually a missing value)
+    // leave it numeric.
+    const bool everyValueLabelled = labels && std::all_of(raw.numbers.begin(), raw.numbers.end(), [&](double value) {
+                                        return std::isnan(value) || labels->numeric.count(value) > 0;
+                                    });
+    raw.description.hasValueLabels = everyValueLabelled;
+    const bool forcedNumeric = choices.numeric.count(column.name) > 0;
+    const bool categorical = choices.categorical.count(column.name) > 0 || (everyValueLabelled && !forcedNumeric);
+    const std::size_t rows = raw.numbers.size();
+    if (categorical) {
+        CategoricalCells cells(column, rows);
+        for (std::size_t row = 0; row < rows; ++row) {
+            const double value = raw.numbers[row];
+            std::string cell;
+            if (!std::isnan(value)) {
+                const auto label =
+                    labels ? labels->numeric.find(value) : std::map<double, std::string>::const_iterator{};
+                cell = labels && label != labels->numeric.end() ? trimmed(label->second) : shortestText(value);
+            }
+            if (cell.empty() || missingHere.count(cell) > 0 ||
+                std::find(missingNumbers.begin(), missingNumbers.end(), value) != missingNumbers.end())
+                cells.addMissing();
+            else
+                cells.add(std::move(cell));
+        }
+        raw.numbers = {};
+        return column;
+    }
+    column.type = ColumnType::Numeric;
+    column.values.reserve(rows);
+    std::size_t rounded = 0;
+    std::size_t firstRounded = 0;
+    for (std::size_t row = 0; row < rows; ++row) {
+        double value = raw.numbers[row];
+        if (std::find(missingNumbers.begin(), missingNumbers.end(), value) != missingNumbers.end())
+            value = std::numeric_limits<double>::quiet_NaN();
+        if (std::isfinite(value) && std::fabs(value) > std::numeric_limits<float>::max())
+            throw DataError({sourceName, 0, column.name},
+                            "row " + std::to_string(row + 1) + ": the number " + shortestText(value) +
+                                " is beyond the range of the 32-bit floats CreditMTL computes with (about -3.4e38 to "
+                                "3.4e38): declare it missing (--missing-values " +
+                                column.name + "=" + shortestText(value) + ") or leave the column out");
+        if (std::isinf(value))
+            throw DataError({sourceName, 0, column.name},
+                            "row " + std::to_string(row + 1) +
+                                ": an infinite number; CreditMTL computes with finite numbers only: leave the "
+                                "column out or write the file without it");
+        const float stored = static_cast<float>(value);
+        if (std::fabs(value) >= kLargestExactFloatInteger && static_cast<double>(stored) != value && rounded++ == 0)
+            firstRounded = row;
+        column.values.push_back(stored);
+    }
+    if (rounded > 0) {
+        const double example = raw.numbers[firstRounded];
+        CsvWarning warning{CsvWarning::Kind::PrecisionLoss,
+                           column.name,
+                           static_cast<std::int64_t>(rounded),
+                           {{static_cast<std::int64_t>(firstRounded + 1), shortestText(example)}},
+                           {},
+                           {}};
+        warning.message = sourceName + ", column \"" + column.name + "\": " + withThousands(rounded) +
+                          (rounded == 1 ? " number is" : " numbers are") +
+                          " too large to be held exactly by the 32-bit floats CreditMTL computes with (above "
+                          "16,777,216 they are rounded; e.g. row " +
+                          std::to_string(firstRounded + 1) + ": " + shortestText(example) + " is read as " +
+                          shortestText(static_cast<float>(example)) +
+                          "); if the column is an identifier, leave it out of the features (--ignore " + column.name +
+                          ")";
+        warnings.push_back(std::move(warning));
+    }
+    raw.numbers = {};
+    return column;
+}
+
+void checkNamedColumnsExist(const CsvOptions &options, const ColumnChoices &choices,
+                            const std::vector<std::string> &names, const std::string &sourceName)
+{
+    const std::unordered_set<std::string> inFile(names.begin(), names.end());
+    const auto check = [&](const std::string &name, const char *option) {
+        if (inFile.count(name) == 0)
+            throw ConfigError(sourceName + ": " + option + " names column \"" + name +
+                              "\", which the file does not have; its columns are: " + listColumnNames(names));
+    };
+    for (const std::string &name : options.numericColumns) {
+        check(name, "--column-type");
+        if (choices.categorical.count(name) > 0)
+            throw ConfigError(sourceName + ": column \"" + name + "\" cannot be both numeric and categorical");
+    }
+    for (const std::string &name : options.categoricalColumns)
+        check(name, "--column-type");
+    for (const auto &entry : options.columnMissingValues)
+        check(entry.first, "--missing-values");
+}
+
+std::string missingNote(const std::string &sourceName, StatFileFormat format, const RawVariable &raw)
+{
+    std::size_t total = 0;
+    std::string kinds;
+    for (const auto &[kind, count] : raw.specialMissing) {
+        total += count;
+        kinds += (kinds.empty() ? "" : ", ") + kind + ": " + withThousands(count);
+    }
+    const char *what = format == StatFileFormat::Spss ? "user-defined missing values" : "special missing values";
+    return sourceName + ", column \"" + raw.description.name + "\": " + withThousands(total) + " cells hold " + what +
+           " (" + kinds + "), read as missing";
+}
+
+} // namespace
+
+StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &sourceName, const CsvOptions &options,
+                                const CancellationToken *cancel, const std::function<void(double)> &progress)
+{
+    const StatFileFormat format = detectStatFileFormat(bytes);
+    if (format == StatFileFormat::None)
+        throw DataError({sourceName, 0, ""}, "not a SAS (sas7bdat, XPORT), Stata or SPSS file: its first bytes are "
+                                             "none of theirs");
+    refuseCsvOnlyOptions(options, sourceName, format);
+    refuseCutShort(bytes, sourceName, format);
+    ParseState state(format, sourceName, cancel, progress);
+    state.description.format = format;
+    parse(state, bytes, 0);
+
+    std::vector<std::string> names;
+    std::unordered_map<std::string, std::size_t> positionOf;
+    for (std::size_t i = 0; i < state.variables.size(); ++i) {
+        const std::string &name = state.variables[i].description.name;
+        if (name.empty())
+            throw DataError({sourceName, 0, ""},
+                            "variable " + std::to_string(i + 1) + " has no name: the file is damaged");
+        if (const auto [at, added] = positionOf.emplace(name, i); !added)
+            throw DataError({sourceName, 0, name}, "variables " + std::to_string(at->second + 1) + " and " +
+                                                       std::to_string(i + 1) +
+                                                       " have the same name; columns are chosen by name, so "
+                                                       "rename one of them in the program that wrote the file");
+        names.push_back(name);
+    }
+    const ColumnChoices choices(options);
+    checkNamedColumnsExist(options, choices, names, sourceName);
+    // Every variable must hold a value for every row: a shorter one means a damaged file.
+    std::size_t rows = 0;
+    for (const RawVariable &raw : state.variables)
+        rows = std::max(rows, raw.text ? raw.texts.size() : raw.numbers.size());
+    for (const RawVariable &raw : state.variables) {
+        const std::size_t held = raw.text ? raw.texts.size() : raw.numbers.size();
+        if (held != rows)
+            throw DataError({sourceName, 0, raw.description.name},
+                            "holds " + withThousands(held) + " values where the other variables hold " +
+                                withThousands(rows) + " rows: the file is truncated or damaged");
+    }
+    if (state.declaredRows >= 0 && static_cast<std::size_t>(state.declaredRows) != rows && !state.variables.empty())
+        throw DataError({sourceName, 0, ""}, "the header declares " + withThousands(state.declaredRows) + " rows but " +
+                                                 withThousands(rows) + " were read: the file is truncated or damaged");
+
+    if (format == StatFileFormat::SasTransport)
+        refuseXportCutInARow(bytes, sourceName, state.variables, rows);
+
+    StatFileReadResult result;
+    std::vector<Column> columns;
+    columns.reserve(state.variables.size());
+    for (RawVariable &raw : state.variables) {
+        std::set<std::string> missingHere;
+        if (const auto given = options.columnMissingValues.find(raw.description.name);
+            given != options.columnMissingValues.end()) {
+            for (const std::string &value : given->second)
+                missingHere.insert(trimmed(value));
+        }
+        if (!raw.specialMissing.empty())
+            state.description.notes.push_back(missingNote(sourceName, format, raw));
+        if (raw.text) {
+            columns.push_back(textColumn(raw, options, choices, sourceName, missingHere));
+        } else {
+            const auto labels = raw.labelSet.empty() ? state.labelSets.end() : state.labelSets.find(raw.labelSet);
+            const LabelSet *set =
+                labels != state.labelSets.end() && !labels->second.numeric.empty() ? &labels->second : nullptr;
+            columns.push_back(numericColumn(raw, set, choices, sourceName, missingHere, result.warnings));
+            if (!raw.description.dateMeaning.empty() && columns.back().type == ColumnType::Numeric)
+                state.description.notes.push_back(sourceName + ", column \"" + raw.description.name +
+                                                  "\": dates or times (format " + raw.description.format +
+                                                  ") are read as numbers: " + raw.description.dateMeaning);
+        }
+        state.description.variables.push_back(std::move(raw.description));
+    }
+    result.table = Table(sourceName, std::move(columns));
+    result.description = std::move(state.description);
+    return result;
+}
+
+std::vector<std::string> statFileColumnNames(const std::string &path)
+{
+    const FileBytes file = readFileBytes(path);
+    const StatFileFormat format = detectStatFileFormat(file.bytes());
+    if (format == StatFileFormat::None)
+        throw DataError({path, 0, ""}, "not a SAS (sas7bdat, XPORT), Stata or SPSS file");
+    const std::function<void(double)> noProgress;
+    ParseState state(format, path, nullptr, noProgress);
+    state.keepValues = false;
+    parse(state, file.bytes(), 1);
+    std::vector<std::string> names;
+    for (const RawVariable &raw : state.variables)
+        names.push_back(raw.description.name);
+    return names;
+}
+
+#else // no ReadStat in this build
+
+bool statFilesSupported()
+{
+    return false;
+}
+
+namespace {
+[[noreturn]] void refuseWithoutReadStat(const std::string &sourceName, StatFileFormat format)
+{
+    throw DataError({sourceName, 0, ""},
+                    std::string("this is a ") + describe(format) +
+                        ", and this build of CreditMTL reads no SAS, Stata or SPSS files (ReadStat was not found "
+                        "when it was built): install libreadstat-dev and rebuild, or export the data to CSV");
+}
+} // namespace
+
+StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &sourceName, const CsvOptions &,
+                                const CancellationToken *, const std::function<void(double)> &)
+{
+    refuseWithoutReadStat(sourceName, detectStatFileFormat(bytes));
+}
+
+std::vector<std::string> statFileColumnNames(const std::string &path)
+{
+    refuseWithoutReadStat(path, detectStatFileFormat(path));
+}
+
+#endif
+
+StatFileReadResult readStatFileAt(const std::string &path, const CsvOptions &options, const CancellationToken *cancel,
+                                  const std::function<void(double)> &progress)
+{
+    // The bytes are read first (5% of the progress, as for a CSV file), then parsed.
+    constexpr double kLoadShare = 0.05;
+    const auto report = [&](double fraction) {
+        if (progress)
+            progress(fraction);
+    };
+    const FileBytes file = readFileBytes(path, cancel, [&](double fraction) { report(kLoadShare * fraction); });
+    StatFileReadResult result =
+        readStatFile(file.bytes(), path, options, cancel, [&](double f) { report(kLoadShare + (1 - kLoadShare) * f); });
+    if (result.table.rowCount() == 0)
+        throw DataError({path, 0, ""}, "the file has no data rows: it declares " +
+                                           std::to_string(result.table.columnCount()) +
+                                           " variables but holds no observations; expected at least one row");
+    return result;
+}
+
+} // namespace cmtl
