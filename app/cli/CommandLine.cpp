@@ -26,6 +26,8 @@ commands:
                                         search the settings by cross-validation; --save-config FILE
   screen --data DATA.csv --task COLUMN:binary:POSITIVE [--special COLUMN=VALUE...] [--out SCREEN.csv]
                                         features by information value, binned, and correlated pairs
+  scorecard --data DATA.csv --task COLUMN:binary:POSITIVE --out CARD.csv [--json CARD.json]
+                                        a points scorecard: logistic regression on WoE, scaled by PDO
 
 Run `creditmtl-cli <command> --help` for a command's options.
 )";
@@ -63,8 +65,10 @@ int runCommandLine(const QStringList &arguments, std::ostream &out, std::ostream
             return commandTune(arguments, out);
         if (command == QLatin1String("screen"))
             return commandScreen(arguments, out);
+        if (command == QLatin1String("scorecard"))
+            return commandScorecard(arguments, out);
         throw UsageError("unknown command \"" + str(command) +
-                         "\"; expected inspect, train, evaluate, predict, compare, tune or screen");
+                         "\"; expected inspect, train, evaluate, predict, compare, tune, screen or scorecard");
     } catch (const UsageError &error) {
         err << "creditmtl-cli: " << error.what() << '\n';
         return 2;

@@ -15,5 +15,6 @@ int commandEvaluate(const QStringList &arguments, std::ostream &out);
 int commandPredict(const QStringList &arguments, std::ostream &out);
 int commandTune(const QStringList &arguments, std::ostream &out);
 int commandScreen(const QStringList &arguments, std::ostream &out);
+int commandScorecard(const QStringList &arguments, std::ostream &out);
 
 } // namespace cmtl
