@@ -365,7 +365,8 @@ void addRunOptions(QCommandLineParser &parser)
                             "Replace this feature by its weight of evidence against a binary task (repeatable, or a "
                             "comma-separated list; 'all' for every feature).",
                             "column"));
-    parser.addOption(option("woe-task", "The binary task --woe bins against (default: the first binary task).", "task"));
+    parser.addOption(
+        option("woe-task", "The binary task --woe bins against (default: the first binary task).", "task"));
 }
 namespace {
 

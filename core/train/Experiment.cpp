@@ -121,8 +121,7 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
     if (result.split.train.empty())
         throw ConfigError(data.source() + ": the split leaves no training rows");
 
-    Preprocessor preprocessor =
-        fitPreprocessorWithWoe(data, roles, result.split.train, config.preprocess, config.woe);
+    Preprocessor preprocessor = fitPreprocessorWithWoe(data, roles, result.split.train, config.preprocess, config.woe);
     result.warnings = preprocessor.warnings;
     std::vector<TargetEncoding> encodings;
     std::vector<std::vector<float>> targets;
