@@ -193,7 +193,8 @@ private Q_SLOTS:
     {
         const QString model = m_scratch.path(QStringLiteral("regression.cmtl"));
         const CliRun trained =
-            runCli(train({"--task", "income:regression", "--epochs", "1", "--out"}) + QStringList{model});
+            runCli(train({"--task", "income:regression", "--epochs", "1", "--min-level-count", "1", "--out"}) +
+                   QStringList{model});
         QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
         CMTL_EXPECT_REFUSAL(runCli(QStringList{QStringLiteral("predict"), QStringLiteral("--model"), model,
                                                QStringLiteral("--data"), data(), QStringLiteral("--out"),
