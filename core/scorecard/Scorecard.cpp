@@ -148,6 +148,13 @@ Scorecard fitScorecard(const Table &table, const TaskSpec &task, const std::vect
     card.scaling = options.scaling;
     for (const std::string &note : screening.unusedSpecials)
         card.warnings.push_back(note);
+    // Correlated pairs are the usual cause of a wrong-sign coefficient: named for the user to judge.
+    for (const CorrelatedPair &pair : screening.correlated) {
+        std::ostringstream text;
+        text << "features \"" << pair.first << "\" and \"" << pair.second << "\" are correlated (Pearson r "
+             << pair.pearson << "); consider leaving out \"" << pair.drop << "\", the weaker (lower IV)";
+        card.warnings.push_back(text.str());
+    }
     // In the order the features were given (screening sorts them by IV).
     for (const std::string &feature : features) {
         const FeatureBinning &binning = *std::find_if(screening.features.begin(), screening.features.end(),

@@ -64,7 +64,8 @@ struct Scorecard {
     ScoreScaling scaling;
     double intercept = 0;
     std::vector<ScorecardFeature> features;
-    // Wrong-sign coefficients, features left out, unused special values (English sentences).
+    // Wrong-sign coefficients, features left out, correlated pairs (beyond the screening's
+    // correlation limit), unused special values (English sentences).
     std::vector<std::string> warnings;
 
     double interceptPoints() const { return scaling.offset() + scaling.factor() * intercept; }

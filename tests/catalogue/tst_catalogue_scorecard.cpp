@@ -189,6 +189,15 @@ private Q_SLOTS:
                             QStringList{QStringLiteral("--pdo"), QStringLiteral("card's own scaling")});
     }
 
+    void scalingWithoutPoints()
+    {
+        CMTL_EXPECT_REFUSAL(runCli(QStringList{QStringLiteral("predict"), QStringLiteral("--model"),
+                                               m_scratch.path(QStringLiteral("m.cmtl")), QStringLiteral("--data"),
+                                               data(), QStringLiteral("--out"), m_scratch.path(QStringLiteral("p.csv")),
+                                               QStringLiteral("--pdo"), QStringLiteral("40")}),
+                            2, QStringList{QStringLiteral("--pdo"), QStringLiteral("add --points")});
+    }
+
     void pointsOfAModelWithoutABinaryTask()
     {
         const QString model = m_scratch.path(QStringLiteral("regression.cmtl"));

@@ -10,6 +10,7 @@
 #include "scorecard/ScorecardFile.h"
 
 #include <charconv>
+#include <optional>
 
 namespace cmtl {
 
@@ -109,6 +110,19 @@ CsvColumns pointsColumns(const MultiTaskModel &model, const std::vector<Eigen::M
     return columns;
 }
 
+// The scaling of --points, checked before anything is read; a scaling option without --points is
+// refused rather than ignored.
+std::optional<ScoreScaling> pointsScalingOf(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("points")))
+        return scalingOptions(parser);
+    for (const char *scaling : {"base-points", "base-odds", "pdo"}) {
+        if (parser.isSet(QString::fromLatin1(scaling)))
+            throw UsageError(std::string("predict: --") + scaling + " scales the points of --points; add --points");
+    }
+    return std::nullopt;
+}
+
 // predict --scorecard: the kept columns, `<task>.points`, `<task>.probability` and, with
 // --reasons K, `<task>.reason1..K`.
 int predictWithScorecard(const QCommandLineParser &parser, const std::vector<std::string> &kept, std::ostream &out)
@@ -192,6 +206,7 @@ int commandPredict(const QStringList &arguments, std::ostream &out)
         return predictWithScorecard(parser, kept, out);
     if (parser.isSet(QStringLiteral("reasons")))
         throw UsageError("predict: --reasons needs --scorecard (reason codes come from a scorecard's points)");
+    const std::optional<ScoreScaling> pointsScaling = pointsScalingOf(parser);
     const QString outPath = required(parser, "out", "predict");
     required(parser, "model", "predict");
     refuseOutputsOverInputs(parser, {"data", "model"}, {"out"});
@@ -204,8 +219,8 @@ int commandPredict(const QStringList &arguments, std::ostream &out)
     TransformNotes notes;
     const std::vector<Eigen::MatrixXf> predictions = contents.model.predict(table, threads, &notes);
     QByteArray csv = predictionsToCsv(contents.model, predictions, 0, keptColumns);
-    if (parser.isSet(QStringLiteral("points")))
-        csv = appendCsvColumns(csv, pointsColumns(contents.model, predictions, scalingOptions(parser)));
+    if (pointsScaling)
+        csv = appendCsvColumns(csv, pointsColumns(contents.model, predictions, *pointsScaling));
     writeFileAtomically(str(outPath), csv);
     out << "Scored " << table.rowCount() << " rows of " << table.source() << " into " << str(outPath) << '\n';
     for (const std::string &note : notes.messages())
