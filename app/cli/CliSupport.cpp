@@ -459,7 +459,9 @@ void readWoeOptions(const QCommandLineParser &parser, RunConfiguration &run)
         return;
     }
     try {
-        woeTask(run.tasks, woe.task);
+        const TaskSpec &task = woeTask(run.tasks, woe.task);
+        woe.task = task.column;
+        woe.positiveClass = task.positiveClass;
     } catch (const ConfigError &error) {
         throw UsageError(error.what());
     }

@@ -21,6 +21,8 @@ QJsonObject configToJson(const ExperimentConfig &config)
         QJsonObject woe{{key("columns"), toJsonArray(config.woe.columns)}, {key("all"), config.woe.allColumns}};
         if (!config.woe.task.empty())
             woe.insert(key("task"), qs(config.woe.task));
+        if (!config.woe.positiveClass.empty())
+            woe.insert(key("positive_class"), qs(config.woe.positiveClass));
         preprocess.insert(key("woe"), woe);
     }
     QJsonObject split{{key("train_fraction"), config.split.trainFraction},
@@ -88,6 +90,8 @@ ExperimentConfig configFromJson(const JsonReader &reader)
         config.woe.allColumns = woe.flag("all");
         if (woe.has("task"))
             config.woe.task = woe.text("task");
+        if (woe.has("positive_class"))
+            config.woe.positiveClass = woe.text("positive_class");
     }
     const JsonReader split = reader.object("split");
     config.split.trainFraction = split.number("train_fraction", limits::kTrainFraction);

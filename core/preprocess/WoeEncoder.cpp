@@ -163,7 +163,8 @@ Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &ro
 {
     if (!woe.used())
         return fitPreprocessor(table, roles.features, trainRows, options, threads);
-    const TaskSpec &task = woeTask(roles.tasks, woe.task);
+    const TaskSpec task = woe.positiveClass.empty() ? woeTask(roles.tasks, woe.task)
+                                                    : TaskSpec{woe.task, TaskType::Binary, woe.positiveClass, 1.0};
     const std::vector<std::string> binned = woeColumns(roles.features, woe);
     std::vector<std::string> plain;
     for (const std::string &feature : roles.features) {

@@ -24,6 +24,10 @@ struct WoeOptions {
     std::vector<std::string> columns; // feature columns, in the order given
     bool allColumns = false;          // every feature column
     std::string task;                 // the binary task's name (its column); empty = the first binary task
+    // The task's positive class, once the task is resolved (the command line resolves it): then
+    // the task need not be a task of the run (a single-task baseline of compare bins its WoE
+    // inputs against the same task as the multi-task model).
+    std::string positiveClass;
 
     bool used() const { return allColumns || !columns.empty(); }
 };

@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <numeric>
 
 using namespace cmtl;
 
@@ -332,6 +333,37 @@ private Q_SLOTS:
         QCOMPARE(all.model.preprocessor().woe.size(), std::size_t(4));
         QCOMPARE(all.model.preprocessor().inputCount(), std::size_t(4));
         QCOMPARE(all.model.categoricalColumns(), std::vector<std::string>{"region"});
+    }
+
+    // A resolved WoE task (column and positive class, as the command line stores it) need not be
+    // a task of the run: compare's single-task baselines bin against the multi-task model's task.
+    void aResolvedWoeTaskServesSingleTaskRuns()
+    {
+        const Table table = testing::syntheticLoans(800, 4);
+        RoleAssignment rateOnly = testing::threeTaskRoles(table);
+        rateOnly.tasks = {rateOnly.tasks[2]};
+        WoeOptions woe;
+        woe.columns = {"x1"};
+        QVERIFY_THROWS_EXCEPTION(ConfigError, fitPreprocessorWithWoe(table, rateOnly, {0, 1, 2, 3}, {}, woe));
+        woe.task = "default";
+        woe.positiveClass = "bad";
+        std::vector<std::size_t> rows(table.rowCount());
+        std::iota(rows.begin(), rows.end(), std::size_t{0});
+        const Preprocessor fitted = fitPreprocessorWithWoe(table, rateOnly, rows, {}, woe);
+        QCOMPARE(fitted.woe.size(), std::size_t(1));
+        const FeatureBinning expected = binColumn(
+            table.column("x1"), rows,
+            [&] {
+                std::vector<int> labels;
+                const Column &outcome = table.column("default");
+                for (const std::size_t row : rows)
+                    labels.push_back(outcome.levels[std::size_t(outcome.codes[row])] == "bad" ? 1 : 0);
+                return labels;
+            }(),
+            BinningOptions{});
+        QCOMPARE(fitted.woe[0].bins.size(), expected.bins.size());
+        for (std::size_t b = 0; b < expected.bins.size(); ++b)
+            QCOMPARE(fitted.woe[0].bins[b].woe, expected.bins[b].woe);
     }
 
     void badWoeOptionsAreRefused()
