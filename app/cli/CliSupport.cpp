@@ -368,6 +368,12 @@ void addRunOptions(QCommandLineParser &parser)
     parser.addOption(option("max-levels", "One-hot levels kept per categorical column (default 50).", "n"));
     parser.addOption(option("min-level-count", "Rows a level needs to get its own input (default 10).", "n"));
     parser.addOption(option("missing-indicators", "Add a 0/1 input per numeric column with missing values."));
+    parser.addOption(option("woe",
+                            "Replace this feature by its weight of evidence against a binary task (repeatable, or a "
+                            "comma-separated list; 'all' for every feature).",
+                            "column"));
+    parser.addOption(
+        option("woe-task", "The binary task --woe bins against (default: the first binary task).", "task"));
 }
 namespace {
 
@@ -431,6 +437,40 @@ void refuseUnknownEarlyStopCriterion(const RunConfiguration &run)
         parseEarlyStopCriterion(run.config.train.earlyStopOn, names, types);
     } catch (const ConfigError &error) {
         throw UsageError(std::string("--early-stop-on: ") + error.what());
+    }
+}
+
+// --woe and --woe-task; the task is checked here, before any data is read (the columns, which
+// need the data's features, when the run starts).
+void readWoeOptions(const QCommandLineParser &parser, RunConfiguration &run)
+{
+    WoeOptions &woe = run.config.woe;
+    if (parser.isSet(QStringLiteral("woe"))) {
+        woe.columns.clear();
+        woe.allColumns = false;
+        for (const QString &given : parser.values(QStringLiteral("woe"))) {
+            for (const QString &column : given.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                if (column.trimmed() == QLatin1String("all"))
+                    woe.allColumns = true;
+                else
+                    woe.columns.push_back(str(column.trimmed()));
+            }
+        }
+    }
+    if (parser.isSet(QStringLiteral("woe-task")))
+        woe.task = str(parser.value(QStringLiteral("woe-task")));
+    if (!woe.used()) {
+        if (!woe.task.empty())
+            throw UsageError("--woe-task names the task WoE inputs are binned against, but no --woe column is given; "
+                             "add --woe COLUMN (or --woe all)");
+        return;
+    }
+    try {
+        const TaskSpec &task = woeTask(run.tasks, woe.task);
+        woe.task = task.column;
+        woe.positiveClass = task.positiveClass;
+    } catch (const ConfigError &error) {
+        throw UsageError(error.what());
     }
 }
 
@@ -543,6 +583,7 @@ RunConfiguration runConfiguration(const QCommandLineParser &parser)
         run.config.preprocess.minLevelCount = static_cast<int>(integerOption(parser, limits::kMinLevelCount));
     if (isSet("missing-indicators"))
         run.config.preprocess.missingIndicators = true;
+    readWoeOptions(parser, run);
     refuseOversizedNetwork(run);
     return run;
 }

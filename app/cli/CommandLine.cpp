@@ -26,6 +26,8 @@ commands:
                                         search the settings by cross-validation; --save-config FILE
   screen --data DATA.csv --task COLUMN:binary:POSITIVE [--special COLUMN=VALUE...] [--out SCREEN.csv]
                                         features by information value, binned, and correlated pairs
+  scorecard --data DATA.csv --task COLUMN:binary:POSITIVE --out CARD.csv [--json CARD.json]
+                                        a points scorecard: logistic regression on WoE, scaled by PDO
   export --model MODEL.cmtl --onnx MODEL.onnx
                                         the model as one ONNX graph, to score in ONNX Runtime
   export --model MODEL.cmtl --sql MODEL.sql [--dialect sqlite|postgresql] [--sql-table NAME] [--keep COL...]
@@ -69,8 +71,10 @@ int runCommandLine(const QStringList &arguments, std::ostream &out, std::ostream
             return commandScreen(arguments, out);
         if (command == QLatin1String("export"))
             return commandExport(arguments, out);
+        if (command == QLatin1String("scorecard"))
+            return commandScorecard(arguments, out);
         throw UsageError("unknown command \"" + str(command) +
-                         "\"; expected inspect, train, evaluate, predict, compare, tune, screen or export");
+                         "\"; expected inspect, train, evaluate, predict, compare, tune, screen, scorecard or export");
     } catch (const UsageError &error) {
         err << "creditmtl-cli: " << error.what() << '\n';
         return 2;

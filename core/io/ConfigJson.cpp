@@ -16,6 +16,15 @@ QJsonObject configToJson(const ExperimentConfig &config)
     QJsonObject preprocess{{key("missing_indicators"), config.preprocess.missingIndicators},
                            {key("max_levels"), config.preprocess.maxLevels},
                            {key("min_level_count"), config.preprocess.minLevelCount}};
+    // Only when used, so that a configuration without WoE inputs is the same bytes as before.
+    if (config.woe.used()) {
+        QJsonObject woe{{key("columns"), toJsonArray(config.woe.columns)}, {key("all"), config.woe.allColumns}};
+        if (!config.woe.task.empty())
+            woe.insert(key("task"), qs(config.woe.task));
+        if (!config.woe.positiveClass.empty())
+            woe.insert(key("positive_class"), qs(config.woe.positiveClass));
+        preprocess.insert(key("woe"), woe);
+    }
     QJsonObject split{{key("train_fraction"), config.split.trainFraction},
                       {key("validation_fraction"), config.split.validationFraction},
                       {key("seed"), qs(std::to_string(config.split.seed))}};
@@ -75,6 +84,15 @@ ExperimentConfig configFromJson(const JsonReader &reader)
     config.preprocess.missingIndicators = preprocess.flag("missing_indicators");
     config.preprocess.maxLevels = static_cast<int>(preprocess.integer("max_levels", limits::kMaxLevels));
     config.preprocess.minLevelCount = static_cast<int>(preprocess.integer("min_level_count", limits::kMinLevelCount));
+    if (preprocess.has("woe")) {
+        const JsonReader woe = preprocess.object("woe");
+        config.woe.columns = woe.strings("columns");
+        config.woe.allColumns = woe.flag("all");
+        if (woe.has("task"))
+            config.woe.task = woe.text("task");
+        if (woe.has("positive_class"))
+            config.woe.positiveClass = woe.text("positive_class");
+    }
     const JsonReader split = reader.object("split");
     config.split.trainFraction = split.number("train_fraction", limits::kTrainFraction);
     config.split.validationFraction = split.number("validation_fraction", limits::kValidationFraction);

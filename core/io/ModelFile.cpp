@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "io/AtomicFile.h"
+#include "io/BinningJson.h"
 #include "io/ConfigJson.h"
 #include "io/JsonReader.h"
 #include "io/MetricsJson.h"
@@ -52,7 +53,15 @@ QJsonObject preprocessorToJson(const Preprocessor &preprocessor)
                                   {key("levels"), toJsonArray(step.levels)},
                                   {key("other_input"), step.otherInput}});
     }
-    return {{key("numeric"), numeric}, {key("one_hot"), oneHot}};
+    QJsonObject object{{key("numeric"), numeric}, {key("one_hot"), oneHot}};
+    // Only when there are some: a model without WoE inputs is saved as older versions saved it.
+    if (!preprocessor.woe.empty()) {
+        QJsonArray woe;
+        for (const FeatureBinning &binning : preprocessor.woe)
+            woe.append(binningToJson(binning));
+        object.insert(key("woe"), woe);
+    }
+    return object;
 }
 
 Preprocessor preprocessorFromJson(const JsonReader &reader)
@@ -80,6 +89,11 @@ Preprocessor preprocessorFromJson(const JsonReader &reader)
     for (qsizetype i = 0; i < oneHot.size(); ++i) {
         const JsonReader step = reader.element(oneHot, i, "one_hot");
         preprocessor.oneHot.push_back({step.text("column"), step.strings("levels"), step.flag("other_input")});
+    }
+    if (reader.has("woe")) {
+        const QJsonArray woe = reader.array("woe");
+        for (qsizetype i = 0; i < woe.size(); ++i)
+            preprocessor.woe.push_back(binningFromJson(reader.element(woe, i, "woe")));
     }
     return preprocessor;
 }
@@ -208,6 +222,12 @@ void validateMeaning(const ModelFileContents &contents, const std::string &sourc
         const OneHotStep &step = preprocessor.oneHot[i];
         distinct("preprocessing.one_hot[" + std::to_string(i) + "].levels", step.levels);
         featureColumns.push_back(step.column);
+    }
+    for (std::size_t i = 0; i < preprocessor.woe.size(); ++i) {
+        const std::string field = "preprocessing.woe[" + std::to_string(i) + "]";
+        for (std::size_t b = 0; b < preprocessor.woe[i].bins.size(); ++b)
+            finiteStatistic(field + ".bins[" + std::to_string(b) + "].woe", preprocessor.woe[i].bins[b].woe);
+        featureColumns.push_back(preprocessor.woe[i].feature);
     }
     distinct("preprocessing (its feature columns)", featureColumns);
     const TrainingHistory &history = contents.history;

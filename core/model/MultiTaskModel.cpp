@@ -37,6 +37,10 @@ std::vector<std::string> MultiTaskModel::categoricalColumns() const
     std::vector<std::string> columns;
     for (const OneHotStep &step : m_preprocessor.oneHot)
         columns.push_back(step.column);
+    for (const FeatureBinning &binning : m_preprocessor.woe) {
+        if (binning.categorical)
+            columns.push_back(binning.feature);
+    }
     return columns;
 }
 

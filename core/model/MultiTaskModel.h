@@ -2,6 +2,7 @@
 
 #include "nn/MultiTaskNetwork.h"
 #include "preprocess/Preprocessor.h"
+#include "preprocess/WoeEncoder.h"
 #include "split/DataSplit.h"
 #include "tasks/TaskSpec.h"
 #include "train/Trainer.h"
@@ -18,6 +19,7 @@ namespace cmtl {
 // Everything that defines a run, as the user chose it.
 struct ExperimentConfig {
     PreprocessOptions preprocess;
+    WoeOptions woe; // features replaced by their weight of evidence (none by default)
     SplitSpec split;
     TrainConfig train;
 };

@@ -4,6 +4,7 @@
 #include "common/ParallelFor.h"
 #include "preprocess/NumericSummary.h"
 #include "preprocess/TableLookup.h"
+#include "preprocess/WoeEncoder.h"
 
 #include <algorithm>
 #include <atomic>
@@ -24,7 +25,7 @@ std::size_t Preprocessor::inputCount() const
         count += step.missingIndicator ? 2 : 1;
     for (const OneHotStep &step : oneHot)
         count += step.levels.size() + (step.otherInput ? 1 : 0);
-    return count;
+    return count + woe.size();
 }
 
 std::vector<std::string> Preprocessor::inputNames() const
@@ -35,6 +36,8 @@ std::vector<std::string> Preprocessor::inputNames() const
         if (step.missingIndicator)
             names.push_back(step.column + "=missing");
     }
+    for (const FeatureBinning &binning : woe)
+        names.push_back(binning.feature + "=WoE");
     for (const OneHotStep &step : oneHot) {
         for (const std::string &level : step.levels)
             names.push_back(step.column + "=" + level);
@@ -51,6 +54,8 @@ std::vector<std::string> Preprocessor::featureColumns() const
         columns.push_back(step.column);
     for (const OneHotStep &step : oneHot)
         columns.push_back(step.column);
+    for (const FeatureBinning &binning : woe)
+        columns.push_back(binning.feature);
     return columns;
 }
 
@@ -262,6 +267,11 @@ InputMatrix Preprocessor::transform(const Table &table, int threads, TransformNo
         numericSources.push_back({column.values.data(), &step, input});
         input += step.missingIndicator ? 2 : 1;
     }
+    std::vector<BinLookup> woeLookups;
+    const Eigen::Index firstWoeInput = input;
+    for (std::size_t i = 0; i < woe.size(); ++i)
+        woeLookups.emplace_back(woe[i], *columns[numeric.size() + oneHot.size() + i], table.source());
+    input += static_cast<Eigen::Index>(woe.size());
     for (std::size_t i = 0; i < oneHot.size(); ++i) {
         const OneHotStep &step = oneHot[i];
         const Column &column = *columns[numeric.size() + i];
@@ -320,6 +330,11 @@ InputMatrix Preprocessor::transform(const Table &table, int threads, TransformNo
             std::size_t known = firstClippedRow[s].load();
             while (first < known && !firstClippedRow[s].compare_exchange_weak(known, first)) {
             }
+        }
+        for (std::size_t w = 0; w < woeLookups.size(); ++w) {
+            for (Eigen::Index row = begin; row < end; ++row)
+                dense(firstWoeInput + static_cast<Eigen::Index>(w), row) =
+                    static_cast<float>(woeOfBin(woe[w], woeLookups[w](static_cast<std::size_t>(row))));
         }
         for (std::size_t b = 0; b < oneHotSources.size(); ++b) {
             const OneHotSource &source = oneHotSources[b];

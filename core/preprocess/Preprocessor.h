@@ -1,5 +1,6 @@
 #pragma once
 
+#include "binning/Binning.h"
 #include "data/Table.h"
 #include "preprocess/InputMatrix.h"
 
@@ -75,16 +76,19 @@ class Preprocessor {
 public:
     std::vector<NumericStep> numeric;
     std::vector<OneHotStep> oneHot;
+    // Weight-of-evidence inputs (see WoeEncoder.h): one input per column, the WoE of its bin.
+    std::vector<FeatureBinning> woe;
     // Columns dropped while fitting and why (constant, all missing), for the user to read.
     std::vector<std::string> warnings;
     // False for a model file that predates the stored training ranges (NumericStep::lowest and
     // highest are then infinite): its inputs are not clipped, and transforms say so.
     bool hasTrainingRanges = true;
 
-    // The inputs in order: numeric steps first (value, then flag), then one-hot blocks.
+    // The inputs in order: numeric steps first (value, then flag), then WoE inputs, then one-hot
+    // blocks (dense inputs before the blocks: see InputMatrix).
     std::size_t inputCount() const;
     std::vector<std::string> inputNames() const;
-    // The raw columns the steps read.
+    // The raw columns the steps read: numeric, one-hot, then WoE steps' columns.
     std::vector<std::string> featureColumns() const;
 
     // The inputs of every table row, the one-hot blocks as index lists (see InputMatrix), numbers

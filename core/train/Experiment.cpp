@@ -121,7 +121,7 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
     if (result.split.train.empty())
         throw ConfigError(data.source() + ": the split leaves no training rows");
 
-    Preprocessor preprocessor = fitPreprocessor(data, roles.features, result.split.train, config.preprocess);
+    Preprocessor preprocessor = fitPreprocessorWithWoe(data, roles, result.split.train, config.preprocess, config.woe);
     result.warnings = preprocessor.warnings;
     std::vector<TargetEncoding> encodings;
     std::vector<std::vector<float>> targets;

@@ -16,5 +16,6 @@ int commandPredict(const QStringList &arguments, std::ostream &out);
 int commandTune(const QStringList &arguments, std::ostream &out);
 int commandScreen(const QStringList &arguments, std::ostream &out);
 int commandExport(const QStringList &arguments, std::ostream &out);
+int commandScorecard(const QStringList &arguments, std::ostream &out);
 
 } // namespace cmtl

@@ -6,7 +6,178 @@
 #include "io/ModelFile.h"
 #include "io/PredictionsCsv.h"
 
+#include "CreditFlags.h"
+#include "scorecard/ScorecardFile.h"
+
+#include <charconv>
+#include <optional>
+
 namespace cmtl {
+
+// ---- Scorecards and points (predict --scorecard, --points, --reasons for a scorecard) ----
+namespace {
+
+constexpr limits::IntegerRange kScorecardReasons{"reasons", "predict.reasons", 1, 100};
+
+void addScorecardOptions(QCommandLineParser &parser)
+{
+    parser.addOption(option("scorecard",
+                            "Score with a scorecard (JSON from creditmtl-cli scorecard --json) instead of a model: "
+                            "<task>.points and the <task>.probability they imply.",
+                            "file"));
+    parser.addOption(option("points", "Add <task>.points, the scaled score, for each binary task of the model."));
+    parser.addOption(option("reasons",
+                            "With --scorecard: add <task>.reason1..K, the features whose points fall furthest below "
+                            "their maximum.",
+                            "k"));
+    addScalingOptions(parser);
+}
+
+// Extra CSV columns: names, and per column one cell per row.
+struct CsvColumns {
+    std::vector<std::string> names;
+    std::vector<std::vector<std::string>> cells;
+};
+
+// The shortest text that reads back as the same double.
+std::string exactText(double value)
+{
+    char buffer[32];
+    return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+}
+
+// Appends columns to each record of RFC 4180 CSV text (header, then one record per row; a quoted
+// field may hold line breaks). An empty `csv` gives the extra columns alone.
+QByteArray appendCsvColumns(const QByteArray &csv, const CsvColumns &extra)
+{
+    const std::size_t rows = extra.cells.empty() ? 0 : extra.cells.front().size();
+    const auto appendRecordTail = [&](std::string &out, std::size_t record, bool first) {
+        for (std::size_t c = 0; c < extra.names.size(); ++c) {
+            if (!first || c > 0)
+                out += ',';
+            out += csvField(record == 0 ? extra.names[c] : extra.cells[c][record - 1]);
+        }
+        out += '\n';
+    };
+    std::string out;
+    if (csv.isEmpty()) {
+        for (std::size_t record = 0; record <= rows; ++record)
+            appendRecordTail(out, record, true);
+        return QByteArray::fromStdString(out);
+    }
+    bool quoted = false;
+    std::size_t record = 0;
+    for (const char c : csv) {
+        if (c == '"')
+            quoted = !quoted;
+        if (c == '\n' && !quoted) {
+            appendRecordTail(out, record++, false);
+            continue;
+        }
+        out += c;
+    }
+    return QByteArray::fromStdString(out);
+}
+
+CsvColumns keptColumnsOf(const Table &table, const std::vector<std::string> &kept)
+{
+    CsvColumns columns;
+    for (const std::string &name : kept) {
+        const Column &column = table.column(name);
+        columns.names.push_back(name);
+        columns.cells.emplace_back();
+        for (std::size_t row = 0; row < table.rowCount(); ++row)
+            columns.cells.back().push_back(column.cellText(row));
+    }
+    return columns;
+}
+
+// `<task>.points` of each binary task of a model, from its probability of the positive class.
+CsvColumns pointsColumns(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions,
+                         const ScoreScaling &scaling)
+{
+    CsvColumns columns;
+    for (std::size_t t = 0; t < model.tasks().size(); ++t) {
+        if (model.tasks()[t].spec.type != TaskType::Binary)
+            continue;
+        columns.names.push_back(model.tasks()[t].spec.name() + ".points");
+        columns.cells.emplace_back();
+        for (Eigen::Index row = 0; row < predictions[t].cols(); ++row)
+            columns.cells.back().push_back(exactText(scaling.pointsOfEventProbability(predictions[t](0, row))));
+    }
+    if (columns.names.empty())
+        throw UsageError("--points scores binary tasks, and the model has none");
+    return columns;
+}
+
+// The scaling of --points, checked before anything is read; a scaling option without --points is
+// refused rather than ignored.
+std::optional<ScoreScaling> pointsScalingOf(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("points")))
+        return scalingOptions(parser);
+    for (const char *scaling : {"base-points", "base-odds", "pdo"}) {
+        if (parser.isSet(QString::fromLatin1(scaling)))
+            throw UsageError(std::string("predict: --") + scaling + " scales the points of --points; add --points");
+    }
+    return std::nullopt;
+}
+
+// predict --scorecard: the kept columns, `<task>.points`, `<task>.probability` and, with
+// --reasons K, `<task>.reason1..K`.
+int predictWithScorecard(const QCommandLineParser &parser, const std::vector<std::string> &kept, std::ostream &out)
+{
+    if (parser.isSet(QStringLiteral("model")))
+        throw UsageError("predict: give --model or --scorecard, not both");
+    for (const char *scaling : {"points", "base-points", "base-odds", "pdo"}) {
+        if (parser.isSet(QString::fromLatin1(scaling)))
+            throw UsageError(std::string("predict: --") + scaling +
+                             " does not apply to --scorecard (the card's own scaling gives its points)");
+    }
+    const QString outPath = required(parser, "out", "predict");
+    refuseOutputsOverInputs(parser, {"data", "scorecard"}, {"out"});
+    const Scorecard card = loadScorecardFile(str(parser.value(QStringLiteral("scorecard"))));
+    const int reasons = parser.isSet(QStringLiteral("reasons")) ? int(integerOption(parser, kScorecardReasons)) : 0;
+
+    CsvOptions options = csvOptions(parser);
+    std::vector<std::string> categorical = card.categoricalColumns();
+    for (const ScorecardFeature &feature : card.features) {
+        if (!feature.binning.categorical)
+            options.numericColumns.push_back(feature.binning.feature);
+    }
+    for (const std::string &column : kept) {
+        if (std::find(options.numericColumns.begin(), options.numericColumns.end(), column) ==
+            options.numericColumns.end())
+            categorical.push_back(column); // an ID is copied as written
+    }
+    const Table table = readTable(parser.value(QStringLiteral("data")), options, categorical).table;
+    const ScorecardScores scores = scoreTable(card, table);
+
+    CsvColumns columns = keptColumnsOf(table, kept);
+    columns.names.push_back(card.taskColumn + ".points");
+    columns.names.push_back(card.taskColumn + ".probability");
+    columns.cells.resize(columns.names.size());
+    for (std::size_t row = 0; row < table.rowCount(); ++row) {
+        columns.cells[columns.names.size() - 2].push_back(exactText(scores.points[row]));
+        columns.cells[columns.names.size() - 1].push_back(exactText(scores.eventProbability[row]));
+    }
+    if (reasons > 0) {
+        const std::vector<std::vector<std::string>> codes = reasonCodes(card, scores, reasons);
+        for (int r = 0; r < reasons; ++r) {
+            columns.names.push_back(card.taskColumn + ".reason" + std::to_string(r + 1));
+            columns.cells.emplace_back();
+            for (std::size_t row = 0; row < table.rowCount(); ++row)
+                columns.cells.back().push_back(codes[row][static_cast<std::size_t>(r)]);
+        }
+    }
+    writeFileAtomically(str(outPath), appendCsvColumns({}, columns));
+    out << "Scored " << table.rowCount() << " rows of " << table.source() << " with the scorecard for "
+        << card.taskColumn << " into " << str(outPath) << '\n';
+    return 0;
+}
+
+} // namespace
+// ---- end of scorecards and points ----
 
 int commandPredict(const QStringList &arguments, std::ostream &out)
 {
@@ -20,20 +191,26 @@ int commandPredict(const QStringList &arguments, std::ostream &out)
                             "A column of --data copied, first and as written, into the predictions, such as an ID "
                             "(repeatable, or a comma-separated list).",
                             "column"));
+    addScorecardOptions(parser);
     bool help = false;
     parseOrThrow(parser, arguments, "predict", out, help);
     if (help)
         return 0;
     required(parser, "data", "predict");
-    const QString outPath = required(parser, "out", "predict");
-    required(parser, "model", "predict");
-    refuseOutputsOverInputs(parser, {"data", "model"}, {"out"});
-    const ModelFileContents contents = loadModelFile(str(required(parser, "model", "predict")));
     std::vector<std::string> kept;
     for (const QString &given : parser.values(QStringLiteral("keep"))) {
         for (const QString &column : given.split(QLatin1Char(','), Qt::SkipEmptyParts))
             kept.push_back(str(column.trimmed()));
     }
+    if (parser.isSet(QStringLiteral("scorecard")))
+        return predictWithScorecard(parser, kept, out);
+    if (parser.isSet(QStringLiteral("reasons")))
+        throw UsageError("predict: --reasons needs --scorecard (reason codes come from a scorecard's points)");
+    const std::optional<ScoreScaling> pointsScaling = pointsScalingOf(parser);
+    const QString outPath = required(parser, "out", "predict");
+    required(parser, "model", "predict");
+    refuseOutputsOverInputs(parser, {"data", "model"}, {"out"});
+    const ModelFileContents contents = loadModelFile(str(required(parser, "model", "predict")));
     const Table table = readForModel(parser, contents.model, false, kept);
     std::vector<const Column *> keptColumns;
     for (const std::string &column : kept)
@@ -41,7 +218,10 @@ int commandPredict(const QStringList &arguments, std::ostream &out)
     const int threads = static_cast<int>(integerOption(parser, limits::kThreads));
     TransformNotes notes;
     const std::vector<Eigen::MatrixXf> predictions = contents.model.predict(table, threads, &notes);
-    writeFileAtomically(str(outPath), predictionsToCsv(contents.model, predictions, 0, keptColumns));
+    QByteArray csv = predictionsToCsv(contents.model, predictions, 0, keptColumns);
+    if (pointsScaling)
+        csv = appendCsvColumns(csv, pointsColumns(contents.model, predictions, *pointsScaling));
+    writeFileAtomically(str(outPath), csv);
     out << "Scored " << table.rowCount() << " rows of " << table.source() << " into " << str(outPath) << '\n';
     for (const std::string &note : notes.messages())
         out << "note: " << note << '\n';

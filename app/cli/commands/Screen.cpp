@@ -2,6 +2,7 @@
 
 #include "CliSupport.h"
 #include "ConsoleTable.h"
+#include "CreditFlags.h"
 #include "binning/Screening.h"
 #include "io/AtomicFile.h"
 #include "io/PredictionsCsv.h"
@@ -9,25 +10,6 @@
 namespace cmtl {
 
 namespace {
-
-constexpr limits::IntegerRange kMaxBins{"max-bins", "screen.max_bins", 1, 100};
-constexpr limits::RealRange kMinBinShare{"min-bin-share", "screen.min_bin_share", 0.0, 0.49};
-constexpr limits::RealRange kCorrelationLimit{"correlation-limit", "screen.correlation_limit", 0.0, 1.0};
-
-BinTrend trendOption(const QString &text)
-{
-    if (text == QLatin1String("auto"))
-        return BinTrend::Auto;
-    if (text == QLatin1String("ascending"))
-        return BinTrend::Ascending;
-    if (text == QLatin1String("descending"))
-        return BinTrend::Descending;
-    if (text == QLatin1String("peak"))
-        return BinTrend::Peak;
-    if (text == QLatin1String("valley"))
-        return BinTrend::Valley;
-    throw UsageError("--trend expects auto, ascending, descending, peak or valley, got \"" + str(text) + "\"");
-}
 
 std::string number(double value)
 {
@@ -44,13 +26,7 @@ int commandScreen(const QStringList &arguments, std::ostream &out)
     addCsvOptions(parser);
     parser.addOption(option("data", "The data file (CSV, SAS, Stata or SPSS).", "file"));
     parser.addOption(option("task", "The binary task, COLUMN:binary:POSITIVE (e.g. Class:binary:bad).", "spec"));
-    parser.addOption(option("special", "A value with a bin of its own, COLUMN=VALUE (repeatable).", "column=value"));
-    parser.addOption(option("max-bins", "At most this many bins per feature, missing and special apart.", "n", "10"));
-    parser.addOption(option("min-bin-share", "Each bin holds at least this share of the rows.", "x", "0.05"));
-    parser.addOption(
-        option("trend", "Event-rate trend of numeric bins: auto, ascending, descending, peak (up then down) or valley.",
-               "trend", "auto"));
-    parser.addOption(option("correlation-limit", "Report numeric pairs with |Pearson r| above this.", "r", "0.8"));
+    addBinningOptions(parser);
     parser.addOption(option("bins", "Also print this feature's bins.", "feature"));
     parser.addOption(option("out", "Write the screening table as CSV.", "file"));
     bool help = false;
@@ -62,18 +38,7 @@ int commandScreen(const QStringList &arguments, std::ostream &out)
     if (task.type != TaskType::Binary)
         throw UsageError("screen: --task must be binary, COLUMN:binary:POSITIVE (e.g. Class:binary:bad); got \"" +
                          str(parser.value(QStringLiteral("task"))) + "\"");
-    ScreeningOptions options;
-    options.binning.maxBins = int(integerOption(parser, kMaxBins));
-    options.binning.minBinShare = realOption(parser, kMinBinShare);
-    options.binning.trend = trendOption(parser.value(QStringLiteral("trend")));
-    options.correlationLimit = realOption(parser, kCorrelationLimit);
-    for (const QString &special : parser.values(QStringLiteral("special"))) {
-        const qsizetype equals = special.indexOf(QLatin1Char('='));
-        if (equals <= 0)
-            throw UsageError("--special expects COLUMN=VALUE (e.g. --special annual_inc=-999), got \"" + str(special) +
-                             "\"");
-        options.specials[str(special.left(equals))].push_back(str(special.mid(equals + 1)));
-    }
+    const ScreeningOptions options = binningOptions(parser);
     refuseOutputsOverInputs(parser, {"data"}, {"out"});
     CsvReadResult read = readTable(dataPath, csvOptions(parser));
     const ScreeningResult result = screenFeatures(read.table, task, options);

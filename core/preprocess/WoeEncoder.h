@@ -1,0 +1,73 @@
+#pragma once
+
+// Weight-of-evidence (WoE) inputs: a feature replaced by the WoE of its bin, from the optimal
+// binning (binning/Binning.h) of the feature against one binary task on the training rows.
+//
+// Scoring a cell: a number falls in the range bin (lower, upper] that holds it, or in its special
+// value's bin; a level in the bin that lists it; a missing cell in the missing bin. A cell with no
+// bin -- a level never seen in training, or a missing cell when training had none -- gets WoE 0,
+// the WoE of a bin with the average event rate (no evidence either way).
+
+#include "binning/Binning.h"
+#include "data/Table.h"
+#include "preprocess/Preprocessor.h"
+#include "tasks/TaskSpec.h"
+
+#include <string>
+#include <vector>
+
+namespace cmtl {
+
+// Which features become WoE inputs, and against which task. Unused (the plain preprocessing)
+// when no column is named and `allColumns` is false.
+struct WoeOptions {
+    std::vector<std::string> columns; // feature columns, in the order given
+    bool allColumns = false;          // every feature column
+    std::string task;                 // the binary task's name (its column); empty = the first binary task
+    // The task's positive class, once the task is resolved (the command line resolves it): then
+    // the task need not be a task of the run (a single-task baseline of compare bins its WoE
+    // inputs against the same task as the multi-task model).
+    std::string positiveClass;
+
+    bool used() const { return allColumns || !columns.empty(); }
+};
+
+// The bin of a table cell, or -1 when no bin holds it (see above). `column` must have the
+// binning's type (numeric or categorical).
+int binOfCell(const FeatureBinning &binning, const Column &column, std::size_t row);
+// The WoE of the bin, 0 for -1.
+double woeOfBin(const FeatureBinning &binning, int bin);
+
+// For one column of a table: each row's bin by the binning, with the level lookups done once.
+class BinLookup {
+public:
+    // Throws DataError when the column's type is not the binning's (a numeric feature read as text).
+    BinLookup(const FeatureBinning &binning, const Column &column, const std::string &source);
+    int operator()(std::size_t row) const;
+
+private:
+    const FeatureBinning *m_binning;
+    const Column *m_column;
+    std::vector<int> m_binOfCode; // categorical: per dictionary code
+    int m_missingBin = -1;
+};
+
+// Bins one column against the 0/1 labels of `rows` (binNumeric or binCategorical by its type).
+FeatureBinning binColumn(const Column &column, const std::vector<std::size_t> &rows, const std::vector<int> &labels,
+                         const BinningOptions &options);
+
+// The task WoE inputs are binned against: the named one, else the first binary task. Throws
+// ConfigError when it names no task or a task that is not binary, or when there is no binary task.
+const TaskSpec &woeTask(const std::vector<TaskSpec> &tasks, const std::string &name);
+// The feature columns that become WoE inputs, in feature order. Throws ConfigError for a column
+// that is not a feature (naming the features).
+std::vector<std::string> woeColumns(const std::vector<std::string> &features, const WoeOptions &options);
+
+// fitPreprocessor, with the WoE columns binned against the WoE task on the training rows (with
+// the default BinningOptions) instead of scaled or one-hot encoded. A WoE column whose binning
+// leaves a single bin is dropped with a warning, as a constant column is.
+Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &roles,
+                                    const std::vector<std::size_t> &trainRows, const PreprocessOptions &options,
+                                    const WoeOptions &woe, int threads = 0);
+
+} // namespace cmtl
