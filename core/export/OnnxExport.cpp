@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "csv/CsvReader.h"
+#include "export/ExportSupport.h"
 #include "csv/CsvTokenizer.h"
 
 #include <onnx/checker.h>
@@ -429,6 +430,7 @@ QByteArray exportOnnx(const MultiTaskModel &model)
 {
     if (model.tasks().empty())
         throw ConfigError("cannot export to ONNX: the model has no task (an empty model)");
+    refuseUnexportedPreprocessing(model, "ONNX");
     onnx::ModelProto proto;
     proto.set_ir_version(onnx::IR_VERSION);
     proto.set_producer_name("CreditMTL");

@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "csv/CsvReader.h"
+#include "export/ExportSupport.h"
 #include "io/PredictionsCsv.h"
 
 #include <algorithm>
@@ -333,6 +334,7 @@ std::string listOfTexts(const std::vector<std::string> &texts)
 
 std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &options)
 {
+    refuseUnexportedPreprocessing(model, "SQL");
     if (options.table.empty())
         throw ConfigError("the SQL table name is empty: name the table that holds the model's input columns "
                           "(--sql-table, default data)");

@@ -126,6 +126,34 @@ private Q_SLOTS:
             QStringList{QStringLiteral("--model is required")});
     }
 
+    // A model with weight-of-evidence inputs (--woe) is refused by both exports, naming the columns:
+    // an export without the WoE step would score every loan differently from predict.
+    void weightOfEvidenceInputsAreNotExported()
+    {
+        const QString model = m_scratch.path(QStringLiteral("woe.cmtl"));
+        const CliRun trained =
+            runCli({QStringLiteral("train"), QStringLiteral("--data"),
+                    QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"), QStringLiteral("--task"),
+                    QStringLiteral("Class:binary:bad"), QStringLiteral("--woe"), QStringLiteral("annual_inc"),
+                    QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--hidden"), QStringLiteral("4"),
+                    QStringLiteral("--out"), model});
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        const QString sql = m_scratch.path(QStringLiteral("woe.sql"));
+        CMTL_EXPECT_REFUSAL(
+            runCli({QStringLiteral("export"), QStringLiteral("--model"), model, QStringLiteral("--sql"), sql}), 1,
+            QStringList{QStringLiteral("cannot export to SQL"), QStringLiteral("annual_inc"),
+                        QStringLiteral("without --woe")});
+        QVERIFY(!QFile::exists(sql));
+#ifdef CREDITMTL_HAVE_ONNX
+        const QString onnx = m_scratch.path(QStringLiteral("woe.onnx"));
+        CMTL_EXPECT_REFUSAL(
+            runCli({QStringLiteral("export"), QStringLiteral("--model"), model, QStringLiteral("--onnx"), onnx}), 1,
+            QStringList{QStringLiteral("cannot export to ONNX"), QStringLiteral("annual_inc"),
+                        QStringLiteral("without --woe")});
+        QVERIFY(!QFile::exists(onnx));
+#endif
+    }
+
 private:
     Scratch m_scratch;
     QString m_model;

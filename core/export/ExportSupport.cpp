@@ -1,0 +1,22 @@
+#include "export/ExportSupport.h"
+
+#include "common/Error.h"
+#include "model/MultiTaskModel.h"
+
+namespace cmtl {
+
+void refuseUnexportedPreprocessing(const MultiTaskModel &model, const std::string &format)
+{
+    const auto &woe = model.preprocessor().woe;
+    if (!woe.empty()) {
+        std::string columns;
+        for (std::size_t i = 0; i < woe.size(); ++i)
+            columns += (i ? ", " : "") + woe[i].feature;
+        throw ConfigError("cannot export to " + format + ": the model replaces " + std::to_string(woe.size()) +
+                          " column(s) by their weight of evidence (--woe: " + columns + "), which the " + format +
+                          " export does not encode yet; train the model without --woe to export it, or score it "
+                          "with creditmtl-cli predict");
+    }
+}
+
+} // namespace cmtl

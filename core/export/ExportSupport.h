@@ -1,0 +1,15 @@
+#pragma once
+
+#include <string>
+
+namespace cmtl {
+
+class MultiTaskModel;
+
+// Throws ConfigError when the model uses a step of preprocessing or of the network that the
+// exporters (ONNX, SQL) do not write yet, naming the step, the format and what to do instead. An
+// export that left such a step out would score every loan differently from `predict` without a
+// word; refusing is the honest answer until the step is written.
+void refuseUnexportedPreprocessing(const MultiTaskModel &model, const std::string &format);
+
+} // namespace cmtl
