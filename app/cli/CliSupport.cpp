@@ -81,6 +81,13 @@ QString required(const QCommandLineParser &parser, const char *name, const char 
     return value;
 }
 
+void refuseUnexpectedArguments(const QCommandLineParser &parser, const char *command)
+{
+    if (!parser.positionalArguments().isEmpty())
+        throw UsageError(std::string("creditmtl-cli ") + command + ": unexpected argument \"" +
+                         str(parser.positionalArguments().front()) + "\"");
+}
+
 long long integerOption(const QCommandLineParser &parser, const limits::IntegerRange &range)
 {
     // Parsed as 64-bit with overflow detected (toLongLong fails beyond it), then checked against

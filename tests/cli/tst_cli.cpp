@@ -99,6 +99,7 @@ private Q_SLOTS:
     void sameSeedWritesIdenticalModelFiles();
     void fullDiskWritesNothingAndSaysSo();
     void runningOutOfMemoryIsExplained();
+    void unexpectedArgumentsAreRefused();
 
 private:
     QTemporaryDir m_directory;
@@ -523,6 +524,17 @@ void TestCli::runningOutOfMemoryIsExplained()
     QVERIFY2(process.exitCode() == 1 && err.contains(QStringLiteral("ran out of memory")) &&
                  err.contains(QStringLiteral("--hidden")) && !err.contains(QStringLiteral("bad_alloc")),
              qPrintable(err));
+}
+
+void TestCli::unexpectedArgumentsAreRefused()
+{
+    for (const QString &command : {QStringLiteral("train"), QStringLiteral("tune")}) {
+        const Run run = runCli({command, QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                                QStringLiteral("Class:binary:bad"), QStringLiteral("stray.csv")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("creditmtl-cli %1: unexpected argument \"stray.csv\"").arg(command)),
+                 qPrintable(run.err));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)
