@@ -21,6 +21,7 @@ ExperimentConfig logisticConfig(const ExperimentConfig &base)
     config.train.architecture = Architecture::SharedBottom;
     config.train.hiddenLayers.clear();
     config.train.headHidden = 0;
+    config.train.wide = false;
     config.train.dropout = 0;
     config.train.weighting = {};
     config.train.taskGraph.clear();

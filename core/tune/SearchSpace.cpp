@@ -103,6 +103,7 @@ std::vector<Candidate> startingCandidates(const ExperimentConfig &base, const st
     train.architecture = Architecture::SharedBottom;
     train.hiddenLayers.clear();
     train.headHidden = 0;
+    train.wide = false;
     train.dropout = 0;
     train.weighting = {};
     train.taskGraph.clear();
