@@ -129,6 +129,8 @@ std::string describeCandidate(const Candidate &candidate, const std::vector<std:
             text.append(" x").append(std::to_string(train.experts));
         for (std::size_t i = 0; i < train.hiddenLayers.size(); ++i)
             text.append(i ? "," : " ").append(std::to_string(train.hiddenLayers[i]));
+        if (usesWidePath(train))
+            text += " wide";
         text += " dropout " + formatNumber(train.dropout);
     }
     text += std::string(" ") + toString(train.weighting.method);
