@@ -81,6 +81,13 @@ QString required(const QCommandLineParser &parser, const char *name, const char 
     return value;
 }
 
+void refuseUnexpectedArguments(const QCommandLineParser &parser, const char *command)
+{
+    if (!parser.positionalArguments().isEmpty())
+        throw UsageError(std::string("creditmtl-cli ") + command + ": unexpected argument \"" +
+                         str(parser.positionalArguments().front()) + "\"");
+}
+
 long long integerOption(const QCommandLineParser &parser, const limits::IntegerRange &range)
 {
     // Parsed as 64-bit with overflow detected (toLongLong fails beyond it), then checked against
@@ -350,6 +357,10 @@ void addRunOptions(QCommandLineParser &parser)
                             "sizes"));
     parser.addOption(option("head-hidden", "A hidden layer of this size in each task head (default 0: none).", "n"));
     parser.addOption(option("dropout", "Dropout rate in the trunk (default 0.1).", "x"));
+    parser.addOption(option("wide",
+                            "on = wide & deep: a linear path from the inputs to each task's output beside "
+                            "the trunk (no effect with --hidden none); off = the trunk alone (default off).",
+                            "on|off"));
     parser.addOption(option("l2", "L2 penalty on the weights (default 0.01).", "x"));
     parser.addOption(option("patience", "Early-stopping patience in epochs, 0 = off (default 5).", "n"));
     parser.addOption(option("early-stop-on",
@@ -412,6 +423,7 @@ void refuseOversizedNetwork(const RunConfiguration &run)
     spec.taskExperts = train.taskExperts;
     spec.headHidden = train.headHidden;
     spec.dropout = train.dropout;
+    spec.wide = usesWidePath(train);
     for (const TaskSpec &task : run.tasks) {
         spec.taskTypes.push_back(task.type);
         spec.taskOutputs.push_back(1);
@@ -554,6 +566,12 @@ RunConfiguration runConfiguration(const QCommandLineParser &parser)
         train.headHidden = static_cast<int>(integerOption(parser, limits::kHeadHidden));
     if (isSet("dropout"))
         train.dropout = realOption(parser, limits::kDropout);
+    if (isSet("wide")) {
+        const QString wide = parser.value(QStringLiteral("wide"));
+        if (wide != QLatin1String("on") && wide != QLatin1String("off"))
+            throw UsageError("--wide " + str(wide) + ": expected on or off");
+        train.wide = wide == QLatin1String("on");
+    }
     if (isSet("l2"))
         train.l2 = realOption(parser, limits::kL2);
     if (isSet("patience"))

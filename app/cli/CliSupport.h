@@ -37,6 +37,8 @@ QCommandLineOption option(const char *name, const char *description, const char 
 void parseOrThrow(QCommandLineParser &parser, const QStringList &arguments, const char *command, std::ostream &out,
                   bool &helpShown);
 QString required(const QCommandLineParser &parser, const char *name, const char *command);
+// For commands that take options only: refuses the first positional argument, naming it.
+void refuseUnexpectedArguments(const QCommandLineParser &parser, const char *command);
 // An integer option in its range, parsed in 64 bits and checked before any narrowing.
 long long integerOption(const QCommandLineParser &parser, const limits::IntegerRange &range);
 // A real option in its range; NaN and the infinities are refused.

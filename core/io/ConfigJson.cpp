@@ -57,6 +57,8 @@ QJsonObject configToJson(const ExperimentConfig &config)
         train.insert(key("early_stop_on"), qs(t.earlyStopOn));
     if (t.refit != RefitMode::None)
         train.insert(key("refit"), QLatin1String(toString(t.refit)));
+    if (t.wide)
+        train.insert(key("wide"), true);
     return {{key("preprocess"), preprocess}, {key("split"), split}, {key("train"), train}};
 }
 
@@ -145,6 +147,8 @@ ExperimentConfig configFromJson(const JsonReader &reader)
             train.fail("refit", "should be \"all\" or \"none\"");
         }
     }
+    // Files written before the wide path existed lack it: the trunk alone, as they were trained.
+    config.train.wide = train.has("wide") && train.flag("wide");
     config.train.seed = parseSeed(train, "seed");
     return config;
 }

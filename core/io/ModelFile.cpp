@@ -273,6 +273,12 @@ QByteArray serializeModel(const ModelFileContents &contents)
         {key("warnings"), toJsonArray(contents.warnings)},
         {key("weights"), QJsonObject{{key("count"), static_cast<double>(model.parameters().size())},
                                      {key("encoding"), QLatin1String("float32-le")}}}};
+    // Only when used: the file of a model without the wide path stays as older versions wrote it.
+    if (network.wide) {
+        QJsonObject networkObject = header.value(key("network")).toObject();
+        networkObject.insert(key("wide"), true);
+        header.insert(key("network"), networkObject);
+    }
     // Only when there are some: the file of a model without them stays as older versions wrote it.
     if (!model.inputMissingValues().empty()) {
         QJsonObject missing;
@@ -331,6 +337,7 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
         network.trunk.push_back(static_cast<int>(networkReader.integer(width, "trunk", limits::kHiddenWidth)));
     network.headHidden = networkReader.integer("head_hidden");
     network.dropout = networkReader.number("dropout");
+    network.wide = networkReader.has("wide") && networkReader.flag("wide");
     for (const TargetEncoding &task : tasks) {
         network.taskTypes.push_back(task.spec.type);
         network.taskOutputs.push_back(outputWidth(task));

@@ -35,16 +35,12 @@ Architecture architectureFromString(const std::string &text)
 
 namespace {
 
-DenseShape appendLayer(Eigen::Index inputs, Eigen::Index outputs, Eigen::Index &offset)
+// Moves `offset` past `count` more parameters, refusing a network beyond the limit. Checked layer
+// by layer, so that the offsets never come near overflowing: each layer is at most 2^48
+// parameters (widths are bounded by 2^24), the running total at most the limit.
+void reserveParameters(Eigen::Index count, Eigen::Index &offset)
 {
-    DenseShape shape;
-    shape.inputs = inputs;
-    shape.outputs = outputs;
-    shape.weightOffset = offset;
-    shape.biasOffset = offset + inputs * outputs;
-    // Checked layer by layer, so that the offsets never come near overflowing: each layer is at
-    // most 2^48 parameters (widths are bounded by 2^24), the running total at most the limit.
-    offset += shape.parameterCount();
+    offset += count;
     if (offset > kMaxNetworkParameters)
         throw ConfigError("the network is too large: it would have at least " + std::to_string(offset) +
                           " parameters, more than the limit of " + std::to_string(kMaxNetworkParameters) +
@@ -53,6 +49,16 @@ DenseShape appendLayer(Eigen::Index inputs, Eigen::Index outputs, Eigen::Index &
                           "moments - about " +
                           std::to_string(kMaxNetworkParameters * kTrainingCopiesPerParameter * 4 / 1000000000) +
                           " GB at the limit); use smaller hidden layers (--hidden, --head-hidden) or fewer experts");
+}
+
+DenseShape appendLayer(Eigen::Index inputs, Eigen::Index outputs, Eigen::Index &offset)
+{
+    DenseShape shape;
+    shape.inputs = inputs;
+    shape.outputs = outputs;
+    shape.weightOffset = offset;
+    shape.biasOffset = offset + inputs * outputs;
+    reserveParameters(shape.parameterCount(), offset);
     return shape;
 }
 
@@ -100,6 +106,9 @@ MultiTaskNetwork::MultiTaskNetwork(NetworkSpec spec) : m_spec(std::move(spec))
     if (m_spec.architecture != Architecture::SharedBottom && m_spec.trunk.empty())
         throw ConfigError(std::string("the ") + toString(m_spec.architecture) +
                           " architecture needs hidden layers (--hidden)");
+    if (m_spec.wide && m_spec.trunk.empty())
+        throw ConfigError("the wide path (--wide on) adds a linear model to a network with hidden layers; without "
+                          "hidden layers (--hidden none) the network already is one: turn one of them off");
     if (mixture && (m_spec.experts < 1 || (m_spec.architecture == Architecture::PLE && m_spec.taskExperts < 1)))
         throw ConfigError("a mixture of experts needs at least one expert of each kind");
 
@@ -156,6 +165,13 @@ MultiTaskNetwork::MultiTaskNetwork(NetworkSpec spec) : m_spec(std::move(spec))
         head.linearOutput = true;
         m_heads.push_back(std::move(head));
     }
+    // After every head, so that a network without the wide path has the layout it always had.
+    if (m_spec.wide) {
+        for (std::size_t t = 0; t < tasks; ++t) {
+            m_wideOffsets.push_back(offset);
+            reserveParameters(m_spec.inputs * m_spec.taskOutputs[t], offset);
+        }
+    }
     m_parameterCount = offset;
 }
 
@@ -185,6 +201,8 @@ template <typename Scalar> void MultiTaskNetwork::initialise(Scalar *parameters,
         std::fill(parameters + gate.weightOffset, parameters + gate.weightOffset + gate.parameterCount(), Scalar(0));
     for (const DenseChain &head : m_heads)
         initialiseChain(head);
+    for (std::size_t t = 0; t < m_wideOffsets.size(); ++t)
+        std::fill_n(parameters + m_wideOffsets[t], m_spec.inputs * m_spec.taskOutputs[t], Scalar(0));
 }
 
 Eigen::VectorXf MultiTaskNetwork::weightMask() const
@@ -203,6 +221,8 @@ Eigen::VectorXf MultiTaskNetwork::weightMask() const
         for (const DenseShape &shape : head.layers)
             markLayer(shape);
     }
+    for (std::size_t t = 0; t < m_wideOffsets.size(); ++t)
+        mask.segment(m_wideOffsets[t], m_spec.inputs * m_spec.taskOutputs[t]).setOnes();
     return mask;
 }
 
@@ -233,6 +253,11 @@ void NetworkWorkspace<Scalar>::allocate(const MultiTaskNetwork &network, Eigen::
     heads.resize(tasks);
     for (std::size_t t = 0; t < tasks; ++t)
         heads[t].allocate(network.head(t), capacity);
+    wideOutputs.clear();
+    if (network.spec().wide) {
+        for (std::size_t t = 0; t < tasks; ++t)
+            wideOutputs.emplace_back(network.spec().taskOutputs[t], capacity);
+    }
 }
 
 namespace {
@@ -318,6 +343,11 @@ void forwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters, c
     for (std::size_t t = 0; t < network.taskCount(); ++t) {
         forwardChain<Scalar>(network.head(t), parameters, representationOf(network, workspace, inputs, t, n),
                              workspace.heads[t], training, random);
+        if (spec.wide) {
+            auto wide = workspace.wideOutputs[t].leftCols(n);
+            multiplyInputs<Scalar>(parameters + network.wideOffset(t), wide.rows(), inputs, wide);
+            workspace.taskOutputs(t, n) += wide;
+        }
     }
 }
 
@@ -343,6 +373,12 @@ void backwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters, 
             if (needsRepresentationGradient)
                 workspace.heads[t].inputGradient.topLeftCorner(width, n).setZero();
             continue;
+        }
+        // The wide layer reads the output gradient before the head's backward pass reuses its buffer.
+        if (spec.wide) {
+            const Eigen::Index outputs = spec.taskOutputs[t];
+            addInputOuterProduct<Scalar>(gradient + network.wideOffset(t), inputs,
+                                         workspace.taskOutputGradient(t, outputs, n));
         }
         backwardChain<Scalar>(network.head(t), parameters, representationOf(network, workspace, inputs, t, n),
                               workspace.heads[t], n, gradient, needsRepresentationGradient);

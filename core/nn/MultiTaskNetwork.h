@@ -49,6 +49,10 @@ struct NetworkSpec {
     int taskExperts = 1; // PLE: experts of each task's own
     int headHidden = 0;
     double dropout = 0.1;
+    // Wide & deep (Cheng et al. 2016): a linear layer from the inputs straight to each task's
+    // outputs, added to what the head computes from the trunk. The network then holds the
+    // regularised linear model (hard to beat on credit data) and the trunk learns what it misses.
+    bool wide = false;
     std::vector<TaskType> taskTypes;
     std::vector<int> taskOutputs; // 1 for binary and regression, the class count for multiclass
 };
@@ -76,6 +80,9 @@ public:
     const std::vector<int> &expertsOf(std::size_t task) const { return m_expertsOfTask[task]; }
     const DenseShape &gate(std::size_t task) const { return m_gates[task]; }
     bool hasGates() const { return !m_gates.empty(); }
+    // Wide & deep: where task t's wide weights (outputs x inputs, column-major, no bias: the
+    // head's bias serves) start in the flat vector; -1 without the wide path.
+    Eigen::Index wideOffset(std::size_t task) const { return m_wideOffsets.empty() ? -1 : m_wideOffsets[task]; }
 
     // [begin, end) of the parameters no head owns: the trunk or experts, gates, attention.
     Eigen::Index sharedParameterEnd() const { return m_sharedEnd; }
@@ -85,7 +92,8 @@ public:
 
     // PyTorch's default initialisation of a linear layer: weights and biases uniform in
     // +-1/sqrt(fan_in), drawn from a seeded SplitMix64 in layout order. Gates and attention
-    // start at zero (uniform mixing, uniform attention).
+    // start at zero (uniform mixing, uniform attention), and so do the wide weights (the network
+    // starts as the deep one; the linear part grows as the data ask).
     template <typename Scalar> void initialise(Scalar *parameters, std::uint64_t seed) const;
 
     // 1 for weights, 0 for biases: which parameters the L2 penalty applies to.
@@ -97,6 +105,7 @@ private:
     std::vector<std::vector<int>> m_expertsOfTask;
     std::vector<DenseShape> m_gates; // MMoE, PLE: input -> experts of the task; Attention: input -> input
     std::vector<DenseChain> m_heads;
+    std::vector<Eigen::Index> m_wideOffsets; // per task, after every head; empty without the wide path
     Eigen::Index m_representationWidth = 0;
     Eigen::Index m_sharedEnd = 0;
     Eigen::Index m_parameterCount = 0;
@@ -114,6 +123,7 @@ template <typename Scalar> struct NetworkWorkspace {
     std::vector<Matrix> expertGradients; // per expert: d objective / d expert output
     Matrix representationGradient;       // scratch
     std::vector<DenseChainWorkspace<Scalar>> heads;
+    std::vector<Matrix> wideOutputs; // Wide & deep: per task, the wide layer's outputs
 
     void allocate(const MultiTaskNetwork &network, Eigen::Index capacity);
     // The raw outputs of task t after forward, for the first n columns.

@@ -21,6 +21,7 @@ ExperimentConfig logisticConfig(const ExperimentConfig &base)
     config.train.architecture = Architecture::SharedBottom;
     config.train.hiddenLayers.clear();
     config.train.headHidden = 0;
+    config.train.wide = false;
     config.train.dropout = 0;
     config.train.weighting = {};
     config.train.taskGraph.clear();
@@ -153,6 +154,34 @@ PairedInterval correctedResampledInterval(const std::vector<double> &a, const st
     else if (interval.upper < 0)
         interval.verdict = higherIsBetter ? Verdict::Worse : Verdict::Better;
     return interval;
+}
+
+void attachPairedIntervals(ComparisonResult &result, double level)
+{
+    const auto indexOf = [&](const std::string &label) -> std::optional<std::size_t> {
+        const auto found = std::find(result.candidates.begin(), result.candidates.end(), label);
+        if (found == result.candidates.end())
+            return std::nullopt;
+        return static_cast<std::size_t>(found - result.candidates.begin());
+    };
+    const std::optional<std::size_t> singleTask = indexOf(kSingleTaskLabel);
+    const std::optional<std::size_t> baseline = indexOf(kBaselineLabel);
+    for (MetricSamples &metric : result.metrics) {
+        const auto against = [&](std::size_t candidate,
+                                 std::optional<std::size_t> reference) -> std::optional<PairedInterval> {
+            if (!reference || candidate == singleTask || candidate == baseline || !(result.testToTrainRatio > 0) ||
+                metric.values[candidate].size() < 2)
+                return std::nullopt;
+            return correctedResampledInterval(metric.values[candidate], metric.values[*reference],
+                                              result.testToTrainRatio, metric.higherIsBetter, level);
+        };
+        metric.versusSingleTask.clear();
+        metric.versusBaseline.clear();
+        for (std::size_t c = 0; c < metric.values.size(); ++c) {
+            metric.versusSingleTask.push_back(against(c, singleTask));
+            metric.versusBaseline.push_back(against(c, baseline));
+        }
+    }
 }
 
 std::string sharingVerdict(Verdict verdict)
@@ -436,6 +465,7 @@ ComparisonResult compareCandidates(const Table &data, const RoleAssignment &role
                 progress(candidate.label + where);
         }
     }
+    attachPairedIntervals(result);
     for (const auto &[key, penalties] : chosenPenalties) {
         std::string note = result.candidates[key.first] + ", task " + roles.tasks[key.second].name() +
                            ": L2 chosen on each repeat by inner " + std::to_string(kPenaltyFolds) +

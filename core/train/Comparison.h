@@ -6,6 +6,7 @@
 #include "tasks/TaskSpec.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,13 +53,39 @@ struct ComparisonSpec {
     ExperimentConfig teacher;         // the multi-task teacher of Distilled candidates
 };
 
+enum class Verdict { Better, NoDetectableDifference, Worse };
+
+// The Nadeau-Bengio corrected resampled t interval of the mean paired difference a - b over k
+// repeats whose training sets overlap: with d_j = a_j - b_j, mean d and sample variance s^2,
+//   d +- t_{1-(1-level)/2, k-1} * sqrt((1/k + n_test/n_train) * s^2)
+// (Nadeau & Bengio 2003, Machine Learning 52:239-281). The plain paired t interval (without the
+// n_test/n_train term) is too narrow because the repeats' training sets share most rows. The
+// verdict says whether the interval lies wholly on the better side of 0 (Better), wholly on the
+// worse side (Worse), or covers 0.
+struct PairedInterval {
+    double mean = 0, lower = 0, upper = 0;
+    double level = 0.95;
+    Verdict verdict = Verdict::NoDetectableDifference;
+};
+PairedInterval correctedResampledInterval(const std::vector<double> &a, const std::vector<double> &b,
+                                          double testToTrainRatio, bool higherIsBetter, double level = 0.95);
+
 // The test-part values of one metric of one task: values[candidate][repeat].
 struct MetricSamples {
     std::string task;
     std::string metric;
     bool higherIsBetter = true;
     std::vector<std::vector<double>> values;
+    // Per candidate, the 95% corrected resampled t interval of its paired difference to the
+    // single-task net and to the tuned baseline (attachPairedIntervals): none for the two
+    // references themselves, when a reference was not compared, for a result without n_test /
+    // n_train (stored before it was recorded) and with fewer than two repeats.
+    std::vector<std::optional<PairedInterval>> versusSingleTask{}, versusBaseline{};
 };
+
+// The labels of the two candidates the others are read against (standardCandidates).
+inline const std::string kBaselineLabel = "logistic";
+inline const std::string kSingleTaskLabel = "single-task net";
 
 struct ComparisonResult {
     std::vector<std::string> candidates;
@@ -75,6 +102,9 @@ struct ComparisonResult {
 // network per task alone, and shared-bottom (fixed and uncertainty weights), MMoE, PLE and
 // attention networks.
 std::vector<ComparisonCandidate> standardCandidates(const ExperimentConfig &base);
+// Fills every metric's versusSingleTask and versusBaseline from its values (compareCandidates
+// does, once every repeat is in).
+void attachPairedIntervals(ComparisonResult &result, double level = 0.95);
 // A linear model per task (no hidden layer), the industry's champion model.
 ExperimentConfig logisticConfig(const ExperimentConfig &base);
 
@@ -100,22 +130,6 @@ Summary summariseDifference(const std::vector<double> &a, const std::vector<doub
 // The quantile of Student's t distribution with `degrees` degrees of freedom at probability p.
 double studentTQuantile(double p, double degrees);
 
-enum class Verdict { Better, NoDetectableDifference, Worse };
-
-// The Nadeau-Bengio corrected resampled t interval of the mean paired difference a - b over k
-// repeats whose training sets overlap: with d_j = a_j - b_j, mean d and sample variance s^2,
-//   d +- t_{1-(1-level)/2, k-1} * sqrt((1/k + n_test/n_train) * s^2)
-// (Nadeau & Bengio 2003, Machine Learning 52:239-281). The plain paired t interval (without the
-// n_test/n_train term) is too narrow because the repeats' training sets share most rows. The
-// verdict says whether the interval lies wholly on the better side of 0 (Better), wholly on the
-// worse side (Worse), or covers 0.
-struct PairedInterval {
-    double mean = 0, lower = 0, upper = 0;
-    double level = 0.95;
-    Verdict verdict = Verdict::NoDetectableDifference;
-};
-PairedInterval correctedResampledInterval(const std::vector<double> &a, const std::vector<double> &b,
-                                          double testToTrainRatio, bool higherIsBetter, double level = 0.95);
 // "sharing helped", "sharing made no detectable difference" or "sharing hurt".
 std::string sharingVerdict(Verdict verdict);
 // Against a baseline: "better than", "no detectable difference from" or "worse than".

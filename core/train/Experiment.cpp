@@ -134,6 +134,7 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
     networkSpec.taskExperts = config.train.taskExperts;
     networkSpec.headHidden = config.train.headHidden;
     networkSpec.dropout = config.train.dropout;
+    networkSpec.wide = usesWidePath(config.train);
     for (const TaskSpec &task : roles.tasks) {
         TargetEncoding encoding = fitTargetEncoding(data, task, result.split.train);
         const std::size_t index = targets.size();

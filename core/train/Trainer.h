@@ -43,6 +43,10 @@ struct TrainConfig {
     int taskExperts = 1; // PLE: experts of each task's own
     int headHidden = 0;
     double dropout = 0.1;
+    // Wide & deep: a linear layer from the inputs to each task's outputs beside the trunk
+    // (NetworkSpec::wide). A network without hidden layers is a linear model already: there the
+    // setting changes nothing (usesWidePath).
+    bool wide = false;
     WeightingSettings weighting;
     std::vector<TaskRelation> taskGraph;
     double learningRate = 1e-3;
@@ -63,6 +67,12 @@ struct TrainConfig {
     // Threads for training and scoring; 0 = all hardware threads. Results do not depend on it.
     int threads = 0;
 };
+
+// Whether the network of `config` has the wide path: asked for, and a trunk for it to sit beside.
+inline bool usesWidePath(const TrainConfig &config)
+{
+    return config.wide && !config.hiddenLayers.empty();
+}
 
 // Thrown when the weights stop being finite numbers: which epoch, and the first task whose loss
 // became NaN or infinite (empty when every loss stayed finite that epoch). The message says what

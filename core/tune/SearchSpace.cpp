@@ -103,6 +103,7 @@ std::vector<Candidate> startingCandidates(const ExperimentConfig &base, const st
     train.architecture = Architecture::SharedBottom;
     train.hiddenLayers.clear();
     train.headHidden = 0;
+    train.wide = false;
     train.dropout = 0;
     train.weighting = {};
     train.taskGraph.clear();
@@ -128,6 +129,8 @@ std::string describeCandidate(const Candidate &candidate, const std::vector<std:
             text.append(" x").append(std::to_string(train.experts));
         for (std::size_t i = 0; i < train.hiddenLayers.size(); ++i)
             text.append(i ? "," : " ").append(std::to_string(train.hiddenLayers[i]));
+        if (usesWidePath(train))
+            text += " wide";
         text += " dropout " + formatNumber(train.dropout);
     }
     text += std::string(" ") + toString(train.weighting.method);

@@ -99,6 +99,8 @@ private Q_SLOTS:
     void sameSeedWritesIdenticalModelFiles();
     void fullDiskWritesNothingAndSaysSo();
     void runningOutOfMemoryIsExplained();
+    void wideAndDeepIsSavedAndScoredAsTrained();
+    void unexpectedArgumentsAreRefused();
 
 private:
     QTemporaryDir m_directory;
@@ -523,6 +525,91 @@ void TestCli::runningOutOfMemoryIsExplained()
     QVERIFY2(process.exitCode() == 1 && err.contains(QStringLiteral("ran out of memory")) &&
                  err.contains(QStringLiteral("--hidden")) && !err.contains(QStringLiteral("bad_alloc")),
              qPrintable(err));
+}
+
+void TestCli::wideAndDeepIsSavedAndScoredAsTrained()
+{
+    const QString data = smallSample(m_directory.filePath(QStringLiteral("wide.csv")), 60);
+    QVERIFY(!data.isEmpty());
+    const auto train = [&](const QString &name, const QStringList &extra) {
+        const QStringList arguments{QStringLiteral("train"),
+                                    QStringLiteral("--data"),
+                                    data,
+                                    QStringLiteral("--task"),
+                                    QStringLiteral("Class:binary:bad"),
+                                    QStringLiteral("--task"),
+                                    QStringLiteral("grade:multiclass"),
+                                    QStringLiteral("--epochs"),
+                                    QStringLiteral("3"),
+                                    QStringLiteral("--hidden"),
+                                    QStringLiteral("8"),
+                                    QStringLiteral("--out"),
+                                    m_directory.filePath(name + QStringLiteral(".cmtl")),
+                                    QStringLiteral("--save-config"),
+                                    m_directory.filePath(name + QStringLiteral(".json"))};
+        return runCli(arguments + extra);
+    };
+    const Run wide = train(QStringLiteral("wide"), {QStringLiteral("--wide"), QStringLiteral("on")});
+    QVERIFY2(wide.exitCode == 0, qPrintable(wide.err));
+    const Run deep = train(QStringLiteral("deep"), {QStringLiteral("--wide"), QStringLiteral("off")});
+    QVERIFY2(deep.exitCode == 0, qPrintable(deep.err));
+    // The configuration records the wide path only when it is on (older files stay as they were).
+    const auto trainSettings = [&](const QString &name) {
+        return readJson(m_directory.filePath(name + QStringLiteral(".json")))
+            .value(QStringLiteral("config"))
+            .toObject()
+            .value(QStringLiteral("train"))
+            .toObject();
+    };
+    QCOMPARE(trainSettings(QStringLiteral("wide")).value(QStringLiteral("wide")), QJsonValue(true));
+    QVERIFY(trainSettings(QStringLiteral("deep")).contains(QStringLiteral("hidden_layers")));
+    QVERIFY(!trainSettings(QStringLiteral("deep")).contains(QStringLiteral("wide")));
+    // The model file holds the wide weights: it loads and scores, and differently from the deep
+    // network alone.
+    const auto predict = [&](const QString &name) {
+        const QString out = m_directory.filePath(name + QStringLiteral("-scores.csv"));
+        const Run run = runCli({QStringLiteral("predict"), QStringLiteral("--model"),
+                                m_directory.filePath(name + QStringLiteral(".cmtl")), QStringLiteral("--data"), data,
+                                QStringLiteral("--out"), out});
+        return run.exitCode == 0 ? readCsvFile(out.toStdString()).table.column("Class.probability").values
+                                 : std::vector<float>{};
+    };
+    const std::vector<float> wideScores = predict(QStringLiteral("wide"));
+    const std::vector<float> deepScores = predict(QStringLiteral("deep"));
+    QCOMPARE(wideScores.size(), std::size_t{120});
+    QCOMPARE(deepScores.size(), std::size_t{120});
+    QVERIFY(wideScores != deepScores);
+    // The saved configuration trains the same model again, byte for byte.
+    const QString again = m_directory.filePath(QStringLiteral("wide-again.cmtl"));
+    const Run rerun =
+        runCli({QStringLiteral("train"), QStringLiteral("--config"), m_directory.filePath(QStringLiteral("wide.json")),
+                QStringLiteral("--data"), data, QStringLiteral("--out"), again});
+    QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.err));
+    QCOMPARE(sha256Of(again), sha256Of(m_directory.filePath(QStringLiteral("wide.cmtl"))));
+
+    // Without hidden layers the network is a linear model already: the wide path changes nothing.
+    const Run linearWide = train(QStringLiteral("linear-wide"), {QStringLiteral("--hidden"), QStringLiteral("none"),
+                                                                 QStringLiteral("--wide"), QStringLiteral("on")});
+    QVERIFY2(linearWide.exitCode == 0, qPrintable(linearWide.err));
+    const Run linear = train(QStringLiteral("linear"), {QStringLiteral("--hidden"), QStringLiteral("none")});
+    QVERIFY2(linear.exitCode == 0, qPrintable(linear.err));
+    QCOMPARE(predict(QStringLiteral("linear-wide")), predict(QStringLiteral("linear")));
+
+    const Run refused = train(QStringLiteral("refused"), {QStringLiteral("--wide"), QStringLiteral("yes")});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("--wide yes: expected on or off")), qPrintable(refused.err));
+    QVERIFY(!QFile::exists(m_directory.filePath(QStringLiteral("refused.cmtl"))));
+}
+
+void TestCli::unexpectedArgumentsAreRefused()
+{
+    for (const QString &command : {QStringLiteral("train"), QStringLiteral("tune")}) {
+        const Run run = runCli({command, QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                                QStringLiteral("Class:binary:bad"), QStringLiteral("stray.csv")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("creditmtl-cli %1: unexpected argument \"stray.csv\"").arg(command)),
+                 qPrintable(run.err));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void dropoutGateIsFixedByTheSeed();
     void networkGradient_data();
     void networkGradient();
+    void widePathLayout();
     void taskGraphPenaltyGradient();
 };
 
@@ -237,18 +238,26 @@ void TestGradients::networkGradient_data()
     QTest::addColumn<int>("headHidden");
     QTest::addColumn<bool>("withTrunk");
     QTest::addColumn<bool>("oneHotBlocks");
+    QTest::addColumn<bool>("wide");
     // Each network twice: all inputs dense, and the last four inputs as two one-hot blocks held
     // as index lists (the trainer's form).
     for (const bool blocks : {false, true}) {
         const char *const form = blocks ? ", one-hot index lists" : ", dense inputs";
-        QTest::addRow("shared-bottom, linear heads%s", form) << int(Architecture::SharedBottom) << 0 << true << blocks;
+        QTest::addRow("shared-bottom, linear heads%s", form)
+            << int(Architecture::SharedBottom) << 0 << true << blocks << false;
         QTest::addRow("shared-bottom, heads with a hidden layer%s", form)
-            << int(Architecture::SharedBottom) << 3 << true << blocks;
+            << int(Architecture::SharedBottom) << 3 << true << blocks << false;
         QTest::addRow("no trunk: logistic and linear regression%s", form)
-            << int(Architecture::SharedBottom) << 0 << false << blocks;
-        QTest::addRow("mmoe%s", form) << int(Architecture::MMoE) << 0 << true << blocks;
-        QTest::addRow("ple%s", form) << int(Architecture::PLE) << 3 << true << blocks;
-        QTest::addRow("attention%s", form) << int(Architecture::Attention) << 0 << true << blocks;
+            << int(Architecture::SharedBottom) << 0 << false << blocks << false;
+        QTest::addRow("mmoe%s", form) << int(Architecture::MMoE) << 0 << true << blocks << false;
+        QTest::addRow("ple%s", form) << int(Architecture::PLE) << 3 << true << blocks << false;
+        QTest::addRow("attention%s", form) << int(Architecture::Attention) << 0 << true << blocks << false;
+        QTest::addRow("wide & deep, linear heads%s", form)
+            << int(Architecture::SharedBottom) << 0 << true << blocks << true;
+        QTest::addRow("wide & deep, heads with a hidden layer%s", form)
+            << int(Architecture::SharedBottom) << 3 << true << blocks << true;
+        QTest::addRow("wide & deep, mmoe%s", form) << int(Architecture::MMoE) << 0 << true << blocks << true;
+        QTest::addRow("wide & deep, attention%s", form) << int(Architecture::Attention) << 0 << true << blocks << true;
     }
 }
 
@@ -258,6 +267,7 @@ void TestGradients::networkGradient()
     QFETCH(int, headHidden);
     QFETCH(bool, withTrunk);
     QFETCH(bool, oneHotBlocks);
+    QFETCH(bool, wide);
     // Three tasks; objective = sum_i lambda_i * loss_i, as the trainer forms it.
     NetworkSpec spec;
     spec.inputs = 6;
@@ -267,6 +277,7 @@ void TestGradients::networkGradient()
     spec.taskExperts = 1;
     spec.headHidden = headHidden;
     spec.dropout = 0;
+    spec.wide = wide;
     spec.taskTypes = {TaskType::Binary, TaskType::Multiclass, TaskType::Regression};
     spec.taskOutputs = {1, 3, 1};
     const MultiTaskNetwork network(spec);
@@ -294,6 +305,13 @@ void TestGradients::networkGradient()
     // Gates and attention start at zero (uniform); move them off it so their gradient is general.
     const Eigen::VectorXd offsets = randomMatrix(network.parameterCount(), 1, 8).col(0);
     parameters.head(network.sharedParameterEnd()) += 0.3 * offsets.head(network.sharedParameterEnd());
+    // So do the wide weights (after every head, one outputs x inputs block per task).
+    if (wide) {
+        const Eigen::Index wideWeights = network.parameterCount() - network.wideOffset(0);
+        QCOMPARE(wideWeights, spec.inputs * (1 + 3 + 1));
+        QVERIFY(parameters.tail(wideWeights).isZero());
+        parameters.tail(wideWeights) += 0.3 * offsets.tail(wideWeights);
+    }
 
     NetworkWorkspace<double> workspace;
     workspace.allocate(network, n);
@@ -335,6 +353,42 @@ void TestGradients::networkGradient()
         backwardNetwork<double>(network, parameters.data(), expanded, workspace, n, denseGradient.data());
         QVERIFY((denseGradient - gradient).cwiseAbs().maxCoeff() < 1e-12);
     }
+}
+
+void TestGradients::widePathLayout()
+{
+    NetworkSpec spec;
+    spec.inputs = 5;
+    spec.trunk = {4};
+    spec.taskTypes = {TaskType::Binary, TaskType::Multiclass};
+    spec.taskOutputs = {1, 3};
+    const MultiTaskNetwork deep(spec);
+    spec.wide = true;
+    const MultiTaskNetwork wideAndDeep(spec);
+    // The deep layout is unchanged (older model files load); the wide weights follow it, L2-penalised.
+    QCOMPARE(wideAndDeep.wideOffset(0), deep.parameterCount());
+    QCOMPARE(wideAndDeep.wideOffset(1), deep.parameterCount() + 5);
+    QCOMPARE(wideAndDeep.parameterCount(), deep.parameterCount() + 5 * (1 + 3));
+    QCOMPARE(deep.wideOffset(0), Eigen::Index{-1});
+    const Eigen::VectorXf mask = wideAndDeep.weightMask();
+    QVERIFY(mask.head(deep.parameterCount()) == deep.weightMask());
+    QVERIFY(mask.tail(20).isOnes());
+    // Initialised as the deep network with zero wide weights: the same outputs at the start.
+    Eigen::VectorXd deepParameters(deep.parameterCount()), wideParameters(wideAndDeep.parameterCount());
+    deep.initialise(deepParameters.data(), 11);
+    wideAndDeep.initialise(wideParameters.data(), 11);
+    QVERIFY(wideParameters.head(deep.parameterCount()) == deepParameters);
+    QVERIFY(wideParameters.tail(20).isZero());
+    const Eigen::MatrixXd inputs = randomMatrix(5, 3, 4);
+    NetworkWorkspace<double> deepWorkspace, wideWorkspace;
+    deepWorkspace.allocate(deep, 3);
+    wideWorkspace.allocate(wideAndDeep, 3);
+    forwardNetwork<double>(deep, deepParameters.data(), inputs, deepWorkspace, false, nullptr);
+    forwardNetwork<double>(wideAndDeep, wideParameters.data(), inputs, wideWorkspace, false, nullptr);
+    QVERIFY(wideWorkspace.taskOutputs(1, 3) == deepWorkspace.taskOutputs(1, 3));
+    // A network without hidden layers is a linear model already: the wide path is refused there.
+    spec.trunk.clear();
+    QVERIFY_THROWS_EXCEPTION(ConfigError, MultiTaskNetwork{spec});
 }
 
 void TestGradients::taskGraphPenaltyGradient()

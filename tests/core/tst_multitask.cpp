@@ -64,6 +64,7 @@ private Q_SLOTS:
     void olderConfigurationsLoadWithoutRefit();
     void tunedBaselineChoosesItsPenaltyFromTheGrid();
     void correctedIntervalMatchesScipy();
+    void resultCarriesPairedIntervals();
 };
 
 void TestMultiTask::pcgradRemovesTheConflictingComponent()
@@ -442,6 +443,53 @@ void TestMultiTask::correctedIntervalMatchesScipy()
     const PairedInterval plain = correctedResampledInterval(a, b, 0.0, true);
     QVERIFY(std::abs((interval.upper - interval.mean) / (plain.upper - plain.mean) - std::sqrt(0.45 / 0.2)) < 1e-12);
     QVERIFY_THROWS_EXCEPTION(ConfigError, correctedResampledInterval({1.0}, {0.5}, 0.25, true));
+}
+
+void TestMultiTask::resultCarriesPairedIntervals()
+{
+    // The two references, a multi-task model, over the five repeats of the test above.
+    ComparisonResult result;
+    result.candidates = {kBaselineLabel, "mmoe", kSingleTaskLabel};
+    const std::vector<double> logistic{0.68, 0.66, 0.71, 0.69, 0.70}, single{0.69, 0.68, 0.70, 0.70, 0.69},
+        multi{0.70, 0.68, 0.72, 0.69, 0.71};
+    MetricSamples auc;
+    auc.task = "Class";
+    auc.metric = "AUC";
+    auc.values = {logistic, multi, single};
+    result.metrics.push_back(auc);
+    result.testToTrainRatio = 0.25;
+    attachPairedIntervals(result);
+    const MetricSamples &metric = result.metrics.front();
+    QCOMPARE(metric.versusSingleTask.size(), std::size_t{3});
+    QCOMPARE(metric.versusBaseline.size(), std::size_t{3});
+    // Found by label wherever the references stand; none for the references' own rows.
+    QVERIFY(!metric.versusSingleTask[0] && !metric.versusSingleTask[2]);
+    QVERIFY(!metric.versusBaseline[0] && !metric.versusBaseline[2]);
+    const PairedInterval toSingle = correctedResampledInterval(multi, single, 0.25, true);
+    QVERIFY(metric.versusSingleTask[1].has_value());
+    QCOMPARE(metric.versusSingleTask[1]->lower, toSingle.lower);
+    QCOMPARE(metric.versusSingleTask[1]->upper, toSingle.upper);
+    const PairedInterval toBaseline = correctedResampledInterval(multi, logistic, 0.25, true);
+    QVERIFY(metric.versusBaseline[1].has_value());
+    QCOMPARE(metric.versusBaseline[1]->mean, toBaseline.mean);
+    QCOMPARE(metric.versusBaseline[1]->upper, toBaseline.upper);
+
+    // A stored result (no n_test / n_train) and a single repeat get none; so does a reference
+    // that was not compared.
+    ComparisonResult stored = result;
+    stored.testToTrainRatio = 0;
+    attachPairedIntervals(stored);
+    QVERIFY(!stored.metrics.front().versusSingleTask[1] && !stored.metrics.front().versusBaseline[1]);
+    ComparisonResult once = result;
+    for (std::vector<double> &values : once.metrics.front().values)
+        values.resize(1);
+    attachPairedIntervals(once);
+    QVERIFY(!once.metrics.front().versusSingleTask[1]);
+    ComparisonResult withoutSingle = result;
+    withoutSingle.candidates[2] = "ple";
+    attachPairedIntervals(withoutSingle);
+    QVERIFY(!withoutSingle.metrics.front().versusSingleTask[1] && !withoutSingle.metrics.front().versusSingleTask[2]);
+    QVERIFY(withoutSingle.metrics.front().versusBaseline[2].has_value());
 }
 
 QTEST_GUILESS_MAIN(TestMultiTask)

@@ -397,6 +397,35 @@ private Q_SLOTS:
         }
     }
 
+    void drawsKeepTheGivenWidePath()
+    {
+        // The search leaves the wide path as given (the Settings page cannot show it): a network
+        // drawn from a wide base is wide, and its description says so; a linear draw has no
+        // trunk for it to sit beside.
+        const Table table = syntheticLoans(200, 11);
+        const RoleAssignment roles = threeTaskRoles(table);
+        ExperimentConfig wideConfig = smallConfig();
+        wideConfig.train.wide = true;
+        const Candidate base = baseCandidate(roles, wideConfig);
+        SplitMix64 random(12);
+        int networks = 0, linear = 0;
+        for (int draw = 0; draw < 30; ++draw) {
+            const Candidate candidate = sampleCandidate(random, base.config, base.lambdas, 0);
+            const bool isWide = describeCandidate(candidate, {}).find(" wide ") != std::string::npos;
+            if (candidate.config.train.hiddenLayers.empty()) {
+                ++linear;
+                QVERIFY(!usesWidePath(candidate.config.train));
+                QVERIFY(!isWide);
+            } else {
+                ++networks;
+                QVERIFY(usesWidePath(candidate.config.train));
+                QVERIFY(isWide);
+            }
+        }
+        QVERIFY(networks > 0 && linear > 0);
+        QVERIFY(describeCandidate(base, {}).find(" wide ") != std::string::npos);
+    }
+
     void refusesImpossibleSchemes()
     {
         const Table table = syntheticLoans(20, 10);

@@ -102,6 +102,18 @@ void TestMethodPanel::compareMethodsFillsTheTable()
     QCOMPARE(dialog.results()->item(0, 2)->text(), QStringLiteral("logistic"));
     const double auc = dialog.results()->item(0, 3)->text().section(QLatin1Char(' '), 0, 0).toDouble();
     QVERIFY2(auc > 0.55 && auc < 0.85, qPrintable(dialog.results()->item(0, 3)->text()));
+    // The sharing column shows the interval the engine attached: none on the two references'
+    // rows, an interval and a verdict on a multi-task model's.
+    QCOMPARE(dialog.results()->item(0, 6)->text(), QString());
+    QCOMPARE(dialog.results()->item(1, 2)->text(), QStringLiteral("single-task net"));
+    QCOMPARE(dialog.results()->item(1, 6)->text(), QString());
+    QCOMPARE(dialog.results()->item(2, 2)->text(), QStringLiteral("shared-bottom fixed"));
+    const QString sharing = dialog.results()->item(2, 6)->text();
+    QVERIFY2(QRegularExpression(QStringLiteral("^-?\\d\\.\\d{4} \\[-?\\d\\.\\d{4}, -?\\d\\.\\d{4}\\]: "
+                                               "(sharing helped|sharing hurt|no detectable difference)$"))
+                 .match(sharing)
+                 .hasMatch(),
+             qPrintable(sharing));
 }
 
 QTEST_MAIN(TestMethodPanel)

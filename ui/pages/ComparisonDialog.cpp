@@ -60,7 +60,7 @@ QString candidateName(const std::string &label)
     return QString::fromStdString(label);
 }
 
-std::ptrdiff_t indexOf(const std::vector<std::string> &labels, const char *label)
+std::ptrdiff_t indexOf(const std::vector<std::string> &labels, const std::string &label)
 {
     const auto found = std::find(labels.begin(), labels.end(), label);
     return found == labels.end() ? -1 : found - labels.begin();
@@ -221,36 +221,28 @@ void ComparisonDialog::cancel()
     m_thread->cancel();
 }
 
-// The multi-task candidates (after the logistic baseline and the single-task net) against the
-// single-task net: the corrected resampled t interval and the verdict in words. Empty for the
-// baselines' own rows, when the single-task net was not compared, and for a result without the interval's n_test /
-// n_train (stored before it was recorded) or with fewer than two repeats.
-static QString sharingCell(const ComparisonResult &result, const MetricSamples &metric, std::size_t candidate,
-                           std::ptrdiff_t singleTask, std::ptrdiff_t logistic)
+// A candidate against the single-task net: the corrected resampled t interval the engine attached
+// and the verdict in words. Empty where the engine attached none (the baselines' own rows, no
+// single-task net compared, a stored result without the interval's n_test / n_train, fewer than
+// two repeats).
+static QString sharingCell(const std::optional<PairedInterval> &interval)
 {
-    const auto isReference = [candidate](std::ptrdiff_t reference) {
-        return reference >= 0 && static_cast<std::size_t>(reference) == candidate;
-    };
-    if (singleTask < 0 || isReference(singleTask) || isReference(logistic) || !(result.testToTrainRatio > 0) ||
-        metric.values[candidate].size() < 2)
+    if (!interval)
         return {};
-    const PairedInterval interval =
-        correctedResampledInterval(metric.values[candidate], metric.values[static_cast<std::size_t>(singleTask)],
-                                   result.testToTrainRatio, metric.higherIsBetter);
-    const QString verdict = interval.verdict == Verdict::Better  ? ComparisonDialog::tr("sharing helped")
-                            : interval.verdict == Verdict::Worse ? ComparisonDialog::tr("sharing hurt")
-                                                                 : ComparisonDialog::tr("no detectable difference");
+    const QString verdict = interval->verdict == Verdict::Better  ? ComparisonDialog::tr("sharing helped")
+                            : interval->verdict == Verdict::Worse ? ComparisonDialog::tr("sharing hurt")
+                                                                  : ComparisonDialog::tr("no detectable difference");
     return QStringLiteral("%1 [%2, %3]: %4")
-        .arg(QString::number(interval.mean, 'f', 4), QString::number(interval.lower, 'f', 4),
-             QString::number(interval.upper, 'f', 4), verdict);
+        .arg(QString::number(interval->mean, 'f', 4), QString::number(interval->lower, 'f', 4),
+             QString::number(interval->upper, 'f', 4), verdict);
 }
 
 void ComparisonDialog::showResult(const ComparisonResult &result)
 {
     m_results->removeRows(0, m_results->rowCount());
     // The references of the two difference columns, where they were compared (-1: not).
-    const std::ptrdiff_t singleTask = indexOf(result.candidates, "single-task net");
-    const std::ptrdiff_t logistic = indexOf(result.candidates, "logistic");
+    const std::ptrdiff_t singleTask = indexOf(result.candidates, kSingleTaskLabel);
+    const std::ptrdiff_t logistic = indexOf(result.candidates, kBaselineLabel);
     for (const MetricSamples &metric : result.metrics) {
         for (std::size_t c = 0; c < result.candidates.size(); ++c) {
             const auto difference = [&](std::ptrdiff_t reference) {
@@ -266,7 +258,8 @@ void ComparisonDialog::showResult(const ComparisonResult &result)
             row << new QStandardItem(QString::fromStdString(metric.task)) << metricItem
                 << new QStandardItem(QString::fromStdString(result.candidates[c]))
                 << summaryItem(summarise(metric.values[c]), false) << difference(singleTask) << difference(logistic)
-                << new QStandardItem(sharingCell(result, metric, c, singleTask, logistic));
+                << new QStandardItem(
+                       sharingCell(c < metric.versusSingleTask.size() ? metric.versusSingleTask[c] : std::nullopt));
             m_results->appendRow(row);
         }
     }

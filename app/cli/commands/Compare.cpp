@@ -30,7 +30,6 @@ std::string intervalText(const PairedInterval &interval)
 // resampled t interval and the verdict in words.
 void printSharingVerdicts(const ComparisonResult &result, const ComparisonSpec &spec, std::ostream &out)
 {
-    constexpr double kLevel = 0.95;
     if (result.metrics.empty() || result.metrics.front().values.front().size() < 2) {
         out << "\nNo verdict on sharing: an interval needs at least 2 repeats (folds or seeds).\n";
         return;
@@ -51,10 +50,9 @@ void printSharingVerdicts(const ComparisonResult &result, const ComparisonSpec &
         for (std::size_t c = 0; c < result.candidates.size(); ++c) {
             if (spec.candidates[c].kind != CandidateKind::MultiTask)
                 continue;
-            const PairedInterval toSingle = correctedResampledInterval(
-                metric.values[c], metric.values[1], result.testToTrainRatio, metric.higherIsBetter, kLevel);
-            const PairedInterval toBaseline = correctedResampledInterval(
-                metric.values[c], metric.values[0], result.testToTrainRatio, metric.higherIsBetter, kLevel);
+            // Both references are always compared (candidates 0 and 1), with at least 2 repeats here.
+            const PairedInterval &toSingle = metric.versusSingleTask[c].value();
+            const PairedInterval &toBaseline = metric.versusBaseline[c].value();
             table.addRow({task, metric.metric, result.candidates[c], intervalText(toSingle),
                           sharingVerdict(toSingle.verdict), intervalText(toBaseline),
                           baselineVerdict(toBaseline.verdict) + " " + result.candidates[0]});

@@ -99,9 +99,7 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     parseOrThrow(parser, arguments, "train", out, help);
     if (help)
         return 0;
-    if (!parser.positionalArguments().isEmpty())
-        throw UsageError("creditmtl-cli train: unexpected argument \"" + str(parser.positionalArguments().front()) +
-                         "\"");
+    refuseUnexpectedArguments(parser, "train");
     required(parser, "data", "train");
     const QString outPath = required(parser, "out", "train");
     // Before anything is read or written: no output may be one of the inputs.

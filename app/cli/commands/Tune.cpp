@@ -73,9 +73,7 @@ int commandTune(const QStringList &arguments, std::ostream &out)
     parseOrThrow(parser, arguments, "tune", out, help);
     if (help)
         return 0;
-    if (!parser.positionalArguments().isEmpty())
-        throw UsageError("creditmtl-cli tune: unexpected argument \"" + str(parser.positionalArguments().front()) +
-                         "\"");
+    refuseUnexpectedArguments(parser, "tune");
     required(parser, "data", "tune");
     refuseOutputsOverInputs(parser, {"data", "test", "config"}, {"save-config"});
     const RunConfiguration run = runConfiguration(parser);
