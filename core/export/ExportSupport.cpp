@@ -5,8 +5,13 @@
 
 namespace cmtl {
 
-void refuseUnexportedPreprocessing(const MultiTaskModel &model, const std::string &format)
+void refuseUnexportedSteps(const MultiTaskModel &model, const std::string &format)
 {
+    if (model.network().spec().wide)
+        throw ConfigError("cannot export to " + format +
+                          ": the model has the wide & deep linear path (--wide on), which the " + format +
+                          " export does not write yet; train the model with --wide off to export it, or score it "
+                          "with creditmtl-cli predict");
     const auto &woe = model.preprocessor().woe;
     if (!woe.empty()) {
         std::string columns;

@@ -10,6 +10,6 @@ class MultiTaskModel;
 // exporters (ONNX, SQL) do not write yet, naming the step, the format and what to do instead. An
 // export that left such a step out would score every loan differently from `predict` without a
 // word; refusing is the honest answer until the step is written.
-void refuseUnexportedPreprocessing(const MultiTaskModel &model, const std::string &format);
+void refuseUnexportedSteps(const MultiTaskModel &model, const std::string &format);
 
 } // namespace cmtl

@@ -430,7 +430,7 @@ QByteArray exportOnnx(const MultiTaskModel &model)
 {
     if (model.tasks().empty())
         throw ConfigError("cannot export to ONNX: the model has no task (an empty model)");
-    refuseUnexportedPreprocessing(model, "ONNX");
+    refuseUnexportedSteps(model, "ONNX");
     onnx::ModelProto proto;
     proto.set_ir_version(onnx::IR_VERSION);
     proto.set_producer_name("CreditMTL");

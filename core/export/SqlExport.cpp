@@ -334,7 +334,7 @@ std::string listOfTexts(const std::vector<std::string> &texts)
 
 std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &options)
 {
-    refuseUnexportedPreprocessing(model, "SQL");
+    refuseUnexportedSteps(model, "SQL");
     if (options.table.empty())
         throw ConfigError("the SQL table name is empty: name the table that holds the model's input columns "
                           "(--sql-table, default data)");

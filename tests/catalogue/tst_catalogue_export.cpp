@@ -154,6 +154,33 @@ private Q_SLOTS:
 #endif
     }
 
+    // The same for a model with the wide & deep linear path (--wide on): its linear weights would
+    // be left out.
+    void wideAndDeepIsNotExported()
+    {
+        const QString model = m_scratch.path(QStringLiteral("wide.cmtl"));
+        const CliRun trained =
+            runCli({QStringLiteral("train"), QStringLiteral("--data"),
+                    QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"), QStringLiteral("--task"),
+                    QStringLiteral("Class:binary:bad"), QStringLiteral("--wide"), QStringLiteral("on"),
+                    QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--hidden"), QStringLiteral("4"),
+                    QStringLiteral("--out"), model});
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        const QString sql = m_scratch.path(QStringLiteral("wide.sql"));
+        CMTL_EXPECT_REFUSAL(
+            runCli({QStringLiteral("export"), QStringLiteral("--model"), model, QStringLiteral("--sql"), sql}), 1,
+            QStringList{QStringLiteral("cannot export to SQL"), QStringLiteral("--wide on"),
+                        QStringLiteral("--wide off")});
+        QVERIFY(!QFile::exists(sql));
+#ifdef CREDITMTL_HAVE_ONNX
+        const QString onnx = m_scratch.path(QStringLiteral("wide.onnx"));
+        CMTL_EXPECT_REFUSAL(
+            runCli({QStringLiteral("export"), QStringLiteral("--model"), model, QStringLiteral("--onnx"), onnx}), 1,
+            QStringList{QStringLiteral("cannot export to ONNX"), QStringLiteral("--wide on")});
+        QVERIFY(!QFile::exists(onnx));
+#endif
+    }
+
 private:
     Scratch m_scratch;
     QString m_model;
