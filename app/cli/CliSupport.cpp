@@ -574,6 +574,12 @@ CsvReadResult readTrainingData(const QCommandLineParser &parser, const RunConfig
 Table readForModel(const QCommandLineParser &parser, const MultiTaskModel &model, bool withTasks,
                    const std::vector<std::string> &kept)
 {
+    return readForModelFrom("data", parser, model, withTasks, kept);
+}
+
+Table readForModelFrom(const char *fileOption, const QCommandLineParser &parser, const MultiTaskModel &model,
+                       bool withTasks, const std::vector<std::string> &kept)
+{
     std::vector<std::string> categorical = model.categoricalColumns();
     if (withTasks) {
         for (const TargetEncoding &task : model.tasks()) {
@@ -581,7 +587,7 @@ Table readForModel(const QCommandLineParser &parser, const MultiTaskModel &model
                 categorical.push_back(task.spec.column);
         }
     }
-    const QString path = parser.value(QStringLiteral("data"));
+    const QString path = parser.value(QString::fromLatin1(fileOption));
     CsvOptions options = csvOptions(parser);
     // Read as the training file was: its values treated as missing, and...
     addColumnMissingValues(options, model.inputMissingValues());

@@ -26,6 +26,10 @@ commands:
                                         search the settings by cross-validation; --save-config FILE
   screen --data DATA.csv --task COLUMN:binary:POSITIVE [--special COLUMN=VALUE...] [--out SCREEN.csv]
                                         features by information value, binned, and correlated pairs
+  psi --model MODEL.cmtl --base TRAIN.csv --data NEW.csv [--out PSI.csv]
+                                        stability of each task's score (PSI) and input column (CSI)
+  importance --model MODEL.cmtl --data DATA.csv [--repeats 5] [--out IMPORTANCE.csv]
+                                        permutation importance of each input column per task
 
 Run `creditmtl-cli <command> --help` for a command's options.
 )";
@@ -63,8 +67,12 @@ int runCommandLine(const QStringList &arguments, std::ostream &out, std::ostream
             return commandTune(arguments, out);
         if (command == QLatin1String("screen"))
             return commandScreen(arguments, out);
+        if (command == QLatin1String("psi"))
+            return commandPsi(arguments, out);
+        if (command == QLatin1String("importance"))
+            return commandImportance(arguments, out);
         throw UsageError("unknown command \"" + str(command) +
-                         "\"; expected inspect, train, evaluate, predict, compare, tune or screen");
+                         "\"; expected inspect, train, evaluate, predict, compare, tune, screen, psi or importance");
     } catch (const UsageError &error) {
         err << "creditmtl-cli: " << error.what() << '\n';
         return 2;

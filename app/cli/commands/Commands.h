@@ -15,5 +15,7 @@ int commandEvaluate(const QStringList &arguments, std::ostream &out);
 int commandPredict(const QStringList &arguments, std::ostream &out);
 int commandTune(const QStringList &arguments, std::ostream &out);
 int commandScreen(const QStringList &arguments, std::ostream &out);
+int commandPsi(const QStringList &arguments, std::ostream &out);
+int commandImportance(const QStringList &arguments, std::ostream &out);
 
 } // namespace cmtl
