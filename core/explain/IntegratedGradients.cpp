@@ -1,5 +1,6 @@
 #include "explain/IntegratedGradients.h"
 
+#include "common/ParallelFor.h"
 #include "nn/InputGradient.h"
 
 #include <algorithm>
@@ -26,7 +27,7 @@ std::vector<std::size_t> columnOfEachInput(const Preprocessor &preprocessor)
 }
 
 IntegratedGradients integratedGradients(const MultiTaskModel &model, const InputMatrix &inputs, std::size_t task,
-                                        int steps)
+                                        int steps, int threads)
 {
     if (task >= model.tasks().size() || model.tasks()[task].spec.type != TaskType::Binary)
         throw std::invalid_argument("integrated gradients explain a binary task's logit; task " + std::to_string(task) +
@@ -42,25 +43,34 @@ IntegratedGradients integratedGradients(const MultiTaskModel &model, const Input
     IntegratedGradients result;
     result.inputs.setZero(width, rows);
     result.logits.resize(rows);
-    NetworkWorkspace<double> workspace;
-    workspace.allocate(network, steps);
-    Eigen::MatrixXd path(width, steps), gradient;
     {
+        NetworkWorkspace<double> workspace;
+        workspace.allocate(network, 1);
         const Eigen::MatrixXd baseline = Eigen::MatrixXd::Zero(width, 1);
-        outputInputGradient<double>(network, parameters.data(), baseline, task, 0, workspace, gradient);
+        forwardNetwork<double>(network, parameters.data(), baseline, workspace, false, nullptr);
         result.baselineLogit = workspace.taskOutputs(task, 1)(0, 0);
     }
-    for (Eigen::Index row = 0; row < rows; ++row) {
-        // The baseline is 0, so the path is t x and the difference x - b is x.
-        const Eigen::VectorXd x = dense.col(row);
-        for (int k = 0; k < steps; ++k)
-            path.col(k) = x * ((k + 0.5) / steps);
-        outputInputGradient<double>(network, parameters.data(), path, task, 0, workspace, gradient);
-        result.inputs.col(row) = x.cwiseProduct(gradient.rowwise().mean());
-        const Eigen::MatrixXd one = x;
-        forwardNetwork<double>(network, parameters.data(), one, workspace, false, nullptr);
-        result.logits(row) = workspace.taskOutputs(task, 1)(0, 0);
-    }
+    // Blocks of rows on the threads, each with its own workspace; every row's figures are computed
+    // alone, so they do not depend on the thread count.
+    constexpr Eigen::Index kBlock = 64;
+    const auto blocks = static_cast<std::size_t>((rows + kBlock - 1) / kBlock);
+    parallelFor(blocks, threads, [&](std::size_t block) {
+        NetworkWorkspace<double> workspace;
+        workspace.allocate(network, steps);
+        Eigen::MatrixXd path(width, steps), gradient;
+        const Eigen::Index begin = static_cast<Eigen::Index>(block) * kBlock;
+        for (Eigen::Index row = begin; row < std::min(rows, begin + kBlock); ++row) {
+            // The baseline is 0, so the path is t x and the difference x - b is x.
+            const Eigen::VectorXd x = dense.col(row);
+            for (int k = 0; k < steps; ++k)
+                path.col(k) = x * ((k + 0.5) / steps);
+            outputInputGradient<double>(network, parameters.data(), path, task, 0, workspace, gradient);
+            result.inputs.col(row) = x.cwiseProduct(gradient.rowwise().mean());
+            const Eigen::MatrixXd one = x;
+            forwardNetwork<double>(network, parameters.data(), one, workspace, false, nullptr);
+            result.logits(row) = workspace.taskOutputs(task, 1)(0, 0);
+        }
+    });
     result.columnNames = model.preprocessor().featureColumns();
     const std::vector<std::size_t> columnOf = columnOfEachInput(model.preprocessor());
     result.columns.setZero(static_cast<Eigen::Index>(result.columnNames.size()), rows);

@@ -37,9 +37,10 @@ struct IntegratedGradients {
 inline constexpr int kIntegratedGradientSteps = 128;
 
 // For task `task` of `model`, which must be binary (std::invalid_argument otherwise, and for
-// steps < 1), over every column of `inputs` (the model's preprocessed rows).
+// steps < 1), over every column of `inputs` (the model's preprocessed rows), on up to `threads`
+// threads (0 = all hardware threads; the figures do not depend on it).
 IntegratedGradients integratedGradients(const MultiTaskModel &model, const InputMatrix &inputs, std::size_t task,
-                                        int steps = kIntegratedGradientSteps);
+                                        int steps = kIntegratedGradientSteps, int threads = 0);
 
 // For each network input, the index of its original column in Preprocessor::featureColumns().
 std::vector<std::size_t> columnOfEachInput(const Preprocessor &preprocessor);

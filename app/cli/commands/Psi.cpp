@@ -25,7 +25,7 @@ std::vector<std::pair<std::string, std::vector<float>>> modelScores(const MultiT
         const TargetEncoding &task = model.tasks()[t];
         const Eigen::MatrixXf &output = predictions[t];
         for (Eigen::Index row = 0; row < output.rows(); ++row) {
-            std::string name = task.spec.column;
+            std::string name = task.spec.name();
             if (task.spec.type == TaskType::Multiclass)
                 name += "[" + task.classes.at(static_cast<std::size_t>(row)) + "]";
             const Eigen::VectorXf values = output.row(row).transpose();
