@@ -70,6 +70,11 @@ int commandPsi(const QStringList &arguments, std::ostream &out)
     const MultiTaskModel &model = contents.model;
     const Table base = readForModelFrom("base", parser, model, false);
     const Table actual = readForModel(parser, model, false);
+    for (const Table *table : {&base, &actual}) {
+        if (table->rowCount() == 0)
+            throw DataError({table->source(), 1, {}}, "the file has no data rows, so there is no distribution to "
+                                                      "compare; give a file with rows under its header");
+    }
     const int threads = static_cast<int>(integerOption(parser, limits::kThreads));
 
     std::vector<std::pair<std::string, StabilityIndex>> results; // kind, index
