@@ -11,8 +11,10 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cmath>
 #include <iostream>
 #include <limits>
+#include <sstream>
 
 namespace cmtl {
 
@@ -289,6 +291,16 @@ void printMetricsTable(const EvaluationReport &report, std::ostream &out)
     table.print(out);
     for (const std::string &note : report.notes)
         out << "note: " << note << '\n';
+}
+
+std::string csvNumber(double value)
+{
+    if (std::isnan(value))
+        return {};
+    std::ostringstream text;
+    text.precision(10);
+    text << value;
+    return text.str();
 }
 
 QByteArray metricsJsonBytes(const EvaluationReport &report)

@@ -37,19 +37,8 @@ void outputInputGradient(const MultiTaskNetwork &network, const Scalar *paramete
     head.outputGradient.row(output).head(n).setOnes();
     const Eigen::Index width = network.representationWidth();
     const bool trunkless = network.experts().empty();
-    const auto representation = [&]() -> Matrix {
-        switch (spec.architecture) {
-        case Architecture::SharedBottom:
-            return trunkless ? inputs : Matrix(workspace.experts[0].activations.back().leftCols(n));
-        case Architecture::Attention:
-            return workspace.experts[task].activations.back().leftCols(n);
-        case Architecture::MMoE:
-        case Architecture::PLE:
-            break;
-        }
-        return workspace.representations[task].leftCols(n);
-    }();
-    backwardChain<Scalar>(network.head(task), parameters, representation, head, n, scratch, true);
+    backwardChain<Scalar>(network.head(task), parameters, representationOf<Scalar>(network, workspace, inputs, task, n),
+                          head, n, scratch, true);
     const Matrix representationGradient = head.inputGradient.topLeftCorner(width, n);
     if (trunkless) {
         gradient = representationGradient;

@@ -7,21 +7,11 @@
 #include "io/ModelFile.h"
 #include "io/PredictionsCsv.h"
 
-#include <sstream>
-
 namespace cmtl {
 
 namespace {
 
 constexpr limits::IntegerRange kRepeats{"repeats", "importance.repeats", 1, 1000};
-
-std::string formatted(double value)
-{
-    std::ostringstream text;
-    text.precision(10);
-    text << value;
-    return text.str();
-}
 
 } // namespace
 
@@ -61,8 +51,8 @@ int commandImportance(const QStringList &arguments, std::ostream &out)
         ConsoleTable table({"column", "mean drop", "sd"});
         for (const FeatureImportance &feature : task.features) {
             table.addRow({feature.column, ConsoleTable::number(feature.mean, 5), ConsoleTable::number(feature.sd, 5)});
-            csv += csvField(task.task) + ',' + task.metric + ',' + formatted(task.baseline) + ',' +
-                   csvField(feature.column) + ',' + formatted(feature.mean) + ',' + formatted(feature.sd) + '\n';
+            csv += csvField(task.task) + ',' + task.metric + ',' + csvNumber(task.baseline) + ',' +
+                   csvField(feature.column) + ',' + csvNumber(feature.mean) + ',' + csvNumber(feature.sd) + '\n';
         }
         table.print(out);
     }

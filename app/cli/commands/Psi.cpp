@@ -8,8 +8,6 @@
 #include "io/PredictionsCsv.h"
 #include "metrics/Stability.h"
 
-#include <sstream>
-
 namespace cmtl {
 
 namespace {
@@ -33,14 +31,6 @@ std::vector<std::pair<std::string, std::vector<float>>> modelScores(const MultiT
         }
     }
     return scores;
-}
-
-std::string formatted(double value)
-{
-    std::ostringstream text;
-    text.precision(10);
-    text << value;
-    return text.str();
 }
 
 } // namespace
@@ -113,8 +103,8 @@ int commandPsi(const QStringList &arguments, std::ostream &out)
             for (const StabilityBand &band : index.bands)
                 csv += csvField(index.name) + ',' + (kind == "score" ? "psi" : "csi") + ',' + csvField(band.label) +
                        ',' + std::to_string(band.baseCount) + ',' + std::to_string(band.actualCount) + ',' +
-                       formatted(band.baseShare) + ',' + formatted(band.actualShare) + ',' +
-                       formatted(band.contribution) + ',' + formatted(index.index) + ',' + toString(index.verdict) +
+                       csvNumber(band.baseShare) + ',' + csvNumber(band.actualShare) + ',' +
+                       csvNumber(band.contribution) + ',' + csvNumber(index.index) + ',' + toString(index.verdict) +
                        '\n';
         }
         writeFileAtomically(str(outPath), QByteArray::fromStdString(csv));
