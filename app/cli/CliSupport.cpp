@@ -11,8 +11,10 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cmath>
 #include <iostream>
 #include <limits>
+#include <sstream>
 
 namespace cmtl {
 
@@ -303,6 +305,16 @@ void printMetricsTable(const EvaluationReport &report, std::ostream &out)
     table.print(out);
     for (const std::string &note : report.notes)
         out << "note: " << note << '\n';
+}
+
+std::string csvNumber(double value)
+{
+    if (std::isnan(value))
+        return {};
+    std::ostringstream text;
+    text.precision(10);
+    text << value;
+    return text.str();
 }
 
 QByteArray metricsJsonBytes(const EvaluationReport &report)
@@ -640,6 +652,12 @@ CsvReadResult readTrainingData(const QCommandLineParser &parser, const RunConfig
 Table readForModel(const QCommandLineParser &parser, const MultiTaskModel &model, bool withTasks,
                    const std::vector<std::string> &kept)
 {
+    return readForModelFrom("data", parser, model, withTasks, kept);
+}
+
+Table readForModelFrom(const char *fileOption, const QCommandLineParser &parser, const MultiTaskModel &model,
+                       bool withTasks, const std::vector<std::string> &kept)
+{
     std::vector<std::string> categorical = model.categoricalColumns();
     if (withTasks) {
         for (const TargetEncoding &task : model.tasks()) {
@@ -647,7 +665,7 @@ Table readForModel(const QCommandLineParser &parser, const MultiTaskModel &model
                 categorical.push_back(task.spec.column);
         }
     }
-    const QString path = parser.value(QStringLiteral("data"));
+    const QString path = parser.value(QString::fromLatin1(fileOption));
     CsvOptions options = csvOptions(parser);
     // Read as the training file was: its values treated as missing, and...
     addColumnMissingValues(options, model.inputMissingValues());

@@ -73,8 +73,13 @@ CsvReadResult readTrainingData(const QCommandLineParser &parser, const RunConfig
 // column the file lacks is refused, naming the file's columns.
 Table readForModel(const QCommandLineParser &parser, const MultiTaskModel &model, bool withTasks,
                    const std::vector<std::string> &kept = {});
+// The same for the file that another option than --data names (psi's --base).
+Table readForModelFrom(const char *fileOption, const QCommandLineParser &parser, const MultiTaskModel &model,
+                       bool withTasks, const std::vector<std::string> &kept = {});
 
 void printMetricsTable(const EvaluationReport &report, std::ostream &out);
+// A number for a CSV file the command writes: 10 significant digits; empty when undefined (NaN).
+std::string csvNumber(double value);
 // The --metrics-json file's bytes, and writing them where --metrics-json says (when given).
 QByteArray metricsJsonBytes(const EvaluationReport &report);
 void writeMetricsJson(const QCommandLineParser &parser, const EvaluationReport &report);

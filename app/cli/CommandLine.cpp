@@ -32,6 +32,10 @@ commands:
                                         the model as one ONNX graph, to score in ONNX Runtime
   export --model MODEL.cmtl --sql MODEL.sql [--dialect sqlite|postgresql] [--sql-table NAME] [--keep COL...]
                                         the model as one SQL SELECT scoring a table
+  psi --model MODEL.cmtl --base TRAIN.csv --data NEW.csv [--out PSI.csv]
+                                        stability of each task's score (PSI) and input column (CSI)
+  importance --model MODEL.cmtl --data DATA.csv [--repeats 5] [--out IMPORTANCE.csv]
+                                        permutation importance of each input column per task
 
 Run `creditmtl-cli <command> --help` for a command's options.
 )";
@@ -73,8 +77,13 @@ int runCommandLine(const QStringList &arguments, std::ostream &out, std::ostream
             return commandExport(arguments, out);
         if (command == QLatin1String("scorecard"))
             return commandScorecard(arguments, out);
+        if (command == QLatin1String("psi"))
+            return commandPsi(arguments, out);
+        if (command == QLatin1String("importance"))
+            return commandImportance(arguments, out);
         throw UsageError("unknown command \"" + str(command) +
-                         "\"; expected inspect, train, evaluate, predict, compare, tune, screen, scorecard or export");
+                         "\"; expected inspect, train, evaluate, predict, compare, tune, screen, scorecard, "
+                         "psi, importance or export");
     } catch (const UsageError &error) {
         err << "creditmtl-cli: " << error.what() << '\n';
         return 2;

@@ -380,4 +380,9 @@ double brierScore(std::span<const float> scores, std::span<const std::uint8_t> l
     return meanSquaredError(scores, labels);
 }
 
+void checkBinaryInput(std::span<const float> scores, std::span<const std::uint8_t> labels, const char *function)
+{
+    validate(scores, labels, function);
+}
+
 } // namespace cmtl

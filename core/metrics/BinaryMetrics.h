@@ -124,4 +124,8 @@ double logLoss(std::span<const float> scores, std::span<const std::uint8_t> labe
 // NaN with no rows.
 double brierScore(std::span<const float> scores, std::span<const std::uint8_t> labels);
 
+// Checks the common contract above (lengths, 0/1 labels, no NaN score) for other binary
+// statistics (gains, cut-offs), naming `function` in the std::invalid_argument it throws.
+void checkBinaryInput(std::span<const float> scores, std::span<const std::uint8_t> labels, const char *function);
+
 } // namespace cmtl

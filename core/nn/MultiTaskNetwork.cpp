@@ -260,8 +260,6 @@ void NetworkWorkspace<Scalar>::allocate(const MultiTaskNetwork &network, Eigen::
     }
 }
 
-namespace {
-
 // What head t reads for the current batch.
 template <typename Scalar>
 InputBatch<Scalar> representationOf(const MultiTaskNetwork &network, NetworkWorkspace<Scalar> &workspace,
@@ -280,6 +278,8 @@ InputBatch<Scalar> representationOf(const MultiTaskNetwork &network, NetworkWork
     }
     return workspace.representations[task].leftCols(n);
 }
+
+namespace {
 
 // The attention architecture scales every input, the zeros of one-hot blocks included: it reads
 // the batch written out densely (expanded once per forward pass, kept for the backward pass).
@@ -450,6 +450,10 @@ template void MultiTaskNetwork::initialise<float>(float *, std::uint64_t) const;
 template void MultiTaskNetwork::initialise<double>(double *, std::uint64_t) const;
 template struct NetworkWorkspace<float>;
 template struct NetworkWorkspace<double>;
+template InputBatch<float> representationOf<float>(const MultiTaskNetwork &, NetworkWorkspace<float> &,
+                                                   const InputBatch<float> &, std::size_t, Eigen::Index);
+template InputBatch<double> representationOf<double>(const MultiTaskNetwork &, NetworkWorkspace<double> &,
+                                                     const InputBatch<double> &, std::size_t, Eigen::Index);
 template void forwardNetwork<float>(const MultiTaskNetwork &, const float *, const InputBatch<float> &,
                                     NetworkWorkspace<float> &, bool, SplitMix64 *);
 template void forwardNetwork<double>(const MultiTaskNetwork &, const double *, const InputBatch<double> &,

@@ -135,6 +135,12 @@ template <typename Scalar> struct NetworkWorkspace {
     }
 };
 
+// What head `task` reads for the batch of the last forward pass (n columns of `inputs`): the
+// trunk's or the task's expert mixture's output, or the inputs themselves without a trunk.
+template <typename Scalar>
+InputBatch<Scalar> representationOf(const MultiTaskNetwork &network, NetworkWorkspace<Scalar> &workspace,
+                                    const InputBatch<Scalar> &inputs, std::size_t task, Eigen::Index n);
+
 template <typename Scalar>
 void forwardNetwork(const MultiTaskNetwork &network, const Scalar *parameters, const InputBatch<Scalar> &inputs,
                     NetworkWorkspace<Scalar> &workspace, bool training, SplitMix64 *random);

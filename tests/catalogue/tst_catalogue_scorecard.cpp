@@ -168,15 +168,6 @@ private Q_SLOTS:
                             QStringList{QStringLiteral("scorecard.csv"), QStringLiteral("term")});
     }
 
-    void reasonsWithoutAScorecard()
-    {
-        CMTL_EXPECT_REFUSAL(runCli(QStringList{QStringLiteral("predict"), QStringLiteral("--model"),
-                                               m_scratch.path(QStringLiteral("m.cmtl")), QStringLiteral("--data"),
-                                               data(), QStringLiteral("--out"), m_scratch.path(QStringLiteral("p.csv")),
-                                               QStringLiteral("--reasons"), QStringLiteral("2")}),
-                            2, QStringList{QStringLiteral("--reasons"), QStringLiteral("--scorecard")});
-    }
-
     void reasonsOutOfRange()
     {
         CMTL_EXPECT_REFUSAL(runCli(predictCard(m_card) + QStringList{QStringLiteral("--reasons"), QStringLiteral("0")}),

@@ -17,5 +17,7 @@ int commandTune(const QStringList &arguments, std::ostream &out);
 int commandScreen(const QStringList &arguments, std::ostream &out);
 int commandExport(const QStringList &arguments, std::ostream &out);
 int commandScorecard(const QStringList &arguments, std::ostream &out);
+int commandPsi(const QStringList &arguments, std::ostream &out);
+int commandImportance(const QStringList &arguments, std::ostream &out);
 
 } // namespace cmtl

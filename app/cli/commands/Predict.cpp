@@ -7,6 +7,7 @@
 #include "io/PredictionsCsv.h"
 
 #include "CreditFlags.h"
+#include "explain/IntegratedGradients.h"
 #include "scorecard/ScorecardFile.h"
 
 #include <charconv>
@@ -14,10 +15,92 @@
 
 namespace cmtl {
 
-// ---- Scorecards and points (predict --scorecard, --points, --reasons for a scorecard) ----
 namespace {
 
-constexpr limits::IntegerRange kScorecardReasons{"reasons", "predict.reasons", 1, 100};
+// --reasons K: reason codes of a network model's binary tasks (integrated gradients).
+constexpr limits::IntegerRange kReasons{"reasons", "predict.reasons", 1, 100};
+
+void addReasonOptions(QCommandLineParser &parser)
+{
+    parser.addOption(option("reasons",
+                            "Add <task>.reason1..K per binary task: with --model, the input columns that pushed the "
+                            "row's score towards the positive class most (integrated gradients of the log-odds from "
+                            "a baseline applicant at the training means with no category, summed over each column's "
+                            "inputs; only columns with a positive attribution, largest first); with --scorecard, "
+                            "the features whose points fall furthest below their maximum.",
+                            "k"));
+}
+
+// The number of reasons asked for (0 for none), checked against the model.
+int reasonCount(const QCommandLineParser &parser, const MultiTaskModel &model)
+{
+    if (!parser.isSet(QStringLiteral("reasons")))
+        return 0;
+    const int count = static_cast<int>(integerOption(parser, kReasons));
+    bool anyBinary = false;
+    for (const TargetEncoding &task : model.tasks())
+        anyBinary = anyBinary || task.spec.type == TaskType::Binary;
+    if (!anyBinary)
+        throw UsageError("predict: --reasons explains binary tasks, and the model has none (its tasks are " + [&] {
+            std::string names;
+            for (const TargetEncoding &task : model.tasks())
+                names += (names.empty() ? "" : ", ") + task.spec.name() + " (" + toString(task.spec.type) + ")";
+            return names;
+        }() + ")");
+    return count;
+}
+
+// The predictions CSV with `count` reason columns per binary task after the prediction columns.
+QByteArray predictionsWithReasons(const MultiTaskModel &model, const Table &table,
+                                  const std::vector<Eigen::MatrixXf> &predictions,
+                                  const std::vector<const Column *> &kept, int count, int threads)
+{
+    const InputMatrix inputs = model.preprocessor().transform(table, threads);
+    std::vector<std::string> header;
+    for (const Column *column : kept)
+        header.push_back(column->name);
+    for (const std::string &name : predictionColumnNames(model))
+        header.push_back(name);
+    std::vector<IntegratedGradients> explained;
+    for (std::size_t t = 0; t < model.tasks().size(); ++t) {
+        if (model.tasks()[t].spec.type != TaskType::Binary)
+            continue;
+        explained.push_back(integratedGradients(model, inputs, t, kIntegratedGradientSteps, threads));
+        for (int k = 1; k <= count; ++k)
+            header.push_back(model.tasks()[t].spec.name() + ".reason" + std::to_string(k));
+    }
+    std::string csv;
+    const auto appendRow = [&](const std::vector<std::string> &cells) {
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            if (c > 0)
+                csv += ',';
+            csv += csvField(cells[c]);
+        }
+        csv += '\n';
+    };
+    appendRow(header);
+    for (Eigen::Index row = 0; row < inputs.cols(); ++row) {
+        std::vector<std::string> cells;
+        for (const Column *column : kept)
+            cells.push_back(column->cellText(static_cast<std::size_t>(row)));
+        for (std::string &cell : predictionCells(model, predictions, row))
+            cells.push_back(std::move(cell));
+        for (const IntegratedGradients &attributions : explained) {
+            const std::vector<std::size_t> reasons = topReasons(attributions.columns.col(row), count);
+            for (int k = 0; k < count; ++k)
+                cells.push_back(static_cast<std::size_t>(k) < reasons.size()
+                                    ? attributions.columnNames[reasons[static_cast<std::size_t>(k)]]
+                                    : std::string());
+        }
+        appendRow(cells);
+    }
+    return QByteArray::fromStdString(csv);
+}
+
+} // namespace
+
+// ---- Scorecards and points (predict --scorecard, --points, --reasons for a scorecard) ----
+namespace {
 
 void addScorecardOptions(QCommandLineParser &parser)
 {
@@ -26,10 +109,6 @@ void addScorecardOptions(QCommandLineParser &parser)
                             "<task>.points and the <task>.probability they imply.",
                             "file"));
     parser.addOption(option("points", "Add <task>.points, the scaled score, for each binary task of the model."));
-    parser.addOption(option("reasons",
-                            "With --scorecard: add <task>.reason1..K, the features whose points fall furthest below "
-                            "their maximum.",
-                            "k"));
     addScalingOptions(parser);
 }
 
@@ -137,7 +216,7 @@ int predictWithScorecard(const QCommandLineParser &parser, const std::vector<std
     const QString outPath = required(parser, "out", "predict");
     refuseOutputsOverInputs(parser, {"data", "scorecard"}, {"out"});
     const Scorecard card = loadScorecardFile(str(parser.value(QStringLiteral("scorecard"))));
-    const int reasons = parser.isSet(QStringLiteral("reasons")) ? int(integerOption(parser, kScorecardReasons)) : 0;
+    const int reasons = parser.isSet(QStringLiteral("reasons")) ? int(integerOption(parser, kReasons)) : 0;
 
     CsvOptions options = csvOptions(parser);
     std::vector<std::string> categorical = card.categoricalColumns();
@@ -192,6 +271,7 @@ int commandPredict(const QStringList &arguments, std::ostream &out)
                             "(repeatable, or a comma-separated list).",
                             "column"));
     addScorecardOptions(parser);
+    addReasonOptions(parser);
     bool help = false;
     parseOrThrow(parser, arguments, "predict", out, help);
     if (help)
@@ -204,13 +284,12 @@ int commandPredict(const QStringList &arguments, std::ostream &out)
     }
     if (parser.isSet(QStringLiteral("scorecard")))
         return predictWithScorecard(parser, kept, out);
-    if (parser.isSet(QStringLiteral("reasons")))
-        throw UsageError("predict: --reasons needs --scorecard (reason codes come from a scorecard's points)");
     const std::optional<ScoreScaling> pointsScaling = pointsScalingOf(parser);
     const QString outPath = required(parser, "out", "predict");
     required(parser, "model", "predict");
     refuseOutputsOverInputs(parser, {"data", "model"}, {"out"});
     const ModelFileContents contents = loadModelFile(str(required(parser, "model", "predict")));
+    const int reasons = reasonCount(parser, contents.model);
     const Table table = readForModel(parser, contents.model, false, kept);
     std::vector<const Column *> keptColumns;
     for (const std::string &column : kept)
@@ -218,7 +297,9 @@ int commandPredict(const QStringList &arguments, std::ostream &out)
     const int threads = static_cast<int>(integerOption(parser, limits::kThreads));
     TransformNotes notes;
     const std::vector<Eigen::MatrixXf> predictions = contents.model.predict(table, threads, &notes);
-    QByteArray csv = predictionsToCsv(contents.model, predictions, 0, keptColumns);
+    QByteArray csv = reasons > 0
+                         ? predictionsWithReasons(contents.model, table, predictions, keptColumns, reasons, threads)
+                         : predictionsToCsv(contents.model, predictions, 0, keptColumns);
     if (pointsScaling)
         csv = appendCsvColumns(csv, pointsColumns(contents.model, predictions, *pointsScaling));
     writeFileAtomically(str(outPath), csv);
