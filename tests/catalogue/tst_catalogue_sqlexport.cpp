@@ -41,8 +41,9 @@ private Q_SLOTS:
     void keptColumnTheTableLacks();
 
 private:
-    // Trains a one-task model on the first 300 rows with `hidden` layers, for the size limits.
-    QString trainWide(const char *hidden);
+    // Trains a one-task model on the first 300 rows and `columns` columns of the sample with
+    // `hidden` layers, for the size limits.
+    QString trainWide(const char *hidden, int columns);
 
     Scratch m_scratch;
     QString m_model;
@@ -133,14 +134,17 @@ void CatalogueSqlExport::modelThatIsNotThere()
         QStringList{QStringLiteral("no-such-folder")});
 }
 
-QString CatalogueSqlExport::trainWide(const char *hidden)
+QString CatalogueSqlExport::trainWide(const char *hidden, int columns)
 {
+    // The first 300 rows, of the first `columns` columns and the label.
     QFile in(sample());
     if (!in.open(QIODevice::ReadOnly))
         return {};
     QByteArray rows;
-    for (int line = 0; line < 301 && !in.atEnd(); ++line)
-        rows += in.readLine();
+    for (int line = 0; line < 301 && !in.atEnd(); ++line) {
+        const QList<QByteArray> cells = in.readLine().trimmed().split(',');
+        rows += cells.mid(0, columns).join(',') + ',' + cells.last() + '\n';
+    }
     m_scratch.write(QStringLiteral("small.csv"), rows);
     const QString model = m_scratch.path(QStringLiteral("wide-%1.cmtl").arg(QString::fromLatin1(hidden)));
     const CliRun run = runCli(
@@ -155,7 +159,7 @@ QString CatalogueSqlExport::trainWide(const char *hidden)
 
 void CatalogueSqlExport::networkTooLarge()
 {
-    const QString model = trainWide("1000,400");
+    const QString model = trainWide("1000,400", 22);
     QVERIFY(!model.isEmpty());
     const qint64 weights = cmtl::loadModelFile(model.toStdString()).model.network().parameterCount();
     QVERIFY(weights > cmtl::kMaxSqlWeights);
@@ -169,8 +173,8 @@ void CatalogueSqlExport::networkTooLarge()
 
 void CatalogueSqlExport::layerTooWide()
 {
-    // Within the weight limit, but 1,700 units are 1,700 columns of one intermediate table.
-    const QString model = trainWide("1700");
+    // Within the weight limit (on two inputs), but 1,700 units are 1,700 columns of one table.
+    const QString model = trainWide("1700", 2);
     QVERIFY(!model.isEmpty());
     QVERIFY(cmtl::loadModelFile(model.toStdString()).model.network().parameterCount() <= cmtl::kMaxSqlWeights);
     const QString out = m_scratch.path(QStringLiteral("wide.sql"));
