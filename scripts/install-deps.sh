@@ -12,6 +12,9 @@ packages=(
   # The end-to-end test (tests/e2e): a virtual X server, a session bus, the accessibility bus and
   # its Python client, xdotool for the mouse, ImageMagick's import for screenshots.
   xvfb xauth dbus-x11 at-spi2-core python3-pyatspi xdotool imagemagick
+  # The SQL export's tests (tests/cli/tst_sqlexport.cpp): the query run in SQLite's shell and in a
+  # throwaway PostgreSQL server the test starts (initdb, pg_ctl, psql).
+  sqlite3 postgresql
 )
 
 missing=()
