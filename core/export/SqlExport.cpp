@@ -35,29 +35,28 @@ SqlDialect sqlDialectFromString(const std::string &text)
 
 namespace {
 
-// A quoted identifier: "name" with inner quotes doubled, the same in both dialects.
-std::string quoteIdentifier(const std::string &name)
+// `text` between two `quote` characters, inner ones doubled: the SQL quoting of identifiers (")
+// and of string literals ('), the same in both dialects (PostgreSQL reads backslashes literally,
+// as standard_conforming_strings has been on by default since 9.1).
+std::string quoted(const std::string &text, char quote)
 {
-    std::string quoted = "\"";
-    for (const char c : name) {
-        if (c == '"')
-            quoted += '"';
-        quoted += c;
+    std::string result(1, quote);
+    for (const char c : text) {
+        if (c == quote)
+            result += quote;
+        result += c;
     }
-    return quoted + '"';
+    return result + quote;
 }
 
-// A string literal: 'text' with inner quotes doubled (PostgreSQL reads backslashes literally, as
-// standard_conforming_strings has been on by default since 9.1).
+std::string quoteIdentifier(const std::string &name)
+{
+    return quoted(name, '"');
+}
+
 std::string quoteText(const std::string &text)
 {
-    std::string quoted = "'";
-    for (const char c : text) {
-        if (c == '\'')
-            quoted += '\'';
-        quoted += c;
-    }
-    return quoted + '\'';
+    return quoted(text, '\'');
 }
 
 // A finite number with 17 significant digits (every float32 and float64 reads back exactly),
