@@ -69,7 +69,7 @@ std::string literal(double value)
     std::string text(buffer);
     if (text.find_first_of(".e") == std::string::npos)
         text += ".0";
-    return value < 0 ? "(" + text + ")" : text;
+    return std::signbit(value) ? "(" + text + ")" : text;
 }
 
 // The sum of terms as a balanced tree of additions: its depth grows with log2 of the count, far
@@ -345,6 +345,21 @@ std::string listOfTexts(const std::vector<std::string> &texts)
 
 std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &options)
 {
+    // A name is written in quotes in the query and, for the table, in its header comment: a line
+    // break would end the comment and make the rest of the name SQL.
+    const auto refuseControlCharacters = [](const std::string &name, const char *what) {
+        const auto control = std::find_if(name.begin(), name.end(),
+                                          [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+        if (control != name.end())
+            throw ConfigError(
+                std::string(what) + " \"" + name.substr(0, static_cast<std::size_t>(control - name.begin())) +
+                "...\" holds a control character (code " + std::to_string(static_cast<unsigned char>(*control)) +
+                ") at position " + std::to_string(control - name.begin() + 1) +
+                "; name the column or table without line breaks or control characters");
+    };
+    refuseControlCharacters(options.table, "the SQL table name");
+    for (const std::string &column : options.keep)
+        refuseControlCharacters(column, "the --keep column");
     if (options.table.empty())
         throw ConfigError("the SQL table name is empty: name the table that holds the model's input columns "
                           "(--sql-table, default data)");

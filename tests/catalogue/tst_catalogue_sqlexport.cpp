@@ -83,6 +83,11 @@ void CatalogueSqlExport::namesTheQueryCannotHold_data()
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QStringList>("words");
     QTest::newRow("empty table name") << args("--sql-table|") << args("good.cmtl|table name is empty");
+    QTest::newRow("line break in the table name")
+        << QStringList{QStringLiteral("--sql-table"), QStringLiteral("loans\nDROP TABLE loans")}
+        << args("good.cmtl|\"loans...\"|code 10|position 6");
+    QTest::newRow("tab in a kept column") << QStringList{QStringLiteral("--keep"), QStringLiteral("loan\tid")}
+                                          << args("good.cmtl|--keep|\"loan...\"|code 9|position 5");
     QTest::newRow("keep named twice") << args("--keep|id|--keep|id") << args("good.cmtl|\"id\" twice");
     QTest::newRow("keep named as an output")
         << args("--keep|loan,Class.probability") << args("good.cmtl|\"Class.probability\"|prediction column");
