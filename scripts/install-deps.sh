@@ -19,6 +19,9 @@ packages=(
   # tests' fixtures (tests/core/StatFileFixtures.h).
   libreadstat-dev
   r-base-core r-cran-haven
+  # The SQL export's tests (tests/cli/tst_sqlexport.cpp): the query run in SQLite's shell and in a
+  # throwaway PostgreSQL server the test starts (initdb, pg_ctl, psql).
+  sqlite3 postgresql
 )
 # npm comes with some Node.js builds (NodeSource's); Debian's nodejs needs the npm package.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

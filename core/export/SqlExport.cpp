@@ -36,29 +36,28 @@ SqlDialect sqlDialectFromString(const std::string &text)
 
 namespace {
 
-// A quoted identifier: "name" with inner quotes doubled, the same in both dialects.
-std::string quoteIdentifier(const std::string &name)
+// `text` between two `quote` characters, inner ones doubled: the SQL quoting of identifiers (")
+// and of string literals ('), the same in both dialects (PostgreSQL reads backslashes literally,
+// as standard_conforming_strings has been on by default since 9.1).
+std::string quoted(const std::string &text, char quote)
 {
-    std::string quoted = "\"";
-    for (const char c : name) {
-        if (c == '"')
-            quoted += '"';
-        quoted += c;
+    std::string result(1, quote);
+    for (const char c : text) {
+        if (c == quote)
+            result += quote;
+        result += c;
     }
-    return quoted + '"';
+    return result + quote;
 }
 
-// A string literal: 'text' with inner quotes doubled (PostgreSQL reads backslashes literally, as
-// standard_conforming_strings has been on by default since 9.1).
+std::string quoteIdentifier(const std::string &name)
+{
+    return quoted(name, '"');
+}
+
 std::string quoteText(const std::string &text)
 {
-    std::string quoted = "'";
-    for (const char c : text) {
-        if (c == '\'')
-            quoted += '\'';
-        quoted += c;
-    }
-    return quoted + '\'';
+    return quoted(text, '\'');
 }
 
 // A finite number with 17 significant digits (every float32 and float64 reads back exactly),
@@ -71,7 +70,7 @@ std::string literal(double value)
     std::string text(buffer);
     if (text.find_first_of(".e") == std::string::npos)
         text += ".0";
-    return value < 0 ? "(" + text + ")" : text;
+    return std::signbit(value) ? "(" + text + ")" : text;
 }
 
 // The sum of terms as a balanced tree of additions: its depth grows with log2 of the count, far
@@ -139,6 +138,18 @@ public:
     // PostgreSQL raises an error when exp underflows: below -700 (where e^x < 1e-304, zero for
     // every purpose of a probability) the argument is held at -700.
     std::string exp(const std::string &x) const { return "exp(" + larger(x, "(-700.0)") + ")"; }
+    // A weight, multiplied with (or added to) `column`. SQLite compiles each constant operand of
+    // an arithmetic operator by comparing it with every constant compiled before (to reuse equal
+    // ones): with one distinct constant per weight, compiling takes time quadratic in the weights
+    // (20,000 weights: 12 s, 40,000: a minute). A constant that is the argument of ifnull() is
+    // compiled without that search; ifnull(w, column) is w, as w is never NULL. PostgreSQL has no
+    // such search: there the weight is the number itself.
+    std::string weight(double value, const std::string &column) const
+    {
+        if (m_dialect == SqlDialect::SQLite)
+            return "ifnull(" + literal(value) + ", " + column + ")";
+        return literal(value);
+    }
     std::string doubleType() const { return m_dialect == SqlDialect::PostgreSQL ? "DOUBLE PRECISION" : "REAL"; }
     std::string one() const { return m_dialect == SqlDialect::PostgreSQL ? "CAST(1.0 AS DOUBLE PRECISION)" : "1.0"; }
     std::string zero() const { return m_dialect == SqlDialect::PostgreSQL ? "CAST(0.0 AS DOUBLE PRECISION)" : "0.0"; }
@@ -220,9 +231,10 @@ Names denseLayer(const QueryWriter &writer, const DenseShape &shape, const float
         terms.reserve(inputs.size() + 1);
         for (Eigen::Index input = 0; input < shape.inputs; ++input) {
             const float weight = parameters[shape.weightOffset + input * shape.outputs + unit];
-            terms.push_back(inputs[static_cast<std::size_t>(input)] + " * " + literal(weight));
+            const std::string &x = inputs[static_cast<std::size_t>(input)];
+            terms.push_back(x + " * " + writer.weight(weight, x));
         }
-        terms.push_back(literal(parameters[shape.biasOffset + unit]));
+        terms.push_back(writer.weight(parameters[shape.biasOffset + unit], inputs.front()));
         const std::string sum = sumOf(terms);
         units.push_back(linear ? sum : writer.relu(sum));
     }
@@ -335,6 +347,21 @@ std::string listOfTexts(const std::vector<std::string> &texts)
 std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &options)
 {
     refuseUnexportedSteps(model, "SQL");
+    // A name is written in quotes in the query and, for the table, in its header comment: a line
+    // break would end the comment and make the rest of the name SQL.
+    const auto refuseControlCharacters = [](const std::string &name, const char *what) {
+        const auto control = std::find_if(name.begin(), name.end(),
+                                          [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+        if (control != name.end())
+            throw ConfigError(
+                std::string(what) + " \"" + name.substr(0, static_cast<std::size_t>(control - name.begin())) +
+                "...\" holds a control character (code " + std::to_string(static_cast<unsigned char>(*control)) +
+                ") at position " + std::to_string(control - name.begin() + 1) +
+                "; name the column or table without line breaks or control characters");
+    };
+    refuseControlCharacters(options.table, "the SQL table name");
+    for (const std::string &column : options.keep)
+        refuseControlCharacters(column, "the --keep column");
     if (options.table.empty())
         throw ConfigError("the SQL table name is empty: name the table that holds the model's input columns "
                           "(--sql-table, default data)");

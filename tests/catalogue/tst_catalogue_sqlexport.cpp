@@ -10,18 +10,13 @@ using namespace cmtl::catalogue;
 
 namespace {
 
-QString sample()
+// Command-line words separated by '|' (a word may hold spaces).
+QStringList args(const char *words)
 {
-    return QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv");
+    return QString::fromUtf8(words).split(QLatin1Char('|'));
 }
 
-QStringList args(std::initializer_list<const char *> words)
-{
-    QStringList list;
-    for (const char *word : words)
-        list << QString::fromUtf8(word);
-    return list;
-}
+const QString kSample = QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv");
 
 } // namespace
 
@@ -41,8 +36,9 @@ private Q_SLOTS:
     void keptColumnTheTableLacks();
 
 private:
-    // Trains a one-task model on the first 300 rows with `hidden` layers, for the size limits.
-    QString trainWide(const char *hidden);
+    // Trains a one-task model on the first 300 rows and `columns` columns of the sample with
+    // `hidden` layers, for the size limits.
+    QString trainWide(const char *hidden, int columns);
 
     Scratch m_scratch;
     QString m_model;
@@ -52,10 +48,9 @@ private:
 void CatalogueSqlExport::initTestCase()
 {
     m_model = m_scratch.path(QStringLiteral("good.cmtl"));
-    const CliRun run = runCli(
-        QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample()} +
-        args({"--task", "Class:binary:bad", "--task", "grade:multiclass", "--epochs", "1", "--hidden", "4", "--out"}) +
-        QStringList{m_model});
+    const CliRun run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), kSample} +
+                              args("--task|Class:binary:bad|--task|grade:multiclass|--epochs|1|--hidden|4|--out") +
+                              QStringList{m_model});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     m_modelBytes = m_scratch.read(QStringLiteral("good.cmtl"));
 }
@@ -64,13 +59,13 @@ void CatalogueSqlExport::commandLineMistakes_data()
 {
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QStringList>("words");
-    QTest::newRow("unknown dialect") << args({"--sql", "@out", "--dialect", "mysql"})
-                                     << args({"--dialect", "\"mysql\"", "sqlite", "postgresql"});
-    QTest::newRow("dialect without --sql") << args({"--dialect", "postgresql"}) << args({"--dialect", "--sql FILE"});
-    QTest::newRow("table without --sql") << args({"--sql-table", "loans"}) << args({"--sql-table", "--sql FILE"});
-    QTest::newRow("keep without --sql") << args({"--keep", "id"}) << args({"--keep", "--sql FILE"});
-    QTest::newRow("nothing to write") << QStringList{} << args({"export", "--sql FILE"});
-    QTest::newRow("no value for --sql") << args({"--sql"}) << args({"sql"});
+    QTest::newRow("unknown dialect") << args("--sql|@out|--dialect|mysql")
+                                     << args("--dialect|\"mysql\"|sqlite|postgresql");
+    QTest::newRow("dialect without --sql") << args("--dialect|postgresql") << args("--dialect|--sql FILE");
+    QTest::newRow("table without --sql") << args("--sql-table|loans") << args("--sql-table|--sql FILE");
+    QTest::newRow("keep without --sql") << args("--keep|id") << args("--keep|--sql FILE");
+    QTest::newRow("nothing to write") << QStringList{} << args("export|--sql FILE");
+    QTest::newRow("no value for --sql") << args("--sql") << args("sql");
 }
 
 void CatalogueSqlExport::commandLineMistakes()
@@ -87,12 +82,17 @@ void CatalogueSqlExport::namesTheQueryCannotHold_data()
 {
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QStringList>("words");
-    QTest::newRow("empty table name") << args({"--sql-table", ""}) << args({"good.cmtl", "table name is empty"});
-    QTest::newRow("keep named twice") << args({"--keep", "id", "--keep", "id"}) << args({"good.cmtl", "\"id\" twice"});
-    QTest::newRow("keep named as an output") << args({"--keep", "loan,Class.probability"})
-                                             << args({"good.cmtl", "\"Class.probability\"", "prediction column"});
+    QTest::newRow("empty table name") << args("--sql-table|") << args("good.cmtl|table name is empty");
+    QTest::newRow("line break in the table name")
+        << QStringList{QStringLiteral("--sql-table"), QStringLiteral("loans\nDROP TABLE loans")}
+        << args("good.cmtl|\"loans...\"|code 10|position 6");
+    QTest::newRow("tab in a kept column") << QStringList{QStringLiteral("--keep"), QStringLiteral("loan\tid")}
+                                          << args("good.cmtl|--keep|\"loan...\"|code 9|position 5");
+    QTest::newRow("keep named twice") << args("--keep|id|--keep|id") << args("good.cmtl|\"id\" twice");
+    QTest::newRow("keep named as an output")
+        << args("--keep|loan,Class.probability") << args("good.cmtl|\"Class.probability\"|prediction column");
     QTest::newRow("keep named as a class output")
-        << args({"--keep", "grade.class"}) << args({"good.cmtl", "\"grade.class\"", "prediction column"});
+        << args("--keep|grade.class") << args("good.cmtl|\"grade.class\"|prediction column");
 }
 
 void CatalogueSqlExport::namesTheQueryCannotHold()
@@ -133,21 +133,23 @@ void CatalogueSqlExport::modelThatIsNotThere()
         QStringList{QStringLiteral("no-such-folder")});
 }
 
-QString CatalogueSqlExport::trainWide(const char *hidden)
+QString CatalogueSqlExport::trainWide(const char *hidden, int columns)
 {
-    QFile in(sample());
+    // The first 300 rows, of the first `columns` columns and the label.
+    QFile in(kSample);
     if (!in.open(QIODevice::ReadOnly))
         return {};
     QByteArray rows;
-    for (int line = 0; line < 301 && !in.atEnd(); ++line)
-        rows += in.readLine();
+    for (int line = 0; line < 301 && !in.atEnd(); ++line) {
+        const QList<QByteArray> cells = in.readLine().trimmed().split(',');
+        rows += cells.mid(0, columns).join(',') + ',' + cells.last() + '\n';
+    }
     m_scratch.write(QStringLiteral("small.csv"), rows);
     const QString model = m_scratch.path(QStringLiteral("wide-%1.cmtl").arg(QString::fromLatin1(hidden)));
     const CliRun run = runCli(
         QStringList{QStringLiteral("train"), QStringLiteral("--data"), m_scratch.path(QStringLiteral("small.csv"))} +
-        args({"--task", "Class:binary:bad", "--epochs", "1", "--patience", "0", "--refit", "none", "--hidden", hidden,
-              "--out"}) +
-        QStringList{model});
+        args("--task|Class:binary:bad|--epochs|1|--patience|0|--refit|none|--hidden") +
+        QStringList{QString::fromLatin1(hidden), QStringLiteral("--out")} + QStringList{model});
     if (run.exitCode != 0)
         qWarning("%s", qPrintable(run.err));
     return run.exitCode == 0 ? model : QString();
@@ -155,7 +157,7 @@ QString CatalogueSqlExport::trainWide(const char *hidden)
 
 void CatalogueSqlExport::networkTooLarge()
 {
-    const QString model = trainWide("1000,400");
+    const QString model = trainWide("1000,400", 22);
     QVERIFY(!model.isEmpty());
     const qint64 weights = cmtl::loadModelFile(model.toStdString()).model.network().parameterCount();
     QVERIFY(weights > cmtl::kMaxSqlWeights);
@@ -169,8 +171,8 @@ void CatalogueSqlExport::networkTooLarge()
 
 void CatalogueSqlExport::layerTooWide()
 {
-    // Within the weight limit, but 1,700 units are 1,700 columns of one intermediate table.
-    const QString model = trainWide("1700");
+    // Within the weight limit (on two inputs), but 1,700 units are 1,700 columns of one table.
+    const QString model = trainWide("1700", 2);
     QVERIFY(!model.isEmpty());
     QVERIFY(cmtl::loadModelFile(model.toStdString()).model.network().parameterCount() <= cmtl::kMaxSqlWeights);
     const QString out = m_scratch.path(QStringLiteral("wide.sql"));
