@@ -93,7 +93,7 @@ private Q_SLOTS:
             QVERIFY(window.close());
             QVERIFY(!messageBox(&window, "unsavedChangesBox"));
             const ProjectContents contents = window.projectContents();
-            savedRuns = serializeProject({{}, {}, {}, contents.runs, {}, {}, {}});
+            savedRuns = serializeProject({{}, {}, {}, contents.runs, {}, {}, {}, {}});
             for (const TaskSpec &task : contents.configuration.tasks)
                 savedTasks.push_back(task.column);
         }
@@ -104,7 +104,7 @@ private Q_SLOTS:
         QCOMPARE(window.workspace()->projectPath(), QFileInfo(path).absoluteFilePath());
         // Runs, with their models, metrics, histories and scores, bit for bit.
         const ProjectContents reopened = window.projectContents();
-        QCOMPARE(serializeProject({{}, {}, {}, reopened.runs, {}, {}, {}}), savedRuns);
+        QCOMPARE(serializeProject({{}, {}, {}, reopened.runs, {}, {}, {}, {}}), savedRuns);
         // Roles, lambdas and settings as they were, and nothing to save.
         std::vector<std::string> tasks;
         for (const TaskSpec &task : reopened.configuration.tasks)
@@ -250,7 +250,7 @@ private Q_SLOTS:
             // Each finished run is autosaved.
             QVERIFY(QFileInfo::exists(MainWindow::recoveryFilePath()));
             QVERIFY(window.writeRecoveryFile());
-            savedRuns = serializeProject({{}, {}, {}, window.projectContents().runs, {}, {}, {}});
+            savedRuns = serializeProject({{}, {}, {}, window.projectContents().runs, {}, {}, {}, {}});
             // A crash: the window goes without a clean close.
         }
         QVERIFY(QFileInfo::exists(MainWindow::recoveryFilePath()));
@@ -262,7 +262,7 @@ private Q_SLOTS:
         messageBox(&window, "recoveryBox")->findChild<QAbstractButton *>(QStringLiteral("restoreButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
         QTRY_VERIFY(!window.isBusy());
-        QCOMPARE(serializeProject({{}, {}, {}, window.projectContents().runs, {}, {}, {}}), savedRuns);
+        QCOMPARE(serializeProject({{}, {}, {}, window.projectContents().runs, {}, {}, {}, {}}), savedRuns);
         // Restored work is still unsaved work.
         QVERIFY(window.workspace()->isModified());
         QCOMPARE(window.settingsPage()->lambda(QStringLiteral("Class")), 2.5);
