@@ -160,6 +160,11 @@ constexpr ControlHelp kControlHelp[] = {
      QT_TRANSLATE_NOOP("HelpTexts", "What early stopping watches on the validation rows: empty for the objective (all "
                                     "tasks' weighted losses), or one task's metric as TASK:METRIC, METRIC being auc "
                                     "(binary), accuracy (multiclass), rmse (regression) or loss.")},
+    {"wideCheck",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "Wide & deep: besides the network, a linear layer from every input straight to each task's "
+                       "output, penalised by the L2 penalty. It lets the model keep what a logistic regression "
+                       "finds. ONNX and SQL export do not write it yet.")},
     {"refitCheck",
      QT_TRANSLATE_NOOP("HelpTexts",
                        "Once early stopping has chosen the number of epochs, train again from the start on the "

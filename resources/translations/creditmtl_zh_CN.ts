@@ -8,6 +8,10 @@
         <translation>早停在验证行上监控的指标：留空表示目标函数（所有任务的加权损失），或以 任务:指标 的形式指定某一任务的指标，指标可为 auc（二分类）、accuracy（多分类）、rmse（回归）或 loss。</translation>
     </message>
     <message>
+        <source>Wide &amp; deep: besides the network, a linear layer from every input straight to each task&apos;s output, penalised by the L2 penalty. It lets the model keep what a logistic regression finds. ONNX and SQL export do not write it yet.</source>
+        <translation>宽与深：在网络之外，另加一个从每个输入直接连到各任务输出的线性层，受 L2 惩罚约束。它让模型保留逻辑回归能发现的规律。ONNX 与 SQL 导出暂不支持写出该线性层。</translation>
+    </message>
+    <message>
         <source>Once early stopping has chosen the number of epochs, train again from the start on the training and validation rows together for that many epochs, so that no row is wasted.</source>
         <translation>早停选定训练轮数后，在训练行与验证行合并的数据上从头重新训练同样的轮数，不浪费任何一行数据。</translation>
     </message>
@@ -2703,6 +2707,10 @@ FPR %4</translation>
     <message>
         <source>Early stopping &amp;watches:</source>
         <translation>早停监控指标(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Wide &amp;&amp; deep: a linear path beside the network</source>
+        <translation>宽与深：网络旁的线性通路</translation>
     </message>
     <message>
         <source>Re&amp;fit on all training rows</source>

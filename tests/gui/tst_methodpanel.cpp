@@ -7,7 +7,9 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 
+#include <QAccessible>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -25,7 +27,32 @@ private Q_SLOTS:
     void choicesReachTheConfiguration();
     void settingsApplyOnlyWhereTheyMatter();
     void compareMethodsFillsTheTable();
+    void wideAndDeepIsShownAndKept();
 };
+
+// A configuration with the wide & deep path (from a project or Tune) shows it on the page and keeps
+// it in the configuration the page gives back: the page never drops a setting it was given.
+void TestMethodPanel::wideAndDeepIsShownAndKept()
+{
+    SettingsPage page;
+    page.resetDefaults();
+    auto *wide = page.findChild<QCheckBox *>(QStringLiteral("wideCheck"));
+    QVERIFY(wide);
+    QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(wide);
+    QVERIFY(accessible && accessible->text(QAccessible::Name).contains(QLatin1String("Wide")));
+    QVERIFY(!wide->isChecked());
+    QCOMPARE(page.config()->train.wide, false);
+    ExperimentConfig given = *page.config();
+    given.train.wide = true;
+    page.setConfig(given);
+    QVERIFY(wide->isChecked());
+    QCOMPARE(page.config()->train.wide, true);
+    wide->click();
+    QCOMPARE(page.config()->train.wide, false);
+    wide->click();
+    page.resetDefaults();
+    QCOMPARE(page.config()->train.wide, ExperimentConfig{}.train.wide);
+}
 
 void TestMethodPanel::defaultsAreSharedBottomWithFixedWeights()
 {

@@ -118,6 +118,9 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_dropout->setRange(0, 0.9);
     m_dropout->setSingleStep(0.05);
     networkForm->addRow(buddy(tr("&Dropout:"), m_dropout), m_dropout);
+    m_wide = named(new QCheckBox(tr("Wide && deep: a linear path beside the network"), network),
+                   QStringLiteral("wideCheck"));
+    networkForm->addRow(QString(), m_wide);
 
     auto *optimiser = new QGroupBox(tr("Optimiser (Adam)"), content);
     auto *optimiserForm = new QFormLayout(optimiser);
@@ -280,6 +283,7 @@ void SettingsPage::resetDefaults()
     m_hidden->setText(hidden.join(QLatin1Char(',')));
     m_headHidden->setValue(defaults.train.headHidden);
     m_dropout->setValue(defaults.train.dropout);
+    m_wide->setChecked(defaults.train.wide);
     m_learningRate->setValue(defaults.train.learningRate);
     m_batch->setValue(defaults.train.batchSize);
     m_epochs->setValue(defaults.train.epochs);
@@ -492,6 +496,7 @@ std::optional<ExperimentConfig> SettingsPage::config(QString *problem) const
     m_methods->applyTo(config.train);
     config.train.headHidden = m_headHidden->value();
     config.train.dropout = m_dropout->value();
+    config.train.wide = m_wide->isChecked();
     config.train.learningRate = m_learningRate->value();
     config.train.batchSize = m_batch->value();
     config.train.epochs = m_epochs->value();
@@ -555,6 +560,7 @@ void SettingsPage::saveSettings() const
     settings.setValue(QStringLiteral("l2"), m_l2->value());
     settings.setValue(QStringLiteral("earlyStopOn"), m_earlyStopOn->text());
     settings.setValue(QStringLiteral("refit"), m_refit->isChecked());
+    settings.setValue(QStringLiteral("wide"), m_wide->isChecked());
     settings.setValue(QStringLiteral("trainFraction"), m_trainFraction->value());
     settings.setValue(QStringLiteral("validationFraction"), m_validationFraction->value());
     settings.setValue(QStringLiteral("seed"), m_seed->value());
@@ -584,6 +590,7 @@ void SettingsPage::restoreSettings()
     restore("l2", [this](const QVariant &v) { m_l2->setValue(v.toDouble()); });
     restore("earlyStopOn", [this](const QVariant &v) { m_earlyStopOn->setText(v.toString()); });
     restore("refit", [this](const QVariant &v) { m_refit->setChecked(v.toBool()); });
+    restore("wide", [this](const QVariant &v) { m_wide->setChecked(v.toBool()); });
     restore("trainFraction", [this](const QVariant &v) { m_trainFraction->setValue(v.toDouble()); });
     restore("validationFraction", [this](const QVariant &v) { m_validationFraction->setValue(v.toDouble()); });
     restore("seed", [this](const QVariant &v) { m_seed->setValue(v.toInt()); });
@@ -695,6 +702,7 @@ void SettingsPage::setConfig(const ExperimentConfig &config)
     m_methods->setFrom(config.train);
     m_headHidden->setValue(config.train.headHidden);
     m_dropout->setValue(config.train.dropout);
+    m_wide->setChecked(config.train.wide);
     m_learningRate->setValue(config.train.learningRate);
     m_batch->setValue(config.train.batchSize);
     m_epochs->setValue(config.train.epochs);

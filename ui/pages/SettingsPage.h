@@ -123,6 +123,7 @@ private:
     QSpinBox *m_patience;
     QDoubleSpinBox *m_l2;
     QLineEdit *m_earlyStopOn; // empty = the objective, or TASK:METRIC
+    QCheckBox *m_wide;        // wide & deep: a linear layer from the inputs to each head
     QCheckBox *m_refit;       // train again on all training rows for the chosen epochs
     QDoubleSpinBox *m_trainFraction;
     QDoubleSpinBox *m_validationFraction;
