@@ -10,4 +10,9 @@ cmake --build build-asan --parallel "$(nproc)"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0"
 export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-ctest --test-dir build-asan --output-on-failure --timeout 1200 -j "$(nproc)"
+# tst_onnx is left out here and runs in the Release suite only: it is a numeric parity test (ONNX
+# Runtime against predict within 1e-5), and at -O1 the trainer's different code generation gives
+# an attention model whose int_rate (in percent, float32) differs by 1.5e-5 (2026-11-30): a
+# shortfall of the parity bound recorded in the README, not a sanitizer finding. Only the
+# exporter's refusals (tst_catalogue_export) run under the sanitizers; its full path does not.
+ctest --test-dir build-asan --output-on-failure --timeout 1200 -j "$(nproc)" -E '^tst_onnx$'
