@@ -1193,6 +1193,43 @@ std::map<std::size_t, const char *> recordStartsOfRows(const CsvTokenizer &token
     return starts;
 }
 
+// The line on which each record starts (see SourceLines), for the messages of the steps after
+// reading. A regular file, one line per record and no blank lines, is recognised by counting its
+// line breaks at memory speed; any other (blank lines, line breaks in quoted cells) is walked
+// record by record as ChunkParser reads it.
+SourceLines sourceLinesOfRecords(const CsvTokenizer &tokenizer, const char *bodyStart, std::size_t columnCount,
+                                 std::size_t rows)
+{
+    SourceLines lines;
+    if (rows == 0)
+        return lines;
+    const std::int64_t bodyLine = 1 + std::count(tokenizer.begin(), bodyStart, '\n');
+    const char *end = tokenizer.end();
+    const auto lineBreaks = static_cast<std::size_t>(std::count(bodyStart, end, '\n'));
+    const bool endsWithBreak = end > bodyStart && end[-1] == '\n';
+    if (lineBreaks == (endsWithBreak ? rows : rows - 1)) {
+        lines.addStep(0, bodyLine);
+        return lines;
+    }
+    std::vector<RawField> fields;
+    const char *at = bodyStart;
+    std::int64_t line = bodyLine;
+    for (std::size_t row = 0; row < rows && at < end;) {
+        if (columnCount > 1 && tokenizer.isEmptyLine(at)) {
+            const void *newline = std::memchr(at, '\n', static_cast<std::size_t>(end - at));
+            at = newline == nullptr ? end : static_cast<const char *>(newline) + 1;
+            ++line;
+            continue;
+        }
+        lines.addStep(row, line);
+        const char *next = tokenizer.scanRecord(at, fields); // the text was parsed: no syntax error here
+        line += std::count(at, next, '\n');
+        at = next;
+        ++row;
+    }
+    return lines;
+}
+
 // What settleColumnType found in a categorical column, in rows (lines are found later).
 struct ColumnFindings {
     // Read as numbers after all: the numbers float32 does not hold, by first row.
@@ -1810,6 +1847,7 @@ CsvReadResult readCsv(std::span<const char> bytes, const std::string &sourceName
         }
     }
     result.table = Table(sourceName, std::move(columns));
+    result.table.setSourceLines(sourceLinesOfRecords(tokenizer, bodyStart, columnCount, result.table.rowCount()));
     report(1.0);
     return result;
 }

@@ -78,7 +78,44 @@ Table Table::selectRows(const std::vector<std::size_t> &rows) const
         }
         selected.push_back(std::move(copy));
     }
-    return Table(m_source, std::move(selected));
+    Table table(m_source, std::move(selected));
+    table.setSourceLines(m_sourceLines.select(rows));
+    return table;
+}
+
+std::string Table::rowPlace(std::size_t row) const
+{
+    if (const std::optional<std::int64_t> line = m_sourceLines.lineOf(row))
+        return "line " + std::to_string(*line);
+    return "data row " + std::to_string(row + 1);
+}
+
+void SourceLines::addStep(std::size_t row, std::int64_t line)
+{
+    if (!m_steps.empty() &&
+        m_steps.back().line - static_cast<std::int64_t>(m_steps.back().row) == line - static_cast<std::int64_t>(row))
+        return; // the same offset continues: no step
+    m_steps.push_back({row, line});
+}
+
+std::optional<std::int64_t> SourceLines::lineOf(std::size_t row) const
+{
+    const auto after = std::upper_bound(m_steps.begin(), m_steps.end(), row,
+                                        [](std::size_t wanted, const Step &step) { return wanted < step.row; });
+    if (after == m_steps.begin())
+        return std::nullopt;
+    const Step &step = *(after - 1);
+    return step.line + static_cast<std::int64_t>(row - step.row);
+}
+
+SourceLines SourceLines::select(const std::vector<std::size_t> &rows) const
+{
+    SourceLines selected;
+    if (m_steps.empty())
+        return selected;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        selected.addStep(i, *lineOf(rows[i]));
+    return selected;
 }
 
 namespace {

@@ -41,6 +41,29 @@ struct Column {
     std::string cellText(std::size_t row) const;
 };
 
+// Where each row of a table came from, for messages: the line of the file on which a CSV record
+// starts. A Table cannot compute it from the row number: blank lines and line breaks inside quoted
+// cells make "row + 2" wrong. It is stored as the rows at which "line - row" changes, so a regular
+// file costs one entry and a file with a few multi-line cells a few more.
+class SourceLines {
+public:
+    // Records that `row` (and the rows after it, up to the next step) starts on `line`. Rows are
+    // added in increasing order.
+    void addStep(std::size_t row, std::int64_t line);
+    // The line on which `row` starts; nullopt when the source has no lines (a statistical file).
+    std::optional<std::int64_t> lineOf(std::size_t row) const;
+    bool empty() const { return m_steps.empty(); }
+    // The lines of the given rows of this table, in the given order (for Table::selectRows).
+    SourceLines select(const std::vector<std::size_t> &rows) const;
+
+private:
+    struct Step {
+        std::size_t row;
+        std::int64_t line;
+    };
+    std::vector<Step> m_steps;
+};
+
 // A rectangular data set read from one source (a file name, for messages).
 class Table {
 public:
@@ -64,8 +87,16 @@ public:
     // Returns a new table holding only the given rows, in the given order.
     Table selectRows(const std::vector<std::size_t> &rows) const;
 
+    // Set by the reader when its source has lines (CSV).
+    void setSourceLines(SourceLines lines) { m_sourceLines = std::move(lines); }
+    const SourceLines &sourceLines() const { return m_sourceLines; }
+    // Where `row` is, as a message names it: "line 57" when the source has lines, else "data row
+    // 55" (the 55th record after the header or the 55th observation of a statistical file).
+    std::string rowPlace(std::size_t row) const;
+
 private:
     std::string m_source;
+    SourceLines m_sourceLines;
     std::vector<Column> m_columns;
     std::unordered_map<std::string, std::size_t> m_indexByName;
     std::size_t m_rowCount = 0;

@@ -1,7 +1,6 @@
 #include "metrics/Evaluation.h"
 
 #include "metrics/TaskScores.h"
-#include "preprocess/TableLookup.h"
 
 #include <algorithm>
 
@@ -29,7 +28,7 @@ std::string describeUnseenLabels(const TaskEvaluation &evaluation)
     return "task \"" + evaluation.task + "\": " + std::to_string(rows) +
            (rows == 1 ? " labelled row holds" : " labelled rows hold") +
            " a value that is none of the model's classes (" + classes + "): " + describeTallies(evaluation.unseen) +
-           ", the first on " + dataRowText(first.firstRow) + "; " + (rows == 1 ? "it is" : "they are") +
+           ", the first on " + first.firstPlace + "; " + (rows == 1 ? "it is" : "they are") +
            " left out of the task's metrics, which cover the model's classes only";
 }
 

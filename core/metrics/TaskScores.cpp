@@ -67,7 +67,7 @@ TaskScores pairTaskWithLabels(const TargetEncoding &encoding, const Eigen::Matri
         if (predictions.col(static_cast<Eigen::Index>(i)).hasNaN())
             throw DataError({table.source(), 0, encoding.spec.column},
                             "the model gives no number (NaN) for task \"" + encoding.spec.name() + "\" on " +
-                                dataRowText(row) +
+                                table.rowPlace(row) +
                                 ", so it cannot be evaluated: an input of that row is infinite or too extreme for the "
                                 "model; correct the row, or retrain the model (models saved by this version clip "
                                 "inputs to the training range)");

@@ -61,9 +61,8 @@ std::vector<std::string> Preprocessor::featureColumns() const
 
 namespace {
 
-std::optional<NumericStep> fitNumeric(const std::string &source, const Column &column,
-                                      const std::vector<std::size_t> &rows, const PreprocessOptions &options,
-                                      std::vector<std::string> &warnings)
+std::optional<NumericStep> fitNumeric(const Table &table, const Column &column, const std::vector<std::size_t> &rows,
+                                      const PreprocessOptions &options, std::vector<std::string> &warnings)
 {
     // Statistics that would add up across parts of the data (see NumericSummary): moments, range
     // and the median. With fewer rows than the radix selection has buckets, the median is
@@ -79,8 +78,8 @@ std::optional<NumericStep> fitNumeric(const std::string &source, const Column &c
     if (!std::isfinite(summary.lowest) || !std::isfinite(summary.highest)) {
         const auto infinite =
             std::find_if(rows.begin(), rows.end(), [&](std::size_t row) { return std::isinf(values[row]); });
-        throw DataError({source, 0, column.name},
-                        "the value on " + dataRowText(*infinite) + " is " + column.cellText(*infinite) +
+        throw DataError({table.source(), 0, column.name},
+                        "the value on " + table.rowPlace(*infinite) + " is " + column.cellText(*infinite) +
                             " (beyond the range of 32-bit numbers): no scale can be fitted to it; correct the cell, "
                             "leave it empty (missing), or ignore the column");
     }
@@ -187,7 +186,7 @@ Preprocessor fitPreprocessor(const Table &table, const std::vector<std::string> 
     parallelFor(columns.size(), threads, [&](std::size_t i) {
         const Column &column = *columns[i];
         if (column.type == ColumnType::Numeric)
-            fitted[i].numeric = fitNumeric(table.source(), column, trainRows, options, fitted[i].warnings);
+            fitted[i].numeric = fitNumeric(table, column, trainRows, options, fitted[i].warnings);
         else
             fitted[i].oneHot = fitOneHot(column, trainRows, options, fitted[i].warnings);
     });
@@ -224,8 +223,7 @@ std::vector<std::string> TransformNotes::messages() const
         const ClippedColumn &column = clipped[i];
         lines.push_back("clipped " + cellsText(column.cells) + " of column " + column.column +
                         " to the training range [" + number(column.lowest) + ", " + number(column.highest) +
-                        "] (the first on " + dataRowText(column.firstRow) + ", value " + number(column.firstValue) +
-                        ")");
+                        "] (the first on " + column.firstPlace + ", value " + number(column.firstValue) + ")");
     }
     if (clipped.size() > named) {
         std::int64_t cells = 0;
@@ -261,7 +259,7 @@ InputMatrix Preprocessor::transform(const Table &table, int threads, TransformNo
         if (column.type != ColumnType::Numeric)
             throw DataError({table.source(), 0, step.column},
                             "expected numbers (the model was trained on a numeric column), found text such as " +
-                                firstValueText(column) +
+                                firstValueText(table, column) +
                                 "; correct the cells that are not numbers, or leave them "
                                 "empty (missing)");
         numericSources.push_back({column.values.data(), &step, input});
@@ -355,8 +353,8 @@ InputMatrix Preprocessor::transform(const Table &table, int threads, TransformNo
                 continue;
             const NumericStep &step = *numericSources[s].step;
             const std::size_t first = firstClippedRow[s];
-            notes->clipped.push_back(
-                {step.column, step.lowest, step.highest, clippedCells[s], first, numericSources[s].values[first]});
+            notes->clipped.push_back({step.column, step.lowest, step.highest, clippedCells[s], first,
+                                      numericSources[s].values[first], table.rowPlace(first)});
         }
     }
     return inputs;

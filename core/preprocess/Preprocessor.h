@@ -58,6 +58,7 @@ struct ClippedColumn {
     std::int64_t cells = 0;
     std::size_t firstRow = 0; // the first clipped row of the table
     float firstValue = 0;     // and its value before clipping
+    std::string firstPlace;   // where firstRow is, as Table::rowPlace names it ("line 57")
 };
 
 // What a transform did to the table beyond the plain steps, for the user to read.

@@ -30,17 +30,9 @@ inline std::vector<const Column *> columnsNamed(const Table &table, const std::v
     return found;
 }
 
-// "data row 7": the 7th record after the header. Messages name rows this way because a Table
-// does not keep the file's line numbers (blank lines and line breaks inside quoted cells would
-// make "row + 2" wrong).
-inline std::string dataRowText(std::size_t row)
-{
-    return "data row " + std::to_string(row + 1);
-}
-
-// The first non-missing cell of a column, quoted, and where it is: "\"12.5%\" on data row 2"
-// (or "no value"), as an example in a message.
-inline std::string firstValueText(const Column &column)
+// The first non-missing cell of a column of `table`, quoted, and where it is: "\"12.5%\" on line
+// 3" (or "no value"), as an example in a message.
+inline std::string firstValueText(const Table &table, const Column &column)
 {
     for (std::size_t row = 0; row < column.size(); ++row) {
         if (column.isMissing(row))
@@ -48,7 +40,7 @@ inline std::string firstValueText(const Column &column)
         std::string example = "\""; // appended piece by piece: GCC 12 warns wrongly (-Wrestrict)
         example += column.cellText(row);
         example += "\" on ";
-        example += dataRowText(row);
+        example += table.rowPlace(row);
         return example;
     }
     return "no value";

@@ -147,9 +147,9 @@ private:
     bool m_otherValuesAreNegative = false;
 };
 
-std::string regressionOnText(const Column &column)
+std::string regressionOnText(const Table &table, const Column &column)
 {
-    return "a regression task needs numbers, but this column holds text (e.g. " + firstValueText(column) +
+    return "a regression task needs numbers, but this column holds text (e.g. " + firstValueText(table, column) +
            "); make it a binary or multiclass task if it names classes, or correct the cells that are not numbers";
 }
 
@@ -202,7 +202,7 @@ std::vector<std::string> binaryClasses(const Table &table, const TaskSpec &task)
                             std::to_string(values.size()) + " values, " + describeTallies(values) +
                             ", but a binary task takes two, the positive class and one negative class; the first "
                             "unexpected value, " +
-                            quoted(firstUnexpected->value) + ", is on " + dataRowText(firstUnexpected->firstRow) +
+                            quoted(firstUnexpected->value) + ", is on " + table.rowPlace(firstUnexpected->firstRow) +
                             ". Correct those cells or leave them empty (missing), or make the task multiclass (" +
                             task.column + ":multiclass)");
     }
@@ -226,7 +226,7 @@ std::vector<LabelTally> tallyLabels(const Column &column, std::span<const std::s
         });
         for (std::size_t level = 0; level < counts.size(); ++level) {
             if (counts[level] > 0)
-                tallies.push_back({column.levels[level], counts[level], firstRows[level]});
+                tallies.push_back({column.levels[level], counts[level], firstRows[level], {}});
         }
     } else {
         // A class column holds few distinct numbers: they are searched in a short list, and only a
@@ -246,7 +246,7 @@ std::vector<LabelTally> tallyLabels(const Column &column, std::span<const std::s
             if (index == tallies.size()) {
                 if (listed.size() < kListed)
                     listed.push_back(value);
-                tallies.push_back({column.cellText(row), 0, row});
+                tallies.push_back({column.cellText(row), 0, row, {}});
             }
             ++tallies[index].rows;
         });
@@ -296,7 +296,7 @@ void validateRoles(const Table &table, const RoleAssignment &roles)
         if (!(task.lambda >= 0) || !std::isfinite(task.lambda))
             throw ConfigError("task \"" + task.column + "\": lambda must be a finite number >= 0");
         if (task.type == TaskType::Regression && column.type != ColumnType::Numeric)
-            throw taskError(table, task.column, regressionOnText(column));
+            throw taskError(table, task.column, regressionOnText(table, column));
         if (task.type == TaskType::Binary) {
             if (task.positiveClass.empty())
                 throw ConfigError("binary task \"" + task.column + "\": name the positive class, e.g. " + task.column +
@@ -402,7 +402,7 @@ std::vector<float> encodeTargets(const Table &table, const TargetEncoding &encod
     const TaskSpec &spec = encoding.spec;
     if (spec.type == TaskType::Regression) {
         if (column.type != ColumnType::Numeric)
-            throw DataError({table.source(), 0, spec.column}, regressionOnText(column));
+            throw DataError({table.source(), 0, spec.column}, regressionOnText(table, column));
         for (std::size_t row = 0; row < targets.size(); ++row)
             targets[row] = static_cast<float>((column.values[row] - encoding.mean) / encoding.scale);
         return targets;
@@ -441,6 +441,8 @@ std::vector<LabelTally> unseenLabels(const Table &table, const TargetEncoding &e
     const ClassLookup lookup(encoding);
     std::vector<LabelTally> unseen = tallyLabels(table.column(encoding.spec.column), rows);
     std::erase_if(unseen, [&](const LabelTally &value) { return lookup.ofText(value.value) >= 0; });
+    for (LabelTally &value : unseen)
+        value.firstPlace = table.rowPlace(value.firstRow);
     return unseen;
 }
 

@@ -70,6 +70,7 @@ struct LabelTally {
     std::string value;
     std::int64_t rows = 0;
     std::size_t firstRow = 0;
+    std::string firstPlace; // where firstRow is, as Table::rowPlace names it ("line 57")
 };
 // The distinct non-missing values of `column` on `rows` (every row when empty), in the order
 // they first occur.

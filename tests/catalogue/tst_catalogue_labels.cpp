@@ -77,7 +77,7 @@ private Q_SLOTS:
                             1,
                             QStringList{QStringLiteral("third.csv"), QStringLiteral("column \"Class\""),
                                         QStringLiteral("\"good\" (3 rows)"), QStringLiteral("\"unknown\" (1 row)"),
-                                        QStringLiteral("data row 4"), QStringLiteral("Class:multiclass")});
+                                        QStringLiteral("line 5"), QStringLiteral("Class:multiclass")});
         QVERIFY(!QFile::exists(m_scratch.path(QStringLiteral("third.cmtl"))));
         // The file itself is good CSV: the workbench loads it (the Roles page then refuses the task).
         QCOMPARE(workbenchLoadError(data), QString());
@@ -90,7 +90,19 @@ private Q_SLOTS:
                                     cli("--out"), m_scratch.path(QStringLiteral("flags.cmtl"))}),
                             1,
                             QStringList{QStringLiteral("flags.csv"), QStringLiteral("\"default\""),
-                                        QStringLiteral("\"2\" (1 row)"), QStringLiteral("data row 3")});
+                                        QStringLiteral("\"2\" (1 row)"), QStringLiteral("line 4")});
+    }
+
+    // The line named is the file's, not the record's number: a blank line and a quoted cell with a
+    // line break before the bad value move it two lines down.
+    void thirdValueAfterBlankLineAndQuotedLineBreak()
+    {
+        const QString data = m_scratch.write(QStringLiteral("lines.csv"),
+                                             "note,default\n\"two\nlines\",0\n\nx,1\ny,0\nz,2\nw,1\n");
+        CMTL_EXPECT_REFUSAL(runCli({cli("train"), cli("--data"), data, cli("--task"), cli("default:binary:1"),
+                                    cli("--out"), m_scratch.path(QStringLiteral("lines.cmtl"))}),
+                            1, QStringList{QStringLiteral("lines.csv"), QStringLiteral("\"2\" (1 row)"),
+                                           QStringLiteral("is on line 7")});
     }
 
     void numericZeroOneColumnWithPositiveOneTrains()
@@ -143,7 +155,7 @@ private Q_SLOTS:
                                     cli("--out"), m_scratch.path(QStringLiteral("rate.cmtl"))}),
                             1,
                             QStringList{QStringLiteral("rate.csv"), QStringLiteral("column \"rate\""),
-                                        QStringLiteral("\"12.5%\""), QStringLiteral("data row 2")});
+                                        QStringLiteral("\"12.5%\""), QStringLiteral("line 3")});
     }
 
     void infiniteTrainingValue()
@@ -165,9 +177,9 @@ private Q_SLOTS:
         const CliRun run = runCli({cli("evaluate"), cli("--model"), m_model, cli("--data"), data});
         CMTL_EXPECT_REFUSAL(run, 0,
                             QStringList{QStringLiteral("note: task \"Class\": 2 labelled rows"),
-                                        QStringLiteral("\"late\" (2 rows), the first on data row 2"),
+                                        QStringLiteral("\"late\" (2 rows), the first on line 3"),
                                         QStringLiteral("note: task \"grade\": 2 labelled rows"),
-                                        QStringLiteral("\"Z\" (2 rows), the first on data row 3"),
+                                        QStringLiteral("\"Z\" (2 rows), the first on line 4"),
                                         QStringLiteral("left out of the task's metrics")});
         // Four rows of known classes counted for Class, four for grade.
         QVERIFY2(run.out.contains(QRegularExpression(QStringLiteral("Class +binary +4 "))) &&
@@ -185,7 +197,7 @@ private Q_SLOTS:
             m_scratch.write(QStringLiteral("far.csv"), "x,Class,grade\n5,good,A\n31405,bad,B\n-7,good,C\n20,bad,A\n");
         const QString out = m_scratch.path(QStringLiteral("far_predictions.csv"));
         const QStringList note{QStringLiteral("note: clipped 2 cells of column x to the training range [0, 39]"),
-                               QStringLiteral("data row 2, value 31405")};
+                               QStringLiteral("line 3, value 31405")};
         CMTL_EXPECT_REFUSAL(runCli({cli("predict"), cli("--model"), m_model, cli("--data"), data, cli("--out"), out}),
                             0, note);
         CMTL_EXPECT_REFUSAL(runCli({cli("evaluate"), cli("--model"), m_model, cli("--data"), data}), 0, note);

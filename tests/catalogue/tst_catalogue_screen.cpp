@@ -38,7 +38,7 @@ private Q_SLOTS:
         const QString path = m_scratch.write(QStringLiteral("three.csv"), "x,Class\n1,good\n2,bad\n3,ugly\n4,good\n");
         CMTL_EXPECT_REFUSAL(
             runCli(screen(path, {QStringLiteral("--task"), QStringLiteral("Class:binary:bad")})), 1,
-            QStringList{QStringLiteral("three.csv"), QStringLiteral("\"ugly\""), QStringLiteral("data row 3")});
+            QStringList{QStringLiteral("three.csv"), QStringLiteral("\"ugly\""), QStringLiteral("line 4")});
     }
 
     void specialOnUnknownColumn()

@@ -136,6 +136,31 @@ private Q_SLOTS:
         QCOMPARE(table.column("b").codes, (std::vector<std::int32_t>{0, 1}));
     }
 
+    // Messages after reading name a row by its line in the file: blank lines and quoted cells with
+    // line breaks are counted, and the lines follow the rows into a selection.
+    void rowsKnowTheirLines()
+    {
+        const Table regular = read("a,b\n1,2\n3,4\n5,6").table;
+        QCOMPARE(regular.rowPlace(0), std::string("line 2"));
+        QCOMPARE(regular.rowPlace(2), std::string("line 4"));
+
+        const Table irregular = read("a,b\n1,2\n\n3,\"x\ny\"\n\n\n5,6\n7,8\n").table;
+        QCOMPARE(irregular.rowCount(), std::size_t{4});
+        QCOMPARE(irregular.rowPlace(0), std::string("line 2"));
+        QCOMPARE(irregular.rowPlace(1), std::string("line 4"));
+        QCOMPARE(irregular.rowPlace(2), std::string("line 8"));
+        QCOMPARE(irregular.rowPlace(3), std::string("line 9"));
+
+        const Table selected = irregular.selectRows({3, 0, 2});
+        QCOMPARE(selected.rowPlace(0), std::string("line 9"));
+        QCOMPARE(selected.rowPlace(1), std::string("line 2"));
+        QCOMPARE(selected.rowPlace(2), std::string("line 8"));
+
+        // A table without lines (a statistical file) names the record.
+        Table withoutLines("memory", {});
+        QCOMPARE(withoutLines.rowPlace(4), std::string("data row 5"));
+    }
+
     void quotedNumbersAreNumbers()
     {
         const auto result = read("\"a\",\"b\"\n\"1.5\",\" 2 \"\n\"-3\",\"\"\n");
