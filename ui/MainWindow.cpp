@@ -983,7 +983,7 @@ void MainWindow::askToKeepWork(const std::function<void()> &proceed)
         return;
     }
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Unsaved changes"),
-                                tr("The project has unsaved changes (runs, roles or settings)."),
+                                tr("The project has unsaved changes (runs, roles, settings or bins)."),
                                 QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("unsavedChangesBox"));
     box->setInformativeText(tr("Save them before going on? Discarded changes cannot be recovered."));

@@ -1702,8 +1702,8 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <source>The project has unsaved changes (runs, roles or settings).</source>
-        <translation>项目有未保存的更改（运行、角色或设置）。</translation>
+        <source>The project has unsaved changes (runs, roles, settings or bins).</source>
+        <translation>项目有未保存的更改（运行、角色、设置或分箱）。</translation>
     </message>
     <message>
         <source>Save them before going on? Discarded changes cannot be recovered.</source>

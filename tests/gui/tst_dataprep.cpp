@@ -215,6 +215,21 @@ private Q_SLOTS:
         thousands->setCurrentIndex(0);
     }
 
+    // A SAS, Stata or SPSS file declares its columns, types and encoding: the CSV import options
+    // are disabled while it is shown (not changed), and enabled again for the next CSV file.
+    void csvOptionsAreDisabledForAStatisticalFile()
+    {
+        QVERIFY(openAndWait(writeFile(QStringLiteral("plain.csv"), "a,b\n1,x\n2,y\n")));
+        auto *options = findNamed<QWidget>(m_window, QStringLiteral("importOptions"));
+        QVERIFY(options->isEnabled());
+        const QString spss = QStringLiteral(CMTL_SOURCE_DIR "/tests/core/statfiles/small.sav");
+        if (!openAndWait(spss))
+            QSKIP("this build reads no SPSS files (ReadStat absent)");
+        QVERIFY(!options->isEnabled());
+        QVERIFY(openAndWait(writeFile(QStringLiteral("again.csv"), "a,b\n3,z\n4,w\n")));
+        QVERIFY(options->isEnabled());
+    }
+
     // Roles survive a reload with a type override, the ID / keep role included.
     void rolesKeptAfterReload()
     {

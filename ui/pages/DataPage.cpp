@@ -324,12 +324,14 @@ void DataPage::updatePreview()
     const bool opening = !m_loadingPath.isEmpty();
     const QByteArray &head = opening ? m_loadingHead : m_head;
     const QString path = opening ? m_loadingPath : m_path;
+    // A SAS, Stata or SPSS file declares its columns, types and encoding: the CSV options neither
+    // preview nor change anything, so they are disabled (kept as set, for the next CSV file).
+    const StatFileFormat statFormat = path.isEmpty() ? StatFileFormat::None : detectStatFileFormat(path.toStdString());
+    m_optionsBox->setEnabled(statFormat == StatFileFormat::None);
     if (head.isEmpty()) {
         m_previewModel->setTable({});
         return;
     }
-    // A SAS, Stata or SPSS file declares its columns: there is nothing for the CSV options to preview.
-    const StatFileFormat statFormat = detectStatFileFormat(path.toStdString());
     if (statFormat != StatFileFormat::None) {
         const QString kind = statFormat == StatFileFormat::Sas7bdat       ? tr("A SAS dataset (sas7bdat)")
                              : statFormat == StatFileFormat::SasTransport ? tr("A SAS transport file (XPORT)")
