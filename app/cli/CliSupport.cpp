@@ -71,10 +71,15 @@ void addCsvOptions(QCommandLineParser &parser)
 
 namespace {
 
-// --db's stand-in for the --data file: it starts with a NUL character, which no file name holds.
-const QString kDatabaseData = QStringLiteral("\u0000database");
 // The database source --db, --query and --table name, once resolved (its password read once).
 std::optional<DatabaseSource> g_databaseSource;
+
+// Whether `path` is dataArgument's stand-in for the --db source (with --db, --data is refused, so
+// only --test could name a file of the same name, which would have to be "sqlite:x.db, table t").
+bool isDatabaseData(const QString &path)
+{
+    return g_databaseSource && str(path) == g_databaseSource->describe();
+}
 
 bool databaseGiven(const QCommandLineParser &parser)
 {
@@ -157,8 +162,8 @@ const DatabaseSource *databaseOutput(const QCommandLineParser &parser, const cha
 QString dataArgument(const QCommandLineParser &parser, const char *option, const char *command)
 {
     if (std::strcmp(option, "data") == 0 && databaseGiven(parser)) {
-        databaseSource(parser, command);
-        return kDatabaseData;
+        // The source's description stands for it: readTable recognises it, and messages show it.
+        return QString::fromStdString(databaseSource(parser, command).describe());
     }
     return parser.value(QString::fromLatin1(option));
 }
@@ -329,6 +334,8 @@ namespace {
 // The column names of a data file, from its first lines (64 KiB at most).
 std::vector<std::string> columnNamesOf(const QString &path, CsvOptions options)
 {
+    if (isDatabaseData(path))
+        return databaseColumnNames(*g_databaseSource);
     if (detectStatFileFormat(str(path)) != StatFileFormat::None)
         return statFileColumnNames(str(path));
     QFile file(path);
@@ -361,7 +368,7 @@ DataFileReadResult readTable(const QString &path, CsvOptions options, const std:
             options.categoricalColumns.push_back(column);
     }
     DataFileReadResult read;
-    if (path == kDatabaseData && g_databaseSource) {
+    if (isDatabaseData(path)) {
         DatabaseReadResult fromDatabase = readDatabase(*g_databaseSource, options, &g_interrupt);
         read.table = std::move(fromDatabase.table);
         read.warnings = std::move(fromDatabase.warnings);

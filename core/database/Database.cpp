@@ -492,15 +492,13 @@ private:
     std::optional<CategoricalCells> m_text;
 };
 
-} // namespace
-
-DatabaseReadResult readDatabase(const DatabaseSource &source, const CsvOptions &options,
-                                const CancellationToken *cancel, const std::function<void(std::size_t)> &progress)
+// Runs the source's query (or SELECT * of its table), forward-only: the rows are read once, in
+// order, so the drivers need not keep them (PostgreSQL's fetches row by row) and memory beyond
+// the table stays bounded.
+QSqlQuery executeSource(OpenConnection &open, const DatabaseSource &source)
 {
     if (source.table.empty() == source.query.empty())
         throw ConfigError("give a table (--table NAME) or a query (--query \"SELECT ...\"), one of them");
-    const std::string sourceName = source.describe();
-    OpenConnection open(source.connection, source.password, true);
     QString sql;
     if (!source.table.empty()) {
         std::vector<std::string> tables;
@@ -512,22 +510,42 @@ DatabaseReadResult readDatabase(const DatabaseSource &source, const CsvOptions &
     } else {
         sql = qstr(source.query);
     }
+    QSqlQuery query(open.database());
+    query.setForwardOnly(true);
+    query.setNumericalPrecisionPolicy(QSql::LowPrecisionDouble);
+    if (!query.exec(sql))
+        throw DataError({source.describe(), 0, ""}, "the database refused the " +
+                                                        std::string(source.table.empty() ? "query" : "table's query") +
+                                                        ": " + str(query.lastError().text().trimmed()));
+    if (!query.isSelect())
+        throw DataError({source.describe(), 0, ""}, "the query gives no rows to read (it is not a SELECT)");
+    return query;
+}
 
+} // namespace
+
+std::vector<std::string> databaseColumnNames(const DatabaseSource &source)
+{
+    OpenConnection open(source.connection, source.password, true);
+    std::vector<std::string> names;
+    {
+        QSqlQuery query = executeSource(open, source);
+        const QSqlRecord record = query.record();
+        for (int i = 0; i < record.count(); ++i)
+            names.push_back(str(record.fieldName(i)));
+    }
+    return names;
+}
+
+DatabaseReadResult readDatabase(const DatabaseSource &source, const CsvOptions &options,
+                                const CancellationToken *cancel, const std::function<void(std::size_t)> &progress)
+{
+    const std::string sourceName = source.describe();
+    OpenConnection open(source.connection, source.password, true);
     DatabaseReadResult result;
     std::vector<Column> columns;
     {
-        QSqlQuery query(open.database());
-        // Rows are read once, in order: the drivers need not keep them (PostgreSQL's fetches
-        // row by row), so memory beyond the table stays bounded.
-        query.setForwardOnly(true);
-        query.setNumericalPrecisionPolicy(QSql::LowPrecisionDouble);
-        if (!query.exec(sql))
-            throw DataError({sourceName, 0, ""}, "the database refused the " +
-                                                     std::string(source.table.empty() ? "query" : "table's query") +
-                                                     ": " + str(query.lastError().text().trimmed()));
-        if (!query.isSelect())
-            throw DataError({sourceName, 0, ""}, "the query gives no rows to read (it is not a SELECT)");
-
+        QSqlQuery query = executeSource(open, source);
         const QSqlRecord record = query.record();
         std::vector<std::string> names;
         std::vector<CellKind> kinds;

@@ -97,6 +97,10 @@ DatabaseReadResult readDatabase(const DatabaseSource &source, const CsvOptions &
                                 const CancellationToken *cancel = nullptr,
                                 const std::function<void(std::size_t)> &progress = {});
 
+// The column names of a table or query, from the database's description of its result (no row is
+// kept). Refused as readDatabase refuses.
+std::vector<std::string> databaseColumnNames(const DatabaseSource &source);
+
 // Opens and closes a connection: nothing when it works, else DataError with the driver's message.
 void testDatabaseConnection(const DatabaseConnection &connection, const std::string &password);
 

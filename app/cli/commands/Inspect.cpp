@@ -59,12 +59,17 @@ int commandInspect(const QStringList &arguments, std::ostream &out)
     }
     const CsvDialect &dialect = read.dialect;
     const char delimiter = dialect.delimiter;
-    out << read.table.source() << ": " << read.table.rowCount() << " rows, " << read.table.columnCount()
-        << " columns; delimiter " << (delimiter == '\t' ? std::string("tab") : std::string(1, delimiter))
-        << ", encoding " << dialect.encoding << (dialect.crlf ? ", CRLF" : "")
-        << (dialect.crOnly ? ", old Mac line ends (CR)" : "")
-        << (dialect.decimalSeparator == ',' ? ", decimal comma" : "") << "\n";
-    out << "encoding: " << dialect.encoding << " (" << dialect.encodingReason << ")\n";
+    if (fromDatabase)
+        out << read.table.source() << ": " << read.table.rowCount() << " rows, " << read.table.columnCount()
+            << " columns\n";
+    else
+        out << read.table.source() << ": " << read.table.rowCount() << " rows, " << read.table.columnCount()
+            << " columns; delimiter " << (delimiter == '\t' ? std::string("tab") : std::string(1, delimiter))
+            << ", encoding " << dialect.encoding << (dialect.crlf ? ", CRLF" : "")
+            << (dialect.crOnly ? ", old Mac line ends (CR)" : "")
+            << (dialect.decimalSeparator == ',' ? ", decimal comma" : "") << "\n";
+    if (!fromDatabase)
+        out << "encoding: " << dialect.encoding << " (" << dialect.encodingReason << ")\n";
     if (!dialect.decimalReason.empty())
         out << "decimal comma: " << dialect.decimalReason << "\n";
     out << "\n";

@@ -11,6 +11,8 @@
 #include "explain/IntegratedGradients.h"
 #include "scorecard/ScorecardFile.h"
 
+#include <QRegularExpression>
+
 #include <charconv>
 #include <limits>
 #include <optional>
@@ -251,17 +253,23 @@ QString outputTable(const QCommandLineParser &parser)
                          "--query for the rows to score)");
     if (table.isEmpty() && !parser.isSet(QStringLiteral("out")))
         required(parser, "out", "predict");
+    if (!table.isEmpty()) {
+        // No output overwrites an input: the table read, or a table the query names.
+        const DatabaseSource &source = *databaseOutput(parser, "predict");
+        const QRegularExpression named(QStringLiteral("\\b") + QRegularExpression::escape(table) +
+                                           QStringLiteral("\\b"),
+                                       QRegularExpression::CaseInsensitiveOption);
+        if (str(table) == source.table || QString::fromStdString(source.query).contains(named))
+            throw UsageError("predict: --out-table " + str(table) + " is the table the data are read from (" +
+                             source.describe() + "); write the predictions to another table");
+    }
     return table;
 }
 
-// Writes the predictions to --out (a CSV file) and/or --out-table (a table of --db's database).
+// Writes the predictions to --out-table (a table of --db's database) and/or --out (a CSV file):
+// the table first, since it may be refused (it exists), and then nothing is written.
 void writePredictions(const QCommandLineParser &parser, const QByteArray &csv, const Table &table, std::ostream &out)
 {
-    const QString outPath = parser.value(QStringLiteral("out"));
-    if (!outPath.isEmpty()) {
-        writeFileAtomically(str(outPath), csv);
-        out << "Scored " << table.rowCount() << " rows of " << table.source() << " into " << str(outPath) << '\n';
-    }
     const QString outTable = outputTable(parser);
     if (!outTable.isEmpty()) {
         const DatabaseSource &database = *databaseOutput(parser, "predict");
@@ -269,6 +277,11 @@ void writePredictions(const QCommandLineParser &parser, const QByteArray &csv, c
                            parser.isSet(QStringLiteral("replace-table")));
         out << "Scored " << table.rowCount() << " rows of " << table.source() << " into table " << str(outTable)
             << " of " << database.connection.url() << '\n';
+    }
+    const QString outPath = parser.value(QStringLiteral("out"));
+    if (!outPath.isEmpty()) {
+        writeFileAtomically(str(outPath), csv);
+        out << "Scored " << table.rowCount() << " rows of " << table.source() << " into " << str(outPath) << '\n';
     }
 }
 
