@@ -18,6 +18,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -131,33 +132,59 @@ DatabaseConnection parseDatabaseUrl(const std::string &url)
         refuseUrl(url, "unknown scheme \"" + scheme + "\"");
     if (rest.rfind("//", 0) != 0)
         refuseUrl(url, "a PostgreSQL URL starts with postgresql:// followed by [user@]host[:port]/dbname");
-    const QUrl parsed(qstr(url), QUrl::StrictMode);
-    if (!parsed.isValid())
-        refuseUrl(url, str(parsed.errorString()));
-    if (!parsed.password().isEmpty())
-        refusePasswordInUrl(str(parsed.scheme()) + "://" + str(parsed.userName()) + ":...@" + str(parsed.host()) +
-                            str(parsed.path()));
-    if (parsed.hasQuery() || parsed.hasFragment())
+    // Read by hand rather than by QUrl, which refuses a %2F-encoded socket folder as a host.
+    const std::string afterSlashes = rest.substr(2);
+    if (afterSlashes.find_first_of("?#") != std::string::npos)
         refuseUrl(url, "options after '?' or '#' are not read; remove them");
-    connection.kind = DatabaseKind::PostgreSql;
-    connection.user = str(parsed.userName());
-    connection.host = str(parsed.host(QUrl::FullyDecoded));
-    // A Unix socket folder is written percent-encoded (%2Ftmp%2Fpg), which QUrl keeps in the
-    // authority; it decodes it here.
-    if (connection.host.empty()) {
-        const QString authority = parsed.authority(QUrl::FullyDecoded);
-        const qsizetype at = authority.lastIndexOf(QLatin1Char('@'));
-        connection.host = str(authority.mid(at + 1));
-    }
-    connection.port = parsed.port(-1);
-    QString database = parsed.path(QUrl::FullyDecoded);
-    if (database.startsWith(QLatin1Char('/')))
-        database.remove(0, 1);
-    if (database.isEmpty() || database.contains(QLatin1Char('/')))
+    const std::size_t slash = afterSlashes.find('/');
+    if (slash == std::string::npos || slash + 1 == afterSlashes.size())
         refuseUrl(url, "no database name after the host (postgresql://host/dbname)");
+    const std::string authority = afterSlashes.substr(0, slash);
+    const auto decoded = [](const std::string &text) {
+        return str(QUrl::fromPercentEncoding(QByteArray::fromStdString(text)));
+    };
+    const std::string database = decoded(afterSlashes.substr(slash + 1));
+    if (database.find('/') != std::string::npos)
+        refuseUrl(url, "the database name cannot hold '/' (postgresql://host/dbname)");
+    const std::size_t at = authority.rfind('@');
+    std::string hostPort = authority;
+    if (at != std::string::npos) {
+        const std::string userInfo = authority.substr(0, at);
+        if (userInfo.find(':') != std::string::npos)
+            refusePasswordInUrl(scheme + "://" + userInfo.substr(0, userInfo.find(':')) + ":...@" +
+                                authority.substr(at + 1) + "/" + database);
+        connection.user = decoded(userInfo);
+        hostPort = authority.substr(at + 1);
+    }
+    // [::1]:5432, host:5432 or host.
+    std::size_t portColon = std::string::npos;
+    if (!hostPort.empty() && hostPort.front() == '[') {
+        const std::size_t close = hostPort.find(']');
+        if (close == std::string::npos)
+            refuseUrl(url, "an IPv6 address without its closing ']'");
+        connection.host = hostPort.substr(1, close - 1);
+        if (close + 1 < hostPort.size()) {
+            if (hostPort[close + 1] != ':')
+                refuseUrl(url, "unexpected text after the IPv6 address");
+            portColon = close + 1;
+        }
+    } else {
+        portColon = hostPort.rfind(':');
+        connection.host = decoded(hostPort.substr(0, portColon));
+    }
+    if (portColon != std::string::npos) {
+        const std::string portText = hostPort.substr(portColon + 1);
+        int port = -1;
+        const auto parsed = std::from_chars(portText.data(), portText.data() + portText.size(), port);
+        if (portText.empty() || parsed.ec != std::errc() || parsed.ptr != portText.data() + portText.size() ||
+            port < 1 || port > 65535)
+            refuseUrl(url, "the port \"" + portText + "\" is not a number from 1 to 65535");
+        connection.port = port;
+    }
+    connection.kind = DatabaseKind::PostgreSql;
     if (connection.host.empty())
-        refuseUrl(url, "no host: write postgresql://localhost/" + str(database) + " for this machine");
-    connection.database = str(database);
+        refuseUrl(url, "no host: write postgresql://localhost/" + database + " for this machine");
+    connection.database = database;
     return connection;
 }
 
@@ -657,8 +684,11 @@ void writeDatabaseTable(const DatabaseConnection &connection, const std::string 
     QStringList definitions;
     QStringList placeholders;
     for (const OutputColumn &column : columns) {
-        definitions << driver->escapeIdentifier(qstr(column.name), QSqlDriver::FieldName) + QLatin1Char(' ') +
-                           (column.numeric ? numberType : textType);
+        // Quoted here, as standard SQL: the PostgreSQL driver would read the dot of "Class.probability"
+        // as a table's name before a column's.
+        QString quotedName = qstr(column.name);
+        quotedName.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        definitions << QLatin1Char('"') + quotedName + QStringLiteral("\" ") + (column.numeric ? numberType : textType);
         placeholders << QStringLiteral("?");
     }
     const std::size_t rows = columns.front().numeric ? columns.front().numbers.size() : columns.front().texts.size();
