@@ -230,7 +230,10 @@ public:
             if (connection.port >= 0)
                 m_database.setPort(connection.port);
             m_database.setUserName(qstr(connection.user));
-            m_database.setConnectOptions(QStringLiteral("connect_timeout=10"));
+            // Reading runs in read-only transactions: a --query "DELETE ..." is refused by the server.
+            m_database.setConnectOptions(
+                readOnly ? QStringLiteral("connect_timeout=10;options=-cdefault_transaction_read_only=on")
+                         : QStringLiteral("connect_timeout=10"));
         }
         if (connection.kind == DatabaseKind::Sqlite && readOnly)
             m_database.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));

@@ -126,6 +126,7 @@ private Q_SLOTS:
     void sqlitePredictionsWrittenBack();
     void postgresReadsEqualCsv();
     void postgresWhereQuery();
+    void postgresReadsReadOnly();
     void postgresTrainingAndPredictions();
     void postgresLargeTableStreams();
 
@@ -379,6 +380,21 @@ void DatabaseTest::postgresWhereQuery()
         for (std::size_t row = 0; row < expected.rowCount(); ++row)
             QCOMPARE(table.column(c).cellText(row), expected.column(c).cellText(row));
     }
+}
+
+void DatabaseTest::postgresReadsReadOnly()
+{
+    if (skipWithoutPostgres())
+        QSKIP("no PostgreSQL server");
+    // Reading runs in read-only transactions: a statement that writes is refused by the server.
+    const DatabaseSource source{parseDatabaseUrl(postgresUrl().toStdString()), {}, {}, "DELETE FROM loans RETURNING *"};
+    try {
+        readDatabase(source);
+        QFAIL("a DELETE was run");
+    } catch (const DataError &error) {
+        QVERIFY2(error.problem().find("read-only transaction") != std::string::npos, error.what());
+    }
+    QCOMPARE(readDatabase({source.connection, {}, "loans", {}}).table.rowCount(), m_csv.rowCount());
 }
 
 void DatabaseTest::postgresTrainingAndPredictions()
