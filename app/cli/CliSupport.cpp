@@ -171,6 +171,7 @@ QString dataArgument(const QCommandLineParser &parser, const char *option, const
 void parseOrThrow(QCommandLineParser &parser, const QStringList &arguments, const char *command, std::ostream &out,
                   bool &helpShown)
 {
+    g_databaseSource.reset(); // each command reads its own --db (tests run several in one process)
     parser.addHelpOption();
     QStringList withoutCommand = arguments;
     withoutCommand.removeAt(1);
