@@ -22,6 +22,9 @@ packages=(
   # The SQL export's tests (tests/cli/tst_sqlexport.cpp): the query run in SQLite's shell and in a
   # throwaway PostgreSQL server the test starts (initdb, pg_ctl, psql).
   sqlite3 postgresql
+  # SQL databases (core/database, --db, predict --out-table): Qt SQL's drivers for SQLite,
+  # PostgreSQL and ODBC, the ODBC driver manager and its PostgreSQL and SQLite drivers.
+  libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-odbc unixodbc odbc-postgresql libsqliteodbc
 )
 # npm comes with some Node.js builds (NodeSource's); Debian's nodejs needs the npm package.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

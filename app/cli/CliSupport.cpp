@@ -10,10 +10,16 @@
 #include <QFile>
 #include <QJsonDocument>
 
+#include <termios.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <limits>
+#include <optional>
 #include <sstream>
 
 namespace cmtl {
@@ -60,11 +66,112 @@ void addCsvOptions(QCommandLineParser &parser)
                             "(repeatable).",
                             "column=type"));
     parser.addOption(option("threads", "Threads for reading and training (default: all).", "n", "0"));
+    addDatabaseOptions(parser);
+}
+
+namespace {
+
+// The database source --db, --query and --table name, once resolved (its password read once).
+std::optional<DatabaseSource> g_databaseSource;
+
+// Whether `path` is dataArgument's stand-in for the --db source (with --db, --data is refused, so
+// only --test could name a file of the same name, which would have to be "sqlite:x.db, table t").
+bool isDatabaseData(const QString &path)
+{
+    return g_databaseSource && str(path) == g_databaseSource->describe();
+}
+
+bool databaseGiven(const QCommandLineParser &parser)
+{
+    // optionNames() lists the options given: asking isSet() of a parser without --db would warn.
+    return parser.optionNames().contains(QStringLiteral("db"));
+}
+
+// The password: from CREDITMTL_DB_PASSWORD, else asked for on the terminal (not echoed), else none
+// (a server trusting the local user, or SQLite).
+std::string databasePassword(const DatabaseConnection &connection)
+{
+    if (const char *given = std::getenv(kDatabasePasswordVariable))
+        return given;
+    if (connection.kind == DatabaseKind::Sqlite || !::isatty(STDIN_FILENO) || !::isatty(STDERR_FILENO))
+        return {};
+    std::cerr << "Password for " << connection.url() << " (or set " << kDatabasePasswordVariable
+              << "; Enter for none): " << std::flush;
+    termios saved{};
+    const bool terminal = ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string password;
+    std::getline(std::cin, password);
+    if (terminal)
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::cerr << '\n';
+    return password;
+}
+
+// The source --db names, checked: a URL (without a password) and exactly one of --query, --table.
+const DatabaseSource &databaseSource(const QCommandLineParser &parser, const char *command)
+{
+    if (g_databaseSource)
+        return *g_databaseSource;
+    const auto given = [&](const char *name) { return parser.optionNames().contains(QString::fromLatin1(name)); };
+    if (given("data"))
+        throw UsageError(std::string("creditmtl-cli ") + command +
+                         ": give --data FILE or --db URL, not both (they both name the data to read)");
+    if (given("query") == given("table"))
+        throw UsageError(std::string("creditmtl-cli ") + command +
+                         ": --db needs --table NAME or --query \"SELECT ...\" (one of them)");
+    DatabaseSource source;
+    try {
+        source.connection = parseDatabaseUrl(str(parser.value(QStringLiteral("db"))));
+    } catch (const ConfigError &error) {
+        throw UsageError(std::string("--db: ") + error.what());
+    }
+    source.table = str(parser.value(QStringLiteral("table")));
+    source.query = str(parser.value(QStringLiteral("query")));
+    if (given("table") && source.table.empty())
+        throw UsageError("--table: empty table name");
+    if (given("query") && QString::fromStdString(source.query).trimmed().isEmpty())
+        throw UsageError("--query: empty query");
+    source.password = databasePassword(source.connection);
+    g_databaseSource = std::move(source);
+    return *g_databaseSource;
+}
+
+} // namespace
+
+void addDatabaseOptions(QCommandLineParser &parser)
+{
+    parser.addOption(option("db",
+                            "Read the data from a database instead of --data: sqlite:/path/file.db, "
+                            "postgresql://user@host:port/dbname or odbc:DSN, with --table or --query. The password "
+                            "comes from CREDITMTL_DB_PASSWORD or a prompt, never the URL.",
+                            "url"));
+    parser.addOption(option("table", "With --db: read this whole table (or view).", "name"));
+    parser.addOption(option("query", "With --db: read the rows of this SELECT query.", "sql"));
+}
+
+const DatabaseSource *databaseOutput(const QCommandLineParser &parser, const char *command)
+{
+    return databaseGiven(parser) ? &databaseSource(parser, command) : nullptr;
+}
+
+QString dataArgument(const QCommandLineParser &parser, const char *option, const char *command)
+{
+    if (std::strcmp(option, "data") == 0 && databaseGiven(parser)) {
+        // The source's description stands for it: readTable recognises it, and messages show it.
+        return QString::fromStdString(databaseSource(parser, command).describe());
+    }
+    return parser.value(QString::fromLatin1(option));
 }
 
 void parseOrThrow(QCommandLineParser &parser, const QStringList &arguments, const char *command, std::ostream &out,
                   bool &helpShown)
 {
+    g_databaseSource.reset(); // each command reads its own --db (tests run several in one process)
     parser.addHelpOption();
     QStringList withoutCommand = arguments;
     withoutCommand.removeAt(1);
@@ -77,7 +184,7 @@ void parseOrThrow(QCommandLineParser &parser, const QStringList &arguments, cons
 
 QString required(const QCommandLineParser &parser, const char *name, const char *command)
 {
-    const QString value = parser.value(QString::fromLatin1(name));
+    const QString value = dataArgument(parser, name, command);
     if (value.isEmpty())
         throw UsageError(std::string("creditmtl-cli ") + command + ": --" + name + " is required");
     return value;
@@ -228,6 +335,8 @@ namespace {
 // The column names of a data file, from its first lines (64 KiB at most).
 std::vector<std::string> columnNamesOf(const QString &path, CsvOptions options)
 {
+    if (isDatabaseData(path))
+        return databaseColumnNames(*g_databaseSource);
     if (detectStatFileFormat(str(path)) != StatFileFormat::None)
         return statFileColumnNames(str(path));
     QFile file(path);
@@ -259,8 +368,19 @@ DataFileReadResult readTable(const QString &path, CsvOptions options, const std:
             options.categoricalColumns.end())
             options.categoricalColumns.push_back(column);
     }
-    // A CSV file, or a SAS, Stata or SPSS file recognised by its first bytes.
-    DataFileReadResult read = readDataFile(str(path), options, &g_interrupt);
+    DataFileReadResult read;
+    if (isDatabaseData(path)) {
+        DatabaseReadResult fromDatabase = readDatabase(*g_databaseSource, options, &g_interrupt);
+        read.table = std::move(fromDatabase.table);
+        read.warnings = std::move(fromDatabase.warnings);
+        read.dialect.encoding = "as the database gives it";
+        read.dialect.encodingReason = "read from " + g_databaseSource->connection.url();
+        for (const std::string &note : fromDatabase.notes)
+            std::cerr << "creditmtl-cli: note: " << note << '\n';
+    } else {
+        // A CSV file, or a SAS, Stata or SPSS file recognised by its first bytes.
+        read = readDataFile(str(path), options, &g_interrupt);
+    }
     // Warnings go to stderr, so that they reach the user whatever the command prints on stdout.
     for (const CsvWarning &warning : read.warnings)
         std::cerr << "creditmtl-cli: warning: " << warning.message << '\n';
@@ -665,7 +785,7 @@ Table readForModelFrom(const char *fileOption, const QCommandLineParser &parser,
                 categorical.push_back(task.spec.column);
         }
     }
-    const QString path = parser.value(QString::fromLatin1(fileOption));
+    const QString path = dataArgument(parser, fileOption, "the command");
     CsvOptions options = csvOptions(parser);
     // Read as the training file was: its values treated as missing, and...
     addColumnMissingValues(options, model.inputMissingValues());

@@ -5,6 +5,7 @@
 
 #include "common/Cancellation.h"
 #include "csv/CsvReader.h"
+#include "database/Database.h"
 #include "io/ConfigJson.h"
 #include "io/SettingLimits.h"
 #include "model/MultiTaskModel.h"
@@ -46,7 +47,17 @@ double realOption(const QCommandLineParser &parser, const limits::RealRange &ran
 // A seed: a whole number from 0 to 2^64 - 1 (--seed, each of --seeds).
 std::uint64_t seedValue(const QString &text, const char *optionName);
 
+// The CSV options, and with them the database options (addDatabaseOptions): every command that
+// reads data takes both.
 void addCsvOptions(QCommandLineParser &parser);
+// --db URL with --table NAME or --query SQL: read wherever --data is (required("data"),
+// readForModel and readTable resolve them; the password from CREDITMTL_DB_PASSWORD or a prompt).
+void addDatabaseOptions(QCommandLineParser &parser);
+// The value of a file option; for "data" given as --db, a stand-in that readTable reads from the
+// database (no file name can equal it). "" when the option is not given.
+QString dataArgument(const QCommandLineParser &parser, const char *option, const char *command);
+// The database --db names (for writing back to it: predict --out-table), or null without --db.
+const DatabaseSource *databaseOutput(const QCommandLineParser &parser, const char *command);
 CsvOptions csvOptions(const QCommandLineParser &parser);
 // Reads a CSV file, or a SAS, Stata or SPSS file (chosen by its first bytes), printing the
 // reader's warnings and notes on stderr.

@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "csv/DataFile.h"
+#include "data/ColumnCells.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -100,7 +101,6 @@ bool statFilesSupported()
 namespace {
 
 constexpr std::size_t kMaxColumns = 1'000'000; // as the CSV reader
-constexpr double kLargestExactFloatInteger = 16777216.0;
 
 // Refuses the options that only mean something for a CSV file: applying them to a statistical
 // file is impossible, and ignoring them in silence would hide a mistake.
@@ -125,48 +125,6 @@ void refuseCsvOnlyOptions(const CsvOptions &options, const std::string &sourceNa
     throw ConfigError(sourceName + " is a " + describe(format) +
                       ", not a CSV file, so these CSV options do not apply: " + list +
                       "; remove them (the file itself declares its columns, types and encoding)");
-}
-
-std::string trimmed(std::string_view text)
-{
-    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && blank(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && blank(text.back()))
-        text.remove_suffix(1);
-    return std::string(text);
-}
-
-// A number in its shortest round-trip form: 1 -> "1", 13.99 -> "13.99".
-std::string shortestText(double value)
-{
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
-
-std::optional<double> parseNumber(const std::string &text)
-{
-    std::string_view view = text;
-    if (!view.empty() && view.front() == '+')
-        view.remove_prefix(1);
-    double value = 0;
-    const auto result = std::from_chars(view.data(), view.data() + view.size(), value);
-    if (result.ec != std::errc() || result.ptr != view.data() + view.size() || view.empty())
-        return std::nullopt;
-    return value;
-}
-
-std::string withThousands(std::size_t value)
-{
-    const std::string digits = std::to_string(value);
-    std::string grouped;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0)
-            grouped += ',';
-        grouped += digits[i];
-    }
-    return grouped;
 }
 
 std::string upper(std::string text)
@@ -392,7 +350,7 @@ std::string missingKind(readstat_value_t value)
         const char *text = readstat_string_value(value);
         return "\"" + std::string(text ? text : "") + "\"";
     }
-    return shortestText(readstat_double_value(value));
+    return shortestNumberText(readstat_double_value(value));
 }
 
 int onValue(int row, readstat_variable_t *variable, readstat_value_t value, void *context)
@@ -461,7 +419,7 @@ void onError(const char *message, void *context)
 {
     auto &state = *static_cast<ParseState *>(context);
     if (message && state.errors.size() < 5)
-        state.errors.push_back(trimmed(message));
+        state.errors.push_back(trimmedCell(message));
 }
 
 int onProgress(double fraction, void *context)
@@ -595,43 +553,6 @@ void refuseXportCutInARow(std::span<const char> bytes, const std::string &source
                         "truncated or damaged; write it again from the program that made it");
 }
 
-// The columns the options read as numbers or as text, as sets: looked up once per column of files
-// of 100,000 columns, and a model's options name as many.
-struct ColumnChoices {
-    explicit ColumnChoices(const CsvOptions &options)
-        : numeric(options.numericColumns.begin(), options.numericColumns.end()),
-          categorical(options.categoricalColumns.begin(), options.categoricalColumns.end())
-    {}
-
-    std::unordered_set<std::string> numeric;
-    std::unordered_set<std::string> categorical;
-};
-
-// Fills a categorical column cell by cell: codes into its levels, in first-seen order (as the CSV
-// reader gives them).
-class CategoricalCells {
-public:
-    CategoricalCells(Column &column, std::size_t rows) : m_column(column)
-    {
-        column.type = ColumnType::Categorical;
-        column.codes.reserve(rows);
-    }
-
-    void addMissing() { m_column.codes.push_back(Column::kMissingCode); }
-
-    void add(std::string cell)
-    {
-        const auto [at, added] = m_codeOf.try_emplace(cell, static_cast<std::int32_t>(m_column.levels.size()));
-        if (added)
-            m_column.levels.push_back(std::move(cell));
-        m_column.codes.push_back(at->second);
-    }
-
-private:
-    Column &m_column;
-    std::unordered_map<std::string, std::int32_t> m_codeOf;
-};
-
 // The column of a text variable: categorical, or numeric when options.numericColumns names it.
 Column textColumn(RawVariable &raw, const CsvOptions &options, const ColumnChoices &choices,
                   const std::string &sourceName, const std::set<std::string> &missingHere)
@@ -646,29 +567,21 @@ Column textColumn(RawVariable &raw, const CsvOptions &options, const ColumnChoic
                missingHere.count(cell) > 0;
     };
     if (choices.numeric.count(column.name) > 0) {
-        column.type = ColumnType::Numeric;
         column.values.reserve(rows);
+        NumericCells cells(column, sourceName);
         for (std::size_t row = 0; row < rows; ++row) {
-            const std::string cell = trimmed(raw.texts[row]);
-            if (isMissing(row, cell)) {
-                column.values.push_back(std::numeric_limits<float>::quiet_NaN());
-                continue;
-            }
-            const std::optional<double> number = parseNumber(cell);
-            if (!number || std::fabs(*number) > std::numeric_limits<float>::max())
-                throw DataError({sourceName, 0, column.name},
-                                "row " + std::to_string(row + 1) + ": \"" + cell +
-                                    "\" is not a number (the column is read as numbers: a text variable named by "
-                                    "--column-type or a model's numeric input); declare it missing (--missing-values " +
-                                    column.name + "=" + cell + ") or read the column as categorical");
-            column.values.push_back(static_cast<float>(*number));
+            const std::string cell = trimmedCell(raw.texts[row]);
+            if (isMissing(row, cell))
+                cells.addMissing();
+            else
+                cells.addText(cell, row);
         }
         raw.texts = {};
         return column;
     }
     CategoricalCells cells(column, rows);
     for (std::size_t row = 0; row < rows; ++row) {
-        std::string cell = trimmed(raw.texts[row]);
+        std::string cell = trimmedCell(raw.texts[row]);
         if (isMissing(row, cell))
             cells.addMissing();
         else
@@ -688,7 +601,7 @@ Column numericColumn(RawVariable &raw, const LabelSet *labels, const ColumnChoic
     column.name = raw.description.name;
     std::vector<double> missingNumbers;
     for (const std::string &text : missingHere) {
-        if (const std::optional<double> number = parseNumber(text))
+        if (const std::optional<double> number = parseNumberCell(text))
             missingNumbers.push_back(*number);
     }
     // Labels that name every value the column holds make it a coded variable (1 = "A", 2 = "B"...):
@@ -709,7 +622,8 @@ Column numericColumn(RawVariable &raw, const LabelSet *labels, const ColumnChoic
             if (!std::isnan(value)) {
                 const auto label =
                     labels ? labels->numeric.find(value) : std::map<double, std::string>::const_iterator{};
-                cell = labels && label != labels->numeric.end() ? trimmed(label->second) : shortestText(value);
+                cell =
+                    labels && label != labels->numeric.end() ? trimmedCell(label->second) : shortestNumberText(value);
             }
             if (cell.empty() || missingHere.count(cell) > 0 ||
                 std::find(missingNumbers.begin(), missingNumbers.end(), value) != missingNumbers.end())
@@ -720,70 +634,19 @@ Column numericColumn(RawVariable &raw, const LabelSet *labels, const ColumnChoic
         raw.numbers = {};
         return column;
     }
-    column.type = ColumnType::Numeric;
     column.values.reserve(rows);
-    std::size_t rounded = 0;
-    std::size_t firstRounded = 0;
+    NumericCells cells(column, sourceName);
     for (std::size_t row = 0; row < rows; ++row) {
-        double value = raw.numbers[row];
-        if (std::find(missingNumbers.begin(), missingNumbers.end(), value) != missingNumbers.end())
-            value = std::numeric_limits<double>::quiet_NaN();
-        if (std::isfinite(value) && std::fabs(value) > std::numeric_limits<float>::max())
-            throw DataError({sourceName, 0, column.name},
-                            "row " + std::to_string(row + 1) + ": the number " + shortestText(value) +
-                                " is beyond the range of the 32-bit floats CreditMTL computes with (about -3.4e38 to "
-                                "3.4e38): declare it missing (--missing-values " +
-                                column.name + "=" + shortestText(value) + ") or leave the column out");
-        if (std::isinf(value))
-            throw DataError({sourceName, 0, column.name},
-                            "row " + std::to_string(row + 1) +
-                                ": an infinite number; CreditMTL computes with finite numbers only: leave the "
-                                "column out or write the file without it");
-        const float stored = static_cast<float>(value);
-        if (std::fabs(value) >= kLargestExactFloatInteger && static_cast<double>(stored) != value && rounded++ == 0)
-            firstRounded = row;
-        column.values.push_back(stored);
+        const double value = raw.numbers[row];
+        if (std::isnan(value) || std::find(missingNumbers.begin(), missingNumbers.end(), value) != missingNumbers.end())
+            cells.addMissing();
+        else
+            cells.add(value, row);
     }
-    if (rounded > 0) {
-        const double example = raw.numbers[firstRounded];
-        CsvWarning warning{CsvWarning::Kind::PrecisionLoss,
-                           column.name,
-                           static_cast<std::int64_t>(rounded),
-                           {{static_cast<std::int64_t>(firstRounded + 1), shortestText(example)}},
-                           {},
-                           {}};
-        warning.message = sourceName + ", column \"" + column.name + "\": " + withThousands(rounded) +
-                          (rounded == 1 ? " number is" : " numbers are") +
-                          " too large to be held exactly by the 32-bit floats CreditMTL computes with (above "
-                          "16,777,216 they are rounded; e.g. row " +
-                          std::to_string(firstRounded + 1) + ": " + shortestText(example) + " is read as " +
-                          shortestText(static_cast<float>(example)) +
-                          "); if the column is an identifier, leave it out of the features (--ignore " + column.name +
-                          ")";
-        warnings.push_back(std::move(warning));
-    }
+    if (std::optional<CsvWarning> warning = cells.precisionWarning())
+        warnings.push_back(std::move(*warning));
     raw.numbers = {};
     return column;
-}
-
-void checkNamedColumnsExist(const CsvOptions &options, const ColumnChoices &choices,
-                            const std::vector<std::string> &names, const std::string &sourceName)
-{
-    const std::unordered_set<std::string> inFile(names.begin(), names.end());
-    const auto check = [&](const std::string &name, const char *option) {
-        if (inFile.count(name) == 0)
-            throw ConfigError(sourceName + ": " + option + " names column \"" + name +
-                              "\", which the file does not have; its columns are: " + listColumnNames(names));
-    };
-    for (const std::string &name : options.numericColumns) {
-        check(name, "--column-type");
-        if (choices.categorical.count(name) > 0)
-            throw ConfigError(sourceName + ": column \"" + name + "\" cannot be both numeric and categorical");
-    }
-    for (const std::string &name : options.categoricalColumns)
-        check(name, "--column-type");
-    for (const auto &entry : options.columnMissingValues)
-        check(entry.first, "--missing-values");
 }
 
 std::string missingNote(const std::string &sourceName, StatFileFormat format, const RawVariable &raw)
@@ -829,7 +692,7 @@ StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &
         names.push_back(name);
     }
     const ColumnChoices choices(options);
-    checkNamedColumnsExist(options, choices, names, sourceName);
+    checkNamedColumnsExist(options, choices, names, sourceName, "the file");
     // Every variable must hold a value for every row: a shorter one means a damaged file.
     std::size_t rows = 0;
     for (const RawVariable &raw : state.variables)
@@ -856,7 +719,7 @@ StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &
         if (const auto given = options.columnMissingValues.find(raw.description.name);
             given != options.columnMissingValues.end()) {
             for (const std::string &value : given->second)
-                missingHere.insert(trimmed(value));
+                missingHere.insert(trimmedCell(value));
         }
         if (!raw.specialMissing.empty())
             state.description.notes.push_back(missingNote(sourceName, format, raw));

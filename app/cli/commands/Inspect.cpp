@@ -43,9 +43,15 @@ int commandInspect(const QStringList &arguments, std::ostream &out)
     parseOrThrow(parser, arguments, "inspect", out, help);
     if (help)
         return 0;
-    if (parser.positionalArguments().size() != 1)
+    // The file, or with --db (and no file) the database's table or query.
+    const bool fromDatabase = databaseOutput(parser, "inspect") != nullptr;
+    if (fromDatabase && !parser.positionalArguments().isEmpty())
+        throw UsageError("creditmtl-cli inspect: give a file or --db, not both");
+    if (!fromDatabase && parser.positionalArguments().size() != 1)
         throw UsageError("creditmtl-cli inspect: expected one CSV file, e.g. creditmtl-cli inspect loans.csv");
-    DataFileReadResult read = readTable(parser.positionalArguments().front(), csvOptions(parser));
+    DataFileReadResult read =
+        readTable(fromDatabase ? dataArgument(parser, "data", "inspect") : parser.positionalArguments().front(),
+                  csvOptions(parser));
     describeColumns(read.table);
     if (read.statFile) {
         printStatFile(read, out);
@@ -53,12 +59,17 @@ int commandInspect(const QStringList &arguments, std::ostream &out)
     }
     const CsvDialect &dialect = read.dialect;
     const char delimiter = dialect.delimiter;
-    out << read.table.source() << ": " << read.table.rowCount() << " rows, " << read.table.columnCount()
-        << " columns; delimiter " << (delimiter == '\t' ? std::string("tab") : std::string(1, delimiter))
-        << ", encoding " << dialect.encoding << (dialect.crlf ? ", CRLF" : "")
-        << (dialect.crOnly ? ", old Mac line ends (CR)" : "")
-        << (dialect.decimalSeparator == ',' ? ", decimal comma" : "") << "\n";
-    out << "encoding: " << dialect.encoding << " (" << dialect.encodingReason << ")\n";
+    if (fromDatabase)
+        out << read.table.source() << ": " << read.table.rowCount() << " rows, " << read.table.columnCount()
+            << " columns\n";
+    else
+        out << read.table.source() << ": " << read.table.rowCount() << " rows, " << read.table.columnCount()
+            << " columns; delimiter " << (delimiter == '\t' ? std::string("tab") : std::string(1, delimiter))
+            << ", encoding " << dialect.encoding << (dialect.crlf ? ", CRLF" : "")
+            << (dialect.crOnly ? ", old Mac line ends (CR)" : "")
+            << (dialect.decimalSeparator == ',' ? ", decimal comma" : "") << "\n";
+    if (!fromDatabase)
+        out << "encoding: " << dialect.encoding << " (" << dialect.encodingReason << ")\n";
     if (!dialect.decimalReason.empty())
         out << "decimal comma: " << dialect.decimalReason << "\n";
     out << "\n";

@@ -2,6 +2,7 @@
 
 #include "CliSupport.h"
 #include "ConsoleTable.h"
+#include "data/ColumnCells.h"
 #include "io/AtomicFile.h"
 #include "io/ModelFile.h"
 #include "io/PredictionsCsv.h"
@@ -10,7 +11,10 @@
 #include "explain/IntegratedGradients.h"
 #include "scorecard/ScorecardFile.h"
 
+#include <QRegularExpression>
+
 #include <charconv>
+#include <limits>
 #include <optional>
 
 namespace cmtl {
@@ -202,6 +206,85 @@ std::optional<ScoreScaling> pointsScalingOf(const QCommandLineParser &parser)
     return std::nullopt;
 }
 
+// ---- predict --db ... --out-table: the predictions written back to the database ----
+// The predictions file's columns as a table: a column whose every cell is a number (or empty) is
+// written as numbers, from the text (not through float32: IDs stay exact); any other as text.
+std::vector<OutputColumn> predictionsAsColumns(const QByteArray &csv)
+{
+    CsvOptions asText;
+    asText.threads = 1;
+    asText.missingTokens.clear(); // every cell as written: only the empty one is missing
+    const Table header = readCsv(std::span<const char>(csv.constData(), csv.indexOf('\n') + 1), "predictions").table;
+    for (const Column &column : header.columns())
+        asText.categoricalColumns.push_back(column.name);
+    const Table cells =
+        readCsv(std::span<const char>(csv.constData(), static_cast<std::size_t>(csv.size())), "predictions", asText)
+            .table;
+    std::vector<OutputColumn> columns;
+    for (const Column &column : cells.columns()) {
+        OutputColumn output{column.name, true, {}, {}};
+        std::vector<double> levelValues;
+        for (const std::string &level : column.levels) {
+            const std::optional<double> number = parseNumberCell(level);
+            output.numeric = output.numeric && number.has_value();
+            levelValues.push_back(number.value_or(0));
+        }
+        for (const std::int32_t code : column.codes) {
+            if (output.numeric)
+                output.numbers.push_back(code == Column::kMissingCode ? std::numeric_limits<double>::quiet_NaN()
+                                                                      : levelValues[static_cast<std::size_t>(code)]);
+            else
+                output.texts.push_back(code == Column::kMissingCode ? std::string()
+                                                                    : column.levels[static_cast<std::size_t>(code)]);
+        }
+        columns.push_back(std::move(output));
+    }
+    return columns;
+}
+
+// Checks --out-table and --replace-table; the table name, or "" when the predictions go to --out.
+QString outputTable(const QCommandLineParser &parser)
+{
+    const QString table = parser.value(QStringLiteral("out-table"));
+    if (parser.isSet(QStringLiteral("replace-table")) && table.isEmpty())
+        throw UsageError("predict: --replace-table applies to --out-table");
+    if (!table.isEmpty() && !databaseOutput(parser, "predict"))
+        throw UsageError("predict: --out-table writes to the database of --db: give --db URL (with --table or "
+                         "--query for the rows to score)");
+    if (table.isEmpty() && !parser.isSet(QStringLiteral("out")))
+        required(parser, "out", "predict");
+    if (!table.isEmpty()) {
+        // No output overwrites an input: the table read, or a table the query names.
+        const DatabaseSource &source = *databaseOutput(parser, "predict");
+        const QRegularExpression named(QStringLiteral("\\b") + QRegularExpression::escape(table) +
+                                           QStringLiteral("\\b"),
+                                       QRegularExpression::CaseInsensitiveOption);
+        if (str(table) == source.table || QString::fromStdString(source.query).contains(named))
+            throw UsageError("predict: --out-table " + str(table) + " is the table the data are read from (" +
+                             source.describe() + "); write the predictions to another table");
+    }
+    return table;
+}
+
+// Writes the predictions to --out-table (a table of --db's database) and/or --out (a CSV file):
+// the table first, since it may be refused (it exists), and then nothing is written.
+void writePredictions(const QCommandLineParser &parser, const QByteArray &csv, const Table &table, std::ostream &out)
+{
+    const QString outTable = outputTable(parser);
+    if (!outTable.isEmpty()) {
+        const DatabaseSource &database = *databaseOutput(parser, "predict");
+        writeDatabaseTable(database.connection, database.password, str(outTable), predictionsAsColumns(csv),
+                           parser.isSet(QStringLiteral("replace-table")));
+        out << "Scored " << table.rowCount() << " rows of " << table.source() << " into table " << str(outTable)
+            << " of " << database.connection.url() << '\n';
+    }
+    const QString outPath = parser.value(QStringLiteral("out"));
+    if (!outPath.isEmpty()) {
+        writeFileAtomically(str(outPath), csv);
+        out << "Scored " << table.rowCount() << " rows of " << table.source() << " into " << str(outPath) << '\n';
+    }
+}
+
 // predict --scorecard: the kept columns, `<task>.points`, `<task>.probability` and, with
 // --reasons K, `<task>.reason1..K`.
 int predictWithScorecard(const QCommandLineParser &parser, const std::vector<std::string> &kept, std::ostream &out)
@@ -213,7 +296,7 @@ int predictWithScorecard(const QCommandLineParser &parser, const std::vector<std
             throw UsageError(std::string("predict: --") + scaling +
                              " does not apply to --scorecard (the card's own scaling gives its points)");
     }
-    const QString outPath = required(parser, "out", "predict");
+    outputTable(parser);
     refuseOutputsOverInputs(parser, {"data", "scorecard"}, {"out"});
     const Scorecard card = loadScorecardFile(str(parser.value(QStringLiteral("scorecard"))));
     const int reasons = parser.isSet(QStringLiteral("reasons")) ? int(integerOption(parser, kReasons)) : 0;
@@ -249,9 +332,8 @@ int predictWithScorecard(const QCommandLineParser &parser, const std::vector<std
                 columns.cells.back().push_back(codes[row][static_cast<std::size_t>(r)]);
         }
     }
-    writeFileAtomically(str(outPath), appendCsvColumns({}, columns));
-    out << "Scored " << table.rowCount() << " rows of " << table.source() << " with the scorecard for "
-        << card.taskColumn << " into " << str(outPath) << '\n';
+    out << "Scorecard for " << card.taskColumn << ":\n";
+    writePredictions(parser, appendCsvColumns({}, columns), table, out);
     return 0;
 }
 
@@ -266,6 +348,11 @@ int commandPredict(const QStringList &arguments, std::ostream &out)
     parser.addOption(option("model", "The model file.", "file"));
     parser.addOption(option("data", "A data file (CSV, SAS, Stata or SPSS) with the model's feature columns.", "file"));
     parser.addOption(option("out", "Where to write the predictions CSV.", "file"));
+    parser.addOption(option("out-table",
+                            "With --db: write the predictions to this new table of the database (in one "
+                            "transaction), instead of or as well as --out.",
+                            "name"));
+    parser.addOption(option("replace-table", "With --out-table: replace the table if it exists."));
     parser.addOption(option("keep",
                             "A column of --data copied, first and as written, into the predictions, such as an ID "
                             "(repeatable, or a comma-separated list).",
@@ -285,7 +372,7 @@ int commandPredict(const QStringList &arguments, std::ostream &out)
     if (parser.isSet(QStringLiteral("scorecard")))
         return predictWithScorecard(parser, kept, out);
     const std::optional<ScoreScaling> pointsScaling = pointsScalingOf(parser);
-    const QString outPath = required(parser, "out", "predict");
+    outputTable(parser);
     required(parser, "model", "predict");
     refuseOutputsOverInputs(parser, {"data", "model"}, {"out"});
     const ModelFileContents contents = loadModelFile(str(required(parser, "model", "predict")));
@@ -302,8 +389,7 @@ int commandPredict(const QStringList &arguments, std::ostream &out)
                          : predictionsToCsv(contents.model, predictions, 0, keptColumns);
     if (pointsScaling)
         csv = appendCsvColumns(csv, pointsColumns(contents.model, predictions, *pointsScaling));
-    writeFileAtomically(str(outPath), csv);
-    out << "Scored " << table.rowCount() << " rows of " << table.source() << " into " << str(outPath) << '\n';
+    writePredictions(parser, csv, table, out);
     for (const std::string &note : notes.messages())
         out << "note: " << note << '\n';
     return 0;

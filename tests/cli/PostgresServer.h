@@ -1,0 +1,137 @@
+#pragma once
+
+// Test support shared by the suites that need programs and a real PostgreSQL server
+// (tst_sqlexport, tst_database): running a program with a time limit, and a throwaway cluster.
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace cmtl::test {
+
+struct Run {
+    int exitCode = -1;
+    QString out, err;
+};
+
+inline Run runProgram(const QString &program, const QStringList &arguments, const QByteArray &input = {},
+                      int timeoutMs = 120000)
+{
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForStarted())
+        return {-1, {}, program + QStringLiteral(" could not be started")};
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return {-1, {}, program + QStringLiteral(" did not finish in time")};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+// A throwaway PostgreSQL cluster in a temporary folder, listening on a Unix socket only, run by
+// an unprivileged user when the test runs as root (PostgreSQL refuses to run as root); stopped
+// and removed when the object goes (cleanupTestCase, also after failures).
+class PostgresServer {
+public:
+    ~PostgresServer() { stop(); }
+
+    // Empty when started; otherwise why not. `absent` is set when the server package is missing.
+    QString start(bool &absent)
+    {
+        absent = false;
+        const QStringList versions = QDir(QStringLiteral("/usr/lib/postgresql"))
+                                         .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed);
+        for (const QString &version : versions) {
+            const QString bin = QStringLiteral("/usr/lib/postgresql/%1/bin/").arg(version);
+            if (QFileInfo::exists(bin + QStringLiteral("initdb")) && QFileInfo::exists(bin + QStringLiteral("psql"))) {
+                m_bin = bin;
+                break;
+            }
+        }
+        if (m_bin.isEmpty()) {
+            absent = true;
+            return QStringLiteral("the PostgreSQL server is not installed (no /usr/lib/postgresql/*/bin/initdb; "
+                                  "Debian package postgresql, see scripts/install-deps.sh)");
+        }
+        if (!m_folder.isValid())
+            return QStringLiteral("no temporary folder");
+        if (geteuid() == 0) {
+            const passwd *nobody = getpwnam("nobody");
+            if (!nobody)
+                return QStringLiteral("running as root and there is no user \"nobody\" to run the server as");
+            m_user = QStringLiteral("nobody");
+            if (chown(QFile::encodeName(m_folder.path()).constData(), nobody->pw_uid, nobody->pw_gid) != 0)
+                return QStringLiteral("cannot give the temporary folder to nobody");
+        }
+        const Run init = asServerUser(QStringLiteral("initdb"), {QStringLiteral("-D"), cluster(), QStringLiteral("-U"),
+                                                                 QStringLiteral("postgres"), QStringLiteral("-A"),
+                                                                 QStringLiteral("trust"), QStringLiteral("--no-sync")});
+        if (init.exitCode != 0)
+            return QStringLiteral("initdb failed: ") + init.err + init.out;
+        const QString serverOptions =
+            QStringLiteral("-c listen_addresses='' -k %1 -c fsync=off -c max_stack_depth=6MB").arg(m_folder.path());
+        const Run started =
+            asServerUser(QStringLiteral("pg_ctl"),
+                         {QStringLiteral("-D"), cluster(), QStringLiteral("-l"),
+                          m_folder.filePath(QStringLiteral("server.log")), QStringLiteral("-o"), serverOptions,
+                          QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("start")});
+        m_running = started.exitCode == 0;
+        if (!m_running) {
+            QFile log(m_folder.filePath(QStringLiteral("server.log")));
+            log.open(QIODevice::ReadOnly);
+            return QStringLiteral("pg_ctl start failed: ") + started.err + QString::fromUtf8(log.readAll());
+        }
+        return {};
+    }
+
+    void stop()
+    {
+        if (!m_running)
+            return;
+        asServerUser(QStringLiteral("pg_ctl"),
+                     {QStringLiteral("-D"), cluster(), QStringLiteral("-m"), QStringLiteral("immediate"),
+                      QStringLiteral("-w"), QStringLiteral("stop")});
+        m_running = false;
+    }
+
+    // Runs a script with psql; the query's rows as CSV on out.
+    Run psql(const QString &script) const
+    {
+        return runProgram(m_bin + QStringLiteral("psql"),
+                          {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("--csv"), QStringLiteral("-v"),
+                           QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), m_folder.path(),
+                           QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-d"),
+                           QStringLiteral("postgres"), QStringLiteral("-f"), QStringLiteral("-")},
+                          script.toUtf8());
+    }
+
+    // The folder of the server's Unix socket (its "host"); the superuser is postgres, trusted.
+    QString socketFolder() const { return m_folder.path(); }
+
+private:
+    QString cluster() const { return m_folder.filePath(QStringLiteral("cluster")); }
+    Run asServerUser(const QString &tool, const QStringList &arguments) const
+    {
+        if (m_user.isEmpty())
+            return runProgram(m_bin + tool, arguments);
+        return runProgram(QStringLiteral("runuser"),
+                          QStringList{QStringLiteral("-u"), m_user, QStringLiteral("--"), m_bin + tool} + arguments);
+    }
+
+    QTemporaryDir m_folder{QStringLiteral("/tmp/cmtl-pg-XXXXXX")}; // short: a socket path has 107 bytes
+    QString m_bin, m_user;
+    bool m_running = false;
+};
+
+} // namespace cmtl::test

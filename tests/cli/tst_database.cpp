@@ -1,0 +1,462 @@
+// SQL databases (core/database, `--db`): the sample loaded by independent writers (Debian's
+// sqlite3 `.import`, PostgreSQL's `\copy` through psql in a throwaway server started here) and read
+// back equal to the CSV cell by cell; a model trained from the database equal to one trained from
+// the CSV; predictions written back with `predict --out-table` and read; NULLs, booleans and dates;
+// a WHERE query; and a large PostgreSQL table streamed with bounded memory.
+
+#include "common/Error.h"
+#include "csv/CsvReader.h"
+#include "database/Database.h"
+
+#include "PostgresServer.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTest>
+#include <QUrl>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <cmath>
+
+extern char **environ;
+
+using namespace cmtl;
+using namespace cmtl::test;
+
+namespace {
+
+const QString kSample = QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv");
+
+Run runCli(const QStringList &arguments)
+{
+    return runProgram(QStringLiteral(CMTL_CLI_PATH), arguments);
+}
+
+QString quoted(const std::string &name)
+{
+    return QLatin1Char('"') + QString::fromStdString(name) + QLatin1Char('"');
+}
+
+// CREATE TABLE for the sample, typed as the CSV reader types it (numbers as `numberType`).
+QString createSampleTable(const Table &csv, const QString &table, const QString &numberType)
+{
+    QStringList columns;
+    for (const Column &column : csv.columns())
+        columns << quoted(column.name) + QLatin1Char(' ') +
+                       (column.type == ColumnType::Numeric ? numberType : QStringLiteral("TEXT"));
+    return QStringLiteral("CREATE TABLE %1 (%2);").arg(table, columns.join(QStringLiteral(", ")));
+}
+
+// Every cell equal, as text (the CSV reader's shortest form), and every column of the same type.
+void compareTables(const Table &expected, const Table &actual)
+{
+    QCOMPARE(actual.columnCount(), expected.columnCount());
+    QCOMPARE(actual.rowCount(), expected.rowCount());
+    for (std::size_t c = 0; c < expected.columnCount(); ++c) {
+        const Column &want = expected.column(c);
+        const Column &got = actual.column(c);
+        QCOMPARE(got.name, want.name);
+        QVERIFY2(got.type == want.type, want.name.c_str());
+        if (want.type == ColumnType::Categorical)
+            QCOMPARE(got.levels, want.levels); // first-seen order too
+        for (std::size_t row = 0; row < expected.rowCount(); ++row) {
+            if (got.cellText(row) != want.cellText(row))
+                QFAIL(qPrintable(
+                    QStringLiteral("column %1, row %2: %3 instead of %4")
+                        .arg(QString::fromStdString(want.name))
+                        .arg(row + 1)
+                        .arg(QString::fromStdString(got.cellText(row)), QString::fromStdString(want.cellText(row)))));
+        }
+    }
+}
+
+// A model file with its data source's name (recorded in the metrics) replaced, and the lines that
+// depend on the name's length dropped (the first, giving the sections' sizes, and the checksum):
+// what must be byte-identical between two sources.
+QByteArray withoutSource(QByteArray model, const QByteArray &source)
+{
+    model.replace(source, "SOURCE");
+    model = model.left(model.lastIndexOf("\nsha256 "));
+    return model.mid(model.indexOf('\n') + 1);
+}
+
+// Runs a program and gives its peak resident memory in KiB (wait4's rusage of that child alone),
+// or -1 when it failed.
+long peakRssKib(const QString &program, const QStringList &arguments)
+{
+    std::vector<QByteArray> storage{program.toLocal8Bit()};
+    for (const QString &argument : arguments)
+        storage.push_back(argument.toLocal8Bit());
+    std::vector<char *> argv;
+    for (QByteArray &word : storage)
+        argv.push_back(word.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    pid_t child = 0;
+    const int spawned = posix_spawn(&child, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0)
+        return -1;
+    int status = 0;
+    rusage usage{};
+    if (wait4(child, &status, 0, &usage) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return -1;
+    return usage.ru_maxrss;
+}
+
+} // namespace
+
+class DatabaseTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void urls();
+    void sqliteReadsEqualCsv_data();
+    void sqliteReadsEqualCsv();
+    void nullsBooleansAndDates();
+    void sqliteTrainingEqualsCsv();
+    void sqlitePredictionsWrittenBack();
+    void postgresReadsEqualCsv();
+    void postgresWhereQuery();
+    void postgresReadsReadOnly();
+    void postgresTrainingAndPredictions();
+    void postgresLargeTableStreams();
+
+private:
+    QString path(const QString &name) const { return m_folder.filePath(name); }
+    QString postgresUrl() const;
+    bool skipWithoutPostgres();
+
+    QTemporaryDir m_folder;
+    Table m_csv;
+    QString m_sqliteFile;
+    PostgresServer m_postgres;
+    QString m_postgresUnavailable;
+};
+
+void DatabaseTest::initTestCase()
+{
+    QVERIFY(m_folder.isValid());
+    m_csv = readCsvFile(kSample.toStdString()).table;
+    m_sqliteFile = path(QStringLiteral("loans.db"));
+    // Two tables by sqlite3 itself: `.import` into a new table (every column TEXT, as a CSV import
+    // makes it) and into a typed one (numbers stored as REAL).
+    const QString script =
+        createSampleTable(m_csv, QStringLiteral("loans_typed"), QStringLiteral("REAL")) +
+        QStringLiteral("\n.import --csv %1 loans_text\n.import --csv --skip 1 %1 loans_typed\n").arg(kSample);
+    const Run load = runProgram(QStringLiteral("sqlite3"), {m_sqliteFile}, script.toUtf8());
+    QVERIFY2(load.exitCode == 0, qPrintable(load.err + load.out));
+
+    bool absent = false;
+    m_postgresUnavailable = m_postgres.start(absent);
+    QVERIFY2(absent || m_postgresUnavailable.isEmpty(), qPrintable(m_postgresUnavailable));
+    if (!m_postgresUnavailable.isEmpty())
+        return;
+    const Run copy = m_postgres.psql(createSampleTable(m_csv, QStringLiteral("loans"), QStringLiteral("float8")) +
+                                     QStringLiteral("\n\\copy loans from '%1' csv header\n").arg(kSample));
+    QVERIFY2(copy.exitCode == 0, qPrintable(copy.err));
+}
+
+void DatabaseTest::cleanupTestCase()
+{
+    m_postgres.stop();
+}
+
+QString DatabaseTest::postgresUrl() const
+{
+    return QStringLiteral("postgresql://postgres@") +
+           QString::fromUtf8(QUrl::toPercentEncoding(m_postgres.socketFolder())) + QStringLiteral("/postgres");
+}
+
+bool DatabaseTest::skipWithoutPostgres()
+{
+    if (m_postgresUnavailable.isEmpty())
+        return false;
+    qWarning("PostgreSQL part skipped: %s", qPrintable(m_postgresUnavailable));
+    return true;
+}
+
+void DatabaseTest::urls()
+{
+    const DatabaseConnection sqlite = parseDatabaseUrl("sqlite:/data/loans.db");
+    QVERIFY(sqlite.kind == DatabaseKind::Sqlite);
+    QCOMPARE(sqlite.database, std::string("/data/loans.db"));
+    QCOMPARE(parseDatabaseUrl("sqlite:///data/loans.db").database, std::string("/data/loans.db"));
+    const DatabaseConnection postgres = parseDatabaseUrl("postgresql://risk@db.example:5433/credit");
+    QVERIFY(postgres.kind == DatabaseKind::PostgreSql);
+    QCOMPARE(postgres.user, std::string("risk"));
+    QCOMPARE(postgres.host, std::string("db.example"));
+    QCOMPARE(postgres.port, 5433);
+    QCOMPARE(postgres.database, std::string("credit"));
+    QCOMPARE(postgres.url(), std::string("postgresql://risk@db.example:5433/credit"));
+    const DatabaseConnection socket = parseDatabaseUrl("postgresql://me@%2Ftmp%2Fpg/credit");
+    QCOMPARE(socket.host, std::string("/tmp/pg"));
+    QCOMPARE(parseDatabaseUrl("odbc:credit").database, std::string("credit"));
+    // Passwords are refused, saying where they go instead.
+    for (const char *url : {"postgresql://risk:secret@db/credit", "odbc:DSN=credit;PWD=secret"}) {
+        try {
+            parseDatabaseUrl(url);
+            QFAIL(url);
+        } catch (const ConfigError &error) {
+            QVERIFY2(std::string(error.what()).find(kDatabasePasswordVariable) != std::string::npos, error.what());
+            QVERIFY2(std::string(error.what()).find("secret") == std::string::npos, error.what());
+        }
+    }
+}
+
+void DatabaseTest::sqliteReadsEqualCsv_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::newRow("typed") << QStringLiteral("loans_typed");
+    QTest::newRow("all text (as imported)") << QStringLiteral("loans_text");
+}
+
+void DatabaseTest::sqliteReadsEqualCsv()
+{
+    QFETCH(QString, table);
+    DatabaseSource source{parseDatabaseUrl("sqlite:" + m_sqliteFile.toStdString()), {}, table.toStdString(), {}};
+    compareTables(m_csv, readDatabase(source).table);
+    // The same rows through a query.
+    source.table.clear();
+    source.query = "SELECT * FROM " + table.toStdString();
+    compareTables(m_csv, readDatabase(source).table);
+}
+
+void DatabaseTest::nullsBooleansAndDates()
+{
+    const QString file = path(QStringLiteral("kinds.db"));
+    const Run made = runProgram(QStringLiteral("sqlite3"), {file},
+                                "CREATE TABLE kinds (amount REAL, grade TEXT, flag BOOLEAN, code TEXT);"
+                                "INSERT INTO kinds VALUES (1.5, 'A', 1, ' 7 '), (NULL, NULL, 0, 'NA'),"
+                                "(2.25, '', NULL, '9');");
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    const DatabaseSource source{parseDatabaseUrl("sqlite:" + file.toStdString()), {}, "kinds", {}};
+    const DatabaseReadResult read = readDatabase(source);
+    const Table &table = read.table;
+    QCOMPARE(table.rowCount(), std::size_t(3));
+    QVERIFY(table.column("amount").type == ColumnType::Numeric);
+    QVERIFY(table.column("amount").isMissing(1));
+    QCOMPARE(table.column("amount").values[2], 2.25f);
+    QVERIFY(table.column("grade").type == ColumnType::Categorical);
+    QVERIFY(table.column("grade").isMissing(1));
+    QVERIFY(table.column("grade").isMissing(2)); // an empty text is missing, as in a CSV
+    QCOMPARE(table.column("flag").values[0], 1.0f);
+    QCOMPARE(table.column("flag").values[1], 0.0f);
+    QVERIFY(table.column("flag").isMissing(2));
+    // Text holding numbers (blanks around, a missing token) reads as numbers, as a CSV column would.
+    QVERIFY(table.column("code").type == ColumnType::Numeric);
+    QCOMPARE(table.column("code").values[0], 7.0f);
+    QVERIFY(table.column("code").isMissing(1));
+    QVERIFY(!read.notes.empty() && read.notes.front().find("flag") != std::string::npos);
+
+    if (skipWithoutPostgres())
+        return;
+    const Run pg = m_postgres.psql(QStringLiteral("CREATE TABLE kinds (d date, t timestamptz, b boolean, n numeric, "
+                                                  "i bigint, x bytea); INSERT INTO kinds VALUES ('1970-01-11', "
+                                                  "'1970-01-01 00:01:00+00', true, 12.5, 42, NULL), (NULL, NULL, "
+                                                  "false, NULL, NULL, NULL);"));
+    QVERIFY2(pg.exitCode == 0, qPrintable(pg.err));
+    DatabaseSource server{parseDatabaseUrl(postgresUrl().toStdString()), {}, {}, "SELECT d, t, b, n, i FROM kinds"};
+    const DatabaseReadResult typed = readDatabase(server);
+    QCOMPARE(typed.table.column("d").values[0], 10.0f); // days since 1970-01-01
+    QCOMPARE(typed.table.column("t").values[0], 60.0f); // seconds since 1970-01-01 00:00 UTC
+    QCOMPARE(typed.table.column("b").values[0], 1.0f);
+    QCOMPARE(typed.table.column("n").values[0], 12.5f);
+    QCOMPARE(typed.table.column("i").values[0], 42.0f);
+    for (const char *name : {"d", "t", "n", "i"})
+        QVERIFY2(typed.table.column(name).isMissing(1), name);
+    // A binary column is refused, naming it and its type.
+    server.query = "SELECT x FROM kinds";
+    try {
+        readDatabase(server);
+        QFAIL("a bytea column was read");
+    } catch (const DataError &error) {
+        QVERIFY2(error.where().column == "x" && error.problem().find("QByteArray") != std::string::npos, error.what());
+    }
+}
+
+void DatabaseTest::sqliteTrainingEqualsCsv()
+{
+    const QStringList options = {QStringLiteral("--task"),    QStringLiteral("Class:binary:bad"),
+                                 QStringLiteral("--task"),    QStringLiteral("grade:multiclass"),
+                                 QStringLiteral("--epochs"),  QStringLiteral("2"),
+                                 QStringLiteral("--seed"),    QStringLiteral("11"),
+                                 QStringLiteral("--threads"), QStringLiteral("1")};
+    const QString fromCsv = path(QStringLiteral("csv.cmtl"));
+    const QString fromDb = path(QStringLiteral("db.cmtl"));
+    Run run = runCli(
+        QStringList{QStringLiteral("train"), QStringLiteral("--data"), kSample, QStringLiteral("--out"), fromCsv} +
+        options);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QString url = QStringLiteral("sqlite:") + m_sqliteFile;
+    run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--db"), url, QStringLiteral("--table"),
+                             QStringLiteral("loans_text"), QStringLiteral("--out"), fromDb} +
+                 options);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QFile a(fromCsv), b(fromDb);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    const QByteArray csvModel = a.readAll();
+    const QByteArray dbModel = b.readAll();
+    QVERIFY(csvModel != dbModel); // the sources' names differ...
+    // ...and nothing else: the weights and every setting are byte-identical.
+    QCOMPARE(withoutSource(dbModel, (url + QStringLiteral(", table loans_text")).toUtf8()),
+             withoutSource(csvModel, kSample.toUtf8()));
+}
+
+void DatabaseTest::sqlitePredictionsWrittenBack()
+{
+    const QString model = path(QStringLiteral("csv.cmtl"));
+    QVERIFY(QFile::exists(model));
+    const QString url = QStringLiteral("sqlite:") + m_sqliteFile;
+    const QString expected = path(QStringLiteral("expected.csv"));
+    Run run =
+        runCli({QStringLiteral("predict"), QStringLiteral("--model"), model, QStringLiteral("--data"), kSample,
+                QStringLiteral("--keep"), QStringLiteral("funded_amnt,grade"), QStringLiteral("--out"), expected});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QStringList toTable = {QStringLiteral("predict"),
+                                 QStringLiteral("--model"),
+                                 model,
+                                 QStringLiteral("--db"),
+                                 url,
+                                 QStringLiteral("--table"),
+                                 QStringLiteral("loans_typed"),
+                                 QStringLiteral("--keep"),
+                                 QStringLiteral("funded_amnt,grade"),
+                                 QStringLiteral("--out-table"),
+                                 QStringLiteral("scores")};
+    run = runCli(toTable);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const Table written =
+        readDatabase({parseDatabaseUrl("sqlite:" + m_sqliteFile.toStdString()), {}, "scores", {}}).table;
+    compareTables(readCsvFile(expected.toStdString()).table, written);
+    // Written once: again is refused, and the table is left as it was; --replace-table replaces it.
+    run = runCli(toTable);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("already exists")) && run.err.contains(QStringLiteral("--replace-table")),
+             qPrintable(run.err));
+    run = runCli(toTable + QStringList{QStringLiteral("--replace-table")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(
+        readDatabase({parseDatabaseUrl("sqlite:" + m_sqliteFile.toStdString()), {}, "scores", {}}).table.rowCount(),
+        m_csv.rowCount());
+}
+
+void DatabaseTest::postgresReadsEqualCsv()
+{
+    if (skipWithoutPostgres())
+        QSKIP("no PostgreSQL server");
+    const DatabaseSource source{parseDatabaseUrl(postgresUrl().toStdString()), {}, "loans", {}};
+    compareTables(m_csv, readDatabase(source).table);
+}
+
+void DatabaseTest::postgresWhereQuery()
+{
+    if (skipWithoutPostgres())
+        QSKIP("no PostgreSQL server");
+    const DatabaseSource source{parseDatabaseUrl(postgresUrl().toStdString()),
+                                {},
+                                {},
+                                "SELECT * FROM loans WHERE grade = 'A' AND int_rate < 7"};
+    const Table table = readDatabase(source).table;
+    std::vector<std::size_t> rows;
+    const Column &grade = m_csv.column("grade");
+    const Column &rate = m_csv.column("int_rate");
+    for (std::size_t row = 0; row < m_csv.rowCount(); ++row) {
+        if (grade.cellText(row) == "A" && rate.values[row] < 7.0f)
+            rows.push_back(row);
+    }
+    QVERIFY(rows.size() > 100);
+    const Table expected = m_csv.selectRows(rows);
+    QCOMPARE(table.rowCount(), expected.rowCount());
+    for (std::size_t c = 0; c < expected.columnCount(); ++c) {
+        for (std::size_t row = 0; row < expected.rowCount(); ++row)
+            QCOMPARE(table.column(c).cellText(row), expected.column(c).cellText(row));
+    }
+}
+
+void DatabaseTest::postgresReadsReadOnly()
+{
+    if (skipWithoutPostgres())
+        QSKIP("no PostgreSQL server");
+    // Reading runs in read-only transactions: a statement that writes is refused by the server.
+    const DatabaseSource source{parseDatabaseUrl(postgresUrl().toStdString()), {}, {}, "DELETE FROM loans RETURNING *"};
+    try {
+        readDatabase(source);
+        QFAIL("a DELETE was run");
+    } catch (const DataError &error) {
+        QVERIFY2(error.problem().find("read-only transaction") != std::string::npos, error.what());
+    }
+    QCOMPARE(readDatabase({source.connection, {}, "loans", {}}).table.rowCount(), m_csv.rowCount());
+}
+
+void DatabaseTest::postgresTrainingAndPredictions()
+{
+    if (skipWithoutPostgres())
+        QSKIP("no PostgreSQL server");
+    const QString fromCsv = path(QStringLiteral("csv.cmtl"));
+    QVERIFY(QFile::exists(fromCsv));
+    const QString fromDb = path(QStringLiteral("pg.cmtl"));
+    Run run = runCli({QStringLiteral("train"), QStringLiteral("--db"), postgresUrl(), QStringLiteral("--table"),
+                      QStringLiteral("loans"), QStringLiteral("--out"), fromDb, QStringLiteral("--task"),
+                      QStringLiteral("Class:binary:bad"), QStringLiteral("--task"), QStringLiteral("grade:multiclass"),
+                      QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("11"),
+                      QStringLiteral("--threads"), QStringLiteral("1")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QFile a(fromCsv), b(fromDb);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    QCOMPARE(withoutSource(b.readAll(), (postgresUrl() + QStringLiteral(", table loans")).toUtf8()),
+             withoutSource(a.readAll(), kSample.toUtf8()));
+
+    run = runCli({QStringLiteral("predict"), QStringLiteral("--model"), fromCsv, QStringLiteral("--db"), postgresUrl(),
+                  QStringLiteral("--table"), QStringLiteral("loans"), QStringLiteral("--out-table"),
+                  QStringLiteral("scores")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QString expected = path(QStringLiteral("expected.csv"));
+    run = runCli({QStringLiteral("predict"), QStringLiteral("--model"), fromCsv, QStringLiteral("--data"), kSample,
+                  QStringLiteral("--out"), expected});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    compareTables(readCsvFile(expected.toStdString()).table,
+                  readDatabase({parseDatabaseUrl(postgresUrl().toStdString()), {}, "scores", {}}).table);
+}
+
+void DatabaseTest::postgresLargeTableStreams()
+{
+    if (skipWithoutPostgres())
+        QSKIP("no PostgreSQL server");
+    constexpr int kRows = 1'000'000;
+    const Run made =
+        m_postgres.psql(QStringLiteral("CREATE TABLE big AS SELECT i AS id, (i %% 1000) / 10.0 AS amount, "
+                                       "'level_' || (i %% 50) AS grade, repeat('x', 40) || (i %% 7) AS note FROM "
+                                       "generate_series(1, %1) AS i; SELECT 1 FROM big LIMIT 0;")
+                            .arg(kRows)
+                            .replace(QStringLiteral("%%"), QStringLiteral("%")));
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    // Peak memory of `inspect` on a one-row query, then on the million rows: the growth must stay
+    // near the table itself (3 columns of 4 bytes a row, 12 MB, plus the statistics `inspect`
+    // computes), far below the rows held as text by the driver (about 100 MB for these rows).
+    const QStringList base = {QStringLiteral("inspect"), QStringLiteral("--db"), postgresUrl(),
+                              QStringLiteral("--query")};
+    const long small = peakRssKib(QStringLiteral(CMTL_CLI_PATH),
+                                  base + QStringList{QStringLiteral("SELECT amount, grade, note FROM big LIMIT 1")});
+    QElapsedTimer timer;
+    timer.start();
+    const long large = peakRssKib(QStringLiteral(CMTL_CLI_PATH),
+                                  base + QStringList{QStringLiteral("SELECT amount, grade, note FROM big")});
+    const qint64 ms = timer.elapsed();
+    QVERIFY(small > 0 && large > 0);
+    const long growthMib = (large - small) / 1024;
+    qInfo("1,000,000 rows streamed in %lld ms; peak RSS %ld MiB for one row, %ld MiB for all (growth %ld MiB)", ms,
+          small / 1024, large / 1024, growthMib);
+    QVERIFY2(growthMib < 60, qPrintable(QStringLiteral("peak RSS grew by %1 MiB").arg(growthMib)));
+}
+
+QTEST_GUILESS_MAIN(DatabaseTest)
+#include "tst_database.moc"
