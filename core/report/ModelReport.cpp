@@ -361,7 +361,8 @@ std::string modelReportHtml(const ModelReportInputs &inputs, const ReportProgres
 
     step("Evaluating the model");
     const EvaluationReport evaluation = evaluateModel(model, data, "evaluated", inputs.threads);
-    warnings.insert(warnings.end(), evaluation.notes.begin(), evaluation.notes.end());
+    for (const std::string &note : evaluation.notes)
+        warnings.push_back("Evaluated data: " + note);
 
     Html html;
     html.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
@@ -484,6 +485,23 @@ std::string modelReportHtml(const ModelReportInputs &inputs, const ReportProgres
         html.closeRow();
     }
     html.closeTable();
+    for (const OneHotStep &oneHot : preprocessor.oneHot) {
+        const Column &column = data.column(oneHot.column);
+        if (column.type != ColumnType::Categorical)
+            continue;
+        std::int64_t outside = 0;
+        for (const std::int32_t code : column.codes) {
+            const std::string level =
+                code == Column::kMissingCode ? OneHotStep::kMissingLevel : column.levels.at(std::size_t(code));
+            outside += std::find(oneHot.levels.begin(), oneHot.levels.end(), level) == oneHot.levels.end() ? 1 : 0;
+        }
+        if (outside > 0)
+            warnings.push_back(std::to_string(outside) + " rows of the evaluated data hold a level of " +
+                               oneHot.column +
+                               " that the model does not keep (unseen in training or pooled as "
+                               "rare); they are scored as " +
+                               (oneHot.otherInput ? "\"other\"." : "no level."));
+    }
     if (preprocessor.woe.empty()) {
         html.paragraph("No weight-of-evidence inputs.");
     } else {
