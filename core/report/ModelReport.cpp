@@ -309,8 +309,8 @@ void regressionCharts(Html &html, const TaskScores &scores)
         chart.labels.push_back(shown(*lowest + width * (b + 0.5), 3));
     html.raw(svgBarChart(chart, "task-" + scores.task + "-residuals"));
     SvgLineChart scatter{"Predicted against actual: " + scores.task, "predicted", "actual", {}, {}, {}, false};
-    SvgSeries points{"rows (at most 400 drawn)", {}, {}, false, false};
-    // Sorted by the prediction so the line reads as the actual values along the predictions.
+    SvgSeries points{"rows (400 drawn)", {}, {}, false, false, true};
+    // At most 400 rows drawn, spread over the range of the predictions.
     std::vector<std::size_t> order(residual.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;

@@ -9,7 +9,7 @@ namespace cmtl {
 namespace {
 
 constexpr double kWidth = 560, kHeight = 300;
-constexpr double kLeft = 60, kRight = 150, kTop = 28, kBottom = 42; // margins; the legend sits on the right
+constexpr double kLeft = 72, kRight = 150, kTop = 28, kBottom = 42; // margins; the legend sits on the right
 constexpr const char *kColours[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
 
 std::string coordinate(double value)
@@ -51,8 +51,9 @@ struct Range {
 // Axes, ticks and labels of a plot area mapping `xs` and `ys` into the chart's frame.
 struct Frame {
     Range xs, ys;
+    double bottom = kBottom; // bar charts need more room for their turned labels
     double plotWidth() const { return kWidth - kLeft - kRight; }
-    double plotHeight() const { return kHeight - kTop - kBottom; }
+    double plotHeight() const { return kHeight - kTop - bottom; }
     double x(double value) const { return kLeft + (value - xs.lowest) / (xs.highest - xs.lowest) * plotWidth(); }
     double y(double value) const
     {
@@ -86,7 +87,7 @@ std::string axes(const Frame &frame, const std::string &xLabel, const std::strin
         }
     }
     svg += "<text x=\"" + coordinate(kLeft + frame.plotWidth() / 2) + "\" y=\"" + coordinate(kHeight - 6) +
-           "\" text-anchor=\"middle\">" + xmlEscape(xLabel) + "</text><text transform=\"translate(14 " +
+           "\" text-anchor=\"middle\">" + xmlEscape(xLabel) + "</text><text transform=\"translate(12 " +
            coordinate(kTop + frame.plotHeight() / 2) + ") rotate(-90)\" text-anchor=\"middle\">" + xmlEscape(yLabel) +
            "</text></g>";
     return svg;
@@ -163,7 +164,9 @@ std::string svgLineChart(const SvgLineChart &chart, const std::string &id)
             if (!std::isfinite(series.x[i]) || !std::isfinite(series.y[i]))
                 continue;
             const std::string x = coordinate(frame.x(series.x[i])), y = coordinate(frame.y(series.y[i]));
-            if (path.empty())
+            if (series.points)
+                svg += "<circle cx=\"" + x + "\" cy=\"" + y + "\" r=\"1.8\" fill=\"" + colour + "\"/>";
+            else if (path.empty())
                 path = "M" + x + ' ' + y;
             else if (series.step)
                 path += " H" + x + " V" + y;
@@ -186,6 +189,7 @@ std::string svgLineChart(const SvgLineChart &chart, const std::string &id)
 std::string svgBarChart(const SvgBarChart &chart, const std::string &id)
 {
     Frame frame;
+    frame.bottom = 90;
     frame.ys.add(0);
     for (const double value : chart.values)
         frame.ys.add(value);

@@ -15,6 +15,7 @@ struct SvgSeries {
     std::vector<double> x, y; // same length; non-finite points are left out
     bool step = false;        // a step line (horizontal, then vertical) instead of straight segments
     bool dashed = false;
+    bool points = false; // dots at the points instead of a line (a scatter)
 };
 
 struct SvgLineChart {
