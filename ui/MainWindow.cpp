@@ -23,6 +23,7 @@
 #include "pages/StartPage.h"
 #include "pages/TrainingPage.h"
 #include "pages/TuneDialog.h"
+#include "report/ReportExportDialog.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -409,6 +410,13 @@ void MainWindow::createMenus()
     file->addAction(m_openModelAction);
     file->addAction(m_saveModelAction);
     file->addAction(m_scoreAction);
+    // The model report of a saved model (ui/report): a dialog of its own, deleted when closed.
+    QAction *exportReport = file->addAction(tr("E&xport Report…"), this, [this] {
+        auto *dialog = new ReportExportDialog(QString(), QString(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    exportReport->setObjectName(QStringLiteral("exportReportAction"));
     file->addSeparator();
     file->addAction(m_quitAction);
 

@@ -6,6 +6,7 @@
 #include "io/ConfigJson.h"
 #include "io/FileIdentity.h"
 #include "io/MetricsJson.h"
+#include "report/ModelData.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -778,27 +779,10 @@ Table readForModel(const QCommandLineParser &parser, const MultiTaskModel &model
 Table readForModelFrom(const char *fileOption, const QCommandLineParser &parser, const MultiTaskModel &model,
                        bool withTasks, const std::vector<std::string> &kept)
 {
-    std::vector<std::string> categorical = model.categoricalColumns();
-    if (withTasks) {
-        for (const TargetEncoding &task : model.tasks()) {
-            if (task.spec.type != TaskType::Regression)
-                categorical.push_back(task.spec.column);
-        }
-    }
     const QString path = dataArgument(parser, fileOption, "the command");
-    CsvOptions options = csvOptions(parser);
-    // Read as the training file was: its values treated as missing, and...
-    addColumnMissingValues(options, model.inputMissingValues());
-    // ...the model's numeric inputs are read as numbers: a cell that is not one is refused at its
-    // line with the fix (--missing-values), rather than turning the column into text.
-    const std::vector<std::string> &oneHot = categorical;
-    for (const std::string &column : model.requiredColumns()) {
-        const auto named = [&](const std::vector<std::string> &names) {
-            return std::find(names.begin(), names.end(), column) != names.end();
-        };
-        if (!named(oneHot) && !named(options.numericColumns) && !named(options.categoricalColumns))
-            options.numericColumns.push_back(column);
-    }
+    // Read as the training file was (see csvOptionsForModel).
+    const CsvOptions options = csvOptionsForModel(model, withTasks, csvOptions(parser));
+    std::vector<std::string> categorical; // the kept columns read as text
     if (!kept.empty()) {
         const std::vector<std::string> names = columnNamesOf(path, options);
         const std::vector<std::string> inputs = model.requiredColumns();

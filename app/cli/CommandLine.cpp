@@ -36,6 +36,8 @@ commands:
                                         stability of each task's score (PSI) and input column (CSI)
   importance --model MODEL.cmtl --data DATA.csv [--repeats 5] [--out IMPORTANCE.csv]
                                         permutation importance of each input column per task
+  report --model MODEL.cmtl --data TEST.csv [--base TRAIN.csv] --out REPORT.html
+                                        the model documentation report as one self-contained HTML file
 
 Run `creditmtl-cli <command> --help` for a command's options.
 )";
@@ -81,9 +83,11 @@ int runCommandLine(const QStringList &arguments, std::ostream &out, std::ostream
             return commandPsi(arguments, out);
         if (command == QLatin1String("importance"))
             return commandImportance(arguments, out);
+        if (command == QLatin1String("report"))
+            return commandReport(arguments, out);
         throw UsageError("unknown command \"" + str(command) +
                          "\"; expected inspect, train, evaluate, predict, compare, tune, screen, scorecard, "
-                         "psi, importance or export");
+                         "psi, importance, report or export");
     } catch (const UsageError &error) {
         err << "creditmtl-cli: " << error.what() << '\n';
         return 2;

@@ -1450,6 +1450,10 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>为文件评分(&amp;R)…</translation>
     </message>
     <message>
+        <source>E&amp;xport Report…</source>
+        <translation>导出报告(&amp;X)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1991,6 +1995,124 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
     <message>
         <source>Writing %1</source>
         <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::ReportExportDialog</name>
+    <message>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>The model documentation report: one HTML file with its charts inside, readable in any browser without a network. The PDF is printed by Qt's PDF writer, with simpler styling than the HTML.</source>
+        <translation>模型文档报告：一个内含图表的 HTML 文件，无需网络即可在任何浏览器中阅读。PDF 由 Qt 的 PDF 输出生成，样式比 HTML 简单。</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.txt *.sas7bdat *.dta *.sav);;All files (*)</source>
+        <translation>数据文件 (*.csv *.txt *.sas7bdat *.dta *.sav);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation>模型文件</translation>
+    </message>
+    <message>
+        <source>Models (*.cmtl)</source>
+        <translation>模型 (*.cmtl)</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluated data:</source>
+        <translation>评估数据(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Evaluated data file</source>
+        <translation>评估数据文件</translation>
+    </message>
+    <message>
+        <source>&amp;Base data (optional):</source>
+        <translation>基准数据（可选）(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Base data file for PSI and CSI</source>
+        <translation>用于 PSI 和 CSI 的基准数据文件</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>报告(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Report file (HTML)</source>
+        <translation>报告文件（HTML）</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Also print to &amp;PDF (next to the report)</source>
+        <translation>同时打印为 PDF（与报告同目录）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Also print to PDF</source>
+        <translation>同时打印为 PDF</translation>
+    </message>
+    <message>
+        <source>Report progress</source>
+        <translation>报告进度</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Export</source>
+        <translation>取消导出(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Browse: %1</source>
+        <translation>浏览：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 and %2</source>
+        <translation>已保存 %1 和 %2</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1 %2</source>
+        <translation>报告未写入：%1 %2</translation>
+    </message>
+    <message>
+        <source>Cancelled; no report was written.</source>
+        <translation>已取消；未写入报告。</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::ReportWorker</name>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <source>Writing the report: step %1 of %2</source>
+        <translation>正在生成报告：第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Printing the PDF</source>
+        <translation>正在打印 PDF</translation>
     </message>
     <message>
         <source>Saved %1</source>

@@ -19,5 +19,6 @@ int commandExport(const QStringList &arguments, std::ostream &out);
 int commandScorecard(const QStringList &arguments, std::ostream &out);
 int commandPsi(const QStringList &arguments, std::ostream &out);
 int commandImportance(const QStringList &arguments, std::ostream &out);
+int commandReport(const QStringList &arguments, std::ostream &out);
 
 } // namespace cmtl

@@ -1,0 +1,349 @@
+// The model report (creditmtl-cli report) on a part of the bundled Lending Club sample, with a
+// binary, a multiclass and a regression task: every section is present, the file is well-formed
+// XHTML without any external resource, and every number it carries in data-key / data-value
+// attributes equals what the engine's functions give for the same model and data. About 5 s in a
+// Release build.
+
+#include "csv/CsvReader.h"
+#include "explain/PermutationImportance.h"
+#include "io/ModelFile.h"
+#include "metrics/Gains.h"
+#include "metrics/TaskScores.h"
+#include "report/ModelData.h"
+#include "report/ModelReport.h"
+#include "report/ModelStability.h"
+#include "train/Experiment.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+using namespace cmtl;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out, err;
+};
+
+Run runCli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(CMTL_CLI_PATH), arguments);
+    process.waitForFinished(120000);
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString arg(const char *text)
+{
+    return QString::fromLatin1(text);
+}
+
+// What a report holds, read with an XML parser: the keyed numbers, the ids of the sections and of
+// the charts, and the attribute values that could fetch something.
+struct ParsedReport {
+    std::map<std::string, std::string> values;
+    std::set<std::string> sections, charts;
+    std::vector<std::string> references; // src and href attributes
+    QString error;                       // the parser's complaint; empty for well-formed XML
+    QString text;                        // the character data
+};
+
+ParsedReport parseReport(const QByteArray &html)
+{
+    ParsedReport parsed;
+    QXmlStreamReader reader(html);
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isCharacters()) {
+            parsed.text += reader.text();
+        } else if (reader.isStartElement()) {
+            const QXmlStreamAttributes attributes = reader.attributes();
+            if (attributes.hasAttribute(arg("data-key")))
+                parsed.values[attributes.value(arg("data-key")).toString().toStdString()] =
+                    attributes.value(arg("data-value")).toString().toStdString();
+            if (reader.name() == arg("section"))
+                parsed.sections.insert(attributes.value(arg("id")).toString().toStdString());
+            if (reader.name() == arg("svg"))
+                parsed.charts.insert(attributes.value(arg("id")).toString().toStdString());
+            for (const char *reference : {"src", "href"}) {
+                if (attributes.hasAttribute(arg(reference)))
+                    parsed.references.push_back(attributes.value(arg(reference)).toString().toStdString());
+            }
+        }
+    }
+    if (reader.hasError())
+        parsed.error = QStringLiteral("line %1, column %2: %3")
+                           .arg(reader.lineNumber())
+                           .arg(reader.columnNumber())
+                           .arg(reader.errorString());
+    return parsed;
+}
+
+} // namespace
+
+// The report's number under `key` is exactly `expected` (both NaN counts as equal): the report
+// writes 17 significant digits, which read back as the same double. QCOMPARE's fuzzy comparison
+// of doubles would let a rounded number pass.
+#define CMTL_SAME(key, expected)                                                                                       \
+    do {                                                                                                               \
+        const std::string key_ = (key);                                                                                \
+        const double actual_ = number(key_), expected_ = (expected);                                                   \
+        QVERIFY2(actual_ == expected_ || (std::isnan(actual_) && std::isnan(expected_)),                               \
+                 qPrintable(QStringLiteral("%1: report %2, engine %3")                                                 \
+                                .arg(QString::fromStdString(key_))                                                     \
+                                .arg(actual_, 0, 'g', 17)                                                              \
+                                .arg(expected_, 0, 'g', 17)));                                                         \
+    } while (false)
+
+class TestReport : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void everySectionAndChartIsPresent();
+    void isWellFormedAndSelfContained();
+    void numbersEqualTheEngines();
+    void aModelWithoutHistorySaysSo();
+    void sameInputsGiveTheSameReport();
+
+private:
+    // The report's number under `key`, parsed back as the double it was written from.
+    double number(const std::string &key) const;
+    Table read(const QString &path, bool withTasks) const;
+
+    QTemporaryDir m_directory;
+    QString m_train, m_test, m_model, m_report;
+    QByteArray m_html;
+    ParsedReport m_parsed;
+};
+
+void TestReport::initTestCase()
+{
+    // Training: the sample's first 2,000 loans; evaluated: the next 1,500.
+    QFile sample(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"));
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    const QByteArray header = sample.readLine();
+    QByteArray train = header, test = header;
+    for (int line = 0; line < 3500 && !sample.atEnd(); ++line)
+        (line < 2000 ? train : test) += sample.readLine();
+    m_train = m_directory.filePath(arg("train.csv"));
+    m_test = m_directory.filePath(arg("test.csv"));
+    for (const auto &[path, bytes] : {std::pair{m_train, train}, std::pair{m_test, test}}) {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size());
+    }
+    m_model = m_directory.filePath(arg("m.cmtl"));
+    const Run trained =
+        runCli({arg("train"), arg("--data"), m_train, arg("--task"), arg("Class:binary:bad"), arg("--task"),
+                arg("grade:multiclass"), arg("--task"), arg("int_rate:regression"), arg("--epochs"), arg("8"),
+                arg("--hidden"), arg("16"), arg("--seed"), arg("3"), arg("--out"), m_model});
+    QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+    m_report = m_directory.filePath(arg("report.html"));
+    const Run report = runCli({arg("report"), arg("--model"), m_model, arg("--data"), m_test, arg("--base"), m_train,
+                               arg("--out"), m_report, arg("--repeats"), arg("3"), arg("--seed"), arg("7")});
+    QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+    m_html = readAll(m_report);
+    m_parsed = parseReport(m_html);
+}
+
+double TestReport::number(const std::string &key) const
+{
+    const auto found = m_parsed.values.find(key);
+    if (found == m_parsed.values.end()) {
+        QTest::qFail(("no number under " + key).c_str(), __FILE__, __LINE__);
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    return std::strtod(found->second.c_str(), nullptr);
+}
+
+Table TestReport::read(const QString &path, bool withTasks) const
+{
+    const ModelFileContents contents = loadModelFile(m_model.toStdString());
+    return readCsvFile(path.toStdString(), csvOptionsForModel(contents.model, withTasks, {})).table;
+}
+
+void TestReport::everySectionAndChartIsPresent()
+{
+    for (const char *section : {"purpose", "configuration", "preprocessing", "training", "metrics", "charts",
+                                "importance", "stability", "multitask", "limitations"})
+        QVERIFY2(m_parsed.sections.count(section) == 1, section);
+    for (const char *chart : {"training-objective", "training-metric-0", "task-Class-roc", "task-Class-ks",
+                              "task-Class-lift", "task-Class-calibration", "task-int_rate-residuals",
+                              "task-int_rate-predicted", "importance-Class", "importance-grade", "importance-int_rate"})
+        QVERIFY2(m_parsed.charts.count(chart) == 1, chart);
+    // The multiclass confusion matrix (7 grades) and the binary one at the threshold.
+    QVERIFY(m_parsed.values.count("confusion.grade.0.0") == 1);
+    QVERIFY(m_parsed.values.count("confusion.Class.1.1") == 1);
+    QVERIFY(m_parsed.text.contains(arg("Multi-task evidence")));
+    QVERIFY(m_parsed.text.contains(arg("Omitted: the model file holds no comparison")));
+}
+
+void TestReport::isWellFormedAndSelfContained()
+{
+    QVERIFY2(m_parsed.error.isEmpty(), qPrintable(m_parsed.error));
+    QVERIFY(m_html.startsWith("<?xml"));
+    QVERIFY(m_parsed.references.empty()); // no image, style sheet or link to fetch
+    QVERIFY(!m_html.contains("<script"));
+    QVERIFY(!m_html.contains("url("));
+    // The only URLs are the XML namespaces.
+    QCOMPARE(m_html.count("http"), m_html.count("xmlns=\"http://www.w3.org/1999/xhtml\"") +
+                                       m_html.count("xmlns=\"http://www.w3.org/2000/svg\""));
+}
+
+void TestReport::numbersEqualTheEngines()
+{
+    const ModelFileContents contents = loadModelFile(m_model.toStdString());
+    const MultiTaskModel &model = contents.model;
+    const Table test = read(m_test, true);
+    const Table train = read(m_train, false);
+
+    // The checksum, computed here independently.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(readAll(m_model));
+    QCOMPARE(QString::fromStdString(m_parsed.values.at("model.sha256")), QString::fromLatin1(hash.result().toHex()));
+    CMTL_SAME("config.seed", 3.0);
+
+    // Data summary.
+    CMTL_SAME("data.rows", 1500.0);
+    CMTL_SAME("base.rows", 2000.0);
+    CMTL_SAME("data.columns", double(test.columnCount()));
+    const Column &revolUtil = test.column("revol_util");
+    std::int64_t missing = 0;
+    for (std::size_t row = 0; row < revolUtil.size(); ++row)
+        missing += revolUtil.isMissing(row) ? 1 : 0;
+    CMTL_SAME("data.missing.revol_util", double(missing));
+
+    // Metrics: those the evaluate command computes, and those stored by training.
+    const EvaluationReport evaluation = evaluateModel(model, test, "evaluated");
+    int compared = 0;
+    for (const TaskEvaluation &task : evaluation.tasks) {
+        const std::string key = "metric.evaluated." + task.task + ".";
+        CMTL_SAME(key + "count", double(task.count));
+        if (task.binary) {
+            CMTL_SAME(key + "auc", task.binary->auc);
+            CMTL_SAME(key + "ks", task.binary->ks);
+            CMTL_SAME(key + "log_loss", task.binary->logLoss);
+            CMTL_SAME(key + "brier", task.binary->brier);
+            CMTL_SAME("baserate." + task.task, double(task.binary->positives) / double(task.binary->count));
+            compared += 4;
+        } else if (task.multiclass) {
+            CMTL_SAME(key + "accuracy", task.multiclass->accuracy);
+            CMTL_SAME(key + "macro_f1", task.multiclass->macroF1);
+            for (Eigen::Index r = 0; r < task.multiclass->confusion.rows(); ++r)
+                for (Eigen::Index c = 0; c < task.multiclass->confusion.cols(); ++c)
+                    CMTL_SAME("confusion." + task.task + "." + std::to_string(r) + "." + std::to_string(c),
+                              double(task.multiclass->confusion(r, c)));
+            compared += 2;
+        } else {
+            CMTL_SAME(key + "rmse", task.regression->rmse);
+            CMTL_SAME(key + "r2", task.regression->r2);
+            compared += 2;
+        }
+    }
+    QCOMPARE(compared, 8);
+    QVERIFY(!contents.reports.empty());
+    for (const EvaluationReport &stored : contents.reports)
+        CMTL_SAME("metric." + stored.part + ".Class.auc", stored.tasks.at(0).binary->auc);
+
+    // Gains and calibration of the binary task.
+    const std::vector<TaskScores> scores = scoreTasks(model, test);
+    const GainsTable gains = gainsTable(scores.at(0).scores, scores.at(0).labels, 10);
+    QCOMPARE(gains.bands.size(), std::size_t(10));
+    for (std::size_t b = 0; b < gains.bands.size(); ++b) {
+        const std::string key = "gains.Class." + std::to_string(b + 1) + ".";
+        CMTL_SAME(key + "count", double(gains.bands[b].count));
+        CMTL_SAME(key + "bad_rate", gains.bands[b].badRate);
+        CMTL_SAME(key + "cumulative_lift", gains.bands[b].cumulativeLift);
+    }
+    CMTL_SAME("gains.Class.ks", gains.ks);
+    CMTL_SAME("ks.Class", ksStatistic(scores.at(0).scores, scores.at(0).labels));
+    const std::vector<CalibrationBin> calibration =
+        quantileCalibrationCurve(scores.at(0).scores, scores.at(0).labels, 10);
+    CMTL_SAME("calibration.Class.1.observed_rate", calibration.at(0).observedRate);
+
+    // Importance with the report's repeats and seed.
+    for (const TaskImportance &task : permutationImportance(model, test, 3, 7)) {
+        for (const FeatureImportance &feature : task.features) {
+            CMTL_SAME("importance." + task.task + "." + feature.column + ".mean", feature.mean);
+            CMTL_SAME("importance." + task.task + "." + feature.column + ".sd", feature.sd);
+        }
+    }
+
+    // Stability against the training file: as the psi command gives it.
+    int stable = 0;
+    for (const ModelStabilityIndex &entry : modelStability(model, train, test)) {
+        const bool score = entry.kind == ModelStabilityIndex::Kind::Score;
+        CMTL_SAME((score ? "psi." : "csi.") + entry.index.name, entry.index.index);
+        ++stable;
+    }
+    // Class, grade's 7 classes, int_rate, then the 22 input columns.
+    QCOMPARE(stable, 1 + 7 + 1 + int(model.requiredColumns().size()));
+
+    // Preprocessing and history.
+    const NumericStep &first = model.preprocessor().numeric.at(0);
+    CMTL_SAME("preprocess." + first.column + ".median", double(first.median));
+    CMTL_SAME("preprocess." + first.column + ".highest", double(first.highest));
+    CMTL_SAME("history.best_epoch", double(contents.history.bestEpoch));
+    CMTL_SAME("history.epochs", double(contents.history.epochs.size()));
+}
+
+void TestReport::aModelWithoutHistorySaysSo()
+{
+    ModelFileContents contents = loadModelFile(m_model.toStdString());
+    contents.history = {};
+    const std::string path = m_directory.filePath(arg("no_history.cmtl")).toStdString();
+    saveModelFile(path, contents);
+    const Table test = read(m_test, true);
+    ModelReportInputs inputs;
+    inputs.modelPath = path;
+    inputs.model = &contents;
+    inputs.data = &test;
+    inputs.importanceRepeats = 1;
+    std::vector<int> progress;
+    const ParsedReport parsed =
+        parseReport(QByteArray::fromStdString(modelReportHtml(inputs, [&](int done, int total, const std::string &) {
+            QCOMPARE(total, 3);
+            progress.push_back(done);
+        })));
+    QVERIFY(parsed.error.isEmpty());
+    QVERIFY(parsed.text.contains(arg("The model file holds no training history")));
+    QVERIFY(parsed.charts.count("training-objective") == 0);
+    // Without a base, the stability section says why it is empty.
+    QVERIFY(parsed.text.contains(arg("No base data was given")));
+    QVERIFY(parsed.values.count("psi.Class") == 0);
+    QCOMPARE(progress, (std::vector<int>{0, 1, 2, 3}));
+}
+
+void TestReport::sameInputsGiveTheSameReport()
+{
+    // Apart from the time, which the caller gives: the report depends on its inputs only.
+    const QString again = m_directory.filePath(arg("again.html"));
+    const Run run = runCli({arg("report"), arg("--model"), m_model, arg("--data"), m_test, arg("--base"), m_train,
+                            arg("--out"), again, arg("--repeats"), arg("3"), arg("--seed"), arg("7"), arg("--threads"),
+                            arg("1"), arg("--generated"), arg("GENERATED-AT")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QByteArray html = readAll(again);
+    QVERIFY(html.contains("Generated GENERATED-AT by CreditMTL"));
+    const qsizetype start = m_html.indexOf("Generated "), end = m_html.indexOf(" by CreditMTL");
+    QVERIFY(start > 0 && end > start);
+    QCOMPARE(html.replace("GENERATED-AT", m_html.mid(start + 10, end - start - 10)), m_html);
+}
+
+QTEST_GUILESS_MAIN(TestReport)
+#include "tst_report.moc"

@@ -1,0 +1,189 @@
+// File ▸ Export Report…: the workbench's report equals `creditmtl-cli report` for the same model,
+// data and time; its PDF is a real multi-page PDF; the dialog runs the worker on its own thread,
+// names its fields for assistive technology, refuses to write over an input, and is translated.
+
+#include "AppSupport.h"
+#include "MainWindow.h"
+#include "report/ReportExportDialog.h"
+#include "report/ReportWorker.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cmtl::ui;
+
+namespace {
+
+int runCli(const QStringList &arguments, QString *err = nullptr)
+{
+    QProcess process;
+    process.start(QStringLiteral(CMTL_CLI_PATH), arguments);
+    process.waitForFinished(120000);
+    if (err)
+        *err = QString::fromUtf8(process.readAllStandardError());
+    return process.exitCode();
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString arg(const char *text)
+{
+    return QString::fromLatin1(text);
+}
+
+QLineEdit *field(QWidget &dialog, const QString &accessibleName)
+{
+    for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+        if (edit->accessibleName() == accessibleName)
+            return edit;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestReportExport : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QFile sample(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"));
+        QVERIFY(sample.open(QIODevice::ReadOnly));
+        const QByteArray header = sample.readLine();
+        QByteArray train = header, test = header;
+        for (int line = 0; line < 2000 && !sample.atEnd(); ++line)
+            (line < 1200 ? train : test) += sample.readLine();
+        m_train = m_directory.filePath(arg("train.csv"));
+        m_test = m_directory.filePath(arg("test.csv"));
+        for (const auto &[path, bytes] : {std::pair{m_train, train}, std::pair{m_test, test}}) {
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size());
+        }
+        m_model = m_directory.filePath(arg("m.cmtl"));
+        QString err;
+        QVERIFY2(runCli({arg("train"), arg("--data"), m_train, arg("--task"), arg("Class:binary:bad"), arg("--task"),
+                         arg("int_rate:regression"), arg("--epochs"), arg("4"), arg("--hidden"), arg("8"), arg("--out"),
+                         m_model},
+                        &err) == 0,
+                 qPrintable(err));
+    }
+
+    void workbenchReportEqualsTheCommandLines()
+    {
+        const QString cli = m_directory.filePath(arg("cli.html")), gui = m_directory.filePath(arg("gui.html"));
+        const QString pdf = m_directory.filePath(arg("gui.pdf"));
+        QString err;
+        QVERIFY2(runCli({arg("report"), arg("--model"), m_model, arg("--data"), m_test, arg("--base"), m_train,
+                         arg("--out"), cli, arg("--repeats"), arg("2"), arg("--seed"), arg("5"), arg("--generated"),
+                         arg("2026-11-30T12:00:00Z")},
+                        &err) == 0,
+                 qPrintable(err));
+        ReportWorker::Params params;
+        params.modelPath = m_model;
+        params.dataPath = m_test;
+        params.basePath = m_train;
+        params.htmlPath = gui;
+        params.pdfPath = pdf;
+        params.generatedAt = arg("2026-11-30T12:00:00Z");
+        params.importanceRepeats = 2;
+        params.importanceSeed = 5;
+        ReportWorker worker(params);
+        QSignalSpy succeeded(&worker, &ReportWorker::succeeded), failed(&worker, &Worker::failed);
+        QSignalSpy progress(&worker, &Worker::progress);
+        worker.run();
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
+        QCOMPARE(succeeded.size(), 1);
+        QVERIFY(progress.size() >= 5);
+        QCOMPARE(progress.last().at(0).toDouble(), 1.0);
+        const QByteArray html = readAll(gui);
+        QVERIFY(html.size() > 50000);
+        QCOMPARE(html, readAll(cli));
+
+        // The PDF: a PDF file of several A4 pages holding the charts as images.
+        const QByteArray bytes = readAll(pdf);
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY2(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") + bytes.count("/Type /Page ") >= 3,
+                 bytes.left(200).constData());
+        QVERIFY(bytes.count("/Subtype /Image") >= 5);
+    }
+
+    void dialogExportsOnItsThreadAndRefusesToOverwriteAnInput()
+    {
+        ReportExportDialog dialog(m_model, m_test);
+        // Every field has an accessible name.
+        for (QWidget *widget : dialog.findChildren<QWidget *>()) {
+            if (qobject_cast<QLineEdit *>(widget) || qobject_cast<QCheckBox *>(widget) ||
+                qobject_cast<QProgressBar *>(widget) || qobject_cast<QPushButton *>(widget))
+                QVERIFY2(!widget->accessibleName().isEmpty() ||
+                             !static_cast<QAbstractButton *>(widget)->text().isEmpty(),
+                         widget->metaObject()->className());
+        }
+        QLineEdit *report = field(dialog, arg("Report file (HTML)"));
+        QVERIFY(report);
+        QCOMPARE(field(dialog, arg("Model file"))->text(), m_model);
+
+        // Over the evaluated data: refused, the data left as it was.
+        const QByteArray data = readAll(m_test);
+        report->setText(m_test);
+        QSignalSpy finished(&dialog, &ReportExportDialog::exportFinished);
+        dialog.start();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.last().at(0).toBool(), false);
+        const QString status = dialog.findChild<QLabel *>(arg("reportStatus"))->text();
+        QVERIFY2(status.contains(arg("test.csv")) && status.contains(arg("report")), qPrintable(status));
+        QCOMPARE(readAll(m_test), data);
+
+        // A new file: written on the worker's thread, with the PDF beside it.
+        const QString out = m_directory.filePath(arg("dialog.html"));
+        report->setText(out);
+        dialog.findChild<QCheckBox *>()->setChecked(true);
+        QTRY_VERIFY(!dialog.isRunning()); // the first run's thread has ended
+        dialog.start();
+        QVERIFY(dialog.isRunning());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.last().at(0).toBool(), true);
+        QVERIFY(readAll(out).contains("<section id=\"importance\">"));
+        QVERIFY(readAll(m_directory.filePath(arg("dialog.pdf"))).startsWith("%PDF-"));
+    }
+
+    void menuEntryAndTranslation()
+    {
+        MainWindow window;
+        QAction *action = window.findChild<QAction *>(arg("exportReportAction"));
+        QVERIFY(action);
+        QCOMPARE(action->text(), QStringLiteral("E&xport Report…"));
+        auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
+        QCOMPARE(installTranslations(*app, arg("zh_CN")), arg("zh_CN"));
+        QCOMPARE(QCoreApplication::translate("cmtl::ui::MainWindow", "E&xport Report…"),
+                 QStringLiteral("导出报告(&X)…"));
+        {
+            ReportExportDialog dialog{QString(), QString()};
+            QCOMPARE(dialog.windowTitle(), QStringLiteral("导出报告"));
+            QVERIFY(field(dialog, QStringLiteral("报告文件（HTML）")));
+        }
+        QCOMPARE(installTranslations(*app, arg("en")), arg("en"));
+    }
+
+private:
+    QTemporaryDir m_directory;
+    QString m_train, m_test, m_model;
+};
+
+QTEST_MAIN(TestReportExport)
+#include "tst_reportexport.moc"

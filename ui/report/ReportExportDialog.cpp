@@ -1,0 +1,149 @@
+#include "report/ReportExportDialog.h"
+
+#include "report/ReportWorker.h"
+#include "workers/WorkerThread.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace cmtl::ui {
+
+ReportExportDialog::ReportExportDialog(const QString &modelPath, const QString &dataPath, QWidget *parent)
+    : QDialog(parent), m_thread(new WorkerThread(this))
+{
+    setWindowTitle(tr("Export Report"));
+    setObjectName(QStringLiteral("reportExportDialog"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("The model documentation report: one HTML file with its charts inside, readable "
+                                "in any browser without a network. The PDF is printed by Qt's PDF writer, with "
+                                "simpler styling than the HTML."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *form = new QFormLayout;
+    const QString data = tr("Data files (*.csv *.txt *.sas7bdat *.dta *.sav);;All files (*)");
+    m_model = addPathRow(form, tr("&Model:"), tr("Model file"), tr("Models (*.cmtl)"), false);
+    m_data = addPathRow(form, tr("&Evaluated data:"), tr("Evaluated data file"), data, false);
+    m_base = addPathRow(form, tr("&Base data (optional):"), tr("Base data file for PSI and CSI"), data, false);
+    m_html = addPathRow(form, tr("&Report:"), tr("Report file (HTML)"), tr("HTML (*.html)"), true);
+    m_model->setText(modelPath);
+    m_data->setText(dataPath);
+    m_pdf = new QCheckBox(tr("Also print to &PDF (next to the report)"), this);
+    m_pdf->setAccessibleName(tr("Also print to PDF"));
+    form->addRow(QString(), m_pdf);
+    layout->addLayout(form);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setAccessibleName(tr("Report progress"));
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("reportStatus"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    auto *buttons = new QDialogButtonBox(this);
+    m_export = buttons->addButton(tr("E&xport"), QDialogButtonBox::AcceptRole);
+    m_export->setObjectName(QStringLiteral("exportReportButton"));
+    m_cancel = buttons->addButton(tr("&Cancel Export"), QDialogButtonBox::RejectRole);
+    m_close = buttons->addButton(QDialogButtonBox::Close);
+    // The fields open again once the thread has ended, when start() can run another export.
+    connect(m_thread, &WorkerThread::finished, this, [this] { setRunning(false); });
+    layout->addWidget(buttons);
+    connect(m_export, &QPushButton::clicked, this, &ReportExportDialog::start);
+    connect(m_cancel, &QPushButton::clicked, this, &ReportExportDialog::cancel);
+    connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
+    setRunning(false);
+}
+
+ReportExportDialog::~ReportExportDialog()
+{
+    m_thread->stop();
+}
+
+QLineEdit *ReportExportDialog::addPathRow(QFormLayout *form, const QString &label, const QString &accessibleName,
+                                          const QString &filter, bool save)
+{
+    auto *edit = new QLineEdit(this);
+    edit->setAccessibleName(accessibleName);
+    auto *browse = new QPushButton(tr("Browse…"), this);
+    browse->setAccessibleName(tr("Browse: %1").arg(accessibleName));
+    connect(browse, &QPushButton::clicked, this, [this, edit, filter, save, accessibleName] {
+        const QString path = save ? QFileDialog::getSaveFileName(this, accessibleName, edit->text(), filter)
+                                  : QFileDialog::getOpenFileName(this, accessibleName, edit->text(), filter);
+        if (!path.isEmpty())
+            edit->setText(path);
+    });
+    auto *row = new QHBoxLayout;
+    row->addWidget(edit, 1);
+    row->addWidget(browse);
+    auto *caption = new QLabel(label, this);
+    caption->setBuddy(edit);
+    form->addRow(caption, row);
+    return edit;
+}
+
+bool ReportExportDialog::isRunning() const
+{
+    return m_thread->isRunning();
+}
+
+void ReportExportDialog::setRunning(bool running)
+{
+    m_export->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    for (QWidget *field :
+         {static_cast<QWidget *>(m_model), static_cast<QWidget *>(m_data), static_cast<QWidget *>(m_base),
+          static_cast<QWidget *>(m_html), static_cast<QWidget *>(m_pdf)})
+        field->setEnabled(!running);
+}
+
+void ReportExportDialog::start()
+{
+    if (isRunning())
+        return;
+    ReportWorker::Params params;
+    params.modelPath = m_model->text().trimmed();
+    params.dataPath = m_data->text().trimmed();
+    params.basePath = m_base->text().trimmed();
+    params.htmlPath = m_html->text().trimmed();
+    if (m_pdf->isChecked()) {
+        const QFileInfo html(params.htmlPath);
+        params.pdfPath = html.dir().filePath(html.completeBaseName() + QStringLiteral(".pdf"));
+    }
+    auto *worker = new ReportWorker(params);
+    connect(worker, &Worker::progress, this, [this](double fraction, const QString &text) {
+        m_progress->setValue(static_cast<int>(fraction * 1000));
+        m_status->setText(text);
+    });
+    connect(worker, &ReportWorker::succeeded, this, [this](const QString &html, const QString &pdf) {
+        m_status->setText(pdf.isEmpty() ? tr("Saved %1").arg(html) : tr("Saved %1 and %2").arg(html, pdf));
+        Q_EMIT exportFinished(true);
+    });
+    connect(worker, &Worker::failed, this, [this](const QString &message, const QString &details) {
+        m_status->setText(tr("The report was not written: %1 %2").arg(message, details));
+        Q_EMIT exportFinished(false);
+    });
+    connect(worker, &Worker::cancelled, this, [this] {
+        m_status->setText(tr("Cancelled; no report was written."));
+        Q_EMIT exportFinished(false);
+    });
+    setRunning(true);
+    m_progress->setValue(0);
+    m_thread->start(worker);
+}
+
+void ReportExportDialog::cancel()
+{
+    m_thread->cancel();
+}
+
+} // namespace cmtl::ui
