@@ -6,9 +6,11 @@
 #include "io/PredictionsCsv.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <set>
 #include <utility>
 
@@ -107,8 +109,13 @@ public:
         if (m_stages.size() > 1) {
             for (std::size_t k = 0; k < m_keepCount; ++k)
                 carry(keptName(k));
+            carry(m_carriedThrough);
         }
     }
+    // Columns every later stage passes on, until stopped (the wide path's outputs, computed from
+    // the inputs and added to the heads' outputs many stages later).
+    void carryThrough(const std::vector<std::string> &names) { m_carriedThrough = names; }
+    void stopCarryingThrough() { m_carriedThrough.clear(); }
     void carry(const std::string &name) { m_stages.back().columns.emplace_back(name, name); }
     void carry(const std::vector<std::string> &names)
     {
@@ -204,6 +211,7 @@ private:
 
     SqlDialect m_dialect;
     std::size_t m_keepCount;
+    std::vector<std::string> m_carriedThrough;
     std::vector<Stage> m_stages;
     std::size_t m_nextColumn = 0;
 };
@@ -322,6 +330,103 @@ Names flatten(const std::vector<Names> &groups)
     return all;
 }
 
+std::string listOfTexts(const std::vector<std::string> &texts);
+
+// Weight-of-evidence bins compare predict's float32 reading of a cell (a double bound against
+// the widened float, see numericBin); the query holds the table's double. The comparisons are
+// moved to the double thresholds that decide the float reading the same way, so that a value on a
+// bin's bound lands in the same bin (the bounds are training values, so the sample has many).
+
+// The largest float at most `value`.
+float floatAtMost(double value)
+{
+    float f = static_cast<float>(value);
+    if (static_cast<double>(f) > value)
+        f = std::nextafter(f, -std::numeric_limits<float>::infinity());
+    return f;
+}
+
+// The condition that `value` (a double column) reads as a float at most the float `bound`: below
+// the midpoint between `bound` and the next float up, or on it when rounding to the nearest even
+// float goes to `bound` (an even last significand bit).
+std::string readsAtMost(const std::string &value, float bound)
+{
+    const float next = std::nextafter(bound, std::numeric_limits<float>::infinity());
+    const double step = std::isinf(next) ? static_cast<double>(bound) - std::nextafter(bound, 0.0f)
+                                         : static_cast<double>(next) - static_cast<double>(bound);
+    const bool even = (std::bit_cast<std::uint32_t>(bound) & 1u) == 0;
+    return value + (even ? " <= " : " < ") + literal(static_cast<double>(bound) + step / 2);
+}
+
+// The WoE input of a numeric column (`value` NULL where missing), as WoeEncoder scores a cell: the
+// missing bin's WoE for NULL, a special value's bin before the range bin (lower, upper] that holds
+// the value, 0 where no bin holds it.
+std::string numericWoe(const QueryWriter &writer, const FeatureBinning &binning, const std::string &value)
+{
+    int missingBin = -1;
+    std::string cases;
+    for (std::size_t i = 0; i < binning.bins.size(); ++i) {
+        const Bin &bin = binning.bins[i];
+        if (bin.kind == BinKind::Missing)
+            missingBin = static_cast<int>(i);
+        if (bin.kind != BinKind::Special)
+            continue;
+        // float(x) == special: at most the special value, and not at most the float below it.
+        const float special = static_cast<float>(bin.special);
+        cases += " WHEN " + readsAtMost(value, special) + " AND NOT (" +
+                 readsAtMost(value, std::nextafter(special, -std::numeric_limits<float>::infinity())) + ") THEN " +
+                 literal(static_cast<float>(bin.woe));
+    }
+    for (const Bin &bin : binning.bins) {
+        if (bin.kind != BinKind::Range)
+            continue;
+        std::string inside;
+        if (std::isfinite(bin.lower))
+            inside = "NOT (" + readsAtMost(value, floatAtMost(bin.lower)) + ")";
+        if (std::isfinite(bin.upper))
+            inside += (inside.empty() ? "" : " AND ") + readsAtMost(value, floatAtMost(bin.upper));
+        cases += " WHEN " + (inside.empty() ? value + " IS NOT NULL" : inside) + " THEN " +
+                 literal(static_cast<float>(bin.woe));
+    }
+    return "CAST(CASE WHEN " + value + " IS NULL THEN " + literal(static_cast<float>(woeOfBin(binning, missingBin))) +
+           cases + " ELSE 0.0 END AS " + writer.doubleType() + ")";
+}
+
+// The WoE input of a categorical column (`text` NULL where missing): the first bin listing the
+// level, as BinLookup finds it; 0 for a level never seen in training.
+std::string categoricalWoe(const QueryWriter &writer, const FeatureBinning &binning, const std::string &text)
+{
+    int missingBin = -1;
+    std::string cases;
+    for (std::size_t i = 0; i < binning.bins.size(); ++i) {
+        const Bin &bin = binning.bins[i];
+        if (bin.kind == BinKind::Missing)
+            missingBin = static_cast<int>(i);
+        if ((bin.kind == BinKind::Levels || bin.kind == BinKind::Special) && !bin.levels.empty())
+            cases +=
+                " WHEN " + text + " IN (" + listOfTexts(bin.levels) + ") THEN " + literal(static_cast<float>(bin.woe));
+    }
+    return "CAST(CASE WHEN " + text + " IS NULL THEN " + literal(static_cast<float>(woeOfBin(binning, missingBin))) +
+           cases + " ELSE 0.0 END AS " + writer.doubleType() + ")";
+}
+
+// Wide & deep: task t's linear layer from the inputs (outputs x inputs, column-major, no bias).
+Names wideLayer(QueryWriter &writer, const MultiTaskNetwork &network, const float *parameters, const Names &inputs,
+                std::size_t t)
+{
+    const Eigen::Index outputs = network.spec().taskOutputs[t];
+    Names units;
+    for (Eigen::Index unit = 0; unit < outputs; ++unit) {
+        std::vector<std::string> terms;
+        for (std::size_t input = 0; input < inputs.size(); ++input) {
+            const float weight = parameters[network.wideOffset(t) + static_cast<Eigen::Index>(input) * outputs + unit];
+            terms.push_back(inputs[input] + " * " + writer.weight(weight, inputs[input]));
+        }
+        units.push_back(writer.add(sumOf(terms)));
+    }
+    return units;
+}
+
 // What the CSV reader reads as a missing cell in `column` (see readForModel): the default tokens
 // and the values the model stores for the column, compared after trimming blanks.
 std::vector<std::string> missingTexts(const MultiTaskModel &model, const std::string &column)
@@ -396,14 +501,14 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
     writer.beginStage("the input columns read as numbers or text, missing cells found");
     for (std::size_t k = 0; k < options.keep.size(); ++k)
         writer.addNamed(tableColumn(options.keep[k]), QueryWriter::keptName(k));
-    Names numbers, texts;
-    for (const NumericStep &step : preprocessor.numeric) {
-        const std::string cell = tableColumn(step.column);
+    // A numeric column's value, NULL where the reader would read a missing cell.
+    const auto readNumber = [&](const std::string &column) {
+        const std::string cell = tableColumn(column);
         const std::string value = "CAST(" + cell + " AS " + writer.doubleType() + ")";
         // Missing: NULL; in SQLite (whose columns hold any type) also the reader's missing texts;
         // in PostgreSQL also NaN (which compares greater than every number there).
         std::string missing = cell + " IS NULL";
-        const std::vector<std::string> missingValues = missingTexts(model, step.column);
+        const std::vector<std::string> missingValues = missingTexts(model, column);
         if (dialect == SqlDialect::SQLite)
             missing +=
                 " OR (typeof(" + cell + ") = 'text' AND trim(" + cell + ") IN (" + listOfTexts(missingValues) + "))";
@@ -417,7 +522,20 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
             if (!text.empty() && error == std::errc() && end == text.data() + text.size() && std::isfinite(number))
                 missing += " OR " + value + " = " + literal(number);
         }
-        numbers.push_back(writer.add("CASE WHEN " + missing + " THEN NULL ELSE " + value + " END"));
+        return writer.add("CASE WHEN " + missing + " THEN NULL ELSE " + value + " END");
+    };
+    Names numbers, texts, woeCells;
+    for (const NumericStep &step : preprocessor.numeric)
+        numbers.push_back(readNumber(step.column));
+    for (const FeatureBinning &binning : preprocessor.woe) {
+        if (!binning.categorical) {
+            woeCells.push_back(readNumber(binning.feature));
+            continue;
+        }
+        const std::string text = "CAST(" + tableColumn(binning.feature) + " AS TEXT)";
+        woeCells.push_back(writer.add("CASE WHEN " + text + " IS NULL OR trim(" + text + ") IN (" +
+                                      listOfTexts(missingTexts(model, binning.feature)) + ") THEN NULL ELSE " + text +
+                                      " END"));
     }
     for (const OneHotStep &step : preprocessor.oneHot) {
         const std::string text = "CAST(" + tableColumn(step.column) + " AS TEXT)";
@@ -427,7 +545,7 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
     }
 
     // Stage 2: the network's inputs, in Preprocessor::inputNames() order.
-    writer.beginStage("the network's inputs: imputed, clipped, standardised, one-hot");
+    writer.beginStage("the network's inputs: imputed, clipped, standardised, weight of evidence, one-hot");
     Names inputs;
     for (std::size_t s = 0; s < preprocessor.numeric.size(); ++s) {
         const NumericStep &step = preprocessor.numeric[s];
@@ -445,6 +563,11 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
             inputs.push_back(
                 writer.add("CASE WHEN " + value + " IS NULL THEN " + writer.one() + " ELSE " + writer.zero() + " END"));
     }
+    for (std::size_t w = 0; w < preprocessor.woe.size(); ++w) {
+        const FeatureBinning &binning = preprocessor.woe[w];
+        inputs.push_back(writer.add(binning.categorical ? categoricalWoe(writer, binning, woeCells[w])
+                                                        : numericWoe(writer, binning, woeCells[w])));
+    }
     for (std::size_t s = 0; s < preprocessor.oneHot.size(); ++s) {
         const OneHotStep &step = preprocessor.oneHot[s];
         const std::string &level = texts[s];
@@ -459,6 +582,14 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
 
     // The network, as forwardNetwork computes it.
     const std::size_t tasks = network.taskCount();
+    std::vector<Names> wide;
+    if (network.spec().wide) {
+        writer.beginStage("the wide path: a linear layer from the inputs per task");
+        writer.carry(inputs);
+        for (std::size_t t = 0; t < tasks; ++t)
+            wide.push_back(wideLayer(writer, network, parameters, inputs, t));
+        writer.carryThrough(flatten(wide));
+    }
     std::vector<Names> representations(tasks);
     switch (network.spec().architecture) {
     case Architecture::SharedBottom: {
@@ -522,7 +653,15 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
     std::vector<const DenseChain *> heads;
     for (std::size_t t = 0; t < tasks; ++t)
         heads.push_back(&network.head(t));
-    const std::vector<Names> logits = addChains(writer, heads, representations, parameters, {}, "the task heads");
+    std::vector<Names> logits = addChains(writer, heads, representations, parameters, {}, "the task heads");
+    if (!wide.empty()) {
+        writer.stopCarryingThrough();
+        writer.beginStage("the task heads plus the wide path");
+        for (std::size_t t = 0; t < tasks; ++t) {
+            for (std::size_t k = 0; k < logits[t].size(); ++k)
+                logits[t][k] = writer.add(logits[t][k] + " + " + wide[t][k]);
+        }
+    }
 
     // The output transforms (MultiTaskModel::predictInputs), multiclass softmax in its own stages.
     std::vector<Names> multiclassLogits;

@@ -141,6 +141,10 @@ QString tableScript(const MultiTaskModel &model, const CsvText &scoring, Engine 
         columns << QString::fromStdString(step.column);
         numeric << false;
     }
+    for (const FeatureBinning &binning : model.preprocessor().woe) {
+        columns << QString::fromStdString(binning.feature);
+        numeric << !binning.categorical;
+    }
     QString script = QStringLiteral("DROP TABLE IF EXISTS data;\nCREATE TABLE data (");
     for (qsizetype c = 0; c < columns.size(); ++c)
         script += (c ? QStringLiteral(", ") : QString()) + sqlName(columns[c]) +
@@ -359,6 +363,14 @@ void SqlExportTest::initTestCase()
     edge[column("verification_status")].clear();
     edge[column("addr_state")] = QStringLiteral("O'Brien");
     addRow(QStringLiteral("pooled"), edge);
+    // revol_util at every tenth from 0 to 100: the sample's values have one decimal, so every bin
+    // bound of a weight-of-evidence revol_util is one of these rows' values. A value on a bound
+    // must land in the bin predict's float32 reading puts it in (45.3 reads as 45.2999992).
+    for (int tenths = 0; tenths <= 1000; ++tenths) {
+        QStringList cells = base;
+        cells[column("revol_util")] = QString::number(tenths / 10.0);
+        addRow(QStringLiteral("bound%1").arg(tenths), cells);
+    }
     m_scoring = m_folder.filePath(QStringLiteral("score.csv"));
     QFile scoringFile(m_scoring);
     QVERIFY(scoringFile.open(QIODevice::WriteOnly));
@@ -401,6 +413,16 @@ void SqlExportTest::parity_data()
         QStringLiteral("--head-hidden"), QStringLiteral("3")};
     QTest::newRow("attention") << QStringList{QStringLiteral("--arch"), QStringLiteral("attention"),
                                               QStringLiteral("--hidden"), QStringLiteral("6")};
+    // Weight-of-evidence inputs (numeric and categorical, with missing cells in training, unseen
+    // levels, tokens and out-of-range values in the scoring rows) and the wide & deep path.
+    const QStringList woe = {QStringLiteral("--woe"),
+                             QStringLiteral("revol_util,funded_amnt,addr_state,emp_length,inq_last_6mths"),
+                             QStringLiteral("--wide"), QStringLiteral("on")};
+    QTest::newRow("woe-wide-shared-bottom") << QStringList{QStringLiteral("--hidden"), QStringLiteral("8,6")} + woe;
+    QTest::newRow("woe-wide-mmoe") << QStringList{QStringLiteral("--arch"),    QStringLiteral("mmoe"),
+                                                  QStringLiteral("--hidden"),  QStringLiteral("6"),
+                                                  QStringLiteral("--experts"), QStringLiteral("2")} +
+                                          woe;
 }
 
 void SqlExportTest::parity()
@@ -433,6 +455,17 @@ void SqlExportTest::parity()
                         [](const NumericStep &step) { return step.missingIndicator; }));
     QVERIFY(std::any_of(loaded.preprocessor().oneHot.begin(), loaded.preprocessor().oneHot.end(),
                         [](const OneHotStep &step) { return step.otherInput; }));
+    if (settings.contains(QStringLiteral("--woe"))) {
+        const std::vector<FeatureBinning> &woe = loaded.preprocessor().woe;
+        QVERIFY(loaded.network().spec().wide);
+        QVERIFY(std::any_of(woe.begin(), woe.end(), [](const FeatureBinning &b) { return b.categorical; }));
+        QVERIFY(std::any_of(woe.begin(), woe.end(), [](const FeatureBinning &b) { return !b.categorical; }));
+        // A missing bin (emp_length had missing training cells), so that missing cells take its WoE.
+        QVERIFY(std::any_of(woe.begin(), woe.end(), [](const FeatureBinning &b) {
+            return std::any_of(b.bins.begin(), b.bins.end(),
+                               [](const Bin &bin) { return bin.kind == BinKind::Missing; });
+        }));
+    }
 
     for (const Engine engine : {Engine::SQLite, Engine::PostgreSQL}) {
         const QString dialect = engine == Engine::SQLite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");

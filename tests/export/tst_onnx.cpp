@@ -243,6 +243,19 @@ const std::vector<ModelCase> &modelCases()
           QStringLiteral("addr_state=XX"), QStringLiteral("--max-levels"), QStringLiteral("8")},
          true},
         {QStringLiteral("older-file-unclipped"), {QStringLiteral("--hidden"), QStringLiteral("8")}, false, true},
+        // Every feature by its weight of evidence, with the wide & deep path.
+        {QStringLiteral("woe-all-wide"),
+         {QStringLiteral("--hidden"), QStringLiteral("8"), QStringLiteral("--woe"), QStringLiteral("all"),
+          QStringLiteral("--wide"), QStringLiteral("on")}},
+        // WoE beside scaled and one-hot inputs, on the gappy sample: missing bins, declared missing
+        // values of WoE columns (annual_inc=-1, addr_state=XX), unseen levels; attention and wide.
+        {QStringLiteral("gappy-woe-attention-wide"),
+         {QStringLiteral("--arch"), QStringLiteral("attention"), QStringLiteral("--hidden"), QStringLiteral("8"),
+          QStringLiteral("--missing-values"), QStringLiteral("annual_inc=-1"), QStringLiteral("--missing-values"),
+          QStringLiteral("addr_state=XX"), QStringLiteral("--woe"),
+          QStringLiteral("annual_inc,addr_state,emp_length,revol_util"), QStringLiteral("--wide"),
+          QStringLiteral("on")},
+         true},
     };
     return cases;
 }
@@ -326,6 +339,13 @@ private Q_SLOTS:
         std::vector<std::string> numericColumns;
         for (const NumericStep &step : contents.model.preprocessor().numeric)
             numericColumns.push_back(step.column);
+        for (const FeatureBinning &binning : contents.model.preprocessor().woe) {
+            if (!binning.categorical)
+                numericColumns.push_back(binning.feature);
+        }
+        // The model has what its name promises.
+        QCOMPARE(!contents.model.preprocessor().woe.empty(), model.name.contains(QStringLiteral("woe")));
+        QCOMPARE(contents.model.network().spec().wide, model.name.contains(QStringLiteral("wide")));
         TextTable scored = model.gappy ? m_gappy : m_plain;
         // Unclipped, numbers far outside the training range drive the outputs beyond what float32 holds
         // to 1e-5 (or to infinity) in predict and ONNX Runtime alike: the older file is scored
