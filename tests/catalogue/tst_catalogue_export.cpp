@@ -156,6 +156,33 @@ private Q_SLOTS:
         }
     }
 
+    // export --scorecard: SQL only, a card or a model (not both), and a file that is a scorecard.
+    void scorecardExportRefusals()
+    {
+        // (Checked before the card is read: any file does.)
+        const QString card = m_scratch.write(QStringLiteral("card.json"), QByteArrayLiteral("{}\n"));
+        const QString sql = m_scratch.path(QStringLiteral("card.sql"));
+        CMTL_EXPECT_REFUSAL(runCli({QStringLiteral("export"), QStringLiteral("--scorecard"), card,
+                                    QStringLiteral("--model"), m_model, QStringLiteral("--sql"), sql}),
+                            2, QStringList{QStringLiteral("--model or --scorecard, not both")});
+        CMTL_EXPECT_REFUSAL(runCli({QStringLiteral("export"), QStringLiteral("--scorecard"), card,
+                                    QStringLiteral("--onnx"), m_scratch.path(QStringLiteral("card.onnx"))}),
+                            2, QStringList{QStringLiteral("--onnx applies to a model"), QStringLiteral("--sql FILE")});
+        CMTL_EXPECT_REFUSAL(runCli({QStringLiteral("export"), QStringLiteral("--scorecard"), card}), 2,
+                            QStringList{QStringLiteral("nothing to export"), QStringLiteral("--sql FILE")});
+        CMTL_EXPECT_REFUSAL(
+            runCli({QStringLiteral("export"), QStringLiteral("--scorecard"), card, QStringLiteral("--sql"), card}), 2,
+            QStringList{QStringLiteral("card.json")});
+        // A JSON file that is no scorecard: the file and what is wrong with it; nothing written.
+        const QString notACard =
+            m_scratch.write(QStringLiteral("not_a_card.json"), QByteArrayLiteral("{\"format\": \"x\"}\n"));
+        const CliRun refused =
+            runCli({QStringLiteral("export"), QStringLiteral("--scorecard"), notACard, QStringLiteral("--sql"), sql});
+        QVERIFY2(refused.exitCode != 0 && refused.err.contains(QStringLiteral("not_a_card.json")),
+                 qPrintable(refused.err));
+        QVERIFY(!QFile::exists(sql));
+    }
+
 private:
     Scratch m_scratch;
     QString m_model;
