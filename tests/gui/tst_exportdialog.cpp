@@ -3,10 +3,12 @@
 // writes over the model file, asks before replacing a file, shows the engine's refusal, and every
 // control has an accessible name and help.
 
+#include "AppSupport.h"
 #include "export/ExportModelDialog.h"
 #include "export/ExportModelWorker.h"
 #include "io/ModelFile.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -179,6 +181,22 @@ private Q_SLOTS:
         QVERIFY(!field<QComboBox>(dialog, "exportDialectCombo")->isEnabled());
         setFormat(dialog, QStringLiteral("sql"));
         QVERIFY(field<QComboBox>(dialog, "exportDialectCombo")->isEnabled());
+    }
+
+    // In Simplified Chinese, the dialog, its worker's progress and its help are translated (the
+    // entries' contexts are the classes'). Last: it leaves the translation installed.
+    void chineseTranslation()
+    {
+        auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
+        QCOMPARE(installTranslations(*app, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+        ExportModelDialog dialog(m_run, {m_modelPath});
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("导出模型"));
+        QCOMPARE(field<QComboBox>(dialog, "exportFormatCombo")->itemText(1), QStringLiteral("SQL 查询 (.sql)"));
+        QVERIFY(field<QLineEdit>(dialog, "exportPathEdit")->toolTip().startsWith(QStringLiteral("要写入的文件")));
+        setFormat(dialog, QStringLiteral("sql"));
+        field<QLineEdit>(dialog, "exportPathEdit")->setText(m_folder.filePath(QStringLiteral("chinese.sql")));
+        QVERIFY(runExport(dialog));
+        QVERIFY2(dialog.statusText().startsWith(QStringLiteral("已导出到")), qPrintable(dialog.statusText()));
     }
 
 private:
