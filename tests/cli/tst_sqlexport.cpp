@@ -300,6 +300,12 @@ private Q_SLOTS:
     void scorecardParity();
 
 private:
+    // predict's CSV for the scoring rows (`input`: --model M or --scorecard C), the id kept.
+    CsvText predictScoringRows(const QStringList &input);
+    // Exports `input` for each engine, runs the query over the scoring rows (a table of `columns`)
+    // and compares it with `expected`.
+    void compareInEngines(const QStringList &input, const InputColumns &columns, const CsvText &expected,
+                          double tolerance);
     // Runs the query in `engine` over the scoring rows (a table of `inputs`); empty on failure.
     CsvText query(Engine engine, const InputColumns &inputs, const QString &sqlPath);
     // Compares the engine's query result with predict's CSV, by id; prints the largest difference.
@@ -464,15 +470,10 @@ void SqlExportTest::parity()
                            QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"), model} +
                settings);
     QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
-    const QString predictions = m_folder.filePath(QStringLiteral("predictions.csv"));
-    const Run predicted =
-        runCli({QStringLiteral("predict"), QStringLiteral("--model"), model, QStringLiteral("--data"), m_scoring,
-                QStringLiteral("--keep"), QStringLiteral("id"), QStringLiteral("--out"), predictions});
-    QVERIFY2(predicted.exitCode == 0, qPrintable(predicted.err));
-    QFile predictionsFile(predictions);
-    QVERIFY(predictionsFile.open(QIODevice::ReadOnly));
-    const CsvText expected = parseCsv(QString::fromUtf8(predictionsFile.readAll()));
-    QCOMPARE(expected.rows.size(), m_scoringCsv.rows.size());
+    const QStringList input = {QStringLiteral("--model"), model};
+    const CsvText expected = predictScoringRows(input);
+    if (QTest::currentTestFailed())
+        return;
     const MultiTaskModel loaded = loadModelFile(model.toStdString()).model;
     // The model has what the edge rows are meant to test.
     QVERIFY(std::any_of(loaded.preprocessor().numeric.begin(), loaded.preprocessor().numeric.end(),
@@ -491,24 +492,7 @@ void SqlExportTest::parity()
         }));
     }
 
-    for (const Engine engine : {Engine::SQLite, Engine::PostgreSQL}) {
-        const QString dialect = engine == Engine::SQLite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
-        if (engine == Engine::PostgreSQL && !m_postgresUnavailable.isEmpty()) {
-            qWarning("PostgreSQL part skipped: %s", qPrintable(m_postgresUnavailable));
-            continue;
-        }
-        const QString sqlPath = m_folder.filePath(dialect + QStringLiteral(".sql"));
-        const Run exported =
-            runCli({QStringLiteral("export"), QStringLiteral("--model"), model, QStringLiteral("--sql"), sqlPath,
-                    QStringLiteral("--dialect"), dialect, QStringLiteral("--keep"), QStringLiteral("id")});
-        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
-        const CsvText queried = query(engine, inputColumnsOf(loaded), sqlPath);
-        if (QTest::currentTestFailed())
-            return;
-        compare(dialect, expected, queried);
-        if (QTest::currentTestFailed())
-            return;
-    }
+    compareInEngines(input, inputColumnsOf(loaded), expected, kTolerance);
 }
 
 CsvText SqlExportTest::query(Engine engine, const InputColumns &inputs, const QString &sqlPath)
@@ -559,31 +543,56 @@ void SqlExportTest::scorecardParity()
     QVERIFY(hasBin("revol_util", BinKind::Range));
     QVERIFY(hasBin("emp_length", BinKind::Missing));
 
-    const QString predictions = m_folder.filePath(QStringLiteral("card_predictions.csv"));
-    const Run predicted =
-        runCli({QStringLiteral("predict"), QStringLiteral("--scorecard"), card, QStringLiteral("--data"), m_scoring,
-                QStringLiteral("--keep"), QStringLiteral("id"), QStringLiteral("--out"), predictions});
-    QVERIFY2(predicted.exitCode == 0, qPrintable(predicted.err));
+    const QStringList input = {QStringLiteral("--scorecard"), card};
+    const CsvText expected = predictScoringRows(input);
+    if (QTest::currentTestFailed())
+        return;
+    // Double arithmetic on both sides: the points agree to rounding, far inside 1e-5.
+    compareInEngines(input, inputColumnsOf(loaded), expected, 1e-9);
+}
+
+CsvText SqlExportTest::predictScoringRows(const QStringList &input)
+{
+    const QString predictions = m_folder.filePath(QStringLiteral("predictions.csv"));
+    const Run predicted = runCli(QStringList{QStringLiteral("predict")} + input +
+                                 QStringList{QStringLiteral("--data"), m_scoring, QStringLiteral("--keep"),
+                                             QStringLiteral("id"), QStringLiteral("--out"), predictions});
+    if (predicted.exitCode != 0) {
+        QTest::qFail(qPrintable(predicted.err), __FILE__, __LINE__);
+        return {};
+    }
     QFile predictionsFile(predictions);
-    QVERIFY(predictionsFile.open(QIODevice::ReadOnly));
-    const CsvText expected = parseCsv(QString::fromUtf8(predictionsFile.readAll()));
-    QCOMPARE(expected.rows.size(), m_scoringCsv.rows.size());
+    if (!predictionsFile.open(QIODevice::ReadOnly)) {
+        QTest::qFail(qPrintable(QStringLiteral("cannot read ") + predictions), __FILE__, __LINE__);
+        return {};
+    }
+    CsvText expected = parseCsv(QString::fromUtf8(predictionsFile.readAll()));
+    if (expected.rows.size() != m_scoringCsv.rows.size())
+        QTest::qFail(
+            qPrintable(
+                QStringLiteral("predict wrote %1 rows for %2").arg(expected.rows.size()).arg(m_scoringCsv.rows.size())),
+            __FILE__, __LINE__);
+    return expected;
+}
+
+void SqlExportTest::compareInEngines(const QStringList &input, const InputColumns &columns, const CsvText &expected,
+                                     double tolerance)
+{
     for (const Engine engine : {Engine::SQLite, Engine::PostgreSQL}) {
         const QString dialect = engine == Engine::SQLite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
         if (engine == Engine::PostgreSQL && !m_postgresUnavailable.isEmpty()) {
             qWarning("PostgreSQL part skipped: %s", qPrintable(m_postgresUnavailable));
             continue;
         }
-        const QString sqlPath = m_folder.filePath(QStringLiteral("card_") + dialect + QStringLiteral(".sql"));
-        const Run exported =
-            runCli({QStringLiteral("export"), QStringLiteral("--scorecard"), card, QStringLiteral("--sql"), sqlPath,
-                    QStringLiteral("--dialect"), dialect, QStringLiteral("--keep"), QStringLiteral("id")});
+        const QString sqlPath = m_folder.filePath(dialect + QStringLiteral(".sql"));
+        const Run exported = runCli(QStringList{QStringLiteral("export")} + input +
+                                    QStringList{QStringLiteral("--sql"), sqlPath, QStringLiteral("--dialect"), dialect,
+                                                QStringLiteral("--keep"), QStringLiteral("id")});
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
-        const CsvText queried = query(engine, inputColumnsOf(loaded), sqlPath);
+        const CsvText queried = query(engine, columns, sqlPath);
         if (QTest::currentTestFailed())
             return;
-        // Double arithmetic on both sides: the points agree to rounding, far inside 1e-5.
-        compare(dialect, expected, queried, 1e-9);
+        compare(dialect, expected, queried, tolerance);
         if (QTest::currentTestFailed())
             return;
     }
