@@ -160,11 +160,29 @@ constexpr ControlHelp kControlHelp[] = {
      QT_TRANSLATE_NOOP("HelpTexts", "What early stopping watches on the validation rows: empty for the objective (all "
                                     "tasks' weighted losses), or one task's metric as TASK:METRIC, METRIC being auc "
                                     "(binary), accuracy (multiclass), rmse (regression) or loss.")},
+    {"exportFormatCombo",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "ONNX: the whole scoring pipeline as one graph, for ONNX Runtime and other ONNX engines. SQL: "
+                       "one SELECT that scores every row of a table in SQLite or PostgreSQL. Both give predict's "
+                       "scores to within 1e-5.")},
+    {"exportDialectCombo",
+     QT_TRANSLATE_NOOP("HelpTexts", "The database the SQL query is written for: SQLite (3.35 or later) or "
+                                    "PostgreSQL (12 or later).")},
+    {"exportTableEdit",
+     QT_TRANSLATE_NOOP("HelpTexts", "The table (or view) the query reads, holding the model's input columns under "
+                                    "their names; default data.")},
+    {"exportKeepEdit",
+     QT_TRANSLATE_NOOP("HelpTexts", "Columns of the table returned first, as they are, before the predictions: IDs "
+                                    "such as loan_id, comma-separated. The rows come in no particular order, so keep "
+                                    "an ID.")},
+    {"exportPathEdit",
+     QT_TRANSLATE_NOOP("HelpTexts", "The file to write. It may not be the model file or the data file; an existing "
+                                    "file is replaced only after you confirm.")},
     {"wideCheck",
      QT_TRANSLATE_NOOP("HelpTexts",
                        "Wide & deep: besides the network, a linear layer from every input straight to each task's "
                        "output, penalised by the L2 penalty. It lets the model keep what a logistic regression "
-                       "finds. ONNX and SQL export do not write it yet.")},
+                       "finds. ONNX and SQL exports write it.")},
     {"refitCheck",
      QT_TRANSLATE_NOOP("HelpTexts",
                        "Once early stopping has chosen the number of epochs, train again from the start on the "

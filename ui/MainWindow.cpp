@@ -10,6 +10,7 @@
 #include "UserGuide.h"
 #include "WheelGuard.h"
 #include "Workspace.h"
+#include "export/ExportModelDialog.h"
 #include "io/ModelFile.h"
 #include "models/RunListModel.h"
 #include "models/TableExport.h"
@@ -324,6 +325,17 @@ void MainWindow::createActions()
     m_saveModelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
     connect(m_saveModelAction, &QAction::triggered, this, [this] { chooseModelSavePath(m_workspace->currentRun()); });
 
+    m_exportModelAction = new QAction(tr("E&xport Model…"), this);
+    m_exportModelAction->setObjectName(QStringLiteral("exportModelAction"));
+    m_exportModelAction->setStatusTip(tr("Write the current model as an ONNX graph or a SQL scoring query"));
+    connect(m_exportModelAction, &QAction::triggered, this, [this] {
+        const RunPtr run = m_workspace->currentRun();
+        auto *dialog = new ExportModelDialog(
+            run, {run ? run->modelPath : QString(), m_workspace->data() ? m_workspace->data()->path : QString()}, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+
     m_scoreAction = new QAction(QIcon(QStringLiteral(":/icons/scoring.svg")), tr("Sco&re a File…"), this);
     m_scoreAction->setObjectName(QStringLiteral("scoreAction"));
     m_scoreAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -409,6 +421,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_openModelAction);
     file->addAction(m_saveModelAction);
+    file->addAction(m_exportModelAction);
     file->addAction(m_scoreAction);
     // The model report of a saved model (ui/report): a dialog of its own, deleted when closed.
     QAction *exportReport = file->addAction(tr("E&xport Report…"), this, [this] {
@@ -670,6 +683,7 @@ void MainWindow::updateActions()
     m_cancelAction->setEnabled(m_training->isRunning());
     const bool hasRun = m_workspace->currentRun() != nullptr;
     m_saveModelAction->setEnabled(hasRun);
+    m_exportModelAction->setEnabled(hasRun);
     m_scoreAction->setEnabled(hasRun);
     m_openAction->setEnabled(!m_training->isRunning());
     m_openSampleAction->setEnabled(!m_training->isRunning() && !sampleFilePath().isEmpty());

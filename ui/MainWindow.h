@@ -168,6 +168,7 @@ private:
     QAction *m_openSampleAction = nullptr;
     QAction *m_openModelAction = nullptr;
     QAction *m_saveModelAction = nullptr;
+    QAction *m_exportModelAction = nullptr; // File > Export Model… (ExportModelDialog)
     QAction *m_scoreAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_trainAction = nullptr;

@@ -7,21 +7,11 @@ namespace cmtl {
 
 void refuseUnexportedSteps(const MultiTaskModel &model, const std::string &format)
 {
-    if (model.network().spec().wide)
-        throw ConfigError("cannot export to " + format +
-                          ": the model has the wide & deep linear path (--wide on), which the " + format +
-                          " export does not write yet; train the model with --wide off to export it, or score it "
-                          "with creditmtl-cli predict");
-    const auto &woe = model.preprocessor().woe;
-    if (!woe.empty()) {
-        std::string columns;
-        for (std::size_t i = 0; i < woe.size(); ++i)
-            columns += (i ? ", " : "") + woe[i].feature;
-        throw ConfigError("cannot export to " + format + ": the model replaces " + std::to_string(woe.size()) +
-                          " column(s) by their weight of evidence (--woe: " + columns + "), which the " + format +
-                          " export does not encode yet; train the model without --woe to export it, or score it "
-                          "with creditmtl-cli predict");
-    }
+    // Every preprocessing step (numeric, one-hot, weight of evidence) and every part of the
+    // network (each architecture, the heads, the wide & deep path) is written by both exports; a
+    // step added later that they do not write is refused here, by name.
+    if (model.tasks().empty())
+        throw ConfigError("cannot export to " + format + ": the model has no task (an empty model)");
 }
 
 } // namespace cmtl

@@ -2,8 +2,8 @@
 
 #include "common/Error.h"
 #include "csv/CsvReader.h"
-#include "export/ExportSupport.h"
 #include "csv/CsvTokenizer.h"
+#include "export/ExportSupport.h"
 
 #include <onnx/checker.h>
 #include <onnx/defs/schema.h>
@@ -63,6 +63,15 @@ public:
         return tensor.name();
     }
     std::string scalar(const std::string &hint, float value) { return floats(hint, &value, 1, {}); }
+    // A double scalar (bin bounds compared with the widened input, as the engine compares them).
+    std::string doubleScalar(const std::string &hint, double value)
+    {
+        onnx::TensorProto &tensor = *m_graph.add_initializer();
+        tensor.set_name(fresh(hint));
+        tensor.set_data_type(onnx::TensorProto::DOUBLE);
+        tensor.add_double_data(value);
+        return tensor.name();
+    }
     std::string floatRow(const std::string &hint, const std::vector<float> &values)
     {
         return floats(hint, values.data(), static_cast<std::int64_t>(values.size()),
@@ -128,6 +137,22 @@ void setStrings(onnx::NodeProto &node, const char *name, const std::vector<std::
         attribute.add_strings(value);
 }
 
+void setFloats(onnx::NodeProto &node, const char *name, const std::vector<float> &values)
+{
+    onnx::AttributeProto &attribute = *node.add_attribute();
+    attribute.set_name(name);
+    attribute.set_type(onnx::AttributeProto::FLOATS);
+    attribute.mutable_floats()->Add(values.begin(), values.end());
+}
+
+void setFloat(onnx::NodeProto &node, const char *name, float value)
+{
+    onnx::AttributeProto &attribute = *node.add_attribute();
+    attribute.set_name(name);
+    attribute.set_type(onnx::AttributeProto::FLOAT);
+    attribute.set_f(value);
+}
+
 void setString(onnx::NodeProto &node, const char *name, const std::string &value)
 {
     onnx::AttributeProto &attribute = *node.add_attribute();
@@ -167,6 +192,34 @@ std::vector<float> numericMissingValues(const std::vector<std::string> &texts)
 // Preprocessor::inputNames(). (A new kind of step, such as a weight-of-evidence encoding, is one
 // more function here and one more loop in buildInputs.)
 
+// The texts the CSV reader reads as missing in a categorical column, compared after trimming:
+// the empty cell, the default tokens and the column's declared missing values.
+std::vector<std::string> categoricalMissingTexts(const std::vector<std::string> &missingValues)
+{
+    std::vector<std::string> texts = {std::string()};
+    texts.insert(texts.end(), onnxMissingTokens().begin(), onnxMissingTokens().end());
+    for (const std::string &text : missingValues)
+        texts.emplace_back(trimBlanks(text));
+    return texts;
+}
+
+// A numeric input with the column's declared missing values turned to NaN, as the CSV reader
+// makes the cells holding them missing.
+std::string withMissingAsNaN(GraphBuilder &builder, const std::string &column, const std::vector<float> &missingValues)
+{
+    std::string isMissingValue;
+    for (const float missing : missingValues) {
+        const std::string equal =
+            builder.apply("Equal", {column, builder.scalar(column + "/missing_value", missing)}, column + "/is_value");
+        isMissingValue = isMissingValue.empty() ? equal : builder.apply("Or", {isMissingValue, equal}, column);
+    }
+    if (isMissingValue.empty())
+        return column;
+    return builder.apply(
+        "Where", {isMissingValue, builder.scalar(column + "/nan", std::numeric_limits<float>::quiet_NaN()), column},
+        column + "/with_nan");
+}
+
 // A numeric column: its missing values turned to NaN, NaN imputed with the training median, the
 // value clipped to the training range, standardised; then the 0/1 missing flag when the step has
 // one. Imputing before clipping gives what Preprocessor::transform gives (clip, then impute):
@@ -175,18 +228,7 @@ std::vector<std::string> encodeNumeric(GraphBuilder &builder, const NumericStep 
                                        const std::vector<float> &missingValues)
 {
     const std::string &hint = step.column;
-    std::string value = step.column;
-    if (!missingValues.empty()) {
-        std::string isMissingValue;
-        for (const float missing : missingValues) {
-            const std::string equal =
-                builder.apply("Equal", {value, builder.scalar(hint + "/missing_value", missing)}, hint + "/is_value");
-            isMissingValue = isMissingValue.empty() ? equal : builder.apply("Or", {isMissingValue, equal}, hint);
-        }
-        value = builder.apply(
-            "Where", {isMissingValue, builder.scalar(hint + "/nan", std::numeric_limits<float>::quiet_NaN()), value},
-            hint + "/with_nan");
-    }
+    const std::string value = withMissingAsNaN(builder, step.column, missingValues);
     const std::string missing = builder.apply("IsNaN", {value}, hint + "/missing");
     std::string imputed =
         builder.apply("Where", {missing, builder.scalar(hint + "/median", step.median), value}, hint + "/imputed");
@@ -227,11 +269,8 @@ std::vector<std::string> encodeOneHot(GraphBuilder &builder, const OneHotStep &s
     }
     // The texts read as missing override a level of the same text, as the CSV reader turns them
     // into missing cells before the levels are looked up.
-    offsetOfText[""] = missingInput;
-    for (const std::string &token : onnxMissingTokens())
-        offsetOfText[token] = missingInput;
-    for (const std::string &text : missingValues) // compared after trimming, as the reader does
-        offsetOfText[std::string(trimBlanks(text))] = missingInput;
+    for (const std::string &text : categoricalMissingTexts(missingValues))
+        offsetOfText[text] = missingInput;
 
     std::vector<std::string> keys;
     std::vector<std::int64_t> offsets;
@@ -254,6 +293,92 @@ std::vector<std::string> encodeOneHot(GraphBuilder &builder, const OneHotStep &s
     return {cast.output(0)};
 }
 
+// A weight-of-evidence input: the WoE of the cell's bin, as a float (see WoeEncoder.h).
+//
+// Numeric: the declared missing values turned to NaN, then the value compared in double with the
+// bins' double bounds, as numericBin compares the widened float: a NaN takes the missing bin's
+// WoE; otherwise a special value's bin wins over the range bin (lower, upper] that holds it; a
+// value no bin holds gets 0. Built from the inside out, so the outermost Where decides first.
+std::string encodeWoeNumeric(GraphBuilder &builder, const FeatureBinning &binning,
+                             const std::vector<float> &missingValues)
+{
+    const std::string &hint = binning.feature;
+    const std::string value = withMissingAsNaN(builder, binning.feature, missingValues);
+    onnx::NodeProto &widen = builder.node("Cast", {value}, hint + "/double");
+    setInt(widen, "to", onnx::TensorProto::DOUBLE);
+    const std::string x = widen.output(0);
+    std::string woe = builder.scalar(hint + "/no_bin", 0.0f);
+    int missingBin = -1;
+    for (std::size_t i = binning.bins.size(); i-- > 0;) {
+        const Bin &bin = binning.bins[i];
+        const std::string woeOfThisBin = builder.scalar(hint + "/woe", static_cast<float>(bin.woe));
+        if (bin.kind == BinKind::Missing)
+            missingBin = static_cast<int>(i);
+        if (bin.kind != BinKind::Range)
+            continue;
+        std::string inside;
+        if (std::isfinite(bin.lower))
+            inside = builder.apply("Greater", {x, builder.doubleScalar(hint + "/lower", bin.lower)}, hint + "/above");
+        if (std::isfinite(bin.upper)) {
+            const std::string below =
+                builder.apply("LessOrEqual", {x, builder.doubleScalar(hint + "/upper", bin.upper)}, hint + "/below");
+            inside = inside.empty() ? below : builder.apply("And", {inside, below}, hint + "/inside");
+        }
+        if (inside.empty()) // (-inf, +inf]: every number but NaN, which the outermost Where takes
+            inside = builder.apply("Not", {builder.apply("IsNaN", {x}, hint + "/nan")}, hint + "/inside");
+        woe = builder.apply("Where", {inside, woeOfThisBin, woe}, hint + "/range_woe");
+    }
+    // Special values compared in float, as numericBin compares them; the first one listed wins.
+    for (std::size_t i = binning.bins.size(); i-- > 0;) {
+        const Bin &bin = binning.bins[i];
+        if (bin.kind != BinKind::Special)
+            continue;
+        const std::string equal = builder.apply(
+            "Equal", {value, builder.scalar(hint + "/special", static_cast<float>(bin.special))}, hint + "/is_special");
+        woe = builder.apply("Where", {equal, builder.scalar(hint + "/woe", static_cast<float>(bin.woe)), woe},
+                            hint + "/special_woe");
+    }
+    const float missingWoe = static_cast<float>(woeOfBin(binning, missingBin));
+    return builder.apply(
+        "Where",
+        {builder.apply("IsNaN", {value}, hint + "/missing"), builder.scalar(hint + "/missing_woe", missingWoe), woe},
+        hint + "/woe_input");
+}
+
+// Categorical: each text mapped to its bin's WoE (LabelEncoder), the first bin listing a level
+// winning as in BinLookup; the texts read as missing to the missing bin's WoE (they override a
+// level of the same text, as the reader turns them into missing cells first); any other text - a
+// level never seen in training - to 0.
+std::string encodeWoeCategorical(GraphBuilder &builder, const FeatureBinning &binning,
+                                 const std::vector<std::string> &missingValues)
+{
+    std::map<std::string, float> woeOfText;
+    int missingBin = -1;
+    for (std::size_t i = 0; i < binning.bins.size(); ++i) {
+        const Bin &bin = binning.bins[i];
+        if (bin.kind == BinKind::Missing)
+            missingBin = static_cast<int>(i);
+        if (bin.kind == BinKind::Levels || bin.kind == BinKind::Special) {
+            for (const std::string &level : bin.levels)
+                woeOfText.emplace(level, static_cast<float>(bin.woe));
+        }
+    }
+    for (const std::string &text : categoricalMissingTexts(missingValues))
+        woeOfText[text] = static_cast<float>(woeOfBin(binning, missingBin));
+    std::vector<std::string> keys;
+    std::vector<float> values;
+    for (const auto &[text, woe] : woeOfText) {
+        keys.push_back(text);
+        values.push_back(woe);
+    }
+    onnx::NodeProto &encoder =
+        builder.node("LabelEncoder", {binning.feature}, binning.feature + "/woe_input", {}, kMlDomain);
+    setStrings(encoder, "keys_strings", keys);
+    setFloats(encoder, "values_floats", values);
+    setFloat(encoder, "default_float", 0.0f);
+    return encoder.output(0);
+}
+
 // The network's input matrix [N, inputs]: every step's blocks side by side.
 std::string buildInputs(GraphBuilder &builder, const MultiTaskModel &model)
 {
@@ -267,6 +392,11 @@ std::string buildInputs(GraphBuilder &builder, const MultiTaskModel &model)
         for (std::string &block : encodeNumeric(builder, step, preprocessor.hasTrainingRanges,
                                                 numericMissingValues(missingValuesOf(step.column))))
             blocks.push_back(std::move(block));
+    }
+    for (const FeatureBinning &binning : preprocessor.woe) {
+        const std::vector<std::string> missingValues = missingValuesOf(binning.feature);
+        blocks.push_back(binning.categorical ? encodeWoeCategorical(builder, binning, missingValues)
+                                             : encodeWoeNumeric(builder, binning, numericMissingValues(missingValues)));
     }
     for (const OneHotStep &step : preprocessor.oneHot) {
         for (std::string &block : encodeOneHot(builder, step, missingValuesOf(step.column)))
@@ -373,16 +503,32 @@ std::vector<std::string> buildRepresentations(GraphBuilder &builder, const Multi
     return representations;
 }
 
-// Each head, then its output transform into the named outputs.
+// Wide & deep: task t's linear layer from the inputs, x W_t^T without a bias (the head's bias
+// serves), added to the head's outputs as forwardNetwork adds it. W_t (outputs x inputs) is stored
+// column-major, which is W_t^T row-major: the [inputs, outputs] matrix MatMul multiplies by.
+std::string widePath(GraphBuilder &builder, const MultiTaskModel &model, const std::string &inputs, std::size_t t)
+{
+    const MultiTaskNetwork &network = model.network();
+    const std::int64_t inputCount = network.spec().inputs, outputs = network.spec().taskOutputs[t];
+    const std::string hint = "wide" + std::to_string(t);
+    const std::string weights = builder.floats(hint + "/weights", model.parameters().data() + network.wideOffset(t),
+                                               inputCount * outputs, {inputCount, outputs});
+    return builder.apply("MatMul", {inputs, weights}, hint);
+}
+
+// Each head (plus its wide path), then its output transform into the named outputs.
 void buildOutputs(GraphBuilder &builder, onnx::GraphProto &graph, const MultiTaskModel &model,
-                  const std::vector<std::string> &representations)
+                  const std::string &inputs, const std::vector<std::string> &representations)
 {
     const MultiTaskNetwork &network = model.network();
     for (std::size_t t = 0; t < model.tasks().size(); ++t) {
         const TargetEncoding &task = model.tasks()[t];
         const std::string &name = task.spec.name();
-        const std::string raw =
+        std::string raw =
             chain(builder, model.parameters(), network.head(t), representations[t], "head" + std::to_string(t));
+        if (network.spec().wide)
+            raw =
+                builder.apply("Add", {raw, widePath(builder, model, inputs, t)}, "head" + std::to_string(t) + "/wide");
         switch (task.spec.type) {
         case TaskType::Binary: {
             const std::string output = name + ".probability";
@@ -428,8 +574,6 @@ void buildOutputs(GraphBuilder &builder, onnx::GraphProto &graph, const MultiTas
 
 QByteArray exportOnnx(const MultiTaskModel &model)
 {
-    if (model.tasks().empty())
-        throw ConfigError("cannot export to ONNX: the model has no task (an empty model)");
     refuseUnexportedSteps(model, "ONNX");
     onnx::ModelProto proto;
     proto.set_ir_version(onnx::IR_VERSION);
@@ -455,6 +599,11 @@ QByteArray exportOnnx(const MultiTaskModel &model)
         builder.reserve(step.column, "input");
         describeTensor(*graph.add_input(), step.column, onnx::TensorProto::STRING, {1});
     }
+    for (const FeatureBinning &binning : preprocessor.woe) {
+        builder.reserve(binning.feature, "input");
+        describeTensor(*graph.add_input(), binning.feature,
+                       binning.categorical ? onnx::TensorProto::STRING : onnx::TensorProto::FLOAT, {1});
+    }
     // Output names are reserved before any generated name could take them.
     for (const TargetEncoding &task : model.tasks()) {
         const std::string &name = task.spec.name();
@@ -472,7 +621,7 @@ QByteArray exportOnnx(const MultiTaskModel &model)
         }
     }
     const std::string inputs = buildInputs(builder, model);
-    buildOutputs(builder, graph, model, buildRepresentations(builder, model, inputs));
+    buildOutputs(builder, graph, model, inputs, buildRepresentations(builder, model, inputs));
 
     std::string bytes;
     if (!proto.SerializeToString(&bytes))

@@ -6,9 +6,12 @@
 #include "io/PredictionsCsv.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <functional>
+#include <limits>
 #include <set>
 #include <utility>
 
@@ -107,8 +110,13 @@ public:
         if (m_stages.size() > 1) {
             for (std::size_t k = 0; k < m_keepCount; ++k)
                 carry(keptName(k));
+            carry(m_carriedThrough);
         }
     }
+    // Columns every later stage passes on, until stopped (the wide path's outputs, computed from
+    // the inputs and added to the heads' outputs many stages later).
+    void carryThrough(const std::vector<std::string> &names) { m_carriedThrough = names; }
+    void stopCarryingThrough() { m_carriedThrough.clear(); }
     void carry(const std::string &name) { m_stages.back().columns.emplace_back(name, name); }
     void carry(const std::vector<std::string> &names)
     {
@@ -204,6 +212,7 @@ private:
 
     SqlDialect m_dialect;
     std::size_t m_keepCount;
+    std::vector<std::string> m_carriedThrough;
     std::vector<Stage> m_stages;
     std::size_t m_nextColumn = 0;
 };
@@ -322,6 +331,129 @@ Names flatten(const std::vector<Names> &groups)
     return all;
 }
 
+std::string listOfTexts(const std::vector<std::string> &texts);
+
+// Weight-of-evidence bins compare predict's float32 reading of a cell (a double bound against
+// the widened float, see numericBin); the query holds the table's double. The comparisons are
+// moved to the double thresholds that decide the float reading the same way, so that a value on a
+// bin's bound lands in the same bin (the bounds are training values, so the sample has many).
+
+// The largest float at most `value`.
+float floatAtMost(double value)
+{
+    float f = static_cast<float>(value);
+    if (static_cast<double>(f) > value)
+        f = std::nextafter(f, -std::numeric_limits<float>::infinity());
+    return f;
+}
+
+// The condition that `value` (a double column) reads as a float at most the float `bound`: below
+// the midpoint between `bound` and the next float up, or on it when rounding to the nearest even
+// float goes to `bound` (an even last significand bit).
+std::string readsAtMost(const std::string &value, float bound)
+{
+    const float next = std::nextafter(bound, std::numeric_limits<float>::infinity());
+    const double step = std::isinf(next) ? static_cast<double>(bound) - std::nextafter(bound, 0.0f)
+                                         : static_cast<double>(next) - static_cast<double>(bound);
+    const bool even = (std::bit_cast<std::uint32_t>(bound) & 1u) == 0;
+    return value + (even ? " <= " : " < ") + literal(static_cast<double>(bound) + step / 2);
+}
+
+// The number each cell of a binned column stands for (its bin's WoE, or its points): given per bin
+// by `valueOfBin`, 0 for a cell no bin holds, as WoeEncoder finds the bin. `cell` is the column's
+// stage-1 value (NULL where missing). Numeric: the missing bin for NULL, a special value's bin
+// before the range bin (lower, upper] that holds the value. Categorical: the first bin listing the
+// level.
+std::string binnedValue(const QueryWriter &writer, const FeatureBinning &binning, const std::string &cell,
+                        const std::function<double(std::size_t)> &valueOfBin)
+{
+    std::string missingValue = literal(0.0), cases;
+    for (std::size_t i = 0; i < binning.bins.size(); ++i) {
+        const Bin &bin = binning.bins[i];
+        if (bin.kind == BinKind::Missing)
+            missingValue = literal(valueOfBin(i));
+        if (binning.categorical) {
+            if ((bin.kind == BinKind::Levels || bin.kind == BinKind::Special) && !bin.levels.empty())
+                cases += " WHEN " + cell + " IN (" + listOfTexts(bin.levels) + ") THEN " + literal(valueOfBin(i));
+        } else if (bin.kind == BinKind::Special) {
+            // float(x) == special: at most the special value, and not at most the float below it.
+            const float special = static_cast<float>(bin.special);
+            cases += " WHEN " + readsAtMost(cell, special) + " AND NOT (" +
+                     readsAtMost(cell, std::nextafter(special, -std::numeric_limits<float>::infinity())) + ") THEN " +
+                     literal(valueOfBin(i));
+        }
+    }
+    for (std::size_t i = 0; i < binning.bins.size() && !binning.categorical; ++i) {
+        const Bin &bin = binning.bins[i];
+        if (bin.kind != BinKind::Range)
+            continue;
+        std::string inside;
+        if (std::isfinite(bin.lower))
+            inside = "NOT (" + readsAtMost(cell, floatAtMost(bin.lower)) + ")";
+        if (std::isfinite(bin.upper))
+            inside += (inside.empty() ? "" : " AND ") + readsAtMost(cell, floatAtMost(bin.upper));
+        cases += " WHEN " + (inside.empty() ? cell + " IS NOT NULL" : inside) + " THEN " + literal(valueOfBin(i));
+    }
+    return "CAST(CASE WHEN " + cell + " IS NULL THEN " + missingValue + cases + " ELSE 0.0 END AS " +
+           writer.doubleType() + ")";
+}
+
+// A weight-of-evidence input: the bin's WoE as the float Preprocessor::transform makes of it.
+std::string woeInput(const QueryWriter &writer, const FeatureBinning &binning, const std::string &cell)
+{
+    return binnedValue(writer, binning, cell,
+                       [&](std::size_t bin) { return static_cast<double>(static_cast<float>(binning.bins[bin].woe)); });
+}
+
+// Wide & deep: task t's linear layer from the inputs (outputs x inputs, column-major, no bias).
+Names wideLayer(QueryWriter &writer, const MultiTaskNetwork &network, const float *parameters, const Names &inputs,
+                std::size_t t)
+{
+    const Eigen::Index outputs = network.spec().taskOutputs[t];
+    Names units;
+    for (Eigen::Index unit = 0; unit < outputs; ++unit) {
+        std::vector<std::string> terms;
+        for (std::size_t input = 0; input < inputs.size(); ++input) {
+            const float weight = parameters[network.wideOffset(t) + static_cast<Eigen::Index>(input) * outputs + unit];
+            terms.push_back(inputs[input] + " * " + writer.weight(weight, inputs[input]));
+        }
+        units.push_back(writer.add(sumOf(terms)));
+    }
+    return units;
+}
+
+// Stage 1 of a query: a numeric column's value, NULL where the reader would read a missing cell
+// (`missingCells`, compared after trimming).
+std::string readNumber(QueryWriter &writer, const std::string &column, const std::vector<std::string> &missingCells)
+{
+    const std::string cell = tableColumn(column);
+    const std::string value = "CAST(" + cell + " AS " + writer.doubleType() + ")";
+    // Missing: NULL; in SQLite (whose columns hold any type) also the reader's missing texts;
+    // in PostgreSQL also NaN (which compares greater than every number there).
+    std::string missing = cell + " IS NULL";
+    if (writer.dialect() == SqlDialect::SQLite)
+        missing += " OR (typeof(" + cell + ") = 'text' AND trim(" + cell + ") IN (" + listOfTexts(missingCells) + "))";
+    else
+        missing += " OR " + value + " = CAST('NaN' AS DOUBLE PRECISION)";
+    // A value the model reads as missing in this column that is a number (a -1 that means
+    // "not asked") makes that number missing, as the reader does.
+    for (const std::string &text : missingCells) {
+        double number = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+        if (!text.empty() && error == std::errc() && end == text.data() + text.size() && std::isfinite(number))
+            missing += " OR " + value + " = " + literal(number);
+    }
+    return writer.add("CASE WHEN " + missing + " THEN NULL ELSE " + value + " END");
+}
+
+// Stage 1: a categorical column's text, NULL where the reader would read a missing cell.
+std::string readText(QueryWriter &writer, const std::string &column, const std::vector<std::string> &missingCells)
+{
+    const std::string text = "CAST(" + tableColumn(column) + " AS TEXT)";
+    return writer.add("CASE WHEN " + text + " IS NULL OR trim(" + text + ") IN (" + listOfTexts(missingCells) +
+                      ") THEN NULL ELSE " + text + " END");
+}
+
 // What the CSV reader reads as a missing cell in `column` (see readForModel): the default tokens
 // and the values the model stores for the column, compared after trimming blanks.
 std::vector<std::string> missingTexts(const MultiTaskModel &model, const std::string &column)
@@ -342,11 +474,10 @@ std::string listOfTexts(const std::vector<std::string> &texts)
     return list;
 }
 
-} // namespace
-
-std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &options)
+// Refuses a table name or --keep columns the query cannot use: control characters, an empty
+// name, a column kept twice or named as a prediction column.
+void checkNames(const SqlExportOptions &options, const std::vector<std::string> &outputNames)
 {
-    refuseUnexportedSteps(model, "SQL");
     // A name is written in quotes in the query and, for the table, in its header comment: a line
     // break would end the comment and make the rest of the name SQL.
     const auto refuseControlCharacters = [](const std::string &name, const char *what) {
@@ -365,7 +496,6 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
     if (options.table.empty())
         throw ConfigError("the SQL table name is empty: name the table that holds the model's input columns "
                           "(--sql-table, default data)");
-    const std::vector<std::string> outputNames = predictionColumnNames(model);
     std::set<std::string> seen;
     for (const std::string &column : options.keep) {
         if (column.empty())
@@ -378,6 +508,26 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
                               "\", which is also the name of a prediction column of the model; rename the "
                               "column in the table (or a view over it) and keep it under the new name");
     }
+}
+
+// The comment heading a query: what it is, what it reads, what the engine needs.
+std::string queryHeader(const std::string &what, const SqlExportOptions &options)
+{
+    std::string header = "-- " + what + " (" + std::string(toString(options.dialect)) + "): one row per row of " +
+                         quoteIdentifier(options.table) + ", in no particular order (keep an ID column).\n";
+    header += "-- Inputs: numeric columns as numbers, NULL where missing; categorical columns as text.\n";
+    if (options.dialect == SqlDialect::SQLite)
+        header += "-- Needs SQLite 3.35 or later built with its math functions (exp), as Debian's is.\n";
+    return header;
+}
+
+} // namespace
+
+std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &options)
+{
+    refuseUnexportedSteps(model, "SQL");
+    const std::vector<std::string> outputNames = predictionColumnNames(model);
+    checkNames(options, outputNames);
     const MultiTaskNetwork &network = model.network();
     if (network.parameterCount() > kMaxSqlWeights)
         throw ConfigError("the network has " + std::to_string(network.parameterCount()) +
@@ -396,28 +546,13 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
     writer.beginStage("the input columns read as numbers or text, missing cells found");
     for (std::size_t k = 0; k < options.keep.size(); ++k)
         writer.addNamed(tableColumn(options.keep[k]), QueryWriter::keptName(k));
-    Names numbers, texts;
-    for (const NumericStep &step : preprocessor.numeric) {
-        const std::string cell = tableColumn(step.column);
-        const std::string value = "CAST(" + cell + " AS " + writer.doubleType() + ")";
-        // Missing: NULL; in SQLite (whose columns hold any type) also the reader's missing texts;
-        // in PostgreSQL also NaN (which compares greater than every number there).
-        std::string missing = cell + " IS NULL";
-        const std::vector<std::string> missingValues = missingTexts(model, step.column);
-        if (dialect == SqlDialect::SQLite)
-            missing +=
-                " OR (typeof(" + cell + ") = 'text' AND trim(" + cell + ") IN (" + listOfTexts(missingValues) + "))";
-        else
-            missing += " OR " + value + " = CAST('NaN' AS DOUBLE PRECISION)";
-        // A value the model reads as missing in this column that is a number (a -1 that means
-        // "not asked") makes that number missing, as the reader does.
-        for (const std::string &text : missingValues) {
-            double number = 0;
-            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-            if (!text.empty() && error == std::errc() && end == text.data() + text.size() && std::isfinite(number))
-                missing += " OR " + value + " = " + literal(number);
-        }
-        numbers.push_back(writer.add("CASE WHEN " + missing + " THEN NULL ELSE " + value + " END"));
+    Names numbers, texts, woeCells;
+    for (const NumericStep &step : preprocessor.numeric)
+        numbers.push_back(readNumber(writer, step.column, missingTexts(model, step.column)));
+    for (const FeatureBinning &binning : preprocessor.woe) {
+        const std::vector<std::string> missing = missingTexts(model, binning.feature);
+        woeCells.push_back(binning.categorical ? readText(writer, binning.feature, missing)
+                                               : readNumber(writer, binning.feature, missing));
     }
     for (const OneHotStep &step : preprocessor.oneHot) {
         const std::string text = "CAST(" + tableColumn(step.column) + " AS TEXT)";
@@ -427,7 +562,7 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
     }
 
     // Stage 2: the network's inputs, in Preprocessor::inputNames() order.
-    writer.beginStage("the network's inputs: imputed, clipped, standardised, one-hot");
+    writer.beginStage("the network's inputs: imputed, clipped, standardised, weight of evidence, one-hot");
     Names inputs;
     for (std::size_t s = 0; s < preprocessor.numeric.size(); ++s) {
         const NumericStep &step = preprocessor.numeric[s];
@@ -445,6 +580,10 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
             inputs.push_back(
                 writer.add("CASE WHEN " + value + " IS NULL THEN " + writer.one() + " ELSE " + writer.zero() + " END"));
     }
+    for (std::size_t w = 0; w < preprocessor.woe.size(); ++w) {
+        const FeatureBinning &binning = preprocessor.woe[w];
+        inputs.push_back(writer.add(woeInput(writer, binning, woeCells[w])));
+    }
     for (std::size_t s = 0; s < preprocessor.oneHot.size(); ++s) {
         const OneHotStep &step = preprocessor.oneHot[s];
         const std::string &level = texts[s];
@@ -459,6 +598,14 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
 
     // The network, as forwardNetwork computes it.
     const std::size_t tasks = network.taskCount();
+    std::vector<Names> wide;
+    if (network.spec().wide) {
+        writer.beginStage("the wide path: a linear layer from the inputs per task");
+        writer.carry(inputs);
+        for (std::size_t t = 0; t < tasks; ++t)
+            wide.push_back(wideLayer(writer, network, parameters, inputs, t));
+        writer.carryThrough(flatten(wide));
+    }
     std::vector<Names> representations(tasks);
     switch (network.spec().architecture) {
     case Architecture::SharedBottom: {
@@ -522,7 +669,15 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
     std::vector<const DenseChain *> heads;
     for (std::size_t t = 0; t < tasks; ++t)
         heads.push_back(&network.head(t));
-    const std::vector<Names> logits = addChains(writer, heads, representations, parameters, {}, "the task heads");
+    std::vector<Names> logits = addChains(writer, heads, representations, parameters, {}, "the task heads");
+    if (!wide.empty()) {
+        writer.stopCarryingThrough();
+        writer.beginStage("the task heads plus the wide path");
+        for (std::size_t t = 0; t < tasks; ++t) {
+            for (std::size_t k = 0; k < logits[t].size(); ++k)
+                logits[t][k] = writer.add(logits[t][k] + " + " + wide[t][k]);
+        }
+    }
 
     // The output transforms (MultiTaskModel::predictInputs), multiclass softmax in its own stages.
     std::vector<Names> multiclassLogits;
@@ -580,12 +735,54 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
     }
     writer.checkWidths();
 
-    std::string header = "-- CreditMTL scoring query (" + std::string(toString(dialect)) + "): one row per row of " +
-                         quoteIdentifier(options.table) + ", in no particular order (keep an ID column).\n";
-    header += "-- Inputs: numeric columns as numbers, NULL where missing; categorical columns as text.\n";
-    if (dialect == SqlDialect::SQLite)
-        header += "-- Needs SQLite 3.35 or later built with its math functions (exp), as Debian's is.\n";
-    return writer.text(header, quoteIdentifier(options.table) + " AS " + kTableAlias, outputs);
+    return writer.text(queryHeader("CreditMTL scoring query", options),
+                       quoteIdentifier(options.table) + " AS " + kTableAlias, outputs);
+}
+
+std::string exportScorecardSql(const Scorecard &card, const SqlExportOptions &options)
+{
+    const std::string pointsName = card.taskColumn + ".points", probabilityName = card.taskColumn + ".probability";
+    checkNames(options, {pointsName, probabilityName});
+    QueryWriter writer(options.dialect, options.keep.size());
+    // Stage 1: the cells, missing as predict --scorecard reads them (the default missing tokens).
+    writer.beginStage("the scorecard's columns read as numbers or text, missing cells found");
+    for (std::size_t k = 0; k < options.keep.size(); ++k)
+        writer.addNamed(tableColumn(options.keep[k]), QueryWriter::keptName(k));
+    std::vector<std::string> missing = CsvOptions{}.missingTokens;
+    missing.insert(missing.begin(), std::string());
+    Names cells;
+    for (const ScorecardFeature &feature : card.features) {
+        const std::string &column = feature.binning.feature;
+        cells.push_back(feature.binning.categorical ? readText(writer, column, missing)
+                                                    : readNumber(writer, column, missing));
+    }
+    // Stage 2: the points, the intercept's and one CASE per feature, added in the card's order as
+    // scoreTable adds them.
+    writer.beginStage("the points: the intercept's plus each feature's bin");
+    std::string points = literal(card.interceptPoints());
+    for (std::size_t j = 0; j < card.features.size(); ++j) {
+        const ScorecardFeature &feature = card.features[j];
+        points = "(" + points + " + " +
+                 binnedValue(writer, feature.binning, cells[j], [&](std::size_t bin) { return feature.points[bin]; }) +
+                 ")";
+    }
+    const std::string pointsColumn = writer.add(points);
+    writer.beginStage("the implied probability of the event");
+    writer.carry(pointsColumn);
+    // 1 / (1 + e^((points - offset) / factor)), with e^x taken of x <= 0 only (see the binary tasks).
+    const std::string z =
+        "((" + pointsColumn + " - " + literal(card.scaling.offset()) + ") / " + literal(card.scaling.factor()) + ")";
+    const std::string probability =
+        writer.add("CASE WHEN " + z + " <= 0.0 THEN 1.0 / (1.0 + " + writer.exp(z) + ") ELSE " + writer.exp("-" + z) +
+                   " / (1.0 + " + writer.exp("-" + z) + ") END");
+    std::vector<std::pair<std::string, std::string>> outputs;
+    for (std::size_t k = 0; k < options.keep.size(); ++k)
+        outputs.emplace_back(QueryWriter::keptName(k), quoteIdentifier(options.keep[k]));
+    outputs.emplace_back(pointsColumn, quoteIdentifier(pointsName));
+    outputs.emplace_back(probability, quoteIdentifier(probabilityName));
+    writer.checkWidths();
+    return writer.text(queryHeader("CreditMTL scorecard query", options),
+                       quoteIdentifier(options.table) + " AS " + kTableAlias, outputs);
 }
 
 } // namespace cmtl

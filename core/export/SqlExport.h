@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/MultiTaskModel.h"
+#include "scorecard/Scorecard.h"
 
 #include <cstdint>
 #include <string>
@@ -49,5 +50,12 @@ constexpr std::int64_t kMaxSqlColumns = 1'600;
 // Throws ConfigError when the network exceeds the limits above, or when a name is unusable (an
 // empty table name, a --keep column named twice or named as a prediction column).
 std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &options);
+
+// One SELECT that scores every row of options.table with a points scorecard as `predict
+// --scorecard` does: the options.keep columns, then "<task>.points" (the intercept's points plus,
+// per feature, a CASE giving the points of the cell's bin; 0 for a cell no bin holds) and
+// "<task>.probability" (the event probability the points imply). Bins are found as for the WoE
+// inputs of exportSql. Throws ConfigError for unusable names, as exportSql does.
+std::string exportScorecardSql(const Scorecard &card, const SqlExportOptions &options);
 
 } // namespace cmtl

@@ -4,12 +4,32 @@
 <context>
     <name>HelpTexts</name>
     <message>
+        <source>ONNX: the whole scoring pipeline as one graph, for ONNX Runtime and other ONNX engines. SQL: one SELECT that scores every row of a table in SQLite or PostgreSQL. Both give predict&apos;s scores to within 1e-5.</source>
+        <translation>ONNX：把整个评分流程写成一个计算图，供 ONNX Runtime 及其他 ONNX 引擎使用。SQL：一条 SELECT 语句，在 SQLite 或 PostgreSQL 中为表的每一行评分。两者给出的分数与 predict 相差不超过 1e-5。</translation>
+    </message>
+    <message>
+        <source>The database the SQL query is written for: SQLite (3.35 or later) or PostgreSQL (12 or later).</source>
+        <translation>SQL 查询所针对的数据库：SQLite（3.35 或更高版本）或 PostgreSQL（12 或更高版本）。</translation>
+    </message>
+    <message>
+        <source>The table (or view) the query reads, holding the model&apos;s input columns under their names; default data.</source>
+        <translation>查询读取的表（或视图），其中以原列名存放模型的输入列；默认为 data。</translation>
+    </message>
+    <message>
+        <source>Columns of the table returned first, as they are, before the predictions: IDs such as loan_id, comma-separated. The rows come in no particular order, so keep an ID.</source>
+        <translation>在预测结果之前原样返回的表列：如 loan_id 等标识列，用逗号分隔。结果行的顺序不固定，因此请保留一个标识列。</translation>
+    </message>
+    <message>
+        <source>The file to write. It may not be the model file or the data file; an existing file is replaced only after you confirm.</source>
+        <translation>要写入的文件。不能是模型文件或数据文件；已存在的文件只有在您确认后才会被替换。</translation>
+    </message>
+    <message>
         <source>What early stopping watches on the validation rows: empty for the objective (all tasks&apos; weighted losses), or one task&apos;s metric as TASK:METRIC, METRIC being auc (binary), accuracy (multiclass), rmse (regression) or loss.</source>
         <translation>早停在验证行上监控的指标：留空表示目标函数（所有任务的加权损失），或以 任务:指标 的形式指定某一任务的指标，指标可为 auc（二分类）、accuracy（多分类）、rmse（回归）或 loss。</translation>
     </message>
     <message>
-        <source>Wide &amp; deep: besides the network, a linear layer from every input straight to each task&apos;s output, penalised by the L2 penalty. It lets the model keep what a logistic regression finds. ONNX and SQL export do not write it yet.</source>
-        <translation>宽与深：在网络之外，另加一个从每个输入直接连到各任务输出的线性层，受 L2 惩罚约束。它让模型保留逻辑回归能发现的规律。ONNX 与 SQL 导出暂不支持写出该线性层。</translation>
+        <source>Wide &amp; deep: besides the network, a linear layer from every input straight to each task&apos;s output, penalised by the L2 penalty. It lets the model keep what a logistic regression finds. ONNX and SQL exports write it.</source>
+        <translation>宽与深：在网络之外，另加一个从每个输入直接连到各任务输出的线性层，受 L2 惩罚约束。它让模型保留逻辑回归能发现的规律。ONNX 与 SQL 导出都会写出该线性层。</translation>
     </message>
     <message>
         <source>Once early stopping has chosen the number of epochs, train again from the start on the training and validation rows together for that many epochs, so that no row is wasted.</source>
@@ -1373,6 +1393,14 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
 </context>
 <context>
     <name>cmtl::ui::MainWindow</name>
+    <message>
+        <source>E&amp;xport Model…</source>
+        <translation>导出模型(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the current model as an ONNX graph or a SQL scoring query</source>
+        <translation>将当前模型写为 ONNX 计算图或 SQL 评分查询</translation>
+    </message>
     <message>
         <source>Pages</source>
         <translation>页面</translation>
@@ -3200,6 +3228,150 @@ FPR %4</translation>
         <source>:/guide/guide_en.html</source>
         <comment>resource path of the user guide in this language</comment>
         <translation>:/guide/guide_zh_CN.html</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::ExportModelDialog</name>
+    <message>
+        <source>Export Model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>ONNX graph (.onnx)</source>
+        <translation>ONNX 计算图 (.onnx)</translation>
+    </message>
+    <message>
+        <source>SQL query (.sql)</source>
+        <translation>SQL 查询 (.sql)</translation>
+    </message>
+    <message>
+        <source>e.g. loan_id</source>
+        <translation>例如 loan_id</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the file to write</source>
+        <translation>选择要写入的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Export format</source>
+        <translation>导出格式</translation>
+    </message>
+    <message>
+        <source>SQL &amp;dialect:</source>
+        <translation>SQL 方言(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>SQL dialect</source>
+        <translation>SQL 方言</translation>
+    </message>
+    <message>
+        <source>SQL &amp;table:</source>
+        <translation>SQL 表(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>SQL table</source>
+        <translation>SQL 表</translation>
+    </message>
+    <message>
+        <source>&amp;Keep columns:</source>
+        <translation>保留列(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Keep columns</source>
+        <translation>保留列</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>导出状态</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>SQL 文件 (*.sql);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>ONNX files (*.onnx);;All files (*)</source>
+        <translation>ONNX 文件 (*.onnx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file to write (File).</source>
+        <translation>请选择要写入的文件（文件）。</translation>
+    </message>
+    <message>
+        <source>%1 is a file the model was read from; choose another file to write, so that it is not overwritten.</source>
+        <translation>%1 是模型读取来源的文件；请选择另一个文件写入，以免覆盖它。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file name.</source>
+        <translation>%1 是文件夹；请选择一个文件名。</translation>
+    </message>
+    <message>
+        <source>Not exported: %1 was kept as it is.</source>
+        <translation>未导出：%1 保持原样。</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (%2 bytes).</source>
+        <translation>已导出到 %1（%2 字节）。</translation>
+    </message>
+    <message>
+        <source>The model could not be exported: %1</source>
+        <translation>无法导出模型：%1</translation>
+    </message>
+    <message>
+        <source>The model could not be exported: %1
+%2</source>
+        <translation>无法导出模型：%1
+%2</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::ExportModelWorker</name>
+    <message>
+        <source>Building the ONNX graph and checking it</source>
+        <translation>正在构建并检查 ONNX 计算图</translation>
+    </message>
+    <message>
+        <source>Writing the SQL query</source>
+        <translation>正在生成 SQL 查询</translation>
+    </message>
+    <message>
+        <source>Saving %1</source>
+        <translation>正在保存 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>

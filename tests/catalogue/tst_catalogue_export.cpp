@@ -126,59 +126,61 @@ private Q_SLOTS:
             QStringList{QStringLiteral("--model is required")});
     }
 
-    // A model with weight-of-evidence inputs (--woe) is refused by both exports, naming the columns:
-    // an export without the WoE step would score every loan differently from predict.
-    void weightOfEvidenceInputsAreNotExported()
+    // Models with weight-of-evidence inputs (--woe) or the wide & deep path (--wide on) were
+    // refused by both exports until the exports encoded them; now both are written (their scores
+    // are held equal to predict's by tst_onnx and tst_sqlexport).
+    void weightOfEvidenceAndWideAreExported()
     {
-        const QString model = m_scratch.path(QStringLiteral("woe.cmtl"));
-        const CliRun trained =
-            runCli({QStringLiteral("train"), QStringLiteral("--data"),
-                    QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"), QStringLiteral("--task"),
-                    QStringLiteral("Class:binary:bad"), QStringLiteral("--woe"), QStringLiteral("annual_inc"),
-                    QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--hidden"), QStringLiteral("4"),
-                    QStringLiteral("--out"), model});
-        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
-        const QString sql = m_scratch.path(QStringLiteral("woe.sql"));
-        CMTL_EXPECT_REFUSAL(
-            runCli({QStringLiteral("export"), QStringLiteral("--model"), model, QStringLiteral("--sql"), sql}), 1,
-            QStringList{QStringLiteral("cannot export to SQL"), QStringLiteral("annual_inc"),
-                        QStringLiteral("without --woe")});
-        QVERIFY(!QFile::exists(sql));
+        for (const QStringList &settings : {QStringList{QStringLiteral("--woe"), QStringLiteral("annual_inc")},
+                                            QStringList{QStringLiteral("--wide"), QStringLiteral("on")}}) {
+            const QString model = m_scratch.path(settings[0].mid(2) + QStringLiteral(".cmtl"));
+            const CliRun trained = runCli(
+                QStringList{QStringLiteral("train"), QStringLiteral("--data"),
+                            QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"), QStringLiteral("--task"),
+                            QStringLiteral("Class:binary:bad"), QStringLiteral("--epochs"), QStringLiteral("1"),
+                            QStringLiteral("--hidden"), QStringLiteral("4"), QStringLiteral("--out"), model} +
+                settings);
+            QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+            QStringList exportArguments = {QStringLiteral("export"), QStringLiteral("--model"), model,
+                                           QStringLiteral("--sql"), model + QStringLiteral(".sql")};
 #ifdef CREDITMTL_HAVE_ONNX
-        const QString onnx = m_scratch.path(QStringLiteral("woe.onnx"));
-        CMTL_EXPECT_REFUSAL(
-            runCli({QStringLiteral("export"), QStringLiteral("--model"), model, QStringLiteral("--onnx"), onnx}), 1,
-            QStringList{QStringLiteral("cannot export to ONNX"), QStringLiteral("annual_inc"),
-                        QStringLiteral("without --woe")});
-        QVERIFY(!QFile::exists(onnx));
+            exportArguments << QStringLiteral("--onnx") << model + QStringLiteral(".onnx");
 #endif
+            const CliRun exported = runCli(exportArguments);
+            QVERIFY2(exported.exitCode == 0,
+                     qPrintable(settings.join(QLatin1Char(' ')) + QStringLiteral(": ") + exported.err));
+            QVERIFY(QFileInfo(model + QStringLiteral(".sql")).size() > 0);
+#ifdef CREDITMTL_HAVE_ONNX
+            QVERIFY(QFileInfo(model + QStringLiteral(".onnx")).size() > 0);
+#endif
+        }
     }
 
-    // The same for a model with the wide & deep linear path (--wide on): its linear weights would
-    // be left out.
-    void wideAndDeepIsNotExported()
+    // export --scorecard: SQL only, a card or a model (not both), and a file that is a scorecard.
+    void scorecardExportRefusals()
     {
-        const QString model = m_scratch.path(QStringLiteral("wide.cmtl"));
-        const CliRun trained =
-            runCli({QStringLiteral("train"), QStringLiteral("--data"),
-                    QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"), QStringLiteral("--task"),
-                    QStringLiteral("Class:binary:bad"), QStringLiteral("--wide"), QStringLiteral("on"),
-                    QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--hidden"), QStringLiteral("4"),
-                    QStringLiteral("--out"), model});
-        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
-        const QString sql = m_scratch.path(QStringLiteral("wide.sql"));
+        // (Checked before the card is read: any file does.)
+        const QString card = m_scratch.write(QStringLiteral("card.json"), QByteArrayLiteral("{}\n"));
+        const QString sql = m_scratch.path(QStringLiteral("card.sql"));
+        CMTL_EXPECT_REFUSAL(runCli({QStringLiteral("export"), QStringLiteral("--scorecard"), card,
+                                    QStringLiteral("--model"), m_model, QStringLiteral("--sql"), sql}),
+                            2, QStringList{QStringLiteral("--model or --scorecard, not both")});
+        CMTL_EXPECT_REFUSAL(runCli({QStringLiteral("export"), QStringLiteral("--scorecard"), card,
+                                    QStringLiteral("--onnx"), m_scratch.path(QStringLiteral("card.onnx"))}),
+                            2, QStringList{QStringLiteral("--onnx applies to a model"), QStringLiteral("--sql FILE")});
+        CMTL_EXPECT_REFUSAL(runCli({QStringLiteral("export"), QStringLiteral("--scorecard"), card}), 2,
+                            QStringList{QStringLiteral("nothing to export"), QStringLiteral("--sql FILE")});
         CMTL_EXPECT_REFUSAL(
-            runCli({QStringLiteral("export"), QStringLiteral("--model"), model, QStringLiteral("--sql"), sql}), 1,
-            QStringList{QStringLiteral("cannot export to SQL"), QStringLiteral("--wide on"),
-                        QStringLiteral("--wide off")});
+            runCli({QStringLiteral("export"), QStringLiteral("--scorecard"), card, QStringLiteral("--sql"), card}), 2,
+            QStringList{QStringLiteral("card.json")});
+        // A JSON file that is no scorecard: the file and what is wrong with it; nothing written.
+        const QString notACard =
+            m_scratch.write(QStringLiteral("not_a_card.json"), QByteArrayLiteral("{\"format\": \"x\"}\n"));
+        const CliRun refused =
+            runCli({QStringLiteral("export"), QStringLiteral("--scorecard"), notACard, QStringLiteral("--sql"), sql});
+        QVERIFY2(refused.exitCode != 0 && refused.err.contains(QStringLiteral("not_a_card.json")),
+                 qPrintable(refused.err));
         QVERIFY(!QFile::exists(sql));
-#ifdef CREDITMTL_HAVE_ONNX
-        const QString onnx = m_scratch.path(QStringLiteral("wide.onnx"));
-        CMTL_EXPECT_REFUSAL(
-            runCli({QStringLiteral("export"), QStringLiteral("--model"), model, QStringLiteral("--onnx"), onnx}), 1,
-            QStringList{QStringLiteral("cannot export to ONNX"), QStringLiteral("--wide on")});
-        QVERIFY(!QFile::exists(onnx));
-#endif
     }
 
 private:

@@ -6,6 +6,7 @@
 
 #include "io/ModelFile.h"
 #include "io/PredictionsCsv.h"
+#include "scorecard/ScorecardFile.h"
 
 #include "PostgresServer.h"
 
@@ -106,18 +107,41 @@ enum class Engine { SQLite, PostgreSQL };
 // missing-value texts ("NA", "NaN", and "" in the row "empty") as they are (as sqlite3's .import
 // does); PostgreSQL gets
 // NaN as a number and the other tokens as NULL.
-QString tableScript(const MultiTaskModel &model, const CsvText &scoring, Engine engine)
+// The input columns of a model or scorecard, each with whether it is numeric.
+struct InputColumns {
+    QStringList names;
+    QList<bool> numeric;
+    void add(const std::string &name, bool isNumeric)
+    {
+        names << QString::fromStdString(name);
+        numeric << isNumeric;
+    }
+};
+
+InputColumns inputColumnsOf(const MultiTaskModel &model)
 {
-    QStringList columns{QStringLiteral("id")};
-    QList<bool> numeric{false};
-    for (const NumericStep &step : model.preprocessor().numeric) {
-        columns << QString::fromStdString(step.column);
-        numeric << true;
-    }
-    for (const OneHotStep &step : model.preprocessor().oneHot) {
-        columns << QString::fromStdString(step.column);
-        numeric << false;
-    }
+    InputColumns columns;
+    for (const NumericStep &step : model.preprocessor().numeric)
+        columns.add(step.column, true);
+    for (const OneHotStep &step : model.preprocessor().oneHot)
+        columns.add(step.column, false);
+    for (const FeatureBinning &binning : model.preprocessor().woe)
+        columns.add(binning.feature, !binning.categorical);
+    return columns;
+}
+
+InputColumns inputColumnsOf(const Scorecard &card)
+{
+    InputColumns columns;
+    for (const ScorecardFeature &feature : card.features)
+        columns.add(feature.binning.feature, !feature.binning.categorical);
+    return columns;
+}
+
+QString tableScript(const InputColumns &inputs, const CsvText &scoring, Engine engine)
+{
+    const QStringList columns = QStringList{QStringLiteral("id")} + inputs.names;
+    const QList<bool> numeric = QList<bool>{false} + inputs.numeric;
     QString script = QStringLiteral("DROP TABLE IF EXISTS data;\nCREATE TABLE data (");
     for (qsizetype c = 0; c < columns.size(); ++c)
         script += (c ? QStringLiteral(", ") : QString()) + sqlName(columns[c]) +
@@ -158,10 +182,20 @@ private Q_SLOTS:
     void cleanupTestCase();
     void parity_data();
     void parity();
+    void scorecardParity();
 
 private:
+    // predict's CSV for the scoring rows (`input`: --model M or --scorecard C), the id kept.
+    CsvText predictScoringRows(const QStringList &input);
+    // Exports `input` for each engine, runs the query over the scoring rows (a table of `columns`)
+    // and compares it with `expected`.
+    void compareInEngines(const QStringList &input, const InputColumns &columns, const CsvText &expected,
+                          double tolerance);
+    // Runs the query in `engine` over the scoring rows (a table of `inputs`); empty on failure.
+    CsvText query(Engine engine, const InputColumns &inputs, const QString &sqlPath);
     // Compares the engine's query result with predict's CSV, by id; prints the largest difference.
-    void compare(const QString &engine, const CsvText &predicted, const CsvText &queried);
+    void compare(const QString &engine, const CsvText &predicted, const CsvText &queried,
+                 double tolerance = kTolerance);
 
     QTemporaryDir m_folder;
     QString m_training, m_scoring;
@@ -244,6 +278,14 @@ void SqlExportTest::initTestCase()
     edge[column("verification_status")].clear();
     edge[column("addr_state")] = QStringLiteral("O'Brien");
     addRow(QStringLiteral("pooled"), edge);
+    // revol_util at every tenth from 0 to 100: the sample's values have one decimal, so every bin
+    // bound of a weight-of-evidence revol_util is one of these rows' values. A value on a bound
+    // must land in the bin predict's float32 reading puts it in (45.3 reads as 45.2999992).
+    for (int tenths = 0; tenths <= 1000; ++tenths) {
+        QStringList cells = base;
+        cells[column("revol_util")] = QString::number(tenths / 10.0);
+        addRow(QStringLiteral("bound%1").arg(tenths), cells);
+    }
     m_scoring = m_folder.filePath(QStringLiteral("score.csv"));
     QFile scoringFile(m_scoring);
     QVERIFY(scoringFile.open(QIODevice::WriteOnly));
@@ -286,6 +328,16 @@ void SqlExportTest::parity_data()
         QStringLiteral("--head-hidden"), QStringLiteral("3")};
     QTest::newRow("attention") << QStringList{QStringLiteral("--arch"), QStringLiteral("attention"),
                                               QStringLiteral("--hidden"), QStringLiteral("6")};
+    // Weight-of-evidence inputs (numeric and categorical, with missing cells in training, unseen
+    // levels, tokens and out-of-range values in the scoring rows) and the wide & deep path.
+    const QStringList woe = {QStringLiteral("--woe"),
+                             QStringLiteral("revol_util,funded_amnt,addr_state,emp_length,inq_last_6mths"),
+                             QStringLiteral("--wide"), QStringLiteral("on")};
+    QTest::newRow("woe-wide-shared-bottom") << QStringList{QStringLiteral("--hidden"), QStringLiteral("8,6")} + woe;
+    QTest::newRow("woe-wide-mmoe") << QStringList{QStringLiteral("--arch"),    QStringLiteral("mmoe"),
+                                                  QStringLiteral("--hidden"),  QStringLiteral("6"),
+                                                  QStringLiteral("--experts"), QStringLiteral("2")} +
+                                          woe;
 }
 
 void SqlExportTest::parity()
@@ -303,22 +355,114 @@ void SqlExportTest::parity()
                            QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"), model} +
                settings);
     QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
-    const QString predictions = m_folder.filePath(QStringLiteral("predictions.csv"));
-    const Run predicted =
-        runCli({QStringLiteral("predict"), QStringLiteral("--model"), model, QStringLiteral("--data"), m_scoring,
-                QStringLiteral("--keep"), QStringLiteral("id"), QStringLiteral("--out"), predictions});
-    QVERIFY2(predicted.exitCode == 0, qPrintable(predicted.err));
-    QFile predictionsFile(predictions);
-    QVERIFY(predictionsFile.open(QIODevice::ReadOnly));
-    const CsvText expected = parseCsv(QString::fromUtf8(predictionsFile.readAll()));
-    QCOMPARE(expected.rows.size(), m_scoringCsv.rows.size());
+    const QStringList input = {QStringLiteral("--model"), model};
+    const CsvText expected = predictScoringRows(input);
+    if (QTest::currentTestFailed())
+        return;
     const MultiTaskModel loaded = loadModelFile(model.toStdString()).model;
     // The model has what the edge rows are meant to test.
     QVERIFY(std::any_of(loaded.preprocessor().numeric.begin(), loaded.preprocessor().numeric.end(),
                         [](const NumericStep &step) { return step.missingIndicator; }));
     QVERIFY(std::any_of(loaded.preprocessor().oneHot.begin(), loaded.preprocessor().oneHot.end(),
                         [](const OneHotStep &step) { return step.otherInput; }));
+    if (settings.contains(QStringLiteral("--woe"))) {
+        const std::vector<FeatureBinning> &woe = loaded.preprocessor().woe;
+        QVERIFY(loaded.network().spec().wide);
+        QVERIFY(std::any_of(woe.begin(), woe.end(), [](const FeatureBinning &b) { return b.categorical; }));
+        QVERIFY(std::any_of(woe.begin(), woe.end(), [](const FeatureBinning &b) { return !b.categorical; }));
+        // A missing bin (emp_length had missing training cells), so that missing cells take its WoE.
+        QVERIFY(std::any_of(woe.begin(), woe.end(), [](const FeatureBinning &b) {
+            return std::any_of(b.bins.begin(), b.bins.end(),
+                               [](const Bin &bin) { return bin.kind == BinKind::Missing; });
+        }));
+    }
 
+    compareInEngines(input, inputColumnsOf(loaded), expected, kTolerance);
+}
+
+CsvText SqlExportTest::query(Engine engine, const InputColumns &inputs, const QString &sqlPath)
+{
+    QFile sqlFile(sqlPath);
+    if (!sqlFile.open(QIODevice::ReadOnly)) {
+        QTest::qFail(qPrintable(QStringLiteral("cannot read ") + sqlPath), __FILE__, __LINE__);
+        return {};
+    }
+    const QString script = tableScript(inputs, m_scoringCsv, engine) + QString::fromUtf8(sqlFile.readAll());
+    const Run queried = engine == Engine::SQLite ? runProgram(QStringLiteral("sqlite3"),
+                                                              {QStringLiteral("-bail"), QStringLiteral("-csv"),
+                                                               QStringLiteral("-header"), QStringLiteral(":memory:")},
+                                                              script.toUtf8())
+                                                 : m_postgres.psql(script);
+    if (queried.exitCode != 0) {
+        QTest::qFail(qPrintable(sqlPath + QStringLiteral(": ") + queried.err.left(3000)), __FILE__, __LINE__);
+        return {};
+    }
+    return parseCsv(queried.out);
+}
+
+// A points scorecard fitted on the training rows (numeric and categorical features, missing bins,
+// a special value and a special level) exported by `export --scorecard --sql`: each engine's
+// points and probabilities against `predict --scorecard` on the scoring rows, among them rows on
+// every revol_util bin bound.
+void SqlExportTest::scorecardParity()
+{
+    const QString card = m_folder.filePath(QStringLiteral("card.json"));
+    const Run fitted =
+        runCli({QStringLiteral("scorecard"), QStringLiteral("--data"), m_training, QStringLiteral("--task"),
+                QStringLiteral("Class:binary:bad"), QStringLiteral("--ignore"), QStringLiteral("grade"),
+                QStringLiteral("--ignore"), QStringLiteral("int_rate"), QStringLiteral("--special"),
+                QStringLiteral("inq_last_6mths=0"), QStringLiteral("--special"), QStringLiteral("addr_state=CA"),
+                QStringLiteral("--min-iv"), QStringLiteral("0"), QStringLiteral("--out"),
+                m_folder.filePath(QStringLiteral("card.csv")), QStringLiteral("--json"), card});
+    QVERIFY2(fitted.exitCode == 0, qPrintable(fitted.err));
+    const Scorecard loaded = loadScorecardFile(card.toStdString());
+    // The card has what the scoring rows are meant to test.
+    const auto hasBin = [&](const char *feature, BinKind kind) {
+        return std::any_of(loaded.features.begin(), loaded.features.end(), [&](const ScorecardFeature &f) {
+            return f.binning.feature == feature && std::any_of(f.binning.bins.begin(), f.binning.bins.end(),
+                                                               [&](const Bin &bin) { return bin.kind == kind; });
+        });
+    };
+    QVERIFY(hasBin("inq_last_6mths", BinKind::Special));
+    QVERIFY(hasBin("addr_state", BinKind::Special));
+    QVERIFY(hasBin("revol_util", BinKind::Range));
+    QVERIFY(hasBin("emp_length", BinKind::Missing));
+
+    const QStringList input = {QStringLiteral("--scorecard"), card};
+    const CsvText expected = predictScoringRows(input);
+    if (QTest::currentTestFailed())
+        return;
+    // Double arithmetic on both sides: the points agree to rounding, far inside 1e-5.
+    compareInEngines(input, inputColumnsOf(loaded), expected, 1e-9);
+}
+
+CsvText SqlExportTest::predictScoringRows(const QStringList &input)
+{
+    const QString predictions = m_folder.filePath(QStringLiteral("predictions.csv"));
+    const Run predicted = runCli(QStringList{QStringLiteral("predict")} + input +
+                                 QStringList{QStringLiteral("--data"), m_scoring, QStringLiteral("--keep"),
+                                             QStringLiteral("id"), QStringLiteral("--out"), predictions});
+    if (predicted.exitCode != 0) {
+        QTest::qFail(qPrintable(predicted.err), __FILE__, __LINE__);
+        return {};
+    }
+    QFile predictionsFile(predictions);
+    if (!predictionsFile.open(QIODevice::ReadOnly)) {
+        QTest::qFail(qPrintable(QStringLiteral("cannot read ") + predictions), __FILE__, __LINE__);
+        return {};
+    }
+    CsvText expected = parseCsv(QString::fromUtf8(predictionsFile.readAll()));
+    if (expected.rows.size() != m_scoringCsv.rows.size())
+        QTest::qFail(
+            qPrintable(
+                QStringLiteral("predict wrote %1 rows for %2").arg(expected.rows.size()).arg(m_scoringCsv.rows.size())),
+            __FILE__, __LINE__);
+    return expected;
+}
+
+void SqlExportTest::compareInEngines(const QStringList &input, const InputColumns &columns, const CsvText &expected,
+                                     double tolerance)
+{
     for (const Engine engine : {Engine::SQLite, Engine::PostgreSQL}) {
         const QString dialect = engine == Engine::SQLite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
         if (engine == Engine::PostgreSQL && !m_postgresUnavailable.isEmpty()) {
@@ -326,27 +470,20 @@ void SqlExportTest::parity()
             continue;
         }
         const QString sqlPath = m_folder.filePath(dialect + QStringLiteral(".sql"));
-        const Run exported =
-            runCli({QStringLiteral("export"), QStringLiteral("--model"), model, QStringLiteral("--sql"), sqlPath,
-                    QStringLiteral("--dialect"), dialect, QStringLiteral("--keep"), QStringLiteral("id")});
+        const Run exported = runCli(QStringList{QStringLiteral("export")} + input +
+                                    QStringList{QStringLiteral("--sql"), sqlPath, QStringLiteral("--dialect"), dialect,
+                                                QStringLiteral("--keep"), QStringLiteral("id")});
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
-        QFile sqlFile(sqlPath);
-        QVERIFY(sqlFile.open(QIODevice::ReadOnly));
-        const QString script = tableScript(loaded, m_scoringCsv, engine) + QString::fromUtf8(sqlFile.readAll());
-        const Run queried = engine == Engine::SQLite
-                                ? runProgram(QStringLiteral("sqlite3"),
-                                             {QStringLiteral("-bail"), QStringLiteral("-csv"),
-                                              QStringLiteral("-header"), QStringLiteral(":memory:")},
-                                             script.toUtf8())
-                                : m_postgres.psql(script);
-        QVERIFY2(queried.exitCode == 0, qPrintable(dialect + QStringLiteral(": ") + queried.err.left(3000)));
-        compare(dialect, expected, parseCsv(queried.out));
+        const CsvText queried = query(engine, columns, sqlPath);
+        if (QTest::currentTestFailed())
+            return;
+        compare(dialect, expected, queried, tolerance);
         if (QTest::currentTestFailed())
             return;
     }
 }
 
-void SqlExportTest::compare(const QString &engine, const CsvText &predicted, const CsvText &queried)
+void SqlExportTest::compare(const QString &engine, const CsvText &predicted, const CsvText &queried, double tolerance)
 {
     // The same columns, named alike, in the same order.
     QCOMPARE(queried.header, predicted.header);
@@ -396,7 +533,7 @@ void SqlExportTest::compare(const QString &engine, const CsvText &predicted, con
                   nearTies);
         else
             qInfo("%s %s: largest absolute difference %.3g", qPrintable(engine), qPrintable(name), largest);
-        QVERIFY2(largest <= kTolerance,
+        QVERIFY2(largest <= tolerance,
                  qPrintable(QStringLiteral("%1: %2 differs from predict by %3").arg(engine, name).arg(largest)));
     }
 }

@@ -179,6 +179,8 @@ void appendAwkwardRows(TextTable &texts, const std::vector<std::string> &numeric
         return texts.header[c] == "annual_inc" ? std::string("-1") : texts.header[c] == "addr_state" ? "XX" : cell;
     });
     variant([&](std::size_t c, const std::string &cell) { return isNumeric(c) ? cell : std::string("(missing)"); });
+    // Zeros and "CA" (the special bins of withSpecialWoeBins).
+    variant([&](std::size_t c, const std::string &) { return isNumeric(c) ? std::string("0") : std::string("CA"); });
     // Unseen levels together with missing numbers.
     variant([&](std::size_t c, const std::string &) { return isNumeric(c) ? std::string() : std::string("?!"); });
 }
@@ -214,7 +216,62 @@ struct ModelCase {
     bool gappy = false;
     // Rewritten as a model file from before the training ranges were stored: scored unclipped.
     bool olderFile = false;
+    // Its WoE binnings given special bins (withSpecialWoeBins), which `train --woe` never makes.
+    bool specialBins = false;
 };
+
+// `model` (a whole .cmtl file) with a special bin in every WoE binning, its sizes and checksum
+// recomputed: the value 0 in a numeric one (it wins over the range bin holding 0), the level "CA"
+// in a categorical one (taken out of the level group that held it, as the binning does with a
+// special level). The WoE values are arbitrary, unlike any of the binning's.
+QByteArray withSpecialWoeBins(const QByteArray &model)
+{
+    const qsizetype firstLineEnd = model.indexOf('\n');
+    const QList<QByteArray> fields = model.first(firstLineEnd).split(' ');
+    const qsizetype jsonSize = fields[2].toLongLong(), weightSize = fields[3].toLongLong();
+    QJsonObject header = QJsonDocument::fromJson(model.mid(firstLineEnd + 1, jsonSize)).object();
+    QJsonObject preprocessing = header[QStringLiteral("preprocessing")].toObject();
+    QJsonArray woe = preprocessing[QStringLiteral("woe")].toArray();
+    for (qsizetype i = 0; i < woe.size(); ++i) {
+        QJsonObject binning = woe[i].toObject();
+        QJsonArray bins = binning[QStringLiteral("bins")].toArray();
+        QJsonObject special{{QStringLiteral("kind"), QStringLiteral("special")},
+                            {QStringLiteral("events"), 1},
+                            {QStringLiteral("non_events"), 1}};
+        if (binning[QStringLiteral("categorical")].toBool()) {
+            for (qsizetype b = 0; b < bins.size(); ++b) {
+                QJsonObject bin = bins[b].toObject();
+                QJsonArray levels = bin[QStringLiteral("levels")].toArray();
+                for (qsizetype l = levels.size() - 1; l >= 0; --l) {
+                    if (levels[l].toString() == QLatin1String("CA"))
+                        levels.removeAt(l);
+                }
+                bin[QStringLiteral("levels")] = levels;
+                bins[b] = bin;
+            }
+            special[QStringLiteral("levels")] = QJsonArray{QStringLiteral("CA")};
+            special[QStringLiteral("woe")] = -0.41421356;
+        } else {
+            special[QStringLiteral("value")] = 0;
+            special[QStringLiteral("woe")] = 0.61803399;
+        }
+        // Special bins stand after the range and level bins, before the missing bin.
+        qsizetype at = bins.size();
+        while (at > 0 && bins[at - 1].toObject()[QStringLiteral("kind")].toString() == QLatin1String("missing"))
+            --at;
+        bins.insert(at, special);
+        binning[QStringLiteral("bins")] = bins;
+        woe[i] = binning;
+    }
+    preprocessing[QStringLiteral("woe")] = woe;
+    header[QStringLiteral("preprocessing")] = preprocessing;
+    const QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Indented);
+    QByteArray rewritten = fields[0] + ' ' + fields[1] + ' ' + QByteArray::number(json.size()) + ' ' +
+                           QByteArray::number(weightSize) + '\n' + json +
+                           model.mid(firstLineEnd + 1 + jsonSize, weightSize);
+    rewritten += "\nsha256 " + QCryptographicHash::hash(rewritten, QCryptographicHash::Sha256).toHex() + "\n";
+    return rewritten;
+}
 
 // Every architecture the trainer offers, small and briefly trained; the variants cover missing
 // flags, a head hidden layer, pooled "other" inputs and one-hot blocks without one.
@@ -243,6 +300,22 @@ const std::vector<ModelCase> &modelCases()
           QStringLiteral("addr_state=XX"), QStringLiteral("--max-levels"), QStringLiteral("8")},
          true},
         {QStringLiteral("older-file-unclipped"), {QStringLiteral("--hidden"), QStringLiteral("8")}, false, true},
+        // Every feature by its weight of evidence, with special bins (0, "CA") and the wide path.
+        {QStringLiteral("woe-all-special-wide"),
+         {QStringLiteral("--hidden"), QStringLiteral("8"), QStringLiteral("--woe"), QStringLiteral("all"),
+          QStringLiteral("--wide"), QStringLiteral("on")},
+         false,
+         false,
+         true},
+        // WoE beside scaled and one-hot inputs, on the gappy sample: missing bins, declared missing
+        // values of WoE columns (annual_inc=-1, addr_state=XX), unseen levels; attention and wide.
+        {QStringLiteral("gappy-woe-attention-wide"),
+         {QStringLiteral("--arch"), QStringLiteral("attention"), QStringLiteral("--hidden"), QStringLiteral("8"),
+          QStringLiteral("--missing-values"), QStringLiteral("annual_inc=-1"), QStringLiteral("--missing-values"),
+          QStringLiteral("addr_state=XX"), QStringLiteral("--woe"),
+          QStringLiteral("annual_inc,addr_state,emp_length,revol_util"), QStringLiteral("--wide"),
+          QStringLiteral("on")},
+         true},
     };
     return cases;
 }
@@ -274,6 +347,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_work.isValid());
+        // CMTL_KEEP_TEST_FILES=1 keeps the models, rows and both engines' outputs for a look.
+        if (!qEnvironmentVariableIsEmpty("CMTL_KEEP_TEST_FILES")) {
+            m_work.setAutoRemove(false);
+            qInfo().noquote() << "keeping the test's files in" << m_work.path();
+        }
         installOnnxRuntime();
         const TextTable sample = sampleTexts();
         m_plain = sample;
@@ -317,6 +395,8 @@ private Q_SLOTS:
         QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
         if (model.olderFile)
             QVERIFY(writeAll(modelPath, cmtl::testing::withoutTrainingRanges(readAll(modelPath))));
+        if (model.specialBins)
+            QVERIFY(writeAll(modelPath, withSpecialWoeBins(readAll(modelPath))));
         const Run exported = runCli(
             {QStringLiteral("export"), QStringLiteral("--model"), modelPath, QStringLiteral("--onnx"), onnxPath});
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
@@ -326,6 +406,21 @@ private Q_SLOTS:
         std::vector<std::string> numericColumns;
         for (const NumericStep &step : contents.model.preprocessor().numeric)
             numericColumns.push_back(step.column);
+        for (const FeatureBinning &binning : contents.model.preprocessor().woe) {
+            if (!binning.categorical)
+                numericColumns.push_back(binning.feature);
+        }
+        // The model has what its name promises.
+        QCOMPARE(!contents.model.preprocessor().woe.empty(), model.name.contains(QStringLiteral("woe")));
+        QCOMPARE(contents.model.network().spec().wide, model.name.contains(QStringLiteral("wide")));
+        if (model.specialBins) {
+            std::size_t special = 0;
+            for (const FeatureBinning &binning : contents.model.preprocessor().woe)
+                special += static_cast<std::size_t>(
+                    std::count_if(binning.bins.begin(), binning.bins.end(),
+                                  [](const Bin &bin) { return bin.kind == BinKind::Special; }));
+            QCOMPARE(special, contents.model.preprocessor().woe.size());
+        }
         TextTable scored = model.gappy ? m_gappy : m_plain;
         // Unclipped, numbers far outside the training range drive the outputs beyond what float32 holds
         // to 1e-5 (or to infinity) in predict and ONNX Runtime alike: the older file is scored

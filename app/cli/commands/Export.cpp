@@ -4,6 +4,7 @@
 #include "ExportSql.h"
 #include "io/AtomicFile.h"
 #include "io/ModelFile.h"
+#include "scorecard/ScorecardFile.h"
 
 #ifdef CREDITMTL_HAVE_ONNX
 #include "export/OnnxExport.h"
@@ -33,6 +34,22 @@ void exportOnnxFile(const ModelFileContents &contents, const QString &path, std:
 #endif
 }
 
+// --scorecard: the card's points as one SQL query (core/export/SqlExport.h).
+int exportScorecard(const QCommandLineParser &parser, std::ostream &out)
+{
+    if (parser.isSet(QStringLiteral("model")))
+        throw UsageError("export: give --model or --scorecard, not both");
+    if (parser.isSet(QStringLiteral("onnx")))
+        throw UsageError("export: --onnx applies to a model; a scorecard exports as SQL (--sql FILE), and its "
+                         "points table is the CSV and JSON of creditmtl-cli scorecard");
+    if (!wantsSqlExport(parser))
+        throw UsageError("export: nothing to export; give --sql FILE to write the scorecard's query");
+    refuseOutputsOverInputs(parser, {"scorecard"}, {"sql"});
+    const Scorecard card = loadScorecardFile(str(parser.value(QStringLiteral("scorecard"))));
+    exportScorecardSqlFromCommandLine(parser, card, out);
+    return 0;
+}
+
 } // namespace
 
 int commandExport(const QStringList &arguments, std::ostream &out)
@@ -44,11 +61,17 @@ int commandExport(const QStringList &arguments, std::ostream &out)
                             "Write the model (preprocessing, network and output transforms) as one ONNX graph to "
                             "this file.",
                             "file"));
+    parser.addOption(option("scorecard",
+                            "Export this points scorecard (JSON from creditmtl-cli scorecard --json) as SQL "
+                            "instead of a model: give --sql.",
+                            "file"));
     addSqlExportOptions(parser);
     bool help = false;
     parseOrThrow(parser, arguments, "export", out, help);
     if (help)
         return 0;
+    if (parser.isSet(QStringLiteral("scorecard")))
+        return exportScorecard(parser, out);
     const QString modelPath = required(parser, "model", "export");
     const bool onnx = parser.isSet(QStringLiteral("onnx"));
     if (!onnx && !wantsSqlExport(parser))

@@ -5,6 +5,8 @@
 #include "export/SqlExport.h"
 #include "io/AtomicFile.h"
 
+#include <functional>
+
 namespace cmtl {
 
 void addSqlExportOptions(QCommandLineParser &parser)
@@ -31,7 +33,9 @@ bool wantsSqlExport(const QCommandLineParser &parser)
     return false;
 }
 
-void exportSqlFromCommandLine(const QCommandLineParser &parser, const MultiTaskModel &model, std::ostream &out)
+namespace {
+
+SqlExportOptions sqlOptionsOf(const QCommandLineParser &parser)
 {
     SqlExportOptions options;
     if (parser.isSet(QStringLiteral("dialect"))) {
@@ -47,17 +51,41 @@ void exportSqlFromCommandLine(const QCommandLineParser &parser, const MultiTaskM
         for (const QString &column : given.split(QLatin1Char(','), Qt::SkipEmptyParts))
             options.keep.push_back(str(column.trimmed()));
     }
+    return options;
+}
+
+// Writes `sql`, naming the input (--model or --scorecard) in a refusal of its export.
+void writeSql(const QCommandLineParser &parser, const char *input, const std::function<std::string()> &make,
+              const SqlExportOptions &options, const std::string &what, std::ostream &out)
+{
     std::string sql;
     try {
-        sql = exportSql(model, options);
+        sql = make();
     } catch (const ConfigError &error) {
-        // Say which model could not be exported.
-        throw ConfigError(str(parser.value(QStringLiteral("model"))) + ": " + error.what());
+        throw ConfigError(str(parser.value(QString::fromLatin1(input))) + ": " + error.what());
     }
     const QString path = parser.value(QStringLiteral("sql"));
     writeFileAtomically(str(path), QByteArray::fromStdString(sql));
-    out << "Wrote the " << toString(options.dialect) << " scoring query (" << sql.size() << " bytes, "
-        << model.network().parameterCount() << " weights) to " << str(path) << '\n';
+    out << "Wrote the " << toString(options.dialect) << " " << what << " (" << sql.size() << " bytes"
+        << ") to " << str(path) << '\n';
+}
+
+} // namespace
+
+void exportSqlFromCommandLine(const QCommandLineParser &parser, const MultiTaskModel &model, std::ostream &out)
+{
+    const SqlExportOptions options = sqlOptionsOf(parser);
+    writeSql(
+        parser, "model", [&] { return exportSql(model, options); }, options,
+        "scoring query of " + std::to_string(model.network().parameterCount()) + " weights", out);
+}
+
+void exportScorecardSqlFromCommandLine(const QCommandLineParser &parser, const Scorecard &card, std::ostream &out)
+{
+    const SqlExportOptions options = sqlOptionsOf(parser);
+    writeSql(
+        parser, "scorecard", [&] { return exportScorecardSql(card, options); }, options,
+        "scorecard query of " + std::to_string(card.features.size()) + " features", out);
 }
 
 } // namespace cmtl
