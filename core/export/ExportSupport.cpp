@@ -7,6 +7,12 @@ namespace cmtl {
 
 void refuseUnexportedSteps(const MultiTaskModel &model, const std::string &format)
 {
+    if (model.memberCount() > 1)
+        throw ConfigError("cannot export to " + format + ": the model is a seed ensemble of " +
+                          std::to_string(model.memberCount()) + " networks (--ensemble " +
+                          std::to_string(model.memberCount()) + "), which the " + format +
+                          " export does not write yet; train the model with --ensemble 1 to export it, or score it "
+                          "with creditmtl-cli predict");
     if (model.network().spec().wide)
         throw ConfigError("cannot export to " + format +
                           ": the model has the wide & deep linear path (--wide on), which the " + format +
