@@ -54,7 +54,7 @@ std::vector<ComparisonCandidate> standardCandidates(const ExperimentConfig &base
         {"attention", CandidateKind::MultiTask, withNetwork(Architecture::Attention, WeightingMethod::Fixed)},
     };
     if (gradientBoostingAvailable())
-        candidates.insert(candidates.begin() + 2, {kBoostedTreesLabel, CandidateKind::BoostedTrees, base});
+        candidates.push_back({kBoostedTreesLabel, CandidateKind::BoostedTrees, base});
     return candidates;
 }
 

@@ -116,8 +116,8 @@ struct ComparisonResult {
 };
 
 // The product's standard line-up on `base` settings: a logistic / linear model per task, the
-// network per task alone, gradient-boosted trees per task (when the build has XGBoost), and
-// shared-bottom (fixed and uncertainty weights), MMoE, PLE and attention networks.
+// network per task alone, shared-bottom (fixed and uncertainty weights), MMoE, PLE and attention
+// networks, and gradient-boosted trees per task (last, when the build has XGBoost).
 std::vector<ComparisonCandidate> standardCandidates(const ExperimentConfig &base);
 // Fills every metric's versusSingleTask and versusBaseline from its values (compareCandidates
 // does, once every repeat is in).

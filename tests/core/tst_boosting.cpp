@@ -38,7 +38,7 @@ double areaUnderCurve(const Eigen::MatrixXf &scores, const std::vector<float> &l
 class TestBoosting : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         if (!gradientBoostingAvailable())

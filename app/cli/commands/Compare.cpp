@@ -76,8 +76,8 @@ int commandCompare(const QStringList &arguments, std::ostream &out)
         option("candidate",
                "A model to compare (repeatable): logistic, single-task, boosted-trees (XGBoost, when the build "
                "has it), distilled-logistic, distilled-net, or ARCH[:WEIGHTING] such as mmoe or "
-               "shared-bottom:uncertainty. Default: logistic, single-task, boosted-trees, shared-bottom:fixed, "
-               "shared-bottom:uncertainty, mmoe, ple, attention.",
+               "shared-bottom:uncertainty. Default: logistic, single-task, shared-bottom:fixed, "
+               "shared-bottom:uncertainty, mmoe, ple, attention, boosted-trees.",
                "name"));
     bool help = false;
     parseOrThrow(parser, arguments, "compare", out, help);
