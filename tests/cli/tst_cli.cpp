@@ -635,12 +635,28 @@ void TestCli::seedEnsembleAveragesItsMembers()
                                                              QStringLiteral("--ensemble"), QStringLiteral("3")});
     QVERIFY2(ensemble.exitCode == 0, qPrintable(ensemble.err));
     QVERIFY2(ensemble.out.contains(QStringLiteral("ensemble of 3 networks (seeds 7 to 9)")), qPrintable(ensemble.out));
-    // Its members are the networks trained alone with the seeds 7, 8 and 9: its probabilities
-    // (and regression predictions) are the mean of theirs.
+    // Its members are the networks trained alone on the same split (seed 7) with the training
+    // seeds 7, 8 and 9: its probabilities (and regression predictions) are the mean of theirs.
+    const QJsonObject saved = readJson(m_directory.filePath(QStringLiteral("ensemble3.json")));
     std::vector<std::vector<float>> probabilities, rates;
     for (const char *seed : {"7", "8", "9"}) {
         const QString name = QStringLiteral("member") + QLatin1String(seed);
-        const Run member = train(name, {QStringLiteral("--seed"), QLatin1String(seed)});
+        QJsonObject document = saved;
+        QJsonObject config = document.value(QStringLiteral("config")).toObject();
+        QJsonObject train = config.value(QStringLiteral("train")).toObject();
+        QCOMPARE(config.value(QStringLiteral("split")).toObject().value(QStringLiteral("seed")),
+                 QJsonValue(QStringLiteral("7")));
+        train.remove(QStringLiteral("ensemble"));
+        train.insert(QStringLiteral("seed"), QLatin1String(seed));
+        config.insert(QStringLiteral("train"), train);
+        document.insert(QStringLiteral("config"), config);
+        QFile file(m_directory.filePath(name + QStringLiteral(".json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(document).toJson());
+        file.close();
+        const Run member =
+            runCli({QStringLiteral("train"), QStringLiteral("--config"), file.fileName(), QStringLiteral("--data"),
+                    data, QStringLiteral("--out"), m_directory.filePath(name + QStringLiteral(".cmtl"))});
         QVERIFY2(member.exitCode == 0, qPrintable(member.err));
         probabilities.push_back(predict(name, "Class.probability"));
         rates.push_back(predict(name, "int_rate.value"));
@@ -671,19 +687,22 @@ void TestCli::seedEnsembleAveragesItsMembers()
             .toObject();
     };
     QCOMPARE(trainSettings(QStringLiteral("ensemble3")).value(QStringLiteral("ensemble")), QJsonValue(3));
-    QVERIFY(!trainSettings(QStringLiteral("member7")).contains(QStringLiteral("ensemble")));
     const QString again = m_directory.filePath(QStringLiteral("ensemble3-again.cmtl"));
     const Run rerun = runCli({QStringLiteral("train"), QStringLiteral("--config"),
                               m_directory.filePath(QStringLiteral("ensemble3.json")), QStringLiteral("--data"), data,
                               QStringLiteral("--out"), again});
     QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.err));
     QCOMPARE(sha256Of(again), sha256Of(m_directory.filePath(QStringLiteral("ensemble3.cmtl"))));
-    // An ensemble of one is the single network, byte for byte.
+    // An ensemble of one is the single network, byte for byte, and its configuration says nothing
+    // of ensembles.
     const Run one = train(QStringLiteral("ensemble1"), {QStringLiteral("--seed"), QStringLiteral("7"),
                                                         QStringLiteral("--ensemble"), QStringLiteral("1")});
     QVERIFY2(one.exitCode == 0, qPrintable(one.err));
+    const Run single = train(QStringLiteral("single7"), {QStringLiteral("--seed"), QStringLiteral("7")});
+    QVERIFY2(single.exitCode == 0, qPrintable(single.err));
     QCOMPARE(sha256Of(m_directory.filePath(QStringLiteral("ensemble1.cmtl"))),
-             sha256Of(m_directory.filePath(QStringLiteral("member7.cmtl"))));
+             sha256Of(m_directory.filePath(QStringLiteral("single7.cmtl"))));
+    QVERIFY(!trainSettings(QStringLiteral("ensemble1")).contains(QStringLiteral("ensemble")));
 
     const Run refused = train(QStringLiteral("refused"), {QStringLiteral("--ensemble"), QStringLiteral("0")});
     QCOMPARE(refused.exitCode, 2);
