@@ -25,6 +25,9 @@ packages=(
   # SQL databases (core/database, --db, predict --out-table): Qt SQL's drivers for SQLite,
   # PostgreSQL and ODBC, the ODBC driver manager and its PostgreSQL and SQLite drivers.
   libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-odbc unixodbc odbc-postgresql libsqliteodbc
+  # The gradient-boosting baseline of comparisons (core/train/GradientBoosting, optional at build
+  # time): XGBoost's C library.
+  libxgboost-dev
 )
 # npm comes with some Node.js builds (NodeSource's); Debian's nodejs needs the npm package.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -495,6 +495,10 @@ void addRunOptions(QCommandLineParser &parser)
                             "the trunk (no effect with --hidden none); off = the trunk alone (default off).",
                             "on|off"));
     parser.addOption(option("l2", "L2 penalty on the weights (default 0.01).", "x"));
+    parser.addOption(option("ensemble",
+                            "Train K networks with the seeds seed ... seed+K-1 and average their predicted "
+                            "probabilities; one model file holds them all (default 1).",
+                            "K"));
     parser.addOption(option("patience", "Early-stopping patience in epochs, 0 = off (default 5).", "n"));
     parser.addOption(option("early-stop-on",
                             "What early stopping watches on the validation rows: objective (all tasks' "
@@ -707,6 +711,8 @@ RunConfiguration runConfiguration(const QCommandLineParser &parser)
     }
     if (isSet("l2"))
         train.l2 = realOption(parser, limits::kL2);
+    if (isSet("ensemble"))
+        train.ensemble = static_cast<int>(integerOption(parser, limits::kEnsemble));
     if (isSet("patience"))
         train.patience = static_cast<int>(integerOption(parser, limits::kPatience));
     if (isSet("early-stop-on"))

@@ -35,42 +35,47 @@ IntegratedGradients integratedGradients(const MultiTaskModel &model, const Input
     if (steps < 1)
         throw std::invalid_argument("integrated gradients need at least 1 step, not " + std::to_string(steps));
     const MultiTaskNetwork &network = model.network();
-    const Eigen::VectorXd parameters = model.parameters().cast<double>();
     const Eigen::Index width = network.spec().inputs;
     const Eigen::Index rows = inputs.cols();
     const Eigen::MatrixXd dense = inputs.toDense().cast<double>();
 
+    // A seed ensemble is explained through the mean of its members' logits: integrated gradients
+    // are linear in the function explained, so they are the mean of the members' attributions.
+    const auto members = static_cast<double>(model.memberCount());
     IntegratedGradients result;
     result.inputs.setZero(width, rows);
-    result.logits.resize(rows);
-    {
-        NetworkWorkspace<double> workspace;
-        workspace.allocate(network, 1);
-        const Eigen::MatrixXd baseline = Eigen::MatrixXd::Zero(width, 1);
-        forwardNetwork<double>(network, parameters.data(), baseline, workspace, false, nullptr);
-        result.baselineLogit = workspace.taskOutputs(task, 1)(0, 0);
-    }
-    // Blocks of rows on the threads, each with its own workspace; every row's figures are computed
-    // alone, so they do not depend on the thread count.
-    constexpr Eigen::Index kBlock = 64;
-    const auto blocks = static_cast<std::size_t>((rows + kBlock - 1) / kBlock);
-    parallelFor(blocks, threads, [&](std::size_t block) {
-        NetworkWorkspace<double> workspace;
-        workspace.allocate(network, steps);
-        Eigen::MatrixXd path(width, steps), gradient;
-        const Eigen::Index begin = static_cast<Eigen::Index>(block) * kBlock;
-        for (Eigen::Index row = begin; row < std::min(rows, begin + kBlock); ++row) {
-            // The baseline is 0, so the path is t x and the difference x - b is x.
-            const Eigen::VectorXd x = dense.col(row);
-            for (int k = 0; k < steps; ++k)
-                path.col(k) = x * ((k + 0.5) / steps);
-            outputInputGradient<double>(network, parameters.data(), path, task, 0, workspace, gradient);
-            result.inputs.col(row) = x.cwiseProduct(gradient.rowwise().mean());
-            const Eigen::MatrixXd one = x;
-            forwardNetwork<double>(network, parameters.data(), one, workspace, false, nullptr);
-            result.logits(row) = workspace.taskOutputs(task, 1)(0, 0);
+    result.logits.setZero(rows);
+    for (std::size_t member = 0; member < model.memberCount(); ++member) {
+        const Eigen::VectorXd parameters = model.memberParameters(member).cast<double>();
+        {
+            NetworkWorkspace<double> workspace;
+            workspace.allocate(network, 1);
+            const Eigen::MatrixXd baseline = Eigen::MatrixXd::Zero(width, 1);
+            forwardNetwork<double>(network, parameters.data(), baseline, workspace, false, nullptr);
+            result.baselineLogit += workspace.taskOutputs(task, 1)(0, 0) / members;
         }
-    });
+        // Blocks of rows on the threads, each with its own workspace; every row's figures are
+        // computed alone, so they do not depend on the thread count.
+        constexpr Eigen::Index kBlock = 64;
+        const auto blocks = static_cast<std::size_t>((rows + kBlock - 1) / kBlock);
+        parallelFor(blocks, threads, [&](std::size_t block) {
+            NetworkWorkspace<double> workspace;
+            workspace.allocate(network, steps);
+            Eigen::MatrixXd path(width, steps), gradient;
+            const Eigen::Index begin = static_cast<Eigen::Index>(block) * kBlock;
+            for (Eigen::Index row = begin; row < std::min(rows, begin + kBlock); ++row) {
+                // The baseline is 0, so the path is t x and the difference x - b is x.
+                const Eigen::VectorXd x = dense.col(row);
+                for (int k = 0; k < steps; ++k)
+                    path.col(k) = x * ((k + 0.5) / steps);
+                outputInputGradient<double>(network, parameters.data(), path, task, 0, workspace, gradient);
+                result.inputs.col(row) += x.cwiseProduct(gradient.rowwise().mean()) / members;
+                const Eigen::MatrixXd one = x;
+                forwardNetwork<double>(network, parameters.data(), one, workspace, false, nullptr);
+                result.logits(row) += workspace.taskOutputs(task, 1)(0, 0) / members;
+            }
+        });
+    }
     result.columnNames = model.preprocessor().featureColumns();
     const std::vector<std::size_t> columnOf = columnOfEachInput(model.preprocessor());
     result.columns.setZero(static_cast<Eigen::Index>(result.columnNames.size()), rows);

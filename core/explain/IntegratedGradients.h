@@ -15,7 +15,9 @@ namespace cmtl {
 //     a_i(x) = (x_i - b_i) * integral over t in [0, 1] of d logit / d x_i at b + t (x - b),
 // whose sum over the inputs is logit(x) - logit(b) (completeness). The integral is taken by the
 // midpoint rule over `steps` points, t = (k - 1/2) / steps, in double precision; the error comes
-// from the ReLU kinks the path crosses (the gradient jumps there) and falls as 1/steps.
+// from the ReLU kinks the path crosses (the gradient jumps there) and falls as 1/steps. For a seed
+// ensemble the logit explained is the mean of its members' logits (close to, but not exactly, the
+// logit of their averaged probability, which has no such additive form).
 //
 // The baseline b is the all-zero preprocessed input: every numeric input at its training mean
 // (inputs are standardised with the training mean, so 0 is the mean), no missing flag set, and no

@@ -59,6 +59,8 @@ QJsonObject configToJson(const ExperimentConfig &config)
         train.insert(key("refit"), QLatin1String(toString(t.refit)));
     if (t.wide)
         train.insert(key("wide"), true);
+    if (t.ensemble != 1)
+        train.insert(key("ensemble"), t.ensemble);
     return {{key("preprocess"), preprocess}, {key("split"), split}, {key("train"), train}};
 }
 
@@ -149,6 +151,8 @@ ExperimentConfig configFromJson(const JsonReader &reader)
     }
     // Files written before the wide path existed lack it: the trunk alone, as they were trained.
     config.train.wide = train.has("wide") && train.flag("wide");
+    // Files written before seed ensembles existed lack it: one network.
+    config.train.ensemble = train.has("ensemble") ? static_cast<int>(train.integer("ensemble", limits::kEnsemble)) : 1;
     config.train.seed = parseSeed(train, "seed");
     return config;
 }

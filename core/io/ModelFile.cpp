@@ -250,6 +250,8 @@ QByteArray serializeModel(const ModelFileContents &contents)
         tasks.append(object);
     }
     const NetworkSpec &network = model.network().spec();
+    // A seed ensemble's members follow one another in the weights section.
+    const Eigen::Index weightCount = model.parameters().size() * static_cast<Eigen::Index>(model.memberCount());
     QJsonArray reports;
     for (const EvaluationReport &report : contents.reports)
         reports.append(reportToJson(report, ConfusionLayout::Cells));
@@ -271,13 +273,19 @@ QByteArray serializeModel(const ModelFileContents &contents)
         {key("metrics"), reports},
         {key("history"), historyToJson(contents.history)},
         {key("warnings"), toJsonArray(contents.warnings)},
-        {key("weights"), QJsonObject{{key("count"), static_cast<double>(model.parameters().size())},
+        {key("weights"), QJsonObject{{key("count"), static_cast<double>(weightCount)},
                                      {key("encoding"), QLatin1String("float32-le")}}}};
     // Only when used: the file of a model without the wide path stays as older versions wrote it.
     if (network.wide) {
         QJsonObject networkObject = header.value(key("network")).toObject();
         networkObject.insert(key("wide"), true);
         header.insert(key("network"), networkObject);
+    }
+    // Only for an ensemble: the file of a single network stays as older versions wrote it.
+    if (model.memberCount() > 1) {
+        QJsonObject weightsObject = header.value(key("weights")).toObject();
+        weightsObject.insert(key("members"), static_cast<double>(model.memberCount()));
+        header.insert(key("weights"), weightsObject);
     }
     // Only when there are some: the file of a model without them stays as older versions wrote it.
     if (!model.inputMissingValues().empty()) {
@@ -288,9 +296,14 @@ QByteArray serializeModel(const ModelFileContents &contents)
     }
     const QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Indented);
 
-    QByteArray weights(static_cast<qsizetype>(model.parameters().size()) * 4, Qt::Uninitialized);
-    for (Eigen::Index i = 0; i < model.parameters().size(); ++i)
-        qToLittleEndian(std::bit_cast<std::uint32_t>(model.parameters()[i]), weights.data() + i * 4);
+    QByteArray weights(static_cast<qsizetype>(weightCount) * 4, Qt::Uninitialized);
+    char *out = weights.data();
+    for (std::size_t member = 0; member < model.memberCount(); ++member) {
+        for (const float weight : model.memberParameters(member)) {
+            qToLittleEndian(std::bit_cast<std::uint32_t>(weight), out);
+            out += 4;
+        }
+    }
 
     return writeSealedFile(kModelFileFormat, kModelFormatVersion, {json, weights});
 }
@@ -358,10 +371,20 @@ ModelFileContents parseModel(QByteArrayView bytes, const std::string &sourceName
                          " is not a finite number (" + std::to_string(parameters[i]) +
                          "); the model would predict NaN");
     }
+    // A seed ensemble (weights.members, written only when above 1): equal slices, one per member.
+    const auto memberCount = weightsReader.has("members") ? weightsReader.integer("members", limits::kEnsemble) : 1;
+    if (count % memberCount != 0)
+        weightsReader.fail(
+            "members",
+            ("does not divide the " + std::to_string(count) + " weights into members of equal size").c_str());
+    std::vector<Eigen::VectorXf> members;
+    const Eigen::Index memberSize = count / memberCount;
+    for (std::int64_t member = 0; member < memberCount; ++member)
+        members.push_back(parameters.segment(member * memberSize, memberSize));
 
     ModelFileContents contents;
     try {
-        contents.model = MultiTaskModel(std::move(preprocessor), std::move(tasks), network, std::move(parameters),
+        contents.model = MultiTaskModel(std::move(preprocessor), std::move(tasks), network, std::move(members),
                                         configFromJson(header.object("config")));
     } catch (const ConfigError &error) {
         throw refuse(std::string("the model file is inconsistent: ") + error.what());

@@ -51,6 +51,8 @@ inline constexpr IntegerRange kHeadHidden{"head-hidden", "train.head_hidden", 0,
 inline constexpr IntegerRange kEpochs{"epochs", "train.epochs", 1, 1000000};
 inline constexpr IntegerRange kBatch{"batch", "train.batch_size", 1, std::int64_t{1} << 24};
 inline constexpr IntegerRange kPatience{"patience", "train.patience", 0, 1000000};
+// Networks of a seed ensemble (each one costs a full training run and its weights in the file).
+inline constexpr IntegerRange kEnsemble{"ensemble", "train.ensemble", 1, 100};
 inline constexpr IntegerRange kMaxLevels{"max-levels", "preprocess.max_levels", 1, 1000000};
 inline constexpr IntegerRange kMinLevelCount{"min-level-count", "preprocess.min_level_count", 1, 2147483647};
 inline constexpr IntegerRange kThreads{"threads", "threads", 0, 4096};

@@ -12,12 +12,23 @@ int outputWidth(const TargetEncoding &encoding)
 
 MultiTaskModel::MultiTaskModel(Preprocessor preprocessor, std::vector<TargetEncoding> tasks, NetworkSpec network,
                                Eigen::VectorXf parameters, ExperimentConfig config)
+    : MultiTaskModel(std::move(preprocessor), std::move(tasks), std::move(network),
+                     std::vector<Eigen::VectorXf>{std::move(parameters)}, std::move(config))
+{}
+
+MultiTaskModel::MultiTaskModel(Preprocessor preprocessor, std::vector<TargetEncoding> tasks, NetworkSpec network,
+                               std::vector<Eigen::VectorXf> members, ExperimentConfig config)
     : m_preprocessor(std::move(preprocessor)), m_tasks(std::move(tasks)), m_network(std::move(network)),
-      m_parameters(std::move(parameters)), m_config(std::move(config))
+      m_members(std::move(members)), m_config(std::move(config))
 {
-    if (m_parameters.size() != m_network.parameterCount())
-        throw ConfigError("the model holds " + std::to_string(m_parameters.size()) + " weights, its network needs " +
-                          std::to_string(m_network.parameterCount()));
+    if (m_members.empty())
+        throw ConfigError("the model holds no weights (an ensemble needs at least one member)");
+    for (std::size_t member = 0; member < m_members.size(); ++member) {
+        if (m_members[member].size() != m_network.parameterCount())
+            throw ConfigError("the model holds " + std::to_string(m_members[member].size()) + " weights" +
+                              (m_members.size() > 1 ? " in member " + std::to_string(member + 1) : std::string()) +
+                              ", its network needs " + std::to_string(m_network.parameterCount()));
+    }
     if (static_cast<Eigen::Index>(m_preprocessor.inputCount()) != m_network.spec().inputs)
         throw ConfigError("the preprocessing and the network disagree on the number of inputs");
 }
@@ -46,15 +57,31 @@ std::vector<std::string> MultiTaskModel::categoricalColumns() const
 
 std::vector<Eigen::MatrixXf> MultiTaskModel::predictInputs(const InputMatrix &inputs, int threads) const
 {
-    std::vector<Eigen::MatrixXf> outputs = forwardAll(m_network, m_parameters, inputs, threads);
-    for (std::size_t t = 0; t < outputs.size(); ++t) {
-        const TargetEncoding &task = m_tasks[t];
-        if (task.spec.type == TaskType::Regression)
-            outputs[t] = (outputs[t].array() * static_cast<float>(task.scale) + static_cast<float>(task.mean)).matrix();
-        else
-            activateOutputs(task.spec.type, outputs[t]);
+    // An ensemble averages what its members predict: probabilities (not logits) and predictions
+    // in the target's unit, so that its probabilities stay the mean of calibrated ones.
+    std::vector<Eigen::MatrixXf> mean;
+    for (const Eigen::VectorXf &member : m_members) {
+        std::vector<Eigen::MatrixXf> outputs = forwardAll(m_network, member, inputs, threads);
+        for (std::size_t t = 0; t < outputs.size(); ++t) {
+            const TargetEncoding &task = m_tasks[t];
+            if (task.spec.type == TaskType::Regression)
+                outputs[t] =
+                    (outputs[t].array() * static_cast<float>(task.scale) + static_cast<float>(task.mean)).matrix();
+            else
+                activateOutputs(task.spec.type, outputs[t]);
+        }
+        if (mean.empty()) {
+            mean = std::move(outputs);
+        } else {
+            for (std::size_t t = 0; t < outputs.size(); ++t)
+                mean[t] += outputs[t];
+        }
     }
-    return outputs;
+    if (m_members.size() > 1) {
+        for (Eigen::MatrixXf &task : mean)
+            task /= static_cast<float>(m_members.size());
+    }
+    return mean;
 }
 
 std::vector<Eigen::VectorXf> MultiTaskModel::featureAttention(const InputMatrix &inputs) const
@@ -67,12 +94,14 @@ std::vector<Eigen::VectorXf> MultiTaskModel::featureAttention(const InputMatrix 
     workspace.allocate(m_network, std::min(kChunk, std::max<Eigen::Index>(1, inputs.cols())));
     for (Eigen::Index start = 0; start < inputs.cols(); start += kChunk) {
         const Eigen::Index n = std::min(kChunk, inputs.cols() - start);
-        forwardNetwork<float>(m_network, m_parameters.data(), inputs.batch(start, n), workspace, false, nullptr);
-        for (std::size_t t = 0; t < m_tasks.size(); ++t)
-            attention[t] += workspace.gateWeights[t].leftCols(n).rowwise().sum();
+        for (const Eigen::VectorXf &member : m_members) {
+            forwardNetwork<float>(m_network, member.data(), inputs.batch(start, n), workspace, false, nullptr);
+            for (std::size_t t = 0; t < m_tasks.size(); ++t)
+                attention[t] += workspace.gateWeights[t].leftCols(n).rowwise().sum();
+        }
     }
     for (Eigen::VectorXf &weights : attention)
-        weights /= static_cast<float>(std::max<Eigen::Index>(1, inputs.cols()));
+        weights /= static_cast<float>(std::max<Eigen::Index>(1, inputs.cols()) * m_members.size());
     return attention;
 }
 

@@ -25,17 +25,25 @@ struct ExperimentConfig {
 };
 
 // A trained model: the fitted preprocessing, the task encodings, the network and its weights.
-// It scores a table read from any file with the same columns.
+// It scores a table read from any file with the same columns. A seed ensemble (TrainConfig::
+// ensemble) holds several weight vectors of the same network, its members; the model's
+// predictions are the mean of the members' predicted probabilities (regression: predictions).
 class MultiTaskModel {
 public:
     MultiTaskModel() = default;
     MultiTaskModel(Preprocessor preprocessor, std::vector<TargetEncoding> tasks, NetworkSpec network,
                    Eigen::VectorXf parameters, ExperimentConfig config);
+    // A seed ensemble: `members` (at least one) weight vectors of the network, in seed order.
+    MultiTaskModel(Preprocessor preprocessor, std::vector<TargetEncoding> tasks, NetworkSpec network,
+                   std::vector<Eigen::VectorXf> members, ExperimentConfig config);
 
     const Preprocessor &preprocessor() const { return m_preprocessor; }
     const std::vector<TargetEncoding> &tasks() const { return m_tasks; }
     const MultiTaskNetwork &network() const { return m_network; }
-    const Eigen::VectorXf &parameters() const { return m_parameters; }
+    // The weights of the first member (of the only one, for a model that is no ensemble).
+    const Eigen::VectorXf &parameters() const { return m_members.front(); }
+    std::size_t memberCount() const { return m_members.size(); }
+    const Eigen::VectorXf &memberParameters(std::size_t member) const { return m_members.at(member); }
     const ExperimentConfig &config() const { return m_config; }
 
     // The columns a table must have to be scored, and those that must be read as text.
@@ -55,14 +63,15 @@ public:
     std::vector<Eigen::MatrixXf> predictInputs(const InputMatrix &inputs, int threads = 0) const;
 
     // Attention architecture only: each task's attention over the inputs (named by
-    // preprocessor().inputNames()), averaged over the rows given; it sums to 1 per task.
+    // preprocessor().inputNames()), averaged over the rows given (and the members); it sums to 1
+    // per task.
     std::vector<Eigen::VectorXf> featureAttention(const InputMatrix &inputs) const;
 
 private:
     Preprocessor m_preprocessor;
     std::vector<TargetEncoding> m_tasks;
     MultiTaskNetwork m_network;
-    Eigen::VectorXf m_parameters;
+    std::vector<Eigen::VectorXf> m_members = {Eigen::VectorXf()};
     ExperimentConfig m_config;
     std::map<std::string, std::vector<std::string>> m_inputMissingValues;
 };

@@ -22,6 +22,8 @@ ExperimentConfig logisticConfig(const ExperimentConfig &base)
     config.train.hiddenLayers.clear();
     config.train.headHidden = 0;
     config.train.wide = false;
+    // A convex model: members of a seed ensemble would differ by their shuffling alone.
+    config.train.ensemble = 1;
     config.train.dropout = 0;
     config.train.weighting = {};
     config.train.taskGraph.clear();
@@ -40,9 +42,9 @@ std::vector<ComparisonCandidate> standardCandidates(const ExperimentConfig &base
         config.train.weighting.method = weighting;
         return config;
     };
-    return {
-        {"logistic", CandidateKind::SingleTask, logisticConfig(base), true},
-        {"single-task net", CandidateKind::SingleTask, withNetwork(Architecture::SharedBottom, WeightingMethod::Fixed)},
+    std::vector<ComparisonCandidate> candidates{
+        {kBaselineLabel, CandidateKind::SingleTask, logisticConfig(base), true},
+        {kSingleTaskLabel, CandidateKind::SingleTask, withNetwork(Architecture::SharedBottom, WeightingMethod::Fixed)},
         {"shared-bottom fixed", CandidateKind::MultiTask,
          withNetwork(Architecture::SharedBottom, WeightingMethod::Fixed)},
         {"shared-bottom uncertainty", CandidateKind::MultiTask,
@@ -51,6 +53,9 @@ std::vector<ComparisonCandidate> standardCandidates(const ExperimentConfig &base
         {"ple", CandidateKind::MultiTask, withNetwork(Architecture::PLE, WeightingMethod::Fixed)},
         {"attention", CandidateKind::MultiTask, withNetwork(Architecture::Attention, WeightingMethod::Fixed)},
     };
+    if (gradientBoostingAvailable())
+        candidates.push_back({kBoostedTreesLabel, CandidateKind::BoostedTrees, base});
+    return candidates;
 }
 
 Summary summarise(const std::vector<double> &values)
@@ -370,6 +375,83 @@ PenaltyChoice choosePenalty(const Table &data, const RoleAssignment &roles, cons
     return choice;
 }
 
+BoostingRun boostedTreesOnSplit(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
+                                const DataSplit &split, const CancellationToken *cancel)
+{
+    validateRoles(data, roles);
+    if (roles.tasks.size() != 1)
+        throw ConfigError("gradient boosting fits one task at a time");
+    const int threads = config.train.threads;
+    std::vector<std::size_t> learnt = split.train;
+    learnt.insert(learnt.end(), split.validation.begin(), split.validation.end());
+    std::sort(learnt.begin(), learnt.end());
+    const Preprocessor preprocessor =
+        fitPreprocessorWithWoe(data, roles, learnt, config.preprocess, config.woe, threads);
+    const TargetEncoding encoding = fitTargetEncoding(data, roles.tasks.front(), learnt);
+    const std::vector<float> targets = encodeTargets(data, encoding);
+    const Eigen::MatrixXf inputs = preprocessor.transform(data, threads).toDense();
+    const TaskType type = encoding.spec.type;
+    const int classes = static_cast<int>(encoding.classes.size());
+    // The boosters' outputs in MultiTaskModel::predict's form, scored as the networks are.
+    const auto evaluate = [&](Eigen::MatrixXf predictions, const std::vector<std::size_t> &rows) {
+        if (type == TaskType::Regression)
+            predictions =
+                (predictions.array() * static_cast<float>(encoding.scale) + static_cast<float>(encoding.mean)).matrix();
+        return evaluateTask(encoding, predictions, data, rows);
+    };
+    std::vector<std::size_t> labelled;
+    std::vector<float> strata;
+    for (const std::size_t row : learnt) {
+        if (std::isnan(targets[row]))
+            continue;
+        labelled.push_back(row);
+        strata.push_back(type == TaskType::Regression ? 0.0f : targets[row]);
+    }
+    // Inner folds over positions in `labelled` (each fold's validation part trains too).
+    SplitSpec inner = config.split;
+    inner.validationFraction = 0;
+    inner.trainFraction = 1;
+    std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> folds;
+    for (const DataSplit &positions : stratifiedFolds(labelled.size(), strata, kBoostingFolds, inner)) {
+        std::vector<std::size_t> fit, held;
+        for (const std::size_t i : positions.train)
+            fit.push_back(labelled[i]);
+        for (const std::size_t i : positions.validation)
+            fit.push_back(labelled[i]);
+        for (const std::size_t i : positions.test)
+            held.push_back(labelled[i]);
+        std::sort(fit.begin(), fit.end());
+        folds.emplace_back(std::move(fit), std::move(held));
+    }
+    BoostingRun run;
+    double best = -std::numeric_limits<double>::infinity();
+    const int mostRounds = *std::max_element(kBoostingRounds.begin(), kBoostingRounds.end());
+    for (const int depth : kBoostingDepths) {
+        std::vector<double> totals(kBoostingRounds.size(), 0.0);
+        for (const auto &[fit, held] : folds) {
+            if (cancel && cancel->isCancelled())
+                throw Cancelled();
+            BoostingSettings settings;
+            settings.depth = depth;
+            settings.rounds = mostRounds;
+            const BoostedTrees trees(inputs, targets, fit, type, classes, settings, config.train.seed, threads);
+            for (std::size_t r = 0; r < kBoostingRounds.size(); ++r)
+                totals[r] += choiceScore(evaluate(trees.predict(inputs, held, kBoostingRounds[r]), held));
+        }
+        for (std::size_t r = 0; r < kBoostingRounds.size(); ++r) {
+            const double mean = totals[r] / static_cast<double>(folds.size());
+            if (mean > best) {
+                best = mean;
+                run.chosen.depth = depth;
+                run.chosen.rounds = kBoostingRounds[r];
+            }
+        }
+    }
+    const BoostedTrees trees(inputs, targets, labelled, type, classes, run.chosen, config.train.seed, threads);
+    run.test = evaluate(trees.predict(inputs, split.test), split.test);
+    return run;
+}
+
 ComparisonResult compareCandidates(const Table &data, const RoleAssignment &roles, const ComparisonSpec &spec,
                                    const std::function<void(const std::string &)> &progress,
                                    const CancellationToken *cancel)
@@ -418,6 +500,7 @@ ComparisonResult compareCandidates(const Table &data, const RoleAssignment &role
     };
 
     std::map<std::pair<std::size_t, std::size_t>, std::vector<double>> chosenPenalties; // (candidate, task)
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<BoostingSettings>> chosenBoosting;
     double ratios = 0;
     for (const DataSplit &split : splits)
         ratios += static_cast<double>(split.test.size()) /
@@ -435,6 +518,16 @@ ComparisonResult compareCandidates(const Table &data, const RoleAssignment &role
                     runExperimentOnSplit(data, roles, candidate.config, split, nullptr, {}, {}, cancel);
                 for (const TaskEvaluation &task : testReport(run, where).tasks)
                     record(c, task);
+            } else if (candidate.kind == CandidateKind::BoostedTrees) {
+                if (split.test.empty())
+                    throw ConfigError("comparison" + where + ": the split has no test rows to measure the models on");
+                for (std::size_t t = 0; t < roles.tasks.size(); ++t) {
+                    RoleAssignment single = roles;
+                    single.tasks = {roles.tasks[t]};
+                    const BoostingRun run = boostedTreesOnSplit(data, single, candidate.config, split, cancel);
+                    chosenBoosting[{c, t}].push_back(run.chosen);
+                    record(c, run.test);
+                }
             } else {
                 if (candidate.kind == CandidateKind::Distilled && teacherTargets.empty()) {
                     const ExperimentResult teacher =
@@ -473,8 +566,33 @@ ComparisonResult compareCandidates(const Table &data, const RoleAssignment &role
         for (std::size_t i = 0; i < kPenaltyGrid.size(); ++i)
             note += (i ? ", " : "") + QString::number(kPenaltyGrid[i]).toStdString();
         note += "}: chose";
-        for (const double l2 : penalties)
-            note += " " + QString::number(l2).toStdString();
+        for (const double l2 : penalties) // append: GCC 12 misreads `+=` of a sum here (-Wrestrict)
+            note.append(" ").append(QString::number(l2).toStdString());
+        result.notes.push_back(note);
+    }
+    for (const auto &[key, chosen] : chosenBoosting) {
+        const auto list = [](const std::vector<int> &values) {
+            std::string text = "{";
+            for (std::size_t i = 0; i < values.size(); ++i) {
+                if (i > 0)
+                    text.append(", ");
+                text.append(std::to_string(values[i]));
+            }
+            return text.append("}");
+        };
+        const BoostingSettings fixed;
+        std::string note = result.candidates[key.first] + " (" + gradientBoostingVersion() + "), task " +
+                           roles.tasks[key.second].name() + ": learning rate " +
+                           QString::number(fixed.learningRate).toStdString() + ", row subsample " +
+                           QString::number(fixed.subsample).toStdString() + ", column subsample " +
+                           QString::number(fixed.columnSample).toStdString() + ", min child weight " +
+                           QString::number(fixed.minChildWeight).toStdString() + ", L2 " +
+                           QString::number(fixed.l2).toStdString() + "; depth from " + list(kBoostingDepths) +
+                           " and rounds from " + list(kBoostingRounds) + " chosen on each repeat by inner " +
+                           std::to_string(kBoostingFolds) + "-fold cross-validation on its training rows: chose";
+        for (const BoostingSettings &settings : chosen)
+            note.append(" ").append(std::to_string(settings.depth)).append("/").append(std::to_string(settings.rounds));
+        note += " (depth/rounds)";
         result.notes.push_back(note);
     }
     return result;

@@ -2,8 +2,10 @@
 
 #include "common/Cancellation.h"
 #include "data/Table.h"
+#include "metrics/Evaluation.h"
 #include "model/MultiTaskModel.h"
 #include "tasks/TaskSpec.h"
+#include "train/GradientBoosting.h"
 
 #include <functional>
 #include <optional>
@@ -13,10 +15,12 @@
 namespace cmtl {
 
 enum class CandidateKind {
-    MultiTask,  // one network for all the tasks
-    SingleTask, // the same settings, one model per task trained alone
-    Distilled,  // one model per task trained on a multi-task teacher's predictions (binary and
-                // regression tasks; a multiclass task keeps its hard labels)
+    MultiTask,    // one network for all the tasks
+    SingleTask,   // the same settings, one model per task trained alone
+    Distilled,    // one model per task trained on a multi-task teacher's predictions (binary and
+                  // regression tasks; a multiclass task keeps its hard labels)
+    BoostedTrees, // gradient-boosted trees per task (XGBoost), depth and rounds chosen on each
+                  // repeat by inner cross-validation on its training rows (chooseBoosting)
 };
 
 // One model configuration in a comparison.
@@ -45,6 +49,18 @@ PenaltyChoice choosePenalty(const Table &data, const RoleAssignment &roles, cons
                             const std::vector<std::size_t> &trainingRows,
                             const std::vector<double> &grid = kPenaltyGrid, int folds = kPenaltyFolds,
                             const CancellationToken *cancel = nullptr);
+
+// Gradient-boosted trees for the one task of `roles`, fitted on the training and validation rows
+// of `split` (preprocessed as the networks are) and scored on its test rows. Depth and rounds are
+// chosen from kBoostingDepths x kBoostingRounds by inner stratified kBoostingFolds-fold
+// cross-validation on those rows alone, by the task's headline metric; ties go to the smaller
+// model. Deterministic for config.split.seed and config.train.seed.
+struct BoostingRun {
+    BoostingSettings chosen;
+    TaskEvaluation test;
+};
+BoostingRun boostedTreesOnSplit(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
+                                const DataSplit &split, const CancellationToken *cancel = nullptr);
 
 struct ComparisonSpec {
     std::vector<ComparisonCandidate> candidates;
@@ -86,6 +102,7 @@ struct MetricSamples {
 // The labels of the two candidates the others are read against (standardCandidates).
 inline const std::string kBaselineLabel = "logistic";
 inline const std::string kSingleTaskLabel = "single-task net";
+inline const std::string kBoostedTreesLabel = "boosted trees";
 
 struct ComparisonResult {
     std::vector<std::string> candidates;
@@ -99,8 +116,8 @@ struct ComparisonResult {
 };
 
 // The product's standard line-up on `base` settings: a logistic / linear model per task, the
-// network per task alone, and shared-bottom (fixed and uncertainty weights), MMoE, PLE and
-// attention networks.
+// network per task alone, shared-bottom (fixed and uncertainty weights), MMoE, PLE and attention
+// networks, and gradient-boosted trees per task (last, when the build has XGBoost).
 std::vector<ComparisonCandidate> standardCandidates(const ExperimentConfig &base);
 // Fills every metric's versusSingleTask and versusBaseline from its values (compareCandidates
 // does, once every repeat is in).

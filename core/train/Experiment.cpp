@@ -163,8 +163,6 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
     const InputMatrix allInputs = preprocessor.transform(data, threads, &transformNotes);
     for (const std::string &note : transformNotes.messages())
         result.warnings.push_back("validation and test rows: " + note);
-    const TrainingSet trainSet{&allInputs, &targets,
-                               oversampleRows(encodings, targets, result.split.train, config.train.seed)};
     const TrainingSet validationSet{&allInputs, &targets, result.split.validation};
     const MultiTaskNetwork network(networkSpec);
     // Divergence is reported with the feature column most likely to blame.
@@ -180,34 +178,64 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
         }
     };
     const auto trainingStart = std::chrono::steady_clock::now();
-    TrainingOutcome outcome =
-        train(trainSet, result.split.validation.empty() ? nullptr : &validationSet, config.train, callbacks);
-    result.history = std::move(outcome.history);
+    if (config.train.ensemble < 1)
+        throw ConfigError("the ensemble size is " + std::to_string(config.train.ensemble) +
+                          "; it counts the networks trained, at least 1");
     // Early stopping has chosen the number of epochs on the validation rows; with refit, the
     // final model is trained afresh (same seed) on the training and validation rows together for
     // that many epochs, so that no labelled row is left unused by the model that is kept.
-    const bool refit =
-        config.train.refit == RefitMode::All && !result.split.validation.empty() && result.history.bestEpoch > 0;
+    const auto trainMember = [&](const TrainConfig &settings, const std::vector<TrainingCallback *> &hooks,
+                                 TrainingHistory &history) {
+        TrainingOutcome outcome = train(
+            TrainingSet{&allInputs, &targets, oversampleRows(encodings, targets, result.split.train, settings.seed)},
+            result.split.validation.empty() ? nullptr : &validationSet, settings, hooks);
+        history = std::move(outcome.history);
+        if (settings.refit != RefitMode::All || result.split.validation.empty() || history.bestEpoch <= 0)
+            return std::move(outcome.parameters);
+        std::vector<std::size_t> fittedRows = result.split.train;
+        fittedRows.insert(fittedRows.end(), result.split.validation.begin(), result.split.validation.end());
+        std::sort(fittedRows.begin(), fittedRows.end());
+        TrainConfig refitConfig = settings;
+        refitConfig.epochs = history.bestEpoch;
+        refitConfig.patience = 0;
+        const TrainingSet allTrainingRows{&allInputs, &targets,
+                                          oversampleRows(encodings, targets, fittedRows, settings.seed)};
+        TrainingOutcome refitted = train(allTrainingRows, nullptr, refitConfig, {});
+        history.refitEpochs = static_cast<int>(refitted.history.epochs.size());
+        history.refitRows = fittedRows.size();
+        history.stopReason += "; refit on all " + std::to_string(fittedRows.size()) +
+                              " training rows (validation rows included) for " + std::to_string(refitConfig.epochs) +
+                              " epochs";
+        return std::move(refitted.parameters);
+    };
+    // A seed ensemble: member k is the same network trained with seed + k. The history kept (and
+    // shown) is the first member's; the callbacks follow the first member only, so that progress
+    // and cancellation behave as for one network.
+    std::vector<Eigen::VectorXf> members;
+    for (int member = 0; member < config.train.ensemble; ++member) {
+        TrainConfig settings = config.train;
+        settings.seed = config.train.seed + static_cast<std::uint64_t>(member);
+        TrainingHistory history;
+        members.push_back(trainMember(settings, member == 0 ? callbacks : std::vector<TrainingCallback *>{}, history));
+        if (member == 0)
+            result.history = std::move(history);
+        if (cancel && cancel->isCancelled())
+            break;
+    }
+    if (config.train.ensemble > 1)
+        result.history.stopReason += "; ensemble of " + std::to_string(members.size()) + " networks (seeds " +
+                                     std::to_string(config.train.seed) + " to " +
+                                     std::to_string(config.train.seed + members.size() - 1) +
+                                     "), their probabilities averaged";
+    const bool refit = result.history.refitRows > 0;
     std::vector<std::size_t> fittedRows = result.split.train;
     if (refit) {
         fittedRows.insert(fittedRows.end(), result.split.validation.begin(), result.split.validation.end());
         std::sort(fittedRows.begin(), fittedRows.end());
-        TrainConfig refitConfig = config.train;
-        refitConfig.epochs = result.history.bestEpoch;
-        refitConfig.patience = 0;
-        const TrainingSet allTrainingRows{&allInputs, &targets,
-                                          oversampleRows(encodings, targets, fittedRows, config.train.seed)};
-        TrainingOutcome refitted = train(allTrainingRows, nullptr, refitConfig, {});
-        outcome.parameters = std::move(refitted.parameters);
-        result.history.refitEpochs = static_cast<int>(refitted.history.epochs.size());
-        result.history.refitRows = fittedRows.size();
-        result.history.stopReason += "; refit on all " + std::to_string(fittedRows.size()) +
-                                     " training rows (validation rows included) for " +
-                                     std::to_string(refitConfig.epochs) + " epochs";
     }
     result.trainingSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - trainingStart).count();
-    result.model = MultiTaskModel(std::move(preprocessor), std::move(encodings), networkSpec,
-                                  std::move(outcome.parameters), config);
+    result.model =
+        MultiTaskModel(std::move(preprocessor), std::move(encodings), networkSpec, std::move(members), config);
 
     // The refitted model has seen the validation rows: they are training rows to it, and are
     // reported as such (their per-epoch figures, which chose the epoch count, stay in history).

@@ -64,6 +64,10 @@ struct TrainConfig {
     // credit, and lost 0.002 AUC to 1e-3 on credit_data (README, "Defaults and the evidence").
     double l2 = 1e-2;
     std::uint64_t seed = 42;
+    // A seed ensemble: this many networks, trained alike with the seeds seed, seed + 1, ...
+    // (each with its own early stopping and refit), whose predicted probabilities are averaged.
+    // 1 = a single network.
+    int ensemble = 1;
     // Threads for training and scoring; 0 = all hardware threads. Results do not depend on it.
     int threads = 0;
 };

@@ -967,6 +967,10 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>单任务网络（每个任务单独训练同一网络）</translation>
     </message>
     <message>
+        <source>Gradient-boosted trees per task (XGBoost, tuned by inner cross-validation)</source>
+        <translation>每个任务的梯度提升树（XGBoost，经内层交叉验证调参）</translation>
+    </message>
+    <message>
         <source>Multi-task: shared bottom, fixed weights</source>
         <translation>多任务：共享底层，固定权重</translation>
     </message>

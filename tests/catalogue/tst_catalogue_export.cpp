@@ -183,6 +183,32 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(sql));
     }
 
+    // The same for a seed ensemble (--ensemble K): the exporters write one network.
+    void seedEnsembleIsNotExported()
+    {
+        const QString model = m_scratch.path(QStringLiteral("ensemble.cmtl"));
+        const CliRun trained =
+            runCli({QStringLiteral("train"), QStringLiteral("--data"),
+                    QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"), QStringLiteral("--task"),
+                    QStringLiteral("Class:binary:bad"), QStringLiteral("--ensemble"), QStringLiteral("2"),
+                    QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--hidden"), QStringLiteral("4"),
+                    QStringLiteral("--out"), model});
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        const QString sql = m_scratch.path(QStringLiteral("ensemble.sql"));
+        CMTL_EXPECT_REFUSAL(
+            runCli({QStringLiteral("export"), QStringLiteral("--model"), model, QStringLiteral("--sql"), sql}), 1,
+            QStringList{QStringLiteral("cannot export to SQL"), QStringLiteral("seed ensemble of 2 networks"),
+                        QStringLiteral("--ensemble 1")});
+        QVERIFY(!QFile::exists(sql));
+#ifdef CREDITMTL_HAVE_ONNX
+        const QString onnx = m_scratch.path(QStringLiteral("ensemble.onnx"));
+        CMTL_EXPECT_REFUSAL(
+            runCli({QStringLiteral("export"), QStringLiteral("--model"), model, QStringLiteral("--onnx"), onnx}), 1,
+            QStringList{QStringLiteral("cannot export to ONNX"), QStringLiteral("seed ensemble of 2 networks")});
+        QVERIFY(!QFile::exists(onnx));
+#endif
+    }
+
 private:
     Scratch m_scratch;
     QString m_model;

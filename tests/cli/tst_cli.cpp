@@ -100,6 +100,7 @@ private Q_SLOTS:
     void fullDiskWritesNothingAndSaysSo();
     void runningOutOfMemoryIsExplained();
     void wideAndDeepIsSavedAndScoredAsTrained();
+    void seedEnsembleAveragesItsMembers();
     void unexpectedArgumentsAreRefused();
 
 private:
@@ -599,6 +600,113 @@ void TestCli::wideAndDeepIsSavedAndScoredAsTrained()
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.err.contains(QStringLiteral("--wide yes: expected on or off")), qPrintable(refused.err));
     QVERIFY(!QFile::exists(m_directory.filePath(QStringLiteral("refused.cmtl"))));
+}
+
+void TestCli::seedEnsembleAveragesItsMembers()
+{
+    const QString data = smallSample(m_directory.filePath(QStringLiteral("ensemble.csv")), 60);
+    QVERIFY(!data.isEmpty());
+    const auto train = [&](const QString &name, const QStringList &extra) {
+        const QStringList arguments{QStringLiteral("train"),
+                                    QStringLiteral("--data"),
+                                    data,
+                                    QStringLiteral("--task"),
+                                    QStringLiteral("Class:binary:bad"),
+                                    QStringLiteral("--task"),
+                                    QStringLiteral("int_rate:regression"),
+                                    QStringLiteral("--epochs"),
+                                    QStringLiteral("3"),
+                                    QStringLiteral("--hidden"),
+                                    QStringLiteral("8"),
+                                    QStringLiteral("--out"),
+                                    m_directory.filePath(name + QStringLiteral(".cmtl")),
+                                    QStringLiteral("--save-config"),
+                                    m_directory.filePath(name + QStringLiteral(".json"))};
+        return runCli(arguments + extra);
+    };
+    const auto predict = [&](const QString &name, const char *column) {
+        const QString out = m_directory.filePath(name + QStringLiteral("-scores.csv"));
+        const Run run = runCli({QStringLiteral("predict"), QStringLiteral("--model"),
+                                m_directory.filePath(name + QStringLiteral(".cmtl")), QStringLiteral("--data"), data,
+                                QStringLiteral("--out"), out});
+        return run.exitCode == 0 ? readCsvFile(out.toStdString()).table.column(column).values : std::vector<float>{};
+    };
+    const Run ensemble = train(QStringLiteral("ensemble3"), {QStringLiteral("--seed"), QStringLiteral("7"),
+                                                             QStringLiteral("--ensemble"), QStringLiteral("3")});
+    QVERIFY2(ensemble.exitCode == 0, qPrintable(ensemble.err));
+    QVERIFY2(ensemble.out.contains(QStringLiteral("ensemble of 3 networks (seeds 7 to 9)")), qPrintable(ensemble.out));
+    // Its members are the networks trained alone on the same split (seed 7) with the training
+    // seeds 7, 8 and 9: its probabilities (and regression predictions) are the mean of theirs.
+    const QJsonObject saved = readJson(m_directory.filePath(QStringLiteral("ensemble3.json")));
+    std::vector<std::vector<float>> probabilities, rates;
+    for (const char *seed : {"7", "8", "9"}) {
+        const QString name = QStringLiteral("member") + QLatin1String(seed);
+        QJsonObject document = saved;
+        QJsonObject config = document.value(QStringLiteral("config")).toObject();
+        QJsonObject train = config.value(QStringLiteral("train")).toObject();
+        QCOMPARE(config.value(QStringLiteral("split")).toObject().value(QStringLiteral("seed")),
+                 QJsonValue(QStringLiteral("7")));
+        train.remove(QStringLiteral("ensemble"));
+        train.insert(QStringLiteral("seed"), QLatin1String(seed));
+        config.insert(QStringLiteral("train"), train);
+        document.insert(QStringLiteral("config"), config);
+        QFile file(m_directory.filePath(name + QStringLiteral(".json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(document).toJson());
+        file.close();
+        const Run member =
+            runCli({QStringLiteral("train"), QStringLiteral("--config"), file.fileName(), QStringLiteral("--data"),
+                    data, QStringLiteral("--out"), m_directory.filePath(name + QStringLiteral(".cmtl"))});
+        QVERIFY2(member.exitCode == 0, qPrintable(member.err));
+        probabilities.push_back(predict(name, "Class.probability"));
+        rates.push_back(predict(name, "int_rate.value"));
+        QCOMPARE(probabilities.back().size(), std::size_t{120});
+        QCOMPARE(rates.back().size(), std::size_t{120});
+    }
+    QVERIFY(probabilities[0] != probabilities[1]);
+    const std::vector<float> averagedProbability = predict(QStringLiteral("ensemble3"), "Class.probability");
+    const std::vector<float> averagedRate = predict(QStringLiteral("ensemble3"), "int_rate.value");
+    QCOMPARE(averagedProbability.size(), std::size_t{120});
+    QCOMPARE(averagedRate.size(), std::size_t{120});
+    for (std::size_t row = 0; row < 120; ++row) {
+        const double probability = (probabilities[0][row] + probabilities[1][row] + probabilities[2][row]) / 3.0;
+        QVERIFY2(
+            std::abs(averagedProbability[row] - probability) < 1e-6,
+            qPrintable(QStringLiteral("row %1: %2 vs %3").arg(row).arg(averagedProbability[row]).arg(probability)));
+        const double rate = (rates[0][row] + rates[1][row] + rates[2][row]) / 3.0;
+        QVERIFY2(std::abs(averagedRate[row] - rate) < 1e-4 * std::abs(rate),
+                 qPrintable(QStringLiteral("row %1: %2 vs %3").arg(row).arg(averagedRate[row]).arg(rate)));
+    }
+    // The configuration records the ensemble only when there is one; it trains the same model
+    // file again, byte for byte.
+    const auto trainSettings = [&](const QString &name) {
+        return readJson(m_directory.filePath(name + QStringLiteral(".json")))
+            .value(QStringLiteral("config"))
+            .toObject()
+            .value(QStringLiteral("train"))
+            .toObject();
+    };
+    QCOMPARE(trainSettings(QStringLiteral("ensemble3")).value(QStringLiteral("ensemble")), QJsonValue(3));
+    const QString again = m_directory.filePath(QStringLiteral("ensemble3-again.cmtl"));
+    const Run rerun = runCli({QStringLiteral("train"), QStringLiteral("--config"),
+                              m_directory.filePath(QStringLiteral("ensemble3.json")), QStringLiteral("--data"), data,
+                              QStringLiteral("--out"), again});
+    QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.err));
+    QCOMPARE(sha256Of(again), sha256Of(m_directory.filePath(QStringLiteral("ensemble3.cmtl"))));
+    // An ensemble of one is the single network, byte for byte, and its configuration says nothing
+    // of ensembles.
+    const Run one = train(QStringLiteral("ensemble1"), {QStringLiteral("--seed"), QStringLiteral("7"),
+                                                        QStringLiteral("--ensemble"), QStringLiteral("1")});
+    QVERIFY2(one.exitCode == 0, qPrintable(one.err));
+    const Run single = train(QStringLiteral("single7"), {QStringLiteral("--seed"), QStringLiteral("7")});
+    QVERIFY2(single.exitCode == 0, qPrintable(single.err));
+    QCOMPARE(sha256Of(m_directory.filePath(QStringLiteral("ensemble1.cmtl"))),
+             sha256Of(m_directory.filePath(QStringLiteral("single7.cmtl"))));
+    QVERIFY(!trainSettings(QStringLiteral("ensemble1")).contains(QStringLiteral("ensemble")));
+
+    const Run refused = train(QStringLiteral("refused"), {QStringLiteral("--ensemble"), QStringLiteral("0")});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("--ensemble")), qPrintable(refused.err));
 }
 
 void TestCli::unexpectedArgumentsAreRefused()

@@ -47,6 +47,8 @@ QString candidateName(const std::string &label)
         return ComparisonDialog::tr("Logistic baseline (a linear model per task)");
     if (label == "single-task net")
         return ComparisonDialog::tr("Single-task networks (the network on each task alone)");
+    if (label == "boosted trees")
+        return ComparisonDialog::tr("Gradient-boosted trees per task (XGBoost, tuned by inner cross-validation)");
     if (label == "shared-bottom fixed")
         return ComparisonDialog::tr("Multi-task: shared bottom, fixed weights");
     if (label == "shared-bottom uncertainty")

@@ -74,9 +74,10 @@ int commandCompare(const QStringList &arguments, std::ostream &out)
     parser.addOption(option("seeds", "Instead of folds: one held-out split per seed, e.g. 1,2,3.", "list"));
     parser.addOption(
         option("candidate",
-               "A model to compare (repeatable): logistic, single-task, distilled-logistic, distilled-net, "
-               "or ARCH[:WEIGHTING] such as mmoe or shared-bottom:uncertainty. Default: logistic, "
-               "single-task, shared-bottom:fixed, shared-bottom:uncertainty, mmoe, ple, attention.",
+               "A model to compare (repeatable): logistic, single-task, boosted-trees (XGBoost, when the build "
+               "has it), distilled-logistic, distilled-net, or ARCH[:WEIGHTING] such as mmoe or "
+               "shared-bottom:uncertainty. Default: logistic, single-task, shared-bottom:fixed, "
+               "shared-bottom:uncertainty, mmoe, ple, attention, boosted-trees.",
                "name"));
     bool help = false;
     parseOrThrow(parser, arguments, "compare", out, help);
@@ -100,6 +101,13 @@ int commandCompare(const QStringList &arguments, std::ostream &out)
     for (const QString &name : names) {
         if (name == QLatin1String("logistic") || name == QLatin1String("single-task"))
             continue;
+        if (name == QLatin1String("boosted-trees")) {
+            if (!gradientBoostingAvailable())
+                throw UsageError("--candidate boosted-trees: this build has no gradient boosting (XGBoost, Debian: "
+                                 "libxgboost-dev, was not found when it was configured)");
+            spec.candidates.push_back({kBoostedTreesLabel, CandidateKind::BoostedTrees, run.config});
+            continue;
+        }
         if (name == QLatin1String("distilled-logistic") || name == QLatin1String("distilled-net")) {
             const bool logistic = name == QLatin1String("distilled-logistic");
             spec.candidates.push_back(

@@ -19,7 +19,9 @@ regression on one core, so the full default run (3 datasets x 10 seeds) takes 2-
 Usage (from the repository root, after building creditmtl-cli):
   tests/bench/quality/quality.py [--datasets lending_club,german,credit_data] [--seeds 0-9]
       [--cli build/app/cli/creditmtl-cli] [--cli-args "--l2 1e-3"] [--fraction 0.2]
-      [--single-task] [--no-logistic] [--json results.json]
+      [--single-task] [--no-logistic] [--json results.json] [--against earlier.json]
+--against EARLIER (a --json file of an earlier run on the same seeds, e.g. the defaults) adds the
+paired differences against that run's CreditMTL figures: how a change of options moved them.
 """
 
 import argparse
@@ -220,6 +222,7 @@ def main():
     p.add_argument("--single-task", action="store_true", help="also train the same network per task")
     p.add_argument("--no-logistic", action="store_true")
     p.add_argument("--json", help="write every figure to this file")
+    p.add_argument("--against", help="a --json file of an earlier run (same seeds): paired differences against it")
     p.add_argument("--logistic-cache", default=os.path.join(tempfile.gettempdir(), "cmtl-quality-logistic.json"),
                    help="the tuned logistic figures of each dataset, seed and share, kept between runs")
     a = p.parse_args()
@@ -228,13 +231,20 @@ def main():
     if os.path.exists(a.logistic_cache):
         with open(a.logistic_cache) as f:
             cache = json.load(f)
+    earlier = None
+    if a.against:
+        with open(a.against) as f:
+            earlier = json.load(f)
+        if earlier["seeds"] != seeds or earlier["fraction"] != a.fraction:
+            sys.exit(f"--against {a.against}: its seeds {earlier['seeds']} and share {earlier['fraction']} "
+                     f"differ from this run's {seeds} and {a.fraction}; paired differences need the same splits")
     everything = {"cli_args": a.cli_args, "fraction": a.fraction, "seeds": seeds, "datasets": {}}
     with tempfile.TemporaryDirectory(prefix="cmtl-quality-") as work:
         for name in a.datasets.split(","):
             header, rows, tasks, never = read_dataset(name)
             strata_column = header.index(tasks[0][0])
             strata = [r[strata_column] for r in rows]
-            models = {"creditmtl": [], "single-task": [], "logistic": []}
+            models = {"creditmtl": [], "single-task": [], "logistic": [], "against": []}
             for seed in seeds:
                 train, test = train_test_split(rows, test_size=0.2, random_state=seed, stratify=strata)
                 if a.fraction < 1.0:
@@ -259,16 +269,22 @@ def main():
                     models["logistic"].append(cache[key])
                 print(f"  {name} seed {seed}: " + json.dumps({m: v[-1] for m, v in models.items() if v}),
                       file=sys.stderr, flush=True)
-            everything["datasets"][name] = models
-            report(name, tasks, models, seeds, a)
+            if earlier is not None:
+                if name not in earlier["datasets"]:
+                    sys.exit(f"--against {a.against}: it holds no figures for {name}")
+                models["against"] = earlier["datasets"][name]["creditmtl"]
+            everything["datasets"][name] = {m: v for m, v in models.items() if m != "against"}
+            report(name, tasks, models, seeds, a, earlier)
     if a.json:
         with open(a.json, "w") as f:
             json.dump(everything, f, indent=1)
 
 
-def report(name, tasks, models, seeds, a):
+def report(name, tasks, models, seeds, a, earlier):
     print(f"\n{name}: {len(seeds)} stratified 80/20 splits (seeds {a.seeds}), training share {a.fraction}, "
           f"creditmtl-cli train {a.cli_args or '(defaults)'}")
+    if earlier is not None:
+        print(f"  against: {a.against}, creditmtl-cli train {earlier['cli_args'] or '(defaults)'}")
     present = [m for m in models if models[m]]
     for column, kind, _ in tasks:
         metric = {"binary": "AUC", "multiclass": "accuracy", "regression": "RMSE"}[kind]
