@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 
 namespace cmtl {
 
@@ -16,6 +17,16 @@ void SingleProcessCommunicator::abortJob(const std::string &message)
 {
     std::fprintf(stderr, "rank 0: %s\n", message.c_str());
     std::exit(EXIT_FAILURE);
+}
+
+int runRank(Communicator &communicator, const std::function<int()> &work)
+{
+    try {
+        return work();
+    } catch (const std::exception &error) {
+        communicator.abortJob(error.what());
+    }
+    return EXIT_FAILURE; // not reached: abortJob ends the process (a virtual call is not known to)
 }
 
 bool launchedByMpirun()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -61,6 +62,10 @@ public:
     std::vector<float> gather(std::span<const float> values) override { return {values.begin(), values.end()}; }
     [[noreturn]] void abortJob(const std::string &message) override;
 };
+
+// Runs `work` on this rank and returns its exit code; when it throws, stops the whole job with
+// "rank R: what went wrong" (Communicator::abortJob), so that no other rank waits forever.
+int runRank(Communicator &communicator, const std::function<int()> &work);
 
 // Whether this process was started by Open MPI's mpirun (OMPI_COMM_WORLD_SIZE is set).
 bool launchedByMpirun();
