@@ -22,6 +22,9 @@ packages=(
   # The SQL export's tests (tests/cli/tst_sqlexport.cpp): the query run in SQLite's shell and in a
   # throwaway PostgreSQL server the test starts (initdb, pg_ctl, psql).
   sqlite3 postgresql
+  # Data-parallel training over MPI (core/distributed, optional at build time: CREDITMTL_MPI) and
+  # its tests (tests/mpi, label mpi): Open MPI's library and mpirun.
+  libopenmpi-dev openmpi-bin
 )
 # npm comes with some Node.js builds (NodeSource's); Debian's nodejs needs the npm package.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

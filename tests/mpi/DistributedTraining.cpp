@@ -4,6 +4,9 @@
 //                steps, and the test AUC after training with early stopping.
 //   fault-throw  the last rank fails reading its part: the job must stop naming it and the cause.
 //   fault-kill   the last rank is killed in the middle of training: the job must stop, not hang.
+//   bench R E T  (scripts/bench_mpi.sh, not a test) R synthetic rows split over the ranks, the
+//                reference network (128, 64), batch 256 per rank, E epochs, T threads per rank:
+//                seconds per epoch.
 #include "common/Error.h"
 #include "distributed/Communicator.h"
 #include "metrics/BinaryMetrics.h"
@@ -191,6 +194,32 @@ int fault(Communicator &ranks, bool killed)
     return 1;
 }
 
+int bench(Communicator &ranks, std::size_t rows, int epochs, int threads)
+{
+    NetworkSpec spec;
+    spec.inputs = kFeatures;
+    spec.trunk = {128, 64};
+    spec.taskTypes = {TaskType::Binary, TaskType::Regression};
+    spec.taskOutputs = {1, 1};
+    Problem problem{MultiTaskNetwork(spec), {}};
+    problem.tasks.push_back({"default", TaskType::Binary, 1, 1.0, 1.0, {}});
+    problem.tasks.push_back({"amount", TaskType::Regression, 1, 0.5, 1.0, {}});
+    Part train;
+    const auto [begin, end] = shareOf(rows, ranks.rank(), ranks.size());
+    makeRows(train, 1, begin, end);
+    TrainConfig config = configFor(epochs, 256);
+    config.hiddenLayers = {128, 64};
+    config.threads = threads;
+    const TrainingOutcome outcome =
+        trainNetwork(problem.network, problem.tasks, train.set, nullptr, config, {}, nullptr, &ranks);
+    if (ranks.rank() == 0) {
+        for (const EpochRecord &epoch : outcome.history.epochs)
+            std::printf("ranks %d rows %zu parameters %lld epoch %d seconds %.3f\n", ranks.size(), rows,
+                        static_cast<long long>(problem.network.parameterCount()), epoch.epoch, epoch.seconds);
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -202,6 +231,9 @@ int main(int argc, char **argv)
             return equivalence(*ranks);
         if (mode == "fault-throw" || mode == "fault-kill")
             return fault(*ranks, mode == "fault-kill");
-        throw ConfigError("usage: tst_distributed_training equivalence|fault-throw|fault-kill");
+        if (mode == "bench" && argc == 5)
+            return bench(*ranks, std::stoul(argv[2]), std::stoi(argv[3]), std::stoi(argv[4]));
+        throw ConfigError(
+            "usage: tst_distributed_training equivalence|fault-throw|fault-kill|bench ROWS EPOCHS THREADS");
     });
 }
