@@ -75,11 +75,11 @@ struct Problem {
     std::vector<TrainingTask> tasks;
 };
 
-Problem makeProblem()
+Problem makeProblem(std::vector<int> trunk = {16})
 {
     NetworkSpec spec;
     spec.inputs = kFeatures;
-    spec.trunk = {16};
+    spec.trunk = std::move(trunk);
     spec.dropout = 0; // dropout masks are drawn per rank (Trainer.h): equal only in distribution
     spec.taskTypes = {TaskType::Binary, TaskType::Regression};
     spec.taskOutputs = {1, 1};
@@ -196,14 +196,7 @@ int fault(Communicator &ranks, bool killed)
 
 int bench(Communicator &ranks, std::size_t rows, int epochs, int threads)
 {
-    NetworkSpec spec;
-    spec.inputs = kFeatures;
-    spec.trunk = {128, 64};
-    spec.taskTypes = {TaskType::Binary, TaskType::Regression};
-    spec.taskOutputs = {1, 1};
-    Problem problem{MultiTaskNetwork(spec), {}};
-    problem.tasks.push_back({"default", TaskType::Binary, 1, 1.0, 1.0, {}});
-    problem.tasks.push_back({"amount", TaskType::Regression, 1, 0.5, 1.0, {}});
+    const Problem problem = makeProblem({128, 64});
     Part train;
     const auto [begin, end] = shareOf(rows, ranks.rank(), ranks.size());
     makeRows(train, 1, begin, end);
