@@ -204,6 +204,8 @@ struct TrainingOutcome {
 // batchSize and the same seed (the same data order), up to the order of the sums: each step the
 // gradient and the losses are summed over the ranks in one call, and every rank applies the same
 // Adam step. Validation metrics are over all ranks' rows. Every rank returns the same outcome.
+// The callbacks and `cancel` must decide alike on every rank (a rank that stops alone would
+// leave the others waiting in the next sum).
 TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                              const TrainingSet &train, const TrainingSet *validation, const TrainConfig &config,
                              const std::vector<TrainingCallback *> &callbacks = {},
