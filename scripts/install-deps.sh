@@ -28,6 +28,9 @@ packages=(
   # The gradient-boosting baseline of comparisons (core/train/GradientBoosting, optional at build
   # time): XGBoost's C library.
   libxgboost-dev
+  # Data-parallel training over MPI (core/distributed, optional at build time: CREDITMTL_MPI) and
+  # its tests (tests/mpi, label mpi): Open MPI's library and mpirun.
+  libopenmpi-dev openmpi-bin
 )
 # npm comes with some Node.js builds (NodeSource's); Debian's nodejs needs the npm package.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

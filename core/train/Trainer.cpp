@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "common/ParallelFor.h"
+#include "distributed/Communicator.h"
 #include "metrics/BinaryMetrics.h"
 #include "nn/Adam.h"
 #include "nn/Losses.h"
@@ -35,44 +36,60 @@ struct Shard {
     SplitMix64 random{0};
 };
 
-double validationMetric(const TrainingTask &task, const Eigen::MatrixXf &outputs, const std::vector<float> &targets)
+// What a task's headline metric is computed from, over some rows; the parts of several ranks'
+// rows add up (the scores are gathered), so a metric over the union of the ranks' rows is that of
+// one process holding them all.
+struct MetricParts {
+    std::vector<float> scores, labels; // binary: each labelled row's score and label (0 or 1)
+    double correct = 0;                // multiclass: rows whose most probable class is the label
+    double squaredError = 0;           // regression: in the target's unit
+    double count = 0;                  // labelled rows
+};
+
+MetricParts metricParts(const TrainingTask &task, const Eigen::MatrixXf &outputs, const std::vector<float> &targets)
 {
-    std::vector<float> scores;
-    std::vector<std::uint8_t> labels;
-    double correct = 0, squaredError = 0;
-    std::int64_t count = 0;
+    MetricParts parts;
     for (Eigen::Index row = 0; row < outputs.cols(); ++row) {
         const float target = targets[static_cast<std::size_t>(row)];
         if (std::isnan(target))
             continue;
-        ++count;
+        ++parts.count;
         switch (task.type) {
         case TaskType::Binary:
-            scores.push_back(outputs(0, row));
-            labels.push_back(target > 0.5f ? 1 : 0);
+            parts.scores.push_back(outputs(0, row));
+            parts.labels.push_back(target > 0.5f ? 1.0f : 0.0f);
             break;
         case TaskType::Multiclass: {
             Eigen::Index predicted = 0;
             outputs.col(row).maxCoeff(&predicted);
-            correct += predicted == static_cast<Eigen::Index>(target) ? 1 : 0;
+            parts.correct += predicted == static_cast<Eigen::Index>(target) ? 1 : 0;
             break;
         }
         case TaskType::Regression: {
             const double error = (static_cast<double>(outputs(0, row)) - target) * task.targetScale;
-            squaredError += error * error;
+            parts.squaredError += error * error;
             break;
         }
         }
     }
-    if (count == 0)
+    return parts;
+}
+
+double metricOfParts(const TrainingTask &task, const MetricParts &parts)
+{
+    if (parts.count == 0)
         return kNotMeasured;
     switch (task.type) {
-    case TaskType::Binary:
-        return rocAuc(scores, labels);
+    case TaskType::Binary: {
+        std::vector<std::uint8_t> labels(parts.labels.size());
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            labels[i] = parts.labels[i] > 0.5f ? 1 : 0;
+        return rocAuc(parts.scores, labels);
+    }
     case TaskType::Multiclass:
-        return correct / static_cast<double>(count);
+        return parts.correct / parts.count;
     case TaskType::Regression:
-        return std::sqrt(squaredError / static_cast<double>(count));
+        return std::sqrt(parts.squaredError / parts.count);
     }
     return kNotMeasured;
 }
@@ -82,13 +99,16 @@ struct PartMeasure {
     std::vector<double> losses, metrics;
 };
 
+// With a communicator, `rows` are this rank's part and the measure is over every rank's rows.
 PartMeasure measureRows(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                         const Eigen::VectorXf &parameters, const TrainingSet &set, std::span<const std::size_t> rows,
-                        int threads, int epoch)
+                        int threads, int epoch, Communicator &communicator)
 {
     const std::vector<Eigen::MatrixXf> outputs = forwardAll(network, parameters, set.inputs->gather(rows), threads);
-    PartMeasure measure{std::vector<double>(tasks.size(), kNotMeasured),
-                        std::vector<double>(tasks.size(), kNotMeasured)};
+    // Per task: loss sum, labelled rows, whether some prediction overflowed; then the metric parts.
+    constexpr std::size_t kSums = 6;
+    std::vector<double> sums(tasks.size() * kSums, 0.0);
+    std::vector<MetricParts> parts(tasks.size());
     for (std::size_t t = 0; t < tasks.size(); ++t) {
         std::vector<float> targets(rows.size());
         for (std::size_t i = 0; i < targets.size(); ++i)
@@ -96,34 +116,64 @@ PartMeasure measureRows(const MultiTaskNetwork &network, const std::vector<Train
         const auto labelled = std::count_if(targets.begin(), targets.end(), [](float v) { return !std::isnan(v); });
         if (labelled == 0)
             continue;
-        measure.losses[t] =
-            taskLoss<float>(tasks[t].type, outputs[t], targets.data(), tasks[t].loss) / static_cast<double>(labelled);
+        double *const taskSums = &sums[t * kSums];
+        taskSums[0] = taskLoss<float>(tasks[t].type, outputs[t], targets.data(), tasks[t].loss);
+        taskSums[1] = static_cast<double>(labelled);
         Eigen::MatrixXf predictions = outputs[t];
         activateOutputs(tasks[t].type, predictions);
+        taskSums[2] = predictions.allFinite() ? 0 : 1;
+        parts[t] = metricParts(tasks[t], predictions, targets);
+        taskSums[3] = parts[t].correct;
+        taskSums[4] = parts[t].squaredError;
+        taskSums[5] = parts[t].count;
+    }
+    if (communicator.isDistributed()) {
+        communicator.sum(std::span<double>(sums));
+        for (std::size_t t = 0; t < tasks.size(); ++t) {
+            parts[t].correct = sums[t * kSums + 3];
+            parts[t].squaredError = sums[t * kSums + 4];
+            parts[t].count = sums[t * kSums + 5];
+            if (tasks[t].type == TaskType::Binary) { // AUC needs every rank's scores
+                parts[t].scores = communicator.gather(parts[t].scores);
+                parts[t].labels = communicator.gather(parts[t].labels);
+            }
+        }
+    }
+    PartMeasure measure{std::vector<double>(tasks.size(), kNotMeasured),
+                        std::vector<double>(tasks.size(), kNotMeasured)};
+    for (std::size_t t = 0; t < tasks.size(); ++t) {
+        const double *const taskSums = &sums[t * kSums];
+        if (taskSums[1] == 0)
+            continue;
+        measure.losses[t] = taskSums[0] / taskSums[1];
         // Finite weights can still overflow the outputs: that is divergence too, and is said so
-        // rather than as a metric's complaint about a NaN score.
-        if (!predictions.allFinite())
+        // rather than as a metric's complaint about a NaN score (on every rank alike).
+        if (taskSums[2] > 0)
             throw TrainingDiverged(epoch, tasks[t].name);
-        measure.metrics[t] = validationMetric(tasks[t], predictions, targets);
+        measure.metrics[t] = metricOfParts(tasks[t], parts[t]);
     }
     return measure;
 }
 
 // Losses, metrics and objective on the validation rows, and the metrics on a fixed subset of the
-// training rows.
+// training rows: the first kTrainMetricRows of them (in a distributed run, of all ranks' rows in
+// rank order; this rank's own begin at `trainOffset`).
 void measureEpoch(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                   const Eigen::VectorXf &parameters, const TrainingSet &train, const TrainingSet *validation,
-                  int threads, EpochRecord &record)
+                  int threads, EpochRecord &record, Communicator &communicator, std::size_t trainOffset)
 {
-    const std::size_t trainRows = std::min(train.rows.size(), kTrainMetricRows);
-    const PartMeasure onTrain =
-        measureRows(network, tasks, parameters, train, std::span(train.rows).first(trainRows), threads, record.epoch);
+    const std::size_t trainRows =
+        std::min(train.rows.size(), kTrainMetricRows - std::min(kTrainMetricRows, trainOffset));
+    const PartMeasure onTrain = measureRows(network, tasks, parameters, train, std::span(train.rows).first(trainRows),
+                                            threads, record.epoch, communicator);
     for (std::size_t t = 0; t < tasks.size(); ++t)
         record.tasks[t].trainMetric = onTrain.metrics[t];
-    if (!validation || validation->size() == 0)
+    double validationRows = validation ? static_cast<double>(validation->size()) : 0.0;
+    communicator.sum(std::span<double>(&validationRows, 1));
+    if (!validation || validationRows == 0)
         return;
     const PartMeasure onValidation =
-        measureRows(network, tasks, parameters, *validation, validation->rows, threads, record.epoch);
+        measureRows(network, tasks, parameters, *validation, validation->rows, threads, record.epoch, communicator);
     record.validationObjective = 0;
     for (std::size_t t = 0; t < tasks.size(); ++t) {
         record.tasks[t].validationLoss = onValidation.losses[t];
@@ -279,6 +329,31 @@ std::vector<Eigen::MatrixXf> forwardAll(const MultiTaskNetwork &network, const E
     return outputs;
 }
 
+namespace {
+
+// Sums the step's gradients and loss sums over the ranks in one collective call.
+void sumOverRanks(Communicator &ranks, Eigen::VectorXf &fused, std::span<Eigen::VectorXf> gradients,
+                  std::vector<double> &lossSums)
+{
+    Eigen::Index at = 0;
+    for (const Eigen::VectorXf &part : gradients) {
+        fused.segment(at, part.size()) = part;
+        at += part.size();
+    }
+    for (std::size_t t = 0; t < lossSums.size(); ++t)
+        fused[at + static_cast<Eigen::Index>(t)] = static_cast<float>(lossSums[t]);
+    ranks.sum(std::span<float>(fused.data(), static_cast<std::size_t>(fused.size())));
+    at = 0;
+    for (Eigen::VectorXf &part : gradients) {
+        part = fused.segment(at, part.size());
+        at += part.size();
+    }
+    for (std::size_t t = 0; t < lossSums.size(); ++t)
+        lossSums[t] = fused[at + static_cast<Eigen::Index>(t)];
+}
+
+} // namespace
+
 TrainingDiverged::TrainingDiverged(int epoch, std::string task)
     : ConfigError("training diverged at epoch " + std::to_string(epoch) + ": " +
                   (task.empty() ? std::string("the weights") : "the loss of task \"" + task + "\"") +
@@ -289,20 +364,33 @@ TrainingDiverged::TrainingDiverged(int epoch, std::string task)
 
 TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                              const TrainingSet &train, const TrainingSet *validation, const TrainConfig &config,
-                             const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel)
+                             const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel,
+                             Communicator *communicator)
 {
+    SingleProcessCommunicator singleProcess;
+    Communicator &ranks = communicator ? *communicator : singleProcess;
+    const bool distributed = ranks.isDistributed();
     if (tasks.size() != network.taskCount() || !train.targets || train.targets->size() != tasks.size())
         throw ConfigError("the training set, the tasks and the network disagree on the number of tasks");
-    if (train.size() == 0)
+    // This rank's training rows are positions [offset, offset + local) of all ranks' rows in rank
+    // order: the rows one process holding them all would train on.
+    const std::size_t localRows = train.rows.size();
+    std::vector<double> rowsOfRank(static_cast<std::size_t>(ranks.size()), 0.0);
+    rowsOfRank[static_cast<std::size_t>(ranks.rank())] = static_cast<double>(localRows);
+    ranks.sum(std::span<double>(rowsOfRank));
+    const auto offset =
+        static_cast<std::size_t>(std::accumulate(rowsOfRank.begin(), rowsOfRank.begin() + ranks.rank(), 0.0));
+    const auto rows = static_cast<Eigen::Index>(std::accumulate(rowsOfRank.begin(), rowsOfRank.end(), 0.0));
+    if (rows == 0)
         throw ConfigError("no training rows");
     if (config.batchSize < 1 || config.epochs < 1)
         throw ConfigError("batch size and epochs must be at least 1");
     if (!(config.learningRate > 0) || !(config.l2 >= 0))
         throw ConfigError("the learning rate must be > 0 and L2 >= 0");
 
-    const Eigen::Index rows = train.size();
     const std::vector<std::vector<float>> &targets = *train.targets;
-    const Eigen::Index batchSize = std::min<Eigen::Index>(config.batchSize, rows);
+    // The batch size is each rank's: N ranks together take batches of N * batchSize rows.
+    const Eigen::Index batchSize = std::min<Eigen::Index>(Eigen::Index{config.batchSize} * ranks.size(), rows);
     const Eigen::Index shardCapacity = (batchSize + kShards - 1) / kShards;
     const int threads = resolveThreadCount(config.threads);
 
@@ -331,6 +419,11 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
     std::vector<Eigen::VectorXf> taskGradients(perTaskGradients ? tasks.size() : 0);
     taskGraphPenalty(network, tasks, config.taskGraph, outcome.parameters, nullptr); // validates the graph
 
+    // Each rank draws its own dropout masks (rank 0 those of one process). A distributed run with
+    // dropout is therefore equal to one process in distribution, not value by value.
+    const std::uint64_t dropoutSeed = ranks.rank() == 0 ? config.seed
+                                                        : SplitMix64::derive(config.seed, 0x52414e4b /* "RANK" */,
+                                                                             static_cast<std::uint64_t>(ranks.rank()));
     std::vector<Shard> shards(kShards);
     for (Shard &shard : shards) {
         shard.workspace.allocate(network, shardCapacity);
@@ -358,9 +451,32 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
     const Eigen::Index denseRows = train.inputs->dense().rows();
     const float *const denseData = train.inputs->dense().data();
 
-    std::vector<std::size_t> order = train.rows;
+    // The positions of all ranks' training rows, shuffled alike on every rank; a rank trains on
+    // the rows of each batch that it holds (positions [offset, offset + localRows)).
+    std::vector<std::size_t> order(static_cast<std::size_t>(rows));
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    const auto localRowAt = [&](std::size_t position) -> std::optional<std::size_t> {
+        if (position < offset || position >= offset + localRows)
+            return std::nullopt;
+        return train.rows[position - offset];
+    };
     const std::size_t batches = static_cast<std::size_t>((rows + batchSize - 1) / batchSize);
-    std::vector<double> labelledInBatch(tasks.size()), batchLosses(tasks.size());
+    const auto localRowsOfBatch = [&](std::size_t batch, std::vector<std::size_t> &local) {
+        local.clear();
+        const std::size_t end = std::min(order.size(), (batch + 1) * static_cast<std::size_t>(batchSize));
+        for (std::size_t i = batch * static_cast<std::size_t>(batchSize); i < end; ++i) {
+            if (const std::optional<std::size_t> row = localRowAt(order[i]))
+                local.push_back(*row);
+        }
+    };
+    std::vector<std::size_t> batchRowList, nextBatchRowList;
+    // Labelled rows of each (batch, task) over all ranks: each task's loss is its mean over them.
+    std::vector<double> labelledInBatches(batches * tasks.size());
+    std::vector<double> batchLosses(tasks.size()), lossSums(tasks.size());
+    // One buffer for the step's reduction: the gradient (or each task's), then the loss sums.
+    Eigen::VectorXf fused(distributed ? network.parameterCount() * (perTaskGradients ? Eigen::Index(tasks.size()) : 1) +
+                                            Eigen::Index(tasks.size())
+                                      : 0);
     std::vector<double> previousEpochLosses;
 
     for (int epoch = 1; epoch <= config.epochs; ++epoch) {
@@ -375,27 +491,34 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
         SplitMix64 shuffler(SplitMix64::derive(config.seed, static_cast<std::uint64_t>(epoch)));
         for (std::size_t i = order.size(); i > 1; --i)
             std::swap(order[i - 1], order[shuffler.below(i)]);
+        std::fill(labelledInBatches.begin(), labelledInBatches.end(), 0.0);
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            if (const std::optional<std::size_t> row = localRowAt(order[i])) {
+                double *const labelled = &labelledInBatches[i / static_cast<std::size_t>(batchSize) * taskCount];
+                for (std::size_t t = 0; t < taskCount; ++t)
+                    labelled[t] += std::isnan(rowTargets[*row * taskCount + t]) ? 0 : 1;
+            }
+        }
+        ranks.sum(std::span<double>(labelledInBatches));
+        localRowsOfBatch(0, nextBatchRowList);
 
         std::vector<double> epochLoss(tasks.size(), 0.0), epochLabelled(tasks.size(), 0.0);
         for (std::size_t batch = 0; batch < batches; ++batch) {
             if (cancel && cancel->isCancelled())
                 throw Cancelled();
-            const Eigen::Index batchBegin = static_cast<Eigen::Index>(batch) * batchSize;
-            const Eigen::Index batchRows = std::min(batchSize, rows - batchBegin);
-            // Labelled rows per task in the whole batch: each task's loss is its mean over them.
-            std::fill(labelledInBatch.begin(), labelledInBatch.end(), 0.0);
-            for (Eigen::Index i = 0; i < batchRows; ++i) {
-                const float *const rowTarget = &rowTargets[order[static_cast<std::size_t>(batchBegin + i)] * taskCount];
-                for (std::size_t t = 0; t < taskCount; ++t)
-                    labelledInBatch[t] += std::isnan(rowTarget[t]) ? 0 : 1;
-            }
-            const Eigen::Index nextBatchBegin = batchBegin + batchSize;
-            const Eigen::Index nextBatchRows = std::max<Eigen::Index>(0, std::min(batchSize, rows - nextBatchBegin));
+            std::swap(batchRowList, nextBatchRowList);
+            localRowsOfBatch(batch + 1, nextBatchRowList);
+            const double *const labelledInBatch = &labelledInBatches[batch * taskCount];
+            const auto batchRows = static_cast<Eigen::Index>(batchRowList.size());
+            const auto nextBatchRows = static_cast<Eigen::Index>(nextBatchRowList.size());
+            // A rank's part of a batch varies in size: its shards split it in halves. One process
+            // keeps fixed shard offsets (its trained weights are those of earlier versions).
+            const Eigen::Index shardRows = distributed ? (batchRows + kShards - 1) / kShards : shardCapacity;
 
             pool.run([&](int s) {
                 Shard &shard = shards[static_cast<std::size_t>(s)];
-                const Eigen::Index shardBegin = std::min(batchRows, s * shardCapacity);
-                const Eigen::Index n = std::min(batchRows, shardBegin + shardCapacity) - shardBegin;
+                const Eigen::Index shardBegin = std::min(batchRows, s * shardRows);
+                const Eigen::Index n = std::min(batchRows, shardBegin + shardRows) - shardBegin;
                 shard.gradient.setZero();
                 for (Eigen::VectorXf &taskGradient : shard.taskGradients)
                     taskGradient.setZero();
@@ -403,7 +526,7 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                 if (n == 0)
                     return;
                 for (Eigen::Index i = 0; i < n; ++i) {
-                    const std::size_t row = order[static_cast<std::size_t>(batchBegin + shardBegin + i)];
+                    const std::size_t row = batchRowList[static_cast<std::size_t>(shardBegin + i)];
                     shard.inputs.setColumn(i, *train.inputs, static_cast<Eigen::Index>(row));
                     for (std::size_t t = 0; t < taskCount; ++t)
                         shard.targets[t][static_cast<std::size_t>(i)] = rowTargets[row * taskCount + t];
@@ -411,10 +534,12 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                 // The rows of this shard in the next batch are scattered over the input matrix:
                 // ask for them now, so that they arrive while this batch computes.
                 {
-                    const Eigen::Index nextBegin = std::min(nextBatchRows, s * shardCapacity);
-                    const Eigen::Index nextEnd = std::min(nextBatchRows, nextBegin + shardCapacity);
+                    const Eigen::Index nextShardRows =
+                        distributed ? (nextBatchRows + kShards - 1) / kShards : shardCapacity;
+                    const Eigen::Index nextBegin = std::min(nextBatchRows, s * nextShardRows);
+                    const Eigen::Index nextEnd = std::min(nextBatchRows, nextBegin + nextShardRows);
                     for (Eigen::Index i = nextBegin; i < nextEnd; ++i) {
-                        const std::size_t row = order[static_cast<std::size_t>(nextBatchBegin + i)];
+                        const std::size_t row = nextBatchRowList[static_cast<std::size_t>(i)];
                         const char *const column =
                             reinterpret_cast<const char *>(denseData + static_cast<Eigen::Index>(row) * denseRows);
                         for (Eigen::Index byte = 0; byte < denseRows * static_cast<Eigen::Index>(sizeof(float));
@@ -424,7 +549,7 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                         __builtin_prefetch(&rowTargets[row * taskCount]);
                     }
                 }
-                shard.random = SplitMix64(SplitMix64::derive(config.seed, static_cast<std::uint64_t>(epoch),
+                shard.random = SplitMix64(SplitMix64::derive(dropoutSeed, static_cast<std::uint64_t>(epoch),
                                                              batch * kShards + static_cast<std::size_t>(s)));
                 const InputBatch<float> inputs = shard.inputs.batch(0, n);
                 forwardNetwork<float>(network, outcome.parameters.data(), inputs, shard.workspace, true, &shard.random);
@@ -448,12 +573,9 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
 
             // Shards add up in a fixed order, so the sum does not depend on the thread count.
             for (std::size_t t = 0; t < tasks.size(); ++t) {
-                double lossSum = 0;
+                lossSums[t] = 0;
                 for (const Shard &shard : shards)
-                    lossSum += shard.lossSums[t];
-                batchLosses[t] = labelledInBatch[t] > 0 ? lossSum / labelledInBatch[t] : kNotMeasured;
-                epochLoss[t] += lossSum;
-                epochLabelled[t] += labelledInBatch[t];
+                    lossSums[t] += shard.lossSums[t];
                 if (perTaskGradients) {
                     taskGradients[t] = shards[0].taskGradients[t];
                     for (std::size_t s = 1; s < shards.size(); ++s)
@@ -463,6 +585,14 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
             if (!perTaskGradients) {
                 static_assert(kShards == 2, "the shard gradients are added in one pass");
                 gradient = shards[0].gradient + shards[1].gradient;
+            }
+            if (distributed)
+                sumOverRanks(ranks, fused, perTaskGradients ? std::span(taskGradients) : std::span(&gradient, 1),
+                             lossSums);
+            for (std::size_t t = 0; t < tasks.size(); ++t) {
+                batchLosses[t] = labelledInBatch[t] > 0 ? lossSums[t] / labelledInBatch[t] : kNotMeasured;
+                epochLoss[t] += lossSums[t];
+                epochLabelled[t] += labelledInBatch[t];
             }
             weighting->combine(batchLosses, taskGradients, gradient);
             if (config.l2 > 0)
@@ -498,7 +628,7 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
         }
         const double trainSeconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
         record.samplesPerSecond = static_cast<double>(rows) / std::max(trainSeconds, 1e-9);
-        measureEpoch(network, tasks, outcome.parameters, train, validation, threads, record);
+        measureEpoch(network, tasks, outcome.parameters, train, validation, threads, record, ranks, offset);
         record.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
 
         // Without validation rows the last epoch is kept; an epoch whose criterion could not be

@@ -18,6 +18,8 @@
 
 namespace cmtl {
 
+class Communicator;
+
 // An edge of the task-relation graph: the penalty strength * ||W_a - W_b||^2 pulls the first
 // layers of two tasks' heads together (graph-regularised multi-task learning).
 struct TaskRelation {
@@ -198,10 +200,20 @@ struct TrainingOutcome {
 // Trains `network` with Adam on mini-batches; deterministic for a given seed whatever the thread
 // count (each batch is split into the same fixed shards, whose gradients add in a fixed order).
 // Throws Cancelled when `cancel` is triggered (checked every batch).
+//
+// Data-parallel over the ranks of `communicator` (when it has more than one): every rank calls
+// this with its own part of the rows (`train` and `validation`: all ranks' parts in rank order
+// are the rows of the whole set) and the same network, tasks and configuration. Each rank's batch
+// is config.batchSize rows, so that N ranks train exactly as one process with batch N *
+// batchSize and the same seed (the same data order), up to the order of the sums: each step the
+// gradient and the losses are summed over the ranks in one call, and every rank applies the same
+// Adam step. Validation metrics are over all ranks' rows. Every rank returns the same outcome.
+// The callbacks and `cancel` must decide alike on every rank (a rank that stops alone would
+// leave the others waiting in the next sum).
 TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                              const TrainingSet &train, const TrainingSet *validation, const TrainConfig &config,
                              const std::vector<TrainingCallback *> &callbacks = {},
-                             const CancellationToken *cancel = nullptr);
+                             const CancellationToken *cancel = nullptr, Communicator *communicator = nullptr);
 
 // The task-graph penalty sum over edges of strength * ||W_a - W_b||^2 on the heads' first-layer
 // weights, and its gradient added into `gradient`. Throws ConfigError when a named task is unknown

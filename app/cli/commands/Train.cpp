@@ -2,11 +2,13 @@
 
 #include "CliSupport.h"
 #include "ConsoleTable.h"
+#include "distributed/Communicator.h"
 #include "io/AtomicFile.h"
 #include "io/ModelFile.h"
 #include "train/Experiment.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <numeric>
 #include <optional>
 
@@ -100,6 +102,14 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     if (help)
         return 0;
     refuseUnexpectedArguments(parser, "train");
+    // Several ranks of an mpirun job would each train on the whole file and write the same output
+    // files at once. The engine trains data-parallel (trainNetwork with a Communicator), but this
+    // command cannot yet give each rank its part of the file nor fit the preprocessing across
+    // ranks: refused rather than run N times over.
+    if (launchedByMpirun() && std::string(std::getenv("OMPI_COMM_WORLD_SIZE")) != "1")
+        throw ConfigError("train was started by mpirun with " + std::string(std::getenv("OMPI_COMM_WORLD_SIZE")) +
+                          " ranks, but the command does not train data-parallel yet (README, \"Data-parallel "
+                          "training over MPI\"): run it as one process (mpirun -np 1 or without mpirun)");
     required(parser, "data", "train");
     const QString outPath = required(parser, "out", "train");
     // Before anything is read or written: no output may be one of the inputs.
