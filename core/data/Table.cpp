@@ -1,8 +1,11 @@
 #include "data/Table.h"
 
 #include "common/Error.h"
+#include "common/ParallelFor.h"
+#include "data/DistinctCounter.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <unordered_set>
@@ -120,29 +123,54 @@ SourceLines SourceLines::select(const std::vector<std::size_t> &rows) const
 
 namespace {
 
-ColumnStats numericStats(const Column &column)
-{
-    ColumnStats stats;
-    std::vector<float> present;
-    present.reserve(column.values.size());
+// The statistics of one part of a numeric column; parts merge in row order, so the result does
+// not depend on the number of threads.
+struct NumericPart {
+    std::int64_t missing = 0;
     double sum = 0;
-    for (const float value : column.values) {
-        if (std::isnan(value)) {
-            ++stats.missing;
-            continue;
+    float min = std::numeric_limits<float>::infinity();
+    float max = -std::numeric_limits<float>::infinity();
+    DistinctCounter distinct;
+
+    void add(const float *values, std::size_t count)
+    {
+        for (std::size_t i = 0; i < count; ++i) {
+            const float value = values[i];
+            if (std::isnan(value)) {
+                ++missing;
+                continue;
+            }
+            sum += value;
+            min = std::min(min, value);
+            max = std::max(max, value);
+            // -0 and +0 are one value, as they compare equal.
+            distinct.add(value == 0.0F ? 0U : std::bit_cast<std::uint32_t>(value));
         }
-        present.push_back(value);
-        sum += value;
     }
-    if (present.empty())
-        return stats;
-    std::sort(present.begin(), present.end());
-    stats.distinct = std::unique(present.begin(), present.end()) - present.begin();
-    stats.min = present.front();
-    stats.max = present[static_cast<std::size_t>(stats.distinct) - 1];
-    stats.mean = sum / static_cast<double>(column.values.size() - static_cast<std::size_t>(stats.missing));
-    return stats;
-}
+
+    void merge(const NumericPart &other)
+    {
+        missing += other.missing;
+        sum += other.sum;
+        min = std::min(min, other.min);
+        max = std::max(max, other.max);
+        distinct.merge(other.distinct);
+    }
+
+    ColumnStats stats(std::size_t rows) const
+    {
+        ColumnStats result;
+        result.missing = missing;
+        if (static_cast<std::size_t>(missing) == rows)
+            return result;
+        result.distinct = distinct.count();
+        result.distinctApproximate = !distinct.exact();
+        result.min = min;
+        result.max = max;
+        result.mean = sum / static_cast<double>(rows - static_cast<std::size_t>(missing));
+        return result;
+    }
+};
 
 ColumnStats categoricalStats(const Column &column)
 {
@@ -160,11 +188,46 @@ ColumnStats categoricalStats(const Column &column)
 
 } // namespace
 
-void describeColumns(Table &table)
+void describeColumns(Table &table, int threads)
 {
-    for (std::size_t i = 0; i < table.columnCount(); ++i) {
-        Column &column = table.column(i);
-        column.stats = column.type == ColumnType::Numeric ? numericStats(column) : categoricalStats(column);
+    // One task per column part: a wide file spreads over its columns, a tall narrow one over its
+    // rows. Categorical columns are one task each (a pass over their codes is already cheap).
+    struct Task {
+        std::size_t column;
+        std::size_t part;
+    };
+    const std::size_t rows = table.rowCount();
+    const std::size_t partsPerColumn =
+        std::max<std::size_t>(1, (rows + kDescribeRowsPerPart - 1) / kDescribeRowsPerPart);
+    std::vector<Task> tasks;
+    std::vector<std::vector<NumericPart>> numericParts(table.columnCount());
+    for (std::size_t c = 0; c < table.columnCount(); ++c) {
+        if (table.column(c).type == ColumnType::Categorical) {
+            tasks.push_back({c, 0});
+            continue;
+        }
+        numericParts[c].resize(partsPerColumn);
+        for (std::size_t part = 0; part < partsPerColumn; ++part)
+            tasks.push_back({c, part});
+    }
+    parallelFor(tasks.size(), threads, [&](std::size_t t) {
+        const Task task = tasks[t];
+        Column &column = table.column(task.column);
+        if (column.type == ColumnType::Categorical) {
+            column.stats = categoricalStats(column);
+            return;
+        }
+        const std::size_t begin = task.part * kDescribeRowsPerPart;
+        const std::size_t end = std::min(rows, begin + kDescribeRowsPerPart);
+        numericParts[task.column][task.part].add(column.values.data() + begin, end - begin);
+    });
+    for (std::size_t c = 0; c < table.columnCount(); ++c) {
+        std::vector<NumericPart> &parts = numericParts[c];
+        if (parts.empty())
+            continue;
+        for (std::size_t part = 1; part < parts.size(); ++part)
+            parts.front().merge(parts[part]);
+        table.column(c).stats = parts.front().stats(rows);
     }
 }
 

@@ -17,7 +17,11 @@ const char *toString(ColumnType type);
 // that reading stays as fast as the file allows). min/max/mean are over numeric columns only.
 struct ColumnStats {
     std::int64_t missing = 0;
+    // Exact up to DistinctCounter::kExactCap distinct values; beyond, a HyperLogLog estimate
+    // (relative standard error about 0.8%) and distinctApproximate is set: show it as "about".
+    // A categorical column's count is always exact.
     std::int64_t distinct = 0;
+    bool distinctApproximate = false;
     double min = std::numeric_limits<double>::quiet_NaN();
     double max = std::numeric_limits<double>::quiet_NaN();
     double mean = std::numeric_limits<double>::quiet_NaN();
@@ -102,7 +106,11 @@ private:
     std::size_t m_rowCount = 0;
 };
 
-// Fills Column::stats for every column (missing, distinct, min/max/mean).
-void describeColumns(Table &table);
+// Rows per part of a numeric column that describeColumns() counts as one task.
+inline constexpr std::size_t kDescribeRowsPerPart = std::size_t{1} << 20;
+
+// Fills Column::stats for every column (missing, distinct, min/max/mean), on up to `threads`
+// threads (0 = all hardware threads); the result is the same for every thread count.
+void describeColumns(Table &table, int threads = 0);
 
 } // namespace cmtl

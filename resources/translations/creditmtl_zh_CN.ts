@@ -828,6 +828,10 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>类别</translation>
     </message>
     <message>
+        <source>about %1</source>
+        <translation>约 %1</translation>
+    </message>
+    <message>
         <source>&lt;br&gt;min %1, mean %2, max %3</source>
         <translation>&lt;br&gt;最小值 %1，均值 %2，最大值 %3</translation>
     </message>

@@ -48,6 +48,9 @@ QVariant ColumnListModel::data(const QModelIndex &index, int role) const
         case MissingPercent:
             return QLocale().toString(missingPercent, 'f', 1) + QLatin1Char('%');
         case Distinct:
+            // Past the exact cap the count is a HyperLogLog estimate (see ColumnStats).
+            if (column.stats && column.stats->distinctApproximate)
+                return tr("about %1").arg(QLocale().toString(static_cast<qlonglong>(distinct)));
             return QLocale().toString(static_cast<qlonglong>(distinct));
         default:
             return {};

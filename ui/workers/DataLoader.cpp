@@ -1,6 +1,7 @@
 #include "workers/DataLoader.h"
 
 #include "common/Error.h"
+#include "common/ParallelFor.h"
 #include "statfile/DataFileReader.h"
 
 #include <QFileInfo>
@@ -29,8 +30,10 @@ void DataLoader::work()
         throw Cancelled();
     Q_EMIT progress(0.9, tr("Describing the columns of %1").arg(name));
     describeColumns(read.table);
-    for (const Column &column : read.table.columns())
-        loaded->histograms.push_back(columnHistogram(column));
+    // One column's histogram per task, on all hardware threads, like the statistics above.
+    loaded->histograms.resize(read.table.columnCount());
+    parallelFor(read.table.columnCount(), 0,
+                [&](std::size_t i) { loaded->histograms[i] = columnHistogram(read.table.column(i)); });
     loaded->dialect = read.dialect;
     loaded->warnings = std::move(read.warnings);
     loaded->statFile = std::move(read.statFile);

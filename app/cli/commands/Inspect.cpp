@@ -7,6 +7,12 @@ namespace cmtl {
 
 namespace {
 
+// An estimated count (past the exact cap of describeColumns) reads "about N".
+std::string distinctText(const ColumnStats &stats)
+{
+    return (stats.distinctApproximate ? "about " : "") + std::to_string(stats.distinct);
+}
+
 // A SAS, Stata or SPSS file: its format, then its columns with their labels and display formats.
 void printStatFile(const DataFileReadResult &read, std::ostream &out)
 {
@@ -20,7 +26,7 @@ void printStatFile(const DataFileReadResult &read, std::ostream &out)
         const StatVariable &variable = file.variables.at(i);
         const ColumnStats &stats = *column.stats;
         const bool numeric = column.type == ColumnType::Numeric;
-        table.addRow({column.name, toString(column.type), std::to_string(stats.missing), std::to_string(stats.distinct),
+        table.addRow({column.name, toString(column.type), std::to_string(stats.missing), distinctText(stats),
                       numeric ? ConsoleTable::number(stats.min, 4) : "",
                       numeric ? ConsoleTable::number(stats.max, 4) : "",
                       numeric ? ConsoleTable::number(stats.mean, 4) : "", variable.format, variable.label});
@@ -77,7 +83,7 @@ int commandInspect(const QStringList &arguments, std::ostream &out)
     for (const Column &column : read.table.columns()) {
         const ColumnStats &stats = *column.stats;
         const bool numeric = column.type == ColumnType::Numeric;
-        table.addRow({column.name, toString(column.type), std::to_string(stats.missing), std::to_string(stats.distinct),
+        table.addRow({column.name, toString(column.type), std::to_string(stats.missing), distinctText(stats),
                       numeric ? ConsoleTable::number(stats.min, 4) : "",
                       numeric ? ConsoleTable::number(stats.max, 4) : "",
                       numeric ? ConsoleTable::number(stats.mean, 4) : ""});
