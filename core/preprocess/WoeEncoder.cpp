@@ -132,6 +132,19 @@ FeatureBinning recountBinning(const FeatureBinning &layout, const Column &column
     return binning;
 }
 
+EventLabels eventLabels(const Table &table, const TaskSpec &task, const std::vector<std::size_t> &rows)
+{
+    const std::vector<float> targets = encodeTargets(table, fitTargetEncoding(table, task, rows));
+    EventLabels labelled;
+    for (const std::size_t row : rows) {
+        if (!std::isnan(targets[row])) {
+            labelled.rows.push_back(row);
+            labelled.labels.push_back(targets[row] > 0.5f ? 1 : 0);
+        }
+    }
+    return labelled;
+}
+
 const FeatureBinning *givenBinningOf(const std::vector<FeatureBinning> &given, const std::string &feature)
 {
     const auto found = std::find_if(given.begin(), given.end(),
@@ -200,16 +213,7 @@ Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &ro
     if (!plain.empty())
         preprocessor = fitPreprocessor(table, plain, trainRows, options, threads);
 
-    // The labelled training rows, as the binning wants them: 1 = the task's positive class.
-    const std::vector<float> targets = encodeTargets(table, fitTargetEncoding(table, task, trainRows));
-    std::vector<std::size_t> rows;
-    std::vector<int> labels;
-    for (const std::size_t row : trainRows) {
-        if (!std::isnan(targets[row])) {
-            rows.push_back(row);
-            labels.push_back(targets[row] > 0.5f ? 1 : 0);
-        }
-    }
+    const auto [rows, labels] = eventLabels(table, task, trainRows);
     for (const FeatureBinning &given : woe.givenBins) {
         if (std::find(binned.begin(), binned.end(), given.feature) == binned.end())
             preprocessor.warnings.push_back("the edited bins of \"" + given.feature +

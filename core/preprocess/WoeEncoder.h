@@ -70,6 +70,14 @@ FeatureBinning binColumn(const Column &column, const std::vector<std::size_t> &r
 // column's type is not the layout's, ConfigError when the labels lack a class.
 FeatureBinning recountBinning(const FeatureBinning &layout, const Column &column, const std::vector<std::size_t> &rows,
                               const std::vector<int> &labels, const std::string &source);
+// The rows among `rows` labelled for the binary `task`, with their labels as binning wants them
+// (1 = the task's positive class, an event; 0 = a non-event); the target encoding is fitted on `rows`.
+struct EventLabels {
+    std::vector<std::size_t> rows;
+    std::vector<int> labels;
+};
+EventLabels eventLabels(const Table &table, const TaskSpec &task, const std::vector<std::size_t> &rows);
+
 // The binning of `feature` among `given`, or null when it has none.
 const FeatureBinning *givenBinningOf(const std::vector<FeatureBinning> &given, const std::string &feature);
 

@@ -161,15 +161,9 @@ Scorecard fitScorecard(const Table &table, const TaskSpec &task, const std::vect
         std::iota(rows.begin(), rows.end(), std::size_t{0});
         return rows;
     }();
-    const std::vector<float> targets = encodeTargets(table, fitTargetEncoding(table, task, allRows));
-    std::vector<std::size_t> labelledRows;
-    std::vector<int> eventLabels;
-    for (std::size_t row = 0; row < targets.size(); ++row) {
-        if (!std::isnan(targets[row])) {
-            labelledRows.push_back(row);
-            eventLabels.push_back(targets[row] > 0.5f ? 1 : 0);
-        }
-    }
+    const EventLabels labelled = eventLabels(table, task, allRows);
+    const std::vector<std::size_t> &labelledRows = labelled.rows;
+    const std::vector<int> &events = labelled.labels;
     for (const FeatureBinning &given : options.givenBins) {
         if (std::find(features.begin(), features.end(), given.feature) == features.end())
             card.warnings.push_back("the edited bins of \"" + given.feature +
@@ -180,7 +174,7 @@ Scorecard fitScorecard(const Table &table, const TaskSpec &task, const std::vect
     for (const std::string &feature : features) {
         const FeatureBinning *given = givenBinningOf(options.givenBins, feature);
         const FeatureBinning binning =
-            given ? recountBinning(*given, table.column(feature), labelledRows, eventLabels, table.source())
+            given ? recountBinning(*given, table.column(feature), labelledRows, events, table.source())
                   : *std::find_if(screening.features.begin(), screening.features.end(),
                                   [&](const FeatureBinning &f) { return f.feature == feature; });
         std::ostringstream iv;
@@ -209,7 +203,7 @@ Scorecard fitScorecard(const Table &table, const TaskSpec &task, const std::vect
         for (std::size_t j = 0; j < card.features.size(); ++j)
             inputs.push_back(woeOfBin(card.features[j].binning, lookups[j](labelledRows[i])));
         woe.push_back(std::move(inputs));
-        nonEvent.push_back(1 - eventLabels[i]);
+        nonEvent.push_back(1 - events[i]);
     }
     const std::vector<double> beta = fitLogisticRegression(woe, nonEvent);
     card.intercept = beta[0];
