@@ -1,6 +1,7 @@
 #include "CliSupport.h"
 
 #include "ConsoleTable.h"
+#include "CreditFlags.h"
 #include "common/Error.h"
 #include "io/AtomicFile.h"
 #include "io/ConfigJson.h"
@@ -522,6 +523,10 @@ void addRunOptions(QCommandLineParser &parser)
                             "column"));
     parser.addOption(
         option("woe-task", "The binary task --woe bins against (default: the first binary task).", "task"));
+    parser.addOption(option("binning",
+                            "A workbench project (.cmtlproj) whose edited bins (Binning page) the --woe columns use "
+                            "instead of their optimal binning.",
+                            "file"));
 }
 namespace {
 
@@ -609,6 +614,9 @@ void readWoeOptions(const QCommandLineParser &parser, RunConfiguration &run)
     if (parser.isSet(QStringLiteral("woe-task")))
         woe.task = str(parser.value(QStringLiteral("woe-task")));
     if (!woe.used()) {
+        if (parser.isSet(QStringLiteral("binning")))
+            throw UsageError("--binning gives the bins of WoE inputs, but no --woe column is given; add --woe COLUMN "
+                             "(or --woe all)");
         if (!woe.task.empty())
             throw UsageError("--woe-task names the task WoE inputs are binned against, but no --woe column is given; "
                              "add --woe COLUMN (or --woe all)");
@@ -621,6 +629,8 @@ void readWoeOptions(const QCommandLineParser &parser, RunConfiguration &run)
     } catch (const ConfigError &error) {
         throw UsageError(error.what());
     }
+    if (parser.isSet(QStringLiteral("binning")))
+        woe.givenBins = editedBins(str(parser.value(QStringLiteral("binning"))), woe.task, woe.positiveClass);
 }
 
 } // namespace

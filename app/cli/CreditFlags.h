@@ -15,6 +15,13 @@ void addBinningOptions(QCommandLineParser &parser);
 // Every value checked; a mistake is a UsageError.
 ScreeningOptions binningOptions(const QCommandLineParser &parser);
 
+// --binning FILE: a workbench project (.cmtlproj) whose Binning page's edited bins are used
+// (WoE inputs, the scorecard). The bins were grouped against one binary task: `taskColumn` and
+// `positiveClass` must be that task, or the file is refused (a DataError naming both tasks).
+// A project without edited bins is refused too (nothing would be used).
+std::vector<FeatureBinning> editedBins(const std::string &path, const std::string &taskColumn,
+                                       const std::string &positiveClass);
+
 void addScalingOptions(QCommandLineParser &parser);
 ScoreScaling scalingOptions(const QCommandLineParser &parser);
 

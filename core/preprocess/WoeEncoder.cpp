@@ -114,6 +114,44 @@ FeatureBinning binColumn(const Column &column, const std::vector<std::size_t> &r
     return binCategorical(column.name, values, missing, labels, options);
 }
 
+FeatureBinning recountBinning(const FeatureBinning &layout, const Column &column, const std::vector<std::size_t> &rows,
+                              const std::vector<int> &labels, const std::string &source)
+{
+    FeatureBinning binning = layout;
+    for (Bin &bin : binning.bins)
+        bin.events = bin.nonEvents = 0;
+    const BinLookup lookup(binning, column, source);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const int bin = lookup(rows[i]);
+        if (bin < 0)
+            continue;
+        Bin &counted = binning.bins[static_cast<std::size_t>(bin)];
+        ++(labels[i] == 1 ? counted.events : counted.nonEvents);
+    }
+    computeBinStatistics(binning);
+    return binning;
+}
+
+EventLabels eventLabels(const Table &table, const TaskSpec &task, const std::vector<std::size_t> &rows)
+{
+    const std::vector<float> targets = encodeTargets(table, fitTargetEncoding(table, task, rows));
+    EventLabels labelled;
+    for (const std::size_t row : rows) {
+        if (!std::isnan(targets[row])) {
+            labelled.rows.push_back(row);
+            labelled.labels.push_back(targets[row] > 0.5f ? 1 : 0);
+        }
+    }
+    return labelled;
+}
+
+const FeatureBinning *givenBinningOf(const std::vector<FeatureBinning> &given, const std::string &feature)
+{
+    const auto found = std::find_if(given.begin(), given.end(),
+                                    [&](const FeatureBinning &binning) { return binning.feature == feature; });
+    return found == given.end() ? nullptr : &*found;
+}
+
 const TaskSpec &woeTask(const std::vector<TaskSpec> &tasks, const std::string &name)
 {
     if (name.empty()) {
@@ -175,18 +213,16 @@ Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &ro
     if (!plain.empty())
         preprocessor = fitPreprocessor(table, plain, trainRows, options, threads);
 
-    // The labelled training rows, as the binning wants them: 1 = the task's positive class.
-    const std::vector<float> targets = encodeTargets(table, fitTargetEncoding(table, task, trainRows));
-    std::vector<std::size_t> rows;
-    std::vector<int> labels;
-    for (const std::size_t row : trainRows) {
-        if (!std::isnan(targets[row])) {
-            rows.push_back(row);
-            labels.push_back(targets[row] > 0.5f ? 1 : 0);
-        }
+    const auto [rows, labels] = eventLabels(table, task, trainRows);
+    for (const FeatureBinning &given : woe.givenBins) {
+        if (std::find(binned.begin(), binned.end(), given.feature) == binned.end())
+            preprocessor.warnings.push_back("the edited bins of \"" + given.feature +
+                                            "\" are not used: it is not a WoE input (add it to --woe)");
     }
     for (const std::string &name : binned) {
-        FeatureBinning binning = binColumn(table.column(name), rows, labels, BinningOptions{});
+        const FeatureBinning *given = givenBinningOf(woe.givenBins, name);
+        FeatureBinning binning = given ? recountBinning(*given, table.column(name), rows, labels, table.source())
+                                       : binColumn(table.column(name), rows, labels, BinningOptions{});
         if (binning.bins.size() < 2) {
             preprocessor.warnings.push_back("column \"" + name +
                                             "\" dropped: its WoE binning leaves a single bin on the training rows");

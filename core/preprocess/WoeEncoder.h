@@ -28,6 +28,12 @@ struct WoeOptions {
     // the task need not be a task of the run (a single-task baseline of compare bins its WoE
     // inputs against the same task as the multi-task model).
     std::string positiveClass;
+    // Bins grouped by hand (the workbench's Binning page, --binning): a WoE column with a binning
+    // here keeps its bins -- bounds, level groups, special and missing bins -- instead of its
+    // optimal binning, recounted on the training rows (recountBinning). They must have been grouped
+    // against the WoE task; whoever fills this checks that. Not part of the saved configuration:
+    // the model file keeps the bins it was fitted with.
+    std::vector<FeatureBinning> givenBins;
 
     bool used() const { return allColumns || !columns.empty(); }
 };
@@ -56,6 +62,25 @@ private:
 FeatureBinning binColumn(const Column &column, const std::vector<std::size_t> &rows, const std::vector<int> &labels,
                          const BinningOptions &options);
 
+// The bins of `layout` (their bounds, level groups, special and missing bins, in order) with
+// their counts taken afresh from `rows` of `column` against `labels` (0 or 1, one per row), every
+// statistic recomputed: an edited binning applied to other rows (the training rows of a run).
+// A row that no bin holds (a level the layout does not list) is not counted; a bin that gets no
+// row keeps the small-count adjustment of computeBinStatistics. Throws DataError when the
+// column's type is not the layout's, ConfigError when the labels lack a class.
+FeatureBinning recountBinning(const FeatureBinning &layout, const Column &column, const std::vector<std::size_t> &rows,
+                              const std::vector<int> &labels, const std::string &source);
+// The rows among `rows` labelled for the binary `task`, with their labels as binning wants them
+// (1 = the task's positive class, an event; 0 = a non-event); the target encoding is fitted on `rows`.
+struct EventLabels {
+    std::vector<std::size_t> rows;
+    std::vector<int> labels;
+};
+EventLabels eventLabels(const Table &table, const TaskSpec &task, const std::vector<std::size_t> &rows);
+
+// The binning of `feature` among `given`, or null when it has none.
+const FeatureBinning *givenBinningOf(const std::vector<FeatureBinning> &given, const std::string &feature);
+
 // The task WoE inputs are binned against: the named one, else the first binary task. Throws
 // ConfigError when it names no task or a task that is not binary, or when there is no binary task.
 const TaskSpec &woeTask(const std::vector<TaskSpec> &tasks, const std::string &name);
@@ -64,8 +89,9 @@ const TaskSpec &woeTask(const std::vector<TaskSpec> &tasks, const std::string &n
 std::vector<std::string> woeColumns(const std::vector<std::string> &features, const WoeOptions &options);
 
 // fitPreprocessor, with the WoE columns binned against the WoE task on the training rows (with
-// the default BinningOptions) instead of scaled or one-hot encoded. A WoE column whose binning
-// leaves a single bin is dropped with a warning, as a constant column is.
+// the default BinningOptions, or woe.givenBins recounted) instead of scaled or one-hot encoded. A
+// WoE column whose binning leaves a single bin is dropped with a warning, as a constant column is;
+// a given binning of a column that is no WoE input is named in a warning as not used.
 Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &roles,
                                     const std::vector<std::size_t> &trainRows, const PreprocessOptions &options,
                                     const WoeOptions &woe, int threads = 0);

@@ -155,10 +155,28 @@ Scorecard fitScorecard(const Table &table, const TaskSpec &task, const std::vect
              << pair.pearson << "); consider leaving out \"" << pair.drop << "\", the weaker (lower IV)";
         card.warnings.push_back(text.str());
     }
+    // The labelled rows and their labels (1 = the task's positive class, an event).
+    const std::vector<std::size_t> allRows = [&] {
+        std::vector<std::size_t> rows(table.rowCount());
+        std::iota(rows.begin(), rows.end(), std::size_t{0});
+        return rows;
+    }();
+    const EventLabels labelled = eventLabels(table, task, allRows);
+    const std::vector<std::size_t> &labelledRows = labelled.rows;
+    const std::vector<int> &events = labelled.labels;
+    for (const FeatureBinning &given : options.givenBins) {
+        if (std::find(features.begin(), features.end(), given.feature) == features.end())
+            card.warnings.push_back("the edited bins of \"" + given.feature +
+                                    "\" are not used: it is not a feature of the scorecard");
+    }
+
     // In the order the features were given (screening sorts them by IV).
     for (const std::string &feature : features) {
-        const FeatureBinning &binning = *std::find_if(screening.features.begin(), screening.features.end(),
-                                                      [&](const FeatureBinning &f) { return f.feature == feature; });
+        const FeatureBinning *given = givenBinningOf(options.givenBins, feature);
+        const FeatureBinning binning =
+            given ? recountBinning(*given, table.column(feature), labelledRows, events, table.source())
+                  : *std::find_if(screening.features.begin(), screening.features.end(),
+                                  [&](const FeatureBinning &f) { return f.feature == feature; });
         std::ostringstream iv;
         iv << binning.iv;
         if (binning.bins.size() < 2)
@@ -174,26 +192,18 @@ Scorecard fitScorecard(const Table &table, const TaskSpec &task, const std::vect
                           std::to_string(options.minIv) + " against " + task.column +
                           "; lower --min-iv or add features");
 
-    // The labelled rows, label 1 = non-event (the regression models the odds of a non-event).
-    const std::vector<std::size_t> allRows = [&] {
-        std::vector<std::size_t> rows(table.rowCount());
-        std::iota(rows.begin(), rows.end(), std::size_t{0});
-        return rows;
-    }();
-    const std::vector<float> targets = encodeTargets(table, fitTargetEncoding(table, task, allRows));
     std::vector<BinLookup> lookups;
     for (const ScorecardFeature &feature : card.features)
         lookups.emplace_back(feature.binning, table.column(feature.binning.feature), table.source());
+    // Label 1 = non-event: the regression models the odds of a non-event.
     std::vector<std::vector<double>> woe;
     std::vector<int> nonEvent;
-    for (std::size_t row = 0; row < targets.size(); ++row) {
-        if (std::isnan(targets[row]))
-            continue;
+    for (std::size_t i = 0; i < labelledRows.size(); ++i) {
         std::vector<double> inputs;
         for (std::size_t j = 0; j < card.features.size(); ++j)
-            inputs.push_back(woeOfBin(card.features[j].binning, lookups[j](row)));
+            inputs.push_back(woeOfBin(card.features[j].binning, lookups[j](labelledRows[i])));
         woe.push_back(std::move(inputs));
-        nonEvent.push_back(targets[row] > 0.5f ? 0 : 1);
+        nonEvent.push_back(1 - events[i]);
     }
     const std::vector<double> beta = fitLogisticRegression(woe, nonEvent);
     card.intercept = beta[0];

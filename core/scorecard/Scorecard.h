@@ -50,6 +50,10 @@ struct ScorecardOptions {
     ScoreScaling scaling;
     // Features below this IV are left out (the "useless" band of ivStrength).
     double minIv = 0.02;
+    // Bins grouped by hand (the workbench's Binning page, --binning), against the scorecard's task:
+    // a feature with a binning here keeps its bins, recounted on the labelled rows
+    // (recountBinning), instead of its optimal binning. A binning of no feature is warned about.
+    std::vector<FeatureBinning> givenBins;
 };
 
 struct ScorecardFeature {

@@ -3,6 +3,8 @@
 // scores with it. Run time: about 2 s.
 
 #include "Catalogue.h"
+#include "io/ModelFile.h"
+#include "project/ProjectFile.h"
 
 using namespace cmtl::catalogue;
 
@@ -202,6 +204,78 @@ private Q_SLOTS:
                             2, QStringList{QStringLiteral("--points"), QStringLiteral("binary")});
     }
 
+    // --binning: a project's edited bins, grouped against another task, refused.
+    void binningOfAnotherTask()
+    {
+        const QString project = editedProject("default", "bad");
+        CMTL_EXPECT_REFUSAL(
+            runCli(scorecard({"--task", "Class:binary:bad"}) + QStringList{QStringLiteral("--binning"), project}), 1,
+            QStringList{project, QStringLiteral("default = bad"), QStringLiteral("Class = bad"),
+                        QStringLiteral("Binning page")});
+        CMTL_EXPECT_REFUSAL(runCli(train({"--task", "Class:binary:bad", "--woe", "income"}) +
+                                   QStringList{QStringLiteral("--binning"), project}),
+                            1, QStringList{project, QStringLiteral("default = bad"), QStringLiteral("Class = bad")});
+    }
+
+    void binningProjectWithoutEdits()
+    {
+        const QString project = editedProject("Class", "bad", false);
+        CMTL_EXPECT_REFUSAL(
+            runCli(scorecard({"--task", "Class:binary:bad"}) + QStringList{QStringLiteral("--binning"), project}), 1,
+            QStringList{project, QStringLiteral("no edited bins"), QStringLiteral("Binning page")});
+    }
+
+    void binningNotAProject()
+    {
+        const QString notProject = m_scratch.write(QStringLiteral("bins.json"), "{\"edited\": []}\n");
+        CMTL_EXPECT_REFUSAL(
+            runCli(scorecard({"--task", "Class:binary:bad"}) + QStringList{QStringLiteral("--binning"), notProject}), 1,
+            QStringList{notProject});
+    }
+
+    void binningWithoutWoe()
+    {
+        CMTL_EXPECT_REFUSAL(runCli(train({"--task", "Class:binary:bad"}) +
+                                   QStringList{QStringLiteral("--binning"), editedProject("Class", "bad")}),
+                            2, QStringList{QStringLiteral("--binning"), QStringLiteral("--woe COLUMN")});
+    }
+
+    void scorecardOutputOverTheBinning()
+    {
+        const QString project = editedProject("Class", "bad");
+        CMTL_EXPECT_REFUSAL(runCli(QStringList{QStringLiteral("scorecard"), QStringLiteral("--data"), data(),
+                                               QStringLiteral("--task"), QStringLiteral("Class:binary:bad"),
+                                               QStringLiteral("--binning"), project, QStringLiteral("--out"), project}),
+                            2, QStringList{QStringLiteral("--out"), QStringLiteral("--binning")});
+    }
+
+    // Not a refusal: the edited bins of income, (-inf, 30] and (30, +inf), are the scorecard's and
+    // the WoE input's bins, counted on the rows each is fitted on.
+    void editedBinsAreUsed()
+    {
+        const QString project = editedProject("Class", "bad");
+        const CliRun card =
+            runCli(scorecard({"--task", "Class:binary:bad"}) + QStringList{QStringLiteral("--binning"), project});
+        QVERIFY2(card.exitCode == 0, qPrintable(card.err));
+        const QByteArray table = m_scratch.read(QStringLiteral("out_card.csv"));
+        QVERIFY2(table.contains("income,\"(-inf, 30]\"") || table.contains("income,(-inf, 30]"), table.constData());
+        QVERIFY2(table.contains("(30, +inf)"), table.constData());
+
+        const QString model = m_scratch.path(QStringLiteral("woe_edited.cmtl"));
+        const CliRun trained = runCli(train({"--task", "Class:binary:bad", "--woe", "income", "--min-level-count", "1",
+                                             "--epochs", "1", "--out"}) +
+                                      QStringList{model, QStringLiteral("--binning"), project});
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        const cmtl::ModelFileContents loaded = cmtl::loadModelFile(model.toStdString());
+        const auto &woe = loaded.model.preprocessor().woe;
+        QCOMPARE(woe.size(), std::size_t(1));
+        QCOMPARE(woe[0].bins.size(), std::size_t(2));
+        QCOMPARE(woe[0].bins[0].upper, 30.0);
+        // Recounted on the training rows (a share of the 12), not the project's counts.
+        const std::int64_t counted = woe[0].bins[0].count() + woe[0].bins[1].count();
+        QVERIFY2(counted > 0 && counted < 12, std::to_string(counted).c_str());
+    }
+
     // Not a refusal: the sample's card scores the sample, with reasons, one row per data row.
     void sampleCardScoresTheSample()
     {
@@ -224,6 +298,31 @@ private:
                                                                 "40,south,C,bad\n50,north,B,good\n60,south,A,good\n"
                                                                 "15,north,B,good\n25,south,C,bad\n35,north,A,good\n"
                                                                 "45,south,C,bad\n55,north,B,good\n65,south,A,good\n");
+    }
+    // A project whose Binning page grouped income as (-inf, 30], (30, +inf) against the task
+    // taskColumn = positiveClass (no edit when `edited` is false).
+    QString editedProject(const char *taskColumn, const char *positiveClass, bool edited = true) const
+    {
+        cmtl::ProjectContents contents;
+        contents.binning.taskColumn = taskColumn;
+        contents.binning.positiveClass = positiveClass;
+        if (edited) {
+            cmtl::FeatureBinning income;
+            income.feature = "income";
+            cmtl::Bin low, high;
+            low.upper = high.lower = 30;
+            low.events = high.events = 2;
+            low.nonEvents = 3;
+            high.nonEvents = 5;
+            income.bins = {low, high};
+            cmtl::computeBinStatistics(income);
+            contents.binning.edited = {income};
+        }
+        const QString path = m_scratch.path(QStringLiteral("edited_%1_%2.cmtlproj")
+                                                .arg(QLatin1String(taskColumn))
+                                                .arg(edited ? QStringLiteral("1") : QStringLiteral("0")));
+        cmtl::saveProjectFile(path.toStdString(), contents);
+        return path;
     }
     QStringList train(std::initializer_list<const char *> more) const
     {

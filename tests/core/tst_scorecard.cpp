@@ -53,6 +53,60 @@ Table wrongSignTable()
                                     testing::categoricalColumn("default", outcome)});
 }
 
+// Ten rows of each value 1..4 of x: value 1 holds 2 events ("bad") and 8 non-events, value 2
+// 3 and 7, value 3 5 and 5, value 4 6 and 4 (16 events, 24 non-events).
+Table fourValueTable()
+{
+    std::vector<float> x;
+    std::vector<std::string> outcome;
+    const auto add = [&](float value, int events, int nonEvents) {
+        for (int i = 0; i < events + nonEvents; ++i) {
+            x.push_back(value);
+            outcome.push_back(i < events ? "bad" : "good");
+        }
+    };
+    add(1, 2, 8);
+    add(2, 3, 7);
+    add(3, 5, 5);
+    add(4, 6, 4);
+    return Table("four_values.csv", {testing::numericColumn("x", x), testing::categoricalColumn("default", outcome)});
+}
+
+// x's bins as the Binning page leaves them after merging (1, 2] and (2, 3]: (-inf, 1], (1, 3],
+// (3, +inf), with deliberately wrong counts (they must be recounted from the rows).
+FeatureBinning mergedLayout()
+{
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    FeatureBinning binning;
+    binning.feature = "x";
+    for (const auto &[lower, upper] : {std::pair{-kInf, 1.0}, {1.0, 3.0}, {3.0, kInf}}) {
+        Bin bin;
+        bin.lower = lower;
+        bin.upper = upper;
+        bin.events = bin.nonEvents = 1;
+        binning.bins.push_back(bin);
+    }
+    computeBinStatistics(binning);
+    return binning;
+}
+
+// The same before the merge: (-inf, 1], (1, 2], (2, 3], (3, +inf).
+FeatureBinning unmergedLayout()
+{
+    FeatureBinning binning = mergedLayout();
+    Bin upper = binning.bins[1];
+    binning.bins[1].upper = 2;
+    upper.lower = 2;
+    binning.bins.insert(binning.bins.begin() + 2, upper);
+    computeBinStatistics(binning);
+    return binning;
+}
+
+// The WoE of the merged bins by hand, ln((non-events / 24) / (events / 16)): (-inf, 1] holds 2
+// events and 8 non-events, (1, 3] 8 and 12, (3, +inf) 6 and 4.
+const double kMergedWoe[] = {std::log((8.0 / 24) / (2.0 / 16)), std::log((12.0 / 24) / (8.0 / 16)),
+                             std::log((4.0 / 24) / (6.0 / 16))};
+
 } // namespace
 
 class TestScorecard : public QObject {
@@ -364,6 +418,84 @@ private Q_SLOTS:
         QCOMPARE(fitted.woe[0].bins.size(), expected.bins.size());
         for (std::size_t b = 0; b < expected.bins.size(); ++b)
             QCOMPARE(fitted.woe[0].bins[b].woe, expected.bins[b].woe);
+    }
+
+    // Bins edited by hand (WoeOptions::givenBins) replace the optimal binning of a WoE input: the
+    // merged bin's rows get the WoE of the merged counts, recounted on the training rows.
+    void editedBinsAreTheWoeInputs()
+    {
+        const Table table = fourValueTable();
+        RoleAssignment roles;
+        roles.features = {"x"};
+        roles.tasks = {defaultTask()};
+        std::vector<std::size_t> rows(table.rowCount());
+        std::iota(rows.begin(), rows.end(), std::size_t{0});
+        WoeOptions woe;
+        woe.columns = {"x"};
+        woe.givenBins = {mergedLayout()};
+        const Preprocessor fitted = fitPreprocessorWithWoe(table, roles, rows, {}, woe);
+        QCOMPARE(fitted.woe.size(), std::size_t(1));
+        const FeatureBinning &bins = fitted.woe[0];
+        QCOMPARE(bins.bins.size(), std::size_t(3));
+        const std::int64_t events[] = {2, 8, 6}, nonEvents[] = {8, 12, 4};
+        for (std::size_t b = 0; b < 3; ++b) {
+            QCOMPARE(bins.bins[b].events, events[b]);
+            QCOMPARE(bins.bins[b].nonEvents, nonEvents[b]);
+            QVERIFY(std::abs(bins.bins[b].woe - kMergedWoe[b]) < 1e-12);
+        }
+        // The inputs of rows holding 1, 2, 3 and 4 (rows 0, 10, 20, 30).
+        const Eigen::MatrixXf inputs = fitted.transform(table).toDense();
+        const double expected[] = {kMergedWoe[0], kMergedWoe[1], kMergedWoe[1], kMergedWoe[2]};
+        for (Eigen::Index i = 0; i < 4; ++i)
+            QCOMPARE(inputs(0, 10 * i), static_cast<float>(expected[i]));
+        // Before the merge, 2 and 3 are told apart: ln((7 / 24) / (3 / 16)) and ln((5 / 24) / (5 / 16)).
+        woe.givenBins = {unmergedLayout()};
+        const Eigen::MatrixXf unmerged = fitPreprocessorWithWoe(table, roles, rows, {}, woe).transform(table).toDense();
+        QCOMPARE(unmerged(0, 10), static_cast<float>(std::log((7.0 / 24) / (3.0 / 16))));
+        QCOMPARE(unmerged(0, 20), static_cast<float>(std::log((5.0 / 24) / (5.0 / 16))));
+
+        // A given binning of a column that is no WoE input is not used, and said so.
+        roles.features = {"x", "y"};
+        std::vector<float> y(40);
+        std::iota(y.begin(), y.end(), 0.0f);
+        const Table withY("four_values.csv",
+                          {table.column("x"), table.column("default"), testing::numericColumn("y", y)});
+        woe.givenBins = {mergedLayout(), mergedLayout()};
+        woe.givenBins[1].feature = "y";
+        const Preprocessor unused = fitPreprocessorWithWoe(withY, roles, rows, {}, woe);
+        QVERIFY(std::any_of(unused.warnings.begin(), unused.warnings.end(), [](const std::string &warning) {
+            return warning.find("edited bins of \"y\" are not used") != std::string::npos;
+        }));
+    }
+
+    // A scorecard on edited bins: with x alone, the regression on WoE fits every bin's log-odds
+    // exactly (intercept ln(24 / 16), coefficient 1), so each bin scores factor * its WoE -- the
+    // merged bin's WoE, computed by hand, and 0 points for a row holding 2 instead of the
+    // factor * ln((7 / 24) / (3 / 16)) of the unmerged bin (2 - 1].
+    void editedBinsAreTheScorecardsBins()
+    {
+        const Table table = fourValueTable();
+        ScorecardOptions options;
+        options.givenBins = {mergedLayout(), mergedLayout()};
+        options.givenBins[1].feature = "y"; // no feature: not used, and said so
+        const Scorecard card = fitScorecard(table, defaultTask(), {"x"}, options);
+        QVERIFY(std::find(card.warnings.begin(), card.warnings.end(),
+                          "the edited bins of \"y\" are not used: it is not a feature of the scorecard") !=
+                card.warnings.end());
+        QCOMPARE(card.features.size(), std::size_t(1));
+        const ScorecardFeature &x = card.features[0];
+        QCOMPARE(x.binning.bins.size(), std::size_t(3));
+        QVERIFY(std::abs(card.intercept - std::log(24.0 / 16)) < 1e-6);
+        QVERIFY(std::abs(x.coefficient - 1) < 1e-6);
+        for (std::size_t b = 0; b < 3; ++b)
+            QVERIFY2(std::abs(x.points[b] - kFactor * kMergedWoe[b]) < 1e-5, std::to_string(x.points[b]).c_str());
+        const ScorecardScores merged = scoreTable(card, table);
+        QVERIFY(std::abs(merged.featurePoints[0][10]) < 1e-5);
+
+        // The unmerged layout gives the row holding 2 its own bin's points.
+        options.givenBins = {unmergedLayout()};
+        const ScorecardScores unmerged = scoreTable(fitScorecard(table, defaultTask(), {"x"}, options), table);
+        QVERIFY(std::abs(unmerged.featurePoints[0][10] - kFactor * std::log((7.0 / 24) / (3.0 / 16))) < 1e-5);
     }
 
     void badWoeOptionsAreRefused()

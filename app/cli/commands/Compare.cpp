@@ -84,7 +84,7 @@ int commandCompare(const QStringList &arguments, std::ostream &out)
     if (help)
         return 0;
     required(parser, "data", "compare");
-    refuseOutputsOverInputs(parser, {"data", "config"}, {"save-config"});
+    refuseOutputsOverInputs(parser, {"data", "config", "binning"}, {"save-config"});
     const RunConfiguration run = runConfiguration(parser);
     ComparisonSpec spec;
     spec.teacher = run.config;

@@ -26,6 +26,10 @@ int commandScorecard(const QStringList &arguments, std::ostream &out)
     parser.addOption(option("task", "The binary task, COLUMN:binary:POSITIVE (e.g. Class:binary:bad).", "spec"));
     parser.addOption(option("ignore", "A column that is no feature (repeatable).", "column"));
     addBinningOptions(parser);
+    parser.addOption(option("binning",
+                            "A workbench project (.cmtlproj) whose edited bins (Binning page, grouped against the "
+                            "same task) replace those features' optimal binning.",
+                            "file"));
     parser.addOption(option("min-iv", "Features below this information value are left out.", "iv", "0.02"));
     addScalingOptions(parser);
     parser.addOption(option("out", "Where to write the points table (CSV).", "file"));
@@ -44,7 +48,9 @@ int commandScorecard(const QStringList &arguments, std::ostream &out)
     options.screening = binningOptions(parser);
     options.minIv = realOption(parser, kMinIv);
     options.scaling = scalingOptions(parser);
-    refuseOutputsOverInputs(parser, {"data"}, {"out", "json"});
+    refuseOutputsOverInputs(parser, {"data", "binning"}, {"out", "json"});
+    if (parser.isSet(QStringLiteral("binning")))
+        options.givenBins = editedBins(str(parser.value(QStringLiteral("binning"))), task.column, task.positiveClass);
 
     const CsvReadResult read = readTable(dataPath, csvOptions(parser));
     std::vector<std::string> ignored;

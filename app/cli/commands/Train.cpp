@@ -113,7 +113,7 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     required(parser, "data", "train");
     const QString outPath = required(parser, "out", "train");
     // Before anything is read or written: no output may be one of the inputs.
-    refuseOutputsOverInputs(parser, {"data", "test", "config"}, {"out", "metrics-json", "save-config"});
+    refuseOutputsOverInputs(parser, {"data", "test", "config", "binning"}, {"out", "metrics-json", "save-config"});
     const RunConfiguration run = runConfiguration(parser);
     const ExperimentConfig &config = run.config;
 

@@ -75,7 +75,7 @@ int commandTune(const QStringList &arguments, std::ostream &out)
         return 0;
     refuseUnexpectedArguments(parser, "tune");
     required(parser, "data", "tune");
-    refuseOutputsOverInputs(parser, {"data", "test", "config"}, {"save-config"});
+    refuseOutputsOverInputs(parser, {"data", "test", "config", "binning"}, {"save-config"});
     const RunConfiguration run = runConfiguration(parser);
 
     TuneSpec spec;
