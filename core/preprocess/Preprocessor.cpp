@@ -172,6 +172,23 @@ std::vector<int> inputOfCode(const Column &column, const OneHotStep &step, int &
 Preprocessor fitPreprocessor(const Table &table, const std::vector<std::string> &features,
                              const std::vector<std::size_t> &trainRows, const PreprocessOptions &options, int threads)
 {
+    Preprocessor preprocessor = fitScaledAndOneHotSteps(table, features, trainRows, options, threads);
+    refuseWithoutInputs(preprocessor, table, trainRows.size());
+    return preprocessor;
+}
+
+void refuseWithoutInputs(const Preprocessor &preprocessor, const Table &table, std::size_t trainRows)
+{
+    if (preprocessor.inputCount() == 0)
+        throw ConfigError(table.source() + ": no usable feature column (every one is constant or missing on the " +
+                          std::to_string(trainRows) +
+                          " training rows); check the feature columns' values or add features that vary");
+}
+
+Preprocessor fitScaledAndOneHotSteps(const Table &table, const std::vector<std::string> &features,
+                                     const std::vector<std::size_t> &trainRows, const PreprocessOptions &options,
+                                     int threads)
+{
     if (trainRows.empty())
         throw ConfigError(table.source() + ": no training rows to fit the preprocessing on");
     // Columns are fitted in parallel, each into its own slot; the slots are then gathered in
@@ -199,10 +216,6 @@ Preprocessor fitPreprocessor(const Table &table, const std::vector<std::string> 
         for (std::string &warning : column.warnings)
             preprocessor.warnings.push_back(std::move(warning));
     }
-    if (preprocessor.inputCount() == 0)
-        throw ConfigError(table.source() + ": no usable feature column (every one is constant or missing on the " +
-                          std::to_string(trainRows.size()) +
-                          " training rows); check the feature columns' values or add features that vary");
     return preprocessor;
 }
 

@@ -106,4 +106,14 @@ Preprocessor fitPreprocessor(const Table &table, const std::vector<std::string> 
                              const std::vector<std::size_t> &trainRows, const PreprocessOptions &options = {},
                              int threads = 0);
 
+// fitPreprocessor's numeric and one-hot steps, without requiring that they give an input: for a
+// caller that adds other steps (weight of evidence) and then checks with refuseWithoutInputs.
+Preprocessor fitScaledAndOneHotSteps(const Table &table, const std::vector<std::string> &features,
+                                     const std::vector<std::size_t> &trainRows, const PreprocessOptions &options,
+                                     int threads);
+
+// Refuses a fitted preprocessor that gives the network no input (every feature constant or missing
+// on the training rows).
+void refuseWithoutInputs(const Preprocessor &preprocessor, const Table &table, std::size_t trainRows);
+
 } // namespace cmtl

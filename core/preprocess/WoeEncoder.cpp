@@ -210,8 +210,8 @@ Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &ro
             plain.push_back(feature);
     }
     Preprocessor preprocessor;
-    if (!plain.empty())
-        preprocessor = fitPreprocessor(table, plain, trainRows, options, threads);
+    if (!plain.empty()) // checked for inputs below, with the WoE columns
+        preprocessor = fitScaledAndOneHotSteps(table, plain, trainRows, options, threads);
 
     const auto [rows, labels] = eventLabels(table, task, trainRows);
     for (const FeatureBinning &given : woe.givenBins) {
@@ -230,9 +230,7 @@ Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &ro
         }
         preprocessor.woe.push_back(std::move(binning));
     }
-    if (preprocessor.inputCount() == 0)
-        throw ConfigError(table.source() + ": no usable feature column (every one is constant or missing on the " +
-                          std::to_string(trainRows.size()) + " training rows); check the feature columns' values");
+    refuseWithoutInputs(preprocessor, table, trainRows.size());
     return preprocessor;
 }
 

@@ -347,7 +347,7 @@ void TestPreprocess::clipsScoredNumbersToTheTrainingRange()
     // A wide file clipping in many columns: ten named, the rest in one sentence.
     TransformNotes wide;
     for (int column = 0; column < 25; ++column)
-        wide.clipped.push_back({"c" + std::to_string(column), 0, 1, 2, 0, 5});
+        wide.clipped.push_back({"c" + std::to_string(column), 0, 1, 2, 0, 5, "line 2"});
     const std::vector<std::string> wideMessages = wide.messages();
     QCOMPARE(wideMessages.size(), std::size_t{11});
     QCOMPARE(wideMessages.back(), std::string("clipped 30 cells of 15 more columns to their training ranges"));
