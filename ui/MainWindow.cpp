@@ -320,7 +320,7 @@ void MainWindow::createActions()
     m_openModelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(m_openModelAction, &QAction::triggered, this, &MainWindow::chooseModelFile);
 
-    m_saveModelAction = new QAction(QIcon(QStringLiteral(":/icons/save.svg")), tr("&Save Model…"), this);
+    m_saveModelAction = new QAction(QIcon(QStringLiteral(":/icons/save.svg")), tr("Save Mo&del…"), this);
     m_saveModelAction->setObjectName(QStringLiteral("saveModelAction"));
     m_saveModelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
     connect(m_saveModelAction, &QAction::triggered, this, [this] { chooseModelSavePath(m_workspace->currentRun()); });
@@ -336,7 +336,7 @@ void MainWindow::createActions()
         dialog->show();
     });
 
-    m_scoreAction = new QAction(QIcon(QStringLiteral(":/icons/scoring.svg")), tr("Sco&re a File…"), this);
+    m_scoreAction = new QAction(QIcon(QStringLiteral(":/icons/scoring.svg")), tr("Score a F&ile…"), this);
     m_scoreAction->setObjectName(QStringLiteral("scoreAction"));
     m_scoreAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(m_scoreAction, &QAction::triggered, this, [this] {
@@ -424,7 +424,7 @@ void MainWindow::createMenus()
     file->addAction(m_exportModelAction);
     file->addAction(m_scoreAction);
     // The model report of a saved model (ui/report): a dialog of its own, deleted when closed.
-    QAction *exportReport = file->addAction(tr("E&xport Report…"), this, [this] {
+    QAction *exportReport = file->addAction(tr("Export Repor&t…"), this, [this] {
         auto *dialog = new ReportExportDialog(QString(), QString(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();

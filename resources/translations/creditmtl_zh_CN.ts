@@ -1478,16 +1478,16 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>打开模型(&amp;M)…</translation>
     </message>
     <message>
-        <source>&amp;Save Model…</source>
-        <translation>保存模型(&amp;S)…</translation>
+        <source>Save Mo&amp;del…</source>
+        <translation>保存模型(&amp;D)…</translation>
     </message>
     <message>
-        <source>Sco&amp;re a File…</source>
-        <translation>为文件评分(&amp;R)…</translation>
+        <source>Score a F&amp;ile…</source>
+        <translation>为文件评分(&amp;I)…</translation>
     </message>
     <message>
-        <source>E&amp;xport Report…</source>
-        <translation>导出报告(&amp;X)…</translation>
+        <source>Export Repor&amp;t…</source>
+        <translation>导出报告(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -167,11 +167,11 @@ private Q_SLOTS:
         MainWindow window;
         QAction *action = window.findChild<QAction *>(arg("exportReportAction"));
         QVERIFY(action);
-        QCOMPARE(action->text(), QStringLiteral("E&xport Report…"));
+        QCOMPARE(action->text(), QStringLiteral("Export Repor&t…"));
         auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
         QCOMPARE(installTranslations(*app, arg("zh_CN")), arg("zh_CN"));
-        QCOMPARE(QCoreApplication::translate("cmtl::ui::MainWindow", "E&xport Report…"),
-                 QStringLiteral("导出报告(&X)…"));
+        QCOMPARE(QCoreApplication::translate("cmtl::ui::MainWindow", "Export Repor&t…"),
+                 QStringLiteral("导出报告(&T)…"));
         {
             ReportExportDialog dialog{QString(), QString()};
             QCOMPARE(dialog.windowTitle(), QStringLiteral("导出报告"));
