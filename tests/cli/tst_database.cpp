@@ -460,6 +460,12 @@ void DatabaseTest::postgresLargeTableStreams()
     const long growthMib = (large - small) / 1024;
     qInfo("1,000,000 rows streamed in %lld ms; peak RSS %ld MiB for one row, %ld MiB for all (growth %ld MiB)", ms,
           small / 1024, large / 1024, growthMib);
+#if defined(__SANITIZE_ADDRESS__)
+    // Under AddressSanitizer freed memory waits in a quarantine (256 MB by default) before it is
+    // reused, so peak RSS measures the quarantine rather than the reader: the bound is checked in
+    // the plain build; here the million rows are streamed all the same.
+    QSKIP("peak memory is not the reader's under AddressSanitizer (its quarantine holds freed memory)");
+#endif
     QVERIFY2(growthMib < 60, qPrintable(QStringLiteral("peak RSS grew by %1 MiB").arg(growthMib)));
 }
 
