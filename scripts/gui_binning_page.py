@@ -8,68 +8,17 @@ Run with tools/gui/atspi_run.sh (Xvfb, session bus, AT-SPI registry; /work/share
         scripts/gui_binning_page.py OUTDIR en|zh
 where CFG/CreditMTL/creditmtl.conf holds [General] language=en (or zh_CN).
 """
-import os, subprocess, sys, time
-import pyatspi
-from atspi import app, click, wait_for
+import sys, time
+from atspi import click, wait_for
+from gui_binning_drive import Session, extents, find, find_all, xdo
 
-SKIP = {"table", "tree table", "list"}
-
-
-def find_all(node, role=None, name=None, contains=None):
-    hits = []
-    def rec(n, depth):
-        if n is None or depth > 40: return
-        try:
-            r = n.getRoleName(); nm = n.name
-        except Exception:
-            return
-        if (role is None or r == role) and (name is None or nm == name) and (contains is None or contains.lower() in (nm or "").lower()):
-            hits.append(n)
-        if r in SKIP: return
-        try:
-            for c in n: rec(c, depth + 1)
-        except Exception:
-            return
-    rec(node, 0)
-    return hits
-
-
-def find(node, role=None, name=None, contains=None):
-    h = find_all(node, role, name, contains)
-    return h[0] if h else None
-
-
-out = sys.argv[1]
-lang = sys.argv[2] if len(sys.argv) > 2 else "en"
-en = lang == "en"
-os.makedirs(out, exist_ok=True)
-a = app("creditmtl", 60)
-
-
-def shot(name):
-    time.sleep(1.0)
-    subprocess.run(["import", "-window", "root", os.path.join(out, name + ".png")], check=False)
-
-
-def extents(node):
-    return node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-
-
-def xdo(*args):
-    subprocess.run(["xdotool", *map(str, args)], check=True)
-    time.sleep(0.3)
-
-
-nav = wait_for(lambda: find(a, "list", "Pages" if en else "页面"), 30)
-wait_for(lambda: find(a, "combo box", "Role of annual_inc" if en else "annual_inc 的角色"), 60)
-page = next(c for c in nav if c is not None and c.name == ("Binning" if en else "分箱"))
-click(page)
+s = Session(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "en")
+a, en, shot, summary_word = s.app, s.en, s.shot, s.summary_word
+s.open_binning_page()
 xdo("key", "super+Up")  # no-op without a window manager
 time.sleep(1.0)
 shot("binning-0-empty")
-click(find(a, "push button", contains="Screen features" if en else "筛选特征"))
-summary_word = "Trend:" if en else "趋势："
-label = wait_for(lambda: find(a, "label", contains=summary_word), 120)
+label = s.screen_features()
 print("summary:", label.name if label else None)
 shot("binning-1-screened")
 

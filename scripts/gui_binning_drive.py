@@ -1,0 +1,68 @@
+"""What the Binning page's drive scripts share: finding controls under the table views (which are
+skipped: their cells would make the search slow), screenshots, xdotool, and screening the sample's
+features on the Binning page. Run them with tools/gui/atspi_run.sh, which puts atspi.py on the path.
+"""
+import os, subprocess, time
+import pyatspi
+from atspi import app, click, wait_for
+
+SKIP = {"table", "tree table", "list"}
+
+
+def find_all(node, role=None, name=None, contains=None):
+    hits = []
+    def rec(n, depth):
+        if n is None or depth > 40: return
+        try:
+            r = n.getRoleName(); nm = n.name
+        except Exception:
+            return
+        if (role is None or r == role) and (name is None or nm == name) and (contains is None or contains.lower() in (nm or "").lower()):
+            hits.append(n)
+        if r in SKIP: return
+        try:
+            for c in n: rec(c, depth + 1)
+        except Exception:
+            return
+    rec(node, 0)
+    return hits
+
+
+def find(node, role=None, name=None, contains=None):
+    h = find_all(node, role, name, contains)
+    return h[0] if h else None
+
+
+def extents(node):
+    return node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+
+
+def xdo(*args):
+    subprocess.run(["xdotool", *map(str, args)], check=True)
+    time.sleep(0.3)
+
+
+class Session:
+    """The workbench under drive, its language and the folder its screenshots go to."""
+
+    def __init__(self, out, lang):
+        self.out, self.en = out, lang == "en"
+        os.makedirs(out, exist_ok=True)
+        self.app = app("creditmtl", 60)
+        self.summary_word = "Trend:" if self.en else "趋势："
+
+    def shot(self, name):
+        time.sleep(1.0)
+        subprocess.run(["import", "-window", "root", os.path.join(self.out, name + ".png")], check=False)
+
+    def open_binning_page(self):
+        a, en = self.app, self.en
+        nav = wait_for(lambda: find(a, "list", "Pages" if en else "页面"), 30)
+        wait_for(lambda: find(a, "combo box", "Role of annual_inc" if en else "annual_inc 的角色"), 60)
+        page = next(c for c in nav if c is not None and c.name == ("Binning" if en else "分箱"))
+        click(page)
+        time.sleep(1.0)
+
+    def screen_features(self):
+        click(find(self.app, "push button", contains="Screen features" if self.en else "筛选特征"))
+        return wait_for(lambda: find(self.app, "label", contains=self.summary_word), 120)
