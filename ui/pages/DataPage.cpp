@@ -326,7 +326,9 @@ void DataPage::updatePreview()
     const QString path = opening ? m_loadingPath : m_path;
     // A SAS, Stata or SPSS file declares its columns, types and encoding: the CSV options neither
     // preview nor change anything, so they are disabled (kept as set, for the next CSV file).
-    const StatFileFormat statFormat = path.isEmpty() ? StatFileFormat::None : detectStatFileFormat(path.toStdString());
+    // Told by the first bytes already read for the preview: no file is opened on the UI thread.
+    const StatFileFormat statFormat =
+        detectStatFileFormat(std::span<const char>(head.constData(), static_cast<std::size_t>(head.size())));
     m_optionsBox->setEnabled(statFormat == StatFileFormat::None);
     if (head.isEmpty()) {
         m_previewModel->setTable({});
