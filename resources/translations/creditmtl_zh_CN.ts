@@ -3313,6 +3313,18 @@ FPR %4</translation>
         <translation>导出进度</translation>
     </message>
     <message>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <source>There is no model to export yet: train one, or open a model file (File ▸ Open Model…).</source>
+        <translation>还没有可导出的模型：请先训练一个，或打开一个模型文件（文件 ▸ 打开模型…）。</translation>
+    </message>
+    <message>
+        <source>Model to export</source>
+        <translation>要导出的模型</translation>
+    </message>
+    <message>
         <source>Export status</source>
         <translation>导出状态</translation>
     </message>

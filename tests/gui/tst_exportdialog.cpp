@@ -172,7 +172,7 @@ private Q_SLOTS:
                 labelled = labelled || label->buddy() == control;
             QVERIFY2(labelled, name);
         }
-        for (const char *name : {"exportBrowseButton", "exportProgress", "exportStatusLabel"}) {
+        for (const char *name : {"exportSubjectLabel", "exportBrowseButton", "exportProgress", "exportStatusLabel"}) {
             QWidget *control = dialog.findChild<QWidget *>(QString::fromLatin1(name));
             QVERIFY2(control && !control->accessibleName().isEmpty(), name);
         }
@@ -183,6 +183,20 @@ private Q_SLOTS:
         QVERIFY(field<QComboBox>(dialog, "exportDialectCombo")->isEnabled());
     }
 
+    // The dialog names the model it exports (the run's name), and without a model says how to get one.
+    void namesTheModelItExports()
+    {
+        auto named = std::make_shared<RunRecord>(*m_run);
+        named->name = QStringLiteral("Run 7 — Class 1 : int_rate 1");
+        ExportModelDialog dialog(named, {m_modelPath});
+        QCOMPARE(field<QLabel>(dialog, "exportSubjectLabel")->text(),
+                 QStringLiteral("Model: Run 7 — Class 1 : int_rate 1"));
+        QVERIFY(field<QPushButton>(dialog, "exportButton")->isEnabled());
+        ExportModelDialog empty(nullptr, {});
+        QVERIFY(field<QLabel>(empty, "exportSubjectLabel")->text().contains(QStringLiteral("train one")));
+        QVERIFY(!field<QPushButton>(empty, "exportButton")->isEnabled());
+    }
+
     // In Simplified Chinese, the dialog, its worker's progress and its help are translated (the
     // entries' contexts are the classes'). Last: it leaves the translation installed.
     void chineseTranslation()
@@ -191,6 +205,7 @@ private Q_SLOTS:
         QCOMPARE(installTranslations(*app, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
         ExportModelDialog dialog(m_run, {m_modelPath});
         QCOMPARE(dialog.windowTitle(), QStringLiteral("导出模型"));
+        QVERIFY(field<QLabel>(dialog, "exportSubjectLabel")->text().startsWith(QStringLiteral("模型：")));
         QCOMPARE(field<QComboBox>(dialog, "exportFormatCombo")->itemText(1), QStringLiteral("SQL 查询 (.sql)"));
         QVERIFY(field<QLineEdit>(dialog, "exportPathEdit")->toolTip().startsWith(QStringLiteral("要写入的文件")));
         setFormat(dialog, QStringLiteral("sql"));

@@ -71,6 +71,16 @@ ExportModelDialog::ExportModelDialog(RunPtr run, QStringList inputs, QWidget *pa
     pathLayout->addWidget(m_path, 1);
     pathLayout->addWidget(m_browse);
 
+    // What is exported, in the run's own name: a user with several runs sees which model the file
+    // will hold before choosing anything.
+    m_subject = new QLabel(m_run ? tr("Model: %1").arg(m_run->name)
+                                 : tr("There is no model to export yet: train one, or open a model file "
+                                      "(File ▸ Open Model…)."));
+    m_subject->setObjectName(QStringLiteral("exportSubjectLabel"));
+    m_subject->setWordWrap(true);
+    m_subject->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_subject->setAccessibleName(tr("Model to export"));
+
     auto *form = new QFormLayout;
     addRow(form, tr("&Format:"), tr("Export format"), m_format);
     addRow(form, tr("SQL &dialect:"), tr("SQL dialect"), m_dialect);
@@ -108,6 +118,7 @@ ExportModelDialog::ExportModelDialog(RunPtr run, QStringList inputs, QWidget *pa
     connect(m_thread, &WorkerThread::finished, this, &ExportModelDialog::updateControls);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_subject);
     layout->addLayout(form);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);

@@ -50,6 +50,7 @@ private:
     QStringList m_inputs;
     std::function<bool(const QString &)> m_confirmReplace;
 
+    QLabel *m_subject;
     QComboBox *m_format;
     QComboBox *m_dialect;
     QLineEdit *m_table;
