@@ -327,6 +327,54 @@ void regressionCharts(Html &html, const TaskScores &scores)
     html.raw(svgLineChart(scatter, "task-" + scores.task + "-predicted"));
 }
 
+// The multi-task evidence from a comparison: per task (its first headline metric), every
+// candidate's mean over the repeats and, for each multi-task candidate, its paired difference to
+// the same network trained per task alone (the single-task net) with the 95% corrected resampled t
+// interval and the verdict on sharing, as compare computed and printed them.
+void multitaskEvidence(Html &html, const StoredComparison &comparison)
+{
+    const ComparisonResult &result = comparison.result;
+    const ComparisonProvenance &provenance = comparison.provenance;
+    html.paragraph("Did sharing across tasks help? From creditmtl-cli compare on " + provenance.dataSource + " (" +
+                   std::to_string(provenance.dataRows) + " rows), " + result.scheme +
+                   ": each task's first headline metric on the test parts, averaged over the repeats; for each "
+                   "multi-task model, the paired difference to the single-task net (the same network trained for "
+                   "each task alone) with its 95% Nadeau-Bengio corrected resampled t interval (n_test/n_train = " +
+                   shown(result.testToTrainRatio, 3) + "). An interval that covers 0 is no detectable difference.");
+    std::string task;
+    for (const MetricSamples &metric : result.metrics) {
+        if (metric.task == task)
+            continue; // the first headline metric of each task
+        task = metric.task;
+        html.heading(3, "Task " + task + " (" + metric.metric + ")");
+        html.openTable({"candidate", "mean " + metric.metric, "difference to the single-task net", "95% lower",
+                        "95% upper", "verdict"});
+        for (std::size_t c = 0; c < result.candidates.size(); ++c) {
+            const std::string key = "multitask." + task + "." + result.candidates[c];
+            html.openRow();
+            html.cell(result.candidates[c]);
+            html.number(key + ".mean", summarise(metric.values[c]).mean);
+            const std::optional<PairedInterval> &interval = metric.versusSingleTask[c];
+            if (interval) {
+                html.number(key + ".difference", interval->mean);
+                html.number(key + ".lower", interval->lower);
+                html.number(key + ".upper", interval->upper);
+                html.cell(sharingVerdict(interval->verdict));
+            } else {
+                const bool reference = result.candidates[c] == kSingleTaskLabel;
+                html.cell(reference ? "(the reference)" : "");
+                html.cell("");
+                html.cell("");
+                html.cell(reference || c == 0 ? "" : "no interval (fewer than 2 repeats, or not a multi-task model)");
+            }
+            html.closeRow();
+        }
+        html.closeTable();
+    }
+    for (const std::string &note : result.notes)
+        html.paragraph("Note: " + note);
+}
+
 } // namespace
 
 std::string softwareVersion()
@@ -358,6 +406,15 @@ std::string modelReportHtml(const ModelReportInputs &inputs, const ReportProgres
             progress(done++, steps, what);
     };
     std::vector<std::string> warnings; // collected on the way, listed in the last section
+    if (inputs.comparison) {
+        std::vector<ComparisonTask> tasks;
+        for (const TargetEncoding &task : model.tasks())
+            tasks.push_back({task.spec.name(), task.spec.type});
+        std::vector<std::string> files = {data.source()};
+        if (inputs.base)
+            files.push_back(inputs.base->source());
+        refuseComparisonForOtherData(*inputs.comparison, inputs.comparisonPath, tasks, files);
+    }
 
     step("Evaluating the model");
     const EvaluationReport evaluation = evaluateModel(model, data, "evaluated", inputs.threads);
@@ -675,11 +732,15 @@ std::string modelReportHtml(const ModelReportInputs &inputs, const ReportProgres
     html.closeSection();
 
     html.openSection("multitask", "Multi-task evidence");
-    const std::string noComparison =
-        "Omitted: the model file holds no comparison with single-task and logistic baselines (run "
-        "creditmtl-cli compare on the training data for that evidence).";
-    html.paragraph(noComparison);
-    warnings.push_back(noComparison);
+    if (inputs.comparison) {
+        multitaskEvidence(html, *inputs.comparison);
+    } else {
+        const std::string noComparison =
+            "Omitted: no comparison with single-task and logistic baselines was given (run creditmtl-cli compare "
+            "on the training data with --out-json FILE, then report with --comparison FILE).";
+        html.paragraph(noComparison);
+        warnings.push_back(noComparison);
+    }
     html.closeSection();
 
     html.openSection("limitations", "Limitations and warnings");
