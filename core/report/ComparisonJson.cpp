@@ -157,6 +157,12 @@ StoredComparison parseComparisonJson(QByteArrayView bytes, const std::string &so
     result.scheme = root.text("scheme");
     result.testToTrainRatio = root.number("test_to_train_ratio");
     result.candidates = root.strings("candidates");
+    // compare always trains the two references first: the others are read against them.
+    if (result.candidates.size() < 2 || result.candidates[0] != kBaselineLabel ||
+        result.candidates[1] != kSingleTaskLabel)
+        root.fail("candidates", ("should start with the references \"" + kBaselineLabel + "\" and \"" +
+                                 kSingleTaskLabel + "\", as compare writes them")
+                                    .c_str());
     result.notes = root.strings("notes");
     const QJsonArray metrics = root.array("metrics");
     for (qsizetype m = 0; m < metrics.size(); ++m) {

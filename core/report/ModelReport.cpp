@@ -329,8 +329,8 @@ void regressionCharts(Html &html, const TaskScores &scores)
 
 // The multi-task evidence from a comparison: per task (its first headline metric), every
 // candidate's mean over the repeats and, for each multi-task candidate, its paired difference to
-// the same network trained per task alone (the single-task net) with the 95% corrected resampled t
-// interval and the verdict on sharing, as compare computed and printed them.
+// the same network trained per task alone (the single-task net) and to the tuned baseline, with the
+// 95% corrected resampled t intervals and the verdicts, as compare computed and printed them.
 void multitaskEvidence(Html &html, const StoredComparison &comparison)
 {
     const ComparisonResult &result = comparison.result;
@@ -339,7 +339,9 @@ void multitaskEvidence(Html &html, const StoredComparison &comparison)
                    std::to_string(provenance.dataRows) + " rows), " + result.scheme +
                    ": each task's first headline metric on the test parts, averaged over the repeats; for each "
                    "multi-task model, the paired difference to the single-task net (the same network trained for "
-                   "each task alone) with its 95% Nadeau-Bengio corrected resampled t interval (n_test/n_train = " +
+                   "each task alone) and to the tuned " +
+                   result.candidates.front() +
+                   " baseline, each with its 95% Nadeau-Bengio corrected resampled t interval (n_test/n_train = " +
                    shown(result.testToTrainRatio, 3) + "). An interval that covers 0 is no detectable difference.");
     std::string task;
     for (const MetricSamples &metric : result.metrics) {
@@ -347,26 +349,33 @@ void multitaskEvidence(Html &html, const StoredComparison &comparison)
             continue; // the first headline metric of each task
         task = metric.task;
         html.heading(3, "Task " + task + " (" + metric.metric + ")");
+        const std::string &baseline = result.candidates.front();
         html.openTable({"candidate", "mean " + metric.metric, "difference to the single-task net", "95% lower",
-                        "95% upper", "verdict"});
+                        "95% upper", "verdict", "difference to " + baseline, "95% lower", "95% upper", "verdict"});
         for (std::size_t c = 0; c < result.candidates.size(); ++c) {
             const std::string key = "multitask." + task + "." + result.candidates[c];
             html.openRow();
             html.cell(result.candidates[c]);
             html.number(key + ".mean", summarise(metric.values[c]).mean);
-            const std::optional<PairedInterval> &interval = metric.versusSingleTask[c];
-            if (interval) {
-                html.number(key + ".difference", interval->mean);
-                html.number(key + ".lower", interval->lower);
-                html.number(key + ".upper", interval->upper);
-                html.cell(sharingVerdict(interval->verdict));
-            } else {
-                const bool reference = result.candidates[c] == kSingleTaskLabel;
-                html.cell(reference ? "(the reference)" : "");
-                html.cell("");
-                html.cell("");
-                html.cell(reference || c == 0 ? "" : "no interval (fewer than 2 repeats, or not a multi-task model)");
-            }
+            // Intervals exist for the multi-task candidates (and the others read against the
+            // references), none for the references themselves or with fewer than 2 repeats.
+            const auto intervalCells = [&](const std::optional<PairedInterval> &interval, const std::string &name,
+                                           const std::string &verdict) {
+                if (!interval) {
+                    for (int empty = 0; empty < 4; ++empty)
+                        html.cell("");
+                    return;
+                }
+                html.number(key + "." + name + ".difference", interval->mean);
+                html.number(key + "." + name + ".lower", interval->lower);
+                html.number(key + "." + name + ".upper", interval->upper);
+                html.cell(verdict);
+            };
+            const std::optional<PairedInterval> &toSingle = metric.versusSingleTask[c];
+            const std::optional<PairedInterval> &toBaseline = metric.versusBaseline[c];
+            intervalCells(toSingle, "single_task", toSingle ? sharingVerdict(toSingle->verdict) : "");
+            intervalCells(toBaseline, "baseline",
+                          toBaseline ? baselineVerdict(toBaseline->verdict) + " " + baseline : "");
             html.closeRow();
         }
         html.closeTable();
