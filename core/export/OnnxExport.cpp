@@ -443,26 +443,36 @@ std::string softmax(GraphBuilder &builder, const std::string &logits, const std:
     return node.output(0);
 }
 
+// One network of the model: its weights, and the prefix of the names of its tensors ("" for a
+// model of one network, so that its graph is the one written before ensembles were exported;
+// "member2/" for the second member of a seed ensemble).
+struct Member {
+    const Eigen::VectorXf &parameters;
+    std::string prefix;
+};
+
 // What each task's head reads, per the architecture (see forwardNetwork).
-std::vector<std::string> buildRepresentations(GraphBuilder &builder, const MultiTaskModel &model,
+std::vector<std::string> buildRepresentations(GraphBuilder &builder, const MultiTaskModel &model, const Member &member,
                                               const std::string &inputs)
 {
     const MultiTaskNetwork &network = model.network();
-    const Eigen::VectorXf &parameters = model.parameters();
+    const Eigen::VectorXf &parameters = member.parameters;
+    const std::string &prefix = member.prefix;
     const std::size_t tasks = network.taskCount();
     switch (network.spec().architecture) {
     case Architecture::SharedBottom: {
-        const std::string shared =
-            network.experts().empty() ? inputs : chain(builder, parameters, network.experts()[0], inputs, "trunk");
+        const std::string shared = network.experts().empty()
+                                       ? inputs
+                                       : chain(builder, parameters, network.experts()[0], inputs, prefix + "trunk");
         return std::vector<std::string>(tasks, shared);
     }
     case Architecture::Attention: {
         // x_t = d * softmax(A_t x + b_t) * x, then the shared trunk, once per task.
         const std::string inputCount =
-            builder.scalar("attention/input_count", static_cast<float>(network.spec().inputs));
+            builder.scalar(prefix + "attention/input_count", static_cast<float>(network.spec().inputs));
         std::vector<std::string> representations;
         for (std::size_t t = 0; t < tasks; ++t) {
-            const std::string hint = "attention" + std::to_string(t);
+            const std::string hint = prefix + "attention" + std::to_string(t);
             const std::string attention =
                 softmax(builder, dense(builder, parameters, network.gate(t), inputs, hint + "/logits"), hint);
             const std::string scaled = builder.apply("Mul", {inputCount, attention}, hint + "/scaled");
@@ -478,10 +488,11 @@ std::vector<std::string> buildRepresentations(GraphBuilder &builder, const Multi
     // Mixtures: every expert once, then each task's softmax gate weighs the experts it reads.
     std::vector<std::string> expertOutputs;
     for (std::size_t e = 0; e < network.experts().size(); ++e)
-        expertOutputs.push_back(chain(builder, parameters, network.experts()[e], inputs, "expert" + std::to_string(e)));
+        expertOutputs.push_back(
+            chain(builder, parameters, network.experts()[e], inputs, prefix + "expert" + std::to_string(e)));
     std::vector<std::string> representations;
     for (std::size_t t = 0; t < tasks; ++t) {
-        const std::string hint = "gate" + std::to_string(t);
+        const std::string hint = prefix + "gate" + std::to_string(t);
         const std::string gate =
             softmax(builder, dense(builder, parameters, network.gate(t), inputs, hint + "/logits"), hint);
         const std::vector<int> &experts = network.expertsOf(t);
@@ -506,67 +517,127 @@ std::vector<std::string> buildRepresentations(GraphBuilder &builder, const Multi
 // Wide & deep: task t's linear layer from the inputs, x W_t^T without a bias (the head's bias
 // serves), added to the head's outputs as forwardNetwork adds it. W_t (outputs x inputs) is stored
 // column-major, which is W_t^T row-major: the [inputs, outputs] matrix MatMul multiplies by.
-std::string widePath(GraphBuilder &builder, const MultiTaskModel &model, const std::string &inputs, std::size_t t)
+std::string widePath(GraphBuilder &builder, const MultiTaskModel &model, const Member &member,
+                     const std::string &inputs, std::size_t t)
 {
     const MultiTaskNetwork &network = model.network();
     const std::int64_t inputCount = network.spec().inputs, outputs = network.spec().taskOutputs[t];
-    const std::string hint = "wide" + std::to_string(t);
-    const std::string weights = builder.floats(hint + "/weights", model.parameters().data() + network.wideOffset(t),
+    const std::string hint = member.prefix + "wide" + std::to_string(t);
+    const std::string weights = builder.floats(hint + "/weights", member.parameters.data() + network.wideOffset(t),
                                                inputCount * outputs, {inputCount, outputs});
     return builder.apply("MatMul", {inputs, weights}, hint);
 }
 
-// Each head (plus its wide path), then its output transform into the named outputs.
-void buildOutputs(GraphBuilder &builder, onnx::GraphProto &graph, const MultiTaskModel &model,
-                  const std::string &inputs, const std::vector<std::string> &representations)
+// The name of the graph output holding task `task`'s predictions: its probability (binary), its
+// class probabilities (multiclass) or its value (regression).
+std::string predictionOutput(const TargetEncoding &task)
+{
+    switch (task.spec.type) {
+    case TaskType::Binary:
+        return task.spec.name() + ".probability";
+    case TaskType::Multiclass:
+        return task.spec.name() + ".probabilities";
+    case TaskType::Regression:
+        return task.spec.name() + ".value";
+    }
+    return {};
+}
+
+// Task t's head (plus its wide path) in one member, then its output transform: the member's
+// predictions for the task, written into `output` when given (a graph output), else into a fresh
+// tensor.
+std::string buildTaskPrediction(GraphBuilder &builder, const MultiTaskModel &model, const Member &member,
+                                const std::string &inputs, const std::string &representation, std::size_t t,
+                                const std::string &output)
 {
     const MultiTaskNetwork &network = model.network();
-    for (std::size_t t = 0; t < model.tasks().size(); ++t) {
+    const TargetEncoding &task = model.tasks()[t];
+    const std::string head = member.prefix + "head" + std::to_string(t);
+    const std::string name = member.prefix + task.spec.name();
+    std::string raw = chain(builder, member.parameters, network.head(t), representation, head);
+    if (network.spec().wide)
+        raw = builder.apply("Add", {raw, widePath(builder, model, member, inputs, t)}, head + "/wide");
+    switch (task.spec.type) {
+    case TaskType::Binary:
+        return builder.node("Sigmoid", {raw}, name + ".probability", output).output(0);
+    case TaskType::Multiclass: {
+        onnx::NodeProto &softmaxNode = builder.node("Softmax", {raw}, name + ".probabilities", output);
+        setInt(softmaxNode, "axis", 1);
+        return softmaxNode.output(0);
+    }
+    case TaskType::Regression: {
+        // Back to the target's unit: z * scale + mean, in float as MultiTaskModel computes it.
+        const std::string scaled = builder.apply(
+            "Mul", {raw, builder.scalar(name + "/scale", static_cast<float>(task.scale))}, name + "/scaled");
+        return builder
+            .node("Add", {scaled, builder.scalar(name + "/mean", static_cast<float>(task.mean))}, name + ".value",
+                  output)
+            .output(0);
+    }
+    }
+    return {};
+}
+
+// Declares task t's graph outputs, its predictions (already computed into predictionOutput(task))
+// and, for a multiclass task, the most probable class, the first of equals (as predict picks it).
+void declareTaskOutputs(GraphBuilder &builder, onnx::GraphProto &graph, const TargetEncoding &task)
+{
+    const std::string &name = task.spec.name();
+    const std::string predictions = predictionOutput(task);
+    if (task.spec.type != TaskType::Multiclass) {
+        describeTensor(*graph.add_output(), predictions, onnx::TensorProto::FLOAT, {1});
+        return;
+    }
+    const std::string classOutput = name + ".class";
+    onnx::NodeProto &argMax = builder.node("ArgMax", {predictions}, name + "/class_index");
+    setInt(argMax, "axis", 1);
+    setInt(argMax, "keepdims", 0);
+    std::vector<std::int64_t> indices;
+    for (std::size_t k = 0; k < task.classes.size(); ++k)
+        indices.push_back(static_cast<std::int64_t>(k));
+    onnx::NodeProto &label = builder.node("LabelEncoder", {argMax.output(0)}, {}, classOutput, kMlDomain);
+    setInts(label, "keys_int64s", indices);
+    setStrings(label, "values_strings", task.classes);
+    setString(label, "default_string", "");
+    const auto classes = static_cast<std::int64_t>(task.classes.size());
+    describeTensor(*graph.add_output(), predictions, onnx::TensorProto::FLOAT, {classes});
+    describeTensor(*graph.add_output(), classOutput, onnx::TensorProto::STRING, {});
+}
+
+// The network (every member of a seed ensemble side by side, each reading the same inputs) and
+// each task's named outputs. An ensemble's outputs are the mean of its members' predictions
+// (probabilities, not logits; values in the target's unit), added in member order and divided by
+// the member count in float, as MultiTaskModel::predictInputs averages them.
+void buildNetworkAndOutputs(GraphBuilder &builder, onnx::GraphProto &graph, const MultiTaskModel &model,
+                            const std::string &inputs)
+{
+    const std::size_t tasks = model.tasks().size(), members = model.memberCount();
+    if (members == 1) {
+        const Member only{model.parameters(), {}};
+        const std::vector<std::string> representations = buildRepresentations(builder, model, only, inputs);
+        for (std::size_t t = 0; t < tasks; ++t) {
+            buildTaskPrediction(builder, model, only, inputs, representations[t], t,
+                                predictionOutput(model.tasks()[t]));
+            declareTaskOutputs(builder, graph, model.tasks()[t]);
+        }
+        return;
+    }
+    std::vector<std::string> sums(tasks);
+    for (std::size_t m = 0; m < members; ++m) {
+        const Member member{model.memberParameters(m), "member" + std::to_string(m + 1) + "/"};
+        const std::vector<std::string> representations = buildRepresentations(builder, model, member, inputs);
+        for (std::size_t t = 0; t < tasks; ++t) {
+            const std::string prediction =
+                buildTaskPrediction(builder, model, member, inputs, representations[t], t, {});
+            sums[t] = m == 0 ? prediction
+                             : builder.apply("Add", {sums[t], prediction}, model.tasks()[t].spec.name() + "/sum");
+        }
+    }
+    const std::string memberCount = builder.scalar("member_count", static_cast<float>(members));
+    for (std::size_t t = 0; t < tasks; ++t) {
         const TargetEncoding &task = model.tasks()[t];
-        const std::string &name = task.spec.name();
-        std::string raw =
-            chain(builder, model.parameters(), network.head(t), representations[t], "head" + std::to_string(t));
-        if (network.spec().wide)
-            raw =
-                builder.apply("Add", {raw, widePath(builder, model, inputs, t)}, "head" + std::to_string(t) + "/wide");
-        switch (task.spec.type) {
-        case TaskType::Binary: {
-            const std::string output = name + ".probability";
-            builder.node("Sigmoid", {raw}, {}, output);
-            describeTensor(*graph.add_output(), output, onnx::TensorProto::FLOAT, {1});
-            break;
-        }
-        case TaskType::Multiclass: {
-            const std::string probabilities = name + ".probabilities";
-            const std::string classOutput = name + ".class";
-            onnx::NodeProto &softmaxNode = builder.node("Softmax", {raw}, {}, probabilities);
-            setInt(softmaxNode, "axis", 1);
-            // The most probable class, the first of equals (as predict picks it).
-            onnx::NodeProto &argMax = builder.node("ArgMax", {probabilities}, name + "/class_index");
-            setInt(argMax, "axis", 1);
-            setInt(argMax, "keepdims", 0);
-            std::vector<std::int64_t> indices;
-            for (std::size_t k = 0; k < task.classes.size(); ++k)
-                indices.push_back(static_cast<std::int64_t>(k));
-            onnx::NodeProto &label = builder.node("LabelEncoder", {argMax.output(0)}, {}, classOutput, kMlDomain);
-            setInts(label, "keys_int64s", indices);
-            setStrings(label, "values_strings", task.classes);
-            setString(label, "default_string", "");
-            const auto classes = static_cast<std::int64_t>(task.classes.size());
-            describeTensor(*graph.add_output(), probabilities, onnx::TensorProto::FLOAT, {classes});
-            describeTensor(*graph.add_output(), classOutput, onnx::TensorProto::STRING, {});
-            break;
-        }
-        case TaskType::Regression: {
-            // Back to the target's unit: z * scale + mean, in float as MultiTaskModel computes it.
-            const std::string output = name + ".value";
-            const std::string scaled = builder.apply(
-                "Mul", {raw, builder.scalar(name + "/scale", static_cast<float>(task.scale))}, name + "/scaled");
-            builder.node("Add", {scaled, builder.scalar(name + "/mean", static_cast<float>(task.mean))}, {}, output);
-            describeTensor(*graph.add_output(), output, onnx::TensorProto::FLOAT, {1});
-            break;
-        }
-        }
+        builder.node("Div", {sums[t], memberCount}, {}, predictionOutput(task));
+        declareTaskOutputs(builder, graph, task);
     }
 }
 
@@ -621,7 +692,7 @@ QByteArray exportOnnx(const MultiTaskModel &model)
         }
     }
     const std::string inputs = buildInputs(builder, model);
-    buildOutputs(builder, graph, model, inputs, buildRepresentations(builder, model, inputs));
+    buildNetworkAndOutputs(builder, graph, model, inputs);
 
     std::string bytes;
     if (!proto.SerializeToString(&bytes))

@@ -106,18 +106,30 @@ public:
     // stage pass on only when carried.
     void beginStage(const std::string &what)
     {
-        m_stages.push_back({what, {}});
+        m_stages.push_back({what, {}, {}});
         if (m_stages.size() > 1) {
             for (std::size_t k = 0; k < m_keepCount; ++k)
                 carry(keptName(k));
             carry(m_carriedThrough);
+            carry(m_carriedAcrossMembers);
         }
     }
     // Columns every later stage passes on, until stopped (the wide path's outputs, computed from
     // the inputs and added to the heads' outputs many stages later).
     void carryThrough(const std::vector<std::string> &names) { m_carriedThrough = names; }
     void stopCarryingThrough() { m_carriedThrough.clear(); }
-    void carry(const std::string &name) { m_stages.back().columns.emplace_back(name, name); }
+    // Columns every later stage passes on while the members of a seed ensemble are computed one
+    // after the other: the network's inputs (read by every member) and the earlier members'
+    // predictions (averaged at the end).
+    void carryAcrossMembers(const std::vector<std::string> &names) { m_carriedAcrossMembers = names; }
+    // Passes a column of the previous stage on, once: a column a stage already passes on (an
+    // input carried across members that the stage also reads) is not repeated.
+    void carry(const std::string &name)
+    {
+        Stage &stage = m_stages.back();
+        if (stage.names.insert(name).second)
+            stage.columns.emplace_back(name, name);
+    }
     void carry(const std::vector<std::string> &names)
     {
         for (const std::string &name : names)
@@ -126,13 +138,14 @@ public:
     // Adds a column under a name of the caller's.
     void addNamed(const std::string &expression, const std::string &name)
     {
+        m_stages.back().names.insert(name);
         m_stages.back().columns.emplace_back(name, expression);
     }
     // Adds a column computed by `expression` to the current stage and returns its name.
     std::string add(const std::string &expression)
     {
         std::string name = "cmtl_v" + std::to_string(m_nextColumn++);
-        m_stages.back().columns.emplace_back(name, expression);
+        addNamed(expression, name);
         return name;
     }
     static std::string keptName(std::size_t k) { return "cmtl_k" + std::to_string(k); }
@@ -207,12 +220,14 @@ private:
     struct Stage {
         std::string what;
         std::vector<std::pair<std::string, std::string>> columns; // (name, expression)
+        std::set<std::string> names;                              // the names of `columns`
     };
     static std::string stageName(std::size_t s) { return "cmtl_s" + std::to_string(s); }
 
     SqlDialect m_dialect;
     std::size_t m_keepCount;
     std::vector<std::string> m_carriedThrough;
+    std::vector<std::string> m_carriedAcrossMembers;
     std::vector<Stage> m_stages;
     std::size_t m_nextColumn = 0;
 };
@@ -521,82 +536,15 @@ std::string queryHeader(const std::string &what, const SqlExportOptions &options
     return header;
 }
 
-} // namespace
-
-std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &options)
+// One network's predictions (a member of a seed ensemble, or the model's only network), as
+// forwardNetwork and MultiTaskModel::predictInputs compute them, in stages after the current one,
+// which holds the network's `inputs`. Per task: for a binary task the expression of its probability
+// and for a regression task that of its value, both over the columns of the last stage written; for
+// a multiclass task the columns of its class probabilities in that stage.
+std::vector<Names> addNetworkPredictions(QueryWriter &writer, const MultiTaskModel &model, const float *parameters,
+                                         const Names &inputs)
 {
-    refuseUnexportedSteps(model, "SQL");
-    const std::vector<std::string> outputNames = predictionColumnNames(model);
-    checkNames(options, outputNames);
     const MultiTaskNetwork &network = model.network();
-    if (network.parameterCount() > kMaxSqlWeights)
-        throw ConfigError("the network has " + std::to_string(network.parameterCount()) +
-                          " weights, more than the SQL export's limit of " + std::to_string(kMaxSqlWeights) +
-                          " (each weight is one product in the query's text; a larger query takes PostgreSQL and "
-                          "SQLite too long to parse and plan); train a smaller network (--hidden, --experts, "
-                          "--head-hidden) or export it as ONNX");
-
-    const SqlDialect dialect = options.dialect;
-    const Preprocessor &preprocessor = model.preprocessor();
-    const float *parameters = model.parameters().data();
-    QueryWriter writer(dialect, options.keep.size());
-
-    // Stage 1: the table's cells, each kept column under an internal name (the query's own
-    // columns are all named cmtl_..., so no table column can collide with them).
-    writer.beginStage("the input columns read as numbers or text, missing cells found");
-    for (std::size_t k = 0; k < options.keep.size(); ++k)
-        writer.addNamed(tableColumn(options.keep[k]), QueryWriter::keptName(k));
-    Names numbers, texts, woeCells;
-    for (const NumericStep &step : preprocessor.numeric)
-        numbers.push_back(readNumber(writer, step.column, missingTexts(model, step.column)));
-    for (const FeatureBinning &binning : preprocessor.woe) {
-        const std::vector<std::string> missing = missingTexts(model, binning.feature);
-        woeCells.push_back(binning.categorical ? readText(writer, binning.feature, missing)
-                                               : readNumber(writer, binning.feature, missing));
-    }
-    for (const OneHotStep &step : preprocessor.oneHot) {
-        const std::string text = "CAST(" + tableColumn(step.column) + " AS TEXT)";
-        texts.push_back(writer.add("CASE WHEN " + text + " IS NULL OR trim(" + text + ") IN (" +
-                                   listOfTexts(missingTexts(model, step.column)) + ") THEN " +
-                                   quoteText(OneHotStep::kMissingLevel) + " ELSE " + text + " END"));
-    }
-
-    // Stage 2: the network's inputs, in Preprocessor::inputNames() order.
-    writer.beginStage("the network's inputs: imputed, clipped, standardised, weight of evidence, one-hot");
-    Names inputs;
-    for (std::size_t s = 0; s < preprocessor.numeric.size(); ++s) {
-        const NumericStep &step = preprocessor.numeric[s];
-        const std::string &value = numbers[s];
-        std::string clipped = "CASE WHEN " + value + " IS NULL THEN " + literal(step.median);
-        if (std::isfinite(step.lowest))
-            clipped += " WHEN " + value + " < " + literal(step.lowest) + " THEN " + literal(step.lowest);
-        if (std::isfinite(step.highest))
-            clipped += " WHEN " + value + " > " + literal(step.highest) + " THEN " + literal(step.highest);
-        clipped += " ELSE " + value + " END";
-        // As transform: (value - mean) * (1 / scale), the reciprocal taken in float32.
-        const float inverseScale = 1.0f / step.scale;
-        inputs.push_back(writer.add("(" + clipped + " - " + literal(step.mean) + ") * " + literal(inverseScale)));
-        if (step.missingIndicator)
-            inputs.push_back(
-                writer.add("CASE WHEN " + value + " IS NULL THEN " + writer.one() + " ELSE " + writer.zero() + " END"));
-    }
-    for (std::size_t w = 0; w < preprocessor.woe.size(); ++w) {
-        const FeatureBinning &binning = preprocessor.woe[w];
-        inputs.push_back(writer.add(woeInput(writer, binning, woeCells[w])));
-    }
-    for (std::size_t s = 0; s < preprocessor.oneHot.size(); ++s) {
-        const OneHotStep &step = preprocessor.oneHot[s];
-        const std::string &level = texts[s];
-        for (const std::string &kept : step.levels)
-            inputs.push_back(writer.add("CASE WHEN " + level + " = " + quoteText(kept) + " THEN " + writer.one() +
-                                        " ELSE " + writer.zero() + " END"));
-        // Pooled rare levels, levels unseen in training, and "(missing)" when it was not kept.
-        if (step.otherInput)
-            inputs.push_back(writer.add("CASE WHEN " + level + " IN (" + listOfTexts(step.levels) + ") THEN " +
-                                        writer.zero() + " ELSE " + writer.one() + " END"));
-    }
-
-    // The network, as forwardNetwork computes it.
     const std::size_t tasks = network.taskCount();
     std::vector<Names> wide;
     if (network.spec().wide) {
@@ -691,31 +639,51 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
     std::vector<Names> multiclassProbabilities;
     if (!multiclassLogits.empty())
         multiclassProbabilities = addSoftmax(writer, multiclassLogits, passThrough, "the class probabilities");
-    writer.beginStage("the predictions");
-    std::vector<std::pair<std::string, std::string>> outputs;
-    for (std::size_t k = 0; k < options.keep.size(); ++k)
-        outputs.emplace_back(QueryWriter::keptName(k), quoteIdentifier(options.keep[k]));
+    std::vector<Names> predictions(tasks);
     std::size_t nextMulticlass = 0;
-    std::size_t nameIndex = 0;
     for (std::size_t t = 0; t < tasks; ++t) {
         const TargetEncoding &task = model.tasks()[t];
         const std::string &z = logits[t][0];
         switch (task.spec.type) {
-        case TaskType::Binary: {
+        case TaskType::Binary:
             // The logistic function with e^x taken of x <= 0 only (no overflow in either engine).
-            const std::string probability = "CASE WHEN " + z + " >= 0.0 THEN 1.0 / (1.0 + " + writer.exp("-" + z) +
-                                            ") ELSE " + writer.exp(z) + " / (1.0 + " + writer.exp(z) + ") END";
-            outputs.emplace_back(writer.add(probability), quoteIdentifier(outputNames[nameIndex++]));
+            predictions[t] = {"CASE WHEN " + z + " >= 0.0 THEN 1.0 / (1.0 + " + writer.exp("-" + z) + ") ELSE " +
+                              writer.exp(z) + " / (1.0 + " + writer.exp(z) + ") END"};
+            break;
+        case TaskType::Regression:
+            predictions[t] = {z + " * " + literal(static_cast<float>(task.scale)) + " + " +
+                              literal(static_cast<float>(task.mean))};
+            break;
+        case TaskType::Multiclass:
+            predictions[t] = multiclassProbabilities[nextMulticlass++];
             break;
         }
-        case TaskType::Regression: {
-            const std::string value =
-                z + " * " + literal(static_cast<float>(task.scale)) + " + " + literal(static_cast<float>(task.mean));
-            outputs.emplace_back(writer.add(value), quoteIdentifier(outputNames[nameIndex++]));
+    }
+    return predictions;
+}
+
+// The last stage: the predictions (see addNetworkPredictions) under the output names `predict`
+// gives them, a multiclass task's class found from its probabilities. Returns the final select
+// list: the kept columns, then the predictions.
+std::vector<std::pair<std::string, std::string>> addPredictionStage(QueryWriter &writer, const MultiTaskModel &model,
+                                                                    const std::vector<Names> &predictions,
+                                                                    const SqlExportOptions &options)
+{
+    const std::vector<std::string> outputNames = predictionColumnNames(model);
+    writer.beginStage("the predictions");
+    std::vector<std::pair<std::string, std::string>> outputs;
+    for (std::size_t k = 0; k < options.keep.size(); ++k)
+        outputs.emplace_back(QueryWriter::keptName(k), quoteIdentifier(options.keep[k]));
+    std::size_t nameIndex = 0;
+    for (std::size_t t = 0; t < model.tasks().size(); ++t) {
+        const TargetEncoding &task = model.tasks()[t];
+        switch (task.spec.type) {
+        case TaskType::Binary:
+        case TaskType::Regression:
+            outputs.emplace_back(writer.add(predictions[t][0]), quoteIdentifier(outputNames[nameIndex++]));
             break;
-        }
         case TaskType::Multiclass: {
-            const Names &probabilities = multiclassProbabilities[nextMulticlass++];
+            const Names &probabilities = predictions[t];
             writer.carry(probabilities);
             // The class of the largest probability, the first of equal ones (as Eigen's maxCoeff).
             // The largest probability in a column of this stage, compared in the final select
@@ -733,6 +701,143 @@ std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &optio
         }
         }
     }
+    return outputs;
+}
+
+// A seed ensemble's predictions: each member's network in its own stages, one member after the
+// other (the inputs and the earlier members' predictions carried along), then the mean of the
+// members' predictions, added in member order and divided by the member count as
+// MultiTaskModel::predictInputs averages them (probabilities, not logits; values in the target's
+// unit). Returns the columns of the means, per task, in the last stage.
+std::vector<Names> addEnsemblePredictions(QueryWriter &writer, const MultiTaskModel &model, const Names &inputs)
+{
+    const std::size_t tasks = model.tasks().size(), members = model.memberCount();
+    // memberColumns[t][m]: member m's prediction columns for task t.
+    std::vector<std::vector<Names>> memberColumns(tasks);
+    Names carried = inputs;
+    for (std::size_t m = 0; m < members; ++m) {
+        writer.carryAcrossMembers(carried);
+        const std::vector<Names> predictions =
+            addNetworkPredictions(writer, model, model.memberParameters(m).data(), inputs);
+        writer.beginStage("member " + std::to_string(m + 1) + " of " + std::to_string(members) + ": its predictions");
+        for (std::size_t t = 0; t < tasks; ++t) {
+            // A multiclass task's probabilities are columns of the previous stage; the other
+            // tasks' predictions expressions over it.
+            Names columns;
+            for (const std::string &prediction : predictions[t]) {
+                if (model.tasks()[t].spec.type == TaskType::Multiclass) {
+                    writer.carry(prediction);
+                    columns.push_back(prediction);
+                } else {
+                    columns.push_back(writer.add(prediction));
+                }
+            }
+            carried.insert(carried.end(), columns.begin(), columns.end());
+            memberColumns[t].push_back(std::move(columns));
+        }
+    }
+    writer.carryAcrossMembers({});
+    writer.beginStage("the mean of the members' predictions");
+    const std::string memberCount = literal(static_cast<double>(members));
+    std::vector<Names> means(tasks);
+    for (std::size_t t = 0; t < tasks; ++t) {
+        for (std::size_t k = 0; k < memberColumns[t].front().size(); ++k) {
+            std::string sum = memberColumns[t][0][k];
+            for (std::size_t m = 1; m < members; ++m)
+                sum = "(" + sum + " + " + memberColumns[t][m][k] + ")";
+            means[t].push_back(writer.add(sum + " / " + memberCount));
+        }
+    }
+    return means;
+}
+
+} // namespace
+
+std::string exportSql(const MultiTaskModel &model, const SqlExportOptions &options)
+{
+    refuseUnexportedSteps(model, "SQL");
+    checkNames(options, predictionColumnNames(model));
+    // A seed ensemble writes every member's weights: the limit holds for all of them together.
+    const std::int64_t weights =
+        static_cast<std::int64_t>(model.network().parameterCount()) * static_cast<std::int64_t>(model.memberCount());
+    if (weights > kMaxSqlWeights) {
+        const std::string ensemble =
+            model.memberCount() == 1 ? std::string("the network has ")
+                                     : "the seed ensemble of " + std::to_string(model.memberCount()) + " networks of " +
+                                           std::to_string(model.network().parameterCount()) + " weights each has ";
+        throw ConfigError(ensemble + std::to_string(weights) + " weights, more than the SQL export's limit of " +
+                          std::to_string(kMaxSqlWeights) +
+                          " (each weight is one product in the query's text; a larger query takes PostgreSQL and "
+                          "SQLite too long to parse and plan); train a smaller network (--hidden, --experts, "
+                          "--head-hidden)" +
+                          (model.memberCount() == 1 ? std::string() : ", fewer members (--ensemble)") +
+                          " or export it as ONNX");
+    }
+
+    const SqlDialect dialect = options.dialect;
+    const Preprocessor &preprocessor = model.preprocessor();
+    QueryWriter writer(dialect, options.keep.size());
+
+    // Stage 1: the table's cells, each kept column under an internal name (the query's own
+    // columns are all named cmtl_..., so no table column can collide with them).
+    writer.beginStage("the input columns read as numbers or text, missing cells found");
+    for (std::size_t k = 0; k < options.keep.size(); ++k)
+        writer.addNamed(tableColumn(options.keep[k]), QueryWriter::keptName(k));
+    Names numbers, texts, woeCells;
+    for (const NumericStep &step : preprocessor.numeric)
+        numbers.push_back(readNumber(writer, step.column, missingTexts(model, step.column)));
+    for (const FeatureBinning &binning : preprocessor.woe) {
+        const std::vector<std::string> missing = missingTexts(model, binning.feature);
+        woeCells.push_back(binning.categorical ? readText(writer, binning.feature, missing)
+                                               : readNumber(writer, binning.feature, missing));
+    }
+    for (const OneHotStep &step : preprocessor.oneHot) {
+        const std::string text = "CAST(" + tableColumn(step.column) + " AS TEXT)";
+        texts.push_back(writer.add("CASE WHEN " + text + " IS NULL OR trim(" + text + ") IN (" +
+                                   listOfTexts(missingTexts(model, step.column)) + ") THEN " +
+                                   quoteText(OneHotStep::kMissingLevel) + " ELSE " + text + " END"));
+    }
+
+    // Stage 2: the network's inputs, in Preprocessor::inputNames() order.
+    writer.beginStage("the network's inputs: imputed, clipped, standardised, weight of evidence, one-hot");
+    Names inputs;
+    for (std::size_t s = 0; s < preprocessor.numeric.size(); ++s) {
+        const NumericStep &step = preprocessor.numeric[s];
+        const std::string &value = numbers[s];
+        std::string clipped = "CASE WHEN " + value + " IS NULL THEN " + literal(step.median);
+        if (std::isfinite(step.lowest))
+            clipped += " WHEN " + value + " < " + literal(step.lowest) + " THEN " + literal(step.lowest);
+        if (std::isfinite(step.highest))
+            clipped += " WHEN " + value + " > " + literal(step.highest) + " THEN " + literal(step.highest);
+        clipped += " ELSE " + value + " END";
+        // As transform: (value - mean) * (1 / scale), the reciprocal taken in float32.
+        const float inverseScale = 1.0f / step.scale;
+        inputs.push_back(writer.add("(" + clipped + " - " + literal(step.mean) + ") * " + literal(inverseScale)));
+        if (step.missingIndicator)
+            inputs.push_back(
+                writer.add("CASE WHEN " + value + " IS NULL THEN " + writer.one() + " ELSE " + writer.zero() + " END"));
+    }
+    for (std::size_t w = 0; w < preprocessor.woe.size(); ++w) {
+        const FeatureBinning &binning = preprocessor.woe[w];
+        inputs.push_back(writer.add(woeInput(writer, binning, woeCells[w])));
+    }
+    for (std::size_t s = 0; s < preprocessor.oneHot.size(); ++s) {
+        const OneHotStep &step = preprocessor.oneHot[s];
+        const std::string &level = texts[s];
+        for (const std::string &kept : step.levels)
+            inputs.push_back(writer.add("CASE WHEN " + level + " = " + quoteText(kept) + " THEN " + writer.one() +
+                                        " ELSE " + writer.zero() + " END"));
+        // Pooled rare levels, levels unseen in training, and "(missing)" when it was not kept.
+        if (step.otherInput)
+            inputs.push_back(writer.add("CASE WHEN " + level + " IN (" + listOfTexts(step.levels) + ") THEN " +
+                                        writer.zero() + " ELSE " + writer.one() + " END"));
+    }
+
+    const std::vector<Names> predictions = model.memberCount() == 1
+                                               ? addNetworkPredictions(writer, model, model.parameters().data(), inputs)
+                                               : addEnsemblePredictions(writer, model, inputs);
+    const std::vector<std::pair<std::string, std::string>> outputs =
+        addPredictionStage(writer, model, predictions, options);
     writer.checkWidths();
 
     return writer.text(queryHeader("CreditMTL scoring query", options),

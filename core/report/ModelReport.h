@@ -2,6 +2,7 @@
 
 #include "data/Table.h"
 #include "io/ModelFile.h"
+#include "report/ComparisonJson.h"
 
 #include <cstdint>
 #include <functional>
@@ -25,6 +26,11 @@ struct ModelReportInputs {
     std::uint64_t importanceSeed = 1;
     int threads = 0;
     std::string generatedAt; // the time printed in the report, given by the caller
+    // Optional: a comparison written by `compare --out-json` (read from comparisonPath), shown as
+    // the multi-task evidence. It must have been made for the model's tasks on the evaluated or
+    // the base data file (refuseComparisonForOtherData), else the report is refused.
+    const StoredComparison *comparison = nullptr;
+    std::string comparisonPath;
 };
 
 // Called between the report's steps: `done` of `total` steps, and what comes next.

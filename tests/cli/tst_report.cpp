@@ -1,14 +1,15 @@
 // The model report (creditmtl-cli report) on a part of the bundled Lending Club sample, with a
 // binary, a multiclass and a regression task: every section is present, the file is well-formed
 // XHTML without any external resource, and every number it carries in data-key / data-value
-// attributes equals what the engine's functions give for the same model and data. About 5 s in a
-// Release build.
+// attributes equals what the engine's functions give for the same model and data, the multi-task
+// evidence from a comparison (compare --out-json) among them. About 10 s in a Release build.
 
 #include "csv/CsvReader.h"
 #include "explain/PermutationImportance.h"
 #include "io/ModelFile.h"
 #include "metrics/Gains.h"
 #include "metrics/TaskScores.h"
+#include "report/ComparisonJson.h"
 #include "report/ModelData.h"
 #include "report/ModelReport.h"
 #include "report/ModelStability.h"
@@ -16,6 +17,9 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -121,6 +125,8 @@ private Q_SLOTS:
     void numbersEqualTheEngines();
     void aModelWithoutHistorySaysSo();
     void sameInputsGiveTheSameReport();
+    void comparisonIsTheMultitaskEvidence();
+    void comparisonOfOtherTasksOrDataIsRefused();
 
 private:
     // The report's number under `key`, parsed back as the double it was written from.
@@ -128,7 +134,7 @@ private:
     Table read(const QString &path, bool withTasks) const;
 
     QTemporaryDir m_directory;
-    QString m_train, m_test, m_model, m_report;
+    QString m_train, m_test, m_model, m_report, m_comparison;
     QByteArray m_html;
     ParsedReport m_parsed;
 };
@@ -154,9 +160,34 @@ void TestReport::initTestCase()
                 arg("grade:multiclass"), arg("--task"), arg("int_rate:regression"), arg("--epochs"), arg("8"),
                 arg("--hidden"), arg("16"), arg("--seed"), arg("3"), arg("--out"), m_model});
     QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+    // The multi-task evidence: the network against the references, 3 folds of the training file.
+    m_comparison = m_directory.filePath(arg("comparison.json"));
+    const Run compared = runCli({arg("compare"),
+                                 arg("--data"),
+                                 m_train,
+                                 arg("--task"),
+                                 arg("Class:binary:bad"),
+                                 arg("--task"),
+                                 arg("grade:multiclass"),
+                                 arg("--task"),
+                                 arg("int_rate:regression"),
+                                 arg("--folds"),
+                                 arg("3"),
+                                 arg("--candidate"),
+                                 arg("shared-bottom"),
+                                 arg("--epochs"),
+                                 arg("3"),
+                                 arg("--hidden"),
+                                 arg("8"),
+                                 arg("--seed"),
+                                 arg("3"),
+                                 arg("--out-json"),
+                                 m_comparison});
+    QVERIFY2(compared.exitCode == 0, qPrintable(compared.err));
     m_report = m_directory.filePath(arg("report.html"));
-    const Run report = runCli({arg("report"), arg("--model"), m_model, arg("--data"), m_test, arg("--base"), m_train,
-                               arg("--out"), m_report, arg("--repeats"), arg("3"), arg("--seed"), arg("7")});
+    const Run report =
+        runCli({arg("report"), arg("--model"), m_model, arg("--data"), m_test, arg("--base"), m_train, arg("--out"),
+                m_report, arg("--repeats"), arg("3"), arg("--seed"), arg("7"), arg("--comparison"), m_comparison});
     QVERIFY2(report.exitCode == 0, qPrintable(report.err));
     m_html = readAll(m_report);
     m_parsed = parseReport(m_html);
@@ -191,7 +222,7 @@ void TestReport::everySectionAndChartIsPresent()
     QVERIFY(m_parsed.values.count("confusion.grade.0.0") == 1);
     QVERIFY(m_parsed.values.count("confusion.Class.1.1") == 1);
     QVERIFY(m_parsed.text.contains(arg("Multi-task evidence")));
-    QVERIFY(m_parsed.text.contains(arg("Omitted: the model file holds no comparison")));
+    QVERIFY(m_parsed.text.contains(arg("Did sharing across tasks help?")));
 }
 
 void TestReport::isWellFormedAndSelfContained()
@@ -327,6 +358,9 @@ void TestReport::aModelWithoutHistorySaysSo()
     // Without a base, the stability section says why it is empty.
     QVERIFY(parsed.text.contains(arg("No base data was given")));
     QVERIFY(parsed.values.count("psi.Class") == 0);
+    // Without a comparison, the multi-task evidence says how to make one.
+    QVERIFY(parsed.text.contains(arg("Omitted: no comparison with single-task and logistic baselines")));
+    QVERIFY(parsed.values.count("multitask.Class.logistic.mean") == 0);
     QCOMPARE(progress, (std::vector<int>{0, 1, 2, 3}));
 }
 
@@ -336,13 +370,105 @@ void TestReport::sameInputsGiveTheSameReport()
     const QString again = m_directory.filePath(arg("again.html"));
     const Run run = runCli({arg("report"), arg("--model"), m_model, arg("--data"), m_test, arg("--base"), m_train,
                             arg("--out"), again, arg("--repeats"), arg("3"), arg("--seed"), arg("7"), arg("--threads"),
-                            arg("1"), arg("--generated"), arg("GENERATED-AT")});
+                            arg("1"), arg("--generated"), arg("GENERATED-AT"), arg("--comparison"), m_comparison});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QByteArray html = readAll(again);
     QVERIFY(html.contains("Generated GENERATED-AT by CreditMTL"));
     const qsizetype start = m_html.indexOf("Generated "), end = m_html.indexOf(" by CreditMTL");
     QVERIFY(start > 0 && end > start);
     QCOMPARE(html.replace("GENERATED-AT", m_html.mid(start + 10, end - start - 10)), m_html);
+}
+
+void TestReport::comparisonIsTheMultitaskEvidence()
+{
+    const ComparisonResult result = parseComparisonJson(readAll(m_comparison), m_comparison.toStdString()).result;
+    QCOMPARE(result.candidates, (std::vector<std::string>{kBaselineLabel, kSingleTaskLabel, "shared-bottom"}));
+    std::set<std::string> tasks;
+    for (const MetricSamples &metric : result.metrics) {
+        if (!tasks.insert(metric.task).second)
+            continue;                                           // the report shows each task's first headline metric
+        QCOMPARE(metric.values.front().size(), std::size_t{3}); // the folds
+        for (std::size_t c = 0; c < result.candidates.size(); ++c) {
+            const std::string key = "multitask." + metric.task + "." + result.candidates[c];
+            CMTL_SAME(key + ".mean", summarise(metric.values[c]).mean);
+            // The references have no interval of their own; the network has both.
+            QCOMPARE(m_parsed.values.count(key + ".single_task.difference"), std::size_t{c == 2 ? 1u : 0u});
+            QCOMPARE(m_parsed.values.count(key + ".baseline.difference"), std::size_t{c == 2 ? 1u : 0u});
+        }
+        // The intervals, recomputed by the engine from the repeats the file holds.
+        const std::string key = "multitask." + metric.task + ".shared-bottom";
+        const PairedInterval toSingle = correctedResampledInterval(metric.values[2], metric.values[1],
+                                                                   result.testToTrainRatio, metric.higherIsBetter);
+        const PairedInterval toBaseline = correctedResampledInterval(metric.values[2], metric.values[0],
+                                                                     result.testToTrainRatio, metric.higherIsBetter);
+        CMTL_SAME(key + ".single_task.difference", toSingle.mean);
+        CMTL_SAME(key + ".single_task.lower", toSingle.lower);
+        CMTL_SAME(key + ".single_task.upper", toSingle.upper);
+        CMTL_SAME(key + ".baseline.difference", toBaseline.mean);
+        CMTL_SAME(key + ".baseline.lower", toBaseline.lower);
+        CMTL_SAME(key + ".baseline.upper", toBaseline.upper);
+        QVERIFY(m_parsed.text.contains(QString::fromStdString(sharingVerdict(toSingle.verdict))));
+        // The file carries what compare computed, bit for bit.
+        QCOMPARE(metric.versusSingleTask[2]->lower, toSingle.lower);
+        QCOMPARE(metric.versusSingleTask[2]->upper, toSingle.upper);
+        QVERIFY(metric.versusSingleTask[2]->verdict == toSingle.verdict);
+    }
+    QCOMPARE(tasks, (std::set<std::string>{"Class", "grade", "int_rate"}));
+}
+
+void TestReport::comparisonOfOtherTasksOrDataIsRefused()
+{
+    const QJsonObject original = QJsonDocument::fromJson(readAll(m_comparison)).object();
+    const auto refusal = [&](const char *name, const QJsonObject &comparison) {
+        const QString path = m_directory.filePath(arg(name)), out = m_directory.filePath(arg("refused.html"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(comparison).toJson()) < 0)
+            return Run{-1, {}, QStringLiteral("cannot write ") + path};
+        file.close();
+        Run run = runCli({arg("report"), arg("--model"), m_model, arg("--data"), m_test, arg("--base"), m_train,
+                          arg("--out"), out, arg("--repeats"), arg("1"), arg("--comparison"), path});
+        if (QFile::exists(out))
+            run.err += QStringLiteral(" (and the report was written)");
+        return run;
+    };
+    // Made for other tasks: the file, its tasks and the model's.
+    QJsonObject otherTasks = original;
+    QJsonArray tasks = otherTasks[arg("tasks")].toArray();
+    tasks.removeAt(1);
+    otherTasks[arg("tasks")] = tasks;
+    Run run = refusal("other_tasks.json", otherTasks);
+    QVERIFY2(run.exitCode != 0 && run.err.contains(arg("other_tasks.json")) &&
+                 run.err.contains(arg("made for the tasks Class (binary), int_rate (regression)")) &&
+                 run.err.contains(arg("grade (multiclass)")) && !run.err.contains(arg("report was written")),
+             qPrintable(run.err));
+    // Made on another data file (other bytes under the same name): the file and the report's data.
+    QJsonObject otherData = original;
+    QJsonObject data = otherData[arg("data")].toObject();
+    data[arg("sha256")] = QString(64, QLatin1Char('0'));
+    otherData[arg("data")] = data;
+    run = refusal("other_data.json", otherData);
+    QVERIFY2(run.exitCode != 0 && run.err.contains(arg("other_data.json")) && run.err.contains(m_train) &&
+                 run.err.contains(m_test) && run.err.contains(arg("--base")) &&
+                 !run.err.contains(arg("report was written")),
+             qPrintable(run.err));
+    // Damaged: a candidate's values missing; not a comparison at all.
+    QJsonObject damaged = original;
+    QJsonArray metrics = damaged[arg("metrics")].toArray();
+    QJsonObject first = metrics[0].toObject();
+    QJsonArray values = first[arg("values")].toArray();
+    values.removeLast();
+    first[arg("values")] = values;
+    metrics[0] = first;
+    damaged[arg("metrics")] = metrics;
+    run = refusal("damaged.json", damaged);
+    QVERIFY2(run.exitCode != 0 && run.err.contains(arg("damaged.json")) &&
+                 run.err.contains(arg("comparison.metrics[0].values")) &&
+                 run.err.contains(arg("one entry per candidate")),
+             qPrintable(run.err));
+    run = refusal("not_a_comparison.json", QJsonObject{{arg("format"), arg("creditmtl-model")}});
+    QVERIFY2(run.exitCode != 0 && run.err.contains(arg("not_a_comparison.json")) &&
+                 run.err.contains(arg("compare --out-json")),
+             qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestReport)

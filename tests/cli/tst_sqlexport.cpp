@@ -338,6 +338,15 @@ void SqlExportTest::parity_data()
                                                   QStringLiteral("--hidden"),  QStringLiteral("6"),
                                                   QStringLiteral("--experts"), QStringLiteral("2")} +
                                           woe;
+    // Seed ensembles: the members one after the other, their predictions averaged in the query.
+    QTest::newRow("ensemble-attention") << QStringList{QStringLiteral("--arch"),     QStringLiteral("attention"),
+                                                       QStringLiteral("--hidden"),   QStringLiteral("6"),
+                                                       QStringLiteral("--ensemble"), QStringLiteral("3")};
+    QTest::newRow("ensemble-woe-wide-mmoe")
+        << QStringList{QStringLiteral("--arch"),     QStringLiteral("mmoe"),      QStringLiteral("--hidden"),
+                       QStringLiteral("6"),          QStringLiteral("--experts"), QStringLiteral("2"),
+                       QStringLiteral("--ensemble"), QStringLiteral("2")} +
+               woe;
 }
 
 void SqlExportTest::parity()
@@ -360,6 +369,7 @@ void SqlExportTest::parity()
     if (QTest::currentTestFailed())
         return;
     const MultiTaskModel loaded = loadModelFile(model.toStdString()).model;
+    QCOMPARE(loaded.memberCount() > 1, settings.contains(QStringLiteral("--ensemble")));
     // The model has what the edge rows are meant to test.
     QVERIFY(std::any_of(loaded.preprocessor().numeric.begin(), loaded.preprocessor().numeric.end(),
                         [](const NumericStep &step) { return step.missingIndicator; }));

@@ -316,6 +316,16 @@ const std::vector<ModelCase> &modelCases()
           QStringLiteral("annual_inc,addr_state,emp_length,revol_util"), QStringLiteral("--wide"),
           QStringLiteral("on")},
          true},
+        // Seed ensembles: the members' predictions averaged in the graph, as predict averages them.
+        {QStringLiteral("ensemble-mmoe"),
+         {QStringLiteral("--arch"), QStringLiteral("mmoe"), QStringLiteral("--hidden"), QStringLiteral("8"),
+          QStringLiteral("--experts"), QStringLiteral("2"), QStringLiteral("--ensemble"), QStringLiteral("3")}},
+        {QStringLiteral("ensemble-gappy-woe-attention-wide"),
+         {QStringLiteral("--arch"), QStringLiteral("attention"), QStringLiteral("--hidden"), QStringLiteral("8"),
+          QStringLiteral("--missing-values"), QStringLiteral("annual_inc=-1"), QStringLiteral("--woe"),
+          QStringLiteral("annual_inc,addr_state,revol_util"), QStringLiteral("--wide"), QStringLiteral("on"),
+          QStringLiteral("--ensemble"), QStringLiteral("2")},
+         true},
     };
     return cases;
 }
@@ -413,6 +423,7 @@ private Q_SLOTS:
         // The model has what its name promises.
         QCOMPARE(!contents.model.preprocessor().woe.empty(), model.name.contains(QStringLiteral("woe")));
         QCOMPARE(contents.model.network().spec().wide, model.name.contains(QStringLiteral("wide")));
+        QCOMPARE(contents.model.memberCount() > 1, model.name.contains(QStringLiteral("ensemble")));
         if (model.specialBins) {
             std::size_t special = 0;
             for (const FeatureBinning &binning : contents.model.preprocessor().woe)

@@ -3,6 +3,8 @@
 #include "CliSupport.h"
 #include "ConsoleTable.h"
 #include "io/AtomicFile.h"
+#include "report/ComparisonJson.h"
+#include "report/ModelReport.h"
 #include "train/Comparison.h"
 
 #include <chrono>
@@ -79,12 +81,16 @@ int commandCompare(const QStringList &arguments, std::ostream &out)
                "shared-bottom:uncertainty. Default: logistic, single-task, shared-bottom:fixed, "
                "shared-bottom:uncertainty, mmoe, ple, attention, boosted-trees.",
                "name"));
+    parser.addOption(option("out-json",
+                            "Also write the result as JSON (values per repeat, paired intervals, the data file's "
+                            "SHA-256 and the tasks), for report --comparison.",
+                            "file"));
     bool help = false;
     parseOrThrow(parser, arguments, "compare", out, help);
     if (help)
         return 0;
     required(parser, "data", "compare");
-    refuseOutputsOverInputs(parser, {"data", "config", "binning"}, {"save-config"});
+    refuseOutputsOverInputs(parser, {"data", "config", "binning"}, {"save-config", "out-json"});
     const RunConfiguration run = runConfiguration(parser);
     ComparisonSpec spec;
     spec.teacher = run.config;
@@ -161,6 +167,18 @@ int commandCompare(const QStringList &arguments, std::ostream &out)
         out << "note: " << note << '\n';
     printSharingVerdicts(result, spec, out);
     out << "\n(" << ConsoleTable::number(seconds, 1) << " s)\n";
+    if (parser.isSet(QStringLiteral("out-json"))) {
+        StoredComparison stored{{data.table.source(), {}, static_cast<std::int64_t>(data.table.rowCount()), {}},
+                                result};
+        // A file's bytes identify it (report --comparison checks them); a database table has none.
+        if (parser.isSet(QStringLiteral("data")))
+            stored.provenance.dataSha256 = fileSha256(str(parser.value(QStringLiteral("data"))));
+        for (const TaskSpec &task : roles.tasks)
+            stored.provenance.tasks.push_back({task.name(), task.type});
+        const std::string jsonPath = str(parser.value(QStringLiteral("out-json")));
+        writeFileAtomically(jsonPath, comparisonToJson(stored));
+        out << "Comparison written to " << jsonPath << '\n';
+    }
     const QByteArray configuration = configurationToSave(parser, run);
     if (!configuration.isEmpty()) {
         writeFileAtomically(str(parser.value(QStringLiteral("save-config"))), configuration);

@@ -28,6 +28,10 @@ int commandReport(const QStringList &arguments, std::ostream &out)
     parser.addOption(option("data", "The evaluated data file, with the model's feature and task columns.", "file"));
     parser.addOption(option("base", "The base data file of PSI and CSI (usually the training data).", "file"));
     parser.addOption(option("out", "The HTML file to write.", "file"));
+    parser.addOption(option("comparison",
+                            "A comparison written by compare --out-json on the base or evaluated data with the "
+                            "model's tasks: the multi-task evidence.",
+                            "file"));
     parser.addOption(option("repeats", "Shuffles per column of the permutation importance (1 to 1000).", "n", "5"));
     parser.addOption(option("seed", "Seed of the importance's shuffles.", "n", "1"));
     parser.addOption(option(
@@ -47,7 +51,7 @@ int commandReport(const QStringList &arguments, std::ostream &out)
     inputs.generatedAt = parser.isSet(QStringLiteral("generated"))
                              ? str(parser.value(QStringLiteral("generated")))
                              : str(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    refuseOutputsOverInputs(parser, {"data", "base", "model"}, {"out"});
+    refuseOutputsOverInputs(parser, {"data", "base", "model", "comparison"}, {"out"});
     const ModelFileContents contents = loadModelFile(str(modelPath));
     const Table data = readForModel(parser, contents.model, true);
     Table base;
@@ -57,6 +61,13 @@ int commandReport(const QStringList &arguments, std::ostream &out)
     inputs.model = &contents;
     inputs.data = &data;
     inputs.base = parser.isSet(QStringLiteral("base")) ? &base : nullptr;
+    StoredComparison comparison;
+    if (parser.isSet(QStringLiteral("comparison"))) {
+        inputs.comparisonPath = str(parser.value(QStringLiteral("comparison")));
+        comparison = parseComparisonJson(
+            readWholeFile(inputs.comparisonPath, std::int64_t{64} << 20, "comparison file"), inputs.comparisonPath);
+        inputs.comparison = &comparison;
+    }
     const std::string html = modelReportHtml(inputs);
     writeFileAtomically(str(outPath), QByteArray::fromStdString(html));
     out << "Wrote " << str(outPath) << " (" << html.size() << " bytes)\n";
