@@ -482,7 +482,7 @@ void addRunOptions(QCommandLineParser &parser)
     parser.addOption(option("class-weights", "TASK=balanced, or TASK:CLASS=WEIGHT (repeatable).", "spec"));
     parser.addOption(option("focal", "Focal loss for a task: TASK=GAMMA (repeatable).", "spec"));
     parser.addOption(option("oversample", "Oversample the smaller classes of TASK (repeatable).", "task"));
-    parser.addOption(option("epochs", "Training epochs (default 30).", "n"));
+    parser.addOption(option("epochs", "Training epochs (default 100).", "n"));
     parser.addOption(option("batch", "Mini-batch size (default 256).", "n"));
     parser.addOption(option("lr", "Adam learning rate (default 0.001).", "x"));
     parser.addOption(option("hidden",
@@ -493,14 +493,14 @@ void addRunOptions(QCommandLineParser &parser)
     parser.addOption(option("dropout", "Dropout rate in the trunk (default 0.1).", "x"));
     parser.addOption(option("wide",
                             "on = wide & deep: a linear path from the inputs to each task's output beside "
-                            "the trunk (no effect with --hidden none); off = the trunk alone (default off).",
+                            "the trunk (no effect with --hidden none); off = the trunk alone (default on).",
                             "on|off"));
     parser.addOption(option("l2", "L2 penalty on the weights (default 0.01).", "x"));
     parser.addOption(option("ensemble",
                             "Train K networks with the seeds seed ... seed+K-1 and average their predicted "
                             "probabilities; one model file holds them all (default 1).",
                             "K"));
-    parser.addOption(option("patience", "Early-stopping patience in epochs, 0 = off (default 5).", "n"));
+    parser.addOption(option("patience", "Early-stopping patience in epochs, 0 = off (default 30).", "n"));
     parser.addOption(option("early-stop-on",
                             "What early stopping watches on the validation rows: objective (all tasks' "
                             "weighted loss, the default) or TASK:METRIC, METRIC = auc (binary), accuracy "

@@ -8,11 +8,14 @@
 
 namespace cmtl {
 
+namespace {
+
+// d output / d inputs through the trunk (or experts) and the head: everything but the wide path.
 template <typename Scalar>
-void outputInputGradient(const MultiTaskNetwork &network, const Scalar *parameters,
-                         const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> &inputs, std::size_t task,
-                         Eigen::Index output, NetworkWorkspace<Scalar> &workspace,
-                         Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> &gradient)
+void deepInputGradient(const MultiTaskNetwork &network, const Scalar *parameters,
+                       const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> &inputs, std::size_t task,
+                       Eigen::Index output, NetworkWorkspace<Scalar> &workspace,
+                       Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> &gradient)
 {
     using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
     const NetworkSpec &spec = network.spec();
@@ -94,6 +97,26 @@ void outputInputGradient(const MultiTaskNetwork &network, const Scalar *paramete
     }
     softmaxBackward(gate, gateGradient);
     addThroughGate(network.gate(task), gateGradient);
+}
+
+} // namespace
+
+template <typename Scalar>
+void outputInputGradient(const MultiTaskNetwork &network, const Scalar *parameters,
+                         const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> &inputs, std::size_t task,
+                         Eigen::Index output, NetworkWorkspace<Scalar> &workspace,
+                         Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> &gradient)
+{
+    deepInputGradient(network, parameters, inputs, task, output, workspace, gradient);
+    // The wide path adds W_t x to the task's outputs: its gradient is the output's row of W_t, the
+    // same for every row. Without it, attributions of a wide & deep model would not sum to the
+    // difference of its logits.
+    if (network.spec().wide) {
+        using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
+        const Eigen::Map<const Matrix> wide(parameters + network.wideOffset(task), network.spec().taskOutputs[task],
+                                            network.spec().inputs);
+        gradient.colwise() += wide.row(output).transpose();
+    }
 }
 
 template void outputInputGradient<float>(const MultiTaskNetwork &, const float *, const Eigen::MatrixXf &, std::size_t,

@@ -47,15 +47,18 @@ struct TrainConfig {
     double dropout = 0.1;
     // Wide & deep: a linear layer from the inputs to each task's outputs beside the trunk
     // (NetworkSpec::wide). A network without hidden layers is a linear model already: there the
-    // setting changes nothing (usesWidePath).
-    bool wide = false;
+    // setting changes nothing (usesWidePath). On by default: with the longer training below it
+    // lifted lending_club's default AUC from 0.6906 to 0.6986 over 10 splits (README, "Defaults").
+    bool wide = true;
     WeightingSettings weighting;
     std::vector<TaskRelation> taskGraph;
     double learningRate = 1e-3;
     int batchSize = 256;
-    int epochs = 30;
+    // The wide path converges slowly (a small gradient share beside the trunk's): 30 epochs with
+    // patience 5 stopped it before it reached the regularised linear model's fit.
+    int epochs = 100;
     // Stop when the early-stopping criterion has not improved for this many epochs (0 = never).
-    int patience = 5;
+    int patience = 30;
     // The early-stopping criterion (and the choice of the best epoch): empty = the validation
     // objective sum_i lambda_i * L_i; "TASK:METRIC" = one task's validation metric, METRIC being
     // auc (binary), accuracy (multiclass), rmse (regression) or loss (any task).

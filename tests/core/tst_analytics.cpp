@@ -481,9 +481,14 @@ void TestAnalytics::inputGradientMatchesFiniteDifferences()
 void TestAnalytics::integratedGradientsAreComplete_data()
 {
     QTest::addColumn<QString>("architecture");
-    QTest::newRow("shared-bottom") << QStringLiteral("shared-bottom");
-    QTest::newRow("mmoe") << QStringLiteral("mmoe");
-    QTest::newRow("attention") << QStringLiteral("attention");
+    QTest::addColumn<bool>("wide");
+    QTest::newRow("shared-bottom") << QStringLiteral("shared-bottom") << false;
+    QTest::newRow("mmoe") << QStringLiteral("mmoe") << false;
+    QTest::newRow("attention") << QStringLiteral("attention") << false;
+    // With the wide path (the default) its linear term is part of the logit, so of the attributions.
+    QTest::newRow("shared-bottom wide") << QStringLiteral("shared-bottom") << true;
+    QTest::newRow("mmoe wide") << QStringLiteral("mmoe") << true;
+    QTest::newRow("attention wide") << QStringLiteral("attention") << true;
 }
 
 void TestAnalytics::integratedGradientsAreComplete()
@@ -495,9 +500,11 @@ void TestAnalytics::integratedGradientsAreComplete()
     // 256 (shared bottom, MMoE, attention). The test asks for at most 0.01 with 256 steps and for
     // 256 steps to be at least 4 times as close as 16.
     QFETCH(QString, architecture);
+    QFETCH(bool, wide);
     const Table table = testing::syntheticLoans(800, 4);
     ExperimentConfig config = testing::smallConfig();
     config.train.architecture = architectureFromString(architecture.toStdString());
+    config.train.wide = wide;
     const ExperimentResult trained = runExperiment(table, testing::threeTaskRoles(table), config);
     const InputMatrix inputs = trained.model.preprocessor().transform(table.selectRows([] {
         std::vector<std::size_t> rows(200);

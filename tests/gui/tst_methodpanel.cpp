@@ -40,16 +40,20 @@ void TestMethodPanel::wideAndDeepIsShownAndKept()
     QVERIFY(wide);
     QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(wide);
     QVERIFY(accessible && accessible->text(QAccessible::Name).contains(QLatin1String("Wide")));
+    // On by default (README, "Longer training for the wide path").
+    QVERIFY(wide->isChecked());
+    QCOMPARE(page.config()->train.wide, true);
+    ExperimentConfig given = *page.config();
+    given.train.wide = false;
+    page.setConfig(given);
     QVERIFY(!wide->isChecked());
     QCOMPARE(page.config()->train.wide, false);
-    ExperimentConfig given = *page.config();
     given.train.wide = true;
     page.setConfig(given);
     QVERIFY(wide->isChecked());
     QCOMPARE(page.config()->train.wide, true);
     wide->click();
     QCOMPARE(page.config()->train.wide, false);
-    wide->click();
     page.resetDefaults();
     QCOMPARE(page.config()->train.wide, ExperimentConfig{}.train.wide);
 }
