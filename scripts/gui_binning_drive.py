@@ -6,31 +6,17 @@ import os, subprocess, time
 import pyatspi
 from atspi import app, click, wait_for
 
-SKIP = {"table", "tree table", "list"}
+import gui_find
+
+SKIP = gui_find.ITEM_VIEWS | {"list"}
 
 
 def find_all(node, role=None, name=None, contains=None):
-    hits = []
-    def rec(n, depth):
-        if n is None or depth > 40: return
-        try:
-            r = n.getRoleName(); nm = n.name
-        except Exception:
-            return
-        if (role is None or r == role) and (name is None or nm == name) and (contains is None or contains.lower() in (nm or "").lower()):
-            hits.append(n)
-        if r in SKIP: return
-        try:
-            for c in n: rec(c, depth + 1)
-        except Exception:
-            return
-    rec(node, 0)
-    return hits
+    return gui_find.find_all(node, role, name, contains, SKIP)
 
 
 def find(node, role=None, name=None, contains=None):
-    h = find_all(node, role, name, contains)
-    return h[0] if h else None
+    return gui_find.find(node, role, name, contains, SKIP)
 
 
 def extents(node):

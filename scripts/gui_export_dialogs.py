@@ -10,34 +10,7 @@ through their File menu items.
 import os, subprocess, sys, time
 from atspi import app, click, dump, wait_for
 
-SKIP = {"table", "tree table"}  # item views: thousands of cells, not searched
-
-
-def find_all(node, role=None, name=None, contains=None, depth=0):
-    """Like atspi.find_all, but not into item views, and a node that stops answering is passed over."""
-    hits = []
-    if node is None or depth > 40:
-        return hits
-    try:
-        r, nm = node.getRoleName(), node.name
-    except Exception:
-        return hits
-    if (role is None or r == role) and (name is None or nm == name) and \
-            (contains is None or contains.lower() in (nm or "").lower()):
-        hits.append(node)
-    if r in SKIP:
-        return hits
-    try:
-        for c in node:
-            hits += find_all(c, role, name, contains, depth + 1)
-    except Exception:
-        pass
-    return hits
-
-
-def find(node, role=None, name=None, contains=None):
-    h = find_all(node, role, name, contains)
-    return h[0] if h else None
+from gui_find import find, find_all
 
 out, lang = sys.argv[1], sys.argv[2]
 os.makedirs(out, exist_ok=True)
