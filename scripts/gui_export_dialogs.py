@@ -8,7 +8,7 @@ where CFG/CreditMTL/creditmtl.conf holds [General] language=en (or zh_CN). The d
 through their File menu items.
 """
 import os, subprocess, sys, time
-from atspi import app, click, dump, wait_for
+from atspi import app, click, dump, text_of, wait_for
 
 from gui_find import find, find_all
 
@@ -29,6 +29,29 @@ def keys(*names):
         time.sleep(0.6)
 
 
+def what_a_user_does_by_accident(dialog):
+    """The wheel over the Format box leaves it as it is; the data file typed as the target is refused."""
+    import pyatspi
+    combo = find(dialog, "combo box")  # the first: Format (a combo box reads out its current text)
+    before = combo.name
+    e = combo.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    subprocess.run(["xdotool", "mousemove", str(e.x + e.width // 2), str(e.y + e.height // 2)])
+    for _ in range(3):
+        subprocess.run(["xdotool", "click", "5"])
+        time.sleep(0.3)
+    print("format after the wheel:", combo.name, "(was", before + ")", flush=True)
+    path = find(dialog, "text", "File to write" if en else "要写入的文件")
+    path.queryEditableText().setTextContents(data_file)
+    button = next(b for b in find_all(dialog, "push button") if (b.name or "").startswith("Export" if en else "导出"))
+    click(button)
+    status = wait_for(lambda: (find(dialog, "label", "Export status" if en else "导出状态") or None), 5)
+    time.sleep(1)
+    print("status after exporting over the data file:", status and text_of(status), flush=True)
+    shot("export-model-over-data")
+    print("data file still", os.path.getsize(data_file), "bytes", flush=True)
+
+
+data_file = os.path.abspath("samples/lending_club.csv")
 wait_for(lambda: find(a, "combo box", "Role of annual_inc" if en else "annual_inc 的角色"), 60)
 train = wait_for(lambda: next((b for b in find_all(a, "push button")
                                if (b.name or "").startswith("Train" if en else "训练")), None), 20)
@@ -52,6 +75,8 @@ for label, name in menu_items:
         with open(os.path.join(out, f"{lang}-{name}.tree.txt"), "w") as f:
             dump(dialog, out=f)
     shot(name)
+    if name == "export-model" and dialog is not None:
+        what_a_user_does_by_accident(dialog)
     close = dialog and next((b for b in find_all(dialog, "push button") if b.name in ("Close", "关闭")), None)
     if close is not None:
         click(close)
