@@ -403,6 +403,9 @@ private Q_SLOTS:
             QVERIFY(openSampleAndWait(&window));
             window.settingsPage()->setEpochs(2);
             window.settingsPage()->setHiddenLayers(QStringLiteral("16"));
+            // Short runs: the logistic baseline trains with at least the teacher's patience, and
+            // the default patience (30) would make its inner search too slow under the sanitizers.
+            window.findChild<QSpinBox *>(QStringLiteral("patienceSpin"))->setValue(0);
             QVERIFY(window.saveProject(path));
             window.compareMethods();
             ComparisonDialog *dialog = window.comparisonDialog();
