@@ -7,23 +7,32 @@
 #include "charts/ScoreDistributionChart.h"
 
 #include "HelpTexts.h"
+#include "metrics/Gains.h"
+#include "models/GainsTableModel.h"
+#include "models/TableExport.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QSlider>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace cmtl::ui {
 
@@ -59,6 +68,7 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
     m_ks = new KsChart(this);
     m_distribution = new ScoreDistributionChart(this);
     m_calibration = new CalibrationChart(this);
+    m_gains = new GainsTableModel(this);
 
     auto *explorer = new QGroupBox(tr("Decision threshold"), this);
     auto *explorerLayout = new QVBoxLayout(explorer);
@@ -145,6 +155,8 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(m_ks, tr("KS"));
     m_tabs->addTab(m_distribution, tr("Score distribution"));
     m_tabs->addTab(m_calibration, tr("Calibration"));
+    m_tabs->addTab(makeGainsTab(), tr("Gains table"));
+    m_tabs->addTab(makeCutoffTab(), tr("Cost cut-off"));
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
@@ -226,6 +238,8 @@ void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores
             chart->showMessage(ChartView::noScoresMessage());
     }
     updateThreshold();
+    updateGains();
+    updateCutoff();
 }
 
 double BinaryTaskPanel::startingThreshold(const TaskScores *scores, const TaskCharts *charts, QString *why)
@@ -311,6 +325,230 @@ void BinaryTaskPanel::updateThreshold()
             .arg(locale.toString(static_cast<qlonglong>(m_scores.scores.size())))
             .arg(100.0 * static_cast<double>(flagged) / std::max<double>(1, m_scores.scores.size()), 0, 'f', 1)
             .arg(tr("evaluation")));
+}
+
+QWidget *BinaryTaskPanel::makeGainsTab()
+{
+    auto *tab = new QWidget(this);
+    tab->setObjectName(QStringLiteral("gainsTab"));
+    m_bands = new QSpinBox(tab);
+    m_bands->setObjectName(QStringLiteral("gainsBandsSpin"));
+    m_bands->setAccessibleName(tr("Number of score bands"));
+    // The command line's range for --gains.
+    m_bands->setRange(1, 1000);
+    m_bands->setValue(10);
+    auto *bandsLabel = new QLabel(tr("&Bands:"), tab);
+    bandsLabel->setBuddy(m_bands);
+    m_gainsSummary = valueLabel(QStringLiteral("gainsSummaryLabel"), tab);
+    m_gainsSummary->setWordWrap(true);
+    auto *copy = new QPushButton(tr("Copy table"), tab);
+    copy->setObjectName(QStringLiteral("copyGainsButton"));
+    copy->setAccessibleName(tr("Copy gains table"));
+    auto *save = new QPushButton(tr("Save as CSV…"), tab);
+    save->setObjectName(QStringLiteral("saveGainsButton"));
+    save->setAccessibleName(tr("Save gains table as CSV"));
+    m_gainsView = new QTableView(tab);
+    m_gainsView->setObjectName(QStringLiteral("gainsTable"));
+    m_gainsView->setAccessibleName(tr("Gains table"));
+    m_gainsView->setModel(m_gains);
+    m_gainsView->verticalHeader()->hide();
+    m_gainsView->verticalHeader()->setDefaultSectionSize(m_gainsView->fontMetrics().height() + 6);
+    m_gainsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_gainsView->setAlternatingRowColors(true);
+    m_gainsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    addTableExportActions(m_gainsView, tr("gains"));
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(bandsLabel);
+    controls->addWidget(m_bands);
+    controls->addWidget(m_gainsSummary, 1);
+    controls->addWidget(copy);
+    controls->addWidget(save);
+    auto *layout = new QVBoxLayout(tab);
+    layout->addLayout(controls);
+    layout->addWidget(m_gainsView, 1);
+
+    connect(m_bands, &QSpinBox::valueChanged, this, &BinaryTaskPanel::updateGains);
+    connect(copy, &QPushButton::clicked, this, [this] { copyModelToClipboard(*m_gains); });
+    connect(save, &QPushButton::clicked, this,
+            [this] { saveModelAsCsvInteractively(*m_gains, this, tr("%1 gains").arg(m_task)); });
+    return tab;
+}
+
+QWidget *BinaryTaskPanel::makeCutoffTab()
+{
+    auto *tab = new QWidget(this);
+    tab->setObjectName(QStringLiteral("cutoffTab"));
+    m_criterion = new QComboBox(tab);
+    m_criterion->setObjectName(QStringLiteral("cutoffCriterionCombo"));
+    m_criterion->setAccessibleName(tr("Choose the cut-off by"));
+    // In the order of CutoffBy.
+    m_criterion->addItems({tr("Lowest expected cost"), tr("Target approval rate"), tr("Maximum bad rate")});
+    const auto spin = [tab](const char *name, const QString &accessible, double maximum, int decimals, double step,
+                            double value) {
+        auto *box = new QDoubleSpinBox(tab);
+        box->setObjectName(QLatin1String(name));
+        box->setAccessibleName(accessible);
+        box->setRange(0, maximum);
+        box->setDecimals(decimals);
+        box->setSingleStep(step);
+        box->setValue(value);
+        return box;
+    };
+    // The command line's ranges (evaluate --cost-fn, --cost-fp, --target-approval, --max-bad-rate).
+    // A bad approved typically costs several times what a good declined does (loss given default
+    // against a lost margin): 5 to 1 to start.
+    m_costBad = spin("costBadSpin", tr("Cost of approving a bad loan"), 1e12, 2, 1, 5);
+    m_costGood = spin("costGoodSpin", tr("Cost of declining a good loan"), 1e12, 2, 1, 1);
+    m_approvalRate = spin("approvalRateSpin", tr("Target approval rate"), 1, 3, 0.01, 0.8);
+    m_maxBadRate = spin("maxBadRateSpin", tr("Maximum bad rate among the approved"), 1, 3, 0.005, 0.1);
+    for (QDoubleSpinBox *box : {m_costBad, m_costGood})
+        box->setMaximumWidth(160);
+    m_criterionForm = new QFormLayout;
+    m_criterionForm->addRow(tr("Choose &by:"), m_criterion);
+    m_criterionForm->addRow(tr("Cost of approving a &bad:"), m_costBad);
+    m_criterionForm->addRow(tr("Cost of declining a &good:"), m_costGood);
+    m_criterionForm->addRow(tr("&Approve at most:"), m_approvalRate);
+    m_criterionForm->addRow(tr("Bad rate among approved at &most:"), m_maxBadRate);
+
+    auto *results = new QFormLayout;
+    m_cutoff = valueLabel(QStringLiteral("cutoffLabel"), tab);
+    m_approved = valueLabel(QStringLiteral("cutoffApprovedLabel"), tab);
+    m_badRateApproved = valueLabel(QStringLiteral("cutoffBadRateLabel"), tab);
+    m_expectedCost = valueLabel(QStringLiteral("cutoffCostLabel"), tab);
+    m_cutoff->setAccessibleName(tr("Cut-off"));
+    m_approved->setAccessibleName(tr("Approval rate"));
+    m_badRateApproved->setAccessibleName(tr("Bad rate among the approved"));
+    m_expectedCost->setAccessibleName(tr("Expected cost per applicant"));
+    results->addRow(tr("Cut-off (decline at or above):"), m_cutoff);
+    results->addRow(tr("Approved:"), m_approved);
+    results->addRow(tr("Bad rate among approved:"), m_badRateApproved);
+    results->addRow(tr("Expected cost per applicant:"), m_expectedCost);
+    m_cutoffNote = valueLabel(QStringLiteral("cutoffNoteLabel"), tab);
+    m_cutoffNote->setWordWrap(true);
+
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(m_criterionForm);
+    columns->addSpacing(24);
+    columns->addLayout(results, 1);
+    auto *layout = new QVBoxLayout(tab);
+    layout->addLayout(columns);
+    layout->addWidget(m_cutoffNote);
+    layout->addStretch();
+
+    connect(m_criterion, &QComboBox::currentIndexChanged, this, &BinaryTaskPanel::updateCutoff);
+    for (QDoubleSpinBox *box : {m_costBad, m_costGood, m_approvalRate, m_maxBadRate})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &BinaryTaskPanel::updateCutoff);
+    return tab;
+}
+
+BinaryTaskPanel::CutoffBy BinaryTaskPanel::cutoffBy() const
+{
+    return static_cast<CutoffBy>(std::max(0, m_criterion->currentIndex()));
+}
+
+void BinaryTaskPanel::updateGains()
+{
+    m_gainsView->setEnabled(m_hasScores);
+    if (!m_hasScores) {
+        m_gains->setTable({});
+        m_gainsSummary->setText(tr("Per-row scores are not stored in a model file: score a labelled file on the "
+                                   "Scoring page to see the gains table."));
+        return;
+    }
+    // The engine's table, as `creditmtl-cli evaluate --gains N` prints it.
+    m_gains->setTable(gainsTable(m_scores.scores, m_scores.labels, m_bands->value()));
+    const GainsTable &table = m_gains->table();
+    const QLocale locale;
+    m_gainsSummary->setText(tr("%1 bads of %2 rows; KS over the bands %3, over every threshold %4.")
+                                .arg(locale.toString(static_cast<qlonglong>(table.bads)),
+                                     locale.toString(static_cast<qlonglong>(table.count)),
+                                     locale.toString(table.ks, 'f', 4),
+                                     locale.toString(ksStatistic(m_scores.scores, m_scores.labels), 'f', 4)));
+}
+
+void BinaryTaskPanel::updateCutoff()
+{
+    const CutoffBy by = cutoffBy();
+    // Only the inputs of the chosen criterion are shown.
+    m_criterionForm->setRowVisible(m_costBad, by == CutoffBy::Cost);
+    m_criterionForm->setRowVisible(m_costGood, by == CutoffBy::Cost);
+    m_criterionForm->setRowVisible(m_approvalRate, by == CutoffBy::ApprovalRate);
+    m_criterionForm->setRowVisible(m_maxBadRate, by == CutoffBy::BadRate);
+    m_decision.reset();
+    const auto clear = [this](const QString &note) {
+        for (QLabel *label : {m_cutoff, m_approved, m_badRateApproved, m_expectedCost})
+            label->setText(QStringLiteral("–"));
+        m_cutoffNote->setText(note);
+        m_roc->setCutoff(NAN, NAN, NAN, {});
+    };
+    if (!m_hasScores) {
+        clear(tr("Per-row scores are not stored in a model file: score a labelled file on the Scoring page to "
+                 "choose a cut-off."));
+        return;
+    }
+    CutoffCriterion criterion;
+    switch (by) {
+    case CutoffBy::Cost:
+        if (m_costBad->value() == 0 && m_costGood->value() == 0) {
+            clear(tr("Both costs are 0, so every cut-off costs nothing: give at least one cost above 0."));
+            return;
+        }
+        criterion.costFalseNegative = m_costBad->value();
+        criterion.costFalsePositive = m_costGood->value();
+        break;
+    case CutoffBy::ApprovalRate:
+        criterion.targetApprovalRate = m_approvalRate->value();
+        break;
+    case CutoffBy::BadRate:
+        criterion.maximumBadRate = m_maxBadRate->value();
+        break;
+    }
+    try {
+        // The engine's choice, as `creditmtl-cli evaluate` prints it for the same criterion.
+        m_decision = chooseCutoff(m_scores.scores, m_scores.labels, criterion);
+    } catch (const std::invalid_argument &error) {
+        clear(QString::fromStdString(error.what()));
+        return;
+    }
+    const CutoffDecision &decision = *m_decision;
+    const QLocale locale;
+    m_cutoff->setText(std::isinf(decision.cutoff) ? tr("none (approve all)")
+                                                  : locale.toString(decision.cutoff, 'f', 6));
+    m_approved->setText(tr("%1 of %2 (%3%)")
+                            .arg(locale.toString(static_cast<qlonglong>(decision.approved)),
+                                 locale.toString(static_cast<qlonglong>(decision.rows)),
+                                 locale.toString(100 * decision.approvalRate, 'f', 2)));
+    m_badRateApproved->setText(std::isnan(decision.badRateApproved)
+                                   ? QStringLiteral("—")
+                                   : tr("%1 (%2 bads)")
+                                         .arg(locale.toString(decision.badRateApproved, 'f', 4),
+                                              locale.toString(static_cast<qlonglong>(decision.approvedBads))));
+    m_badRateApproved->setToolTip(std::isnan(decision.badRateApproved) ? tr("Undefined: nobody is approved.")
+                                                                       : QString());
+    m_expectedCost->setText(by == CutoffBy::Cost ? locale.toString(decision.expectedCost, 'f', 4)
+                                                 : QStringLiteral("—"));
+    m_expectedCost->setToolTip(by == CutoffBy::Cost ? QString()
+                                                    : tr("Priced only when the cut-off is chosen by cost."));
+    QString note;
+    if (by == CutoffBy::BadRate && !(decision.badRateApproved <= *criterion.maximumBadRate))
+        note = tr("No cut-off keeps the bad rate among the approved at most %1; the cut-off above approves nobody.")
+                   .arg(locale.toString(*criterion.maximumBadRate, 'f', 3));
+    else if (by == CutoffBy::Cost)
+        note = tr("The square on the ROC curve marks this cut-off; every point of the dashed iso-cost line through "
+                  "it costs the same, so the cheapest cut-off is where that line touches the curve.");
+    else
+        note = tr("The square on the ROC curve marks this cut-off.");
+    m_cutoffNote->setText(note);
+    // Where the cut-off lies on the ROC curve, from the engine's counts at it.
+    const ConfusionCounts counts = confusionAt(m_scores.scores, m_scores.labels, decision.cutoff);
+    const RocPoint point = rocPointAt(counts, decision.cutoff);
+    const double slope = by == CutoffBy::Cost
+                             ? RocChart::isoCostSlope(m_costBad->value(), m_costGood->value(),
+                                                      static_cast<double>(counts.truePositive + counts.falseNegative),
+                                                      static_cast<double>(counts.falsePositive + counts.trueNegative))
+                             : NAN;
+    m_roc->setCutoff(point.falsePositiveRate, point.truePositiveRate, slope, tr("cut-off"));
 }
 
 } // namespace cmtl::ui

@@ -1,28 +1,40 @@
 #pragma once
 
 #include "RunRecord.h"
+#include "metrics/CostCutoff.h"
 #include "metrics/Evaluation.h"
 #include "metrics/TaskScores.h"
 
 #include <QWidget>
 
+#include <optional>
+
+class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QSlider;
+class QSpinBox;
 class QTabWidget;
+class QTableView;
 
 namespace cmtl::ui {
 
 class CalibrationChart;
+class GainsTableModel;
 class KsChart;
 class RocChart;
 class ScoreDistributionChart;
 
 // A binary task's results: the ROC curve with a threshold marker, a threshold slider driving the
 // confusion matrix, precision, recall and F1 (from the engine's confusionAt; "—" where a rate is
-// 0/0), starting at a stated cut-off, and the KS, score
-// distribution and calibration charts. Without per-row scores (a model opened from a file) each
-// chart that needs them says so in its place.
+// 0/0), starting at a stated cut-off, and the KS, score distribution and calibration charts; the
+// gains table over N score bands (the engine's gainsTable, as `evaluate --gains N`) and the
+// accept/decline cut-off chosen by cost, approval rate or bad rate (the engine's chooseCutoff, as
+// `evaluate --cost-fn/--cost-fp`, --target-approval, --max-bad-rate), marked on the ROC curve with
+// its iso-cost line. Without per-row scores (a model opened from a file) each chart and table that
+// needs them says so in its place. The number of bands and the criterion stay as the user set them
+// when another task or run is shown.
 class BinaryTaskPanel : public QWidget {
     Q_OBJECT
 public:
@@ -48,6 +60,20 @@ public:
     ScoreDistributionChart *distributionChart() const { return m_distribution; }
     CalibrationChart *calibrationChart() const { return m_calibration; }
     QTabWidget *tabs() const { return m_tabs; }
+    GainsTableModel *gainsModel() const { return m_gains; }
+    QSpinBox *gainsBandsSpin() const { return m_bands; }
+
+    // How the cut-off is chosen; the order of the criterion combo box.
+    enum class CutoffBy { Cost, ApprovalRate, BadRate };
+    CutoffBy cutoffBy() const;
+    QComboBox *cutoffCriterionCombo() const { return m_criterion; }
+    QDoubleSpinBox *costBadSpin() const { return m_costBad; }
+    QDoubleSpinBox *costGoodSpin() const { return m_costGood; }
+    QDoubleSpinBox *approvalRateSpin() const { return m_approvalRate; }
+    QDoubleSpinBox *maxBadRateSpin() const { return m_maxBadRate; }
+    // The cut-off shown (nullopt without scores or while the criterion is not valid, such as both
+    // costs 0).
+    const std::optional<CutoffDecision> &cutoffDecision() const { return m_decision; }
 
 Q_SIGNALS:
     // The user moved the slider or changed the value (mouse, keys, typing): their choice for
@@ -56,6 +82,10 @@ Q_SIGNALS:
 
 private:
     void updateThreshold();
+    void updateGains();
+    void updateCutoff();
+    QWidget *makeGainsTab();
+    QWidget *makeCutoffTab();
 
     QString m_task;
     TaskScores m_scores;
@@ -72,6 +102,17 @@ private:
     QLabel *m_tp, *m_fp, *m_fn, *m_tn;
     QLabel *m_actualPositive, *m_actualNegative, *m_predictedPositive, *m_predictedNegative;
     QLabel *m_precision, *m_recall, *m_f1, *m_accuracy, *m_flagged, *m_start;
+
+    GainsTableModel *m_gains;
+    QSpinBox *m_bands;
+    QTableView *m_gainsView;
+    QLabel *m_gainsSummary;
+
+    QComboBox *m_criterion;
+    QFormLayout *m_criterionForm;
+    QDoubleSpinBox *m_costBad, *m_costGood, *m_approvalRate, *m_maxBadRate;
+    QLabel *m_cutoff, *m_approved, *m_badRateApproved, *m_expectedCost, *m_cutoffNote;
+    std::optional<CutoffDecision> m_decision;
 };
 
 } // namespace cmtl::ui
