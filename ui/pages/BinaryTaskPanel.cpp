@@ -405,11 +405,11 @@ QWidget *BinaryTaskPanel::makeCutoffTab()
     for (QDoubleSpinBox *box : {m_costBad, m_costGood})
         box->setMaximumWidth(160);
     m_criterionForm = new QFormLayout;
-    m_criterionForm->addRow(tr("Choose &by:"), m_criterion);
-    m_criterionForm->addRow(tr("Cost of approving a &bad:"), m_costBad);
+    m_criterionForm->addRow(tr("C&ut-off by:"), m_criterion);
+    m_criterionForm->addRow(tr("Cost of approving a ba&d:"), m_costBad);
     m_criterionForm->addRow(tr("Cost of declining a &good:"), m_costGood);
-    m_criterionForm->addRow(tr("&Approve at most:"), m_approvalRate);
-    m_criterionForm->addRow(tr("Bad rate among approved at &most:"), m_maxBadRate);
+    m_criterionForm->addRow(tr("Approve at &most:"), m_approvalRate);
+    m_criterionForm->addRow(tr("Bad rate among approved &at most:"), m_maxBadRate);
 
     auto *results = new QFormLayout;
     m_cutoff = valueLabel(QStringLiteral("cutoffLabel"), tab);
