@@ -665,6 +665,18 @@
         <source>cut-off</source>
         <translation>截断点</translation>
     </message>
+    <message>
+        <source>Precision-recall</source>
+        <translation>精确率-召回率</translation>
+    </message>
+    <message>
+        <source>Cumulative gains</source>
+        <translation>累计收益</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>提升度</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::BinningChart</name>
@@ -1024,6 +1036,10 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
 
 如需查看，请在“评分”页面对带标签的文件（含此任务列）评分：模型在该文件上的指标和图表将作为一次单独的运行显示在这里。</translation>
     </message>
+    <message>
+        <source>Nothing to draw: no row of this task is positive (bad), so there is nothing to rank them by.</source>
+        <translation>无可绘制内容：该任务没有任何正类（坏样本）行，因此无从排序。</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ColumnListModel</name>
@@ -1247,6 +1263,29 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
     <message>
         <source>rows: actual, columns: predicted</source>
         <translation>行：实际，列：预测</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::CumulativeGainsChart</name>
+    <message>
+        <source>Cumulative gains (CAP)</source>
+        <translation>累计收益（CAP）</translation>
+    </message>
+    <message>
+        <source>Share of population (highest scores first)</source>
+        <translation>总体占比（按评分从高到低）</translation>
+    </message>
+    <message>
+        <source>Share of positives caught</source>
+        <translation>捕获的正类占比</translation>
+    </message>
+    <message>
+        <source>perfect model</source>
+        <translation>完美模型</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
     </message>
 </context>
 <context>
@@ -1653,6 +1692,21 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
     <message>
         <source>KS %1</source>
         <translation>KS %1</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::LiftChart</name>
+    <message>
+        <source>Cumulative lift</source>
+        <translation>累计提升度</translation>
+    </message>
+    <message>
+        <source>Share of population (highest scores first)</source>
+        <translation>总体占比（按评分从高到低）</translation>
+    </message>
+    <message>
+        <source>random (lift 1)</source>
+        <translation>随机（提升度 1）</translation>
     </message>
 </context>
 <context>
@@ -2296,6 +2350,29 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
     <message>
         <source>Not stored in a model file: score a labelled file on the Scoring page.</source>
         <translation>模型文件未保存此项：请在“评分”页面对带标签的文件评分。</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::PrecisionRecallChart</name>
+    <message>
+        <source>Precision-recall curve</source>
+        <translation>精确率-召回率曲线</translation>
+    </message>
+    <message>
+        <source>Recall (share of positives flagged)</source>
+        <translation>召回率（被标记的正类占比）</translation>
+    </message>
+    <message>
+        <source>Precision (positives among the flagged)</source>
+        <translation>精确率（被标记者中的正类占比）</translation>
+    </message>
+    <message>
+        <source>%1 (AP %2)</source>
+        <translation>%1（AP %2）</translation>
+    </message>
+    <message>
+        <source>no skill (%1)</source>
+        <translation>无区分能力（%1）</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "HelpTexts.h"
 #include "ResourcesInit.h"
 #include "RunRecord.h"
+#include "charts/GainsCharts.h"
 #include "charts/RocChart.h"
 #include "io/ModelFile.h"
 #include "metrics/CostCutoff.h"
@@ -19,7 +20,9 @@
 #include "report/ModelData.h"
 #include "statfile/DataFileReader.h"
 
+#include <QAbstractSeries>
 #include <QApplication>
+#include <QChart>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -350,6 +353,49 @@ private Q_SLOTS:
         QVERIFY(m_panel->cutoffDecision());
     }
 
+    void rankingChartsDrawTheEngineCurves()
+    {
+        const std::vector<PrecisionRecallPoint> precisionRecall =
+            precisionRecallCurve(m_scores.scores, m_scores.labels);
+        const std::vector<CumulativeGainsPoint> gains = cumulativeGainsCurve(m_scores.scores, m_scores.labels);
+        QVERIFY(!precisionRecall.empty() && !gains.empty());
+        const double bads = std::count(m_scores.labels.begin(), m_scores.labels.end(), std::uint8_t(1));
+        const double rate = bads / static_cast<double>(m_scores.labels.size());
+        const auto series = [](ChartView *chart) {
+            QList<QLineSeries *> lines;
+            for (QAbstractSeries *each : chart->chart()->series())
+                lines << qobject_cast<QLineSeries *>(each);
+            return lines;
+        };
+        // Precision-recall: the engine's first and last points, AP in the legend, no skill at the bad rate.
+        const QList<QLineSeries *> pr = series(m_panel->precisionRecallChart());
+        QCOMPARE(pr.size(), 2);
+        QCOMPARE(pr[0]->at(0), QPointF(precisionRecall.front().recall, precisionRecall.front().precision));
+        QCOMPARE(pr[0]->at(pr[0]->count() - 1),
+                 QPointF(precisionRecall.back().recall, precisionRecall.back().precision));
+        QCOMPARE(pr[0]->name(),
+                 QStringLiteral("Class (AP %1)").arg(averagePrecision(m_scores.scores, m_scores.labels), 0, 'f', 3));
+        QCOMPARE(pr[1]->at(0).y(), rate);
+        // Cumulative gains: from (0, 0) to (1, 1); the perfect model has caught every bad at the bad rate.
+        const QList<QLineSeries *> cap = series(m_panel->cumulativeGainsChart());
+        QCOMPARE(cap.size(), 3);
+        QCOMPARE(cap[0]->at(0), QPointF(0, 0));
+        QCOMPARE(cap[0]->at(cap[0]->count() - 1), QPointF(1, 1));
+        QCOMPARE(cap[1]->at(1), QPointF(rate, 1));
+        // Lift: the whole population's lift is 1; each point is caught share over population share.
+        const QList<QLineSeries *> lift = series(m_panel->liftChart());
+        QCOMPARE(lift.size(), 2);
+        QCOMPARE(lift[0]->at(lift[0]->count() - 1), QPointF(1, 1));
+        for (int k = 0; k < lift[0]->count(); ++k) {
+            const QPointF drawn = lift[0]->at(k);
+            const auto point = std::find_if(gains.begin(), gains.end(), [&](const CumulativeGainsPoint &each) {
+                return each.populationShare == drawn.x();
+            });
+            QVERIFY(point != gains.end());
+            QCOMPARE(drawn.y(), point->positiveShare / point->populationShare);
+        }
+    }
+
     void withoutScoresTheTablesSaySo()
     {
         BinaryTaskPanel panel;
@@ -359,6 +405,9 @@ private Q_SLOTS:
         QVERIFY(!panel.rocChart()->cutoffSeries());
         QVERIFY(panel.findChild<QLabel *>(arg("gainsSummaryLabel"))->text().contains(arg("Scoring page")));
         QVERIFY(panel.findChild<QLabel *>(arg("cutoffNoteLabel"))->text().contains(arg("Scoring page")));
+        for (ChartView *chart : std::initializer_list<ChartView *>{panel.precisionRecallChart(),
+                                                                   panel.cumulativeGainsChart(), panel.liftChart()})
+            QCOMPARE(chart->message(), ChartView::noScoresMessage());
     }
 
     void everyControlIsNamedAndExplained()
@@ -384,8 +433,15 @@ private Q_SLOTS:
         {
             BinaryTaskPanel panel;
             panel.setTask(m_evaluation, &m_scores, &m_charts);
-            QCOMPARE(panel.tabs()->tabText(3), QStringLiteral("收益表"));
-            QCOMPARE(panel.tabs()->tabText(4), QStringLiteral("成本截断点"));
+            const auto tabText = [&panel](const char *name) {
+                return panel.tabs()->tabText(panel.tabs()->indexOf(panel.findChild<QWidget *>(QLatin1String(name))));
+            };
+            QCOMPARE(tabText("gainsTab"), QStringLiteral("收益表"));
+            QCOMPARE(tabText("cutoffTab"), QStringLiteral("成本截断点"));
+            QCOMPARE(tabText("precisionRecallChart"), QStringLiteral("精确率-召回率"));
+            QCOMPARE(tabText("cumulativeGainsChart"), QStringLiteral("累计收益"));
+            QCOMPARE(tabText("liftChart"), QStringLiteral("提升度"));
+            QCOMPARE(panel.cumulativeGainsChart()->chartTitle(), QStringLiteral("累计收益（CAP）"));
             QCOMPARE(panel.gainsModel()->headerData(GainsTableModel::Lift, Qt::Horizontal).toString(),
                      QStringLiteral("提升度"));
             QCOMPARE(panel.cutoffCriterionCombo()->itemText(0), QStringLiteral("最低预期成本"));

@@ -2,6 +2,7 @@
 
 #include "charts/CalibrationChart.h"
 #include "charts/ChartToolBar.h"
+#include "charts/GainsCharts.h"
 #include "charts/KsChart.h"
 #include "charts/RocChart.h"
 #include "charts/ScoreDistributionChart.h"
@@ -32,6 +33,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace cmtl::ui {
@@ -68,6 +70,9 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
     m_ks = new KsChart(this);
     m_distribution = new ScoreDistributionChart(this);
     m_calibration = new CalibrationChart(this);
+    m_precisionRecall = new PrecisionRecallChart(this);
+    m_cumulativeGains = new CumulativeGainsChart(this);
+    m_lift = new LiftChart(this);
     m_gains = new GainsTableModel(this);
 
     auto *explorer = new QGroupBox(tr("Decision threshold"), this);
@@ -155,6 +160,9 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(m_ks, tr("KS"));
     m_tabs->addTab(m_distribution, tr("Score distribution"));
     m_tabs->addTab(m_calibration, tr("Calibration"));
+    m_tabs->addTab(m_precisionRecall, tr("Precision-recall"));
+    m_tabs->addTab(m_cumulativeGains, tr("Cumulative gains"));
+    m_tabs->addTab(m_lift, tr("Lift"));
     m_tabs->addTab(makeGainsTab(), tr("Gains table"));
     m_tabs->addTab(makeCutoffTab(), tr("Cost cut-off"));
 
@@ -201,7 +209,8 @@ void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores
                               const QString &run)
 {
     m_task = QString::fromStdString(evaluation.task);
-    for (ChartView *chart : std::initializer_list<ChartView *>{m_roc, m_ks, m_distribution, m_calibration})
+    for (ChartView *chart : std::initializer_list<ChartView *>{m_roc, m_ks, m_distribution, m_calibration,
+                                                               m_precisionRecall, m_cumulativeGains, m_lift})
         chart->setSubject(m_task, run);
     const QString positive =
         evaluation.classes.size() == 2 ? QString::fromStdString(evaluation.classes[1]) : tr("positive");
@@ -235,6 +244,22 @@ void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores
         m_calibration->setBins(charts->calibration);
     } else {
         for (ChartView *chart : std::initializer_list<ChartView *>{m_ks, m_distribution, m_calibration})
+            chart->showMessage(ChartView::noScoresMessage());
+    }
+    if (m_hasScores) {
+        // The engine's curves (Gains.h), from the per-row scores.
+        // Every row flagged: the positives and the rows.
+        const ConfusionCounts all =
+            confusionAt(m_scores.scores, m_scores.labels, -std::numeric_limits<double>::infinity());
+        const double positiveRate =
+            double(all.truePositive) / double(std::max<std::int64_t>(1, all.truePositive + all.falsePositive));
+        m_precisionRecall->setCurve(precisionRecallCurve(m_scores.scores, m_scores.labels),
+                                    averagePrecision(m_scores.scores, m_scores.labels), positiveRate, m_task);
+        const std::vector<CumulativeGainsPoint> gains = cumulativeGainsCurve(m_scores.scores, m_scores.labels);
+        m_cumulativeGains->setCurve(gains, positiveRate, m_task);
+        m_lift->setCurve(gains, m_task);
+    } else {
+        for (ChartView *chart : std::initializer_list<ChartView *>{m_precisionRecall, m_cumulativeGains, m_lift})
             chart->showMessage(ChartView::noScoresMessage());
     }
     updateThreshold();

@@ -21,14 +21,18 @@ class QTableView;
 namespace cmtl::ui {
 
 class CalibrationChart;
+class CumulativeGainsChart;
 class GainsTableModel;
 class KsChart;
+class LiftChart;
+class PrecisionRecallChart;
 class RocChart;
 class ScoreDistributionChart;
 
 // A binary task's results: the ROC curve with a threshold marker, a threshold slider driving the
 // confusion matrix, precision, recall and F1 (from the engine's confusionAt; "—" where a rate is
-// 0/0), starting at a stated cut-off, and the KS, score distribution and calibration charts; the
+// 0/0), starting at a stated cut-off, and the KS, score distribution, calibration,
+// precision-recall, cumulative gains (CAP) and lift charts; the
 // gains table over N score bands (the engine's gainsTable, as `evaluate --gains N`) and the
 // accept/decline cut-off chosen by cost, approval rate or bad rate (the engine's chooseCutoff, as
 // `evaluate --cost-fn/--cost-fp`, --target-approval, --max-bad-rate), marked on the ROC curve with
@@ -59,6 +63,9 @@ public:
     KsChart *ksChart() const { return m_ks; }
     ScoreDistributionChart *distributionChart() const { return m_distribution; }
     CalibrationChart *calibrationChart() const { return m_calibration; }
+    PrecisionRecallChart *precisionRecallChart() const { return m_precisionRecall; }
+    CumulativeGainsChart *cumulativeGainsChart() const { return m_cumulativeGains; }
+    LiftChart *liftChart() const { return m_lift; }
     QTabWidget *tabs() const { return m_tabs; }
     GainsTableModel *gainsModel() const { return m_gains; }
     QSpinBox *gainsBandsSpin() const { return m_bands; }
@@ -96,6 +103,9 @@ private:
     KsChart *m_ks;
     ScoreDistributionChart *m_distribution;
     CalibrationChart *m_calibration;
+    PrecisionRecallChart *m_precisionRecall;
+    CumulativeGainsChart *m_cumulativeGains;
+    LiftChart *m_lift;
     QTabWidget *m_tabs;
     QSlider *m_slider;
     QDoubleSpinBox *m_spin;
