@@ -1276,7 +1276,7 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>总体占比（按评分从高到低）</translation>
     </message>
     <message>
-        <source>Share of positives caught</source>
+        <source>Positives caught</source>
         <translation>捕获的正类占比</translation>
     </message>
     <message>
@@ -1703,6 +1703,10 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
     <message>
         <source>Share of population (highest scores first)</source>
         <translation>总体占比（按评分从高到低）</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>提升度</translation>
     </message>
     <message>
         <source>random (lift 1)</source>
@@ -2363,8 +2367,8 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>召回率（被标记的正类占比）</translation>
     </message>
     <message>
-        <source>Precision (positives among the flagged)</source>
-        <translation>精确率（被标记者中的正类占比）</translation>
+        <source>Precision</source>
+        <translation>精确率</translation>
     </message>
     <message>
         <source>%1 (AP %2)</source>

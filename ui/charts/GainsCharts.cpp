@@ -32,7 +32,7 @@ QString noPositiveMessage()
 PrecisionRecallChart::PrecisionRecallChart(QWidget *parent) : ChartView(tr("Precision-recall curve"), parent)
 {
     setObjectName(QStringLiteral("precisionRecallChart"));
-    setAxes(tr("Recall (share of positives flagged)"), 0, 1, tr("Precision (positives among the flagged)"), 0, 1);
+    setAxes(tr("Recall (share of positives flagged)"), 0, 1, tr("Precision"), 0, 1);
 }
 
 void PrecisionRecallChart::setCurve(const std::vector<PrecisionRecallPoint> &points, double averagePrecision,
@@ -59,7 +59,7 @@ void PrecisionRecallChart::setCurve(const std::vector<PrecisionRecallPoint> &poi
 CumulativeGainsChart::CumulativeGainsChart(QWidget *parent) : ChartView(tr("Cumulative gains (CAP)"), parent)
 {
     setObjectName(QStringLiteral("cumulativeGainsChart"));
-    setAxes(tr("Share of population (highest scores first)"), 0, 1, tr("Share of positives caught"), 0, 1);
+    setAxes(tr("Share of population (highest scores first)"), 0, 1, tr("Positives caught"), 0, 1);
 }
 
 void CumulativeGainsChart::setCurve(const std::vector<CumulativeGainsPoint> &points, double positiveRate,
@@ -96,7 +96,7 @@ void CumulativeGainsChart::setCurve(const std::vector<CumulativeGainsPoint> &poi
 LiftChart::LiftChart(QWidget *parent) : ChartView(tr("Cumulative lift"), parent)
 {
     setObjectName(QStringLiteral("liftChart"));
-    setAxes(tr("Share of population (highest scores first)"), 0, 1, tr("Cumulative lift"), 0, 2);
+    setAxes(tr("Share of population (highest scores first)"), 0, 1, tr("Lift"), 0, 2);
 }
 
 void LiftChart::setCurve(const std::vector<CumulativeGainsPoint> &points, const QString &name)

@@ -130,6 +130,11 @@ void RocChart::setCutoff(double falsePositiveRate, double truePositiveRate, doub
     m_cutoff->setBorderColor(Qt::white);
     m_cutoff->append(point);
     attach(m_cutoff);
+    // Out of the legend, which would otherwise move to the side and narrow the curve; the cut-off
+    // panel says what the square and the line are.
+    if (m_isoCost)
+        hideFromLegend(m_isoCost);
+    hideFromLegend(m_cutoff);
     fitLegend();
 }
 
