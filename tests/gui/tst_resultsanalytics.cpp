@@ -19,6 +19,7 @@
 #include "pages/BinaryTaskPanel.h"
 #include "report/ModelData.h"
 #include "statfile/DataFileReader.h"
+#include "workers/BinaryAnalytics.h"
 
 #include <QAbstractSeries>
 #include <QApplication>
@@ -42,6 +43,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <random>
 
 using namespace cmtl;
 using namespace cmtl::ui;
@@ -394,6 +396,62 @@ private Q_SLOTS:
             QVERIFY(point != gains.end());
             QCOMPARE(drawn.y(), point->positiveShare / point->populationShare);
         }
+    }
+
+    // A large test part is computed off the UI thread: the panel says so until the engine's numbers
+    // are back, and only the latest costs' cut-off is shown however many were typed meanwhile.
+    void largeSetsAreComputedInTheBackground()
+    {
+        TaskScores large;
+        large.task = "Class";
+        large.classes = {"good", "bad"};
+        std::mt19937 random(7);
+        std::uniform_real_distribution<float> uniform(0, 1);
+        const std::size_t rows = BinaryAnalytics::kSynchronousRows * 3;
+        for (std::size_t i = 0; i < rows; ++i) {
+            const float score = uniform(random);
+            large.scores.push_back(score);
+            large.labels.push_back(uniform(random) < 0.3f * score ? 1 : 0);
+        }
+        const TaskEvaluation evaluation = evaluateScores(large);
+        BinaryTaskPanel panel;
+        panel.costBadSpin()->setValue(4);
+        panel.costGoodSpin()->setValue(1);
+        panel.gainsBandsSpin()->setValue(20);
+        // Every cut-off the panel shows after a result comes back (its own slot runs first).
+        std::vector<double> shown;
+        connect(panel.findChild<BinaryAnalytics *>(), &BinaryAnalytics::ready, this, [&panel, &shown] {
+            if (panel.cutoffDecision())
+                shown.push_back(panel.cutoffDecision()->cutoff);
+        });
+        panel.setTask(evaluation, &large, nullptr);
+        QVERIFY(!panel.cutoffDecision());
+        QCOMPARE(panel.findChild<QLabel *>(arg("cutoffNoteLabel"))->text(), QStringLiteral("Computing…"));
+        // Typed while the first computation runs: 7, then 9.
+        panel.costBadSpin()->setValue(7);
+        panel.costBadSpin()->setValue(9);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.cutoffDecision() && panel.gainsModel()->rowCount() > 0 &&
+                                     panel.liftChart()->message().isEmpty(),
+                                 30000);
+        CutoffCriterion criterion;
+        criterion.costFalseNegative = 9;
+        criterion.costFalsePositive = 1;
+        const CutoffDecision expected = chooseCutoff(large.scores, large.labels, criterion);
+        // The first result (costs 4 and 1) may have come back first and been dropped; wait for the last.
+        QTRY_COMPARE_WITH_TIMEOUT(panel.cutoffDecision()->cutoff, expected.cutoff, 30000);
+        QCOMPARE(panel.cutoffDecision()->approved, expected.approved);
+        // The cut-off of costs 4 and 1, asked for first, was never shown once 9 had been typed.
+        QVERIFY(!shown.empty());
+        for (const double cutoff : shown)
+            QCOMPARE(cutoff, expected.cutoff);
+        QCOMPARE(panel.cutoffDecision()->expectedCost, expected.expectedCost);
+        const GainsTable gains = gainsTable(large.scores, large.labels, 20);
+        QCOMPARE(panel.gainsModel()->rowCount(), static_cast<int>(gains.bands.size()));
+        for (std::size_t b = 0; b < gains.bands.size(); ++b) {
+            QCOMPARE(panel.gainsModel()->table().bands[b].count, gains.bands[b].count);
+            QCOMPARE(panel.gainsModel()->table().bands[b].lift, gains.bands[b].lift);
+        }
+        QVERIFY(panel.rocChart()->isoCostSeries());
     }
 
     void withoutScoresTheTablesSaySo()

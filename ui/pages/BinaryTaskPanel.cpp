@@ -8,7 +8,6 @@
 #include "charts/ScoreDistributionChart.h"
 
 #include "HelpTexts.h"
-#include "metrics/Gains.h"
 #include "models/GainsTableModel.h"
 #include "models/TableExport.h"
 
@@ -33,8 +32,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
-#include <stdexcept>
 
 namespace cmtl::ui {
 
@@ -74,6 +71,8 @@ BinaryTaskPanel::BinaryTaskPanel(QWidget *parent) : QWidget(parent)
     m_cumulativeGains = new CumulativeGainsChart(this);
     m_lift = new LiftChart(this);
     m_gains = new GainsTableModel(this);
+    m_analytics = new BinaryAnalytics(this);
+    connect(m_analytics, &BinaryAnalytics::ready, this, &BinaryTaskPanel::showAnalytics);
 
     auto *explorer = new QGroupBox(tr("Decision threshold"), this);
     auto *explorerLayout = new QVBoxLayout(explorer);
@@ -225,7 +224,8 @@ void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores
     else
         m_roc->setCurves({{m_task, evaluation.roc, evaluation.binary ? evaluation.binary->auc : NAN}});
     m_hasScores = scores && !scores->scores.empty();
-    m_scores = m_hasScores ? *scores : TaskScores{};
+    // Shared with a computation still running on the previous scores, which then keeps its copy.
+    m_scores = std::make_shared<const TaskScores>(m_hasScores ? *scores : TaskScores{});
     m_slider->setEnabled(m_hasScores);
     m_spin->setEnabled(m_hasScores);
     QString why;
@@ -246,25 +246,13 @@ void BinaryTaskPanel::setTask(const TaskEvaluation &evaluation, const TaskScores
         for (ChartView *chart : std::initializer_list<ChartView *>{m_ks, m_distribution, m_calibration})
             chart->showMessage(ChartView::noScoresMessage());
     }
-    if (m_hasScores) {
-        // The engine's curves (Gains.h), from the per-row scores.
-        // Every row flagged: the positives and the rows.
-        const ConfusionCounts all =
-            confusionAt(m_scores.scores, m_scores.labels, -std::numeric_limits<double>::infinity());
-        const double positiveRate =
-            double(all.truePositive) / double(std::max<std::int64_t>(1, all.truePositive + all.falsePositive));
-        m_precisionRecall->setCurve(precisionRecallCurve(m_scores.scores, m_scores.labels),
-                                    averagePrecision(m_scores.scores, m_scores.labels), positiveRate, m_task);
-        const std::vector<CumulativeGainsPoint> gains = cumulativeGainsCurve(m_scores.scores, m_scores.labels);
-        m_cumulativeGains->setCurve(gains, positiveRate, m_task);
-        m_lift->setCurve(gains, m_task);
-    } else {
+    if (!m_hasScores) {
         for (ChartView *chart : std::initializer_list<ChartView *>{m_precisionRecall, m_cumulativeGains, m_lift})
             chart->showMessage(ChartView::noScoresMessage());
     }
     updateThreshold();
-    updateGains();
-    updateCutoff();
+    showCutoffInputs();
+    requestAnalytics(true, true, true);
 }
 
 double BinaryTaskPanel::startingThreshold(const TaskScores *scores, const TaskCharts *charts, QString *why)
@@ -321,7 +309,7 @@ void BinaryTaskPanel::updateThreshold()
         m_roc->setMarker(NAN, NAN);
         return;
     }
-    m_counts = confusionAt(m_scores.scores, m_scores.labels, threshold);
+    m_counts = confusionAt(m_scores->scores, m_scores->labels, threshold);
     const QLocale locale;
     m_tp->setText(locale.toString(static_cast<qlonglong>(m_counts.truePositive)));
     m_fp->setText(locale.toString(static_cast<qlonglong>(m_counts.falsePositive)));
@@ -347,8 +335,8 @@ void BinaryTaskPanel::updateThreshold()
         tr("Score ≥ %1 flags %2 of %3 rows (%4%) on the %5 part.")
             .arg(threshold, 0, 'f', 3)
             .arg(locale.toString(flagged))
-            .arg(locale.toString(static_cast<qlonglong>(m_scores.scores.size())))
-            .arg(100.0 * static_cast<double>(flagged) / std::max<double>(1, m_scores.scores.size()), 0, 'f', 1)
+            .arg(locale.toString(static_cast<qlonglong>(m_scores->scores.size())))
+            .arg(100.0 * static_cast<double>(flagged) / std::max<double>(1, m_scores->scores.size()), 0, 'f', 1)
             .arg(tr("evaluation")));
 }
 
@@ -393,7 +381,7 @@ QWidget *BinaryTaskPanel::makeGainsTab()
     layout->addLayout(controls);
     layout->addWidget(m_gainsView, 1);
 
-    connect(m_bands, &QSpinBox::valueChanged, this, &BinaryTaskPanel::updateGains);
+    connect(m_bands, &QSpinBox::valueChanged, this, [this] { requestAnalytics(true, false, false); });
     connect(copy, &QPushButton::clicked, this, [this] { copyModelToClipboard(*m_gains); });
     connect(save, &QPushButton::clicked, this,
             [this] { saveModelAsCsvInteractively(*m_gains, this, tr("%1 gains").arg(m_task)); });
@@ -461,9 +449,12 @@ QWidget *BinaryTaskPanel::makeCutoffTab()
     layout->addWidget(m_cutoffNote);
     layout->addStretch();
 
-    connect(m_criterion, &QComboBox::currentIndexChanged, this, &BinaryTaskPanel::updateCutoff);
+    connect(m_criterion, &QComboBox::currentIndexChanged, this, [this] {
+        showCutoffInputs();
+        requestAnalytics(false, true, false);
+    });
     for (QDoubleSpinBox *box : {m_costBad, m_costGood, m_approvalRate, m_maxBadRate})
-        connect(box, &QDoubleSpinBox::valueChanged, this, &BinaryTaskPanel::updateCutoff);
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this] { requestAnalytics(false, true, false); });
     return tab;
 }
 
@@ -472,70 +463,119 @@ BinaryTaskPanel::CutoffBy BinaryTaskPanel::cutoffBy() const
     return static_cast<CutoffBy>(std::max(0, m_criterion->currentIndex()));
 }
 
-void BinaryTaskPanel::updateGains()
+void BinaryTaskPanel::showCutoffInputs()
 {
-    m_gainsView->setEnabled(m_hasScores);
-    if (!m_hasScores) {
-        m_gains->setTable({});
-        m_gainsSummary->setText(tr("Per-row scores are not stored in a model file: score a labelled file on the "
-                                   "Scoring page to see the gains table."));
-        return;
-    }
-    // The engine's table, as `creditmtl-cli evaluate --gains N` prints it.
-    m_gains->setTable(gainsTable(m_scores.scores, m_scores.labels, m_bands->value()));
-    const GainsTable &table = m_gains->table();
-    const QLocale locale;
-    m_gainsSummary->setText(tr("%1 bads of %2 rows; KS over the bands %3, over every threshold %4.")
-                                .arg(locale.toString(static_cast<qlonglong>(table.bads)),
-                                     locale.toString(static_cast<qlonglong>(table.count)),
-                                     locale.toString(table.ks, 'f', 4),
-                                     locale.toString(ksStatistic(m_scores.scores, m_scores.labels), 'f', 4)));
-}
-
-void BinaryTaskPanel::updateCutoff()
-{
-    const CutoffBy by = cutoffBy();
     // Only the inputs of the chosen criterion are shown.
+    const CutoffBy by = cutoffBy();
     m_criterionForm->setRowVisible(m_costBad, by == CutoffBy::Cost);
     m_criterionForm->setRowVisible(m_costGood, by == CutoffBy::Cost);
     m_criterionForm->setRowVisible(m_approvalRate, by == CutoffBy::ApprovalRate);
     m_criterionForm->setRowVisible(m_maxBadRate, by == CutoffBy::BadRate);
+}
+
+void BinaryTaskPanel::clearCutoff(const QString &note)
+{
     m_decision.reset();
-    const auto clear = [this](const QString &note) {
-        for (QLabel *label : {m_cutoff, m_approved, m_badRateApproved, m_expectedCost})
-            label->setText(QStringLiteral("–"));
-        m_cutoffNote->setText(note);
-        m_roc->setCutoff(NAN, NAN, NAN, {});
-    };
+    for (QLabel *label : {m_cutoff, m_approved, m_badRateApproved, m_expectedCost}) {
+        label->setText(QStringLiteral("–"));
+        label->setToolTip({});
+    }
+    m_cutoffNote->setText(note);
+    m_roc->setCutoff(NAN, NAN, NAN, {});
+}
+
+void BinaryTaskPanel::requestAnalytics(bool gains, bool cutoff, bool curves)
+{
     if (!m_hasScores) {
-        clear(tr("Per-row scores are not stored in a model file: score a labelled file on the Scoring page to "
-                 "choose a cut-off."));
+        m_gains->setTable({});
+        m_gainsView->setEnabled(false);
+        m_gainsSummary->setText(tr("Per-row scores are not stored in a model file: score a labelled file on the "
+                                   "Scoring page to see the gains table."));
+        clearCutoff(tr("Per-row scores are not stored in a model file: score a labelled file on the Scoring page to "
+                       "choose a cut-off."));
         return;
     }
-    CutoffCriterion criterion;
-    switch (by) {
-    case CutoffBy::Cost:
-        if (m_costBad->value() == 0 && m_costGood->value() == 0) {
-            clear(tr("Both costs are 0, so every cut-off costs nothing: give at least one cost above 0."));
-            return;
+    BinaryAnalytics::Request request;
+    request.scores = m_scores;
+    request.curves = curves;
+    // Computed on another thread for a large set: "computing" until it is back.
+    const bool later = m_scores->scores.size() > BinaryAnalytics::kSynchronousRows;
+    const QString computing = tr("Computing…");
+    if (gains) {
+        request.bands = m_bands->value();
+        request.gainsGeneration = ++m_gainsGeneration;
+        if (later)
+            m_gainsSummary->setText(computing);
+    }
+    if (cutoff) {
+        request.cutoffGeneration = ++m_cutoffGeneration;
+        CutoffCriterion criterion;
+        switch (cutoffBy()) {
+        case CutoffBy::Cost:
+            criterion.costFalseNegative = m_costBad->value();
+            criterion.costFalsePositive = m_costGood->value();
+            break;
+        case CutoffBy::ApprovalRate:
+            criterion.targetApprovalRate = m_approvalRate->value();
+            break;
+        case CutoffBy::BadRate:
+            criterion.maximumBadRate = m_maxBadRate->value();
+            break;
         }
-        criterion.costFalseNegative = m_costBad->value();
-        criterion.costFalsePositive = m_costGood->value();
-        break;
-    case CutoffBy::ApprovalRate:
-        criterion.targetApprovalRate = m_approvalRate->value();
-        break;
-    case CutoffBy::BadRate:
-        criterion.maximumBadRate = m_maxBadRate->value();
-        break;
+        if (criterion.costFalseNegative && *criterion.costFalseNegative == 0 && *criterion.costFalsePositive == 0) {
+            clearCutoff(tr("Both costs are 0, so every cut-off costs nothing: give at least one cost above 0."));
+        } else {
+            request.cutoff = criterion;
+            if (later)
+                clearCutoff(computing);
+        }
     }
-    try {
-        // The engine's choice, as `creditmtl-cli evaluate` prints it for the same criterion.
-        m_decision = chooseCutoff(m_scores.scores, m_scores.labels, criterion);
-    } catch (const std::invalid_argument &error) {
-        clear(QString::fromStdString(error.what()));
+    if (later && curves) {
+        for (ChartView *chart : std::initializer_list<ChartView *>{m_precisionRecall, m_cumulativeGains, m_lift})
+            chart->showMessage(computing);
+    }
+    if (request.bands > 0 || request.cutoff || request.curves)
+        m_analytics->request(std::move(request));
+}
+
+void BinaryTaskPanel::showAnalytics(const BinaryAnalytics::Result &result)
+{
+    // A result for scores no longer shown, or a part asked for again since, is dropped.
+    if (result.request.scores != m_scores)
+        return;
+    if (result.gains && result.request.gainsGeneration == m_gainsGeneration)
+        showGains(*result.gains, result.ks);
+    if (result.request.cutoff && result.request.cutoffGeneration == m_cutoffGeneration)
+        showCutoff(result);
+    if (result.hasCurves) {
+        m_precisionRecall->setCurve(result.precisionRecall, result.averagePrecision, result.positiveRate, m_task);
+        m_cumulativeGains->setCurve(result.cumulativeGains, result.positiveRate, m_task);
+        m_lift->setCurve(result.cumulativeGains, m_task);
+    }
+}
+
+void BinaryTaskPanel::showGains(const GainsTable &table, double ks)
+{
+    // The engine's table, as `creditmtl-cli evaluate --gains N` prints it.
+    m_gainsView->setEnabled(true);
+    m_gains->setTable(table);
+    const QLocale locale;
+    m_gainsSummary->setText(tr("%1 bads of %2 rows; KS over the bands %3, over every threshold %4.")
+                                .arg(locale.toString(static_cast<qlonglong>(table.bads)),
+                                     locale.toString(static_cast<qlonglong>(table.count)),
+                                     locale.toString(table.ks, 'f', 4), locale.toString(ks, 'f', 4)));
+}
+
+void BinaryTaskPanel::showCutoff(const BinaryAnalytics::Result &result)
+{
+    if (!result.decision) {
+        clearCutoff(result.cutoffError);
         return;
     }
+    // The engine's choice, as `creditmtl-cli evaluate` prints it for the same criterion.
+    m_decision = result.decision;
+    const CutoffCriterion &criterion = *result.request.cutoff;
+    const bool byCost = criterion.costFalseNegative.has_value();
     const CutoffDecision &decision = *m_decision;
     const QLocale locale;
     m_cutoff->setText(std::isinf(decision.cutoff) ? tr("none (approve all)")
@@ -551,25 +591,23 @@ void BinaryTaskPanel::updateCutoff()
                                               locale.toString(static_cast<qlonglong>(decision.approvedBads))));
     m_badRateApproved->setToolTip(std::isnan(decision.badRateApproved) ? tr("Undefined: nobody is approved.")
                                                                        : QString());
-    m_expectedCost->setText(by == CutoffBy::Cost ? locale.toString(decision.expectedCost, 'f', 4)
-                                                 : QStringLiteral("—"));
-    m_expectedCost->setToolTip(by == CutoffBy::Cost ? QString()
-                                                    : tr("Priced only when the cut-off is chosen by cost."));
+    m_expectedCost->setText(byCost ? locale.toString(decision.expectedCost, 'f', 4) : QStringLiteral("—"));
+    m_expectedCost->setToolTip(byCost ? QString() : tr("Priced only when the cut-off is chosen by cost."));
     QString note;
-    if (by == CutoffBy::BadRate && !(decision.badRateApproved <= *criterion.maximumBadRate))
+    if (criterion.maximumBadRate && !(decision.badRateApproved <= *criterion.maximumBadRate))
         note = tr("No cut-off keeps the bad rate among the approved at most %1; the cut-off above approves nobody.")
                    .arg(locale.toString(*criterion.maximumBadRate, 'f', 3));
-    else if (by == CutoffBy::Cost)
+    else if (byCost)
         note = tr("The square on the ROC curve marks this cut-off; every point of the dashed iso-cost line through "
                   "it costs the same, so the cheapest cut-off is where that line touches the curve.");
     else
         note = tr("The square on the ROC curve marks this cut-off.");
     m_cutoffNote->setText(note);
     // Where the cut-off lies on the ROC curve, from the engine's counts at it.
-    const ConfusionCounts counts = confusionAt(m_scores.scores, m_scores.labels, decision.cutoff);
+    const ConfusionCounts &counts = result.atCutoff;
     const RocPoint point = rocPointAt(counts, decision.cutoff);
-    const double slope = by == CutoffBy::Cost
-                             ? RocChart::isoCostSlope(m_costBad->value(), m_costGood->value(),
+    const double slope = byCost
+                             ? RocChart::isoCostSlope(*criterion.costFalseNegative, *criterion.costFalsePositive,
                                                       static_cast<double>(counts.truePositive + counts.falseNegative),
                                                       static_cast<double>(counts.falsePositive + counts.trueNegative))
                              : NAN;

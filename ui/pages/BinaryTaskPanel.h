@@ -4,9 +4,11 @@
 #include "metrics/CostCutoff.h"
 #include "metrics/Evaluation.h"
 #include "metrics/TaskScores.h"
+#include "workers/BinaryAnalytics.h"
 
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QComboBox;
@@ -89,13 +91,19 @@ Q_SIGNALS:
 
 private:
     void updateThreshold();
-    void updateGains();
-    void updateCutoff();
+    // Asks the engine for the gains table, the cut-off and the ranking curves as the controls say
+    // (each when its flag is set), at once for a small set, else in the background.
+    void requestAnalytics(bool gains, bool cutoff, bool curves);
+    void showAnalytics(const BinaryAnalytics::Result &result);
+    void showGains(const GainsTable &table, double ks);
+    void showCutoff(const BinaryAnalytics::Result &result);
+    void clearCutoff(const QString &note);
+    void showCutoffInputs();
     QWidget *makeGainsTab();
     QWidget *makeCutoffTab();
 
     QString m_task;
-    TaskScores m_scores;
+    std::shared_ptr<const TaskScores> m_scores;
     bool m_hasScores = false;
     bool m_settingThreshold = false; // inside setThreshold: a change that is not the user's
     ConfusionCounts m_counts;
@@ -123,6 +131,8 @@ private:
     QDoubleSpinBox *m_costBad, *m_costGood, *m_approvalRate, *m_maxBadRate;
     QLabel *m_cutoff, *m_approved, *m_badRateApproved, *m_expectedCost, *m_cutoffNote;
     std::optional<CutoffDecision> m_decision;
+    BinaryAnalytics *m_analytics;
+    quint64 m_gainsGeneration = 0, m_cutoffGeneration = 0; // of the latest request of each part
 };
 
 } // namespace cmtl::ui
