@@ -677,6 +677,10 @@
         <source>Lift</source>
         <translation>提升度</translation>
     </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::BinningChart</name>
