@@ -4,10 +4,12 @@
 // print for the same model and data; the cut-off sits on the ROC curve with a true iso-cost line;
 // the controls are named, explained and translated. A small model on 2,000 loans of the sample.
 
+#include "../catalogue/Catalogue.h"
 #include "AppSupport.h"
 #include "HelpTexts.h"
 #include "ResourcesInit.h"
 #include "RunRecord.h"
+#include "WheelGuard.h"
 #include "charts/GainsCharts.h"
 #include "charts/RocChart.h"
 #include "io/ModelFile.h"
@@ -38,9 +40,11 @@
 #include <QScatterSeries>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 #include <cmath>
 #include <random>
@@ -55,18 +59,11 @@ QString arg(const char *text)
     return QString::fromLatin1(text);
 }
 
-struct CliRun {
-    int exitCode = -1;
-    QString out, err;
-};
-
+// The bad-input catalogue's harness runs the command line (and catches hangs and crashes).
+using catalogue::CliRun;
 CliRun runCli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(CMTL_CLI_PATH), arguments);
-    process.waitForFinished(120000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return catalogue::runCli(arguments, 120000);
 }
 
 // The cut-off row `evaluate` prints: "0.077053  3713 of 4857  0.7645  0.0712  0.4321".
@@ -454,6 +451,21 @@ private Q_SLOTS:
         QVERIFY(panel.rocChart()->isoCostSeries());
     }
 
+    // Without a bad row there is nothing to rank: the charts say so, and the lifts are undefined ("—").
+    void withoutAnyBadTheChartsSayWhy()
+    {
+        TaskScores good = m_scores;
+        std::fill(good.labels.begin(), good.labels.end(), std::uint8_t(0));
+        BinaryTaskPanel panel;
+        panel.setTask(evaluateScores(good), &good, nullptr);
+        for (ChartView *chart : std::initializer_list<ChartView *>{panel.precisionRecallChart(),
+                                                                   panel.cumulativeGainsChart(), panel.liftChart()})
+            QVERIFY2(chart->message().contains(arg("no row of this task is positive")), qPrintable(chart->message()));
+        QVERIFY(panel.gainsModel()->rowCount() > 0);
+        QCOMPARE(panel.gainsModel()->index(0, GainsTableModel::Lift).data().toString(), QStringLiteral("—"));
+        QVERIFY(!panel.gainsModel()->index(0, GainsTableModel::Lift).data(Qt::ToolTipRole).toString().isEmpty());
+    }
+
     void withoutScoresTheTablesSaySo()
     {
         BinaryTaskPanel panel;
@@ -466,6 +478,36 @@ private Q_SLOTS:
         for (ChartView *chart : std::initializer_list<ChartView *>{panel.precisionRecallChart(),
                                                                    panel.cumulativeGainsChart(), panel.liftChart()})
             QCOMPARE(chart->message(), ChartView::noScoresMessage());
+    }
+
+    // The settings change only by the user's hand: the wheel turned over an unfocused spin box or the
+    // criterion box (as when scrolling) changes nothing, as on every page (WheelGuard).
+    void theWheelDoesNotChangeTheSettings()
+    {
+        WheelGuard::install();
+        BinaryTaskPanel panel;
+        panel.setTask(m_evaluation, &m_scores, &m_charts);
+        panel.resize(1100, 800);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const double cutoff = panel.cutoffDecision().value().cutoff;
+        const int bands = panel.gainsModel()->rowCount();
+        for (const char *name : {"gainsBandsSpin", "cutoffCriterionCombo", "costBadSpin", "costGoodSpin"}) {
+            QWidget *control = panel.findChild<QWidget *>(QLatin1String(name));
+            panel.tabs()->setCurrentWidget(control->parentWidget());
+            panel.tabs()->tabBar()->setFocus();
+            QApplication::processEvents();
+            QVERIFY2(!control->hasFocus(), name);
+            const QPointF centre(control->width() / 2.0, control->height() / 2.0);
+            QWheelEvent wheel(centre, control->mapToGlobal(centre), QPoint(), QPoint(0, -120), Qt::NoButton,
+                              Qt::NoModifier, Qt::NoScrollPhase, false);
+            QSpontaneKeyEvent::setSpontaneous(&wheel);
+            qApp->notify(control, &wheel);
+        }
+        QCOMPARE(panel.gainsBandsSpin()->value(), 10);
+        QCOMPARE(panel.cutoffCriterionCombo()->currentIndex(), 0);
+        QCOMPARE(panel.cutoffDecision().value().cutoff, cutoff);
+        QCOMPARE(panel.gainsModel()->rowCount(), bands);
     }
 
     void everyControlIsNamedAndExplained()

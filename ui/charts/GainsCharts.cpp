@@ -21,6 +21,16 @@ QLineSeries *referenceLine(const QString &name, const QList<QPointF> &points)
     return line;
 }
 
+// The model's curve: the first series colour, as the ROC curve of a single task.
+QLineSeries *modelCurve(const QString &name, const QList<QPointF> &points)
+{
+    auto *curve = new QLineSeries;
+    curve->setName(name);
+    curve->replace(points);
+    curve->setPen(QPen(ChartView::seriesColor(0), 2.0));
+    return curve;
+}
+
 QString noPositiveMessage()
 {
     return ChartView::tr("Nothing to draw: no row of this task is positive (bad), so there is nothing to rank "
@@ -43,14 +53,10 @@ void PrecisionRecallChart::setCurve(const std::vector<PrecisionRecallPoint> &poi
         showMessage(noPositiveMessage());
         return;
     }
-    auto *curve = new QLineSeries;
-    curve->setName(tr("%1 (AP %2)").arg(name).arg(averagePrecision, 0, 'f', 3));
     QList<QPointF> drawn;
     for (const std::size_t k : drawnPoints(points.size()))
         drawn.append(QPointF(points[k].recall, points[k].precision));
-    curve->replace(drawn);
-    curve->setPen(QPen(seriesColor(0), 2.0));
-    attach(curve);
+    attach(modelCurve(tr("%1 (AP %2)").arg(name).arg(averagePrecision, 0, 'f', 3), drawn));
     attach(referenceLine(tr("no skill (%1)").arg(positiveRate, 0, 'f', 3),
                          {QPointF(0, positiveRate), QPointF(1, positiveRate)}));
     fitLegend();
@@ -70,14 +76,10 @@ void CumulativeGainsChart::setCurve(const std::vector<CumulativeGainsPoint> &poi
         showMessage(noPositiveMessage());
         return;
     }
-    auto *curve = new QLineSeries;
-    curve->setName(name);
     QList<QPointF> drawn;
     for (const std::size_t k : drawnPoints(points.size()))
         drawn.append(QPointF(points[k].populationShare, points[k].positiveShare));
-    curve->replace(drawn);
-    curve->setPen(QPen(seriesColor(0), 2.0));
-    attach(curve);
+    attach(modelCurve(name, drawn));
     // The perfect model takes every positive first: all of them once the positives' share is taken.
     auto *perfect = new QLineSeries;
     perfect->setName(tr("perfect model"));
@@ -106,8 +108,6 @@ void LiftChart::setCurve(const std::vector<CumulativeGainsPoint> &points, const 
         showMessage(noPositiveMessage());
         return;
     }
-    auto *curve = new QLineSeries;
-    curve->setName(name);
     QList<QPointF> drawn;
     double highest = 1;
     for (const std::size_t k : drawnPoints(points.size())) {
@@ -118,9 +118,7 @@ void LiftChart::setCurve(const std::vector<CumulativeGainsPoint> &points, const 
         highest = std::max(highest, lift);
         drawn.append(QPointF(points[k].populationShare, lift));
     }
-    curve->replace(drawn);
-    curve->setPen(QPen(seriesColor(0), 2.0));
-    attach(curve);
+    attach(modelCurve(name, drawn));
     attach(referenceLine(tr("random (lift 1)"), {QPointF(0, 1), QPointF(1, 1)}));
     // Room above the highest lift, to a whole number.
     yAxis()->setRange(0, std::ceil(highest * 1.05));
