@@ -270,6 +270,36 @@ constexpr ControlHelp kControlHelp[] = {
          "HelpTexts", "The decision threshold: a loan whose score is at or above it is flagged (declined or reviewed). "
                       "Lower, and more bad loans are caught (recall) at the price of more good ones turned away; the "
                       "confusion matrix and the rates below follow it. It does not change AUC, KS or Gini.")},
+    {"gainsBandsSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "How many score bands the gains table has: 10 gives deciles, 20 ventiles. The "
+                                    "rows are ranked by score, riskiest first, and cut into bands of equal size; "
+                                    "tied scores stay in one band. The same table as evaluate --gains N.")},
+    {"gainsTable",
+     QT_TRANSLATE_NOOP("HelpTexts", "The gains table: per score band, riskiest first, its rows, bads and bad rate, "
+                                    "the cumulative shares of bads and goods down to it, the KS at its lower edge "
+                                    "and its lift. Right-click to copy it or save it as CSV.")},
+    {"copyGainsButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Copies the gains table as tab-separated text, ready to paste into a "
+                                    "spreadsheet.")},
+    {"saveGainsButton", QT_TRANSLATE_NOOP("HelpTexts", "Saves the gains table as a CSV file.")},
+    {"cutoffCriterionCombo",
+     QT_TRANSLATE_NOOP("HelpTexts", "How the accept/decline cut-off is chosen: the lowest expected cost given the "
+                                    "cost of each kind of error, the most approvals within a target approval rate, "
+                                    "or the most approvals while the bad rate among them stays within a maximum. An "
+                                    "applicant whose score is at or above the cut-off is declined.")},
+    {"costBadSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "What approving a loan that goes bad costs, such as the loss given default (a "
+                                    "false negative). Only the ratio of the two costs moves the cut-off. The same "
+                                    "as evaluate --cost-fn.")},
+    {"costGoodSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "What declining a loan that would have been good costs, such as the lost margin "
+                                    "(a false positive). The same as evaluate --cost-fp.")},
+    {"approvalRateSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "The largest share of applicants to approve (0 to 1); the cut-off approves as "
+                                    "many as possible within it. The same as evaluate --target-approval.")},
+    {"maxBadRateSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "The highest bad rate acceptable among the approved (0 to 1); the cut-off "
+                                    "approves as many as possible within it. The same as evaluate --max-bad-rate.")},
     {"columnSearch", QT_TRANSLATE_NOOP("HelpTexts", "Shows only the columns whose name contains this text.")},
     {"binningTaskCombo",
      QT_TRANSLATE_NOOP("HelpTexts", "The binary task whose event (a bad loan) the bins are grouped by: each feature's "

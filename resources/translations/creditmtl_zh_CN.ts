@@ -323,6 +323,42 @@
         <source>Puts the selected feature&apos;s bins back to the optimal binning; Edit ▸ Undo brings your grouping back.</source>
         <translation>将所选特征的分箱恢复为最优分箱；“编辑 ▸ 撤销”可找回你的分组。</translation>
     </message>
+    <message>
+        <source>How many score bands the gains table has: 10 gives deciles, 20 ventiles. The rows are ranked by score, riskiest first, and cut into bands of equal size; tied scores stay in one band. The same table as evaluate --gains N.</source>
+        <translation>收益表的评分分段数：10 为十分位，20 为二十分位。各行按评分排序（风险最高者在前），切成大小相同的分段；评分相同的行留在同一分段。与 evaluate --gains N 的表相同。</translation>
+    </message>
+    <message>
+        <source>The gains table: per score band, riskiest first, its rows, bads and bad rate, the cumulative shares of bads and goods down to it, the KS at its lower edge and its lift. Right-click to copy it or save it as CSV.</source>
+        <translation>收益表：按评分分段（风险最高者在前）列出行数、坏样本数和坏账率，到该分段为止的累计坏样本与好样本占比，分段下边界处的 KS 及提升度。右键可复制或另存为 CSV。</translation>
+    </message>
+    <message>
+        <source>Copies the gains table as tab-separated text, ready to paste into a spreadsheet.</source>
+        <translation>将收益表复制为制表符分隔的文本，可直接粘贴到电子表格。</translation>
+    </message>
+    <message>
+        <source>Saves the gains table as a CSV file.</source>
+        <translation>将收益表保存为 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>How the accept/decline cut-off is chosen: the lowest expected cost given the cost of each kind of error, the most approvals within a target approval rate, or the most approvals while the bad rate among them stays within a maximum. An applicant whose score is at or above the cut-off is declined.</source>
+        <translation>批准/拒绝截断点的选择方式：按两类错误各自的成本取预期成本最低者；在目标批准率之内批准尽可能多的申请人；或在获批客户坏账率不超过上限的前提下批准尽可能多的申请人。评分不低于截断点的申请人被拒绝。</translation>
+    </message>
+    <message>
+        <source>What approving a loan that goes bad costs, such as the loss given default (a false negative). Only the ratio of the two costs moves the cut-off. The same as evaluate --cost-fn.</source>
+        <translation>批准一笔最终变坏的贷款的成本，如违约损失（假负例）。只有两项成本之比会影响截断点。与 evaluate --cost-fn 相同。</translation>
+    </message>
+    <message>
+        <source>What declining a loan that would have been good costs, such as the lost margin (a false positive). The same as evaluate --cost-fp.</source>
+        <translation>拒绝一笔本会正常还款的贷款的成本，如损失的利润（假正例）。与 evaluate --cost-fp 相同。</translation>
+    </message>
+    <message>
+        <source>The largest share of applicants to approve (0 to 1); the cut-off approves as many as possible within it. The same as evaluate --target-approval.</source>
+        <translation>最多批准的申请人比例（0 到 1）；截断点在此范围内批准尽可能多的申请人。与 evaluate --target-approval 相同。</translation>
+    </message>
+    <message>
+        <source>The highest bad rate acceptable among the approved (0 to 1); the cut-off approves as many as possible within it. The same as evaluate --max-bad-rate.</source>
+        <translation>获批客户中可接受的最高坏账率（0 到 1）；截断点在此范围内批准尽可能多的申请人。与 evaluate --max-bad-rate 相同。</translation>
+    </message>
 </context>
 <context>
     <name>RunRecord</name>
@@ -456,6 +492,194 @@
     <message>
         <source>Undefined: there are no rows.</source>
         <translation>未定义：没有任何行。</translation>
+    </message>
+    <message>
+        <source>Gains table</source>
+        <translation>收益表</translation>
+    </message>
+    <message>
+        <source>Cost cut-off</source>
+        <translation>成本截断点</translation>
+    </message>
+    <message>
+        <source>Number of score bands</source>
+        <translation>评分分段数</translation>
+    </message>
+    <message>
+        <source>&amp;Bands:</source>
+        <translation>分段数(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Copy table</source>
+        <translation>复制表格</translation>
+    </message>
+    <message>
+        <source>Copy gains table</source>
+        <translation>复制收益表</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>另存为 CSV…</translation>
+    </message>
+    <message>
+        <source>Save gains table as CSV</source>
+        <translation>将收益表另存为 CSV</translation>
+    </message>
+    <message>
+        <source>gains</source>
+        <translation>收益表</translation>
+    </message>
+    <message>
+        <source>%1 gains</source>
+        <translation>%1 收益表</translation>
+    </message>
+    <message>
+        <source>Choose the cut-off by</source>
+        <translation>截断点的选择依据</translation>
+    </message>
+    <message>
+        <source>Lowest expected cost</source>
+        <translation>最低预期成本</translation>
+    </message>
+    <message>
+        <source>Target approval rate</source>
+        <translation>目标批准率</translation>
+    </message>
+    <message>
+        <source>Maximum bad rate</source>
+        <translation>最高坏账率</translation>
+    </message>
+    <message>
+        <source>Cost of approving a bad loan</source>
+        <translation>批准坏贷款的成本</translation>
+    </message>
+    <message>
+        <source>Cost of declining a good loan</source>
+        <translation>拒绝好贷款的成本</translation>
+    </message>
+    <message>
+        <source>Maximum bad rate among the approved</source>
+        <translation>获批客户中的最高坏账率</translation>
+    </message>
+    <message>
+        <source>C&amp;ut-off by:</source>
+        <translation>截断点依据(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Cost of approving a ba&amp;d:</source>
+        <translation>批准坏贷款的成本(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Cost of declining a &amp;good:</source>
+        <translation>拒绝好贷款的成本(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Approve at &amp;most:</source>
+        <translation>最多批准(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Bad rate among approved &amp;at most:</source>
+        <translation>获批客户坏账率不超过(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Cut-off</source>
+        <translation>截断点</translation>
+    </message>
+    <message>
+        <source>Approval rate</source>
+        <translation>批准率</translation>
+    </message>
+    <message>
+        <source>Bad rate among the approved</source>
+        <translation>获批客户的坏账率</translation>
+    </message>
+    <message>
+        <source>Expected cost per applicant</source>
+        <translation>每位申请人的预期成本</translation>
+    </message>
+    <message>
+        <source>Cut-off (decline at or above):</source>
+        <translation>截断点（评分不低于即拒绝）：</translation>
+    </message>
+    <message>
+        <source>Approved:</source>
+        <translation>批准：</translation>
+    </message>
+    <message>
+        <source>Bad rate among approved:</source>
+        <translation>获批客户坏账率：</translation>
+    </message>
+    <message>
+        <source>Expected cost per applicant:</source>
+        <translation>每位申请人的预期成本：</translation>
+    </message>
+    <message>
+        <source>Per-row scores are not stored in a model file: score a labelled file on the Scoring page to see the gains table.</source>
+        <translation>模型文件不保存逐行得分：请在“评分”页面对带标签的文件评分后再查看收益表。</translation>
+    </message>
+    <message>
+        <source>%1 bads of %2 rows; KS over the bands %3, over every threshold %4.</source>
+        <translation>%2 行中有 %1 个坏样本；按分段边界计算的 KS 为 %3，按全部阈值计算的 KS 为 %4。</translation>
+    </message>
+    <message>
+        <source>Per-row scores are not stored in a model file: score a labelled file on the Scoring page to choose a cut-off.</source>
+        <translation>模型文件不保存逐行得分：请在“评分”页面对带标签的文件评分后再选择截断点。</translation>
+    </message>
+    <message>
+        <source>Both costs are 0, so every cut-off costs nothing: give at least one cost above 0.</source>
+        <translation>两项成本都是 0，任何截断点都没有成本：请至少给出一项大于 0 的成本。</translation>
+    </message>
+    <message>
+        <source>none (approve all)</source>
+        <translation>无（全部批准）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%1 / %2（%3%）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bads)</source>
+        <translation>%1（%2 个坏样本）</translation>
+    </message>
+    <message>
+        <source>Undefined: nobody is approved.</source>
+        <translation>无定义：没有任何申请人获批。</translation>
+    </message>
+    <message>
+        <source>Priced only when the cut-off is chosen by cost.</source>
+        <translation>只有按成本选择截断点时才计算成本。</translation>
+    </message>
+    <message>
+        <source>No cut-off keeps the bad rate among the approved at most %1; the cut-off above approves nobody.</source>
+        <translation>没有任何截断点能使获批客户的坏账率不超过 %1；上面的截断点不批准任何人。</translation>
+    </message>
+    <message>
+        <source>The square on the ROC curve marks this cut-off; every point of the dashed iso-cost line through it costs the same, so the cheapest cut-off is where that line touches the curve.</source>
+        <translation>ROC 曲线上的方块标出该截断点；经过它的虚线等成本线上每一点的成本都相同，因此成本最低的截断点就是这条线与曲线相切之处。</translation>
+    </message>
+    <message>
+        <source>The square on the ROC curve marks this cut-off.</source>
+        <translation>ROC 曲线上的方块标出该截断点。</translation>
+    </message>
+    <message>
+        <source>cut-off</source>
+        <translation>截断点</translation>
+    </message>
+    <message>
+        <source>Precision-recall</source>
+        <translation>精确率-召回率</translation>
+    </message>
+    <message>
+        <source>Cumulative gains</source>
+        <translation>累计收益</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>提升度</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
     </message>
 </context>
 <context>
@@ -816,6 +1040,10 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
 
 如需查看，请在“评分”页面对带标签的文件（含此任务列）评分：模型在该文件上的指标和图表将作为一次单独的运行显示在这里。</translation>
     </message>
+    <message>
+        <source>Nothing to draw: no row of this task is positive (bad), so there is nothing to rank them by.</source>
+        <translation>无可绘制内容：该任务没有任何正类（坏样本）行，因此无从排序。</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ColumnListModel</name>
@@ -1039,6 +1267,29 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
     <message>
         <source>rows: actual, columns: predicted</source>
         <translation>行：实际，列：预测</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::CumulativeGainsChart</name>
+    <message>
+        <source>Cumulative gains (CAP)</source>
+        <translation>累计收益（CAP）</translation>
+    </message>
+    <message>
+        <source>Share of population (highest scores first)</source>
+        <translation>总体占比（按评分从高到低）</translation>
+    </message>
+    <message>
+        <source>Positives caught</source>
+        <translation>捕获的正类占比</translation>
+    </message>
+    <message>
+        <source>perfect model</source>
+        <translation>完美模型</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
     </message>
 </context>
 <context>
@@ -1327,6 +1578,93 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
     </message>
 </context>
 <context>
+    <name>cmtl::ui::GainsTableModel</name>
+    <message>
+        <source>Undefined here (no bad or no good row), not zero.</source>
+        <translation>此处无定义（没有坏样本或没有好样本），并非零。</translation>
+    </message>
+    <message>
+        <source>The score band: rows ranked by score, riskiest first, cut into N bands of equal size (tied scores stay in one band).</source>
+        <translation>评分分段：按评分排序（风险最高者在前），切成 N 个大小相同的分段（评分相同的行留在同一分段）。</translation>
+    </message>
+    <message>
+        <source>The lowest and the highest score in the band.</source>
+        <translation>该分段中的最低分和最高分。</translation>
+    </message>
+    <message>
+        <source>The rows in the band.</source>
+        <translation>该分段的行数。</translation>
+    </message>
+    <message>
+        <source>The positive (bad) rows in the band.</source>
+        <translation>该分段中正类（坏样本）的行数。</translation>
+    </message>
+    <message>
+        <source>Bads divided by rows in the band.</source>
+        <translation>该分段的坏样本数除以行数。</translation>
+    </message>
+    <message>
+        <source>The share of all bads in this band and the riskier ones above it: the bads caught by declining down to this band.</source>
+        <translation>本分段及其上方风险更高的分段所含坏样本占全部坏样本的比例：拒绝到本分段为止所拦截的坏样本。</translation>
+    </message>
+    <message>
+        <source>The share of all goods in this band and the ones above it: the goods lost by declining down to this band.</source>
+        <translation>本分段及其上方分段所含好样本占全部好样本的比例：拒绝到本分段为止所损失的好样本。</translation>
+    </message>
+    <message>
+        <source>Cumulative bad share minus cumulative good share; its largest value is the KS over the band boundaries.</source>
+        <translation>累计坏样本占比减去累计好样本占比；其最大值即按分段边界计算的 KS。</translation>
+    </message>
+    <message>
+        <source>The band's bad rate divided by the overall bad rate: how many times riskier than average.</source>
+        <translation>该分段的坏账率除以总体坏账率：风险是平均水平的几倍。</translation>
+    </message>
+    <message>
+        <source>The bad rate of this band and those above it divided by the overall bad rate.</source>
+        <translation>本分段及其上方分段的坏账率除以总体坏账率。</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>分段</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Bads</source>
+        <translation>坏样本数</translation>
+    </message>
+    <message>
+        <source>Bad rate</source>
+        <translation>坏账率</translation>
+    </message>
+    <message>
+        <source>Cum. bad share</source>
+        <translation>累计坏样本占比</translation>
+    </message>
+    <message>
+        <source>Cum. good share</source>
+        <translation>累计好样本占比</translation>
+    </message>
+    <message>
+        <source>KS</source>
+        <translation>KS</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>提升度</translation>
+    </message>
+    <message>
+        <source>Cum. lift</source>
+        <translation>累计提升度</translation>
+    </message>
+</context>
+<context>
     <name>cmtl::ui::ImageExport</name>
     <message>
         <source>Save chart</source>
@@ -1358,6 +1696,25 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
     <message>
         <source>KS %1</source>
         <translation>KS %1</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::LiftChart</name>
+    <message>
+        <source>Cumulative lift</source>
+        <translation>累计提升度</translation>
+    </message>
+    <message>
+        <source>Share of population (highest scores first)</source>
+        <translation>总体占比（按评分从高到低）</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>提升度</translation>
+    </message>
+    <message>
+        <source>random (lift 1)</source>
+        <translation>随机（提升度 1）</translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2361,29 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
     </message>
 </context>
 <context>
+    <name>cmtl::ui::PrecisionRecallChart</name>
+    <message>
+        <source>Precision-recall curve</source>
+        <translation>精确率-召回率曲线</translation>
+    </message>
+    <message>
+        <source>Recall (share of positives flagged)</source>
+        <translation>召回率（被标记的正类占比）</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>%1 (AP %2)</source>
+        <translation>%1（AP %2）</translation>
+    </message>
+    <message>
+        <source>no skill (%1)</source>
+        <translation>无区分能力（%1）</translation>
+    </message>
+</context>
+<context>
     <name>cmtl::ui::PredictedVsActualChart</name>
     <message>
         <source>Predicted against actual</source>
@@ -2284,6 +2664,10 @@ FPR %4</source>
 阈值 %2
 TPR %3
 FPR %4</translation>
+    </message>
+    <message>
+        <source>iso-cost line</source>
+        <translation>等成本线</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include <QToolTip>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -25,6 +26,8 @@ void RocChart::forgetSeries()
     m_curves.clear();
     m_series.clear();
     m_marker = nullptr;
+    m_cutoff = nullptr;
+    m_isoCost = nullptr;
 }
 
 void RocChart::setCurves(std::vector<Curve> curves)
@@ -85,6 +88,77 @@ void RocChart::setMarker(double falsePositiveRate, double truePositiveRate)
         m_marker->clear();
     else
         m_marker->replace(QList<QPointF>{QPointF(falsePositiveRate, truePositiveRate)});
+}
+
+void RocChart::setCutoff(double falsePositiveRate, double truePositiveRate, double isoCostSlope, const QString &name)
+{
+    // Made anew each time, so that the legend lists the cut-off and its line only while they are drawn.
+    const auto remove = [this](QAbstractSeries *series) {
+        if (!series)
+            return;
+        chart()->removeSeries(series);
+        forgetLegendEntry(series);
+        delete series;
+    };
+    remove(m_isoCost);
+    remove(m_cutoff);
+    m_isoCost = nullptr;
+    m_cutoff = nullptr;
+    if (std::isnan(falsePositiveRate) || std::isnan(truePositiveRate) || !m_marker) {
+        fitLegend();
+        return;
+    }
+    const QPointF point(falsePositiveRate, truePositiveRate);
+    const QColor orange(211, 84, 0);
+    if (!std::isnan(isoCostSlope)) {
+        m_isoCost = new QLineSeries;
+        m_isoCost->setName(tr("iso-cost line"));
+        const auto [from, to] = unitSquareSegment(point, isoCostSlope);
+        m_isoCost->append(from);
+        m_isoCost->append(to);
+        QPen pen(orange);
+        pen.setStyle(Qt::DashDotLine);
+        pen.setWidthF(1.5);
+        m_isoCost->setPen(pen);
+        attach(m_isoCost);
+    }
+    m_cutoff = new QScatterSeries;
+    m_cutoff->setName(name);
+    m_cutoff->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    m_cutoff->setMarkerSize(12);
+    m_cutoff->setColor(orange);
+    m_cutoff->setBorderColor(Qt::white);
+    m_cutoff->append(point);
+    attach(m_cutoff);
+    // Out of the legend, which would otherwise move to the side and narrow the curve; the cut-off
+    // panel says what the square and the line are.
+    if (m_isoCost)
+        hideFromLegend(m_isoCost);
+    hideFromLegend(m_cutoff);
+    fitLegend();
+}
+
+double RocChart::isoCostSlope(double costFalseNegative, double costFalsePositive, double bads, double goods)
+{
+    if (!(bads > 0) || !(goods > 0) || !(costFalseNegative > 0 || costFalsePositive > 0))
+        return NAN;
+    if (costFalseNegative == 0)
+        return std::numeric_limits<double>::infinity();
+    return costFalsePositive * goods / (costFalseNegative * bads);
+}
+
+std::pair<QPointF, QPointF> RocChart::unitSquareSegment(QPointF point, double slope)
+{
+    if (std::isinf(slope))
+        return {QPointF(point.x(), 0), QPointF(point.x(), 1)};
+    if (slope == 0)
+        return {QPointF(0, point.y()), QPointF(1, point.y())};
+    // Where the line meets y = 0 and y = 1, kept within x in [0, 1].
+    const auto xAt = [&](double y) { return point.x() + (y - point.y()) / slope; };
+    const auto yAt = [&](double x) { return point.y() + slope * (x - point.x()); };
+    const double low = std::clamp(std::min(xAt(0), xAt(1)), 0.0, 1.0);
+    const double high = std::clamp(std::max(xAt(0), xAt(1)), 0.0, 1.0);
+    return {QPointF(low, std::clamp(yAt(low), 0.0, 1.0)), QPointF(high, std::clamp(yAt(high), 0.0, 1.0))};
 }
 
 QString RocChart::hoverText(int index, QPointF point) const
