@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace cmtl::ui {
 
@@ -65,7 +66,7 @@ ImportanceDialog::ImportanceDialog(RunPtr run, std::vector<DataSource> sources, 
     form->addRow(seedLabel, m_seed);
     layout->addLayout(form);
 
-    auto *run = new QHBoxLayout;
+    auto *controls = new QHBoxLayout;
     m_startButton = new QPushButton(tr("&Compute"), this);
     m_startButton->setObjectName(QStringLiteral("computeImportanceButton"));
     m_cancelButton = new QPushButton(tr("Cancel"), this);
@@ -77,10 +78,10 @@ ImportanceDialog::ImportanceDialog(RunPtr run, std::vector<DataSource> sources, 
     m_progress->setAccessibleName(tr("Importance progress"));
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
-    run->addWidget(m_startButton);
-    run->addWidget(m_cancelButton);
-    run->addWidget(m_progress, 1);
-    layout->addLayout(run);
+    controls->addWidget(m_startButton);
+    controls->addWidget(m_cancelButton);
+    controls->addWidget(m_progress, 1);
+    layout->addLayout(controls);
     m_status = new QLabel(m_sources.empty() ? tr("No labelled data: load the data set on the Data page or score a "
                                                  "file that holds the task columns.")
                                             : QString(),
