@@ -4,6 +4,7 @@
 // (importance, same repeats and seed); long work runs on a worker thread and can be cancelled.
 
 #include "AppSupport.h"
+#include "ResourcesInit.h"
 #include "HelpTexts.h"
 #include "io/ModelFile.h"
 #include "models/PredictionsTableModel.h"
@@ -12,6 +13,7 @@
 #include "workers/DataLoader.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -101,6 +103,7 @@ class TestScoringAnalytics : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
+        cmtl::initResources();
         // A training file and a later file from another part of the sample, so that the scores
         // and some columns move between them.
         QFile sample(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"));
@@ -334,6 +337,27 @@ private Q_SLOTS:
         page.setRun(nullptr);
         QVERIFY(!page.findChild<QCheckBox *>(arg("pointsCheck"))->isEnabled());
         QVERIFY(!page.findChild<QCheckBox *>(arg("reasonsCheck"))->isEnabled());
+    }
+
+    // Last, as it changes the application's language: the new controls speak Chinese.
+    void chineseTranslations()
+    {
+        auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
+        QCOMPARE(installTranslations(*app, arg("zh_CN")), arg("zh_CN"));
+        ScoringPage page;
+        page.setRun(m_run);
+        QCOMPARE(page.findChild<QCheckBox *>(arg("pointsCheck"))->text(), QString::fromUtf8("分值(&O)"));
+        QCOMPARE(page.findChild<QCheckBox *>(arg("reasonsCheck"))->text(), QString::fromUtf8("原因（前 K 个）(&R)"));
+        QCOMPARE(page.findChild<QPushButton *>(arg("stabilityButton"))->text(),
+                 QString::fromUtf8("与已载入数据比较 (PSI/CSI)(&L)"));
+        QVERIFY(page.findChild<QCheckBox *>(arg("pointsCheck"))->toolTip().contains(QString::fromUtf8("分值")));
+        ImportanceDialog dialog(m_run, {});
+        QCOMPARE(dialog.windowTitle(), QString::fromUtf8("置换重要性"));
+        QCOMPARE(dialog.findChild<QPushButton *>(arg("computeImportanceButton"))->text(),
+                 QString::fromUtf8("计算(&C)"));
+        QVERIFY(!dialog.findChild<QPushButton *>(arg("computeImportanceButton"))->isEnabled()); // no data
+        QVERIFY(
+            dialog.findChild<QSpinBox *>(arg("importanceRepeatsSpin"))->toolTip().contains(QString::fromUtf8("打乱")));
     }
 
 private:
