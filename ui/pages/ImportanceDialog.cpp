@@ -108,7 +108,7 @@ ImportanceDialog::ImportanceDialog(RunPtr run, std::vector<DataSource> sources, 
     m_table->setHorizontalHeaderLabels({tr("Column"), tr("Mean drop"), tr("SD"), tr("Min"), tr("Max")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     layout->addWidget(m_table, 1);
 
     auto *buttons = new QDialogButtonBox(this);

@@ -111,7 +111,7 @@ ScoringPage::ScoringPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
     m_stabilityTable->setHorizontalHeaderLabels({tr("Variable"), tr("Kind"), tr("Index"), tr("Verdict"), tr("Bands")});
     m_stabilityTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_stabilityTable->verticalHeader()->hide();
-    m_stabilityTable->horizontalHeader()->setStretchLastSection(true);
+    m_stabilityTable->verticalHeader()->setDefaultSectionSize(m_stabilityTable->fontMetrics().height() + 6);
     auto *stabilityTab = new QWidget(this);
     auto *stabilityLayout = new QVBoxLayout(stabilityTab);
     stabilityLayout->addWidget(m_stabilityInfo);
