@@ -11,35 +11,7 @@ sample's columns (e.g. its last rows under its header).
 """
 import os, subprocess, sys, time
 from atspi import app, click, wait_for
-
-SKIP = {"table", "tree table"}  # item views: thousands of cells, not searched
-
-
-def find_all(node, role=None, name=None, contains=None, depth=0):
-    hits = []
-    if node is None or depth > 40:
-        return hits
-    try:
-        r, nm = node.getRoleName(), node.name
-    except Exception:
-        return hits
-    if (role is None or r == role) and (name is None or nm == name) and \
-            (contains is None or contains.lower() in (nm or "").lower()):
-        hits.append(node)
-    if r in SKIP:
-        return hits
-    try:
-        for c in node:
-            hits += find_all(c, role, name, contains, depth + 1)
-    except Exception:
-        pass
-    return hits
-
-
-def find(node, role=None, name=None, contains=None):
-    h = find_all(node, role, name, contains)
-    return h[0] if h else None
-
+from gui_binning_drive import find, find_all  # the search that skips the cells of item views
 
 out, lang, later = sys.argv[1], sys.argv[2], os.path.abspath(sys.argv[3])
 os.makedirs(out, exist_ok=True)
