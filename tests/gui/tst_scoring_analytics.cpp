@@ -4,8 +4,8 @@
 // (importance, same repeats and seed); long work runs on a worker thread and can be cancelled.
 
 #include "AppSupport.h"
-#include "ResourcesInit.h"
 #include "HelpTexts.h"
+#include "ResourcesInit.h"
 #include "io/ModelFile.h"
 #include "models/PredictionsTableModel.h"
 #include "pages/ImportanceDialog.h"
@@ -264,6 +264,34 @@ private Q_SLOTS:
         QTRY_VERIFY(!page.isRunning());
         QVERIFY(!page.stability());
         QCOMPARE(table->rowCount(), 0);
+    }
+
+    void stabilityAgainstDataWithoutTheModelsColumnsIsRefused()
+    {
+        // Loaded data that lacks two of the model's inputs: the comparison names them and the fix.
+        const QString other = m_directory.filePath(arg("other.csv"));
+        QFile file(other);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("term,grade,Class\n36 months,B,good\n60 months,C,bad\n");
+        file.close();
+        DataLoader loader({other, CsvOptions{}});
+        QSignalSpy loaded(&loader, &DataLoader::succeeded);
+        loader.run();
+        QCOMPARE(loaded.size(), 1);
+        ScoringPage page;
+        page.setRun(m_run);
+        page.setBaseData(loaded.at(0).at(0).value<LoadedTablePtr>());
+        QSignalSpy scored(&page, &ScoringPage::scored);
+        page.scoreFile(m_later);
+        QTRY_COMPARE_WITH_TIMEOUT(scored.count(), 1, 120000);
+        QTRY_VERIFY(!page.isRunning());
+        StabilityWorker worker({loaded.at(0).at(0).value<LoadedTablePtr>(), page.predictions()->scoredTable(), 1});
+        QSignalSpy failed(&worker, &Worker::failed);
+        worker.run();
+        QCOMPARE(failed.size(), 1);
+        const QString message = failed.at(0).at(0).toString() + failed.at(0).at(1).toString();
+        for (const char *word : {"other.csv", "funded_amnt", "annual_inc", "training data"})
+            QVERIFY2(message.contains(arg(word)), qPrintable(message));
     }
 
     void importanceEqualsTheCommandLine()

@@ -13,6 +13,18 @@ void StabilityWorker::work()
     if (!m_params.base)
         throw ConfigError("no base data to compare the scored file with: open the model's training data on the "
                           "Data page");
+    // The loaded data may be another file than the model's: what it lacks is named, with the fix.
+    const Table &base = m_params.base->table;
+    std::string missing;
+    for (const std::string &column : m_params.scored->model->requiredColumns()) {
+        if (base.indexOf(column) < 0)
+            missing += (missing.empty() ? "" : ", ") + column;
+    }
+    if (!missing.empty())
+        throw DataError({base.source(), 1, {}},
+                        "the loaded data set lacks the column(s) " + missing +
+                            " that the model needs, so the scored file cannot be compared with it; load the "
+                            "model's training data on the Data page");
     const QString name = QFileInfo(m_params.scored->path).fileName();
     Q_EMIT progress(0.1, tr("Comparing %1 with %2").arg(name, QFileInfo(m_params.base->path).fileName()));
     auto result = std::make_shared<StabilityResult>();
