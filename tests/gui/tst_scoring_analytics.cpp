@@ -5,6 +5,7 @@
 
 #include "AppSupport.h"
 #include "HelpTexts.h"
+#include "MainWindow.h"
 #include "ResourcesInit.h"
 #include "io/ModelFile.h"
 #include "models/PredictionsTableModel.h"
@@ -13,6 +14,7 @@
 #include "workers/DataLoader.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -365,6 +367,22 @@ private Q_SLOTS:
         page.setRun(nullptr);
         QVERIFY(!page.findChild<QCheckBox *>(arg("pointsCheck"))->isEnabled());
         QVERIFY(!page.findChild<QCheckBox *>(arg("reasonsCheck"))->isEnabled());
+    }
+
+    void runMenuOpensTheImportanceDialog()
+    {
+        // Run ▸ Permutation Importance… opens the dialog; with no model and no data it says so and
+        // offers nothing to compute.
+        MainWindow window;
+        auto *action = window.findChild<QAction *>(arg("importanceAction"));
+        QVERIFY(action);
+        action->trigger();
+        auto *dialog = window.findChild<ImportanceDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!dialog->findChild<QPushButton *>(arg("computeImportanceButton"))->isEnabled());
+        QCOMPARE(dialog->findChild<QComboBox *>(arg("importanceDataCombo"))->count(), 0);
+        dialog->close();
     }
 
     // Last, as it changes the application's language: the new controls speak Chinese.
