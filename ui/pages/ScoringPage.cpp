@@ -141,6 +141,11 @@ ScoringPage::ScoringPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
         m_cancel->hide();
         updateControls();
     });
+    // Keyboard focus follows the layout: the options row, the buttons, the tabs, then their tables.
+    const QList<QWidget *> focusOrder = {m_points,  m_reasons, m_reasonCount, m_score, m_save,
+                                         m_compare, m_cancel,  m_tabs,        m_table, m_stabilityTable};
+    for (qsizetype i = 1; i < focusOrder.size(); ++i)
+        QWidget::setTabOrder(focusOrder[i - 1], focusOrder[i]);
     installHelp(this);
     updateControls();
 }
