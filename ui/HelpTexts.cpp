@@ -256,6 +256,52 @@ constexpr ControlHelp kControlHelp[] = {
                        "How the bytes of the file become text. Detect reads UTF-8 (or UTF-16 with a byte-order mark) "
                        "and, for a file that is not, tells Chinese GB18030 from Western Windows-1252 by its bytes; "
                        "choose an encoding to override it.")},
+    // The Scoring page and the Permutation Importance dialog.
+    {"scoreButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Scores every row of a data file with the current model; the file needs the "
+                                    "columns the model was trained on. A file with the task columns is also "
+                                    "evaluated.")},
+    {"savePredictionsButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Writes the predictions shown, with the points and reasons asked for, to a CSV "
+                                    "file: the same file creditmtl-cli predict writes.")},
+    {"pointsCheck",
+     QT_TRANSLATE_NOOP("HelpTexts", "Adds <task>.points to each binary task: the score scaled to 600 points at odds "
+                                    "of 50 good to 1 bad, 20 points to double the odds (higher is safer), as "
+                                    "predict --points.")},
+    {"reasonsCheck",
+     QT_TRANSLATE_NOOP("HelpTexts", "Adds <task>.reason1..K to each binary task: the input columns that pushed the "
+                                    "row's score towards the bad outcome most (integrated gradients from an average "
+                                    "applicant), largest first, as predict --reasons K.")},
+    {"reasonCountSpin", QT_TRANSLATE_NOOP("HelpTexts", "How many reasons (K) to give per row and binary task.")},
+    {"stabilityButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Compares the scored file with the data set loaded on the Data page (normally "
+                                    "the training file): PSI of each task's score, CSI of each input column, as "
+                                    "creditmtl-cli psi.")},
+    {"cancelScoringButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Stops the scoring, saving or comparison under way; what was shown stays.")},
+    {"stabilityTable",
+     QT_TRANSLATE_NOOP("HelpTexts", "Stability index of each score (PSI) and input column (CSI) between the loaded "
+                                    "data and the scored file: below 0.1 stable, 0.1 to 0.25 watch, above 0.25 "
+                                    "shift.")},
+    {"importanceDataCombo",
+     QT_TRANSLATE_NOOP("HelpTexts", "The labelled data the importance is measured on: the loaded data set or the "
+                                    "last scored file (better: rows the model was not trained on).")},
+    {"importanceRepeatsSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "How many times each column is shuffled; the mean drop and its spread (standard "
+                                    "deviation, lowest and highest) are over these repeats.")},
+    {"importanceSeedSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "Seed of the shuffles: the same seed gives the same figures, as creditmtl-cli "
+                                    "importance --seed.")},
+    {"computeImportanceButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Shuffles each input column in turn and measures how much each task's metric "
+                                    "worsens, on a background thread.")},
+    {"cancelImportanceButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Stops the computation at the next shuffle; the figures shown stay.")},
+    {"importanceTaskCombo", QT_TRANSLATE_NOOP("HelpTexts", "The task whose importances are listed.")},
+    {"importanceTable",
+     QT_TRANSLATE_NOOP("HelpTexts", "Each input column's drop in the task's metric when it is shuffled: mean over "
+                                    "the repeats, standard deviation, lowest and highest. Near 0 or below: the "
+                                    "model does not rely on it.")},
     {"taskCombo", QT_TRANSLATE_NOOP("HelpTexts", "The task whose metrics and charts are shown.")},
     {"runsTaskCombo",
      QT_TRANSLATE_NOOP("HelpTexts",

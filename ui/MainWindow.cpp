@@ -12,10 +12,12 @@
 #include "Workspace.h"
 #include "export/ExportModelDialog.h"
 #include "io/ModelFile.h"
+#include "models/PredictionsTableModel.h"
 #include "models/RunListModel.h"
 #include "models/TableExport.h"
 #include "pages/BinningPage.h"
 #include "pages/DataPage.h"
+#include "pages/ImportanceDialog.h"
 #include "pages/ResultsPage.h"
 #include "pages/RolesPage.h"
 #include "pages/RunsPage.h"
@@ -195,6 +197,7 @@ MainWindow::MainWindow(QWidget *parent)
         // tokens, encoding, delimiter, header).
         if (data)
             m_scoring->setImportOptions(data->options);
+        m_scoring->setBaseData(data); // what scored files are compared with for stability
         if (data && !m_pendingSamplePath.isEmpty() && data->path == m_pendingSamplePath) {
             std::vector<TaskSpec> tasks;
             for (const SampleTask &sample : kSampleTasks)
@@ -450,6 +453,22 @@ void MainWindow::createMenus()
     run->addAction(m_compareAction);
     run->addAction(m_tuneAction);
     run->addAction(m_showComparisonAction);
+    // Permutation importance of the current model, on the loaded data or the last scored file.
+    QAction *importance = run->addAction(tr("Permutation &Importance…"));
+    importance->setObjectName(QStringLiteral("importanceAction"));
+    importance->setStatusTip(tr("How much each task's metric worsens when one input column is shuffled"));
+    connect(importance, &QAction::triggered, this, [this] {
+        std::vector<ImportanceDialog::DataSource> sources;
+        if (const LoadedTablePtr data = m_workspace->data())
+            sources.push_back({tr("Loaded data: %1").arg(QFileInfo(data->path).fileName()),
+                               std::shared_ptr<const Table>(data, &data->table)});
+        if (const ScoredTablePtr scored = m_scoring->predictions()->scoredTable())
+            sources.push_back({tr("Scored file: %1").arg(QFileInfo(scored->path).fileName()),
+                               std::shared_ptr<const Table>(scored, &scored->table)});
+        auto *dialog = new ImportanceDialog(m_workspace->currentRun(), std::move(sources), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int page = 0; page < PageCount; ++page) {

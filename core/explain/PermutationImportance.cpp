@@ -58,7 +58,9 @@ template <typename Value> void shuffle(std::vector<Value> &values, SplitMix64 &r
 } // namespace
 
 std::vector<TaskImportance> permutationImportance(const MultiTaskModel &model, const Table &table, int repeats,
-                                                  std::uint64_t seed, int threads)
+                                                  std::uint64_t seed, int threads,
+                                                  const std::function<void(double)> &progress,
+                                                  const CancellationToken *cancel)
 {
     if (repeats < 1)
         throw std::invalid_argument("permutation importance needs at least 1 repeat, not " + std::to_string(repeats));
@@ -86,6 +88,8 @@ std::vector<TaskImportance> permutationImportance(const MultiTaskModel &model, c
         const Column original = column;
         std::vector<std::vector<double>> drops(result.size());
         for (int r = 0; r < repeats; ++r) {
+            if (cancel && cancel->isCancelled())
+                throw Cancelled();
             SplitMix64 random(SplitMix64::derive(seed, c, static_cast<std::uint64_t>(r)));
             if (column.type == ColumnType::Numeric)
                 shuffle(column.values, random);
@@ -95,6 +99,9 @@ std::vector<TaskImportance> permutationImportance(const MultiTaskModel &model, c
             for (std::size_t t = 0; t < result.size(); ++t)
                 drops[t].push_back(baseline[t] - permuted[t]);
             column = original;
+            if (progress)
+                progress(static_cast<double>(c * static_cast<std::size_t>(repeats) + static_cast<std::size_t>(r) + 1) /
+                         static_cast<double>(columns.size() * static_cast<std::size_t>(repeats)));
         }
         for (std::size_t t = 0; t < result.size(); ++t) {
             FeatureImportance feature;

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "common/Cancellation.h"
 #include "data/Table.h"
 #include "model/MultiTaskModel.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,8 +35,12 @@ struct TaskImportance {
 // (seed, c's index among the model's columns, r), so the result depends on the seed only, not on
 // the thread count or the order of the work. The table needs the model's columns and its tasks'
 // label columns (the rows without a label are left out of a task's metric). repeats >= 1, else
-// std::invalid_argument; a task without a labelled row gives ConfigError.
+// std::invalid_argument; a task without a labelled row gives ConfigError. `progress`, when given,
+// is told the fraction done after each shuffle; `cancel`, when given and triggered, stops the work
+// at the next shuffle with Cancelled. Neither changes the figures.
 std::vector<TaskImportance> permutationImportance(const MultiTaskModel &model, const Table &table, int repeats = 5,
-                                                  std::uint64_t seed = 1, int threads = 0);
+                                                  std::uint64_t seed = 1, int threads = 0,
+                                                  const std::function<void(double)> &progress = {},
+                                                  const CancellationToken *cancel = nullptr);
 
 } // namespace cmtl

@@ -358,6 +358,64 @@
     <message>
         <source>The highest bad rate acceptable among the approved (0 to 1); the cut-off approves as many as possible within it. The same as evaluate --max-bad-rate.</source>
         <translation>获批客户中可接受的最高坏账率（0 到 1）；截断点在此范围内批准尽可能多的申请人。与 evaluate --max-bad-rate 相同。</translation>
+        <source>Scores every row of a data file with the current model; the file needs the columns the model was trained on. A file with the task columns is also evaluated.</source>
+        <translation>用当前模型为数据文件的每一行评分；文件须含有模型训练时用到的列。含有任务列的文件还会被评估。</translation>
+    </message>
+    <message>
+        <source>Writes the predictions shown, with the points and reasons asked for, to a CSV file: the same file creditmtl-cli predict writes.</source>
+        <translation>将显示的预测结果（连同所选的分值和原因）写入 CSV 文件：与 creditmtl-cli predict 写出的文件相同。</translation>
+    </message>
+    <message>
+        <source>Adds &lt;task&gt;.points to each binary task: the score scaled to 600 points at odds of 50 good to 1 bad, 20 points to double the odds (higher is safer), as predict --points.</source>
+        <translation>为每个二分类任务添加 &lt;task&gt;.points：按好坏比 50:1 时 600 分、比率翻倍加 20 分（PDO）换算的分值（越高越安全），与 predict --points 相同。</translation>
+    </message>
+    <message>
+        <source>Adds &lt;task&gt;.reason1..K to each binary task: the input columns that pushed the row&apos;s score towards the bad outcome most (integrated gradients from an average applicant), largest first, as predict --reasons K.</source>
+        <translation>为每个二分类任务添加 &lt;task&gt;.reason1..K：使该行分数最偏向坏结果的输入列（相对于平均申请人的积分梯度），从大到小，与 predict --reasons K 相同。</translation>
+    </message>
+    <message>
+        <source>How many reasons (K) to give per row and binary task.</source>
+        <translation>每行每个二分类任务给出的原因个数 (K)。</translation>
+    </message>
+    <message>
+        <source>Compares the scored file with the data set loaded on the Data page (normally the training file): PSI of each task&apos;s score, CSI of each input column, as creditmtl-cli psi.</source>
+        <translation>将已评分文件与“数据”页载入的数据集（通常为训练文件）比较：各任务分数的 PSI、各输入列的 CSI，与 creditmtl-cli psi 相同。</translation>
+    </message>
+    <message>
+        <source>Stops the scoring, saving or comparison under way; what was shown stays.</source>
+        <translation>停止正在进行的评分、保存或比较；已显示的内容保留。</translation>
+    </message>
+    <message>
+        <source>Stability index of each score (PSI) and input column (CSI) between the loaded data and the scored file: below 0.1 stable, 0.1 to 0.25 watch, above 0.25 shift.</source>
+        <translation>已载入数据与已评分文件之间各分数 (PSI) 和各输入列 (CSI) 的稳定性指数：低于 0.1 为稳定，0.1 至 0.25 需关注，高于 0.25 为偏移。</translation>
+    </message>
+    <message>
+        <source>The labelled data the importance is measured on: the loaded data set or the last scored file (better: rows the model was not trained on).</source>
+        <translation>度量重要性所用的带标签数据：已载入的数据集或最近评分的文件（最好是模型未曾训练过的行）。</translation>
+    </message>
+    <message>
+        <source>How many times each column is shuffled; the mean drop and its spread (standard deviation, lowest and highest) are over these repeats.</source>
+        <translation>每列打乱的次数；平均下降及其离散程度（标准差、最小值和最大值）按这些重复计算。</translation>
+    </message>
+    <message>
+        <source>Seed of the shuffles: the same seed gives the same figures, as creditmtl-cli importance --seed.</source>
+        <translation>打乱所用的种子：相同的种子得到相同的数字，与 creditmtl-cli importance --seed 相同。</translation>
+    </message>
+    <message>
+        <source>Shuffles each input column in turn and measures how much each task&apos;s metric worsens, on a background thread.</source>
+        <translation>在后台线程中依次打乱每个输入列，并度量各任务的指标变差多少。</translation>
+    </message>
+    <message>
+        <source>Stops the computation at the next shuffle; the figures shown stay.</source>
+        <translation>在下一次打乱时停止计算；已显示的数字保留。</translation>
+    </message>
+    <message>
+        <source>The task whose importances are listed.</source>
+        <translation>列出其重要性的任务。</translation>
+    </message>
+    <message>
+        <source>Each input column&apos;s drop in the task&apos;s metric when it is shuffled: mean over the repeats, standard deviation, lowest and highest. Near 0 or below: the model does not rely on it.</source>
+        <translation>打乱各输入列时该任务指标的下降：各次重复的平均值、标准差、最小值和最大值。接近 0 或为负：模型并不依赖该列。</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2284,22 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <source>Binning</source>
         <translation>分箱</translation>
     </message>
+    <message>
+        <source>Permutation &amp;Importance…</source>
+        <translation>置换重要性(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>How much each task&apos;s metric worsens when one input column is shuffled</source>
+        <translation>打乱某一输入列后各任务的指标变差多少</translation>
+    </message>
+    <message>
+        <source>Loaded data: %1</source>
+        <translation>已载入数据：%1</translation>
+    </message>
+    <message>
+        <source>Scored file: %1</source>
+        <translation>已评分文件：%1</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::MethodPanel</name>
@@ -3097,6 +3171,106 @@ FPR %4</translation>
         <source>Notes on %1:</source>
         <translation>关于 %1 的说明：</translation>
     </message>
+    <message>
+        <source>Compare with the &amp;loaded data (PSI/CSI)</source>
+        <translation>与已载入数据比较 (PSI/CSI)(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel scoring</source>
+        <translation>取消评分</translation>
+    </message>
+    <message>
+        <source>P&amp;oints</source>
+        <translation>分值(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>&amp;Reasons (top K)</source>
+        <translation>原因（前 K 个）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reasons (top K)</source>
+        <translation>原因（前 K 个）</translation>
+    </message>
+    <message>
+        <source>Number of reasons</source>
+        <translation>原因个数</translation>
+    </message>
+    <message>
+        <source>Binary tasks:</source>
+        <translation>二分类任务：</translation>
+    </message>
+    <message>
+        <source>Score a file, then compare it with the loaded data set (normally the file the model was trained on).</source>
+        <translation>先为文件评分，再将其与已载入的数据集（通常是训练该模型所用的文件）比较。</translation>
+    </message>
+    <message>
+        <source>Stability</source>
+        <translation>稳定性</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Bands</source>
+        <translation>分段数</translation>
+    </message>
+    <message>
+        <source>Scoring results</source>
+        <translation>评分结果</translation>
+    </message>
+    <message>
+        <source>PSI of each task&apos;s score and CSI of each input column between %1 and the scored file.</source>
+        <translation>%1 与已评分文件之间：各任务分数的 PSI 和各输入列的 CSI。</translation>
+    </message>
+    <message>
+        <source>Load the data set to compare with (normally the model&apos;s training file) on the Data page.</source>
+        <translation>请在“数据”页载入用于比较的数据集（通常是模型的训练文件）。</translation>
+    </message>
+    <message>
+        <source>Stability of %1 (%2 rows) against %3 (%4 rows). Bands: the base data&apos;s deciles (numeric) or levels (categorical), plus missing; 0.5 added to every band&apos;s count. Below 0.1 stable, 0.1 to 0.25 watch, above 0.25 shift.</source>
+        <translation>%1（%2 行）相对于 %3（%4 行）的稳定性。分段：基准数据的十分位数（数值列）或取值（类别列），另加缺失值一段；每段计数各加 0.5。低于 0.1 为稳定，0.1 至 0.25 需关注，高于 0.25 为偏移。</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <source>watch</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>PSI (score)</source>
+        <translation>PSI（分数）</translation>
+    </message>
+    <message>
+        <source>CSI (feature)</source>
+        <translation>CSI（特征）</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ScoringWorker</name>
@@ -3119,6 +3293,14 @@ FPR %4</translation>
     <message>
         <source>%1 is the file this model was trained on: %2 of its %3 rows were used to fit it, so the metrics on this file are optimistic. Judge the model on its test part or on another file.</source>
         <translation>%1 正是训练此模型所用的文件：其 %3 行中有 %2 行用于拟合模型，因此此文件上的指标偏乐观。请以测试集或其他文件来评判模型。</translation>
+    </message>
+    <message>
+        <source>Finding the reasons of %1 rows</source>
+        <translation>正在查找 %1 行的原因</translation>
+    </message>
+    <message>
+        <source>Scaling the scores to points</source>
+        <translation>正在将分数换算为分值</translation>
     </message>
 </context>
 <context>
@@ -3970,6 +4152,131 @@ FPR %4</translation>
     <message>
         <source>Trial %1: %2 folds scored, %3 s</source>
         <translation>第 %1 次试验：已评分 %2 折，%3 秒</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::StabilityWorker</name>
+    <message>
+        <source>Comparing %1 with %2</source>
+        <translation>正在比较 %1 与 %2</translation>
+    </message>
+    <message>
+        <source>Compared %1</source>
+        <translation>已比较 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::ImportanceWorker</name>
+    <message>
+        <source>Shuffling %1 columns</source>
+        <translation>正在打乱 %1 列</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::ImportanceDialog</name>
+    <message>
+        <source>Permutation Importance</source>
+        <translation>置换重要性</translation>
+    </message>
+    <message>
+        <source>Model of &lt;b&gt;%1&lt;/b&gt;: how much each task&apos;s metric worsens when one input column&apos;s values are shuffled across the rows (AUC or accuracy: baseline minus shuffled; RMSE: shuffled minus baseline). Larger is more important.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 的模型：将某一输入列的值在各行之间打乱后，各任务的指标变差多少（AUC 或准确率：基线减打乱后；RMSE：打乱后减基线）。越大越重要。</translation>
+    </message>
+    <message>
+        <source>No model: train one or open a model file (File ▸ Open Model).</source>
+        <translation>没有模型：请训练模型或打开模型文件（文件 ▸ 打开模型）。</translation>
+    </message>
+    <message>
+        <source>Data to measure on</source>
+        <translation>用于度量的数据</translation>
+    </message>
+    <message>
+        <source>&amp;Data:</source>
+        <translation>数据(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <source>&amp;Repeats:</source>
+        <translation>重复次数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>计算(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel importance</source>
+        <translation>取消重要性计算</translation>
+    </message>
+    <message>
+        <source>Importance progress</source>
+        <translation>重要性计算进度</translation>
+    </message>
+    <message>
+        <source>No labelled data: load the data set on the Data page or score a file that holds the task columns.</source>
+        <translation>没有带标签的数据：请在“数据”页载入数据集，或为含有任务列的文件评分。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>&amp;Task:</source>
+        <translation>任务(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Permutation importance</source>
+        <translation>置换重要性</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Mean drop</source>
+        <translation>平均下降</translation>
+    </message>
+    <message>
+        <source>SD</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>Permutation importance on %1 (%2 repeats, seed %3).</source>
+        <translation>在 %1 上的置换重要性（重复 %2 次，种子 %3）。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 on the unshuffled data: %2</source>
+        <translation>未打乱数据上的 %1：%2</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,9 @@ void PredictionsTableModel::setScored(ScoredTablePtr scored)
     if (m_scored) {
         for (const std::string &name : predictionColumnNames(*m_scored->model))
             m_columns << QString::fromStdString(name);
+        m_predictionColumns = static_cast<int>(m_columns.size());
+        for (const std::string &name : m_scored->extras.names)
+            m_columns << QString::fromStdString(name);
     }
     endResetModel();
 }
@@ -31,10 +34,18 @@ QVariant PredictionsTableModel::data(const QModelIndex &index, int role) const
 {
     if (!m_scored || !index.isValid())
         return {};
-    if (role == Qt::TextAlignmentRole)
-        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::TextAlignmentRole) // numbers to the right; reason codes (column names) to the left
+        return index.column() >= m_predictionColumns && m_columns[index.column()].contains(QLatin1String(".reason"))
+                   ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
+    if (index.column() >= m_predictionColumns) {
+        const auto extra = static_cast<std::size_t>(index.column() - m_predictionColumns);
+        return extra < m_scored->extras.cells.size()
+                   ? QString::fromStdString(m_scored->extras.cells[extra][static_cast<std::size_t>(index.row())])
+                   : QString();
+    }
     if (index.row() != m_cachedRow) {
         m_cachedCells = predictionCells(*m_scored->model, m_scored->predictions, index.row());
         m_cachedRow = index.row();

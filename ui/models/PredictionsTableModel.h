@@ -8,7 +8,8 @@
 namespace cmtl::ui {
 
 // The predictions of a scored file, columns as the predictions CSV names them; cells are
-// formatted by the engine (io/PredictionsCsv) on demand, one row at a time.
+// formatted by the engine (io/PredictionsCsv) on demand, one row at a time. The reason and points
+// columns asked for (ScoredTable::extras) follow, as predict --reasons K --points writes them.
 class PredictionsTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -26,6 +27,7 @@ public:
 private:
     ScoredTablePtr m_scored;
     QStringList m_columns;
+    int m_predictionColumns = 0; // the model's prediction columns come first, then the extras
     mutable int m_cachedRow = -1;
     mutable std::vector<std::string> m_cachedCells;
 };

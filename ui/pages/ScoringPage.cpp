@@ -1,10 +1,12 @@
 #include "pages/ScoringPage.h"
 
 #include "ErrorMessages.h"
+#include "HelpTexts.h"
 #include "models/PredictionsTableModel.h"
 #include "workers/PredictionsWriter.h"
 #include "workers/WorkerThread.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -14,7 +16,10 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -43,6 +48,32 @@ ScoringPage::ScoringPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
     m_save = new QPushButton(QIcon(QStringLiteral(":/icons/save.svg")), tr("Save &predictions as CSV…"), this);
     m_save->setObjectName(QStringLiteral("savePredictionsButton"));
     m_save->setEnabled(false);
+    m_compare = new QPushButton(tr("Compare with the &loaded data (PSI/CSI)"), this);
+    m_compare->setObjectName(QStringLiteral("stabilityButton"));
+    m_compare->setEnabled(false);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelScoringButton"));
+    m_cancel->setAccessibleName(tr("Cancel scoring"));
+    m_cancel->hide();
+    m_points = new QCheckBox(tr("P&oints"), this);
+    m_points->setObjectName(QStringLiteral("pointsCheck"));
+    m_points->setAccessibleName(tr("Points"));
+    m_reasons = new QCheckBox(tr("&Reasons (top K)"), this);
+    m_reasons->setObjectName(QStringLiteral("reasonsCheck"));
+    m_reasons->setAccessibleName(tr("Reasons (top K)"));
+    m_reasonCount = new QSpinBox(this);
+    m_reasonCount->setObjectName(QStringLiteral("reasonCountSpin"));
+    m_reasonCount->setAccessibleName(tr("Number of reasons"));
+    m_reasonCount->setRange(1, 100); // predict --reasons' range
+    m_reasonCount->setValue(3);
+    m_reasonCount->setEnabled(false);
+    connect(m_reasons, &QCheckBox::toggled, m_reasonCount, &QSpinBox::setEnabled);
+    auto *extras = new QHBoxLayout;
+    extras->addWidget(new QLabel(tr("Binary tasks:"), this));
+    extras->addWidget(m_points);
+    extras->addWidget(m_reasons);
+    extras->addWidget(m_reasonCount);
+    extras->addStretch(1);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("scoringProgress"));
     m_progress->setAccessibleName(tr("Scoring progress"));
@@ -51,7 +82,9 @@ ScoringPage::ScoringPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_score);
     buttons->addWidget(m_save);
+    buttons->addWidget(m_compare);
     buttons->addWidget(m_progress, 1);
+    buttons->addWidget(m_cancel);
 
     m_model = new PredictionsTableModel(this);
     m_table = new QTableView(this);
@@ -66,22 +99,167 @@ ScoringPage::ScoringPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
     // No generic "Save Table as CSV" here: a scored file can have millions of rows, which the
     // Save Predictions button writes on a worker thread.
 
+    // The stability of the scored file against the loaded data, on a tab of its own.
+    m_stabilityInfo = new QLabel(tr("Score a file, then compare it with the loaded data set (normally the file the "
+                                    "model was trained on)."),
+                                 this);
+    m_stabilityInfo->setObjectName(QStringLiteral("stabilityInfo"));
+    m_stabilityInfo->setWordWrap(true);
+    m_stabilityTable = new QTableWidget(0, 5, this);
+    m_stabilityTable->setObjectName(QStringLiteral("stabilityTable"));
+    m_stabilityTable->setAccessibleName(tr("Stability"));
+    m_stabilityTable->setHorizontalHeaderLabels({tr("Variable"), tr("Kind"), tr("Index"), tr("Verdict"), tr("Bands")});
+    m_stabilityTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_stabilityTable->verticalHeader()->hide();
+    m_stabilityTable->verticalHeader()->setDefaultSectionSize(m_stabilityTable->fontMetrics().height() + 6);
+    auto *stabilityTab = new QWidget(this);
+    auto *stabilityLayout = new QVBoxLayout(stabilityTab);
+    stabilityLayout->addWidget(m_stabilityInfo);
+    stabilityLayout->addWidget(m_stabilityTable, 1);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("scoringTabs"));
+    m_tabs->setAccessibleName(tr("Scoring results"));
+    m_tabs->addTab(m_table, tr("Predictions"));
+    m_tabs->addTab(stabilityTab, tr("Stability"));
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_modelInfo);
+    layout->addLayout(extras);
     layout->addLayout(buttons);
     layout->addWidget(m_problem);
     layout->addWidget(m_notes);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_tabs, 1);
 
     connect(m_score, &QPushButton::clicked, this, &ScoringPage::chooseAndScore);
     connect(m_save, &QPushButton::clicked, this, &ScoringPage::chooseAndSave);
+    connect(m_compare, &QPushButton::clicked, this, &ScoringPage::computeStability);
+    connect(m_cancel, &QPushButton::clicked, this, &ScoringPage::cancel);
     // The buttons come back when the worker's thread has ended, so that a click never meets a
     // busy page.
     connect(m_worker, &WorkerThread::finished, this, [this] {
         m_progress->hide();
-        m_score->setEnabled(m_run != nullptr);
-        m_save->setEnabled(m_model->scored() != nullptr);
+        m_cancel->hide();
+        updateControls();
     });
+    // Keyboard focus follows the layout: the options row, the buttons, the tabs, then their tables.
+    const QList<QWidget *> focusOrder = {m_points,  m_reasons, m_reasonCount, m_score, m_save,
+                                         m_compare, m_cancel,  m_tabs,        m_table, m_stabilityTable};
+    for (qsizetype i = 1; i < focusOrder.size(); ++i)
+        QWidget::setTabOrder(focusOrder[i - 1], focusOrder[i]);
+    installHelp(this);
+    updateControls();
+}
+
+void ScoringPage::updateControls()
+{
+    const bool busy = isRunning();
+    m_score->setEnabled(!busy && m_run != nullptr);
+    m_save->setEnabled(!busy && m_model->scored() != nullptr);
+    m_compare->setEnabled(!busy && m_model->scored() != nullptr && m_base != nullptr);
+    m_compare->setToolTip(m_base ? tr("PSI of each task's score and CSI of each input column between %1 and the "
+                                      "scored file.")
+                                       .arg(QFileInfo(m_base->path).fileName())
+                                 : tr("Load the data set to compare with (normally the model's training file) on the "
+                                      "Data page."));
+    bool binary = false;
+    if (m_run) {
+        for (const TargetEncoding &task : m_run->result.model.tasks())
+            binary = binary || task.spec.type == TaskType::Binary;
+    }
+    m_points->setEnabled(!busy && binary);
+    m_reasons->setEnabled(!busy && binary);
+    m_reasonCount->setEnabled(!busy && binary && m_reasons->isChecked());
+}
+
+void ScoringPage::setBaseData(const LoadedTablePtr &base)
+{
+    m_base = base;
+    updateControls();
+}
+
+void ScoringPage::setExtras(bool points, int reasons)
+{
+    m_points->setChecked(points);
+    m_reasons->setChecked(reasons > 0);
+    if (reasons > 0)
+        m_reasonCount->setValue(reasons);
+}
+
+void ScoringPage::cancel()
+{
+    m_worker->cancel();
+}
+
+bool ScoringPage::computeStability()
+{
+    const ScoredTablePtr scored = m_model->scoredTable();
+    if (!scored || !m_base || isRunning())
+        return false;
+    auto *worker = new StabilityWorker({m_base, scored, std::max(1, QThread::idealThreadCount() - 1)});
+    connect(worker, &StabilityWorker::succeeded, this, [this](const StabilityResultPtr &result) {
+        showStability(result);
+        m_tabs->setCurrentIndex(1);
+        Q_EMIT stabilityComputed(result);
+    });
+    connect(worker, &Worker::failed, this, [this](const QString &message, const QString &details) {
+        showError(this, tr("Stability"), message, details);
+    });
+    startWorker(worker);
+    return true;
+}
+
+void ScoringPage::showStability(const StabilityResultPtr &result)
+{
+    m_stability = result;
+    m_stabilityTable->setRowCount(0);
+    if (!result) {
+        m_stabilityInfo->setText(tr("Score a file, then compare it with the loaded data set (normally the file the "
+                                    "model was trained on)."));
+        return;
+    }
+    const QLocale locale;
+    m_stabilityInfo->setText(
+        tr("Stability of %1 (%2 rows) against %3 (%4 rows). Bands: the base data's deciles (numeric) or levels "
+           "(categorical), plus missing; 0.5 added to every band's count. Below 0.1 stable, 0.1 to 0.25 watch, above "
+           "0.25 shift.")
+            .arg(QFileInfo(result->scoredSource).fileName(), locale.toString(result->scoredRows),
+                 QFileInfo(result->baseSource).fileName(), locale.toString(result->baseRows)));
+    m_stabilityTable->setRowCount(static_cast<int>(result->indices.size()));
+    for (int row = 0; row < m_stabilityTable->rowCount(); ++row) {
+        const auto &[kind, index] = result->indices[static_cast<std::size_t>(row)];
+        auto *value = new QTableWidgetItem(locale.toString(index.index, 'f', 4));
+        value->setData(Qt::UserRole, index.index); // the exact index, for copying and tests
+        value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        QString verdict;
+        QColor background;
+        switch (index.verdict) {
+        case StabilityVerdict::Stable:
+            verdict = tr("stable");
+            background = QColor(0xe6, 0xf4, 0xea);
+            break;
+        case StabilityVerdict::Watch:
+            verdict = tr("watch");
+            background = QColor(0xff, 0xf4, 0xd6);
+            break;
+        case StabilityVerdict::Shift:
+            verdict = tr("shift");
+            background = QColor(0xfd, 0xe2, 0xe0);
+            break;
+        }
+        auto *verdictItem = new QTableWidgetItem(verdict);
+        verdictItem->setBackground(background);
+        verdictItem->setForeground(QColor(0x20, 0x20, 0x20));
+        auto *bands = new QTableWidgetItem(locale.toString(static_cast<qulonglong>(index.bands.size())));
+        bands->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_stabilityTable->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(index.name)));
+        m_stabilityTable->setItem(
+            row, 1,
+            new QTableWidgetItem(kind == ModelStabilityIndex::Kind::Score ? tr("PSI (score)") : tr("CSI (feature)")));
+        m_stabilityTable->setItem(row, 2, value);
+        m_stabilityTable->setItem(row, 3, verdictItem);
+        m_stabilityTable->setItem(row, 4, bands);
+    }
+    m_stabilityTable->resizeColumnsToContents();
 }
 
 ScoringPage::~ScoringPage()
@@ -92,7 +270,7 @@ ScoringPage::~ScoringPage()
 void ScoringPage::setRun(const RunPtr &run)
 {
     m_run = run;
-    m_score->setEnabled(run != nullptr);
+    updateControls();
     if (!run) {
         m_modelInfo->setText(tr("No model: train one or open a model file (File ▸ Open Model)."));
         return;
@@ -134,9 +312,13 @@ void ScoringPage::scoreFile(const QString &path)
             options.categoricalColumns.push_back(column);
     }
     options.threads = std::max(1, QThread::idealThreadCount() - 1); // one core stays with the UI
-    auto *worker = new ScoringWorker({path, m_run, options});
+    auto *worker = new ScoringWorker({path, m_run, options,
+                                      m_reasons->isEnabled() && m_reasons->isChecked() ? m_reasonCount->value() : 0,
+                                      m_points->isEnabled() && m_points->isChecked()});
     connect(worker, &ScoringWorker::succeeded, this, [this](const ScoredTablePtr &result) {
         m_model->setScored(result);
+        showStability({}); // of the file scored before
+        m_tabs->setCurrentIndex(0);
         m_table->resizeColumnsToContents();
         m_table->setToolTip(tr("Predictions for %1").arg(QDir::toNativeSeparators(result->path)));
         Q_EMIT statusMessage(tr("Scored %1 rows of %2")
@@ -173,12 +355,14 @@ void ScoringPage::scoreFile(const QString &path)
                                .arg(QFileInfo(file).fileName(), missing.join(QStringLiteral(", "))));
         m_problem->show();
         m_model->setScored({});
+        showStability({});
         Q_EMIT scoringFailed(m_problem->text(), {});
     });
     connect(worker, &Worker::failed, this, [this](const QString &message, const QString &details) {
         m_problem->setText(message + QLatin1Char(' ') + details);
         m_problem->show();
         m_model->setScored({});
+        showStability({});
         Q_EMIT scoringFailed(message, details);
     });
     startWorker(worker);
@@ -192,10 +376,10 @@ void ScoringPage::startWorker(Worker *worker)
     });
     m_progress->setValue(0);
     m_progress->show();
-    // Both buttons come back in the WorkerThread::finished handler.
-    m_score->setEnabled(false);
-    m_save->setEnabled(false);
+    m_cancel->show();
     m_worker->start(worker);
+    // The controls come back in the WorkerThread::finished handler.
+    updateControls();
 }
 
 QString ScoringPage::schemaProblem() const

@@ -29,8 +29,10 @@ void PredictionsWriter::work()
         }
         kept.push_back(&table.column(column));
     }
-    const QByteArray csv =
-        predictionsToCsv(*m_params.scored->model, m_params.scored->predictions, m_params.threads, kept);
+    // The reason and points columns after the predictions, as `creditmtl-cli predict` writes them.
+    const QByteArray csv = appendCsvColumns(
+        predictionsToCsv(*m_params.scored->model, m_params.scored->predictions, m_params.threads, kept),
+        m_params.scored->extras);
     if (isCancelled())
         throw Cancelled();
     writeFileAtomically(m_params.path.toStdString(), csv);

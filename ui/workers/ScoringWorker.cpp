@@ -91,6 +91,15 @@ void ScoringWorker::work()
     for (const std::string &note : transformNotes.messages())
         scored->notes << QString::fromStdString(note);
     scored->table = std::move(read.table);
+    if (m_params.reasons > 0 || m_params.points) {
+        Q_EMIT progress(0.85, m_params.reasons > 0 ? tr("Finding the reasons of %1 rows").arg(scored->table.rowCount())
+                                                   : tr("Scaling the scores to points"));
+        scored->extras = predictionExtraColumns(
+            *model, scored->table, scored->predictions, m_params.reasons,
+            m_params.points ? std::optional<ScoreScaling>(ScoreScaling{}) : std::nullopt, m_params.options.threads);
+        if (isCancelled())
+            throw Cancelled();
+    }
     // Each task whose column the file holds is evaluated; the others are named.
     std::vector<std::size_t> present;
     for (std::size_t t = 0; t < model->tasks().size(); ++t) {

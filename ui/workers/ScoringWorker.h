@@ -2,6 +2,7 @@
 
 #include "RunRecord.h"
 #include "csv/CsvReader.h"
+#include "explain/PredictionExtras.h"
 #include "io/ModelFile.h"
 #include "workers/Worker.h"
 
@@ -20,6 +21,9 @@ struct ScoredTable {
     std::shared_ptr<const MultiTaskModel> model;
     Table table;
     std::vector<Eigen::MatrixXf> predictions;
+    // The binary tasks' reason and points columns asked for (predictionExtraColumns), shown and
+    // saved after the prediction columns; empty when none were asked for.
+    CsvColumns extras;
     // Not const: the workspace gives it its id when it adds it (on the UI thread, which does
     // nothing else with it: the scores and charts of a million rows are not copied there).
     std::shared_ptr<RunRecord> evaluation;
@@ -46,6 +50,10 @@ public:
         QString path;
         RunPtr source; // the run whose model scores
         CsvOptions options;
+        // Reason codes per binary task (0: none) and points at the default scaling (600 points
+        // at odds of 50:1, 20 points to double the odds: predict --points' defaults).
+        int reasons = 0;
+        bool points = false;
     };
     explicit ScoringWorker(Params params) : m_params(std::move(params)) {}
 

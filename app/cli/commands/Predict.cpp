@@ -8,12 +8,13 @@
 #include "io/PredictionsCsv.h"
 
 #include "CreditFlags.h"
-#include "explain/IntegratedGradients.h"
+#include "explain/PredictionExtras.h"
 #include "scorecard/ScorecardFile.h"
 
 #include <QRegularExpression>
 
-#include <charconv>
+#include <algorithm>
+
 #include <limits>
 #include <optional>
 
@@ -35,16 +36,19 @@ void addReasonOptions(QCommandLineParser &parser)
                             "k"));
 }
 
+bool hasBinaryTask(const MultiTaskModel &model)
+{
+    return std::any_of(model.tasks().begin(), model.tasks().end(),
+                       [](const TargetEncoding &task) { return task.spec.type == TaskType::Binary; });
+}
+
 // The number of reasons asked for (0 for none), checked against the model.
 int reasonCount(const QCommandLineParser &parser, const MultiTaskModel &model)
 {
     if (!parser.isSet(QStringLiteral("reasons")))
         return 0;
     const int count = static_cast<int>(integerOption(parser, kReasons));
-    bool anyBinary = false;
-    for (const TargetEncoding &task : model.tasks())
-        anyBinary = anyBinary || task.spec.type == TaskType::Binary;
-    if (!anyBinary)
+    if (!hasBinaryTask(model))
         throw UsageError("predict: --reasons explains binary tasks, and the model has none (its tasks are " + [&] {
             std::string names;
             for (const TargetEncoding &task : model.tasks())
@@ -52,53 +56,6 @@ int reasonCount(const QCommandLineParser &parser, const MultiTaskModel &model)
             return names;
         }() + ")");
     return count;
-}
-
-// The predictions CSV with `count` reason columns per binary task after the prediction columns.
-QByteArray predictionsWithReasons(const MultiTaskModel &model, const Table &table,
-                                  const std::vector<Eigen::MatrixXf> &predictions,
-                                  const std::vector<const Column *> &kept, int count, int threads)
-{
-    const InputMatrix inputs = model.preprocessor().transform(table, threads);
-    std::vector<std::string> header;
-    for (const Column *column : kept)
-        header.push_back(column->name);
-    for (const std::string &name : predictionColumnNames(model))
-        header.push_back(name);
-    std::vector<IntegratedGradients> explained;
-    for (std::size_t t = 0; t < model.tasks().size(); ++t) {
-        if (model.tasks()[t].spec.type != TaskType::Binary)
-            continue;
-        explained.push_back(integratedGradients(model, inputs, t, kIntegratedGradientSteps, threads));
-        for (int k = 1; k <= count; ++k)
-            header.push_back(model.tasks()[t].spec.name() + ".reason" + std::to_string(k));
-    }
-    std::string csv;
-    const auto appendRow = [&](const std::vector<std::string> &cells) {
-        for (std::size_t c = 0; c < cells.size(); ++c) {
-            if (c > 0)
-                csv += ',';
-            csv += csvField(cells[c]);
-        }
-        csv += '\n';
-    };
-    appendRow(header);
-    for (Eigen::Index row = 0; row < inputs.cols(); ++row) {
-        std::vector<std::string> cells;
-        for (const Column *column : kept)
-            cells.push_back(column->cellText(static_cast<std::size_t>(row)));
-        for (std::string &cell : predictionCells(model, predictions, row))
-            cells.push_back(std::move(cell));
-        for (const IntegratedGradients &attributions : explained) {
-            const std::vector<std::size_t> reasons = topReasons(attributions.columns.col(row), count);
-            for (int k = 0; k < count; ++k)
-                cells.push_back(static_cast<std::size_t>(k) < reasons.size()
-                                    ? attributions.columnNames[reasons[static_cast<std::size_t>(k)]]
-                                    : std::string());
-        }
-        appendRow(cells);
-    }
-    return QByteArray::fromStdString(csv);
 }
 
 } // namespace
@@ -116,52 +73,6 @@ void addScorecardOptions(QCommandLineParser &parser)
     addScalingOptions(parser);
 }
 
-// Extra CSV columns: names, and per column one cell per row.
-struct CsvColumns {
-    std::vector<std::string> names;
-    std::vector<std::vector<std::string>> cells;
-};
-
-// The shortest text that reads back as the same double.
-std::string exactText(double value)
-{
-    char buffer[32];
-    return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
-}
-
-// Appends columns to each record of RFC 4180 CSV text (header, then one record per row; a quoted
-// field may hold line breaks). An empty `csv` gives the extra columns alone.
-QByteArray appendCsvColumns(const QByteArray &csv, const CsvColumns &extra)
-{
-    const std::size_t rows = extra.cells.empty() ? 0 : extra.cells.front().size();
-    const auto appendRecordTail = [&](std::string &out, std::size_t record, bool first) {
-        for (std::size_t c = 0; c < extra.names.size(); ++c) {
-            if (!first || c > 0)
-                out += ',';
-            out += csvField(record == 0 ? extra.names[c] : extra.cells[c][record - 1]);
-        }
-        out += '\n';
-    };
-    std::string out;
-    if (csv.isEmpty()) {
-        for (std::size_t record = 0; record <= rows; ++record)
-            appendRecordTail(out, record, true);
-        return QByteArray::fromStdString(out);
-    }
-    bool quoted = false;
-    std::size_t record = 0;
-    for (const char c : csv) {
-        if (c == '"')
-            quoted = !quoted;
-        if (c == '\n' && !quoted) {
-            appendRecordTail(out, record++, false);
-            continue;
-        }
-        out += c;
-    }
-    return QByteArray::fromStdString(out);
-}
-
 CsvColumns keptColumnsOf(const Table &table, const std::vector<std::string> &kept)
 {
     CsvColumns columns;
@@ -172,24 +83,6 @@ CsvColumns keptColumnsOf(const Table &table, const std::vector<std::string> &kep
         for (std::size_t row = 0; row < table.rowCount(); ++row)
             columns.cells.back().push_back(column.cellText(row));
     }
-    return columns;
-}
-
-// `<task>.points` of each binary task of a model, from its probability of the positive class.
-CsvColumns pointsColumns(const MultiTaskModel &model, const std::vector<Eigen::MatrixXf> &predictions,
-                         const ScoreScaling &scaling)
-{
-    CsvColumns columns;
-    for (std::size_t t = 0; t < model.tasks().size(); ++t) {
-        if (model.tasks()[t].spec.type != TaskType::Binary)
-            continue;
-        columns.names.push_back(model.tasks()[t].spec.name() + ".points");
-        columns.cells.emplace_back();
-        for (Eigen::Index row = 0; row < predictions[t].cols(); ++row)
-            columns.cells.back().push_back(exactText(scaling.pointsOfEventProbability(predictions[t](0, row))));
-    }
-    if (columns.names.empty())
-        throw UsageError("--points scores binary tasks, and the model has none");
     return columns;
 }
 
@@ -384,11 +277,12 @@ int commandPredict(const QStringList &arguments, std::ostream &out)
     const int threads = static_cast<int>(integerOption(parser, limits::kThreads));
     TransformNotes notes;
     const std::vector<Eigen::MatrixXf> predictions = contents.model.predict(table, threads, &notes);
-    QByteArray csv = reasons > 0
-                         ? predictionsWithReasons(contents.model, table, predictions, keptColumns, reasons, threads)
-                         : predictionsToCsv(contents.model, predictions, 0, keptColumns);
-    if (pointsScaling)
-        csv = appendCsvColumns(csv, pointsColumns(contents.model, predictions, *pointsScaling));
+    if (pointsScaling && !hasBinaryTask(contents.model))
+        throw UsageError("--points scores binary tasks, and the model has none");
+    // The reason and points columns as the workbench's predictions table shows them.
+    const QByteArray csv =
+        appendCsvColumns(predictionsToCsv(contents.model, predictions, 0, keptColumns),
+                         predictionExtraColumns(contents.model, table, predictions, reasons, pointsScaling, threads));
     writePredictions(parser, csv, table, out);
     for (const std::string &note : notes.messages())
         out << "note: " << note << '\n';
