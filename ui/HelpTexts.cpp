@@ -209,6 +209,18 @@ constexpr ControlHelp kControlHelp[] = {
     {"missingIndicatorsCheck",
      QT_TRANSLATE_NOOP("HelpTexts", "Adds a 0/1 column per numeric feature telling whether the value was missing, "
                                     "so that missingness itself can predict (it often does in credit data).")},
+    {"woeModeCombo",
+     QT_TRANSLATE_NOOP("HelpTexts", "Which features are replaced by the weight of evidence (WoE) of their bin "
+                                    "against a binary task, instead of being scaled or one-hot encoded: none, every "
+                                    "feature, or the columns you check. The bins are fitted on the training rows only "
+                                    "and saved in the model (the command line's --woe).")},
+    {"woeColumnsList",
+     QT_TRANSLATE_NOOP("HelpTexts", "The features replaced by their WoE when WoE inputs are Chosen columns: check "
+                                    "each one.")},
+    {"woeTaskCombo",
+     QT_TRANSLATE_NOOP("HelpTexts", "The binary task whose event (a bad loan) the WoE inputs are binned against "
+                                    "(--woe-task). Bins grouped by hand on the Binning page for this task are used "
+                                    "for their features, recounted on the training rows (--binning).")},
     {"languageCombo", QT_TRANSLATE_NOOP("HelpTexts", "The language of the workbench, from the next start.")},
     {"resetSettingsButton",
      QT_TRANSLATE_NOOP("HelpTexts", "Puts every setting back to its default; Edit ▸ Undo brings your values back.")},

@@ -274,6 +274,7 @@ bool BinningPage::screen()
         if (m_edited.empty()) {
             m_editTask = screening->task.column;
             m_editPositive = screening->task.positiveClass;
+            Q_EMIT editedBinsChanged();
         }
         std::vector<FeatureBinning> features;
         std::set<std::string> edited;
@@ -586,6 +587,7 @@ void BinningPage::applyEdit(const std::string &feature, const std::optional<Feat
     if (!selectFeature(QString::fromStdString(feature)))
         showFeature(feature);
     updateControls();
+    Q_EMIT editedBinsChanged();
 }
 
 ProjectBinning BinningPage::projectBinning() const
@@ -613,6 +615,7 @@ void BinningPage::setProjectBinning(const ProjectBinning &binning)
     if (const int index = m_taskCombo->findData(QString::fromStdString(m_editTask)); index >= 0)
         m_taskCombo->setCurrentIndex(index);
     updateControls();
+    Q_EMIT editedBinsChanged();
 }
 
 } // namespace cmtl::ui

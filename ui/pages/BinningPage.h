@@ -84,6 +84,8 @@ public:
 Q_SIGNALS:
     void statusMessage(const QString &text);
     void runningChanged(bool running);
+    // The edited bins or the task they belong to changed (projectBinning() tells them).
+    void editedBinsChanged();
 
 private:
     void showFeature(const std::string &feature);
