@@ -323,6 +323,18 @@
         <source>Puts the selected feature&apos;s bins back to the optimal binning; Edit ▸ Undo brings your grouping back.</source>
         <translation>将所选特征的分箱恢复为最优分箱；“编辑 ▸ 撤销”可找回你的分组。</translation>
     </message>
+    <message>
+        <source>Which features are replaced by the weight of evidence (WoE) of their bin against a binary task, instead of being scaled or one-hot encoded: none, every feature, or the columns you check. The bins are fitted on the training rows only and saved in the model (the command line&apos;s --woe).</source>
+        <translation>哪些特征被替换为其所在分箱相对某个二分类任务的证据权重（WoE），而不是标准化或独热编码：无、所有特征，或你勾选的列。分箱只在训练行上拟合并保存在模型中（对应命令行的 --woe）。</translation>
+    </message>
+    <message>
+        <source>The features replaced by their WoE when WoE inputs are Chosen columns: check each one.</source>
+        <translation>当 WoE 输入为“选定的列”时被替换为 WoE 的特征：逐个勾选。</translation>
+    </message>
+    <message>
+        <source>The binary task whose event (a bad loan) the WoE inputs are binned against (--woe-task). Bins grouped by hand on the Binning page for this task are used for their features, recounted on the training rows (--binning).</source>
+        <translation>WoE 输入分箱所依据的二分类任务的事件（如坏账）（--woe-task）。“分箱”页上针对该任务手动分组的分箱会用于相应特征，并按训练行重新计数（--binning）。</translation>
+    </message>
 </context>
 <context>
     <name>RunRecord</name>
@@ -3005,6 +3017,90 @@ FPR %4</translation>
     <message>
         <source>Move the task down</source>
         <translation>下移任务</translation>
+    </message>
+    <message>
+        <source>Weight of evidence (WoE) inputs</source>
+        <translation>证据权重（WoE）输入</translation>
+    </message>
+    <message>
+        <source>None: scaled and one-hot inputs</source>
+        <translation>无：标准化与独热编码输入</translation>
+    </message>
+    <message>
+        <source>Every feature</source>
+        <translation>所有特征</translation>
+    </message>
+    <message>
+        <source>Chosen columns</source>
+        <translation>选定的列</translation>
+    </message>
+    <message>
+        <source>WoE inputs</source>
+        <translation>WoE 输入</translation>
+    </message>
+    <message>
+        <source>WoE &amp;inputs:</source>
+        <translation>WoE 输入(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>WoE columns</source>
+        <translation>WoE 列</translation>
+    </message>
+    <message>
+        <source>&amp;Columns:</source>
+        <translation>列(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>WoE task</source>
+        <translation>WoE 任务</translation>
+    </message>
+    <message>
+        <source>Binned a&amp;gainst:</source>
+        <translation>分箱依据(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>%1 (not a feature)</source>
+        <translation>%1（不是特征）</translation>
+    </message>
+    <message>
+        <source>%1 (event: %2)</source>
+        <translation>%1（事件：%2）</translation>
+    </message>
+    <message>
+        <source>%1 (not a binary task)</source>
+        <translation>%1（不是二分类任务）</translation>
+    </message>
+    <message>
+        <source>WoE inputs: check the columns to replace by their weight of evidence, or choose Every feature or None.</source>
+        <translation>WoE 输入：请勾选要以证据权重替换的列，或选择“所有特征”或“无”。</translation>
+    </message>
+    <message>
+        <source>WoE inputs: %1 is not a feature on the Roles page; uncheck it, or make it a feature.</source>
+        <translation>WoE 输入：%1 在“角色”页上不是特征；请取消勾选，或将其设为特征。</translation>
+    </message>
+    <message>
+        <source>WoE inputs are binned against a binary task: define one on the Roles page, or choose None.</source>
+        <translation>WoE 输入需按一个二分类任务分箱：请在“角色”页定义一个，或选择“无”。</translation>
+    </message>
+    <message>
+        <source>WoE inputs: %1 is not a binary task on the Roles page; choose the task they are binned against.</source>
+        <translation>WoE 输入：%1 在“角色”页上不是二分类任务；请选择分箱所依据的任务。</translation>
+    </message>
+    <message>
+        <source>Each WoE input uses its optimal binning, counted on the training rows.</source>
+        <translation>每个 WoE 输入使用其最优分箱，按训练行计数。</translation>
+    </message>
+    <message>
+        <source>The bins grouped by hand on the Binning page belong to %1 = %2, not to %3 = %4: they are not used, and each WoE input uses its optimal binning.</source>
+        <translation>“分箱”页上手动分组的分箱属于 %1 = %2，而不是 %3 = %4：它们不会被使用，每个 WoE 输入使用其最优分箱。</translation>
+    </message>
+    <message>
+        <source>Bins grouped by hand on the Binning page are used for %1 (recounted on the training rows); the other WoE inputs use their optimal binning.</source>
+        <translation>%1 使用“分箱”页上手动分组的分箱（按训练行重新计数）；其他 WoE 输入使用其最优分箱。</translation>
+    </message>
+    <message>
+        <source>Grouped by hand but not WoE inputs, so not used: %1.</source>
+        <translation>已手动分组但不是 WoE 输入，因此未使用：%1。</translation>
     </message>
 </context>
 <context>

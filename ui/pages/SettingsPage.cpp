@@ -20,8 +20,8 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSignalBlocker>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QUndoStack>
@@ -197,11 +197,11 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     m_woeMode->addItem(tr("Every feature"));
     m_woeMode->addItem(tr("Chosen columns"));
     m_woeMode->setAccessibleName(tr("WoE inputs"));
-    woeForm->addRow(buddy(tr("&WoE inputs:"), m_woeMode), m_woeMode);
+    woeForm->addRow(buddy(tr("WoE &inputs:"), m_woeMode), m_woeMode);
     m_woeColumns = named(new QListWidget(woe), QStringLiteral("woeColumnsList"));
     m_woeColumns->setAccessibleName(tr("WoE columns"));
     m_woeColumns->setMaximumHeight(110);
-    woeForm->addRow(buddy(tr("C&olumns:"), m_woeColumns), m_woeColumns);
+    woeForm->addRow(buddy(tr("&Columns:"), m_woeColumns), m_woeColumns);
     m_woeTask = named(new QComboBox(woe), QStringLiteral("woeTaskCombo"));
     m_woeTask->setAccessibleName(tr("WoE task"));
     m_woeTask->setMinimumContentsLength(12);
@@ -832,10 +832,9 @@ void SettingsPage::showWoeChoices()
         }
         for (const QString &column : shown) {
             // A chosen column the roles no longer make a feature stays, marked, so it can be unchecked.
-            auto *item = new QListWidgetItem(m_features.contains(column) || !m_rolesKnown
-                                                 ? column
-                                                 : tr("%1 (not a feature)").arg(column),
-                                             m_woeColumns);
+            auto *item = new QListWidgetItem(
+                m_features.contains(column) || !m_rolesKnown ? column : tr("%1 (not a feature)").arg(column),
+                m_woeColumns);
             item->setData(Qt::UserRole, column);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
             item->setCheckState(m_woeChosen.contains(column) ? Qt::Checked : Qt::Unchecked);
@@ -938,8 +937,8 @@ QString SettingsPage::woeNote() const
                                        "training rows); the other WoE inputs use their optimal binning.")
                                         .arg(used.join(QStringLiteral(", ")));
     if (!unused.isEmpty())
-        note += QLatin1Char(' ') + tr("Grouped by hand but not WoE inputs, so not used: %1.")
-                                       .arg(unused.join(QStringLiteral(", ")));
+        note += QLatin1Char(' ') +
+                tr("Grouped by hand but not WoE inputs, so not used: %1.").arg(unused.join(QStringLiteral(", ")));
     return note;
 }
 

@@ -158,10 +158,10 @@ private:
     QListWidget *m_woeColumns;
     QComboBox *m_woeTask;
     QLabel *m_woeNote;
-    QStringList m_woeChosen;  // the chosen columns (mode "chosen columns")
-    QString m_woeTaskName;    // the chosen task's column; empty: the first binary task
-    QString m_woePositive;    // its positive class as a project gave it, until roles are known
-    QStringList m_features;   // the Roles page's features
+    QStringList m_woeChosen; // the chosen columns (mode "chosen columns")
+    QString m_woeTaskName;   // the chosen task's column; empty: the first binary task
+    QString m_woePositive;   // its positive class as a project gave it, until roles are known
+    QStringList m_features;  // the Roles page's features
     std::vector<TaskSpec> m_binaryTasks;
     bool m_rolesKnown = false;
     ProjectBinning m_editedBinning;
