@@ -310,6 +310,29 @@ constexpr ControlHelp kControlHelp[] = {
     {"resetBinningButton",
      QT_TRANSLATE_NOOP("HelpTexts", "Puts the selected feature's bins back to the optimal binning; Edit ▸ Undo brings "
                                     "your grouping back.")},
+    {"buildScorecardButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Fits a points scorecard for the task: a logistic regression on the weight of "
+                                    "evidence of every feature's bins (your grouped bins where you grouped them), "
+                                    "scaled to points, shown as a points table you can save.")},
+    {"scorecardBasePointsSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "The score of an applicant at the base odds (600 by default).")},
+    {"scorecardBaseOddsSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "The odds of a good loan against a bad one at the base points: 50 means 50 good "
+                                    "for every bad (50:1).")},
+    {"scorecardPdoSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "Points to double the odds (PDO): every this many more points, the odds of a "
+                                    "good loan double (20 by default).")},
+    {"fitScorecardButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Fits the scorecard again with the scaling above, on a worker thread.")},
+    {"pointsTable",
+     QT_TRANSLATE_NOOP("HelpTexts", "Every bin of every feature in the scorecard: its weight of evidence, the "
+                                    "feature's coefficient and the bin's points (factor × coefficient × WoE). An "
+                                    "applicant's score is the intercept's points plus the points of their bins.")},
+    {"saveScorecardCsvButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Writes the points table as CSV, the file creditmtl-cli scorecard --out writes.")},
+    {"saveScorecardJsonButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Writes the scorecard as JSON, the file creditmtl-cli scorecard --json writes, "
+                                    "which predict --scorecard and export --scorecard read.")},
 };
 
 QString HelpTexts::setting(const QString &name)

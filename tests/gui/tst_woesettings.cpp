@@ -1,7 +1,9 @@
 // The Settings page's weight-of-evidence inputs: which features, against which binary task, each
 // change an undo step; kept through a project's save and reopen and through a configuration the
 // command line wrote (--woe, --save-config); and a workbench run whose WoE inputs use the Binning
-// page's edited bins gives the same model file as `creditmtl-cli train --binning PROJECT`.
+// page's edited bins gives the same model file as `creditmtl-cli train --binning PROJECT`; the
+// Binning page's scorecard (points table, scaling, warnings) saves the files `creditmtl-cli
+// scorecard --binning PROJECT` writes.
 
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
@@ -9,14 +11,19 @@
 #include "io/ModelFile.h"
 #include "pages/BinningPage.h"
 #include "pages/RolesPage.h"
+#include "pages/ScorecardDialog.h"
 #include "pages/SettingsPage.h"
+#include "scorecard/ScorecardFile.h"
 
 #include <QAccessible>
 #include <QComboBox>
 #include <QCryptographicHash>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QProcess>
+#include <QPushButton>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -325,6 +332,96 @@ private Q_SLOTS:
         QCOMPARE(settings->woeNote(), QStringLiteral("The bins grouped by hand on the Binning page belong to Class = "
                                                      "bad, not to grade = B: they are not used, and each WoE input "
                                                      "uses its optimal binning."));
+        window.undoStack()->clear();
+        window.workspace()->setModified(false);
+    }
+
+    void scorecardEqualsTheCommandLines()
+    {
+        const QString project = m_temp.filePath(QStringLiteral("card.cmtlproj"));
+        MainWindow window;
+        window.show();
+        QVERIFY(openDataAndWait(&window, m_csv));
+        window.rolesPage()->setTasks({kClass});
+        BinningPage *binning = window.binningPage();
+        QVERIFY(binning->screen());
+        QVERIFY(QTest::qWaitFor([&] { return binning->screening() && !binning->isRunning(); }, 20000));
+        QVERIFY(binning->selectFeature(QStringLiteral("x")));
+        binning->selectBins(0, 1);
+        QVERIFY(binning->mergeSelectedBins());
+        QVERIFY(window.saveProject(project));
+
+        auto *button = findNamed<QPushButton>(binning, QStringLiteral("buildScorecardButton"));
+        QVERIFY(button && button->isEnabled() && !button->whatsThis().isEmpty());
+        ScorecardDialog *dialog = binning->openScorecard();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitFor([&] { return dialog->card() && !dialog->isRunning(); }, 20000));
+        const Scorecard &card = *dialog->card();
+        // The default scaling, 600 points at 50:1 and 20 points to double the odds.
+        QCOMPARE(card.scaling.basePoints, 600.0);
+        QCOMPARE(card.scaling.baseOdds, 50.0);
+        QCOMPARE(card.scaling.pdo, 20.0);
+        // The points table: the intercept, then every bin, with the card's numbers.
+        const QStandardItemModel *points = dialog->pointsModel();
+        int rows = 1;
+        for (const ScorecardFeature &feature : card.features)
+            rows += static_cast<int>(feature.binning.bins.size());
+        QCOMPARE(points->rowCount(), rows);
+        QCOMPARE(points->item(0, 4)->data(Qt::UserRole).toDouble(), card.interceptPoints());
+        const ScorecardFeature *x = nullptr;
+        int firstRowOfX = 1;
+        for (const ScorecardFeature &feature : card.features) {
+            if (feature.binning.feature == "x") {
+                x = &feature;
+                break;
+            }
+            firstRowOfX += static_cast<int>(feature.binning.bins.size());
+        }
+        QVERIFY(x);
+        // The merged bins: (-inf, 2] first.
+        QCOMPARE(x->binning.bins[0].upper, 2.0);
+        QCOMPARE(points->item(firstRowOfX, 0)->text(), QStringLiteral("x"));
+        QCOMPARE(points->item(firstRowOfX, 2)->data(Qt::UserRole).toDouble(), x->binning.bins[0].woe);
+        QCOMPARE(points->item(firstRowOfX, 3)->data(Qt::UserRole).toDouble(), x->coefficient);
+        QCOMPARE(points->item(firstRowOfX, 4)->data(Qt::UserRole).toDouble(), x->points[0]);
+        // The engine's warnings are shown (here: features left out for their IV, named).
+        auto *warnings = findNamed<QLabel>(dialog, QStringLiteral("scorecardWarnings"));
+        QCOMPARE(warnings->isVisibleTo(dialog), !card.warnings.empty());
+        for (const std::string &warning : card.warnings)
+            QVERIFY(warnings->text().contains(QString::fromStdString(warning)));
+
+        // Saved, the files are the command line's.
+        const auto compareWithCli = [&](const QStringList &scaling) {
+            const QString csv = m_temp.filePath(QStringLiteral("dialog.csv"));
+            const QString json = m_temp.filePath(QStringLiteral("dialog.json"));
+            QVERIFY(dialog->saveCsv(csv));
+            QVERIFY(dialog->saveJson(json));
+            const QString cliCsv = m_temp.filePath(QStringLiteral("cli_card.csv"));
+            const QString cliJson = m_temp.filePath(QStringLiteral("cli_card.json"));
+            const CliRun cli = runCli(QStringList{QStringLiteral("scorecard"), QStringLiteral("--data"), m_csv,
+                                                  QStringLiteral("--task"), QStringLiteral("Class:binary:bad"),
+                                                  QStringLiteral("--binning"), project, QStringLiteral("--out"), cliCsv,
+                                                  QStringLiteral("--json"), cliJson} +
+                                      scaling);
+            QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+            QCOMPARE(sha256Of(csv), sha256Of(cliCsv));
+            QCOMPARE(sha256Of(json), sha256Of(cliJson));
+            QVERIFY(!sha256Of(cliCsv).isEmpty());
+        };
+        compareWithCli({});
+        findNamed<QDoubleSpinBox>(dialog, QStringLiteral("scorecardBasePointsSpin"))->setValue(500);
+        findNamed<QDoubleSpinBox>(dialog, QStringLiteral("scorecardBaseOddsSpin"))->setValue(20);
+        findNamed<QDoubleSpinBox>(dialog, QStringLiteral("scorecardPdoSpin"))->setValue(40);
+        QVERIFY(dialog->build());
+        QVERIFY(QTest::qWaitFor([&] { return dialog->card()->scaling.pdo == 40.0 && !dialog->isRunning(); }, 20000));
+        compareWithCli({QStringLiteral("--base-points"), QStringLiteral("500"), QStringLiteral("--base-odds"),
+                        QStringLiteral("20"), QStringLiteral("--pdo"), QStringLiteral("40")});
+
+        // The data file is never overwritten.
+        const QByteArray before = sha256Of(m_csv);
+        QVERIFY(!dialog->saveCsv(m_csv));
+        QVERIFY2(dialog->message().contains(QStringLiteral("is the data file")), qPrintable(dialog->message()));
+        QCOMPARE(sha256Of(m_csv), before);
         window.undoStack()->clear();
         window.workspace()->setModified(false);
     }
