@@ -386,7 +386,8 @@ private Q_SLOTS:
         QCOMPARE(points->item(firstRowOfX, 4)->data(Qt::UserRole).toDouble(), x->points[0]);
         // The engine's warnings are shown (here: features left out for their IV, named).
         auto *warnings = findNamed<QLabel>(dialog, QStringLiteral("scorecardWarnings"));
-        QCOMPARE(warnings->isVisibleTo(dialog), !card.warnings.empty());
+        QCOMPARE(findNamed<QWidget>(dialog, QStringLiteral("scorecardWarningsArea"))->isVisibleTo(dialog),
+                 !card.warnings.empty());
         for (const std::string &warning : card.warnings)
             QVERIFY(warnings->text().contains(QString::fromStdString(warning)));
 

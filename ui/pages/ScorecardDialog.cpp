@@ -18,9 +18,12 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace cmtl::ui {
 
@@ -96,7 +99,16 @@ ScorecardDialog::ScorecardDialog(LoadedTablePtr data, TaskSpec task, std::vector
     m_warnings->setWordWrap(true);
     m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_warnings->setStyleSheet(QStringLiteral("QLabel { color: #7d5a00; background: #fff4d6; padding: 6px; }"));
-    m_warnings->hide();
+    m_warnings->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    // Many features give many warnings: they scroll, and the points table keeps its room.
+    auto *warningsArea = new QScrollArea(this);
+    warningsArea->setObjectName(QStringLiteral("scorecardWarningsArea"));
+    warningsArea->setWidget(m_warnings);
+    warningsArea->setWidgetResizable(true);
+    warningsArea->setMaximumHeight(130);
+    warningsArea->setFrameShape(QFrame::NoFrame);
+    warningsArea->hide();
+    m_warningsArea = warningsArea;
 
     m_points = new QStandardItemModel(0, 5, this);
     m_points->setHorizontalHeaderLabels({tr("Feature"), tr("Bin"), tr("WoE"), tr("Coefficient"), tr("Points")});
@@ -124,10 +136,10 @@ ScorecardDialog::ScorecardDialog(LoadedTablePtr data, TaskSpec task, std::vector
     layout->addLayout(buildRow);
     layout->addWidget(m_message);
     layout->addWidget(m_summary);
-    layout->addWidget(m_warnings);
+    layout->addWidget(m_warningsArea);
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
-    resize(760, 620);
+    resize(900, 680);
     installHelp(this);
 
     connect(m_buildButton, &QPushButton::clicked, this, &ScorecardDialog::build);
@@ -190,7 +202,7 @@ bool ScorecardDialog::build()
 void ScorecardDialog::showCard()
 {
     m_points->removeRows(0, m_points->rowCount());
-    m_warnings->hide();
+    m_warningsArea->hide();
     if (!m_card) {
         m_summary->setText(tr("Build the scorecard: a logistic regression on the weight of evidence of every feature's "
                               "bins (the bins grouped by hand on the Binning page where there are some), scaled to "
@@ -225,13 +237,15 @@ void ScorecardDialog::showCard()
         }
     }
     m_table->resizeColumnsToContents();
-    // The engine's warnings (wrong-sign coefficients, features left out) are in English, as on the
-    // command line; they name the features.
+    // A long list of levels stays readable in its tooltip-free cell without pushing the points away.
+    m_table->setColumnWidth(1, std::min(m_table->columnWidth(1), 280));
+    // The engine's warnings (wrong-sign coefficients, features left out, correlated pairs) are in
+    // English, as on the command line; they name the features. One per line.
     QStringList warnings;
     for (const std::string &warning : card.warnings)
-        warnings << QString::fromStdString(warning);
-    m_warnings->setText(tr("Warnings:") + QLatin1Char(' ') + warnings.join(QLatin1Char(' ')));
-    m_warnings->setVisible(!warnings.isEmpty());
+        warnings << QStringLiteral("• ") + QString::fromStdString(warning);
+    m_warnings->setText(tr("Warnings:") + QLatin1Char('\n') + warnings.join(QLatin1Char('\n')));
+    m_warningsArea->setVisible(!warnings.isEmpty());
 }
 
 bool ScorecardDialog::saveCsv(const QString &path)

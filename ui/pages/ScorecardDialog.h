@@ -61,6 +61,7 @@ private:
     QProgressBar *m_progress;
     QLabel *m_summary;
     QLabel *m_warnings;
+    QWidget *m_warningsArea;
     QLabel *m_message;
     QTableView *m_table;
     QStandardItemModel *m_points;
