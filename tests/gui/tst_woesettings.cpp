@@ -98,6 +98,23 @@ void chooseTask(QComboBox *combo, const QString &column)
     combo->setCurrentIndex(combo->findData(column));
 }
 
+// Screens the features on the Binning page and merges x's first two bins, (-inf, 1] and (1, 2].
+// Leaves the window with nothing to save, so that closing it asks nothing.
+void forgetWork(MainWindow &window)
+{
+    window.undoStack()->clear();
+    window.workspace()->setModified(false);
+}
+
+bool mergeFirstBinsOfX(BinningPage *binning)
+{
+    if (!binning->screen() || !QTest::qWaitFor([&] { return binning->screening() && !binning->isRunning(); }, 20000) ||
+        !binning->selectFeature(QStringLiteral("x")))
+        return false;
+    binning->selectBins(0, 1);
+    return binning->mergeSelectedBins();
+}
+
 QListWidgetItem *itemOf(QListWidget *list, const QString &column)
 {
     for (int row = 0; row < list->count(); ++row) {
@@ -205,8 +222,7 @@ private Q_SLOTS:
         window.rolesPage()->setTasks({TaskSpec{"Class", TaskType::Multiclass, {}}});
         QVERIFY2(settings->problem().contains(QStringLiteral("define one on the Roles page")),
                  qPrintable(settings->problem()));
-        window.undoStack()->clear();
-        window.workspace()->setModified(false);
+        forgetWork(window);
     }
 
     // A project with WoE settings gives them back; so does one whose configuration the command
@@ -294,11 +310,7 @@ private Q_SLOTS:
             ->setCheckState(Qt::Checked);
 
         BinningPage *binning = window.binningPage();
-        QVERIFY(binning->screen());
-        QVERIFY(QTest::qWaitFor([&] { return binning->screening() && !binning->isRunning(); }, 20000));
-        QVERIFY(binning->selectFeature(QStringLiteral("x")));
-        binning->selectBins(0, 1);
-        QVERIFY(binning->mergeSelectedBins());
+        QVERIFY(mergeFirstBinsOfX(binning));
         // The Settings page says the edited bins are used, and the run gets them.
         QCOMPARE(settings->woeNote(), QStringLiteral("Bins grouped by hand on the Binning page are used for x "
                                                      "(recounted on the training rows); the other WoE inputs use "
@@ -332,8 +344,7 @@ private Q_SLOTS:
         QCOMPARE(settings->woeNote(), QStringLiteral("The bins grouped by hand on the Binning page belong to Class = "
                                                      "bad, not to grade = B: they are not used, and each WoE input "
                                                      "uses its optimal binning."));
-        window.undoStack()->clear();
-        window.workspace()->setModified(false);
+        forgetWork(window);
     }
 
     void scorecardEqualsTheCommandLines()
@@ -344,11 +355,7 @@ private Q_SLOTS:
         QVERIFY(openDataAndWait(&window, m_csv));
         window.rolesPage()->setTasks({kClass});
         BinningPage *binning = window.binningPage();
-        QVERIFY(binning->screen());
-        QVERIFY(QTest::qWaitFor([&] { return binning->screening() && !binning->isRunning(); }, 20000));
-        QVERIFY(binning->selectFeature(QStringLiteral("x")));
-        binning->selectBins(0, 1);
-        QVERIFY(binning->mergeSelectedBins());
+        QVERIFY(mergeFirstBinsOfX(binning));
         QVERIFY(window.saveProject(project));
 
         auto *button = findNamed<QPushButton>(binning, QStringLiteral("buildScorecardButton"));
@@ -423,8 +430,7 @@ private Q_SLOTS:
         QVERIFY(!dialog->saveCsv(m_csv));
         QVERIFY2(dialog->message().contains(QStringLiteral("is the data file")), qPrintable(dialog->message()));
         QCOMPARE(sha256Of(m_csv), before);
-        window.undoStack()->clear();
-        window.workspace()->setModified(false);
+        forgetWork(window);
     }
 
 private:
