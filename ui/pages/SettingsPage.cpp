@@ -678,8 +678,8 @@ SettingsPage::State SettingsPage::state() const
     State state = captureValues(m_content, {m_language->objectName(), m_woeTask->objectName()});
     state.insert(m_taskOrder->objectName(), m_tasks);
     // By name, not by place in a list that follows the roles.
-    state.insert(QStringLiteral("woe.columns"), m_woeChosen);
-    state.insert(QStringLiteral("woe.task"), m_woeTaskName);
+    state.insert(m_woeColumns->objectName(), m_woeChosen);
+    state.insert(m_woeTask->objectName(), m_woeTaskName);
     return state;
 }
 
@@ -688,10 +688,13 @@ void SettingsPage::applyState(const State &state)
     m_applying = true;
     if (const auto order = state.constFind(m_taskOrder->objectName()); order != state.constEnd())
         setTaskOrder(order->toStringList());
-    m_woeChosen = state.value(QStringLiteral("woe.columns")).toStringList();
-    m_woeTaskName = state.value(QStringLiteral("woe.task")).toString();
+    m_woeChosen = state.value(m_woeColumns->objectName()).toStringList();
+    m_woeTaskName = state.value(m_woeTask->objectName()).toString();
     showWoeChoices();
-    applyValues(m_content, state);
+    // The WoE task is a column's name, not the index applyValues would set.
+    State values = state;
+    values.remove(m_woeTask->objectName());
+    applyValues(m_content, values);
     m_applying = false;
     m_recorded = this->state();
     updateShares();
