@@ -209,6 +209,18 @@ constexpr ControlHelp kControlHelp[] = {
     {"missingIndicatorsCheck",
      QT_TRANSLATE_NOOP("HelpTexts", "Adds a 0/1 column per numeric feature telling whether the value was missing, "
                                     "so that missingness itself can predict (it often does in credit data).")},
+    {"woeModeCombo",
+     QT_TRANSLATE_NOOP("HelpTexts", "Which features are replaced by the weight of evidence (WoE) of their bin "
+                                    "against a binary task, instead of being scaled or one-hot encoded: none, every "
+                                    "feature, or the columns you check. The bins are fitted on the training rows only "
+                                    "and saved in the model (the command line's --woe).")},
+    {"woeColumnsList",
+     QT_TRANSLATE_NOOP("HelpTexts", "The features replaced by their WoE when WoE inputs are Chosen columns: check "
+                                    "each one.")},
+    {"woeTaskCombo",
+     QT_TRANSLATE_NOOP("HelpTexts", "The binary task whose event (a bad loan) the WoE inputs are binned against "
+                                    "(--woe-task). Bins grouped by hand on the Binning page for this task are used "
+                                    "for their features, recounted on the training rows (--binning).")},
     {"languageCombo", QT_TRANSLATE_NOOP("HelpTexts", "The language of the workbench, from the next start.")},
     {"resetSettingsButton",
      QT_TRANSLATE_NOOP("HelpTexts", "Puts every setting back to its default; Edit ▸ Undo brings your values back.")},
@@ -374,6 +386,29 @@ constexpr ControlHelp kControlHelp[] = {
     {"resetBinningButton",
      QT_TRANSLATE_NOOP("HelpTexts", "Puts the selected feature's bins back to the optimal binning; Edit ▸ Undo brings "
                                     "your grouping back.")},
+    {"buildScorecardButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Fits a points scorecard for the task: a logistic regression on the weight of "
+                                    "evidence of every feature's bins (your grouped bins where you grouped them), "
+                                    "scaled to points, shown as a points table you can save.")},
+    {"scorecardBasePointsSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "The score of an applicant at the base odds (600 by default).")},
+    {"scorecardBaseOddsSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "The odds of a good loan against a bad one at the base points: 50 means 50 good "
+                                    "for every bad (50:1).")},
+    {"scorecardPdoSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "Points to double the odds (PDO): every this many more points, the odds of a "
+                                    "good loan double (20 by default).")},
+    {"fitScorecardButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Fits the scorecard again with the scaling above, on a worker thread.")},
+    {"pointsTable",
+     QT_TRANSLATE_NOOP("HelpTexts", "Every bin of every feature in the scorecard: its weight of evidence, the "
+                                    "feature's coefficient and the bin's points (factor × coefficient × WoE). An "
+                                    "applicant's score is the intercept's points plus the points of their bins.")},
+    {"saveScorecardCsvButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Writes the points table as CSV, the file creditmtl-cli scorecard --out writes.")},
+    {"saveScorecardJsonButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Writes the scorecard as JSON, the file creditmtl-cli scorecard --json writes, "
+                                    "which predict --scorecard and export --scorecard read.")},
 };
 
 QString HelpTexts::setting(const QString &name)

@@ -219,6 +219,10 @@ MainWindow::MainWindow(QWidget *parent)
         Q_EMIT dataLoaded();
     });
     connect(m_roles, &RolesPage::tasksChanged, m_settings, &SettingsPage::setTasks);
+    // The WoE inputs are chosen among the features and binary tasks, with the Binning page's bins.
+    connect(m_roles, &RolesPage::validityChanged, m_settings, [this] { m_settings->setRoles(m_roles->roles()); });
+    connect(m_binning, &BinningPage::editedBinsChanged, m_settings,
+            [this] { m_settings->setEditedBinning(m_binning->projectBinning()); });
     connect(m_roles, &RolesPage::tasksChanged, this, [this] { m_binning->setTasks(m_roles->roles().tasks); });
     connect(m_workspace, &Workspace::dataChanged, m_binning, &BinningPage::setData);
     connect(m_binning, &BinningPage::statusMessage, this,

@@ -63,17 +63,7 @@ ScreeningOptions binningOptions(const QCommandLineParser &parser)
 std::vector<FeatureBinning> editedBins(const std::string &path, const std::string &taskColumn,
                                        const std::string &positiveClass)
 {
-    const ProjectBinning binning = loadProjectFile(path).binning;
-    if (binning.edited.empty())
-        throw DataError({path, 0, "binning"}, "the project holds no edited bins; group a feature's bins on the "
-                                              "workbench's Binning page and save the project, or drop --binning");
-    if (binning.taskColumn != taskColumn || binning.positiveClass != positiveClass)
-        throw DataError({path, 0, "binning"},
-                        "the edited bins were grouped against " + binning.taskColumn + " = " + binning.positiveClass +
-                            ", not against " + taskColumn + " = " + positiveClass +
-                            "; their WoE would count other events. Use that task (--woe-task / --task), or regroup "
-                            "the bins for this task on the Binning page");
-    return binning.edited;
+    return givenBinsFor(loadProjectFile(path).binning, path, taskColumn, positiveClass);
 }
 
 void addScalingOptions(QCommandLineParser &parser)

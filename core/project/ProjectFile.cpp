@@ -686,4 +686,19 @@ ProjectContents loadProjectFile(const std::string &path)
     return parseProject(readWholeFile(path, kMaxProjectFileBytes, "project file"), path);
 }
 
+std::vector<FeatureBinning> givenBinsFor(const ProjectBinning &binning, const std::string &source,
+                                         const std::string &taskColumn, const std::string &positiveClass)
+{
+    if (binning.edited.empty())
+        throw DataError({source, 0, "binning"}, "the project holds no edited bins; group a feature's bins on the "
+                                                "workbench's Binning page and save the project, or drop --binning");
+    if (binning.taskColumn != taskColumn || binning.positiveClass != positiveClass)
+        throw DataError({source, 0, "binning"},
+                        "the edited bins were grouped against " + binning.taskColumn + " = " + binning.positiveClass +
+                            ", not against " + taskColumn + " = " + positiveClass +
+                            "; their WoE would count other events. Use that task (--woe-task / --task; the Settings "
+                            "page's WoE task in the workbench), or regroup the bins for this task on the Binning page");
+    return binning.edited;
+}
+
 } // namespace cmtl

@@ -77,6 +77,15 @@ struct ProjectBinning {
     bool empty() const { return taskColumn.empty() && edited.empty(); }
 };
 
+// The edited bins of `binning` as the given bins of inputs binned against the binary task
+// taskColumn = positiveClass (WoeOptions::givenBins, ScorecardOptions::givenBins): the one rule the
+// command line's --binning and the workbench's runs and scorecard share. The bins were grouped
+// against one task and their WoE counts its events, so bins of another task are refused, as is a
+// binning without edits (nothing would be used): DataError naming `source` (the project) and both
+// tasks.
+std::vector<FeatureBinning> givenBinsFor(const ProjectBinning &binning, const std::string &source,
+                                         const std::string &taskColumn, const std::string &positiveClass);
+
 // Everything a project restores: the data source, the roles, task order, lambdas and settings
 // (a RunConfiguration: the tasks in their order with their lambdas, the ignored columns and every
 // setting), the separate test file, the runs and the comparisons.

@@ -416,6 +416,48 @@
     <message>
         <source>Each input column&apos;s drop in the task&apos;s metric when it is shuffled: mean over the repeats, standard deviation, lowest and highest. Near 0 or below: the model does not rely on it.</source>
         <translation>打乱各输入列时该任务指标的下降：各次重复的平均值、标准差、最小值和最大值。接近 0 或为负：模型并不依赖该列。</translation>
+        <source>Which features are replaced by the weight of evidence (WoE) of their bin against a binary task, instead of being scaled or one-hot encoded: none, every feature, or the columns you check. The bins are fitted on the training rows only and saved in the model (the command line&apos;s --woe).</source>
+        <translation>哪些特征被替换为其所在分箱相对某个二分类任务的证据权重（WoE），而不是标准化或独热编码：无、所有特征，或你勾选的列。分箱只在训练行上拟合并保存在模型中（对应命令行的 --woe）。</translation>
+    </message>
+    <message>
+        <source>The features replaced by their WoE when WoE inputs are Chosen columns: check each one.</source>
+        <translation>当 WoE 输入为“选定的列”时被替换为 WoE 的特征：逐个勾选。</translation>
+    </message>
+    <message>
+        <source>The binary task whose event (a bad loan) the WoE inputs are binned against (--woe-task). Bins grouped by hand on the Binning page for this task are used for their features, recounted on the training rows (--binning).</source>
+        <translation>WoE 输入分箱所依据的二分类任务的事件（如坏账）（--woe-task）。“分箱”页上针对该任务手动分组的分箱会用于相应特征，并按训练行重新计数（--binning）。</translation>
+    </message>
+    <message>
+        <source>Fits a points scorecard for the task: a logistic regression on the weight of evidence of every feature&apos;s bins (your grouped bins where you grouped them), scaled to points, shown as a points table you can save.</source>
+        <translation>为该任务拟合评分卡：对每个特征分箱的证据权重做逻辑回归（已手动分组的特征使用你的分组），换算为分数，并以可保存的分数表显示。</translation>
+    </message>
+    <message>
+        <source>The score of an applicant at the base odds (600 by default).</source>
+        <translation>处于基准比率时申请人的分数（默认 600）。</translation>
+    </message>
+    <message>
+        <source>The odds of a good loan against a bad one at the base points: 50 means 50 good for every bad (50:1).</source>
+        <translation>基准分处好贷款对坏贷款的比率：50 表示每 1 笔坏贷款对应 50 笔好贷款（50:1）。</translation>
+    </message>
+    <message>
+        <source>Points to double the odds (PDO): every this many more points, the odds of a good loan double (20 by default).</source>
+        <translation>比率翻倍分数（PDO）：分数每增加这么多，好贷款的比率翻一倍（默认 20）。</translation>
+    </message>
+    <message>
+        <source>Fits the scorecard again with the scaling above, on a worker thread.</source>
+        <translation>在后台线程中按上面的刻度重新拟合评分卡。</translation>
+    </message>
+    <message>
+        <source>Every bin of every feature in the scorecard: its weight of evidence, the feature&apos;s coefficient and the bin&apos;s points (factor × coefficient × WoE). An applicant&apos;s score is the intercept&apos;s points plus the points of their bins.</source>
+        <translation>评分卡中每个特征的每个分箱：其证据权重、该特征的系数及该分箱的分数（因子 × 系数 × WoE）。申请人的总分是截距分数加上其所在各分箱的分数。</translation>
+    </message>
+    <message>
+        <source>Writes the points table as CSV, the file creditmtl-cli scorecard --out writes.</source>
+        <translation>将分数表写为 CSV，与 creditmtl-cli scorecard --out 写出的文件相同。</translation>
+    </message>
+    <message>
+        <source>Writes the scorecard as JSON, the file creditmtl-cli scorecard --json writes, which predict --scorecard and export --scorecard read.</source>
+        <translation>将评分卡写为 JSON，与 creditmtl-cli scorecard --json 写出的文件相同，可供 predict --scorecard 与 export --scorecard 读取。</translation>
     </message>
 </context>
 <context>
@@ -968,6 +1010,18 @@
     <message>
         <source>The bins grouped by hand belong to the task %1: define it on the Roles page to screen them again.</source>
         <translation>手工分组的分箱属于任务 %1：请在角色页重新定义该任务，再筛选它们。</translation>
+    </message>
+    <message>
+        <source>Score&amp;card…</source>
+        <translation>评分卡(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Build scorecard</source>
+        <translation>生成评分卡</translation>
+    </message>
+    <message>
+        <source>A scorecard is fitted on the data against a binary task: open a data file and define the task on the Roles page.</source>
+        <translation>评分卡按一个二分类任务在数据上拟合：请打开数据文件，并在“角色”页定义该任务。</translation>
     </message>
 </context>
 <context>
@@ -3096,6 +3150,136 @@ FPR %4</translation>
     </message>
 </context>
 <context>
+    <name>cmtl::ui::ScorecardDialog</name>
+    <message>
+        <source>Scorecard of %1</source>
+        <translation>%1 的评分卡</translation>
+    </message>
+    <message>
+        <source>Base points</source>
+        <translation>基准分</translation>
+    </message>
+    <message>
+        <source>Base odds</source>
+        <translation>基准比率</translation>
+    </message>
+    <message>
+        <source>Points to double the odds</source>
+        <translation>比率翻倍分数</translation>
+    </message>
+    <message>
+        <source>Base &amp;points:</source>
+        <translation>基准分(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Base &amp;odds (good:bad):</source>
+        <translation>基准比率（好:坏）(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Points to &amp;double the odds:</source>
+        <translation>比率翻倍分数(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Build scorecard</source>
+        <translation>生成评分卡(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Scorecard progress</source>
+        <translation>评分卡进度</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>分箱</translation>
+    </message>
+    <message>
+        <source>WoE</source>
+        <translation>WoE</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>系数</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Points table</source>
+        <translation>分数表</translation>
+    </message>
+    <message>
+        <source>Save as &amp;CSV…</source>
+        <translation>另存为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;JSON…</source>
+        <translation>另存为 JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Save the scorecard as JSON</source>
+        <translation>将评分卡另存为 JSON</translation>
+    </message>
+    <message>
+        <source>Save the points table as CSV</source>
+        <translation>将分数表另存为 CSV</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Build the scorecard: a logistic regression on the weight of evidence of every feature&apos;s bins (the bins grouped by hand on the Binning page where there are some), scaled to points.</source>
+        <translation>生成评分卡：对每个特征分箱的证据权重做逻辑回归（有手动分组的特征使用“分箱”页上的分组），再换算为分数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 = %2: %n feature(s); %3 points at odds %4:1, %5 points to double the odds (factor %6, offset %7). The intercept gives %8 points to every applicant.</source>
+        <translation>
+            <numerusform>%1 = %2：%n 个特征；比率 %4:1 时为 %3 分，每 %5 分比率翻倍（因子 %6，偏移 %7）。截距给每位申请人 %8 分。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bins grouped by hand: %1.</source>
+        <translation>手动分组的分箱：%1。</translation>
+    </message>
+    <message>
+        <source>(intercept)</source>
+        <translation>（截距）</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告：</translation>
+    </message>
+    <message>
+        <source>%1 is the data file: choose another file for the scorecard.</source>
+        <translation>%1 是数据文件：请为评分卡选择另一个文件。</translation>
+    </message>
+    <message>
+        <source>The scorecard could not be saved: %1</source>
+        <translation>无法保存评分卡：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::ScorecardWorker</name>
+    <message>
+        <source>Fitting the scorecard for %1</source>
+        <translation>正在为 %1 拟合评分卡</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scorecard of %n feature(s)</source>
+        <translation>
+            <numerusform>含 %n 个特征的评分卡</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cmtl::ui::ScoringPage</name>
     <message>
         <source>No model: train one or open a model file (File ▸ Open Model).</source>
@@ -3571,6 +3755,90 @@ FPR %4</translation>
     <message>
         <source>Move the task down</source>
         <translation>下移任务</translation>
+    </message>
+    <message>
+        <source>Weight of evidence (WoE) inputs</source>
+        <translation>证据权重（WoE）输入</translation>
+    </message>
+    <message>
+        <source>None: scaled and one-hot inputs</source>
+        <translation>无：标准化与独热编码输入</translation>
+    </message>
+    <message>
+        <source>Every feature</source>
+        <translation>所有特征</translation>
+    </message>
+    <message>
+        <source>Chosen columns</source>
+        <translation>选定的列</translation>
+    </message>
+    <message>
+        <source>WoE inputs</source>
+        <translation>WoE 输入</translation>
+    </message>
+    <message>
+        <source>WoE &amp;inputs:</source>
+        <translation>WoE 输入(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>WoE columns</source>
+        <translation>WoE 列</translation>
+    </message>
+    <message>
+        <source>&amp;Columns:</source>
+        <translation>列(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>WoE task</source>
+        <translation>WoE 任务</translation>
+    </message>
+    <message>
+        <source>Binned a&amp;gainst:</source>
+        <translation>分箱依据(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>%1 (not a feature)</source>
+        <translation>%1（不是特征）</translation>
+    </message>
+    <message>
+        <source>%1 (event: %2)</source>
+        <translation>%1（事件：%2）</translation>
+    </message>
+    <message>
+        <source>%1 (not a binary task)</source>
+        <translation>%1（不是二分类任务）</translation>
+    </message>
+    <message>
+        <source>WoE inputs: check the columns to replace by their weight of evidence, or choose Every feature or None.</source>
+        <translation>WoE 输入：请勾选要以证据权重替换的列，或选择“所有特征”或“无”。</translation>
+    </message>
+    <message>
+        <source>WoE inputs: %1 is not a feature on the Roles page; uncheck it, or make it a feature.</source>
+        <translation>WoE 输入：%1 在“角色”页上不是特征；请取消勾选，或将其设为特征。</translation>
+    </message>
+    <message>
+        <source>WoE inputs are binned against a binary task: define one on the Roles page, or choose None.</source>
+        <translation>WoE 输入需按一个二分类任务分箱：请在“角色”页定义一个，或选择“无”。</translation>
+    </message>
+    <message>
+        <source>WoE inputs: %1 is not a binary task on the Roles page; choose the task they are binned against.</source>
+        <translation>WoE 输入：%1 在“角色”页上不是二分类任务；请选择分箱所依据的任务。</translation>
+    </message>
+    <message>
+        <source>Each WoE input uses its optimal binning, counted on the training rows.</source>
+        <translation>每个 WoE 输入使用其最优分箱，按训练行计数。</translation>
+    </message>
+    <message>
+        <source>The bins grouped by hand on the Binning page belong to %1 = %2, not to %3 = %4: they are not used, and each WoE input uses its optimal binning.</source>
+        <translation>“分箱”页上手动分组的分箱属于 %1 = %2，而不是 %3 = %4：它们不会被使用，每个 WoE 输入使用其最优分箱。</translation>
+    </message>
+    <message>
+        <source>Bins grouped by hand on the Binning page are used for %1 (recounted on the training rows); the other WoE inputs use their optimal binning.</source>
+        <translation>%1 使用“分箱”页上手动分组的分箱（按训练行重新计数）；其他 WoE 输入使用其最优分箱。</translation>
+    </message>
+    <message>
+        <source>Grouped by hand but not WoE inputs, so not used: %1.</source>
+        <translation>已手动分组但不是 WoE 输入，因此未使用：%1。</translation>
     </message>
 </context>
 <context>

@@ -660,6 +660,9 @@ private Q_SLOTS:
                      QStringLiteral("taskOrderList"),
                      QStringLiteral("moveTaskUpButton"),
                      QStringLiteral("moveTaskDownButton"),
+                     QStringLiteral("woeModeCombo"),
+                     QStringLiteral("woeColumnsList"),
+                     QStringLiteral("woeTaskCombo"),
                      QStringLiteral("languageCombo"),
                      QStringLiteral("resetSettingsButton")};
         QCOMPARE(order.mid(0, expected.size()), expected);

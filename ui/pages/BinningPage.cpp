@@ -3,6 +3,7 @@
 #include "UndoSupport.h"
 #include "charts/BinningChart.h"
 #include "models/BinningModels.h"
+#include "pages/ScorecardDialog.h"
 #include "workers/WorkerThread.h"
 
 #include "common/Error.h"
@@ -92,6 +93,9 @@ BinningPage::BinningPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
     m_progress->setAccessibleName(tr("Screening progress"));
     m_progress->setRange(0, 1000);
     m_progress->hide();
+    m_scorecardButton = new QPushButton(tr("Score&card…"), this);
+    m_scorecardButton->setObjectName(QStringLiteral("buildScorecardButton"));
+    m_scorecardButton->setAccessibleName(tr("Build scorecard"));
     auto *top = new QHBoxLayout;
     top->addWidget(taskLabel);
     top->addWidget(m_taskCombo);
@@ -99,6 +103,7 @@ BinningPage::BinningPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
     top->addWidget(m_cancelButton);
     top->addWidget(m_progress, 1);
     top->addStretch();
+    top->addWidget(m_scorecardButton);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("binningMessage"));
@@ -177,6 +182,7 @@ BinningPage::BinningPage(QWidget *parent) : QWidget(parent), m_worker(new Worker
 
     connect(m_screenButton, &QPushButton::clicked, this, &BinningPage::screen);
     connect(m_cancelButton, &QPushButton::clicked, this, &BinningPage::cancel);
+    connect(m_scorecardButton, &QPushButton::clicked, this, &BinningPage::openScorecard);
     connect(m_mergeButton, &QPushButton::clicked, this, &BinningPage::mergeSelectedBins);
     connect(m_splitButton, &QPushButton::clicked, this, [this] { splitSelectedBin(m_boundaryEdit->text()); });
     connect(m_boundaryEdit, &QLineEdit::returnPressed, this, [this] { splitSelectedBin(m_boundaryEdit->text()); });
@@ -274,6 +280,7 @@ bool BinningPage::screen()
         if (m_edited.empty()) {
             m_editTask = screening->task.column;
             m_editPositive = screening->task.positiveClass;
+            Q_EMIT editedBinsChanged();
         }
         std::vector<FeatureBinning> features;
         std::set<std::string> edited;
@@ -333,6 +340,27 @@ bool BinningPage::isRunning() const
 void BinningPage::stop()
 {
     m_worker->stop();
+}
+
+ScorecardDialog *BinningPage::openScorecard()
+{
+    const std::optional<TaskSpec> task = chosenTask();
+    if (!m_data || !task) {
+        showMessage(tr("A scorecard is fitted on the data against a binary task: open a data file and define the task "
+                       "on the Roles page."));
+        return nullptr;
+    }
+    // The bins grouped by hand for this task, as `creditmtl-cli scorecard --binning` takes them
+    // from a saved project (bins of another task are not theirs: the task combo is locked to them).
+    std::vector<FeatureBinning> given;
+    if (!m_edited.empty() && m_editTask == task->column && m_editPositive == task->positiveClass)
+        given = givenBinsFor(projectBinning(), "the Binning page", task->column, task->positiveClass);
+    showMessage({});
+    auto *dialog = new ScorecardDialog(m_data, *task, std::move(given), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->build();
+    return dialog;
 }
 
 const FeatureBinning *BinningPage::binningOf(const std::string &feature) const
@@ -460,6 +488,7 @@ void BinningPage::updateControls()
                                    : QString());
     m_screenButton->setEnabled(!running && m_data && m_taskCombo->count() > 0);
     m_cancelButton->setEnabled(running);
+    m_scorecardButton->setEnabled(!running && m_data && m_taskCombo->count() > 0);
     const FeatureBinning *binning = shownBinning();
     const bool canEdit = !running && binning && m_screening;
     m_mergeButton->setEnabled(canEdit);
@@ -586,6 +615,7 @@ void BinningPage::applyEdit(const std::string &feature, const std::optional<Feat
     if (!selectFeature(QString::fromStdString(feature)))
         showFeature(feature);
     updateControls();
+    Q_EMIT editedBinsChanged();
 }
 
 ProjectBinning BinningPage::projectBinning() const
@@ -613,6 +643,7 @@ void BinningPage::setProjectBinning(const ProjectBinning &binning)
     if (const int index = m_taskCombo->findData(QString::fromStdString(m_editTask)); index >= 0)
         m_taskCombo->setCurrentIndex(index);
     updateControls();
+    Q_EMIT editedBinsChanged();
 }
 
 } // namespace cmtl::ui

@@ -21,6 +21,7 @@ namespace cmtl::ui {
 
 class BinningChart;
 class BinsTableModel;
+class ScorecardDialog;
 class ScreeningTableModel;
 class WorkerThread;
 
@@ -59,6 +60,10 @@ public:
     bool splitSelectedBin(const QString &boundary);
     bool resetFeature();
 
+    // Opens the scorecard of the chosen task (its edited bins where there are some) and starts
+    // fitting it; null (with the reason shown) without data or a binary task.
+    ScorecardDialog *openScorecard();
+
     // The binning in use for `feature` (the user's when edited), or null without a screening.
     const FeatureBinning *binningOf(const std::string &feature) const;
     const FeatureBinning *shownBinning() const;
@@ -84,6 +89,8 @@ public:
 Q_SIGNALS:
     void statusMessage(const QString &text);
     void runningChanged(bool running);
+    // The edited bins or the task they belong to changed (projectBinning() tells them).
+    void editedBinsChanged();
 
 private:
     void showFeature(const std::string &feature);
@@ -107,6 +114,7 @@ private:
     QComboBox *m_taskCombo;
     QPushButton *m_screenButton;
     QPushButton *m_cancelButton;
+    QPushButton *m_scorecardButton;
     QProgressBar *m_progress;
     QLabel *m_message;
     QTableView *m_screeningView;

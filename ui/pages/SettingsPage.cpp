@@ -4,6 +4,7 @@
 
 #include "HelpTexts.h"
 #include "UndoSupport.h"
+#include "common/Error.h"
 #include "tasks/TaskSpec.h"
 
 #include <QCheckBox>
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QUndoStack>
@@ -185,6 +187,48 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
         named(new QCheckBox(tr("Add &missing-value indicators"), split), QStringLiteral("missingIndicatorsCheck"));
     splitForm->addRow(m_missingIndicators);
 
+    // Weight-of-evidence inputs: features replaced by the WoE of their bin against one binary task
+    // (the command line's --woe and --woe-task), with the Binning page's edited bins where it has
+    // them for that task (--binning).
+    auto *woe = new QGroupBox(tr("Weight of evidence (WoE) inputs"), content);
+    auto *woeForm = new QFormLayout(woe);
+    m_woeMode = named(new QComboBox(woe), QStringLiteral("woeModeCombo"));
+    m_woeMode->addItem(tr("None: scaled and one-hot inputs"));
+    m_woeMode->addItem(tr("Every feature"));
+    m_woeMode->addItem(tr("Chosen columns"));
+    m_woeMode->setAccessibleName(tr("WoE inputs"));
+    woeForm->addRow(buddy(tr("WoE &inputs:"), m_woeMode), m_woeMode);
+    m_woeColumns = named(new QListWidget(woe), QStringLiteral("woeColumnsList"));
+    m_woeColumns->setAccessibleName(tr("WoE columns"));
+    m_woeColumns->setMaximumHeight(110);
+    woeForm->addRow(buddy(tr("&Columns:"), m_woeColumns), m_woeColumns);
+    m_woeTask = named(new QComboBox(woe), QStringLiteral("woeTaskCombo"));
+    m_woeTask->setAccessibleName(tr("WoE task"));
+    m_woeTask->setMinimumContentsLength(12);
+    woeForm->addRow(buddy(tr("Binned a&gainst:"), m_woeTask), m_woeTask);
+    m_woeNote = named(new QLabel(woe), QStringLiteral("woeBinsNote"));
+    m_woeNote->setWordWrap(true);
+    m_woeNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    woeForm->addRow(m_woeNote);
+    // The chosen task and columns are members (they outlive the roles' lists); these come before
+    // watchField's connections, so that an undo step records the new choice.
+    connect(m_woeTask, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0)
+            m_woeTaskName = m_woeTask->itemData(index).toString();
+    });
+    connect(m_woeColumns, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        if (m_applying)
+            return;
+        const QString column = item->data(Qt::UserRole).toString();
+        m_woeChosen.removeAll(column);
+        if (item->checkState() == Qt::Checked)
+            m_woeChosen << column;
+        recordChange(m_woeColumns);
+        validate();
+    });
+    connect(m_woeMode, &QComboBox::currentIndexChanged, this, &SettingsPage::validate);
+    connect(m_woeTask, &QComboBox::currentIndexChanged, this, &SettingsPage::validate);
+
     auto *application = new QGroupBox(tr("Application"), content);
     auto *applicationForm = new QFormLayout(application);
     m_language = named(new QComboBox(application), QStringLiteral("languageCombo"));
@@ -209,13 +253,14 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     grid->addWidget(m_methods, 2, 0);
     grid->addWidget(split, 2, 1);
     grid->addWidget(order, 3, 0, Qt::AlignTop);
-    grid->addWidget(application, 3, 1, Qt::AlignTop);
-    grid->addWidget(m_problemLabel, 4, 0, 1, 2);
+    grid->addWidget(woe, 3, 1, Qt::AlignTop);
+    grid->addWidget(application, 4, 0, Qt::AlignTop);
+    grid->addWidget(m_problemLabel, 5, 0, 1, 2);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(reset);
-    grid->addLayout(buttons, 4, 0, 1, 2);
-    grid->setRowStretch(5, 1);
+    grid->addLayout(buttons, 5, 0, 1, 2);
+    grid->setRowStretch(6, 1);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
 
@@ -231,7 +276,7 @@ SettingsPage::SettingsPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(scroll);
 
     m_reset = reset;
-    m_groups = {m_lambdaBox, network, optimiser, m_methods, split, order, application};
+    m_groups = {m_lambdaBox, network, optimiser, m_methods, split, order, woe, application};
 
     // What each setting does, as a tooltip and as What's This (Shift+F1); the texts are in HelpTexts.
     installHelp(content);
@@ -298,6 +343,11 @@ void SettingsPage::resetDefaults()
     m_maxLevels->setValue(defaults.preprocess.maxLevels);
     m_minLevelCount->setValue(defaults.preprocess.minLevelCount);
     m_missingIndicators->setChecked(defaults.preprocess.missingIndicators);
+    m_woeMode->setCurrentIndex(0);
+    m_woeChosen.clear();
+    m_woeTaskName.clear();
+    m_woePositive.clear();
+    showWoeChoices();
     for (const QString &task : m_tasks)
         setLambda(task, 1.0);
     m_applying = false;
@@ -511,6 +561,8 @@ std::optional<ExperimentConfig> SettingsPage::config(QString *problem) const
     config.preprocess.maxLevels = m_maxLevels->value();
     config.preprocess.minLevelCount = m_minLevelCount->value();
     config.preprocess.missingIndicators = m_missingIndicators->isChecked();
+    if (const QString woeProblem = applyWoe(config); !woeProblem.isEmpty())
+        return fail(woeProblem);
     if (m_testFile->text().trimmed().isEmpty() && config.split.trainFraction + config.split.validationFraction >= 1.0)
         return fail(tr("The training and validation shares add up to 100% or more: leave some rows for the test, or "
                        "choose a separate test file."));
@@ -540,6 +592,9 @@ QString SettingsPage::problem() const
 
 void SettingsPage::validate()
 {
+    m_woeColumns->setEnabled(m_woeMode->currentIndex() == 2);
+    m_woeTask->setEnabled(m_woeMode->currentIndex() != 0 && m_woeTask->count() > 0);
+    updateWoeNote();
     const QString text = problem();
     m_problemLabel->setText(text);
     m_problemLabel->setVisible(!text.isEmpty());
@@ -620,8 +675,11 @@ void SettingsPage::setHiddenLayers(const QString &sizes)
 
 SettingsPage::State SettingsPage::state() const
 {
-    State state = captureValues(m_content, {m_language->objectName()});
+    State state = captureValues(m_content, {m_language->objectName(), m_woeTask->objectName()});
     state.insert(m_taskOrder->objectName(), m_tasks);
+    // By name, not by place in a list that follows the roles.
+    state.insert(m_woeColumns->objectName(), m_woeChosen);
+    state.insert(m_woeTask->objectName(), m_woeTaskName);
     return state;
 }
 
@@ -630,7 +688,13 @@ void SettingsPage::applyState(const State &state)
     m_applying = true;
     if (const auto order = state.constFind(m_taskOrder->objectName()); order != state.constEnd())
         setTaskOrder(order->toStringList());
-    applyValues(m_content, state);
+    m_woeChosen = state.value(m_woeColumns->objectName()).toStringList();
+    m_woeTaskName = state.value(m_woeTask->objectName()).toString();
+    showWoeChoices();
+    // The WoE task is a column's name, not the index applyValues would set.
+    State values = state;
+    values.remove(m_woeTask->objectName());
+    applyValues(m_content, values);
     m_applying = false;
     m_recorded = this->state();
     updateShares();
@@ -716,7 +780,169 @@ void SettingsPage::setConfig(const ExperimentConfig &config)
     m_maxLevels->setValue(config.preprocess.maxLevels);
     m_minLevelCount->setValue(config.preprocess.minLevelCount);
     m_missingIndicators->setChecked(config.preprocess.missingIndicators);
+    m_woeChosen.clear();
+    for (const std::string &column : config.woe.columns)
+        m_woeChosen << QString::fromStdString(column);
+    m_woeTaskName = QString::fromStdString(config.woe.task);
+    m_woePositive = QString::fromStdString(config.woe.positiveClass);
+    showWoeChoices();
+    m_woeMode->setCurrentIndex(config.woe.allColumns ? 1 : config.woe.columns.empty() ? 0 : 2);
+    // The columns and task are no widget's value: recorded with the mode, or on their own.
+    recordChange(m_woeColumns);
     validate();
+}
+
+void SettingsPage::setRoles(const RoleAssignment &roles)
+{
+    QStringList features;
+    for (const std::string &feature : roles.features)
+        features << QString::fromStdString(feature);
+    std::vector<TaskSpec> binary;
+    for (const TaskSpec &task : roles.tasks) {
+        if (task.type == TaskType::Binary)
+            binary.push_back(task);
+    }
+    const bool sameTasks = std::equal(binary.begin(), binary.end(), m_binaryTasks.begin(), m_binaryTasks.end(),
+                                      [](const TaskSpec &a, const TaskSpec &b) {
+                                          return a.column == b.column && a.positiveClass == b.positiveClass;
+                                      });
+    // No data, no roles: the WoE settings wait for them (a project opened before its data).
+    const bool known = !roles.features.empty() || !roles.tasks.empty();
+    if (known == m_rolesKnown && features == m_features && sameTasks)
+        return;
+    m_features = features;
+    m_binaryTasks = std::move(binary);
+    m_rolesKnown = known;
+    showWoeChoices();
+    validate();
+}
+
+void SettingsPage::setEditedBinning(const ProjectBinning &binning)
+{
+    m_editedBinning = binning;
+    validate();
+}
+
+void SettingsPage::showWoeChoices()
+{
+    {
+        const QSignalBlocker blockList(m_woeColumns);
+        m_woeColumns->clear();
+        QStringList shown = m_features;
+        for (const QString &column : m_woeChosen) {
+            if (!shown.contains(column))
+                shown << column;
+        }
+        for (const QString &column : shown) {
+            // A chosen column the roles no longer make a feature stays, marked, so it can be unchecked.
+            auto *item = new QListWidgetItem(
+                m_features.contains(column) || !m_rolesKnown ? column : tr("%1 (not a feature)").arg(column),
+                m_woeColumns);
+            item->setData(Qt::UserRole, column);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+            item->setCheckState(m_woeChosen.contains(column) ? Qt::Checked : Qt::Unchecked);
+        }
+    }
+    const QSignalBlocker blockTask(m_woeTask);
+    m_woeTask->clear();
+    for (const TaskSpec &task : m_binaryTasks) {
+        const QString column = QString::fromStdString(task.column);
+        m_woeTask->addItem(tr("%1 (event: %2)").arg(column, QString::fromStdString(task.positiveClass)), column);
+    }
+    // A task chosen that the roles do not have (yet) is shown as it was given.
+    if (!m_woeTaskName.isEmpty() && m_woeTask->findData(m_woeTaskName) < 0)
+        m_woeTask->addItem(m_rolesKnown ? tr("%1 (not a binary task)").arg(m_woeTaskName) : m_woeTaskName,
+                           m_woeTaskName);
+    m_woeTask->setCurrentIndex(m_woeTaskName.isEmpty() ? (m_woeTask->count() > 0 ? 0 : -1)
+                                                       : m_woeTask->findData(m_woeTaskName));
+}
+
+std::optional<TaskSpec> SettingsPage::woeTask() const
+{
+    for (const TaskSpec &task : m_binaryTasks) {
+        if (m_woeTaskName.isEmpty() || task.column == m_woeTaskName.toStdString())
+            return task;
+    }
+    return std::nullopt;
+}
+
+QString SettingsPage::applyWoe(ExperimentConfig &config) const
+{
+    const int mode = m_woeMode->currentIndex();
+    if (mode == 0)
+        return {};
+    WoeOptions &woe = config.woe;
+    woe.allColumns = mode == 1;
+    if (mode == 2) {
+        if (m_woeChosen.isEmpty())
+            return tr("WoE inputs: check the columns to replace by their weight of evidence, or choose Every feature "
+                      "or None.");
+        for (const QString &column : m_woeChosen) {
+            if (m_rolesKnown && !m_features.contains(column))
+                return tr("WoE inputs: %1 is not a feature on the Roles page; uncheck it, or make it a feature.")
+                    .arg(column);
+            woe.columns.push_back(column.toStdString());
+        }
+    }
+    if (!m_rolesKnown) {
+        // A project opened before its data: its WoE task is kept as it was given.
+        woe.task = m_woeTaskName.toStdString();
+        woe.positiveClass = m_woePositive.toStdString();
+        return {};
+    }
+    const std::optional<TaskSpec> task = woeTask();
+    if (!task)
+        return m_woeTaskName.isEmpty()
+                   ? tr("WoE inputs are binned against a binary task: define one on the Roles page, or choose None.")
+                   : tr("WoE inputs: %1 is not a binary task on the Roles page; choose the task they are binned "
+                        "against.")
+                         .arg(m_woeTaskName);
+    woe.task = task->column;
+    woe.positiveClass = task->positiveClass;
+    // The Binning page's edits for this task, as --binning gives them (a project's other task's
+    // bins are not used: the note says so).
+    if (!m_editedBinning.edited.empty()) {
+        try {
+            woe.givenBins = givenBinsFor(m_editedBinning, "the Binning page", woe.task, woe.positiveClass);
+        } catch (const DataError &) {
+        }
+    }
+    return {};
+}
+
+void SettingsPage::updateWoeNote()
+{
+    m_woeNote->setText(woeNote());
+    m_woeNote->setVisible(!m_woeNote->text().isEmpty());
+}
+
+QString SettingsPage::woeNote() const
+{
+    ExperimentConfig config;
+    if (m_woeMode->currentIndex() == 0 || !m_rolesKnown || !applyWoe(config).isEmpty())
+        return {};
+    if (m_editedBinning.edited.empty())
+        return tr("Each WoE input uses its optimal binning, counted on the training rows.");
+    if (config.woe.givenBins.empty())
+        return tr("The bins grouped by hand on the Binning page belong to %1 = %2, not to %3 = %4: they are not "
+                  "used, and each WoE input uses its optimal binning.")
+            .arg(QString::fromStdString(m_editedBinning.taskColumn),
+                 QString::fromStdString(m_editedBinning.positiveClass), QString::fromStdString(config.woe.task),
+                 QString::fromStdString(config.woe.positiveClass));
+    QStringList used, unused;
+    for (const FeatureBinning &edited : config.woe.givenBins) {
+        const QString feature = QString::fromStdString(edited.feature);
+        const bool isInput = config.woe.allColumns ? m_features.contains(feature) : m_woeChosen.contains(feature);
+        (isInput ? used : unused) << feature;
+    }
+    QString note = used.isEmpty() ? tr("Each WoE input uses its optimal binning, counted on the training rows.")
+                                  : tr("Bins grouped by hand on the Binning page are used for %1 (recounted on the "
+                                       "training rows); the other WoE inputs use their optimal binning.")
+                                        .arg(used.join(QStringLiteral(", ")));
+    if (!unused.isEmpty())
+        note += QLatin1Char(' ') +
+                tr("Grouped by hand but not WoE inputs, so not used: %1.").arg(unused.join(QStringLiteral(", ")));
+    return note;
 }
 
 void SettingsPage::setTestFile(const QString &path)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/MultiTaskModel.h"
+#include "project/ProjectFile.h"
 
 #include <QStringList>
 #include <QVariantMap>
@@ -30,7 +31,9 @@ namespace cmtl::ui {
 class MethodPanel;
 
 // Step 3: one lambda per task (slider and spin box, with each task's normalised share of the
-// objective), the network, the optimiser, the split or a separate test file, and the language.
+// objective), the network, the optimiser, the split or a separate test file, the weight-of-evidence
+// inputs (which features, against which binary task, with the Binning page's edited bins), and the
+// language.
 class SettingsPage : public QWidget {
     Q_OBJECT
 public:
@@ -69,6 +72,16 @@ public:
     void setTestFile(const QString &path);
     QString problem() const;
 
+    // The features and binary tasks of the Roles page: the WoE inputs' columns and task are
+    // chosen among them. Until roles are known (a project opened before its data), the WoE
+    // settings are kept as they were given and not checked.
+    void setRoles(const RoleAssignment &roles);
+    // The Binning page's work: with WoE inputs binned against its task, a run uses its edited bins
+    // (config().woe.givenBins, recounted on the training rows), as the command line's --binning.
+    void setEditedBinning(const ProjectBinning &binning);
+    // What the WoE group says about the bins the WoE inputs use ("" when there are no WoE inputs).
+    QString woeNote() const;
+
     void setEpochs(int epochs);
     void setBatchSize(int batchSize);
     void setHiddenLayers(const QString &sizes);
@@ -104,6 +117,15 @@ private:
     void watchField(QWidget *field);
     // Tab follows the layout: the lambdas, then the groups row by row, then Reset.
     void updateTabOrder();
+    // Refills the WoE columns (the features, and chosen columns that are no longer features) and
+    // the WoE task (the binary tasks), showing the chosen ones; no undo step.
+    void showWoeChoices();
+    // The binary task WoE inputs are binned against: the chosen one, else the first (nullopt when
+    // the chosen one is not a binary task of the roles, or there is none).
+    std::optional<TaskSpec> woeTask() const;
+    // Fills config.woe from the WoE fields; a problem for the user when they do not fit the roles.
+    QString applyWoe(ExperimentConfig &config) const;
+    void updateWoeNote();
 
     QStringList m_tasks;
     std::vector<LambdaRow> m_lambdaRows;
@@ -132,6 +154,17 @@ private:
     QSpinBox *m_maxLevels;
     QSpinBox *m_minLevelCount;
     QCheckBox *m_missingIndicators;
+    QComboBox *m_woeMode; // none, every feature, chosen columns
+    QListWidget *m_woeColumns;
+    QComboBox *m_woeTask;
+    QLabel *m_woeNote;
+    QStringList m_woeChosen; // the chosen columns (mode "chosen columns")
+    QString m_woeTaskName;   // the chosen task's column; empty: the first binary task
+    QString m_woePositive;   // its positive class as a project gave it, until roles are known
+    QStringList m_features;  // the Roles page's features
+    std::vector<TaskSpec> m_binaryTasks;
+    bool m_rolesKnown = false;
+    ProjectBinning m_editedBinning;
     QComboBox *m_language;
     QLabel *m_problemLabel;
     QWidget *m_content;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "binning/Screening.h"
+#include "scorecard/Scorecard.h"
 #include "workers/DataLoader.h"
 #include "workers/Worker.h"
 
@@ -39,6 +40,32 @@ private:
     Params m_params;
 };
 
+using ScorecardPtr = std::shared_ptr<const Scorecard>;
+
+// Fits a points scorecard (core/scorecard) for a binary task on a worker thread: every column but
+// the task's is a feature, as for `creditmtl-cli scorecard`, and the features with bins grouped by
+// hand (options.givenBins) keep them, recounted on the labelled rows.
+class ScorecardWorker : public Worker {
+    Q_OBJECT
+public:
+    struct Params {
+        LoadedTablePtr data;
+        TaskSpec task;
+        ScorecardOptions options;
+    };
+    explicit ScorecardWorker(Params params) : m_params(std::move(params)) {}
+
+Q_SIGNALS:
+    void succeeded(const cmtl::ui::ScorecardPtr &card);
+
+protected:
+    void work() override;
+
+private:
+    Params m_params;
+};
+
 } // namespace cmtl::ui
 
 Q_DECLARE_METATYPE(cmtl::ui::BinningScreeningPtr)
+Q_DECLARE_METATYPE(cmtl::ui::ScorecardPtr)
