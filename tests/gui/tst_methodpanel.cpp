@@ -120,6 +120,9 @@ void TestMethodPanel::compareMethodsFillsTheTable()
                                               {});
     ExperimentConfig config;
     config.train.epochs = 2;
+    // The logistic reference trains with at least this patience (10 when off): the default 30
+    // makes its inner search minutes of work under the sanitizers.
+    config.train.patience = 0;
     config.train.hiddenLayers = {16};
     ComparisonDialog dialog(data, roles, config);
     dialog.findChild<QSpinBox *>(QStringLiteral("foldsSpin"))->setValue(2);

@@ -127,9 +127,10 @@ private Q_SLOTS:
         QCOMPARE(metric->currentData().toString(), QStringLiteral("Class:auc"));
         QVERIFY(!useBest->isEnabled());
 
-        // 12 s: one fold may take up to 12 / (2 x 2) = 3 s before it is abandoned as too slow,
-        // room enough for the two-epoch starting candidate on a loaded machine.
-        budget->setValue(12);
+        // 20 s: one fold may take up to 20 / (2 x 2) = 5 s before it is abandoned as too slow,
+        // room enough for the two-epoch starting candidate under the sanitizers on a loaded
+        // machine (12 s was not, at load 12).
+        budget->setValue(20);
         folds->setValue(2);
         repeats->setValue(1);
         QSignalSpy finished(dialog, &TuneDialog::tuningFinished);
