@@ -430,9 +430,18 @@ void MainWindow::createMenus()
     file->addAction(m_saveModelAction);
     file->addAction(m_exportModelAction);
     file->addAction(m_scoreAction);
-    // The model report of a saved model (ui/report): a dialog of its own, deleted when closed.
+    // The model report (ui/report): a dialog of its own, deleted when closed, starting with the
+    // current run's model (an unsaved one as a temporary copy) and the file it was evaluated on,
+    // else the loaded data file.
     QAction *exportReport = file->addAction(tr("Export Repor&t…"), this, [this] {
-        auto *dialog = new ReportExportDialog(QString(), QString(), this);
+        const RunPtr run = m_workspace->currentRun();
+        QString dataPath = run ? run->evaluatedFile : QString();
+        if (dataPath.isEmpty() && m_workspace->data() && QFileInfo(m_workspace->data()->path).isFile())
+            dataPath = m_workspace->data()->path;
+        auto *dialog = new ReportExportDialog(run ? run->modelPath : QString(), dataPath, this);
+        if (run && run->modelPath.isEmpty())
+            dialog->offerUnsavedModel(
+                run->name, {run->result.model, run->result.reports, run->result.history, run->result.warnings});
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });

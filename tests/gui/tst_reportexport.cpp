@@ -4,6 +4,9 @@
 
 #include "AppSupport.h"
 #include "MainWindow.h"
+#include "RunRecord.h"
+#include "Workspace.h"
+#include "io/ModelFile.h"
 #include "report/ReportExportDialog.h"
 #include "report/ReportWorker.h"
 
@@ -12,15 +15,18 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace cmtl;
 using namespace cmtl::ui;
 
 namespace {
@@ -160,6 +166,54 @@ private Q_SLOTS:
         QCOMPARE(finished.last().at(0).toBool(), true);
         QVERIFY(readAll(out).contains("<section id=\"importance\">"));
         QVERIFY(readAll(m_directory.filePath(arg("dialog.pdf"))).startsWith("%PDF-"));
+    }
+
+    // After a run that was not saved, File ▸ Export Report… starts with the run's model (a
+    // temporary copy) and the loaded data file, and writes what the CLI writes for that copy.
+    void dialogAfterAnUnsavedRunStartsWithItsModelAndData()
+    {
+        MainWindow window;
+        QSignalSpy loaded(window.workspace(), &Workspace::dataChanged);
+        window.openDataFile(m_test);
+        QVERIFY(loaded.wait(60000));
+        ModelFileContents contents = loadModelFile(m_model.toStdString());
+        auto run = std::make_shared<RunRecord>();
+        run->id = window.workspace()->nextRunId();
+        run->name = arg("Run 1");
+        run->dataSource = m_test;
+        run->result.model = std::move(contents.model);
+        run->result.reports = std::move(contents.reports);
+        run->result.history = std::move(contents.history);
+        run->result.warnings = std::move(contents.warnings);
+        window.workspace()->addRun(run); // no modelPath: not saved
+        window.findChild<QAction *>(arg("exportReportAction"))->trigger();
+        auto *dialog = window.findChild<ReportExportDialog *>();
+        QVERIFY(dialog);
+        const QString model = field(*dialog, arg("Model file"))->text();
+        QVERIFY2(QFileInfo(model).isFile(), qPrintable(model));
+        QVERIFY(QFileInfo(model).fileName() == arg("Run 1.cmtl"));
+        QCOMPARE(field(*dialog, arg("Evaluated data file"))->text(), m_test);
+        QVERIFY(dialog->findChild<QLabel *>(arg("reportModelNote"))->text().contains(arg("Run 1 is not saved")));
+
+        const QString gui = m_directory.filePath(arg("unsaved.html")),
+                      cli = m_directory.filePath(arg("unsaved-cli.html"));
+        field(*dialog, arg("Report file (HTML)"))->setText(gui);
+        QSignalSpy finished(dialog, &ReportExportDialog::exportFinished);
+        dialog->start();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(dialog->findChild<QLabel *>(arg("reportStatus"))->text()));
+        const QByteArray html = readAll(gui);
+        // The CLI on the same model file, with the time the workbench's report printed.
+        const QRegularExpressionMatch generated =
+            QRegularExpression(arg("Generated (\\S+) by")).match(QString::fromUtf8(html));
+        QVERIFY(generated.hasMatch());
+        QString err;
+        QVERIFY2(runCli({arg("report"), arg("--model"), model, arg("--data"), m_test, arg("--out"), cli,
+                         arg("--generated"), generated.captured(1)},
+                        &err) == 0,
+                 qPrintable(err));
+        QCOMPARE(html, readAll(cli));
+        dialog->close();
     }
 
     void menuEntryAndTranslation()

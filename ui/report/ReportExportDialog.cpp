@@ -1,5 +1,8 @@
 #include "report/ReportExportDialog.h"
 
+#include "ErrorMessages.h"
+#include "common/Error.h"
+#include "io/ModelFile.h"
 #include "report/ReportWorker.h"
 #include "workers/WorkerThread.h"
 
@@ -13,6 +16,8 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QVBoxLayout>
 
 namespace cmtl::ui {
@@ -36,6 +41,11 @@ ReportExportDialog::ReportExportDialog(const QString &modelPath, const QString &
     m_base = addPathRow(form, tr("&Base data (optional):"), tr("Base data file for PSI and CSI"), data, false);
     m_html = addPathRow(form, tr("&Report:"), tr("Report file (HTML)"), tr("HTML (*.html)"), true);
     m_model->setText(modelPath);
+    m_modelNote = new QLabel(this);
+    m_modelNote->setWordWrap(true);
+    m_modelNote->setObjectName(QStringLiteral("reportModelNote"));
+    m_modelNote->setVisible(false);
+    form->addRow(QString(), m_modelNote);
     m_data->setText(dataPath);
     m_pdf = new QCheckBox(tr("Also print to &PDF (next to the report)"), this);
     m_pdf->setAccessibleName(tr("Also print to PDF"));
@@ -89,6 +99,32 @@ QLineEdit *ReportExportDialog::addPathRow(QFormLayout *form, const QString &labe
     caption->setBuddy(edit);
     form->addRow(caption, row);
     return edit;
+}
+
+bool ReportExportDialog::offerUnsavedModel(const QString &runName, const ModelFileContents &contents)
+{
+    try {
+        m_temporary = std::make_unique<QTemporaryDir>();
+        if (!m_temporary->isValid())
+            throw ConfigError("no temporary folder could be made: " + m_temporary->errorString().toStdString());
+        // The run's name, with what a file name cannot hold replaced, so that the report names it.
+        QString fileName = runName;
+        fileName.replace(QRegularExpression(QStringLiteral("[^\\w .-]")), QStringLiteral("_"));
+        const QString path = m_temporary->filePath(
+            fileName.trimmed().isEmpty() ? QStringLiteral("model.cmtl") : fileName.trimmed() + QStringLiteral(".cmtl"));
+        saveModelFile(path.toStdString(), contents);
+        m_model->setText(path);
+        m_modelNote->setText(tr("%1 is not saved: the report documents this temporary copy, deleted when the dialog "
+                                "closes. Save the model (File ▸ Save Model…) to keep the file whose checksum the "
+                                "report gives.")
+                                 .arg(runName));
+        m_modelNote->setVisible(true);
+        return true;
+    } catch (...) {
+        m_status->setText(
+            tr("The unsaved model could not be copied for the report: %1").arg(describeCurrentException().text));
+        return false;
+    }
 }
 
 bool ReportExportDialog::isRunning() const

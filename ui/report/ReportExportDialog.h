@@ -2,12 +2,19 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QCheckBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QTemporaryDir;
+
+namespace cmtl {
+struct ModelFileContents;
+}
 
 namespace cmtl::ui {
 
@@ -26,6 +33,13 @@ public:
 
     bool isRunning() const;
 
+    // A model of the workbench that has no file yet (a run not saved): saved into a temporary
+    // folder that lives as long as the dialog, and that file is the Model field's path, so that
+    // the report (which names its model file and gives its SHA-256) is the one `creditmtl-cli
+    // report` writes for that file. A note under the field says so. False, with the reason in
+    // the status line, when it could not be written.
+    bool offerUnsavedModel(const QString &runName, const ModelFileContents &contents);
+
 public Q_SLOTS:
     void start();
     void cancel();
@@ -42,6 +56,8 @@ private:
     QCheckBox *m_pdf = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_modelNote = nullptr; // shown when the model is a temporary copy of an unsaved run
+    std::unique_ptr<QTemporaryDir> m_temporary;
     QPushButton *m_export = nullptr, *m_cancel = nullptr, *m_close = nullptr;
     WorkerThread *m_thread = nullptr;
 };
