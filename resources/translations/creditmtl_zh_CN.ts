@@ -2648,6 +2648,18 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>未保存的模型无法为报告复制：%1</translation>
     </message>
     <message>
+        <source>Include the multi-task evidence</source>
+        <translation>包含多任务证据</translation>
+    </message>
+    <message>
+        <source>Include the multi-task evidence (%1)</source>
+        <translation>包含多任务证据（%1）</translation>
+    </message>
+    <message>
+        <source>Compare Methods of %1</source>
+        <translation>%1 的方法比较</translation>
+    </message>
+    <message>
         <source>Cancelled; no report was written.</source>
         <translation>已取消；未写入报告。</translation>
     </message>

@@ -1,9 +1,12 @@
 #include "report/ReportExportDialog.h"
 
 #include "ErrorMessages.h"
+#include "Workspace.h"
 #include "common/Error.h"
 #include "io/ModelFile.h"
+#include "model/MultiTaskModel.h"
 #include "report/ReportWorker.h"
+#include "workers/DataLoader.h"
 #include "workers/WorkerThread.h"
 
 #include <QCheckBox>
@@ -14,13 +17,41 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
 
+#include <set>
+
 namespace cmtl::ui {
+
+std::optional<StoredComparison> comparisonForReport(const std::vector<ComparisonRecord> &comparisons,
+                                                    const MultiTaskModel &model, const LoadedTable &data,
+                                                    QString *description)
+{
+    std::set<std::string> modelTasks;
+    for (const TargetEncoding &task : model.tasks())
+        modelTasks.insert(task.spec.name());
+    for (auto record = comparisons.rbegin(); record != comparisons.rend(); ++record) {
+        std::set<std::string> compared;
+        for (const MetricSamples &metric : record->result.metrics)
+            compared.insert(metric.task);
+        if (record->dataPath.isEmpty() || record->dataPath != data.path || compared != modelTasks)
+            continue;
+        StoredComparison stored{{data.path.toStdString(), {}, static_cast<std::int64_t>(data.table.rowCount()), {}},
+                                record->result};
+        for (const TargetEncoding &task : model.tasks())
+            stored.provenance.tasks.push_back({task.spec.name(), task.spec.type});
+        if (description)
+            *description = ReportExportDialog::tr("Compare Methods of %1")
+                               .arg(QLocale().toString(record->finished, QLocale::ShortFormat));
+        return stored;
+    }
+    return std::nullopt;
+}
 
 ReportExportDialog::ReportExportDialog(const QString &modelPath, const QString &dataPath, QWidget *parent)
     : QDialog(parent), m_thread(new WorkerThread(this))
@@ -50,6 +81,10 @@ ReportExportDialog::ReportExportDialog(const QString &modelPath, const QString &
     m_pdf = new QCheckBox(tr("Also print to &PDF (next to the report)"), this);
     m_pdf->setAccessibleName(tr("Also print to PDF"));
     form->addRow(QString(), m_pdf);
+    m_comparisonBox = new QCheckBox(this);
+    m_comparisonBox->setAccessibleName(tr("Include the multi-task evidence"));
+    m_comparisonBox->setVisible(false);
+    form->addRow(QString(), m_comparisonBox);
     layout->addLayout(form);
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
@@ -127,6 +162,15 @@ bool ReportExportDialog::offerUnsavedModel(const QString &runName, const ModelFi
     }
 }
 
+void ReportExportDialog::offerComparison(const StoredComparison &comparison, const QString &description)
+{
+    m_comparison = comparison;
+    m_comparisonName = description;
+    m_comparisonBox->setText(tr("Include the multi-task evidence (%1)").arg(description));
+    m_comparisonBox->setChecked(true);
+    m_comparisonBox->setVisible(true);
+}
+
 bool ReportExportDialog::isRunning() const
 {
     return m_thread->isRunning();
@@ -138,7 +182,7 @@ void ReportExportDialog::setRunning(bool running)
     m_cancel->setEnabled(running);
     for (QWidget *field :
          {static_cast<QWidget *>(m_model), static_cast<QWidget *>(m_data), static_cast<QWidget *>(m_base),
-          static_cast<QWidget *>(m_html), static_cast<QWidget *>(m_pdf)})
+          static_cast<QWidget *>(m_html), static_cast<QWidget *>(m_pdf), static_cast<QWidget *>(m_comparisonBox)})
         field->setEnabled(!running);
 }
 
@@ -154,6 +198,10 @@ void ReportExportDialog::start()
     if (m_pdf->isChecked()) {
         const QFileInfo html(params.htmlPath);
         params.pdfPath = html.dir().filePath(html.completeBaseName() + QStringLiteral(".pdf"));
+    }
+    if (m_comparison && m_comparisonBox->isChecked()) {
+        params.comparison = m_comparison;
+        params.comparisonName = m_comparisonName;
     }
     auto *worker = new ReportWorker(params);
     connect(worker, &Worker::progress, this, [this](double fraction, const QString &text) {
