@@ -127,6 +127,7 @@ private Q_SLOTS:
     void sameInputsGiveTheSameReport();
     void comparisonIsTheMultitaskEvidence();
     void comparisonOfOtherTasksOrDataIsRefused();
+    void limitationsCountWhatTrainingDidNotSee();
 
 private:
     // The report's number under `key`, parsed back as the double it was written from.
@@ -469,6 +470,92 @@ void TestReport::comparisonOfOtherTasksOrDataIsRefused()
     QVERIFY2(run.exitCode != 0 && run.err.contains(arg("not_a_comparison.json")) &&
                  run.err.contains(arg("compare --out-json")),
              qPrintable(run.err));
+}
+
+// The limitations' numbers, counted here from the model's stored ranges and levels and the
+// evaluated data, and the clipped cells against the engine's own transform notes.
+void TestReport::limitationsCountWhatTrainingDidNotSee()
+{
+    const ModelFileContents contents = loadModelFile(m_model.toStdString());
+    const Preprocessor &preprocessor = contents.model.preprocessor();
+    const Table test = read(m_test, true);
+    int clippedColumns = 0;
+    for (const NumericStep &numeric : preprocessor.numeric) {
+        std::int64_t below = 0, above = 0;
+        const Column &column = test.column(numeric.column);
+        for (std::size_t row = 0; row < column.size(); ++row) {
+            if (column.isMissing(row))
+                continue;
+            below += column.values[row] < numeric.lowest;
+            above += column.values[row] > numeric.highest;
+        }
+        const std::string key = "limitations.clipped." + numeric.column;
+        if (below + above == 0) {
+            QVERIFY2(m_parsed.values.count(key) == 0, key.c_str());
+            continue;
+        }
+        ++clippedColumns;
+        CMTL_SAME("limitations.below." + numeric.column, double(below));
+        CMTL_SAME("limitations.above." + numeric.column, double(above));
+        CMTL_SAME(key, double(below + above));
+    }
+    QVERIFY(clippedColumns > 0); // the test file reaches beyond the training range somewhere
+    TransformNotes notes;
+    contents.model.predict(test, 0, &notes);
+    QCOMPARE(int(notes.clipped.size()), clippedColumns);
+    for (const ClippedColumn &clipped : notes.clipped)
+        CMTL_SAME("limitations.clipped." + clipped.column, double(clipped.cells));
+
+    int columnsWithUnkeptLevels = 0;
+    for (const OneHotStep &oneHot : preprocessor.oneHot) {
+        const Column &column = test.column(oneHot.column);
+        std::int64_t rows = 0;
+        std::set<std::string> levels;
+        for (std::size_t row = 0; row < column.size(); ++row) {
+            const std::string level = column.isMissing(row) ? OneHotStep::kMissingLevel : column.cellText(row);
+            if (std::find(oneHot.levels.begin(), oneHot.levels.end(), level) != oneHot.levels.end())
+                continue;
+            ++rows;
+            levels.insert(level);
+        }
+        if (rows == 0) {
+            QVERIFY(m_parsed.values.count("limitations.unseen_rows." + oneHot.column) == 0);
+            continue;
+        }
+        ++columnsWithUnkeptLevels;
+        CMTL_SAME("limitations.unseen_rows." + oneHot.column, double(rows));
+        CMTL_SAME("limitations.unseen_levels." + oneHot.column, double(levels.size()));
+        QVERIFY(m_parsed.text.contains(QString::fromStdString(std::to_string(rows) +
+                                                              " rows of the evaluated data hold "
+                                                              "a level of " +
+                                                              oneHot.column)));
+    }
+    QVERIFY(columnsWithUnkeptLevels > 0);
+    CMTL_SAME("limitations.unused", 0.0); // the model reads every column of the sample
+
+    // Two columns the model does not read: counted and named, in the table and the warnings.
+    QFile file(m_test);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray extra;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (!line.isEmpty())
+            extra += line + (extra.isEmpty() ? ",branch,agent\n" : ",north,7\n");
+    }
+    const QString extraPath = m_directory.filePath(arg("test_extra.csv"));
+    QFile out(extraPath);
+    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(extra) == extra.size());
+    out.close();
+    const Table withExtra = read(extraPath, true);
+    ModelReportInputs inputs;
+    inputs.modelPath = m_model.toStdString();
+    inputs.model = &contents;
+    inputs.data = &withExtra;
+    inputs.importanceRepeats = 1;
+    const ParsedReport parsed = parseReport(QByteArray::fromStdString(modelReportHtml(inputs)));
+    QVERIFY(parsed.error.isEmpty());
+    QCOMPARE(QString::fromStdString(parsed.values.at("limitations.unused")), arg("2"));
+    QVERIFY(parsed.text.contains(arg("The model does not read 2 columns of the evaluated data (neither a feature "
+                                     "nor a task): branch, agent.")));
 }
 
 QTEST_GUILESS_MAIN(TestReport)
