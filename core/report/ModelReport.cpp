@@ -10,12 +10,15 @@
 #include "train/Experiment.h"
 
 #include <QCryptographicHash>
+#include <QDate>
 #include <QFile>
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace cmtl {
 
@@ -82,6 +85,12 @@ public:
         text += "<td class=\"num\" data-key=\"" + xmlEscape(key) + "\" data-value=\"" + std::to_string(value) + "\">" +
                 std::to_string(value) + "</td>";
     }
+    // A text shown as it is, under `key` for a reader's script.
+    void textCell(const std::string &key, const std::string &content)
+    {
+        text += "<td data-key=\"" + xmlEscape(key) + "\" data-value=\"" + xmlEscape(content) + "\">" +
+                xmlEscape(content) + "</td>";
+    }
     void list(const std::vector<std::string> &items)
     {
         text += "<ul>";
@@ -136,6 +145,68 @@ void dataSummary(Html &html, const std::string &key, const Table &table)
     html.count(key + ".rows", static_cast<std::int64_t>(table.rowCount()));
     html.count(key + ".columns", static_cast<std::int64_t>(table.columnCount()));
     html.count(key + ".missing_cells", missing);
+    html.closeRow();
+    html.closeTable();
+}
+
+// The period the evaluated data covers: the earliest and the latest value of `name`, a numeric
+// column (a year or yyyymmdd number: compared as numbers) or dates written as text in one of
+// kPeriodFormats (compared as dates). Missing cells are skipped; a text that is no such date is
+// refused with its place.
+constexpr std::array<const char *, 5> kPeriodFormats = {"yyyy-MM-dd", "yyyy/MM/dd", "yyyy-MM", "MMM-yyyy", "MMM yyyy"};
+
+void periodSummary(Html &html, const Table &table, const std::string &name)
+{
+    if (table.indexOf(name) < 0)
+        throw ConfigError(table.source() + " has no column named \"" + name +
+                          "\" for --period-column; give the name of its date column as the header writes it");
+    const Column &column = table.column(name);
+    std::optional<std::size_t> first, last; // rows
+    if (column.type == ColumnType::Numeric) {
+        for (std::size_t row = 0; row < column.size(); ++row) {
+            if (column.isMissing(row))
+                continue;
+            if (!first || column.values[row] < column.values[*first])
+                first = row;
+            if (!last || column.values[row] > column.values[*last])
+                last = row;
+        }
+    } else {
+        std::vector<QDate> dates(column.levels.size()); // per level, parsed once
+        for (std::size_t level = 0; level < column.levels.size(); ++level) {
+            const QString text = QString::fromStdString(column.levels[level]).trimmed();
+            for (const char *format : kPeriodFormats) {
+                dates[level] = QDate::fromString(text, QString::fromLatin1(format));
+                if (dates[level].isValid())
+                    break;
+            }
+        }
+        for (std::size_t row = 0; row < column.size(); ++row) {
+            const std::int32_t code = column.codes[row];
+            if (code == Column::kMissingCode)
+                continue;
+            const QDate date = dates[std::size_t(code)];
+            if (!date.isValid()) {
+                std::string formats;
+                for (const char *format : kPeriodFormats)
+                    formats += (formats.empty() ? "" : ", ") + std::string(format);
+                throw DataError({table.source(), 0, name},
+                                table.rowPlace(row) + ": \"" + column.levels[std::size_t(code)] +
+                                    "\" is not a date; --period-column needs a numeric column or dates written as " +
+                                    formats + " (MMM: Jan to Dec)");
+            }
+            if (!first || date < dates[std::size_t(column.codes[*first])])
+                first = row;
+            if (!last || date > dates[std::size_t(column.codes[*last])])
+                last = row;
+        }
+    }
+    html.openTable({"period column", "first", "last", "rows with a value"});
+    html.openRow();
+    html.cell(name);
+    html.textCell("data.period.first", first ? column.cellText(*first) : "");
+    html.textCell("data.period.last", last ? column.cellText(*last) : "");
+    html.count("data.period.rows", std::int64_t(column.size()) - missingCells(column));
     html.closeRow();
     html.closeTable();
 }
@@ -584,6 +655,8 @@ std::string modelReportHtml(const ModelReportInputs &inputs, const ReportProgres
     html.paragraph(purpose + " from " + std::to_string(model.requiredColumns().size()) + " input columns.");
     html.heading(3, "Evaluated data");
     dataSummary(html, "data", data);
+    if (!inputs.periodColumn.empty())
+        periodSummary(html, data, inputs.periodColumn);
     if (inputs.base) {
         html.heading(3, "Base data");
         dataSummary(html, "base", *inputs.base);
