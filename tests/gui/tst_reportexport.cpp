@@ -186,6 +186,11 @@ private Q_SLOTS:
         QVERIFY(dialog->findChild<QLabel *>(arg("reportModelNote"))->text().contains(arg("Run 1 is not saved")));
         QVERIFY(comparisonBox(*dialog)->isHidden()); // no comparison in the project
         QVERIFY(!compareWithCli(*dialog, arg("unsaved"), m_test, {}).isEmpty());
+
+        // A run named in Chinese, with characters a file name cannot hold: named as far as it can be.
+        ReportExportDialog named{QString(), QString()};
+        QVERIFY(named.offerUnsavedModel(QStringLiteral("运行 2: a/b"), loadModelFile(m_model.toStdString())));
+        QCOMPARE(QFileInfo(field(named, arg("Model file"))->text()).fileName(), QStringLiteral("运行 2_ a_b.cmtl"));
     }
 
     // With a Compare Methods result of the model's tasks on the loaded data, the dialog offers it

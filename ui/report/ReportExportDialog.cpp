@@ -142,9 +142,10 @@ bool ReportExportDialog::offerUnsavedModel(const QString &runName, const ModelFi
         m_temporary = std::make_unique<QTemporaryDir>();
         if (!m_temporary->isValid())
             throw ConfigError("no temporary folder could be made: " + m_temporary->errorString().toStdString());
-        // The run's name, with what a file name cannot hold replaced, so that the report names it.
+        // The run's name (in any script), with what a file name cannot hold on any system
+        // replaced, so that the report names the run.
         QString fileName = runName;
-        fileName.replace(QRegularExpression(QStringLiteral("[^\\w .-]")), QStringLiteral("_"));
+        fileName.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|\\x00-\\x1f]")), QStringLiteral("_"));
         const QString path = m_temporary->filePath(
             fileName.trimmed().isEmpty() ? QStringLiteral("model.cmtl") : fileName.trimmed() + QStringLiteral(".cmtl"));
         saveModelFile(path.toStdString(), contents);
