@@ -76,7 +76,7 @@ ReportExportDialog::ReportExportDialog(const QString &modelPath, const QString &
     m_modelNote->setWordWrap(true);
     m_modelNote->setObjectName(QStringLiteral("reportModelNote"));
     m_modelNote->setVisible(false);
-    form->addRow(QString(), m_modelNote);
+    form->insertRow(1, QString(), m_modelNote); // under the Model field it speaks of
     m_data->setText(dataPath);
     m_pdf = new QCheckBox(tr("Also print to &PDF (next to the report)"), this);
     m_pdf->setAccessibleName(tr("Also print to PDF"));
