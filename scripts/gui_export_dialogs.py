@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Screenshots of File > Export Model... and File > Export Report... after a run, as a user sees them.
+"""Screenshots of File > Export Model... and File > Export Report... after a run, as a user sees them;
+the report of the unsaved run is exported (OUTDIR/LANG-unsaved-run.html).
 
 Run with tools/gui/atspi_run.sh (Xvfb, session bus, AT-SPI registry; /work/shared/tools/gui in the lab):
     atspi_run.sh "env XDG_CONFIG_HOME=CFG build/app/workbench/creditmtl samples/lending_club.csv" \
@@ -51,6 +52,27 @@ def what_a_user_does_by_accident(dialog):
     print("data file still", os.path.getsize(data_file), "bytes", flush=True)
 
 
+def export_the_unsaved_run(dialog):
+    """The run is not saved: Model and Evaluated data start filled (a temporary copy, with a note);
+    exporting writes the report."""
+    for field in (("Model file", "模型文件"), ("Evaluated data file", "评估数据文件")):
+        edit = find(dialog, "text", field[0] if en else field[1])
+        print(field[0], "field:", edit and text_of(edit), flush=True)
+    note = find(dialog, "label", contains="is not saved" if en else "尚未保存")
+    print("model note:", note and text_of(note), flush=True)
+    include = find(dialog, "check box", "Include the multi-task evidence" if en else "包含多任务证据")
+    print("multi-task evidence check box:", include and include.name, flush=True)
+    report = find(dialog, "text", "Report file (HTML)" if en else "报告文件（HTML）")
+    target = os.path.abspath(os.path.join(out, f"{lang}-unsaved-run.html"))
+    report.queryEditableText().setTextContents(target)
+    button = next(b for b in find_all(dialog, "push button") if (b.name or "").startswith("Export" if en else "导出"))
+    click(button)
+    wait_for(lambda: os.path.exists(target) or None, 120)
+    time.sleep(2)
+    print("report written:", target, os.path.exists(target) and os.path.getsize(target), "bytes", flush=True)
+    shot("export-report-saved")
+
+
 data_file = os.path.abspath("samples/lending_club.csv")
 wait_for(lambda: find(a, "combo box", "Role of annual_inc" if en else "annual_inc 的角色"), 60)
 train = wait_for(lambda: next((b for b in find_all(a, "push button")
@@ -77,6 +99,8 @@ for label, name in menu_items:
     shot(name)
     if name == "export-model" and dialog is not None:
         what_a_user_does_by_accident(dialog)
+    if name == "export-report" and dialog is not None:
+        export_the_unsaved_run(dialog)
     close = dialog and next((b for b in find_all(dialog, "push button") if b.name in ("Close", "关闭")), None)
     if close is not None:
         click(close)

@@ -430,9 +430,23 @@ void MainWindow::createMenus()
     file->addAction(m_saveModelAction);
     file->addAction(m_exportModelAction);
     file->addAction(m_scoreAction);
-    // The model report of a saved model (ui/report): a dialog of its own, deleted when closed.
+    // The model report (ui/report): a dialog of its own, deleted when closed, starting with the
+    // current run's model (an unsaved one as a temporary copy) and the file it was evaluated on,
+    // else the loaded data file.
     QAction *exportReport = file->addAction(tr("Export Repor&t…"), this, [this] {
-        auto *dialog = new ReportExportDialog(QString(), QString(), this);
+        const RunPtr run = m_workspace->currentRun();
+        QString dataPath = run ? run->evaluatedFile : QString();
+        if (dataPath.isEmpty() && m_workspace->data() && QFileInfo(m_workspace->data()->path).isFile())
+            dataPath = m_workspace->data()->path;
+        auto *dialog = new ReportExportDialog(run ? run->modelPath : QString(), dataPath, this);
+        if (run && run->modelPath.isEmpty())
+            dialog->offerUnsavedModel(
+                run->name, {run->result.model, run->result.reports, run->result.history, run->result.warnings});
+        QString comparisonName;
+        if (run && m_workspace->data())
+            if (const auto comparison = comparisonForReport(m_workspace->comparisons(), run->result.model,
+                                                            *m_workspace->data(), &comparisonName))
+                dialog->offerComparison(*comparison, comparisonName);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
@@ -664,8 +678,9 @@ void MainWindow::compareMethods()
         return;
     auto *dialog = new ComparisonDialog(m_workspace->data(), std::move(roles), *config, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ComparisonDialog::resultReady, this, [this](const ComparisonResult &result) {
-        m_workspace->addComparison({QDateTime::currentDateTime(), result});
+    const QString dataPath = m_workspace->data() ? m_workspace->data()->path : QString();
+    connect(dialog, &ComparisonDialog::resultReady, this, [this, dataPath](const ComparisonResult &result) {
+        m_workspace->addComparison({QDateTime::currentDateTime(), result, dataPath});
         writeRecoveryFile();
     });
     connect(dialog, &ComparisonDialog::comparisonFinished, this, [this] {
@@ -1179,7 +1194,8 @@ void MainWindow::restoreProject(const ProjectContents &project, const QString &p
     }
     for (const ProjectComparison &comparison : project.comparisons)
         m_workspace->addComparison(
-            {QDateTime::fromString(QString::fromStdString(comparison.finished), Qt::ISODateWithMs), comparison.result});
+            {QDateTime::fromString(QString::fromStdString(comparison.finished), Qt::ISODateWithMs), comparison.result,
+             dataPath});
     m_workspace->setCurrentRun(m_workspace->runs()->runAt(m_workspace->runs()->rowCount() - 1));
     m_pendingProject = project;
     m_pendingModified = modified;
@@ -1332,8 +1348,9 @@ void MainWindow::showLastComparison()
         auto *dialog = new ComparisonDialog(canRun ? m_workspace->data() : LoadedTablePtr(), std::move(roles),
                                             config.value_or(ExperimentConfig{}), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &ComparisonDialog::resultReady, this, [this](const ComparisonResult &result) {
-            m_workspace->addComparison({QDateTime::currentDateTime(), result});
+        const QString dataPath = canRun && m_workspace->data() ? m_workspace->data()->path : QString();
+        connect(dialog, &ComparisonDialog::resultReady, this, [this, dataPath](const ComparisonResult &result) {
+            m_workspace->addComparison({QDateTime::currentDateTime(), result, dataPath});
         });
         m_comparisonDialog = dialog;
     }

@@ -19,6 +19,9 @@ class RunListModel;
 struct ComparisonRecord {
     QDateTime finished;
     ComparisonResult result;
+    // The data file it was made on (the report's multi-task evidence must be of the model's
+    // data); empty when not known.
+    QString dataPath;
 };
 
 // The state the pages share: the loaded data set, every run of the session, the run being

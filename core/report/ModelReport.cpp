@@ -10,12 +10,15 @@
 #include "train/Experiment.h"
 
 #include <QCryptographicHash>
+#include <QDate>
 #include <QFile>
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace cmtl {
 
@@ -82,6 +85,12 @@ public:
         text += "<td class=\"num\" data-key=\"" + xmlEscape(key) + "\" data-value=\"" + std::to_string(value) + "\">" +
                 std::to_string(value) + "</td>";
     }
+    // A text shown as it is, under `key` for a reader's script.
+    void textCell(const std::string &key, const std::string &content)
+    {
+        text += "<td data-key=\"" + xmlEscape(key) + "\" data-value=\"" + xmlEscape(content) + "\">" +
+                xmlEscape(content) + "</td>";
+    }
     void list(const std::vector<std::string> &items)
     {
         text += "<ul>";
@@ -136,6 +145,68 @@ void dataSummary(Html &html, const std::string &key, const Table &table)
     html.count(key + ".rows", static_cast<std::int64_t>(table.rowCount()));
     html.count(key + ".columns", static_cast<std::int64_t>(table.columnCount()));
     html.count(key + ".missing_cells", missing);
+    html.closeRow();
+    html.closeTable();
+}
+
+// The period the evaluated data covers: the earliest and the latest value of `name`, a numeric
+// column (a year or yyyymmdd number: compared as numbers) or dates written as text in one of
+// kPeriodFormats (compared as dates). Missing cells are skipped; a text that is no such date is
+// refused with its place.
+constexpr std::array<const char *, 5> kPeriodFormats = {"yyyy-MM-dd", "yyyy/MM/dd", "yyyy-MM", "MMM-yyyy", "MMM yyyy"};
+
+void periodSummary(Html &html, const Table &table, const std::string &name)
+{
+    if (table.indexOf(name) < 0)
+        throw ConfigError(table.source() + " has no column named \"" + name +
+                          "\" for --period-column; give the name of its date column as the header writes it");
+    const Column &column = table.column(name);
+    std::optional<std::size_t> first, last; // rows
+    if (column.type == ColumnType::Numeric) {
+        for (std::size_t row = 0; row < column.size(); ++row) {
+            if (column.isMissing(row))
+                continue;
+            if (!first || column.values[row] < column.values[*first])
+                first = row;
+            if (!last || column.values[row] > column.values[*last])
+                last = row;
+        }
+    } else {
+        std::vector<QDate> dates(column.levels.size()); // per level, parsed once
+        for (std::size_t level = 0; level < column.levels.size(); ++level) {
+            const QString text = QString::fromStdString(column.levels[level]).trimmed();
+            for (const char *format : kPeriodFormats) {
+                dates[level] = QDate::fromString(text, QString::fromLatin1(format));
+                if (dates[level].isValid())
+                    break;
+            }
+        }
+        for (std::size_t row = 0; row < column.size(); ++row) {
+            const std::int32_t code = column.codes[row];
+            if (code == Column::kMissingCode)
+                continue;
+            const QDate date = dates[std::size_t(code)];
+            if (!date.isValid()) {
+                std::string formats;
+                for (const char *format : kPeriodFormats)
+                    formats += (formats.empty() ? "" : ", ") + std::string(format);
+                throw DataError({table.source(), 0, name},
+                                table.rowPlace(row) + ": \"" + column.levels[std::size_t(code)] +
+                                    "\" is not a date; --period-column needs a numeric column or dates written as " +
+                                    formats + " (MMM: Jan to Dec)");
+            }
+            if (!first || date < dates[std::size_t(column.codes[*first])])
+                first = row;
+            if (!last || date > dates[std::size_t(column.codes[*last])])
+                last = row;
+        }
+    }
+    html.openTable({"period column", "first", "last", "rows with a value"});
+    html.openRow();
+    html.cell(name);
+    html.textCell("data.period.first", first ? column.cellText(*first) : "");
+    html.textCell("data.period.last", last ? column.cellText(*last) : "");
+    html.count("data.period.rows", std::int64_t(column.size()) - missingCells(column));
     html.closeRow();
     html.closeTable();
 }
@@ -331,6 +402,141 @@ void regressionCharts(Html &html, const TaskScores &scores)
 // candidate's mean over the repeats and, for each multi-task candidate, its paired difference to
 // the same network trained per task alone (the single-task net) and to the tuned baseline, with the
 // 95% corrected resampled t intervals and the verdicts, as compare computed and printed them.
+// The rows of the evaluated data whose level of `oneHot`'s column the model does not keep (never
+// seen in training, or pooled as rare), and those levels in order of first appearance.
+struct LevelsNotKept {
+    std::int64_t rows = 0;
+    std::vector<std::string> levels;
+};
+
+LevelsNotKept levelsNotKept(const OneHotStep &oneHot, const Column &column)
+{
+    // Per code (shifted by one so that the missing code is 0): kept, not kept, not kept and listed.
+    enum : char { kKept, kNotKept, kListed };
+    std::vector<char> state(column.levels.size() + 1);
+    for (std::size_t code = 0; code < state.size(); ++code) {
+        const std::string &level = code == 0 ? OneHotStep::kMissingLevel : column.levels[code - 1];
+        state[code] =
+            std::find(oneHot.levels.begin(), oneHot.levels.end(), level) != oneHot.levels.end() ? kKept : kNotKept;
+    }
+    LevelsNotKept found;
+    for (const std::int32_t code : column.codes) {
+        char &seen = state[std::size_t(code + 1)];
+        if (seen == kKept)
+            continue;
+        ++found.rows;
+        if (seen == kNotKept) {
+            seen = kListed;
+            found.levels.push_back(code == Column::kMissingCode ? OneHotStep::kMissingLevel
+                                                                : column.levels[std::size_t(code)]);
+        }
+    }
+    return found;
+}
+
+// The limitations' numbers: what the evaluated data holds that the model's training did not —
+// numbers outside the training range (clipped to it when scored), levels the model does not
+// keep, and columns the model does not read — each counted, with a warning sentence for the last
+// two (clipping is already noted by the evaluation).
+void dataBeyondTraining(Html &html, const MultiTaskModel &model, const Table &data, std::vector<std::string> &warnings)
+{
+    const Preprocessor &preprocessor = model.preprocessor();
+    html.heading(3, "Numbers outside the training range (clipped to it when scored)");
+    std::vector<const NumericStep *> clippedSteps;
+    std::vector<std::pair<std::int64_t, std::int64_t>> belowAbove;
+    for (const NumericStep &numeric : preprocessor.numeric) {
+        std::int64_t below = 0, above = 0;
+        for (const float value : data.column(numeric.column).values) {
+            below += value < numeric.lowest ? 1 : 0; // NaN (missing) is neither
+            above += value > numeric.highest ? 1 : 0;
+        }
+        if (below + above > 0) {
+            clippedSteps.push_back(&numeric);
+            belowAbove.emplace_back(below, above);
+        }
+    }
+    if (!preprocessor.hasTrainingRanges) {
+        html.paragraph("The model file stores no training ranges: its inputs are not clipped.");
+    } else if (clippedSteps.empty()) {
+        html.paragraph("None: every number of the evaluated data lies within the model's training range.");
+    } else {
+        html.openTable({"column", "training range", "below", "above", "clipped"});
+        for (std::size_t c = 0; c < clippedSteps.size(); ++c) {
+            const NumericStep &numeric = *clippedSteps[c];
+            const std::string &column = numeric.column;
+            html.openRow();
+            html.cell(numeric.column);
+            html.cell("[" + shown(numeric.lowest, 7) + ", " + shown(numeric.highest, 7) + "]");
+            html.count("limitations.below." + column, belowAbove[c].first);
+            html.count("limitations.above." + column, belowAbove[c].second);
+            html.count("limitations.clipped." + column, belowAbove[c].first + belowAbove[c].second);
+            html.closeRow();
+        }
+        html.closeTable();
+    }
+
+    html.heading(3, "Levels the model does not keep (unseen in training or pooled as rare)");
+    std::vector<std::pair<const OneHotStep *, LevelsNotKept>> outside;
+    for (const OneHotStep &oneHot : preprocessor.oneHot) {
+        const Column &column = data.column(oneHot.column);
+        if (column.type != ColumnType::Categorical)
+            continue;
+        LevelsNotKept found = levelsNotKept(oneHot, column);
+        if (found.rows > 0)
+            outside.emplace_back(&oneHot, std::move(found));
+    }
+    if (outside.empty()) {
+        html.paragraph("None: every level of the evaluated data has its own input.");
+    } else {
+        constexpr std::size_t kNamedLevels = 10;
+        html.openTable({"column", "rows", "levels", "the levels", "scored as"});
+        for (const auto &[oneHot, found] : outside) {
+            std::string names;
+            for (std::size_t l = 0; l < std::min(found.levels.size(), kNamedLevels); ++l)
+                names += (names.empty() ? "" : ", ") + found.levels[l];
+            if (found.levels.size() > kNamedLevels)
+                names += ", …";
+            const std::string scoredAs = oneHot->otherInput ? "\"other\"" : "no level";
+            html.openRow();
+            html.cell(oneHot->column);
+            html.count("limitations.unseen_rows." + oneHot->column, found.rows);
+            html.count("limitations.unseen_levels." + oneHot->column, std::int64_t(found.levels.size()));
+            html.cell(names);
+            html.cell(scoredAs);
+            html.closeRow();
+            warnings.push_back(std::to_string(found.rows) + " rows of the evaluated data hold a level of " +
+                               oneHot->column +
+                               " that the model does not keep (unseen in training or pooled as "
+                               "rare); they are scored as " +
+                               scoredAs + ".");
+        }
+        html.closeTable();
+    }
+
+    html.heading(3, "Columns the model does not read");
+    std::vector<std::string> read = model.requiredColumns();
+    for (const TargetEncoding &task : model.tasks())
+        read.push_back(task.spec.column);
+    std::string unused;
+    std::int64_t unusedCount = 0;
+    for (std::size_t c = 0; c < data.columnCount(); ++c) {
+        const std::string &name = data.column(c).name;
+        if (std::find(read.begin(), read.end(), name) != read.end())
+            continue;
+        unused += (unused.empty() ? "" : ", ") + name;
+        ++unusedCount;
+    }
+    html.openTable({"columns", "names"});
+    html.openRow();
+    html.count("limitations.unused", unusedCount);
+    html.cell(unused.empty() ? "none" : unused);
+    html.closeRow();
+    html.closeTable();
+    if (unusedCount > 0)
+        warnings.push_back("The model does not read " + std::to_string(unusedCount) +
+                           " columns of the evaluated data (neither a feature nor a task): " + unused + ".");
+}
+
 void multitaskEvidence(Html &html, const StoredComparison &comparison)
 {
     const ComparisonResult &result = comparison.result;
@@ -449,6 +655,8 @@ std::string modelReportHtml(const ModelReportInputs &inputs, const ReportProgres
     html.paragraph(purpose + " from " + std::to_string(model.requiredColumns().size()) + " input columns.");
     html.heading(3, "Evaluated data");
     dataSummary(html, "data", data);
+    if (!inputs.periodColumn.empty())
+        periodSummary(html, data, inputs.periodColumn);
     if (inputs.base) {
         html.heading(3, "Base data");
         dataSummary(html, "base", *inputs.base);
@@ -551,23 +759,6 @@ std::string modelReportHtml(const ModelReportInputs &inputs, const ReportProgres
         html.closeRow();
     }
     html.closeTable();
-    for (const OneHotStep &oneHot : preprocessor.oneHot) {
-        const Column &column = data.column(oneHot.column);
-        if (column.type != ColumnType::Categorical)
-            continue;
-        std::int64_t outside = 0;
-        for (const std::int32_t code : column.codes) {
-            const std::string level =
-                code == Column::kMissingCode ? OneHotStep::kMissingLevel : column.levels.at(std::size_t(code));
-            outside += std::find(oneHot.levels.begin(), oneHot.levels.end(), level) == oneHot.levels.end() ? 1 : 0;
-        }
-        if (outside > 0)
-            warnings.push_back(std::to_string(outside) + " rows of the evaluated data hold a level of " +
-                               oneHot.column +
-                               " that the model does not keep (unseen in training or pooled as "
-                               "rare); they are scored as " +
-                               (oneHot.otherInput ? "\"other\"." : "no level."));
-    }
     if (preprocessor.woe.empty()) {
         html.paragraph("No weight-of-evidence inputs.");
     } else {
@@ -753,6 +944,8 @@ std::string modelReportHtml(const ModelReportInputs &inputs, const ReportProgres
     html.closeSection();
 
     html.openSection("limitations", "Limitations and warnings");
+    dataBeyondTraining(html, model, data, warnings);
+    html.heading(3, "Warnings");
     warnings.insert(warnings.begin(), inputs.model->warnings.begin(), inputs.model->warnings.end());
     for (const EvaluationReport &stored : inputs.model->reports)
         for (const std::string &note : stored.notes)

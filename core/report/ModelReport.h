@@ -31,6 +31,9 @@ struct ModelReportInputs {
     // the base data file (refuseComparisonForOtherData), else the report is refused.
     const StoredComparison *comparison = nullptr;
     std::string comparisonPath;
+    // Optional: a date column of the evaluated data whose earliest and latest value the data
+    // summary gives as the period it covers (a numeric column, or dates as text).
+    std::string periodColumn;
 };
 
 // Called between the report's steps: `done` of `total` steps, and what comes next.

@@ -2640,6 +2640,26 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>报告未写入：%1 %2</translation>
     </message>
     <message>
+        <source>%1 is not saved: the report documents this temporary copy, deleted when the dialog closes. Save the model (File ▸ Save Model…) to keep the file whose checksum the report gives.</source>
+        <translation>%1 尚未保存：报告记录的是这份临时副本，对话框关闭时即删除。请保存模型（文件 ▸ 保存模型…），以保留报告所给校验和对应的文件。</translation>
+    </message>
+    <message>
+        <source>The unsaved model could not be copied for the report: %1</source>
+        <translation>未保存的模型无法为报告复制：%1</translation>
+    </message>
+    <message>
+        <source>Include the multi-task evidence</source>
+        <translation>包含多任务证据</translation>
+    </message>
+    <message>
+        <source>Include the multi-task evidence (%1)</source>
+        <translation>包含多任务证据（%1）</translation>
+    </message>
+    <message>
+        <source>Compare Methods of %1</source>
+        <translation>%1 的方法比较</translation>
+    </message>
+    <message>
         <source>Cancelled; no report was written.</source>
         <translation>已取消；未写入报告。</translation>
     </message>

@@ -131,6 +131,8 @@ private Q_SLOTS:
     void sameInputsGiveTheSameReport();
     void comparisonIsTheMultitaskEvidence();
     void comparisonOfOtherTasksOrDataIsRefused();
+    void limitationsCountWhatTrainingDidNotSee();
+    void periodIsTheEarliestAndLatestValue();
 
 private:
     // The report's number under `key`, parsed back as the double it was written from.
@@ -477,6 +479,167 @@ void TestReport::comparisonOfOtherTasksOrDataIsRefused()
     QVERIFY2(run.exitCode != 0 && run.err.contains(arg("not_a_comparison.json")) &&
                  run.err.contains(arg("compare --out-json")),
              qPrintable(run.err));
+}
+
+// The limitations' numbers, counted here from the model's stored ranges and levels and the
+// evaluated data, and the clipped cells against the engine's own transform notes.
+void TestReport::limitationsCountWhatTrainingDidNotSee()
+{
+    const ModelFileContents contents = loadModelFile(m_model.toStdString());
+    const Preprocessor &preprocessor = contents.model.preprocessor();
+    const Table test = read(m_test, true);
+    int clippedColumns = 0;
+    for (const NumericStep &numeric : preprocessor.numeric) {
+        std::int64_t below = 0, above = 0;
+        const Column &column = test.column(numeric.column);
+        for (std::size_t row = 0; row < column.size(); ++row) {
+            if (column.isMissing(row))
+                continue;
+            below += column.values[row] < numeric.lowest;
+            above += column.values[row] > numeric.highest;
+        }
+        const std::string key = "limitations.clipped." + numeric.column;
+        if (below + above == 0) {
+            QVERIFY2(m_parsed.values.count(key) == 0, key.c_str());
+            continue;
+        }
+        ++clippedColumns;
+        CMTL_SAME("limitations.below." + numeric.column, double(below));
+        CMTL_SAME("limitations.above." + numeric.column, double(above));
+        CMTL_SAME(key, double(below + above));
+    }
+    QVERIFY(clippedColumns > 0); // the test file reaches beyond the training range somewhere
+    TransformNotes notes;
+    contents.model.predict(test, 0, &notes);
+    QCOMPARE(int(notes.clipped.size()), clippedColumns);
+    for (const ClippedColumn &clipped : notes.clipped)
+        CMTL_SAME("limitations.clipped." + clipped.column, double(clipped.cells));
+
+    int columnsWithUnkeptLevels = 0;
+    for (const OneHotStep &oneHot : preprocessor.oneHot) {
+        const Column &column = test.column(oneHot.column);
+        std::int64_t rows = 0;
+        std::set<std::string> levels;
+        for (std::size_t row = 0; row < column.size(); ++row) {
+            const std::string level = column.isMissing(row) ? OneHotStep::kMissingLevel : column.cellText(row);
+            if (std::find(oneHot.levels.begin(), oneHot.levels.end(), level) != oneHot.levels.end())
+                continue;
+            ++rows;
+            levels.insert(level);
+        }
+        if (rows == 0) {
+            QVERIFY(m_parsed.values.count("limitations.unseen_rows." + oneHot.column) == 0);
+            continue;
+        }
+        ++columnsWithUnkeptLevels;
+        CMTL_SAME("limitations.unseen_rows." + oneHot.column, double(rows));
+        CMTL_SAME("limitations.unseen_levels." + oneHot.column, double(levels.size()));
+        QVERIFY(m_parsed.text.contains(QString::fromStdString(std::to_string(rows) +
+                                                              " rows of the evaluated data hold "
+                                                              "a level of " +
+                                                              oneHot.column)));
+    }
+    QVERIFY(columnsWithUnkeptLevels > 0);
+    CMTL_SAME("limitations.unused", 0.0); // the model reads every column of the sample
+
+    // Two columns the model does not read: counted and named, in the table and the warnings.
+    QFile file(m_test);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray extra;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (!line.isEmpty())
+            extra += line + (extra.isEmpty() ? ",branch,agent\n" : ",north,7\n");
+    }
+    const QString extraPath = m_directory.filePath(arg("test_extra.csv"));
+    QFile out(extraPath);
+    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(extra) == extra.size());
+    out.close();
+    const Table withExtra = read(extraPath, true);
+    ModelReportInputs inputs;
+    inputs.modelPath = m_model.toStdString();
+    inputs.model = &contents;
+    inputs.data = &withExtra;
+    inputs.importanceRepeats = 1;
+    const ParsedReport parsed = parseReport(QByteArray::fromStdString(modelReportHtml(inputs)));
+    QVERIFY(parsed.error.isEmpty());
+    QCOMPARE(QString::fromStdString(parsed.values.at("limitations.unused")), arg("2"));
+    QVERIFY(parsed.text.contains(arg("The model does not read 2 columns of the evaluated data (neither a feature "
+                                     "nor a task): branch, agent.")));
+}
+
+// --period-column: the earliest and latest value of a date column (text dates compared as dates,
+// not as text; numbers as numbers), missing cells skipped; a text that is no date is refused with
+// its line and value, a column that is not there with its name.
+void TestReport::periodIsTheEarliestAndLatestValue()
+{
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    QFile file(m_test);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray dated;
+    std::pair<int, int> earliest{9999, 99}, latest{0, 0}; // (year, month)
+    std::int64_t numberLow = 0, numberHigh = 0;
+    int row = -1;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.isEmpty())
+            continue;
+        if (row++ < 0) {
+            dated += line + ",issue_d,issue_ym\n";
+            continue;
+        }
+        // Months scrambled over 2014-2016 (text order is not date order: "Apr-2016" < "Jan-2014"),
+        // every 50th row missing.
+        const int month = (row * 7 + 3) % 12, year = 2014 + (row * 5) % 3;
+        if (row % 50 == 0) {
+            dated += line + ",,\n";
+            continue;
+        }
+        dated += line + "," + months[month] + "-" + QByteArray::number(year) + "," +
+                 QByteArray::number(year * 100 + month + 1) + "\n";
+        earliest = std::min(earliest, std::pair{year, month});
+        latest = std::max(latest, std::pair{year, month});
+        const std::int64_t number = year * 100 + month + 1;
+        numberLow = numberLow == 0 ? number : std::min(numberLow, number);
+        numberHigh = std::max(numberHigh, number);
+    }
+    const QString path = m_directory.filePath(arg("test_dated.csv"));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(dated) == dated.size());
+    out.close();
+    const ModelFileContents contents = loadModelFile(m_model.toStdString());
+    const Table data = read(path, true);
+    const std::int64_t withValue = row - row / 50; // rows 1..row, less every 50th
+    for (const auto &[column, first, last] :
+         {std::tuple{std::string("issue_d"),
+                     std::string(months[earliest.second]) + "-" + std::to_string(earliest.first),
+                     std::string(months[latest.second]) + "-" + std::to_string(latest.first)},
+          std::tuple{std::string("issue_ym"), std::to_string(numberLow), std::to_string(numberHigh)}}) {
+        ModelReportInputs inputs;
+        inputs.modelPath = m_model.toStdString();
+        inputs.model = &contents;
+        inputs.data = &data;
+        inputs.importanceRepeats = 1;
+        inputs.periodColumn = column;
+        const ParsedReport parsed = parseReport(QByteArray::fromStdString(modelReportHtml(inputs)));
+        QVERIFY(parsed.error.isEmpty());
+        QCOMPARE(QString::fromStdString(parsed.values.at("data.period.first")), QString::fromStdString(first));
+        QCOMPARE(QString::fromStdString(parsed.values.at("data.period.last")), QString::fromStdString(last));
+        QCOMPARE(QString::fromStdString(parsed.values.at("data.period.rows")), QString::number(withValue));
+    }
+    QVERIFY(m_parsed.values.count("data.period.first") == 0); // not asked for: no period
+
+    const QString html = m_directory.filePath(arg("period.html"));
+    Run run = runCli({arg("report"), arg("--model"), m_model, arg("--data"), path, arg("--out"), html, arg("--repeats"),
+                      arg("1"), arg("--period-column"), arg("grade")});
+    QVERIFY2(run.exitCode != 0 && run.err.contains(arg("test_dated.csv")) && run.err.contains(arg("line 2")) &&
+                 run.err.contains(arg("is not a date")) && run.err.contains(arg("MMM-yyyy")),
+             qPrintable(run.err));
+    run = runCli({arg("report"), arg("--model"), m_model, arg("--data"), path, arg("--out"), html, arg("--repeats"),
+                  arg("1"), arg("--period-column"), arg("issued")});
+    QVERIFY2(run.exitCode != 0 && run.err.contains(arg("no column named \"issued\"")) &&
+                 run.err.contains(arg("--period-column")),
+             qPrintable(run.err));
+    QVERIFY(!QFile::exists(html));
 }
 
 QTEST_GUILESS_MAIN(TestReport)

@@ -4,6 +4,10 @@
 
 #include "AppSupport.h"
 #include "MainWindow.h"
+#include "RunRecord.h"
+#include "Workspace.h"
+#include "io/ModelFile.h"
+#include "report/ComparisonJson.h"
 #include "report/ReportExportDialog.h"
 #include "report/ReportWorker.h"
 
@@ -11,16 +15,22 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
+using namespace cmtl;
 using namespace cmtl::ui;
 
 namespace {
@@ -162,6 +172,87 @@ private Q_SLOTS:
         QVERIFY(readAll(m_directory.filePath(arg("dialog.pdf"))).startsWith("%PDF-"));
     }
 
+    // After a run that was not saved, File ▸ Export Report… starts with the run's model (a
+    // temporary copy) and the loaded data file, and writes what the CLI writes for that copy.
+    void dialogAfterAnUnsavedRunStartsWithItsModelAndData()
+    {
+        MainWindow window;
+        ReportExportDialog *dialog = dialogAfterUnsavedRun(window, m_test);
+        QVERIFY(dialog);
+        const QString model = field(*dialog, arg("Model file"))->text();
+        QVERIFY2(QFileInfo(model).isFile(), qPrintable(model));
+        QCOMPARE(QFileInfo(model).fileName(), arg("Run 1.cmtl"));
+        QCOMPARE(field(*dialog, arg("Evaluated data file"))->text(), m_test);
+        QVERIFY(dialog->findChild<QLabel *>(arg("reportModelNote"))->text().contains(arg("Run 1 is not saved")));
+        QVERIFY(comparisonBox(*dialog)->isHidden()); // no comparison in the project
+        QVERIFY(!compareWithCli(*dialog, arg("unsaved"), m_test, {}).isEmpty());
+
+        // A run named in Chinese, with characters a file name cannot hold: named as far as it can be.
+        ReportExportDialog named{QString(), QString()};
+        QVERIFY(named.offerUnsavedModel(QStringLiteral("运行 2: a/b"), loadModelFile(m_model.toStdString())));
+        QCOMPARE(QFileInfo(field(named, arg("Model file"))->text()).fileName(), QStringLiteral("运行 2_ a_b.cmtl"));
+    }
+
+    // With a Compare Methods result of the model's tasks on the loaded data, the dialog offers it
+    // (on) and the report's multi-task evidence equals `report --comparison` of the same result.
+    void workbenchComparisonInTheReportEqualsTheCommandLines()
+    {
+        const QString both = m_directory.filePath(arg("both.json")), one = m_directory.filePath(arg("one.json"));
+        for (const auto &[json, tasks] :
+             {std::pair{both, QStringList{arg("Class:binary:bad"), arg("int_rate:regression")}},
+              std::pair{one, QStringList{arg("Class:binary:bad")}}}) {
+            QStringList arguments{arg("compare"),
+                                  arg("--data"),
+                                  m_train,
+                                  arg("--candidate"),
+                                  arg("logistic"),
+                                  arg("--candidate"),
+                                  arg("single-task"),
+                                  arg("--candidate"),
+                                  arg("shared-bottom:fixed"),
+                                  arg("--folds"),
+                                  arg("2"),
+                                  arg("--epochs"),
+                                  arg("2"),
+                                  arg("--patience"),
+                                  arg("0"),
+                                  arg("--hidden"),
+                                  arg("8"),
+                                  arg("--out-json"),
+                                  json};
+            for (const QString &task : tasks)
+                arguments << arg("--task") << task;
+            QString err;
+            QVERIFY2(runCli(arguments, &err) == 0, qPrintable(err));
+        }
+        MainWindow window;
+        ReportExportDialog *dialog = dialogAfterUnsavedRun(window, m_train, [&] {
+            // The matching comparison first, then one of other tasks: the latest matching is offered.
+            for (const QString &json : {both, one})
+                window.workspace()->addComparison({QDateTime::currentDateTime(),
+                                                   parseComparisonJson(readAll(json), json.toStdString()).result,
+                                                   m_train});
+            // The model's tasks on another file than the loaded one: not offered either.
+            window.workspace()->addComparison(
+                {QDateTime::currentDateTime(), parseComparisonJson(readAll(both), "").result, m_test});
+        });
+        QVERIFY(dialog);
+        QCheckBox *include = comparisonBox(*dialog);
+        QVERIFY(!include->isHidden());
+        QVERIFY(include->isChecked());
+        QVERIFY2(include->text().contains(arg("Compare Methods of")), qPrintable(include->text()));
+        const QByteArray html = compareWithCli(*dialog, arg("compared"), m_train, {arg("--comparison"), both});
+        QVERIFY(html.contains("data-key=\"multitask.Class.shared-bottom:fixed.mean\""));
+        QVERIFY(html.contains("data-key=\"multitask.int_rate.logistic.mean\""));
+
+        // Unchecked: the report without it, as the CLI writes it without --comparison.
+        include->setChecked(false);
+        QTRY_VERIFY(!dialog->isRunning());
+        const QByteArray without = compareWithCli(*dialog, arg("uncompared"), m_train, {});
+        QVERIFY(!without.isEmpty());
+        QVERIFY(!without.contains("data-key=\"multitask."));
+    }
+
     void menuEntryAndTranslation()
     {
         MainWindow window;
@@ -176,11 +267,76 @@ private Q_SLOTS:
             ReportExportDialog dialog{QString(), QString()};
             QCOMPARE(dialog.windowTitle(), QStringLiteral("导出报告"));
             QVERIFY(field(dialog, QStringLiteral("报告文件（HTML）")));
+            QCOMPARE(QCoreApplication::translate("cmtl::ui::ReportExportDialog", "Include the multi-task evidence"),
+                     QStringLiteral("包含多任务证据"));
         }
         QCOMPARE(installTranslations(*app, arg("en")), arg("en"));
     }
 
 private:
+    // A MainWindow with `data` loaded, `addComparisons` done, and an unsaved run of the test's
+    // model current; its File ▸ Export Report… dialog.
+    ReportExportDialog *dialogAfterUnsavedRun(MainWindow &window, const QString &data,
+                                              const std::function<void()> &addComparisons = {})
+    {
+        QSignalSpy loaded(window.workspace(), &Workspace::dataChanged);
+        window.openDataFile(data);
+        if (!loaded.wait(60000))
+            return nullptr;
+        if (addComparisons)
+            addComparisons();
+        ModelFileContents contents = loadModelFile(m_model.toStdString());
+        auto run = std::make_shared<RunRecord>();
+        run->id = window.workspace()->nextRunId();
+        run->name = arg("Run 1");
+        run->dataSource = data;
+        run->result.model = std::move(contents.model);
+        run->result.reports = std::move(contents.reports);
+        run->result.history = std::move(contents.history);
+        run->result.warnings = std::move(contents.warnings);
+        window.workspace()->addRun(run); // no modelPath: not saved
+        window.findChild<QAction *>(arg("exportReportAction"))->trigger();
+        return window.findChild<ReportExportDialog *>();
+    }
+
+    static QCheckBox *comparisonBox(ReportExportDialog &dialog)
+    {
+        for (QCheckBox *box : dialog.findChildren<QCheckBox *>())
+            if (box->accessibleName() == arg("Include the multi-task evidence"))
+                return box;
+        return nullptr;
+    }
+
+    // Exports from the dialog to NAME.html, then the CLI's report of the dialog's model and `data`
+    // with `extra` options and the time the dialog's report printed; the two must be equal.
+    QByteArray compareWithCli(ReportExportDialog &dialog, const QString &name, const QString &data,
+                              const QStringList &extra)
+    {
+        const QString gui = m_directory.filePath(name + arg(".html")),
+                      cli = m_directory.filePath(name + arg("-cli.html"));
+        field(dialog, arg("Report file (HTML)"))->setText(gui);
+        QSignalSpy finished(&dialog, &ReportExportDialog::exportFinished);
+        dialog.start();
+        if (!finished.wait(120000) || !finished.last().at(0).toBool()) {
+            qWarning("%s", qPrintable(dialog.findChild<QLabel *>(arg("reportStatus"))->text()));
+            return {};
+        }
+        const QByteArray html = readAll(gui);
+        const QRegularExpressionMatch generated =
+            QRegularExpression(arg("Generated (\\S+) by")).match(QString::fromUtf8(html));
+        if (!generated.hasMatch())
+            return {};
+        QString err;
+        if (runCli(QStringList{arg("report"), arg("--model"), field(dialog, arg("Model file"))->text(), arg("--data"),
+                               data, arg("--out"), cli, arg("--generated"), generated.captured(1)} +
+                       extra,
+                   &err) != 0) {
+            qWarning("%s", qPrintable(err));
+            return {};
+        }
+        return html == readAll(cli) ? html : QByteArray();
+    }
+
     QTemporaryDir m_directory;
     QString m_train, m_test, m_model;
 };

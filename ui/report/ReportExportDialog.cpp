@@ -1,6 +1,12 @@
 #include "report/ReportExportDialog.h"
 
+#include "ErrorMessages.h"
+#include "Workspace.h"
+#include "common/Error.h"
+#include "io/ModelFile.h"
+#include "model/MultiTaskModel.h"
 #include "report/ReportWorker.h"
+#include "workers/DataLoader.h"
 #include "workers/WorkerThread.h"
 
 #include <QCheckBox>
@@ -11,11 +17,41 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QVBoxLayout>
 
+#include <set>
+
 namespace cmtl::ui {
+
+std::optional<StoredComparison> comparisonForReport(const std::vector<ComparisonRecord> &comparisons,
+                                                    const MultiTaskModel &model, const LoadedTable &data,
+                                                    QString *description)
+{
+    std::set<std::string> modelTasks;
+    for (const TargetEncoding &task : model.tasks())
+        modelTasks.insert(task.spec.name());
+    for (auto record = comparisons.rbegin(); record != comparisons.rend(); ++record) {
+        std::set<std::string> compared;
+        for (const MetricSamples &metric : record->result.metrics)
+            compared.insert(metric.task);
+        if (record->dataPath.isEmpty() || record->dataPath != data.path || compared != modelTasks)
+            continue;
+        StoredComparison stored{{data.path.toStdString(), {}, static_cast<std::int64_t>(data.table.rowCount()), {}},
+                                record->result};
+        for (const TargetEncoding &task : model.tasks())
+            stored.provenance.tasks.push_back({task.spec.name(), task.spec.type});
+        if (description)
+            *description = ReportExportDialog::tr("Compare Methods of %1")
+                               .arg(QLocale().toString(record->finished, QLocale::ShortFormat));
+        return stored;
+    }
+    return std::nullopt;
+}
 
 ReportExportDialog::ReportExportDialog(const QString &modelPath, const QString &dataPath, QWidget *parent)
     : QDialog(parent), m_thread(new WorkerThread(this))
@@ -36,10 +72,19 @@ ReportExportDialog::ReportExportDialog(const QString &modelPath, const QString &
     m_base = addPathRow(form, tr("&Base data (optional):"), tr("Base data file for PSI and CSI"), data, false);
     m_html = addPathRow(form, tr("&Report:"), tr("Report file (HTML)"), tr("HTML (*.html)"), true);
     m_model->setText(modelPath);
+    m_modelNote = new QLabel(this);
+    m_modelNote->setWordWrap(true);
+    m_modelNote->setObjectName(QStringLiteral("reportModelNote"));
+    m_modelNote->setVisible(false);
+    form->insertRow(1, QString(), m_modelNote); // under the Model field it speaks of
     m_data->setText(dataPath);
     m_pdf = new QCheckBox(tr("Also print to &PDF (next to the report)"), this);
     m_pdf->setAccessibleName(tr("Also print to PDF"));
     form->addRow(QString(), m_pdf);
+    m_comparisonBox = new QCheckBox(this);
+    m_comparisonBox->setAccessibleName(tr("Include the multi-task evidence"));
+    m_comparisonBox->setVisible(false);
+    form->addRow(QString(), m_comparisonBox);
     layout->addLayout(form);
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
@@ -91,6 +136,42 @@ QLineEdit *ReportExportDialog::addPathRow(QFormLayout *form, const QString &labe
     return edit;
 }
 
+bool ReportExportDialog::offerUnsavedModel(const QString &runName, const ModelFileContents &contents)
+{
+    try {
+        m_temporary = std::make_unique<QTemporaryDir>();
+        if (!m_temporary->isValid())
+            throw ConfigError("no temporary folder could be made: " + m_temporary->errorString().toStdString());
+        // The run's name (in any script), with what a file name cannot hold on any system
+        // replaced, so that the report names the run.
+        QString fileName = runName;
+        fileName.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|\\x00-\\x1f]")), QStringLiteral("_"));
+        const QString path = m_temporary->filePath(
+            fileName.trimmed().isEmpty() ? QStringLiteral("model.cmtl") : fileName.trimmed() + QStringLiteral(".cmtl"));
+        saveModelFile(path.toStdString(), contents);
+        m_model->setText(path);
+        m_modelNote->setText(tr("%1 is not saved: the report documents this temporary copy, deleted when the dialog "
+                                "closes. Save the model (File ▸ Save Model…) to keep the file whose checksum the "
+                                "report gives.")
+                                 .arg(runName));
+        m_modelNote->setVisible(true);
+        return true;
+    } catch (...) {
+        m_status->setText(
+            tr("The unsaved model could not be copied for the report: %1").arg(describeCurrentException().text));
+        return false;
+    }
+}
+
+void ReportExportDialog::offerComparison(const StoredComparison &comparison, const QString &description)
+{
+    m_comparison = comparison;
+    m_comparisonName = description;
+    m_comparisonBox->setText(tr("Include the multi-task evidence (%1)").arg(description));
+    m_comparisonBox->setChecked(true);
+    m_comparisonBox->setVisible(true);
+}
+
 bool ReportExportDialog::isRunning() const
 {
     return m_thread->isRunning();
@@ -102,7 +183,7 @@ void ReportExportDialog::setRunning(bool running)
     m_cancel->setEnabled(running);
     for (QWidget *field :
          {static_cast<QWidget *>(m_model), static_cast<QWidget *>(m_data), static_cast<QWidget *>(m_base),
-          static_cast<QWidget *>(m_html), static_cast<QWidget *>(m_pdf)})
+          static_cast<QWidget *>(m_html), static_cast<QWidget *>(m_pdf), static_cast<QWidget *>(m_comparisonBox)})
         field->setEnabled(!running);
 }
 
@@ -118,6 +199,10 @@ void ReportExportDialog::start()
     if (m_pdf->isChecked()) {
         const QFileInfo html(params.htmlPath);
         params.pdfPath = html.dir().filePath(html.completeBaseName() + QStringLiteral(".pdf"));
+    }
+    if (m_comparison && m_comparisonBox->isChecked()) {
+        params.comparison = m_comparison;
+        params.comparisonName = m_comparisonName;
     }
     auto *worker = new ReportWorker(params);
     connect(worker, &Worker::progress, this, [this](double fraction, const QString &text) {

@@ -2,16 +2,38 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QCheckBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QTemporaryDir;
+
+#include "report/ComparisonJson.h"
+
+#include <optional>
+
+namespace cmtl {
+class MultiTaskModel;
+struct ModelFileContents;
+} // namespace cmtl
 
 namespace cmtl::ui {
 
 class WorkerThread;
+struct ComparisonRecord;
+struct LoadedTable;
+
+// The latest of `comparisons` made on the loaded data file `data` for exactly the model's tasks,
+// as `compare --out-json` would have stored it (the file's SHA-256 left for the report to
+// take); nullopt when there is none. `description` receives which one it is ("Compare Methods
+// of <time>").
+std::optional<StoredComparison> comparisonForReport(const std::vector<ComparisonRecord> &comparisons,
+                                                    const MultiTaskModel &model, const LoadedTable &data,
+                                                    QString *description);
 
 // File ▸ Export Report…: the model report of a saved model on a data file (and, optionally, its
 // stability against a base file) as one HTML file, and a PDF of it when asked, written by a
@@ -25,6 +47,17 @@ public:
     ~ReportExportDialog() override;
 
     bool isRunning() const;
+
+    // A model of the workbench that has no file yet (a run not saved): saved into a temporary
+    // folder that lives as long as the dialog, and that file is the Model field's path, so that
+    // the report (which names its model file and gives its SHA-256) is the one `creditmtl-cli
+    // report` writes for that file. A note under the field says so. False, with the reason in
+    // the status line, when it could not be written.
+    bool offerUnsavedModel(const QString &runName, const ModelFileContents &contents);
+
+    // The project's comparison (Run ▸ Compare Methods) made for the model's tasks on its data:
+    // a check box, on, includes it as the report's multi-task evidence. `description` says which.
+    void offerComparison(const StoredComparison &comparison, const QString &description);
 
 public Q_SLOTS:
     void start();
@@ -40,8 +73,13 @@ private:
 
     QLineEdit *m_model = nullptr, *m_data = nullptr, *m_base = nullptr, *m_html = nullptr;
     QCheckBox *m_pdf = nullptr;
+    QCheckBox *m_comparisonBox = nullptr; // shown when a comparison is offered
+    std::optional<StoredComparison> m_comparison;
+    QString m_comparisonName;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_modelNote = nullptr; // shown when the model is a temporary copy of an unsaved run
+    std::unique_ptr<QTemporaryDir> m_temporary;
     QPushButton *m_export = nullptr, *m_cancel = nullptr, *m_close = nullptr;
     WorkerThread *m_thread = nullptr;
 };

@@ -40,6 +40,15 @@ void ReportWorker::work()
     inputs.importanceRepeats = m_params.importanceRepeats;
     inputs.importanceSeed = m_params.importanceSeed;
     inputs.threads = m_params.threads;
+    StoredComparison comparison;
+    if (m_params.comparison) {
+        comparison = *m_params.comparison;
+        const std::string &comparedFile = comparison.provenance.dataSource;
+        if (comparison.provenance.dataSha256.empty() && QFileInfo(QString::fromStdString(comparedFile)).isFile())
+            comparison.provenance.dataSha256 = fileSha256(comparedFile);
+        inputs.comparison = &comparison;
+        inputs.comparisonPath = m_params.comparisonName.toStdString();
+    }
     inputs.generatedAt = m_params.generatedAt.isEmpty()
                              ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString()
                              : m_params.generatedAt.toStdString();

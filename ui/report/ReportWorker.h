@@ -1,8 +1,11 @@
 #pragma once
 
+#include "report/ComparisonJson.h"
 #include "workers/Worker.h"
 
 #include <QString>
+
+#include <optional>
 
 namespace cmtl::ui {
 
@@ -20,6 +23,11 @@ public:
         int importanceRepeats = 5;
         quint64 importanceSeed = 1;
         int threads = 0;
+        // The multi-task evidence, as `report --comparison` shows it; a file's SHA-256 left empty
+        // is taken from provenance.dataSource when the report starts. comparisonName names it in
+        // a refusal (a comparison of other tasks or data).
+        std::optional<StoredComparison> comparison;
+        QString comparisonName;
     };
     explicit ReportWorker(Params params) : m_params(std::move(params)) {}
 

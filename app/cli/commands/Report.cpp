@@ -32,6 +32,11 @@ int commandReport(const QStringList &arguments, std::ostream &out)
                             "A comparison written by compare --out-json on the base or evaluated data with the "
                             "model's tasks: the multi-task evidence.",
                             "file"));
+    parser.addOption(option("period-column",
+                            "A date column of the evaluated data (numbers, or dates as yyyy-MM-dd, yyyy/MM/dd, "
+                            "yyyy-MM, MMM-yyyy or MMM yyyy): its earliest and latest value, the period the data "
+                            "covers, in the data summary.",
+                            "column"));
     parser.addOption(option("repeats", "Shuffles per column of the permutation importance (1 to 1000).", "n", "5"));
     parser.addOption(option("seed", "Seed of the importance's shuffles.", "n", "1"));
     parser.addOption(option(
@@ -58,6 +63,7 @@ int commandReport(const QStringList &arguments, std::ostream &out)
     if (parser.isSet(QStringLiteral("base")))
         base = readForModelFrom("base", parser, contents.model, false);
     inputs.modelPath = str(modelPath);
+    inputs.periodColumn = str(parser.value(QStringLiteral("period-column")));
     inputs.model = &contents;
     inputs.data = &data;
     inputs.base = parser.isSet(QStringLiteral("base")) ? &base : nullptr;
