@@ -49,6 +49,13 @@ public:
 
     // Reads a CSV file on a worker thread; the pages follow when it is loaded.
     void openDataFile(const QString &path);
+    // File ▸ Open Database…: the dialog, filled in from `locator` when given (a recent entry, a
+    // project's source; the password is asked again). Open reads the source on the Data page, or
+    // calls `opened` with it; `cancelled` is called when the dialog is closed without opening.
+    void openDatabase(const QString &locator = {}, std::function<void(const QString &)> opened = {},
+                      std::function<void()> cancelled = {});
+    // A recent entry: a database source through the dialog, else the file.
+    void openDatabaseOrFile(const QString &path);
     // Opens the sample and, once loaded, sets its three demo tasks.
     void openSample();
     bool openModelFile(const QString &path);
