@@ -744,15 +744,15 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     for (int i = 0; i < m_recentFiles.size(); ++i) {
         const QString path = m_recentFiles[i];
-        QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(dataSourceName(path)),
-                                                  this, [this, path] {
-                                                      if (isProjectFile(path))
-                                                          openProject(path);
-                                                      else if (isModelFile(path))
-                                                          openModelFile(path);
-                                                      else
-                                                          askToKeepWork([this, path] { openDatabaseOrFile(path); });
-                                                  });
+        QAction *action =
+            m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(dataSourceName(path)), this, [this, path] {
+                if (isProjectFile(path))
+                    openProject(path);
+                else if (isModelFile(path))
+                    openModelFile(path);
+                else
+                    askToKeepWork([this, path] { openDatabaseOrFile(path); });
+            });
         action->setStatusTip(QDir::toNativeSeparators(path));
     }
     m_recentMenu->setEnabled(!m_recentFiles.isEmpty());
@@ -1115,9 +1115,12 @@ void MainWindow::resolveProjectData(std::shared_ptr<const ProjectContents> proje
     if (isDatabaseSourceLocator(dataPath.toStdString())) {
         // The project keeps the connection without the password: the dialog asks for it. Cancel
         // opens the project without its data, as for a file that cannot be found.
-        openDatabase(dataPath, [=, this](const QString &locator) {
-            restoreProject(*project, projectPath, locator, dataMoved || locator != dataPath);
-        }, [=, this] { restoreProject(*project, projectPath, QString(), false); });
+        openDatabase(
+            dataPath,
+            [=, this](const QString &locator) {
+                restoreProject(*project, projectPath, locator, dataMoved || locator != dataPath);
+            },
+            [=, this] { restoreProject(*project, projectPath, QString(), false); });
         return;
     }
     const DataFingerprint &saved = project->data.fingerprint;

@@ -1131,6 +1131,10 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
 <context>
     <name>cmtl::ui::DataPage</name>
     <message>
+        <source>%1: the columns and their types are the database&apos;s; the missing values and column types chosen here apply, the delimiter, header, encoding and separators do not.</source>
+        <translation>%1：列及其类型取自数据库；此处选择的缺失值和列类型适用，分隔符、表头、编码和千位/小数分隔符不适用。</translation>
+    </message>
+    <message>
         <source>Warnings on the file read</source>
         <translation>读取文件时的警告</translation>
     </message>

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void nullsBooleansAndDates();
     void sqliteTrainingEqualsCsv();
     void sqlitePredictionsWrittenBack();
+    void testAndBaseFromDatabaseSource();
     void postgresReadsEqualCsv();
     void postgresWhereQuery();
     void postgresReadsReadOnly();
@@ -315,6 +316,58 @@ void DatabaseTest::sqlitePredictionsWrittenBack()
     QCOMPARE(
         readDatabase({parseDatabaseUrl("sqlite:" + m_sqliteFile.toStdString()), {}, "scores", {}}).table.rowCount(),
         m_csv.rowCount());
+}
+
+// train --test and psi --base take a database table or query written URL#table=NAME or
+// URL#query=SQL (the form the workbench keeps in a project): the same metrics and bands as the
+// CSV the table was imported from.
+void DatabaseTest::testAndBaseFromDatabaseSource()
+{
+    const QString model = path(QStringLiteral("csv.cmtl"));
+    QVERIFY(QFile::exists(model));
+    const QString table = QStringLiteral("sqlite:%1#table=loans_text").arg(m_sqliteFile);
+    const QString query = QStringLiteral("sqlite:%1#query=SELECT%20*%20FROM%20loans_typed").arg(m_sqliteFile);
+    const QStringList options = {QStringLiteral("--task"),    QStringLiteral("Class:binary:bad"),
+                                 QStringLiteral("--epochs"),  QStringLiteral("1"),
+                                 QStringLiteral("--seed"),    QStringLiteral("5"),
+                                 QStringLiteral("--threads"), QStringLiteral("1"),
+                                 QStringLiteral("--data"),    kSample};
+    const auto testMetrics = [&](const QString &test, const QString &name) {
+        const QString json = path(name);
+        const Run run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--test"), test,
+                                           QStringLiteral("--metrics-json"), json, QStringLiteral("--out"),
+                                           path(name + QStringLiteral(".cmtl"))} +
+                               options);
+        QFile file(json);
+        if (run.exitCode != 0 || !file.open(QIODevice::ReadOnly))
+            return QByteArray("failed: ") + run.err.toUtf8();
+        return file.readAll().replace(test.toUtf8(), "SOURCE");
+    };
+    const QByteArray fromCsv = testMetrics(kSample, QStringLiteral("test-csv.json"));
+    QVERIFY2(fromCsv.contains("auc"), fromCsv.constData());
+    QCOMPARE(testMetrics(table, QStringLiteral("test-table.json")), fromCsv);
+
+    const auto bands = [&](const QString &base) {
+        const Run run = runCli({QStringLiteral("psi"), QStringLiteral("--model"), model, QStringLiteral("--base"), base,
+                                QStringLiteral("--data"), kSample});
+        return run.exitCode == 0 ? run.out : QStringLiteral("failed: ") + run.err;
+    };
+    const QString csvBands = bands(kSample);
+    QVERIFY2(csvBands.contains(QStringLiteral("PSI")), qPrintable(csvBands));
+    QCOMPARE(bands(query), csvBands);
+
+    // A table that is not there, and a source without its table.
+    Run run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--test"),
+                                 QStringLiteral("sqlite:%1#table=loans_2019").arg(m_sqliteFile)} +
+                     options);
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.err.contains(QStringLiteral("no table or view named \"loans_2019\"")) &&
+                 run.err.contains(QStringLiteral("loans_text")),
+             qPrintable(run.err));
+    run = runCli({QStringLiteral("psi"), QStringLiteral("--model"), model, QStringLiteral("--base"),
+                  QStringLiteral("sqlite:%1#table=").arg(m_sqliteFile), QStringLiteral("--data"), kSample});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("names no table or query")), qPrintable(run.err));
 }
 
 void DatabaseTest::postgresReadsEqualCsv()

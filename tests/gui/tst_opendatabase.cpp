@@ -203,8 +203,8 @@ private Q_SLOTS:
         const PageLoad page = loadOnDataPage(locator);
         QVERIFY2(page.table, qPrintable(page.failure));
         // As written on the command line: --db postgresql://postgres@%2Ftmp%2F...:5432/postgres.
-        const QByteArray url = "postgresql://postgres@" + QUrl::toPercentEncoding(m_postgres.socketFolder()) +
-                               ":5432/postgres";
+        const QByteArray url =
+            "postgresql://postgres@" + QUrl::toPercentEncoding(m_postgres.socketFolder()) + ":5432/postgres";
         DatabaseSource cliSource{parseDatabaseUrl(url.toStdString()), {}, "loans", {}};
         compareTables(readDatabase(cliSource).table, page.table->table);
         compareTables(m_csv, page.table->table);

@@ -1,10 +1,10 @@
 #include "pages/DataPage.h"
 
+#include "database/Database.h"
 #include "models/ColumnListModel.h"
 #include "models/DataTableModel.h"
 #include "models/HistogramDelegate.h"
 #include "workers/WorkerThread.h"
-#include "database/Database.h"
 
 #include "models/TableExport.h"
 
@@ -333,6 +333,16 @@ void DataPage::updatePreview()
     const StatFileFormat statFormat =
         detectStatFileFormat(std::span<const char>(head.constData(), static_cast<std::size_t>(head.size())));
     m_optionsBox->setEnabled(statFormat == StatFileFormat::None);
+    if (isDatabaseSourceLocator(path.toStdString())) {
+        m_previewStatus->setText(tr("%1: the columns and their types are the database's; the missing values and "
+                                    "column types chosen here apply, the delimiter, header, encoding and separators "
+                                    "do not.")
+                                     .arg(dataSourceName(path)));
+        m_previewStatus->setToolTip({});
+        m_previewStatus->setStyleSheet({});
+        m_previewModel->setTable({});
+        return;
+    }
     if (head.isEmpty()) {
         m_previewModel->setTable({});
         return;
