@@ -300,14 +300,22 @@ public:
     QSqlDatabase &database() { return m_database; }
     const std::string &url() const { return m_url; }
 
-    // Whether `table` exists (as the driver lists tables and views), and the list for messages.
+    // Whether `table` exists (as the driver lists tables, views and system tables), and the user's
+    // tables and views for messages.
     bool hasTable(const std::string &table, std::vector<std::string> &tables)
     {
-        tables.clear();
-        for (const QString &name : m_database.tables(QSql::AllTables))
+        tables = userTables();
+        return m_database.tables(QSql::AllTables).contains(qstr(table));
+    }
+
+    // The tables and views, sorted, without the system's (sqlite_master, PostgreSQL's catalogue).
+    std::vector<std::string> userTables()
+    {
+        std::vector<std::string> tables;
+        for (const QString &name : m_database.tables(QSql::Tables) + m_database.tables(QSql::Views))
             tables.push_back(str(name));
         std::sort(tables.begin(), tables.end());
-        return std::find(tables.begin(), tables.end(), table) != tables.end();
+        return tables;
     }
 
 private:
@@ -699,9 +707,7 @@ void testDatabaseConnection(const DatabaseConnection &connection, const std::str
 std::vector<std::string> databaseTables(const DatabaseConnection &connection, const std::string &password)
 {
     OpenConnection open(connection, password, true);
-    std::vector<std::string> tables;
-    open.hasTable({}, tables);
-    return tables;
+    return open.userTables();
 }
 
 void writeDatabaseTable(const DatabaseConnection &connection, const std::string &password, const std::string &table,

@@ -118,7 +118,8 @@ std::vector<std::string> databaseColumnNames(const DatabaseSource &source);
 // Opens and closes a connection: nothing when it works, else DataError with the driver's message.
 void testDatabaseConnection(const DatabaseConnection &connection, const std::string &password);
 
-// The tables (and views) of the database, sorted.
+// The tables and views of the database, sorted, without the system's tables (sqlite_master,
+// PostgreSQL's pg_catalog): what a user chooses from.
 std::vector<std::string> databaseTables(const DatabaseConnection &connection, const std::string &password);
 
 // A table to write: its columns, each all numbers (NaN written as NULL) or all text ("" as NULL).

@@ -28,6 +28,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace cmtl::ui {
 
 namespace {
@@ -187,7 +189,13 @@ OpenDatabaseDialog::OpenDatabaseDialog(CsvOptions options, QWidget *parent)
         m_fromTable->setChecked(true);
         preview();
     });
-    connect(m_thread, &WorkerThread::finished, this, &OpenDatabaseDialog::updateControls);
+    connect(m_thread, &WorkerThread::finished, this, [this] {
+        updateControls();
+        if (std::exchange(m_testPending, false))
+            testConnection();
+        else if (std::exchange(m_previewPending, false))
+            preview();
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(connectionBox);
@@ -374,8 +382,10 @@ void OpenDatabaseDialog::setLocator(const QString &locator)
 
 void OpenDatabaseDialog::testConnection()
 {
-    if (isBusy())
+    if (isBusy()) {
+        m_testPending = true; // run when the worker thread is done
         return;
+    }
     const std::optional<DatabaseConnection> chosen = connection();
     if (!chosen) {
         Q_EMIT testFinished(false, m_status->text());
@@ -407,8 +417,11 @@ void OpenDatabaseDialog::testConnection()
 
 void OpenDatabaseDialog::preview()
 {
-    if (isBusy())
+    if (isBusy()) {
+        // A table chosen while Test or another preview runs: previewed when that is done.
+        m_previewPending = true;
         return;
+    }
     std::optional<DatabaseSource> chosen = source();
     if (!chosen) {
         Q_EMIT previewFinished(false, m_status->text());

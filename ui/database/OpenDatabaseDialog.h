@@ -74,6 +74,9 @@ private:
     void showStatus(const QString &text, bool error);
 
     CsvOptions m_options;
+    // A Test or a preview asked for while the worker thread was busy: run when it is done.
+    bool m_testPending = false;
+    bool m_previewPending = false;
     QComboBox *m_driver;
     QStackedWidget *m_fields;
     QLineEdit *m_file;
