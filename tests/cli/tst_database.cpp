@@ -332,7 +332,8 @@ void DatabaseTest::testAndBaseFromDatabaseSource()
                                  QStringLiteral("--seed"),    QStringLiteral("5"),
                                  QStringLiteral("--threads"), QStringLiteral("1"),
                                  QStringLiteral("--data"),    kSample};
-    const auto testMetrics = [&](const QString &test, const QString &name) {
+    // The metrics with the source's name (the file, or the table's description) replaced.
+    const auto testMetrics = [&](const QString &test, const QString &sourceName, const QString &name) {
         const QString json = path(name);
         const Run run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--test"), test,
                                            QStringLiteral("--metrics-json"), json, QStringLiteral("--out"),
@@ -341,24 +342,32 @@ void DatabaseTest::testAndBaseFromDatabaseSource()
         QFile file(json);
         if (run.exitCode != 0 || !file.open(QIODevice::ReadOnly))
             return QByteArray("failed: ") + run.err.toUtf8();
-        return file.readAll().replace(test.toUtf8(), "SOURCE");
+        return file.readAll().replace(sourceName.toUtf8(), "SOURCE");
     };
-    const QByteArray fromCsv = testMetrics(kSample, QStringLiteral("test-csv.json"));
+    const QByteArray fromCsv = testMetrics(kSample, kSample, QStringLiteral("test-csv.json"));
     QVERIFY2(fromCsv.contains("auc"), fromCsv.constData());
-    QCOMPARE(testMetrics(table, QStringLiteral("test-table.json")), fromCsv);
+    QVERIFY2(fromCsv.contains("\"source\": \"SOURCE\""), fromCsv.constData());
+    QCOMPARE(testMetrics(table, QStringLiteral("sqlite:%1, table loans_text").arg(m_sqliteFile),
+                         QStringLiteral("test-table.json")),
+             fromCsv);
 
-    const auto bands = [&](const QString &base) {
+    // The bands, with the base's name replaced.
+    const auto bands = [&](const QString &base, const QString &baseName) {
         const Run run = runCli({QStringLiteral("psi"), QStringLiteral("--model"), model, QStringLiteral("--base"), base,
                                 QStringLiteral("--data"), kSample});
-        return run.exitCode == 0 ? run.out : QStringLiteral("failed: ") + run.err;
+        return run.exitCode == 0
+                   ? QString(run.out).replace(QStringLiteral("against ") + baseName, QStringLiteral("against BASE"))
+                   : QStringLiteral("failed: ") + run.err;
     };
-    const QString csvBands = bands(kSample);
-    QVERIFY2(csvBands.contains(QStringLiteral("PSI")), qPrintable(csvBands));
-    QCOMPARE(bands(query), csvBands);
+    const QString csvBands = bands(kSample, kSample);
+    QVERIFY2(csvBands.contains(QStringLiteral("against BASE (9857 rows)")), qPrintable(csvBands));
+    QCOMPARE(bands(query, QStringLiteral("sqlite:%1, query \"SELECT * FROM loans_typed\"").arg(m_sqliteFile)),
+             csvBands);
 
     // A table that is not there, and a source without its table.
     Run run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--test"),
-                                 QStringLiteral("sqlite:%1#table=loans_2019").arg(m_sqliteFile)} +
+                                 QStringLiteral("sqlite:%1#table=loans_2019").arg(m_sqliteFile),
+                                 QStringLiteral("--out"), path(QStringLiteral("never.cmtl"))} +
                      options);
     QVERIFY(run.exitCode != 0);
     QVERIFY2(run.err.contains(QStringLiteral("no table or view named \"loans_2019\"")) &&
