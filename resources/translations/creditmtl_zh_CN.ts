@@ -3862,11 +3862,9 @@ FPR %4</translation>
         <source>Connected. The database has no tables or views: write a query.</source>
         <translation>已连接。该数据库没有表或视图：请编写查询。</translation>
     </message>
-    <message numerus="yes">
-        <source>Connected: %n table(s) and view(s).</source>
-        <translation>
-            <numerusform>已连接：%n 个表和视图。</numerusform>
-        </translation>
+    <message>
+        <source>Connected; tables and views: %1.</source>
+        <translation>已连接；表和视图：%1 个。</translation>
     </message>
     <message>
         <source>The connection failed: %1</source>
@@ -3876,11 +3874,9 @@ FPR %4</translation>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
-    <message numerus="yes">
-        <source>The first %n row(s), read as Open will read them; %1 columns.</source>
-        <translation>
-            <numerusform>前 %n 行，读取方式与“打开”相同；%1 列。</numerusform>
-        </translation>
+    <message>
+        <source>The first rows (%1), read as Open will read them; %2 columns.</source>
+        <translation>前几行（%1 行），读取方式与“打开”相同；%2 列。</translation>
     </message>
     <message>
         <source>The rows could not be read: %1</source>

@@ -180,7 +180,7 @@ OpenDatabaseDialog::OpenDatabaseDialog(CsvOptions options, QWidget *parent)
     connect(m_test, &QPushButton::clicked, this, &OpenDatabaseDialog::testConnection);
     connect(m_previewButton, &QPushButton::clicked, this, &OpenDatabaseDialog::preview);
     connect(m_driver, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_fields->setCurrentIndex(index);
+        showFieldsOf(index);
         m_tables->clear();
         updateControls();
     });
@@ -205,8 +205,19 @@ OpenDatabaseDialog::OpenDatabaseDialog(CsvOptions options, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(buttons);
     installHelp(this);
+    showFieldsOf(0);
     resize(760, 640);
     updateControls();
+}
+
+void OpenDatabaseDialog::showFieldsOf(int driver)
+{
+    // Only the driver's own fields take room: the other pages of the stack are ignored by the layout.
+    for (int page = 0; page < m_fields->count(); ++page)
+        m_fields->widget(page)->setSizePolicy(QSizePolicy::Preferred,
+                                              page == driver ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    m_fields->setCurrentIndex(driver);
+    m_fields->adjustSize();
 }
 
 OpenDatabaseDialog::~OpenDatabaseDialog()
@@ -250,6 +261,7 @@ void OpenDatabaseDialog::updateControls()
 void OpenDatabaseDialog::showStatus(const QString &text, bool error)
 {
     m_status->setText(text);
+    m_status->setAccessibleDescription(text); // read out by screen readers with the label's name
     m_status->setStyleSheet(error ? QStringLiteral("color: #b03a2e;") : QString());
 }
 
@@ -401,7 +413,7 @@ void OpenDatabaseDialog::testConnection()
         if (!found.isEmpty())
             m_tables->setCurrentItem(found.front());
         const QString text = tables.isEmpty() ? tr("Connected. The database has no tables or views: write a query.")
-                                              : tr("Connected: %n table(s) and view(s).", nullptr, int(tables.size()));
+                                              : tr("Connected; tables and views: %1.").arg(tables.size());
         showStatus(text, false);
         Q_EMIT testFinished(true, text);
     });
@@ -431,9 +443,9 @@ void OpenDatabaseDialog::preview()
     auto *worker = new DatabasePreviewWorker(*chosen, m_options);
     connect(worker, &DatabasePreviewWorker::succeeded, this, [this](const std::shared_ptr<const Table> &rows) {
         m_previewModel->setTable(rows);
-        const QString text =
-            tr("The first %n row(s), read as Open will read them; %1 columns.", nullptr, int(rows->rowCount()))
-                .arg(rows->columnCount());
+        const QString text = tr("The first rows (%1), read as Open will read them; %2 columns.")
+                                 .arg(rows->rowCount())
+                                 .arg(rows->columnCount());
         showStatus(text, false);
         Q_EMIT previewFinished(true, text);
     });

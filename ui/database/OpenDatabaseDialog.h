@@ -70,6 +70,7 @@ private:
     std::optional<DatabaseConnection> connection();
     std::optional<DatabaseSource> source();
     void chooseFile();
+    void showFieldsOf(int driver);
     void updateControls();
     void showStatus(const QString &text, bool error);
 
