@@ -293,6 +293,8 @@ void DataPage::showFileName()
 {
     if (!m_loadingPath.isEmpty()) {
         m_fileLabel->setText(tr("<b>%1</b> — loading…").arg(dataSourceName(m_loadingPath).toHtmlEscaped()));
+    } else if (isDatabaseSourceLocator(m_path.toStdString())) {
+        m_fileLabel->setText(QStringLiteral("<b>%1</b>").arg(dataSourceName(m_path).toHtmlEscaped()));
     } else if (!m_path.isEmpty()) {
         m_fileLabel->setText(
             tr("<b>%1</b> — %2")
