@@ -171,14 +171,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_start, &StartPage::openFileRequested, this, [this] { askToKeepWork([this] { chooseDataFile(); }); });
     connect(m_start, &StartPage::openSampleRequested, this, [this] { askToKeepWork([this] { openSample(); }); });
     connect(m_start, &StartPage::openModelRequested, this, &MainWindow::chooseModelFile);
-    connect(m_start, &StartPage::recentFileChosen, this, [this](const QString &path) {
-        if (isProjectFile(path))
-            openProject(path);
-        else if (isModelFile(path))
-            openModelFile(path);
-        else
-            askToKeepWork([this, path] { openDatabaseOrFile(path); });
-    });
+    connect(m_start, &StartPage::recentFileChosen, this, &MainWindow::openRecent);
     connect(m_data, &DataPage::loaded, m_workspace, &Workspace::setData);
     connect(m_data, &DataPage::loadingChanged, this, [this](bool loading) {
         m_loading = loading;
@@ -516,12 +509,16 @@ void MainWindow::openDataFile(const QString &path)
     m_data->openFile(path);
 }
 
-void MainWindow::openDatabaseOrFile(const QString &path)
+void MainWindow::openRecent(const QString &path)
 {
-    if (isDatabaseSourceLocator(path.toStdString()))
-        openDatabase(path);
+    if (isProjectFile(path))
+        openProject(path);
+    else if (isModelFile(path))
+        openModelFile(path);
+    else if (isDatabaseSourceLocator(path.toStdString()))
+        askToKeepWork([this, path] { openDatabase(path); });
     else
-        openDataFile(path);
+        askToKeepWork([this, path] { openDataFile(path); });
 }
 
 void MainWindow::openDatabase(const QString &locator, std::function<void(const QString &)> opened,
@@ -744,15 +741,8 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     for (int i = 0; i < m_recentFiles.size(); ++i) {
         const QString path = m_recentFiles[i];
-        QAction *action =
-            m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(dataSourceName(path)), this, [this, path] {
-                if (isProjectFile(path))
-                    openProject(path);
-                else if (isModelFile(path))
-                    openModelFile(path);
-                else
-                    askToKeepWork([this, path] { openDatabaseOrFile(path); });
-            });
+        QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(dataSourceName(path)), this,
+                                                  [this, path] { openRecent(path); });
         action->setStatusTip(QDir::toNativeSeparators(path));
     }
     m_recentMenu->setEnabled(!m_recentFiles.isEmpty());

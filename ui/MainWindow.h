@@ -54,8 +54,9 @@ public:
     // calls `opened` with it; `cancelled` is called when the dialog is closed without opening.
     void openDatabase(const QString &locator = {}, std::function<void(const QString &)> opened = {},
                       std::function<void()> cancelled = {});
-    // A recent entry: a database source through the dialog, else the file.
-    void openDatabaseOrFile(const QString &path);
+    // A recent entry (File > Open Recent, the Start page): a project, a model, a database source
+    // (through the dialog, which asks for the password) or a data file.
+    void openRecent(const QString &path);
     // Opens the sample and, once loaded, sets its three demo tasks.
     void openSample();
     bool openModelFile(const QString &path);

@@ -4,6 +4,7 @@
 // (tst_database, tst_opendatabase): the CREATE TABLE of a table typed as the CSV reader types it,
 // and a cell-by-cell comparison of two tables.
 
+#include "PostgresServer.h"
 #include "data/Table.h"
 
 #include <QString>
@@ -48,6 +49,19 @@ inline void compareTables(const Table &expected, const Table &actual)
                         .arg(QString::fromStdString(got.cellText(row)), QString::fromStdString(want.cellText(row)))));
         }
     }
+}
+
+// Starts `server` and copies the sample CSV at `sample` (read as `csv`) into its table "loans",
+// typed as the CSV reader types it (numbers float8). Returns "" when done; else why not, with
+// `absent` set when the server package is missing (the caller skips the PostgreSQL cases).
+inline QString startWithSample(PostgresServer &server, const Table &csv, const QString &sample, bool &absent)
+{
+    const QString notStarted = server.start(absent);
+    if (!notStarted.isEmpty())
+        return notStarted;
+    const Run copy = server.psql(createSampleTable(csv, QStringLiteral("loans"), QStringLiteral("float8")) +
+                                 QStringLiteral("\n\\copy loans from '%1' csv header\n").arg(sample));
+    return copy.exitCode == 0 ? QString() : QStringLiteral("psql \\copy failed: ") + copy.err;
 }
 
 } // namespace cmtl::test

@@ -125,13 +125,8 @@ void DatabaseTest::initTestCase()
     QVERIFY2(load.exitCode == 0, qPrintable(load.err + load.out));
 
     bool absent = false;
-    m_postgresUnavailable = m_postgres.start(absent);
+    m_postgresUnavailable = startWithSample(m_postgres, m_csv, kSample, absent);
     QVERIFY2(absent || m_postgresUnavailable.isEmpty(), qPrintable(m_postgresUnavailable));
-    if (!m_postgresUnavailable.isEmpty())
-        return;
-    const Run copy = m_postgres.psql(createSampleTable(m_csv, QStringLiteral("loans"), QStringLiteral("float8")) +
-                                     QStringLiteral("\n\\copy loans from '%1' csv header\n").arg(kSample));
-    QVERIFY2(copy.exitCode == 0, qPrintable(copy.err));
 }
 
 void DatabaseTest::cleanupTestCase()
