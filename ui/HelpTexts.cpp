@@ -178,6 +178,42 @@ constexpr ControlHelp kControlHelp[] = {
     {"exportPathEdit",
      QT_TRANSLATE_NOOP("HelpTexts", "The file to write. It may not be the model file or the data file; an existing "
                                     "file is replaced only after you confirm.")},
+    {"dbDriverCombo",
+     QT_TRANSLATE_NOOP("HelpTexts", "Where the data is: a SQLite database file, a PostgreSQL server, or an ODBC data "
+                                    "source (any database with an ODBC driver: SQL Server, Oracle, DB2...).")},
+    {"dbFileEdit", QT_TRANSLATE_NOOP("HelpTexts", "The SQLite database file. It is opened read-only; a file that does "
+                                                  "not exist is refused rather than created.")},
+    {"dbHostEdit",
+     QT_TRANSLATE_NOOP("HelpTexts", "The PostgreSQL server: its name or address, localhost for this machine, or the "
+                                    "folder of its Unix socket (/var/run/postgresql).")},
+    {"dbPortSpin", QT_TRANSLATE_NOOP("HelpTexts", "The server's port; PostgreSQL listens on 5432 unless set up "
+                                                  "otherwise.")},
+    {"dbNameEdit", QT_TRANSLATE_NOOP("HelpTexts", "The name of the database on the server.")},
+    {"dbUserEdit", QT_TRANSLATE_NOOP("HelpTexts", "The user to log in as; empty for your login name.")},
+    {"dbOdbcEdit",
+     QT_TRANSLATE_NOOP("HelpTexts", "A data source name set up in odbc.ini, or a whole connection string without the "
+                                    "password (DRIVER={...};SERVER=...;DATABASE=...).")},
+    {"dbPasswordEdit",
+     QT_TRANSLATE_NOOP("HelpTexts", "The password, if the server asks for one. It is kept in memory only: never in the "
+                                    "project, the recent files or the settings, so reopening asks for it again.")},
+    {"dbTestButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Connects with these fields and lists the database's tables and views; says what "
+                                    "failed and how to fix it otherwise.")},
+    {"dbTableRadio", QT_TRANSLATE_NOOP("HelpTexts", "Read every row of the table or view chosen in the list.")},
+    {"dbTableList", QT_TRANSLATE_NOOP("HelpTexts", "The database's tables and views (Test Connection lists them). "
+                                                   "Choosing one previews its first rows.")},
+    {"dbQueryRadio", QT_TRANSLATE_NOOP("HelpTexts", "Read the rows of a SELECT query instead of a whole table.")},
+    {"dbQueryEdit",
+     QT_TRANSLATE_NOOP("HelpTexts", "A SELECT query whose rows are the data, e.g. with a WHERE clause choosing a "
+                                    "period. It runs read-only: a query that writes is refused by the server.")},
+    {"dbPreviewButton", QT_TRANSLATE_NOOP("HelpTexts", "Reads the first 20 rows of the table or query, with the "
+                                                       "column types Open will give them.")},
+    {"dbPreviewTable", QT_TRANSLATE_NOOP("HelpTexts", "The first rows as they will be read: numbers right-aligned, "
+                                                      "missing cells (NULL) empty.")},
+    {"dbOpenButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Reads all the rows on the Data page, with progress and Cancel, as a file is read. "
+                                    "The connection (without the password) is kept in the project and the recent "
+                                    "files.")},
     {"wideCheck",
      QT_TRANSLATE_NOOP("HelpTexts",
                        "Wide & deep: besides the network, a linear layer from every input straight to each task's "

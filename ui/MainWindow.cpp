@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 
+#include "database/Database.h"
+#include "database/OpenDatabaseDialog.h"
+
 #include "pages/BinaryTaskPanel.h"
 #include "pages/ComparisonDialog.h"
 
@@ -170,14 +173,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_start, &StartPage::openFileRequested, this, [this] { askToKeepWork([this] { chooseDataFile(); }); });
     connect(m_start, &StartPage::openSampleRequested, this, [this] { askToKeepWork([this] { openSample(); }); });
     connect(m_start, &StartPage::openModelRequested, this, &MainWindow::chooseModelFile);
-    connect(m_start, &StartPage::recentFileChosen, this, [this](const QString &path) {
-        if (isProjectFile(path))
-            openProject(path);
-        else if (isModelFile(path))
-            openModelFile(path);
-        else
-            askToKeepWork([this, path] { openDataFile(path); });
-    });
+    connect(m_start, &StartPage::recentFileChosen, this, &MainWindow::openRecent);
     connect(m_data, &DataPage::loaded, m_workspace, &Workspace::setData);
     connect(m_data, &DataPage::loadingChanged, this, [this](bool loading) {
         m_loading = loading;
@@ -423,6 +419,10 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_openAction);
     file->addAction(m_openSampleAction);
+    QAction *openDatabaseAction =
+        file->addAction(tr("Open Data&base…"), this, [this] { askToKeepWork([this] { openDatabase(); }); });
+    openDatabaseAction->setObjectName(QStringLiteral("openDatabaseAction"));
+    openDatabaseAction->setStatusTip(tr("Read a table or a query from SQLite, PostgreSQL or an ODBC data source"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     file->addSeparator();
@@ -544,6 +544,38 @@ void MainWindow::openDataFile(const QString &path)
     addRecentFile(path);
     showPage(Data);
     m_data->openFile(path);
+}
+
+void MainWindow::openRecent(const QString &path)
+{
+    if (isProjectFile(path))
+        openProject(path);
+    else if (isModelFile(path))
+        openModelFile(path);
+    else if (isDatabaseSourceLocator(path.toStdString()))
+        askToKeepWork([this, path] { openDatabase(path); });
+    else
+        askToKeepWork([this, path] { openDataFile(path); });
+}
+
+void MainWindow::openDatabase(const QString &locator, std::function<void(const QString &)> opened,
+                              std::function<void()> cancelled)
+{
+    auto *dialog = new OpenDatabaseDialog(m_data->options(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!locator.isEmpty())
+        dialog->setLocator(locator);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, opened] {
+        const QString chosen = dialog->locator();
+        m_data->setDatabasePassword(dialog->password());
+        if (opened)
+            opened(chosen);
+        else
+            openDataFile(chosen);
+    });
+    if (cancelled)
+        connect(dialog, &QDialog::rejected, this, cancelled);
+    dialog->open();
 }
 
 void MainWindow::openSample()
@@ -732,7 +764,8 @@ void MainWindow::updateActions()
 
 void MainWindow::addRecentFile(const QString &path)
 {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
+    // A database source is kept as its locator (without the password), not as a file's path.
+    const QString absolute = isDatabaseSourceLocator(path.toStdString()) ? path : QFileInfo(path).absoluteFilePath();
     m_recentFiles.removeAll(absolute);
     m_recentFiles.prepend(absolute);
     while (m_recentFiles.size() > kMaxRecentFiles)
@@ -746,15 +779,8 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     for (int i = 0; i < m_recentFiles.size(); ++i) {
         const QString path = m_recentFiles[i];
-        QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()),
-                                                  this, [this, path] {
-                                                      if (isProjectFile(path))
-                                                          openProject(path);
-                                                      else if (isModelFile(path))
-                                                          openModelFile(path);
-                                                      else
-                                                          askToKeepWork([this, path] { openDataFile(path); });
-                                                  });
+        QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(dataSourceName(path)), this,
+                                                  [this, path] { openRecent(path); });
         action->setStatusTip(QDir::toNativeSeparators(path));
     }
     m_recentMenu->setEnabled(!m_recentFiles.isEmpty());
@@ -908,7 +934,7 @@ void MainWindow::updateTitle()
     if (!m_workspace->projectPath().isEmpty())
         name = QFileInfo(m_workspace->projectPath()).fileName();
     else if (m_workspace->data())
-        name = QFileInfo(m_workspace->data()->path).fileName();
+        name = dataSourceName(m_workspace->data()->path);
     setWindowTitle(tr("%1[*] — CreditMTL workbench").arg(name));
     setWindowModified(m_workspace->isModified());
 }
@@ -1112,6 +1138,17 @@ void MainWindow::resolveProjectData(std::shared_ptr<const ProjectContents> proje
 {
     if (dataPath.isEmpty()) {
         restoreProject(*project, projectPath, dataPath, dataMoved);
+        return;
+    }
+    if (isDatabaseSourceLocator(dataPath.toStdString())) {
+        // The project keeps the connection without the password: the dialog asks for it. Cancel
+        // opens the project without its data, as for a file that cannot be found.
+        openDatabase(
+            dataPath,
+            [=, this](const QString &locator) {
+                restoreProject(*project, projectPath, locator, dataMoved || locator != dataPath);
+            },
+            [=, this] { restoreProject(*project, projectPath, QString(), false); });
         return;
     }
     const DataFingerprint &saved = project->data.fingerprint;

@@ -49,6 +49,14 @@ public:
 
     // Reads a CSV file on a worker thread; the pages follow when it is loaded.
     void openDataFile(const QString &path);
+    // File ▸ Open Database…: the dialog, filled in from `locator` when given (a recent entry, a
+    // project's source; the password is asked again). Open reads the source on the Data page, or
+    // calls `opened` with it; `cancelled` is called when the dialog is closed without opening.
+    void openDatabase(const QString &locator = {}, std::function<void(const QString &)> opened = {},
+                      std::function<void()> cancelled = {});
+    // A recent entry (File > Open Recent, the Start page): a project, a model, a database source
+    // (through the dialog, which asks for the password) or a data file.
+    void openRecent(const QString &path);
     // Opens the sample and, once loaded, sets its three demo tasks.
     void openSample();
     bool openModelFile(const QString &path);

@@ -83,6 +83,10 @@ bool isDatabaseData(const QString &path)
     return g_databaseSource && str(path) == g_databaseSource->describe();
 }
 
+// A source written URL#table=NAME or URL#query=SQL (--test, --base; the form the workbench keeps
+// in a project), with its password read as --db's is.
+std::optional<DatabaseSource> databaseLocatorSource(const QString &path);
+
 bool databaseGiven(const QCommandLineParser &parser)
 {
     // optionNames() lists the options given: asking isSet() of a parser without --db would warn.
@@ -141,6 +145,20 @@ const DatabaseSource &databaseSource(const QCommandLineParser &parser, const cha
     source.password = databasePassword(source.connection);
     g_databaseSource = std::move(source);
     return *g_databaseSource;
+}
+
+std::optional<DatabaseSource> databaseLocatorSource(const QString &path)
+{
+    if (!isDatabaseSourceLocator(str(path)))
+        return std::nullopt;
+    DatabaseSource source;
+    try {
+        source = parseDatabaseSourceLocator(str(path));
+    } catch (const ConfigError &error) {
+        throw UsageError(error.what());
+    }
+    source.password = databasePassword(source.connection);
+    return source;
 }
 
 } // namespace
@@ -339,6 +357,8 @@ std::vector<std::string> columnNamesOf(const QString &path, CsvOptions options)
 {
     if (isDatabaseData(path))
         return databaseColumnNames(*g_databaseSource);
+    if (const std::optional<DatabaseSource> source = databaseLocatorSource(path))
+        return databaseColumnNames(*source);
     if (detectStatFileFormat(str(path)) != StatFileFormat::None)
         return statFileColumnNames(str(path));
     QFile file(path);
@@ -371,12 +391,13 @@ DataFileReadResult readTable(const QString &path, CsvOptions options, const std:
             options.categoricalColumns.push_back(column);
     }
     DataFileReadResult read;
-    if (isDatabaseData(path)) {
-        DatabaseReadResult fromDatabase = readDatabase(*g_databaseSource, options, &g_interrupt);
+    std::optional<DatabaseSource> located = isDatabaseData(path) ? g_databaseSource : databaseLocatorSource(path);
+    if (located) {
+        DatabaseReadResult fromDatabase = readDatabase(*located, options, &g_interrupt);
         read.table = std::move(fromDatabase.table);
         read.warnings = std::move(fromDatabase.warnings);
         read.dialect.encoding = "as the database gives it";
-        read.dialect.encodingReason = "read from " + g_databaseSource->connection.url();
+        read.dialect.encodingReason = "read from " + located->connection.url();
         for (const std::string &note : fromDatabase.notes)
             std::cerr << "creditmtl-cli: note: " << note << '\n';
     } else {

@@ -201,6 +201,47 @@ std::string DatabaseSource::describe() const
 
 namespace {
 
+const char *const kTableMark = "#table=";
+const char *const kQueryMark = "#query=";
+
+} // namespace
+
+std::string databaseSourceLocator(const DatabaseSource &source)
+{
+    const bool isTable = !source.table.empty();
+    const QByteArray encoded = QUrl::toPercentEncoding(qstr(isTable ? source.table : source.query));
+    return source.connection.url() + (isTable ? kTableMark : kQueryMark) + encoded.toStdString();
+}
+
+bool isDatabaseSourceLocator(const std::string &text)
+{
+    const std::string lowered = lower(text.substr(0, 14));
+    const bool databaseScheme = lowered.rfind("sqlite:", 0) == 0 || lowered.rfind("odbc:", 0) == 0 ||
+                                lowered.rfind("postgresql://", 0) == 0 || lowered.rfind("postgres://", 0) == 0;
+    const std::size_t mark = text.rfind('#');
+    return databaseScheme && mark != std::string::npos &&
+           (text.compare(mark, 7, kTableMark) == 0 || text.compare(mark, 7, kQueryMark) == 0);
+}
+
+DatabaseSource parseDatabaseSourceLocator(const std::string &locator)
+{
+    // The name or query after the mark is percent-encoded, so the last '#' is the mark's.
+    const std::size_t mark = locator.rfind('#');
+    if (!isDatabaseSourceLocator(locator))
+        throw ConfigError("\"" + locator +
+                          "\" is not a database source: expected a database URL followed by #table=NAME or "
+                          "#query=SQL, e.g. sqlite:/data/loans.db#table=loans");
+    DatabaseSource source;
+    source.connection = parseDatabaseUrl(locator.substr(0, mark));
+    const std::string value = str(QUrl::fromPercentEncoding(QByteArray::fromStdString(locator.substr(mark + 7))));
+    if (value.empty())
+        throw ConfigError("the database source \"" + locator + "\" names no table or query after '='");
+    (locator.compare(mark, 7, kTableMark) == 0 ? source.table : source.query) = value;
+    return source;
+}
+
+namespace {
+
 // A connection of its own (Qt's connections belong to one thread), removed when done.
 class OpenConnection {
 public:
@@ -259,14 +300,22 @@ public:
     QSqlDatabase &database() { return m_database; }
     const std::string &url() const { return m_url; }
 
-    // Whether `table` exists (as the driver lists tables and views), and the list for messages.
+    // Whether `table` exists (as the driver lists tables, views and system tables), and the user's
+    // tables and views for messages.
     bool hasTable(const std::string &table, std::vector<std::string> &tables)
     {
-        tables.clear();
-        for (const QString &name : m_database.tables(QSql::AllTables))
+        tables = userTables();
+        return m_database.tables(QSql::AllTables).contains(qstr(table));
+    }
+
+    // The tables and views, sorted, without the system's (sqlite_master, PostgreSQL's catalogue).
+    std::vector<std::string> userTables()
+    {
+        std::vector<std::string> tables;
+        for (const QString &name : m_database.tables(QSql::Tables) + m_database.tables(QSql::Views))
             tables.push_back(str(name));
         std::sort(tables.begin(), tables.end());
-        return std::find(tables.begin(), tables.end(), table) != tables.end();
+        return tables;
     }
 
 private:
@@ -613,7 +662,7 @@ DatabaseReadResult readDatabase(const DatabaseSource &source, const CsvOptions &
             fillers.emplace_back(columns[i], kinds[i], options, choices, sourceName);
         }
         std::size_t rows = 0;
-        while (query.next()) {
+        while ((source.maxRows == 0 || rows < source.maxRows) && query.next()) {
             for (std::size_t i = 0; i < fillers.size(); ++i)
                 fillers[i].add(query.value(static_cast<int>(i)), rows);
             if (++rows % kDatabaseBatchRows == 0) {
@@ -658,9 +707,7 @@ void testDatabaseConnection(const DatabaseConnection &connection, const std::str
 std::vector<std::string> databaseTables(const DatabaseConnection &connection, const std::string &password)
 {
     OpenConnection open(connection, password, true);
-    std::vector<std::string> tables;
-    open.hasTable({}, tables);
-    return tables;
+    return open.userTables();
 }
 
 void writeDatabaseTable(const DatabaseConnection &connection, const std::string &password, const std::string &table,

@@ -52,10 +52,24 @@ struct DatabaseSource {
     std::string password; // kept in memory only: never written anywhere
     std::string table;
     std::string query;
+    // Read at most this many rows (0: all of them): a preview of the first rows.
+    std::size_t maxRows = 0;
 
     // "sqlite:/data/loans.db, table loans" or "..., query \"select ...\"": the Table's source name.
     std::string describe() const;
 };
+
+// A database source as one line of text, for what keeps a file's path (a project's data, the
+// workbench's recent files): the connection URL, then "#table=NAME" or "#query=SQL" with the name
+// or query percent-encoded. Never a password (the URL cannot hold one). Example:
+//   postgresql://me@db.bank.local:5432/credit#table=loans
+std::string databaseSourceLocator(const DatabaseSource &source);
+// Whether `text` is such a line: a database URL scheme (sqlite:, postgresql://, postgres://, odbc:)
+// and a #table= or #query= part. A file path is never one.
+bool isDatabaseSourceLocator(const std::string &text);
+// Reads a line made by databaseSourceLocator (password empty). Throws ConfigError as
+// parseDatabaseUrl does, or when the #table=/#query= part is missing or empty.
+DatabaseSource parseDatabaseSourceLocator(const std::string &locator);
 
 // One column as the database declared it, and how it was read.
 struct DatabaseColumn {
@@ -104,7 +118,8 @@ std::vector<std::string> databaseColumnNames(const DatabaseSource &source);
 // Opens and closes a connection: nothing when it works, else DataError with the driver's message.
 void testDatabaseConnection(const DatabaseConnection &connection, const std::string &password);
 
-// The tables (and views) of the database, sorted.
+// The tables and views of the database, sorted, without the system's tables (sqlite_master,
+// PostgreSQL's pg_catalog): what a user chooses from.
 std::vector<std::string> databaseTables(const DatabaseConnection &connection, const std::string &password);
 
 // A table to write: its columns, each all numbers (NaN written as NULL) or all text ("" as NULL).

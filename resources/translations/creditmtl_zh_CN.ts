@@ -4,6 +4,70 @@
 <context>
     <name>HelpTexts</name>
     <message>
+        <source>Where the data is: a SQLite database file, a PostgreSQL server, or an ODBC data source (any database with an ODBC driver: SQL Server, Oracle, DB2...).</source>
+        <translation>数据所在之处：SQLite 数据库文件、PostgreSQL 服务器，或 ODBC 数据源（任何有 ODBC 驱动的数据库：SQL Server、Oracle、DB2……）。</translation>
+    </message>
+    <message>
+        <source>The SQLite database file. It is opened read-only; a file that does not exist is refused rather than created.</source>
+        <translation>SQLite 数据库文件。以只读方式打开；不存在的文件会被拒绝，而不会被创建。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server: its name or address, localhost for this machine, or the folder of its Unix socket (/var/run/postgresql).</source>
+        <translation>PostgreSQL 服务器：主机名或地址，本机为 localhost，或其 Unix 套接字所在文件夹（/var/run/postgresql）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s port; PostgreSQL listens on 5432 unless set up otherwise.</source>
+        <translation>服务器端口；除非另行设置，PostgreSQL 监听 5432。</translation>
+    </message>
+    <message>
+        <source>The name of the database on the server.</source>
+        <translation>服务器上数据库的名称。</translation>
+    </message>
+    <message>
+        <source>The user to log in as; empty for your login name.</source>
+        <translation>登录所用的用户；留空则为您的登录名。</translation>
+    </message>
+    <message>
+        <source>A data source name set up in odbc.ini, or a whole connection string without the password (DRIVER={...};SERVER=...;DATABASE=...).</source>
+        <translation>在 odbc.ini 中设置的数据源名，或不含密码的完整连接字符串（DRIVER={...};SERVER=...;DATABASE=...）。</translation>
+    </message>
+    <message>
+        <source>The password, if the server asks for one. It is kept in memory only: never in the project, the recent files or the settings, so reopening asks for it again.</source>
+        <translation>密码（如服务器要求）。它只保存在内存中：从不写入项目、最近文件或设置，因此重新打开时会再次询问。</translation>
+    </message>
+    <message>
+        <source>Connects with these fields and lists the database&apos;s tables and views; says what failed and how to fix it otherwise.</source>
+        <translation>用这些字段连接并列出数据库的表和视图；否则说明哪里失败以及如何修正。</translation>
+    </message>
+    <message>
+        <source>Read every row of the table or view chosen in the list.</source>
+        <translation>读取列表中所选表或视图的全部行。</translation>
+    </message>
+    <message>
+        <source>The database&apos;s tables and views (Test Connection lists them). Choosing one previews its first rows.</source>
+        <translation>数据库的表和视图（由“测试连接”列出）。选择一个即预览其前几行。</translation>
+    </message>
+    <message>
+        <source>Read the rows of a SELECT query instead of a whole table.</source>
+        <translation>读取 SELECT 查询的行，而不是整个表。</translation>
+    </message>
+    <message>
+        <source>A SELECT query whose rows are the data, e.g. with a WHERE clause choosing a period. It runs read-only: a query that writes is refused by the server.</source>
+        <translation>一个 SELECT 查询，其结果行即为数据，例如用 WHERE 子句选取某一时期。它以只读方式运行：写入数据的查询会被服务器拒绝。</translation>
+    </message>
+    <message>
+        <source>Reads the first 20 rows of the table or query, with the column types Open will give them.</source>
+        <translation>读取表或查询的前 20 行，列类型与“打开”时相同。</translation>
+    </message>
+    <message>
+        <source>The first rows as they will be read: numbers right-aligned, missing cells (NULL) empty.</source>
+        <translation>将被读取的前几行：数字右对齐，缺失单元格（NULL）为空。</translation>
+    </message>
+    <message>
+        <source>Reads all the rows on the Data page, with progress and Cancel, as a file is read. The connection (without the password) is kept in the project and the recent files.</source>
+        <translation>像读取文件一样在“数据”页读取全部行，带进度和取消。连接（不含密码）保存在项目和最近文件中。</translation>
+    </message>
+    <message>
         <source>ONNX: the whole scoring pipeline as one graph, for ONNX Runtime and other ONNX engines. SQL: one SELECT that scores every row of a table in SQLite or PostgreSQL. Both give predict&apos;s scores to within 1e-5.</source>
         <translation>ONNX：把整个评分流程写成一个计算图，供 ONNX Runtime 及其他 ONNX 引擎使用。SQL：一条 SELECT 语句，在 SQLite 或 PostgreSQL 中为表的每一行评分。两者给出的分数与 predict 相差不超过 1e-5。</translation>
     </message>
@@ -1160,6 +1224,10 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
 <context>
     <name>cmtl::ui::ColumnListModel</name>
     <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
         <source>numeric</source>
         <translation>数值</translation>
     </message>
@@ -1407,6 +1475,10 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
 <context>
     <name>cmtl::ui::DataLoader</name>
     <message>
+        <source>Reading %1: %2 rows</source>
+        <translation>正在读取 %1：%2 行</translation>
+    </message>
+    <message>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
@@ -1421,6 +1493,10 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
 </context>
 <context>
     <name>cmtl::ui::DataPage</name>
+    <message>
+        <source>%1: the columns and their types are the database&apos;s; the missing values and column types chosen here apply, the delimiter, header, encoding and separators do not.</source>
+        <translation>%1：列及其类型取自数据库；此处选择的缺失值和列类型适用，分隔符、表头、编码和千位/小数分隔符不适用。</translation>
+    </message>
     <message>
         <source>Warnings on the file read</source>
         <translation>读取文件时的警告</translation>
@@ -1870,6 +1946,14 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
 </context>
 <context>
     <name>cmtl::ui::MainWindow</name>
+    <message>
+        <source>Open Data&amp;base…</source>
+        <translation>打开数据库(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Read a table or a query from SQLite, PostgreSQL or an ODBC data source</source>
+        <translation>从 SQLite、PostgreSQL 或 ODBC 数据源读取表或查询</translation>
+    </message>
     <message>
         <source>E&amp;xport Model…</source>
         <translation>导出模型(&amp;X)…</translation>
@@ -4565,6 +4649,244 @@ FPR %4</translation>
     <message>
         <source>n/a</source>
         <translation>不适用</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::OpenDatabaseDialog</name>
+    <message>
+        <source>Open Database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>SQLite 文件</translation>
+    </message>
+    <message>
+        <source>ODBC data source</source>
+        <translation>ODBC 数据源</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the SQLite file</source>
+        <translation>选择 SQLite 文件</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>SQLite database file</source>
+        <translation>SQLite 数据库文件</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>服务器主机</translation>
+    </message>
+    <message>
+        <source>Por&amp;t:</source>
+        <translation>端口(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Server port</source>
+        <translation>服务器端口</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>数据库名</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>a DSN, or DRIVER={…};SERVER=…;DATABASE=…</source>
+        <translation>DSN，或 DRIVER={…};SERVER=…;DATABASE=…</translation>
+    </message>
+    <message>
+        <source>&amp;Data source:</source>
+        <translation>数据源(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>ODBC data source or connection string</source>
+        <translation>ODBC 数据源或连接字符串</translation>
+    </message>
+    <message>
+        <source>Test &amp;Connection</source>
+        <translation>测试连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Test the connection and list the tables</source>
+        <translation>测试连接并列出表</translation>
+    </message>
+    <message>
+        <source>D&amp;river:</source>
+        <translation>驱动(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Database driver</source>
+        <translation>数据库驱动</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password (never saved)</source>
+        <translation>密码（从不保存）</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>T&amp;able or view:</source>
+        <translation>表或视图(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Read a table or view</source>
+        <translation>读取表或视图</translation>
+    </message>
+    <message>
+        <source>Tables and views</source>
+        <translation>表和视图</translation>
+    </message>
+    <message>
+        <source>&amp;Query:</source>
+        <translation>查询(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Read the rows of a query</source>
+        <translation>读取查询的行</translation>
+    </message>
+    <message>
+        <source>SELECT query</source>
+        <translation>SELECT 查询</translation>
+    </message>
+    <message>
+        <source>SELECT * FROM loans WHERE issue_d &lt; &apos;2018-01-01&apos;</source>
+        <translation>SELECT * FROM loans WHERE issue_d &lt; &apos;2018-01-01&apos;</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Preview the first rows</source>
+        <translation>预览前几行</translation>
+    </message>
+    <message>
+        <source>Rows to read</source>
+        <translation>要读取的行</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation>前几行的预览</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the rows in the workbench</source>
+        <translation>在工作台中打开这些行</translation>
+    </message>
+    <message>
+        <source>First rows:</source>
+        <translation>前几行：</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3 *.db3);;All files (*)</source>
+        <translation>SQLite 数据库 (*.db *.sqlite *.sqlite3 *.db3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the SQLite database file (Browse…).</source>
+        <translation>请选择 SQLite 数据库文件（浏览…）。</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host: its name, its address, or localhost for this machine.</source>
+        <translation>请输入服务器主机：主机名、地址，本机则填 localhost。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database on the server.</source>
+        <translation>请输入服务器上数据库的名称。</translation>
+    </message>
+    <message>
+        <source>Enter an ODBC data source name (from odbc.ini) or a connection string.</source>
+        <translation>请输入 ODBC 数据源名（见 odbc.ini）或连接字符串。</translation>
+    </message>
+    <message>
+        <source>Press Test Connection to list the tables, then choose one.</source>
+        <translation>请按“测试连接”列出表，再选择一个。</translation>
+    </message>
+    <message>
+        <source>Choose a table or view in the list.</source>
+        <translation>请在列表中选择一个表或视图。</translation>
+    </message>
+    <message>
+        <source>Write a SELECT query, or choose a table.</source>
+        <translation>请编写 SELECT 查询，或选择一个表。</translation>
+    </message>
+    <message>
+        <source>Enter the password again (it is never saved), then Open.</source>
+        <translation>请重新输入密码（密码从不保存），然后打开。</translation>
+    </message>
+    <message>
+        <source>Connected. The database has no tables or views: write a query.</source>
+        <translation>已连接。该数据库没有表或视图：请编写查询。</translation>
+    </message>
+    <message>
+        <source>Connected; tables and views: %1.</source>
+        <translation>已连接；表和视图：%1 个。</translation>
+    </message>
+    <message>
+        <source>The connection failed: %1</source>
+        <translation>连接失败：%1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>The first rows (%1), read as Open will read them; %2 columns.</source>
+        <translation>前几行（%1 行），读取方式与“打开”相同；%2 列。</translation>
+    </message>
+    <message>
+        <source>The rows could not be read: %1</source>
+        <translation>无法读取这些行：%1</translation>
+    </message>
+    <message>
+        <source>Reading the first rows…</source>
+        <translation>正在读取前几行…</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::DatabaseTablesWorker</name>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>正在连接 %1</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
     </message>
 </context>
 </TS>

@@ -104,7 +104,7 @@ private:
 // DataLoader the page runs, on this thread.
 inline QString workbenchLoadError(const QString &path, const CsvOptions &options = {})
 {
-    ui::DataLoader loader({path, options});
+    ui::DataLoader loader({path, options, {}}); // no password: a file
     QString message;
     QObject::connect(&loader, &ui::Worker::failed, [&](const QString &text, const QString &details) {
         message = text + QLatin1Char('\n') + details;

@@ -8,6 +8,7 @@
 #include "csv/CsvReader.h"
 #include "database/Database.h"
 
+#include "DatabaseTables.h"
 #include "PostgresServer.h"
 
 #include <QCoreApplication>
@@ -35,44 +36,6 @@ const QString kSample = QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.cs
 Run runCli(const QStringList &arguments)
 {
     return runProgram(QStringLiteral(CMTL_CLI_PATH), arguments);
-}
-
-QString quoted(const std::string &name)
-{
-    return QLatin1Char('"') + QString::fromStdString(name) + QLatin1Char('"');
-}
-
-// CREATE TABLE for the sample, typed as the CSV reader types it (numbers as `numberType`).
-QString createSampleTable(const Table &csv, const QString &table, const QString &numberType)
-{
-    QStringList columns;
-    for (const Column &column : csv.columns())
-        columns << quoted(column.name) + QLatin1Char(' ') +
-                       (column.type == ColumnType::Numeric ? numberType : QStringLiteral("TEXT"));
-    return QStringLiteral("CREATE TABLE %1 (%2);").arg(table, columns.join(QStringLiteral(", ")));
-}
-
-// Every cell equal, as text (the CSV reader's shortest form), and every column of the same type.
-void compareTables(const Table &expected, const Table &actual)
-{
-    QCOMPARE(actual.columnCount(), expected.columnCount());
-    QCOMPARE(actual.rowCount(), expected.rowCount());
-    for (std::size_t c = 0; c < expected.columnCount(); ++c) {
-        const Column &want = expected.column(c);
-        const Column &got = actual.column(c);
-        QCOMPARE(got.name, want.name);
-        QVERIFY2(got.type == want.type, want.name.c_str());
-        if (want.type == ColumnType::Categorical)
-            QCOMPARE(got.levels, want.levels); // first-seen order too
-        for (std::size_t row = 0; row < expected.rowCount(); ++row) {
-            if (got.cellText(row) != want.cellText(row))
-                QFAIL(qPrintable(
-                    QStringLiteral("column %1, row %2: %3 instead of %4")
-                        .arg(QString::fromStdString(want.name))
-                        .arg(row + 1)
-                        .arg(QString::fromStdString(got.cellText(row)), QString::fromStdString(want.cellText(row)))));
-        }
-    }
 }
 
 // A model file with its data source's name (recorded in the metrics) replaced, and the lines that
@@ -129,6 +92,7 @@ private Q_SLOTS:
     void nullsBooleansAndDates();
     void sqliteTrainingEqualsCsv();
     void sqlitePredictionsWrittenBack();
+    void testAndBaseFromDatabaseSource();
     void postgresReadsEqualCsv();
     void postgresWhereQuery();
     void postgresReadsReadOnly();
@@ -161,13 +125,8 @@ void DatabaseTest::initTestCase()
     QVERIFY2(load.exitCode == 0, qPrintable(load.err + load.out));
 
     bool absent = false;
-    m_postgresUnavailable = m_postgres.start(absent);
+    m_postgresUnavailable = startWithSample(m_postgres, m_csv, kSample, absent);
     QVERIFY2(absent || m_postgresUnavailable.isEmpty(), qPrintable(m_postgresUnavailable));
-    if (!m_postgresUnavailable.isEmpty())
-        return;
-    const Run copy = m_postgres.psql(createSampleTable(m_csv, QStringLiteral("loans"), QStringLiteral("float8")) +
-                                     QStringLiteral("\n\\copy loans from '%1' csv header\n").arg(kSample));
-    QVERIFY2(copy.exitCode == 0, qPrintable(copy.err));
 }
 
 void DatabaseTest::cleanupTestCase()
@@ -352,6 +311,67 @@ void DatabaseTest::sqlitePredictionsWrittenBack()
     QCOMPARE(
         readDatabase({parseDatabaseUrl("sqlite:" + m_sqliteFile.toStdString()), {}, "scores", {}}).table.rowCount(),
         m_csv.rowCount());
+}
+
+// train --test and psi --base take a database table or query written URL#table=NAME or
+// URL#query=SQL (the form the workbench keeps in a project): the same metrics and bands as the
+// CSV the table was imported from.
+void DatabaseTest::testAndBaseFromDatabaseSource()
+{
+    const QString model = path(QStringLiteral("csv.cmtl"));
+    QVERIFY(QFile::exists(model));
+    const QString table = QStringLiteral("sqlite:%1#table=loans_text").arg(m_sqliteFile);
+    const QString query = QStringLiteral("sqlite:%1#query=SELECT%20*%20FROM%20loans_typed").arg(m_sqliteFile);
+    const QStringList options = {QStringLiteral("--task"),    QStringLiteral("Class:binary:bad"),
+                                 QStringLiteral("--epochs"),  QStringLiteral("1"),
+                                 QStringLiteral("--seed"),    QStringLiteral("5"),
+                                 QStringLiteral("--threads"), QStringLiteral("1"),
+                                 QStringLiteral("--data"),    kSample};
+    // The metrics with the source's name (the file, or the table's description) replaced.
+    const auto testMetrics = [&](const QString &test, const QString &sourceName, const QString &name) {
+        const QString json = path(name);
+        const Run run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--test"), test,
+                                           QStringLiteral("--metrics-json"), json, QStringLiteral("--out"),
+                                           path(name + QStringLiteral(".cmtl"))} +
+                               options);
+        QFile file(json);
+        if (run.exitCode != 0 || !file.open(QIODevice::ReadOnly))
+            return QByteArray("failed: ") + run.err.toUtf8();
+        return file.readAll().replace(sourceName.toUtf8(), "SOURCE");
+    };
+    const QByteArray fromCsv = testMetrics(kSample, kSample, QStringLiteral("test-csv.json"));
+    QVERIFY2(fromCsv.contains("auc"), fromCsv.constData());
+    QVERIFY2(fromCsv.contains("\"source\": \"SOURCE\""), fromCsv.constData());
+    QCOMPARE(testMetrics(table, QStringLiteral("sqlite:%1, table loans_text").arg(m_sqliteFile),
+                         QStringLiteral("test-table.json")),
+             fromCsv);
+
+    // The bands, with the base's name replaced.
+    const auto bands = [&](const QString &base, const QString &baseName) {
+        const Run run = runCli({QStringLiteral("psi"), QStringLiteral("--model"), model, QStringLiteral("--base"), base,
+                                QStringLiteral("--data"), kSample});
+        return run.exitCode == 0
+                   ? QString(run.out).replace(QStringLiteral("against ") + baseName, QStringLiteral("against BASE"))
+                   : QStringLiteral("failed: ") + run.err;
+    };
+    const QString csvBands = bands(kSample, kSample);
+    QVERIFY2(csvBands.contains(QStringLiteral("against BASE (9857 rows)")), qPrintable(csvBands));
+    QCOMPARE(bands(query, QStringLiteral("sqlite:%1, query \"SELECT * FROM loans_typed\"").arg(m_sqliteFile)),
+             csvBands);
+
+    // A table that is not there, and a source without its table.
+    Run run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--test"),
+                                 QStringLiteral("sqlite:%1#table=loans_2019").arg(m_sqliteFile),
+                                 QStringLiteral("--out"), path(QStringLiteral("never.cmtl"))} +
+                     options);
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.err.contains(QStringLiteral("no table or view named \"loans_2019\"")) &&
+                 run.err.contains(QStringLiteral("loans_text")),
+             qPrintable(run.err));
+    run = runCli({QStringLiteral("psi"), QStringLiteral("--model"), model, QStringLiteral("--base"),
+                  QStringLiteral("sqlite:%1#table=").arg(m_sqliteFile), QStringLiteral("--data"), kSample});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("names no table or query")), qPrintable(run.err));
 }
 
 void DatabaseTest::postgresReadsEqualCsv()

@@ -1,9 +1,16 @@
 // The workbench's column list shows the distinct counts of describeColumns() as inspect does:
-// exact counts as numbers, estimates past the exact cap as "about N".
+// exact counts as numbers, estimates past the exact cap as "about N"; and the variable labels of
+// SAS, Stata and SPSS files (a Label column, and the name's tooltip).
+#include "core/StatFileFixtures.h"
 #include "data/DistinctCounter.h"
 #include "models/ColumnListModel.h"
+#include "pages/DataPage.h"
 
+#include <QAbstractItemModel>
 #include <QLocale>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <bit>
@@ -38,6 +45,66 @@ private Q_SLOTS:
                  QStringLiteral("about %1").arg(QLocale().toString(static_cast<qlonglong>(estimate))));
         QCOMPARE(model.data(manyDistinct, Qt::UserRole).toLongLong(), estimate);
         QCOMPARE(model.data(flagDistinct).toString(), QLocale().toString(2));
+    }
+
+    // A label is shown in the Label column and after the name in its tooltip; a column without
+    // one shows neither, and a table without labels says so (the Data page hides the column).
+    void variableLabelsAreShown()
+    {
+        Column income, grade;
+        income.name = "annual_inc";
+        income.values = {52000.0F, 61000.0F};
+        grade.name = "grade";
+        grade.values = {1.0F, 2.0F};
+        auto table = std::make_shared<Table>("loans.dta", std::vector<Column>{income, grade});
+        describeColumns(*table);
+        ui::ColumnListModel model;
+        model.setTable(table, {}, {{"annual_inc", "Annual income"}, {"grade", ""}});
+        QVERIFY(model.hasLabels());
+        QCOMPARE(model.data(model.index(0, ui::ColumnListModel::Label)).toString(), QStringLiteral("Annual income"));
+        QCOMPARE(model.data(model.index(1, ui::ColumnListModel::Label)).toString(), QString());
+        QVERIFY2(model.data(model.index(0, ui::ColumnListModel::Name), Qt::ToolTipRole)
+                     .toString()
+                     .startsWith(QStringLiteral("<b>annual_inc</b> — Annual income")),
+                 qPrintable(model.data(model.index(0, ui::ColumnListModel::Name), Qt::ToolTipRole).toString()));
+        QVERIFY(!model.data(model.index(1, ui::ColumnListModel::Name), Qt::ToolTipRole)
+                     .toString()
+                     .contains(QStringLiteral(" — ")));
+        QCOMPARE(model.headerData(ui::ColumnListModel::Label, Qt::Horizontal).toString(), QStringLiteral("Label"));
+        model.setTable(table, {}, {{"grade", ""}});
+        QVERIFY(!model.hasLabels());
+    }
+
+    // The Data page with a Stata file written by R's haven (funded_amnt labelled "Funded amount"):
+    // its column list shows the label; with a CSV file the Label column is hidden.
+    void dataPageShowsTheLabelsOfAStatisticalFile()
+    {
+        QTemporaryDir folder;
+        bool absent = false;
+        const QString written = testing::writeStatFixtures(folder.path(), absent);
+        if (absent)
+            QSKIP(qPrintable(written));
+        QVERIFY2(written.isEmpty(), qPrintable(written));
+        ui::DataPage page;
+        auto *columns = page.findChild<QTableView *>(QStringLiteral("columnList"));
+        QVERIFY(columns);
+        const auto labelOf = [&](const QString &name) {
+            const QAbstractItemModel *shown = columns->model();
+            for (int row = 0; row < shown->rowCount(); ++row) {
+                if (shown->index(row, ui::ColumnListModel::Name).data().toString() == name)
+                    return shown->index(row, ui::ColumnListModel::Label).data().toString();
+            }
+            return QStringLiteral("(no column %1)").arg(name);
+        };
+        QSignalSpy loaded(&page, &ui::DataPage::loaded);
+        page.openFile(folder.filePath(QStringLiteral("sample.dta")));
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(labelOf(QStringLiteral("funded_amnt")), QStringLiteral("Funded amount"));
+        QCOMPARE(labelOf(QStringLiteral("grade")), QString());
+        QVERIFY(!columns->isColumnHidden(ui::ColumnListModel::Label));
+        page.openFile(folder.filePath(QStringLiteral("sample.csv")));
+        QVERIFY(loaded.wait(60000));
+        QVERIFY(columns->isColumnHidden(ui::ColumnListModel::Label));
     }
 };
 

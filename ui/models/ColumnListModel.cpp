@@ -4,12 +4,21 @@
 
 namespace cmtl::ui {
 
-void ColumnListModel::setTable(std::shared_ptr<const Table> table, std::vector<ColumnHistogram> histograms)
+void ColumnListModel::setTable(std::shared_ptr<const Table> table, std::vector<ColumnHistogram> histograms,
+                               std::map<std::string, std::string> labels)
 {
     beginResetModel();
     m_table = std::move(table);
     m_histograms = std::move(histograms);
+    std::erase_if(labels, [](const auto &entry) { return entry.second.empty(); });
+    m_labels = std::move(labels);
     endResetModel();
+}
+
+QString ColumnListModel::labelOf(const Column &column) const
+{
+    const auto found = m_labels.find(column.name);
+    return found == m_labels.end() ? QString() : QString::fromStdString(found->second);
 }
 
 const ColumnHistogram *ColumnListModel::histogram(int row) const
@@ -52,6 +61,8 @@ QVariant ColumnListModel::data(const QModelIndex &index, int role) const
             if (column.stats && column.stats->distinctApproximate)
                 return tr("about %1").arg(QLocale().toString(static_cast<qlonglong>(distinct)));
             return QLocale().toString(static_cast<qlonglong>(distinct));
+        case Label:
+            return labelOf(column);
         default:
             return {};
         }
@@ -66,6 +77,8 @@ QVariant ColumnListModel::data(const QModelIndex &index, int role) const
             return missingPercent;
         case Distinct:
             return static_cast<qlonglong>(distinct);
+        case Label:
+            return labelOf(column);
         default:
             return {};
         }
@@ -81,10 +94,13 @@ QVariant ColumnListModel::data(const QModelIndex &index, int role) const
         return counts;
     }
     if (role == Qt::ToolTipRole) {
+        // The name with its variable label, as the statistical file gives it.
+        QString text = QStringLiteral("<b>%1</b>").arg(QString::fromStdString(column.name).toHtmlEscaped());
+        if (const QString label = labelOf(column); !label.isEmpty())
+            text += QStringLiteral(" — ") + label.toHtmlEscaped();
         const ColumnHistogram *h = histogram(index.row());
         if (!h)
-            return {};
-        QString text = QStringLiteral("<b>%1</b>").arg(QString::fromStdString(column.name).toHtmlEscaped());
+            return text;
         if (numeric && column.stats)
             text += tr("<br>min %1, mean %2, max %3")
                         .arg(column.stats->min, 0, 'g', 5)
@@ -114,6 +130,8 @@ QVariant ColumnListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Distinct");
     case Distribution:
         return tr("Distribution");
+    case Label:
+        return tr("Label");
     default:
         return {};
     }

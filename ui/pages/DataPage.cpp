@@ -1,5 +1,6 @@
 #include "pages/DataPage.h"
 
+#include "database/Database.h"
 #include "models/ColumnListModel.h"
 #include "models/DataTableModel.h"
 #include "models/HistogramDelegate.h"
@@ -259,14 +260,16 @@ CsvOptions DataPage::options() const
 
 void DataPage::openFile(const QString &path)
 {
+    // A database source (File ▸ Open Database…) has no bytes to preview: DataLoader reads it.
+    const bool database = isDatabaseSourceLocator(path.toStdString());
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!database && !file.open(QIODevice::ReadOnly)) {
         Q_EMIT loadFailed(tr("The file %1 cannot be opened.").arg(QDir::toNativeSeparators(path)), file.errorString());
         return;
     }
-    QByteArray head = file.read(kPreviewBytes);
+    QByteArray head = database ? QByteArray() : file.read(kPreviewBytes);
     // Preview whole lines only.
-    if (!file.atEnd()) {
+    if (!database && !file.atEnd()) {
         const qsizetype lastNewline = head.lastIndexOf('\n');
         if (lastNewline > 0)
             head.truncate(lastNewline + 1);
@@ -289,11 +292,13 @@ void DataPage::openFile(const QString &path)
 void DataPage::showFileName()
 {
     if (!m_loadingPath.isEmpty()) {
-        m_fileLabel->setText(tr("<b>%1</b> — loading…").arg(QFileInfo(m_loadingPath).fileName().toHtmlEscaped()));
+        m_fileLabel->setText(tr("<b>%1</b> — loading…").arg(dataSourceName(m_loadingPath).toHtmlEscaped()));
+    } else if (isDatabaseSourceLocator(m_path.toStdString())) {
+        m_fileLabel->setText(QStringLiteral("<b>%1</b>").arg(dataSourceName(m_path).toHtmlEscaped()));
     } else if (!m_path.isEmpty()) {
         m_fileLabel->setText(
             tr("<b>%1</b> — %2")
-                .arg(QFileInfo(m_path).fileName().toHtmlEscaped(), QDir::toNativeSeparators(m_path).toHtmlEscaped()));
+                .arg(dataSourceName(m_path).toHtmlEscaped(), QDir::toNativeSeparators(m_path).toHtmlEscaped()));
     } else {
         m_fileLabel->setText(tr("No file open. Open a CSV file with File ▸ Open, drop one on the window, or start "
                                 "with the sample."));
@@ -330,6 +335,16 @@ void DataPage::updatePreview()
     const StatFileFormat statFormat =
         detectStatFileFormat(std::span<const char>(head.constData(), static_cast<std::size_t>(head.size())));
     m_optionsBox->setEnabled(statFormat == StatFileFormat::None);
+    if (isDatabaseSourceLocator(path.toStdString())) {
+        m_previewStatus->setText(tr("%1: the columns and their types are the database's; the missing values and "
+                                    "column types chosen here apply, the delimiter, header, encoding and separators "
+                                    "do not.")
+                                     .arg(dataSourceName(path)));
+        m_previewStatus->setToolTip({});
+        m_previewStatus->setStyleSheet({});
+        m_previewModel->setTable({});
+        return;
+    }
     if (head.isEmpty()) {
         m_previewModel->setTable({});
         return;
@@ -385,7 +400,7 @@ void DataPage::startLoading()
     // Leave one core to the UI thread so that the window stays responsive while reading.
     readOptions.threads = std::max(1, QThread::idealThreadCount() - 1);
     m_loadingOptions = state();
-    auto *loader = new DataLoader({m_loadingPath, readOptions});
+    auto *loader = new DataLoader({m_loadingPath, readOptions, m_databasePassword});
     const quint64 generation = ++m_loadGeneration;
     connect(loader, &Worker::progress, this, [this](double fraction, const QString &text) {
         m_progress->setValue(static_cast<int>(fraction * 1000));
@@ -396,7 +411,13 @@ void DataPage::startLoading()
             return;
         auto table = std::shared_ptr<const Table>(result, &result->table);
         m_tableModel->setTable(table);
-        m_columnModel->setTable(table, result->histograms);
+        std::map<std::string, std::string> labels; // a SAS, Stata or SPSS file's variable labels
+        if (result->statFile) {
+            for (const StatVariable &variable : result->statFile->variables)
+                labels[variable.name] = variable.label;
+        }
+        m_columnModel->setTable(table, result->histograms, std::move(labels));
+        m_columns->setColumnHidden(ColumnListModel::Label, !m_columnModel->hasLabels());
         m_columns->resizeColumnToContents(ColumnListModel::Type);
         // Said where the table is, not only in a status line: a column read as text because of a
         // few cells changes the model (hundreds of one-hot levels instead of one number).
@@ -407,12 +428,14 @@ void DataPage::startLoading()
             for (const std::string &note : result->statFile->notes)
                 warnings << QString::fromStdString(note);
         }
+        for (const std::string &note : result->databaseNotes) // booleans and dates read as numbers
+            warnings << QString::fromStdString(note);
         m_readWarnings->setText(tr("Read with warnings:") + QStringLiteral("\n• ") +
                                 warnings.join(QStringLiteral("\n• ")));
         m_readWarnings->setVisible(!warnings.isEmpty());
         showMissingActions(result->warnings);
         Q_EMIT statusMessage(tr("%1: %2 rows, %3 columns")
-                                 .arg(QFileInfo(result->path).fileName())
+                                 .arg(dataSourceName(result->path))
                                  .arg(QLocale().toString(static_cast<qulonglong>(result->table.rowCount())))
                                  .arg(result->table.columnCount()));
         finishLoading(true);

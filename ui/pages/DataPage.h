@@ -38,7 +38,11 @@ public:
     // Reads the preview, then the whole file on a worker thread with the current options. Until
     // it is read, the page shows the file's name as loading and the previous table disabled; if
     // reading fails or is cancelled, the previous file, its name and its table stay.
+    // `path` may be a database source locator (File ▸ Open Database…): read with the password
+    // given to setDatabasePassword.
     void openFile(const QString &path);
+    // The password of the database sources opened from now on; in memory only, never saved.
+    void setDatabasePassword(const QString &password) { m_databasePassword = password; }
     bool isLoading() const;
     void stop();
     CsvOptions options() const;
@@ -88,6 +92,7 @@ private:
     void showMissingActions(const std::vector<CsvWarning> &warnings);
 
     QString m_path;           // the file shown
+    QString m_databasePassword; // for a database source: see setDatabasePassword
     QByteArray m_head;        // the first bytes of the file shown, for the preview
     QString m_loadingPath;    // the file being read (m_path for a reload)
     QByteArray m_loadingHead; // its first bytes

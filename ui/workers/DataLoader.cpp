@@ -2,20 +2,35 @@
 
 #include "common/Error.h"
 #include "common/ParallelFor.h"
+#include "database/Database.h"
 #include "statfile/DataFileReader.h"
 
 #include <QFileInfo>
+#include <QLocale>
 
 #include <chrono>
 
 namespace cmtl::ui {
+
+QString dataSourceName(const QString &path)
+{
+    if (isDatabaseSourceLocator(path.toStdString())) {
+        try {
+            return QString::fromStdString(parseDatabaseSourceLocator(path.toStdString()).describe());
+        } catch (const std::exception &) {
+            return path; // shown as it is; reading it says what is wrong
+        }
+    }
+    return QFileInfo(path).fileName();
+}
 
 void DataLoader::work()
 {
     auto loaded = std::make_shared<LoadedTable>();
     loaded->path = m_params.path;
     loaded->options = m_params.options;
-    const QString name = QFileInfo(m_params.path).fileName();
+    const bool fromDatabase = isDatabaseSourceLocator(m_params.path.toStdString());
+    const QString name = dataSourceName(m_params.path);
     // The reader reports often; pass on at most ~20 updates a second.
     auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
     const auto onProgress = [&](double fraction) {
@@ -25,7 +40,21 @@ void DataLoader::work()
         last = now;
         Q_EMIT progress(0.9 * fraction, tr("Reading %1").arg(name));
     };
-    DataFileReadResult read = readDataFile(m_params.path.toStdString(), m_params.options, token(), onProgress);
+    DataFileReadResult read;
+    if (fromDatabase) {
+        DatabaseSource source = parseDatabaseSourceLocator(m_params.path.toStdString());
+        source.password = m_params.password.toStdString();
+        // A query's row count is not known before the last row: the bar waits at 0 while the
+        // count of rows read rises.
+        DatabaseReadResult fromDb = readDatabase(source, m_params.options, token(), [&](std::size_t rows) {
+            Q_EMIT progress(0.0, tr("Reading %1: %2 rows").arg(name, QLocale().toString(qulonglong(rows))));
+        });
+        read.table = std::move(fromDb.table);
+        read.warnings = std::move(fromDb.warnings);
+        loaded->databaseNotes = std::move(fromDb.notes);
+    } else {
+        read = readDataFile(m_params.path.toStdString(), m_params.options, token(), onProgress);
+    }
     if (isCancelled())
         throw Cancelled();
     Q_EMIT progress(0.9, tr("Describing the columns of %1").arg(name));

@@ -25,17 +25,26 @@ struct LoadedTable {
     // A SAS, Stata or SPSS file: its format, variable labels and display formats, and notes (dates
     // read as numbers, special missing values); empty for a CSV file.
     std::optional<StatFileDescription> statFile;
+    // A database source (path is its locator, see databaseSourceLocator): how booleans and dates
+    // were read, one sentence each; empty for a file.
+    std::vector<std::string> databaseNotes;
 };
 using LoadedTablePtr = std::shared_ptr<const LoadedTable>;
 
-// Reads a data file (CSV, or SAS, Stata or SPSS: readDataFile) on a worker thread, then describes
-// its columns.
+// How a data source is named to the user: a file's name, or for a database source locator its
+// connection URL and table or query ("sqlite:/data/loans.db, table loans").
+QString dataSourceName(const QString &path);
+
+// Reads a data file (CSV, or SAS, Stata or SPSS: readDataFile) or a database's table or query (a
+// path that is a database source locator: readDatabase) on a worker thread, then describes its
+// columns.
 class DataLoader : public Worker {
     Q_OBJECT
 public:
     struct Params {
         QString path;
         CsvOptions options;
+        QString password; // a database source's, kept in memory only
     };
     explicit DataLoader(Params params) : m_params(std::move(params)) {}
 

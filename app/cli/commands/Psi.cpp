@@ -20,7 +20,10 @@ int commandPsi(const QStringList &arguments, std::ostream &out)
         "above 0.25 shift."));
     addCsvOptions(parser);
     parser.addOption(option("model", "The model file.", "file"));
-    parser.addOption(option("base", "The base CSV file (usually the training data).", "file"));
+    parser.addOption(option("base",
+                            "The base data file (usually the training data), or a database table or query written "
+                            "URL#table=NAME or URL#query=SQL (the password as for --db).",
+                            "file|source"));
     parser.addOption(option("data", "The new CSV file (e.g. an out-of-time sample).", "file"));
     parser.addOption(option("out", "Write every band of every variable as CSV.", "file"));
     bool help = false;

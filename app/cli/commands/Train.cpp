@@ -93,8 +93,11 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     addCsvOptions(parser);
     addRunOptions(parser);
     parser.addOption(option(
-        "test", "A separate test file, CSV, SAS, Stata or SPSS (e.g. a later period); default: a held-out split.",
-        "file"));
+        "test",
+        "A separate test file, CSV, SAS, Stata or SPSS (e.g. a later period), or a database table or query written "
+        "URL#table=NAME or URL#query=SQL (sqlite:/data/loans.db#table=loans_2024; the password as for --db); "
+        "default: a held-out split.",
+        "file|source"));
     parser.addOption(option("out", "Where to write the model file.", "file"));
     parser.addOption(option("metrics-json", "Also write the test metrics as JSON.", "file"));
     bool help = false;
