@@ -91,7 +91,9 @@ std::vector<double> fitLogisticRegression(const std::vector<std::vector<double>>
             design(i, j) = x[static_cast<std::size_t>(i)][static_cast<std::size_t>(j - 1)];
         target[i] = y[static_cast<std::size_t>(i)];
     }
-    const double ridge = 1e-8 * static_cast<double>(rows);
+    // The ridge scales with the total weight (the row count when unweighted: a sum of ones is exact),
+    // so a row of weight 2 is the same fit as the row twice.
+    const double ridge = 1e-8 * weight.sum();
     const auto objective = [&](const Eigen::VectorXd &beta) {
         // Penalised log-likelihood; log(1 + e^z) computed without overflow.
         const Eigen::VectorXd z = design * beta;

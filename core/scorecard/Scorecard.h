@@ -104,8 +104,8 @@ std::vector<std::vector<std::string>> reasonCodes(const Scorecard &card, const S
 // (rows x features), by Newton-Raphson (IRLS) to convergence. A ridge of 1e-8 * rows on the
 // coefficients (not the intercept) keeps it solvable when features are collinear.
 // `weights` (one per row, each >= 0; empty = every row 1) weight each row's log-likelihood term, so
-// a row of weight 2 counts as the row twice (reject inference's weighted rejects). The ridge stays
-// 1e-8 * the number of rows.
+// a row of weight 2 counts as the row twice (reject inference's weighted rejects); the ridge is then
+// 1e-8 * the total weight.
 std::vector<double> fitLogisticRegression(const std::vector<std::vector<double>> &x, const std::vector<int> &y,
                                           const std::vector<double> &weights = {});
 

@@ -219,10 +219,10 @@ int commandRejectInference(const QStringList &arguments, std::ostream &out)
             {"band", "points from", "points to", "accepts", "accepts' bad rate", "declined", "inferred bad", "share"});
         for (std::size_t b = 0; b < result.inferred.bands.size(); ++b) {
             const ParcelBand &band = result.inferred.bands[b];
-            bands.addRow({std::to_string(b + 1), ConsoleTable::number(band.lowerPoints, 5),
-                          ConsoleTable::number(band.upperPoints, 5), std::to_string(band.accepts),
-                          percent(band.acceptBadRate), std::to_string(band.rejects), std::to_string(band.inferredBads),
-                          percent(band.rejectBadShare)});
+            bands.addRow({std::to_string(b + 1), b == 0 ? "-inf" : ConsoleTable::number(band.lowerPoints, 5),
+                          b + 1 == result.inferred.bands.size() ? "+inf" : ConsoleTable::number(band.upperPoints, 5),
+                          std::to_string(band.accepts), percent(band.acceptBadRate), std::to_string(band.rejects),
+                          std::to_string(band.inferredBads), percent(band.rejectBadShare)});
         }
         bands.print(out);
     }
