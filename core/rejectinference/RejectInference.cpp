@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 #include <random>
+#include <sstream>
 
 namespace cmtl {
 
@@ -17,11 +18,16 @@ const char *toString(RejectMethod method)
 
 void RejectInferenceOptions::validate() const
 {
+    const auto shortest = [](double value) {
+        std::ostringstream text;
+        text << value;
+        return text.str();
+    };
     if (!std::isfinite(rejectWeight) || rejectWeight <= 0)
-        throw ConfigError("the reject weight is " + std::to_string(rejectWeight) +
+        throw ConfigError("the reject weight is " + shortest(rejectWeight) +
                           "; it must be a finite number > 0 (1 = a reject weighs as much as an accepted applicant)");
     if (!std::isfinite(parcelFactor) || parcelFactor <= 0)
-        throw ConfigError("the parcel factor is " + std::to_string(parcelFactor) +
+        throw ConfigError("the parcel factor is " + shortest(parcelFactor) +
                           "; it must be a finite number > 0 (1 = rejects as risky as accepts of the same score, "
                           "above 1 = riskier)");
     if (parcelBands < 1)

@@ -87,7 +87,8 @@ InferredRejects parcelling(const std::vector<double> &acceptPoints, const std::v
                            const std::vector<double> &rejectPoints, const RejectInferenceOptions &options);
 
 // The card refitted on the labelled rows of `accepts` (weight 1) and the inferred rows of `rejects`:
-// the bins kept, their WoE recomputed from the weighted counts, the regression refitted.
+// the bins kept, their WoE recomputed from the weighted counts, the regression refitted. Its warnings
+// are the refit's wrong-sign coefficients only (the accepts-only card's others still apply).
 Scorecard refitWithRejects(const Scorecard &acceptsCard, const Table &accepts, const Table &rejects,
                            const InferredRejects &inferred);
 

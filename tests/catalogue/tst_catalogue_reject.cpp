@@ -73,10 +73,12 @@ private Q_SLOTS:
 
     void rejectsEmpty()
     {
+        // The reader refuses it before the engine (whose own refusal, for a table of no rows from
+        // elsewhere, tst_rejectinference checks).
         const QString declined = m_scratch.write(QStringLiteral("header_only.csv"), "income,region\n");
         CMTL_EXPECT_REFUSAL(runCli(rejectInference(declined, {})), 1,
-                            QStringList{QStringLiteral("header_only.csv"), QStringLiteral("no rows"),
-                                        QStringLiteral("declined applicants")});
+                            QStringList{QStringLiteral("header_only.csv"), QStringLiteral("no data rows"),
+                                        QStringLiteral("at least one line of data")});
     }
 
     void parcelFactorNotPositive()
@@ -87,8 +89,7 @@ private Q_SLOTS:
             QVERIFY2(run.exitCode != 0, factor);
             QVERIFY2(run.err.contains(QStringLiteral("parcel")) && run.err.contains(QStringLiteral("factor")),
                      qPrintable(run.err));
-            QVERIFY2(run.err.contains(QString::fromUtf8(factor)) || run.err.contains(QStringLiteral("0.000000")),
-                     qPrintable(run.err));
+            QVERIFY2(run.err.contains(QString::fromUtf8(factor)), qPrintable(run.err));
         }
     }
 

@@ -129,11 +129,7 @@ int commandRejectInference(const QStringList &arguments, std::ostream &out)
         return 0;
     const QString dataPath = required(parser, "data", "reject-inference");
     const QString rejectsPath = required(parser, "rejects", "reject-inference");
-    const TaskSpec task = parseTaskSpec(required(parser, "task", "reject-inference"));
-    if (task.type != TaskType::Binary)
-        throw UsageError("reject-inference: --task must be binary, COLUMN:binary:POSITIVE (e.g. Class:binary:bad); "
-                         "got \"" +
-                         str(parser.value(QStringLiteral("task"))) + "\"");
+    const TaskSpec task = binaryTaskOption(parser, "reject-inference");
     ScorecardOptions cardOptions;
     cardOptions.screening = binningOptions(parser);
     cardOptions.minIv = realOption(parser, kMinIv);
@@ -242,8 +238,10 @@ int commandRejectInference(const QStringList &arguments, std::ostream &out)
            "benefit on the through-the-door population (accepts and declined together); a better card for the "
            "declined shows at best in their score shift above, and only a test of approving some declined "
            "applicants can measure it.\n";
+    for (const std::string &warning : result.acceptsOnly.warnings)
+        out << "warning (accepts-only card): " << warning << '\n';
     for (const std::string &warning : result.withRejects.warnings)
-        out << "warning: " << warning << '\n';
+        out << "warning (card with reject inference): " << warning << '\n';
     out << "Wrote " << str(parser.value(QStringLiteral("out")));
     if (parser.isSet(QStringLiteral("json")))
         out << " and " << str(parser.value(QStringLiteral("json")));
