@@ -28,6 +28,8 @@ commands:
                                         features by information value, binned, and correlated pairs
   scorecard --data DATA.csv --task COLUMN:binary:POSITIVE --out CARD.csv [--json CARD.json]
                                         a points scorecard: logistic regression on WoE, scaled by PDO
+  reject-inference --data ACCEPTS.csv --rejects DECLINED.csv --task COLUMN:binary:POSITIVE --method fuzzy|parcel --out CARD.csv
+                                        a scorecard refitted with the declined applicants' inferred outcomes
   export --model MODEL.cmtl --onnx MODEL.onnx
                                         the model as one ONNX graph, to score in ONNX Runtime
   export --model MODEL.cmtl --sql MODEL.sql [--dialect sqlite|postgresql] [--sql-table NAME] [--keep COL...]
@@ -79,15 +81,18 @@ int runCommandLine(const QStringList &arguments, std::ostream &out, std::ostream
             return commandExport(arguments, out);
         if (command == QLatin1String("scorecard"))
             return commandScorecard(arguments, out);
+        if (command == QLatin1String("reject-inference"))
+            return commandRejectInference(arguments, out);
         if (command == QLatin1String("psi"))
             return commandPsi(arguments, out);
         if (command == QLatin1String("importance"))
             return commandImportance(arguments, out);
         if (command == QLatin1String("report"))
             return commandReport(arguments, out);
-        throw UsageError("unknown command \"" + str(command) +
-                         "\"; expected inspect, train, evaluate, predict, compare, tune, screen, scorecard, "
-                         "psi, importance, report or export");
+        throw UsageError(
+            "unknown command \"" + str(command) +
+            "\"; expected inspect, train, evaluate, predict, compare, tune, screen, scorecard, reject-inference, "
+            "psi, importance, report or export");
     } catch (const UsageError &error) {
         err << "creditmtl-cli: " << error.what() << '\n';
         return 2;

@@ -78,4 +78,14 @@ ScoreScaling scalingOptions(const QCommandLineParser &parser)
     return {realOption(parser, kBasePoints), realOption(parser, kBaseOdds), realOption(parser, kPdo)};
 }
 
+TaskSpec binaryTaskOption(const QCommandLineParser &parser, const char *command)
+{
+    const TaskSpec task = parseTaskSpec(required(parser, "task", command));
+    if (task.type != TaskType::Binary)
+        throw UsageError(std::string(command) +
+                         ": --task must be binary, COLUMN:binary:POSITIVE (e.g. Class:binary:bad); got \"" +
+                         str(parser.value(QStringLiteral("task"))) + "\"");
+    return task;
+}
+
 } // namespace cmtl

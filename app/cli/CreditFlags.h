@@ -25,4 +25,7 @@ std::vector<FeatureBinning> editedBins(const std::string &path, const std::strin
 void addScalingOptions(QCommandLineParser &parser);
 ScoreScaling scalingOptions(const QCommandLineParser &parser);
 
+// --task of a command that needs a binary task (scorecard, reject-inference); another is a UsageError.
+TaskSpec binaryTaskOption(const QCommandLineParser &parser, const char *command);
+
 } // namespace cmtl

@@ -15,20 +15,22 @@ namespace {
 struct AdjustedCounts {
     double events, nonEvents;
 };
-AdjustedCounts adjusted(std::int64_t events, std::int64_t nonEvents)
+// Counts are doubles so that weighted counts (reject inference) take the same path; an integer
+// count converts exactly.
+AdjustedCounts adjusted(double events, double nonEvents)
 {
     if (events == 0 || nonEvents == 0)
-        return {double(events) + 0.5, double(nonEvents) + 0.5};
-    return {double(events), double(nonEvents)};
+        return {events + 0.5, nonEvents + 0.5};
+    return {events, nonEvents};
 }
 
-double binWoe(std::int64_t events, std::int64_t nonEvents, double totalEvents, double totalNonEvents)
+double binWoe(double events, double nonEvents, double totalEvents, double totalNonEvents)
 {
     const AdjustedCounts counts = adjusted(events, nonEvents);
     return std::log((counts.nonEvents / totalNonEvents) / (counts.events / totalEvents));
 }
 
-double binIv(std::int64_t events, std::int64_t nonEvents, double totalEvents, double totalNonEvents)
+double binIv(double events, double nonEvents, double totalEvents, double totalNonEvents)
 {
     const AdjustedCounts counts = adjusted(events, nonEvents);
     return (counts.nonEvents / totalNonEvents - counts.events / totalEvents) *
@@ -193,6 +195,16 @@ void mergeOrderedBins(std::vector<Bin> &bins, const Totals &totals, std::int64_t
 }
 
 } // namespace
+
+double weightOfEvidence(double events, double nonEvents, double totalEvents, double totalNonEvents)
+{
+    return binWoe(events, nonEvents, totalEvents, totalNonEvents);
+}
+
+double informationValue(double events, double nonEvents, double totalEvents, double totalNonEvents)
+{
+    return binIv(events, nonEvents, totalEvents, totalNonEvents);
+}
 
 const char *toString(BinTrend trend)
 {

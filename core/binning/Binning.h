@@ -77,6 +77,11 @@ const char *ivStrength(double iv);
 // telling events from non-events, ties counting one half; Gini = 2 AUC - 1.
 void computeBinStatistics(FeatureBinning &binning);
 
+// The WoE and IV of one bin from its (possibly weighted, hence real) event and non-event counts and
+// the feature's totals, with the small-count adjustment above: the formulas computeBinStatistics uses.
+double weightOfEvidence(double events, double nonEvents, double totalEvents, double totalNonEvents);
+double informationValue(double events, double nonEvents, double totalEvents, double totalNonEvents);
+
 // Bins a numeric feature: `values` (NaN = missing) and `labels` (0 or 1) have one entry per row.
 // Throws ConfigError when the labels do not hold both classes or the options are out of range.
 FeatureBinning binNumeric(const std::string &feature, const std::vector<double> &values, const std::vector<int> &labels,

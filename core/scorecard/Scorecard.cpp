@@ -71,26 +71,36 @@ std::vector<std::string> Scorecard::categoricalColumns() const
     return columns;
 }
 
-std::vector<double> fitLogisticRegression(const std::vector<std::vector<double>> &x, const std::vector<int> &y)
+std::vector<double> fitLogisticRegression(const std::vector<std::vector<double>> &x, const std::vector<int> &y,
+                                          const std::vector<double> &weights)
 {
+    if (!weights.empty() && weights.size() != y.size())
+        throw ConfigError("fitLogisticRegression: " + std::to_string(weights.size()) + " weights for " +
+                          std::to_string(y.size()) + " rows");
     const auto rows = static_cast<Eigen::Index>(y.size());
     const auto width = static_cast<Eigen::Index>(x.empty() ? 0 : x.front().size()) + 1;
     Eigen::MatrixXd design(rows, width);
     Eigen::VectorXd target(rows);
+    // A weight of 1 multiplies exactly, so an unweighted fit is the same to the bit.
+    Eigen::VectorXd weight = Eigen::VectorXd::Ones(rows);
     for (Eigen::Index i = 0; i < rows; ++i) {
+        if (!weights.empty())
+            weight[i] = weights[static_cast<std::size_t>(i)];
         design(i, 0) = 1.0;
         for (Eigen::Index j = 1; j < width; ++j)
             design(i, j) = x[static_cast<std::size_t>(i)][static_cast<std::size_t>(j - 1)];
         target[i] = y[static_cast<std::size_t>(i)];
     }
-    const double ridge = 1e-8 * static_cast<double>(rows);
+    // The ridge scales with the total weight (the row count when unweighted: a sum of ones is exact),
+    // so a row of weight 2 is the same fit as the row twice.
+    const double ridge = 1e-8 * weight.sum();
     const auto objective = [&](const Eigen::VectorXd &beta) {
         // Penalised log-likelihood; log(1 + e^z) computed without overflow.
         const Eigen::VectorXd z = design * beta;
         double value = 0;
         for (Eigen::Index i = 0; i < rows; ++i) {
             const double softplus = z[i] > 0 ? z[i] + std::log1p(std::exp(-z[i])) : std::log1p(std::exp(z[i]));
-            value += target[i] * z[i] - softplus;
+            value += weight[i] * (target[i] * z[i] - softplus);
         }
         return value - 0.5 * ridge * beta.tail(width - 1).squaredNorm();
     };
@@ -98,8 +108,9 @@ std::vector<double> fitLogisticRegression(const std::vector<std::vector<double>>
     double current = objective(beta);
     for (int iteration = 0; iteration < 100; ++iteration) {
         const Eigen::VectorXd p = ((-(design * beta).array()).exp() + 1.0).inverse().matrix();
-        const Eigen::VectorXd w = (p.array() * (1.0 - p.array())).matrix();
-        Eigen::VectorXd gradient = design.transpose() * (target - p);
+        const Eigen::VectorXd w = (weight.array() * p.array() * (1.0 - p.array())).matrix();
+        const Eigen::VectorXd residual = (weight.array() * (target - p).array()).matrix();
+        Eigen::VectorXd gradient = design.transpose() * residual;
         Eigen::MatrixXd hessian = design.transpose() * w.asDiagonal() * design;
         for (Eigen::Index j = 1; j < width; ++j) {
             hessian(j, j) += ridge;
@@ -205,12 +216,18 @@ Scorecard fitScorecard(const Table &table, const TaskSpec &task, const std::vect
         woe.push_back(std::move(inputs));
         nonEvent.push_back(1 - events[i]);
     }
-    const std::vector<double> beta = fitLogisticRegression(woe, nonEvent);
+    setCoefficients(card, fitLogisticRegression(woe, nonEvent));
+    return card;
+}
+
+void setCoefficients(Scorecard &card, const std::vector<double> &beta)
+{
     card.intercept = beta[0];
     const double factor = card.scaling.factor();
     for (std::size_t j = 0; j < card.features.size(); ++j) {
         ScorecardFeature &feature = card.features[j];
         feature.coefficient = beta[j + 1];
+        feature.points.clear();
         for (const Bin &bin : feature.binning.bins)
             feature.points.push_back(factor * feature.coefficient * bin.woe);
         if (feature.coefficient < 0) {
@@ -222,7 +239,6 @@ Scorecard fitScorecard(const Table &table, const TaskSpec &task, const std::vect
             card.warnings.push_back(text.str());
         }
     }
-    return card;
 }
 
 ScorecardScores scoreTable(const Scorecard &card, const Table &table)

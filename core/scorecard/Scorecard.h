@@ -103,6 +103,14 @@ std::vector<std::vector<std::string>> reasonCodes(const Scorecard &card, const S
 // The coefficients (intercept first) of the logistic regression of y (0/1) on the columns of x
 // (rows x features), by Newton-Raphson (IRLS) to convergence. A ridge of 1e-8 * rows on the
 // coefficients (not the intercept) keeps it solvable when features are collinear.
-std::vector<double> fitLogisticRegression(const std::vector<std::vector<double>> &x, const std::vector<int> &y);
+// `weights` (one per row, each >= 0; empty = every row 1) weight each row's log-likelihood term, so
+// a row of weight 2 counts as the row twice (reject inference's weighted rejects); the ridge is then
+// 1e-8 * the total weight.
+std::vector<double> fitLogisticRegression(const std::vector<std::vector<double>> &x, const std::vector<int> &y,
+                                          const std::vector<double> &weights = {});
+
+// Sets the card's intercept and coefficients from a regression's beta (intercept first, then one per
+// feature in order), each bin's points from its WoE, and warns of every wrong-sign coefficient.
+void setCoefficients(Scorecard &card, const std::vector<double> &beta);
 
 } // namespace cmtl

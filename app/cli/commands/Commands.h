@@ -10,6 +10,7 @@ namespace cmtl {
 
 int commandInspect(const QStringList &arguments, std::ostream &out);
 int commandTrain(const QStringList &arguments, std::ostream &out);
+int commandRejectInference(const QStringList &arguments, std::ostream &out);
 int commandCompare(const QStringList &arguments, std::ostream &out);
 int commandEvaluate(const QStringList &arguments, std::ostream &out);
 int commandPredict(const QStringList &arguments, std::ostream &out);

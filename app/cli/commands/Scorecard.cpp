@@ -40,10 +40,7 @@ int commandScorecard(const QStringList &arguments, std::ostream &out)
         return 0;
     const QString dataPath = required(parser, "data", "scorecard");
     const QString outPath = required(parser, "out", "scorecard");
-    const TaskSpec task = parseTaskSpec(required(parser, "task", "scorecard"));
-    if (task.type != TaskType::Binary)
-        throw UsageError("scorecard: --task must be binary, COLUMN:binary:POSITIVE (e.g. Class:binary:bad); got \"" +
-                         str(parser.value(QStringLiteral("task"))) + "\"");
+    const TaskSpec task = binaryTaskOption(parser, "scorecard");
     ScorecardOptions options;
     options.screening = binningOptions(parser);
     options.minIv = realOption(parser, kMinIv);
