@@ -2,13 +2,17 @@
 //   equivalence  N ranks, each with its part of the rows and batch B, against one process (rank 0
 //                alone) with all rows and batch N * B: the parameters after one epoch of several
 //                steps, and the test AUC after training with early stopping.
+//   preprocess   each rank reads its rows of a CSV text and the preprocessing is fitted across the
+//                ranks: it must equal the one fitted by one process on the whole table, exactly.
 //   fault-throw  the last rank fails reading its part: the job must stop naming it and the cause.
 //   fault-kill   the last rank is killed in the middle of training: the job must stop, not hang.
 //   bench R E T  (scripts/bench_mpi.sh, not a test) R synthetic rows split over the ranks, the
 //                reference network (128, 64), batch 256 per rank, E epochs, T threads per rank:
 //                seconds per epoch.
 #include "common/Error.h"
+#include "csv/CsvReader.h"
 #include "distributed/Communicator.h"
+#include "distributed/DistributedFit.h"
 #include "metrics/BinaryMetrics.h"
 #include "nn/Random.h"
 #include "train/Trainer.h"
@@ -163,6 +167,102 @@ int equivalence(Communicator &ranks)
     return ok ? 0 : 1;
 }
 
+// The rows of a small loan table as CSV lines: numeric columns with missing cells and a long
+// tail, categorical columns with tied, rare and missing levels whose first appearance differs
+// along the file (a level first seen on a validation row, a level that only occurs late).
+std::vector<std::string> loanLines(std::size_t rows)
+{
+    static const char *const grades[] = {"A", "B", "C", "D", "E"};
+    static const char *const purposes[] = {"car", "home", "debt", "car", "home", "debt"};
+    std::vector<std::string> lines;
+    for (std::size_t row = 0; row < rows; ++row) {
+        SplitMix64 random(SplitMix64::derive(7, row));
+        const double income = 20000 + 80000 * random.uniform() * random.uniform();
+        const std::string incomeCell = random.uniform() < 0.1 ? "NA" : std::to_string(income);
+        const std::string rateCell = random.uniform() < 0.05 ? "" : std::to_string(5 + 20 * random.uniform());
+        const std::size_t grade = static_cast<std::size_t>(random.uniform() * 5);
+        std::string purpose = purposes[row % 6];
+        if (row % 397 == 5)
+            purpose = "wedding"; // rare: pooled into (other)
+        if (row > rows * 3 / 4 && row % 11 == 0)
+            purpose = "solar"; // first seen on the last rank's part
+        const std::string region = random.uniform() < 0.03 ? "" : (row % 2 == 0 ? "north" : "south");
+        // Equally frequent on the training rows, "web" first in the file but "phone" first on the
+        // second half: the tie between them is broken by the whole file's first-seen order.
+        const bool firstHalf = row < rows / 2;
+        const std::string channel = (row % 2 == 0) == firstHalf ? "web" : "phone";
+        lines.push_back(incomeCell + "," + rateCell + "," + grades[grade] + "," + purpose + "," + region + "," +
+                        std::to_string(row % 3) + "," + channel + "\n");
+    }
+    return lines;
+}
+
+bool sameSteps(const Preprocessor &a, const Preprocessor &b)
+{
+    bool same = a.numeric.size() == b.numeric.size() && a.oneHot.size() == b.oneHot.size() && a.warnings == b.warnings;
+    for (std::size_t i = 0; same && i < a.numeric.size(); ++i) {
+        const NumericStep &x = a.numeric[i], &y = b.numeric[i];
+        same = x.column == y.column && x.median == y.median && x.mean == y.mean && x.scale == y.scale &&
+               x.missingIndicator == y.missingIndicator && x.lowest == y.lowest && x.highest == y.highest;
+        if (!same)
+            std::printf("numeric step %s differs: median %.9g/%.9g mean %.9g/%.9g scale %.9g/%.9g\n", x.column.c_str(),
+                        double(x.median), double(y.median), double(x.mean), double(y.mean), double(x.scale),
+                        double(y.scale));
+    }
+    for (std::size_t i = 0; same && i < a.oneHot.size(); ++i) {
+        same = a.oneHot[i].column == b.oneHot[i].column && a.oneHot[i].levels == b.oneHot[i].levels &&
+               a.oneHot[i].otherInput == b.oneHot[i].otherInput;
+        if (!same)
+            std::printf("one-hot step %s differs\n", a.oneHot[i].column.c_str());
+    }
+    return same;
+}
+
+int preprocess(Communicator &ranks)
+{
+    constexpr std::size_t kRows = 3000;
+    const std::string header = "income,rate,grade,purpose,region,branch,channel\n";
+    const std::vector<std::string> lines = loanLines(kRows);
+    const auto [begin, end] = shareOf(kRows, ranks.rank(), ranks.size());
+    std::string part = header;
+    for (std::size_t row = begin; row < end; ++row)
+        part += lines[row];
+    // Every fifth row (by its index in the whole file) is held out, as a split by row index is.
+    std::vector<std::size_t> trainRows;
+    for (std::size_t row = begin; row < end; ++row) {
+        if (row % 5 != 0)
+            trainRows.push_back(row - begin);
+    }
+    CsvOptions options;
+    options.threads = 1;
+    options.categoricalColumns = {"branch"};
+    const std::vector<std::string> features{"income", "rate", "grade", "purpose", "region", "branch", "channel"};
+    PreprocessOptions preprocessOptions;
+    preprocessOptions.missingIndicators = true;
+    const CsvReadResult mine = readCsv(part, "loans.csv", options);
+    const Preprocessor distributed =
+        fitPreprocessorAcrossRanks(ranks, mine.table, features, trainRows, preprocessOptions);
+    if (ranks.rank() != 0)
+        return 0;
+
+    std::string whole = header;
+    std::vector<std::size_t> allTrainRows;
+    for (std::size_t row = 0; row < kRows; ++row) {
+        whole += lines[row];
+        if (row % 5 != 0)
+            allTrainRows.push_back(row);
+    }
+    const CsvReadResult all = readCsv(whole, "loans.csv", options);
+    const Preprocessor reference = fitPreprocessor(all.table, features, allTrainRows, preprocessOptions, 1);
+    const bool ok = sameSteps(distributed, reference) && reference.numeric.size() == 2 &&
+                    reference.oneHot.size() == 5 && reference.oneHot[1].otherInput &&
+                    reference.oneHot[4].levels == std::vector<std::string>{"web", "phone"};
+    std::printf("%d ranks: %zu numeric and %zu one-hot steps, %s the one-process fit\n", ranks.size(),
+                distributed.numeric.size(), distributed.oneHot.size(), ok ? "equal to" : "NOT equal to");
+    std::printf("%s\n", ok ? "PASS" : "FAIL");
+    return ok ? 0 : 1;
+}
+
 // A callback that kills its own process at the third step (as the kernel's OOM killer would).
 class KillAtThirdStep : public TrainingCallback {
 public:
@@ -222,11 +322,13 @@ int main(int argc, char **argv)
     return runRank(*ranks, [&] {
         if (mode == "equivalence")
             return equivalence(*ranks);
+        if (mode == "preprocess")
+            return preprocess(*ranks);
         if (mode == "fault-throw" || mode == "fault-kill")
             return fault(*ranks, mode == "fault-kill");
         if (mode == "bench" && argc == 5)
             return bench(*ranks, std::stoul(argv[2]), std::stoi(argv[3]), std::stoi(argv[4]));
         throw ConfigError(
-            "usage: tst_distributed_training equivalence|fault-throw|fault-kill|bench ROWS EPOCHS THREADS");
+            "usage: tst_distributed_training equivalence|preprocess|fault-throw|fault-kill|bench ROWS EPOCHS THREADS");
     });
 }
