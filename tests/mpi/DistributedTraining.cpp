@@ -4,6 +4,11 @@
 //                steps, and the test AUC after training with early stopping.
 //   preprocess   each rank reads its rows of a CSV text and the preprocessing is fitted across the
 //                ranks: it must equal the one fitted by one process on the whole table, exactly.
+//   read         each rank reads its byte range of a CSV file (quoted line breaks, a blank line, a
+//                column with text on the last part only): its rows must equal the same rows of
+//                the whole file read by one process, with the same types, cells and lines.
+//   read-fault   the same file with a bad number on the last rank's part: the job must stop
+//                naming the rank, the file, the file's line and the value.
 //   fault-throw  the last rank fails reading its part: the job must stop naming it and the cause.
 //   fault-kill   the last rank is killed in the middle of training: the job must stop, not hang.
 //   bench R E T  (scripts/bench_mpi.sh, not a test) R synthetic rows split over the ranks, the
@@ -13,6 +18,7 @@
 #include "csv/CsvReader.h"
 #include "distributed/Communicator.h"
 #include "distributed/DistributedFit.h"
+#include "distributed/DistributedRead.h"
 #include "metrics/BinaryMetrics.h"
 #include "nn/Random.h"
 #include "train/Trainer.h"
@@ -21,6 +27,8 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <unistd.h>
 
@@ -263,6 +271,92 @@ int preprocess(Communicator &ranks)
     return ok ? 0 : 1;
 }
 
+// The loan lines with a "note" column (a quoted cell over two lines, with doubled quotes, on
+// every 250th row; one of 400 lines on row 1480), a blank line after row 1600, text in "branch"
+// on row 2990 only, and, for read-fault, "abc" in the numeric column income on row 2900 (line
+// 3314 of the file).
+std::string loanFile(std::size_t rows, bool badIncome)
+{
+    const std::vector<std::string> lines = loanLines(rows);
+    std::string text = "income,rate,grade,purpose,region,branch,channel,note\n";
+    for (std::size_t row = 0; row < rows; ++row) {
+        std::string line = lines[row].substr(0, lines[row].size() - 1);
+        if (row == 2990)
+            line = line.substr(0, line.rfind(',', line.rfind(',') - 1)) + ",x" + line.substr(line.rfind(','));
+        if (badIncome && row == 2900)
+            line = "abc" + line.substr(line.find(','));
+        std::string note = row % 250 == 7 ? "\"line one\nline \"\"two\"\"\"" : "plain";
+        if (row == 1480) { // about 20 KB over 400 lines: the cut between the middle ranks falls inside it
+            note = "\"";
+            for (int i = 0; i < 400; ++i)
+                note += std::string(i == 0 ? "" : "\n") + "a \"\"quoted\"\" word, then more text: " + std::to_string(i);
+            note += "\"";
+        }
+        text += line + "," + note + "\n";
+        if (row == 1600)
+            text += "\n";
+    }
+    return text;
+}
+
+// Rank 0 writes the file into a new temporary directory; every rank gets its path.
+std::string sharedFile(Communicator &ranks, const std::string &text)
+{
+    std::vector<char> path;
+    if (ranks.rank() == 0) {
+        char pattern[] = "/tmp/cmtl_mpi_read_XXXXXX";
+        const std::string directory = ::mkdtemp(pattern);
+        const std::string file = directory + "/loans.csv";
+        std::ofstream(file, std::ios::binary) << text;
+        path.assign(file.begin(), file.end());
+    }
+    ranks.broadcast(path, 0);
+    return {path.begin(), path.end()};
+}
+
+int read(Communicator &ranks, bool badIncome)
+{
+    constexpr std::size_t kRows = 3000;
+    const std::string path = sharedFile(ranks, loanFile(kRows, badIncome));
+    CsvOptions options;
+    options.threads = 1;
+    if (badIncome)
+        options.numericColumns = {"income"};
+    const RankPart part = readCsvPartOfRank(ranks, path, options);
+    // The test alone reads the whole file on every rank, to compare.
+    const CsvReadResult whole = readCsvFile(path, options);
+    std::vector<double> mismatches{0};
+    const Table &mine = part.read.table, &all = whole.table;
+    for (std::size_t c = 0; c < all.columnCount(); ++c) {
+        if (mine.column(c).name != all.column(c).name || mine.column(c).type != all.column(c).type) {
+            std::printf("rank %d: column %s has another name or type\n", ranks.rank(), all.column(c).name.c_str());
+            ++mismatches[0];
+        }
+    }
+    for (std::size_t row = 0; row < mine.rowCount() && mismatches[0] == 0; ++row) {
+        const std::size_t wholeRow = part.firstRow + row;
+        bool same = mine.rowPlace(row) == all.rowPlace(wholeRow);
+        for (std::size_t c = 0; c < all.columnCount(); ++c)
+            same = same && mine.column(c).cellText(row) == all.column(c).cellText(wholeRow);
+        if (!same) {
+            std::printf("rank %d: row %zu (%s) differs from the whole file's row %zu (%s)\n", ranks.rank(), row,
+                        mine.rowPlace(row).c_str(), wholeRow, all.rowPlace(wholeRow).c_str());
+            ++mismatches[0];
+        }
+    }
+    if (part.allRows != all.rowCount())
+        ++mismatches[0];
+    ranks.sum(std::span<double>(mismatches));
+    if (ranks.rank() != 0)
+        return 0;
+    std::filesystem::remove_all(std::filesystem::path(path).parent_path());
+    std::printf("%d ranks: rows %zu, %g rows or columns differ from one process's reading\n", ranks.size(),
+                part.allRows, mismatches[0]);
+    const bool ok = mismatches[0] == 0 && all.column("branch").type == ColumnType::Categorical;
+    std::printf("%s\n", ok ? "PASS" : "FAIL");
+    return ok ? 0 : 1;
+}
+
 // A callback that kills its own process at the third step (as the kernel's OOM killer would).
 class KillAtThirdStep : public TrainingCallback {
 public:
@@ -322,13 +416,15 @@ int main(int argc, char **argv)
     return runRank(*ranks, [&] {
         if (mode == "equivalence")
             return equivalence(*ranks);
+        if (mode == "read" || mode == "read-fault")
+            return read(*ranks, mode == "read-fault");
         if (mode == "preprocess")
             return preprocess(*ranks);
         if (mode == "fault-throw" || mode == "fault-kill")
             return fault(*ranks, mode == "fault-kill");
         if (mode == "bench" && argc == 5)
             return bench(*ranks, std::stoul(argv[2]), std::stoi(argv[3]), std::stoi(argv[4]));
-        throw ConfigError(
-            "usage: tst_distributed_training equivalence|preprocess|fault-throw|fault-kill|bench ROWS EPOCHS THREADS");
+        throw ConfigError("usage: tst_distributed_training "
+                          "equivalence|preprocess|read|read-fault|fault-throw|fault-kill|bench ROWS EPOCHS THREADS");
     });
 }
