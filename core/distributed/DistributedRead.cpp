@@ -179,4 +179,24 @@ RankPart readCsvPartOfRank(Communicator &communicator, const std::string &path, 
     return part;
 }
 
+DataSplit splitOfRank(Communicator &communicator, const RankPart &part, std::span<const float> strata,
+                      const SplitSpec &spec, bool withoutTest)
+{
+    const std::vector<float> allStrata = communicator.gather(strata);
+    if (!allStrata.empty() && allStrata.size() != part.allRows)
+        throw ConfigError("the stratification labels of " + std::to_string(allStrata.size()) +
+                          " rows were given for a file of " + std::to_string(part.allRows) +
+                          " rows: give every rank's labels, or none on every rank");
+    const DataSplit all = withoutTest ? trainValidationSplit(part.allRows, allStrata, spec)
+                                      : stratifiedSplit(part.allRows, allStrata, spec);
+    const std::size_t begin = part.firstRow, end = part.firstRow + part.read.table.rowCount();
+    const auto mine = [&](const std::vector<std::size_t> &rows) {
+        std::vector<std::size_t> local;
+        for (auto row = std::lower_bound(rows.begin(), rows.end(), begin); row != rows.end() && *row < end; ++row)
+            local.push_back(*row - begin);
+        return local;
+    };
+    return {mine(all.train), mine(all.validation), mine(all.test)};
+}
+
 } // namespace cmtl

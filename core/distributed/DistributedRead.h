@@ -1,6 +1,7 @@
 #pragma once
 
 #include "csv/CsvReader.h"
+#include "split/DataSplit.h"
 
 #include <cstddef>
 #include <string>
@@ -33,5 +34,14 @@ struct RankPart {
 // character inside an unquoted field ("5" screen") upsets the parity: a cut then falls inside a
 // record and the part is refused as ragged rather than misread.
 RankPart readCsvPartOfRank(Communicator &communicator, const std::string &path, CsvOptions options);
+
+// This rank's rows (indices into part.read.table) of the split one process makes of the whole
+// file: stratifiedSplit (or, with `withoutTest`, trainValidationSplit) over all rows by their
+// index in the file, with the strata of all ranks gathered (collective). `strata` holds this
+// part's stratification labels, encoded alike on every rank (the whole file's classes), or is
+// empty on every rank for a plain random split. Each rank holds the split's row indices of the
+// whole file (8 bytes a row) while it is made.
+DataSplit splitOfRank(Communicator &communicator, const RankPart &part, std::span<const float> strata,
+                      const SplitSpec &spec, bool withoutTest = false);
 
 } // namespace cmtl

@@ -6,7 +6,8 @@
 //                ranks: it must equal the one fitted by one process on the whole table, exactly.
 //   read         each rank reads its byte range of a CSV file (quoted line breaks, a blank line, a
 //                column with text on the last part only): its rows must equal the same rows of
-//                the whole file read by one process, with the same types, cells and lines.
+//                the whole file read by one process, with the same types, cells and lines, and
+//                its rows of the stratified split those of one process's split.
 //   read-fault   the same file with a bad number on the last rank's part: the job must stop
 //                naming the rank, the file, the file's line and the value.
 //   fault-throw  the last rank fails reading its part: the job must stop naming it and the cause.
@@ -21,6 +22,7 @@
 #include "distributed/DistributedRead.h"
 #include "metrics/BinaryMetrics.h"
 #include "nn/Random.h"
+#include "split/DataSplit.h"
 #include "train/Trainer.h"
 
 #include <cmath>
@@ -346,6 +348,29 @@ int read(Communicator &ranks, bool badIncome)
     }
     if (part.allRows != all.rowCount())
         ++mismatches[0];
+    // The split by row index in the whole file, stratified on a label made from the row's index.
+    std::vector<float> strata(mine.rowCount());
+    for (std::size_t row = 0; row < strata.size(); ++row)
+        strata[row] = SplitMix64(SplitMix64::derive(9, part.firstRow + row)).uniform() < 0.2 ? 1.f : 0.f;
+    std::vector<float> allStrata(all.rowCount());
+    for (std::size_t row = 0; row < allStrata.size(); ++row)
+        allStrata[row] = SplitMix64(SplitMix64::derive(9, row)).uniform() < 0.2 ? 1.f : 0.f;
+    const SplitSpec spec{0.6, 0.2, 5};
+    const DataSplit split = splitOfRank(ranks, part, strata, spec),
+                    wholeSplit = stratifiedSplit(all.rowCount(), allStrata, spec);
+    const auto sameRows = [&](const std::vector<std::size_t> &local, const std::vector<std::size_t> &whole) {
+        std::vector<std::size_t> expected;
+        for (const std::size_t row : whole) {
+            if (row >= part.firstRow && row < part.firstRow + mine.rowCount())
+                expected.push_back(row - part.firstRow);
+        }
+        return local == expected;
+    };
+    if (!sameRows(split.train, wholeSplit.train) || !sameRows(split.validation, wholeSplit.validation) ||
+        !sameRows(split.test, wholeSplit.test)) {
+        std::printf("rank %d: its rows of the split differ from one process's\n", ranks.rank());
+        ++mismatches[0];
+    }
     ranks.sum(std::span<double>(mismatches));
     if (ranks.rank() != 0)
         return 0;
