@@ -121,7 +121,7 @@ RankPart readCsvPartOfRank(Communicator &communicator, const std::string &path, 
     const std::vector<double> quotes =
         valuesOfRanks(communicator, static_cast<double>(std::count(nominalBytes.begin(), nominalBytes.end(), '"')));
     std::uint64_t recordStart = headerEnd;
-    if (rank > 0) {
+    if (rank > 0 && nominal > 0) { // a file of fewer bytes than ranks: the first ranks' cuts are at 0
         // Scanning starts one byte early: a cut just after a line end is a record start itself.
         const bool previousIsQuote = readRange(file, path, nominal - 1, nominal) == "\"";
         const auto quotesBefore = static_cast<std::uint64_t>(sumBefore(quotes, rank)) - (previousIsQuote ? 1 : 0);

@@ -301,25 +301,27 @@ std::string loanFile(std::size_t rows, bool badIncome)
     return text;
 }
 
-// Rank 0 writes the file into a new temporary directory; every rank gets its path.
-std::string sharedFile(Communicator &ranks, const std::string &text)
+// Rank 0 writes the file into `directory` (made in the working directory, the build's tests/ under
+// ctest; the same each run, since a failing job ends before it can remove it); every rank gets its
+// path.
+std::string sharedFile(Communicator &ranks, const std::string &directory, const std::string &text)
 {
-    std::vector<char> path;
+    const std::string file = directory + "/loans.csv";
+    std::vector<char> ready;
     if (ranks.rank() == 0) {
-        char pattern[] = "/tmp/cmtl_mpi_read_XXXXXX";
-        const std::string directory = ::mkdtemp(pattern);
-        const std::string file = directory + "/loans.csv";
+        std::filesystem::create_directories(directory);
         std::ofstream(file, std::ios::binary) << text;
-        path.assign(file.begin(), file.end());
     }
-    ranks.broadcast(path, 0);
-    return {path.begin(), path.end()};
+    ranks.broadcast(ready, 0); // the others wait until it is written
+    return file;
 }
 
 int read(Communicator &ranks, bool badIncome)
 {
     constexpr std::size_t kRows = 3000;
-    const std::string path = sharedFile(ranks, loanFile(kRows, badIncome));
+    const std::string directory =
+        "mpi_" + std::string(badIncome ? "read-fault_" : "read_") + std::to_string(ranks.size()) + "ranks";
+    const std::string path = sharedFile(ranks, directory, loanFile(kRows, badIncome));
     CsvOptions options;
     options.threads = 1;
     if (badIncome)
@@ -348,6 +350,13 @@ int read(Communicator &ranks, bool badIncome)
     }
     if (part.allRows != all.rowCount())
         ++mismatches[0];
+    // A file of fewer bytes than there are ranks: the first ranks' cuts fall at its start.
+    const std::string tinyPath = sharedFile(ranks, directory + "/tiny", "x\n7"); // 3 bytes, no final line end
+    const RankPart tiny = readCsvPartOfRank(ranks, tinyPath, options);
+    if (tiny.allRows != 1 || (tiny.read.table.rowCount() == 1 && tiny.read.table.column(0).cellText(0) != "7")) {
+        std::printf("rank %d: the tiny file reads as %zu rows\n", ranks.rank(), tiny.allRows);
+        ++mismatches[0];
+    }
     // The split by row index in the whole file, stratified on a label made from the row's index.
     std::vector<float> strata(mine.rowCount());
     for (std::size_t row = 0; row < strata.size(); ++row)
@@ -374,7 +383,7 @@ int read(Communicator &ranks, bool badIncome)
     ranks.sum(std::span<double>(mismatches));
     if (ranks.rank() != 0)
         return 0;
-    std::filesystem::remove_all(std::filesystem::path(path).parent_path());
+    std::filesystem::remove_all(directory);
     std::printf("%d ranks: rows %zu, %g rows or columns differ from one process's reading\n", ranks.size(),
                 part.allRows, mismatches[0]);
     const bool ok = mismatches[0] == 0 && all.column("branch").type == ColumnType::Categorical;
