@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "distributed/Communicator.h"
+#include "preprocess/FitSteps.h"
 #include "preprocess/NumericSummary.h"
 #include "preprocess/TableLookup.h"
 
@@ -152,7 +153,8 @@ Preprocessor fitPreprocessorAcrossRanks(Communicator &communicator, const Table 
                               std::to_string(static_cast<int>(numericOnRanks[i])) + " of " +
                               std::to_string(communicator.size()) +
                               " ranks' parts and text on the others: read the parts with the same column types "
-                              "(--categorical or --numeric name it)");
+                              "(readCsvPartOfRank does; or set the type, --column-type \"" +
+                              columns[i]->name + "=categorical\")");
     }
     const double allTrainRows = numericOnRanks.back();
     if (allTrainRows == 0)

@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "common/ParallelFor.h"
+#include "preprocess/FitSteps.h"
 #include "preprocess/NumericSummary.h"
 #include "preprocess/TableLookup.h"
 #include "preprocess/WoeEncoder.h"

@@ -4,6 +4,7 @@
 //                steps, and the test AUC after training with early stopping.
 //   preprocess   each rank reads its rows of a CSV text and the preprocessing is fitted across the
 //                ranks: it must equal the one fitted by one process on the whole table, exactly.
+//   preprocess-types  the same with a column numeric on some parts and text on another: refused.
 //   read         each rank reads its byte range of a CSV file (quoted line breaks, a blank line, a
 //                column with text on the last part only): its rows must equal the same rows of
 //                the whole file read by one process, with the same types, cells and lines, and
@@ -228,7 +229,7 @@ bool sameSteps(const Preprocessor &a, const Preprocessor &b)
     return same;
 }
 
-int preprocess(Communicator &ranks)
+int preprocess(Communicator &ranks, bool typesDiffer)
 {
     constexpr std::size_t kRows = 3000;
     const std::string header = "income,rate,grade,purpose,region,branch,channel\n";
@@ -237,6 +238,10 @@ int preprocess(Communicator &ranks)
     std::string part = header;
     for (std::size_t row = begin; row < end; ++row)
         part += lines[row];
+    // preprocess-types: the last part's "branch" holds text, the others numbers, and the parts are
+    // read on their own (not by readCsvPartOfRank, which agrees the types): the fit must refuse.
+    if (typesDiffer && ranks.rank() == ranks.size() - 1)
+        part += "2999.5,10,A,car,north,x,web\n";
     // Every fifth row (by its index in the whole file) is held out, as a split by row index is.
     std::vector<std::size_t> trainRows;
     for (std::size_t row = begin; row < end; ++row) {
@@ -245,7 +250,8 @@ int preprocess(Communicator &ranks)
     }
     CsvOptions options;
     options.threads = 1;
-    options.categoricalColumns = {"branch"};
+    if (!typesDiffer)
+        options.categoricalColumns = {"branch"};
     const std::vector<std::string> features{"income", "rate", "grade", "purpose", "region", "branch", "channel"};
     PreprocessOptions preprocessOptions;
     preprocessOptions.missingIndicators = true;
@@ -452,13 +458,14 @@ int main(int argc, char **argv)
             return equivalence(*ranks);
         if (mode == "read" || mode == "read-fault")
             return read(*ranks, mode == "read-fault");
-        if (mode == "preprocess")
-            return preprocess(*ranks);
+        if (mode == "preprocess" || mode == "preprocess-types")
+            return preprocess(*ranks, mode == "preprocess-types");
         if (mode == "fault-throw" || mode == "fault-kill")
             return fault(*ranks, mode == "fault-kill");
         if (mode == "bench" && argc == 5)
             return bench(*ranks, std::stoul(argv[2]), std::stoi(argv[3]), std::stoi(argv[4]));
-        throw ConfigError("usage: tst_distributed_training "
-                          "equivalence|preprocess|read|read-fault|fault-throw|fault-kill|bench ROWS EPOCHS THREADS");
+        throw ConfigError(
+            "usage: tst_distributed_training "
+            "equivalence|preprocess|preprocess-types|read|read-fault|fault-throw|fault-kill|bench ROWS EPOCHS THREADS");
     });
 }
