@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "common/ParallelFor.h"
+#include "preprocess/FitSteps.h"
 #include "preprocess/NumericSummary.h"
 #include "preprocess/TableLookup.h"
 #include "preprocess/WoeEncoder.h"
@@ -59,6 +60,95 @@ std::vector<std::string> Preprocessor::featureColumns() const
     return columns;
 }
 
+void refuseInfiniteValues(const Table &table, const Column &column, const std::vector<std::size_t> &rows,
+                          const NumericSummary &summary)
+{
+    if (std::isfinite(summary.lowest) && std::isfinite(summary.highest))
+        return;
+    const float *values = column.values.data();
+    const auto infinite =
+        std::find_if(rows.begin(), rows.end(), [&](std::size_t row) { return std::isinf(values[row]); });
+    throw DataError({table.source(), 0, column.name},
+                    "the value on " + table.rowPlace(*infinite) + " is " + column.cellText(*infinite) +
+                        " (beyond the range of 32-bit numbers): no scale can be fitted to it; correct the cell, "
+                        "leave it empty (missing), or ignore the column");
+}
+
+std::optional<NumericStep> numericStepFromSummary(const std::string &column, const NumericSummary &summary,
+                                                  std::size_t rows, const PreprocessOptions &options,
+                                                  std::vector<std::string> &warnings,
+                                                  const std::function<float()> &median)
+{
+    if (summary.count == 0) {
+        warnings.push_back("column \"" + column + "\" dropped: every training value is missing");
+        return std::nullopt;
+    }
+    if (summary.lowest == summary.highest) {
+        warnings.push_back("column \"" + column + "\" dropped: constant on the training rows");
+        return std::nullopt;
+    }
+    const double scale = summary.standardDeviation();
+
+    NumericStep step;
+    step.column = column;
+    step.median = median();
+    step.mean = static_cast<float>(summary.mean());
+    step.scale = scale > 0 ? static_cast<float>(scale) : 1.0f;
+    step.missingIndicator = options.missingIndicators && summary.count < rows;
+    step.lowest = summary.lowest;
+    step.highest = summary.highest;
+    return step;
+}
+
+std::vector<std::int64_t> levelCounts(const Column &column, const std::vector<std::size_t> &rows)
+{
+    std::vector<std::int64_t> counts(column.levels.size() + 1, 0);
+    for (const std::size_t row : rows)
+        ++counts[static_cast<std::size_t>(column.codes[row] + 1)];
+    return counts;
+}
+
+std::optional<OneHotStep> oneHotStepFromCounts(const std::string &column, const std::vector<std::string> &levels,
+                                               const std::vector<std::int64_t> &counts,
+                                               const PreprocessOptions &options, std::vector<std::string> &warnings)
+{
+    // counts[code + 1]: slot 0 counts missing cells.
+    std::vector<std::size_t> order;
+    for (std::size_t slot = 0; slot < counts.size(); ++slot) {
+        if (counts[slot] > 0)
+            order.push_back(slot);
+    }
+    if (order.size() < 2) {
+        warnings.push_back("column \"" + column + "\" dropped: a single value on the training rows");
+        return std::nullopt;
+    }
+    // Most frequent first; ties by level order so the result does not depend on sorting details.
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
+
+    OneHotStep step;
+    step.column = column;
+    std::int64_t pooledRows = 0;
+    for (const std::size_t slot : order) {
+        const bool keep =
+            static_cast<int>(step.levels.size()) < options.maxLevels && counts[slot] >= options.minLevelCount;
+        if (!keep) {
+            pooledRows += counts[slot];
+            continue;
+        }
+        step.levels.push_back(slot == 0 ? std::string(OneHotStep::kMissingLevel) : levels[slot - 1]);
+    }
+    step.otherInput = pooledRows > 0;
+    if (step.levels.empty()) {
+        warnings.push_back("column \"" + column + "\" dropped: every level is rarer than " +
+                           std::to_string(options.minLevelCount) + " training rows");
+        return std::nullopt;
+    }
+    if (step.otherInput)
+        warnings.push_back("column \"" + column + "\": " + std::to_string(pooledRows) +
+                           " training rows of rare levels pooled into (other)");
+    return step;
+}
+
 namespace {
 
 std::optional<NumericStep> fitNumeric(const Table &table, const Column &column, const std::vector<std::size_t> &rows,
@@ -71,81 +161,20 @@ std::optional<NumericStep> fitNumeric(const Table &table, const Column &column, 
     const float *values = column.values.data();
     const bool radixMedian = rows.size() >= NumericSummary::kBuckets;
     const NumericSummary summary = NumericSummary::of(values, rows, radixMedian);
-    if (summary.count == 0) {
-        warnings.push_back("column \"" + column.name + "\" dropped: every training value is missing");
-        return std::nullopt;
-    }
-    if (!std::isfinite(summary.lowest) || !std::isfinite(summary.highest)) {
-        const auto infinite =
-            std::find_if(rows.begin(), rows.end(), [&](std::size_t row) { return std::isinf(values[row]); });
-        throw DataError({table.source(), 0, column.name},
-                        "the value on " + table.rowPlace(*infinite) + " is " + column.cellText(*infinite) +
-                            " (beyond the range of 32-bit numbers): no scale can be fitted to it; correct the cell, "
-                            "leave it empty (missing), or ignore the column");
-    }
-    if (summary.lowest == summary.highest) {
-        warnings.push_back("column \"" + column.name + "\" dropped: constant on the training rows");
-        return std::nullopt;
-    }
-    const double scale = summary.standardDeviation();
-
-    NumericStep step;
-    step.column = column.name;
-    if (radixMedian) {
+    if (summary.count > 0)
+        refuseInfiniteValues(table, column, rows, summary);
+    return numericStepFromSummary(column.name, summary, rows.size(), options, warnings, [&] {
+        if (!radixMedian)
+            return directMedian(values, rows);
         const MedianBucket bucket = medianBucket(summary);
-        step.median = selectMedian(bucket, lowKeyCounts(values, rows, bucket.highKey));
-    } else {
-        step.median = directMedian(values, rows);
-    }
-    step.mean = static_cast<float>(summary.mean());
-    step.scale = scale > 0 ? static_cast<float>(scale) : 1.0f;
-    step.missingIndicator = options.missingIndicators && summary.count < rows.size();
-    step.lowest = summary.lowest;
-    step.highest = summary.highest;
-    return step;
+        return selectMedian(bucket, lowKeyCounts(values, rows, bucket.highKey));
+    });
 }
 
 std::optional<OneHotStep> fitOneHot(const Column &column, const std::vector<std::size_t> &rows,
                                     const PreprocessOptions &options, std::vector<std::string> &warnings)
 {
-    // counts[code + 1]: slot 0 counts missing cells.
-    std::vector<std::int64_t> counts(column.levels.size() + 1, 0);
-    for (const std::size_t row : rows)
-        ++counts[static_cast<std::size_t>(column.codes[row] + 1)];
-    std::vector<std::size_t> order;
-    for (std::size_t slot = 0; slot < counts.size(); ++slot) {
-        if (counts[slot] > 0)
-            order.push_back(slot);
-    }
-    if (order.size() < 2) {
-        warnings.push_back("column \"" + column.name + "\" dropped: a single value on the training rows");
-        return std::nullopt;
-    }
-    // Most frequent first; ties by level order so the result does not depend on sorting details.
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
-
-    OneHotStep step;
-    step.column = column.name;
-    std::int64_t pooledRows = 0;
-    for (const std::size_t slot : order) {
-        const bool keep =
-            static_cast<int>(step.levels.size()) < options.maxLevels && counts[slot] >= options.minLevelCount;
-        if (!keep) {
-            pooledRows += counts[slot];
-            continue;
-        }
-        step.levels.push_back(slot == 0 ? std::string(OneHotStep::kMissingLevel) : column.levels[slot - 1]);
-    }
-    step.otherInput = pooledRows > 0;
-    if (step.levels.empty()) {
-        warnings.push_back("column \"" + column.name + "\" dropped: every level is rarer than " +
-                           std::to_string(options.minLevelCount) + " training rows");
-        return std::nullopt;
-    }
-    if (step.otherInput)
-        warnings.push_back("column \"" + column.name + "\": " + std::to_string(pooledRows) +
-                           " training rows of rare levels pooled into (other)");
-    return step;
+    return oneHotStepFromCounts(column.name, column.levels, levelCounts(column, rows), options, warnings);
 }
 
 // For a categorical column of the table being transformed, the input offset (within the step's

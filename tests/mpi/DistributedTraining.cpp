@@ -2,21 +2,36 @@
 //   equivalence  N ranks, each with its part of the rows and batch B, against one process (rank 0
 //                alone) with all rows and batch N * B: the parameters after one epoch of several
 //                steps, and the test AUC after training with early stopping.
+//   preprocess   each rank reads its rows of a CSV text and the preprocessing is fitted across the
+//                ranks: it must equal the one fitted by one process on the whole table, exactly.
+//   preprocess-types  the same with a column numeric on some parts and text on another: refused.
+//   read         each rank reads its byte range of a CSV file (quoted line breaks, a blank line, a
+//                column with text on the last part only): its rows must equal the same rows of
+//                the whole file read by one process, with the same types, cells and lines, and
+//                its rows of the stratified split those of one process's split.
+//   read-fault   the same file with a bad number on the last rank's part: the job must stop
+//                naming the rank, the file, the file's line and the value.
 //   fault-throw  the last rank fails reading its part: the job must stop naming it and the cause.
 //   fault-kill   the last rank is killed in the middle of training: the job must stop, not hang.
 //   bench R E T  (scripts/bench_mpi.sh, not a test) R synthetic rows split over the ranks, the
 //                reference network (128, 64), batch 256 per rank, E epochs, T threads per rank:
 //                seconds per epoch.
 #include "common/Error.h"
+#include "csv/CsvReader.h"
 #include "distributed/Communicator.h"
+#include "distributed/DistributedFit.h"
+#include "distributed/DistributedRead.h"
 #include "metrics/BinaryMetrics.h"
 #include "nn/Random.h"
+#include "split/DataSplit.h"
 #include "train/Trainer.h"
 
 #include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <unistd.h>
 
@@ -163,6 +178,225 @@ int equivalence(Communicator &ranks)
     return ok ? 0 : 1;
 }
 
+// The rows of a small loan table as CSV lines: numeric columns with missing cells and a long
+// tail, categorical columns with tied, rare and missing levels whose first appearance differs
+// along the file (a level first seen on a validation row, a level that only occurs late).
+std::vector<std::string> loanLines(std::size_t rows)
+{
+    static const char *const grades[] = {"A", "B", "C", "D", "E"};
+    static const char *const purposes[] = {"car", "home", "debt", "car", "home", "debt"};
+    std::vector<std::string> lines;
+    for (std::size_t row = 0; row < rows; ++row) {
+        SplitMix64 random(SplitMix64::derive(7, row));
+        const double income = 20000 + 80000 * random.uniform() * random.uniform();
+        const std::string incomeCell = random.uniform() < 0.1 ? "NA" : std::to_string(income);
+        const std::string rateCell = random.uniform() < 0.05 ? "" : std::to_string(5 + 20 * random.uniform());
+        const std::size_t grade = static_cast<std::size_t>(random.uniform() * 5);
+        std::string purpose = purposes[row % 6];
+        if (row % 397 == 5)
+            purpose = "wedding"; // rare: pooled into (other)
+        if (row > rows * 3 / 4 && row % 11 == 0)
+            purpose = "solar"; // first seen on the last rank's part
+        const std::string region = random.uniform() < 0.03 ? "" : (row % 2 == 0 ? "north" : "south");
+        // Equally frequent on the training rows, "web" first in the file but "phone" first on the
+        // second half: the tie between them is broken by the whole file's first-seen order.
+        const bool firstHalf = row < rows / 2;
+        const std::string channel = (row % 2 == 0) == firstHalf ? "web" : "phone";
+        lines.push_back(incomeCell + "," + rateCell + "," + grades[grade] + "," + purpose + "," + region + "," +
+                        std::to_string(row % 3) + "," + channel + "\n");
+    }
+    return lines;
+}
+
+bool sameSteps(const Preprocessor &a, const Preprocessor &b)
+{
+    bool same = a.numeric.size() == b.numeric.size() && a.oneHot.size() == b.oneHot.size() && a.warnings == b.warnings;
+    for (std::size_t i = 0; same && i < a.numeric.size(); ++i) {
+        const NumericStep &x = a.numeric[i], &y = b.numeric[i];
+        same = x.column == y.column && x.median == y.median && x.mean == y.mean && x.scale == y.scale &&
+               x.missingIndicator == y.missingIndicator && x.lowest == y.lowest && x.highest == y.highest;
+        if (!same)
+            std::printf("numeric step %s differs: median %.9g/%.9g mean %.9g/%.9g scale %.9g/%.9g\n", x.column.c_str(),
+                        double(x.median), double(y.median), double(x.mean), double(y.mean), double(x.scale),
+                        double(y.scale));
+    }
+    for (std::size_t i = 0; same && i < a.oneHot.size(); ++i) {
+        same = a.oneHot[i].column == b.oneHot[i].column && a.oneHot[i].levels == b.oneHot[i].levels &&
+               a.oneHot[i].otherInput == b.oneHot[i].otherInput;
+        if (!same)
+            std::printf("one-hot step %s differs\n", a.oneHot[i].column.c_str());
+    }
+    return same;
+}
+
+int preprocess(Communicator &ranks, bool typesDiffer)
+{
+    constexpr std::size_t kRows = 3000;
+    const std::string header = "income,rate,grade,purpose,region,branch,channel\n";
+    const std::vector<std::string> lines = loanLines(kRows);
+    const auto [begin, end] = shareOf(kRows, ranks.rank(), ranks.size());
+    std::string part = header;
+    for (std::size_t row = begin; row < end; ++row)
+        part += lines[row];
+    // preprocess-types: the last part's "branch" holds text, the others numbers, and the parts are
+    // read on their own (not by readCsvPartOfRank, which agrees the types): the fit must refuse.
+    if (typesDiffer && ranks.rank() == ranks.size() - 1)
+        part += "2999.5,10,A,car,north,x,web\n";
+    // Every fifth row (by its index in the whole file) is held out, as a split by row index is.
+    std::vector<std::size_t> trainRows;
+    for (std::size_t row = begin; row < end; ++row) {
+        if (row % 5 != 0)
+            trainRows.push_back(row - begin);
+    }
+    CsvOptions options;
+    options.threads = 1;
+    if (!typesDiffer)
+        options.categoricalColumns = {"branch"};
+    const std::vector<std::string> features{"income", "rate", "grade", "purpose", "region", "branch", "channel"};
+    PreprocessOptions preprocessOptions;
+    preprocessOptions.missingIndicators = true;
+    const CsvReadResult mine = readCsv(part, "loans.csv", options);
+    const Preprocessor distributed =
+        fitPreprocessorAcrossRanks(ranks, mine.table, features, trainRows, preprocessOptions);
+    if (ranks.rank() != 0)
+        return 0;
+
+    std::string whole = header;
+    std::vector<std::size_t> allTrainRows;
+    for (std::size_t row = 0; row < kRows; ++row) {
+        whole += lines[row];
+        if (row % 5 != 0)
+            allTrainRows.push_back(row);
+    }
+    const CsvReadResult all = readCsv(whole, "loans.csv", options);
+    const Preprocessor reference = fitPreprocessor(all.table, features, allTrainRows, preprocessOptions, 1);
+    const bool ok = sameSteps(distributed, reference) && reference.numeric.size() == 2 &&
+                    reference.oneHot.size() == 5 && reference.oneHot[1].otherInput &&
+                    reference.oneHot[4].levels == std::vector<std::string>{"web", "phone"};
+    std::printf("%d ranks: %zu numeric and %zu one-hot steps, %s the one-process fit\n", ranks.size(),
+                distributed.numeric.size(), distributed.oneHot.size(), ok ? "equal to" : "NOT equal to");
+    std::printf("%s\n", ok ? "PASS" : "FAIL");
+    return ok ? 0 : 1;
+}
+
+// The loan lines with a "note" column (a quoted cell over two lines, with doubled quotes, on
+// every 250th row; one of 400 lines on row 1480), a blank line after row 1600, text in "branch"
+// on row 2990 only, and, for read-fault, "abc" in the numeric column income on row 2900 (line
+// 3314 of the file).
+std::string loanFile(std::size_t rows, bool badIncome)
+{
+    const std::vector<std::string> lines = loanLines(rows);
+    std::string text = "income,rate,grade,purpose,region,branch,channel,note\n";
+    for (std::size_t row = 0; row < rows; ++row) {
+        std::string line = lines[row].substr(0, lines[row].size() - 1);
+        if (row == 2990)
+            line = line.substr(0, line.rfind(',', line.rfind(',') - 1)) + ",x" + line.substr(line.rfind(','));
+        if (badIncome && row == 2900)
+            line = "abc" + line.substr(line.find(','));
+        std::string note = row % 250 == 7 ? "\"line one\nline \"\"two\"\"\"" : "plain";
+        if (row == 1480) { // about 20 KB over 400 lines: the cut between the middle ranks falls inside it
+            note = "\"";
+            for (int i = 0; i < 400; ++i)
+                note += std::string(i == 0 ? "" : "\n") + "a \"\"quoted\"\" word, then more text: " + std::to_string(i);
+            note += "\"";
+        }
+        text += line + "," + note + "\n";
+        if (row == 1600)
+            text += "\n";
+    }
+    return text;
+}
+
+// Rank 0 writes the file into `directory` (made in the working directory, the build's tests/ under
+// ctest; the same each run, since a failing job ends before it can remove it); every rank gets its
+// path.
+std::string sharedFile(Communicator &ranks, const std::string &directory, const std::string &text)
+{
+    const std::string file = directory + "/loans.csv";
+    std::vector<char> ready;
+    if (ranks.rank() == 0) {
+        std::filesystem::create_directories(directory);
+        std::ofstream(file, std::ios::binary) << text;
+    }
+    ranks.broadcast(ready, 0); // the others wait until it is written
+    return file;
+}
+
+int read(Communicator &ranks, bool badIncome)
+{
+    constexpr std::size_t kRows = 3000;
+    const std::string directory =
+        "mpi_" + std::string(badIncome ? "read-fault_" : "read_") + std::to_string(ranks.size()) + "ranks";
+    const std::string path = sharedFile(ranks, directory, loanFile(kRows, badIncome));
+    CsvOptions options;
+    options.threads = 1;
+    if (badIncome)
+        options.numericColumns = {"income"};
+    const RankPart part = readCsvPartOfRank(ranks, path, options);
+    // The test alone reads the whole file on every rank, to compare.
+    const CsvReadResult whole = readCsvFile(path, options);
+    std::vector<double> mismatches{0};
+    const Table &mine = part.read.table, &all = whole.table;
+    for (std::size_t c = 0; c < all.columnCount(); ++c) {
+        if (mine.column(c).name != all.column(c).name || mine.column(c).type != all.column(c).type) {
+            std::printf("rank %d: column %s has another name or type\n", ranks.rank(), all.column(c).name.c_str());
+            ++mismatches[0];
+        }
+    }
+    for (std::size_t row = 0; row < mine.rowCount() && mismatches[0] == 0; ++row) {
+        const std::size_t wholeRow = part.firstRow + row;
+        bool same = mine.rowPlace(row) == all.rowPlace(wholeRow);
+        for (std::size_t c = 0; c < all.columnCount(); ++c)
+            same = same && mine.column(c).cellText(row) == all.column(c).cellText(wholeRow);
+        if (!same) {
+            std::printf("rank %d: row %zu (%s) differs from the whole file's row %zu (%s)\n", ranks.rank(), row,
+                        mine.rowPlace(row).c_str(), wholeRow, all.rowPlace(wholeRow).c_str());
+            ++mismatches[0];
+        }
+    }
+    if (part.allRows != all.rowCount())
+        ++mismatches[0];
+    // A file of fewer bytes than there are ranks: the first ranks' cuts fall at its start.
+    const std::string tinyPath = sharedFile(ranks, directory + "/tiny", "x\n7"); // 3 bytes, no final line end
+    const RankPart tiny = readCsvPartOfRank(ranks, tinyPath, options);
+    if (tiny.allRows != 1 || (tiny.read.table.rowCount() == 1 && tiny.read.table.column(0).cellText(0) != "7")) {
+        std::printf("rank %d: the tiny file reads as %zu rows\n", ranks.rank(), tiny.allRows);
+        ++mismatches[0];
+    }
+    // The split by row index in the whole file, stratified on a label made from the row's index.
+    std::vector<float> strata(mine.rowCount());
+    for (std::size_t row = 0; row < strata.size(); ++row)
+        strata[row] = SplitMix64(SplitMix64::derive(9, part.firstRow + row)).uniform() < 0.2 ? 1.f : 0.f;
+    std::vector<float> allStrata(all.rowCount());
+    for (std::size_t row = 0; row < allStrata.size(); ++row)
+        allStrata[row] = SplitMix64(SplitMix64::derive(9, row)).uniform() < 0.2 ? 1.f : 0.f;
+    const SplitSpec spec{0.6, 0.2, 5};
+    const DataSplit split = splitOfRank(ranks, part, strata, spec),
+                    wholeSplit = stratifiedSplit(all.rowCount(), allStrata, spec);
+    const auto sameRows = [&](const std::vector<std::size_t> &local, const std::vector<std::size_t> &whole) {
+        std::vector<std::size_t> expected;
+        for (const std::size_t row : whole) {
+            if (row >= part.firstRow && row < part.firstRow + mine.rowCount())
+                expected.push_back(row - part.firstRow);
+        }
+        return local == expected;
+    };
+    if (!sameRows(split.train, wholeSplit.train) || !sameRows(split.validation, wholeSplit.validation) ||
+        !sameRows(split.test, wholeSplit.test)) {
+        std::printf("rank %d: its rows of the split differ from one process's\n", ranks.rank());
+        ++mismatches[0];
+    }
+    ranks.sum(std::span<double>(mismatches));
+    if (ranks.rank() != 0)
+        return 0;
+    std::filesystem::remove_all(directory);
+    std::printf("%d ranks: rows %zu, %g rows or columns differ from one process's reading\n", ranks.size(),
+                part.allRows, mismatches[0]);
+    const bool ok = mismatches[0] == 0 && all.column("branch").type == ColumnType::Categorical;
+    std::printf("%s\n", ok ? "PASS" : "FAIL");
+    return ok ? 0 : 1;
+}
+
 // A callback that kills its own process at the third step (as the kernel's OOM killer would).
 class KillAtThirdStep : public TrainingCallback {
 public:
@@ -222,11 +456,16 @@ int main(int argc, char **argv)
     return runRank(*ranks, [&] {
         if (mode == "equivalence")
             return equivalence(*ranks);
+        if (mode == "read" || mode == "read-fault")
+            return read(*ranks, mode == "read-fault");
+        if (mode == "preprocess" || mode == "preprocess-types")
+            return preprocess(*ranks, mode == "preprocess-types");
         if (mode == "fault-throw" || mode == "fault-kill")
             return fault(*ranks, mode == "fault-kill");
         if (mode == "bench" && argc == 5)
             return bench(*ranks, std::stoul(argv[2]), std::stoi(argv[3]), std::stoi(argv[4]));
         throw ConfigError(
-            "usage: tst_distributed_training equivalence|fault-throw|fault-kill|bench ROWS EPOCHS THREADS");
+            "usage: tst_distributed_training "
+            "equivalence|preprocess|preprocess-types|read|read-fault|fault-throw|fault-kill|bench ROWS EPOCHS THREADS");
     });
 }

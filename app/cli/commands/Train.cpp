@@ -106,9 +106,10 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
         return 0;
     refuseUnexpectedArguments(parser, "train");
     // Several ranks of an mpirun job would each train on the whole file and write the same output
-    // files at once. The engine trains data-parallel (trainNetwork with a Communicator), but this
-    // command cannot yet give each rank its part of the file nor fit the preprocessing across
-    // ranks: refused rather than run N times over.
+    // files at once. The engine trains data-parallel (trainNetwork with a Communicator), reads a
+    // rank's part (readCsvPartOfRank) and fits the preprocessing across ranks, but the task
+    // encodings and the evaluation are not yet fitted across ranks, nor is this command wired to
+    // them: refused rather than run N times over.
     if (launchedByMpirun() && std::string(std::getenv("OMPI_COMM_WORLD_SIZE")) != "1")
         throw ConfigError("train was started by mpirun with " + std::string(std::getenv("OMPI_COMM_WORLD_SIZE")) +
                           " ranks, but the command does not train data-parallel yet (README, \"Data-parallel "

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "csv/CsvReader.h"
+#include "split/DataSplit.h"
+
+#include <cstddef>
+#include <string>
+
+namespace cmtl {
+
+class Communicator;
+
+// One rank's part of a CSV file read by every rank of a data-parallel job.
+struct RankPart {
+    CsvReadResult read;       // this rank's rows, with the whole file's column types and lines
+    std::size_t firstRow = 0; // the index of its first row in the whole file
+    std::size_t allRows = 0;  // the rows of all the ranks' parts together
+};
+
+// Reads this rank's share of the CSV file at `path` (collective: every rank calls it with the same
+// path and options). No rank reads or holds the whole file:
+// - The file is cut at the nominal byte offsets size * r / N, each moved forward to the start of
+//   the next record: after the first line end that lies outside quoted fields, known from the
+//   parity of the quote characters before the offset (summed over the ranks). Each rank reads the
+//   header and the bytes from its record start to the next rank's.
+// - Rank 0 reads first and its dialect (delimiter, encoding, decimal separator) is used by every
+//   other rank, so that all parts are read alike.
+// - A column that is text on some rank's part is read as text on every rank (as one process reads
+//   a column holding text anywhere); the other columns stay numeric.
+// - Lines are the whole file's: a refusal names the file's line, and Table::rowPlace the file's.
+// The parts in rank order are the rows of readCsvFile(path, options), with the same column types.
+// Refused: a file that is not a regular file, one with no data rows, UTF-16 (its line ends are not
+// single bytes), and, as DataError naming its line, any cell readCsvFile would refuse. A quote
+// character inside an unquoted field ("5" screen") upsets the parity: a cut then falls inside a
+// record and the part is refused as ragged rather than misread.
+RankPart readCsvPartOfRank(Communicator &communicator, const std::string &path, CsvOptions options);
+
+// This rank's rows (indices into part.read.table) of the split one process makes of the whole
+// file: stratifiedSplit (or, with `withoutTest`, trainValidationSplit) over all rows by their
+// index in the file, with the strata of all ranks gathered (collective). `strata` holds this
+// part's stratification labels, encoded alike on every rank (the whole file's classes), or is
+// empty on every rank for a plain random split. Each rank holds the split's row indices of the
+// whole file (8 bytes a row) while it is made.
+DataSplit splitOfRank(Communicator &communicator, const RankPart &part, std::span<const float> strata,
+                      const SplitSpec &spec, bool withoutTest = false);
+
+} // namespace cmtl
