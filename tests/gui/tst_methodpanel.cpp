@@ -112,7 +112,7 @@ void TestMethodPanel::compareMethodsFillsTheTable()
 {
     const QString path = QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv");
     CsvReadResult read = readCsvFile(path.toStdString());
-    auto data = std::make_shared<LoadedTable>(LoadedTable{path, {}, read.dialect, std::move(read.table), {}, {}, {}});
+    auto data = std::make_shared<LoadedTable>(LoadedTable{path, {}, read.dialect, std::move(read.table), {}, {}, {}, {}});
     const RoleAssignment roles = defaultRoles(data->table,
                                               {{"Class", TaskType::Binary, "bad", 1.0},
                                                {"grade", TaskType::Multiclass, "", 1.0},

@@ -144,7 +144,7 @@ private Q_SLOTS:
         m_run = run;
 
         // The loaded data set, as the Data page loads it.
-        DataLoader loader({m_train, CsvOptions{}});
+        DataLoader loader({m_train, CsvOptions{}, {}});
         QSignalSpy loaded(&loader, &DataLoader::succeeded);
         loader.run();
         QCOMPARE(loaded.size(), 1);
@@ -276,7 +276,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("term,grade,Class\n36 months,B,good\n60 months,C,bad\n");
         file.close();
-        DataLoader loader({other, CsvOptions{}});
+        DataLoader loader({other, CsvOptions{}, {}});
         QSignalSpy loaded(&loader, &DataLoader::succeeded);
         loader.run();
         QCOMPARE(loaded.size(), 1);
