@@ -442,6 +442,8 @@ void MainWindow::createMenus()
         if (run && run->modelPath.isEmpty())
             dialog->offerUnsavedModel(
                 run->name, {run->result.model, run->result.reports, run->result.history, run->result.warnings});
+        if (run && run->evaluatedFile.isEmpty() && !dataPath.isEmpty() && run->dataSource == dataPath)
+            dialog->noteTrainingData(run->name);
         QString comparisonName;
         if (run && m_workspace->data())
             if (const auto comparison = comparisonForReport(m_workspace->comparisons(), run->result.model,

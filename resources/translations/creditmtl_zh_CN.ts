@@ -2728,6 +2728,10 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>%1 尚未保存：报告记录的是这份临时副本，对话框关闭时即删除。请保存模型（文件 ▸ 保存模型…），以保留报告所给校验和对应的文件。</translation>
     </message>
     <message>
+        <source>%1 was trained on rows of this file: its metrics here mix training and held-out rows and look better than they will on new loans. For a model review, choose a file the run did not learn from, such as an out-of-time sample.</source>
+        <translation>%1 是用此文件中的行训练的：在此文件上的指标混合了训练行与留出行，会比在新贷款上的表现更好看。用于模型审查时，请选择该运行未学习过的文件，例如跨时间样本。</translation>
+    </message>
+    <message>
         <source>The unsaved model could not be copied for the report: %1</source>
         <translation>未保存的模型无法为报告复制：%1</translation>
     </message>

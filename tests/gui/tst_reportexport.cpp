@@ -184,6 +184,16 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(model).fileName(), arg("Run 1.cmtl"));
         QCOMPARE(field(*dialog, arg("Evaluated data file"))->text(), m_test);
         QVERIFY(dialog->findChild<QLabel *>(arg("reportModelNote"))->text().contains(arg("Run 1 is not saved")));
+        // The run was trained on that file: a note says its metrics there are optimistic, for as
+        // long as the field holds it.
+        auto *dataNote = dialog->findChild<QLabel *>(arg("reportDataNote"));
+        QVERIFY(!dataNote->isHidden());
+        QVERIFY2(dataNote->text().contains(arg("Run 1 was trained on rows of this file")),
+                 qPrintable(dataNote->text()));
+        field(*dialog, arg("Evaluated data file"))->setText(m_directory.filePath(arg("out_of_time.csv")));
+        QVERIFY(dataNote->isHidden());
+        field(*dialog, arg("Evaluated data file"))->setText(m_test);
+        QVERIFY(!dataNote->isHidden());
         QVERIFY(comparisonBox(*dialog)->isHidden()); // no comparison in the project
         QVERIFY(!compareWithCli(*dialog, arg("unsaved"), m_test, {}).isEmpty());
 

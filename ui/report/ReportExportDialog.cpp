@@ -78,6 +78,15 @@ ReportExportDialog::ReportExportDialog(const QString &modelPath, const QString &
     m_modelNote->setVisible(false);
     form->insertRow(1, QString(), m_modelNote); // under the Model field it speaks of
     m_data->setText(dataPath);
+    m_dataNote = new QLabel(this);
+    m_dataNote->setWordWrap(true);
+    m_dataNote->setObjectName(QStringLiteral("reportDataNote"));
+    m_dataNote->setVisible(false);
+    form->insertRow(3, QString(), m_dataNote); // under the Evaluated data field it speaks of
+    // The note speaks of the file it was given for: another file chosen, it no longer applies.
+    connect(m_data, &QLineEdit::textChanged, m_dataNote, [this](const QString &text) {
+        m_dataNote->setVisible(!m_trainingDataPath.isEmpty() && text.trimmed() == m_trainingDataPath);
+    });
     m_pdf = new QCheckBox(tr("Also print to &PDF (next to the report)"), this);
     m_pdf->setAccessibleName(tr("Also print to PDF"));
     form->addRow(QString(), m_pdf);
@@ -161,6 +170,16 @@ bool ReportExportDialog::offerUnsavedModel(const QString &runName, const ModelFi
             tr("The unsaved model could not be copied for the report: %1").arg(describeCurrentException().text));
         return false;
     }
+}
+
+void ReportExportDialog::noteTrainingData(const QString &runName)
+{
+    m_trainingDataPath = m_data->text().trimmed();
+    m_dataNote->setText(tr("%1 was trained on rows of this file: its metrics here mix training and held-out rows "
+                           "and look better than they will on new loans. For a model review, choose a file the "
+                           "run did not learn from, such as an out-of-time sample.")
+                            .arg(runName));
+    m_dataNote->setVisible(!m_trainingDataPath.isEmpty());
 }
 
 void ReportExportDialog::offerComparison(const StoredComparison &comparison, const QString &description)

@@ -55,6 +55,10 @@ public:
     // the status line, when it could not be written.
     bool offerUnsavedModel(const QString &runName, const ModelFileContents &contents);
 
+    // The Evaluated data field holds the file the run was trained on (no held-out file was
+    // given): a note under it says its metrics there are optimistic, while the field keeps it.
+    void noteTrainingData(const QString &runName);
+
     // The project's comparison (Run ▸ Compare Methods) made for the model's tasks on its data:
     // a check box, on, includes it as the report's multi-task evidence. `description` says which.
     void offerComparison(const StoredComparison &comparison, const QString &description);
@@ -79,6 +83,8 @@ private:
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_modelNote = nullptr; // shown when the model is a temporary copy of an unsaved run
+    QLabel *m_dataNote = nullptr;  // shown while the evaluated data is the run's training file
+    QString m_trainingDataPath;
     std::unique_ptr<QTemporaryDir> m_temporary;
     QPushButton *m_export = nullptr, *m_cancel = nullptr, *m_close = nullptr;
     WorkerThread *m_thread = nullptr;
