@@ -5,6 +5,7 @@
 // the message (the file, the line, the column and the value where they apply). A case that hangs
 // is killed after its time limit and fails as "hung".
 
+#include "ProgramRun.h"
 #include "workers/DataLoader.h"
 
 #include <QDir>
@@ -17,32 +18,11 @@
 
 namespace cmtl::catalogue {
 
-struct CliRun {
-    int exitCode = -1;
-    bool crashed = false; // ended by a signal
-    bool hung = false;    // killed after the time limit
-    QString out, err;
-};
+using CliRun = cmtl::testing::ProgramRun;
 
 inline CliRun runCli(const QStringList &arguments, int timeoutMs = 60000, const QByteArray &standardInput = {})
 {
-    QProcess process;
-    process.start(QStringLiteral(CMTL_CLI_PATH), arguments);
-    process.waitForStarted();
-    if (!standardInput.isEmpty())
-        process.write(standardInput);
-    process.closeWriteChannel();
-    CliRun run;
-    if (!process.waitForFinished(timeoutMs)) {
-        run.hung = true;
-        process.kill();
-        process.waitForFinished();
-    }
-    run.crashed = !run.hung && process.exitStatus() == QProcess::CrashExit;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return cmtl::testing::runCli(arguments, timeoutMs, standardInput);
 }
 
 // Checks a refusal: no hang, no crash, the exit code, and every word (file name, line, column,

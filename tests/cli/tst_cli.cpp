@@ -1,5 +1,6 @@
 // End to end: the creditmtl-cli executable on the bundled Lending Club sample.
 
+#include "ProgramRun.h"
 #include "csv/CsvReader.h"
 #include "metrics/BinaryMetrics.h"
 
@@ -21,18 +22,11 @@ using namespace cmtl;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
+using Run = testing::ProgramRun;
 
 Run runCli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(CMTL_CLI_PATH), arguments);
-    process.waitForFinished(300000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return testing::runCli(arguments, 300000);
 }
 
 QString sample()

@@ -1,6 +1,9 @@
 // End to end: creditmtl-cli's credit analytics (evaluate --gains and cut-offs, psi, importance,
 // predict --reasons) on a part of the bundled Lending Club sample. About 10 s in a Release build.
 
+#include "ProgramRun.h"
+#include "SampleFile.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,25 +17,9 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Run runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(CMTL_CLI_PATH), arguments);
-    process.waitForFinished(120000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using cmtl::testing::readAll;
+using cmtl::testing::runCli;
+using Run = cmtl::testing::ProgramRun;
 
 QString arg(const char *text)
 {
@@ -60,15 +47,8 @@ private:
 void TestCliAnalytics::initTestCase()
 {
     // The sample's first 2,000 loans.
-    QFile sample(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"));
-    QVERIFY(sample.open(QIODevice::ReadOnly));
-    QByteArray part;
-    for (int line = 0; line <= 2000 && !sample.atEnd(); ++line)
-        part += sample.readLine();
     m_data = m_directory.filePath(arg("part.csv"));
-    QFile out(m_data);
-    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(part) == part.size());
-    out.close();
+    QVERIFY(cmtl::testing::writeAll(m_data, cmtl::testing::sampleHead(2000)));
     m_model = m_directory.filePath(arg("m.cmtl"));
     const Run train = runCli({arg("train"), arg("--data"), m_data, arg("--task"), arg("Class:binary:bad"),
                               arg("--task"), arg("int_rate:regression"), arg("--epochs"), arg("20"), arg("--hidden"),

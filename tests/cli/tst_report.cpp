@@ -4,6 +4,7 @@
 // attributes equals what the engine's functions give for the same model and data, the multi-task
 // evidence from a comparison (compare --out-json) among them. About 10 s in a Release build.
 
+#include "ProgramRun.h"
 #include "csv/CsvReader.h"
 #include "explain/PermutationImportance.h"
 #include "io/ModelFile.h"
@@ -33,29 +34,9 @@ using namespace cmtl;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Run runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(CMTL_CLI_PATH), arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return {-1, QString(), QStringLiteral("creditmtl-cli did not finish within 120 s: ") + arguments.join(u' ')};
-    }
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using Run = testing::ProgramRun;
+using testing::readAll;
+using testing::runCli;
 
 QString arg(const char *text)
 {
@@ -168,31 +149,14 @@ void TestReport::initTestCase()
     QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
     // The multi-task evidence: the network against the references, 3 folds of the training file.
     m_comparison = m_directory.filePath(arg("comparison.json"));
-    const Run compared = runCli({arg("compare"),
-                                 arg("--data"),
-                                 m_train,
-                                 arg("--task"),
-                                 arg("Class:binary:bad"),
-                                 arg("--task"),
-                                 arg("grade:multiclass"),
-                                 arg("--task"),
-                                 arg("int_rate:regression"),
-                                 arg("--folds"),
-                                 arg("3"),
-                                 arg("--candidate"),
-                                 arg("shared-bottom"),
-                                 arg("--epochs"),
-                                 arg("3"),
-                                 // The logistic reference trains with at least the patience
-                                 // given (10 when off): the default 30 is minutes under ASan.
-                                 arg("--patience"),
-                                 arg("0"),
-                                 arg("--hidden"),
-                                 arg("8"),
-                                 arg("--seed"),
-                                 arg("3"),
-                                 arg("--out-json"),
-                                 m_comparison});
+    const Run compared =
+        runCli({arg("compare"), arg("--data"), m_train, arg("--task"), arg("Class:binary:bad"), arg("--task"),
+                arg("grade:multiclass"), arg("--task"), arg("int_rate:regression"), arg("--folds"), arg("3"),
+                arg("--candidate"), arg("shared-bottom"), arg("--epochs"), arg("3"),
+                // The logistic reference trains with at least the patience
+                // given (10 when off): the default 30 is minutes under ASan.
+                arg("--patience"), arg("0"), arg("--hidden"), arg("8"), arg("--seed"), arg("3"), arg("--out-json"),
+                m_comparison});
     QVERIFY2(compared.exitCode == 0, qPrintable(compared.err));
     m_report = m_directory.filePath(arg("report.html"));
     const Run report =
@@ -432,8 +396,11 @@ void TestReport::comparisonOfOtherTasksOrDataIsRefused()
     const auto refusal = [&](const char *name, const QJsonObject &comparison) {
         const QString path = m_directory.filePath(arg(name)), out = m_directory.filePath(arg("refused.html"));
         QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(comparison).toJson()) < 0)
-            return Run{-1, {}, QStringLiteral("cannot write ") + path};
+        if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(comparison).toJson()) < 0) {
+            Run unwritten;
+            unwritten.err = QStringLiteral("cannot write ") + path;
+            return unwritten;
+        }
         file.close();
         Run run = runCli({arg("report"), arg("--model"), m_model, arg("--data"), m_test, arg("--base"), m_train,
                           arg("--out"), out, arg("--repeats"), arg("1"), arg("--comparison"), path});

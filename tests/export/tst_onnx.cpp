@@ -5,6 +5,8 @@
 // model's declared missing values. And the ONNX checker on every exported file.
 
 #include "../core/OlderModelFile.h"
+#include "ProgramRun.h"
+#include "SampleFile.h"
 #include "common/Error.h"
 #include "csv/CsvReader.h"
 #include "export/OnnxExport.h"
@@ -38,47 +40,11 @@ namespace {
 constexpr const char *kOnnxRuntimePackage = "onnxruntime-node@1.30.0";
 constexpr double kTolerance = 1e-5;
 
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
+using Run = testing::ProgramRun;
+using testing::readAll;
+using testing::runCli;
 
-Run run(const QString &program, const QStringList &arguments, const QString &directory = {},
-        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(), int timeoutMs = 120000)
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    if (!directory.isEmpty())
-        process.setWorkingDirectory(directory);
-    process.start(program, arguments);
-    if (!process.waitForStarted(10000))
-        return {-1, {}, program + QStringLiteral(" did not start: ") + process.errorString()};
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return {-1, QString::fromUtf8(process.readAllStandardOutput()),
-                program + QStringLiteral(" did not finish within %1 s").arg(timeoutMs / 1000)};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
-Run runCli(const QStringList &arguments)
-{
-    return run(QStringLiteral(CMTL_CLI_PATH), arguments);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
-}
+using testing::writeAll;
 
 // A data set as the texts of its cells, to be written as CSV for `predict` and as JSON rows for
 // ONNX Runtime from the same values.
@@ -540,11 +506,15 @@ private:
             environment.insert(QStringLiteral("ONNXRUNTIME_NODE_INSTALL"), QStringLiteral("skip"));
             QElapsedTimer timer;
             timer.start();
-            const Run installed =
-                run(npm,
-                    {QStringLiteral("install"), QStringLiteral("--ignore-scripts"), QStringLiteral("--no-audit"),
-                     QStringLiteral("--no-fund"), QString::fromLatin1(kOnnxRuntimePackage)},
-                    folder, environment, 180000);
+            testing::ProgramOptions options;
+            options.directory = folder;
+            options.environment = environment;
+            options.timeoutMs = 180000;
+            const Run installed = testing::runProgram(npm,
+                                                      {QStringLiteral("install"), QStringLiteral("--ignore-scripts"),
+                                                       QStringLiteral("--no-audit"), QStringLiteral("--no-fund"),
+                                                       QString::fromLatin1(kOnnxRuntimePackage)},
+                                                      options);
             QVERIFY2(installed.exitCode == 0,
                      qPrintable(QStringLiteral("npm could not install %1 into %2 (is the npm registry reachable?): %3")
                                     .arg(QString::fromLatin1(kOnnxRuntimePackage), folder, installed.err)));
@@ -575,9 +545,9 @@ private:
 
     Run runNode(const QStringList &arguments) const
     {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("NODE_PATH"), m_nodeModules);
-        return run(m_node, arguments, {}, environment);
+        testing::ProgramOptions options;
+        options.environment.insert(QStringLiteral("NODE_PATH"), m_nodeModules);
+        return testing::runProgram(m_node, arguments, options);
     }
 
     // Every output of every row: ONNX Runtime's against predict's CSV, at most kTolerance apart;

@@ -4,6 +4,7 @@
 // control has an accessible name and help.
 
 #include "AppSupport.h"
+#include "ProgramRun.h"
 #include "export/ExportModelDialog.h"
 #include "export/ExportModelWorker.h"
 #include "io/ModelFile.h"
@@ -24,11 +25,7 @@ using namespace cmtl::ui;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using cmtl::testing::readAll;
 
 } // namespace
 

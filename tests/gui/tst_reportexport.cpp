@@ -4,6 +4,7 @@
 
 #include "AppSupport.h"
 #include "MainWindow.h"
+#include "ProgramRun.h"
 #include "RunRecord.h"
 #include "Workspace.h"
 #include "io/ModelFile.h"
@@ -35,21 +36,8 @@ using namespace cmtl::ui;
 
 namespace {
 
-int runCli(const QStringList &arguments, QString *err = nullptr)
-{
-    QProcess process;
-    process.start(QStringLiteral(CMTL_CLI_PATH), arguments);
-    process.waitForFinished(120000);
-    if (err)
-        *err = QString::fromUtf8(process.readAllStandardError());
-    return process.exitCode();
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using cmtl::testing::readAll;
+using cmtl::testing::runCli;
 
 QString arg(const char *text)
 {
@@ -86,24 +74,20 @@ private Q_SLOTS:
             QVERIFY(out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size());
         }
         m_model = m_directory.filePath(arg("m.cmtl"));
-        QString err;
-        QVERIFY2(runCli({arg("train"), arg("--data"), m_train, arg("--task"), arg("Class:binary:bad"), arg("--task"),
-                         arg("int_rate:regression"), arg("--epochs"), arg("4"), arg("--hidden"), arg("8"), arg("--out"),
-                         m_model},
-                        &err) == 0,
-                 qPrintable(err));
+        const cmtl::testing::ProgramRun trained = runCli(
+            {arg("train"), arg("--data"), m_train, arg("--task"), arg("Class:binary:bad"), arg("--task"),
+             arg("int_rate:regression"), arg("--epochs"), arg("4"), arg("--hidden"), arg("8"), arg("--out"), m_model});
+        QVERIFY2(trained.succeeded(), qPrintable(trained.shown()));
     }
 
     void workbenchReportEqualsTheCommandLines()
     {
         const QString cli = m_directory.filePath(arg("cli.html")), gui = m_directory.filePath(arg("gui.html"));
         const QString pdf = m_directory.filePath(arg("gui.pdf"));
-        QString err;
-        QVERIFY2(runCli({arg("report"), arg("--model"), m_model, arg("--data"), m_test, arg("--base"), m_train,
-                         arg("--out"), cli, arg("--repeats"), arg("2"), arg("--seed"), arg("5"), arg("--generated"),
-                         arg("2026-11-30T12:00:00Z")},
-                        &err) == 0,
-                 qPrintable(err));
+        const cmtl::testing::ProgramRun reported = runCli(
+            {arg("report"), arg("--model"), m_model, arg("--data"), m_test, arg("--base"), m_train, arg("--out"), cli,
+             arg("--repeats"), arg("2"), arg("--seed"), arg("5"), arg("--generated"), arg("2026-11-30T12:00:00Z")});
+        QVERIFY2(reported.succeeded(), qPrintable(reported.shown()));
         ReportWorker::Params params;
         params.modelPath = m_model;
         params.dataPath = m_test;
@@ -232,8 +216,8 @@ private Q_SLOTS:
                                   json};
             for (const QString &task : tasks)
                 arguments << arg("--task") << task;
-            QString err;
-            QVERIFY2(runCli(arguments, &err) == 0, qPrintable(err));
+            const cmtl::testing::ProgramRun compared = runCli(arguments);
+            QVERIFY2(compared.succeeded(), qPrintable(compared.shown()));
         }
         MainWindow window;
         ReportExportDialog *dialog = dialogAfterUnsavedRun(window, m_train, [&] {
@@ -336,12 +320,12 @@ private:
             QRegularExpression(arg("Generated (\\S+) by")).match(QString::fromUtf8(html));
         if (!generated.hasMatch())
             return {};
-        QString err;
-        if (runCli(QStringList{arg("report"), arg("--model"), field(dialog, arg("Model file"))->text(), arg("--data"),
+        const cmtl::testing::ProgramRun reported =
+            runCli(QStringList{arg("report"), arg("--model"), field(dialog, arg("Model file"))->text(), arg("--data"),
                                data, arg("--out"), cli, arg("--generated"), generated.captured(1)} +
-                       extra,
-                   &err) != 0) {
-            qWarning("%s", qPrintable(err));
+                   extra);
+        if (!reported.succeeded()) {
+            qWarning("%s", qPrintable(reported.shown()));
             return {};
         }
         return html == readAll(cli) ? html : QByteArray();

@@ -4,11 +4,12 @@
 // print for the same model and data; the cut-off sits on the ROC curve with a true iso-cost line;
 // the controls are named, explained and translated. A small model on 2,000 loans of the sample.
 
-#include "../catalogue/Catalogue.h"
 #include "AppSupport.h"
 #include "HelpTexts.h"
+#include "ProgramRun.h"
 #include "ResourcesInit.h"
 #include "RunRecord.h"
+#include "SampleFile.h"
 #include "WheelGuard.h"
 #include "charts/GainsCharts.h"
 #include "charts/RocChart.h"
@@ -59,12 +60,8 @@ QString arg(const char *text)
     return QString::fromLatin1(text);
 }
 
-// The bad-input catalogue's harness runs the command line (and catches hangs and crashes).
-using catalogue::CliRun;
-CliRun runCli(const QStringList &arguments)
-{
-    return catalogue::runCli(arguments, 120000);
-}
+using CliRun = cmtl::testing::ProgramRun;
+using cmtl::testing::runCli;
 
 // The cut-off row `evaluate` prints: "0.077053  3713 of 4857  0.7645  0.0712  0.4321".
 struct PrintedCutoff {
@@ -104,15 +101,8 @@ private Q_SLOTS:
         initResources();
         QVERIFY(m_directory.isValid());
         // The sample's first 2,000 loans and a small network: a few seconds.
-        QFile sample(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"));
-        QVERIFY(sample.open(QIODevice::ReadOnly));
-        QByteArray part;
-        for (int line = 0; line <= 2000 && !sample.atEnd(); ++line)
-            part += sample.readLine();
         m_data = m_directory.filePath(arg("part.csv"));
-        QFile out(m_data);
-        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(part) == part.size());
-        out.close();
+        QVERIFY(cmtl::testing::writeAll(m_data, cmtl::testing::sampleHead(2000)));
         m_model = m_directory.filePath(arg("m.cmtl"));
         const CliRun train =
             runCli({arg("train"), arg("--data"), m_data, arg("--task"), arg("Class:binary:bad"), arg("--epochs"),

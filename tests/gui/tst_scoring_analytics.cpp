@@ -6,6 +6,7 @@
 #include "AppSupport.h"
 #include "HelpTexts.h"
 #include "MainWindow.h"
+#include "ProgramRun.h"
 #include "ResourcesInit.h"
 #include "io/ModelFile.h"
 #include "models/PredictionsTableModel.h"
@@ -42,23 +43,14 @@ QString arg(const char *text)
     return QString::fromLatin1(text);
 }
 
-// Runs creditmtl-cli; empty when it succeeded, else what it said.
+// Runs creditmtl-cli; empty when it succeeded, else how it failed.
 QString runCli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(CMTL_CLI_PATH), arguments);
-    if (!process.waitForFinished(180000))
-        return arg("creditmtl-cli did not finish");
-    return process.exitCode() == 0
-               ? QString()
-               : QString::fromUtf8(process.readAllStandardError() + process.readAllStandardOutput());
+    const cmtl::testing::ProgramRun run = cmtl::testing::runCli(arguments, 180000);
+    return run.succeeded() ? QString() : run.shown();
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using cmtl::testing::readAll;
 
 // The records of a CSV file the CLI wrote, header first, split at every comma (also in a quoted field).
 QList<QStringList> csvRecords(const QString &path)

@@ -7,6 +7,7 @@
 
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
+#include "ProgramRun.h"
 #include "io/ConfigJson.h"
 #include "io/ModelFile.h"
 #include "pages/BinningPage.h"
@@ -61,20 +62,8 @@ QByteArray woeCsv()
 const TaskSpec kClass{"Class", TaskType::Binary, "bad"};
 const TaskSpec kGrade{"grade", TaskType::Binary, "B"};
 
-struct CliRun {
-    int exitCode = -1;
-    QString err;
-};
-
-CliRun runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(CMTL_CLI_PATH), arguments);
-    if (!process.waitForFinished(120000))
-        return {-1, QStringLiteral("creditmtl-cli did not finish")};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardError())};
-}
+using CliRun = cmtl::testing::ProgramRun;
+using cmtl::testing::runCli;
 
 QByteArray sha256Of(const QString &path)
 {
