@@ -8,6 +8,7 @@
 #include "scorecard/ScorecardFile.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -245,7 +246,10 @@ RejectInferenceDialog::RejectInferenceDialog(LoadedTablePtr accepts, std::vector
             this, tr("Open the declined applicants' file"),
             m_rejectsPath->text().isEmpty() && m_accepts ? QFileInfo(m_accepts->path).absolutePath()
                                                          : m_rejectsPath->text(),
-            tr("Data files (*.csv *.tsv *.txt *.sas7bdat *.xpt *.dta *.sav *.zsav *.por);;All files (*)"));
+            // The filter of File ▸ Open Data: the files the data loader reads.
+            QCoreApplication::translate("cmtl::ui::MainWindow",
+                                        "Data files (*.csv *.txt *.tsv *.sas7bdat *.xpt *.dta *.sav *.zsav);;CSV files "
+                                        "(*.csv *.txt *.tsv);;All files (*)"));
         if (!path.isEmpty())
             m_rejectsPath->setText(path);
     });
@@ -435,8 +439,8 @@ void RejectInferenceDialog::showResult()
                 .arg(locale.toString(run.options.parcelFactor)));
         for (std::size_t b = 0; b < count; ++b) {
             const ParcelBand &band = result.inferred.bands[b];
-            auto *from = b == 0 ? new QStandardItem(tr("−∞")) : numberItem(band.lowerPoints, 2);
-            auto *to = b + 1 == count ? new QStandardItem(tr("+∞")) : numberItem(band.upperPoints, 2);
+            auto *from = b == 0 ? new QStandardItem(QStringLiteral("−∞")) : numberItem(band.lowerPoints, 2);
+            auto *to = b + 1 == count ? new QStandardItem(QStringLiteral("+∞")) : numberItem(band.upperPoints, 2);
             m_bands->appendRow({countItem(static_cast<std::int64_t>(b + 1)), from, to, countItem(band.accepts),
                                 percentItem(band.acceptBadRate), countItem(band.rejects), countItem(band.inferredBads),
                                 percentItem(band.rejectBadShare)});
