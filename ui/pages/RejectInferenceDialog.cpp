@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -54,6 +55,7 @@ QTableView *resultTable(QWidget *parent, QStandardItemModel *model, const char *
     table->setTabKeyNavigation(false);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     return table;
 }
 
@@ -211,6 +213,19 @@ RejectInferenceDialog::RejectInferenceDialog(LoadedTablePtr accepts, std::vector
     m_warnings = wrappedLabel(this, "rejectWarnings");
     m_warnings->setTextFormat(Qt::PlainText);
     m_warnings->setStyleSheet(QStringLiteral("QLabel { color: #7d5a00; background: #fff4d6; padding: 6px; }"));
+    // Many features give many warnings: they scroll, and the tables keep their room.
+    auto *warningsArea = new QScrollArea(this);
+    warningsArea->setObjectName(QStringLiteral("rejectWarningsArea"));
+    warningsArea->setWidget(m_warnings);
+    warningsArea->setWidgetResizable(true);
+    warningsArea->setMaximumHeight(120);
+    warningsArea->setFrameShape(QFrame::NoFrame);
+    m_warningsArea = warningsArea;
+    // The comparison's three rows shown whole; the bands' table scrolls past six.
+    const int row = m_comparisonTable->verticalHeader()->defaultSectionSize();
+    m_comparisonTable->setFixedHeight(m_comparisonTable->horizontalHeader()->sizeHint().height() + 3 * row +
+                                      2 * m_comparisonTable->frameWidth() + 2);
+    m_bandsTable->setMinimumHeight(7 * row);
     addTableExportActions(m_comparisonTable, QStringLiteral("reject_inference_comparison.csv"));
     addTableExportActions(m_bandsTable, QStringLiteral("reject_inference_bands.csv"));
 
@@ -232,11 +247,12 @@ RejectInferenceDialog::RejectInferenceDialog(LoadedTablePtr accepts, std::vector
     layout->addWidget(m_message);
     layout->addWidget(m_assumptions);
     layout->addWidget(m_summary);
-    layout->addWidget(m_comparisonTable, 1);
+    layout->addWidget(m_comparisonTable);
     layout->addWidget(m_bandsTitle);
-    layout->addWidget(m_bandsTable, 2);
+    layout->addWidget(m_bandsTable, 1);
     layout->addWidget(m_limitation);
-    layout->addWidget(m_warnings);
+    layout->addWidget(m_warningsArea);
+    layout->addStretch();
     layout->addWidget(buttons);
     resize(1000, 860);
     installHelp(this);
@@ -377,7 +393,7 @@ void RejectInferenceDialog::showResult()
                "share of the accepts' bad rate there times a factor. Run shows what the chosen method assumes."));
         m_bandsTitle->hide();
         m_bandsTable->hide();
-        m_warnings->hide();
+        m_warningsArea->hide();
         return;
     }
     const RejectInferenceRun &run = *m_result;
@@ -459,7 +475,7 @@ void RejectInferenceDialog::showResult()
     for (const std::string &warning : result.withRejects.warnings)
         warnings << tr("• card with reject inference: %1").arg(QString::fromStdString(warning));
     m_warnings->setText(tr("Warnings:") + QLatin1Char('\n') + warnings.join(QLatin1Char('\n')));
-    m_warnings->setVisible(!warnings.isEmpty());
+    m_warningsArea->setVisible(!warnings.isEmpty());
 }
 
 bool RejectInferenceDialog::saveCsv(const QString &path)

@@ -98,6 +98,7 @@ private:
     QStandardItemModel *m_bands;
     QLabel *m_limitation;
     QLabel *m_warnings;
+    QWidget *m_warningsArea;
     QPushButton *m_saveCsvButton;
     QPushButton *m_saveJsonButton;
     WorkerThread *m_worker;
