@@ -523,6 +523,62 @@
         <source>Writes the scorecard as JSON, the file creditmtl-cli scorecard --json writes, which predict --scorecard and export --scorecard read.</source>
         <translation>将评分卡写为 JSON，与 creditmtl-cli scorecard --json 写出的文件相同，可供 predict --scorecard 与 export --scorecard 读取。</translation>
     </message>
+    <message>
+        <source>The binary task whose scorecard is fitted on the accepts and refitted with the declined; its positive class is the bad outcome.</source>
+        <translation>用于在通过申请人上拟合评分卡并加入被拒申请人重新拟合的二分类任务；其正类即坏结果。</translation>
+    </message>
+    <message>
+        <source>The declined applicants: a CSV, SAS, Stata or SPSS file with the accepts&apos; feature columns and no outcome (the task&apos;s column absent or empty), as creditmtl-cli reject-inference --rejects.</source>
+        <translation>被拒申请人：含有与通过申请人相同特征列、没有结果（任务列缺失或为空）的 CSV、SAS、Stata 或 SPSS 文件，同 creditmtl-cli reject-inference --rejects。</translation>
+    </message>
+    <message>
+        <source>Fuzzy augmentation weights each declined applicant as bad and as good by the accepts-only card&apos;s P(bad); parcelling labels them bad per score band at the accepts&apos; bad rate times the parcel factor.</source>
+        <translation>模糊扩充按仅用通过申请人评分卡的 P(坏) 将每个被拒申请人分别作为坏和好加权；分组打包按分数段以通过申请人坏账率乘以打包系数的比例将其标为坏。</translation>
+    </message>
+    <message>
+        <source>Parcelling: the declined applicants&apos; bad rate in a score band is the accepts&apos; times this (1 = alike, above 1 = the declined are worse: a judgement the data cannot estimate), as --parcel-factor.</source>
+        <translation>分组打包：某分数段中被拒申请人的坏账率为通过申请人坏账率乘以此系数（1 = 相同，大于 1 = 被拒者更差：这是数据无法估计的判断），同 --parcel-factor。</translation>
+    </message>
+    <message>
+        <source>Parcelling: how many score bands the accepts&apos; scores are cut into at their quantiles, as --parcel-bands.</source>
+        <translation>分组打包：按分位数将通过申请人的分数切分为多少个分段，同 --parcel-bands。</translation>
+    </message>
+    <message>
+        <source>Each declined applicant&apos;s total weight in the refit (an accept weighs 1), as --reject-weight.</source>
+        <translation>每个被拒申请人在重新拟合中的总权重（通过申请人权重为 1），同 --reject-weight。</translation>
+    </message>
+    <message>
+        <source>The share of accepts held out, stratified by outcome, to compare the two cards on; the cards are fitted on the rest, as --holdout.</source>
+        <translation>按结果分层留出、用于比较两张评分卡的通过申请人比例；评分卡在其余行上拟合，同 --holdout。</translation>
+    </message>
+    <message>
+        <source>Seed of the held-out split, the parcelling and the bootstrap: the same seed gives the figures of creditmtl-cli reject-inference --seed.</source>
+        <translation>留出划分、分组打包和自助法的随机种子：相同的种子给出与 creditmtl-cli reject-inference --seed 相同的结果。</translation>
+    </message>
+    <message>
+        <source>Fits the accepts-only card, infers the declined applicants&apos; outcomes, refits and compares the two cards, on a worker thread.</source>
+        <translation>在后台线程上拟合仅用通过申请人的评分卡，推断被拒申请人的结果，重新拟合并比较两张评分卡。</translation>
+    </message>
+    <message>
+        <source>Stops the run; the results shown, if any, stay the previous run&apos;s.</source>
+        <translation>停止运行；若有显示的结果，仍为上一次运行的结果。</translation>
+    </message>
+    <message>
+        <source>Both cards on the held-out accepts (AUC, with the 95% paired bootstrap interval of the difference) and the mean P(bad) each gives the held-out accepts and the declined.</source>
+        <translation>两张评分卡在留出的通过申请人上的表现（AUC 及其差值的 95% 配对自助法区间），以及各自给出的留出通过申请人和被拒申请人的平均 P(坏)。</translation>
+    </message>
+    <message>
+        <source>Parcelling: each score band&apos;s accepts and their bad rate, the declined in it and how many of them were labelled bad.</source>
+        <translation>分组打包：每个分数段中的通过申请人及其坏账率、该段的被拒申请人以及其中被标为坏的人数。</translation>
+    </message>
+    <message>
+        <source>Writes the card with reject inference as CSV, the file creditmtl-cli reject-inference --out writes.</source>
+        <translation>将含拒绝推断的评分卡写为 CSV，与 creditmtl-cli reject-inference --out 写出的文件相同。</translation>
+    </message>
+    <message>
+        <source>Writes the card with reject inference as JSON, the file creditmtl-cli reject-inference --json writes, which predict --scorecard reads.</source>
+        <translation>将含拒绝推断的评分卡写为 JSON，与 creditmtl-cli reject-inference --json 写出的文件相同，可供 predict --scorecard 读取。</translation>
+    </message>
 </context>
 <context>
     <name>RunRecord</name>

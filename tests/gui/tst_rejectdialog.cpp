@@ -7,6 +7,7 @@
 
 #include "../catalogue/Catalogue.h"
 #include "GuiTestSupport.h"
+#include "HelpTexts.h"
 #include "MainWindow.h"
 #include "pages/RejectInferenceDialog.h"
 #include "pages/RolesPage.h"
@@ -245,6 +246,9 @@ private Q_SLOTS:
         auto *basePoints = findNamed<QDoubleSpinBox>(dialog, QStringLiteral("rejectBasePointsSpin"));
         QVERIFY(basePoints);
         QCOMPARE(basePoints->value(), ScoreScaling{}.basePoints);
+        QCOMPARE(basePoints->toolTip(), settingHelp(QStringLiteral("scorecardBasePointsSpin")));
+        QVERIFY(!basePoints->toolTip().isEmpty());
+        QVERIFY(factor->toolTip().contains(QStringLiteral("--parcel-factor")));
         // Every control names itself to a screen reader.
         for (QWidget *widget : dialog->findChildren<QWidget *>()) {
             const bool inner = qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) ||

@@ -147,8 +147,6 @@ RejectInferenceDialog::RejectInferenceDialog(LoadedTablePtr accepts, std::vector
     // --parcel-factor and --reject-weight: > 0, at most 100; --holdout: 0.05 to 0.9.
     m_parcelFactor = doubleSpin(left, "parcelFactorSpin", tr("Parcel &factor:"), tr("Parcel factor"), 0.01, 100, 0.1,
                                 defaults.parcelFactor);
-    m_parcelFactor->setToolTip(tr("The declined applicants' bad rate in a score band is the accepts' times this "
-                                  "(1 = alike, above 1 = the declined are worse)"));
     m_parcelBands = new QSpinBox(this);
     m_parcelBands->setObjectName(QStringLiteral("parcelBandsSpin"));
     m_parcelBands->setAccessibleName(tr("Parcel bands"));
@@ -157,7 +155,6 @@ RejectInferenceDialog::RejectInferenceDialog(LoadedTablePtr accepts, std::vector
     addRow(left, tr("Parcel b&ands:"), m_parcelBands);
     m_rejectWeight = doubleSpin(left, "rejectWeightSpin", tr("Reject &weight:"), tr("Reject weight"), 0.01, 100, 0.1,
                                 defaults.rejectWeight);
-    m_rejectWeight->setToolTip(tr("Each declined applicant's total weight in the refit"));
 
     auto *right = new QFormLayout;
     m_holdout = doubleSpin(right, "rejectHoldoutSpin", tr("&Held-out accepts:"), tr("Held-out share of accepts"), 0.05,
@@ -167,7 +164,6 @@ RejectInferenceDialog::RejectInferenceDialog(LoadedTablePtr accepts, std::vector
     m_seed->setAccessibleName(tr("Seed"));
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setValue(static_cast<int>(defaults.seed));
-    m_seed->setToolTip(tr("The seed of the held-out split, the parcelling and the bootstrap"));
     addRow(right, tr("S&eed:"), m_seed);
     m_scaling = ScoreScalingFields::addTo(right, this, QStringLiteral("reject"));
     auto *forms = new QHBoxLayout;

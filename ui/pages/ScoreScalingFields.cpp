@@ -1,5 +1,7 @@
 #include "pages/ScoreScalingFields.h"
 
+#include "HelpTexts.h"
+
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -16,15 +18,18 @@ QString text(const char *source)
     return QCoreApplication::translate(kContext, source);
 }
 
-QDoubleSpinBox *scalingSpin(QFormLayout *form, QWidget *parent, const QString &objectName, const QString &label,
-                            const QString &accessibleName, double lowest, double highest, int decimals, double value)
+QDoubleSpinBox *scalingSpin(QFormLayout *form, QWidget *parent, const QString &prefix, const QString &suffix,
+                            const QString &label, const QString &accessibleName, double lowest, double highest,
+                            int decimals, double value)
 {
     auto *spin = new QDoubleSpinBox(parent);
-    spin->setObjectName(objectName);
+    spin->setObjectName(prefix + suffix);
     spin->setAccessibleName(accessibleName);
     spin->setRange(lowest, highest);
     spin->setDecimals(decimals);
     spin->setValue(value);
+    // The help of the Scorecard dialog's field (HelpTexts' "scorecard…" entries), whatever the prefix.
+    setHelp(spin, settingHelp(QStringLiteral("scorecard") + suffix));
     auto *buddy = new QLabel(label, parent);
     buddy->setBuddy(spin);
     form->addRow(buddy, spin);
@@ -37,15 +42,15 @@ ScoreScalingFields ScoreScalingFields::addTo(QFormLayout *form, QWidget *parent,
 {
     const ScoreScaling defaults;
     ScoreScalingFields fields;
-    fields.basePoints = scalingSpin(form, parent, objectPrefix + QStringLiteral("BasePointsSpin"),
+    fields.basePoints = scalingSpin(form, parent, objectPrefix, QStringLiteral("BasePointsSpin"),
                                     text(QT_TRANSLATE_NOOP("cmtl::ui::ScorecardDialog", "Base &points:")),
                                     text(QT_TRANSLATE_NOOP("cmtl::ui::ScorecardDialog", "Base points")), -1e9, 1e9, 2,
                                     defaults.basePoints);
-    fields.baseOdds = scalingSpin(form, parent, objectPrefix + QStringLiteral("BaseOddsSpin"),
+    fields.baseOdds = scalingSpin(form, parent, objectPrefix, QStringLiteral("BaseOddsSpin"),
                                   text(QT_TRANSLATE_NOOP("cmtl::ui::ScorecardDialog", "Base &odds (good:bad):")),
                                   text(QT_TRANSLATE_NOOP("cmtl::ui::ScorecardDialog", "Base odds")), 0.0001, 1e9, 4,
                                   defaults.baseOdds);
-    fields.pdo = scalingSpin(form, parent, objectPrefix + QStringLiteral("PdoSpin"),
+    fields.pdo = scalingSpin(form, parent, objectPrefix, QStringLiteral("PdoSpin"),
                              text(QT_TRANSLATE_NOOP("cmtl::ui::ScorecardDialog", "Points to &double the odds:")),
                              text(QT_TRANSLATE_NOOP("cmtl::ui::ScorecardDialog", "Points to double the odds")), 0.01,
                              1e6, 2, defaults.pdo);
