@@ -325,7 +325,7 @@ private Q_SLOTS:
         QTest::newRow("holds outcomes") << QStringLiteral("accepts")
                                         << QStringLiteral("declined applicants have no outcome");
         QTest::newRow("missing a feature") << QStringLiteral("nofeature") << QStringLiteral("has no column");
-        QTest::newRow("no rows") << QStringLiteral("empty") << QStringLiteral("declined.csv");
+        QTest::newRow("no rows") << QStringLiteral("empty") << QStringLiteral("the file has no data rows");
     }
 
     void badDeclinedFileShowsMessage()
