@@ -445,6 +445,54 @@ constexpr ControlHelp kControlHelp[] = {
     {"saveScorecardJsonButton",
      QT_TRANSLATE_NOOP("HelpTexts", "Writes the scorecard as JSON, the file creditmtl-cli scorecard --json writes, "
                                     "which predict --scorecard and export --scorecard read.")},
+    {"rejectTaskCombo",
+     QT_TRANSLATE_NOOP("HelpTexts", "The binary task whose scorecard is fitted on the accepts and refitted with the "
+                                    "declined; its positive class is the bad outcome.")},
+    {"rejectsPathEdit",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "The declined applicants: a CSV, SAS, Stata or SPSS file with the accepts' feature columns and "
+                       "no outcome (the task's column absent or empty), as creditmtl-cli reject-inference --rejects.")},
+    {"rejectMethodCombo",
+     QT_TRANSLATE_NOOP(
+         "HelpTexts",
+         "Fuzzy augmentation weights each declined applicant as bad and as good by the accepts-only card's P(bad); "
+         "parcelling labels them bad per score band at the accepts' bad rate times the parcel factor.")},
+    {"parcelFactorSpin",
+     QT_TRANSLATE_NOOP(
+         "HelpTexts",
+         "Parcelling: the declined applicants' bad rate in a score band is the accepts' times this (1 = alike, above 1 "
+         "= the declined are worse: a judgement the data cannot estimate), as --parcel-factor.")},
+    {"parcelBandsSpin",
+     QT_TRANSLATE_NOOP(
+         "HelpTexts",
+         "Parcelling: how many score bands the accepts' scores are cut into at their quantiles, as --parcel-bands.")},
+    {"rejectWeightSpin",
+     QT_TRANSLATE_NOOP(
+         "HelpTexts", "Each declined applicant's total weight in the refit (an accept weighs 1), as --reject-weight.")},
+    {"rejectHoldoutSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "The share of accepts held out, stratified by outcome, to compare the two cards "
+                                    "on; the cards are fitted on the rest, as --holdout.")},
+    {"rejectSeedSpin",
+     QT_TRANSLATE_NOOP("HelpTexts", "Seed of the held-out split, the parcelling and the bootstrap: the same seed gives "
+                                    "the figures of creditmtl-cli reject-inference --seed.")},
+    {"runRejectInferenceButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Fits the accepts-only card, infers the declined applicants' outcomes, refits and "
+                                    "compares the two cards, on a worker thread.")},
+    {"cancelRejectInferenceButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Stops the run; the results shown, if any, stay the previous run's.")},
+    {"rejectComparisonTable",
+     QT_TRANSLATE_NOOP("HelpTexts",
+                       "Both cards on the held-out accepts (AUC, with the 95% paired bootstrap interval of the "
+                       "difference) and the mean P(bad) each gives the held-out accepts and the declined.")},
+    {"rejectBandsTable", QT_TRANSLATE_NOOP("HelpTexts", "Parcelling: each score band's accepts and their bad rate, the "
+                                                        "declined in it and how many of them were labelled bad.")},
+    {"saveRejectCardCsvButton",
+     QT_TRANSLATE_NOOP(
+         "HelpTexts",
+         "Writes the card with reject inference as CSV, the file creditmtl-cli reject-inference --out writes.")},
+    {"saveRejectCardJsonButton",
+     QT_TRANSLATE_NOOP("HelpTexts", "Writes the card with reject inference as JSON, the file creditmtl-cli "
+                                    "reject-inference --json writes, which predict --scorecard reads.")},
 };
 
 QString HelpTexts::setting(const QString &name)

@@ -21,6 +21,7 @@
 #include "pages/BinningPage.h"
 #include "pages/DataPage.h"
 #include "pages/ImportanceDialog.h"
+#include "pages/RejectInferenceDialog.h"
 #include "pages/ResultsPage.h"
 #include "pages/RolesPage.h"
 #include "pages/RunsPage.h"
@@ -489,6 +490,13 @@ void MainWindow::createMenus()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
+    // Reject inference for a binary task, the loaded data as the accepts (a scorecard, like the
+    // Binning page's, with its bins grouped by hand).
+    QAction *rejectInference = run->addAction(tr("Re&ject Inference…"));
+    rejectInference->setObjectName(QStringLiteral("rejectInferenceAction"));
+    rejectInference->setStatusTip(tr(
+        "Refit a scorecard with the declined applicants' inferred outcomes and compare it with the accepts-only card"));
+    connect(rejectInference, &QAction::triggered, this, [this] { openRejectInference(); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int page = 0; page < PageCount; ++page) {
@@ -723,6 +731,24 @@ void MainWindow::compareMethods()
     });
     m_comparisonDialog = dialog;
     dialog->show();
+}
+
+RejectInferenceDialog *MainWindow::openRejectInference()
+{
+    std::vector<TaskSpec> binaryTasks;
+    for (const TaskSpec &task : m_roles->roles().tasks) {
+        if (task.type == TaskType::Binary)
+            binaryTasks.push_back(task);
+    }
+    auto *dialog = new RejectInferenceDialog(
+        m_workspace->data(), std::move(binaryTasks),
+        [binning = QPointer<BinningPage>(m_binning)](const TaskSpec &task) {
+            return binning ? binning->editedBinsFor(task) : std::vector<FeatureBinning>{};
+        },
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::tuneSettings()

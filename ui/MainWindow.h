@@ -24,6 +24,7 @@ namespace cmtl::ui {
 class BinningPage;
 class DataPage;
 class ComparisonDialog;
+class RejectInferenceDialog;
 class ResultsPage;
 class RolesPage;
 class RunsPage;
@@ -71,6 +72,9 @@ public:
     std::optional<ExperimentConfig> dialogRunSetup(RoleAssignment &roles);
     // Opens the "Tune settings" dialog (pages/TuneDialog.h) on the current data, roles and settings.
     void tuneSettings();
+    // Opens Run ▸ Reject Inference (pages/RejectInferenceDialog.h) on the loaded data (the accepts)
+    // and the project's binary tasks.
+    RejectInferenceDialog *openRejectInference();
     bool canTrain(QString *reason = nullptr) const;
     bool isBusy() const;
 

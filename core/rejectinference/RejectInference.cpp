@@ -1,7 +1,9 @@
 #include "rejectinference/RejectInference.h"
 
 #include "common/Error.h"
+#include "metrics/BinaryMetrics.h"
 #include "preprocess/WoeEncoder.h"
+#include "split/DataSplit.h"
 
 #include <algorithm>
 #include <cmath>
@@ -237,6 +239,131 @@ RejectInferenceResult inferRejects(const Table &accepts, const Table &rejects, c
     }
     result.withRejects = refitWithRejects(result.acceptsOnly, accepts, rejects, result.inferred);
     return result;
+}
+
+std::vector<std::string> textFeatures(const Table &accepts, const std::vector<std::string> &features)
+{
+    std::vector<std::string> text;
+    for (const std::string &feature : features) {
+        if (accepts.column(feature).type == ColumnType::Categorical)
+            text.push_back(feature);
+    }
+    return text;
+}
+
+const char *rejectMethodAssumptions(RejectMethod method)
+{
+    return method == RejectMethod::FuzzyAugmentation
+               ? "each declined applicant enters the refit twice, as a bad with weight p and as a good with weight "
+                 "1 - p (p = P(bad) by the accepts-only scorecard, both times the reject weight). Assumes the "
+                 "accepts-only model holds for the declined: the outcome depends on the features alone, not on "
+                 "being declined (missing at random given the features)."
+               : "the accepts' scores are cut into bands at their quantiles; in each band the declined applicants "
+                 "are labelled bad in the share (the band's bad rate among accepts) x the parcel factor, chosen "
+                 "at random with the seed. Assumes a declined applicant is the factor times as likely to be bad as "
+                 "an accepted one of the same score (1 = alike; above 1 = worse, the usual judgement, which the "
+                 "data cannot estimate).";
+}
+
+namespace {
+
+constexpr int kBootstrapResamples = 200;
+
+void stopIfCancelled(const CancellationToken *cancel)
+{
+    if (cancel && cancel->isCancelled())
+        throw Cancelled();
+}
+
+// Both cards' AUC on the same held-out rows, and a paired bootstrap (the same resampled rows for
+// both) of the difference: the two AUCs share their rows, so their errors are correlated.
+HoldoutAucComparison compareOnHoldout(const std::vector<float> &without, const std::vector<float> &with,
+                                      const std::vector<std::uint8_t> &labels, std::uint64_t seed,
+                                      const CancellationToken *cancel)
+{
+    HoldoutAucComparison result{rocAuc(without, labels), rocAuc(with, labels), 0, 0, kBootstrapResamples};
+    std::mt19937_64 generator(seed);
+    std::vector<double> differences;
+    std::vector<float> a(labels.size()), b(labels.size());
+    std::vector<std::uint8_t> y(labels.size());
+    while (differences.size() < kBootstrapResamples) {
+        stopIfCancelled(cancel);
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            const std::size_t row = generator() % labels.size();
+            a[i] = without[row];
+            b[i] = with[row];
+            y[i] = labels[row];
+        }
+        const auto events = std::count(y.begin(), y.end(), std::uint8_t{1});
+        if (events == 0 || events == static_cast<std::ptrdiff_t>(y.size()))
+            continue; // a resample of one class has no AUC
+        differences.push_back(rocAuc(b, y) - rocAuc(a, y));
+    }
+    std::sort(differences.begin(), differences.end());
+    result.differenceLow = differences[kBootstrapResamples * 25 / 1000];
+    result.differenceHigh = differences[kBootstrapResamples * 975 / 1000 - 1];
+    return result;
+}
+
+double mean(const std::vector<double> &values)
+{
+    return values.empty() ? 0 : std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
+}
+
+} // namespace
+
+RejectInferenceComparison compareRejectInference(const Table &accepts, const Table &rejects, const TaskSpec &task,
+                                                 const std::vector<std::string> &features,
+                                                 const ScorecardOptions &cardOptions,
+                                                 const RejectInferenceOptions &options, double holdout,
+                                                 const CancellationToken *cancel)
+{
+    if (!(holdout > 0 && holdout < 1))
+        throw ConfigError("the share of accepts held out must be between 0 and 1, not " + std::to_string(holdout));
+    // The accepts split, stratified on the outcome: the cards are fitted on one part, compared on the other.
+    std::vector<std::size_t> allRows(accepts.rowCount());
+    std::iota(allRows.begin(), allRows.end(), std::size_t{0});
+    const std::vector<float> targets = encodeTargets(accepts, fitTargetEncoding(accepts, task, allRows));
+    const DataSplit split = stratifiedSplit(accepts.rowCount(), targets, SplitSpec{1 - holdout, 0, options.seed});
+    const Table fitAccepts = accepts.selectRows(split.train);
+    const Table heldOut = accepts.selectRows(split.test);
+    stopIfCancelled(cancel);
+
+    RejectInferenceComparison comparison;
+    comparison.fitRows = split.train.size();
+    comparison.heldOutRows = split.test.size();
+    comparison.result = inferRejects(fitAccepts, rejects, task, features, cardOptions, options);
+    const RejectInferenceResult &result = comparison.result;
+    stopIfCancelled(cancel);
+
+    // The held-out accepts with an outcome, scored by both cards (score = -points: higher = riskier).
+    const ScorecardScores heldOutWithout = scoreTable(result.acceptsOnly, heldOut);
+    const ScorecardScores heldOutWith = scoreTable(result.withRejects, heldOut);
+    std::vector<float> without, with;
+    std::vector<std::uint8_t> labels;
+    std::vector<double> heldOutBadWithout, heldOutBadWith;
+    for (std::size_t i = 0; i < split.test.size(); ++i) {
+        const float target = targets[split.test[i]];
+        if (std::isnan(target))
+            continue;
+        without.push_back(static_cast<float>(-heldOutWithout.points[i]));
+        with.push_back(static_cast<float>(-heldOutWith.points[i]));
+        labels.push_back(target > 0.5f ? 1 : 0);
+        heldOutBadWithout.push_back(heldOutWithout.eventProbability[i]);
+        heldOutBadWith.push_back(heldOutWith.eventProbability[i]);
+    }
+    const auto heldOutBads = std::count(labels.begin(), labels.end(), std::uint8_t{1});
+    if (heldOutBads == 0 || heldOutBads == static_cast<std::ptrdiff_t>(labels.size()))
+        throw ConfigError(accepts.source() + ": the held-out accepts (" + std::to_string(labels.size()) +
+                          " labelled rows) hold one class only; raise --holdout or give more rows");
+    comparison.labelledHeldOut = labels.size();
+    comparison.heldOutBadRate = mean(std::vector<double>(labels.begin(), labels.end()));
+    comparison.auc = compareOnHoldout(without, with, labels, options.seed, cancel);
+    comparison.heldOutMeanBadWithout = mean(heldOutBadWithout);
+    comparison.heldOutMeanBadWith = mean(heldOutBadWith);
+    comparison.rejectMeanBadWithout = mean(result.rejectBadProbability);
+    comparison.rejectMeanBadWith = mean(scoreTable(result.withRejects, rejects).eventProbability);
+    return comparison;
 }
 
 } // namespace cmtl

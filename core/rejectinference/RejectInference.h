@@ -27,6 +27,7 @@
 // Neither method can be validated on accepts alone: the accepts are the only rows with outcomes,
 // so an AUC on held-out accepts cannot show a benefit on the through-the-door population.
 
+#include "common/Cancellation.h"
 #include "data/Table.h"
 #include "scorecard/Scorecard.h"
 #include "tasks/TaskSpec.h"
@@ -105,5 +106,43 @@ struct RejectInferenceResult {
 RejectInferenceResult inferRejects(const Table &accepts, const Table &rejects, const TaskSpec &task,
                                    const std::vector<std::string> &features, const ScorecardOptions &cardOptions,
                                    const RejectInferenceOptions &options);
+
+// The features `accepts` holds as text: the declined applicants' file is read with them as text too,
+// so that a code column of digits is read as the accepts' is.
+std::vector<std::string> textFeatures(const Table &accepts, const std::vector<std::string> &features);
+
+// What `method` assumes, in one paragraph (the words the command line prints with its results).
+const char *rejectMethodAssumptions(RejectMethod method);
+
+// Both cards' AUC on the same held-out accepts and a 95% paired bootstrap interval of the difference
+// (with - without: the same resampled rows for both, since the two AUCs share their rows).
+struct HoldoutAucComparison {
+    double without = 0, with = 0;
+    double differenceLow = 0, differenceHigh = 0;
+    int resamples = 0;
+};
+
+// The accepts-only card and the card with reject inference compared: the accepts are split,
+// stratified on the outcome with the options' seed, into a part the cards are fitted on (1 - holdout)
+// and a held-out part they are compared on; the declined are scored by both.
+struct RejectInferenceComparison {
+    RejectInferenceResult result; // fitted on the fit part
+    std::size_t fitRows = 0, heldOutRows = 0;
+    std::size_t labelledHeldOut = 0; // held-out rows with an outcome (the AUC's rows)
+    double heldOutBadRate = 0;       // their observed bad rate
+    HoldoutAucComparison auc;
+    double heldOutMeanBadWithout = 0, heldOutMeanBadWith = 0; // mean P(bad) of the labelled held-out accepts
+    double rejectMeanBadWithout = 0, rejectMeanBadWith = 0;   // mean P(bad) of the declined
+};
+
+// Splits `accepts`, runs inferRejects on the fit part and compares the two cards as above (200
+// bootstrap resamples seeded with options.seed). Throws ConfigError when holdout is not in
+// (0, 1) or the held-out accepts hold one class only; Cancelled when `cancel` is set (seen between
+// the steps and the resamples).
+RejectInferenceComparison compareRejectInference(const Table &accepts, const Table &rejects, const TaskSpec &task,
+                                                 const std::vector<std::string> &features,
+                                                 const ScorecardOptions &cardOptions,
+                                                 const RejectInferenceOptions &options, double holdout,
+                                                 const CancellationToken *cancel = nullptr);
 
 } // namespace cmtl

@@ -523,6 +523,62 @@
         <source>Writes the scorecard as JSON, the file creditmtl-cli scorecard --json writes, which predict --scorecard and export --scorecard read.</source>
         <translation>将评分卡写为 JSON，与 creditmtl-cli scorecard --json 写出的文件相同，可供 predict --scorecard 与 export --scorecard 读取。</translation>
     </message>
+    <message>
+        <source>The binary task whose scorecard is fitted on the accepts and refitted with the declined; its positive class is the bad outcome.</source>
+        <translation>用于在通过申请人上拟合评分卡并加入被拒申请人重新拟合的二分类任务；其正类即坏结果。</translation>
+    </message>
+    <message>
+        <source>The declined applicants: a CSV, SAS, Stata or SPSS file with the accepts&apos; feature columns and no outcome (the task&apos;s column absent or empty), as creditmtl-cli reject-inference --rejects.</source>
+        <translation>被拒申请人：含有与通过申请人相同特征列、没有结果（任务列缺失或为空）的 CSV、SAS、Stata 或 SPSS 文件，同 creditmtl-cli reject-inference --rejects。</translation>
+    </message>
+    <message>
+        <source>Fuzzy augmentation weights each declined applicant as bad and as good by the accepts-only card&apos;s P(bad); parcelling labels them bad per score band at the accepts&apos; bad rate times the parcel factor.</source>
+        <translation>模糊扩充按仅用通过申请人评分卡的 P(坏) 将每个被拒申请人分别作为坏和好加权；分组打包按分数段以通过申请人坏账率乘以打包系数的比例将其标为坏。</translation>
+    </message>
+    <message>
+        <source>Parcelling: the declined applicants&apos; bad rate in a score band is the accepts&apos; times this (1 = alike, above 1 = the declined are worse: a judgement the data cannot estimate), as --parcel-factor.</source>
+        <translation>分组打包：某分数段中被拒申请人的坏账率为通过申请人坏账率乘以此系数（1 = 相同，大于 1 = 被拒者更差：这是数据无法估计的判断），同 --parcel-factor。</translation>
+    </message>
+    <message>
+        <source>Parcelling: how many score bands the accepts&apos; scores are cut into at their quantiles, as --parcel-bands.</source>
+        <translation>分组打包：按分位数将通过申请人的分数切分为多少个分段，同 --parcel-bands。</translation>
+    </message>
+    <message>
+        <source>Each declined applicant&apos;s total weight in the refit (an accept weighs 1), as --reject-weight.</source>
+        <translation>每个被拒申请人在重新拟合中的总权重（通过申请人权重为 1），同 --reject-weight。</translation>
+    </message>
+    <message>
+        <source>The share of accepts held out, stratified by outcome, to compare the two cards on; the cards are fitted on the rest, as --holdout.</source>
+        <translation>按结果分层留出、用于比较两张评分卡的通过申请人比例；评分卡在其余行上拟合，同 --holdout。</translation>
+    </message>
+    <message>
+        <source>Seed of the held-out split, the parcelling and the bootstrap: the same seed gives the figures of creditmtl-cli reject-inference --seed.</source>
+        <translation>留出划分、分组打包和自助法的随机种子：相同的种子给出与 creditmtl-cli reject-inference --seed 相同的结果。</translation>
+    </message>
+    <message>
+        <source>Fits the accepts-only card, infers the declined applicants&apos; outcomes, refits and compares the two cards, on a worker thread.</source>
+        <translation>在后台线程上拟合仅用通过申请人的评分卡，推断被拒申请人的结果，重新拟合并比较两张评分卡。</translation>
+    </message>
+    <message>
+        <source>Stops the run; the results shown, if any, stay the previous run&apos;s.</source>
+        <translation>停止运行；若有显示的结果，仍为上一次运行的结果。</translation>
+    </message>
+    <message>
+        <source>Both cards on the held-out accepts (AUC, with the 95% paired bootstrap interval of the difference) and the mean P(bad) each gives the held-out accepts and the declined.</source>
+        <translation>两张评分卡在留出的通过申请人上的表现（AUC 及其差值的 95% 配对自助法区间），以及各自给出的留出通过申请人和被拒申请人的平均 P(坏)。</translation>
+    </message>
+    <message>
+        <source>Parcelling: each score band&apos;s accepts and their bad rate, the declined in it and how many of them were labelled bad.</source>
+        <translation>分组打包：每个分数段中的通过申请人及其坏账率、该段的被拒申请人以及其中被标为坏的人数。</translation>
+    </message>
+    <message>
+        <source>Writes the card with reject inference as CSV, the file creditmtl-cli reject-inference --out writes.</source>
+        <translation>将含拒绝推断的评分卡写为 CSV，与 creditmtl-cli reject-inference --out 写出的文件相同。</translation>
+    </message>
+    <message>
+        <source>Writes the card with reject inference as JSON, the file creditmtl-cli reject-inference --json writes, which predict --scorecard reads.</source>
+        <translation>将含拒绝推断的评分卡写为 JSON，与 creditmtl-cli reject-inference --json 写出的文件相同，可供 predict --scorecard 读取。</translation>
+    </message>
 </context>
 <context>
     <name>RunRecord</name>
@@ -2427,6 +2483,14 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>置换重要性(&amp;I)…</translation>
     </message>
     <message>
+        <source>Re&amp;ject Inference…</source>
+        <translation>拒绝推断(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Refit a scorecard with the declined applicants&apos; inferred outcomes and compare it with the accepts-only card</source>
+        <translation>用被拒申请人的推断结果重新拟合评分卡，并与仅用通过申请人的评分卡比较</translation>
+    </message>
+    <message>
         <source>How much each task&apos;s metric worsens when one input column is shuffled</source>
         <translation>打乱某一输入列后各任务的指标变差多少</translation>
     </message>
@@ -3255,6 +3319,304 @@ FPR %4</translation>
     <message>
         <source>threshold</source>
         <translation>阈值</translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::RejectInferenceDialog</name>
+    <message>
+        <source>Reject Inference</source>
+        <translation>拒绝推断</translation>
+    </message>
+    <message>
+        <source>The loaded data, %1, are the accepted applicants, whose outcomes are known. A scorecard fitted on them is refitted with the declined applicants&apos; inferred outcomes, and both cards are compared on held-out accepts and on the declined.</source>
+        <translation>已加载的数据 %1 为通过的申请人，其结果已知。在其上拟合的评分卡会用被拒申请人的推断结果重新拟合，两张评分卡在留出的通过申请人和被拒申请人上进行比较。</translation>
+    </message>
+    <message>
+        <source>No data: open the accepted applicants&apos; file on the Data page first.</source>
+        <translation>没有数据：请先在“数据”页面打开通过申请人的文件。</translation>
+    </message>
+    <message>
+        <source>Binary task</source>
+        <translation>二分类任务</translation>
+    </message>
+    <message>
+        <source>Binary &amp;task:</source>
+        <translation>二分类任务(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Declined applicants&apos; file</source>
+        <translation>被拒申请人文件</translation>
+    </message>
+    <message>
+        <source>The declined applicants: the accepts&apos; feature columns, no outcome</source>
+        <translation>被拒申请人：与通过申请人相同的特征列，没有结果列</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the declined applicants&apos; file</source>
+        <translation>选择被拒申请人文件</translation>
+    </message>
+    <message>
+        <source>&amp;Declined applicants:</source>
+        <translation>被拒申请人(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Fuzzy augmentation</source>
+        <translation>模糊扩充</translation>
+    </message>
+    <message>
+        <source>Parcelling</source>
+        <translation>分组打包</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>方法(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Parcel &amp;factor:</source>
+        <translation>打包系数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Parcel factor</source>
+        <translation>打包系数</translation>
+    </message>
+    <message>
+        <source>The declined applicants&apos; bad rate in a score band is the accepts&apos; times this (1 = alike, above 1 = the declined are worse)</source>
+        <translation>某分数段中被拒申请人的坏账率为通过申请人坏账率乘以此系数（1 = 相同，大于 1 = 被拒者更差）</translation>
+    </message>
+    <message>
+        <source>Parcel bands</source>
+        <translation>打包分段数</translation>
+    </message>
+    <message>
+        <source>Parcel b&amp;ands:</source>
+        <translation>打包分段数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Reject &amp;weight:</source>
+        <translation>拒绝样本权重(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Reject weight</source>
+        <translation>拒绝样本权重</translation>
+    </message>
+    <message>
+        <source>Each declined applicant&apos;s total weight in the refit</source>
+        <translation>每个被拒申请人在重新拟合中的总权重</translation>
+    </message>
+    <message>
+        <source>&amp;Held-out accepts:</source>
+        <translation>留出的通过申请人(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Held-out share of accepts</source>
+        <translation>留出的通过申请人比例</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>The seed of the held-out split, the parcelling and the bootstrap</source>
+        <translation>留出划分、分组打包和自助法使用的随机种子</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>随机种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run reject inference</source>
+        <translation>运行拒绝推断</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel reject inference</source>
+        <translation>取消拒绝推断</translation>
+    </message>
+    <message>
+        <source>Reject inference progress</source>
+        <translation>拒绝推断进度</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Accepts only</source>
+        <translation>仅通过申请人</translation>
+    </message>
+    <message>
+        <source>With reject inference</source>
+        <translation>含拒绝推断</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <source>95% paired bootstrap interval</source>
+        <translation>95% 配对自助法区间</translation>
+    </message>
+    <message>
+        <source>Comparison of the two cards</source>
+        <translation>两张评分卡的比较</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>分段</translation>
+    </message>
+    <message>
+        <source>Points from</source>
+        <translation>分数下限</translation>
+    </message>
+    <message>
+        <source>Points to</source>
+        <translation>分数上限</translation>
+    </message>
+    <message>
+        <source>Accepts</source>
+        <translation>通过申请人</translation>
+    </message>
+    <message>
+        <source>Accepts&apos; bad rate</source>
+        <translation>通过申请人坏账率</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>被拒申请人</translation>
+    </message>
+    <message>
+        <source>Inferred bad</source>
+        <translation>推断为坏</translation>
+    </message>
+    <message>
+        <source>Share labelled bad</source>
+        <translation>标为坏的比例</translation>
+    </message>
+    <message>
+        <source>Parcelling bands</source>
+        <translation>分组打包分段</translation>
+    </message>
+    <message>
+        <source>Save card as &amp;CSV…</source>
+        <translation>评分卡另存为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save the card with reject inference as CSV</source>
+        <translation>将含拒绝推断的评分卡保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Save card as &amp;JSON…</source>
+        <translation>评分卡另存为 JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Save the card with reject inference as JSON</source>
+        <translation>将含拒绝推断的评分卡保存为 JSON</translation>
+    </message>
+    <message>
+        <source>Open the declined applicants&apos; file</source>
+        <translation>打开被拒申请人文件</translation>
+    </message>
+    <message>
+        <source>No binary task: define one on the Roles page (a column with two values and its positive class).</source>
+        <translation>没有二分类任务：请在“角色”页面定义一个（取两个值的列及其正类）。</translation>
+    </message>
+    <message>
+        <source>Choose the declined applicants&apos; file.</source>
+        <translation>请选择被拒申请人文件。</translation>
+    </message>
+    <message>
+        <source>Cancelled; the results shown, if any, are the previous run&apos;s.</source>
+        <translation>已取消；若有显示的结果，则为上一次运行的结果。</translation>
+    </message>
+    <message>
+        <source>Fuzzy augmentation gives each declined applicant both outcomes, weighted by the probability of bad the accepts-only card gives them; parcelling labels the declined in each score band bad in the share of the accepts&apos; bad rate there times a factor. Run shows what the chosen method assumes.</source>
+        <translation>模糊扩充为每个被拒申请人赋予两种结果，按仅用通过申请人的评分卡给出的坏概率加权；分组打包在每个分数段中按该段通过申请人坏账率乘以系数的比例将被拒申请人标为坏。运行后显示所选方法的假设。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Parcelling&lt;/b&gt;: the accepts&apos; scores are cut into bands at their quantiles; in each band the declined applicants are labelled bad in the share (the band&apos;s bad rate among accepts) × the parcel factor %1, chosen at random with the seed, each with the reject weight. &lt;b&gt;Assumes&lt;/b&gt; a declined applicant is the factor times as likely to be bad as an accepted one of the same score (1 = alike; above 1 = worse, the usual judgement, which the data cannot estimate).</source>
+        <translation>&lt;b&gt;分组打包&lt;/b&gt;：按通过申请人分数的分位数切分为若干段；在每段中，被拒申请人按（该段通过申请人的坏账率）× 打包系数 %1 的比例标为坏，由随机种子随机选取，每人带拒绝样本权重。&lt;b&gt;假设&lt;/b&gt;被拒申请人为坏的可能性是同分数通过申请人的系数倍（1 = 相同；大于 1 = 更差，这是通常的判断，数据本身无法估计）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fuzzy augmentation&lt;/b&gt;: each declined applicant enters the refit twice, as a bad with weight p and as a good with weight 1 − p (p = P(bad) by the accepts-only scorecard, both times the reject weight). &lt;b&gt;Assumes&lt;/b&gt; the accepts-only model holds for the declined: the outcome depends on the features alone, not on being declined (missing at random given the features).</source>
+        <translation>&lt;b&gt;模糊扩充&lt;/b&gt;：每个被拒申请人在重新拟合中出现两次，一次为坏、权重 p，一次为好、权重 1 − p（p = 仅用通过申请人的评分卡给出的 P(坏)，两次均乘以拒绝样本权重）。&lt;b&gt;假设&lt;/b&gt;仅用通过申请人的模型对被拒申请人同样成立：结果只取决于特征，而与是否被拒无关（给定特征时随机缺失）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Inferred bad rate of the declined: %1&lt;/b&gt; (held-out accepts&apos; observed bad rate %2). Accepts: %3 rows fitted on, %4 held out; declined: %5, %6 rows, reject weight %7. The card with reject inference keeps the accepts-only card&apos;s %8 features and bins; each bin&apos;s WoE is recomputed on the accepts and the weighted declined, and the regression refitted.</source>
+        <translation>&lt;b&gt;被拒申请人的推断坏账率：%1&lt;/b&gt;（留出的通过申请人实际坏账率 %2）。通过申请人：%3 行用于拟合，%4 行留出；被拒申请人：%5，%6 行，拒绝样本权重 %7。含拒绝推断的评分卡保留仅用通过申请人评分卡的 %8 个特征及其分箱；每个分箱的 WoE 在通过申请人和加权的被拒申请人上重新计算，并重新拟合回归。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>AUC on %1 held-out accepts</source>
+        <translation>%1 个留出的通过申请人上的 AUC</translation>
+    </message>
+    <message>
+        <source>Mean P(bad) of held-out accepts</source>
+        <translation>留出的通过申请人的平均 P(坏)</translation>
+    </message>
+    <message>
+        <source>Mean P(bad) of the declined</source>
+        <translation>被拒申请人的平均 P(坏)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Limitation&lt;/b&gt;: the accepts are the only rows with outcomes, so the AUC on held-out accepts cannot show a benefit on the through-the-door population (accepts and declined together); a better card for the declined shows at best in their score shift above, and only a test of approving some declined applicants can measure it.</source>
+        <translation>&lt;b&gt;局限&lt;/b&gt;：只有通过申请人带有结果，因此留出的通过申请人上的 AUC 无法显示对全体申请人（通过与被拒合计）的改进；评分卡对被拒申请人的改进至多体现在上面的分数变化中，只有试验性地批准部分被拒申请人才能衡量。</translation>
+    </message>
+    <message>
+        <source>• accepts-only card: %1</source>
+        <translation>• 仅通过申请人的评分卡：%1</translation>
+    </message>
+    <message>
+        <source>• card with reject inference: %1</source>
+        <translation>• 含拒绝推断的评分卡：%1</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paired bootstrap resample(s) of the held-out accepts</source>
+        <translation>
+            <numerusform>留出的通过申请人的 %n 次配对自助重抽样</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Parcel factor %1, %n band(s) at the accepts&apos; score quantiles:</source>
+        <translation>
+            <numerusform>打包系数 %1，按通过申请人分数分位数划分的 %n 个分段：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cmtl::ui::RejectInferenceWorker</name>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <source>Fitting the scorecards and comparing them on the held-out accepts</source>
+        <translation>正在拟合评分卡并在留出的通过申请人上比较</translation>
+    </message>
+    <message>
+        <source>Reject inference done</source>
+        <translation>拒绝推断完成</translation>
     </message>
 </context>
 <context>

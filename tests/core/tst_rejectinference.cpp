@@ -90,6 +90,7 @@ private Q_SLOTS:
     void parcellingIsDeterministicForASeed();
     void inferRejectsMovesTheDeclinedTowardsBad();
     void refusesBadRejects();
+    void comparisonOnHeldOutAccepts();
     void commandLineEndToEnd();
 };
 
@@ -267,6 +268,45 @@ void RejectInferenceTest::inferRejectsMovesTheDeclinedTowardsBad()
     const RejectInferenceResult again =
         inferRejects(data.accepts, data.rejects, kDefault, kFeatures, cardOptions(), options);
     QCOMPARE(coefficients(again.withRejects), coefficients(fuzzy.withRejects));
+}
+
+void RejectInferenceTest::comparisonOnHeldOutAccepts()
+{
+    const AcceptsAndRejects data = underwritten(1500);
+    RejectInferenceOptions options;
+    options.method = RejectMethod::Parcelling;
+    options.parcelFactor = 2;
+    const RejectInferenceComparison comparison =
+        compareRejectInference(data.accepts, data.rejects, kDefault, kFeatures, cardOptions(), options, 0.3);
+    // The accepts split 70 / 30 (stratified: each part within a row of its share), every row labelled.
+    QCOMPARE(comparison.fitRows + comparison.heldOutRows, data.accepts.rowCount());
+    QVERIFY(std::abs(double(comparison.heldOutRows) - 0.3 * double(data.accepts.rowCount())) <= 2);
+    QCOMPARE(comparison.labelledHeldOut, comparison.heldOutRows);
+    QVERIFY(comparison.heldOutBadRate > 0 && comparison.heldOutBadRate < 1);
+    // The AUCs of both cards, the bootstrap interval of their difference around it.
+    QCOMPARE(comparison.auc.resamples, 200);
+    QVERIFY(comparison.auc.without > 0.5 && comparison.auc.with > 0.5);
+    QVERIFY(comparison.auc.differenceLow <= comparison.auc.differenceHigh);
+    QVERIFY(comparison.auc.differenceLow <= comparison.auc.with - comparison.auc.without + 1e-12);
+    QVERIFY(comparison.auc.differenceHigh >= comparison.auc.with - comparison.auc.without - 1e-12);
+    // The declined's mean P(bad): by the accepts-only card as inferRejects scored them, and higher
+    // after parcelling with factor 2.
+    const std::vector<double> &p = comparison.result.rejectBadProbability;
+    QCOMPARE(comparison.rejectMeanBadWithout, std::accumulate(p.begin(), p.end(), 0.0) / double(p.size()));
+    QVERIFY(comparison.rejectMeanBadWith > comparison.rejectMeanBadWithout);
+    // The same inputs, the same figures.
+    const RejectInferenceComparison again =
+        compareRejectInference(data.accepts, data.rejects, kDefault, kFeatures, cardOptions(), options, 0.3);
+    QCOMPARE(again.auc.differenceLow, comparison.auc.differenceLow);
+    QCOMPARE(again.auc.differenceHigh, comparison.auc.differenceHigh);
+    QCOMPARE(coefficients(again.result.withRejects), coefficients(comparison.result.withRejects));
+    // A share outside (0, 1) is refused; a cancelled run stops.
+    QVERIFY_THROWS_EXCEPTION(ConfigError, compareRejectInference(data.accepts, data.rejects, kDefault, kFeatures,
+                                                                 cardOptions(), options, 1.0));
+    CancellationToken cancel;
+    cancel.cancel();
+    QVERIFY_THROWS_EXCEPTION(Cancelled, compareRejectInference(data.accepts, data.rejects, kDefault, kFeatures,
+                                                               cardOptions(), options, 0.3, &cancel));
 }
 
 void RejectInferenceTest::refusesBadRejects()

@@ -350,17 +350,21 @@ ScorecardDialog *BinningPage::openScorecard()
                        "on the Roles page."));
         return nullptr;
     }
-    // The bins grouped by hand for this task, as `creditmtl-cli scorecard --binning` takes them
-    // from a saved project (bins of another task are not theirs: the task combo is locked to them).
-    std::vector<FeatureBinning> given;
-    if (!m_edited.empty() && m_editTask == task->column && m_editPositive == task->positiveClass)
-        given = givenBinsFor(projectBinning(), "the Binning page", task->column, task->positiveClass);
     showMessage({});
-    auto *dialog = new ScorecardDialog(m_data, *task, std::move(given), this);
+    auto *dialog = new ScorecardDialog(m_data, *task, editedBinsFor(*task), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     dialog->build();
     return dialog;
+}
+
+std::vector<FeatureBinning> BinningPage::editedBinsFor(const TaskSpec &task) const
+{
+    // The bins grouped by hand for this task, as `creditmtl-cli scorecard --binning` takes them
+    // from a saved project (bins of another task are not theirs: the task combo is locked to them).
+    if (m_edited.empty() || m_editTask != task.column || m_editPositive != task.positiveClass)
+        return {};
+    return givenBinsFor(projectBinning(), "the Binning page", task.column, task.positiveClass);
 }
 
 const FeatureBinning *BinningPage::binningOf(const std::string &feature) const

@@ -77,6 +77,9 @@ public:
     // The project's part: the task and the edited binnings; restoring it is not an undo step.
     ProjectBinning projectBinning() const;
     void setProjectBinning(const ProjectBinning &binning);
+    // The bins grouped by hand for `task`'s features (none when the edits are another task's), as
+    // the scorecard and reject inference dialogs fit with them.
+    std::vector<FeatureBinning> editedBinsFor(const TaskSpec &task) const;
 
     ScreeningTableModel *screeningModel() const { return m_screeningModel; }
     BinsTableModel *binsModel() const { return m_binsModel; }

@@ -2,13 +2,13 @@
 
 #include "HelpTexts.h"
 #include "models/BinningModels.h"
+#include "pages/ScoreScalingFields.h"
 #include "workers/WorkerThread.h"
 
 #include "io/AtomicFile.h"
 #include "scorecard/ScorecardFile.h"
 
 #include <QDialogButtonBox>
-#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -27,30 +27,6 @@
 
 namespace cmtl::ui {
 
-namespace {
-
-QDoubleSpinBox *scalingSpin(QWidget *parent, const char *objectName, const QString &accessibleName, double lowest,
-                            double highest, int decimals, double value)
-{
-    auto *spin = new QDoubleSpinBox(parent);
-    spin->setObjectName(QLatin1String(objectName));
-    spin->setAccessibleName(accessibleName);
-    spin->setRange(lowest, highest);
-    spin->setDecimals(decimals);
-    spin->setValue(value);
-    return spin;
-}
-
-QStandardItem *numberItem(double value, int decimals)
-{
-    auto *item = new QStandardItem(QLocale().toString(value, 'f', decimals));
-    item->setData(value, Qt::UserRole); // the exact value, for tests and copying
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
-
-} // namespace
-
 ScorecardDialog::ScorecardDialog(LoadedTablePtr data, TaskSpec task, std::vector<FeatureBinning> givenBins,
                                  QWidget *parent)
     : QDialog(parent), m_data(std::move(data)), m_task(std::move(task)), m_givenBins(std::move(givenBins)),
@@ -59,19 +35,8 @@ ScorecardDialog::ScorecardDialog(LoadedTablePtr data, TaskSpec task, std::vector
     setObjectName(QStringLiteral("scorecardDialog"));
     qRegisterMetaType<ScorecardPtr>();
     setWindowTitle(tr("Scorecard of %1").arg(QString::fromStdString(m_task.column)));
-    const ScoreScaling defaults;
-    m_basePoints = scalingSpin(this, "scorecardBasePointsSpin", tr("Base points"), -1e9, 1e9, 2, defaults.basePoints);
-    m_baseOdds = scalingSpin(this, "scorecardBaseOddsSpin", tr("Base odds"), 0.0001, 1e9, 4, defaults.baseOdds);
-    m_pdo = scalingSpin(this, "scorecardPdoSpin", tr("Points to double the odds"), 0.01, 1e6, 2, defaults.pdo);
     auto *form = new QFormLayout;
-    const auto addRow = [&](const QString &label, QWidget *field) {
-        auto *text = new QLabel(label, this);
-        text->setBuddy(field);
-        form->addRow(text, field);
-    };
-    addRow(tr("Base &points:"), m_basePoints);
-    addRow(tr("Base &odds (good:bad):"), m_baseOdds);
-    addRow(tr("Points to &double the odds:"), m_pdo);
+    m_scaling = ScoreScalingFields::addTo(form, this, QStringLiteral("scorecard"));
     m_buildButton = new QPushButton(tr("&Build scorecard"), this);
     m_buildButton->setObjectName(QStringLiteral("fitScorecardButton"));
     m_progress = new QProgressBar(this);
@@ -145,11 +110,7 @@ ScorecardDialog::ScorecardDialog(LoadedTablePtr data, TaskSpec task, std::vector
     connect(m_buildButton, &QPushButton::clicked, this, &ScorecardDialog::build);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     const auto saveAs = [this](bool json) {
-        const QString path = QFileDialog::getSaveFileName(
-            this, json ? tr("Save the scorecard as JSON") : tr("Save the points table as CSV"),
-            QString::fromStdString(m_task.column) +
-                (json ? QStringLiteral("_scorecard.json") : QStringLiteral("_scorecard.csv")),
-            json ? tr("JSON files (*.json)") : tr("CSV files (*.csv)"));
+        const QString path = askScorecardPath(this, m_task, json);
         if (!path.isEmpty())
             json ? saveJson(path) : saveCsv(path);
     };
@@ -181,7 +142,7 @@ bool ScorecardDialog::build()
     params.data = m_data;
     params.task = m_task;
     params.options.givenBins = m_givenBins;
-    params.options.scaling = {m_basePoints->value(), m_baseOdds->value(), m_pdo->value()};
+    params.options.scaling = m_scaling.value();
     showMessage({});
     auto *worker = new ScorecardWorker(std::move(params));
     connect(worker, &ScorecardWorker::succeeded, this, [this](const ScorecardPtr &card) {
@@ -260,20 +221,43 @@ bool ScorecardDialog::saveJson(const QString &path)
 
 bool ScorecardDialog::save(const QString &path, const QByteArray &bytes)
 {
-    // No output over an input: the data file is never the target (compared as files, not spellings).
-    const QFileInfo target(path), data(m_data ? m_data->path : QString());
-    if (m_data && target.exists() && target.canonicalFilePath() == data.canonicalFilePath()) {
-        showMessage(tr("%1 is the data file: choose another file for the scorecard.").arg(path));
-        return false;
+    const QString failure = saveScorecardFile(path, bytes, m_data ? QStringList{m_data->path} : QStringList{});
+    showMessage(failure);
+    return failure.isEmpty();
+}
+
+QStandardItem *numberItem(double value, int decimals)
+{
+    auto *item = new QStandardItem(QLocale().toString(value, 'f', decimals));
+    item->setData(value, Qt::UserRole); // the exact value, for tests and copying
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+QString askScorecardPath(QWidget *parent, const TaskSpec &task, bool json)
+{
+    return QFileDialog::getSaveFileName(
+        parent,
+        json ? ScorecardDialog::tr("Save the scorecard as JSON") : ScorecardDialog::tr("Save the points table as CSV"),
+        QString::fromStdString(task.column) +
+            (json ? QStringLiteral("_scorecard.json") : QStringLiteral("_scorecard.csv")),
+        json ? ScorecardDialog::tr("JSON files (*.json)") : ScorecardDialog::tr("CSV files (*.csv)"));
+}
+
+QString saveScorecardFile(const QString &path, const QByteArray &bytes, const QStringList &inputs)
+{
+    // No output over an input: an input file is never the target (compared as files, not spellings).
+    const QFileInfo target(path);
+    for (const QString &input : inputs) {
+        if (target.exists() && target.canonicalFilePath() == QFileInfo(input).canonicalFilePath())
+            return ScorecardDialog::tr("%1 is the data file: choose another file for the scorecard.").arg(path);
     }
     try {
         writeFileAtomically(path.toStdString(), bytes);
     } catch (const std::exception &error) {
-        showMessage(tr("The scorecard could not be saved: %1").arg(QString::fromUtf8(error.what())));
-        return false;
+        return ScorecardDialog::tr("The scorecard could not be saved: %1").arg(QString::fromUtf8(error.what()));
     }
-    showMessage({});
-    return true;
+    return {};
 }
 
 void ScorecardDialog::showMessage(const QString &text)

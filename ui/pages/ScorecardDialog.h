@@ -1,13 +1,14 @@
 #pragma once
 
+#include "pages/ScoreScalingFields.h"
 #include "workers/BinningWorker.h"
 
 #include <QDialog>
 
-class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QStandardItem;
 class QStandardItemModel;
 class QTableView;
 
@@ -54,9 +55,7 @@ private:
     TaskSpec m_task;
     std::vector<FeatureBinning> m_givenBins;
     ScorecardPtr m_card;
-    QDoubleSpinBox *m_basePoints;
-    QDoubleSpinBox *m_baseOdds;
-    QDoubleSpinBox *m_pdo;
+    ScoreScalingFields m_scaling;
     QPushButton *m_buildButton;
     QProgressBar *m_progress;
     QLabel *m_summary;
@@ -69,5 +68,13 @@ private:
     QPushButton *m_saveJsonButton;
     WorkerThread *m_worker;
 };
+
+// A table cell showing `value` with `decimals` in the user's locale, the exact value in Qt::UserRole.
+QStandardItem *numberItem(double value, int decimals);
+// Asks where to save `task`'s scorecard: its points table as CSV, or the card as JSON (`json`).
+QString askScorecardPath(QWidget *parent, const TaskSpec &task, bool json);
+// Writes a scorecard file (scorecardToCsv / scorecardToJson bytes) atomically; "" when written,
+// else why not: the path is one of `inputs` (an output never overwrites an input), or the write failed.
+QString saveScorecardFile(const QString &path, const QByteArray &bytes, const QStringList &inputs);
 
 } // namespace cmtl::ui

@@ -4,15 +4,8 @@
 #include "ConsoleTable.h"
 #include "CreditFlags.h"
 #include "io/AtomicFile.h"
-#include "metrics/BinaryMetrics.h"
 #include "rejectinference/RejectInference.h"
 #include "scorecard/ScorecardFile.h"
-#include "split/DataSplit.h"
-
-#include <algorithm>
-#include <cmath>
-#include <numeric>
-#include <random>
 
 namespace cmtl {
 
@@ -23,7 +16,6 @@ constexpr limits::RealRange kParcelFactor{"parcel-factor", "reject.parcel_factor
 constexpr limits::RealRange kRejectWeight{"reject-weight", "reject.weight", 0.0, 100.0};
 constexpr limits::RealRange kHoldout{"holdout", "reject.holdout", 0.05, 0.9};
 constexpr limits::IntegerRange kParcelBands{"parcel-bands", "reject.parcel_bands", 1, 100};
-constexpr int kBootstrapResamples = 200;
 
 RejectMethod methodOption(const QCommandLineParser &parser)
 {
@@ -33,59 +25,6 @@ RejectMethod methodOption(const QCommandLineParser &parser)
     if (method == QLatin1String("parcel"))
         return RejectMethod::Parcelling;
     throw UsageError("reject-inference: --method is \"" + str(method) + "\"; expected fuzzy or parcel");
-}
-
-// What each method assumes, printed with its results (the same words as RejectInference.h).
-const char *assumptions(RejectMethod method)
-{
-    return method == RejectMethod::FuzzyAugmentation
-               ? "each declined applicant enters the refit twice, as a bad with weight p and as a good with weight "
-                 "1 - p (p = P(bad) by the accepts-only scorecard, both times the reject weight). Assumes the "
-                 "accepts-only model holds for the declined: the outcome depends on the features alone, not on "
-                 "being declined (missing at random given the features)."
-               : "the accepts' scores are cut into bands at their quantiles; in each band the declined applicants "
-                 "are labelled bad in the share (the band's bad rate among accepts) x the parcel factor, chosen "
-                 "at random with the seed. Assumes a declined applicant is the factor times as likely to be bad as "
-                 "an accepted one of the same score (1 = alike; above 1 = worse, the usual judgement, which the "
-                 "data cannot estimate).";
-}
-
-struct HoldoutAuc {
-    double without = 0, with = 0;
-    double differenceLow = 0, differenceHigh = 0; // 95% paired bootstrap interval of with - without
-};
-
-// Both cards' AUC on the same held-out rows, and a paired bootstrap (the same resampled rows for
-// both) of the difference: the two AUCs share their rows, so their errors are correlated.
-HoldoutAuc compareOnHoldout(const std::vector<float> &without, const std::vector<float> &with,
-                            const std::vector<std::uint8_t> &labels, std::uint64_t seed)
-{
-    HoldoutAuc result{rocAuc(without, labels), rocAuc(with, labels), 0, 0};
-    std::mt19937_64 generator(seed);
-    std::vector<double> differences;
-    std::vector<float> a(labels.size()), b(labels.size());
-    std::vector<std::uint8_t> y(labels.size());
-    while (differences.size() < kBootstrapResamples) {
-        for (std::size_t i = 0; i < labels.size(); ++i) {
-            const std::size_t row = generator() % labels.size();
-            a[i] = without[row];
-            b[i] = with[row];
-            y[i] = labels[row];
-        }
-        const auto events = std::count(y.begin(), y.end(), std::uint8_t{1});
-        if (events == 0 || events == static_cast<std::ptrdiff_t>(y.size()))
-            continue; // a resample of one class has no AUC
-        differences.push_back(rocAuc(b, y) - rocAuc(a, y));
-    }
-    std::sort(differences.begin(), differences.end());
-    result.differenceLow = differences[kBootstrapResamples * 25 / 1000];
-    result.differenceHigh = differences[kBootstrapResamples * 975 / 1000 - 1];
-    return result;
-}
-
-double mean(const std::vector<double> &values)
-{
-    return values.empty() ? 0 : std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
 }
 
 std::string percent(double share)
@@ -152,62 +91,28 @@ int commandRejectInference(const QStringList &arguments, std::ostream &out)
     }
     const RoleAssignment roles = defaultRoles(read.table, {task}, ignored);
     // The rejects' text columns are read as the accepts' are (a code column of digits stays text).
-    std::vector<std::string> textFeatures;
-    for (const std::string &feature : roles.features) {
-        if (read.table.column(feature).type == ColumnType::Categorical)
-            textFeatures.push_back(feature);
-    }
-    const CsvReadResult rejectsRead = readTable(rejectsPath, csvOptions(parser), textFeatures);
+    const CsvReadResult rejectsRead =
+        readTable(rejectsPath, csvOptions(parser), textFeatures(read.table, roles.features));
 
-    // The accepts split, stratified on the outcome: the cards are fitted on one part, compared on the other.
-    std::vector<std::size_t> allRows(read.table.rowCount());
-    std::iota(allRows.begin(), allRows.end(), std::size_t{0});
-    const std::vector<float> targets = encodeTargets(read.table, fitTargetEncoding(read.table, task, allRows));
-    const DataSplit split = stratifiedSplit(read.table.rowCount(), targets, SplitSpec{1 - holdout, 0, options.seed});
-    const Table fitAccepts = read.table.selectRows(split.train);
-    const Table heldOut = read.table.selectRows(split.test);
-
-    const RejectInferenceResult result =
-        inferRejects(fitAccepts, rejectsRead.table, task, roles.features, cardOptions, options);
+    const RejectInferenceComparison comparison =
+        compareRejectInference(read.table, rejectsRead.table, task, roles.features, cardOptions, options, holdout);
+    const RejectInferenceResult &result = comparison.result;
     writeFileAtomically(str(required(parser, "out", "reject-inference")), scorecardToCsv(result.withRejects));
     if (parser.isSet(QStringLiteral("json")))
         writeFileAtomically(str(parser.value(QStringLiteral("json"))), scorecardToJson(result.withRejects));
-
-    // The held-out accepts with an outcome, scored by both cards (score = -points: higher = riskier).
-    const ScorecardScores heldOutWithout = scoreTable(result.acceptsOnly, heldOut);
-    const ScorecardScores heldOutWith = scoreTable(result.withRejects, heldOut);
-    std::vector<float> without, with;
-    std::vector<std::uint8_t> labels;
-    std::vector<double> heldOutBadWithout, heldOutBadWith;
-    for (std::size_t i = 0; i < split.test.size(); ++i) {
-        const float target = targets[split.test[i]];
-        if (std::isnan(target))
-            continue;
-        without.push_back(static_cast<float>(-heldOutWithout.points[i]));
-        with.push_back(static_cast<float>(-heldOutWith.points[i]));
-        labels.push_back(target > 0.5f ? 1 : 0);
-        heldOutBadWithout.push_back(heldOutWithout.eventProbability[i]);
-        heldOutBadWith.push_back(heldOutWith.eventProbability[i]);
-    }
-    const auto heldOutBads = std::count(labels.begin(), labels.end(), std::uint8_t{1});
-    if (heldOutBads == 0 || heldOutBads == static_cast<std::ptrdiff_t>(labels.size()))
-        throw ConfigError(read.table.source() + ": the held-out accepts (" + std::to_string(labels.size()) +
-                          " labelled rows) hold one class only; raise --holdout or give more rows");
-    const HoldoutAuc auc = compareOnHoldout(without, with, labels, options.seed);
-    const std::vector<double> rejectBadWith = scoreTable(result.withRejects, rejectsRead.table).eventProbability;
+    const HoldoutAucComparison &auc = comparison.auc;
 
     out << "Reject inference for " << task.column << " = " << task.positiveClass << " by " << toString(options.method)
         << '\n';
-    out << "Method: " << assumptions(options.method) << '\n';
-    out << "Accepts: " << read.table.source() << ", " << split.train.size() << " rows fitted on, " << split.test.size()
-        << " held out; declined: " << rejectsRead.table.source() << ", " << rejectsRead.table.rowCount()
-        << " rows, reject weight " << options.rejectWeight << '\n';
+    out << "Method: " << rejectMethodAssumptions(options.method) << '\n';
+    out << "Accepts: " << read.table.source() << ", " << comparison.fitRows << " rows fitted on, "
+        << comparison.heldOutRows << " held out; declined: " << rejectsRead.table.source() << ", "
+        << rejectsRead.table.rowCount() << " rows, reject weight " << options.rejectWeight << '\n';
     out << "Refitted card: the accepts-only card's " << result.acceptsOnly.features.size()
         << " features and bins, each bin's WoE recomputed on accepts + weighted declined, the regression refitted\n\n";
 
-    const double acceptBadRate = mean(std::vector<double>(labels.begin(), labels.end()));
     out << "Inferred bad rate of the declined: " << percent(result.inferred.badRate())
-        << " (held-out accepts' observed bad rate " << percent(acceptBadRate) << ")\n";
+        << " (held-out accepts' observed bad rate " << percent(comparison.heldOutBadRate) << ")\n";
     if (options.method == RejectMethod::Parcelling) {
         out << "Parcel factor " << options.parcelFactor << ", " << result.inferred.bands.size()
             << " bands at the accepts' score quantiles:\n";
@@ -223,17 +128,19 @@ int commandRejectInference(const QStringList &arguments, std::ostream &out)
         bands.print(out);
     }
     out << "\nComparison (accepts-only card vs card with reject inference):\n";
-    ConsoleTable comparison({"measure", "accepts only", "with reject inference", "difference"});
-    comparison.addRow({"AUC on " + std::to_string(labels.size()) + " held-out accepts",
-                       ConsoleTable::number(auc.without), ConsoleTable::number(auc.with),
-                       ConsoleTable::number(auc.with - auc.without) + " (95% paired bootstrap " +
-                           ConsoleTable::number(auc.differenceLow) + " to " + ConsoleTable::number(auc.differenceHigh) +
-                           ")"});
-    comparison.addRow({"mean P(bad) of held-out accepts", percent(mean(heldOutBadWithout)),
-                       percent(mean(heldOutBadWith)), percent(mean(heldOutBadWith) - mean(heldOutBadWithout))});
-    comparison.addRow({"mean P(bad) of the declined", percent(mean(result.rejectBadProbability)),
-                       percent(mean(rejectBadWith)), percent(mean(rejectBadWith) - mean(result.rejectBadProbability))});
-    comparison.print(out);
+    ConsoleTable table({"measure", "accepts only", "with reject inference", "difference"});
+    table.addRow({"AUC on " + std::to_string(comparison.labelledHeldOut) + " held-out accepts",
+                  ConsoleTable::number(auc.without), ConsoleTable::number(auc.with),
+                  ConsoleTable::number(auc.with - auc.without) + " (95% paired bootstrap " +
+                      ConsoleTable::number(auc.differenceLow) + " to " + ConsoleTable::number(auc.differenceHigh) +
+                      ")"});
+    table.addRow({"mean P(bad) of held-out accepts", percent(comparison.heldOutMeanBadWithout),
+                  percent(comparison.heldOutMeanBadWith),
+                  percent(comparison.heldOutMeanBadWith - comparison.heldOutMeanBadWithout)});
+    table.addRow({"mean P(bad) of the declined", percent(comparison.rejectMeanBadWithout),
+                  percent(comparison.rejectMeanBadWith),
+                  percent(comparison.rejectMeanBadWith - comparison.rejectMeanBadWithout)});
+    table.print(out);
     out << "Limitation: the accepts are the only rows with outcomes, so the AUC on held-out accepts cannot show a "
            "benefit on the through-the-door population (accepts and declined together); a better card for the "
            "declined shows at best in their score shift above, and only a test of approving some declined "
