@@ -14,6 +14,7 @@ constexpr limits::RealRange kCorrelationLimit{"correlation-limit", "screen.corre
 constexpr limits::RealRange kBasePoints{"base-points", "scorecard.base_points", -1e9, 1e9};
 constexpr limits::RealRange kBaseOdds{"base-odds", "scorecard.base_odds", 1e-9, 1e9};
 constexpr limits::RealRange kPdo{"pdo", "scorecard.pdo", 1e-6, 1e6};
+constexpr limits::RealRange kMinIv{"min-iv", "scorecard.min_iv", 0.0, 10.0};
 
 BinTrend trendOption(const QString &text)
 {
@@ -76,6 +77,39 @@ void addScalingOptions(QCommandLineParser &parser)
 ScoreScaling scalingOptions(const QCommandLineParser &parser)
 {
     return {realOption(parser, kBasePoints), realOption(parser, kBaseOdds), realOption(parser, kPdo)};
+}
+
+void addScorecardFitOptions(QCommandLineParser &parser)
+{
+    parser.addOption(option("ignore", "A column that is no feature (repeatable).", "column"));
+    addBinningOptions(parser);
+    parser.addOption(option("binning",
+                            "A workbench project (.cmtlproj) whose edited bins (Binning page, grouped against the "
+                            "same task) replace those features' optimal binning.",
+                            "file"));
+    parser.addOption(option("min-iv", "Features below this information value are left out.", "iv", "0.02"));
+    addScalingOptions(parser);
+}
+
+ScorecardOptions scorecardFitOptions(const QCommandLineParser &parser, const TaskSpec &task)
+{
+    ScorecardOptions options;
+    options.screening = binningOptions(parser);
+    options.minIv = realOption(parser, kMinIv);
+    options.scaling = scalingOptions(parser);
+    if (parser.isSet(QStringLiteral("binning")))
+        options.givenBins = editedBins(str(parser.value(QStringLiteral("binning"))), task.column, task.positiveClass);
+    return options;
+}
+
+std::vector<std::string> ignoredColumns(const QCommandLineParser &parser, const Table &table)
+{
+    std::vector<std::string> ignored;
+    for (const QString &column : parser.values(QStringLiteral("ignore"))) {
+        ignored.push_back(str(column));
+        table.column(ignored.back()); // throws DataError for a column the table lacks
+    }
+    return ignored;
 }
 
 TaskSpec binaryTaskOption(const QCommandLineParser &parser, const char *command)

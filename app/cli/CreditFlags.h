@@ -25,6 +25,15 @@ std::vector<FeatureBinning> editedBins(const std::string &path, const std::strin
 void addScalingOptions(QCommandLineParser &parser);
 ScoreScaling scalingOptions(const QCommandLineParser &parser);
 
+// The options of a command that fits a scorecard (scorecard, reject-inference): --ignore, the
+// binning options, --binning (a project's edited bins), --min-iv and the scaling.
+void addScorecardFitOptions(QCommandLineParser &parser);
+// The scorecard options for `task`, every value checked (a mistake is a UsageError; --binning
+// grouped against another task is a DataError, as editedBins says).
+ScorecardOptions scorecardFitOptions(const QCommandLineParser &parser, const TaskSpec &task);
+// The columns --ignore names, each checked to be a column of `table` (a DataError naming it).
+std::vector<std::string> ignoredColumns(const QCommandLineParser &parser, const Table &table);
+
 // --task of a command that needs a binary task (scorecard, reject-inference); another is a UsageError.
 TaskSpec binaryTaskOption(const QCommandLineParser &parser, const char *command);
 

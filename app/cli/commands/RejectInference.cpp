@@ -11,7 +11,6 @@ namespace cmtl {
 
 namespace {
 
-constexpr limits::RealRange kMinIv{"min-iv", "reject.min_iv", 0.0, 10.0};
 constexpr limits::RealRange kParcelFactor{"parcel-factor", "reject.parcel_factor", 0.0, 100.0};
 constexpr limits::RealRange kRejectWeight{"reject-weight", "reject.weight", 0.0, 100.0};
 constexpr limits::RealRange kHoldout{"holdout", "reject.holdout", 0.05, 0.9};
@@ -56,10 +55,7 @@ int commandRejectInference(const QStringList &arguments, std::ostream &out)
         option("reject-weight", "Each declined applicant's total weight in the refit (> 0).", "weight", "1"));
     parser.addOption(option("holdout", "The share of accepts held out to compare the two cards.", "share", "0.3"));
     parser.addOption(option("seed", "The seed of the hold-out split, the parcelling and the bootstrap.", "seed", "42"));
-    parser.addOption(option("ignore", "A column that is no feature (repeatable).", "column"));
-    addBinningOptions(parser);
-    parser.addOption(option("min-iv", "Features below this information value are left out.", "iv", "0.02"));
-    addScalingOptions(parser);
+    addScorecardFitOptions(parser);
     parser.addOption(option("out", "Where to write the refitted card's points table (CSV).", "file"));
     parser.addOption(option("json", "Also write the refitted card as JSON, for predict --scorecard.", "file"));
     bool help = false;
@@ -69,10 +65,6 @@ int commandRejectInference(const QStringList &arguments, std::ostream &out)
     const QString dataPath = required(parser, "data", "reject-inference");
     const QString rejectsPath = required(parser, "rejects", "reject-inference");
     const TaskSpec task = binaryTaskOption(parser, "reject-inference");
-    ScorecardOptions cardOptions;
-    cardOptions.screening = binningOptions(parser);
-    cardOptions.minIv = realOption(parser, kMinIv);
-    cardOptions.scaling = scalingOptions(parser);
     RejectInferenceOptions options;
     options.method = methodOption(parser);
     options.parcelFactor = realOption(parser, kParcelFactor);
@@ -81,15 +73,11 @@ int commandRejectInference(const QStringList &arguments, std::ostream &out)
     options.seed = seedValue(parser.value(QStringLiteral("seed")), "seed");
     options.validate();
     const double holdout = realOption(parser, kHoldout);
-    refuseOutputsOverInputs(parser, {"data", "rejects"}, {"out", "json"});
+    refuseOutputsOverInputs(parser, {"data", "rejects", "binning"}, {"out", "json"});
+    const ScorecardOptions cardOptions = scorecardFitOptions(parser, task);
 
     const CsvReadResult read = readTable(dataPath, csvOptions(parser));
-    std::vector<std::string> ignored;
-    for (const QString &column : parser.values(QStringLiteral("ignore"))) {
-        ignored.push_back(str(column));
-        read.table.column(ignored.back());
-    }
-    const RoleAssignment roles = defaultRoles(read.table, {task}, ignored);
+    const RoleAssignment roles = defaultRoles(read.table, {task}, ignoredColumns(parser, read.table));
     // The rejects' text columns are read as the accepts' are (a code column of digits stays text).
     const CsvReadResult rejectsRead =
         readTable(rejectsPath, csvOptions(parser), textFeatures(read.table, roles.features));

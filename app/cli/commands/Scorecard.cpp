@@ -9,12 +9,6 @@
 
 namespace cmtl {
 
-namespace {
-
-constexpr limits::RealRange kMinIv{"min-iv", "scorecard.min_iv", 0.0, 10.0};
-
-} // namespace
-
 int commandScorecard(const QStringList &arguments, std::ostream &out)
 {
     QCommandLineParser parser;
@@ -24,14 +18,7 @@ int commandScorecard(const QStringList &arguments, std::ostream &out)
     addCsvOptions(parser);
     parser.addOption(option("data", "The CSV file to fit on (every row labelled for the task).", "file"));
     parser.addOption(option("task", "The binary task, COLUMN:binary:POSITIVE (e.g. Class:binary:bad).", "spec"));
-    parser.addOption(option("ignore", "A column that is no feature (repeatable).", "column"));
-    addBinningOptions(parser);
-    parser.addOption(option("binning",
-                            "A workbench project (.cmtlproj) whose edited bins (Binning page, grouped against the "
-                            "same task) replace those features' optimal binning.",
-                            "file"));
-    parser.addOption(option("min-iv", "Features below this information value are left out.", "iv", "0.02"));
-    addScalingOptions(parser);
+    addScorecardFitOptions(parser);
     parser.addOption(option("out", "Where to write the points table (CSV).", "file"));
     parser.addOption(option("json", "Also write the scorecard as JSON, for predict --scorecard.", "file"));
     bool help = false;
@@ -41,21 +28,11 @@ int commandScorecard(const QStringList &arguments, std::ostream &out)
     const QString dataPath = required(parser, "data", "scorecard");
     const QString outPath = required(parser, "out", "scorecard");
     const TaskSpec task = binaryTaskOption(parser, "scorecard");
-    ScorecardOptions options;
-    options.screening = binningOptions(parser);
-    options.minIv = realOption(parser, kMinIv);
-    options.scaling = scalingOptions(parser);
     refuseOutputsOverInputs(parser, {"data", "binning"}, {"out", "json"});
-    if (parser.isSet(QStringLiteral("binning")))
-        options.givenBins = editedBins(str(parser.value(QStringLiteral("binning"))), task.column, task.positiveClass);
+    const ScorecardOptions options = scorecardFitOptions(parser, task);
 
     const CsvReadResult read = readTable(dataPath, csvOptions(parser));
-    std::vector<std::string> ignored;
-    for (const QString &column : parser.values(QStringLiteral("ignore"))) {
-        ignored.push_back(str(column));
-        read.table.column(ignored.back());
-    }
-    const RoleAssignment roles = defaultRoles(read.table, {task}, ignored);
+    const RoleAssignment roles = defaultRoles(read.table, {task}, ignoredColumns(parser, read.table));
     const Scorecard card = fitScorecard(read.table, task, roles.features, options);
     writeFileAtomically(str(outPath), scorecardToCsv(card));
     if (parser.isSet(QStringLiteral("json")))
