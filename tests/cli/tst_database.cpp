@@ -105,6 +105,7 @@ private Q_SLOTS:
     void postgresReadsReadOnly();
     void postgresTrainingAndPredictions();
     void postgresLargeTableStreams();
+    void postgresPasswordAuthentication();
     void odbcSqliteReadsEqualCsv_data();
     void odbcSqliteReadsEqualCsv();
     void odbcSqliteTrainingEqualsCsv();
@@ -513,6 +514,96 @@ void DatabaseTest::postgresLargeTableStreams()
     QSKIP("peak memory is not the reader's under AddressSanitizer (its quarantine holds freed memory)");
 #endif
     QVERIFY2(growthMib < 60, qPrintable(QStringLiteral("peak RSS grew by %1 MiB").arg(growthMib)));
+}
+
+// A role that must give its password (SCRAM-SHA-256 on the server's socket): read with
+// CREDITMTL_DB_PASSWORD; refused with a wrong one or none, naming the URL and not the password; a
+// URL holding it refused; and the password in none of the files or messages the CLI writes.
+void DatabaseTest::postgresPasswordAuthentication()
+{
+    if (skipWithoutPostgres())
+        QSKIP("no PostgreSQL server");
+    const QString secret = QStringLiteral("Sc4rlet-pw-7f3d");
+    const QString wrong = QStringLiteral("Wr0ng-pw-91ab");
+    const QString denied = m_postgres.requirePassword(QStringLiteral("risk"), secret);
+    QVERIFY2(denied.isEmpty(), qPrintable(denied));
+    const QString url = QStringLiteral("postgresql://risk@") +
+                        QString::fromUtf8(QUrl::toPercentEncoding(m_postgres.socketFolder())) +
+                        QStringLiteral("/postgres");
+    const auto cli = [](const QStringList &arguments, const QString &password) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QString::fromLatin1(kDatabasePasswordVariable));
+        if (!password.isNull())
+            environment.insert(QString::fromLatin1(kDatabasePasswordVariable), password);
+        return runProgram(QStringLiteral(CMTL_CLI_PATH), arguments, {}, 120000, environment);
+    };
+
+    // The right password: training, metrics, predictions to a file and to a table.
+    const QString model = path(QStringLiteral("pw.cmtl"));
+    const QString metrics = path(QStringLiteral("pw.json"));
+    const QString scores = path(QStringLiteral("pw.csv"));
+    QString said;
+    Run run = cli(QStringList{QStringLiteral("train"), QStringLiteral("--db"), url, QStringLiteral("--table"),
+                              QStringLiteral("loans"), QStringLiteral("--out"), model, QStringLiteral("--metrics-json"),
+                              metrics} +
+                      kTrainOptions,
+                  secret);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    said += run.out + run.err;
+    run = cli({QStringLiteral("predict"), QStringLiteral("--model"), model, QStringLiteral("--db"), url,
+               QStringLiteral("--table"), QStringLiteral("loans"), QStringLiteral("--out"), scores,
+               QStringLiteral("--out-table"), QStringLiteral("pw_scores")},
+              secret);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    said += run.out + run.err;
+    run = cli({QStringLiteral("inspect"), QStringLiteral("--db"), url, QStringLiteral("--table"),
+               QStringLiteral("pw_scores")},
+              secret);
+    QVERIFY2(run.exitCode == 0 && run.out.contains(QStringLiteral("9857")), qPrintable(run.err + run.out));
+    said += run.out + run.err;
+    // The same weights as from the CSV (the role reads the same table).
+    QFile fromCsv(path(QStringLiteral("csv.cmtl")));
+    QFile fromServer(model);
+    QVERIFY(fromCsv.open(QIODevice::ReadOnly) && fromServer.open(QIODevice::ReadOnly));
+    const QByteArray modelBytes = fromServer.readAll();
+    QCOMPARE(withoutSource(modelBytes, (url + QStringLiteral(", table loans")).toUtf8()),
+             withoutSource(fromCsv.readAll(), kSample.toUtf8()));
+    for (const QString &file : {metrics, scores}) {
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY2(!written.readAll().contains(secret.toUtf8()), qPrintable(file));
+    }
+    QVERIFY(!modelBytes.contains(secret.toUtf8()));
+    QVERIFY(modelBytes.contains(url.toUtf8())); // the source is recorded, without its password
+    QVERIFY(!said.contains(secret));
+
+    // A wrong password: refused by the server, the message naming the URL and not the password.
+    run = cli(
+        {QStringLiteral("inspect"), QStringLiteral("--db"), url, QStringLiteral("--table"), QStringLiteral("loans")},
+        wrong);
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.err.contains(url) && run.err.contains(QStringLiteral("password authentication failed")) &&
+                 run.err.contains(QStringLiteral("the server refused the password given")) &&
+                 !run.err.contains(wrong) && !run.out.contains(wrong),
+             qPrintable(run.err));
+    // None (no terminal to ask on): the server asks for one, and the message says where it goes.
+    run = cli(
+        {QStringLiteral("inspect"), QStringLiteral("--db"), url, QStringLiteral("--table"), QStringLiteral("loans")},
+        QString());
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.err.contains(url) && run.err.contains(QString::fromLatin1(kDatabasePasswordVariable)),
+             qPrintable(run.err));
+    // In the URL: refused before any connection, without repeating it.
+    const QString withPassword = QStringLiteral("postgresql://risk:") + secret + QLatin1Char('@') +
+                                 QString::fromUtf8(QUrl::toPercentEncoding(m_postgres.socketFolder())) +
+                                 QStringLiteral("/postgres");
+    run = cli({QStringLiteral("inspect"), QStringLiteral("--db"), withPassword, QStringLiteral("--table"),
+               QStringLiteral("loans")},
+              QString());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("holds a password")) && !run.err.contains(secret) &&
+                 run.err.contains(QString::fromLatin1(kDatabasePasswordVariable)),
+             qPrintable(run.err));
 }
 
 void DatabaseTest::odbcSqliteReadsEqualCsv_data()
