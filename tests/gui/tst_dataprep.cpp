@@ -234,7 +234,8 @@ private Q_SLOTS:
             QVERIFY2(control->isEnabled(), qPrintable(name));
             ownToolTips.insert(name, control->toolTip());
         }
-        QVERIFY(!ownToolTips.value(QStringLiteral("thousandsCombo")).isEmpty());
+        for (const QString &name : csvOnly) // their help (the catalogue's or their own)
+            QVERIFY2(!ownToolTips.value(name).isEmpty(), qPrintable(name));
         // A delimiter chosen for CSV files: a statistical file opened next is read all the same.
         auto *delimiter = findNamed<QComboBox>(m_window, QStringLiteral("delimiterCombo"));
         delimiter->setCurrentIndex(delimiter->findData(int(',')));
@@ -245,6 +246,7 @@ private Q_SLOTS:
                 QVERIFY2(control->toolTip().contains(QStringLiteral("CSV files only")) &&
                              control->toolTip().contains(why),
                          qPrintable(name + QStringLiteral(": ") + control->toolTip()));
+                QCOMPARE(control->whatsThis(), ownToolTips.value(name)); // the help stays
             }
             QVERIFY(findNamed<QWidget>(m_window, QStringLiteral("missingTokensEdit"))->isEnabled());
             QVERIFY(findNamed<QWidget>(m_window, QStringLiteral("reloadButton"))->isEnabled());

@@ -9,6 +9,7 @@
 #include "models/TableExport.h"
 #include "statfile/DataFileReader.h"
 
+#include "HelpTexts.h"
 #include "UndoSupport.h"
 
 #include <QAction>
@@ -154,8 +155,13 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
         if (QWidget *label = form->labelForField(control))
             m_csvOnlyOptions.push_back(label);
     }
+    // Their help now: a tooltip saying they do not apply may replace it before they are shown.
     for (QWidget *control : m_csvOnlyOptions)
-        control->setProperty(kCsvToolTip, control->toolTip());
+        installOwnHelp(control);
+    // Named for screen readers (a combo box is otherwise announced by its current item).
+    m_delimiter->setAccessibleName(tr("Delimiter"));
+    m_encoding->setAccessibleName(tr("Encoding"));
+    m_thousands->setAccessibleName(tr("Thousands separator"));
     m_reload = new QPushButton(tr("&Reload with these options"), options);
     m_reload->setObjectName(QStringLiteral("reloadButton"));
     m_reload->setEnabled(false);
@@ -412,8 +418,17 @@ void DataPage::updatePreview()
 void DataPage::showCsvOptionsApply(const QString &notApplying)
 {
     for (QWidget *control : m_csvOnlyOptions) {
+        // The control's own tooltip is kept in kCsvToolTip while another explains it is disabled.
+        const QVariant own = control->property(kCsvToolTip);
+        if (notApplying.isEmpty() && own.isValid()) {
+            control->setToolTip(own.toString());
+            control->setProperty(kCsvToolTip, QVariant());
+        } else if (!notApplying.isEmpty()) {
+            if (!own.isValid())
+                control->setProperty(kCsvToolTip, control->toolTip());
+            control->setToolTip(notApplying);
+        }
         control->setEnabled(notApplying.isEmpty());
-        control->setToolTip(notApplying.isEmpty() ? control->property(kCsvToolTip).toString() : notApplying);
     }
 }
 

@@ -113,7 +113,7 @@ private:
     quint64 m_loadGeneration = 0;            // tells a superseded reading's late signals apart
     QUndoStack *m_undoStack = nullptr;
     QWidget *m_optionsBox;
-    std::vector<QWidget *> m_csvOnlyOptions; // with their labels; their own tooltips in kCsvToolTip
+    std::vector<QWidget *> m_csvOnlyOptions; // with their labels
     QLabel *m_fileLabel;
     QLabel *m_readWarnings; // the reader's warnings on the file shown
     QComboBox *m_delimiter;
