@@ -554,21 +554,23 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() == QEvent::Polish && watched->isWidgetType()) {
-            auto *widget = static_cast<QWidget *>(watched);
-            // A page's own tooltip is also its What's This; else the catalogue's text is both.
-            if (widget->whatsThis().isEmpty()) {
-                const QString text =
-                    widget->toolTip().isEmpty() ? HelpTexts::setting(widget->objectName()) : widget->toolTip();
-                if (!text.isEmpty())
-                    setHelp(widget, text);
-            }
-        }
+        if (event->type() == QEvent::Polish && watched->isWidgetType())
+            installOwnHelp(static_cast<QWidget *>(watched));
         return false;
     }
 };
 
 } // namespace
+
+void installOwnHelp(QWidget *widget)
+{
+    // A page's own tooltip is also its What's This; else the catalogue's text is both.
+    if (!widget->whatsThis().isEmpty())
+        return;
+    const QString text = widget->toolTip().isEmpty() ? HelpTexts::setting(widget->objectName()) : widget->toolTip();
+    if (!text.isEmpty())
+        setHelp(widget, text);
+}
 
 void installHelpOnPolish(QObject *owner)
 {

@@ -27,6 +27,10 @@ QString metricDisplayName(const QString &metric);
 // From now until `owner` is destroyed, every widget of the application that settingHelp() knows by
 // its object name gets that help when it is first polished (shown), unless it has its own.
 void installHelpOnPolish(QObject *owner);
+// What installHelpOnPolish does to a widget as it is polished, now: when it has no What's This,
+// its own tooltip, else settingHelp() of its object name, becomes its tooltip and What's This.
+// For a control whose tooltip is changed before it is first shown.
+void installOwnHelp(QWidget *widget);
 
 // What a column of the metrics tables holds: "task", "metric", "train", "validation" or "test".
 QString metricsColumnHelp(const QString &column);

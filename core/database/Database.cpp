@@ -282,10 +282,13 @@ public:
             m_database.setPassword(qstr(password));
         if (!m_database.open()) {
             std::string problem = "cannot connect: " + str(m_database.lastError().text().trimmed());
-            if (connection.kind == DatabaseKind::PostgreSql && password.empty() &&
-                m_database.lastError().text().contains(QStringLiteral("password")))
+            const bool aboutPassword = m_database.lastError().text().contains(QStringLiteral("password"));
+            if (connection.kind == DatabaseKind::PostgreSql && password.empty() && aboutPassword)
                 problem += "; set the password in the environment variable " + std::string(kDatabasePasswordVariable) +
                            " (or run on a terminal to be asked for it)";
+            else if (!password.empty() && aboutPassword)
+                problem += "; the server refused the password given for this user: check the user name and the "
+                           "password";
             else
                 problem += "; check that the server runs and the URL's host, port, user and database";
             close();

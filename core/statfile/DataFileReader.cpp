@@ -1,5 +1,7 @@
 #include "statfile/DataFileReader.h"
 
+#include <utility>
+
 namespace cmtl {
 
 DataFileReadResult readDataFile(const std::string &path, const CsvOptions &options, const CancellationToken *cancel,
@@ -23,6 +25,11 @@ CsvOptions inheritedOptionsFor(const std::string &path, CsvOptions options)
 {
     if (detectStatFileFormat(path) == StatFileFormat::None)
         return options;
+    return withoutCsvOnlyOptions(std::move(options));
+}
+
+CsvOptions withoutCsvOnlyOptions(CsvOptions options)
+{
     const CsvOptions defaults;
     options.delimiter = defaults.delimiter;
     options.decimalSeparator = defaults.decimalSeparator;

@@ -27,5 +27,8 @@ DataFileReadResult readDataFile(const std::string &path, const CsvOptions &optio
 // and thousands separators, encoding, header) are reset rather than refused, since the user did
 // not give them for this file. The column options (types, missing values) are kept.
 CsvOptions inheritedOptionsFor(const std::string &path, CsvOptions options);
+// `options` with the CSV-only options (delimiter, decimal and thousands separators, encoding,
+// header) at their defaults: what a statistical file is read with whatever was set for CSV files.
+CsvOptions withoutCsvOnlyOptions(CsvOptions options);
 
 } // namespace cmtl

@@ -1702,8 +1702,28 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>SPSS 文件</translation>
     </message>
     <message>
-        <source>%1: its columns, types and encoding are read as the file declares them; the CSV options do not apply.</source>
-        <translation>%1：其列、类型和编码按文件自身的声明读取；CSV 选项不适用。</translation>
+        <source>%1: its columns, types and encoding are read as the file declares them; the missing values and column types chosen here apply, the delimiter, header, encoding and separators do not.</source>
+        <translation>%1：其列、类型和编码按文件自身的声明读取；此处选择的缺失值和列类型适用，分隔符、表头、编码和千位/小数分隔符不适用。</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Thousands separator</source>
+        <translation>千位分隔符</translation>
+    </message>
+    <message>
+        <source>Applies to CSV files only: a database gives its columns and their types.</source>
+        <translation>仅适用于 CSV 文件：数据库自带其列及类型。</translation>
+    </message>
+    <message>
+        <source>Applies to CSV files only: a SAS, Stata or SPSS file declares its columns, types and encoding.</source>
+        <translation>仅适用于 CSV 文件：SAS、Stata 或 SPSS 文件自身声明其列、类型和编码。</translation>
     </message>
     <message>
         <source>%1: %2 rows, %3 columns</source>

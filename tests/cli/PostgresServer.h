@@ -7,9 +7,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <pwd.h>
 #include <unistd.h>
@@ -22,9 +24,11 @@ struct Run {
 };
 
 inline Run runProgram(const QString &program, const QStringList &arguments, const QByteArray &input = {},
-                      int timeoutMs = 120000)
+                      int timeoutMs = 120000,
+                      const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(program, arguments);
     if (!process.waitForStarted())
         return {-1, {}, program + QStringLiteral(" could not be started")};
@@ -114,6 +118,48 @@ public:
                            QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-d"),
                            QStringLiteral("postgres"), QStringLiteral("-f"), QStringLiteral("-")},
                           script.toUtf8());
+    }
+
+    // Makes a login role `user` that must give `password` (SCRAM-SHA-256, PostgreSQL's default
+    // password_encryption since 14) on the Unix socket, allowed to read and create tables in the
+    // public schema; the superuser stays trusted for the tests' own set-up. Empty when done,
+    // otherwise why not.
+    QString requirePassword(const QString &user, const QString &password)
+    {
+        QString literal = password;
+        literal.replace(QLatin1Char('\''), QStringLiteral("''"));
+        const Run role = psql(QStringLiteral("SET password_encryption = 'scram-sha-256'; CREATE ROLE %1 LOGIN "
+                                             "PASSWORD '%2'; GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1; "
+                                             "GRANT CREATE ON SCHEMA public TO %1;")
+                                  .arg(user, literal));
+        if (role.exitCode != 0)
+            return QStringLiteral("creating the role failed: ") + role.err;
+        // pg_hba.conf is read top down: this line before initdb's "local all all trust".
+        QFile rules(cluster() + QStringLiteral("/pg_hba.conf"));
+        if (!rules.open(QIODevice::ReadOnly))
+            return QStringLiteral("cannot read pg_hba.conf");
+        const QByteArray before = rules.readAll();
+        rules.close();
+        if (!rules.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return QStringLiteral("cannot write pg_hba.conf");
+        rules.write("local all " + user.toUtf8() + " scram-sha-256\n" + before);
+        rules.close();
+        const Run reload =
+            asServerUser(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), cluster(), QStringLiteral("reload")});
+        if (reload.exitCode != 0)
+            return QStringLiteral("pg_ctl reload failed: ") + reload.err;
+        // The reload is signalled, not waited for: wait until the role, without a password, is refused.
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            const Run login =
+                runProgram(m_bin + QStringLiteral("psql"),
+                           {QStringLiteral("-X"), QStringLiteral("-w"), QStringLiteral("-h"), m_folder.path(),
+                            QStringLiteral("-U"), user, QStringLiteral("-d"), QStringLiteral("postgres"),
+                            QStringLiteral("-c"), QStringLiteral("SELECT 1")});
+            if (login.exitCode != 0 && login.err.contains(QStringLiteral("password")))
+                return {};
+            QThread::msleep(50);
+        }
+        return QStringLiteral("the password rule was not in force after 5 s");
     }
 
     // The folder of the server's Unix socket (its "host"); the superuser is postgres, trusted.

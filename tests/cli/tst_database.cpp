@@ -33,6 +33,13 @@ namespace {
 
 const QString kSample = QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv");
 
+// The settings of the models trained from the CSV and from each database, compared byte for byte.
+const QStringList kTrainOptions = {QStringLiteral("--task"),    QStringLiteral("Class:binary:bad"),
+                                   QStringLiteral("--task"),    QStringLiteral("grade:multiclass"),
+                                   QStringLiteral("--epochs"),  QStringLiteral("2"),
+                                   QStringLiteral("--seed"),    QStringLiteral("11"),
+                                   QStringLiteral("--threads"), QStringLiteral("1")};
+
 Run runCli(const QStringList &arguments)
 {
     return runProgram(QStringLiteral(CMTL_CLI_PATH), arguments);
@@ -98,10 +105,17 @@ private Q_SLOTS:
     void postgresReadsReadOnly();
     void postgresTrainingAndPredictions();
     void postgresLargeTableStreams();
+    void postgresPasswordAuthentication();
+    void odbcSqliteReadsEqualCsv_data();
+    void odbcSqliteReadsEqualCsv();
+    void odbcSqliteTrainingEqualsCsv();
+    void odbcPostgresReadsEqualCsv();
 
 private:
     QString path(const QString &name) const { return m_folder.filePath(name); }
     QString postgresUrl() const;
+    QString odbcSqliteUrl() const;
+    void trainedFromDatabaseEqualsCsv(const QString &url, const QString &table, const QString &model);
     bool skipWithoutPostgres();
 
     QTemporaryDir m_folder;
@@ -138,6 +152,31 @@ QString DatabaseTest::postgresUrl() const
 {
     return QStringLiteral("postgresql://postgres@") +
            QString::fromUtf8(QUrl::toPercentEncoding(m_postgres.socketFolder())) + QStringLiteral("/postgres");
+}
+
+// A DSN-less ODBC connection string with Debian's SQLite3 ODBC driver (libsqliteodbc, registered
+// in /etc/odbcinst.ini as "SQLite3") over the test's database file.
+QString DatabaseTest::odbcSqliteUrl() const
+{
+    return QStringLiteral("odbc:DRIVER={SQLite3};Database=") + m_sqliteFile;
+}
+
+// Trains from `url`'s `table` with sqliteTrainingEqualsCsv's settings into `model` (in the test's
+// folder), and compares it with the model trained there from the CSV: the same bytes but for the
+// source's name.
+void DatabaseTest::trainedFromDatabaseEqualsCsv(const QString &url, const QString &table, const QString &model)
+{
+    const QString fromCsv = path(QStringLiteral("csv.cmtl"));
+    QVERIFY(QFile::exists(fromCsv));
+    const QString fromDb = path(model);
+    const Run run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("--db"), url, QStringLiteral("--table"),
+                                       table, QStringLiteral("--out"), fromDb} +
+                           kTrainOptions);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QFile a(fromCsv), b(fromDb);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    QCOMPARE(withoutSource(b.readAll(), (url + QStringLiteral(", table ") + table).toUtf8()),
+             withoutSource(a.readAll(), kSample.toUtf8()));
 }
 
 bool DatabaseTest::skipWithoutPostgres()
@@ -249,11 +288,7 @@ void DatabaseTest::nullsBooleansAndDates()
 
 void DatabaseTest::sqliteTrainingEqualsCsv()
 {
-    const QStringList options = {QStringLiteral("--task"),    QStringLiteral("Class:binary:bad"),
-                                 QStringLiteral("--task"),    QStringLiteral("grade:multiclass"),
-                                 QStringLiteral("--epochs"),  QStringLiteral("2"),
-                                 QStringLiteral("--seed"),    QStringLiteral("11"),
-                                 QStringLiteral("--threads"), QStringLiteral("1")};
+    const QStringList &options = kTrainOptions;
     const QString fromCsv = path(QStringLiteral("csv.cmtl"));
     const QString fromDb = path(QStringLiteral("db.cmtl"));
     Run run = runCli(
@@ -428,21 +463,13 @@ void DatabaseTest::postgresTrainingAndPredictions()
         QSKIP("no PostgreSQL server");
     const QString fromCsv = path(QStringLiteral("csv.cmtl"));
     QVERIFY(QFile::exists(fromCsv));
-    const QString fromDb = path(QStringLiteral("pg.cmtl"));
-    Run run = runCli({QStringLiteral("train"), QStringLiteral("--db"), postgresUrl(), QStringLiteral("--table"),
-                      QStringLiteral("loans"), QStringLiteral("--out"), fromDb, QStringLiteral("--task"),
-                      QStringLiteral("Class:binary:bad"), QStringLiteral("--task"), QStringLiteral("grade:multiclass"),
-                      QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("11"),
-                      QStringLiteral("--threads"), QStringLiteral("1")});
-    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QFile a(fromCsv), b(fromDb);
-    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
-    QCOMPARE(withoutSource(b.readAll(), (postgresUrl() + QStringLiteral(", table loans")).toUtf8()),
-             withoutSource(a.readAll(), kSample.toUtf8()));
+    trainedFromDatabaseEqualsCsv(postgresUrl(), QStringLiteral("loans"), QStringLiteral("pg.cmtl"));
+    if (QTest::currentTestFailed())
+        return;
 
-    run = runCli({QStringLiteral("predict"), QStringLiteral("--model"), fromCsv, QStringLiteral("--db"), postgresUrl(),
-                  QStringLiteral("--table"), QStringLiteral("loans"), QStringLiteral("--out-table"),
-                  QStringLiteral("scores")});
+    Run run = runCli({QStringLiteral("predict"), QStringLiteral("--model"), fromCsv, QStringLiteral("--db"),
+                      postgresUrl(), QStringLiteral("--table"), QStringLiteral("loans"), QStringLiteral("--out-table"),
+                      QStringLiteral("scores")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QString expected = path(QStringLiteral("expected.csv"));
     run = runCli({QStringLiteral("predict"), QStringLiteral("--model"), fromCsv, QStringLiteral("--data"), kSample,
@@ -487,6 +514,160 @@ void DatabaseTest::postgresLargeTableStreams()
     QSKIP("peak memory is not the reader's under AddressSanitizer (its quarantine holds freed memory)");
 #endif
     QVERIFY2(growthMib < 60, qPrintable(QStringLiteral("peak RSS grew by %1 MiB").arg(growthMib)));
+}
+
+// A role that must give its password (SCRAM-SHA-256 on the server's socket): read with
+// CREDITMTL_DB_PASSWORD; refused with a wrong one or none, naming the URL and not the password; a
+// URL holding it refused; and the password in none of the files or messages the CLI writes.
+void DatabaseTest::postgresPasswordAuthentication()
+{
+    if (skipWithoutPostgres())
+        QSKIP("no PostgreSQL server");
+    const QString secret = QStringLiteral("Sc4rlet-pw-7f3d");
+    const QString wrong = QStringLiteral("Wr0ng-pw-91ab");
+    const QString denied = m_postgres.requirePassword(QStringLiteral("risk"), secret);
+    QVERIFY2(denied.isEmpty(), qPrintable(denied));
+    const QString url = QStringLiteral("postgresql://risk@") +
+                        QString::fromUtf8(QUrl::toPercentEncoding(m_postgres.socketFolder())) +
+                        QStringLiteral("/postgres");
+    const auto cli = [](const QStringList &arguments, const QString &password) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QString::fromLatin1(kDatabasePasswordVariable));
+        if (!password.isNull())
+            environment.insert(QString::fromLatin1(kDatabasePasswordVariable), password);
+        return runProgram(QStringLiteral(CMTL_CLI_PATH), arguments, {}, 120000, environment);
+    };
+
+    // The right password: training, metrics, predictions to a file and to a table.
+    const QString model = path(QStringLiteral("pw.cmtl"));
+    const QString metrics = path(QStringLiteral("pw.json"));
+    const QString scores = path(QStringLiteral("pw.csv"));
+    QString said;
+    Run run = cli(QStringList{QStringLiteral("train"), QStringLiteral("--db"), url, QStringLiteral("--table"),
+                              QStringLiteral("loans"), QStringLiteral("--out"), model, QStringLiteral("--metrics-json"),
+                              metrics} +
+                      kTrainOptions,
+                  secret);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    said += run.out + run.err;
+    run = cli({QStringLiteral("predict"), QStringLiteral("--model"), model, QStringLiteral("--db"), url,
+               QStringLiteral("--table"), QStringLiteral("loans"), QStringLiteral("--out"), scores,
+               QStringLiteral("--out-table"), QStringLiteral("pw_scores")},
+              secret);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    said += run.out + run.err;
+    run = cli({QStringLiteral("inspect"), QStringLiteral("--db"), url, QStringLiteral("--table"),
+               QStringLiteral("pw_scores")},
+              secret);
+    QVERIFY2(run.exitCode == 0 && run.out.contains(QStringLiteral("9857")), qPrintable(run.err + run.out));
+    said += run.out + run.err;
+    // The same weights as from the CSV (the role reads the same table).
+    QFile fromCsv(path(QStringLiteral("csv.cmtl")));
+    QFile fromServer(model);
+    QVERIFY(fromCsv.open(QIODevice::ReadOnly) && fromServer.open(QIODevice::ReadOnly));
+    const QByteArray modelBytes = fromServer.readAll();
+    QCOMPARE(withoutSource(modelBytes, (url + QStringLiteral(", table loans")).toUtf8()),
+             withoutSource(fromCsv.readAll(), kSample.toUtf8()));
+    for (const QString &file : {metrics, scores}) {
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY2(!written.readAll().contains(secret.toUtf8()), qPrintable(file));
+    }
+    QVERIFY(!modelBytes.contains(secret.toUtf8()));
+    QVERIFY(modelBytes.contains(url.toUtf8())); // the source is recorded, without its password
+    QVERIFY(!said.contains(secret));
+
+    // A wrong password: refused by the server, the message naming the URL and not the password.
+    run = cli(
+        {QStringLiteral("inspect"), QStringLiteral("--db"), url, QStringLiteral("--table"), QStringLiteral("loans")},
+        wrong);
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.err.contains(url) && run.err.contains(QStringLiteral("password authentication failed")) &&
+                 run.err.contains(QStringLiteral("the server refused the password given")) &&
+                 !run.err.contains(wrong) && !run.out.contains(wrong),
+             qPrintable(run.err));
+    // None (no terminal to ask on): the server asks for one, and the message says where it goes.
+    run = cli(
+        {QStringLiteral("inspect"), QStringLiteral("--db"), url, QStringLiteral("--table"), QStringLiteral("loans")},
+        QString());
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.err.contains(url) && run.err.contains(QString::fromLatin1(kDatabasePasswordVariable)),
+             qPrintable(run.err));
+    // In the URL: refused before any connection, without repeating it.
+    const QString withPassword = QStringLiteral("postgresql://risk:") + secret + QLatin1Char('@') +
+                                 QString::fromUtf8(QUrl::toPercentEncoding(m_postgres.socketFolder())) +
+                                 QStringLiteral("/postgres");
+    run = cli({QStringLiteral("inspect"), QStringLiteral("--db"), withPassword, QStringLiteral("--table"),
+               QStringLiteral("loans")},
+              QString());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("holds a password")) && !run.err.contains(secret) &&
+                 run.err.contains(QString::fromLatin1(kDatabasePasswordVariable)),
+             qPrintable(run.err));
+}
+
+void DatabaseTest::odbcSqliteReadsEqualCsv_data()
+{
+    sqliteReadsEqualCsv_data();
+}
+
+// The same SQLite tables through ODBC (unixODBC and the SQLite3 ODBC driver, not Qt's own SQLite
+// driver): equal to the CSV cell by cell, by table and by query.
+void DatabaseTest::odbcSqliteReadsEqualCsv()
+{
+    QFETCH(QString, table);
+    DatabaseSource source{parseDatabaseUrl(odbcSqliteUrl().toStdString()), {}, table.toStdString(), {}};
+    QVERIFY(source.connection.kind == DatabaseKind::Odbc);
+    const DatabaseReadResult read = readDatabase(source);
+    compareTables(m_csv, read.table);
+    // What the SQLite3 ODBC driver reports: REAL columns as SQL_DOUBLE (double), TEXT as text.
+    for (const DatabaseColumn &column : read.columns)
+        QCOMPARE(column.databaseType, std::string(table == QStringLiteral("loans_typed") &&
+                                                          m_csv.column(column.name).type == ColumnType::Numeric
+                                                      ? "double"
+                                                      : "QString"));
+    source.table.clear();
+    source.query = "SELECT * FROM " + table.toStdString();
+    compareTables(m_csv, readDatabase(source).table);
+}
+
+void DatabaseTest::odbcSqliteTrainingEqualsCsv()
+{
+    trainedFromDatabaseEqualsCsv(odbcSqliteUrl(), QStringLiteral("loans_typed"), QStringLiteral("odbc.cmtl"));
+}
+
+// The throwaway PostgreSQL server through its ODBC driver (psqlodbc, "PostgreSQL Unicode"), on the
+// server's Unix socket folder.
+void DatabaseTest::odbcPostgresReadsEqualCsv()
+{
+    if (skipWithoutPostgres())
+        QSKIP("no PostgreSQL server");
+    const std::string url = "odbc:DRIVER={PostgreSQL Unicode};Servername=" + m_postgres.socketFolder().toStdString() +
+                            ";Port=5432;Database=postgres;UID=postgres";
+    DatabaseSource source{parseDatabaseUrl(url), {}, "loans", {}};
+    compareTables(m_csv, readDatabase(source).table);
+    source.table.clear();
+    source.query = "SELECT * FROM loans";
+    compareTables(m_csv, readDatabase(source).table);
+
+    // Dates, time stamps, booleans, decimals and big integers read as through Qt's own driver.
+    const Run made = m_postgres.psql(QStringLiteral(
+        "CREATE TABLE odbc_kinds (d date, t timestamptz, b boolean, n numeric, i bigint, s text); INSERT INTO "
+        "odbc_kinds VALUES ('1970-01-11', '1970-01-01 00:01:00+00', true, 12.5, 42, 'A'), (NULL, NULL, false, "
+        "NULL, NULL, NULL), ('2024-02-29', '2024-02-29 13:45:30+00', NULL, -0.125, 9007199254740993, 'B');"));
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    source.query = "SELECT * FROM odbc_kinds";
+    const DatabaseReadResult odbc = readDatabase(source);
+    // What psqlodbc reports: booleans as text "1"/"0" (its BoolsAsChar default; read as numbers, as a
+    // text column of numbers is), numeric as double, bigint as qlonglong, dates and time stamps as such.
+    std::vector<std::string> types;
+    for (const DatabaseColumn &column : odbc.columns)
+        types.push_back(column.name + ":" + column.databaseType);
+    QCOMPARE(types,
+             (std::vector<std::string>{"d:QDate", "t:QDateTime", "b:QString", "n:double", "i:qlonglong", "s:QString"}));
+    const DatabaseReadResult native =
+        readDatabase({parseDatabaseUrl(postgresUrl().toStdString()), {}, {}, source.query});
+    compareTables(native.table, odbc.table);
 }
 
 QTEST_GUILESS_MAIN(DatabaseTest)

@@ -11,11 +11,14 @@
 #include "pages/RolesPage.h"
 #include "pages/ScoringPage.h"
 #include "pages/SettingsPage.h"
+#include "statfile/StatFile.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
+#include <QHash>
 #include <QLabel>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -215,19 +218,69 @@ private Q_SLOTS:
         thousands->setCurrentIndex(0);
     }
 
-    // A SAS, Stata or SPSS file declares its columns, types and encoding: the CSV import options
-    // are disabled while it is shown (not changed), and enabled again for the next CSV file.
-    void csvOptionsAreDisabledForAStatisticalFile()
+    // A SAS, Stata or SPSS file, or a database, declares its columns, types and encoding: the
+    // CSV-only import options (delimiter, header, encoding, separators) are disabled while it is
+    // shown, each saying why in its tooltip, kept as set but not used to read it, and enabled again
+    // (with their own tooltips) for the next CSV file; the missing values apply to all and stay enabled.
+    void csvOptionsAreDisabledForAStatisticalFileOrADatabase()
     {
         QVERIFY(openAndWait(writeFile(QStringLiteral("plain.csv"), "a,b\n1,x\n2,y\n")));
-        auto *options = findNamed<QWidget>(m_window, QStringLiteral("importOptions"));
-        QVERIFY(options->isEnabled());
+        const QStringList csvOnly = {QStringLiteral("delimiterCombo"), QStringLiteral("headerCheck"),
+                                     QStringLiteral("encodingCombo"), QStringLiteral("decimalCommaCheck"),
+                                     QStringLiteral("thousandsCombo")};
+        QHash<QString, QString> ownToolTips;
+        for (const QString &name : csvOnly) {
+            QWidget *control = findNamed<QWidget>(m_window, name);
+            QVERIFY2(control->isEnabled(), qPrintable(name));
+            ownToolTips.insert(name, control->toolTip());
+        }
+        for (const QString &name : csvOnly) // their help (the catalogue's or their own)
+            QVERIFY2(!ownToolTips.value(name).isEmpty(), qPrintable(name));
+        // A delimiter chosen for CSV files: a statistical file opened next is read all the same.
+        auto *delimiter = findNamed<QComboBox>(m_window, QStringLiteral("delimiterCombo"));
+        delimiter->setCurrentIndex(delimiter->findData(int(',')));
+        const auto checkDisabled = [&](const QString &why) {
+            for (const QString &name : csvOnly) {
+                QWidget *control = findNamed<QWidget>(m_window, name);
+                QVERIFY2(!control->isEnabled(), qPrintable(name));
+                QVERIFY2(control->toolTip().contains(QStringLiteral("CSV files only")) &&
+                             control->toolTip().contains(why),
+                         qPrintable(name + QStringLiteral(": ") + control->toolTip()));
+                QCOMPARE(control->whatsThis(), ownToolTips.value(name)); // the help stays
+            }
+            QVERIFY(findNamed<QWidget>(m_window, QStringLiteral("missingTokensEdit"))->isEnabled());
+            QVERIFY(findNamed<QWidget>(m_window, QStringLiteral("reloadButton"))->isEnabled());
+            QCOMPARE(delimiter->currentData().toInt(), int(','));
+        };
+
         const QString spss = QStringLiteral(CMTL_SOURCE_DIR "/tests/core/statfiles/small.sav");
-        if (!openAndWait(spss))
-            QSKIP("this build reads no SPSS files (ReadStat absent)");
-        QVERIFY(!options->isEnabled());
+        if (statFilesSupported()) {
+            QVERIFY(openAndWait(spss));
+            checkDisabled(QStringLiteral("SPSS"));
+            QVERIFY(!QTest::currentTestFailed());
+        } else {
+            qWarning("SPSS part skipped: this build reads no SPSS files (ReadStat absent)");
+        }
+
+        // A SQLite table (made by sqlite3) opened as File > Open Database opens it.
+        const QString database = m_temp.filePath(QStringLiteral("small.db"));
+        QProcess sqlite;
+        sqlite.start(QStringLiteral("sqlite3"),
+                     {database, QStringLiteral("CREATE TABLE t (a REAL, b TEXT); INSERT INTO "
+                                               "t VALUES (1, 'x'), (2, 'y');")});
+        QVERIFY(sqlite.waitForFinished(30000) && sqlite.exitCode() == 0);
+        QVERIFY(openAndWait(QStringLiteral("sqlite:%1#table=t").arg(database)));
+        checkDisabled(QStringLiteral("database"));
+        QVERIFY(!QTest::currentTestFailed());
+
         QVERIFY(openAndWait(writeFile(QStringLiteral("again.csv"), "a,b\n3,z\n4,w\n")));
-        QVERIFY(options->isEnabled());
+        for (const QString &name : csvOnly) {
+            QWidget *control = findNamed<QWidget>(m_window, name);
+            QVERIFY2(control->isEnabled(), qPrintable(name));
+            QCOMPARE(control->toolTip(), ownToolTips.value(name));
+        }
+        QCOMPARE(m_window->workspace()->data()->table.rowCount(), std::size_t(2));
+        delimiter->setCurrentIndex(0);
     }
 
     // Roles survive a reload with a type override, the ID / keep role included.

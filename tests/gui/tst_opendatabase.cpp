@@ -7,6 +7,8 @@
 // tables and queries are explained; every control is named, explained and translated.
 
 #include "AppSupport.h"
+#include "MainWindow.h"
+#include "Workspace.h"
 #include "csv/CsvReader.h"
 #include "database/Database.h"
 #include "database/OpenDatabaseDialog.h"
@@ -15,6 +17,7 @@
 
 #include "cli/DatabaseTables.h"
 #include "cli/PostgresServer.h"
+#include "gui/GuiTestSupport.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -24,6 +27,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QRadioButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -135,6 +139,7 @@ class OpenDatabaseTest : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
+        testing::startCleanly(); // the settings in Qt's test location, empty
         QVERIFY(m_folder.isValid());
         m_csv = readCsvFile(kSample.toStdString()).table;
         // As a user makes it: sqlite3's .import of the CSV (every column TEXT).
@@ -320,6 +325,65 @@ private Q_SLOTS:
             QVERIFY2(outcome.message.contains(QStringLiteral("column \"nope\" does not exist")),
                      qPrintable(outcome.message));
         }
+    }
+
+    // A server that asks for the password (SCRAM-SHA-256 on its socket): the dialog's password
+    // field (echoed as dots) is what connects, a wrong one is refused with the server's message,
+    // which does not repeat it; the window reads the table with it, asking for it again when the
+    // dialog is opened from a saved source; neither the saved project nor the settings hold it.
+    void passwordFieldConnectsAndIsNeverSaved()
+    {
+        if (!m_postgresUnavailable.isEmpty())
+            QSKIP(qPrintable(m_postgresUnavailable));
+        const QString secret = QStringLiteral("Gu1-pw-5e8a");
+        const QString wrong = QStringLiteral("Wr0ng-gui-pw");
+        const QString denied = m_postgres.requirePassword(QStringLiteral("analyst"), secret);
+        QVERIFY2(denied.isEmpty(), qPrintable(denied));
+        OpenDatabaseDialog dialog;
+        fillPostgres(dialog, m_postgres.socketFolder(), 5432, wrong);
+        field<QLineEdit>(dialog, "dbUserEdit")->setText(QStringLiteral("analyst"));
+        QCOMPARE(field<QLineEdit>(dialog, "dbPasswordEdit")->echoMode(), QLineEdit::Password);
+        Outcome outcome = testConnection(dialog);
+        QVERIFY(!outcome.ok);
+        QVERIFY2(outcome.message.contains(QStringLiteral("password authentication failed")) &&
+                     !outcome.message.contains(wrong),
+                 qPrintable(outcome.message));
+        field<QLineEdit>(dialog, "dbPasswordEdit")->setText(secret);
+        outcome = testConnection(dialog);
+        QVERIFY2(outcome.ok, qPrintable(outcome.message));
+        outcome = chooseTable(dialog, QStringLiteral("loans"));
+        QVERIFY2(outcome.ok, qPrintable(outcome.message));
+        const QString locator = dialog.locator();
+        QVERIFY(locator.contains(QStringLiteral("analyst@")) && !locator.contains(secret));
+
+        // The window: File > Open Database on the saved source asks for the password again.
+        MainWindow window;
+        QSignalSpy loaded(&window, &MainWindow::dataLoaded);
+        window.openDatabase(locator);
+        auto *asked = window.findChild<OpenDatabaseDialog *>();
+        QVERIFY(asked);
+        QVERIFY(asked->password().isEmpty());
+        field<QLineEdit>(*asked, "dbPasswordEdit")->setText(secret);
+        asked->accept();
+        QVERIFY(QTest::qWaitFor([&] { return loaded.count() > 0; }, 60000));
+        QVERIFY(QTest::qWaitFor([&] { return !window.isBusy(); }, 10000));
+        compareTables(m_csv, window.workspace()->data()->table);
+        QVERIFY(!QTest::currentTestFailed());
+
+        const QString project = m_folder.filePath(QStringLiteral("with password.cmtlproj"));
+        QVERIFY(window.saveProject(project));
+        QFile saved(project);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray projectBytes = saved.readAll();
+        QVERIFY(projectBytes.contains("analyst@"));       // the connection is kept...
+        QVERIFY(!projectBytes.contains(secret.toUtf8())); // ...not the password
+        QSettings settings;
+        settings.sync();
+        QFile settingsFile(settings.fileName());
+        QVERIFY2(settingsFile.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
+        const QByteArray settingsBytes = settingsFile.readAll();
+        QVERIFY(settingsBytes.contains("analyst@"));       // the source is in the recent files...
+        QVERIFY(!settingsBytes.contains(secret.toUtf8())); // ...without the password
     }
 
     // Every control has an accessible name, a label or text, and help.

@@ -7,7 +7,9 @@
 #include "workers/WorkerThread.h"
 
 #include "models/TableExport.h"
+#include "statfile/DataFileReader.h"
 
+#include "HelpTexts.h"
 #include "UndoSupport.h"
 
 #include <QAction>
@@ -45,6 +47,14 @@ const QString kCategorical = QStringLiteral("categorical");
 namespace {
 
 constexpr qint64 kPreviewBytes = 64 * 1024;
+// The kind of statistical file whose first bytes are `head`, if one (None for a CSV file).
+StatFileFormat formatOf(const QByteArray &head)
+{
+    return detectStatFileFormat(std::span<const char>(head.constData(), static_cast<std::size_t>(head.size())));
+}
+
+// The property keeping a CSV-only option's own tooltip while another explains it is disabled.
+constexpr const char *kCsvToolTip = "csvToolTip";
 
 QTableView *makeTableView(const QString &name, const QString &accessibleName, QWidget *parent)
 {
@@ -139,6 +149,19 @@ DataPage::DataPage(QWidget *parent) : QWidget(parent), m_worker(new WorkerThread
     auto *missingLabel = new QLabel(tr("&Missing values:"), options);
     missingLabel->setBuddy(m_missing);
     form->addRow(missingLabel, m_missing);
+    for (QWidget *control :
+         std::initializer_list<QWidget *>{m_delimiter, m_header, m_encoding, m_decimalComma, m_thousands}) {
+        m_csvOnlyOptions.push_back(control);
+        if (QWidget *label = form->labelForField(control))
+            m_csvOnlyOptions.push_back(label);
+    }
+    // Their help now: a tooltip saying they do not apply may replace it before they are shown.
+    for (QWidget *control : m_csvOnlyOptions)
+        installOwnHelp(control);
+    // Named for screen readers (a combo box is otherwise announced by its current item).
+    m_delimiter->setAccessibleName(tr("Delimiter"));
+    m_encoding->setAccessibleName(tr("Encoding"));
+    m_thousands->setAccessibleName(tr("Thousands separator"));
     m_reload = new QPushButton(tr("&Reload with these options"), options);
     m_reload->setObjectName(QStringLiteral("reloadButton"));
     m_reload->setEnabled(false);
@@ -329,13 +352,18 @@ void DataPage::updatePreview()
     const bool opening = !m_loadingPath.isEmpty();
     const QByteArray &head = opening ? m_loadingHead : m_head;
     const QString path = opening ? m_loadingPath : m_path;
-    // A SAS, Stata or SPSS file declares its columns, types and encoding: the CSV options neither
-    // preview nor change anything, so they are disabled (kept as set, for the next CSV file).
-    // Told by the first bytes already read for the preview: no file is opened on the UI thread.
-    const StatFileFormat statFormat =
-        detectStatFileFormat(std::span<const char>(head.constData(), static_cast<std::size_t>(head.size())));
-    m_optionsBox->setEnabled(statFormat == StatFileFormat::None);
-    if (isDatabaseSourceLocator(path.toStdString())) {
+    // A database, or a SAS, Stata or SPSS file, declares its columns, types and encoding: the CSV
+    // options neither preview nor change anything, so they are disabled (kept as set, for the next
+    // CSV file; not used to read it); the missing values apply. Told by the first bytes already
+    // read for the preview: no file is opened on the UI thread.
+    const StatFileFormat statFormat = formatOf(head);
+    const bool database = isDatabaseSourceLocator(path.toStdString());
+    showCsvOptionsApply(database ? tr("Applies to CSV files only: a database gives its columns and their types.")
+                        : statFormat != StatFileFormat::None
+                            ? tr("Applies to CSV files only: a SAS, Stata or SPSS file declares its columns, types "
+                                 "and encoding.")
+                            : QString());
+    if (database) {
         m_previewStatus->setText(tr("%1: the columns and their types are the database's; the missing values and "
                                     "column types chosen here apply, the delimiter, header, encoding and separators "
                                     "do not.")
@@ -354,10 +382,10 @@ void DataPage::updatePreview()
                              : statFormat == StatFileFormat::SasTransport ? tr("A SAS transport file (XPORT)")
                              : statFormat == StatFileFormat::Stata        ? tr("A Stata file")
                                                                           : tr("An SPSS file");
-        m_previewStatus->setText(
-            tr("%1: its columns, types and encoding are read as the file declares them; the CSV options do not "
-               "apply.")
-                .arg(kind));
+        m_previewStatus->setText(tr("%1: its columns, types and encoding are read as the file declares them; the "
+                                    "missing values and column types chosen here apply, the delimiter, header, "
+                                    "encoding and separators do not.")
+                                     .arg(kind));
         m_previewStatus->setToolTip({});
         m_previewStatus->setStyleSheet({});
         m_previewModel->setTable({});
@@ -387,6 +415,23 @@ void DataPage::updatePreview()
     }
 }
 
+void DataPage::showCsvOptionsApply(const QString &notApplying)
+{
+    for (QWidget *control : m_csvOnlyOptions) {
+        // The control's own tooltip is kept in kCsvToolTip while another explains it is disabled.
+        const QVariant own = control->property(kCsvToolTip);
+        if (notApplying.isEmpty() && own.isValid()) {
+            control->setToolTip(own.toString());
+            control->setProperty(kCsvToolTip, QVariant());
+        } else if (!notApplying.isEmpty()) {
+            if (!own.isValid())
+                control->setProperty(kCsvToolTip, control->toolTip());
+            control->setToolTip(notApplying);
+        }
+        control->setEnabled(notApplying.isEmpty());
+    }
+}
+
 void DataPage::startLoading()
 {
     if (m_loadingPath.isEmpty()) {
@@ -397,6 +442,9 @@ void DataPage::startLoading()
         m_loadingHead = m_head;
     }
     CsvOptions readOptions = options();
+    // The CSV-only options, disabled for a statistical file, are not its reader's to refuse.
+    if (formatOf(m_loadingHead) != StatFileFormat::None)
+        readOptions = withoutCsvOnlyOptions(std::move(readOptions));
     // Leave one core to the UI thread so that the window stays responsive while reading.
     readOptions.threads = std::max(1, QThread::idealThreadCount() - 1);
     m_loadingOptions = state();

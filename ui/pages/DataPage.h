@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <optional>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -81,6 +82,10 @@ private:
     // Reading `m_loadingPath` ended: shows it when `succeeded`, else goes back to the file shown.
     void finishLoading(bool succeeded);
     void showFileName();
+    // Enables the CSV-only import options (delimiter, header, encoding, separators) when
+    // `notApplying` is empty; else disables them with `notApplying` as their tooltip (a database
+    // or a statistical file declares its columns, types and encoding).
+    void showCsvOptionsApply(const QString &notApplying);
     // Reads the file again with the import options and the column choices, as one undo step
     // called `undoText`.
     void reloadAs(const QString &undoText);
@@ -91,13 +96,13 @@ private:
     // Buttons "Treat as missing" for the nearly numeric columns of the file shown.
     void showMissingActions(const std::vector<CsvWarning> &warnings);
 
-    QString m_path;           // the file shown
+    QString m_path;             // the file shown
     QString m_databasePassword; // for a database source: see setDatabasePassword
-    QByteArray m_head;        // the first bytes of the file shown, for the preview
-    QString m_loadingPath;    // the file being read (m_path for a reload)
-    QByteArray m_loadingHead; // its first bytes
-    State m_loadedOptions;    // the import options the shown table was read with
-    State m_loadingOptions;   // those of the reading under way
+    QByteArray m_head;          // the first bytes of the file shown, for the preview
+    QString m_loadingPath;      // the file being read (m_path for a reload)
+    QByteArray m_loadingHead;   // its first bytes
+    State m_loadedOptions;      // the import options the shown table was read with
+    State m_loadingOptions;     // those of the reading under way
     bool m_loadingForUndo = false;
     QString m_reloadText; // the undo step's name of the reload under way, if not the default
     // The column choices, part of the State (keys kColumnTypes, kColumnMissing): column name ->
@@ -108,6 +113,7 @@ private:
     quint64 m_loadGeneration = 0;            // tells a superseded reading's late signals apart
     QUndoStack *m_undoStack = nullptr;
     QWidget *m_optionsBox;
+    std::vector<QWidget *> m_csvOnlyOptions; // with their labels
     QLabel *m_fileLabel;
     QLabel *m_readWarnings; // the reader's warnings on the file shown
     QComboBox *m_delimiter;
