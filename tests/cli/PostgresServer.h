@@ -3,6 +3,8 @@
 // Test support shared by the suites that need programs and a real PostgreSQL server
 // (tst_sqlexport, tst_database): running a program with a time limit, and a throwaway cluster.
 
+#include "ProgramRun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,29 +20,18 @@
 
 namespace cmtl::test {
 
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
+using Run = cmtl::testing::ProgramRun;
 
+// cmtl::testing::runProgram with these suites' argument order.
 inline Run runProgram(const QString &program, const QStringList &arguments, const QByteArray &input = {},
                       int timeoutMs = 120000,
                       const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(program, arguments);
-    if (!process.waitForStarted())
-        return {-1, {}, program + QStringLiteral(" could not be started")};
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return {-1, {}, program + QStringLiteral(" did not finish in time")};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    cmtl::testing::ProgramOptions options;
+    options.input = input;
+    options.timeoutMs = timeoutMs;
+    options.environment = environment;
+    return cmtl::testing::runProgram(program, arguments, options);
 }
 
 // A throwaway PostgreSQL cluster in a temporary folder, listening on a Unix socket only, run by

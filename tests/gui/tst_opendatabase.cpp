@@ -139,7 +139,7 @@ class OpenDatabaseTest : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        testing::startCleanly(); // the settings in Qt's test location, empty
+        ui::testing::startCleanly(); // the settings in Qt's test location, empty
         QVERIFY(m_folder.isValid());
         m_csv = readCsvFile(kSample.toStdString()).table;
         // As a user makes it: sqlite3's .import of the CSV (every column TEXT).
