@@ -24,7 +24,11 @@ public:
     }
     void raw(const void *data, std::size_t size)
     {
-        bytes.insert(bytes.end(), static_cast<const char *>(data), static_cast<const char *>(data) + size);
+        // (resize and copy: GCC 12 warns falsely, -Wstringop-overflow, on inserting into an empty vector)
+        const std::size_t at = bytes.size();
+        bytes.resize(at + size);
+        if (size > 0)
+            std::memcpy(bytes.data() + at, data, size);
     }
 
     std::vector<char> bytes;
