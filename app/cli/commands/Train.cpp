@@ -103,32 +103,27 @@ int ranksOfJob()
     return launchedByMpirun() ? std::atoi(std::getenv("OMPI_COMM_WORLD_SIZE")) : 1;
 }
 
-// What one process does that is not done across the ranks of a data-parallel run yet: refused,
-// naming the flag, rather than run differently.
-void refuseWhatRanksDoNotShare(const QCommandLineParser &parser, const RunConfiguration &run, const QString &data)
+// What one process does that is not done across the ranks of a data-parallel run yet, naming the
+// flag; empty when the run can be data-parallel.
+std::string whatRanksDoNotShare(const QCommandLineParser &parser, const RunConfiguration &run, const QString &data)
 {
-    const auto refuse = [&](const std::string &what) {
-        throw ConfigError(what + " is not done across the ranks of a data-parallel run (mpirun with " +
-                          std::to_string(ranksOfJob()) +
-                          " ranks) yet: leave it out, or run train as one process (README, \"Data-parallel "
-                          "training over MPI\")");
-    };
     if (parser.isSet(QStringLiteral("test")))
-        refuse("--test (a separate test file)");
+        return "--test (a separate test file)";
     if (parser.optionNames().contains(QStringLiteral("db")) || isDatabaseSourceLocator(str(data)))
-        refuse("reading a database (--db or a URL#table= source)");
+        return "reading a database (--db or a URL#table= source)";
     if (detectStatFileFormat(str(data)) != StatFileFormat::None)
-        refuse("reading a SAS, Stata or SPSS file (each rank reads a byte range of a CSV file)");
+        return "reading a SAS, Stata or SPSS file (each rank reads a byte range of a CSV file)";
     if (parser.isSet(QStringLiteral("binning")))
-        refuse("--binning (bins grouped by hand)");
+        return "--binning (bins grouped by hand)";
     if (run.config.woe.used() || parser.isSet(QStringLiteral("woe")) || parser.isSet(QStringLiteral("woe-task")))
-        refuse("--woe (weight-of-evidence inputs: their binning is fitted on one table)");
+        return "--woe (weight-of-evidence inputs: their binning is fitted on one table)";
     for (const TaskSpec &task : run.tasks) {
         if (task.imbalance.oversample)
-            refuse("--oversample " + task.name());
+            return "--oversample " + task.name();
         if (task.imbalance.balancedClassWeights)
-            refuse("--class-weights " + task.name() + "=balanced");
+            return "--class-weights " + task.name() + "=balanced";
     }
+    return {};
 }
 
 int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, Communicator &ranks, std::ostream &out);
@@ -162,18 +157,28 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
 
     // Under mpirun with several ranks: data-parallel, each rank reading its byte range of the file.
     // A rank that fails stops the job, naming itself (runRank).
-    std::unique_ptr<Communicator> communicator;
-    if (ranksOfJob() > 1) {
-        refuseWhatRanksDoNotShare(parser, run, dataPath);
-        communicator = makeMpiCommunicator();
-    } else {
-        communicator = std::make_unique<SingleProcessCommunicator>();
+    if (ranksOfJob() == 1) {
+        SingleProcessCommunicator oneProcess;
+        return trainOnRank(parser, run, oneProcess, out);
     }
+    const std::unique_ptr<Communicator> communicator = makeMpiCommunicator();
     Communicator &ranks = *communicator;
-    if (!ranks.isDistributed())
-        return trainOnRank(parser, run, ranks, out);
     std::ostream nowhere(nullptr); // the other ranks print nothing
-    return runRank(ranks, [&] { return trainOnRank(parser, run, ranks, ranks.rank() == 0 ? out : nowhere); });
+    return runRank(ranks, [&] {
+        // Refused, before any rank reads, rather than run differently from one process. Every rank
+        // finds the same; rank 0 alone says it (one message) and ends the job, while the others
+        // wait for it in a collective call that its abort ends.
+        if (const std::string refused = whatRanksDoNotShare(parser, run, dataPath); !refused.empty()) {
+            if (ranks.rank() == 0)
+                throw ConfigError(refused + " is not done across the ranks of a data-parallel run (mpirun with " +
+                                  std::to_string(ranks.size()) +
+                                  " ranks) yet: leave it out, or run train as one process (README, \"Data-parallel "
+                                  "training over MPI\")");
+            std::vector<double> waiting{0};
+            ranks.sum(std::span<double>(waiting));
+        }
+        return trainOnRank(parser, run, ranks, ranks.rank() == 0 ? out : nowhere);
+    });
 }
 
 namespace {
