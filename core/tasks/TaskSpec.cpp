@@ -339,7 +339,9 @@ TaskLabels taskLabels(const Table &table, const TaskSpec &spec, const std::vecto
         }
     } else {
         labels.all = placedTallies(table, column);
-        labels.training = placedTallies(table, column, trainRows);
+        // (An empty span means every row to tallyLabels; a rank's part may hold no training row.)
+        if (!trainRows.empty())
+            labels.training = placedTallies(table, column, trainRows);
     }
     return labels;
 }
