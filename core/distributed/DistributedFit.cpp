@@ -1,12 +1,12 @@
 #include "distributed/DistributedFit.h"
 
 #include "common/Error.h"
+#include "distributed/Bytes.h"
 #include "distributed/Communicator.h"
 #include "preprocess/FitSteps.h"
 #include "preprocess/NumericSummary.h"
 #include "preprocess/TableLookup.h"
 
-#include <cstring>
 #include <optional>
 #include <unordered_map>
 
@@ -67,22 +67,15 @@ std::optional<NumericStep> fitNumericAcrossRanks(Communicator &communicator, con
 }
 
 // A categorical column's levels and training counts on one rank, as bytes: the level count, then
-// per level its length and bytes, then the counts (missing first, as levelCounts gives them).
+// the levels, then the counts (missing first, as levelCounts gives them).
 std::vector<char> encodeLevels(const Column &column, const std::vector<std::int64_t> &counts)
 {
-    std::vector<char> bytes;
-    const auto append = [&](const void *data, std::size_t size) {
-        bytes.insert(bytes.end(), static_cast<const char *>(data), static_cast<const char *>(data) + size);
-    };
-    const std::uint64_t levels = column.levels.size();
-    append(&levels, sizeof levels);
-    for (const std::string &level : column.levels) {
-        const std::uint64_t length = level.size();
-        append(&length, sizeof length);
-        append(level.data(), level.size());
-    }
-    append(counts.data(), counts.size() * sizeof(std::int64_t));
-    return bytes;
+    ByteWriter writer;
+    writer.value<std::uint64_t>(column.levels.size());
+    for (const std::string &level : column.levels)
+        writer.text(level);
+    writer.raw(counts.data(), counts.size() * sizeof(std::int64_t));
+    return std::move(writer.bytes);
 }
 
 // Merges one rank's encoded levels into `levels` (new levels appended in their order) and adds its
@@ -90,19 +83,11 @@ std::vector<char> encodeLevels(const Column &column, const std::vector<std::int6
 void mergeLevels(const std::vector<char> &bytes, std::vector<std::string> &levels,
                  std::unordered_map<std::string, std::size_t> &slotOf, std::vector<std::int64_t> &counts)
 {
-    std::size_t at = 0;
-    const auto read = [&](void *data, std::size_t size) {
-        std::memcpy(data, bytes.data() + at, size);
-        at += size;
-    };
-    std::uint64_t levelCount = 0;
-    read(&levelCount, sizeof levelCount);
+    ByteReader reader(bytes);
+    const auto levelCount = reader.value<std::uint64_t>();
     std::vector<std::size_t> slots(levelCount + 1, 0);
     for (std::uint64_t i = 0; i < levelCount; ++i) {
-        std::uint64_t length = 0;
-        read(&length, sizeof length);
-        std::string level(bytes.data() + at, length);
-        at += length;
+        std::string level = reader.text();
         const auto [found, added] = slotOf.emplace(level, levels.size() + 1);
         if (added) {
             levels.push_back(std::move(level));
@@ -110,27 +95,20 @@ void mergeLevels(const std::vector<char> &bytes, std::vector<std::string> &level
         }
         slots[i + 1] = found->second;
     }
-    for (std::size_t i = 0; i < slots.size(); ++i) {
-        std::int64_t count = 0;
-        read(&count, sizeof count);
-        counts[slots[i]] += count;
-    }
+    for (const std::size_t slot : slots)
+        counts[slot] += reader.value<std::int64_t>();
 }
 
 std::optional<OneHotStep> fitOneHotAcrossRanks(Communicator &communicator, const Column &column,
                                                const std::vector<std::size_t> &rows, const PreprocessOptions &options,
                                                std::vector<std::string> &warnings)
 {
-    const std::vector<char> mine = encodeLevels(column, levelCounts(column, rows));
     std::vector<std::string> levels;
     std::unordered_map<std::string, std::size_t> slotOf;
     std::vector<std::int64_t> counts{0};
-    // Each rank in turn sends its levels to all: every rank merges them in rank order.
-    for (int root = 0; root < communicator.size(); ++root) {
-        std::vector<char> bytes = root == communicator.rank() ? mine : std::vector<char>{};
-        communicator.broadcast(bytes, root);
-        mergeLevels(root == communicator.rank() ? mine : bytes, levels, slotOf, counts);
-    }
+    // Every rank merges the ranks' levels in rank order.
+    for (const std::vector<char> &bytes : gatherBytes(communicator, encodeLevels(column, levelCounts(column, rows))))
+        mergeLevels(bytes, levels, slotOf, counts);
     return oneHotStepFromCounts(column.name, levels, counts, options, warnings);
 }
 
@@ -172,6 +150,75 @@ Preprocessor fitPreprocessorAcrossRanks(Communicator &communicator, const Table 
     }
     refuseWithoutInputs(preprocessor, part, static_cast<std::size_t>(allTrainRows));
     return preprocessor;
+}
+
+std::vector<std::vector<char>> gatherBytes(Communicator &communicator, const std::vector<char> &mine)
+{
+    std::vector<std::vector<char>> all(static_cast<std::size_t>(communicator.size()));
+    for (int root = 0; root < communicator.size(); ++root) {
+        std::vector<char> &bytes = all[static_cast<std::size_t>(root)];
+        if (root == communicator.rank())
+            bytes = mine;
+        communicator.broadcast(bytes, root);
+    }
+    return all;
+}
+
+std::vector<LabelTally> mergeTalliesAcrossRanks(Communicator &communicator, const std::vector<LabelTally> &tallies,
+                                                std::size_t firstRow)
+{
+    ByteWriter writer;
+    writer.value<std::uint64_t>(tallies.size());
+    for (const LabelTally &tally : tallies) {
+        writer.text(tally.value);
+        writer.value<std::int64_t>(tally.rows);
+        writer.value<std::uint64_t>(tally.firstRow + firstRow);
+        writer.text(tally.firstPlace);
+    }
+    // In rank order, a value's first row on the lowest rank holding it is its first in the file,
+    // and values new to a rank come after every earlier rank's: the merged list keeps file order.
+    std::vector<LabelTally> merged;
+    std::unordered_map<std::string, std::size_t> indexOf;
+    for (const std::vector<char> &bytes : gatherBytes(communicator, writer.bytes)) {
+        ByteReader reader(bytes);
+        const auto count = reader.value<std::uint64_t>();
+        for (std::uint64_t i = 0; i < count; ++i) {
+            LabelTally tally;
+            tally.value = reader.text();
+            tally.rows = reader.value<std::int64_t>();
+            tally.firstRow = static_cast<std::size_t>(reader.value<std::uint64_t>());
+            tally.firstPlace = reader.text();
+            const auto [found, added] = indexOf.emplace(tally.value, merged.size());
+            if (added)
+                merged.push_back(std::move(tally));
+            else
+                merged[found->second].rows += tally.rows;
+        }
+    }
+    std::stable_sort(merged.begin(), merged.end(),
+                     [](const LabelTally &a, const LabelTally &b) { return a.firstRow < b.firstRow; });
+    return merged;
+}
+
+TargetEncoding fitTargetEncodingAcrossRanks(Communicator &communicator, const Table &part, std::size_t firstRow,
+                                            const TaskSpec &spec, const std::vector<std::size_t> &trainRows)
+{
+    TaskLabels labels = taskLabels(part, spec, trainRows);
+    std::vector<double> sums{static_cast<double>(labels.trainingRows), labels.sum, labels.sumSquares,
+                             static_cast<double>(labels.count), labels.numeric ? 1.0 : 0.0};
+    communicator.sum(std::span<double>(sums));
+    if (sums[4] != 0 && sums[4] != communicator.size())
+        throw ConfigError(part.source() + ": task column \"" + spec.column +
+                          "\" is numeric on some ranks' parts and text on the others");
+    labels.trainingRows = static_cast<std::int64_t>(sums[0]);
+    labels.sum = sums[1];
+    labels.sumSquares = sums[2];
+    labels.count = static_cast<std::int64_t>(sums[3]);
+    if (spec.type != TaskType::Regression) {
+        labels.all = mergeTalliesAcrossRanks(communicator, labels.all, firstRow);
+        labels.training = mergeTalliesAcrossRanks(communicator, labels.training, firstRow);
+    }
+    return targetEncodingOf(spec, labels);
 }
 
 } // namespace cmtl

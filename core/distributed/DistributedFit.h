@@ -2,6 +2,7 @@
 
 #include "data/Table.h"
 #include "preprocess/Preprocessor.h"
+#include "tasks/TaskSpec.h"
 
 #include <string>
 #include <vector>
@@ -26,5 +27,23 @@ Preprocessor fitPreprocessorAcrossRanks(Communicator &communicator, const Table 
                                         const std::vector<std::string> &features,
                                         const std::vector<std::size_t> &trainRows,
                                         const PreprocessOptions &options = {});
+
+// fitTargetEncoding over the ranks (collective): every rank passes its part of the table, the
+// index of the part's first row in the whole table (RankPart::firstRow) and its training rows,
+// and returns the encoding one process fits on the whole table. The labels of the parts are merged
+// in rank order (binary: the negative class is the whole column's other value; multiclass: the
+// classes of all ranks' training rows, sorted), the regression sums added (equal to one process's
+// up to the order of the additions). The refusals are fitTargetEncoding's, on the whole column.
+TargetEncoding fitTargetEncodingAcrossRanks(Communicator &communicator, const Table &part, std::size_t firstRow,
+                                            const TaskSpec &spec, const std::vector<std::size_t> &trainRows);
+
+// Every rank's label tallies (firstRow counted in its part, whose first row in the whole table is
+// `firstRow`) merged into those of the whole table: rows added, first row and place of the first
+// rank holding the value, in the order the values first occur (collective).
+std::vector<LabelTally> mergeTalliesAcrossRanks(Communicator &communicator, const std::vector<LabelTally> &tallies,
+                                                std::size_t firstRow);
+
+// Every rank's bytes, in rank order, on every rank (collective; the lengths may differ).
+std::vector<std::vector<char>> gatherBytes(Communicator &communicator, const std::vector<char> &mine);
 
 } // namespace cmtl

@@ -154,9 +154,9 @@ std::string regressionOnText(const Table &table, const Column &column)
 }
 
 // A task that the data cannot support, named as a DataError names a place: "FILE, column "C": ...".
-ConfigError taskError(const Table &table, const std::string &column, const std::string &problem)
+ConfigError taskError(const std::string &source, const std::string &column, const std::string &problem)
 {
-    return ConfigError(DataError({table.source(), 0, column}, problem).what());
+    return ConfigError(DataError({source, 0, column}, problem).what());
 }
 
 // A binary task's two classes, {negative, positive}, from the whole column: the positive class
@@ -164,15 +164,15 @@ ConfigError taskError(const Table &table, const std::string &column, const std::
 // negative: a file holding "good", "bad" and "unknown" is more often a mistake than a
 // positive-against-the-rest question, and counting "unknown" as good would change the model in
 // silence.
-std::vector<std::string> binaryClasses(const Table &table, const TaskSpec &task)
+// `values` are the column's labels on every row, each with its firstPlace.
+std::vector<std::string> binaryClassesOf(const std::string &source, const TaskSpec &task,
+                                         const std::vector<LabelTally> &values)
 {
-    const Column &column = table.column(task.column);
-    const std::vector<LabelTally> values = tallyLabels(column);
     const auto positive = std::find_if(values.begin(), values.end(), [&](const LabelTally &value) {
         return sameLabel(value.value, task.positiveClass);
     });
     if (positive == values.end()) {
-        throw taskError(table, task.column,
+        throw taskError(source, task.column,
                         "binary task: the positive class " + quoted(task.positiveClass) +
                             " does not occur in the column" +
                             (values.empty() ? std::string(", whose cells are all missing")
@@ -185,7 +185,7 @@ std::vector<std::string> binaryClasses(const Table &table, const TaskSpec &task)
             others.push_back(value);
     }
     if (others.empty()) {
-        throw taskError(table, task.column,
+        throw taskError(source, task.column,
                         "binary task: every labelled row holds the positive class " + quoted(task.positiveClass) +
                             " (" + rowCountText(positive->rows) +
                             "): a binary task needs rows of a negative class too; use data with both outcomes");
@@ -197,16 +197,30 @@ std::vector<std::string> binaryClasses(const Table &table, const TaskSpec &task)
         const auto firstUnexpected =
             std::min_element(others.begin() + 1, others.end(),
                              [](const LabelTally &a, const LabelTally &b) { return a.firstRow < b.firstRow; });
-        throw taskError(table, task.column,
+        throw taskError(source, task.column,
                         "binary task with positive class " + quoted(task.positiveClass) + ": the column holds " +
                             std::to_string(values.size()) + " values, " + describeTallies(values) +
                             ", but a binary task takes two, the positive class and one negative class; the first "
                             "unexpected value, " +
-                            quoted(firstUnexpected->value) + ", is on " + table.rowPlace(firstUnexpected->firstRow) +
+                            quoted(firstUnexpected->value) + ", is on " + firstUnexpected->firstPlace +
                             ". Correct those cells or leave them empty (missing), or make the task multiclass (" +
                             task.column + ":multiclass)");
     }
     return {others.front().value, task.positiveClass};
+}
+
+// The labels of `rows` (every row when empty), each with the place of its first row.
+std::vector<LabelTally> placedTallies(const Table &table, const Column &column, std::span<const std::size_t> rows = {})
+{
+    std::vector<LabelTally> tallies = tallyLabels(column, rows);
+    for (LabelTally &tally : tallies)
+        tally.firstPlace = table.rowPlace(tally.firstRow);
+    return tallies;
+}
+
+std::vector<std::string> binaryClasses(const Table &table, const TaskSpec &task)
+{
+    return binaryClassesOf(table.source(), task, placedTallies(table, table.column(task.column)));
 }
 
 } // namespace
@@ -266,7 +280,7 @@ std::string describeTallies(const std::vector<LabelTally> &tallies, std::size_t 
     return text;
 }
 
-void validateRoles(const Table &table, const RoleAssignment &roles)
+void validateRoles(const Table &table, const RoleAssignment &roles, bool wholeColumn)
 {
     if (table.rowCount() == 0)
         throw DataError({table.source(), 0, {}},
@@ -296,31 +310,61 @@ void validateRoles(const Table &table, const RoleAssignment &roles)
         if (!(task.lambda >= 0) || !std::isfinite(task.lambda))
             throw ConfigError("task \"" + task.column + "\": lambda must be a finite number >= 0");
         if (task.type == TaskType::Regression && column.type != ColumnType::Numeric)
-            throw taskError(table, task.column, regressionOnText(table, column));
+            throw taskError(table.source(), task.column, regressionOnText(table, column));
         if (task.type == TaskType::Binary) {
             if (task.positiveClass.empty())
                 throw ConfigError("binary task \"" + task.column + "\": name the positive class, e.g. " + task.column +
                                   ":binary:bad");
-            binaryClasses(table, task);
+            if (wholeColumn)
+                binaryClasses(table, task);
         }
     }
 }
 
-TargetEncoding fitTargetEncoding(const Table &table, const TaskSpec &spec, const std::vector<std::size_t> &trainRows)
+TaskLabels taskLabels(const Table &table, const TaskSpec &spec, const std::vector<std::size_t> &trainRows)
 {
     const Column &column = table.column(spec.column);
+    TaskLabels labels;
+    labels.source = table.source();
+    labels.numeric = column.type == ColumnType::Numeric;
+    labels.trainingRows = static_cast<std::int64_t>(trainRows.size());
+    if (spec.type == TaskType::Regression) {
+        for (const std::size_t row : trainRows) {
+            const double value = column.values[row];
+            if (std::isnan(value))
+                continue;
+            labels.sum += value;
+            labels.sumSquares += value * value;
+            ++labels.count;
+        }
+    } else {
+        labels.all = placedTallies(table, column);
+        // (An empty span means every row to tallyLabels; a rank's part may hold no training row.)
+        if (!trainRows.empty())
+            labels.training = placedTallies(table, column, trainRows);
+    }
+    return labels;
+}
+
+TargetEncoding fitTargetEncoding(const Table &table, const TaskSpec &spec, const std::vector<std::size_t> &trainRows)
+{
+    return targetEncodingOf(spec, taskLabels(table, spec, trainRows));
+}
+
+TargetEncoding targetEncodingOf(const TaskSpec &spec, const TaskLabels &labels)
+{
     TargetEncoding encoding;
     encoding.spec = spec;
+    const std::string trainingPart = rowCountText(labels.trainingRows) + " of the training part";
     switch (spec.type) {
     case TaskType::Binary: {
         // The negative label is the column's other value, for reports ("good" vs "bad").
-        encoding.classes = binaryClasses(table, spec);
+        encoding.classes = binaryClassesOf(labels.source, spec, labels.all);
         // Both classes must be among the training rows: a model that never saw one class learns
         // a constant, and its metrics would be meaningless.
-        const std::vector<LabelTally> inTraining = tallyLabels(column, trainRows);
         const ClassLookup lookup(encoding);
         std::int64_t trainingRowsOf[2] = {0, 0};
-        for (const LabelTally &value : inTraining) {
+        for (const LabelTally &value : labels.training) {
             const int index = lookup.ofText(value.value);
             if (index >= 0)
                 trainingRowsOf[index] += value.rows;
@@ -329,13 +373,12 @@ TargetEncoding fitTargetEncoding(const Table &table, const TaskSpec &spec, const
             if (trainingRowsOf[index] > 0)
                 continue;
             std::int64_t rowsInColumn = 0;
-            for (const LabelTally &value : tallyLabels(column))
+            for (const LabelTally &value : labels.all)
                 rowsInColumn += lookup.ofText(value.value) == index ? value.rows : 0;
-            throw taskError(table, spec.column,
+            throw taskError(labels.source, spec.column,
                             "binary task: the " + std::string(index == 1 ? "positive" : "negative") + " class " +
                                 quoted(encoding.classes[static_cast<std::size_t>(index)]) + " does not occur in the " +
-                                rowCountText(static_cast<std::int64_t>(trainRows.size())) +
-                                " of the training part (the file holds it on " + rowCountText(rowsInColumn) +
+                                trainingPart + " (the file holds it on " + rowCountText(rowsInColumn) +
                                 ", all in the validation or test part); use more rows of that class, or a larger "
                                 "training share (--train-fraction)");
         }
@@ -344,8 +387,8 @@ TargetEncoding fitTargetEncoding(const Table &table, const TaskSpec &spec, const
     case TaskType::Multiclass: {
         // Classes in sorted order (numbers by value) so that a model's class indices do not
         // depend on row order.
-        std::vector<LabelTally> inTraining = tallyLabels(column, trainRows);
-        if (column.type == ColumnType::Numeric) {
+        std::vector<LabelTally> inTraining = labels.training;
+        if (labels.numeric) {
             std::sort(inTraining.begin(), inTraining.end(),
                       [](const LabelTally &a, const LabelTally &b) { return *numberIn(a.value) < *numberIn(b.value); });
         } else {
@@ -356,37 +399,26 @@ TargetEncoding fitTargetEncoding(const Table &table, const TaskSpec &spec, const
             encoding.classes.push_back(value.value);
         if (encoding.classes.size() < 2)
             throw taskError(
-                table, spec.column,
-                "multiclass task: the " + rowCountText(static_cast<std::int64_t>(trainRows.size())) +
-                    " of the training part hold " +
+                labels.source, spec.column,
+                "multiclass task: the " + trainingPart + " hold " +
                     (inTraining.empty() ? std::string("no label") : "one class, " + describeTallies(inTraining)) +
-                    "; a multiclass task needs at least two (the whole column holds " +
-                    describeTallies(tallyLabels(column)) + ")");
+                    "; a multiclass task needs at least two (the whole column holds " + describeTallies(labels.all) +
+                    ")");
         if (encoding.classes.size() > kMaxClasses)
-            throw taskError(table, spec.column,
+            throw taskError(labels.source, spec.column,
                             "has " + std::to_string(encoding.classes.size()) +
                                 " distinct values in the training rows; a multiclass task allows at most " +
                                 std::to_string(kMaxClasses) + " classes: is it an ID or a regression target?");
         break;
     }
     case TaskType::Regression: {
-        double sum = 0, sumSquares = 0;
-        std::int64_t count = 0;
-        for (const std::size_t row : trainRows) {
-            const double value = column.values[row];
-            if (std::isnan(value))
-                continue;
-            sum += value;
-            sumSquares += value * value;
-            ++count;
-        }
-        if (count < 2)
-            throw taskError(table, spec.column,
-                            "regression task: " + std::string(count == 0 ? std::string("no") : "only one") +
-                                " of the " + rowCountText(static_cast<std::int64_t>(trainRows.size())) +
-                                " of the training part has a value; a regression task needs at least two");
-        encoding.mean = sum / static_cast<double>(count);
-        const double variance = std::max(0.0, sumSquares / static_cast<double>(count) - encoding.mean * encoding.mean);
+        if (labels.count < 2)
+            throw taskError(labels.source, spec.column,
+                            "regression task: " + std::string(labels.count == 0 ? std::string("no") : "only one") +
+                                " of the " + trainingPart + " has a value; a regression task needs at least two");
+        encoding.mean = labels.sum / static_cast<double>(labels.count);
+        const double variance =
+            std::max(0.0, labels.sumSquares / static_cast<double>(labels.count) - encoding.mean * encoding.mean);
         encoding.scale = variance > 0 ? std::sqrt(variance) : 1.0;
         break;
     }

@@ -58,7 +58,9 @@ RoleAssignment defaultRoles(const Table &table, std::vector<TaskSpec> tasks, con
 // Throws ConfigError or DataError explaining the first problem: no data rows, no task, a missing
 // column, a task used as a feature, a kept (ID) column that is also a feature or a task, a regression task on text, a
 // binary task whose column does not hold exactly two values (its positive class and one negative class)...
-void validateRoles(const Table &table, const RoleAssignment &roles);
+// With `wholeColumn` false (`table` is one rank's part of a file) the binary tasks' classes are
+// left to be checked on the whole column (fitTargetEncodingAcrossRanks does).
+void validateRoles(const Table &table, const RoleAssignment &roles, bool wholeColumn = true);
 
 // The most classes a multiclass task may have: a column with more distinct values is an ID or a
 // regression target far more often than a class label, and the output layer, the metrics and the
@@ -89,6 +91,22 @@ struct TargetEncoding {
 // multiclass: at least two classes; regression: two values. Otherwise ConfigError saying which
 // class is absent, how many rows hold it outside the training part and what to do.
 TargetEncoding fitTargetEncoding(const Table &table, const TaskSpec &spec, const std::vector<std::size_t> &trainRows);
+
+// What fitTargetEncoding reads of a task's column: binary and multiclass, its distinct labels on
+// every row and on the training rows (in the order they first occur, each with firstPlace);
+// regression, the count, sum and sum of squares of the training rows' values. The parts of a
+// data-parallel job merge theirs (DistributedFit.h) into those of the whole file.
+struct TaskLabels {
+    std::string source;   // the table's, for messages
+    bool numeric = false; // the column is numeric: multiclass classes sort by value
+    std::vector<LabelTally> all, training;
+    std::int64_t trainingRows = 0;
+    double sum = 0, sumSquares = 0;
+    std::int64_t count = 0;
+};
+TaskLabels taskLabels(const Table &table, const TaskSpec &spec, const std::vector<std::size_t> &trainRows);
+// The encoding fitTargetEncoding gives for these labels (and its refusals).
+TargetEncoding targetEncodingOf(const TaskSpec &spec, const TaskLabels &labels);
 
 // One float per row: Binary 0/1, Multiclass the class index, Regression the standardised value;
 // NaN where the label is missing or is none of the task's classes (a value a binary column should

@@ -1,6 +1,11 @@
 #include "train/Experiment.h"
 
 #include "common/Error.h"
+#include "distributed/Communicator.h"
+#include "distributed/DistributedEvaluation.h"
+#include "distributed/DistributedFit.h"
+#include "distributed/DistributedRead.h"
+#include "metrics/TaskScores.h"
 
 #include <algorithm>
 #include <chrono>
@@ -20,9 +25,16 @@ const EvaluationReport *ExperimentResult::report(const std::string &part) const
 
 namespace {
 
+// The rows of one rank's part, in a data-parallel run: the collective operations, and where the
+// part begins in the whole table. One process is rank 0 of one, its part the whole table.
+struct RankOfRun {
+    Communicator &ranks;
+    std::size_t firstRow = 0;
+};
+
 EvaluationReport evaluateRows(const MultiTaskModel &model, const Table &table, const std::vector<std::size_t> &rows,
                               const InputMatrix &allInputs, const std::string &part, const std::string &source,
-                              int threads)
+                              int threads, const RankOfRun &rank)
 {
     // Scored in blocks of rows, so that no copy of the part's inputs (hundreds of MB for a large
     // training part) sits next to the full input matrix.
@@ -42,8 +54,15 @@ EvaluationReport evaluateRows(const MultiTaskModel &model, const Table &table, c
     if (predictions.empty()) // no rows: empty predictions of the right heights
         predictions = model.predictInputs(allInputs.gather({}), threads);
     EvaluationReport report{part, source, {}, {}};
-    for (std::size_t t = 0; t < model.tasks().size(); ++t)
-        report.tasks.push_back(evaluateTask(model.tasks()[t], predictions[t], table, rows));
+    for (std::size_t t = 0; t < model.tasks().size(); ++t) {
+        if (!rank.ranks.isDistributed()) {
+            report.tasks.push_back(evaluateTask(model.tasks()[t], predictions[t], table, rows));
+            continue;
+        }
+        // The metrics of every rank's rows together (AUC needs all the scores).
+        const TaskScores scores = pairTaskWithLabels(model.tasks()[t], predictions[t], table, rows);
+        report.tasks.push_back(evaluateScores(gatherScoresAcrossRanks(rank.ranks, scores, rank.firstRow)));
+    }
     noteUnseenLabels(report);
     return report;
 }
@@ -103,13 +122,32 @@ ExperimentResult runExperiment(const Table &data, const RoleAssignment &roles, c
     return runExperimentOnSplit(data, roles, config, std::move(split), testTable, {}, callbacks, cancel);
 }
 
-ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
-                                      DataSplit split, const Table *testTable,
-                                      const std::vector<std::vector<float>> &targetOverrides,
-                                      const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel)
+namespace {
+
+ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
+                            DataSplit split, const Table *testTable,
+                            const std::vector<std::vector<float>> &targetOverrides,
+                            const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel,
+                            const RankOfRun &rank)
 {
     const auto start = std::chrono::steady_clock::now();
-    validateRoles(data, roles);
+    Communicator &ranks = rank.ranks;
+    const bool distributed = ranks.isDistributed();
+    validateRoles(data, roles, !distributed);
+    if (distributed) {
+        // What is fitted or resampled on one rank's rows alone would differ from one process's.
+        if (testTable)
+            throw ConfigError("a separate test file is not read across the ranks of a data-parallel run yet: "
+                              "leave the test part to the held-out split");
+        if (config.woe.used())
+            throw ConfigError("weight-of-evidence inputs are not binned across the ranks of a data-parallel run yet");
+        for (const TaskSpec &task : roles.tasks) {
+            if (task.imbalance.oversample || task.imbalance.balancedClassWeights)
+                throw ConfigError("task \"" + task.name() +
+                                  "\": oversampling and balanced class weights count the classes of one rank's "
+                                  "rows; they are not done across the ranks of a data-parallel run yet");
+        }
+    }
     if (testTable) {
         for (const std::string &column : roles.features)
             testTable->column(column);
@@ -118,10 +156,18 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
     }
     ExperimentResult result;
     result.split = std::move(split);
-    if (result.split.train.empty())
+    // Whether the validation and test parts hold rows on any rank: every rank decides alike.
+    std::vector<double> partRows{static_cast<double>(result.split.train.size()),
+                                 static_cast<double>(result.split.validation.size()),
+                                 static_cast<double>(result.split.test.size())};
+    ranks.sum(std::span<double>(partRows));
+    const bool hasValidation = partRows[1] > 0, hasTest = partRows[2] > 0;
+    if (partRows[0] == 0)
         throw ConfigError(data.source() + ": the split leaves no training rows");
 
-    Preprocessor preprocessor = fitPreprocessorWithWoe(data, roles, result.split.train, config.preprocess, config.woe);
+    Preprocessor preprocessor =
+        distributed ? fitPreprocessorAcrossRanks(ranks, data, roles.features, result.split.train, config.preprocess)
+                    : fitPreprocessorWithWoe(data, roles, result.split.train, config.preprocess, config.woe);
     result.warnings = preprocessor.warnings;
     std::vector<TargetEncoding> encodings;
     std::vector<std::vector<float>> targets;
@@ -136,7 +182,9 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
     networkSpec.dropout = config.train.dropout;
     networkSpec.wide = usesWidePath(config.train);
     for (const TaskSpec &task : roles.tasks) {
-        TargetEncoding encoding = fitTargetEncoding(data, task, result.split.train);
+        TargetEncoding encoding =
+            distributed ? fitTargetEncodingAcrossRanks(ranks, data, rank.firstRow, task, result.split.train)
+                        : fitTargetEncoding(data, task, result.split.train);
         const std::size_t index = targets.size();
         targets.push_back(index < targetOverrides.size() && !targetOverrides[index].empty()
                               ? targetOverrides[index]
@@ -161,6 +209,8 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
     // to the validation or test rows, which are scored as a saved model would score them.
     TransformNotes transformNotes;
     const InputMatrix allInputs = preprocessor.transform(data, threads, &transformNotes);
+    if (distributed)
+        transformNotes = mergeNotesAcrossRanks(ranks, transformNotes, rank.firstRow, preprocessor);
     for (const std::string &note : transformNotes.messages())
         result.warnings.push_back("validation and test rows: " + note);
     const TrainingSet validationSet{&allInputs, &targets, result.split.validation};
@@ -169,7 +219,7 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
     const auto train = [&](const TrainingSet &rows, const TrainingSet *validation, const TrainConfig &settings,
                            const std::vector<TrainingCallback *> &hooks) {
         try {
-            return trainNetwork(network, trainingTasks, rows, validation, settings, hooks, cancel);
+            return trainNetwork(network, trainingTasks, rows, validation, settings, hooks, cancel, &ranks);
         } catch (const TrainingDiverged &diverged) {
             const std::string suspect = mostExtremeFeature(preprocessor);
             if (suspect.empty())
@@ -188,9 +238,9 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
                                  TrainingHistory &history) {
         TrainingOutcome outcome = train(
             TrainingSet{&allInputs, &targets, oversampleRows(encodings, targets, result.split.train, settings.seed)},
-            result.split.validation.empty() ? nullptr : &validationSet, settings, hooks);
+            hasValidation ? &validationSet : nullptr, settings, hooks);
         history = std::move(outcome.history);
-        if (settings.refit != RefitMode::All || result.split.validation.empty() || history.bestEpoch <= 0)
+        if (settings.refit != RefitMode::All || !hasValidation || history.bestEpoch <= 0)
             return std::move(outcome.parameters);
         std::vector<std::size_t> fittedRows = result.split.train;
         fittedRows.insert(fittedRows.end(), result.split.validation.begin(), result.split.validation.end());
@@ -202,8 +252,10 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
                                           oversampleRows(encodings, targets, fittedRows, settings.seed)};
         TrainingOutcome refitted = train(allTrainingRows, nullptr, refitConfig, {});
         history.refitEpochs = static_cast<int>(refitted.history.epochs.size());
-        history.refitRows = fittedRows.size();
-        history.stopReason += "; refit on all " + std::to_string(fittedRows.size()) +
+        // (Over all ranks: every rank decides alike whether the model was refitted.)
+        const auto allFittedRows = static_cast<std::size_t>(partRows[0] + partRows[1]);
+        history.refitRows = allFittedRows;
+        history.stopReason += "; refit on all " + std::to_string(allFittedRows) +
                               " training rows (validation rows included) for " + std::to_string(refitConfig.epochs) +
                               " epochs";
         return std::move(refitted.parameters);
@@ -239,18 +291,52 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
 
     // The refitted model has seen the validation rows: they are training rows to it, and are
     // reported as such (their per-epoch figures, which chose the epoch count, stay in history).
-    result.reports.push_back(evaluateRows(result.model, data, fittedRows, allInputs, "train", data.source(), threads));
-    if (!refit && !result.split.validation.empty())
-        result.reports.push_back(
-            evaluateRows(result.model, data, result.split.validation, allInputs, "validation", data.source(), threads));
+    result.reports.push_back(
+        evaluateRows(result.model, data, fittedRows, allInputs, "train", data.source(), threads, rank));
+    if (!refit && hasValidation)
+        result.reports.push_back(evaluateRows(result.model, data, result.split.validation, allInputs, "validation",
+                                              data.source(), threads, rank));
     if (testTable) {
         result.reports.push_back(evaluateModel(result.model, *testTable, "test", threads));
-    } else if (!result.split.test.empty()) {
+    } else if (hasTest) {
         result.reports.push_back(evaluateRows(result.model, data, result.split.test, allInputs, "test",
-                                              data.source() + " (held-out split)", threads));
+                                              data.source() + " (held-out split)", threads, rank));
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
+}
+
+} // namespace
+
+ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
+                                      DataSplit split, const Table *testTable,
+                                      const std::vector<std::vector<float>> &targetOverrides,
+                                      const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel)
+{
+    SingleProcessCommunicator singleProcess;
+    return runOnSplit(data, roles, config, std::move(split), testTable, targetOverrides, callbacks, cancel,
+                      {singleProcess, 0});
+}
+
+ExperimentResult runExperimentAcrossRanks(Communicator &ranks, const RankPart &part, const RoleAssignment &roles,
+                                          const ExperimentConfig &config,
+                                          const std::vector<TrainingCallback *> &callbacks,
+                                          const CancellationToken *cancel)
+{
+    const Table &data = part.read.table;
+    validateRoles(data, roles, !ranks.isDistributed());
+    // Stratified on the first binary task, encoded as one process encodes the whole column.
+    std::vector<float> strata;
+    for (const TaskSpec &task : roles.tasks) {
+        if (task.type != TaskType::Binary)
+            continue;
+        std::vector<std::size_t> allRows(data.rowCount());
+        std::iota(allRows.begin(), allRows.end(), std::size_t{0});
+        strata = encodeTargets(data, fitTargetEncodingAcrossRanks(ranks, data, part.firstRow, task, allRows));
+        break;
+    }
+    DataSplit split = splitOfRank(ranks, part, strata, config.split);
+    return runOnSplit(data, roles, config, std::move(split), nullptr, {}, callbacks, cancel, {ranks, part.firstRow});
 }
 
 EvaluationReport evaluateModel(const MultiTaskModel &model, const Table &table, const std::string &part, int threads)

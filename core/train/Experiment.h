@@ -12,6 +12,9 @@
 
 namespace cmtl {
 
+class Communicator;
+struct RankPart;
+
 // The metrics of every task on one part of the data.
 struct EvaluationReport {
     std::string part;   // "train", "validation", "test"
@@ -52,6 +55,19 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
                                       const std::vector<std::vector<float>> &targetOverrides = {},
                                       const std::vector<TrainingCallback *> &callbacks = {},
                                       const CancellationToken *cancel = nullptr);
+
+// runExperiment over the ranks of a data-parallel job (collective: every rank calls it with its
+// part of the file, as readCsvPartOfRank reads it, and the same roles and configuration). The
+// split is the one one process makes of the whole file (splitOfRank), the preprocessing and the
+// task encodings are fitted across the ranks (DistributedFit.h), the network trains with the
+// gradient summed over the ranks (trainNetwork; per-rank batch config.train.batchSize), and the
+// reports are over all ranks' rows. Every rank returns the same model and reports; the split is
+// this rank's rows. ConfigError for what is not done across ranks yet (a WoE input, oversampling,
+// balanced class weights).
+ExperimentResult runExperimentAcrossRanks(Communicator &ranks, const RankPart &part, const RoleAssignment &roles,
+                                          const ExperimentConfig &config,
+                                          const std::vector<TrainingCallback *> &callbacks = {},
+                                          const CancellationToken *cancel = nullptr);
 
 // The encoded targets of the first binary task (for stratified splits); empty when there is none.
 std::vector<float> stratificationLabels(const Table &data, const RoleAssignment &roles);

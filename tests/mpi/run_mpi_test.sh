@@ -3,6 +3,7 @@
 # leaves it), bounded in time so that a hang fails instead of waiting.
 # usage: run_mpi_test.sh RANKS EXPECT PROGRAM ARGS...
 #   EXPECT: pass           the job succeeds and prints PASS
+#           ok             the job succeeds (exit status 0)
 #           abort:WORDS    the job fails within the time limit and its output contains WORDS
 #                          (a '|' separates words that must all appear)
 # Exit 77 (ctest: skipped) when mpirun is absent.
@@ -25,6 +26,10 @@ fi
 case $expect in
 pass)
     [ $status -eq 0 ] && echo "$output" | grep -qx PASS && exit 0
+    echo "FAIL: exit status $status"
+    exit 1 ;;
+ok)
+    [ $status -eq 0 ] && exit 0
     echo "FAIL: exit status $status"
     exit 1 ;;
 abort:*)

@@ -2,13 +2,17 @@
 
 #include "CliSupport.h"
 #include "ConsoleTable.h"
+#include "database/Database.h"
 #include "distributed/Communicator.h"
+#include "distributed/DistributedRead.h"
 #include "io/AtomicFile.h"
 #include "io/ModelFile.h"
+#include "statfile/StatFile.h"
 #include "train/Experiment.h"
 
 #include <algorithm>
 #include <cstdlib>
+#include <iostream>
 #include <numeric>
 #include <optional>
 
@@ -64,9 +68,18 @@ private:
 };
 
 // The attention architecture's per-task feature attention: the inputs each task relies on most.
-void printAttention(const MultiTaskModel &model, const Table &table, std::ostream &out)
+// In a data-parallel run `table` is this rank's part and the mean is over every rank's rows.
+void printAttention(const MultiTaskModel &model, const Table &table, Communicator &ranks, std::ostream &out)
 {
-    const std::vector<Eigen::VectorXf> attention = model.featureAttention(model.preprocessor().transform(table));
+    std::vector<Eigen::VectorXf> attention = model.featureAttention(model.preprocessor().transform(table));
+    if (ranks.isDistributed()) {
+        std::vector<double> rows{static_cast<double>(table.rowCount())};
+        ranks.sum(std::span<double>(rows));
+        for (Eigen::VectorXf &task : attention) {
+            task *= static_cast<float>(static_cast<double>(table.rowCount()) / rows[0]);
+            ranks.sum(std::span<float>(task.data(), static_cast<std::size_t>(task.size())));
+        }
+    }
     const std::vector<std::string> names = model.preprocessor().inputNames();
     out << "\nFeature attention (mean over rows; uniform = " << ConsoleTable::number(1.0 / double(names.size()), 4)
         << "):\n";
@@ -83,6 +96,37 @@ void printAttention(const MultiTaskModel &model, const Table &table, std::ostrea
         out << '\n';
     }
 }
+
+// The number of ranks of the mpirun job that started this process (1 outside mpirun).
+int ranksOfJob()
+{
+    return launchedByMpirun() ? std::atoi(std::getenv("OMPI_COMM_WORLD_SIZE")) : 1;
+}
+
+// What one process does that is not done across the ranks of a data-parallel run yet, naming the
+// flag; empty when the run can be data-parallel.
+std::string whatRanksDoNotShare(const QCommandLineParser &parser, const RunConfiguration &run, const QString &data)
+{
+    if (parser.isSet(QStringLiteral("test")))
+        return "--test (a separate test file)";
+    if (parser.optionNames().contains(QStringLiteral("db")) || isDatabaseSourceLocator(str(data)))
+        return "reading a database (--db or a URL#table= source)";
+    if (detectStatFileFormat(str(data)) != StatFileFormat::None)
+        return "reading a SAS, Stata or SPSS file (each rank reads a byte range of a CSV file)";
+    if (parser.isSet(QStringLiteral("binning")))
+        return "--binning (bins grouped by hand)";
+    if (run.config.woe.used() || parser.isSet(QStringLiteral("woe")) || parser.isSet(QStringLiteral("woe-task")))
+        return "--woe (weight-of-evidence inputs: their binning is fitted on one table)";
+    for (const TaskSpec &task : run.tasks) {
+        if (task.imbalance.oversample)
+            return "--oversample " + task.name();
+        if (task.imbalance.balancedClassWeights)
+            return "--class-weights " + task.name() + "=balanced";
+    }
+    return {};
+}
+
+int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, Communicator &ranks, std::ostream &out);
 
 } // namespace
 
@@ -105,23 +149,58 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     if (help)
         return 0;
     refuseUnexpectedArguments(parser, "train");
-    // Several ranks of an mpirun job would each train on the whole file and write the same output
-    // files at once. The engine trains data-parallel (trainNetwork with a Communicator), reads a
-    // rank's part (readCsvPartOfRank) and fits the preprocessing across ranks, but the task
-    // encodings and the evaluation are not yet fitted across ranks, nor is this command wired to
-    // them: refused rather than run N times over.
-    if (launchedByMpirun() && std::string(std::getenv("OMPI_COMM_WORLD_SIZE")) != "1")
-        throw ConfigError("train was started by mpirun with " + std::string(std::getenv("OMPI_COMM_WORLD_SIZE")) +
-                          " ranks, but the command does not train data-parallel yet (README, \"Data-parallel "
-                          "training over MPI\"): run it as one process (mpirun -np 1 or without mpirun)");
-    required(parser, "data", "train");
-    const QString outPath = required(parser, "out", "train");
+    const QString dataPath = required(parser, "data", "train");
+    required(parser, "out", "train");
     // Before anything is read or written: no output may be one of the inputs.
     refuseOutputsOverInputs(parser, {"data", "test", "config", "binning"}, {"out", "metrics-json", "save-config"});
     const RunConfiguration run = runConfiguration(parser);
-    const ExperimentConfig &config = run.config;
 
-    const CsvReadResult train = readTrainingData(parser, run, "train");
+    // Under mpirun with several ranks: data-parallel, each rank reading its byte range of the file.
+    // A rank that fails stops the job, naming itself (runRank).
+    if (ranksOfJob() == 1) {
+        SingleProcessCommunicator oneProcess;
+        return trainOnRank(parser, run, oneProcess, out);
+    }
+    const std::unique_ptr<Communicator> communicator = makeMpiCommunicator();
+    Communicator &ranks = *communicator;
+    std::ostream nowhere(nullptr); // the other ranks print nothing
+    return runRank(ranks, [&] {
+        // Refused, before any rank reads, rather than run differently from one process. Every rank
+        // finds the same; rank 0 alone says it (one message) and ends the job, while the others
+        // wait for it in a collective call that its abort ends.
+        if (const std::string refused = whatRanksDoNotShare(parser, run, dataPath); !refused.empty()) {
+            if (ranks.rank() == 0)
+                throw ConfigError(refused + " is not done across the ranks of a data-parallel run (mpirun with " +
+                                  std::to_string(ranks.size()) +
+                                  " ranks) yet: leave it out, or run train as one process (README, \"Data-parallel "
+                                  "training over MPI\")");
+            std::vector<double> waiting{0};
+            ranks.sum(std::span<double>(waiting));
+        }
+        return trainOnRank(parser, run, ranks, ranks.rank() == 0 ? out : nowhere);
+    });
+}
+
+namespace {
+
+// The training of one process, or of one rank of a data-parallel run (`ranks`).
+int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, Communicator &ranks, std::ostream &out)
+{
+    const ExperimentConfig &config = run.config;
+    const QString outPath = parser.value(QStringLiteral("out"));
+    const bool distributed = ranks.isDistributed();
+    std::optional<RankPart> part;
+    if (distributed) {
+        part = readCsvPartOfRank(ranks, str(parser.value(QStringLiteral("data"))), csvOptions(parser));
+        for (const CsvWarning &warning : part->read.warnings)
+            std::cerr << "creditmtl-cli: warning (rank " << ranks.rank() << "): " << warning.message << '\n';
+        for (const std::string &column : run.ignored)
+            part->read.table.column(column);
+    }
+    std::optional<CsvReadResult> whole;
+    if (!distributed)
+        whole = readTrainingData(parser, run, "train");
+    const CsvReadResult &train = distributed ? part->read : *whole;
     const RoleAssignment roles = defaultRoles(train.table, run.tasks, run.ignored);
     std::optional<CsvReadResult> test;
     if (parser.isSet(QStringLiteral("test"))) {
@@ -136,15 +215,24 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     if (!test && config.split.trainFraction + config.split.validationFraction >= 1.0)
         throw UsageError("--train-fraction plus --validation-fraction must leave rows for the test split");
 
-    out << "Training on " << train.table.source() << ": " << train.table.rowCount() << " rows, "
+    out << "Training on " << train.table.source() << ": " << (distributed ? part->allRows : train.table.rowCount())
+        << " rows" << (distributed ? " over " + std::to_string(ranks.size()) + " ranks" : std::string()) << ", "
         << roles.features.size() << " feature columns, " << roles.tasks.size() << " task(s); "
         << toString(config.train.architecture) << ", " << toString(config.train.weighting.method) << " weighting\n";
     std::vector<std::string> taskNames;
     for (const TaskSpec &task : roles.tasks)
         taskNames.push_back(task.name());
     EpochPrinter printer(taskNames, out);
-    ExperimentResult result =
-        runExperiment(train.table, roles, config, test ? &test->table : nullptr, {&printer}, &g_interrupt);
+    std::vector<TrainingCallback *> callbacks;
+    if (ranks.rank() == 0)
+        callbacks.push_back(&printer); // prints only: the ranks still decide alike
+    ExperimentResult result;
+    if (distributed) {
+        // No cancellation token: an interrupt reaches the ranks at different steps (mpirun ends them).
+        result = runExperimentAcrossRanks(ranks, *part, roles, config, callbacks);
+    } else {
+        result = runExperiment(train.table, roles, config, test ? &test->table : nullptr, callbacks, &g_interrupt);
+    }
     // Scoring reads new files as this one was read: the values treated as missing go with the model.
     result.model.setInputMissingValues(csvOptions(parser).columnMissingValues);
     for (const std::string &warning : result.warnings)
@@ -154,12 +242,15 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     else
         out << result.history.stopReason << "; kept the weights of epoch " << result.history.bestEpoch << '\n';
     if (config.train.architecture == Architecture::Attention)
-        printAttention(result.model, train.table, out);
+        printAttention(result.model, train.table, ranks, out);
 
     const EvaluationReport *testReport = result.report("test");
     const EvaluationReport &shown = testReport ? *testReport : result.reports.front();
     printMetricsTable(shown, out);
     printPeerLine(shown, result, out);
+
+    if (ranks.rank() != 0)
+        return 0; // rank 0 alone writes
 
     // The model, the metrics and the configuration are written all or nothing: each to a
     // temporary file first, renamed into place only once all are on disk.
@@ -179,5 +270,7 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
         out << "Configuration written to " << str(parser.value(QStringLiteral("save-config"))) << '\n';
     return 0;
 }
+
+} // namespace
 
 } // namespace cmtl

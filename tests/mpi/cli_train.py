@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""creditmtl-cli train under mpirun against one process (ctest label "mpi").
+
+usage: cli_train.py RUN_MPI_TEST CLI DATA WORKDIR RANKS
+
+Trains the sample's three tasks with RANKS ranks and per-rank batch B, and in one process (no
+mpirun) with batch RANKS * B, the same seed and data order (the trainer's batches are positions
+of all ranks' training rows in rank order, which are the one-process split's training rows; each
+rank trains on the rows of a batch it holds). Dropout 0: each rank draws its own dropout masks.
+Checks that the job writes the model once, that it loads (predict), that its preprocessing and
+task encodings equal the one-process model's, and that every test metric is within 0.002 of it.
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+run_mpi, cli, data, work, ranks = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+os.makedirs(work, exist_ok=True)
+BATCH = 64
+common = [
+    "train", "--data", data,
+    "--task", "Class:binary:bad", "--task", "grade:multiclass", "--task", "int_rate:regression",
+    "--seed", "11", "--epochs", "6", "--dropout", "0", "--threads", "1",
+]
+
+
+def run(command, timeout=120):
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=timeout)
+    print(done.stdout)
+    if done.returncode != 0:
+        sys.exit(f"FAIL: {' '.join(command)} ended with status {done.returncode}")
+    return done.stdout
+
+
+def fail(message):
+    print("FAIL: " + message)
+    sys.exit(1)
+
+
+reference = os.path.join(work, f"one-process-batch{ranks * BATCH}.cmtl")
+reference_metrics = reference + ".json"
+run([cli] + common + ["--batch", str(ranks * BATCH), "--out", reference, "--metrics-json", reference_metrics])
+
+job_dir = os.path.join(work, f"ranks{ranks}")
+os.makedirs(job_dir, exist_ok=True)
+for name in os.listdir(job_dir):
+    os.remove(os.path.join(job_dir, name))
+model = os.path.join(job_dir, "model.cmtl")
+metrics = os.path.join(job_dir, "metrics.json")
+output = run([run_mpi, str(ranks), "ok", cli] + common +
+             ["--batch", str(BATCH), "--out", model, "--metrics-json", metrics])
+
+# Written once, by rank 0 alone, and nothing else left in the directory (no temporary files).
+if output.count("Model written to") != 1:
+    fail(f"the job said \"Model written to\" {output.count('Model written to')} times, not once")
+if sorted(os.listdir(job_dir)) != ["metrics.json", "model.cmtl"]:
+    fail(f"the job's directory holds {sorted(os.listdir(job_dir))}")
+if ranks > 1 and f"over {ranks} ranks" not in output:
+    fail("the job did not train over the ranks")
+
+# The model loads and scores.
+predictions = os.path.join(work, f"predictions{ranks}.csv")
+run([cli, "predict", "--model", model, "--data", data, "--out", predictions])
+os.remove(predictions)
+
+
+def load(path):
+    with open(path, encoding="utf-8") as file:
+        return json.load(file)
+
+
+def load_model(path):
+    """A model file: "CreditMTL-model VERSION JSON_BYTES PARAMETER_BYTES", a line end, the JSON."""
+    with open(path, "rb") as file:
+        header = file.readline().split()
+        if len(header) != 4 or header[0] != b"CreditMTL-model":
+            fail(f"{path} does not begin like a model file: {header}")
+        return json.loads(file.read(int(header[2])).decode("utf-8"))
+
+
+def close(a, b, path):
+    """Exact for text and structure; numbers to 1e-6 relative (sums added in another order)."""
+    if isinstance(a, dict):
+        if sorted(a) != sorted(b):
+            fail(f"{path}: keys {sorted(a)} against {sorted(b)}")
+        for key in a:
+            close(a[key], b[key], f"{path}.{key}")
+    elif isinstance(a, list):
+        if len(a) != len(b):
+            fail(f"{path}: {len(a)} entries against {len(b)}")
+        for i, (x, y) in enumerate(zip(a, b)):
+            close(x, y, f"{path}[{i}]")
+    elif isinstance(a, (int, float)) and not isinstance(a, bool):
+        if abs(a - b) > 1e-6 * max(1.0, abs(a), abs(b)):
+            fail(f"{path}: {a} against {b}")
+    elif a != b:
+        fail(f"{path}: {a!r} against {b!r}")
+
+
+mine, theirs = load_model(model), load_model(reference)
+for section in ("preprocessing", "tasks", "input_names"):
+    if section not in mine:
+        fail(f"the model file has no \"{section}\" section; it has {sorted(mine)}")
+    close(mine[section], theirs[section], section)
+print(f"preprocessing and task encodings equal the one-process model's ({len(json.dumps(mine['preprocessing']))} "
+      "characters of preprocessing)")
+
+# Test metrics within 0.002 of the one-process run with batch N * B.
+got, want = load(metrics), load(reference_metrics)
+
+
+def metric_values(report):
+    """Each task's numbers, by "TASK.METRIC"; the row counts must be equal."""
+    values = {}
+    for name, task in report["tasks"].items():
+        for key, value in task.items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                values[f"{name}.{key}"] = value
+    return values
+
+
+got_values, want_values = metric_values(got), metric_values(want)
+if not got_values or sorted(got_values) != sorted(want_values):
+    fail(f"the metrics differ in kind: {sorted(got_values)} against {sorted(want_values)}")
+for key in got_values:
+    if key.endswith(".count") and got_values[key] != want_values[key]:
+        fail(f"{key}: {got_values[key]} test rows against {want_values[key]}")
+auc = [key for key in got_values if key.endswith(".auc")]
+if not auc:
+    fail(f"no AUC among the metrics {sorted(got_values)}")
+for key in auc:
+    print(f"{key}: {got_values[key]:.5f} with {ranks} ranks, batch {BATCH} each; "
+          f"{want_values[key]:.5f} in one process, batch {ranks * BATCH}")
+    if abs(got_values[key] - want_values[key]) > 0.002:
+        fail(f"{key} differs by more than 0.002")
+print("PASS")
