@@ -1,0 +1,220 @@
+// Run ▸ Command Line for a Cluster: for the workbench's configuration (a lambda, an architecture, a
+// weighting, an ignored column, epochs) the dialog saves the configuration the workbench trains
+// with and shows commands that, run as shown (paths with a space and a quote), train a model with
+// that configuration; it refuses a configuration file over the data file and says what the ranks
+// of a data-parallel run do not share (here a separate test file).
+
+#include "../catalogue/Catalogue.h"
+#include "GuiTestSupport.h"
+#include "MainWindow.h"
+#include "io/ModelFile.h"
+#include "pages/ClusterCommandDialog.h"
+#include "pages/RolesPage.h"
+#include "pages/SettingsPage.h"
+
+#include <QClipboard>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace cmtl;
+using namespace cmtl::ui;
+using namespace cmtl::ui::testing;
+
+namespace {
+
+// The words a POSIX shell makes of `line`: blanks separate words; '…' quotes everything up to the
+// next '; "…" quotes with \ escaping " \ $ `; outside quotes \ escapes the next character.
+QStringList shellWords(const QString &line)
+{
+    QStringList words;
+    QString word;
+    bool inWord = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (c == QLatin1Char(' ') || c == QLatin1Char('\t')) {
+            if (inWord)
+                words << word;
+            word.clear();
+            inWord = false;
+            continue;
+        }
+        inWord = true;
+        if (c == QLatin1Char('\'')) {
+            const qsizetype end = line.indexOf(QLatin1Char('\''), i + 1);
+            if (end < 0)
+                return {}; // unterminated: no command
+            word += line.mid(i + 1, end - i - 1);
+            i = end;
+        } else if (c == QLatin1Char('"')) {
+            for (++i; i < line.size() && line[i] != QLatin1Char('"'); ++i) {
+                if (line[i] == QLatin1Char('\\') && i + 1 < line.size() &&
+                    QStringLiteral("\"\\$`").contains(line[i + 1]))
+                    ++i;
+                word += line[i];
+            }
+            if (i >= line.size())
+                return {};
+        } else if (c == QLatin1Char('\\') && i + 1 < line.size()) {
+            word += line[++i];
+        } else {
+            word += c;
+        }
+    }
+    if (inWord)
+        words << word;
+    return words;
+}
+
+} // namespace
+
+class TestClusterCommand : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    MainWindow *m_window = nullptr;
+    QString m_data;
+
+    ClusterCommandDialog *openDialog()
+    {
+        auto *action = m_window->findChild<QAction *>(QStringLiteral("clusterCommandAction"));
+        if (!action)
+            return nullptr;
+        const QList<ClusterCommandDialog *> before = m_window->findChildren<ClusterCommandDialog *>();
+        action->trigger();
+        for (ClusterCommandDialog *dialog : m_window->findChildren<ClusterCommandDialog *>()) {
+            if (!before.contains(dialog))
+                return dialog;
+        }
+        return nullptr;
+    }
+
+    // The workbench's configuration as a project saves it (what Train uses).
+    RunConfiguration workbenchConfiguration() const { return m_window->projectContents().configuration; }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        startCleanly();
+        QVERIFY(m_dir.isValid());
+        // A folder and a file name a shell would split or end a quote at.
+        QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("loan books")));
+        m_data = m_dir.filePath(QStringLiteral("loan books/o'brien loans.csv"));
+        QVERIFY(QFile::copy(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"), m_data));
+        m_window = new MainWindow;
+        QVERIFY(openDataAndWait(m_window, m_data));
+        m_window->rolesPage()->setTasks(
+            {{"Class", TaskType::Binary, "bad", 1.0}, {"int_rate", TaskType::Regression, "", 1.0}});
+        m_window->rolesPage()->setRole(QStringLiteral("addr_state"), RolesPage::Role::Ignore);
+        SettingsPage *settings = m_window->settingsPage();
+        settings->setLambda(QStringLiteral("Class"), 2.5);
+        std::optional<ExperimentConfig> config = settings->config();
+        QVERIFY(config);
+        config->train.architecture = Architecture::MMoE;
+        config->train.weighting.method = WeightingMethod::Uncertainty;
+        config->train.hiddenLayers = {8};
+        config->train.epochs = 2;
+        settings->setConfig(*config);
+        QVERIFY(m_window->canTrain());
+    }
+
+    void cleanupTestCase() { delete m_window; }
+
+    void commandTrainsTheWorkbenchConfiguration()
+    {
+        ClusterCommandDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        const RunConfiguration expected = workbenchConfiguration();
+        QCOMPARE(expected.config.train.architecture, Architecture::MMoE);
+        QCOMPARE(expected.config.train.epochs, 2);
+        QVERIFY(std::find(expected.ignored.begin(), expected.ignored.end(), "addr_state") != expected.ignored.end());
+
+        // Defaults: 4 ranks, the configuration next to the data file; nothing written yet.
+        auto *ranks = findByAccessibleName<QSpinBox>(dialog, QStringLiteral("Ranks (processes) of mpirun"));
+        QVERIFY(ranks);
+        QCOMPARE(ranks->value(), 4);
+        QCOMPARE(dialog->configPath(), m_data + QStringLiteral(".run.json"));
+        QVERIFY(!QFile::exists(dialog->configPath()));
+        QVERIFY(dialog->refusal().isEmpty());
+        for (const char *name :
+             {"Configuration file", "Model file the command writes", "Data-parallel command", "One-process command",
+              "Copy: Data-parallel command", "Copy: One-process command", "Save configuration"})
+            QVERIFY2(findByAccessibleName<QWidget>(dialog, QLatin1String(name)), name);
+
+        // Never over the data file: refused, nothing written.
+        const QByteArray dataBytes = [&] {
+            QFile file(m_data);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        }();
+        QVERIFY(!dialog->saveConfigurationTo(m_data).isEmpty());
+        QVERIFY(dialog->message().contains(m_data));
+        QFile data(m_data);
+        QVERIFY(data.open(QIODevice::ReadOnly));
+        QCOMPARE(data.readAll(), dataBytes);
+
+        const QString configPath = m_dir.filePath(QStringLiteral("loan books/run config.json"));
+        QCOMPARE(dialog->saveConfigurationTo(configPath), QString());
+        QFile saved(configPath);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), serializeRunConfiguration(expected));
+
+        ranks->setValue(2);
+        const QStringList cluster = shellWords(dialog->clusterCommand());
+        const QStringList single = shellWords(dialog->singleProcessCommand());
+        const QString model = m_dir.filePath(QStringLiteral("loan books/o'brien loans.cmtl"));
+        QCOMPARE(cluster, (QStringList{"mpirun", "-np", "2", "creditmtl-cli", "train", "--data", m_data, "--config",
+                                       configPath, "--out", model}));
+        QCOMPARE(single, cluster.mid(3));
+
+        // Copy puts the command on the clipboard as shown.
+        auto *copy = findByAccessibleName<QPushButton>(dialog, QStringLiteral("Copy: One-process command"));
+        QVERIFY(copy);
+        copy->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), dialog->singleProcessCommand());
+
+        // Run the one-process command as shown (the program is this build's creditmtl-cli).
+        const catalogue::CliRun run = catalogue::runCli(single.mid(1), 300000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const ModelFileContents trained = loadModelFile(model.toStdString());
+        const ExperimentConfig &recorded = trained.model.config();
+        QCOMPARE(recorded.train.architecture, Architecture::MMoE);
+        QCOMPARE(recorded.train.weighting.method, WeightingMethod::Uncertainty);
+        QCOMPARE(recorded.train.hiddenLayers, std::vector<int>{8});
+        QCOMPARE(recorded.train.epochs, 2);
+        QCOMPARE(trained.model.tasks().size(), std::size_t{2});
+        QCOMPARE(trained.model.tasks()[0].spec.lambda, 2.5);
+        const std::vector<std::string> features = trained.model.preprocessor().featureColumns();
+        QVERIFY(std::find(features.begin(), features.end(), "addr_state") == features.end());
+        QVERIFY(std::find(features.begin(), features.end(), "grade") != features.end());
+        dialog->close();
+    }
+
+    void saysWhatTheRanksDoNotShare()
+    {
+        const QString test = m_dir.filePath(QStringLiteral("later.csv"));
+        QVERIFY(QFile::copy(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"), test));
+        m_window->settingsPage()->setTestFile(test);
+        ClusterCommandDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        QVERIFY2(dialog->refusal().contains(QStringLiteral("a separate test file")), qPrintable(dialog->refusal()));
+        QVERIFY(findByAccessibleName<QLabel>(dialog, QStringLiteral("Why the ranks cannot share this run")));
+        QVERIFY(dialog->singleProcessCommand().startsWith(QStringLiteral("creditmtl-cli train --data ")));
+        // Nor over the test file.
+        QVERIFY(!dialog->saveConfigurationTo(test).isEmpty());
+        dialog->close();
+        m_window->settingsPage()->setTestFile({});
+    }
+};
+
+QTEST_MAIN(TestClusterCommand)
+#include "tst_clustercommand.moc"
