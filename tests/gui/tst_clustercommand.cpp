@@ -75,6 +75,13 @@ QStringList shellWords(const QString &line)
     return words;
 }
 
+// The lambda of the task on `column` (-1 when there is none).
+double lambdaOf(const std::vector<TaskSpec> &tasks, const std::string &column)
+{
+    const auto task = std::find_if(tasks.begin(), tasks.end(), [&](const TaskSpec &t) { return t.column == column; });
+    return task != tasks.end() ? task->lambda : -1;
+}
+
 } // namespace
 
 class TestClusterCommand : public QObject {
@@ -117,7 +124,11 @@ private Q_SLOTS:
             {{"Class", TaskType::Binary, "bad", 1.0}, {"int_rate", TaskType::Regression, "", 1.0}});
         m_window->rolesPage()->setRole(QStringLiteral("addr_state"), RolesPage::Role::Ignore);
         SettingsPage *settings = m_window->settingsPage();
+        // The Settings page shows the tasks' lambdas once the roles are applied.
+        QTRY_COMPARE(settings->share(QStringLiteral("Class")), 0.5);
         settings->setLambda(QStringLiteral("Class"), 2.5);
+        QCOMPARE(settings->lambda(QStringLiteral("Class")), 2.5);
+        QCOMPARE(lambdaOf(workbenchConfiguration().tasks, "Class"), 2.5);
         std::optional<ExperimentConfig> config = settings->config();
         QVERIFY(config);
         config->train.architecture = Architecture::MMoE;
@@ -172,8 +183,9 @@ private Q_SLOTS:
         const QStringList cluster = shellWords(dialog->clusterCommand());
         const QStringList single = shellWords(dialog->singleProcessCommand());
         const QString model = m_dir.filePath(QStringLiteral("loan books/o'brien loans.cmtl"));
-        QCOMPARE(cluster, (QStringList{"mpirun", "-np", "2", "creditmtl-cli", "train", "--data", m_data, "--config",
-                                       configPath, "--out", model}));
+        const auto word = [](const char *text) { return QString::fromLatin1(text); };
+        QCOMPARE(cluster, (QStringList{word("mpirun"), word("-np"), word("2"), word("creditmtl-cli"), word("train"),
+                                       word("--data"), m_data, word("--config"), configPath, word("--out"), model}));
         QCOMPARE(single, cluster.mid(3));
 
         // Copy puts the command on the clipboard as shown.
@@ -189,10 +201,14 @@ private Q_SLOTS:
         const ExperimentConfig &recorded = trained.model.config();
         QCOMPARE(recorded.train.architecture, Architecture::MMoE);
         QCOMPARE(recorded.train.weighting.method, WeightingMethod::Uncertainty);
-        QCOMPARE(recorded.train.hiddenLayers, std::vector<int>{8});
+        QVERIFY(recorded.train.hiddenLayers == std::vector<int>{8});
         QCOMPARE(recorded.train.epochs, 2);
         QCOMPARE(trained.model.tasks().size(), std::size_t{2});
-        QCOMPARE(trained.model.tasks()[0].spec.lambda, 2.5);
+        std::vector<TaskSpec> trainedTasks;
+        for (const TargetEncoding &task : trained.model.tasks())
+            trainedTasks.push_back(task.spec);
+        QCOMPARE(lambdaOf(trainedTasks, "Class"), 2.5);
+        QCOMPARE(lambdaOf(trainedTasks, "int_rate"), 1.0);
         const std::vector<std::string> features = trained.model.preprocessor().featureColumns();
         QVERIFY(std::find(features.begin(), features.end(), "addr_state") == features.end());
         QVERIFY(std::find(features.begin(), features.end(), "grade") != features.end());
