@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -54,13 +55,15 @@ bool sameFile(const QString &a, const QString &b)
     return first.exists() && second.exists() && first.canonicalFilePath() == second.canonicalFilePath();
 }
 
-// A read-only, selectable command line with its Copy button.
-QLineEdit *addCommandRow(QFormLayout *form, const QString &label, const QString &accessibleName,
-                         const QString &objectName, QWidget *parent)
+// A read-only, selectable command line, wrapped to be seen whole, with its Copy button.
+QPlainTextEdit *addCommandRow(QFormLayout *form, const QString &label, const QString &accessibleName,
+                              const QString &objectName, QWidget *parent)
 {
     auto *row = new QHBoxLayout;
-    auto *command = new QLineEdit(parent);
+    auto *command = new QPlainTextEdit(parent);
     command->setReadOnly(true);
+    command->setTabChangesFocus(true);
+    command->setFixedHeight(command->fontMetrics().lineSpacing() * 3 + 12);
     command->setObjectName(objectName);
     command->setAccessibleName(accessibleName);
     command->setMinimumWidth(560);
@@ -68,7 +71,7 @@ QLineEdit *addCommandRow(QFormLayout *form, const QString &label, const QString 
     copy->setObjectName(objectName + QStringLiteral("Copy"));
     copy->setAccessibleName(ClusterCommandDialog::tr("Copy: %1").arg(accessibleName));
     QObject::connect(copy, &QPushButton::clicked, command,
-                     [command] { QGuiApplication::clipboard()->setText(command->text()); });
+                     [command] { QGuiApplication::clipboard()->setText(command->toPlainText()); });
     row->addWidget(command, 1);
     row->addWidget(copy);
     form->addRow(label, row);
@@ -160,12 +163,12 @@ QString ClusterCommandDialog::configPath() const
 
 QString ClusterCommandDialog::clusterCommand() const
 {
-    return m_clusterCommand->text();
+    return m_clusterCommand->toPlainText();
 }
 
 QString ClusterCommandDialog::singleProcessCommand() const
 {
-    return m_singleCommand->text();
+    return m_singleCommand->toPlainText();
 }
 
 QString ClusterCommandDialog::refusal() const
@@ -184,8 +187,8 @@ void ClusterCommandDialog::updateCommands()
         return QString::fromStdString(trainCommandLine(
             ranks, m_dataPath.toStdString(), m_configPath->text().toStdString(), m_modelPath->text().toStdString()));
     };
-    m_clusterCommand->setText(line(m_ranks->value()));
-    m_singleCommand->setText(line(1));
+    m_clusterCommand->setPlainText(line(m_ranks->value()));
+    m_singleCommand->setPlainText(line(1));
 }
 
 QString ClusterCommandDialog::saveConfigurationTo(const QString &path)

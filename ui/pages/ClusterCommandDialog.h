@@ -7,6 +7,7 @@
 
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 
@@ -43,8 +44,8 @@ private:
     QSpinBox *m_ranks;
     QLineEdit *m_configPath;
     QLineEdit *m_modelPath;
-    QLineEdit *m_clusterCommand;
-    QLineEdit *m_singleCommand;
+    QPlainTextEdit *m_clusterCommand;
+    QPlainTextEdit *m_singleCommand;
     QLabel *m_refusal;
     QLabel *m_message;
 };
