@@ -26,6 +26,8 @@
 
 #include <algorithm>
 
+#include <unistd.h>
+
 using namespace cmtl;
 using namespace cmtl::ui;
 using namespace cmtl::ui::testing;
@@ -108,6 +110,25 @@ private:
 
     // The workbench's configuration as a project saves it (what Train uses).
     RunConfiguration workbenchConfiguration() const { return m_window->projectContents().configuration; }
+    // The model `path` holds has the workbench's configuration.
+    static void checkModel(const QString &path)
+    {
+        const ModelFileContents trained = loadModelFile(path.toStdString());
+        const ExperimentConfig &recorded = trained.model.config();
+        QCOMPARE(recorded.train.architecture, Architecture::MMoE);
+        QCOMPARE(recorded.train.weighting.method, WeightingMethod::Uncertainty);
+        QVERIFY(recorded.train.hiddenLayers == std::vector<int>{8});
+        QCOMPARE(recorded.train.epochs, 2);
+        QCOMPARE(trained.model.tasks().size(), std::size_t{2});
+        std::vector<TaskSpec> trainedTasks;
+        for (const TargetEncoding &task : trained.model.tasks())
+            trainedTasks.push_back(task.spec);
+        QCOMPARE(lambdaOf(trainedTasks, "Class"), 2.5);
+        QCOMPARE(lambdaOf(trainedTasks, "int_rate"), 1.0);
+        const std::vector<std::string> features = trained.model.preprocessor().featureColumns();
+        QVERIFY(std::find(features.begin(), features.end(), "addr_state") == features.end());
+        QVERIFY(std::find(features.begin(), features.end(), "grade") != features.end());
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -197,21 +218,31 @@ private Q_SLOTS:
         // Run the one-process command as shown (the program is this build's creditmtl-cli).
         const catalogue::CliRun run = catalogue::runCli(single.mid(1), 300000);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        const ModelFileContents trained = loadModelFile(model.toStdString());
-        const ExperimentConfig &recorded = trained.model.config();
-        QCOMPARE(recorded.train.architecture, Architecture::MMoE);
-        QCOMPARE(recorded.train.weighting.method, WeightingMethod::Uncertainty);
-        QVERIFY(recorded.train.hiddenLayers == std::vector<int>{8});
-        QCOMPARE(recorded.train.epochs, 2);
-        QCOMPARE(trained.model.tasks().size(), std::size_t{2});
-        std::vector<TaskSpec> trainedTasks;
-        for (const TargetEncoding &task : trained.model.tasks())
-            trainedTasks.push_back(task.spec);
-        QCOMPARE(lambdaOf(trainedTasks, "Class"), 2.5);
-        QCOMPARE(lambdaOf(trainedTasks, "int_rate"), 1.0);
-        const std::vector<std::string> features = trained.model.preprocessor().featureColumns();
-        QVERIFY(std::find(features.begin(), features.end(), "addr_state") == features.end());
-        QVERIFY(std::find(features.begin(), features.end(), "grade") != features.end());
+        checkModel(model);
+        if (QTest::currentTestFailed())
+            return;
+
+#ifdef CMTL_HAVE_MPI
+        // And the mpirun command with 2 ranks, on this machine only (tests/mpi/run_mpi_test.sh's options).
+        const QString mpirun = QStandardPaths::findExecutable(QStringLiteral("mpirun"));
+        if (mpirun.isEmpty()) {
+            qInfo("mpirun not found: the data-parallel command is not run");
+        } else {
+            QVERIFY(QFile::remove(model));
+            QStringList options{
+                word("--oversubscribe"),    word("--mca"), word("btl"), word("self,vader"), word("--mca"),
+                word("oob_tcp_if_include"), word("lo")};
+            if (geteuid() == 0)
+                options.prepend(word("--allow-run-as-root"));
+            cmtl::testing::ProgramOptions limits;
+            limits.timeoutMs = 300000;
+            const cmtl::testing::ProgramRun job = cmtl::testing::runProgram(
+                mpirun, options + cluster.mid(1, 2) + QStringList{QStringLiteral(CMTL_CLI_PATH)} + cluster.mid(4),
+                limits);
+            QVERIFY2(job.succeeded(), qPrintable(job.shown()));
+            checkModel(model);
+        }
+#endif
         dialog->close();
     }
 
