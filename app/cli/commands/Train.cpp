@@ -2,13 +2,11 @@
 
 #include "CliSupport.h"
 #include "ConsoleTable.h"
-#include "database/Database.h"
 #include "distributed/ClusterCommand.h"
 #include "distributed/Communicator.h"
 #include "distributed/DistributedRead.h"
 #include "io/AtomicFile.h"
 #include "io/ModelFile.h"
-#include "statfile/StatFile.h"
 #include "train/Experiment.h"
 
 #include <algorithm>
