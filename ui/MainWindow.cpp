@@ -19,6 +19,7 @@
 #include "models/RunListModel.h"
 #include "models/TableExport.h"
 #include "pages/BinningPage.h"
+#include "pages/ClusterCommandDialog.h"
 #include "pages/DataPage.h"
 #include "pages/ImportanceDialog.h"
 #include "pages/RejectInferenceDialog.h"
@@ -497,6 +498,12 @@ void MainWindow::createMenus()
     rejectInference->setStatusTip(tr(
         "Refit a scorecard with the declined applicants' inferred outcomes and compare it with the accepts-only card"));
     connect(rejectInference, &QAction::triggered, this, [this] { openRejectInference(); });
+    // The creditmtl-cli command lines (mpirun and one process) that train this configuration.
+    QAction *clusterCommand = run->addAction(tr("Command &Line for a Cluster…"));
+    clusterCommand->setObjectName(QStringLiteral("clusterCommandAction"));
+    clusterCommand->setStatusTip(
+        tr("Save this configuration and show the mpirun command that trains it on a cluster, ready to copy"));
+    connect(clusterCommand, &QAction::triggered, this, [this] { openClusterCommand(); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int page = 0; page < PageCount; ++page) {
@@ -746,6 +753,19 @@ RejectInferenceDialog *MainWindow::openRejectInference()
             return binning ? binning->editedBinsFor(task) : std::vector<FeatureBinning>{};
         },
         this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+ClusterCommandDialog *MainWindow::openClusterCommand()
+{
+    RoleAssignment roles;
+    if (!dialogRunSetup(roles))
+        return nullptr;
+    // The configuration a project saves: the one Train uses, without this machine's thread count.
+    auto *dialog = new ClusterCommandDialog(projectContents().configuration, m_workspace->data()->path,
+                                            m_settings->testFile(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

@@ -22,6 +22,7 @@ class QTimer;
 namespace cmtl::ui {
 
 class BinningPage;
+class ClusterCommandDialog;
 class DataPage;
 class ComparisonDialog;
 class RejectInferenceDialog;
@@ -75,6 +76,9 @@ public:
     // Opens Run ▸ Reject Inference (pages/RejectInferenceDialog.h) on the loaded data (the accepts)
     // and the project's binary tasks.
     RejectInferenceDialog *openRejectInference();
+    // Opens Run ▸ Command Line for a Cluster (pages/ClusterCommandDialog.h) on the current data,
+    // roles and settings; nullptr, with the reason in the status bar, when they cannot train.
+    ClusterCommandDialog *openClusterCommand();
     bool canTrain(QString *reason = nullptr) const;
     bool isBusy() const;
 

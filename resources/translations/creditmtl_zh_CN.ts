@@ -1321,6 +1321,137 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
     </message>
 </context>
 <context>
+    <name>cmtl::ui::ClusterCommandDialog</name>
+    <message>
+        <source>a separate test file</source>
+        <translation>单独的测试文件</translation>
+    </message>
+    <message>
+        <source>data read from a database (the command needs a CSV export of the table, or the CLI&apos;s --db options as one process)</source>
+        <translation>从数据库读取的数据（命令需要该表导出的 CSV 文件，或以单进程使用命令行的 --db 选项）</translation>
+    </message>
+    <message>
+        <source>a SAS, Stata or SPSS data file (each rank reads a byte range of a CSV file)</source>
+        <translation>SAS、Stata 或 SPSS 数据文件（每个进程读取 CSV 文件的一段字节范围）</translation>
+    </message>
+    <message>
+        <source>bins grouped by hand</source>
+        <translation>手动合并的分箱</translation>
+    </message>
+    <message>
+        <source>weight-of-evidence inputs (their binning is fitted on one table)</source>
+        <translation>证据权重（WoE）输入（其分箱在单个表上拟合）</translation>
+    </message>
+    <message>
+        <source>oversampling of task %1</source>
+        <translation>任务 %1 的过采样</translation>
+    </message>
+    <message>
+        <source>balanced class weights of task %1</source>
+        <translation>任务 %1 的均衡类别权重</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy: %1</source>
+        <translation>复制：%1</translation>
+    </message>
+    <message>
+        <source>Command Line for a Cluster</source>
+        <translation>集群命令行</translation>
+    </message>
+    <message>
+        <source>Train the current configuration (tasks, lambdas, ignored columns and every setting) outside the workbench: save the configuration, then run one of these commands where creditmtl-cli is installed.</source>
+        <translation>在工作台之外训练当前配置（任务、lambda、忽略的列及所有设置）：先保存配置，再在安装了 creditmtl-cli 的机器上运行以下命令之一。</translation>
+    </message>
+    <message>
+        <source>Ranks (processes) of mpirun</source>
+        <translation>mpirun 的进程数（rank）</translation>
+    </message>
+    <message>
+        <source>&amp;Ranks:</source>
+        <translation>进程数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Configuration file</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save Configuration…</source>
+        <translation>保存配置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation>保存配置</translation>
+    </message>
+    <message>
+        <source>Configuration file:</source>
+        <translation>配置文件：</translation>
+    </message>
+    <message>
+        <source>Model file the command writes</source>
+        <translation>命令写出的模型文件</translation>
+    </message>
+    <message>
+        <source>&amp;Model file:</source>
+        <translation>模型文件(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>With mpirun:</source>
+        <translation>使用 mpirun：</translation>
+    </message>
+    <message>
+        <source>Data-parallel command</source>
+        <translation>数据并行命令</translation>
+    </message>
+    <message>
+        <source>One process:</source>
+        <translation>单进程：</translation>
+    </message>
+    <message>
+        <source>One-process command</source>
+        <translation>单进程命令</translation>
+    </message>
+    <message>
+        <source>Why the ranks cannot share this run</source>
+        <translation>各进程无法共同完成此训练的原因</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>The ranks of a data-parallel run do not share %1 yet: mpirun refuses this configuration. Leave it out for a cluster, or run the one-process command.</source>
+        <translation>数据并行训练的各进程尚不支持%1：mpirun 会拒绝此配置。在集群上运行时请去掉它，或运行单进程命令。</translation>
+    </message>
+    <message>
+        <source>The commands read the configuration file: save it before running them.</source>
+        <translation>命令会读取配置文件：运行前请先保存配置。</translation>
+    </message>
+    <message>
+        <source>%1 is an input or the model file: choose another file for the configuration.</source>
+        <translation>%1 是输入文件或模型文件：请为配置选择其他文件。</translation>
+    </message>
+    <message>
+        <source>The configuration could not be saved: %1</source>
+        <translation>无法保存配置：%1</translation>
+    </message>
+    <message>
+        <source>Configuration saved to %1.</source>
+        <translation>配置已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Save the run configuration</source>
+        <translation>保存训练配置</translation>
+    </message>
+    <message>
+        <source>Run configurations (*.json)</source>
+        <translation>训练配置 (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>cmtl::ui::ComparisonDialog</name>
     <message>
         <source>Sharing (95% Nadeau–Bengio interval)</source>
@@ -2022,6 +2153,14 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
 </context>
 <context>
     <name>cmtl::ui::MainWindow</name>
+    <message>
+        <source>Command &amp;Line for a Cluster…</source>
+        <translation>集群命令行(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Save this configuration and show the mpirun command that trains it on a cluster, ready to copy</source>
+        <translation>保存此配置并显示在集群上训练它的 mpirun 命令，可直接复制</translation>
+    </message>
     <message>
         <source>Open Data&amp;base…</source>
         <translation>打开数据库(&amp;B)…</translation>

@@ -2,12 +2,11 @@
 
 #include "CliSupport.h"
 #include "ConsoleTable.h"
-#include "database/Database.h"
+#include "distributed/ClusterCommand.h"
 #include "distributed/Communicator.h"
 #include "distributed/DistributedRead.h"
 #include "io/AtomicFile.h"
 #include "io/ModelFile.h"
-#include "statfile/StatFile.h"
 #include "train/Experiment.h"
 
 #include <algorithm>
@@ -107,23 +106,13 @@ int ranksOfJob()
 // flag; empty when the run can be data-parallel.
 std::string whatRanksDoNotShare(const QCommandLineParser &parser, const RunConfiguration &run, const QString &data)
 {
-    if (parser.isSet(QStringLiteral("test")))
-        return "--test (a separate test file)";
-    if (parser.optionNames().contains(QStringLiteral("db")) || isDatabaseSourceLocator(str(data)))
-        return "reading a database (--db or a URL#table= source)";
-    if (detectStatFileFormat(str(data)) != StatFileFormat::None)
-        return "reading a SAS, Stata or SPSS file (each rank reads a byte range of a CSV file)";
-    if (parser.isSet(QStringLiteral("binning")))
-        return "--binning (bins grouped by hand)";
-    if (run.config.woe.used() || parser.isSet(QStringLiteral("woe")) || parser.isSet(QStringLiteral("woe-task")))
-        return "--woe (weight-of-evidence inputs: their binning is fitted on one table)";
-    for (const TaskSpec &task : run.tasks) {
-        if (task.imbalance.oversample)
-            return "--oversample " + task.name();
-        if (task.imbalance.balancedClassWeights)
-            return "--class-weights " + task.name() + "=balanced";
-    }
-    return {};
+    RunInputs inputs;
+    inputs.dataPath = str(data);
+    inputs.separateTestFile = parser.isSet(QStringLiteral("test"));
+    inputs.readsDatabase = parser.optionNames().contains(QStringLiteral("db"));
+    inputs.handBinning = parser.isSet(QStringLiteral("binning"));
+    inputs.woeRequested = parser.isSet(QStringLiteral("woe")) || parser.isSet(QStringLiteral("woe-task"));
+    return cmtl::whatRanksDoNotShare(run, inputs).cliDescription();
 }
 
 int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, Communicator &ranks, std::ostream &out);

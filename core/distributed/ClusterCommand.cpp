@@ -1,0 +1,79 @@
+#include "distributed/ClusterCommand.h"
+
+#include "database/Database.h"
+#include "statfile/StatFile.h"
+
+namespace cmtl {
+
+std::string RankRefusal::cliDescription() const
+{
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::TestFile:
+        return "--test (a separate test file)";
+    case Kind::Database:
+        return "reading a database (--db or a URL#table= source)";
+    case Kind::StatFile:
+        return "reading a SAS, Stata or SPSS file (each rank reads a byte range of a CSV file)";
+    case Kind::HandBinning:
+        return "--binning (bins grouped by hand)";
+    case Kind::Woe:
+        return "--woe (weight-of-evidence inputs: their binning is fitted on one table)";
+    case Kind::Oversample:
+        return "--oversample " + task;
+    case Kind::BalancedClassWeights:
+        return "--class-weights " + task + "=balanced";
+    }
+    return {};
+}
+
+RankRefusal whatRanksDoNotShare(const RunConfiguration &run, const RunInputs &inputs)
+{
+    using Kind = RankRefusal::Kind;
+    if (inputs.separateTestFile)
+        return {Kind::TestFile, {}};
+    if (inputs.readsDatabase || isDatabaseSourceLocator(inputs.dataPath))
+        return {Kind::Database, {}};
+    if (detectStatFileFormat(inputs.dataPath) != StatFileFormat::None)
+        return {Kind::StatFile, {}};
+    if (inputs.handBinning)
+        return {Kind::HandBinning, {}};
+    if (run.config.woe.used() || inputs.woeRequested)
+        return {Kind::Woe, {}};
+    for (const TaskSpec &task : run.tasks) {
+        if (task.imbalance.oversample)
+            return {Kind::Oversample, task.name()};
+        if (task.imbalance.balancedClassWeights)
+            return {Kind::BalancedClassWeights, task.name()};
+    }
+    return {};
+}
+
+std::string shellWord(const std::string &text)
+{
+    const bool plain = !text.empty() && text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                                               "0123456789_-+=./,:@%") == std::string::npos;
+    if (plain)
+        return text;
+    std::string word = "'";
+    for (const char c : text) {
+        if (c == '\'')
+            word += "'\\''";
+        else
+            word += c;
+    }
+    return word + "'";
+}
+
+std::string trainCommandLine(int ranks, const std::string &dataPath, const std::string &configPath,
+                             const std::string &modelPath)
+{
+    std::string line;
+    if (ranks > 1)
+        line = "mpirun -np " + std::to_string(ranks) + " ";
+    return line + "creditmtl-cli train --data " + shellWord(dataPath) + " --config " + shellWord(configPath) +
+           " --out " + shellWord(modelPath);
+}
+
+} // namespace cmtl

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "io/ConfigJson.h"
+
+#include <string>
+
+namespace cmtl {
+
+// What one process does that the ranks of a data-parallel run (mpirun) do not do together yet.
+// One rule for the CLI, which refuses such a run, and the workbench, which says so before it shows
+// the command.
+struct RankRefusal {
+    enum class Kind { None, TestFile, Database, StatFile, HandBinning, Woe, Oversample, BalancedClassWeights };
+    Kind kind = Kind::None;
+    std::string task; // the task's name, for Oversample and BalancedClassWeights
+
+    explicit operator bool() const { return kind != Kind::None; }
+    // The CLI's words, naming its flag.
+    std::string cliDescription() const;
+};
+
+// What else a run reads besides its configuration.
+struct RunInputs {
+    std::string dataPath; // a file or a database locator (URL#table=…)
+    bool separateTestFile = false;
+    bool readsDatabase = false; // --db
+    bool handBinning = false;   // bins grouped by hand (--binning)
+    bool woeRequested = false;  // --woe / --woe-task, before the configuration records it
+};
+
+RankRefusal whatRanksDoNotShare(const RunConfiguration &run, const RunInputs &inputs);
+
+// `text` as one word of a POSIX shell: unchanged when it holds only characters no shell treats
+// specially, otherwise in single quotes (a single quote in it written '\'').
+std::string shellWord(const std::string &text);
+
+// The command line that trains with a saved configuration: `creditmtl-cli train --data … --config
+// … --out …`, preceded by `mpirun -np RANKS` when ranks > 1; each path a shell word.
+std::string trainCommandLine(int ranks, const std::string &dataPath, const std::string &configPath,
+                             const std::string &modelPath);
+
+} // namespace cmtl

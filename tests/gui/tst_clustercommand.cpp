@@ -1,0 +1,267 @@
+// Run ▸ Command Line for a Cluster: for the workbench's configuration (a lambda, an architecture, a
+// weighting, an ignored column, epochs) the dialog saves the configuration the workbench trains
+// with and shows commands that, run as shown (paths with a space and a quote), train a model with
+// that configuration; it refuses a configuration file over the data file and says what the ranks
+// of a data-parallel run do not share (here a separate test file).
+
+#include "../catalogue/Catalogue.h"
+#include "GuiTestSupport.h"
+#include "MainWindow.h"
+#include "io/ModelFile.h"
+#include "pages/ClusterCommandDialog.h"
+#include "pages/RolesPage.h"
+#include "pages/SettingsPage.h"
+
+#include <QClipboard>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+#include <unistd.h>
+
+using namespace cmtl;
+using namespace cmtl::ui;
+using namespace cmtl::ui::testing;
+
+namespace {
+
+// The words a POSIX shell makes of `line`: blanks separate words; '…' quotes everything up to the
+// next '; "…" quotes with \ escaping " \ $ `; outside quotes \ escapes the next character.
+QStringList shellWords(const QString &line)
+{
+    QStringList words;
+    QString word;
+    bool inWord = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (c == QLatin1Char(' ') || c == QLatin1Char('\t')) {
+            if (inWord)
+                words << word;
+            word.clear();
+            inWord = false;
+            continue;
+        }
+        inWord = true;
+        if (c == QLatin1Char('\'')) {
+            const qsizetype end = line.indexOf(QLatin1Char('\''), i + 1);
+            if (end < 0)
+                return {}; // unterminated: no command
+            word += line.mid(i + 1, end - i - 1);
+            i = end;
+        } else if (c == QLatin1Char('"')) {
+            for (++i; i < line.size() && line[i] != QLatin1Char('"'); ++i) {
+                if (line[i] == QLatin1Char('\\') && i + 1 < line.size() &&
+                    QStringLiteral("\"\\$`").contains(line[i + 1]))
+                    ++i;
+                word += line[i];
+            }
+            if (i >= line.size())
+                return {};
+        } else if (c == QLatin1Char('\\') && i + 1 < line.size()) {
+            word += line[++i];
+        } else {
+            word += c;
+        }
+    }
+    if (inWord)
+        words << word;
+    return words;
+}
+
+// The lambda of the task on `column` (-1 when there is none).
+double lambdaOf(const std::vector<TaskSpec> &tasks, const std::string &column)
+{
+    const auto task = std::find_if(tasks.begin(), tasks.end(), [&](const TaskSpec &t) { return t.column == column; });
+    return task != tasks.end() ? task->lambda : -1;
+}
+
+} // namespace
+
+class TestClusterCommand : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    MainWindow *m_window = nullptr;
+    QString m_data;
+
+    ClusterCommandDialog *openDialog()
+    {
+        auto *action = m_window->findChild<QAction *>(QStringLiteral("clusterCommandAction"));
+        if (!action)
+            return nullptr;
+        const QList<ClusterCommandDialog *> before = m_window->findChildren<ClusterCommandDialog *>();
+        action->trigger();
+        for (ClusterCommandDialog *dialog : m_window->findChildren<ClusterCommandDialog *>()) {
+            if (!before.contains(dialog))
+                return dialog;
+        }
+        return nullptr;
+    }
+
+    // The workbench's configuration as a project saves it (what Train uses).
+    RunConfiguration workbenchConfiguration() const { return m_window->projectContents().configuration; }
+    // The model `path` holds has the workbench's configuration.
+    static void checkModel(const QString &path)
+    {
+        const ModelFileContents trained = loadModelFile(path.toStdString());
+        const ExperimentConfig &recorded = trained.model.config();
+        QCOMPARE(recorded.train.architecture, Architecture::MMoE);
+        QCOMPARE(recorded.train.weighting.method, WeightingMethod::Uncertainty);
+        QVERIFY(recorded.train.hiddenLayers == std::vector<int>{8});
+        QCOMPARE(recorded.train.epochs, 2);
+        QCOMPARE(trained.model.tasks().size(), std::size_t{2});
+        std::vector<TaskSpec> trainedTasks;
+        for (const TargetEncoding &task : trained.model.tasks())
+            trainedTasks.push_back(task.spec);
+        QCOMPARE(lambdaOf(trainedTasks, "Class"), 2.5);
+        QCOMPARE(lambdaOf(trainedTasks, "int_rate"), 1.0);
+        const std::vector<std::string> features = trained.model.preprocessor().featureColumns();
+        QVERIFY(std::find(features.begin(), features.end(), "addr_state") == features.end());
+        QVERIFY(std::find(features.begin(), features.end(), "grade") != features.end());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        startCleanly();
+        QVERIFY(m_dir.isValid());
+        // A folder and a file name a shell would split or end a quote at.
+        QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("loan books")));
+        m_data = m_dir.filePath(QStringLiteral("loan books/o'brien loans.csv"));
+        QVERIFY(QFile::copy(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"), m_data));
+        m_window = new MainWindow;
+        QVERIFY(openDataAndWait(m_window, m_data));
+        m_window->rolesPage()->setTasks(
+            {{"Class", TaskType::Binary, "bad", 1.0}, {"int_rate", TaskType::Regression, "", 1.0}});
+        m_window->rolesPage()->setRole(QStringLiteral("addr_state"), RolesPage::Role::Ignore);
+        SettingsPage *settings = m_window->settingsPage();
+        // The Settings page shows the tasks' lambdas once the roles are applied.
+        QTRY_COMPARE(settings->share(QStringLiteral("Class")), 0.5);
+        settings->setLambda(QStringLiteral("Class"), 2.5);
+        QCOMPARE(settings->lambda(QStringLiteral("Class")), 2.5);
+        QCOMPARE(lambdaOf(workbenchConfiguration().tasks, "Class"), 2.5);
+        std::optional<ExperimentConfig> config = settings->config();
+        QVERIFY(config);
+        config->train.architecture = Architecture::MMoE;
+        config->train.weighting.method = WeightingMethod::Uncertainty;
+        config->train.hiddenLayers = {8};
+        config->train.epochs = 2;
+        settings->setConfig(*config);
+        QVERIFY(m_window->canTrain());
+    }
+
+    void cleanupTestCase() { delete m_window; }
+
+    void commandTrainsTheWorkbenchConfiguration()
+    {
+        ClusterCommandDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        const RunConfiguration expected = workbenchConfiguration();
+        QCOMPARE(expected.config.train.architecture, Architecture::MMoE);
+        QCOMPARE(expected.config.train.epochs, 2);
+        QVERIFY(std::find(expected.ignored.begin(), expected.ignored.end(), "addr_state") != expected.ignored.end());
+
+        // Defaults: 4 ranks, the configuration next to the data file; nothing written yet.
+        auto *ranks = findByAccessibleName<QSpinBox>(dialog, QStringLiteral("Ranks (processes) of mpirun"));
+        QVERIFY(ranks);
+        QCOMPARE(ranks->value(), 4);
+        QCOMPARE(dialog->configPath(), m_data + QStringLiteral(".run.json"));
+        QVERIFY(!QFile::exists(dialog->configPath()));
+        QVERIFY(dialog->refusal().isEmpty());
+        for (const char *name :
+             {"Configuration file", "Model file the command writes", "Data-parallel command", "One-process command",
+              "Copy: Data-parallel command", "Copy: One-process command", "Save configuration"})
+            QVERIFY2(findByAccessibleName<QWidget>(dialog, QLatin1String(name)), name);
+
+        // Never over the data file: refused, nothing written.
+        const QByteArray dataBytes = [&] {
+            QFile file(m_data);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        }();
+        QVERIFY(!dialog->saveConfigurationTo(m_data).isEmpty());
+        QVERIFY(dialog->message().contains(m_data));
+        QFile data(m_data);
+        QVERIFY(data.open(QIODevice::ReadOnly));
+        QCOMPARE(data.readAll(), dataBytes);
+
+        const QString configPath = m_dir.filePath(QStringLiteral("loan books/run config.json"));
+        QCOMPARE(dialog->saveConfigurationTo(configPath), QString());
+        QFile saved(configPath);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), serializeRunConfiguration(expected));
+
+        ranks->setValue(2);
+        const QStringList cluster = shellWords(dialog->clusterCommand());
+        const QStringList single = shellWords(dialog->singleProcessCommand());
+        const QString model = m_dir.filePath(QStringLiteral("loan books/o'brien loans.cmtl"));
+        const auto word = [](const char *text) { return QString::fromLatin1(text); };
+        QCOMPARE(cluster, (QStringList{word("mpirun"), word("-np"), word("2"), word("creditmtl-cli"), word("train"),
+                                       word("--data"), m_data, word("--config"), configPath, word("--out"), model}));
+        QCOMPARE(single, cluster.mid(3));
+
+        // Copy puts the command on the clipboard as shown.
+        auto *copy = findByAccessibleName<QPushButton>(dialog, QStringLiteral("Copy: One-process command"));
+        QVERIFY(copy);
+        copy->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), dialog->singleProcessCommand());
+
+        // Run the one-process command as shown (the program is this build's creditmtl-cli).
+        const catalogue::CliRun run = catalogue::runCli(single.mid(1), 300000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        checkModel(model);
+        if (QTest::currentTestFailed())
+            return;
+
+#ifdef CMTL_HAVE_MPI
+        // And the mpirun command with 2 ranks, on this machine only (tests/mpi/run_mpi_test.sh's options).
+        const QString mpirun = QStandardPaths::findExecutable(QStringLiteral("mpirun"));
+        if (mpirun.isEmpty()) {
+            qInfo("mpirun not found: the data-parallel command is not run");
+        } else {
+            QVERIFY(QFile::remove(model));
+            QStringList options{
+                word("--oversubscribe"),    word("--mca"), word("btl"), word("self,vader"), word("--mca"),
+                word("oob_tcp_if_include"), word("lo")};
+            if (geteuid() == 0)
+                options.prepend(word("--allow-run-as-root"));
+            cmtl::testing::ProgramOptions limits;
+            limits.timeoutMs = 300000;
+            const cmtl::testing::ProgramRun job = cmtl::testing::runProgram(
+                mpirun, options + cluster.mid(1, 2) + QStringList{QStringLiteral(CMTL_CLI_PATH)} + cluster.mid(4),
+                limits);
+            QVERIFY2(job.succeeded(), qPrintable(job.shown()));
+            checkModel(model);
+        }
+#endif
+        dialog->close();
+    }
+
+    void saysWhatTheRanksDoNotShare()
+    {
+        const QString test = m_dir.filePath(QStringLiteral("later.csv"));
+        QVERIFY(QFile::copy(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"), test));
+        m_window->settingsPage()->setTestFile(test);
+        ClusterCommandDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        QVERIFY2(dialog->refusal().contains(QStringLiteral("a separate test file")), qPrintable(dialog->refusal()));
+        QVERIFY(findByAccessibleName<QLabel>(dialog, QStringLiteral("Why the ranks cannot share this run")));
+        QVERIFY(dialog->singleProcessCommand().startsWith(QStringLiteral("creditmtl-cli train --data ")));
+        // Nor over the test file.
+        QVERIFY(!dialog->saveConfigurationTo(test).isEmpty());
+        dialog->close();
+        m_window->settingsPage()->setTestFile({});
+    }
+};
+
+QTEST_MAIN(TestClusterCommand)
+#include "tst_clustercommand.moc"

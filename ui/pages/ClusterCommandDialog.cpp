@@ -1,0 +1,225 @@
+#include "ClusterCommandDialog.h"
+
+#include "distributed/ClusterCommand.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace cmtl::ui {
+
+namespace {
+
+// The rule's reason in the workbench's words.
+QString describe(const RankRefusal &refusal)
+{
+    const QString task = QString::fromStdString(refusal.task);
+    switch (refusal.kind) {
+    case RankRefusal::Kind::None:
+        return {};
+    case RankRefusal::Kind::TestFile:
+        return ClusterCommandDialog::tr("a separate test file");
+    case RankRefusal::Kind::Database:
+        return ClusterCommandDialog::tr("data read from a database (the command needs a CSV export of the table, "
+                                        "or the CLI's --db options as one process)");
+    case RankRefusal::Kind::StatFile:
+        return ClusterCommandDialog::tr("a SAS, Stata or SPSS data file (each rank reads a byte range of a CSV file)");
+    case RankRefusal::Kind::HandBinning:
+        return ClusterCommandDialog::tr("bins grouped by hand");
+    case RankRefusal::Kind::Woe:
+        return ClusterCommandDialog::tr("weight-of-evidence inputs (their binning is fitted on one table)");
+    case RankRefusal::Kind::Oversample:
+        return ClusterCommandDialog::tr("oversampling of task %1").arg(task);
+    case RankRefusal::Kind::BalancedClassWeights:
+        return ClusterCommandDialog::tr("balanced class weights of task %1").arg(task);
+    }
+    return {};
+}
+
+bool sameFile(const QString &a, const QString &b)
+{
+    const QFileInfo first(a), second(b);
+    if (first.absoluteFilePath() == second.absoluteFilePath())
+        return true;
+    return first.exists() && second.exists() && first.canonicalFilePath() == second.canonicalFilePath();
+}
+
+// A read-only, selectable command line, wrapped to be seen whole, with its Copy button.
+QPlainTextEdit *addCommandRow(QFormLayout *form, const QString &label, const QString &accessibleName,
+                              const QString &objectName, QWidget *parent)
+{
+    auto *row = new QHBoxLayout;
+    auto *command = new QPlainTextEdit(parent);
+    command->setReadOnly(true);
+    command->setTabChangesFocus(true);
+    command->setFixedHeight(command->fontMetrics().lineSpacing() * 3 + 12);
+    command->setObjectName(objectName);
+    command->setAccessibleName(accessibleName);
+    command->setMinimumWidth(560);
+    auto *copy = new QPushButton(ClusterCommandDialog::tr("Copy"), parent);
+    copy->setObjectName(objectName + QStringLiteral("Copy"));
+    copy->setAccessibleName(ClusterCommandDialog::tr("Copy: %1").arg(accessibleName));
+    QObject::connect(copy, &QPushButton::clicked, command,
+                     [command] { QGuiApplication::clipboard()->setText(command->toPlainText()); });
+    row->addWidget(command, 1);
+    row->addWidget(copy);
+    form->addRow(label, row);
+    return command;
+}
+
+} // namespace
+
+ClusterCommandDialog::ClusterCommandDialog(RunConfiguration configuration, QString dataPath, QString testPath,
+                                           QWidget *parent)
+    : QDialog(parent), m_configuration(std::move(configuration)), m_dataPath(std::move(dataPath)),
+      m_testPath(std::move(testPath))
+{
+    setWindowTitle(tr("Command Line for a Cluster"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("Train the current configuration (tasks, lambdas, ignored columns and every "
+                                "setting) outside the workbench: save the configuration, then run one of these "
+                                "commands where creditmtl-cli is installed."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    auto *form = new QFormLayout;
+    m_ranks = new QSpinBox(this);
+    m_ranks->setObjectName(QStringLiteral("ranks"));
+    m_ranks->setAccessibleName(tr("Ranks (processes) of mpirun"));
+    m_ranks->setRange(2, 4096);
+    m_ranks->setValue(4);
+    form->addRow(tr("&Ranks:"), m_ranks);
+
+    auto *configRow = new QHBoxLayout;
+    m_configPath = new QLineEdit(m_dataPath + QStringLiteral(".run.json"), this);
+    m_configPath->setReadOnly(true);
+    m_configPath->setObjectName(QStringLiteral("configPath"));
+    m_configPath->setAccessibleName(tr("Configuration file"));
+    auto *save = new QPushButton(tr("&Save Configuration…"), this);
+    save->setObjectName(QStringLiteral("saveConfiguration"));
+    save->setAccessibleName(tr("Save configuration"));
+    configRow->addWidget(m_configPath, 1);
+    configRow->addWidget(save);
+    form->addRow(tr("Configuration file:"), configRow);
+
+    const QFileInfo data(m_dataPath);
+    m_modelPath = new QLineEdit(data.dir().filePath(data.completeBaseName() + QStringLiteral(".cmtl")), this);
+    m_modelPath->setObjectName(QStringLiteral("modelPath"));
+    m_modelPath->setAccessibleName(tr("Model file the command writes"));
+    form->addRow(tr("&Model file:"), m_modelPath);
+
+    m_clusterCommand =
+        addCommandRow(form, tr("With mpirun:"), tr("Data-parallel command"), QStringLiteral("clusterCommand"), this);
+    m_singleCommand =
+        addCommandRow(form, tr("One process:"), tr("One-process command"), QStringLiteral("singleCommand"), this);
+    layout->addLayout(form);
+
+    m_refusal = new QLabel(this);
+    m_refusal->setObjectName(QStringLiteral("refusal"));
+    m_refusal->setWordWrap(true);
+    m_refusal->setAccessibleName(tr("Why the ranks cannot share this run"));
+    layout->addWidget(m_refusal);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("message"));
+    m_message->setWordWrap(true);
+    m_message->setAccessibleName(tr("Message"));
+    layout->addWidget(m_message);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(save, &QPushButton::clicked, this, &ClusterCommandDialog::chooseAndSave);
+    connect(m_ranks, &QSpinBox::valueChanged, this, &ClusterCommandDialog::updateCommands);
+    connect(m_modelPath, &QLineEdit::textChanged, this, &ClusterCommandDialog::updateCommands);
+
+    RunInputs inputs;
+    inputs.dataPath = m_dataPath.toStdString();
+    inputs.separateTestFile = !m_testPath.isEmpty();
+    if (const RankRefusal refused = whatRanksDoNotShare(m_configuration, inputs))
+        m_refusal->setText(tr("The ranks of a data-parallel run do not share %1 yet: mpirun refuses this "
+                              "configuration. Leave it out for a cluster, or run the one-process command.")
+                               .arg(describe(refused)));
+    m_refusal->setVisible(!m_refusal->text().isEmpty());
+    m_message->setText(tr("The commands read the configuration file: save it before running them."));
+    updateCommands();
+}
+
+QString ClusterCommandDialog::configPath() const
+{
+    return m_configPath->text();
+}
+
+QString ClusterCommandDialog::clusterCommand() const
+{
+    return m_clusterCommand->toPlainText();
+}
+
+QString ClusterCommandDialog::singleProcessCommand() const
+{
+    return m_singleCommand->toPlainText();
+}
+
+QString ClusterCommandDialog::refusal() const
+{
+    return m_refusal->isVisibleTo(this) ? m_refusal->text() : QString();
+}
+
+QString ClusterCommandDialog::message() const
+{
+    return m_message->text();
+}
+
+void ClusterCommandDialog::updateCommands()
+{
+    const auto line = [this](int ranks) {
+        return QString::fromStdString(trainCommandLine(
+            ranks, m_dataPath.toStdString(), m_configPath->text().toStdString(), m_modelPath->text().toStdString()));
+    };
+    m_clusterCommand->setPlainText(line(m_ranks->value()));
+    m_singleCommand->setPlainText(line(1));
+}
+
+QString ClusterCommandDialog::saveConfigurationTo(const QString &path)
+{
+    QString error;
+    for (const QString &input : {m_dataPath, m_testPath, m_modelPath->text()}) {
+        if (!input.isEmpty() && sameFile(path, input)) {
+            error = tr("%1 is an input or the model file: choose another file for the configuration.").arg(path);
+            break;
+        }
+    }
+    if (error.isEmpty()) {
+        try {
+            saveRunConfiguration(path.toStdString(), m_configuration);
+            m_configPath->setText(path);
+            updateCommands();
+        } catch (const std::exception &failure) {
+            error = tr("The configuration could not be saved: %1").arg(QString::fromUtf8(failure.what()));
+        }
+    }
+    m_message->setText(error.isEmpty() ? tr("Configuration saved to %1.").arg(path) : error);
+    return error;
+}
+
+void ClusterCommandDialog::chooseAndSave()
+{
+    // The file dialog asks before it replaces an existing file.
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the run configuration"), m_configPath->text(),
+                                                      tr("Run configurations (*.json)"));
+    if (!path.isEmpty())
+        saveConfigurationTo(path);
+}
+
+} // namespace cmtl::ui
