@@ -616,6 +616,13 @@ void DatabaseTest::odbcSqliteReadsEqualCsv_data()
 void DatabaseTest::odbcSqliteReadsEqualCsv()
 {
     QFETCH(QString, table);
+#if defined(__SANITIZE_ADDRESS__)
+    // Qt's ODBC driver clears a buffer of the column's declared size for every TEXT cell: the table
+    // whose 23 columns are all TEXT took over 300 s a read under AddressSanitizer (the test
+X
+    if (table == QStringLiteral("loans_text"))
+        QSKIP("the all-TEXT table through ODBC is checked in the plain build (minutes under AddressSanitizer)");
+#endif
     DatabaseSource source{parseDatabaseUrl(odbcSqliteUrl().toStdString()), {}, table.toStdString(), {}};
     QVERIFY(source.connection.kind == DatabaseKind::Odbc);
     const DatabaseReadResult read = readDatabase(source);
