@@ -9,6 +9,7 @@
 #include "Workspace.h"
 
 #include <QAccessible>
+#include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QMessageBox>
@@ -21,6 +22,22 @@
 #include <functional>
 
 namespace cmtl::ui::testing {
+
+// The dialog of type Dialog that triggering the window's action `actionName` opened (a child of the
+// window that was not there before), or null when the action or the dialog is missing.
+template <typename Dialog> Dialog *dialogOpenedBy(QWidget *window, const QString &actionName)
+{
+    auto *action = window->findChild<QAction *>(actionName);
+    if (!action)
+        return nullptr;
+    const QList<Dialog *> before = window->findChildren<Dialog *>();
+    action->trigger();
+    for (Dialog *dialog : window->findChildren<Dialog *>()) {
+        if (!before.contains(dialog))
+            return dialog;
+    }
+    return nullptr;
+}
 
 // Settings and the recovery file in Qt's test locations (never the user's), no settings left from
 // an earlier run, and the icons and translations loaded.

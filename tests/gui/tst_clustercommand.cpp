@@ -96,16 +96,7 @@ private:
 
     ClusterCommandDialog *openDialog()
     {
-        auto *action = m_window->findChild<QAction *>(QStringLiteral("clusterCommandAction"));
-        if (!action)
-            return nullptr;
-        const QList<ClusterCommandDialog *> before = m_window->findChildren<ClusterCommandDialog *>();
-        action->trigger();
-        for (ClusterCommandDialog *dialog : m_window->findChildren<ClusterCommandDialog *>()) {
-            if (!before.contains(dialog))
-                return dialog;
-        }
-        return nullptr;
+        return dialogOpenedBy<ClusterCommandDialog>(m_window, QStringLiteral("clusterCommandAction"));
     }
 
     // The workbench's configuration as a project saves it (what Train uses).

@@ -67,16 +67,7 @@ private:
     // A dialog on the accepts with the task Class = bad, opened as Run ▸ Reject Inference opens it.
     RejectInferenceDialog *openDialog()
     {
-        auto *action = m_window->findChild<QAction *>(QStringLiteral("rejectInferenceAction"));
-        if (!action)
-            return nullptr;
-        const QList<RejectInferenceDialog *> before = m_window->findChildren<RejectInferenceDialog *>();
-        action->trigger();
-        for (RejectInferenceDialog *dialog : m_window->findChildren<RejectInferenceDialog *>()) {
-            if (!before.contains(dialog))
-                return dialog;
-        }
-        return nullptr;
+        return dialogOpenedBy<RejectInferenceDialog>(m_window, QStringLiteral("rejectInferenceAction"));
     }
 
     static bool runAndWait(RejectInferenceDialog *dialog)
