@@ -10,6 +10,7 @@
 #include "AppSupport.h"
 #include "ErrorMessages.h"
 #include "HelpTexts.h"
+#include "UnsavedResult.h"
 #include "UserGuide.h"
 #include "WheelGuard.h"
 #include "Workspace.h"
@@ -922,6 +923,12 @@ void MainWindow::writeSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A dialog's unsaved result (a card with reject inference) is asked about in that dialog first;
+    // the user quits again once it is saved or discarded.
+    if (!closeDialogsWithUnsavedResults(this)) {
+        event->ignore();
+        return;
+    }
     // Nothing to lose and nothing running: close at once.
     if (!m_closeApproved && !m_workspace->isModified() && !workerRunning())
         m_closeApproved = true;

@@ -3483,6 +3483,14 @@ FPR %4</translation>
 <context>
     <name>cmtl::ui::RejectInferenceDialog</name>
     <message>
+        <source>The card with reject inference has not been saved.</source>
+        <translation>含拒绝推断的评分卡尚未保存。</translation>
+    </message>
+    <message>
+        <source>Close and discard it, with its comparison? Running reject inference again gives it back.</source>
+        <translation>关闭并丢弃它及其比较结果吗？再次运行拒绝推断即可重新得到。</translation>
+    </message>
+    <message>
         <source>Reject Inference</source>
         <translation>拒绝推断</translation>
     </message>

@@ -13,9 +13,12 @@
 #include "pages/RolesPage.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -162,6 +165,20 @@ private:
         QVERIFY(dialog->message().contains(m_declined));
         QVERIFY(!dialog->saveJson(m_accepts));
         QVERIFY(dialog->message().contains(m_accepts));
+        // Saved: the dialog closes without asking.
+        dialog->close();
+        QVERIFY(!dialog->isVisible());
+        QVERIFY(!dialog->findChild<QMessageBox *>(QStringLiteral("unsavedResultBox")));
+    }
+
+    // The question a close of `dialog` opened, answered with `button`; false when none was asked.
+    static bool answerUnsavedQuestion(RejectInferenceDialog *dialog, QMessageBox::StandardButton button)
+    {
+        QPointer<QMessageBox> box = dialog->findChild<QMessageBox *>(QStringLiteral("unsavedResultBox"));
+        if (!box || !box->isVisible() || !box->button(button))
+            return false;
+        box->button(button)->click();
+        return QTest::qWaitFor([&] { return box.isNull(); }, 5000);
     }
 
 private Q_SLOTS:
@@ -355,6 +372,39 @@ private Q_SLOTS:
         QVERIFY(cli.exitCode != 0);
         QVERIFY2(cli.err.contains(expected), qPrintable(cli.err));
         dialog->close();
+    }
+
+    // A card that has not been saved is not lost without asking: by the dialog's Close, nor by
+    // quitting the workbench.
+    void closingWithAnUnsavedCardAsks()
+    {
+        RejectInferenceDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        dialog->setRejectsPath(m_declined);
+        QVERIFY(runAndWait(dialog));
+        QVERIFY(dialog->result());
+
+        auto *buttons = dialog->findChild<QDialogButtonBox *>();
+        QVERIFY(buttons && buttons->button(QDialogButtonBox::Close));
+        buttons->button(QDialogButtonBox::Close)->click();
+        QVERIFY(dialog->isVisible());
+        QVERIFY(answerUnsavedQuestion(dialog, QMessageBox::Cancel));
+        QVERIFY(dialog->isVisible());
+        QVERIFY(dialog->result());
+
+        // Quitting asks in the dialog first and does not quit.
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QVERIFY(!m_window->close());
+        QVERIFY(m_window->isVisible());
+        QVERIFY(dialog->isVisible());
+        QVERIFY(answerUnsavedQuestion(dialog, QMessageBox::Cancel));
+
+        // Esc asks too; Discard closes the dialog.
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(answerUnsavedQuestion(dialog, QMessageBox::Discard));
+        QVERIFY(!dialog->isVisible());
     }
 };
 

@@ -81,6 +81,8 @@ RejectInferenceDialog::RejectInferenceDialog(LoadedTablePtr accepts, std::vector
                                              std::function<std::vector<FeatureBinning>(const TaskSpec &)> editedBins,
                                              QWidget *parent)
     : QDialog(parent), m_accepts(std::move(accepts)), m_tasks(std::move(tasks)), m_editedBins(std::move(editedBins)),
+      m_unsaved(this, tr("The card with reject inference has not been saved."),
+                tr("Close and discard it, with its comparison? Running reject inference again gives it back.")),
       m_worker(new WorkerThread(this))
 {
     setObjectName(QStringLiteral("rejectInferenceDialog"));
@@ -269,7 +271,7 @@ RejectInferenceDialog::RejectInferenceDialog(LoadedTablePtr accepts, std::vector
     connect(m_method, &QComboBox::currentIndexChanged, this, &RejectInferenceDialog::updateControls);
     connect(m_runButton, &QPushButton::clicked, this, &RejectInferenceDialog::run);
     connect(m_cancelButton, &QPushButton::clicked, this, &RejectInferenceDialog::cancel);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::rejected, this, &RejectInferenceDialog::reject);
     const auto saveAs = [this](bool json) {
         if (!m_resultTask)
             return;
@@ -359,6 +361,7 @@ bool RejectInferenceDialog::run()
     connect(worker, &RejectInferenceWorker::succeeded, this, [this, task](const RejectInferenceRunPtr &result) {
         m_result = result;
         m_resultTask = task;
+        m_unsaved.produced();
         m_status->clear();
         showResult();
     });
@@ -494,7 +497,16 @@ bool RejectInferenceDialog::save(const QString &path, bool json)
         inputs << m_accepts->path;
     const QString failure = saveScorecardFile(path, json ? scorecardToJson(card) : scorecardToCsv(card), inputs);
     showMessage(failure);
-    return failure.isEmpty();
+    if (!failure.isEmpty())
+        return false;
+    m_unsaved.saved();
+    return true;
+}
+
+void RejectInferenceDialog::reject()
+{
+    if (m_unsaved.mayClose())
+        QDialog::reject();
 }
 
 void RejectInferenceDialog::showMessage(const QString &text)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "UnsavedResult.h"
 #include "pages/ScoreScalingFields.h"
 #include "workers/RejectInferenceWorker.h"
 
@@ -58,6 +59,9 @@ public:
     bool saveCsv(const QString &path);
     bool saveJson(const QString &path);
 
+    // Asks first when the card with reject inference has not been saved.
+    void reject() override;
+
 Q_SIGNALS:
     // After every run, whatever its outcome.
     void runFinished();
@@ -73,6 +77,7 @@ private:
     std::vector<TaskSpec> m_tasks;
     std::function<std::vector<FeatureBinning>(const TaskSpec &)> m_editedBins;
     RejectInferenceRunPtr m_result;
+    UnsavedResult m_unsaved;
     std::optional<TaskSpec> m_resultTask;
     QComboBox *m_task;
     QLineEdit *m_rejectsPath;
