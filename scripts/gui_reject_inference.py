@@ -3,7 +3,7 @@
 
 The workbench is started on the accepts of scripts/reject_inference_split.py; Class is made the task
 on the Roles page, the dialog is opened from the Run menu, the declined file typed in, parcelling with
-factor 2 chosen and run. Run with tools/gui/atspi_run.sh (Xvfb, session bus, AT-SPI registry;
+factor 2 chosen and run; then Close, which asks about the unsaved card. Run with tools/gui/atspi_run.sh (Xvfb, session bus, AT-SPI registry;
 /work/shared/tools/gui in the lab):
     python3 scripts/reject_inference_split.py samples/lending_club.csv /tmp/acc.csv /tmp/dec.csv
     atspi_run.sh "env XDG_CONFIG_HOME=CFG build/app/workbench/creditmtl /tmp/acc.csv" \
@@ -46,4 +46,8 @@ shot("reject-inference-before")
 do_action(wait_find(dialog, 10, "push button", T("Run reject inference", "运行拒绝推断")))
 wait_for(lambda: find(dialog, "label", contains=T("Inferred bad rate", "推断坏账率"), showing=True), 120)
 shot("reject-inference-after")
+# Closing with the card not saved asks first.
+do_action(wait_find(dialog, 10, "push button", T("Close", "关闭")))
+wait_for(lambda: find(a, "label", contains=T("has not been saved", "尚未保存"), showing=True), 10)
+shot("reject-inference-close-asks")
 print("done", flush=True)

@@ -4868,6 +4868,14 @@ FPR %4</translation>
 <context>
     <name>cmtl::ui::TuneDialog</name>
     <message>
+        <source>The best configuration the search found has not been used.</source>
+        <translation>搜索找到的最佳配置尚未使用。</translation>
+    </message>
+    <message>
+        <source>Close and discard the trials? Only a new search gives them back.</source>
+        <translation>关闭并丢弃这些试验吗？只有重新搜索才能得到它们。</translation>
+    </message>
+    <message>
         <source>running</source>
         <translation>运行中</translation>
     </message>

@@ -8,11 +8,13 @@
 #include "ResourcesInit.h"
 #include "Workspace.h"
 
+#include <QAbstractButton>
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -58,6 +60,17 @@ inline bool showActive(QWidget *window, QSize size)
         return false;
     QApplication::setActiveWindow(window);
     return QTest::qWaitForWindowActive(window);
+}
+
+// Answers with `button` the question that closing `dialog` asked about its unsaved result
+// (ui/UnsavedResult); false when none was asked.
+inline bool answerUnsavedQuestion(QWidget *dialog, QMessageBox::StandardButton button)
+{
+    QPointer<QMessageBox> box = dialog->findChild<QMessageBox *>(QStringLiteral("unsavedResultBox"));
+    if (!box || !box->isVisible() || !box->button(button))
+        return false;
+    box->button(button)->click();
+    return QTest::qWaitFor([&] { return box.isNull(); }, 5000);
 }
 
 // The widget of type T named `objectName` under `root`; a warning names a missing one.

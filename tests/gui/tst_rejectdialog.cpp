@@ -171,16 +171,6 @@ private:
         QVERIFY(!dialog->findChild<QMessageBox *>(QStringLiteral("unsavedResultBox")));
     }
 
-    // The question a close of `dialog` opened, answered with `button`; false when none was asked.
-    static bool answerUnsavedQuestion(RejectInferenceDialog *dialog, QMessageBox::StandardButton button)
-    {
-        QPointer<QMessageBox> box = dialog->findChild<QMessageBox *>(QStringLiteral("unsavedResultBox"));
-        if (!box || !box->isVisible() || !box->button(button))
-            return false;
-        box->button(button)->click();
-        return QTest::qWaitFor([&] { return box.isNull(); }, 5000);
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {

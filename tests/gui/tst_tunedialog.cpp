@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -163,6 +164,12 @@ private Q_SLOTS:
         settings->setEpochs(999);
         const SettingsPage::State before = settings->state();
         const int steps = stack->index();
+        // A best configuration not used yet is not closed away without asking.
+        dialog->close();
+        QVERIFY(dialog->isVisible());
+        QVERIFY(answerUnsavedQuestion(dialog, QMessageBox::Cancel));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(settings->state(), before);
         useBest->click();
         QCOMPARE(stack->index(), steps + 1); // one step for the whole configuration
         QCOMPARE(stack->undoText(), QStringLiteral("Use tuned configuration"));
@@ -190,7 +197,9 @@ private Q_SLOTS:
         QCOMPARE(settings->state(), before);
         stack->redo();
         QVERIFY(close(settings->config()->train.l2, best.config.train.l2));
+        // Used: the dialog closes at once.
         dialog->close();
+        QVERIFY(!dialog->isVisible());
     }
 
     void cancelStopsTheSearchPromptly()
@@ -210,6 +219,10 @@ private Q_SLOTS:
         QVERIFY(dialog->result().cancelled);
         QVERIFY(child<QLabel>(dialog, "tuneStatus")->text().contains(QStringLiteral("cancelled")));
         dialog->close();
+        // The trials scored before Cancel (if any) are asked about before they are discarded.
+        if (dialog->result().bestTrial() != nullptr)
+            QVERIFY(answerUnsavedQuestion(dialog, QMessageBox::Discard));
+        QVERIFY(!dialog->isVisible());
     }
 };
 

@@ -78,6 +78,8 @@ TuneDialog::TuneDialog(LoadedTablePtr data, RoleAssignment roles, ExperimentConf
                        SettingsPage *settings, QUndoStack *undoStack, QWidget *parent)
     : QDialog(parent), m_data(std::move(data)), m_roles(std::move(roles)), m_config(std::move(config)),
       m_separateTestFile(separateTestFile), m_settings(settings), m_undoStack(undoStack),
+      m_unused(this, tr("The best configuration the search found has not been used."),
+               tr("Close and discard the trials? Only a new search gives them back.")),
       m_thread(new WorkerThread(this))
 {
     setObjectName(QStringLiteral("tuneDialog"));
@@ -188,7 +190,7 @@ TuneDialog::TuneDialog(LoadedTablePtr data, RoleAssignment roles, ExperimentConf
     connect(m_startButton, &QPushButton::clicked, this, &TuneDialog::start);
     connect(m_cancelButton, &QPushButton::clicked, this, &TuneDialog::cancel);
     connect(m_useBestButton, &QPushButton::clicked, this, &TuneDialog::useBest);
-    connect(close, &QPushButton::clicked, this, &QDialog::close);
+    connect(close, &QPushButton::clicked, this, &TuneDialog::reject);
     // Once the worker's thread has stopped, so that whoever waits for the end can act at once.
     connect(m_thread, &WorkerThread::finished, this, [this] {
         m_startButton->setEnabled(m_data != nullptr);
@@ -295,6 +297,8 @@ void TuneDialog::showResult(const TuneResult &result)
                         .arg(best->scores.size())
                         .arg(QString::fromStdString(best->description)));
     m_useBestButton->setEnabled(m_settings != nullptr);
+    if (m_settings)
+        m_unused.produced();
 }
 
 void TuneDialog::useBest()
@@ -315,6 +319,13 @@ void TuneDialog::useBest()
         pushOrApply(m_undoStack, new SnapshotCommand<SettingsPage, SettingsPage::State>(
                                      m_settings, before, std::move(after), tr("Use tuned configuration")));
     m_status->setText(tr("The best configuration is on the Settings page."));
+    m_unused.saved();
+}
+
+void TuneDialog::reject()
+{
+    if (m_unused.mayClose())
+        QDialog::reject();
 }
 
 } // namespace cmtl::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "UnsavedResult.h"
 #include "tune/Tuner.h"
 #include "workers/DataLoader.h"
 
@@ -45,6 +46,9 @@ public Q_SLOTS:
     // Puts the best trial's settings and lambdas on the Settings page (one undo step).
     void useBest();
 
+    // Asks first when a search found a best configuration that has not been used.
+    void reject() override;
+
 Q_SIGNALS:
     void tuningFinished();
 
@@ -59,6 +63,7 @@ private:
     QPointer<SettingsPage> m_settings;
     QPointer<QUndoStack> m_undoStack;
     TuneResult m_result;
+    UnsavedResult m_unused;
     std::map<int, int> m_rowOfTrial; // trial number -> table row
 
     QSpinBox *m_budget;
