@@ -1,6 +1,7 @@
 #include "database/OpenDatabaseDialog.h"
 
 #include "ErrorMessages.h"
+#include "FormRows.h"
 #include "HelpTexts.h"
 #include "common/Error.h"
 #include "database/DatabaseWorkers.h"
@@ -33,15 +34,6 @@
 namespace cmtl::ui {
 
 namespace {
-
-// A form row: `label` names `control` (its buddy, for the mnemonic); `name` is its accessible name.
-void addRow(QFormLayout *form, const QString &label, const QString &name, QWidget *control, QWidget *field = nullptr)
-{
-    auto *text = new QLabel(label);
-    text->setBuddy(control);
-    control->setAccessibleName(name);
-    form->addRow(text, field ? field : control);
-}
 
 QLineEdit *lineEdit(const char *objectName)
 {
@@ -77,13 +69,8 @@ OpenDatabaseDialog::OpenDatabaseDialog(CsvOptions options, QWidget *parent)
     m_browse = new QPushButton(tr("&Browse…"));
     m_browse->setObjectName(QStringLiteral("dbBrowseButton"));
     m_browse->setAccessibleName(tr("Choose the SQLite file"));
-    auto *fileRow = new QWidget;
-    auto *fileLayout = new QHBoxLayout(fileRow);
-    fileLayout->setContentsMargins(0, 0, 0, 0);
-    fileLayout->addWidget(m_file, 1);
-    fileLayout->addWidget(m_browse);
     auto *sqliteForm = new QFormLayout;
-    addRow(sqliteForm, tr("&File:"), tr("SQLite database file"), m_file, fileRow);
+    addFormRow(sqliteForm, tr("&File:"), m_file, tr("SQLite database file"), fieldWithButton(m_file, m_browse));
 
     m_host = lineEdit("dbHostEdit");
     m_host->setText(QStringLiteral("localhost"));
@@ -94,15 +81,15 @@ OpenDatabaseDialog::OpenDatabaseDialog(CsvOptions options, QWidget *parent)
     m_database = lineEdit("dbNameEdit");
     m_user = lineEdit("dbUserEdit");
     auto *postgresForm = new QFormLayout;
-    addRow(postgresForm, tr("&Host:"), tr("Server host"), m_host);
-    addRow(postgresForm, tr("Por&t:"), tr("Server port"), m_port);
-    addRow(postgresForm, tr("&Database:"), tr("Database name"), m_database);
-    addRow(postgresForm, tr("&User:"), tr("User name"), m_user);
+    addFormRow(postgresForm, tr("&Host:"), m_host, tr("Server host"));
+    addFormRow(postgresForm, tr("Por&t:"), m_port, tr("Server port"));
+    addFormRow(postgresForm, tr("&Database:"), m_database, tr("Database name"));
+    addFormRow(postgresForm, tr("&User:"), m_user, tr("User name"));
 
     m_odbc = lineEdit("dbOdbcEdit");
     m_odbc->setPlaceholderText(tr("a DSN, or DRIVER={…};SERVER=…;DATABASE=…"));
     auto *odbcForm = new QFormLayout;
-    addRow(odbcForm, tr("&Data source:"), tr("ODBC data source or connection string"), m_odbc);
+    addFormRow(odbcForm, tr("&Data source:"), m_odbc, tr("ODBC data source or connection string"));
 
     m_fields = new QStackedWidget;
     m_fields->addWidget(formPage(sqliteForm));
@@ -116,7 +103,7 @@ OpenDatabaseDialog::OpenDatabaseDialog(CsvOptions options, QWidget *parent)
     m_test->setAccessibleName(tr("Test the connection and list the tables"));
 
     auto *connectionForm = new QFormLayout;
-    addRow(connectionForm, tr("D&river:"), tr("Database driver"), m_driver);
+    addFormRow(connectionForm, tr("D&river:"), m_driver, tr("Database driver"));
     connectionForm->addRow(m_fields);
     m_passwordLabel = new QLabel(tr("&Password:"));
     m_passwordLabel->setBuddy(m_password);

@@ -1,5 +1,6 @@
 #include "export/ExportModelDialog.h"
 
+#include "FormRows.h"
 #include "HelpTexts.h"
 #include "common/Error.h"
 #include "export/ExportModelWorker.h"
@@ -22,19 +23,7 @@
 
 namespace cmtl::ui {
 
-namespace {
-
-// A row of the form: `label` names `control` (its buddy, for the mnemonic), `field` is what the
-// row shows (the control, or a widget holding it); `name` is the control's accessible name.
-void addRow(QFormLayout *form, const QString &label, const QString &name, QWidget *control, QWidget *field = nullptr)
-{
-    auto *text = new QLabel(label);
-    text->setBuddy(control);
-    control->setAccessibleName(name);
-    form->addRow(text, field ? field : control);
-}
-
-} // namespace
+namespace {} // namespace
 
 ExportModelDialog::ExportModelDialog(RunPtr run, QStringList inputs, QWidget *parent)
     : QDialog(parent), m_run(std::move(run)), m_inputs(std::move(inputs)), m_thread(new WorkerThread(this))
@@ -65,11 +54,6 @@ ExportModelDialog::ExportModelDialog(RunPtr run, QStringList inputs, QWidget *pa
     m_browse = new QPushButton(tr("&Browse…"));
     m_browse->setObjectName(QStringLiteral("exportBrowseButton"));
     m_browse->setAccessibleName(tr("Choose the file to write"));
-    auto *pathRow = new QWidget;
-    auto *pathLayout = new QHBoxLayout(pathRow);
-    pathLayout->setContentsMargins(0, 0, 0, 0);
-    pathLayout->addWidget(m_path, 1);
-    pathLayout->addWidget(m_browse);
 
     // What is exported, in the run's own name: a user with several runs sees which model the file
     // will hold before choosing anything.
@@ -82,11 +66,11 @@ ExportModelDialog::ExportModelDialog(RunPtr run, QStringList inputs, QWidget *pa
     m_subject->setAccessibleName(tr("Model to export"));
 
     auto *form = new QFormLayout;
-    addRow(form, tr("&Format:"), tr("Export format"), m_format);
-    addRow(form, tr("SQL &dialect:"), tr("SQL dialect"), m_dialect);
-    addRow(form, tr("SQL &table:"), tr("SQL table"), m_table);
-    addRow(form, tr("&Keep columns:"), tr("Keep columns"), m_keep);
-    addRow(form, tr("&File:"), tr("File to write"), m_path, pathRow);
+    addFormRow(form, tr("&Format:"), m_format, tr("Export format"));
+    addFormRow(form, tr("SQL &dialect:"), m_dialect, tr("SQL dialect"));
+    addFormRow(form, tr("SQL &table:"), m_table, tr("SQL table"));
+    addFormRow(form, tr("&Keep columns:"), m_keep, tr("Keep columns"));
+    addFormRow(form, tr("&File:"), m_path, tr("File to write"), fieldWithButton(m_path, m_browse));
 
     m_progress = new QProgressBar;
     m_progress->setObjectName(QStringLiteral("exportProgress"));

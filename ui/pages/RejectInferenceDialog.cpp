@@ -1,5 +1,6 @@
 #include "pages/RejectInferenceDialog.h"
 
+#include "FormRows.h"
 #include "HelpTexts.h"
 #include "models/TableExport.h"
 #include "pages/ScorecardDialog.h"
@@ -97,18 +98,13 @@ RejectInferenceDialog::RejectInferenceDialog(LoadedTablePtr accepts, std::vector
                              : tr("No data: open the accepted applicants' file on the Data page first."));
 
     auto *left = new QFormLayout;
-    const auto addRow = [this](QFormLayout *form, const QString &label, QWidget *field) {
-        auto *text = new QLabel(label, this);
-        text->setBuddy(field);
-        form->addRow(text, field);
-    };
     m_task = new QComboBox(this);
     m_task->setObjectName(QStringLiteral("rejectTaskCombo"));
     m_task->setAccessibleName(tr("Binary task"));
     for (const TaskSpec &task : m_tasks)
         m_task->addItem(QStringLiteral("%1 = %2").arg(QString::fromStdString(task.column),
                                                       QString::fromStdString(task.positiveClass)));
-    addRow(left, tr("Binary &task:"), m_task);
+    addFormRow(left, tr("Binary &task:"), m_task);
     m_rejectsPath = new QLineEdit(this);
     m_rejectsPath->setObjectName(QStringLiteral("rejectsPathEdit"));
     m_rejectsPath->setAccessibleName(tr("Declined applicants' file"));
@@ -116,20 +112,13 @@ RejectInferenceDialog::RejectInferenceDialog(LoadedTablePtr accepts, std::vector
     m_browseButton = new QPushButton(tr("&Browse…"), this);
     m_browseButton->setObjectName(QStringLiteral("rejectsBrowseButton"));
     m_browseButton->setAccessibleName(tr("Choose the declined applicants' file"));
-    auto *pathRow = new QWidget(this);
-    auto *pathLayout = new QHBoxLayout(pathRow);
-    pathLayout->setContentsMargins(0, 0, 0, 0);
-    pathLayout->addWidget(m_rejectsPath, 1);
-    pathLayout->addWidget(m_browseButton);
-    auto *pathLabel = new QLabel(tr("&Declined applicants:"), this);
-    pathLabel->setBuddy(m_rejectsPath);
-    left->addRow(pathLabel, pathRow);
+    addFormRow(left, tr("&Declined applicants:"), m_rejectsPath, {}, fieldWithButton(m_rejectsPath, m_browseButton));
     m_method = new QComboBox(this);
     m_method->setObjectName(QStringLiteral("rejectMethodCombo"));
     m_method->setAccessibleName(tr("Method"));
     m_method->addItem(tr("Fuzzy augmentation"), static_cast<int>(RejectMethod::FuzzyAugmentation));
     m_method->addItem(tr("Parcelling"), static_cast<int>(RejectMethod::Parcelling));
-    addRow(left, tr("&Method:"), m_method);
+    addFormRow(left, tr("&Method:"), m_method);
     const RejectInferenceOptions defaults;
     // A spin box of the command line's option (its range), named for tests and screen readers.
     const auto doubleSpin = [this](QFormLayout *form, const char *objectName, const QString &label,
@@ -137,13 +126,10 @@ RejectInferenceDialog::RejectInferenceDialog(LoadedTablePtr accepts, std::vector
                                    double value) {
         auto *spin = new QDoubleSpinBox(this);
         spin->setObjectName(QLatin1String(objectName));
-        spin->setAccessibleName(accessibleName);
         spin->setRange(lowest, highest);
         spin->setSingleStep(step);
         spin->setValue(value);
-        auto *text = new QLabel(label, this);
-        text->setBuddy(spin);
-        form->addRow(text, spin);
+        addFormRow(form, label, spin, accessibleName);
         return spin;
     };
     // --parcel-factor and --reject-weight: > 0, at most 100; --holdout: 0.05 to 0.9.
@@ -154,7 +140,7 @@ RejectInferenceDialog::RejectInferenceDialog(LoadedTablePtr accepts, std::vector
     m_parcelBands->setAccessibleName(tr("Parcel bands"));
     m_parcelBands->setRange(1, 100); // reject-inference --parcel-bands' range
     m_parcelBands->setValue(defaults.parcelBands);
-    addRow(left, tr("Parcel b&ands:"), m_parcelBands);
+    addFormRow(left, tr("Parcel b&ands:"), m_parcelBands);
     m_rejectWeight = doubleSpin(left, "rejectWeightSpin", tr("Reject &weight:"), tr("Reject weight"), 0.01, 100, 0.1,
                                 defaults.rejectWeight);
 
@@ -166,7 +152,7 @@ RejectInferenceDialog::RejectInferenceDialog(LoadedTablePtr accepts, std::vector
     m_seed->setAccessibleName(tr("Seed"));
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setValue(static_cast<int>(defaults.seed));
-    addRow(right, tr("S&eed:"), m_seed);
+    addFormRow(right, tr("S&eed:"), m_seed);
     m_scaling = ScoreScalingFields::addTo(right, this, QStringLiteral("reject"));
     auto *forms = new QHBoxLayout;
     forms->addLayout(left, 3);

@@ -1,6 +1,7 @@
 #include "report/ReportExportDialog.h"
 
 #include "ErrorMessages.h"
+#include "FormRows.h"
 #include "Workspace.h"
 #include "common/Error.h"
 #include "io/ModelFile.h"
@@ -136,12 +137,7 @@ QLineEdit *ReportExportDialog::addPathRow(QFormLayout *form, const QString &labe
         if (!path.isEmpty())
             edit->setText(path);
     });
-    auto *row = new QHBoxLayout;
-    row->addWidget(edit, 1);
-    row->addWidget(browse);
-    auto *caption = new QLabel(label, this);
-    caption->setBuddy(edit);
-    form->addRow(caption, row);
+    addFormRow(form, label, edit, {}, fieldWithButton(edit, browse));
     return edit;
 }
 
