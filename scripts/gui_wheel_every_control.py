@@ -73,10 +73,21 @@ title_before = frame_title()
 print("title before:", title_before)
 
 changed, tried = [], 0
-for page in pages:
+# Tabs whose controls are hidden until the tab is chosen: each is wheeled as a view of its own.
+views = [(page, None) for page in pages]
+views.insert(pages.index(pages[5]) + 1, (pages[5], "成本截断点" if zh else "Cost cut-off"))
+views.insert(pages.index(pages[5]) + 2, (pages[5], "收益表" if zh else "Gains table"))
+for page, tab in views:
     if not show(page):
         print("page not found:", page)
         continue
+    if tab is not None:
+        tab_node = find(a, "page tab", tab)
+        if tab_node is None:
+            print("tab not found:", tab)
+            continue
+        click(tab_node)
+        time.sleep(1.0)
     controls = [n for role in ("spin button", "combo box") for n in find_all(a, role) if showing(n)]
     frame = extents(find(a, "frame"))
     controls = [n for n in controls if 0 <= extents(n).y < frame.y + frame.height - 10][:40]
@@ -88,9 +99,10 @@ for page in pages:
     tried += len(controls)
     for (role, name, v0), v1 in zip(before, after):
         if v0 != v1:
-            changed.append((page, role, name, v0, v1))
-    print(f"{page}: {len(controls)} controls wheeled")
-    session.shot("wheel-" + str(pages.index(page)))
+            changed.append((page, tab, role, name, v0, v1))
+    view = page if tab is None else f"{page} / {tab}"
+    print(f"{view}: {len(controls)} controls wheeled")
+    session.shot("wheel-" + str(views.index((page, tab))))
 print("controls wheeled:", tried)
 print("changed by the wheel:", changed if changed else "none")
 print("title after:", frame_title(), "(unchanged)" if frame_title() == title_before else "(CHANGED)")
