@@ -295,22 +295,41 @@ TuneResult tune(const CrossValidationObjective &objective, const Candidate &base
             const std::size_t contenders = rung == 0 ? drawn.size() : alive.size();
             if (rung == 0)
                 alive.assign(contenders, std::numeric_limits<std::size_t>::max());
-            // The folds to score, contender by contender in order; a contender's are consecutive.
+            // The folds to score. At rung 0 contender by contender, so that a budget that ends the
+            // search leaves a prefix of wholly scored trials; at the later rungs fold by fold, so
+            // that an interrupted rung still compares its (fixed) contenders on as many common
+            // folds as possible. The results are filed per contender in fold order (slots).
             struct Job {
                 std::size_t contender;
                 int fold;
             };
             std::vector<Job> jobs;
-            std::vector<std::size_t> firstJob(contenders);
+            std::vector<std::size_t> firstSlot(contenders);
             std::vector<int> firstFold(contenders);
+            std::size_t slots = 0;
             for (std::size_t c = 0; c < contenders; ++c) {
-                firstJob[c] = jobs.size();
+                firstSlot[c] = slots;
                 firstFold[c] = rung == 0 ? 0 : static_cast<int>(result.trials[alive[c]].scores.size());
-                for (int fold = firstFold[c]; fold < target; ++fold)
-                    jobs.push_back({c, fold});
+                slots += static_cast<std::size_t>(std::max(0, target - firstFold[c]));
             }
-            std::vector<double> scores(jobs.size(), std::nan(""));
-            std::vector<char> scored(jobs.size(), 0);
+            if (rung == 0) {
+                for (std::size_t c = 0; c < contenders; ++c) {
+                    for (int fold = 0; fold < target; ++fold)
+                        jobs.push_back({c, fold});
+                }
+            } else {
+                for (int fold = *std::min_element(firstFold.begin(), firstFold.end()); fold < target; ++fold) {
+                    for (std::size_t c = 0; c < contenders; ++c) {
+                        if (fold >= firstFold[c])
+                            jobs.push_back({c, fold});
+                    }
+                }
+            }
+            const auto slotOf = [&](std::size_t c, std::size_t fold) {
+                return firstSlot[c] + (fold - static_cast<std::size_t>(firstFold[c]));
+            };
+            std::vector<double> scores(slots, std::nan(""));
+            std::vector<char> scored(slots, 0);
             std::size_t next = 0; // the next job to claim (under the mutex)
             const auto work = [&] {
                 try {
@@ -372,17 +391,16 @@ TuneResult tune(const CrossValidationObjective &objective, const Candidate &base
                         }
                         if (!ok || trial.state == TrialState::Failed)
                             continue;
-                        const std::size_t j =
-                            firstJob[job.contender] + static_cast<std::size_t>(job.fold - firstFold[job.contender]);
+                        const std::size_t j = slotOf(job.contender, static_cast<std::size_t>(job.fold));
                         scores[j] = score;
                         scored[j] = 1;
                         // The trial's scores stay in fold order: a fold scored before an earlier
                         // one waits for it.
                         for (;;) {
-                            const std::size_t k =
-                                firstJob[job.contender] +
-                                (trial.scores.size() - static_cast<std::size_t>(firstFold[job.contender]));
-                            if (static_cast<int>(trial.scores.size()) >= target || !scored[k])
+                            if (static_cast<int>(trial.scores.size()) >= target)
+                                break;
+                            const std::size_t k = slotOf(job.contender, trial.scores.size());
+                            if (!scored[k])
                                 break;
                             trial.scores.push_back(scores[k]);
                             ++progress.foldsScored;
