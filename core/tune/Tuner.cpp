@@ -185,16 +185,22 @@ int workerCount(const TuneSpec &spec)
 
 int bestTrialIndex(const std::vector<Trial> &trials, const TuneSpec &spec)
 {
+    // The evidence a recommendation needs when some trial has it: one whole repeat.
+    const std::size_t repeat = static_cast<std::size_t>(std::min(spec.crossValidation.folds, totalFolds(spec)));
+    bool anyRepeat = false;
+    for (const Trial &trial : trials)
+        anyRepeat = anyRepeat || (trial.state != TrialState::Failed && trial.scores.size() >= repeat);
     // The contenders: the trials that reached the highest rung with at least the folds that rung
-    // is entered with (the first rung's folds for rung 0).
+    // is entered with (the first rung's folds for rung 0), and a whole repeat if any trial has one.
     int highest = -1;
     for (const Trial &trial : trials) {
-        if (trial.state != TrialState::Failed && !trial.scores.empty())
+        if (trial.state != TrialState::Failed && !trial.scores.empty() && (!anyRepeat || trial.scores.size() >= repeat))
             highest = std::max(highest, trial.rung);
     }
     if (highest < 0)
         return -1;
-    const std::size_t entry = static_cast<std::size_t>(foldsAtRung(std::max(0, highest - 1), spec));
+    const std::size_t entry = std::max(static_cast<std::size_t>(foldsAtRung(std::max(0, highest - 1), spec)),
+                                       anyRepeat ? repeat : std::size_t{0});
     std::vector<std::size_t> contenders;
     std::size_t common = std::numeric_limits<std::size_t>::max();
     for (std::size_t i = 0; i < trials.size(); ++i) {

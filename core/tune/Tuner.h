@@ -27,7 +27,7 @@ struct TuneSpec {
     int maxTrials = 0;        // candidates to draw in all (0 = no limit; then a time budget is needed)
     double budgetSeconds = 0; // wall-clock budget (0 = none; then a trial limit is needed)
     int halvingRate = 3;      // eta: one candidate in eta is promoted to the next rung
-    int bracketSize = 27;     // candidates drawn per bracket
+    int bracketSize = 9;      // candidates drawn per bracket
     // Held-out folds every candidate is scored on at rung 0 (each rung multiplies them by eta, up
     // to folds x repeats); 0 = one whole repeat (K folds).
     int firstRungFolds = 1;
@@ -97,10 +97,14 @@ struct TuneResult {
     const Trial *bestTrial() const { return best >= 0 ? &trials[static_cast<std::size_t>(best)] : nullptr; }
 };
 
-// The trial a search recommends: of the trials that reached the highest rung (with at least that
-// rung's entry folds), the best mean over the folds all of them were scored on, the same held-out
-// rows for each. A promoted trial got there by beating the others of its bracket. When no trial
-// finished its first rung, the trial scored on the most folds; -1 when no trial has a score.
+// The trial a search recommends. Only trials scored on at least one whole repeat (K folds)
+// compete when any is (a ranking on one held-out fold is too noisy to choose by: its AUC varies
+// by about 0.03 from fold to fold on a few thousand rows): of those, the ones at the highest rung,
+// and of them the best mean over the folds all of them were scored on, the same held-out rows
+// for each. A promoted trial got there by beating the others of its bracket. When no trial has
+// a whole repeat, the same rule over the trials at the highest rung with at least that rung's
+// entry folds; when no trial finished its first rung, the trial scored on the most folds; -1
+// when no trial has a score.
 int bestTrialIndex(const std::vector<Trial> &trials, const TuneSpec &spec);
 
 // Runs the search. The first candidates are startingCandidates(base) (SearchSpace.h): the base

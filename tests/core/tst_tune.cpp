@@ -402,7 +402,7 @@ private Q_SLOTS:
         const ExperimentConfig config = smallConfig();
         TuneSpec spec = aucSearch(roles, 27);
         spec.workers = 2;
-        QCOMPARE(spec.bracketSize, 27);
+        spec.bracketSize = 27;
         QCOMPARE(spec.firstRungFolds, 1);
         spec.crossValidation = {3, 3, 5};
         QCOMPARE(foldsAtRung(0, spec), 1);
@@ -499,6 +499,14 @@ private Q_SLOTS:
         std::vector<Trial> cheap{trial(0, {0.70}, TrialState::Pruned), trial(0, {0.72, 0.10}, TrialState::Stopped),
                                  trial(0, {0.71}, TrialState::Pruned)};
         QCOMPARE(bestTrialIndex(cheap, spec), 1);
+        // Once a trial has a whole repeat (3 folds), only such trials compete: not a promoted
+        // one interrupted after a lucky first fold, nor a pruned one with one fold.
+        std::vector<Trial> evidence{trial(1, {0.70, 0.70, 0.70}, TrialState::Stopped),
+                                    trial(1, {0.80}, TrialState::Stopped), trial(0, {0.90}, TrialState::Pruned),
+                                    trial(1, {0.71, 0.60, 0.75}, TrialState::Stopped)};
+        QCOMPARE(bestTrialIndex(evidence, spec), 0);
+        evidence[3].scores = {0.71, 0.70, 0.75};
+        QCOMPARE(bestTrialIndex(evidence, spec), 3);
     }
 
     void everySampledCandidateTrains()
