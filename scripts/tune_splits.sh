@@ -63,7 +63,8 @@ for seed in $SEEDS; do
         --out "$OUT/tuned_$seed.cmtl" --metrics-json "$OUT/tuned_$seed.json" >"$OUT/tuned_$seed.log"
     trials=$(grep -c '^[0-9]' <(sed -n '/^Trials/,/^Stopped/p' "$OUT/tune_$seed.log") || true)
     best=$(grep -A1 '^Best:' "$OUT/tune_$seed.log" | tr -s ' ' | tr '\n' ' ')
-    echo "seed $seed  default $(auc "$OUT/default_$seed.json")  tuned $(auc "$OUT/tuned_$seed.json")  ($trials trials) $best"
+    scored=$(grep -m1 -o 'after [0-9.]* s' "$OUT/tune_$seed.log" || true)
+    echo "seed $seed  default $(auc "$OUT/default_$seed.json")  tuned $(auc "$OUT/tuned_$seed.json")  ($trials trials, stopped $scored, load $(cut -d' ' -f1-3 /proc/loadavg)) $best"
 done | tee "$OUT/summary.txt"
 
 "$PYTHON" - "$OUT/summary.txt" <<'PY'
@@ -80,5 +81,8 @@ print()
 show("default AUC", default)
 show("tuned AUC", tuned)
 show("tuned - default", [t - d for t, d in zip(tuned, default)])
-print(f"tuned wins {sum(t > d for t, d in zip(tuned, default))} of {len(tuned)} splits; target: tuned mean >= 0.700")
+wins = sum(t > d for t, d in zip(tuned, default))
+ties = sum(t == d for t, d in zip(tuned, default))
+print(f"tuned against default: {wins} wins, {ties} ties, {len(tuned) - wins - ties} losses of {len(tuned)} splits; "
+      "target: tuned mean >= 0.700")
 PY

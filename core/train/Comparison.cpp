@@ -27,10 +27,16 @@ ExperimentConfig logisticConfig(const ExperimentConfig &base)
     config.train.dropout = 0;
     config.train.weighting = {};
     config.train.taskGraph.clear();
-    // A convex problem: a larger step and more epochs, early stopping still on validation loss.
-    config.train.learningRate = 0.01;
-    config.train.epochs = std::max(config.train.epochs, 100);
-    config.train.patience = std::max(config.train.patience, 10);
+    // Its own training rule, whatever the networks' settings (kLogisticEpochs...): a convex
+    // problem takes a larger step; its complexity is the L2 penalty's to control (chosen by inner
+    // cross-validation in `compare`), so early stopping on its own validation loss only ends a
+    // fit that has converged, after which it is refitted on every training row for the epochs
+    // chosen (no labelled row left out of the reference's fit).
+    config.train.learningRate = kLogisticLearningRate;
+    config.train.epochs = kLogisticEpochs;
+    config.train.patience = kLogisticPatience;
+    config.train.earlyStopOn.clear();
+    config.train.refit = RefitMode::All;
     return config;
 }
 

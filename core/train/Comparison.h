@@ -122,7 +122,15 @@ std::vector<ComparisonCandidate> standardCandidates(const ExperimentConfig &base
 // Fills every metric's versusSingleTask and versusBaseline from its values (compareCandidates
 // does, once every repeat is in).
 void attachPairedIntervals(ComparisonResult &result, double level = 0.95);
-// A linear model per task (no hidden layer), the industry's champion model.
+// A linear model per task (no hidden layer), the industry's champion model. It keeps the base's
+// preprocessing, split, batch, L2 and seed, but trains by its own rule, not the networks'
+// epochs and patience: learning rate kLogisticLearningRate, up to kLogisticEpochs epochs, early
+// stopping on its own validation loss after kLogisticPatience epochs without improvement, then a
+// refit on every training row for the epochs chosen. (`compare` chooses its L2 by inner
+// cross-validation: ComparisonCandidate::tunePenalty.)
+inline constexpr double kLogisticLearningRate = 0.01;
+inline constexpr int kLogisticEpochs = 100;
+inline constexpr int kLogisticPatience = 10;
 ExperimentConfig logisticConfig(const ExperimentConfig &base);
 
 // Trains every candidate on the same folds (or seeds) and collects the test metrics: binary AUC

@@ -65,6 +65,9 @@ public:
     // folds than rows, repeats out of range, a metric of no task).
     CrossValidationObjective(const Table &data, RoleAssignment roles, std::vector<std::size_t> rows, TuneMetric metric,
                              CrossValidationScheme scheme);
+    virtual ~CrossValidationObjective() = default;
+    CrossValidationObjective(const CrossValidationObjective &) = delete;
+    CrossValidationObjective &operator=(const CrossValidationObjective &) = delete;
 
     const TuneMetric &metric() const { return m_metric; }
     const CrossValidationScheme &scheme() const { return m_scheme; }
@@ -78,8 +81,11 @@ public:
     // early stopping, taken from config.split) and returns the metric on held-out fold `index`.
     // The held-out folds do not depend on the candidate, so candidates are compared on the same
     // rows. Throws Cancelled when `cancel` is triggered, ConfigError when training fails.
-    double score(const Candidate &candidate, int index, const std::vector<TrainingCallback *> &callbacks = {},
-                 const CancellationToken *cancel = nullptr) const;
+    // Called from several threads at once by the search (Tuner.h): it changes nothing of the
+    // objective, and its value depends only on the candidate and the fold. (Virtual for tests
+    // that score a search on a known function.)
+    virtual double score(const Candidate &candidate, int index, const std::vector<TrainingCallback *> &callbacks = {},
+                         const CancellationToken *cancel = nullptr) const;
 
     // The split of the data's rows behind fold `index` for this candidate (for tests and reports).
     DataSplit foldSplit(const Candidate &candidate, int index) const;

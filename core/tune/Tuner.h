@@ -2,11 +2,15 @@
 
 // Hyper-parameter search: random search with successive halving (Jamieson and Talwalkar 2016;
 // the brackets of Li et al.'s Hyperband with one bracket size). Each bracket draws candidates,
-// scores them all on one repeat of the K-fold cross-validation, keeps the best 1/eta and scores
-// those on eta times as many repeats, and so on until the last rung has every repeat. The resource
-// that is halved is the number of held-out folds, so a promoted candidate's estimate gets
-// tighter instead of being re-measured on the same rows. The scoring itself is the objective's
-// (Objective.h); this file only decides what to score next.
+// scores them all on the first few held-out folds of the repeated K-fold cross-validation (one
+// fold by default: the cheap first rung), keeps the best 1/eta and scores those on eta times as
+// many folds, and so on until the last rung has every fold of every repeat. The resource that is
+// halved is the number of held-out folds, so a promoted candidate's estimate gets tighter instead
+// of being re-measured on the same rows, and every candidate of a rung is compared on the same
+// held-out rows. The folds of a rung are scored on several threads at once (each training then
+// on one thread); a fold's score depends only on the candidate and the fold, so the trials,
+// scores and recommendation do not depend on the thread timing. The scoring itself is the
+// objective's (Objective.h); this file only decides what to score next.
 
 #include "common/Cancellation.h"
 #include "train/Comparison.h"
@@ -24,7 +28,19 @@ struct TuneSpec {
     double budgetSeconds = 0; // wall-clock budget (0 = none; then a trial limit is needed)
     int halvingRate = 3;      // eta: one candidate in eta is promoted to the next rung
     int bracketSize = 9;      // candidates drawn per bracket
+    // Held-out folds every candidate is scored on at rung 0 (each rung multiplies them by eta, up
+    // to folds x repeats); 0 = one whole repeat (K folds).
+    int firstRungFolds = 1;
+    // Folds scored at once, each on its own thread (0 = the hardware's threads). With more than
+    // one, each training runs on one thread, so that the machine is not oversubscribed.
+    int workers = 0;
 };
+
+// The held-out folds a candidate has been scored on once it has finished `rung` (0-based):
+// firstRungFolds x eta^rung, at most folds x repeats.
+int foldsAtRung(int rung, const TuneSpec &spec);
+// The threads a search of `spec` scores folds on.
+int workerCount(const TuneSpec &spec);
 
 enum class TrialState {
     Running,
@@ -81,10 +97,14 @@ struct TuneResult {
     const Trial *bestTrial() const { return best >= 0 ? &trials[static_cast<std::size_t>(best)] : nullptr; }
 };
 
-// The trial a search recommends: of the trials that reached the highest rung (with at least that
-// rung's entry folds), the best mean over the folds all of them were scored on, the same held-out
-// rows for each. A promoted trial got there by beating the others of its bracket. When no trial
-// finished one repeat, the trial scored on the most folds; -1 when no trial has a score.
+// The trial a search recommends. Only trials scored on at least one whole repeat (K folds)
+// compete when any is (a ranking on one held-out fold is too noisy to choose by: its AUC varies
+// by about 0.03 from fold to fold on a few thousand rows): of those, the ones at the highest rung,
+// and of them the best mean over the folds all of them were scored on, the same held-out rows
+// for each. A promoted trial got there by beating the others of its bracket. When no trial has
+// a whole repeat, the same rule over the trials at the highest rung with at least that rung's
+// entry folds; when no trial finished its first rung, the trial scored on the most folds; -1
+// when no trial has a score.
 int bestTrialIndex(const std::vector<Trial> &trials, const TuneSpec &spec);
 
 // Runs the search. The first candidates are startingCandidates(base) (SearchSpace.h): the base

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void savedConfigurationRoundTrips();
     void olderConfigurationsLoadWithoutRefit();
     void tunedBaselineChoosesItsPenaltyFromTheGrid();
+    void logisticReferenceTrainsByItsOwnRule();
     void correctedIntervalMatchesScipy();
     void resultCarriesPairedIntervals();
 };
@@ -385,6 +386,38 @@ void TestMultiTask::olderConfigurationsLoadWithoutRefit()
         QVERIFY2(std::string(error.what()).find("train.refit should be \"all\" or \"none\"") != std::string::npos,
                  error.what());
     }
+}
+
+void TestMultiTask::logisticReferenceTrainsByItsOwnRule()
+{
+    // The networks' epochs, patience, early-stopping criterion and refit do not reach the
+    // logistic reference: two bases that differ in them give it the same training rule.
+    ExperimentConfig shortNetwork = testing::smallConfig();
+    shortNetwork.train.epochs = 7;
+    shortNetwork.train.patience = 2;
+    shortNetwork.train.learningRate = 1e-4;
+    shortNetwork.train.earlyStopOn = "grade:accuracy";
+    shortNetwork.train.refit = RefitMode::None;
+    ExperimentConfig longNetwork = testing::smallConfig();
+    longNetwork.train.epochs = 400;
+    longNetwork.train.patience = 60;
+    for (const ExperimentConfig &base : {shortNetwork, longNetwork}) {
+        const TrainConfig logistic = logisticConfig(base).train;
+        QVERIFY(logistic.hiddenLayers.empty());
+        QCOMPARE(logistic.epochs, kLogisticEpochs);
+        QCOMPARE(logistic.patience, kLogisticPatience);
+        QCOMPARE(logistic.learningRate, kLogisticLearningRate);
+        QVERIFY(logistic.earlyStopOn.empty());
+        QCOMPARE(logistic.refit, RefitMode::All);
+        // What it keeps of the base: the batch, the seed (and the L2 that compare then tunes).
+        QCOMPARE(logistic.batchSize, base.train.batchSize);
+        QCOMPARE(logistic.seed, base.train.seed);
+    }
+    // In the standard line-up the reference's penalty is chosen by inner cross-validation.
+    const std::vector<ComparisonCandidate> standard = standardCandidates(shortNetwork);
+    QCOMPARE(standard.front().label, kBaselineLabel);
+    QVERIFY(standard.front().tunePenalty);
+    QCOMPARE(standard.front().config.train.patience, kLogisticPatience);
 }
 
 void TestMultiTask::tunedBaselineChoosesItsPenaltyFromTheGrid()

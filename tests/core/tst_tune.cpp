@@ -13,6 +13,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <map>
+#include <mutex>
 #include <thread>
 
 using namespace cmtl;
@@ -42,6 +45,15 @@ QString fingerprint(const TuneResult &result)
     return text + QStringLiteral("best %1").arg(result.best);
 }
 
+// A search of `trials` candidates scored on the synthetic loans' default AUC.
+TuneSpec aucSearch(const RoleAssignment &roles, int trials)
+{
+    TuneSpec spec;
+    spec.metric = parseTuneMetric("default:auc", roles.tasks);
+    spec.maxTrials = trials;
+    return spec;
+}
+
 // Stops the search from inside, after a given number of scored folds.
 class StopAfterFolds : public TuneCallback {
 public:
@@ -61,6 +73,34 @@ ExperimentConfig slowConfig()
     config.train.batchSize = 16;
     return config;
 }
+
+// A known objective in place of training: a candidate's score on fold f is
+// quality(candidate) + 0.01 f, the same fold effect for every candidate, so that its mean over
+// any set of folds ranks the candidates by their quality. Records which folds it was asked for.
+class ToyObjective : public CrossValidationObjective {
+public:
+    using CrossValidationObjective::CrossValidationObjective;
+
+    // Best at L2 = 1e-2, worse the further away on a log scale.
+    static double quality(const Candidate &candidate) { return -std::abs(std::log10(candidate.config.train.l2) + 2.0); }
+
+    double score(const Candidate &candidate, int index, const std::vector<TrainingCallback *> &,
+                 const CancellationToken *) const override
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_calls[index];
+        return quality(candidate) + 0.01 * index;
+    }
+    std::map<int, int> calls() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_calls;
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    mutable std::map<int, int> m_calls; // fold -> times scored
+};
 
 } // namespace
 
@@ -100,36 +140,39 @@ private Q_SLOTS:
         const Table table = syntheticLoans(600, 3);
         const RoleAssignment roles = threeTaskRoles(table);
         const ExperimentConfig config = smallConfig();
-        TuneSpec spec;
-        spec.metric = parseTuneMetric("default:auc", roles.tasks);
-        spec.maxTrials = 5;
+        TuneSpec spec = aucSearch(roles, 5);
         spec.bracketSize = 5;
-        const auto run = [&](std::uint64_t seed) {
+        const auto run = [&](std::uint64_t seed, int workers) {
             const CrossValidationObjective objective(table, roles, tuningRows(table, roles, config, false), spec.metric,
                                                      {3, 2, seed});
-            return tune(objective, baseCandidate(roles, config), spec);
+            TuneSpec threaded = spec;
+            threaded.workers = workers;
+            return tune(objective, baseCandidate(roles, config), threaded);
         };
-        const TuneResult first = run(7), second = run(7), other = run(8);
+        // The same seed gives the same trials, scores and best whether the folds are scored one
+        // at a time or on two or three threads at once (whatever the order they finish in).
+        const TuneResult first = run(7, 1), second = run(7, 2), third = run(7, 3), other = run(8, 2);
         QCOMPARE(first.trials.size(), std::size_t{5});
         QVERIFY(first.best >= 0);
         QCOMPARE(fingerprint(first), fingerprint(second));
+        QCOMPARE(fingerprint(first), fingerprint(third));
         QVERIFY(fingerprint(first) != fingerprint(other));
-        // Successive halving: 5 scored on 3 folds, the best 5/3 = 1 promoted to all 6.
+        // Successive halving from the cheap first rung: 5 scored on 1 fold, the best 5/3 = 1
+        // promoted to 3 folds, then to all 6.
         int complete = 0, pruned = 0;
         for (const Trial &trial : first.trials) {
             QVERIFY2(trial.state != TrialState::Failed, trial.error.c_str());
             complete += trial.state == TrialState::Complete;
             pruned += trial.state == TrialState::Pruned;
-            QCOMPARE(trial.scores.size(), trial.state == TrialState::Complete ? std::size_t{6} : std::size_t{3});
+            QCOMPARE(trial.scores.size(), trial.state == TrialState::Complete ? std::size_t{6} : std::size_t{1});
         }
         QCOMPARE(complete, 1);
         QCOMPARE(pruned, 4);
         QCOMPARE(first.bestTrial()->state, TrialState::Complete);
-        // The promoted trial had the best mean of its rung.
+        // The promoted trial had the best score of its rung, on the same first fold.
         const Trial &best = *first.bestTrial();
-        const double bestFirstRepeat = summarise({best.scores.begin(), best.scores.begin() + 3}).mean;
         for (const Trial &trial : first.trials)
-            QVERIFY(trial.state != TrialState::Pruned || trial.summary().mean <= bestFirstRepeat);
+            QVERIFY(trial.state != TrialState::Pruned || trial.scores.front() <= best.scores.front());
         // The first two trials are the starting candidates: the base configuration, then the
         // regularised linear model.
         QCOMPARE(first.trials[0].candidate.config.train.hiddenLayers, config.train.hiddenLayers);
@@ -147,6 +190,7 @@ private Q_SLOTS:
         spec.metric = parseTuneMetric("rate:rmse", roles.tasks);
         spec.maxTrials = 7;
         spec.bracketSize = 3;
+        spec.firstRungFolds = 0; // a whole repeat at the first rung
         const CrossValidationObjective objective(table, roles, tuningRows(table, roles, config, false), spec.metric,
                                                  {2, 1, 1});
         const TuneResult result = tune(objective, baseCandidate(roles, config), spec);
@@ -188,14 +232,23 @@ private Q_SLOTS:
         QVERIFY(result.trials.size() > 1); // the search went on with the next candidates
     }
 
+    void cancellationStopsPromptly_data()
+    {
+        QTest::addColumn<int>("workers");
+        QTest::newRow("one thread") << 1;
+        QTest::newRow("two threads") << 2;
+    }
+
     void cancellationStopsPromptly()
     {
+        QFETCH(int, workers);
         const Table table = syntheticLoans(2000, 6);
         const RoleAssignment roles = threeTaskRoles(table);
         const ExperimentConfig config = slowConfig();
         TuneSpec spec;
         spec.metric = parseTuneMetric("default:auc", roles.tasks);
         spec.maxTrials = 50;
+        spec.workers = workers;
         const CrossValidationObjective objective(table, roles, tuningRows(table, roles, config, false), spec.metric,
                                                  {3, 1, 1});
         CancellationToken cancel;
@@ -212,8 +265,17 @@ private Q_SLOTS:
         QVERIFY2(lag < 1.0, qPrintable(QString::number(lag)));
         QVERIFY(result.cancelled);
         QCOMPARE(result.stopReason, std::string("cancelled"));
-        QCOMPARE(result.trials.size(), std::size_t{1});
-        QCOMPARE(result.trials.front().state, TrialState::Stopped);
+        // The slow first trial was stopped unscored. With one thread it is the only one; with
+        // two, the other thread went on with the next candidates (fast linear ones may have
+        // been scored by then), and was stopped too.
+        const Trial &slow = result.trials.front();
+        QCOMPARE(slow.state, TrialState::Stopped);
+        QVERIFY(slow.scores.empty());
+        if (workers == 1)
+            QCOMPARE(result.trials.size(), std::size_t{1});
+        else
+            QVERIFY(result.trials.size() >= 2);
+        QCOMPARE(result.trials.back().state, TrialState::Stopped);
     }
 
     void callbackCanStopTheSearch()
@@ -225,6 +287,8 @@ private Q_SLOTS:
         TuneSpec spec;
         spec.metric = parseTuneMetric("default:auc", roles.tasks);
         spec.maxTrials = 20;
+        spec.firstRungFolds = 0; // a whole repeat at the first rung
+        spec.workers = 1;        // one fold at a time: the third fold scored is trial 2's first
         const CrossValidationObjective objective(table, roles, tuningRows(table, roles, config, false), spec.metric,
                                                  {2, 2, 1});
         StopAfterFolds stop(3);
@@ -329,11 +393,77 @@ private Q_SLOTS:
         QVERIFY(trained.report("test")->tasks[1].multiclass->accuracy > 0.5);
     }
 
+    void cheapFirstRungPromotesTheBestOnOneFold()
+    {
+        // 27 candidates scored on 1 fold each, the best 9 on 3, the best 3 of those on all 9
+        // (3 x 3-fold): 27 + 9 x 2 + 3 x 6 = 63 folds, where scoring all on 9 would take 243.
+        const Table table = syntheticLoans(60, 1);
+        const RoleAssignment roles = threeTaskRoles(table);
+        const ExperimentConfig config = smallConfig();
+        TuneSpec spec = aucSearch(roles, 27);
+        spec.workers = 2;
+        spec.bracketSize = 27;
+        QCOMPARE(spec.firstRungFolds, 1);
+        spec.crossValidation = {3, 3, 5};
+        QCOMPARE(foldsAtRung(0, spec), 1);
+        QCOMPARE(foldsAtRung(1, spec), 3);
+        QCOMPARE(foldsAtRung(2, spec), 9);
+        QCOMPARE(foldsAtRung(3, spec), 9);
+        const ToyObjective objective(table, roles, tuningRows(table, roles, config, false), spec.metric, {3, 3, 5});
+        const TuneResult result = tune(objective, baseCandidate(roles, config), spec);
+        QCOMPARE(result.trials.size(), std::size_t{27});
+        // Every fold was scored once per candidate that reached it: fold 0 by all 27, folds 1-2
+        // by the 9 promoted, folds 3-8 by the 3 that reached the last rung.
+        const std::map<int, int> calls = objective.calls();
+        for (int fold = 0; fold < 9; ++fold)
+            QCOMPARE(calls.at(fold), fold == 0 ? 27 : fold < 3 ? 9 : 3);
+        std::vector<const Trial *> pruned0, pruned1, complete;
+        for (const Trial &trial : result.trials) {
+            QCOMPARE(trial.bracket, 1);
+            if (trial.state == TrialState::Complete)
+                complete.push_back(&trial);
+            else if (trial.state == TrialState::Pruned)
+                (trial.rung == 0 ? pruned0 : pruned1).push_back(&trial);
+        }
+        QCOMPARE(pruned0.size(), std::size_t{18});
+        QCOMPARE(pruned1.size(), std::size_t{6});
+        QCOMPARE(complete.size(), std::size_t{3});
+        for (const Trial *trial : pruned0)
+            QCOMPARE(trial->scores.size(), std::size_t{1});
+        for (const Trial *trial : pruned1)
+            QCOMPARE(trial->scores.size(), std::size_t{3});
+        for (const Trial *trial : complete) {
+            QCOMPARE(trial->scores.size(), std::size_t{9});
+            QCOMPARE(trial->rung, 2);
+        }
+        // The promotion rule: whoever went on scored at least as well on the rung's folds as
+        // everyone left behind at that rung.
+        const auto quality = [](const Trial *trial) { return ToyObjective::quality(trial->candidate); };
+        for (const Trial *left : pruned0) {
+            for (const Trial *kept : pruned1)
+                QVERIFY(quality(kept) >= quality(left));
+            for (const Trial *kept : complete)
+                QVERIFY(quality(kept) >= quality(left));
+        }
+        for (const Trial *left : pruned1) {
+            for (const Trial *kept : complete)
+                QVERIFY(quality(kept) >= quality(left));
+        }
+        // The recommendation is the best candidate drawn (the known-good L2 of 1e-2 is among the
+        // starting candidates, so the best quality is 0).
+        double bestQuality = -1e9;
+        for (const Trial &trial : result.trials)
+            bestQuality = std::max(bestQuality, ToyObjective::quality(trial.candidate));
+        QCOMPARE(bestQuality, 0.0);
+        QCOMPARE(quality(result.bestTrial()), bestQuality);
+    }
+
     void recommendationComparesTheSameFolds()
     {
         TuneSpec spec;
         spec.metric = {"default", "auc", true};
         spec.crossValidation = {3, 3, 0};
+        spec.firstRungFolds = 0; // a whole repeat (3 folds) at the first rung
         const auto trial = [](int rung, std::vector<double> scores, TrialState state) {
             Trial made;
             made.rung = rung;
@@ -363,6 +493,20 @@ private Q_SLOTS:
         std::vector<Trial> cut{trial(0, {0.99}, TrialState::Stopped), trial(0, {0.6, 0.6}, TrialState::Stopped)};
         QCOMPARE(bestTrialIndex(cut, spec), 1);
         QCOMPARE(bestTrialIndex({trial(0, {}, TrialState::Stopped)}, spec), -1);
+        // With the cheap first rung (1 fold), the rung-0 trials are compared on that one fold.
+        spec.metric = {"default", "auc", true};
+        spec.firstRungFolds = 1;
+        std::vector<Trial> cheap{trial(0, {0.70}, TrialState::Pruned), trial(0, {0.72, 0.10}, TrialState::Stopped),
+                                 trial(0, {0.71}, TrialState::Pruned)};
+        QCOMPARE(bestTrialIndex(cheap, spec), 1);
+        // Once a trial has a whole repeat (3 folds), only such trials compete: not a promoted
+        // one interrupted after a lucky first fold, nor a pruned one with one fold.
+        std::vector<Trial> evidence{trial(1, {0.70, 0.70, 0.70}, TrialState::Stopped),
+                                    trial(1, {0.80}, TrialState::Stopped), trial(0, {0.90}, TrialState::Pruned),
+                                    trial(1, {0.71, 0.60, 0.75}, TrialState::Stopped)};
+        QCOMPARE(bestTrialIndex(evidence, spec), 0);
+        evidence[3].scores = {0.71, 0.70, 0.75};
+        QCOMPARE(bestTrialIndex(evidence, spec), 3);
     }
 
     void everySampledCandidateTrains()

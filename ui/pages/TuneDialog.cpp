@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <iterator>
 
 namespace cmtl::ui {
 
@@ -253,11 +254,17 @@ void TuneDialog::showTrial(const Trial &trial)
 {
     auto found = m_rowOfTrial.find(trial.number);
     if (found == m_rowOfTrial.end()) {
+        // Rows in the order of the trials' numbers: the search scores several folds at once, so
+        // a later trial can report before an earlier one.
         QList<QStandardItem *> row;
         for (int column = 0; column < ColumnCount; ++column)
             row << new QStandardItem;
-        m_trials->appendRow(row);
-        found = m_rowOfTrial.emplace(trial.number, m_trials->rowCount() - 1).first;
+        const auto after = m_rowOfTrial.upper_bound(trial.number);
+        const int position = static_cast<int>(std::distance(m_rowOfTrial.begin(), after));
+        m_trials->insertRow(position, row);
+        for (auto later = after; later != m_rowOfTrial.end(); ++later)
+            ++later->second;
+        found = m_rowOfTrial.emplace(trial.number, position).first;
     }
     const int row = found->second;
     const auto set = [&](int column, const QString &text) { m_trials->item(row, column)->setText(text); };

@@ -50,7 +50,9 @@ int commandTune(const QStringList &arguments, std::ostream &out)
     parser.setApplicationDescription(QStringLiteral(
         "Search the settings (L2, dropout, layers, learning rate, epochs, batch, early stopping, lambdas, "
         "architecture, weighting) by random search with successive halving, each candidate scored by "
-        "repeated stratified K-fold cross-validation on the training rows only; print the trials and the best "
+        "repeated stratified K-fold cross-validation on the training rows only (first on one held-out fold, "
+        "the best third on three, the best ninth on all; folds scored on every core at once); print the trials and the "
+        "best "
         "configuration, and save it for `train --config` with --save-config. The given settings are the "
         "first candidate."));
     addCsvOptions(parser);
@@ -88,6 +90,8 @@ int commandTune(const QStringList &arguments, std::ostream &out)
     spec.crossValidation.folds = static_cast<int>(integerOption(parser, limits::kFolds));
     spec.crossValidation.repeats = static_cast<int>(integerOption(parser, limits::kTuneRepeats));
     spec.crossValidation.seed = run.config.train.seed;
+    // --threads bounds the folds scored at once (each training then on one thread); 0 = all cores.
+    spec.workers = run.config.train.threads;
     try {
         spec.metric = parseTuneMetric(str(parser.value(QStringLiteral("metric"))), run.tasks);
     } catch (const ConfigError &error) {
@@ -114,7 +118,8 @@ int commandTune(const QStringList &arguments, std::ostream &out)
         << " rows of " << data.table.source() << (separateTest ? "" : " (the test split left out)") << ": "
         << spec.crossValidation.repeats << " x " << spec.crossValidation.folds
         << "-fold cross-validation, successive halving (eta " << spec.halvingRate << ", brackets of "
-        << spec.bracketSize << "), ";
+        << spec.bracketSize << ", " << foldsAtRung(0, spec) << " fold(s) at the first rung), " << workerCount(spec)
+        << " fold(s) at a time, ";
     if (spec.maxTrials > 0)
         out << spec.maxTrials << " trials" << (spec.budgetSeconds > 0 ? " or " : "");
     if (spec.budgetSeconds > 0)
