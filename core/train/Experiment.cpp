@@ -177,6 +177,8 @@ public:
         current.trainer = state;
         saveCheckpoint(m_settings.path, current);
         current.trainer = {};
+        if (m_settings.written)
+            m_settings.written();
     }
     // A phase (the refit, the next member) starts: saved, so that a run killed in it does not
     // train the finished phases again.

@@ -8,6 +8,7 @@
 #include "train/Checkpoint.h"
 #include "train/Trainer.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,9 @@ struct CheckpointSettings {
     RunFingerprint fingerprint;
     std::optional<TrainingCheckpoint> resume;
     std::string resumeSource; // the checkpoint's file, for messages
+    // Called after each checkpoint is written (by the rank that writes): progress, or a test that
+    // stops the run there.
+    std::function<void()> written;
 };
 
 // The whole flow: split the rows (stratified on the first binary task), fit the preprocessing
