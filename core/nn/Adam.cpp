@@ -1,6 +1,7 @@
 #include "nn/Adam.h"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace cmtl {
 
@@ -8,6 +9,16 @@ Adam::Adam(Eigen::Index parameterCount, Settings settings)
     : m_settings(settings), m_firstMoment(Eigen::VectorXf::Zero(parameterCount)),
       m_secondMoment(Eigen::VectorXf::Zero(parameterCount))
 {}
+
+void Adam::restore(const State &state)
+{
+    if (state.firstMoment.size() != m_firstMoment.size() || state.secondMoment.size() != m_secondMoment.size() ||
+        state.step < 0)
+        throw std::invalid_argument("Adam state of another length");
+    m_firstMoment = state.firstMoment;
+    m_secondMoment = state.secondMoment;
+    m_step = state.step;
+}
 
 void Adam::step(Eigen::Ref<Eigen::VectorXf> parameters, const Eigen::Ref<const Eigen::VectorXf> &gradient)
 {

@@ -16,8 +16,18 @@ public:
 
     Adam(Eigen::Index parameterCount, Settings settings);
 
+    // Everything a step depends on besides the settings: a checkpoint saves it, and an optimiser
+    // restored from it continues bit for bit as the one saved would have.
+    struct State {
+        Eigen::VectorXf firstMoment, secondMoment;
+        long long step = 0;
+    };
+
     void step(Eigen::Ref<Eigen::VectorXf> parameters, const Eigen::Ref<const Eigen::VectorXf> &gradient);
     long long stepCount() const { return m_step; }
+    State state() const { return {m_firstMoment, m_secondMoment, m_step}; }
+    // Throws std::invalid_argument when the moments' length is not this optimiser's.
+    void restore(const State &state);
 
 private:
     Settings m_settings;

@@ -88,6 +88,12 @@ std::string mostExtremeFeature(const Preprocessor &preprocessor)
            " standard deviations from the mean)";
 }
 
+ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
+                            DataSplit split, const Table *testTable,
+                            const std::vector<std::vector<float>> &targetOverrides,
+                            const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel,
+                            const RankOfRun &rank, const CheckpointSettings *checkpoints = nullptr);
+
 } // namespace
 
 void noteUnseenLabels(EvaluationReport &report)
@@ -112,23 +118,84 @@ std::vector<float> stratificationLabels(const Table &data, const RoleAssignment 
 
 ExperimentResult runExperiment(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
                                const Table *testTable, const std::vector<TrainingCallback *> &callbacks,
-                               const CancellationToken *cancel)
+                               const CancellationToken *cancel, const CheckpointSettings *checkpoints)
 {
     validateRoles(data, roles);
     // Stratify on the first binary task, so every part keeps its (often rare) positive rate.
     const std::vector<float> strata = stratificationLabels(data, roles);
     DataSplit split = testTable ? trainValidationSplit(data.rowCount(), strata, config.split)
                                 : stratifiedSplit(data.rowCount(), strata, config.split);
-    return runExperimentOnSplit(data, roles, config, std::move(split), testTable, {}, callbacks, cancel);
+    SingleProcessCommunicator singleProcess;
+    return runOnSplit(data, roles, config, std::move(split), testTable, {}, callbacks, cancel, {singleProcess, 0},
+                      checkpoints);
 }
 
 namespace {
+
+// A digest of the fitted preprocessing (each step's column, statistics and levels, and the input
+// names): other data gives other statistics.
+std::string preprocessingDigest(const Preprocessor &preprocessor)
+{
+    QByteArray bytes;
+    const auto addText = [&](const std::string &text) {
+        bytes.append(text.data(), static_cast<qsizetype>(text.size()));
+        bytes.append('\0');
+    };
+    const auto addFloat = [&](float value) { bytes.append(reinterpret_cast<const char *>(&value), sizeof value); };
+    for (const NumericStep &step : preprocessor.numeric) {
+        addText(step.column);
+        for (const float value : {step.median, step.mean, step.scale, step.lowest, step.highest})
+            addFloat(value);
+        bytes.append(step.missingIndicator ? '1' : '0');
+    }
+    for (const OneHotStep &step : preprocessor.oneHot) {
+        addText(step.column);
+        for (const std::string &level : step.levels)
+            addText(level);
+        bytes.append(step.otherInput ? '1' : '0');
+    }
+    for (const std::string &name : preprocessor.inputNames())
+        addText(name);
+    return fingerprintDigest(bytes);
+}
+
+// The trainer's checkpoints within the run: which member and phase are in training, and what
+// finished phases left (TrainingCheckpoint); the trainer fills in its state.
+class RunCheckpoints final : public TrainerCheckpoints {
+public:
+    RunCheckpoints(const CheckpointSettings &settings, RunFingerprint fingerprint) : m_settings(settings)
+    {
+        current.fingerprint = std::move(fingerprint);
+    }
+
+    const TrainerState *resumeFrom() const override { return resume; }
+    bool wantsStateAfter(int epoch) const override { return m_settings.every > 0 && epoch % m_settings.every == 0; }
+    void save(const TrainerState &state) override
+    {
+        if (!m_settings.write || m_settings.every <= 0)
+            return;
+        current.trainer = state;
+        saveCheckpoint(m_settings.path, current);
+        current.trainer = {};
+        if (m_settings.written)
+            m_settings.written();
+    }
+    // A phase (the refit, the next member) starts: saved, so that a run killed in it does not
+    // train the finished phases again.
+    void phaseStarts() { save(TrainerState{}); }
+
+    TrainingCheckpoint current;           // without the trainer's state
+    const TrainerState *resume = nullptr; // for the phase about to train
+
+private:
+    const CheckpointSettings &m_settings;
+};
 
 ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
                             DataSplit split, const Table *testTable,
                             const std::vector<std::vector<float>> &targetOverrides,
                             const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel,
-                            const RankOfRun &rank)
+                            const RankOfRun &rank, const CheckpointSettings *checkpoints)
 {
     const auto start = std::chrono::steady_clock::now();
     Communicator &ranks = rank.ranks;
@@ -216,10 +283,33 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
     const TrainingSet validationSet{&allInputs, &targets, result.split.validation};
     const MultiTaskNetwork network(networkSpec);
     // Divergence is reported with the feature column most likely to blame.
+    // Checkpoints: the run's fingerprint, checked against the checkpoint it resumes.
+    std::optional<RunCheckpoints> runCheckpoints;
+    const TrainingCheckpoint *resume = nullptr;
+    if (checkpoints) {
+        RunFingerprint fingerprint = checkpoints->fingerprint;
+        fingerprint.push_back({"training rows", std::to_string(static_cast<std::size_t>(partRows[0]))});
+        fingerprint.push_back({"validation rows", std::to_string(static_cast<std::size_t>(partRows[1]))});
+        fingerprint.push_back({"test rows", std::to_string(static_cast<std::size_t>(partRows[2]))});
+        fingerprint.push_back({"network parameters", std::to_string(network.parameterCount())});
+        fingerprint.push_back({"preprocessing digest", preprocessingDigest(preprocessor)});
+        if (checkpoints->resume) {
+            checkFingerprint(checkpoints->resume->fingerprint, fingerprint, checkpoints->resumeSource);
+            resume = &*checkpoints->resume;
+            if (resume->member >= config.train.ensemble)
+                throw DataError({checkpoints->resumeSource, 0, {}},
+                                "damaged checkpoint file: it stands at ensemble member " +
+                                    std::to_string(resume->member + 1) + " of " +
+                                    std::to_string(config.train.ensemble));
+        }
+        runCheckpoints.emplace(*checkpoints, std::move(fingerprint));
+    }
+    RunCheckpoints *const trainerCheckpoints = runCheckpoints ? &*runCheckpoints : nullptr;
     const auto train = [&](const TrainingSet &rows, const TrainingSet *validation, const TrainConfig &settings,
                            const std::vector<TrainingCallback *> &hooks) {
         try {
-            return trainNetwork(network, trainingTasks, rows, validation, settings, hooks, cancel, &ranks);
+            return trainNetwork(network, trainingTasks, rows, validation, settings, hooks, cancel, &ranks,
+                                trainerCheckpoints);
         } catch (const TrainingDiverged &diverged) {
             const std::string suspect = mostExtremeFeature(preprocessor);
             if (suspect.empty())
@@ -234,14 +324,36 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
     // Early stopping has chosen the number of epochs on the validation rows; with refit, the
     // final model is trained afresh (same seed) on the training and validation rows together for
     // that many epochs, so that no labelled row is left unused by the model that is kept.
-    const auto trainMember = [&](const TrainConfig &settings, const std::vector<TrainingCallback *> &hooks,
+    const auto trainMember = [&](int member, const TrainConfig &settings, const std::vector<TrainingCallback *> &hooks,
                                  TrainingHistory &history) {
-        TrainingOutcome outcome = train(
-            TrainingSet{&allInputs, &targets, oversampleRows(encodings, targets, result.split.train, settings.seed)},
-            hasValidation ? &validationSet : nullptr, settings, hooks);
-        history = std::move(outcome.history);
-        if (settings.refit != RefitMode::All || !hasValidation || history.bestEpoch <= 0)
-            return std::move(outcome.parameters);
+        const TrainingCheckpoint *const resumed = resume && resume->member == member ? resume : nullptr;
+        if (trainerCheckpoints) {
+            trainerCheckpoints->current.member = member;
+            trainerCheckpoints->current.refit = false;
+            trainerCheckpoints->current.earlyStoppingHistory = {};
+            trainerCheckpoints->resume = resumed && !resumed->refit ? &resumed->trainer : nullptr;
+        }
+        if (resumed && resumed->refit) {
+            history = resumed->earlyStoppingHistory; // early stopping had finished
+        } else {
+            TrainingOutcome outcome =
+                train(TrainingSet{&allInputs, &targets,
+                                  oversampleRows(encodings, targets, result.split.train, settings.seed)},
+                      hasValidation ? &validationSet : nullptr, settings, hooks);
+            history = std::move(outcome.history);
+            if (settings.refit != RefitMode::All || !hasValidation || history.bestEpoch <= 0)
+                return std::move(outcome.parameters);
+            if (trainerCheckpoints) {
+                trainerCheckpoints->current.refit = true;
+                trainerCheckpoints->current.earlyStoppingHistory = history;
+                trainerCheckpoints->phaseStarts();
+            }
+        }
+        if (trainerCheckpoints) {
+            trainerCheckpoints->current.refit = true;
+            trainerCheckpoints->current.earlyStoppingHistory = history;
+            trainerCheckpoints->resume = resumed && resumed->refit ? &resumed->trainer : nullptr;
+        }
         std::vector<std::size_t> fittedRows = result.split.train;
         fittedRows.insert(fittedRows.end(), result.split.validation.begin(), result.split.validation.end());
         std::sort(fittedRows.begin(), fittedRows.end());
@@ -262,17 +374,34 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
     };
     // A seed ensemble: member k is the same network trained with seed + k. The history kept (and
     // shown) is the first member's; the callbacks follow the first member only, so that progress
-    // and cancellation behave as for one network.
+    // and cancellation behave as for one network. A resumed run takes the members a checkpoint
+    // holds as they were.
     std::vector<Eigen::VectorXf> members;
-    for (int member = 0; member < config.train.ensemble; ++member) {
+    int firstMember = 0;
+    if (resume) {
+        members = resume->finishedMembers;
+        firstMember = resume->member;
+        if (firstMember > 0)
+            result.history = resume->firstMemberHistory;
+    }
+    for (int member = firstMember; member < config.train.ensemble; ++member) {
         TrainConfig settings = config.train;
         settings.seed = config.train.seed + static_cast<std::uint64_t>(member);
         TrainingHistory history;
-        members.push_back(trainMember(settings, member == 0 ? callbacks : std::vector<TrainingCallback *>{}, history));
+        members.push_back(
+            trainMember(member, settings, member == 0 ? callbacks : std::vector<TrainingCallback *>{}, history));
         if (member == 0)
             result.history = std::move(history);
         if (cancel && cancel->isCancelled())
             break;
+        if (trainerCheckpoints && member + 1 < config.train.ensemble) {
+            trainerCheckpoints->current.member = member + 1;
+            trainerCheckpoints->current.refit = false;
+            trainerCheckpoints->current.earlyStoppingHistory = {};
+            trainerCheckpoints->current.finishedMembers = members;
+            trainerCheckpoints->current.firstMemberHistory = result.history;
+            trainerCheckpoints->phaseStarts();
+        }
     }
     if (config.train.ensemble > 1)
         result.history.stopReason += "; ensemble of " + std::to_string(members.size()) + " networks (seeds " +
@@ -321,7 +450,7 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
 ExperimentResult runExperimentAcrossRanks(Communicator &ranks, const RankPart &part, const RoleAssignment &roles,
                                           const ExperimentConfig &config,
                                           const std::vector<TrainingCallback *> &callbacks,
-                                          const CancellationToken *cancel)
+                                          const CancellationToken *cancel, const CheckpointSettings *checkpoints)
 {
     const Table &data = part.read.table;
     validateRoles(data, roles, !ranks.isDistributed());
@@ -336,7 +465,8 @@ ExperimentResult runExperimentAcrossRanks(Communicator &ranks, const RankPart &p
         break;
     }
     DataSplit split = splitOfRank(ranks, part, strata, config.split);
-    return runOnSplit(data, roles, config, std::move(split), nullptr, {}, callbacks, cancel, {ranks, part.firstRow});
+    return runOnSplit(data, roles, config, std::move(split), nullptr, {}, callbacks, cancel, {ranks, part.firstRow},
+                      checkpoints);
 }
 
 EvaluationReport evaluateModel(const MultiTaskModel &model, const Table &table, const std::string &part, int threads)

@@ -5,8 +5,11 @@
 #include "metrics/Evaluation.h"
 #include "model/MultiTaskModel.h"
 #include "tasks/TaskSpec.h"
+#include "train/Checkpoint.h"
 #include "train/Trainer.h"
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,12 +43,33 @@ struct ExperimentResult {
     const EvaluationReport *report(const std::string &part) const;
 };
 
+// Checkpoints of a run (`train --checkpoint-every N`, `--resume`). Every `every` epochs of each
+// training phase (early stopping's training, the refit, each ensemble member), and at the start
+// of each later phase, the state is written to `path` (atomically; in a data-parallel run by rank
+// 0 alone). A run given `resume` first compares its fingerprint (the caller's entries, the
+// settings and the data file, with the run's own: the rows of each part, the network's
+// parameter count and a digest of the fitted preprocessing) with the checkpoint's and refuses to
+// continue when one differs; otherwise it continues where the checkpoint stood and ends with the
+// same model, bit for bit, as a run never interrupted.
+struct CheckpointSettings {
+    std::string path;
+    int every = 0;     // epochs between checkpoints; 0 = write none
+    bool write = true; // false on the ranks other than 0
+    RunFingerprint fingerprint;
+    std::optional<TrainingCheckpoint> resume;
+    std::string resumeSource; // the checkpoint's file, for messages
+    // Called after each checkpoint is written (by the rank that writes): progress, or a test that
+    // stops the run there.
+    std::function<void()> written;
+};
+
 // The whole flow: split the rows (stratified on the first binary task), fit the preprocessing
 // and task encodings on the training rows, train, and evaluate every part. With `testTable`
 // the test part is that table (out-of-time validation) and `data` gives train and validation.
 ExperimentResult runExperiment(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
                                const Table *testTable = nullptr, const std::vector<TrainingCallback *> &callbacks = {},
-                               const CancellationToken *cancel = nullptr);
+                               const CancellationToken *cancel = nullptr,
+                               const CheckpointSettings *checkpoints = nullptr);
 
 // The same flow on a split given by the caller (cross-validation folds). `targetOverrides`, when
 // not empty, replaces a task's encoded targets (one float per row of `data`, as encodeTargets
@@ -67,7 +91,8 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
 ExperimentResult runExperimentAcrossRanks(Communicator &ranks, const RankPart &part, const RoleAssignment &roles,
                                           const ExperimentConfig &config,
                                           const std::vector<TrainingCallback *> &callbacks = {},
-                                          const CancellationToken *cancel = nullptr);
+                                          const CancellationToken *cancel = nullptr,
+                                          const CheckpointSettings *checkpoints = nullptr);
 
 // The encoded targets of the first binary task (for stratified splits); empty when there is none.
 std::vector<float> stratificationLabels(const Table &data, const RoleAssignment &roles);

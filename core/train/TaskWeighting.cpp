@@ -36,7 +36,67 @@ WeightingMethod weightingFromString(const std::string &text)
     throw ConfigError("unknown task weighting \"" + text + "\": expected fixed, uncertainty, gradnorm, dwa or pcgrad");
 }
 
+std::vector<double> TaskWeighting::saveState() const
+{
+    std::vector<double> state = m_multipliers;
+    saveExtra(state);
+    return state;
+}
+
+void TaskWeighting::restoreState(const std::vector<double> &state)
+{
+    if (state.size() < m_multipliers.size())
+        throw ConfigError("the task-weighting state holds " + std::to_string(state.size()) +
+                          " numbers, fewer than the " + std::to_string(m_multipliers.size()) + " tasks' weights");
+    std::copy(state.begin(), state.begin() + static_cast<std::ptrdiff_t>(m_multipliers.size()), m_multipliers.begin());
+    StateReader reader(state, m_multipliers.size());
+    restoreExtra(reader);
+    if (!reader.atEnd())
+        throw ConfigError("the task-weighting state holds more numbers than its method keeps");
+}
+
+double TaskWeighting::StateReader::next()
+{
+    if (m_at >= m_values.size())
+        throw ConfigError("the task-weighting state ends early");
+    return m_values[m_at++];
+}
+
+std::size_t TaskWeighting::StateReader::count()
+{
+    const double value = next();
+    if (!(value >= 0 && value <= 9007199254740992.0) || value != std::floor(value))
+        throw ConfigError("the task-weighting state holds a count that is not a whole number");
+    return static_cast<std::size_t>(value);
+}
+
 namespace {
+
+void saveFloats(const Eigen::VectorXf &values, std::vector<double> &state)
+{
+    state.insert(state.end(), values.begin(), values.end());
+}
+
+// Float values saved as doubles come back exactly.
+void restoreFloats(Eigen::VectorXf &values, TaskWeighting::StateReader &reader)
+{
+    for (float &value : values)
+        value = static_cast<float>(reader.next());
+}
+
+void saveDoubles(const std::vector<double> &values, std::vector<double> &state)
+{
+    state.push_back(static_cast<double>(values.size()));
+    state.insert(state.end(), values.begin(), values.end());
+}
+
+std::vector<double> restoreDoubles(TaskWeighting::StateReader &reader)
+{
+    std::vector<double> values(reader.count());
+    for (double &value : values)
+        value = reader.next();
+    return values;
+}
 
 void sumInto(const std::vector<Eigen::VectorXf> &taskGradients, Eigen::VectorXf &gradient)
 {
@@ -76,6 +136,25 @@ public:
         updateMultipliers();
     }
 
+protected:
+    void saveExtra(std::vector<double> &state) const override
+    {
+        const Adam::State optimiser = m_optimiser.state();
+        saveFloats(m_logVariances, state);
+        saveFloats(optimiser.firstMoment, state);
+        saveFloats(optimiser.secondMoment, state);
+        state.push_back(static_cast<double>(optimiser.step));
+    }
+    void restoreExtra(StateReader &reader) override
+    {
+        Adam::State optimiser = m_optimiser.state();
+        restoreFloats(m_logVariances, reader);
+        restoreFloats(optimiser.firstMoment, reader);
+        restoreFloats(optimiser.secondMoment, reader);
+        optimiser.step = static_cast<long long>(reader.count());
+        m_optimiser.restore(optimiser);
+    }
+
 private:
     void updateMultipliers()
     {
@@ -112,6 +191,20 @@ public:
             m_multipliers[t] = static_cast<double>(last.size()) * exponentials[t] / sum;
     }
     void combine(const std::vector<double> &, std::vector<Eigen::VectorXf> &, Eigen::VectorXf &) override {}
+
+protected:
+    void saveExtra(std::vector<double> &state) const override
+    {
+        state.push_back(static_cast<double>(m_history.size()));
+        for (const std::vector<double> &losses : m_history)
+            saveDoubles(losses, state);
+    }
+    void restoreExtra(StateReader &reader) override
+    {
+        m_history.resize(reader.count());
+        for (std::vector<double> &losses : m_history)
+            losses = restoreDoubles(reader);
+    }
 
 private:
     double m_temperature;
@@ -160,6 +253,10 @@ public:
             weight *= static_cast<double>(tasks) / sum;
     }
 
+protected:
+    void saveExtra(std::vector<double> &state) const override { saveDoubles(m_initialLosses, state); }
+    void restoreExtra(StateReader &reader) override { m_initialLosses = restoreDoubles(reader); }
+
 private:
     std::vector<std::pair<Eigen::Index, Eigen::Index>> m_layer;
     double m_alpha, m_learningRate;
@@ -180,6 +277,10 @@ public:
         projectConflictingGradients(taskGradients, m_sharedEnd, SplitMix64::derive(m_seed, ++m_step));
         sumInto(taskGradients, gradient);
     }
+
+protected:
+    void saveExtra(std::vector<double> &state) const override { state.push_back(static_cast<double>(m_step)); }
+    void restoreExtra(StateReader &reader) override { m_step = reader.count(); }
 
 private:
     Eigen::Index m_sharedEnd;

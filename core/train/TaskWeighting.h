@@ -51,8 +51,32 @@ public:
     virtual void combine(const std::vector<double> &batchLosses, std::vector<Eigen::VectorXf> &taskGradients,
                          Eigen::VectorXf &gradient) = 0;
 
+    // Everything the strategy has learned so far (the multipliers, then what the method keeps:
+    // log-variances and their optimiser, initial losses, past epochs' losses, a step count), as
+    // numbers, for a checkpoint. A strategy made alike and restored from it continues exactly as
+    // the saved one would have. restoreState throws ConfigError when the numbers cannot be this
+    // method's state for this many tasks.
+    std::vector<double> saveState() const;
+    void restoreState(const std::vector<double> &state);
+
+    // Reads a saved state's numbers in order; throws ConfigError when they run out.
+    class StateReader {
+    public:
+        StateReader(const std::vector<double> &values, std::size_t at) : m_values(values), m_at(at) {}
+        double next();
+        std::size_t count(); // a whole number from 0 to 2^53
+        bool atEnd() const { return m_at == m_values.size(); }
+
+    private:
+        const std::vector<double> &m_values;
+        std::size_t m_at;
+    };
+
 protected:
     explicit TaskWeighting(std::size_t tasks) : m_multipliers(tasks, 1.0) {}
+    // The method's own part of the state, after the multipliers.
+    virtual void saveExtra(std::vector<double> & /*state*/) const {}
+    virtual void restoreExtra(StateReader & /*reader*/) {}
     std::vector<double> m_multipliers;
 };
 

@@ -365,7 +365,7 @@ TrainingDiverged::TrainingDiverged(int epoch, std::string task)
 TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                              const TrainingSet &train, const TrainingSet *validation, const TrainConfig &config,
                              const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel,
-                             Communicator *communicator)
+                             Communicator *communicator, TrainerCheckpoints *checkpoints)
 {
     SingleProcessCommunicator singleProcess;
     Communicator &ranks = communicator ? *communicator : singleProcess;
@@ -479,7 +479,36 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                                       : 0);
     std::vector<double> previousEpochLosses;
 
-    for (int epoch = 1; epoch <= config.epochs; ++epoch) {
+    // A seeded Fisher-Yates shuffle of the previous epoch's order (std::shuffle's algorithm
+    // differs between libraries).
+    const auto shuffleForEpoch = [&](int epoch) {
+        SplitMix64 shuffler(SplitMix64::derive(config.seed, static_cast<std::uint64_t>(epoch)));
+        for (std::size_t i = order.size(); i > 1; --i)
+            std::swap(order[i - 1], order[shuffler.below(i)]);
+    };
+    int firstEpoch = 1;
+    if (const TrainerState *state = checkpoints ? checkpoints->resumeFrom() : nullptr; state && state->epoch > 0) {
+        const Eigen::Index parameters = network.parameterCount();
+        if (state->parameters.size() != parameters || state->bestParameters.size() != parameters ||
+            state->optimiser.firstMoment.size() != parameters || state->optimiser.secondMoment.size() != parameters)
+            throw ConfigError("the saved training state holds " + std::to_string(state->parameters.size()) +
+                              " weights; this network has " + std::to_string(parameters));
+        if (state->previousEpochLosses.size() != tasks.size() || state->epoch >= config.epochs)
+            throw ConfigError("the saved training state does not fit this run's tasks and epochs");
+        outcome.parameters = state->parameters;
+        optimiser.restore(state->optimiser);
+        weighting->restoreState(state->weighting);
+        previousEpochLosses = state->previousEpochLosses;
+        bestValidation = state->bestValue;
+        bestParameters = state->bestParameters;
+        earlyStop.restore(state->earlyStopBest, state->epochsWithoutImprovement);
+        outcome.history = state->history;
+        for (int epoch = 1; epoch <= state->epoch; ++epoch)
+            shuffleForEpoch(epoch);
+        firstEpoch = state->epoch + 1;
+    }
+
+    for (int epoch = firstEpoch; epoch <= config.epochs; ++epoch) {
         const auto epochStart = Clock::now();
         weighting->beginEpoch(epoch, previousEpochLosses);
         bool stop = false;
@@ -487,10 +516,7 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
             stop = callback->beginEpoch(epoch) || stop;
         if (stop)
             break;
-        // A seeded Fisher-Yates shuffle (std::shuffle's algorithm differs between libraries).
-        SplitMix64 shuffler(SplitMix64::derive(config.seed, static_cast<std::uint64_t>(epoch)));
-        for (std::size_t i = order.size(); i > 1; --i)
-            std::swap(order[i - 1], order[shuffler.below(i)]);
+        shuffleForEpoch(epoch);
         std::fill(labelledInBatches.begin(), labelledInBatches.end(), 0.0);
         for (std::size_t i = 0; i < order.size(); ++i) {
             if (const std::optional<std::size_t> row = localRowAt(order[i])) {
@@ -645,6 +671,11 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
         if (stop) {
             outcome.history.stopReason = "stopped early at epoch " + std::to_string(epoch);
             break;
+        }
+        if (checkpoints && epoch < config.epochs && checkpoints->wantsStateAfter(epoch)) {
+            checkpoints->save({epoch, outcome.parameters, optimiser.state(), weighting->saveState(),
+                               previousEpochLosses, bestValidation, bestParameters, earlyStop.best(),
+                               earlyStop.epochsWithoutImprovement(), outcome.history});
         }
     }
     if (outcome.history.stopReason.empty())

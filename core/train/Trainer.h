@@ -2,6 +2,7 @@
 
 #include "common/Cancellation.h"
 #include "common/Error.h"
+#include "nn/Adam.h"
 #include "nn/Losses.h"
 #include "nn/MultiTaskNetwork.h"
 #include "preprocess/InputMatrix.h"
@@ -188,6 +189,15 @@ public:
     {}
     bool endEpoch(const EpochRecord &record) override;
 
+    // Its state, for a checkpoint: the best value so far and the epochs since it improved.
+    double best() const { return m_best; }
+    int epochsWithoutImprovement() const { return m_epochsWithoutImprovement; }
+    void restore(double best, int epochsWithoutImprovement)
+    {
+        m_best = best;
+        m_epochsWithoutImprovement = epochsWithoutImprovement;
+    }
+
 private:
     int m_patience;
     std::optional<EarlyStopCriterion> m_criterion;
@@ -198,6 +208,38 @@ private:
 struct TrainingOutcome {
     Eigen::VectorXf parameters; // of the best epoch on validation (the last without validation)
     TrainingHistory history;
+};
+
+// Everything trainNetwork needs to continue after `epoch` completed epochs as if it had never
+// stopped: the weights, Adam's moments and step count, the task weighting's state, the early-
+// stopping state (best value and weights, epochs without improvement), the losses of the last
+// epoch (dynamic weight average reads them) and the history so far. The data order and the
+// dropout masks are not kept: both are derived from the seed and the epoch (the order of epoch e
+// is the seeded shuffles of epochs 1..e applied in turn, which a resumed run replays).
+struct TrainerState {
+    int epoch = 0; // completed epochs; 0 = none (train from the start)
+    Eigen::VectorXf parameters;
+    Adam::State optimiser;
+    std::vector<double> weighting; // TaskWeighting::saveState
+    std::vector<double> previousEpochLosses;
+    double bestValue = std::numeric_limits<double>::infinity(); // of the epoch kept so far
+    Eigen::VectorXf bestParameters;
+    double earlyStopBest = std::numeric_limits<double>::infinity();
+    int epochsWithoutImprovement = 0;
+    TrainingHistory history;
+};
+
+// Where trainNetwork saves its state and finds the state to continue from (a checkpoint).
+class TrainerCheckpoints {
+public:
+    virtual ~TrainerCheckpoints() = default;
+    // The state to continue from, or nullptr to train from the start. trainNetwork refuses
+    // (ConfigError) a state whose sizes do not fit the network and tasks.
+    virtual const TrainerState *resumeFrom() const = 0;
+    // Whether the state after `epoch` completed epochs should be saved. Asked only when training
+    // goes on after that epoch (not after the last one, nor when stopping early).
+    virtual bool wantsStateAfter(int epoch) const = 0;
+    virtual void save(const TrainerState &state) = 0;
 };
 
 // Trains `network` with Adam on mini-batches; deterministic for a given seed whatever the thread
@@ -213,10 +255,13 @@ struct TrainingOutcome {
 // Adam step. Validation metrics are over all ranks' rows. Every rank returns the same outcome.
 // The callbacks and `cancel` must decide alike on every rank (a rank that stops alone would
 // leave the others waiting in the next sum).
+// With `checkpoints`, the state is handed over at the end of the epochs it asks for, and a run
+// resumed from a saved state ends with the same weights, bit for bit, as one never interrupted.
 TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                              const TrainingSet &train, const TrainingSet *validation, const TrainConfig &config,
                              const std::vector<TrainingCallback *> &callbacks = {},
-                             const CancellationToken *cancel = nullptr, Communicator *communicator = nullptr);
+                             const CancellationToken *cancel = nullptr, Communicator *communicator = nullptr,
+                             TrainerCheckpoints *checkpoints = nullptr);
 
 // The task-graph penalty sum over edges of strength * ||W_a - W_b||^2 on the heads' first-layer
 // weights, and its gradient added into `gradient`. Throws ConfigError when a named task is unknown

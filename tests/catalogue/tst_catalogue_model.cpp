@@ -4,6 +4,7 @@
 
 #include "../core/ModelFileEditing.h"
 #include "Catalogue.h"
+#include "train/Checkpoint.h"
 
 #include <QJsonArray>
 
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void configurationFiles();
     void outputsOverInputs();
     void outputsThatAreNotFiles();
+    void damagedCheckpoints();
     void fullDisk();
 
 private:
@@ -458,6 +460,48 @@ void CatalogueModel::fullDisk()
     CMTL_EXPECT_REFUSAL(
         predict, 1, QStringList{QStringLiteral("no space left on device tmpfs"), QStringLiteral("predictions.csv")});
     QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+}
+
+void CatalogueModel::damagedCheckpoints()
+{
+    // train --resume with a checkpoint that is damaged, of another format or version, or of another
+    // run: refused naming the file and what is wrong, before any epoch is trained.
+    const QString model = m_scratch.path(QStringLiteral("resumed.cmtl"));
+    const auto resume = [&](const QString &checkpoint) {
+        return runCli(
+            QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample()} +
+                args({"--task", "Class:binary:bad", "--epochs", "2", "--hidden", "16,8", "--resume", "--checkpoint"}) +
+                QStringList{checkpoint, QStringLiteral("--out"), model},
+            30000);
+    };
+    cmtl::TrainingCheckpoint other;
+    other.fingerprint = {{"config.train.epochs", "99"}};
+    const QByteArray bytes = cmtl::serializeCheckpoint(other);
+    CMTL_EXPECT_REFUSAL(resume(m_scratch.write(QStringLiteral("truncated.checkpoint"), bytes.left(bytes.size() / 2))),
+                        1, QStringList{QStringLiteral("truncated.checkpoint"), QStringLiteral("checkpoint file")});
+    CMTL_EXPECT_REFUSAL(resume(m_scratch.write(QStringLiteral("model.checkpoint"), m_bytes)), 1,
+                        QStringList{QStringLiteral("model.checkpoint"), QStringLiteral("CreditMTL-checkpoint")});
+    QByteArray newer = bytes;
+    newer.replace(0, 22, "CreditMTL-checkpoint 7");
+    CMTL_EXPECT_REFUSAL(resume(m_scratch.write(QStringLiteral("newer.checkpoint"), newer)), 1,
+                        QStringList{QStringLiteral("newer.checkpoint"), QStringLiteral("version 7")});
+    CMTL_EXPECT_REFUSAL(resume(m_scratch.write(QStringLiteral("other.checkpoint"), bytes)), 1,
+                        QStringList{QStringLiteral("other.checkpoint"),
+                                    QStringLiteral("config.train.epochs is 99 in the checkpoint and 2 now")});
+    QVERIFY(!QFile::exists(model));
+    // The checkpoint is an output: never the data file; --checkpoint alone does nothing.
+    CMTL_EXPECT_REFUSAL(runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample()} +
+                               args({"--task", "Class:binary:bad", "--checkpoint-every", "1", "--checkpoint"}) +
+                               QStringList{sample(), QStringLiteral("--out"), model}),
+                        2, QStringList{QStringLiteral("--data"), QStringLiteral("the checkpoint")});
+    CMTL_EXPECT_REFUSAL(runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample()} +
+                               args({"--task", "Class:binary:bad", "--checkpoint", "x.checkpoint", "--out"}) +
+                               QStringList{model}),
+                        2, QStringList{QStringLiteral("--checkpoint-every")});
+    CMTL_EXPECT_REFUSAL(runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample()} +
+                               args({"--task", "Class:binary:bad", "--checkpoint-every", "0", "--out"}) +
+                               QStringList{model}),
+                        2, QStringList{QStringLiteral("--checkpoint-every expects a whole number from 1")});
 }
 
 QTEST_GUILESS_MAIN(CatalogueModel)

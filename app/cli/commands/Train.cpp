@@ -6,10 +6,17 @@
 #include "distributed/Communicator.h"
 #include "distributed/DistributedRead.h"
 #include "io/AtomicFile.h"
+#include "io/FileIdentity.h"
 #include "io/ModelFile.h"
 #include "train/Experiment.h"
 
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <numeric>
@@ -115,6 +122,94 @@ std::string whatRanksDoNotShare(const QCommandLineParser &parser, const RunConfi
     return cmtl::whatRanksDoNotShare(run, inputs).cliDescription();
 }
 
+constexpr limits::IntegerRange kCheckpointEvery{"checkpoint-every", "", 1, 1000000};
+
+// Where checkpoints go (--checkpoint, or the model's path with ".checkpoint"), and whether the
+// run writes or resumes any; empty when it does neither.
+std::string checkpointPath(const QCommandLineParser &parser)
+{
+    const bool used = parser.isSet(QStringLiteral("checkpoint-every")) || parser.isSet(QStringLiteral("resume"));
+    if (!used && parser.isSet(QStringLiteral("checkpoint")))
+        throw UsageError("--checkpoint names the file of --checkpoint-every and --resume; give one of them too");
+    if (!used)
+        return {};
+    return parser.isSet(QStringLiteral("checkpoint")) ? str(parser.value(QStringLiteral("checkpoint")))
+                                                      : str(parser.value(QStringLiteral("out"))) + ".checkpoint";
+}
+
+// The settings as named values ("config.train.epochs" = "6"): a JSON object's fields one by one,
+// lists as their compact JSON text.
+void flattenInto(const QJsonObject &object, const std::string &prefix, RunFingerprint &fingerprint)
+{
+    for (auto field = object.begin(); field != object.end(); ++field) {
+        const std::string name = prefix + field.key().toStdString();
+        const QJsonValue value = field.value();
+        if (value.isObject()) {
+            flattenInto(value.toObject(), name + ".", fingerprint);
+        } else {
+            const QJsonArray wrapped{value};
+            QByteArray text = QJsonDocument(wrapped).toJson(QJsonDocument::Compact);
+            fingerprint.push_back({name, text.mid(1, text.size() - 2).toStdString()});
+        }
+    }
+}
+
+// What the run depends on besides what the run itself adds (rows, network, preprocessing): every
+// setting (the threads are none: results do not depend on them), the data file's size and the
+// number of ranks.
+RunFingerprint runFingerprint(const QCommandLineParser &parser, const RunConfiguration &run, int ranks)
+{
+    RunFingerprint fingerprint;
+    flattenInto(runConfigurationToJson(run), "", fingerprint);
+    for (const char *file : {"data", "test"}) {
+        const QString path = parser.value(QString::fromLatin1(file));
+        if (!path.isEmpty())
+            fingerprint.push_back({std::string("--") + file + " file bytes", std::to_string(QFileInfo(path).size())});
+    }
+    fingerprint.push_back({"ranks", std::to_string(ranks)});
+    return fingerprint;
+}
+
+// The checkpoint settings of the run (nullopt without checkpoints). With --resume, rank 0 reads
+// the checkpoint and every rank gets its bytes; a missing checkpoint means training from the start.
+std::optional<CheckpointSettings> checkpointSettings(const QCommandLineParser &parser, const RunConfiguration &run,
+                                                     Communicator &ranks, std::ostream &out)
+{
+    const std::string path = checkpointPath(parser);
+    if (path.empty())
+        return std::nullopt;
+    CheckpointSettings settings;
+    settings.path = path;
+    settings.every = parser.isSet(QStringLiteral("checkpoint-every"))
+                         ? static_cast<int>(integerOption(parser, kCheckpointEvery))
+                         : 0;
+    settings.write = ranks.rank() == 0;
+    settings.fingerprint = runFingerprint(parser, run, ranks.size());
+    if (!parser.isSet(QStringLiteral("resume")))
+        return settings;
+    // Rank 0's answer for every rank: a first byte saying whether the file exists, then its bytes.
+    std::vector<char> bytes{'0'};
+    if (ranks.rank() == 0 && QFileInfo::exists(QString::fromStdString(path))) {
+        const QByteArray read = readWholeFile(path, kMaxCheckpointBytes, "checkpoint file");
+        bytes.assign(1, '1');
+        bytes.insert(bytes.end(), read.begin(), read.end());
+    }
+    if (ranks.isDistributed())
+        ranks.broadcast(bytes, 0);
+    if (bytes.front() != '1') {
+        out << "note: no checkpoint " << path << " to resume from: training from the start\n";
+        return settings;
+    }
+    settings.resume = parseCheckpoint(QByteArrayView(bytes.data() + 1, static_cast<qsizetype>(bytes.size()) - 1), path);
+    settings.resumeSource = path;
+    const TrainingCheckpoint &checkpoint = *settings.resume;
+    out << "Resuming from " << path << ": "
+        << (run.config.train.ensemble > 1 ? "ensemble member " + std::to_string(checkpoint.member + 1) + ", " : "")
+        << (checkpoint.refit ? "the refit on all training rows" : "training with early stopping") << ", after epoch "
+        << checkpoint.trainer.epoch << '\n';
+    return settings;
+}
+
 int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, Communicator &ranks, std::ostream &out);
 
 } // namespace
@@ -133,6 +228,15 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
         "file|source"));
     parser.addOption(option("out", "Where to write the model file.", "file"));
     parser.addOption(option("metrics-json", "Also write the test metrics as JSON.", "file"));
+    parser.addOption(option("checkpoint-every",
+                            "Write a checkpoint every N epochs (atomically; under mpirun by rank 0), from which "
+                            "--resume continues a killed run to the same model; removed once the model is written.",
+                            "n"));
+    parser.addOption(
+        option("checkpoint", "The checkpoint file (default: the --out file with .checkpoint added).", "file"));
+    parser.addOption(option("resume",
+                            "Continue from the checkpoint, refused when the data or settings differ from the run "
+                            "that wrote it; without a checkpoint, train from the start."));
     bool help = false;
     parseOrThrow(parser, arguments, "train", out, help);
     if (help)
@@ -142,6 +246,18 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     required(parser, "out", "train");
     // Before anything is read or written: no output may be one of the inputs.
     refuseOutputsOverInputs(parser, {"data", "test", "config", "binning"}, {"out", "metrics-json", "save-config"});
+    if (const std::string checkpoint = checkpointPath(parser); !checkpoint.empty()) {
+        std::vector<NamedPath> inputs, outputs{{"the checkpoint", checkpoint}};
+        for (const char *name : {"data", "test", "config", "binning"})
+            inputs.push_back({std::string("--") + name, str(parser.value(QString::fromLatin1(name)))});
+        for (const char *name : {"out", "metrics-json", "save-config"})
+            outputs.push_back({std::string("--") + name, str(parser.value(QString::fromLatin1(name)))});
+        try {
+            refuseOutputsOverInputs(inputs, outputs);
+        } catch (const DataError &error) {
+            throw UsageError(error.problem());
+        }
+    }
     const RunConfiguration run = runConfiguration(parser);
 
     // Under mpirun with several ranks: data-parallel, each rank reading its byte range of the file.
@@ -215,12 +331,15 @@ int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, C
     std::vector<TrainingCallback *> callbacks;
     if (ranks.rank() == 0)
         callbacks.push_back(&printer); // prints only: the ranks still decide alike
+    const std::optional<CheckpointSettings> checkpoints = checkpointSettings(parser, run, ranks, out);
+    const CheckpointSettings *const checkpointing = checkpoints ? &*checkpoints : nullptr;
     ExperimentResult result;
     if (distributed) {
         // No cancellation token: an interrupt reaches the ranks at different steps (mpirun ends them).
-        result = runExperimentAcrossRanks(ranks, *part, roles, config, callbacks);
+        result = runExperimentAcrossRanks(ranks, *part, roles, config, callbacks, nullptr, checkpointing);
     } else {
-        result = runExperiment(train.table, roles, config, test ? &test->table : nullptr, callbacks, &g_interrupt);
+        result = runExperiment(train.table, roles, config, test ? &test->table : nullptr, callbacks, &g_interrupt,
+                               checkpointing);
     }
     // Scoring reads new files as this one was read: the values treated as missing go with the model.
     result.model.setInputMissingValues(csvOptions(parser).columnMissingValues);
@@ -257,6 +376,10 @@ int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, C
         out << "Metrics written to " << str(metricsPath) << '\n';
     if (!configuration.isEmpty())
         out << "Configuration written to " << str(parser.value(QStringLiteral("save-config"))) << '\n';
+    // The model is the result: the checkpoint would only let a later --resume skip to it.
+    if (checkpoints && QFileInfo::exists(QString::fromStdString(checkpoints->path)) &&
+        std::remove(checkpoints->path.c_str()) == 0)
+        out << "Checkpoint " << checkpoints->path << " removed\n";
     return 0;
 }
 
