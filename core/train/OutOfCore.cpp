@@ -457,13 +457,15 @@ std::size_t outOfCoreBytesPerRow(std::size_t tasks)
 std::size_t outOfCoreBatchBytes(const TrainConfig &config, std::size_t recordBytes, std::size_t parameters)
 {
     // The batch's rows gathered, and the activations and their gradients of every layer (an
-    // estimate from the widest possible network: experts multiply the trunk), per row; the
+    // estimate: the trunk's widths, times the experts of MMoE and PLE), per row; the
     // parameters, their gradient, Adam's two moments and the best epoch's copy, and each shard's
     // gradient; and the block of 65,536 rows that validation and evaluation score at a time.
     std::size_t activations = 0;
     for (const int width : config.hiddenLayers)
         activations += static_cast<std::size_t>(width);
-    activations *= static_cast<std::size_t>(std::max(1, config.experts + config.taskExperts)) * 2 * sizeof(float) * 2;
+    const bool experts = config.architecture == Architecture::MMoE || config.architecture == Architecture::PLE;
+    activations *= static_cast<std::size_t>(experts ? std::max(1, config.experts + config.taskExperts) : 1) * 2 *
+                   sizeof(float) * 2;
     const auto batch = static_cast<std::size_t>(std::max(1, config.batchSize));
     return batch * (recordBytes + activations) + parameters * sizeof(float) * 7 +
            std::size_t{1 << 16} * (recordBytes + 64);
