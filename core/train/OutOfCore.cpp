@@ -454,21 +454,22 @@ std::size_t outOfCoreBytesPerRow(std::size_t tasks)
     return 4 * 8 + 2 * 4 + tasks * 4 * 4;
 }
 
-std::size_t outOfCoreBatchBytes(const TrainConfig &config, std::size_t recordBytes, std::size_t parameters)
+std::size_t outOfCoreBatchBytes(const TrainConfig &config, std::size_t recordBytes, std::size_t parameters,
+                                std::size_t rows)
 {
     // The batch's rows gathered, and the activations and their gradients of every layer (an
     // estimate: the trunk's widths, times the experts of MMoE and PLE), per row; the
     // parameters, their gradient, Adam's two moments and the best epoch's copy, and each shard's
-    // gradient; and the block of 65,536 rows that validation and evaluation score at a time.
+    // gradient; and the block of up to 65,536 rows that validation and evaluation score at a time.
     std::size_t activations = 0;
     for (const int width : config.hiddenLayers)
         activations += static_cast<std::size_t>(width);
     const bool experts = config.architecture == Architecture::MMoE || config.architecture == Architecture::PLE;
     activations *= static_cast<std::size_t>(experts ? std::max(1, config.experts + config.taskExperts) : 1) * 2 *
                    sizeof(float) * 2;
-    const auto batch = static_cast<std::size_t>(std::max(1, config.batchSize));
+    const std::size_t batch = std::min(rows, static_cast<std::size_t>(std::max(1, config.batchSize)));
     return batch * (recordBytes + activations) + parameters * sizeof(float) * 7 +
-           std::size_t{1 << 16} * (recordBytes + 64);
+           std::min(rows, std::size_t{1} << 16) * (recordBytes + 64);
 }
 
 ExperimentResult runExperimentOutOfCore(const std::string &path, const CsvOptions &csvOptions,
@@ -564,7 +565,7 @@ ExperimentResult runExperimentOutOfCore(const std::string &path, const CsvOption
             static_cast<std::size_t>(
                 std::max(1, config.train.hiddenLayers.empty() ? 1 : config.train.hiddenLayers.front())) *
             2;
-        const double batch = static_cast<double>(outOfCoreBatchBytes(config.train, record, parameters));
+        const double batch = static_cast<double>(outOfCoreBatchBytes(config.train, record, parameters, rows));
         if (perRow + batch + static_cast<double>(partBytes) > static_cast<double>(outOfCore.memoryBudget))
             throw ConfigError("a memory budget of " + megabytes(static_cast<double>(outOfCore.memoryBudget)) +
                               " MB cannot hold one batch of " + std::to_string(config.train.batchSize) + " rows (" +
@@ -609,8 +610,6 @@ ExperimentResult runExperimentOutOfCore(const std::string &path, const CsvOption
     // 4. Training and evaluation, the batches gathered from the row cache.
     ExperimentResult result =
         runExperimentOnPreparedInputs(taskTable, roles, config, std::move(split), prepared, callbacks, cancel);
-    for (const std::string &warning : report.csvWarnings)
-        result.warnings.insert(result.warnings.begin(), warning);
     if (cacheRows) {
         std::vector<std::size_t> all(rows);
         std::iota(all.begin(), all.end(), std::size_t{0});

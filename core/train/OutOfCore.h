@@ -100,17 +100,20 @@ private:
 // What runExperimentOutOfCore did besides training, for the user and for tests.
 struct OutOfCoreReport {
     std::size_t rows = 0;
-    std::size_t parts = 0;        // parts of the file read (in the last reading)
-    std::size_t readings = 0;     // readings of the file (more than one when a column turned to text)
-    std::size_t partBytes = 0;    // the nominal size of a part
-    std::uint64_t cacheBytes = 0; // the row cache's size on disk
-    std::vector<std::string> csvWarnings;
+    std::size_t parts = 0;                // parts of the file read (in the last reading)
+    std::size_t readings = 0;             // readings of the file (more than one when a column turned to text)
+    std::size_t partBytes = 0;            // the nominal size of a part
+    std::uint64_t cacheBytes = 0;         // the row cache's size on disk
+    std::vector<std::string> csvWarnings; // the reader's, each once (not in the result's warnings, as
+                                          // the in-memory path's are not)
 };
 
 // Bytes a run keeps in memory for each row whatever the budget (see OutOfCoreOptions), and the
 // bytes one batch takes: the basis of the budget's refusal.
 std::size_t outOfCoreBytesPerRow(std::size_t tasks);
-std::size_t outOfCoreBatchBytes(const TrainConfig &config, std::size_t recordBytes, std::size_t parameters);
+// (and the block of min(rows, 65,536) rows that validation and evaluation score at a time).
+std::size_t outOfCoreBatchBytes(const TrainConfig &config, std::size_t recordBytes, std::size_t parameters,
+                                std::size_t rows);
 
 // Trains on the CSV file at `path` read with `options`, the feature columns being every column
 // that is neither a task nor ignored (defaultRoles), within options.memoryBudget (see above).

@@ -149,17 +149,18 @@ private Q_SLOTS:
         QTemporaryDir directory;
         const std::string path = writeLoans(directory.path());
         ExperimentConfig config = smallConfig();
-        config.train.batchSize = 4096;
+        config.train.batchSize = 1024;
+        config.train.hiddenLayers = {512, 256}; // 12 KB of activations and gradients a row
         OutOfCoreOptions outOfCore;
         outOfCore.memoryBudget = std::size_t{3} << 20;
         outOfCore.partBytes = 64 * 1024;
         outOfCore.cacheDirectory = directory.path().toStdString();
         try {
             runExperimentOutOfCore(path, {}, loanTasks(), {}, config, outOfCore);
-            QFAIL("a 3 MB budget was accepted for batches of 4096 rows");
+            QFAIL("a 3 MB budget was accepted for batches of 1024 rows");
         } catch (const ConfigError &error) {
             const std::string message = error.what();
-            QVERIFY2(message.find("memory budget of 3 MB cannot hold one batch of 4096 rows") != std::string::npos,
+            QVERIFY2(message.find("memory budget of 3 MB cannot hold one batch of 1024 rows") != std::string::npos,
                      message.c_str());
             QVERIFY2(message.find("give at least ") != std::string::npos, message.c_str());
         }

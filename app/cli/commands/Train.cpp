@@ -289,7 +289,9 @@ int trainOutOfCore(const QCommandLineParser &parser, const RunConfiguration &run
     OutOfCoreReport report;
     ExperimentResult result = runExperimentOutOfCore(path, csvOptions(parser), run.tasks, run.ignored, run.config,
                                                      outOfCore, {&printer}, &g_interrupt, &report);
-    out << report.rows << " rows read in " << report.parts << " parts of about "
+    for (const std::string &warning : report.csvWarnings)
+        std::cerr << "creditmtl-cli: warning: " << warning << '\n';
+    out << report.rows << " rows read in " << report.parts << (report.parts == 1 ? " part" : " parts") << " of about "
         << ConsoleTable::number(static_cast<double>(report.partBytes) / (1024.0 * 1024.0), 1) << " MB"
         << (report.readings > 1
                 ? " (the file read " + std::to_string(report.readings) + " times: a column turned to text)"
