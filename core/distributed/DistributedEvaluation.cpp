@@ -5,7 +5,6 @@
 #include "distributed/DistributedFit.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace cmtl {
 
@@ -47,6 +46,27 @@ TaskScores gatherScoresAcrossRanks(Communicator &communicator, const TaskScores 
     return all;
 }
 
+void foldClippedColumn(TransformNotes &merged, ClippedColumn column)
+{
+    const auto found = std::find_if(merged.clipped.begin(), merged.clipped.end(),
+                                    [&](const ClippedColumn &held) { return held.column == column.column; });
+    if (found == merged.clipped.end())
+        merged.clipped.push_back(std::move(column));
+    else
+        found->cells += column.cells;
+}
+
+void orderClippedBySteps(TransformNotes &notes, const Preprocessor &preprocessor)
+{
+    const auto stepOf = [&](const ClippedColumn &column) {
+        return std::find_if(preprocessor.numeric.begin(), preprocessor.numeric.end(),
+                            [&](const NumericStep &step) { return step.column == column.column; }) -
+               preprocessor.numeric.begin();
+    };
+    std::stable_sort(notes.clipped.begin(), notes.clipped.end(),
+                     [&](const ClippedColumn &a, const ClippedColumn &b) { return stepOf(a) < stepOf(b); });
+}
+
 TransformNotes mergeNotesAcrossRanks(Communicator &communicator, const TransformNotes &mine, std::size_t firstRow,
                                      const Preprocessor &preprocessor)
 {
@@ -63,7 +83,6 @@ TransformNotes mergeNotesAcrossRanks(Communicator &communicator, const Transform
     }
     TransformNotes merged;
     merged.rangesUnknown = mine.rangesUnknown;
-    std::unordered_map<std::string, std::size_t> indexOf;
     for (const std::vector<char> &bytes : gatherBytes(communicator, writer.bytes)) {
         ByteReader reader(bytes);
         const auto count = reader.value<std::uint64_t>();
@@ -76,20 +95,10 @@ TransformNotes mergeNotesAcrossRanks(Communicator &communicator, const Transform
             column.firstRow = static_cast<std::size_t>(reader.value<std::uint64_t>());
             column.firstValue = reader.value<float>();
             column.firstPlace = reader.text();
-            const auto [found, added] = indexOf.emplace(column.column, merged.clipped.size());
-            if (added)
-                merged.clipped.push_back(std::move(column));
-            else
-                merged.clipped[found->second].cells += column.cells;
+            foldClippedColumn(merged, std::move(column));
         }
     }
-    const auto stepOf = [&](const ClippedColumn &column) {
-        return std::find_if(preprocessor.numeric.begin(), preprocessor.numeric.end(),
-                            [&](const NumericStep &step) { return step.column == column.column; }) -
-               preprocessor.numeric.begin();
-    };
-    std::stable_sort(merged.clipped.begin(), merged.clipped.end(),
-                     [&](const ClippedColumn &a, const ClippedColumn &b) { return stepOf(a) < stepOf(b); });
+    orderClippedBySteps(merged, preprocessor);
     return merged;
 }
 

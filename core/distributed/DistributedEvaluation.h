@@ -20,4 +20,11 @@ TaskScores gatherScoresAcrossRanks(Communicator &communicator, const TaskScores 
 TransformNotes mergeNotesAcrossRanks(Communicator &communicator, const TransformNotes &mine, std::size_t firstRow,
                                      const Preprocessor &preprocessor);
 
+// Folds one clipped column of a part's transform into `merged` (parts folded in row order, the
+// column's firstRow already counted in the whole table): its cells added to those of the column
+// already there, or the column appended.
+void foldClippedColumn(TransformNotes &merged, ClippedColumn column);
+// Puts the clipped columns in the preprocessor's step order, as one transform reports them.
+void orderClippedBySteps(TransformNotes &notes, const Preprocessor &preprocessor);
+
 } // namespace cmtl

@@ -14,7 +14,8 @@ namespace {
 
 constexpr std::size_t kScanBlock = std::size_t{1} << 16;
 
-// The bytes [begin, end) of the file.
+} // namespace
+
 std::string readRange(std::ifstream &file, const std::string &path, std::uint64_t begin, std::uint64_t end)
 {
     std::string bytes(end - begin, '\0');
@@ -29,8 +30,6 @@ std::string readRange(std::ifstream &file, const std::string &path, std::uint64_
     return bytes;
 }
 
-// The offset just after the first '\n' at or after `from` that lies outside quoted fields, given
-// whether `from` lies inside one; the file's size when there is none.
 std::uint64_t nextRecordStart(std::ifstream &file, const std::string &path, std::uint64_t size, std::uint64_t from,
                               bool insideQuotes)
 {
@@ -45,6 +44,8 @@ std::uint64_t nextRecordStart(std::ifstream &file, const std::string &path, std:
     }
     return size;
 }
+
+namespace {
 
 // Element `rank` of a vector of one value per rank, summed: every rank's value, on every rank.
 std::vector<double> valuesOfRanks(Communicator &communicator, double mine)
@@ -63,7 +64,8 @@ double sumBefore(const std::vector<double> &values, int rank)
     return sum;
 }
 
-// The encoding name readCsv takes for the one it detected ("UTF-8 with BOM" reads as "UTF-8").
+} // namespace
+
 std::string encodingOption(const std::string &detected)
 {
     const std::string suffix = " with BOM";
@@ -72,7 +74,6 @@ std::string encodingOption(const std::string &detected)
     return detected;
 }
 
-// readCsv on this rank's bytes, its refusals naming the file's line rather than the part's.
 CsvReadResult readPart(const std::string &bytes, const std::string &path, const CsvOptions &options,
                        std::int64_t linesBefore)
 {
@@ -94,24 +95,33 @@ CsvReadResult readPart(const std::string &bytes, const std::string &path, const 
     return result;
 }
 
-} // namespace
-
-RankPart readCsvPartOfRank(Communicator &communicator, const std::string &path, CsvOptions options)
+FileInParts openFileInParts(const std::string &path, bool hasHeader, const std::string &whyRegular,
+                            const std::string &howSplit)
 {
     struct stat status {};
     if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode))
-        throw DataError({path, 0, {}}, "not a regular file that can be read: each rank of the job reads its own part "
-                                       "of it, so it must be a file on a disk every rank sees");
-    const auto size = static_cast<std::uint64_t>(status.st_size);
-    std::ifstream file(path, std::ios::binary);
-    if (!file)
+        throw DataError({path, 0, {}}, "not a regular file that can be read: " + whyRegular);
+    FileInParts opened;
+    opened.size = static_cast<std::uint64_t>(status.st_size);
+    opened.file.open(path, std::ios::binary);
+    if (!opened.file)
         throw DataError({path, 0, {}}, "cannot be opened for reading; check the path and its permissions");
-
-    const std::string start = readRange(file, path, 0, std::min<std::uint64_t>(size, 2));
+    const std::string start = readRange(opened.file, path, 0, std::min<std::uint64_t>(opened.size, 2));
     if (start == "\xFF\xFE" || start == "\xFE\xFF")
-        throw DataError({path, 1, {}}, "UTF-16 files cannot be split between ranks (their line ends are two bytes): "
-                                       "convert the file to UTF-8 first");
-    const std::uint64_t headerEnd = options.hasHeader ? nextRecordStart(file, path, size, 0, false) : 0;
+        throw DataError({path, 1, {}}, "UTF-16 files cannot be " + howSplit +
+                                           " (their line ends are two bytes): convert the file to UTF-8 first");
+    opened.headerEnd = hasHeader ? nextRecordStart(opened.file, path, opened.size, 0, false) : 0;
+    return opened;
+}
+
+RankPart readCsvPartOfRank(Communicator &communicator, const std::string &path, CsvOptions options)
+{
+    FileInParts opened = openFileInParts(path, options.hasHeader,
+                                         "each rank of the job reads its own part of it, so it must be a file on a "
+                                         "disk every rank sees",
+                                         "split between ranks");
+    std::ifstream &file = opened.file;
+    const std::uint64_t size = opened.size, headerEnd = opened.headerEnd;
 
     // The nominal cut at size * r / N, moved to the next record start.
     const int rank = communicator.rank(), ranks = communicator.size();

@@ -4,6 +4,8 @@
 #include "split/DataSplit.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <fstream>
 #include <string>
 
 namespace cmtl {
@@ -43,5 +45,30 @@ RankPart readCsvPartOfRank(Communicator &communicator, const std::string &path, 
 // whole file (8 bytes a row) while it is made.
 DataSplit splitOfRank(Communicator &communicator, const RankPart &part, std::span<const float> strata,
                       const SplitSpec &spec, bool withoutTest = false);
+
+// The pieces of readCsvPartOfRank that the out-of-core reader (train/OutOfCore.h) shares, which
+// reads the parts of one file one after another in one process:
+// A regular file opened to be read in parts: its size and where its header ends (0 without one).
+// Refused (DataError): not a regular file (`whyRegular` says why it must be) and UTF-16 (`howSplit`
+// names what cannot be done to it, "split between ranks").
+struct FileInParts {
+    std::ifstream file;
+    std::uint64_t size = 0;
+    std::uint64_t headerEnd = 0;
+};
+FileInParts openFileInParts(const std::string &path, bool hasHeader, const std::string &whyRegular,
+                            const std::string &howSplit);
+// The bytes [begin, end) of the file at `path` (DataError when it is shorter: it changed).
+std::string readRange(std::ifstream &file, const std::string &path, std::uint64_t begin, std::uint64_t end);
+// The offset just after the first '\n' at or after `from` that lies outside quoted fields, given
+// whether `from` lies inside one; the file's size when there is none.
+std::uint64_t nextRecordStart(std::ifstream &file, const std::string &path, std::uint64_t size, std::uint64_t from,
+                              bool insideQuotes);
+// The encoding name readCsv takes for the one it detected ("UTF-8 with BOM" reads as "UTF-8").
+std::string encodingOption(const std::string &detected);
+// readCsv on a part's bytes (the header, then the part's records, which follow `linesBefore` lines
+// of records), its refusals and its table's source lines naming the file's lines.
+CsvReadResult readPart(const std::string &bytes, const std::string &path, const CsvOptions &options,
+                       std::int64_t linesBefore);
 
 } // namespace cmtl

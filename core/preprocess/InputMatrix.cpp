@@ -21,12 +21,28 @@ void InputMatrix::setColumn(Eigen::Index to, const InputMatrix &source, Eigen::I
     m_hot.col(to) = source.m_hot.col(from);
 }
 
-InputMatrix InputMatrix::gather(std::span<const std::size_t> columns) const
+InputMatrix RowSource::gather(std::span<const std::size_t> rows) const
 {
-    InputMatrix gathered(m_dense.rows(), m_hot.rows(), m_width, static_cast<Eigen::Index>(columns.size()));
-    for (std::size_t i = 0; i < columns.size(); ++i)
-        gathered.setColumn(static_cast<Eigen::Index>(i), *this, static_cast<Eigen::Index>(columns[i]));
+    InputMatrix gathered(denseWidth(), blockCount(), width(), static_cast<Eigen::Index>(rows.size()));
+    gatherInto(rows, gathered);
     return gathered;
+}
+
+void InputMatrix::gatherInto(std::span<const std::size_t> columns, InputMatrix &into) const
+{
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        into.setColumn(static_cast<Eigen::Index>(i), *this, static_cast<Eigen::Index>(columns[i]));
+}
+
+void InputMatrix::prefetch(std::span<const std::size_t> columns) const
+{
+    const Eigen::Index denseBytes = m_dense.rows() * static_cast<Eigen::Index>(sizeof(float));
+    for (const std::size_t column : columns) {
+        const char *const dense = reinterpret_cast<const char *>(m_dense.col(static_cast<Eigen::Index>(column)).data());
+        for (Eigen::Index byte = 0; byte < denseBytes; byte += 64)
+            __builtin_prefetch(dense + byte);
+        __builtin_prefetch(m_hot.col(static_cast<Eigen::Index>(column)).data());
+    }
 }
 
 Eigen::MatrixXf InputMatrix::toDense() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "nn/InputBatch.h"
+#include "preprocess/RowSource.h"
 
 #include <Eigen/Core>
 
@@ -14,7 +15,7 @@ namespace cmtl {
 // columns. The dense inputs (scaled numbers, missing flags) are floats; each one-hot block is held
 // as the index of its hot input (-1 for none): 4 bytes per block and row rather than 4 per level,
 // and a first layer that adds weight columns instead of multiplying zeros (see InputBatch).
-class InputMatrix {
+class InputMatrix final : public RowSource {
 public:
     using HotMatrix = Eigen::Matrix<std::int32_t, Eigen::Dynamic, Eigen::Dynamic>;
 
@@ -26,10 +27,11 @@ public:
     InputMatrix(Eigen::Index denseWidth, Eigen::Index blocks, Eigen::Index width, Eigen::Index columns);
 
     // All inputs, dense and one-hot.
-    Eigen::Index width() const { return m_width; }
+    Eigen::Index width() const override { return m_width; }
     // One per table row.
-    Eigen::Index cols() const { return m_dense.cols(); }
-    Eigen::Index blockCount() const { return m_hot.rows(); }
+    Eigen::Index cols() const override { return m_dense.cols(); }
+    Eigen::Index blockCount() const override { return m_hot.rows(); }
+    Eigen::Index denseWidth() const override { return m_dense.rows(); }
 
     Eigen::MatrixXf &dense() { return m_dense; }
     const Eigen::MatrixXf &dense() const { return m_dense; }
@@ -41,8 +43,10 @@ public:
     InputBatch<float> batch(Eigen::Index start, Eigen::Index n) const;
     // Copies column `from` of `source` (same layout) into column `to`.
     void setColumn(Eigen::Index to, const InputMatrix &source, Eigen::Index from);
-    // The given columns, in the given order.
-    InputMatrix gather(std::span<const std::size_t> columns) const;
+    // The given columns, in the given order, into columns [0, n) of `into` (RowSource).
+    void gatherInto(std::span<const std::size_t> columns, InputMatrix &into) const override;
+    // Asks the processor for the given columns' memory, so that it arrives before it is read.
+    void prefetch(std::span<const std::size_t> columns) const override;
     // Every input written out (width() x cols()), for reports and tests.
     Eigen::MatrixXf toDense() const;
 

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 namespace cmtl {
 
@@ -33,7 +34,7 @@ struct RankOfRun {
 };
 
 EvaluationReport evaluateRows(const MultiTaskModel &model, const Table &table, const std::vector<std::size_t> &rows,
-                              const InputMatrix &allInputs, const std::string &part, const std::string &source,
+                              const RowSource &allInputs, const std::string &part, const std::string &source,
                               int threads, const RankOfRun &rank)
 {
     // Scored in blocks of rows, so that no copy of the part's inputs (hundreds of MB for a large
@@ -92,7 +93,8 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
                             DataSplit split, const Table *testTable,
                             const std::vector<std::vector<float>> &targetOverrides,
                             const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel,
-                            const RankOfRun &rank, const CheckpointSettings *checkpoints = nullptr);
+                            const RankOfRun &rank, const CheckpointSettings *checkpoints = nullptr,
+                            PreparedInputs *prepared = nullptr);
 
 } // namespace
 
@@ -191,16 +193,19 @@ private:
     const CheckpointSettings &m_settings;
 };
 
+// With `prepared`, the preprocessing is the caller's and the inputs its rows (the feature columns
+// of `data` are then not read).
 ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, const ExperimentConfig &config,
                             DataSplit split, const Table *testTable,
                             const std::vector<std::vector<float>> &targetOverrides,
                             const std::vector<TrainingCallback *> &callbacks, const CancellationToken *cancel,
-                            const RankOfRun &rank, const CheckpointSettings *checkpoints)
+                            const RankOfRun &rank, const CheckpointSettings *checkpoints, PreparedInputs *prepared)
 {
     const auto start = std::chrono::steady_clock::now();
     Communicator &ranks = rank.ranks;
     const bool distributed = ranks.isDistributed();
-    validateRoles(data, roles, !distributed);
+    if (!prepared)
+        validateRoles(data, roles, !distributed);
     if (distributed) {
         // What is fitted or resampled on one rank's rows alone would differ from one process's.
         if (testTable)
@@ -233,8 +238,9 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
         throw ConfigError(data.source() + ": the split leaves no training rows");
 
     Preprocessor preprocessor =
-        distributed ? fitPreprocessorAcrossRanks(ranks, data, roles.features, result.split.train, config.preprocess)
-                    : fitPreprocessorWithWoe(data, roles, result.split.train, config.preprocess, config.woe);
+        prepared      ? std::move(prepared->preprocessor)
+        : distributed ? fitPreprocessorAcrossRanks(ranks, data, roles.features, result.split.train, config.preprocess)
+                      : fitPreprocessorWithWoe(data, roles, result.split.train, config.preprocess, config.woe);
     result.warnings = preprocessor.warnings;
     std::vector<TargetEncoding> encodings;
     std::vector<std::vector<float>> targets;
@@ -274,8 +280,11 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
     const int threads = config.train.threads;
     // Training rows lie within the training range by construction: whatever is clipped belongs
     // to the validation or test rows, which are scored as a saved model would score them.
-    TransformNotes transformNotes;
-    const InputMatrix allInputs = preprocessor.transform(data, threads, &transformNotes);
+    TransformNotes transformNotes = prepared ? prepared->notes : TransformNotes{};
+    std::optional<InputMatrix> inMemory;
+    if (!prepared)
+        inMemory = preprocessor.transform(data, threads, &transformNotes);
+    const RowSource &allInputs = prepared ? *prepared->inputs : *inMemory;
     if (distributed)
         transformNotes = mergeNotesAcrossRanks(ranks, transformNotes, rank.firstRow, preprocessor);
     for (const std::string &note : transformNotes.messages())
@@ -445,6 +454,17 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
     SingleProcessCommunicator singleProcess;
     return runOnSplit(data, roles, config, std::move(split), testTable, targetOverrides, callbacks, cancel,
                       {singleProcess, 0});
+}
+
+ExperimentResult runExperimentOnPreparedInputs(const Table &data, const RoleAssignment &roles,
+                                               const ExperimentConfig &config, DataSplit split,
+                                               PreparedInputs &prepared,
+                                               const std::vector<TrainingCallback *> &callbacks,
+                                               const CancellationToken *cancel)
+{
+    SingleProcessCommunicator singleProcess;
+    return runOnSplit(data, roles, config, std::move(split), nullptr, {}, callbacks, cancel, {singleProcess, 0},
+                      nullptr, &prepared);
 }
 
 ExperimentResult runExperimentAcrossRanks(Communicator &ranks, const RankPart &part, const RoleAssignment &roles,

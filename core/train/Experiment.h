@@ -94,6 +94,22 @@ ExperimentResult runExperimentAcrossRanks(Communicator &ranks, const RankPart &p
                                           const CancellationToken *cancel = nullptr,
                                           const CheckpointSettings *checkpoints = nullptr);
 
+// The preprocessing and the inputs of a table's rows that the caller prepared (the out-of-core path,
+// train/OutOfCore.h: the inputs are then a cache on disk).
+struct PreparedInputs {
+    Preprocessor preprocessor;         // fitted on the split's training rows
+    const RowSource *inputs = nullptr; // every row of the table, transformed by `preprocessor`
+    TransformNotes notes;              // what the transform clipped
+};
+
+// runExperimentOnSplit with prepared inputs: `data` need hold only the task columns (and the kept
+// ones); its feature columns are not read. The caller has checked the roles (validateRoles).
+ExperimentResult runExperimentOnPreparedInputs(const Table &data, const RoleAssignment &roles,
+                                               const ExperimentConfig &config, DataSplit split,
+                                               PreparedInputs &prepared,
+                                               const std::vector<TrainingCallback *> &callbacks = {},
+                                               const CancellationToken *cancel = nullptr);
+
 // The encoded targets of the first binary task (for stratified splits); empty when there is none.
 std::vector<float> stratificationLabels(const Table &data, const RoleAssignment &roles);
 

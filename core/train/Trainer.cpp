@@ -104,7 +104,19 @@ PartMeasure measureRows(const MultiTaskNetwork &network, const std::vector<Train
                         const Eigen::VectorXf &parameters, const TrainingSet &set, std::span<const std::size_t> rows,
                         int threads, int epoch, Communicator &communicator)
 {
-    const std::vector<Eigen::MatrixXf> outputs = forwardAll(network, parameters, set.inputs->gather(rows), threads);
+    // Scored in blocks, so that a part held on disk is never gathered whole into memory; a block
+    // is a whole number of forwardAll's chunks, so every row is scored as in one call.
+    constexpr std::size_t kBlock = std::size_t{1} << 16;
+    std::vector<Eigen::MatrixXf> outputs;
+    for (std::size_t t = 0; t < network.taskCount(); ++t)
+        outputs.emplace_back(network.spec().taskOutputs[t], static_cast<Eigen::Index>(rows.size()));
+    for (std::size_t begin = 0; begin < rows.size(); begin += kBlock) {
+        const std::size_t count = std::min(kBlock, rows.size() - begin);
+        const std::vector<Eigen::MatrixXf> block =
+            forwardAll(network, parameters, set.inputs->gather(rows.subspan(begin, count)), threads);
+        for (std::size_t t = 0; t < outputs.size(); ++t)
+            outputs[t].middleCols(static_cast<Eigen::Index>(begin), static_cast<Eigen::Index>(count)) = block[t];
+    }
     // Per task: loss sum, labelled rows, whether some prediction overflowed; then the metric parts.
     constexpr std::size_t kSums = 6;
     std::vector<double> sums(tasks.size() * kSums, 0.0);
@@ -428,7 +440,7 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
     for (Shard &shard : shards) {
         shard.workspace.allocate(network, shardCapacity);
         shard.inputs =
-            InputMatrix(train.inputs->dense().rows(), train.inputs->blockCount(), train.inputs->width(), shardCapacity);
+            InputMatrix(train.inputs->denseWidth(), train.inputs->blockCount(), train.inputs->width(), shardCapacity);
         shard.targets.assign(tasks.size(), std::vector<float>(static_cast<std::size_t>(shardCapacity)));
         shard.gradient.resize(network.parameterCount());
         shard.taskGradients.assign(perTaskGradients ? tasks.size() : 0, Eigen::VectorXf(network.parameterCount()));
@@ -448,8 +460,6 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
         for (std::size_t row = 0; row < column.size() && row < static_cast<std::size_t>(train.inputs->cols()); ++row)
             rowTargets[row * taskCount + t] = column[row];
     }
-    const Eigen::Index denseRows = train.inputs->dense().rows();
-    const float *const denseData = train.inputs->dense().data();
 
     // The positions of all ranks' training rows, shuffled alike on every rank; a rank trains on
     // the rows of each batch that it holds (positions [offset, offset + localRows)).
@@ -551,9 +561,11 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                 std::fill(shard.lossSums.begin(), shard.lossSums.end(), 0.0);
                 if (n == 0)
                     return;
+                const std::span<const std::size_t> shardRowList =
+                    std::span(batchRowList).subspan(static_cast<std::size_t>(shardBegin), static_cast<std::size_t>(n));
+                train.inputs->gatherInto(shardRowList, shard.inputs);
                 for (Eigen::Index i = 0; i < n; ++i) {
-                    const std::size_t row = batchRowList[static_cast<std::size_t>(shardBegin + i)];
-                    shard.inputs.setColumn(i, *train.inputs, static_cast<Eigen::Index>(row));
+                    const std::size_t row = shardRowList[static_cast<std::size_t>(i)];
                     for (std::size_t t = 0; t < taskCount; ++t)
                         shard.targets[t][static_cast<std::size_t>(i)] = rowTargets[row * taskCount + t];
                 }
@@ -564,16 +576,13 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                         distributed ? (nextBatchRows + kShards - 1) / kShards : shardCapacity;
                     const Eigen::Index nextBegin = std::min(nextBatchRows, s * nextShardRows);
                     const Eigen::Index nextEnd = std::min(nextBatchRows, nextBegin + nextShardRows);
-                    for (Eigen::Index i = nextBegin; i < nextEnd; ++i) {
-                        const std::size_t row = nextBatchRowList[static_cast<std::size_t>(i)];
-                        const char *const column =
-                            reinterpret_cast<const char *>(denseData + static_cast<Eigen::Index>(row) * denseRows);
-                        for (Eigen::Index byte = 0; byte < denseRows * static_cast<Eigen::Index>(sizeof(float));
-                             byte += 64)
-                            __builtin_prefetch(column + byte);
-                        __builtin_prefetch(train.inputs->hot().col(static_cast<Eigen::Index>(row)).data());
+                    const std::span<const std::size_t> nextRows =
+                        std::span(nextBatchRowList)
+                            .subspan(static_cast<std::size_t>(nextBegin),
+                                     static_cast<std::size_t>(nextEnd - nextBegin));
+                    train.inputs->prefetch(nextRows);
+                    for (const std::size_t row : nextRows)
                         __builtin_prefetch(&rowTargets[row * taskCount]);
-                    }
                 }
                 shard.random = SplitMix64(SplitMix64::derive(dropoutSeed, static_cast<std::uint64_t>(epoch),
                                                              batch * kShards + static_cast<std::size_t>(s)));

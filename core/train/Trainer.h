@@ -110,10 +110,11 @@ struct TrainingTask {
     LossOptions loss = {};
 };
 
-// Some columns (`rows`) of an input matrix (one column per row of the data) and one target vector
-// per task over all rows (NaN = missing label). Parts of one matrix share it rather than copying it.
+// Some rows (`rows`) of the preprocessed inputs of the data (an InputMatrix in memory, one column
+// per row, or a cache on disk: RowSource) and one target vector per task over all rows (NaN =
+// missing label). Parts of one source share it rather than copying it.
 struct TrainingSet {
-    const InputMatrix *inputs = nullptr;
+    const RowSource *inputs = nullptr;
     const std::vector<std::vector<float>> *targets = nullptr;
     std::vector<std::size_t> rows;
 

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void outputsOverInputsAreRefused();
     void configurationIsSavedOnlyAfterASuccessfulRun();
     void sameSeedWritesIdenticalModelFiles();
+    void memoryBudgetWritesTheInMemoryModel();
     void fullDiskWritesNothingAndSaysSo();
     void runningOutOfMemoryIsExplained();
     void wideAndDeepIsSavedAndScoredAsTrained();
@@ -473,6 +474,60 @@ void TestCli::sameSeedWritesIdenticalModelFiles()
     }
     QVERIFY(!hashes[0].isEmpty());
     QCOMPARE(hashes[0], hashes[1]);
+}
+
+// Out of core (--memory-budget 4: parts of 512 KB): the file read in parts into a row cache and the batches streamed
+// from it give the model file of the in-memory run, byte for byte; the cache directory is left
+// empty; and a budget that is no number of megabytes or a --cache-dir alone are refused.
+void TestCli::memoryBudgetWritesTheInMemoryModel()
+{
+    const QString cache = m_directory.filePath(QStringLiteral("cache"));
+    QVERIFY(QDir().mkpath(cache));
+    QByteArray hashes[2];
+    for (int i = 0; i < 2; ++i) {
+        const QString path = m_directory.filePath(QStringLiteral("budget%1.cmtl").arg(i));
+        QStringList arguments{QStringLiteral("train"),
+                              QStringLiteral("--data"),
+                              sample(),
+                              QStringLiteral("--task"),
+                              QStringLiteral("Class:binary:bad"),
+                              QStringLiteral("--task"),
+                              QStringLiteral("int_rate:regression"),
+                              QStringLiteral("--epochs"),
+                              QStringLiteral("2"),
+                              QStringLiteral("--seed"),
+                              QStringLiteral("7"),
+                              QStringLiteral("--out"),
+                              path};
+        if (i == 1)
+            arguments << QStringLiteral("--memory-budget") << QStringLiteral("4") << QStringLiteral("--cache-dir")
+                      << cache;
+        const Run run = runCli(arguments);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        if (i == 1)
+            QVERIFY2(run.out.contains(QStringLiteral("9857 rows read in ")) &&
+                         !run.out.contains(QStringLiteral("read in 1 part")),
+                     qPrintable(run.out)); // parts of 512 KB of the 1 MB file
+        hashes[i] = sha256Of(path);
+    }
+    QVERIFY(!hashes[0].isEmpty());
+    QCOMPARE(hashes[1], hashes[0]);
+    QVERIFY(QDir(cache).isEmpty());
+
+    const QString out = m_directory.filePath(QStringLiteral("refused.cmtl"));
+    const Run noNumber = runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(), QStringLiteral("--task"),
+                                 QStringLiteral("Class:binary:bad"), QStringLiteral("--memory-budget"),
+                                 QStringLiteral("0.5"), QStringLiteral("--out"), out});
+    QVERIFY(noNumber.exitCode != 0);
+    QVERIFY2(noNumber.err.contains(QStringLiteral("--memory-budget is a number of megabytes, at least 1")),
+             qPrintable(noNumber.err));
+    const Run cacheAlone = runCli({QStringLiteral("train"), QStringLiteral("--data"), sample(),
+                                   QStringLiteral("--task"), QStringLiteral("Class:binary:bad"),
+                                   QStringLiteral("--cache-dir"), cache, QStringLiteral("--out"), out});
+    QVERIFY(cacheAlone.exitCode != 0);
+    QVERIFY2(cacheAlone.err.contains(QStringLiteral("--cache-dir goes with --memory-budget")),
+             qPrintable(cacheAlone.err));
+    QVERIFY(!QFile::exists(out));
 }
 
 void TestCli::fullDiskWritesNothingAndSaysSo()

@@ -9,6 +9,7 @@
 #include "io/FileIdentity.h"
 #include "io/ModelFile.h"
 #include "train/Experiment.h"
+#include "train/OutOfCore.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -211,6 +212,12 @@ std::optional<CheckpointSettings> checkpointSettings(const QCommandLineParser &p
 }
 
 int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, Communicator &ranks, std::ostream &out);
+int trainOutOfCore(const QCommandLineParser &parser, const RunConfiguration &run, std::ostream &out);
+void printNotesAndStop(const ExperimentResult &result, std::ostream &out);
+void printResults(const ExperimentResult &result, std::ostream &out);
+// Prints and writes the results (rank 0); removes the run's checkpoint (if any) once the model is written.
+int writeResults(const QCommandLineParser &parser, const RunConfiguration &run, const ExperimentResult &result,
+                 std::ostream &out, const CheckpointSettings *checkpoints = nullptr);
 
 } // namespace
 
@@ -237,6 +244,15 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     parser.addOption(option("resume",
                             "Continue from the checkpoint, refused when the data or settings differ from the run "
                             "that wrote it; without a checkpoint, train from the start."));
+    parser.addOption(option("memory-budget",
+                            "Train on a CSV file larger than memory within about this many megabytes: the file is "
+                            "converted once into a row cache on disk and batches are read from it (the model is the "
+                            "in-memory one's).",
+                            "MB"));
+    parser.addOption(option("cache-dir",
+                            "With --memory-budget: the directory where the row cache (about the size of the data "
+                            "file) is written and removed at the end; default: the temporary directory.",
+                            "dir"));
     bool help = false;
     parseOrThrow(parser, arguments, "train", out, help);
     if (help)
@@ -259,6 +275,14 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
         }
     }
     const RunConfiguration run = runConfiguration(parser);
+    if (parser.isSet(QStringLiteral("memory-budget"))) {
+        if (!checkpointPath(parser).empty())
+            throw UsageError("--checkpoint-every and --resume do not go with --memory-budget yet: train out of "
+                             "core without them");
+        return trainOutOfCore(parser, run, out);
+    }
+    if (parser.isSet(QStringLiteral("cache-dir")))
+        throw UsageError("--cache-dir goes with --memory-budget");
 
     // Under mpirun with several ranks: data-parallel, each rank reading its byte range of the file.
     // A rank that fails stops the job, naming itself (runRank).
@@ -292,7 +316,6 @@ namespace {
 int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, Communicator &ranks, std::ostream &out)
 {
     const ExperimentConfig &config = run.config;
-    const QString outPath = parser.value(QStringLiteral("out"));
     const bool distributed = ranks.isDistributed();
     std::optional<RankPart> part;
     if (distributed) {
@@ -343,23 +366,92 @@ int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, C
     }
     // Scoring reads new files as this one was read: the values treated as missing go with the model.
     result.model.setInputMissingValues(csvOptions(parser).columnMissingValues);
+    printNotesAndStop(result, out);
+    if (config.train.architecture == Architecture::Attention)
+        printAttention(result.model, train.table, ranks, out);
+
+    if (ranks.rank() != 0) {
+        printResults(result, out);
+        return 0; // rank 0 alone writes
+    }
+    return writeResults(parser, run, result, out, checkpointing);
+}
+
+int trainOutOfCore(const QCommandLineParser &parser, const RunConfiguration &run, std::ostream &out)
+{
+    bool isNumber = false;
+    const double budget = parser.value(QStringLiteral("memory-budget")).toDouble(&isNumber);
+    if (!isNumber || !(budget >= 1) || budget > 1e9)
+        throw UsageError("--memory-budget is a number of megabytes, at least 1: \"" +
+                         str(parser.value(QStringLiteral("memory-budget"))) + "\"");
+    if (ranksOfJob() > 1)
+        throw UsageError("--memory-budget trains in one process: run it without mpirun");
+    for (const char *flag : {"test", "binning"}) {
+        if (parser.isSet(QString::fromLatin1(flag)))
+            throw UsageError(std::string("--") + flag +
+                             " is not read in a larger-than-memory run (--memory-budget) "
+                             "yet: leave it out, or train in memory");
+    }
+    if (parser.optionNames().contains(QStringLiteral("db")))
+        throw UsageError("--memory-budget reads a CSV file (--data), not a database");
+    if (run.config.train.architecture == Architecture::Attention)
+        throw UsageError("the attention architecture's feature attention is computed on the whole table in memory: "
+                         "choose another architecture with --memory-budget");
+    if (run.config.split.trainFraction + run.config.split.validationFraction >= 1.0)
+        throw UsageError("--train-fraction plus --validation-fraction must leave rows for the test split");
+    OutOfCoreOptions outOfCore;
+    outOfCore.memoryBudget = static_cast<std::size_t>(budget * 1024 * 1024);
+    outOfCore.cacheDirectory = str(parser.value(QStringLiteral("cache-dir")));
+    const std::string path = str(parser.value(QStringLiteral("data")));
+    out << "Training on " << path << " within a memory budget of " << budget << " MB (out of core); "
+        << toString(run.config.train.architecture) << ", " << toString(run.config.train.weighting.method)
+        << " weighting\n";
+    std::vector<std::string> taskNames;
+    for (const TaskSpec &task : run.tasks)
+        taskNames.push_back(task.name());
+    EpochPrinter printer(taskNames, out);
+    OutOfCoreReport report;
+    ExperimentResult result = runExperimentOutOfCore(path, csvOptions(parser), run.tasks, run.ignored, run.config,
+                                                     outOfCore, {&printer}, &g_interrupt, &report);
+    for (const std::string &warning : report.csvWarnings)
+        std::cerr << "creditmtl-cli: warning: " << warning << '\n';
+    out << report.rows << " rows read in " << report.parts << (report.parts == 1 ? " part" : " parts") << " of about "
+        << ConsoleTable::number(static_cast<double>(report.partBytes) / (1024.0 * 1024.0), 1) << " MB"
+        << (report.readings > 1
+                ? " (the file read " + std::to_string(report.readings) + " times: a column turned to text)"
+                : std::string())
+        << "; row cache " << ConsoleTable::number(static_cast<double>(report.cacheBytes) / (1024.0 * 1024.0), 1)
+        << " MB (removed)\n";
+    result.model.setInputMissingValues(csvOptions(parser).columnMissingValues);
+    printNotesAndStop(result, out);
+    return writeResults(parser, run, result, out);
+}
+
+void printNotesAndStop(const ExperimentResult &result, std::ostream &out)
+{
     for (const std::string &warning : result.warnings)
         out << "note: " << warning << '\n';
     if (result.history.refitEpochs > 0)
         out << result.history.stopReason << " (early stopping chose epoch " << result.history.bestEpoch << ")\n";
     else
         out << result.history.stopReason << "; kept the weights of epoch " << result.history.bestEpoch << '\n';
-    if (config.train.architecture == Architecture::Attention)
-        printAttention(result.model, train.table, ranks, out);
+}
 
+void printResults(const ExperimentResult &result, std::ostream &out)
+{
     const EvaluationReport *testReport = result.report("test");
     const EvaluationReport &shown = testReport ? *testReport : result.reports.front();
     printMetricsTable(shown, out);
     printPeerLine(shown, result, out);
+}
 
-    if (ranks.rank() != 0)
-        return 0; // rank 0 alone writes
-
+int writeResults(const QCommandLineParser &parser, const RunConfiguration &run, const ExperimentResult &result,
+                 std::ostream &out, const CheckpointSettings *checkpoints)
+{
+    printResults(result, out);
+    const EvaluationReport *testReport = result.report("test");
+    const EvaluationReport &shown = testReport ? *testReport : result.reports.front();
+    const QString outPath = parser.value(QStringLiteral("out"));
     // The model, the metrics and the configuration are written all or nothing: each to a
     // temporary file first, renamed into place only once all are on disk.
     std::vector<std::pair<std::string, QByteArray>> files{

@@ -1,0 +1,204 @@
+// Training on a file larger than memory (train/OutOfCore.h): the file read in many small parts,
+// the row cache, and the model compared with the in-memory path's on a file that fits.
+
+#include "common/Error.h"
+#include "csv/CsvReader.h"
+#include "nn/Random.h"
+#include "train/Experiment.h"
+#include "train/OutOfCore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace cmtl;
+
+namespace {
+
+constexpr std::size_t kRows = 4000;
+
+// A seeded loan file: numbers with missing cells and a few far outside the training range (the
+// clip notes), a categorical column whose levels appear one after another through the file (the
+// dictionary's first-seen order across parts), a column that holds numbers until row 3000 and
+// text after (a later part turns it to text: the file is read again), a quoted cell with a line
+// break in it (a part cut must not fall inside it), and three tasks.
+std::string writeLoans(const QString &directory)
+{
+    const std::string path = (directory + QStringLiteral("/loans.csv")).toStdString();
+    std::ofstream file(path, std::ios::binary);
+    file << "x1,x2,x3,region,branch,note,default,grade,rate\n";
+    SplitMix64 random(2026);
+    const char *regions[] = {"north", "south", "east", "west", "centre"};
+    for (std::size_t row = 0; row < kRows; ++row) {
+        const double x1 = 2 * random.uniform() - 1, x2 = random.uniform() * 100;
+        const auto region = static_cast<std::size_t>(random.below(row < 1000 ? 3 : 5));
+        const double risk = 1.5 * x1 - 0.02 * x2 + 0.3 * static_cast<double>(region);
+        file << x1 << ',';
+        if (row % 13 != 0)
+            file << (row == 3555 ? x2 * 1000 : x2);
+        file << ',' << (row % 7 == 0 ? std::string() : std::to_string(static_cast<int>(random.below(9)))) << ','
+             << regions[region] << ',';
+        if (row < 3000)
+            file << row % 11;
+        else
+            file << "b" << row % 11;
+        file << ',' << (row == 1717 ? "\"two\nlines, quoted\"" : "plain") << ','
+             << (random.uniform() < 1 / (1 + std::exp(-risk)) ? "bad" : "good") << ','
+             << "ABC"[std::min<int>(2, static_cast<int>((risk + 2) / 1.5))] << ',' << 5 + 3 * risk + random.uniform()
+             << '\n';
+    }
+    return path;
+}
+
+std::vector<TaskSpec> loanTasks()
+{
+    TaskSpec defaultTask{"default", TaskType::Binary, "bad", 1.0, {}};
+    TaskSpec grade{"grade", TaskType::Multiclass, {}, 0.5, {}};
+    TaskSpec rate{"rate", TaskType::Regression, {}, 0.5, {}};
+    return {defaultTask, grade, rate};
+}
+
+ExperimentConfig smallConfig()
+{
+    ExperimentConfig config;
+    config.train.hiddenLayers = {16};
+    config.train.epochs = 4;
+    config.train.patience = 2;
+    config.train.batchSize = 64;
+    config.train.threads = 2;
+    return config;
+}
+
+std::string fileBytes(const std::string &path)
+{
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
+
+} // namespace
+
+class TestOutOfCore : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    // The row cache holds, row for row, the in-memory transform of the whole table, and the model
+    // trained from it is the in-memory model bit for bit: the same split, preprocessing, batches
+    // in the same seeded order, the same shards and the same sums.
+    void modelEqualsInMemory()
+    {
+        QTemporaryDir directory;
+        QVERIFY(directory.isValid());
+        const std::string path = writeLoans(directory.path());
+        const std::string before = fileBytes(path);
+        const QString cacheDirectory = directory.path() + QStringLiteral("/cache");
+        QVERIFY(QDir().mkpath(cacheDirectory));
+        const ExperimentConfig config = smallConfig();
+
+        const CsvReadResult read = readCsvFile(path);
+        const RoleAssignment roles = defaultRoles(read.table, loanTasks(), {});
+        const ExperimentResult inMemory = runExperiment(read.table, roles, config);
+        const InputMatrix expected = inMemory.model.preprocessor().transform(read.table);
+
+        OutOfCoreOptions outOfCore;
+        outOfCore.memoryBudget = std::size_t{64} << 20;
+        outOfCore.partBytes = 8 * 1024; // 24 parts of the 190 KB file
+        outOfCore.cacheDirectory = cacheDirectory.toStdString();
+        OutOfCoreReport report;
+        InputMatrix cached;
+        const ExperimentResult streamed =
+            runExperimentOutOfCore(path, {}, loanTasks(), {}, config, outOfCore, {}, nullptr, &report, &cached);
+
+        QCOMPARE(report.rows, kRows);
+        QVERIFY2(report.parts >= 20, std::to_string(report.parts).c_str());
+        QCOMPARE(report.readings, std::size_t{2}); // "branch" turned to text on a later part
+        QCOMPARE(read.table.column("branch").type, ColumnType::Categorical);
+        QCOMPARE(cached.cols(), expected.cols());
+        QCOMPARE(cached.dense().rows(), expected.dense().rows());
+        QCOMPARE(cached.blockCount(), expected.blockCount());
+        QVERIFY(cached.dense() == expected.dense());
+        QVERIFY(cached.hot() == expected.hot());
+
+        QCOMPARE(streamed.split.train, inMemory.split.train);
+        QCOMPARE(streamed.split.test, inMemory.split.test);
+        QCOMPARE(streamed.model.preprocessor().inputNames(), inMemory.model.preprocessor().inputNames());
+        QCOMPARE(streamed.history.bestEpoch, inMemory.history.bestEpoch);
+        QCOMPARE(streamed.history.epochs.size(), inMemory.history.epochs.size());
+        QCOMPARE(streamed.model.parameters().size(), inMemory.model.parameters().size());
+        QVERIFY(streamed.model.parameters() == inMemory.model.parameters()); // bit for bit
+        const EvaluationReport *streamedTest = streamed.report("test");
+        const EvaluationReport *inMemoryTest = inMemory.report("test");
+        QVERIFY(streamedTest && inMemoryTest);
+        QCOMPARE(streamedTest->tasks[0].binary->auc, inMemoryTest->tasks[0].binary->auc);
+        QCOMPARE(streamedTest->tasks[2].regression->rmse, inMemoryTest->tasks[2].regression->rmse);
+        QCOMPARE(streamed.warnings, inMemory.warnings); // the clipped x2 of row 3555 among them
+
+        // Nothing is left in the cache directory, and the input is as it was.
+        QVERIFY(std::filesystem::is_empty(cacheDirectory.toStdString()));
+        QCOMPARE(fileBytes(path), before);
+    }
+
+    // A budget that cannot hold one batch beside the per-row state is refused, with the figures.
+    void refusesBudgetTooSmallForABatch()
+    {
+        QTemporaryDir directory;
+        const std::string path = writeLoans(directory.path());
+        ExperimentConfig config = smallConfig();
+        config.train.batchSize = 1024;
+        config.train.hiddenLayers = {512, 256}; // 12 KB of activations and gradients a row
+        OutOfCoreOptions outOfCore;
+        outOfCore.memoryBudget = std::size_t{3} << 20;
+        outOfCore.partBytes = 64 * 1024;
+        outOfCore.cacheDirectory = directory.path().toStdString();
+        try {
+            runExperimentOutOfCore(path, {}, loanTasks(), {}, config, outOfCore);
+            QFAIL("a 3 MB budget was accepted for batches of 1024 rows");
+        } catch (const ConfigError &error) {
+            const std::string message = error.what();
+            QVERIFY2(message.find("memory budget of 3 MB cannot hold one batch of 1024 rows") != std::string::npos,
+                     message.c_str());
+            QVERIFY2(message.find("give at least ") != std::string::npos, message.c_str());
+        }
+        // The per-row state alone: 4000 rows in a budget of a few kilobytes.
+        outOfCore.memoryBudget = 200 * 1024;
+        outOfCore.partBytes = 0;
+        try {
+            runExperimentOutOfCore(path, {}, loanTasks(), {}, smallConfig(), outOfCore);
+            QFAIL("a 200 KB budget was accepted for 4000 rows");
+        } catch (const ConfigError &error) {
+            const std::string message = error.what();
+            QVERIFY2(message.find("for each of the file's 4000 rows") != std::string::npos, message.c_str());
+        }
+        // The data file is the only thing left in the directory.
+        QCOMPARE(std::distance(std::filesystem::directory_iterator(directory.path().toStdString()),
+                               std::filesystem::directory_iterator()),
+                 std::ptrdiff_t{1});
+    }
+
+    // The cache never goes over an input: a cache directory that is a file (the data file itself)
+    // is refused before anything is written, and the file is unchanged.
+    void neverWritesOverAnInput()
+    {
+        QTemporaryDir directory;
+        const std::string path = writeLoans(directory.path());
+        const std::string before = fileBytes(path);
+        OutOfCoreOptions outOfCore;
+        outOfCore.memoryBudget = std::size_t{64} << 20;
+        outOfCore.cacheDirectory = path;
+        try {
+            runExperimentOutOfCore(path, {}, loanTasks(), {}, smallConfig(), outOfCore);
+            QFAIL("the data file was accepted as the cache directory");
+        } catch (const ConfigError &error) {
+            QVERIFY2(std::string(error.what()).find("is not a directory") != std::string::npos, error.what());
+        }
+        QCOMPARE(fileBytes(path), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOutOfCore)
+#include "tst_outofcore.moc"
