@@ -11,7 +11,7 @@ class InputMatrix;
 
 // Where the trainer and the evaluation take the preprocessed inputs of rows from: an InputMatrix
 // in memory, or a cache file on disk that holds the rows of a table too large for memory
-// (train/RowCache.h). Rows are gathered in any order into an InputMatrix of the same layout.
+// (RowCache, train/OutOfCore.h). Rows are gathered in any order into an InputMatrix of the same layout.
 class RowSource {
 public:
     virtual ~RowSource() = default;
