@@ -782,7 +782,7 @@ QByteArray configurationToSave(const QCommandLineParser &parser, const RunConfig
 }
 
 void refuseOutputsOverInputs(const QCommandLineParser &parser, const std::vector<const char *> &inputs,
-                             const std::vector<const char *> &outputs)
+                             const std::vector<const char *> &outputs, const std::vector<NamedPath> &derivedOutputs)
 {
     const auto named = [&](const std::vector<const char *> &options) {
         std::vector<NamedPath> paths;
@@ -790,8 +790,10 @@ void refuseOutputsOverInputs(const QCommandLineParser &parser, const std::vector
             paths.push_back({std::string("--") + name, str(parser.value(QString::fromLatin1(name)))});
         return paths;
     };
+    std::vector<NamedPath> allOutputs = named(outputs);
+    allOutputs.insert(allOutputs.end(), derivedOutputs.begin(), derivedOutputs.end());
     try {
-        refuseOutputsOverInputs(named(inputs), named(outputs));
+        refuseOutputsOverInputs(named(inputs), allOutputs);
     } catch (const DataError &error) {
         throw UsageError(error.problem()); // a mistake in the command line: exit code 2
     }

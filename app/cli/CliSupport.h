@@ -7,6 +7,7 @@
 #include "csv/CsvReader.h"
 #include "database/Database.h"
 #include "io/ConfigJson.h"
+#include "io/FileIdentity.h"
 #include "io/SettingLimits.h"
 #include "model/MultiTaskModel.h"
 #include "statfile/DataFileReader.h"
@@ -74,9 +75,11 @@ RunConfiguration runConfiguration(const QCommandLineParser &parser);
 // succeeded, so that a failed run leaves no configuration behind.
 QByteArray configurationToSave(const QCommandLineParser &parser, const RunConfiguration &run);
 // Refuses any output option naming the same file as an input option (or another output), by
-// device and inode: see io/FileIdentity.h. Options not given are skipped.
+// device and inode: see io/FileIdentity.h. Options not given are skipped. `derivedOutputs` are
+// files the command writes that no option names directly (the checkpoint beside --out).
 void refuseOutputsOverInputs(const QCommandLineParser &parser, const std::vector<const char *> &inputs,
-                             const std::vector<const char *> &outputs);
+                             const std::vector<const char *> &outputs,
+                             const std::vector<NamedPath> &derivedOutputs = {});
 // The training table of a run, with the ignored columns checked.
 CsvReadResult readTrainingData(const QCommandLineParser &parser, const RunConfiguration &run, const char *command);
 // Reads --data for a saved model: its text columns are read as text, and so are the `kept`

@@ -310,6 +310,8 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
                                 "damaged checkpoint file: it stands at ensemble member " +
                                     std::to_string(resume->member + 1) + " of " +
                                     std::to_string(config.train.ensemble));
+            if (checkpoints->resumed)
+                checkpoints->resumed(*resume);
         }
         runCheckpoints.emplace(*checkpoints, std::move(fingerprint));
     }

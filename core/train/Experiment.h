@@ -61,6 +61,9 @@ struct CheckpointSettings {
     // Called after each checkpoint is written (by the rank that writes): progress, or a test that
     // stops the run there.
     std::function<void()> written;
+    // Called once the checkpoint to resume from has passed the fingerprint check, before training
+    // continues from it (so that "resuming" is never said of a checkpoint that is then refused).
+    std::function<void(const TrainingCheckpoint &)> resumed;
 };
 
 // The whole flow: split the rows (stratified on the first binary task), fit the preprocessing

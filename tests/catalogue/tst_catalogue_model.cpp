@@ -485,9 +485,12 @@ void CatalogueModel::damagedCheckpoints()
     newer.replace(0, 22, "CreditMTL-checkpoint 7");
     CMTL_EXPECT_REFUSAL(resume(m_scratch.write(QStringLiteral("newer.checkpoint"), newer)), 1,
                         QStringList{QStringLiteral("newer.checkpoint"), QStringLiteral("version 7")});
-    CMTL_EXPECT_REFUSAL(resume(m_scratch.write(QStringLiteral("other.checkpoint"), bytes)), 1,
+    const CliRun otherRun = resume(m_scratch.write(QStringLiteral("other.checkpoint"), bytes));
+    CMTL_EXPECT_REFUSAL(otherRun, 1,
                         QStringList{QStringLiteral("other.checkpoint"),
                                     QStringLiteral("config.train.epochs is 99 in the checkpoint and 2 now")});
+    // A refused checkpoint is never announced as the one the run resumes from.
+    QVERIFY2(!otherRun.out.contains(QStringLiteral("Resuming")), qPrintable(otherRun.out));
     QVERIFY(!QFile::exists(model));
     // The checkpoint is an output: never the data file; --checkpoint alone does nothing.
     CMTL_EXPECT_REFUSAL(runCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), sample()} +

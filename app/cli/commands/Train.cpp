@@ -203,11 +203,13 @@ std::optional<CheckpointSettings> checkpointSettings(const QCommandLineParser &p
     }
     settings.resume = parseCheckpoint(QByteArrayView(bytes.data() + 1, static_cast<qsizetype>(bytes.size()) - 1), path);
     settings.resumeSource = path;
-    const TrainingCheckpoint &checkpoint = *settings.resume;
-    out << "Resuming from " << path << ": "
-        << (run.config.train.ensemble > 1 ? "ensemble member " + std::to_string(checkpoint.member + 1) + ", " : "")
-        << (checkpoint.refit ? "the refit on all training rows" : "training with early stopping") << ", after epoch "
-        << checkpoint.trainer.epoch << '\n';
+    const int members = run.config.train.ensemble;
+    settings.resumed = [&out, path, members](const TrainingCheckpoint &checkpoint) {
+        out << "Resuming from " << path << ": "
+            << (members > 1 ? "ensemble member " + std::to_string(checkpoint.member + 1) + ", " : "")
+            << (checkpoint.refit ? "the refit on all training rows" : "training with early stopping")
+            << ", after epoch " << checkpoint.trainer.epoch << '\n';
+    };
     return settings;
 }
 
@@ -261,19 +263,11 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     const QString dataPath = required(parser, "data", "train");
     required(parser, "out", "train");
     // Before anything is read or written: no output may be one of the inputs.
-    refuseOutputsOverInputs(parser, {"data", "test", "config", "binning"}, {"out", "metrics-json", "save-config"});
-    if (const std::string checkpoint = checkpointPath(parser); !checkpoint.empty()) {
-        std::vector<NamedPath> inputs, outputs{{"the checkpoint", checkpoint}};
-        for (const char *name : {"data", "test", "config", "binning"})
-            inputs.push_back({std::string("--") + name, str(parser.value(QString::fromLatin1(name)))});
-        for (const char *name : {"out", "metrics-json", "save-config"})
-            outputs.push_back({std::string("--") + name, str(parser.value(QString::fromLatin1(name)))});
-        try {
-            refuseOutputsOverInputs(inputs, outputs);
-        } catch (const DataError &error) {
-            throw UsageError(error.problem());
-        }
-    }
+    std::vector<NamedPath> derivedOutputs;
+    if (const std::string checkpoint = checkpointPath(parser); !checkpoint.empty())
+        derivedOutputs.push_back({"the checkpoint", checkpoint});
+    refuseOutputsOverInputs(parser, {"data", "test", "config", "binning"}, {"out", "metrics-json", "save-config"},
+                            derivedOutputs);
     const RunConfiguration run = runConfiguration(parser);
     if (parser.isSet(QStringLiteral("memory-budget"))) {
         if (!checkpointPath(parser).empty())
