@@ -7,6 +7,10 @@
 #
 #   tests/bench/inspect_vs_fread.sh FILE.csv [RUNS] [BUILD_DIR]
 #
+# With WORKBENCH=1 each run also starts the workbench on FILE under Xvfb ($GUI_TOOLS, default
+# ../shared/tools/gui) and times it from its start to its column list filled
+# (scripts/gui_first_view_time.py: polled over the accessibility bus every 20 ms, an upper bound).
+#
 # When R's data.table is not installed the fread column says so and no ratio to it is printed
 # (../shared/reference/README.md holds fread's figures measured earlier on this kind of machine).
 # Medians only: nothing here passes or fails.
@@ -21,6 +25,22 @@ FREAD=${REFERENCE_DIR:-$ROOT/../shared/reference}/fread_speed.R
 for tool in "$CLI" "$BENCH"; do
     [ -x "$tool" ] || { echo "missing $tool: build creditmtl-cli and creditmtl-bench first" >&2; exit 2; }
 done
+GUI_RUN=${GUI_TOOLS:-$ROOT/../shared/tools/gui}/atspi_run.sh
+if [ "${WORKBENCH:-0}" = 1 ]; then
+    [ -x "$BUILD/app/workbench/creditmtl" ] && [ -x "$GUI_RUN" ] || { echo "WORKBENCH=1 needs $BUILD/app/workbench/creditmtl and $GUI_RUN" >&2; exit 2; }
+fi
+# Seconds from the workbench's start to its column list filled (a fresh settings folder each run).
+workbench_seconds() {
+    local home
+    home=$(mktemp -d)
+    mkdir -p "$home/cfg/CreditMTL"
+    printf '[General]\nlanguage=en\n' > "$home/cfg/CreditMTL/creditmtl.conf"
+    SHOT=$home/shot.png "$GUI_RUN" "bash -c 'sleep 4; date +%s.%N > $home/t0; exec env XDG_CONFIG_HOME=$home/cfg \
+XDG_DATA_HOME=$home/data XDG_CACHE_HOME=$home/cache $BUILD/app/workbench/creditmtl $FILE'" \
+        "$ROOT/scripts/gui_first_view_time.py" "$home/t0" "$(head -1 "$FILE" | tr ',' '\n' | wc -l)" |
+        sed -n 's/column list filled: \([0-9.]*\) s.*/\1/p'
+    rm -rf "$home"
+}
 HAVE_FREAD=0
 if command -v Rscript > /dev/null && Rscript -e 'library(data.table)' > /dev/null 2>&1 && [ -f "$FREAD" ]; then
     HAVE_FREAD=1
@@ -51,6 +71,9 @@ for ((run = 1; run <= RUNS; ++run)); do
         # fread's own clock (the read alone, without R's start and library load)
         Rscript "$FREAD" "$FILE" 2 | sed -n 's/.* in \([0-9.]*\) s .*/\1/p' >> /tmp/inspect_vs_fread.$$.freadonly
     fi
+    if [ "${WORKBENCH:-0}" = 1 ]; then
+        workbench_seconds >> /tmp/inspect_vs_fread.$$.workbench
+    fi
 done
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 inspect=$(cut -d' ' -f1 /tmp/inspect_vs_fread.$$.inspect | median)
@@ -67,6 +90,11 @@ if [ "$HAVE_FREAD" = 1 ]; then
     echo "Rscript fread_speed.R (whole process, 2 threads): median $fread s wall, $freadCpu s CPU; runs: $(cut -d' ' -f1 /tmp/inspect_vs_fread.$$.fread | tr '\n' ' ')"
     echo "fread alone (its own clock, inside R, separate runs): median $freadOnly s; runs: $(tr '\n' ' ' < /tmp/inspect_vs_fread.$$.freadonly)"
     awk -v i="$inspect" -v f="$fread" -v o="$freadOnly" 'BEGIN {printf "ratio fread / inspect: %.2fx whole processes; %.2fx fread alone against the whole inspect process (>= 1 means inspect is no slower)\n", f / i, o / i}'
+    if [ "${WORKBENCH:-0}" = 1 ]; then
+        workbench=$(median < /tmp/inspect_vs_fread.$$.workbench)
+        echo "workbench, start to column list filled: median $workbench s; runs: $(tr '\n' ' ' < /tmp/inspect_vs_fread.$$.workbench)"
+        awk -v w="$workbench" -v f="$fread" 'BEGIN {printf "ratio fread (whole process) / workbench: %.2fx (>= 1 means the column list is on screen no later than fread has read the file)\n", f / w}'
+    fi
 else
     echo "fread: R's data.table is not installed here (Rscript -e 'library(data.table)' fails); no ratio measured"
 fi
