@@ -151,8 +151,6 @@ std::string describeCandidate(const Candidate &candidate, const std::vector<std:
                 (train.refit == RefitMode::All ? " then refit" : "");
     else
         text += " all rows";
-    if (train.ensemble > 1)
-        text += " ensemble " + std::to_string(train.ensemble);
     if (candidate.lambdas.size() > 1) {
         text += " lambda";
         for (std::size_t t = 0; t < candidate.lambdas.size() && t < taskNames.size(); ++t)

@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <limits>
 #include <mutex>
-#include <optional>
 
 namespace cmtl {
 
@@ -62,8 +61,6 @@ long long plannedFolds(const TuneSpec &spec)
             alive = std::max(1, alive / spec.halvingRate);
         }
     }
-    if (spec.seedEnsemble > 1)
-        total += totalFolds(spec); // the seed-ensemble check, when the best is a network
     return total;
 }
 
@@ -92,22 +89,6 @@ void checkSpec(const TuneSpec &spec)
                           std::to_string(spec.firstRungFolds));
     if (spec.workers < 0)
         throw ConfigError("a search needs at least one thread, not " + std::to_string(spec.workers));
-    if (!limits::kEnsemble.contains(spec.seedEnsemble))
-        throw ConfigError("a seed ensemble has from " + std::to_string(limits::kEnsemble.lowest) + " to " +
-                          std::to_string(limits::kEnsemble.highest) + " networks, not " +
-                          std::to_string(spec.seedEnsemble));
-}
-
-// The seed ensemble of a recommended trial that the check scores: only for a network trained as
-// one (a linear model's members would differ by their shuffling alone, as in Comparison.cpp).
-std::optional<Candidate> ensembleCandidate(const Trial &trial, const TuneSpec &spec)
-{
-    const TrainConfig &train = trial.candidate.config.train;
-    if (spec.seedEnsemble <= 1 || trial.ensembleOf != 0 || train.hiddenLayers.empty() || train.ensemble != 1)
-        return std::nullopt;
-    Candidate candidate = trial.candidate;
-    candidate.config.train.ensemble = spec.seedEnsemble;
-    return candidate;
 }
 
 // The search-wide stop, shared by the threads scoring folds: the user's cancel, the time budget,
@@ -202,22 +183,18 @@ int workerCount(const TuneSpec &spec)
     return resolveThreadCount(spec.workers);
 }
 
-namespace {
-
-// bestTrialIndex among the drawn trials (the seed-ensemble check left out).
-int bestDrawnIndex(const std::vector<Trial> &trials, const TuneSpec &spec)
+int bestTrialIndex(const std::vector<Trial> &trials, const TuneSpec &spec)
 {
     // The evidence a recommendation needs when some trial has it: one whole repeat.
     const std::size_t repeat = static_cast<std::size_t>(std::min(spec.crossValidation.folds, totalFolds(spec)));
-    const auto competes = [](const Trial &trial) { return trial.state != TrialState::Failed && trial.ensembleOf == 0; };
     bool anyRepeat = false;
     for (const Trial &trial : trials)
-        anyRepeat = anyRepeat || (competes(trial) && trial.scores.size() >= repeat);
+        anyRepeat = anyRepeat || (trial.state != TrialState::Failed && trial.scores.size() >= repeat);
     // The contenders: the trials that reached the highest rung with at least the folds that rung
     // is entered with (the first rung's folds for rung 0), and a whole repeat if any trial has one.
     int highest = -1;
     for (const Trial &trial : trials) {
-        if (competes(trial) && !trial.scores.empty() && (!anyRepeat || trial.scores.size() >= repeat))
+        if (trial.state != TrialState::Failed && !trial.scores.empty() && (!anyRepeat || trial.scores.size() >= repeat))
             highest = std::max(highest, trial.rung);
     }
     if (highest < 0)
@@ -228,7 +205,7 @@ int bestDrawnIndex(const std::vector<Trial> &trials, const TuneSpec &spec)
     std::size_t common = std::numeric_limits<std::size_t>::max();
     for (std::size_t i = 0; i < trials.size(); ++i) {
         const Trial &trial = trials[i];
-        if (competes(trial) && trial.rung == highest && trial.scores.size() >= entry) {
+        if (trial.state != TrialState::Failed && trial.rung == highest && trial.scores.size() >= entry) {
             contenders.push_back(i);
             common = std::min(common, trial.scores.size());
         }
@@ -238,7 +215,7 @@ int bestDrawnIndex(const std::vector<Trial> &trials, const TuneSpec &spec)
         int best = -1;
         for (std::size_t i = 0; i < trials.size(); ++i) {
             const Trial &trial = trials[i];
-            if (competes(trial) && !trial.scores.empty() &&
+            if (trial.state != TrialState::Failed && !trial.scores.empty() &&
                 (best < 0 || trial.scores.size() > trials[static_cast<std::size_t>(best)].scores.size()))
                 best = static_cast<int>(i);
         }
@@ -256,28 +233,6 @@ int bestDrawnIndex(const std::vector<Trial> &trials, const TuneSpec &spec)
             best = i;
     }
     return static_cast<int>(best);
-}
-
-} // namespace
-
-int bestTrialIndex(const std::vector<Trial> &trials, const TuneSpec &spec)
-{
-    const int best = bestDrawnIndex(trials, spec);
-    if (best < 0)
-        return best;
-    // The seed-ensemble check of the best, compared on the folds the best was scored on.
-    const Trial &drawn = trials[static_cast<std::size_t>(best)];
-    const std::size_t folds = drawn.scores.size();
-    const auto meanOfFirst = [folds](const Trial &trial) {
-        return summarise({trial.scores.begin(), trial.scores.begin() + static_cast<std::ptrdiff_t>(folds)}).mean;
-    };
-    for (std::size_t i = 0; i < trials.size(); ++i) {
-        const Trial &trial = trials[i];
-        if (trial.ensembleOf == drawn.number && trial.state != TrialState::Failed && trial.scores.size() >= folds &&
-            isBetter(spec.metric, meanOfFirst(trial), meanOfFirst(drawn)))
-            return static_cast<int>(i);
-    }
-    return best;
 }
 
 TuneResult tune(const CrossValidationObjective &objective, const Candidate &base, const TuneSpec &specIn,
@@ -328,47 +283,15 @@ TuneResult tune(const CrossValidationObjective &objective, const Candidate &base
     // The candidates come from their own stream, so that the folds and the training seeds do not
     // change the sequence of candidates.
     SplitMix64 random(SplitMix64::derive(spec.crossValidation.seed, 0x7475 /* "tu" */));
-    // After the draws, a last bracket of one: the recommended network as a seed ensemble
-    // (TuneSpec::seedEnsemble), the number of the trial it re-scores in ensembleOf.
-    int ensembleOf = 0;
-    bool keptTimeForCheck = false;
-    Clock::duration longestBracket{};
-    for (int bracket = 1; ensembleOf == 0 && !stop.check(); ++bracket) {
-        const Clock::time_point bracketStart = Clock::now();
-        const int recommended = spec.seedEnsemble > 1 ? bestTrialIndex(result.trials, spec) : -1;
-        const std::optional<Candidate> check =
-            recommended >= 0 ? ensembleCandidate(result.trials[static_cast<std::size_t>(recommended)], spec)
-                             : std::nullopt;
-        bool draw = spec.maxTrials == 0 || progress.trialsDrawn < spec.maxTrials;
-        if (draw && check && hasDeadline) {
-            // Under a time budget no bracket is begun that would leave the check too little time
-            // (reckoned from the slowest bracket so far and the recommended trial's folds).
-            const Trial &trial = result.trials[static_cast<std::size_t>(recommended)];
-            const double foldSeconds =
-                trial.seconds / static_cast<double>(std::max<std::size_t>(1, trial.scores.size()));
-            const double checkSeconds =
-                spec.seedEnsemble * foldSeconds * totalFolds(spec) / std::min(workers, totalFolds(spec));
-            keptTimeForCheck =
-                bracketStart + longestBracket +
-                    std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(checkSeconds)) >=
-                deadline;
-            draw = !keptTimeForCheck;
-        }
+    for (int bracket = 1; !stop.check() && (spec.maxTrials == 0 || progress.trialsDrawn < spec.maxTrials); ++bracket) {
+        const int size =
+            spec.maxTrials == 0 ? spec.bracketSize : std::min(spec.bracketSize, spec.maxTrials - progress.trialsDrawn);
         std::vector<Candidate> drawn;
-        if (draw) {
-            const int size = spec.maxTrials == 0 ? spec.bracketSize
-                                                 : std::min(spec.bracketSize, spec.maxTrials - progress.trialsDrawn);
-            if (bracket == 1)
-                drawn = startingCandidates(base.config, base.lambdas);
-            drawn.resize(std::min<std::size_t>(drawn.size(), static_cast<std::size_t>(size)));
-            while (drawn.size() < static_cast<std::size_t>(size))
-                drawn.push_back(sampleCandidate(random, base.config, base.lambdas, objective.metricTask()));
-        } else if (check) {
-            drawn = {*check};
-            ensembleOf = result.trials[static_cast<std::size_t>(recommended)].number;
-        } else {
-            break;
-        }
+        if (bracket == 1)
+            drawn = startingCandidates(base.config, base.lambdas);
+        drawn.resize(std::min<std::size_t>(drawn.size(), static_cast<std::size_t>(size)));
+        while (drawn.size() < static_cast<std::size_t>(size))
+            drawn.push_back(sampleCandidate(random, base.config, base.lambdas, objective.metricTask()));
         // This bracket's candidates still in, as indices into result.trials (rung 0: none yet; a
         // trial is made when its first fold is claimed, so that the trials are numbered in the
         // order of drawing and a budget that ends the search leaves a prefix of them).
@@ -435,7 +358,6 @@ TuneResult tune(const CrossValidationObjective &objective, const Candidate &base
                                 Trial trial;
                                 trial.number = static_cast<int>(result.trials.size()) + 1;
                                 trial.bracket = bracket;
-                                trial.ensembleOf = ensembleOf;
                                 trial.candidate = drawn[job.contender];
                                 trial.description = describeCandidate(trial.candidate, taskNames);
                                 result.trials.push_back(std::move(trial));
@@ -537,7 +459,6 @@ TuneResult tune(const CrossValidationObjective &objective, const Candidate &base
             if (alive.empty())
                 break;
         }
-        longestBracket = std::max(longestBracket, Clock::now() - bracketStart);
     }
     for (Trial &trial : result.trials) {
         if (trial.state == TrialState::Running) {
@@ -549,11 +470,7 @@ TuneResult tune(const CrossValidationObjective &objective, const Candidate &base
     switch (stop.cause()) {
     case StopCause::None:
     case StopCause::Error:
-        result.stopReason = keptTimeForCheck
-                                ? "time budget used (" +
-                                      std::to_string(static_cast<long long>(std::lround(spec.budgetSeconds))) +
-                                      " s), the rest kept for the seed-ensemble check"
-                                : "trial limit reached (" + std::to_string(spec.maxTrials) + " trials)";
+        result.stopReason = "trial limit reached (" + std::to_string(spec.maxTrials) + " trials)";
         break;
     case StopCause::Budget:
         result.stopReason =

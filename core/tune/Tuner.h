@@ -34,11 +34,6 @@ struct TuneSpec {
     // Folds scored at once, each on its own thread (0 = the hardware's threads). With more than
     // one, each training runs on one thread, so that the machine is not oversubscribed.
     int workers = 0;
-    // After the draws, the recommended network (trained as one network) is scored once more as a
-    // seed ensemble of this many networks (TrainConfig::ensemble: seeds seed, seed+1, ...) on the
-    // same folds, and recommended as such when its mean over the recommended trial's folds is
-    // better: averaging seeds removes some of the seed noise in a network's score. 1 = no check.
-    int seedEnsemble = 1;
 };
 
 // The held-out folds a candidate has been scored on once it has finished `rung` (0-based):
@@ -59,10 +54,9 @@ enum class TrialState {
 const char *toString(TrialState state);
 
 struct Trial {
-    int number = 0;     // 1-based, in the order of drawing
-    int bracket = 0;    // 1-based
-    int rung = 0;       // the highest rung reached (0-based)
-    int ensembleOf = 0; // the number of the trial this one scores as a seed ensemble (0: drawn)
+    int number = 0;  // 1-based, in the order of drawing
+    int bracket = 0; // 1-based
+    int rung = 0;    // the highest rung reached (0-based)
     Candidate candidate;
     std::string description;
     std::vector<double> scores; // the metric on each held-out fold scored so far, in fold order
@@ -110,9 +104,7 @@ struct TuneResult {
 // for each. A promoted trial got there by beating the others of its bracket. When no trial has
 // a whole repeat, the same rule over the trials at the highest rung with at least that rung's
 // entry folds; when no trial finished its first rung, the trial scored on the most folds; -1
-// when no trial has a score. The seed-ensemble check (TuneSpec::seedEnsemble) is no contender: it
-// replaces the trial it re-scores when it was scored on at least that trial's folds and its mean
-// over them is better.
+// when no trial has a score.
 int bestTrialIndex(const std::vector<Trial> &trials, const TuneSpec &spec);
 
 // Runs the search. The first candidates are startingCandidates(base) (SearchSpace.h): the base

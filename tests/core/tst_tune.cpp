@@ -54,14 +54,6 @@ TuneSpec aucSearch(const RoleAssignment &roles, int trials)
     return spec;
 }
 
-// A search of `spec` on `objective` from `config`, its folds scored on `workers` threads.
-TuneResult tuneOn(const CrossValidationObjective &objective, const RoleAssignment &roles,
-                  const ExperimentConfig &config, TuneSpec spec, int workers)
-{
-    spec.workers = workers;
-    return tune(objective, baseCandidate(roles, config), spec);
-}
-
 // Stops the search from inside, after a given number of scored folds.
 class StopAfterFolds : public TuneCallback {
 public:
@@ -84,8 +76,7 @@ ExperimentConfig slowConfig()
 
 // A known objective in place of training: a candidate's score on fold f is
 // quality(candidate) + 0.01 f, the same fold effect for every candidate, so that its mean over
-// any set of folds ranks the candidates by their quality; a seed ensemble adds ensembleEffect.
-// Records which folds it was asked for.
+// any set of folds ranks the candidates by their quality. Records which folds it was asked for.
 class ToyObjective : public CrossValidationObjective {
 public:
     using CrossValidationObjective::CrossValidationObjective;
@@ -98,9 +89,8 @@ public:
     {
         const std::lock_guard lock(m_mutex);
         ++m_calls[index];
-        return quality(candidate) + 0.01 * index + (candidate.config.train.ensemble > 1 ? ensembleEffect : 0.0);
+        return quality(candidate) + 0.01 * index;
     }
-    double ensembleEffect = 0;
     std::map<int, int> calls() const
     {
         const std::lock_guard lock(m_mutex);
@@ -155,7 +145,9 @@ private Q_SLOTS:
         const auto run = [&](std::uint64_t seed, int workers) {
             const CrossValidationObjective objective(table, roles, tuningRows(table, roles, config, false), spec.metric,
                                                      {3, 2, seed});
-            return tuneOn(objective, roles, config, spec, workers);
+            TuneSpec threaded = spec;
+            threaded.workers = workers;
+            return tune(objective, baseCandidate(roles, config), threaded);
         };
         // The same seed gives the same trials, scores and best whether the folds are scored one
         // at a time or on two or three threads at once (whatever the order they finish in).
@@ -515,126 +507,6 @@ private Q_SLOTS:
         QCOMPARE(bestTrialIndex(evidence, spec), 0);
         evidence[3].scores = {0.71, 0.70, 0.75};
         QCOMPARE(bestTrialIndex(evidence, spec), 3);
-    }
-
-    void seedEnsembleCheck_data()
-    {
-        QTest::addColumn<double>("effect");
-        QTest::addColumn<bool>("recommended");
-        QTest::newRow("better") << 0.005 << true;
-        QTest::newRow("equal") << 0.0 << false;
-        QTest::newRow("worse") << -0.005 << false;
-    }
-
-    void seedEnsembleCheck()
-    {
-        // After the 9 draws, the recommended network is scored once more as a seed ensemble of 3
-        // on every fold, and recommended instead when (only when) its mean is better there.
-        QFETCH(double, effect);
-        QFETCH(bool, recommended);
-        const Table table = syntheticLoans(60, 1);
-        const RoleAssignment roles = threeTaskRoles(table);
-        const ExperimentConfig config = smallConfig(); // a network with L2 1e-2: the best quality
-        QCOMPARE(config.train.l2, 1e-2);
-        TuneSpec spec = aucSearch(roles, 9);
-        spec.seedEnsemble = 3;
-        spec.crossValidation = {3, 3, 5};
-        const auto run = [&](int workers) {
-            ToyObjective objective(table, roles, tuningRows(table, roles, config, false), spec.metric, {3, 3, 5});
-            objective.ensembleEffect = effect;
-            TuneResult result = tuneOn(objective, roles, config, spec, workers);
-            return std::make_pair(std::move(result), objective.calls());
-        };
-        const auto [result, calls] = run(2);
-        QCOMPARE(fingerprint(result), fingerprint(run(1).first));
-        QCOMPARE(result.trials.size(), std::size_t{10});
-        QVERIFY(result.stopReason.find("9 trials") != std::string::npos);
-        // The base network (trial 1) ties with the linear model on quality and was drawn first.
-        const Trial &drawn = result.trials.front();
-        QCOMPARE(drawn.state, TrialState::Complete);
-        const Trial &check = result.trials.back();
-        QCOMPARE(check.number, 10);
-        QCOMPARE(check.ensembleOf, drawn.number);
-        QCOMPARE(check.state, TrialState::Complete);
-        QCOMPARE(check.scores.size(), drawn.scores.size());
-        QCOMPARE(check.candidate.config.train.ensemble, 3);
-        QVERIFY(check.description.find("ensemble 3") != std::string::npos);
-        ExperimentConfig single = check.candidate.config;
-        single.train.ensemble = 1;
-        QCOMPARE(configToJson(single), configToJson(drawn.candidate.config));
-        QCOMPARE(check.candidate.lambdas, drawn.candidate.lambdas);
-        // The search's folds (9 on fold 0, 3 on folds 1-2, 1 on the rest) and the check's 9.
-        for (int fold = 0; fold < 9; ++fold)
-            QCOMPARE(calls.at(fold), (fold == 0 ? 9 : fold < 3 ? 3 : 1) + 1);
-        QCOMPARE(result.best, recommended ? 9 : 0);
-        // No check when the recommendation is a linear model, nor with seedEnsemble 1.
-        ExperimentConfig linear = config;
-        linear.train.hiddenLayers.clear();
-        const ToyObjective objective(table, roles, tuningRows(table, roles, config, false), spec.metric, {3, 3, 5});
-        const TuneResult ofLinear = tune(objective, baseCandidate(roles, linear), spec);
-        QCOMPARE(ofLinear.trials.size(), std::size_t{9});
-        QVERIFY(ofLinear.bestTrial()->candidate.config.train.hiddenLayers.empty());
-        spec.seedEnsemble = 1;
-        QCOMPARE(tune(objective, baseCandidate(roles, config), spec).trials.size(), std::size_t{9});
-    }
-
-    void seedEnsembleCheckComparesTheBestsFolds()
-    {
-        TuneSpec spec;
-        spec.metric = {"default", "auc", true};
-        spec.crossValidation = {3, 3, 0};
-        const auto trial = [](int number, int rung, std::vector<double> scores, TrialState state, int ensembleOf) {
-            Trial made;
-            made.number = number;
-            made.rung = rung;
-            made.scores = std::move(scores);
-            made.state = state;
-            made.ensembleOf = ensembleOf;
-            return made;
-        };
-        const std::vector<double> nine(9, 0.70);
-        std::vector<Trial> trials{trial(1, 2, nine, TrialState::Complete, 0), trial(2, 0, {0.9}, TrialState::Pruned, 0),
-                                  trial(3, 2, std::vector<double>(7, 0.71), TrialState::Stopped, 1)};
-        // A check the budget interrupted (7 of the best's 9 folds) is not compared; nor is it a
-        // contender itself, though its mean is the highest.
-        QCOMPARE(bestTrialIndex(trials, spec), 0);
-        trials[2].scores = std::vector<double>(9, 0.71);
-        QCOMPARE(bestTrialIndex(trials, spec), 2);
-        trials[2].scores = std::vector<double>(9, 0.69);
-        QCOMPARE(bestTrialIndex(trials, spec), 0);
-        // A check of another trial than the best is not compared.
-        trials[2].scores = std::vector<double>(9, 0.71);
-        trials[2].ensembleOf = 2;
-        QCOMPARE(bestTrialIndex(trials, spec), 0);
-        // A failed check neither.
-        trials[2].ensembleOf = 1;
-        trials[2].state = TrialState::Failed;
-        QCOMPARE(bestTrialIndex(trials, spec), 0);
-    }
-
-    void seedEnsembleCheckTrainsDeterministically()
-    {
-        // The check on real training (one candidate, the base network, then its seed ensemble):
-        // the same trials, scores and best on one thread or two.
-        const Table table = syntheticLoans(400, 6);
-        const RoleAssignment roles = threeTaskRoles(table);
-        const ExperimentConfig config = smallConfig();
-        TuneSpec spec = aucSearch(roles, 1);
-        spec.seedEnsemble = 2;
-        const CrossValidationObjective objective(table, roles, tuningRows(table, roles, config, false), spec.metric,
-                                                 {3, 1, 9});
-        const TuneResult first = tuneOn(objective, roles, config, spec, 1);
-        const TuneResult second = tuneOn(objective, roles, config, spec, 2);
-        QCOMPARE(fingerprint(first), fingerprint(second));
-        QCOMPARE(first.trials.size(), std::size_t{2});
-        const Trial &drawn = first.trials[0], &check = first.trials[1];
-        QCOMPARE(drawn.state, TrialState::Complete);
-        QCOMPARE(check.state, TrialState::Complete);
-        QCOMPARE(check.ensembleOf, 1);
-        QCOMPARE(check.scores.size(), std::size_t{3});
-        // The ensemble's scores are its own: averaging two seeds changes the held-out AUC.
-        QVERIFY(check.scores != drawn.scores);
-        QCOMPARE(first.best, check.summary().mean > drawn.summary().mean ? 1 : 0);
     }
 
     void everySampledCandidateTrains()

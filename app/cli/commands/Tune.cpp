@@ -14,8 +14,6 @@ namespace {
 // One week: a budget beyond it is more likely a slip of the keyboard than a plan.
 constexpr limits::RealRange kBudget{"budget", "budget", 0.001, 7 * 24 * 3600.0};
 constexpr limits::IntegerRange kTrials{"trials", "trials", 1, 100000};
-constexpr limits::IntegerRange kSeedEnsemble{"seed-ensemble", "seed-ensemble", limits::kEnsemble.lowest,
-                                             limits::kEnsemble.highest};
 
 std::string meanAndDeviation(const Trial &trial)
 {
@@ -71,11 +69,6 @@ int commandTune(const QStringList &arguments, std::ostream &out)
                             "accuracy, macro-f1, logloss (multiclass); rmse, mae, r2 (regression). Default: "
                             "the first binary task's AUC (else the first task's accuracy or RMSE).",
                             "task:metric"));
-    parser.addOption(option("seed-ensemble",
-                            "After the search, score the best network once more as a seed ensemble of this many "
-                            "networks (train's --ensemble) on the same folds, and recommend the ensemble when its "
-                            "mean is better (1 = no check; default 3).",
-                            "k", "3"));
     parser.addOption(option("folds", "Cross-validation folds (default 3).", "k", "3"));
     parser.addOption(option("repeats", "Repeats of the cross-validation, each with new folds (default 3).", "r", "3"));
     bool help = false;
@@ -94,7 +87,6 @@ int commandTune(const QStringList &arguments, std::ostream &out)
         spec.maxTrials = static_cast<int>(integerOption(parser, kTrials));
     if (spec.budgetSeconds == 0 && spec.maxTrials == 0)
         spec.budgetSeconds = 60;
-    spec.seedEnsemble = static_cast<int>(integerOption(parser, kSeedEnsemble));
     spec.crossValidation.folds = static_cast<int>(integerOption(parser, limits::kFolds));
     spec.crossValidation.repeats = static_cast<int>(integerOption(parser, limits::kTuneRepeats));
     spec.crossValidation.seed = run.config.train.seed;
