@@ -5,7 +5,14 @@
 # configuration trained on the whole training part and evaluated on the test part, against the
 # default settings trained and evaluated on the same parts. Target: mean default AUC >= 0.700.
 #
-#   scripts/tune_splits.sh [--budget SECONDS] [--seeds "0 1 2"] [--build DIR] [--out DIR]
+#   scripts/tune_splits.sh [--budget SECONDS | --trials N] [--seeds "0 1 2"] [--build DIR] [--out DIR]
+#                          [--defaults DIR]
+#
+# --trials N stops each search after N candidates instead of a time budget: the trials, and so
+# the figures, are then the same whatever the machine's load (for comparing variants of tune).
+# The default settings' run of a split is kept (default_SEED.json, in OUT or in --defaults DIR) and
+# reused by later runs that find it there: delete it to train the defaults again (after a change
+# to training, or to the splits).
 #
 # Runs under `nice` (the machine is shared); needs Debian's python3-sklearn for the splits.
 # Tasks: Class:binary:bad, grade (the sample's first letter of sub_grade), int_rate regression;
@@ -15,24 +22,30 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BUDGET=60
+TRIALS=
 SEEDS="0 1 2 3 4 5 6 7 8 9"
 BUILD=build
 OUT=build/tune_splits
+DEFAULTS=
 while [ $# -gt 0 ]; do
     case "$1" in
     --budget) BUDGET="$2"; shift 2 ;;
+    --trials) TRIALS="$2"; shift 2 ;;
     --seeds) SEEDS="$2"; shift 2 ;;
     --build) BUILD="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
-    *) echo "usage: $0 [--budget SECONDS] [--seeds \"0 1 ...\"] [--build DIR] [--out DIR]" >&2; exit 2 ;;
+    --defaults) DEFAULTS="$2"; shift 2 ;;
+    *) echo "usage: $0 [--budget SECONDS | --trials N] [--seeds \"0 1 ...\"] [--build DIR] [--out DIR] [--defaults DIR]" >&2; exit 2 ;;
     esac
 done
 PYTHON=/usr/bin/python3 # Debian's, with python3-sklearn (a pyenv python may lack it)
 "$PYTHON" -c 'import sklearn' 2>/dev/null || { echo "needs python3-sklearn: apt-get install python3-sklearn" >&2; exit 1; }
 cmake --build "$BUILD" --target creditmtl-cli >/dev/null
 CLI="$BUILD/app/cli/creditmtl-cli"
-mkdir -p "$OUT"
+DEFAULTS=${DEFAULTS:-$OUT}
+mkdir -p "$OUT" "$DEFAULTS"
 TASKS=(--task Class:binary:bad --task grade:multiclass --task int_rate:regression)
+if [ -n "$TRIALS" ]; then LIMIT=(--trials "$TRIALS"); else LIMIT=(--budget "$BUDGET"); fi
 
 # The splits: the sample's lines copied unchanged into train_SEED.csv and test_SEED.csv.
 "$PYTHON" - "$OUT" $SEEDS <<'PY'
@@ -55,16 +68,18 @@ PY
 auc() { "$PYTHON" -c 'import json,sys; print("%.4f" % json.load(open(sys.argv[1]))["tasks"]["Class"]["auc"])' "$1"; }
 for seed in $SEEDS; do
     train="$OUT/train_$seed.csv" test="$OUT/test_$seed.csv"
-    nice "$CLI" train --data "$train" --test "$test" "${TASKS[@]}" --out "$OUT/default_$seed.cmtl" \
-        --metrics-json "$OUT/default_$seed.json" >"$OUT/default_$seed.log"
-    nice "$CLI" tune --data "$train" --test "$test" "${TASKS[@]}" --metric Class:auc --budget "$BUDGET" \
+    if [ ! -s "$DEFAULTS/default_$seed.json" ]; then
+        nice "$CLI" train --data "$train" --test "$test" "${TASKS[@]}" --out "$DEFAULTS/default_$seed.cmtl" \
+            --metrics-json "$DEFAULTS/default_$seed.json" >"$DEFAULTS/default_$seed.log"
+    fi
+    nice "$CLI" tune --data "$train" --test "$test" "${TASKS[@]}" --metric Class:auc "${LIMIT[@]}" \
         --save-config "$OUT/tuned_$seed.config.json" >"$OUT/tune_$seed.log"
     nice "$CLI" train --config "$OUT/tuned_$seed.config.json" --data "$train" --test "$test" \
         --out "$OUT/tuned_$seed.cmtl" --metrics-json "$OUT/tuned_$seed.json" >"$OUT/tuned_$seed.log"
     trials=$(grep -c '^[0-9]' <(sed -n '/^Trials/,/^Stopped/p' "$OUT/tune_$seed.log") || true)
     best=$(grep -A1 '^Best:' "$OUT/tune_$seed.log" | tr -s ' ' | tr '\n' ' ')
     scored=$(grep -m1 -o 'after [0-9.]* s' "$OUT/tune_$seed.log" || true)
-    echo "seed $seed  default $(auc "$OUT/default_$seed.json")  tuned $(auc "$OUT/tuned_$seed.json")  ($trials trials, stopped $scored, load $(cut -d' ' -f1-3 /proc/loadavg)) $best"
+    echo "seed $seed  default $(auc "$DEFAULTS/default_$seed.json")  tuned $(auc "$OUT/tuned_$seed.json")  ($trials trials, stopped $scored, load $(cut -d' ' -f1-3 /proc/loadavg)) $best"
 done | tee "$OUT/summary.txt"
 
 "$PYTHON" - "$OUT/summary.txt" <<'PY'
