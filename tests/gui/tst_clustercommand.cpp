@@ -1,8 +1,9 @@
 // Run ▸ Command Line for a Cluster: for the workbench's configuration (a lambda, an architecture, a
 // weighting, an ignored column, epochs) the dialog saves the configuration the workbench trains
 // with and shows commands that, run as shown (paths with a space and a quote), train a model with
-// that configuration; it refuses a configuration file over the data file and says what the ranks
-// of a data-parallel run do not share (here a separate test file).
+// that configuration; it refuses a configuration file over the data file, puts a separate test
+// file into both commands, and says what the ranks of a data-parallel run do not share (here
+// weight-of-evidence inputs).
 
 #include "../catalogue/Catalogue.h"
 #include "GuiTestSupport.h"
@@ -237,20 +238,41 @@ private Q_SLOTS:
         dialog->close();
     }
 
-    void saysWhatTheRanksDoNotShare()
+    void aSeparateTestFileGoesIntoTheCommands()
     {
-        const QString test = m_dir.filePath(QStringLiteral("later.csv"));
+        const QString test = m_dir.filePath(QStringLiteral("later loans.csv"));
         QVERIFY(QFile::copy(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"), test));
         m_window->settingsPage()->setTestFile(test);
         ClusterCommandDialog *dialog = openDialog();
         QVERIFY(dialog);
-        QVERIFY2(dialog->refusal().contains(QStringLiteral("a separate test file")), qPrintable(dialog->refusal()));
-        QVERIFY(findByAccessibleName<QLabel>(dialog, QStringLiteral("Why the ranks cannot share this run")));
-        QVERIFY(dialog->singleProcessCommand().startsWith(QStringLiteral("creditmtl-cli train --data ")));
+        // The ranks read the test file in parts, as they read the data: nothing refused.
+        QVERIFY2(dialog->refusal().isEmpty(), qPrintable(dialog->refusal()));
+        const QStringList cluster = shellWords(dialog->clusterCommand());
+        const QStringList single = shellWords(dialog->singleProcessCommand());
+        QCOMPARE(cluster.mid(5, 4), (QStringList{QStringLiteral("--data"), m_data, QStringLiteral("--test"), test}));
+        QCOMPARE(single, cluster.mid(3));
         // Nor over the test file.
         QVERIFY(!dialog->saveConfigurationTo(test).isEmpty());
         dialog->close();
         m_window->settingsPage()->setTestFile({});
+    }
+
+    void saysWhatTheRanksDoNotShare()
+    {
+        SettingsPage *settings = m_window->settingsPage();
+        std::optional<ExperimentConfig> config = settings->config();
+        QVERIFY(config);
+        const ExperimentConfig before = *config;
+        config->woe.allColumns = true;
+        settings->setConfig(*config);
+        ClusterCommandDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        QVERIFY2(dialog->refusal().contains(QStringLiteral("weight-of-evidence inputs")),
+                 qPrintable(dialog->refusal()));
+        QVERIFY(findByAccessibleName<QLabel>(dialog, QStringLiteral("Why the ranks cannot share this run")));
+        QVERIFY(dialog->singleProcessCommand().startsWith(QStringLiteral("creditmtl-cli train --data ")));
+        dialog->close();
+        settings->setConfig(before);
     }
 };
 
