@@ -122,6 +122,38 @@ private:
         QVERIFY(std::find(features.begin(), features.end(), "grade") != features.end());
     }
 
+    // Runs the shown mpirun command `cluster` (its words; 2 ranks) on this machine only
+    // (tests/mpi/run_mpi_test.sh's options), in an MPI build with mpirun installed, and checks the
+    // model it writes.
+    static void runClusterCommand(const QStringList &cluster, const QString &model)
+    {
+#ifdef CMTL_HAVE_MPI
+        const QString mpirun = QStandardPaths::findExecutable(QStringLiteral("mpirun"));
+        if (mpirun.isEmpty()) {
+            qInfo("mpirun not found: the data-parallel command is not run");
+            return;
+        }
+        QStringList options{QStringLiteral("--oversubscribe"),
+                            QStringLiteral("--mca"),
+                            QStringLiteral("btl"),
+                            QStringLiteral("self,vader"),
+                            QStringLiteral("--mca"),
+                            QStringLiteral("oob_tcp_if_include"),
+                            QStringLiteral("lo")};
+        if (geteuid() == 0)
+            options.prepend(QStringLiteral("--allow-run-as-root"));
+        cmtl::testing::ProgramOptions limits;
+        limits.timeoutMs = 300000;
+        const cmtl::testing::ProgramRun job = cmtl::testing::runProgram(
+            mpirun, options + cluster.mid(1, 2) + QStringList{QStringLiteral(CMTL_CLI_PATH)} + cluster.mid(4), limits);
+        QVERIFY2(job.succeeded(), qPrintable(job.shown()));
+        checkModel(model);
+#else
+        Q_UNUSED(cluster);
+        Q_UNUSED(model);
+#endif
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -152,7 +184,10 @@ private Q_SLOTS:
         QVERIFY(m_window->canTrain());
     }
 
-    void cleanupTestCase() { delete m_window; }
+    void cleanupTestCase()
+    {
+        delete m_window;
+    }
 
     void commandTrainsTheWorkbenchConfiguration()
     {
@@ -214,27 +249,9 @@ private Q_SLOTS:
         if (QTest::currentTestFailed())
             return;
 
-#ifdef CMTL_HAVE_MPI
-        // And the mpirun command with 2 ranks, on this machine only (tests/mpi/run_mpi_test.sh's options).
-        const QString mpirun = QStandardPaths::findExecutable(QStringLiteral("mpirun"));
-        if (mpirun.isEmpty()) {
-            qInfo("mpirun not found: the data-parallel command is not run");
-        } else {
-            QVERIFY(QFile::remove(model));
-            QStringList options{
-                word("--oversubscribe"),    word("--mca"), word("btl"), word("self,vader"), word("--mca"),
-                word("oob_tcp_if_include"), word("lo")};
-            if (geteuid() == 0)
-                options.prepend(word("--allow-run-as-root"));
-            cmtl::testing::ProgramOptions limits;
-            limits.timeoutMs = 300000;
-            const cmtl::testing::ProgramRun job = cmtl::testing::runProgram(
-                mpirun, options + cluster.mid(1, 2) + QStringList{QStringLiteral(CMTL_CLI_PATH)} + cluster.mid(4),
-                limits);
-            QVERIFY2(job.succeeded(), qPrintable(job.shown()));
-            checkModel(model);
-        }
-#endif
+        // And the mpirun command with 2 ranks.
+        QVERIFY(QFile::remove(model));
+        runClusterCommand(cluster, model);
         dialog->close();
     }
 
@@ -247,10 +264,27 @@ private Q_SLOTS:
         QVERIFY(dialog);
         // The ranks read the test file in parts, as they read the data: nothing refused.
         QVERIFY2(dialog->refusal().isEmpty(), qPrintable(dialog->refusal()));
+        auto *ranks = findByAccessibleName<QSpinBox>(dialog, QStringLiteral("Ranks (processes) of mpirun"));
+        QVERIFY(ranks);
+        ranks->setValue(2);
         const QStringList cluster = shellWords(dialog->clusterCommand());
         const QStringList single = shellWords(dialog->singleProcessCommand());
         QCOMPARE(cluster.mid(5, 4), (QStringList{QStringLiteral("--data"), m_data, QStringLiteral("--test"), test}));
         QCOMPARE(single, cluster.mid(3));
+        // Run with 2 ranks (after saving the configuration the command reads), its test metrics
+        // are those of the test file.
+        QCOMPARE(dialog->saveConfigurationTo(cluster.at(10)), QString());
+        QFile::remove(cluster.at(12));
+        runClusterCommand(cluster, cluster.at(12));
+#ifdef CMTL_HAVE_MPI
+        if (!QStandardPaths::findExecutable(QStringLiteral("mpirun")).isEmpty()) {
+            const ModelFileContents trained = loadModelFile(cluster.at(12).toStdString());
+            const auto testReport = std::find_if(trained.reports.begin(), trained.reports.end(),
+                                                 [](const EvaluationReport &report) { return report.part == "test"; });
+            QVERIFY(testReport != trained.reports.end());
+            QCOMPARE(QString::fromStdString(testReport->source), test);
+        }
+#endif
         // Nor over the test file.
         QVERIFY(!dialog->saveConfigurationTo(test).isEmpty());
         dialog->close();
