@@ -382,14 +382,20 @@ std::vector<std::string> columnNamesOf(const QString &path, CsvOptions options)
 
 } // namespace
 
-DataFileReadResult readTable(const QString &path, CsvOptions options, const std::vector<std::string> &categorical)
+CsvOptions withTextColumns(CsvOptions options, const std::vector<std::string> &categorical)
 {
-    // Added to the types the options force: the model's text columns, say.
     for (const std::string &column : categorical) {
         if (std::find(options.categoricalColumns.begin(), options.categoricalColumns.end(), column) ==
             options.categoricalColumns.end())
             options.categoricalColumns.push_back(column);
     }
+    return options;
+}
+
+DataFileReadResult readTable(const QString &path, CsvOptions options, const std::vector<std::string> &categorical)
+{
+    // Added to the types the options force: the model's text columns, say.
+    options = withTextColumns(std::move(options), categorical);
     DataFileReadResult read;
     std::optional<DatabaseSource> located = isDatabaseData(path) ? g_databaseSource : databaseLocatorSource(path);
     if (located) {

@@ -31,6 +31,8 @@ public:
 
 // Cancelled by Ctrl-C (SIGINT): readers and training poll it.
 extern CancellationToken g_interrupt;
+// The signal handler that sets g_interrupt (SIGINT; under mpirun SIGTERM too).
+extern "C" void onInterruptSignal(int);
 
 std::string str(const QString &text);
 QCommandLineOption option(const char *name, const char *description, const char *valueName = nullptr,
@@ -63,6 +65,8 @@ CsvOptions csvOptions(const QCommandLineParser &parser);
 // Reads a CSV file, or a SAS, Stata or SPSS file (chosen by its first bytes), printing the
 // reader's warnings and notes on stderr.
 DataFileReadResult readTable(const QString &path, CsvOptions options, const std::vector<std::string> &categorical = {});
+// The options with the columns of `categorical` read as text, besides those they already force.
+CsvOptions withTextColumns(CsvOptions options, const std::vector<std::string> &categorical);
 
 TaskSpec parseTaskSpec(const QString &text);
 std::vector<int> parseHidden(const QString &text);

@@ -43,12 +43,12 @@ commands:
 
 Run `creditmtl-cli <command> --help` for a command's options.
 )";
-extern "C" void onInterrupt(int)
-{
-    g_interrupt.cancel();
-}
-
 } // namespace
+
+extern "C" void onInterruptSignal(int)
+{
+    g_interrupt.cancel(); // an atomic store: async-signal-safe
+}
 
 int runCommandLine(const QStringList &arguments, std::ostream &out, std::ostream &err)
 {
@@ -60,7 +60,7 @@ int runCommandLine(const QStringList &arguments, std::ostream &out, std::ostream
         out << "creditmtl-cli " << CREDITMTL_VERSION << '\n';
         return 0;
     }
-    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGINT, onInterruptSignal);
     const QString command = arguments[1];
     try {
         if (command == QLatin1String("inspect"))

@@ -10,8 +10,6 @@ std::string RankRefusal::cliDescription() const
     switch (kind) {
     case Kind::None:
         return {};
-    case Kind::TestFile:
-        return "--test (a separate test file)";
     case Kind::Database:
         return "reading a database (--db or a URL#table= source)";
     case Kind::StatFile:
@@ -20,10 +18,6 @@ std::string RankRefusal::cliDescription() const
         return "--binning (bins grouped by hand)";
     case Kind::Woe:
         return "--woe (weight-of-evidence inputs: their binning is fitted on one table)";
-    case Kind::Oversample:
-        return "--oversample " + task;
-    case Kind::BalancedClassWeights:
-        return "--class-weights " + task + "=balanced";
     }
     return {};
 }
@@ -31,22 +25,17 @@ std::string RankRefusal::cliDescription() const
 RankRefusal whatRanksDoNotShare(const RunConfiguration &run, const RunInputs &inputs)
 {
     using Kind = RankRefusal::Kind;
-    if (inputs.separateTestFile)
-        return {Kind::TestFile, {}};
-    if (inputs.readsDatabase || isDatabaseSourceLocator(inputs.dataPath))
-        return {Kind::Database, {}};
-    if (detectStatFileFormat(inputs.dataPath) != StatFileFormat::None)
-        return {Kind::StatFile, {}};
-    if (inputs.handBinning)
-        return {Kind::HandBinning, {}};
-    if (run.config.woe.used() || inputs.woeRequested)
-        return {Kind::Woe, {}};
-    for (const TaskSpec &task : run.tasks) {
-        if (task.imbalance.oversample)
-            return {Kind::Oversample, task.name()};
-        if (task.imbalance.balancedClassWeights)
-            return {Kind::BalancedClassWeights, task.name()};
+    // The data and a separate test file are read alike: each rank its byte range of a CSV file.
+    if (inputs.readsDatabase || isDatabaseSourceLocator(inputs.dataPath) || isDatabaseSourceLocator(inputs.testPath))
+        return {Kind::Database};
+    for (const std::string *path : {&inputs.dataPath, &inputs.testPath}) {
+        if (!path->empty() && detectStatFileFormat(*path) != StatFileFormat::None)
+            return {Kind::StatFile};
     }
+    if (inputs.handBinning)
+        return {Kind::HandBinning};
+    if (run.config.woe.used() || inputs.woeRequested)
+        return {Kind::Woe};
     return {};
 }
 
@@ -67,13 +56,15 @@ std::string shellWord(const std::string &text)
 }
 
 std::string trainCommandLine(int ranks, const std::string &dataPath, const std::string &configPath,
-                             const std::string &modelPath)
+                             const std::string &modelPath, const std::string &testPath)
 {
     std::string line;
     if (ranks > 1)
         line = "mpirun -np " + std::to_string(ranks) + " ";
-    return line + "creditmtl-cli train --data " + shellWord(dataPath) + " --config " + shellWord(configPath) +
-           " --out " + shellWord(modelPath);
+    line += "creditmtl-cli train --data " + shellWord(dataPath);
+    if (!testPath.empty())
+        line += " --test " + shellWord(testPath);
+    return line + " --config " + shellWord(configPath) + " --out " + shellWord(modelPath);
 }
 
 } // namespace cmtl

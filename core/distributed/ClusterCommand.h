@@ -10,9 +10,8 @@ namespace cmtl {
 // One rule for the CLI, which refuses such a run, and the workbench, which says so before it shows
 // the command.
 struct RankRefusal {
-    enum class Kind { None, TestFile, Database, StatFile, HandBinning, Woe, Oversample, BalancedClassWeights };
+    enum class Kind { None, Database, StatFile, HandBinning, Woe };
     Kind kind = Kind::None;
-    std::string task; // the task's name, for Oversample and BalancedClassWeights
 
     explicit operator bool() const { return kind != Kind::None; }
     // The CLI's words, naming its flag.
@@ -21,8 +20,8 @@ struct RankRefusal {
 
 // What else a run reads besides its configuration.
 struct RunInputs {
-    std::string dataPath; // a file or a database locator (URL#table=…)
-    bool separateTestFile = false;
+    std::string dataPath;       // a file or a database locator (URL#table=…)
+    std::string testPath;       // a separate test file (--test), read in parts like the data; empty without one
     bool readsDatabase = false; // --db
     bool handBinning = false;   // bins grouped by hand (--binning)
     bool woeRequested = false;  // --woe / --woe-task, before the configuration records it
@@ -34,9 +33,10 @@ RankRefusal whatRanksDoNotShare(const RunConfiguration &run, const RunInputs &in
 // specially, otherwise in single quotes (a single quote in it written '\'').
 std::string shellWord(const std::string &text);
 
-// The command line that trains with a saved configuration: `creditmtl-cli train --data … --config
-// … --out …`, preceded by `mpirun -np RANKS` when ranks > 1; each path a shell word.
+// The command line that trains with a saved configuration: `creditmtl-cli train --data … [--test …]
+// --config … --out …` (--test when `testPath` is not empty), preceded by `mpirun -np RANKS` when
+// ranks > 1; each path a shell word.
 std::string trainCommandLine(int ranks, const std::string &dataPath, const std::string &configPath,
-                             const std::string &modelPath);
+                             const std::string &modelPath, const std::string &testPath = {});
 
 } // namespace cmtl

@@ -1,6 +1,7 @@
 #include "tasks/TaskSpec.h"
 
 #include "common/Error.h"
+#include "distributed/Communicator.h"
 #include "nn/Random.h"
 #include "preprocess/TableLookup.h"
 
@@ -488,7 +489,7 @@ std::size_t classCount(const TargetEncoding &encoding)
 } // namespace
 
 std::vector<float> classWeights(const TargetEncoding &encoding, const std::vector<float> &targets,
-                                const std::vector<std::size_t> &trainRows)
+                                const std::vector<std::size_t> &trainRows, Communicator *ranks)
 {
     const ImbalanceOptions &options = encoding.spec.imbalance;
     const std::size_t classes = classCount(encoding);
@@ -496,14 +497,16 @@ std::vector<float> classWeights(const TargetEncoding &encoding, const std::vecto
         return {};
     std::vector<float> weights(classes, 1.0f);
     if (options.balancedClassWeights) {
-        std::vector<double> counts(classes, 0.0);
-        double labelled = 0;
+        std::vector<double> counts(classes + 1, 0.0); // each class's rows, then the labelled rows
         for (const std::size_t row : trainRows) {
             if (std::isnan(targets[row]))
                 continue;
             counts[static_cast<std::size_t>(targets[row] > 0.5f && classes == 2 ? 1 : targets[row])] += 1;
-            labelled += 1;
+            counts[classes] += 1;
         }
+        if (ranks)
+            ranks->sum(std::span<double>(counts));
+        const double labelled = counts[classes];
         for (std::size_t c = 0; c < classes; ++c)
             weights[c] =
                 counts[c] > 0 ? static_cast<float>(labelled / (static_cast<double>(classes) * counts[c])) : 1.0f;
@@ -520,35 +523,59 @@ std::vector<float> classWeights(const TargetEncoding &encoding, const std::vecto
     return weights;
 }
 
-std::vector<std::size_t> oversampleRows(const std::vector<TargetEncoding> &encodings,
-                                        const std::vector<std::vector<float>> &targets,
-                                        const std::vector<std::size_t> &trainRows, std::uint64_t seed)
+OversampleClasses oversampleClasses(const std::vector<TargetEncoding> &encodings,
+                                    const std::vector<std::vector<float>> &targets,
+                                    const std::vector<std::size_t> &rows)
 {
     for (std::size_t t = 0; t < encodings.size(); ++t) {
         if (!encodings[t].spec.imbalance.oversample)
             continue;
-        const std::size_t classes = classCount(encodings[t]);
-        if (classes == 0)
+        OversampleClasses found;
+        found.classes = classCount(encodings[t]);
+        if (found.classes == 0)
             throw ConfigError("task \"" + encodings[t].spec.column +
                               "\": oversampling needs a binary or multiclass task");
-        std::vector<std::vector<std::size_t>> rowsOfClass(classes);
-        for (const std::size_t row : trainRows) {
+        found.classOfRow.reserve(rows.size());
+        for (const std::size_t row : rows) {
             const float target = targets[t][row];
-            if (!std::isnan(target))
-                rowsOfClass[static_cast<std::size_t>(classes == 2 ? (target > 0.5f ? 1 : 0) : target)].push_back(row);
+            found.classOfRow.push_back(std::isnan(target) || found.classes != 2 ? target : target > 0.5f ? 1.0f : 0.0f);
         }
-        std::size_t largest = 0;
-        for (const auto &rows : rowsOfClass)
-            largest = std::max(largest, rows.size());
-        std::vector<std::size_t> rows = trainRows;
-        SplitMix64 random(SplitMix64::derive(seed, 0x0F5A));
-        for (const auto &members : rowsOfClass) {
-            for (std::size_t added = members.size(); !members.empty() && added < largest; ++added)
-                rows.push_back(members[random.below(members.size())]);
-        }
-        return rows;
+        return found;
     }
-    return trainRows;
+    return {};
+}
+
+std::vector<std::size_t> oversampledEntries(std::span<const float> classOfEntry, std::size_t classes,
+                                            std::uint64_t seed)
+{
+    std::vector<std::vector<std::size_t>> entriesOfClass(classes);
+    for (std::size_t entry = 0; entry < classOfEntry.size(); ++entry) {
+        if (!std::isnan(classOfEntry[entry]))
+            entriesOfClass[static_cast<std::size_t>(classOfEntry[entry])].push_back(entry);
+    }
+    std::size_t largest = 0;
+    for (const auto &entries : entriesOfClass)
+        largest = std::max(largest, entries.size());
+    std::vector<std::size_t> added;
+    SplitMix64 random(SplitMix64::derive(seed, 0x0F5A));
+    for (const auto &members : entriesOfClass) {
+        for (std::size_t count = members.size(); !members.empty() && count < largest; ++count)
+            added.push_back(members[random.below(members.size())]);
+    }
+    return added;
+}
+
+std::vector<std::size_t> oversampleRows(const std::vector<TargetEncoding> &encodings,
+                                        const std::vector<std::vector<float>> &targets,
+                                        const std::vector<std::size_t> &trainRows, std::uint64_t seed)
+{
+    const OversampleClasses found = oversampleClasses(encodings, targets, trainRows);
+    if (found.classes == 0)
+        return trainRows;
+    std::vector<std::size_t> rows = trainRows;
+    for (const std::size_t entry : oversampledEntries(found.classOfRow, found.classes, seed))
+        rows.push_back(trainRows[entry]);
+    return rows;
 }
 
 } // namespace cmtl

@@ -11,6 +11,8 @@
 
 namespace cmtl {
 
+class Communicator;
+
 enum class TaskType { Binary, Multiclass, Regression };
 
 const char *toString(TaskType type);
@@ -121,14 +123,33 @@ std::vector<LabelTally> unseenLabels(const Table &table, const TargetEncoding &e
                                      std::span<const std::size_t> rows = {});
 
 // The class weights of a task in class order (binary: negative, positive), from its imbalance
-// options and its encoded training targets; empty when every weight is 1.
+// options and its encoded training targets; empty when every weight is 1. Balanced weights count
+// the classes of the training rows; with `ranks` (a data-parallel run, `trainRows` this rank's)
+// the counts are summed over every rank's training rows (collective), so that every rank has the
+// weights one process has.
 std::vector<float> classWeights(const TargetEncoding &encoding, const std::vector<float> &targets,
-                                const std::vector<std::size_t> &trainRows);
+                                const std::vector<std::size_t> &trainRows, Communicator *ranks = nullptr);
 
 // The training rows with rows of the smaller classes repeated, for tasks that ask for
 // oversampling (seeded; the first such task decides).
 std::vector<std::size_t> oversampleRows(const std::vector<TargetEncoding> &encodings,
                                         const std::vector<std::vector<float>> &targets,
                                         const std::vector<std::size_t> &trainRows, std::uint64_t seed);
+
+// The two steps of oversampleRows, for a list of rows that no one process holds (a data-parallel
+// run gathers every rank's classOfRow):
+// The class index of each of `rows` in the task oversampleRows oversamples (NaN where its label is
+// missing) and that task's class count; no classes when no task asks for oversampling.
+struct OversampleClasses {
+    std::vector<float> classOfRow;
+    std::size_t classes = 0;
+};
+OversampleClasses oversampleClasses(const std::vector<TargetEncoding> &encodings,
+                                    const std::vector<std::vector<float>> &targets,
+                                    const std::vector<std::size_t> &rows);
+// The entries oversampleRows appends to a list of rows whose classes are `classOfEntry`, as
+// indices into that list, in the order it appends them (seeded).
+std::vector<std::size_t> oversampledEntries(std::span<const float> classOfEntry, std::size_t classes,
+                                            std::uint64_t seed);
 
 } // namespace cmtl

@@ -31,7 +31,19 @@ namespace {
 struct RankOfRun {
     Communicator &ranks;
     std::size_t firstRow = 0;
+    std::size_t firstTestRow = 0; // where its part of a separate test file begins in that file
 };
+
+// One task's metrics on `rows` of the table (every row when empty); in a data-parallel run, on
+// every rank's rows together (AUC needs all the scores).
+TaskEvaluation evaluateTaskOfRanks(const TargetEncoding &task, const Eigen::MatrixXf &predictions, const Table &table,
+                                   std::span<const std::size_t> rows, const RankOfRun &rank)
+{
+    if (!rank.ranks.isDistributed())
+        return evaluateTask(task, predictions, table, rows);
+    const TaskScores scores = pairTaskWithLabels(task, predictions, table, rows);
+    return evaluateScores(gatherScoresAcrossRanks(rank.ranks, scores, rank.firstRow));
+}
 
 EvaluationReport evaluateRows(const MultiTaskModel &model, const Table &table, const std::vector<std::size_t> &rows,
                               const RowSource &allInputs, const std::string &part, const std::string &source,
@@ -55,17 +67,58 @@ EvaluationReport evaluateRows(const MultiTaskModel &model, const Table &table, c
     if (predictions.empty()) // no rows: empty predictions of the right heights
         predictions = model.predictInputs(allInputs.gather({}), threads);
     EvaluationReport report{part, source, {}, {}};
-    for (std::size_t t = 0; t < model.tasks().size(); ++t) {
-        if (!rank.ranks.isDistributed()) {
-            report.tasks.push_back(evaluateTask(model.tasks()[t], predictions[t], table, rows));
-            continue;
-        }
-        // The metrics of every rank's rows together (AUC needs all the scores).
-        const TaskScores scores = pairTaskWithLabels(model.tasks()[t], predictions[t], table, rows);
-        report.tasks.push_back(evaluateScores(gatherScoresAcrossRanks(rank.ranks, scores, rank.firstRow)));
-    }
+    for (std::size_t t = 0; t < model.tasks().size(); ++t)
+        report.tasks.push_back(evaluateTaskOfRanks(model.tasks()[t], predictions[t], table, rows, rank));
     noteUnseenLabels(report);
     return report;
+}
+
+// The model's metrics on every labelled row of `table` (in a data-parallel run, of every rank's
+// part of the table: a separate test file read in parts), with what the transform clipped.
+EvaluationReport evaluateTable(const MultiTaskModel &model, const Table &table, const std::string &part, int threads,
+                               const RankOfRun &rank)
+{
+    TransformNotes transformNotes;
+    const std::vector<Eigen::MatrixXf> predictions = model.predict(table, threads, &transformNotes);
+    if (rank.ranks.isDistributed())
+        transformNotes = mergeNotesAcrossRanks(rank.ranks, transformNotes, rank.firstRow, model.preprocessor());
+    EvaluationReport report{part, table.source(), {}, transformNotes.messages()};
+    for (std::size_t t = 0; t < model.tasks().size(); ++t)
+        report.tasks.push_back(evaluateTaskOfRanks(model.tasks()[t], predictions[t], table, {}, rank));
+    noteUnseenLabels(report);
+    return report;
+}
+
+// The training set of `rows` with the smaller classes' rows repeated (oversampleRows). In a
+// data-parallel run (`rows` this rank's), it is the list one process makes of all ranks' rows:
+// the classes of every rank's rows are gathered (4 bytes a row), every rank draws the same
+// repeats and keeps those of its own rows, at their positions at the end of that list.
+TrainingSet oversampledSet(const RowSource &inputs, const std::vector<std::vector<float>> &targets,
+                           const std::vector<TargetEncoding> &encodings, const std::vector<std::size_t> &rows,
+                           std::uint64_t seed, Communicator &ranks)
+{
+    if (!ranks.isDistributed())
+        return {&inputs, &targets, oversampleRows(encodings, targets, rows, seed), {}};
+    const OversampleClasses found = oversampleClasses(encodings, targets, rows);
+    if (found.classes == 0)
+        return {&inputs, &targets, rows, {}};
+    const std::vector<float> allClasses = ranks.gather(found.classOfRow);
+    // This rank's rows are entries [first, first + rows.size()) of all ranks' rows in rank order.
+    std::vector<double> rowsOfRank(static_cast<std::size_t>(ranks.size()), 0.0);
+    rowsOfRank[static_cast<std::size_t>(ranks.rank())] = static_cast<double>(rows.size());
+    ranks.sum(std::span<double>(rowsOfRank));
+    const auto first =
+        static_cast<std::size_t>(std::accumulate(rowsOfRank.begin(), rowsOfRank.begin() + ranks.rank(), 0.0));
+    TrainingSet set{&inputs, &targets, rows, std::vector<std::size_t>(rows.size())};
+    std::iota(set.positions.begin(), set.positions.end(), first);
+    const std::vector<std::size_t> added = oversampledEntries(allClasses, found.classes, seed);
+    for (std::size_t k = 0; k < added.size(); ++k) {
+        if (added[k] >= first && added[k] < first + rows.size()) {
+            set.rows.push_back(rows[added[k] - first]);
+            set.positions.push_back(allClasses.size() + k);
+        }
+    }
+    return set;
 }
 
 // The feature most likely to make training diverge: the numeric column whose training values
@@ -208,17 +261,8 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
         validateRoles(data, roles, !distributed);
     if (distributed) {
         // What is fitted or resampled on one rank's rows alone would differ from one process's.
-        if (testTable)
-            throw ConfigError("a separate test file is not read across the ranks of a data-parallel run yet: "
-                              "leave the test part to the held-out split");
         if (config.woe.used())
             throw ConfigError("weight-of-evidence inputs are not binned across the ranks of a data-parallel run yet");
-        for (const TaskSpec &task : roles.tasks) {
-            if (task.imbalance.oversample || task.imbalance.balancedClassWeights)
-                throw ConfigError("task \"" + task.name() +
-                                  "\": oversampling and balanced class weights count the classes of one rank's "
-                                  "rows; they are not done across the ranks of a data-parallel run yet");
-        }
     }
     if (testTable) {
         for (const std::string &column : roles.features)
@@ -270,7 +314,7 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
                               "binary and multiclass tasks only");
         if (task.imbalance.focalGamma < 0)
             throw ConfigError("task \"" + task.name() + "\": the focal loss exponent must be >= 0");
-        LossOptions loss{classWeights(encoding, targets.back(), result.split.train), task.imbalance.focalGamma};
+        LossOptions loss{classWeights(encoding, targets.back(), result.split.train, &ranks), task.imbalance.focalGamma};
         trainingTasks.push_back({task.name(), task.type, outputWidth(encoding), task.lambda, encoding.scale, loss});
         networkSpec.taskTypes.push_back(task.type);
         networkSpec.taskOutputs.push_back(outputWidth(encoding));
@@ -348,8 +392,7 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
             history = resumed->earlyStoppingHistory; // early stopping had finished
         } else {
             TrainingOutcome outcome =
-                train(TrainingSet{&allInputs, &targets,
-                                  oversampleRows(encodings, targets, result.split.train, settings.seed)},
+                train(oversampledSet(allInputs, targets, encodings, result.split.train, settings.seed, ranks),
                       hasValidation ? &validationSet : nullptr, settings, hooks);
             history = std::move(outcome.history);
             if (settings.refit != RefitMode::All || !hasValidation || history.bestEpoch <= 0)
@@ -371,8 +414,8 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
         TrainConfig refitConfig = settings;
         refitConfig.epochs = history.bestEpoch;
         refitConfig.patience = 0;
-        const TrainingSet allTrainingRows{&allInputs, &targets,
-                                          oversampleRows(encodings, targets, fittedRows, settings.seed)};
+        const TrainingSet allTrainingRows =
+            oversampledSet(allInputs, targets, encodings, fittedRows, settings.seed, ranks);
         TrainingOutcome refitted = train(allTrainingRows, nullptr, refitConfig, {});
         history.refitEpochs = static_cast<int>(refitted.history.epochs.size());
         // (Over all ranks: every rank decides alike whether the model was refitted.)
@@ -403,7 +446,7 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
             trainMember(member, settings, member == 0 ? callbacks : std::vector<TrainingCallback *>{}, history));
         if (member == 0)
             result.history = std::move(history);
-        if (cancel && cancel->isCancelled())
+        if (!distributed && cancel && cancel->isCancelled()) // across ranks: the trainer's step decides
             break;
         if (trainerCheckpoints && member + 1 < config.train.ensemble) {
             trainerCheckpoints->current.member = member + 1;
@@ -437,7 +480,7 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
         result.reports.push_back(evaluateRows(result.model, data, result.split.validation, allInputs, "validation",
                                               data.source(), threads, rank));
     if (testTable) {
-        result.reports.push_back(evaluateModel(result.model, *testTable, "test", threads));
+        result.reports.push_back(evaluateTable(result.model, *testTable, "test", threads, {ranks, rank.firstTestRow}));
     } else if (hasTest) {
         result.reports.push_back(evaluateRows(result.model, data, result.split.test, allInputs, "test",
                                               data.source() + " (held-out split)", threads, rank));
@@ -470,7 +513,7 @@ ExperimentResult runExperimentOnPreparedInputs(const Table &data, const RoleAssi
 }
 
 ExperimentResult runExperimentAcrossRanks(Communicator &ranks, const RankPart &part, const RoleAssignment &roles,
-                                          const ExperimentConfig &config,
+                                          const ExperimentConfig &config, const RankPart *testPart,
                                           const std::vector<TrainingCallback *> &callbacks,
                                           const CancellationToken *cancel, const CheckpointSettings *checkpoints)
 {
@@ -486,20 +529,15 @@ ExperimentResult runExperimentAcrossRanks(Communicator &ranks, const RankPart &p
         strata = encodeTargets(data, fitTargetEncodingAcrossRanks(ranks, data, part.firstRow, task, allRows));
         break;
     }
-    DataSplit split = splitOfRank(ranks, part, strata, config.split);
-    return runOnSplit(data, roles, config, std::move(split), nullptr, {}, callbacks, cancel, {ranks, part.firstRow},
-                      checkpoints);
+    DataSplit split = splitOfRank(ranks, part, strata, config.split, testPart != nullptr);
+    return runOnSplit(data, roles, config, std::move(split), testPart ? &testPart->read.table : nullptr, {}, callbacks,
+                      cancel, {ranks, part.firstRow, testPart ? testPart->firstRow : 0}, checkpoints);
 }
 
 EvaluationReport evaluateModel(const MultiTaskModel &model, const Table &table, const std::string &part, int threads)
 {
-    TransformNotes transformNotes;
-    const std::vector<Eigen::MatrixXf> predictions = model.predict(table, threads, &transformNotes);
-    EvaluationReport report{part, table.source(), {}, transformNotes.messages()};
-    for (std::size_t t = 0; t < model.tasks().size(); ++t)
-        report.tasks.push_back(evaluateTask(model.tasks()[t], predictions[t], table));
-    noteUnseenLabels(report);
-    return report;
+    SingleProcessCommunicator singleProcess;
+    return evaluateTable(model, table, part, threads, {singleProcess, 0});
 }
 
 } // namespace cmtl

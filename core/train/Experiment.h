@@ -88,11 +88,14 @@ ExperimentResult runExperimentOnSplit(const Table &data, const RoleAssignment &r
 // split is the one one process makes of the whole file (splitOfRank), the preprocessing and the
 // task encodings are fitted across the ranks (DistributedFit.h), the network trains with the
 // gradient summed over the ranks (trainNetwork; per-rank batch config.train.batchSize), and the
-// reports are over all ranks' rows. Every rank returns the same model and reports; the split is
-// this rank's rows. ConfigError for what is not done across ranks yet (a WoE input, oversampling,
-// balanced class weights).
+// reports are over all ranks' rows. With `testPart` (this rank's part of a separate test file, read
+// like `part`) the split is train and validation only, as runExperiment's with a test table, and
+// the test metrics are over every rank's test rows. Every rank returns the same model and reports;
+// the split is this rank's rows. Balanced class weights count the classes of every rank's training
+// rows; oversampling repeats rows drawn from all ranks' rows, at the end of the list one process
+// makes (TrainingSet::positions). ConfigError for what is not done across ranks yet (a WoE input).
 ExperimentResult runExperimentAcrossRanks(Communicator &ranks, const RankPart &part, const RoleAssignment &roles,
-                                          const ExperimentConfig &config,
+                                          const ExperimentConfig &config, const RankPart *testPart = nullptr,
                                           const std::vector<TrainingCallback *> &callbacks = {},
                                           const CancellationToken *cancel = nullptr,
                                           const CheckpointSettings *checkpoints = nullptr);

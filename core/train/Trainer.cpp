@@ -168,14 +168,12 @@ PartMeasure measureRows(const MultiTaskNetwork &network, const std::vector<Train
 }
 
 // Losses, metrics and objective on the validation rows, and the metrics on a fixed subset of the
-// training rows: the first kTrainMetricRows of them (in a distributed run, of all ranks' rows in
-// rank order; this rank's own begin at `trainOffset`).
+// training rows: the first kTrainMetricRows of them (in a distributed run, of all ranks' rows;
+// this rank's own are the first `trainRows` of train.rows).
 void measureEpoch(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,
                   const Eigen::VectorXf &parameters, const TrainingSet &train, const TrainingSet *validation,
-                  int threads, EpochRecord &record, Communicator &communicator, std::size_t trainOffset)
+                  int threads, EpochRecord &record, Communicator &communicator, std::size_t trainRows)
 {
-    const std::size_t trainRows =
-        std::min(train.rows.size(), kTrainMetricRows - std::min(kTrainMetricRows, trainOffset));
     const PartMeasure onTrain = measureRows(network, tasks, parameters, train, std::span(train.rows).first(trainRows),
                                             threads, record.epoch, communicator);
     for (std::size_t t = 0; t < tasks.size(); ++t)
@@ -343,9 +341,11 @@ std::vector<Eigen::MatrixXf> forwardAll(const MultiTaskNetwork &network, const E
 
 namespace {
 
-// Sums the step's gradients and loss sums over the ranks in one collective call.
-void sumOverRanks(Communicator &ranks, Eigen::VectorXf &fused, std::span<Eigen::VectorXf> gradients,
-                  std::vector<double> &lossSums)
+// Sums the step's gradients and loss sums over the ranks in one collective call; the last element
+// counts the ranks whose cancellation token is set. Returns whether any rank's is: every rank
+// learns it from the same sum, so that all stop at the same step.
+bool sumOverRanks(Communicator &ranks, Eigen::VectorXf &fused, std::span<Eigen::VectorXf> gradients,
+                  std::vector<double> &lossSums, bool cancelled)
 {
     Eigen::Index at = 0;
     for (const Eigen::VectorXf &part : gradients) {
@@ -354,6 +354,7 @@ void sumOverRanks(Communicator &ranks, Eigen::VectorXf &fused, std::span<Eigen::
     }
     for (std::size_t t = 0; t < lossSums.size(); ++t)
         fused[at + static_cast<Eigen::Index>(t)] = static_cast<float>(lossSums[t]);
+    fused[fused.size() - 1] = cancelled ? 1.0f : 0.0f;
     ranks.sum(std::span<float>(fused.data(), static_cast<std::size_t>(fused.size())));
     at = 0;
     for (Eigen::VectorXf &part : gradients) {
@@ -362,6 +363,7 @@ void sumOverRanks(Communicator &ranks, Eigen::VectorXf &fused, std::span<Eigen::
     }
     for (std::size_t t = 0; t < lossSums.size(); ++t)
         lossSums[t] = fused[at + static_cast<Eigen::Index>(t)];
+    return fused[fused.size() - 1] > 0;
 }
 
 } // namespace
@@ -385,8 +387,11 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
     if (tasks.size() != network.taskCount() || !train.targets || train.targets->size() != tasks.size())
         throw ConfigError("the training set, the tasks and the network disagree on the number of tasks");
     // This rank's training rows are positions [offset, offset + local) of all ranks' rows in rank
-    // order: the rows one process holding them all would train on.
+    // order (or train.positions): the rows one process holding them all would train on.
     const std::size_t localRows = train.rows.size();
+    if (!train.positions.empty() && train.positions.size() != localRows)
+        throw ConfigError("the training set gives " + std::to_string(train.positions.size()) + " positions for " +
+                          std::to_string(localRows) + " rows");
     std::vector<double> rowsOfRank(static_cast<std::size_t>(ranks.size()), 0.0);
     rowsOfRank[static_cast<std::size_t>(ranks.rank())] = static_cast<double>(localRows);
     ranks.sum(std::span<double>(rowsOfRank));
@@ -466,11 +471,23 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
     std::vector<std::size_t> order(static_cast<std::size_t>(rows));
     std::iota(order.begin(), order.end(), std::size_t{0});
     const auto localRowAt = [&](std::size_t position) -> std::optional<std::size_t> {
+        if (!train.positions.empty()) {
+            const auto found = std::lower_bound(train.positions.begin(), train.positions.end(), position);
+            if (found == train.positions.end() || *found != position)
+                return std::nullopt;
+            return train.rows[static_cast<std::size_t>(found - train.positions.begin())];
+        }
         if (position < offset || position >= offset + localRows)
             return std::nullopt;
         return train.rows[position - offset];
     };
     const std::size_t batches = static_cast<std::size_t>((rows + batchSize - 1) / batchSize);
+    // This rank's rows among the first kTrainMetricRows positions, measured each epoch.
+    const std::size_t trainMetricRows =
+        train.positions.empty() ? std::min(localRows, kTrainMetricRows - std::min(kTrainMetricRows, offset))
+                                : static_cast<std::size_t>(std::lower_bound(train.positions.begin(),
+                                                                            train.positions.end(), kTrainMetricRows) -
+                                                           train.positions.begin());
     const auto localRowsOfBatch = [&](std::size_t batch, std::vector<std::size_t> &local) {
         local.clear();
         const std::size_t end = std::min(order.size(), (batch + 1) * static_cast<std::size_t>(batchSize));
@@ -483,9 +500,10 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
     // Labelled rows of each (batch, task) over all ranks: each task's loss is its mean over them.
     std::vector<double> labelledInBatches(batches * tasks.size());
     std::vector<double> batchLosses(tasks.size()), lossSums(tasks.size());
-    // One buffer for the step's reduction: the gradient (or each task's), then the loss sums.
+    // One buffer for the step's reduction: the gradient (or each task's), the loss sums, and
+    // whether a rank was cancelled.
     Eigen::VectorXf fused(distributed ? network.parameterCount() * (perTaskGradients ? Eigen::Index(tasks.size()) : 1) +
-                                            Eigen::Index(tasks.size())
+                                            Eigen::Index(tasks.size()) + 1
                                       : 0);
     std::vector<double> previousEpochLosses;
 
@@ -540,7 +558,8 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
 
         std::vector<double> epochLoss(tasks.size(), 0.0), epochLabelled(tasks.size(), 0.0);
         for (std::size_t batch = 0; batch < batches; ++batch) {
-            if (cancel && cancel->isCancelled())
+            // In a data-parallel run the ranks learn of a cancellation together, in the step's sum.
+            if (!distributed && cancel && cancel->isCancelled())
                 throw Cancelled();
             std::swap(batchRowList, nextBatchRowList);
             localRowsOfBatch(batch + 1, nextBatchRowList);
@@ -621,9 +640,10 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
                 static_assert(kShards == 2, "the shard gradients are added in one pass");
                 gradient = shards[0].gradient + shards[1].gradient;
             }
-            if (distributed)
+            if (distributed &&
                 sumOverRanks(ranks, fused, perTaskGradients ? std::span(taskGradients) : std::span(&gradient, 1),
-                             lossSums);
+                             lossSums, cancel && cancel->isCancelled()))
+                throw Cancelled();
             for (std::size_t t = 0; t < tasks.size(); ++t) {
                 batchLosses[t] = labelledInBatch[t] > 0 ? lossSums[t] / labelledInBatch[t] : kNotMeasured;
                 epochLoss[t] += lossSums[t];
@@ -663,7 +683,7 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
         }
         const double trainSeconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
         record.samplesPerSecond = static_cast<double>(rows) / std::max(trainSeconds, 1e-9);
-        measureEpoch(network, tasks, outcome.parameters, train, validation, threads, record, ranks, offset);
+        measureEpoch(network, tasks, outcome.parameters, train, validation, threads, record, ranks, trainMetricRows);
         record.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
 
         // Without validation rows the last epoch is kept; an epoch whose criterion could not be

@@ -117,6 +117,10 @@ struct TrainingSet {
     const RowSource *inputs = nullptr;
     const std::vector<std::vector<float>> *targets = nullptr;
     std::vector<std::size_t> rows;
+    // In a data-parallel run, where each of `rows` stands among all ranks' rows (ascending), when
+    // not after the previous ranks' rows and before the next ranks' (empty): oversampled rows
+    // repeated at the end of the list one process would make.
+    std::vector<std::size_t> positions{};
 
     Eigen::Index size() const { return static_cast<Eigen::Index>(rows.size()); }
 };
@@ -254,8 +258,9 @@ public:
 // batchSize and the same seed (the same data order), up to the order of the sums: each step the
 // gradient and the losses are summed over the ranks in one call, and every rank applies the same
 // Adam step. Validation metrics are over all ranks' rows. Every rank returns the same outcome.
-// The callbacks and `cancel` must decide alike on every rank (a rank that stops alone would
-// leave the others waiting in the next sum).
+// The callbacks must decide alike on every rank (a rank that stops alone would leave the others
+// waiting in the next sum); `cancel` may be set on any rank at any time: whether any rank's is set
+// goes into each step's sum, and all ranks throw Cancelled after the same step.
 // With `checkpoints`, the state is handed over at the end of the epochs it asks for, and a run
 // resumed from a saved state ends with the same weights, bit for bit, as one never interrupted.
 TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<TrainingTask> &tasks,

@@ -1323,10 +1323,6 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
 <context>
     <name>cmtl::ui::ClusterCommandDialog</name>
     <message>
-        <source>a separate test file</source>
-        <translation>单独的测试文件</translation>
-    </message>
-    <message>
         <source>data read from a database (the command needs a CSV export of the table, or the CLI&apos;s --db options as one process)</source>
         <translation>从数据库读取的数据（命令需要该表导出的 CSV 文件，或以单进程使用命令行的 --db 选项）</translation>
     </message>
@@ -1341,14 +1337,6 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
     <message>
         <source>weight-of-evidence inputs (their binning is fitted on one table)</source>
         <translation>证据权重（WoE）输入（其分箱在单个表上拟合）</translation>
-    </message>
-    <message>
-        <source>oversampling of task %1</source>
-        <translation>任务 %1 的过采样</translation>
-    </message>
-    <message>
-        <source>balanced class weights of task %1</source>
-        <translation>任务 %1 的均衡类别权重</translation>
     </message>
     <message>
         <source>Copy</source>

@@ -1,8 +1,9 @@
 // Run ▸ Command Line for a Cluster: for the workbench's configuration (a lambda, an architecture, a
 // weighting, an ignored column, epochs) the dialog saves the configuration the workbench trains
 // with and shows commands that, run as shown (paths with a space and a quote), train a model with
-// that configuration; it refuses a configuration file over the data file and says what the ranks
-// of a data-parallel run do not share (here a separate test file).
+// that configuration; it refuses a configuration file over the data file, puts a separate test
+// file into both commands, and says what the ranks of a data-parallel run do not share (here
+// weight-of-evidence inputs).
 
 #include "../catalogue/Catalogue.h"
 #include "GuiTestSupport.h"
@@ -121,6 +122,38 @@ private:
         QVERIFY(std::find(features.begin(), features.end(), "grade") != features.end());
     }
 
+    // Runs the shown mpirun command `cluster` (its words; 2 ranks) on this machine only
+    // (tests/mpi/run_mpi_test.sh's options), in an MPI build with mpirun installed, and checks the
+    // model it writes.
+    static void runClusterCommand(const QStringList &cluster, const QString &model)
+    {
+#ifdef CMTL_HAVE_MPI
+        const QString mpirun = QStandardPaths::findExecutable(QStringLiteral("mpirun"));
+        if (mpirun.isEmpty()) {
+            qInfo("mpirun not found: the data-parallel command is not run");
+            return;
+        }
+        QStringList options{QStringLiteral("--oversubscribe"),
+                            QStringLiteral("--mca"),
+                            QStringLiteral("btl"),
+                            QStringLiteral("self,vader"),
+                            QStringLiteral("--mca"),
+                            QStringLiteral("oob_tcp_if_include"),
+                            QStringLiteral("lo")};
+        if (geteuid() == 0)
+            options.prepend(QStringLiteral("--allow-run-as-root"));
+        cmtl::testing::ProgramOptions limits;
+        limits.timeoutMs = 300000;
+        const cmtl::testing::ProgramRun job = cmtl::testing::runProgram(
+            mpirun, options + cluster.mid(1, 2) + QStringList{QStringLiteral(CMTL_CLI_PATH)} + cluster.mid(4), limits);
+        QVERIFY2(job.succeeded(), qPrintable(job.shown()));
+        checkModel(model);
+#else
+        Q_UNUSED(cluster);
+        Q_UNUSED(model);
+#endif
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -151,7 +184,10 @@ private Q_SLOTS:
         QVERIFY(m_window->canTrain());
     }
 
-    void cleanupTestCase() { delete m_window; }
+    void cleanupTestCase()
+    {
+        delete m_window;
+    }
 
     void commandTrainsTheWorkbenchConfiguration()
     {
@@ -213,44 +249,64 @@ private Q_SLOTS:
         if (QTest::currentTestFailed())
             return;
 
-#ifdef CMTL_HAVE_MPI
-        // And the mpirun command with 2 ranks, on this machine only (tests/mpi/run_mpi_test.sh's options).
-        const QString mpirun = QStandardPaths::findExecutable(QStringLiteral("mpirun"));
-        if (mpirun.isEmpty()) {
-            qInfo("mpirun not found: the data-parallel command is not run");
-        } else {
-            QVERIFY(QFile::remove(model));
-            QStringList options{
-                word("--oversubscribe"),    word("--mca"), word("btl"), word("self,vader"), word("--mca"),
-                word("oob_tcp_if_include"), word("lo")};
-            if (geteuid() == 0)
-                options.prepend(word("--allow-run-as-root"));
-            cmtl::testing::ProgramOptions limits;
-            limits.timeoutMs = 300000;
-            const cmtl::testing::ProgramRun job = cmtl::testing::runProgram(
-                mpirun, options + cluster.mid(1, 2) + QStringList{QStringLiteral(CMTL_CLI_PATH)} + cluster.mid(4),
-                limits);
-            QVERIFY2(job.succeeded(), qPrintable(job.shown()));
-            checkModel(model);
-        }
-#endif
+        // And the mpirun command with 2 ranks.
+        QVERIFY(QFile::remove(model));
+        runClusterCommand(cluster, model);
         dialog->close();
     }
 
-    void saysWhatTheRanksDoNotShare()
+    void aSeparateTestFileGoesIntoTheCommands()
     {
-        const QString test = m_dir.filePath(QStringLiteral("later.csv"));
+        const QString test = m_dir.filePath(QStringLiteral("later loans.csv"));
         QVERIFY(QFile::copy(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"), test));
         m_window->settingsPage()->setTestFile(test);
         ClusterCommandDialog *dialog = openDialog();
         QVERIFY(dialog);
-        QVERIFY2(dialog->refusal().contains(QStringLiteral("a separate test file")), qPrintable(dialog->refusal()));
-        QVERIFY(findByAccessibleName<QLabel>(dialog, QStringLiteral("Why the ranks cannot share this run")));
-        QVERIFY(dialog->singleProcessCommand().startsWith(QStringLiteral("creditmtl-cli train --data ")));
+        // The ranks read the test file in parts, as they read the data: nothing refused.
+        QVERIFY2(dialog->refusal().isEmpty(), qPrintable(dialog->refusal()));
+        auto *ranks = findByAccessibleName<QSpinBox>(dialog, QStringLiteral("Ranks (processes) of mpirun"));
+        QVERIFY(ranks);
+        ranks->setValue(2);
+        const QStringList cluster = shellWords(dialog->clusterCommand());
+        const QStringList single = shellWords(dialog->singleProcessCommand());
+        QCOMPARE(cluster.mid(5, 4), (QStringList{QStringLiteral("--data"), m_data, QStringLiteral("--test"), test}));
+        QCOMPARE(single, cluster.mid(3));
+        // Run with 2 ranks (after saving the configuration the command reads), its test metrics
+        // are those of the test file.
+        QCOMPARE(dialog->saveConfigurationTo(cluster.at(10)), QString());
+        QFile::remove(cluster.at(12));
+        runClusterCommand(cluster, cluster.at(12));
+#ifdef CMTL_HAVE_MPI
+        if (!QStandardPaths::findExecutable(QStringLiteral("mpirun")).isEmpty()) {
+            const ModelFileContents trained = loadModelFile(cluster.at(12).toStdString());
+            const auto testReport = std::find_if(trained.reports.begin(), trained.reports.end(),
+                                                 [](const EvaluationReport &report) { return report.part == "test"; });
+            QVERIFY(testReport != trained.reports.end());
+            QCOMPARE(QString::fromStdString(testReport->source), test);
+        }
+#endif
         // Nor over the test file.
         QVERIFY(!dialog->saveConfigurationTo(test).isEmpty());
         dialog->close();
         m_window->settingsPage()->setTestFile({});
+    }
+
+    void saysWhatTheRanksDoNotShare()
+    {
+        SettingsPage *settings = m_window->settingsPage();
+        std::optional<ExperimentConfig> config = settings->config();
+        QVERIFY(config);
+        const ExperimentConfig before = *config;
+        config->woe.allColumns = true;
+        settings->setConfig(*config);
+        ClusterCommandDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        QVERIFY2(dialog->refusal().contains(QStringLiteral("weight-of-evidence inputs")),
+                 qPrintable(dialog->refusal()));
+        QVERIFY(findByAccessibleName<QLabel>(dialog, QStringLiteral("Why the ranks cannot share this run")));
+        QVERIFY(dialog->singleProcessCommand().startsWith(QStringLiteral("creditmtl-cli train --data ")));
+        dialog->close();
+        settings->setConfig(before);
     }
 };
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """creditmtl-cli train under mpirun against one process (ctest label "mpi").
 
-usage: cli_train.py RUN_MPI_TEST CLI DATA WORKDIR RANKS
+usage: cli_train.py RUN_MPI_TEST CLI DATA WORKDIR RANKS [test-file] [FLAG...]
 
 Trains the sample's three tasks with RANKS ranks and per-rank batch B, and in one process (no
 mpirun) with batch RANKS * B, the same seed and data order (the trainer's batches are positions
@@ -9,21 +9,41 @@ of all ranks' training rows in rank order, which are the one-process split's tra
 rank trains on the rows of a batch it holds). Dropout 0: each rank draws its own dropout masks.
 Checks that the job writes the model once, that it loads (predict), that its preprocessing and
 task encodings equal the one-process model's, and that every test metric is within 0.002 of it.
+
+With "test-file": DATA's first 70 % of rows are the training data and the rest a separate test file
+(--test, which each rank reads in parts); the test metrics must then also count the test file's
+rows, in both runs. Further arguments are flags given to both runs (--class-weights Class=balanced).
 """
 
 import json
 import os
+import re
 import subprocess
 import sys
 
 run_mpi, cli, data, work, ranks = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+separate_test = len(sys.argv) > 6 and sys.argv[6] == "test-file"
+flags = sys.argv[7 if separate_test else 6:]
 os.makedirs(work, exist_ok=True)
 BATCH = 64
+test_rows = 0
+if separate_test:
+    with open(data, encoding="utf-8") as file:
+        lines = file.readlines()
+    cut = 1 + (len(lines) - 1) * 7 // 10
+    test_rows = len(lines) - cut
+    data = os.path.join(work, "train_rows.csv")
+    test_file = os.path.join(work, "later_rows.csv")
+    with open(data, "w", encoding="utf-8") as file:
+        file.writelines(lines[:cut])
+    with open(test_file, "w", encoding="utf-8") as file:
+        file.writelines(lines[:1] + lines[cut:])
+    flags = ["--test", test_file] + flags
 common = [
     "train", "--data", data,
     "--task", "Class:binary:bad", "--task", "grade:multiclass", "--task", "int_rate:regression",
     "--seed", "11", "--epochs", "6", "--dropout", "0", "--threads", "1",
-]
+] + flags
 
 
 def run(command, timeout=120):
@@ -39,11 +59,13 @@ def fail(message):
     sys.exit(1)
 
 
-reference = os.path.join(work, f"one-process-batch{ranks * BATCH}.cmtl")
+tag = "-".join(word.strip("-").replace("=", "_").replace("/", "_") for word in sys.argv[6:])
+reference = os.path.join(work, f"one-process-batch{ranks * BATCH}{'-' + tag if tag else ''}.cmtl")
 reference_metrics = reference + ".json"
-run([cli] + common + ["--batch", str(ranks * BATCH), "--out", reference, "--metrics-json", reference_metrics])
+reference_output = run([cli] + common + ["--batch", str(ranks * BATCH), "--out", reference,
+                                         "--metrics-json", reference_metrics])
 
-job_dir = os.path.join(work, f"ranks{ranks}")
+job_dir = os.path.join(work, f"ranks{ranks}{'-' + tag if tag else ''}")
 os.makedirs(job_dir, exist_ok=True)
 for name in os.listdir(job_dir):
     os.remove(os.path.join(job_dir, name))
@@ -59,6 +81,18 @@ if sorted(os.listdir(job_dir)) != ["metrics.json", "model.cmtl"]:
     fail(f"the job's directory holds {sorted(os.listdir(job_dir))}")
 if ranks > 1 and f"over {ranks} ranks" not in output:
     fail("the job did not train over the ranks")
+
+# Every epoch's training loss (the objective the class weights and the oversampled rows shape)
+# and validation loss, as printed, equal to one process's within 0.1 % (sums in another order).
+EPOCH = re.compile(r"^epoch (\d+)\s+loss (\S+)\s+val (\S+)", re.MULTILINE)
+mine_epochs, their_epochs = EPOCH.findall(output), EPOCH.findall(reference_output)
+if not mine_epochs or len(mine_epochs) != len(their_epochs):
+    fail(f"{len(mine_epochs)} epoch lines against {len(their_epochs)} in one process")
+for (epoch, loss, val), (_, their_loss, their_val) in zip(mine_epochs, their_epochs):
+    for name, a, b in (("loss", loss, their_loss), ("val", val, their_val)):
+        if abs(float(a) - float(b)) > 1e-3 * max(abs(float(a)), abs(float(b))):
+            fail(f"epoch {epoch}: {name} {a} with {ranks} ranks against {b} in one process")
+print(f"the {len(mine_epochs)} epochs' losses equal one process's within 0.1 %")
 
 # The model loads and scores.
 predictions = os.path.join(work, f"predictions{ranks}.csv")
@@ -127,6 +161,15 @@ if not got_values or sorted(got_values) != sorted(want_values):
 for key in got_values:
     if key.endswith(".count") and got_values[key] != want_values[key]:
         fail(f"{key}: {got_values[key]} test rows against {want_values[key]}")
+    if separate_test and key.endswith(".count") and got_values[key] > test_rows:
+        fail(f"{key}: {got_values[key]} test rows, more than the test file's {test_rows}")
+if separate_test:
+    if got.get("source") != test_file or want.get("source") != test_file:
+        fail(f"the test metrics are of {got.get('source')} and {want.get('source')}, not of {test_file}")
+    binary_rows = got_values.get("Class.count")
+    if binary_rows != test_rows:
+        fail(f"Class.count: {binary_rows} test rows, not the test file's {test_rows}")
+    print(f"test metrics over the {test_rows} rows of the separate test file, read in {ranks} parts")
 auc = [key for key in got_values if key.endswith(".auc")]
 if not auc:
     fail(f"no AUC among the metrics {sorted(got_values)}")

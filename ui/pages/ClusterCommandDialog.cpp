@@ -24,12 +24,9 @@ namespace {
 // The rule's reason in the workbench's words.
 QString describe(const RankRefusal &refusal)
 {
-    const QString task = QString::fromStdString(refusal.task);
     switch (refusal.kind) {
     case RankRefusal::Kind::None:
         return {};
-    case RankRefusal::Kind::TestFile:
-        return ClusterCommandDialog::tr("a separate test file");
     case RankRefusal::Kind::Database:
         return ClusterCommandDialog::tr("data read from a database (the command needs a CSV export of the table, "
                                         "or the CLI's --db options as one process)");
@@ -39,10 +36,6 @@ QString describe(const RankRefusal &refusal)
         return ClusterCommandDialog::tr("bins grouped by hand");
     case RankRefusal::Kind::Woe:
         return ClusterCommandDialog::tr("weight-of-evidence inputs (their binning is fitted on one table)");
-    case RankRefusal::Kind::Oversample:
-        return ClusterCommandDialog::tr("oversampling of task %1").arg(task);
-    case RankRefusal::Kind::BalancedClassWeights:
-        return ClusterCommandDialog::tr("balanced class weights of task %1").arg(task);
     }
     return {};
 }
@@ -146,7 +139,7 @@ ClusterCommandDialog::ClusterCommandDialog(RunConfiguration configuration, QStri
 
     RunInputs inputs;
     inputs.dataPath = m_dataPath.toStdString();
-    inputs.separateTestFile = !m_testPath.isEmpty();
+    inputs.testPath = m_testPath.toStdString();
     if (const RankRefusal refused = whatRanksDoNotShare(m_configuration, inputs))
         m_refusal->setText(tr("The ranks of a data-parallel run do not share %1 yet: mpirun refuses this "
                               "configuration. Leave it out for a cluster, or run the one-process command.")
@@ -184,8 +177,9 @@ QString ClusterCommandDialog::message() const
 void ClusterCommandDialog::updateCommands()
 {
     const auto line = [this](int ranks) {
-        return QString::fromStdString(trainCommandLine(
-            ranks, m_dataPath.toStdString(), m_configPath->text().toStdString(), m_modelPath->text().toStdString()));
+        return QString::fromStdString(trainCommandLine(ranks, m_dataPath.toStdString(),
+                                                       m_configPath->text().toStdString(),
+                                                       m_modelPath->text().toStdString(), m_testPath.toStdString()));
     };
     m_clusterCommand->setPlainText(line(m_ranks->value()));
     m_singleCommand->setPlainText(line(1));

@@ -17,6 +17,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -116,7 +117,7 @@ std::string whatRanksDoNotShare(const QCommandLineParser &parser, const RunConfi
 {
     RunInputs inputs;
     inputs.dataPath = str(data);
-    inputs.separateTestFile = parser.isSet(QStringLiteral("test"));
+    inputs.testPath = str(parser.value(QStringLiteral("test")));
     inputs.readsDatabase = parser.optionNames().contains(QStringLiteral("db"));
     inputs.handBinning = parser.isSet(QStringLiteral("binning"));
     inputs.woeRequested = parser.isSet(QStringLiteral("woe")) || parser.isSet(QStringLiteral("woe-task"));
@@ -287,7 +288,10 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     const std::unique_ptr<Communicator> communicator = makeMpiCommunicator();
     Communicator &ranks = *communicator;
     std::ostream nowhere(nullptr); // the other ranks print nothing
-    return runRank(ranks, [&] {
+    // mpirun, interrupted, ends the ranks with SIGTERM (and SIGKILL a little later): taken as an
+    // interrupt, so that training stops at the next step on every rank and rank 0 says so.
+    std::signal(SIGTERM, onInterruptSignal);
+    return runRank(ranks, [&]() -> int {
         // Refused, before any rank reads, rather than run differently from one process. Every rank
         // finds the same; rank 0 alone says it (one message) and ends the job, while the others
         // wait for it in a collective call that its abort ends.
@@ -300,7 +304,15 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
             std::vector<double> waiting{0};
             ranks.sum(std::span<double>(waiting));
         }
-        return trainOnRank(parser, run, ranks, ranks.rank() == 0 ? out : nowhere);
+        try {
+            return trainOnRank(parser, run, ranks, ranks.rank() == 0 ? out : nowhere);
+        } catch (const Cancelled &) {
+            // Every rank stopped after the same step (a collective decision): none waits for another.
+            if (ranks.rank() == 0)
+                std::cerr << "creditmtl-cli: interrupted (rank 0 of " << ranks.size() << "); no model written"
+                          << std::endl;
+            return 130;
+        }
     });
 }
 
@@ -325,6 +337,7 @@ int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, C
     const CsvReadResult &train = distributed ? part->read : *whole;
     const RoleAssignment roles = defaultRoles(train.table, run.tasks, run.ignored);
     std::optional<CsvReadResult> test;
+    std::optional<RankPart> testPart; // a data-parallel run's: each rank reads its part of the test file
     if (parser.isSet(QStringLiteral("test"))) {
         // Read the test file's text columns as text even where its values happen to look numeric.
         std::vector<std::string> categorical;
@@ -332,9 +345,16 @@ int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, C
             if (column.type == ColumnType::Categorical)
                 categorical.push_back(column.name);
         }
-        test = readTable(parser.value(QStringLiteral("test")), csvOptions(parser), categorical);
+        if (distributed) {
+            testPart = readCsvPartOfRank(ranks, str(parser.value(QStringLiteral("test"))),
+                                         withTextColumns(csvOptions(parser), categorical));
+            for (const CsvWarning &warning : testPart->read.warnings)
+                std::cerr << "creditmtl-cli: warning (rank " << ranks.rank() << "): " << warning.message << '\n';
+        } else {
+            test = readTable(parser.value(QStringLiteral("test")), csvOptions(parser), categorical);
+        }
     }
-    if (!test && config.split.trainFraction + config.split.validationFraction >= 1.0)
+    if (!test && !testPart && config.split.trainFraction + config.split.validationFraction >= 1.0)
         throw UsageError("--train-fraction plus --validation-fraction must leave rows for the test split");
 
     out << "Training on " << train.table.source() << ": " << (distributed ? part->allRows : train.table.rowCount())
@@ -352,8 +372,10 @@ int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, C
     const CheckpointSettings *const checkpointing = checkpoints ? &*checkpoints : nullptr;
     ExperimentResult result;
     if (distributed) {
-        // No cancellation token: an interrupt reaches the ranks at different steps (mpirun ends them).
-        result = runExperimentAcrossRanks(ranks, *part, roles, config, callbacks, nullptr, checkpointing);
+        // An interrupt (mpirun passes it on as SIGTERM) reaches the ranks at different steps: the
+        // trainer sums the ranks' tokens in each step, and all of them stop after the same one.
+        result = runExperimentAcrossRanks(ranks, *part, roles, config, testPart ? &*testPart : nullptr, callbacks,
+                                          &g_interrupt, checkpointing);
     } else {
         result = runExperiment(train.table, roles, config, test ? &test->table : nullptr, callbacks, &g_interrupt,
                                checkpointing);
