@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <numeric>
 
 namespace cmtl {
 
@@ -17,6 +18,16 @@ void SingleProcessCommunicator::abortJob(const std::string &message)
 {
     std::fprintf(stderr, "rank 0: %s\n", message.c_str());
     std::exit(EXIT_FAILURE);
+}
+
+ItemsOfRanks itemsOfRanks(Communicator &communicator, std::size_t count)
+{
+    std::vector<double> countOfRank(static_cast<std::size_t>(communicator.size()), 0.0);
+    countOfRank[static_cast<std::size_t>(communicator.rank())] = static_cast<double>(count);
+    communicator.sum(std::span<double>(countOfRank));
+    const auto before = countOfRank.begin() + communicator.rank();
+    return {static_cast<std::size_t>(std::accumulate(countOfRank.begin(), before, 0.0)),
+            static_cast<std::size_t>(std::accumulate(countOfRank.begin(), countOfRank.end(), 0.0))};
 }
 
 int runRank(Communicator &communicator, const std::function<int()> &work)

@@ -63,6 +63,14 @@ public:
     [[noreturn]] void abortJob(const std::string &message) override;
 };
 
+// Where this rank's `count` items begin among all ranks' items in rank order, and how many there
+// are in all (collective: one sum of a value per rank). A single process: {0, count}.
+struct ItemsOfRanks {
+    std::size_t first = 0;
+    std::size_t total = 0;
+};
+ItemsOfRanks itemsOfRanks(Communicator &communicator, std::size_t count);
+
 // Runs `work` on this rank and returns its exit code; when it throws, stops the whole job with
 // "rank R: what went wrong" (Communicator::abortJob), so that no other rank waits forever.
 int runRank(Communicator &communicator, const std::function<int()> &work);

@@ -104,11 +104,7 @@ TrainingSet oversampledSet(const RowSource &inputs, const std::vector<std::vecto
         return {&inputs, &targets, rows, {}};
     const std::vector<float> allClasses = ranks.gather(found.classOfRow);
     // This rank's rows are entries [first, first + rows.size()) of all ranks' rows in rank order.
-    std::vector<double> rowsOfRank(static_cast<std::size_t>(ranks.size()), 0.0);
-    rowsOfRank[static_cast<std::size_t>(ranks.rank())] = static_cast<double>(rows.size());
-    ranks.sum(std::span<double>(rowsOfRank));
-    const auto first =
-        static_cast<std::size_t>(std::accumulate(rowsOfRank.begin(), rowsOfRank.begin() + ranks.rank(), 0.0));
+    const std::size_t first = itemsOfRanks(ranks, rows.size()).first;
     TrainingSet set{&inputs, &targets, rows, std::vector<std::size_t>(rows.size())};
     std::iota(set.positions.begin(), set.positions.end(), first);
     const std::vector<std::size_t> added = oversampledEntries(allClasses, found.classes, seed);

@@ -392,12 +392,9 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
     if (!train.positions.empty() && train.positions.size() != localRows)
         throw ConfigError("the training set gives " + std::to_string(train.positions.size()) + " positions for " +
                           std::to_string(localRows) + " rows");
-    std::vector<double> rowsOfRank(static_cast<std::size_t>(ranks.size()), 0.0);
-    rowsOfRank[static_cast<std::size_t>(ranks.rank())] = static_cast<double>(localRows);
-    ranks.sum(std::span<double>(rowsOfRank));
-    const auto offset =
-        static_cast<std::size_t>(std::accumulate(rowsOfRank.begin(), rowsOfRank.begin() + ranks.rank(), 0.0));
-    const auto rows = static_cast<Eigen::Index>(std::accumulate(rowsOfRank.begin(), rowsOfRank.end(), 0.0));
+    const ItemsOfRanks rowsOfRanks = itemsOfRanks(ranks, localRows);
+    const std::size_t offset = rowsOfRanks.first;
+    const auto rows = static_cast<Eigen::Index>(rowsOfRanks.total);
     if (rows == 0)
         throw ConfigError("no training rows");
     if (config.batchSize < 1 || config.epochs < 1)
