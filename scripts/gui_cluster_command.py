@@ -11,7 +11,8 @@ screenshot is named LANG-cluster-command-test-file.png.
 """
 import os, subprocess, sys, time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "e2e"))
-from atspi_support import choose_in_combo, do_action, find, find_all, set_text, wait_find, wait_for
+from atspi_support import (centre, choose_in_combo, do_action, find, find_all, set_text, value_of, wait_find,
+                           wait_for, xdotool)
 from atspi import app
 
 out, lang = sys.argv[1], sys.argv[2]
@@ -40,6 +41,19 @@ do_action(item, ("click", "Press", "press", "Toggle"))
 dialog = wait_find(a, 10, "dialog", T("Command Line for a Cluster", "集群命令行"))
 command = wait_find(dialog, 10, "text", T("Data-parallel command", "数据并行命令"))
 print("command:", command.queryText().getText(0, -1), flush=True)
+# What a user does by accident: the wheel turned over the Ranks box, which has no focus. The
+# number of ranks, and so the command, must stay as they are.
+ranks = wait_find(dialog, 10, "spin button", T("Ranks (processes) of mpirun", "mpirun 的进程数（rank）"))
+before, before_command = value_of(ranks), command.queryText().getText(0, -1)
+x, y = centre(ranks)
+xdotool("mousemove", x, y)
+for button in ("4", "4", "4", "5"):
+    xdotool("click", button)
+    time.sleep(0.1)
+unchanged = command.queryText().getText(0, -1) == before_command
+print(f"ranks before the wheel {before:g}, after {value_of(ranks):g}; command unchanged: {unchanged}", flush=True)
+if value_of(ranks) != before or not unchanged:
+    sys.exit("the wheel changed the number of ranks")
 time.sleep(1.5)
 subprocess.run(["import", "-window", "root", os.path.join(out, f"{lang}-cluster-command{'-test-file' if test_file else ''}.png")], check=False)
 print("done", flush=True)

@@ -4,7 +4,9 @@
 Run inside ../shared/tools/gui/atspi_run.sh with an app command that writes its start time and then
 execs the workbench on a file, after this script is polling, e.g.
     atspi_run.sh "bash -c 'sleep 4; date +%s.%N > /tmp/t0; exec build/app/workbench/creditmtl big.csv'" \
-        scripts/gui_first_view_time.py /tmp/t0 47
+        scripts/gui_first_view_time.py /tmp/t0 47 [TABLE_NAME]
+TABLE_NAME is the column list's accessible name in the workbench's language ("Columns"; "列" in
+Chinese).
 The column list (the Data page's "Columns" table) is polled through the accessibility bus every 20 ms
 until it holds COLUMNS rows, each row's statistics included (the loader thread reads the file and
 computes every column's statistics before the list is filled). Prints the seconds from the exec to
@@ -34,15 +36,16 @@ def find_table(node, name):
 
 
 start_file, columns = sys.argv[1], int(sys.argv[2])
+table_name = sys.argv[3] if len(sys.argv) > 3 else "Columns"
 workbench = app("creditmtl", secs=60)
 table = None
 deadline = time.time() + 120
 while table is None and time.time() < deadline:
-    table = find_table(workbench, "Columns")
+    table = find_table(workbench, table_name)
     if table is None:
         time.sleep(0.02)
 if table is None:
-    sys.exit("no table named Columns")
+    sys.exit(f"no table named {table_name}")
 first_poll = True
 while time.time() < deadline:
     rows = table.queryTable().nRows
