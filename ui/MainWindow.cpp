@@ -60,7 +60,6 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
@@ -695,8 +694,7 @@ void MainWindow::startTraining()
     params.roles = m_roles->roles();
     m_settings->applyTo(params.roles);
     params.config = *config;
-    // Leave one core to the UI thread so that the window stays responsive while training.
-    params.config.train.threads = std::max(1, QThread::idealThreadCount() - 1);
+    params.config.train.threads = threadsBesideTheUi();
     params.testPath = m_settings->testFile();
     params.csvOptions = m_workspace->data()->options;
     params.csvOptions.categoricalColumns.clear();
@@ -716,7 +714,7 @@ std::optional<ExperimentConfig> MainWindow::dialogRunSetup(RoleAssignment &roles
     }
     roles = m_roles->roles();
     m_settings->applyTo(roles);
-    config->train.threads = std::max(1, QThread::idealThreadCount() - 1);
+    config->train.threads = threadsBesideTheUi();
     return config;
 }
 

@@ -28,13 +28,23 @@ ColumnHistogram columnHistogram(const Column &column, int bins, int maxLevels)
     histogram.numeric = column.type == ColumnType::Numeric;
     if (histogram.numeric) {
         double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-        for (const float value : column.values) {
-            if (std::isnan(value)) {
-                ++histogram.missing;
-                continue;
+        if (column.stats) {
+            // describeColumns has found them (the same minimum and maximum over the cells that are
+            // not missing): one pass over the column fewer on the way to the first view.
+            histogram.missing = column.stats->missing;
+            if (!std::isnan(column.stats->min)) {
+                lo = column.stats->min;
+                hi = column.stats->max;
             }
-            lo = std::min(lo, static_cast<double>(value));
-            hi = std::max(hi, static_cast<double>(value));
+        } else {
+            for (const float value : column.values) {
+                if (std::isnan(value)) {
+                    ++histogram.missing;
+                    continue;
+                }
+                lo = std::min(lo, static_cast<double>(value));
+                hi = std::max(hi, static_cast<double>(value));
+            }
         }
         if (!(lo < hi))
             bins = 1;
@@ -53,14 +63,17 @@ ColumnHistogram columnHistogram(const Column &column, int bins, int maxLevels)
             const int bin = position >= bins - 1 ? bins - 1 : position > 0 ? static_cast<int>(position) : 0;
             ++histogram.counts[static_cast<std::size_t>(bin)];
         }
+        // More distinct values than maxLevels, counted by describeColumns (exactly that far): no
+        // need to look for them.
+        const bool tooMany = column.stats && column.stats->distinct > maxLevels;
         std::vector<float> distinct;
-        for (std::size_t row = 0; row < column.values.size() && distinct.size() <= static_cast<std::size_t>(maxLevels);
-             ++row) {
+        for (std::size_t row = 0;
+             !tooMany && row < column.values.size() && distinct.size() <= static_cast<std::size_t>(maxLevels); ++row) {
             const float value = column.values[row];
             if (!std::isnan(value) && std::find(distinct.begin(), distinct.end(), value) == distinct.end())
                 distinct.push_back(value);
         }
-        if (distinct.size() <= static_cast<std::size_t>(maxLevels)) {
+        if (!tooMany && distinct.size() <= static_cast<std::size_t>(maxLevels)) {
             std::sort(distinct.begin(), distinct.end());
             for (const float value : distinct) {
                 char buffer[32];

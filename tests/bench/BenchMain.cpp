@@ -4,6 +4,9 @@
 //
 // STEP is one of
 //   read     read the file and infer the column types
+//   describe every column's statistics (describeColumns) and then its small distribution
+//            (columnHistogram, one column per task on the threads), each timed: the two steps
+//            between the read and the workbench's column list
 //   prepare  fit the preprocessing (impute, standardise, one-hot) on all rows, transform every row
 //            and encode the task targets
 //   epoch    one training epoch of the reference net on all rows (samples/s)
@@ -14,7 +17,9 @@
 // default (binary, positive "1"), grade (multiclass) and rate (regression); a shared trunk
 // 128-64 with ReLU and dropout 0.1, one linear head per task, Adam lr 1e-3, batch 256, no weight
 // decay. Steps other than the one timed run untimed before it (e.g. epoch reads and prepares first).
+#include "common/ParallelFor.h"
 #include "csv/CsvReader.h"
+#include "data/ColumnHistogram.h"
 #include "model/MultiTaskModel.h"
 #include "nn/MultiTaskNetwork.h"
 #include "preprocess/Preprocessor.h"
@@ -168,7 +173,8 @@ int main(int argc, char **argv)
             return usage();
     }
     if (threads < 1 || epochs < 1 ||
-        (step != "read" && step != "prepare" && step != "epoch" && step != "predict" && step != "all"))
+        (step != "read" && step != "describe" && step != "prepare" && step != "epoch" && step != "predict" &&
+         step != "all"))
         return usage();
 
     try {
@@ -190,6 +196,27 @@ int main(int argc, char **argv)
                         "\"seconds\":%.4f,\"cpu_s\":%.4f,\"mb_per_s\":%.1f,\"peak_rss_mb\":%.1f}\n",
                         table.rowCount(), table.columnCount(), megabytes, threads, readSeconds, readCpu,
                         megabytes / readSeconds, peakResidentMegabytes());
+            return 0;
+        }
+        if (step == "describe") {
+            cmtl::Table described = std::move(read.table);
+            start = Clock::now();
+            cpuStart = cpuSeconds();
+            cmtl::describeColumns(described, threads);
+            const double describeSeconds = secondsSince(start);
+            const double describeCpu = cpuSeconds() - cpuStart;
+            start = Clock::now();
+            cpuStart = cpuSeconds();
+            std::vector<cmtl::ColumnHistogram> histograms(described.columnCount());
+            cmtl::parallelFor(described.columnCount(), threads,
+                              [&](std::size_t i) { histograms[i] = cmtl::columnHistogram(described.column(i)); });
+            const double histogramSeconds = secondsSince(start);
+            const double histogramCpu = cpuSeconds() - cpuStart;
+            std::printf("{\"step\":\"describe\",\"rows\":%zu,\"columns\":%zu,\"threads\":%d,\"read_s\":%.4f,"
+                        "\"describe_s\":%.4f,\"describe_cpu_s\":%.4f,\"histograms_s\":%.4f,\"histograms_cpu_s\":%.4f,"
+                        "\"peak_rss_mb\":%.1f}\n",
+                        described.rowCount(), described.columnCount(), threads, readSeconds, describeSeconds,
+                        describeCpu, histogramSeconds, histogramCpu, peakResidentMegabytes());
             return 0;
         }
 

@@ -83,6 +83,40 @@ private Q_SLOTS:
                  std::int64_t{3});
     }
 
+    // The first view describes the columns, then draws their histograms from those statistics: a
+    // described column's histogram is the one computed from the cells alone.
+    void describedColumnsGiveTheSameHistogram()
+    {
+        const float nan = std::numeric_limits<float>::quiet_NaN();
+        const float inf = std::numeric_limits<float>::infinity();
+        std::vector<float> many(5000);
+        std::iota(many.begin(), many.end(), -17.0F);
+        many[3] = nan;
+        const std::vector<std::vector<float>> columns{{0, 1, 2, 3, 4, 5, 6, 7, 8, 10, nan},
+                                                      {3, 3, 3},
+                                                      {nan, nan},
+                                                      {1, 2, inf, -inf, 5},
+                                                      {inf, inf, 7},
+                                                      {0, 1, 1, 0, nan, 1},
+                                                      many,
+                                                      {-0.0F, 0.0F, 2}};
+        for (const std::vector<float> &values : columns) {
+            Table table("histogram", {numericColumn(values)});
+            const ColumnHistogram fromCells = columnHistogram(table.column(0), 6, 12);
+            describeColumns(table, 2);
+            QVERIFY(table.column(0).stats.has_value());
+            const ColumnHistogram fromStatistics = columnHistogram(table.column(0), 6, 12);
+            QCOMPARE(fromStatistics.missing, fromCells.missing);
+            QCOMPARE(fromStatistics.counts, fromCells.counts);
+            QCOMPARE(fromStatistics.edges.size(), fromCells.edges.size());
+            for (std::size_t i = 0; i < fromCells.edges.size(); ++i) // NaN edges (infinite values) alike too
+                QVERIFY(fromStatistics.edges[i] == fromCells.edges[i] ||
+                        (std::isnan(fromStatistics.edges[i]) && std::isnan(fromCells.edges[i])));
+            QCOMPARE(fromStatistics.labels, fromCells.labels);
+            QCOMPARE(fromStatistics.values, fromCells.values);
+        }
+    }
+
     void categoricalHistogram()
     {
         const ColumnHistogram h =

@@ -30,7 +30,6 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
-#include <QThread>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -445,8 +444,7 @@ void DataPage::startLoading()
     // The CSV-only options, disabled for a statistical file, are not its reader's to refuse.
     if (formatOf(m_loadingHead) != StatFileFormat::None)
         readOptions = withoutCsvOnlyOptions(std::move(readOptions));
-    // Leave one core to the UI thread so that the window stays responsive while reading.
-    readOptions.threads = std::max(1, QThread::idealThreadCount() - 1);
+    readOptions.threads = threadsForAWaitedRead();
     m_loadingOptions = state();
     auto *loader = new DataLoader({m_loadingPath, readOptions, m_databasePassword});
     const quint64 generation = ++m_loadGeneration;

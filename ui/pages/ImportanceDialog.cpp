@@ -14,7 +14,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -163,7 +162,7 @@ void ImportanceDialog::start()
     params.table = source.table;
     params.repeats = m_repeats->value();
     params.seed = static_cast<std::uint64_t>(m_seed->value());
-    params.threads = std::max(1, QThread::idealThreadCount() - 1); // one core stays with the UI
+    params.threads = threadsBesideTheUi();
     auto *worker = new ImportanceWorker(std::move(params));
     connect(worker, &Worker::progress, this, [this](double fraction, const QString &text) {
         m_progress->setValue(static_cast<int>(fraction * 1000));

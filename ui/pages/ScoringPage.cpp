@@ -20,7 +20,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace cmtl::ui {
@@ -195,7 +194,7 @@ bool ScoringPage::computeStability()
     const ScoredTablePtr scored = m_model->scoredTable();
     if (!scored || !m_base || isRunning())
         return false;
-    auto *worker = new StabilityWorker({m_base, scored, std::max(1, QThread::idealThreadCount() - 1)});
+    auto *worker = new StabilityWorker({m_base, scored, threadsBesideTheUi()});
     connect(worker, &StabilityWorker::succeeded, this, [this](const StabilityResultPtr &result) {
         showStability(result);
         m_tabs->setCurrentIndex(1);
@@ -311,7 +310,7 @@ void ScoringPage::scoreFile(const QString &path)
         if (std::find(inputs.begin(), inputs.end(), column) == inputs.end())
             options.categoricalColumns.push_back(column);
     }
-    options.threads = std::max(1, QThread::idealThreadCount() - 1); // one core stays with the UI
+    options.threads = threadsBesideTheUi();
     auto *worker = new ScoringWorker({path, m_run, options,
                                       m_reasons->isEnabled() && m_reasons->isChecked() ? m_reasonCount->value() : 0,
                                       m_points->isEnabled() && m_points->isChecked()});
@@ -397,7 +396,7 @@ bool ScoringPage::savePredictions(const QString &path)
     const ScoredTablePtr scored = m_model->scoredTable();
     if (!scored || isRunning())
         return false;
-    const int threads = std::max(1, QThread::idealThreadCount() - 1); // one core stays with the UI
+    const int threads = threadsBesideTheUi();
     auto *writer =
         new PredictionsWriter({path, scored, threads, m_run ? m_run->roles.kept : std::vector<std::string>{}});
     connect(writer, &PredictionsWriter::succeeded, this, [this](const QString &saved) {

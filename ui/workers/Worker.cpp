@@ -3,6 +3,10 @@
 #include "ErrorMessages.h"
 #include "common/Error.h"
 
+#include <QThread>
+
+#include <algorithm>
+
 namespace cmtl::ui {
 
 void Worker::run()
@@ -17,6 +21,16 @@ void Worker::run()
         Q_EMIT failed(message.text, message.details);
     }
     Q_EMIT finished();
+}
+
+int threadsBesideTheUi()
+{
+    return std::max(1, QThread::idealThreadCount() - 1);
+}
+
+int threadsForAWaitedRead()
+{
+    return std::max(1, QThread::idealThreadCount());
 }
 
 } // namespace cmtl::ui
