@@ -15,7 +15,8 @@
 //   fault-kill   the last rank is killed in the middle of training: the job must stop, not hang.
 //   bench R E T  (scripts/bench_mpi.sh, not a test) R synthetic rows split over the ranks, the
 //                reference network (128, 64), batch 256 per rank, E epochs, T threads per rank:
-//                seconds per epoch.
+//                seconds per epoch, the seconds spent in the gradient's allreduce (waits for the
+//                other ranks included), and the allreduce alone when every rank is ready for it.
 #include "common/Error.h"
 #include "csv/CsvReader.h"
 #include "distributed/Communicator.h"
@@ -26,9 +27,11 @@
 #include "split/DataSplit.h"
 #include "train/Trainer.h"
 
+#include <chrono>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -428,6 +431,42 @@ int fault(Communicator &ranks, bool killed)
     return 1;
 }
 
+// Passes every collective call on to `ranks`, timing the sums of floats: in a training step the
+// one sum of floats is the fused gradient buffer's allreduce (the trainer's other sums are of
+// doubles). What overlapping gradient buckets with the backward pass (PyTorch DDP) could hide is
+// at most this time.
+class GradientSumTimer final : public Communicator {
+public:
+    explicit GradientSumTimer(Communicator &ranks) : m_ranks(ranks) {}
+    int rank() const override { return m_ranks.rank(); }
+    int size() const override { return m_ranks.size(); }
+    void sum(std::span<float> values) override
+    {
+        const auto start = std::chrono::steady_clock::now();
+        m_ranks.sum(values);
+        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        ++calls;
+        floats = values.size();
+    }
+    void sum(std::span<double> values) override { m_ranks.sum(values); }
+    void minimum(std::span<double> values) override { m_ranks.minimum(values); }
+    void maximum(std::span<double> values) override { m_ranks.maximum(values); }
+    void broadcast(std::vector<char> &bytes, int root) override { m_ranks.broadcast(bytes, root); }
+    std::vector<float> gather(std::span<const float> values) override { return m_ranks.gather(values); }
+    [[noreturn]] void abortJob(const std::string &message) override
+    {
+        m_ranks.abortJob(message);
+        std::abort(); // not reached (GCC does not take a virtual call's [[noreturn]] as given)
+    }
+
+    double seconds = 0;
+    std::size_t calls = 0;
+    std::size_t floats = 0; // the last sum's length
+
+private:
+    Communicator &m_ranks;
+};
+
 int bench(Communicator &ranks, std::size_t rows, int epochs, int threads)
 {
     const Problem problem = makeProblem({128, 64});
@@ -437,12 +476,39 @@ int bench(Communicator &ranks, std::size_t rows, int epochs, int threads)
     TrainConfig config = configFor(epochs, 256);
     config.hiddenLayers = {128, 64};
     config.threads = threads;
+    GradientSumTimer timed(ranks);
     const TrainingOutcome outcome =
-        trainNetwork(problem.network, problem.tasks, train.set, nullptr, config, {}, nullptr, &ranks);
+        trainNetwork(problem.network, problem.tasks, train.set, nullptr, config, {}, nullptr, &timed);
+    double trainingSeconds = 0;
     if (ranks.rank() == 0) {
-        for (const EpochRecord &epoch : outcome.history.epochs)
+        for (const EpochRecord &epoch : outcome.history.epochs) {
             std::printf("ranks %d rows %zu parameters %lld epoch %d seconds %.3f\n", ranks.size(), rows,
                         static_cast<long long>(problem.network.parameterCount()), epoch.epoch, epoch.seconds);
+            trainingSeconds += epoch.seconds;
+        }
+    }
+    if (!ranks.isDistributed())
+        return 0; // one process sums nothing
+    // The same allreduce again with every rank lined up before each call: its cost without the
+    // waits for a slower rank, which no overlap hides.
+    constexpr int kAlone = 2000;
+    std::vector<float> buffer(timed.floats, 1.0F);
+    double alone = 0;
+    for (int call = 0; call < kAlone; ++call) {
+        double lineUp = 0;
+        ranks.sum(std::span<double>(&lineUp, 1));
+        const auto start = std::chrono::steady_clock::now();
+        ranks.sum(std::span<float>(buffer));
+        alone += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+    if (ranks.rank() == 0) {
+        const double perCall = alone / kAlone;
+        std::printf("ranks %d gradient allreduce: %zu calls of %zu floats, %.3f s in them (waits included) = %.1f%% "
+                    "of %.3f s training; alone (ranks lined up, %d calls): %.1f us a call, %.3f s for the calls = "
+                    "%.1f%%\n",
+                    ranks.size(), timed.calls, timed.floats, timed.seconds, 100.0 * timed.seconds / trainingSeconds,
+                    trainingSeconds, kAlone, 1e6 * perCall, perCall * static_cast<double>(timed.calls),
+                    100.0 * perCall * static_cast<double>(timed.calls) / trainingSeconds);
     }
     return 0;
 }
