@@ -88,8 +88,8 @@ Table Table::selectRows(const std::vector<std::size_t> &rows) const
 
 std::string Table::rowPlace(std::size_t row) const
 {
-    if (const std::optional<std::int64_t> line = m_sourceLines.lineOf(row))
-        return "line " + std::to_string(*line);
+    if (const std::optional<std::int64_t> number = m_sourceLines.numberOf(row))
+        return (m_sourceLines.unit() == SourceLines::Unit::Line ? "line " : "data row ") + std::to_string(*number);
     return "data row " + std::to_string(row + 1);
 }
 
@@ -103,6 +103,13 @@ void SourceLines::addStep(std::size_t row, std::int64_t line)
 
 std::optional<std::int64_t> SourceLines::lineOf(std::size_t row) const
 {
+    if (m_unit != Unit::Line)
+        return std::nullopt;
+    return numberOf(row);
+}
+
+std::optional<std::int64_t> SourceLines::numberOf(std::size_t row) const
+{
     const auto after = std::upper_bound(m_steps.begin(), m_steps.end(), row,
                                         [](std::size_t wanted, const Step &step) { return wanted < step.row; });
     if (after == m_steps.begin())
@@ -113,11 +120,11 @@ std::optional<std::int64_t> SourceLines::lineOf(std::size_t row) const
 
 SourceLines SourceLines::select(const std::vector<std::size_t> &rows) const
 {
-    SourceLines selected;
+    SourceLines selected(m_unit);
     if (m_steps.empty())
         return selected;
     for (std::size_t i = 0; i < rows.size(); ++i)
-        selected.addStep(i, *lineOf(rows[i]));
+        selected.addStep(i, *numberOf(rows[i]));
     return selected;
 }
 

@@ -49,13 +49,21 @@ struct Column {
 // starts. A Table cannot compute it from the row number: blank lines and line breaks inside quoted
 // cells make "row + 2" wrong. It is stored as the rows at which "line - row" changes, so a regular
 // file costs one entry and a file with a few multi-line cells a few more.
+// A statistical file has no lines: the numbers are then its data rows, counted from 1 (a rank's
+// part of the file, whose first row is not the file's; Unit::DataRow).
 class SourceLines {
 public:
+    enum class Unit { Line, DataRow };
+    explicit SourceLines(Unit unit = Unit::Line) : m_unit(unit) {}
+
     // Records that `row` (and the rows after it, up to the next step) starts on `line`. Rows are
     // added in increasing order.
     void addStep(std::size_t row, std::int64_t line);
     // The line on which `row` starts; nullopt when the source has no lines (a statistical file).
     std::optional<std::int64_t> lineOf(std::size_t row) const;
+    // The line or the data row of `row`, as unit() says; nullopt when none was recorded.
+    std::optional<std::int64_t> numberOf(std::size_t row) const;
+    Unit unit() const { return m_unit; }
     bool empty() const { return m_steps.empty(); }
     // The lines of the given rows of this table, in the given order (for Table::selectRows).
     SourceLines select(const std::vector<std::size_t> &rows) const;
@@ -65,6 +73,7 @@ private:
         std::size_t row;
         std::int64_t line;
     };
+    Unit m_unit = Unit::Line;
     std::vector<Step> m_steps;
 };
 

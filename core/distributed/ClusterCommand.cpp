@@ -12,8 +12,9 @@ std::string RankRefusal::cliDescription() const
         return {};
     case Kind::Database:
         return "reading a database (--db or a URL#table= source)";
-    case Kind::StatFile:
-        return "reading a SAS, Stata or SPSS file (each rank reads a byte range of a CSV file)";
+    case Kind::Xport:
+        return "reading a SAS transport (XPORT) file (it does not declare its number of rows, by which the ranks "
+               "split a SAS, Stata or SPSS file)";
     case Kind::HandBinning:
         return "--binning (bins grouped by hand)";
     case Kind::Woe:
@@ -25,12 +26,13 @@ std::string RankRefusal::cliDescription() const
 RankRefusal whatRanksDoNotShare(const RunConfiguration &run, const RunInputs &inputs)
 {
     using Kind = RankRefusal::Kind;
-    // The data and a separate test file are read alike: each rank its byte range of a CSV file.
+    // The data and a separate test file are read alike: each rank its byte range of a CSV file, or
+    // its range of the rows a SAS, Stata or SPSS file declares.
     if (inputs.readsDatabase || isDatabaseSourceLocator(inputs.dataPath) || isDatabaseSourceLocator(inputs.testPath))
         return {Kind::Database};
     for (const std::string *path : {&inputs.dataPath, &inputs.testPath}) {
-        if (!path->empty() && detectStatFileFormat(*path) != StatFileFormat::None)
-            return {Kind::StatFile};
+        if (!path->empty() && detectStatFileFormat(*path) == StatFileFormat::SasTransport)
+            return {Kind::Xport};
     }
     if (inputs.handBinning)
         return {Kind::HandBinning};

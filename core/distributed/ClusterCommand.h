@@ -10,7 +10,9 @@ namespace cmtl {
 // One rule for the CLI, which refuses such a run, and the workbench, which says so before it shows
 // the command.
 struct RankRefusal {
-    enum class Kind { None, Database, StatFile, HandBinning, Woe };
+    // Xport: a SAS transport file does not declare its number of rows, by which the ranks split a
+    // SAS, Stata or SPSS file (readStatFilePartOfRank).
+    enum class Kind { None, Database, Xport, HandBinning, Woe };
     Kind kind = Kind::None;
 
     explicit operator bool() const { return kind != Kind::None; }

@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "distributed/Communicator.h"
+#include "statfile/DataFileReader.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -186,6 +187,20 @@ RankPart readCsvPartOfRank(Communicator &communicator, const std::string &path, 
     part.allRows = static_cast<std::size_t>(sumBefore(rows, ranks));
     if (part.allRows == 0)
         throw DataError({path, 0, {}}, "the file has no data rows");
+    return part;
+}
+
+RankPart readDataPartOfRank(Communicator &communicator, const std::string &path, const CsvOptions &options)
+{
+    if (detectStatFileFormat(path) == StatFileFormat::None)
+        return readCsvPartOfRank(communicator, path, options);
+    StatFilePart statPart = readStatFilePartOfRank(communicator, path, options);
+    DataFileReadResult read = dataFileResult(std::move(statPart.read));
+    RankPart part;
+    part.statFile = std::move(read.statFile);
+    part.read = std::move(read);
+    part.firstRow = statPart.firstRow;
+    part.allRows = statPart.allRows;
     return part;
 }
 

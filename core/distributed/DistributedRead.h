@@ -2,22 +2,31 @@
 
 #include "csv/CsvReader.h"
 #include "split/DataSplit.h"
+#include "statfile/StatFile.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <fstream>
+#include <optional>
 #include <string>
 
 namespace cmtl {
 
 class Communicator;
 
-// One rank's part of a CSV file read by every rank of a data-parallel job.
+// One rank's part of a data file (CSV, SAS, Stata or SPSS) read by every rank of a data-parallel job.
 struct RankPart {
     CsvReadResult read;       // this rank's rows, with the whole file's column types and lines
     std::size_t firstRow = 0; // the index of its first row in the whole file
     std::size_t allRows = 0;  // the rows of all the ranks' parts together
+    // A statistical file's description, the same on every rank (its notes the whole file's).
+    std::optional<StatFileDescription> statFile;
 };
+
+// Reads this rank's part of the data file at `path` (collective): readStatFilePartOfRank when its
+// first bytes are a SAS, Stata or SPSS file's (StatFile.h: each rank its range of rows), else
+// readCsvPartOfRank (each rank its byte range), as readDataFile chooses for one process.
+RankPart readDataPartOfRank(Communicator &communicator, const std::string &path, const CsvOptions &options);
 
 // Reads this rank's share of the CSV file at `path` (collective: every rank calls it with the same
 // path and options). No rank reads or holds the whole file:

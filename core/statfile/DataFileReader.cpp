@@ -12,7 +12,12 @@ DataFileReadResult readDataFile(const std::string &path, const CsvOptions &optio
         static_cast<CsvReadResult &>(result) = readCsvFile(path, options, cancel, progress);
         return result;
     }
-    StatFileReadResult read = readStatFileAt(path, options, cancel, progress);
+    return dataFileResult(readStatFileAt(path, options, cancel, progress));
+}
+
+DataFileReadResult dataFileResult(StatFileReadResult read)
+{
+    DataFileReadResult result;
     result.table = std::move(read.table);
     result.warnings = std::move(read.warnings);
     result.dialect.encoding = read.description.encoding.empty() ? "not declared" : read.description.encoding;

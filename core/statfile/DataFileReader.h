@@ -22,6 +22,10 @@ DataFileReadResult readDataFile(const std::string &path, const CsvOptions &optio
                                 const CancellationToken *cancel = nullptr,
                                 const std::function<void(double)> &progress = {});
 
+// A statistical file's result as a data file's: its table and warnings, the encoding it declares
+// as the dialect's, and its description.
+DataFileReadResult dataFileResult(StatFileReadResult read);
+
 // The options another file is read with "as the training file was" (a test file, a file to score):
 // for a statistical file, the CSV-only options inherited from a training CSV (delimiter, decimal
 // and thousands separators, encoding, header) are reset rather than refused, since the user did

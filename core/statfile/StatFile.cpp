@@ -3,6 +3,9 @@
 #include "common/Error.h"
 #include "csv/DataFile.h"
 #include "data/ColumnCells.h"
+#include "distributed/Bytes.h"
+#include "distributed/Communicator.h"
+#include "distributed/DistributedFit.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -10,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -90,6 +94,16 @@ StatFileFormat detectStatFileFormat(const std::string &path)
         return StatFileFormat::None;
     return detectStatFileFormat(std::span<const char>(head.data(), static_cast<std::size_t>(got)));
 }
+
+namespace {
+
+DataError noDataRows(const std::string &path, std::size_t variables)
+{
+    return DataError({path, 0, ""}, "the file has no data rows: it declares " + std::to_string(variables) +
+                                        " variables but holds no observations; expected at least one row");
+}
+
+} // namespace
 
 #if CREDITMTL_HAVE_READSTAT
 
@@ -186,52 +200,71 @@ std::string dateMeaning(StatFileFormat format, const std::string &displayFormat)
     return {};
 }
 
-// ReadStat's input, redirected to a buffer in memory.
-struct MemoryInput {
+// ReadStat's input: a buffer in memory, or a file read with pread where `descriptor` is one (a
+// rank's part of a file, read without loading the whole file).
+struct Input {
     std::span<const char> bytes;
-    std::size_t position = 0;
+    int descriptor = -1;
+    std::uint64_t size = 0; // of the buffer or of the file
+    std::uint64_t position = 0;
 };
 
-int openMemory(const char *, void *)
+Input memoryInput(std::span<const char> bytes)
+{
+    return {bytes, -1, bytes.size(), 0};
+}
+
+int openInput(const char *, void *)
 {
     return 0;
 }
 
-int closeMemory(void *)
+int closeInput(void *)
 {
     return 0;
 }
 
-readstat_off_t seekMemory(readstat_off_t offset, readstat_io_flags_t whence, void *context)
+readstat_off_t seekInput(readstat_off_t offset, readstat_io_flags_t whence, void *context)
 {
-    auto &input = *static_cast<MemoryInput *>(context);
+    auto &input = *static_cast<Input *>(context);
     readstat_off_t base = 0;
     if (whence == READSTAT_SEEK_CUR)
         base = static_cast<readstat_off_t>(input.position);
     else if (whence == READSTAT_SEEK_END)
-        base = static_cast<readstat_off_t>(input.bytes.size());
+        base = static_cast<readstat_off_t>(input.size);
     // A damaged header can ask for any offset: beyond either end is an error, not a wrap-around.
-    if ((offset < 0 && -offset > base) ||
-        (offset > 0 && offset > static_cast<readstat_off_t>(input.bytes.size()) - base))
+    if ((offset < 0 && -offset > base) || (offset > 0 && offset > static_cast<readstat_off_t>(input.size) - base))
         return -1;
-    input.position = static_cast<std::size_t>(base + offset);
+    input.position = static_cast<std::uint64_t>(base + offset);
     return static_cast<readstat_off_t>(input.position);
 }
 
-ssize_t readMemory(void *buffer, size_t wanted, void *context)
+ssize_t readInput(void *buffer, size_t wanted, void *context)
 {
-    auto &input = *static_cast<MemoryInput *>(context);
-    const std::size_t count = std::min(wanted, input.bytes.size() - input.position);
-    std::memcpy(buffer, input.bytes.data() + input.position, count);
+    auto &input = *static_cast<Input *>(context);
+    const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(wanted, input.size - input.position));
+    if (input.descriptor < 0) {
+        std::memcpy(buffer, input.bytes.data() + input.position, count);
+    } else {
+        for (std::size_t done = 0; done < count;) {
+            const ssize_t got = ::pread(input.descriptor, static_cast<char *>(buffer) + done, count - done,
+                                        static_cast<off_t>(input.position + done));
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got <= 0)
+                return -1; // an error, or the file shorter than it was (it changed)
+            done += static_cast<std::size_t>(got);
+        }
+    }
     input.position += count;
     return static_cast<ssize_t>(count);
 }
 
-readstat_error_t updateMemory(long, readstat_progress_handler progress, void *userContext, void *context)
+readstat_error_t updateInput(long, readstat_progress_handler progress, void *userContext, void *context)
 {
-    const auto &input = *static_cast<MemoryInput *>(context);
-    if (progress && !input.bytes.empty() &&
-        progress(static_cast<double>(input.position) / static_cast<double>(input.bytes.size()), userContext) !=
+    const auto &input = *static_cast<Input *>(context);
+    if (progress && input.size > 0 &&
+        progress(static_cast<double>(input.position) / static_cast<double>(input.size), userContext) !=
             READSTAT_HANDLER_OK)
         return READSTAT_ERROR_USER_ABORT;
     return READSTAT_OK;
@@ -266,6 +299,9 @@ struct ParseState {
     const CancellationToken *cancel;
     const std::function<void(double)> &progress;
     bool keepValues = true;
+    bool stopAfterMetadata = false; // the header's counts only: the parse ends at the metadata
+    bool stoppedAtMetadata = false;
+    std::size_t firstRow = 0; // the index in the whole file of the first row read (a rank's part)
     StatFileDescription description;
     std::vector<RawVariable> variables;
     std::unordered_map<std::string, LabelSet> labelSets;
@@ -273,6 +309,7 @@ struct ParseState {
     std::exception_ptr failure; // an exception raised in a callback, rethrown after the parse
     bool cancelled = false;
     std::int64_t declaredRows = -1;
+    int declaredVariables = -1;
     std::int64_t row = -1;    // the row being read when the parse stopped (0-based)
     std::string variableName; // the variable being read then
     std::size_t valuesSinceCheck = 0;
@@ -299,6 +336,7 @@ int onMetadata(readstat_metadata_t *metadata, void *context)
         }
         state.declaredRows = readstat_get_row_count(metadata);
         const int variables = readstat_get_var_count(metadata);
+        state.declaredVariables = variables;
         if (variables > 0 && static_cast<std::size_t>(variables) > kMaxColumns)
             throw DataError({state.sourceName, 0, ""}, "the file declares " + withThousands(variables) +
                                                            " variables; more than " + withThousands(kMaxColumns) +
@@ -307,6 +345,10 @@ int onMetadata(readstat_metadata_t *metadata, void *context)
             state.description.encoding = encoding;
         if (const char *label = readstat_get_file_label(metadata))
             state.description.fileLabel = label;
+        if (state.stopAfterMetadata) {
+            state.stoppedAtMetadata = true;
+            return READSTAT_HANDLER_ABORT;
+        }
         return READSTAT_HANDLER_OK;
     });
 }
@@ -377,8 +419,9 @@ int onValue(int row, readstat_variable_t *variable, readstat_value_t value, void
         const std::size_t expected = raw.text ? raw.texts.size() : raw.numbers.size();
         if (row < 0 || static_cast<std::size_t>(row) != expected)
             throw DataError({state.sourceName, 0, raw.description.name},
-                            "row " + std::to_string(row + 1) + " arrives out of order (expected row " +
-                                std::to_string(expected + 1) + "): the file is damaged");
+                            "row " + std::to_string(state.firstRow + static_cast<std::size_t>(std::max(row, 0)) + 1) +
+                                " arrives out of order (expected row " + std::to_string(state.firstRow + expected + 1) +
+                                "): the file is damaged");
         const bool missing = readstat_value_is_missing(value, variable) != 0;
         if (missing) {
             const std::string kind = missingKind(value);
@@ -434,19 +477,18 @@ int onProgress(double fraction, void *context)
     return READSTAT_HANDLER_OK;
 }
 
-// Runs ReadStat over the bytes; `rowLimit` 0 reads every row.
-void parse(ParseState &state, std::span<const char> bytes, long rowLimit)
+// Runs ReadStat over the input; `rowLimit` 0 reads every row, `rowOffset` rows are skipped first.
+void parse(ParseState &state, Input input, long rowLimit, long rowOffset = 0)
 {
-    MemoryInput input{bytes, 0};
     std::unique_ptr<readstat_parser_t, decltype(&readstat_parser_free)> parser(readstat_parser_init(),
                                                                                &readstat_parser_free);
     if (!parser)
         throw std::bad_alloc();
-    readstat_set_open_handler(parser.get(), openMemory);
-    readstat_set_close_handler(parser.get(), closeMemory);
-    readstat_set_seek_handler(parser.get(), seekMemory);
-    readstat_set_read_handler(parser.get(), readMemory);
-    readstat_set_update_handler(parser.get(), updateMemory);
+    readstat_set_open_handler(parser.get(), openInput);
+    readstat_set_close_handler(parser.get(), closeInput);
+    readstat_set_seek_handler(parser.get(), seekInput);
+    readstat_set_read_handler(parser.get(), readInput);
+    readstat_set_update_handler(parser.get(), updateInput);
     readstat_set_io_ctx(parser.get(), &input);
     readstat_set_metadata_handler(parser.get(), onMetadata);
     readstat_set_variable_handler(parser.get(), onVariable);
@@ -456,6 +498,8 @@ void parse(ParseState &state, std::span<const char> bytes, long rowLimit)
     readstat_set_progress_handler(parser.get(), onProgress);
     if (rowLimit > 0)
         readstat_set_row_limit(parser.get(), rowLimit);
+    if (rowOffset > 0)
+        readstat_set_row_offset(parser.get(), rowOffset);
     const char *name = state.sourceName.c_str();
     readstat_error_t result = READSTAT_OK;
     switch (state.format) {
@@ -478,15 +522,16 @@ void parse(ParseState &state, std::span<const char> bytes, long rowLimit)
         std::rethrow_exception(state.failure);
     if (state.cancelled)
         throw Cancelled();
-    if (result == READSTAT_OK)
+    if (result == READSTAT_OK || state.stoppedAtMetadata)
         return;
     std::string problem =
         std::string("this ") + describe(state.format) + " cannot be read: " + readstat_error_message(result);
     for (const std::string &error : state.errors)
         problem += "; " + error;
     if (state.row >= 0)
-        problem +=
-            " (the read stopped at row " + std::to_string(state.row + 1) + ", variable \"" + state.variableName + "\")";
+        problem += " (the read stopped at row " +
+                   std::to_string(state.firstRow + static_cast<std::size_t>(state.row) + 1) + ", variable \"" +
+                   state.variableName + "\")";
     else if (!state.variables.empty())
         problem += " (the read stopped in the header, after " + std::to_string(state.variables.size()) +
                    " variables were described)";
@@ -498,18 +543,20 @@ void parse(ParseState &state, std::span<const char> bytes, long rowLimit)
 
 // Truncations that ReadStat reads without complaint, since nothing after them is needed: the
 // closing tag of a Stata file (version 117 and later), the padding of an XPORT file's last record.
-void refuseCutShort(std::span<const char> bytes, const std::string &sourceName, StatFileFormat format)
+// `head` and `tail` are the file's first and last bytes (at least 12 of each, or the whole file).
+void refuseCutShort(std::span<const char> head, std::span<const char> tail, std::uint64_t size,
+                    const std::string &sourceName, StatFileFormat format)
 {
     constexpr std::string_view kStataEnd = "</stata_dta>";
-    if (format == StatFileFormat::Stata && bytes.size() >= 11 && std::memcmp(bytes.data(), "<stata_dta>", 11) == 0 &&
-        (bytes.size() < kStataEnd.size() ||
-         std::memcmp(bytes.data() + bytes.size() - kStataEnd.size(), kStataEnd.data(), kStataEnd.size()) != 0))
+    if (format == StatFileFormat::Stata && head.size() >= 11 && std::memcmp(head.data(), "<stata_dta>", 11) == 0 &&
+        (tail.size() < kStataEnd.size() ||
+         std::memcmp(tail.data() + tail.size() - kStataEnd.size(), kStataEnd.data(), kStataEnd.size()) != 0))
         throw DataError({sourceName, 0, ""}, "the Stata file does not end with its closing tag </stata_dta>: it is "
                                              "truncated or damaged; write it again from the program that made it");
-    constexpr std::size_t kXportRecord = 80;
-    if (format == StatFileFormat::SasTransport && bytes.size() % kXportRecord != 0)
+    constexpr std::uint64_t kXportRecord = 80;
+    if (format == StatFileFormat::SasTransport && size % kXportRecord != 0)
         throw DataError({sourceName, 0, ""}, "an XPORT file is made of 80-byte records, but this one has " +
-                                                 withThousands(bytes.size()) +
+                                                 withThousands(size) +
                                                  " bytes: it is truncated or damaged; write it again from the "
                                                  "program that made it");
 }
@@ -554,8 +601,9 @@ void refuseXportCutInARow(std::span<const char> bytes, const std::string &source
 }
 
 // The column of a text variable: categorical, or numeric when options.numericColumns names it.
+// Its rows are the file's from `firstRow` on (messages name the file's rows).
 Column textColumn(RawVariable &raw, const CsvOptions &options, const ColumnChoices &choices,
-                  const std::string &sourceName, const std::set<std::string> &missingHere)
+                  const std::string &sourceName, const std::set<std::string> &missingHere, std::size_t firstRow)
 {
     Column column;
     column.name = raw.description.name;
@@ -574,7 +622,7 @@ Column textColumn(RawVariable &raw, const CsvOptions &options, const ColumnChoic
             if (isMissing(row, cell))
                 cells.addMissing();
             else
-                cells.addText(cell, row);
+                cells.addText(cell, firstRow + row);
         }
         raw.texts = {};
         return column;
@@ -592,9 +640,10 @@ Column textColumn(RawVariable &raw, const CsvOptions &options, const ColumnChoic
 }
 
 // The column of a numeric variable: numbers, or its value labels (or its numbers as text) when
-// categorical.
-Column numericColumn(RawVariable &raw, const LabelSet *labels, const ColumnChoices &choices,
-                     const std::string &sourceName, const std::set<std::string> &missingHere,
+// categorical; `coded` when its labels name every value it holds (codedVariables). Its rows are the
+// file's from `firstRow` on.
+Column numericColumn(RawVariable &raw, const LabelSet *labels, bool coded, const ColumnChoices &choices,
+                     const std::string &sourceName, const std::set<std::string> &missingHere, std::size_t firstRow,
                      std::vector<CsvWarning> &warnings)
 {
     Column column;
@@ -604,15 +653,9 @@ Column numericColumn(RawVariable &raw, const LabelSet *labels, const ColumnChoic
         if (const std::optional<double> number = parseNumberCell(text))
             missingNumbers.push_back(*number);
     }
-    // Labels that name every value the column holds make it a coded variable (1 = "A", 2 = "B"...):
-    // its labels are read. Labels of a few values only (999 = "Refused", usually a missing value)
-    // leave it numeric.
-    const bool everyValueLabelled = labels && std::all_of(raw.numbers.begin(), raw.numbers.end(), [&](double value) {
-                                        return std::isnan(value) || labels->numeric.count(value) > 0;
-                                    });
-    raw.description.hasValueLabels = everyValueLabelled;
+    raw.description.hasValueLabels = coded;
     const bool forcedNumeric = choices.numeric.count(column.name) > 0;
-    const bool categorical = choices.categorical.count(column.name) > 0 || (everyValueLabelled && !forcedNumeric);
+    const bool categorical = choices.categorical.count(column.name) > 0 || (coded && !forcedNumeric);
     const std::size_t rows = raw.numbers.size();
     if (categorical) {
         CategoricalCells cells(column, rows);
@@ -641,7 +684,7 @@ Column numericColumn(RawVariable &raw, const LabelSet *labels, const ColumnChoic
         if (std::isnan(value) || std::find(missingNumbers.begin(), missingNumbers.end(), value) != missingNumbers.end())
             cells.addMissing();
         else
-            cells.add(value, row);
+            cells.add(value, firstRow + row);
     }
     if (std::optional<CsvWarning> warning = cells.precisionWarning())
         warnings.push_back(std::move(*warning));
@@ -662,21 +705,11 @@ std::string missingNote(const std::string &sourceName, StatFileFormat format, co
            " (" + kinds + "), read as missing";
 }
 
-} // namespace
-
-StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &sourceName, const CsvOptions &options,
-                                const CancellationToken *cancel, const std::function<void(double)> &progress)
+// The variables' names checked (none empty, none twice, the options' columns among them) and the
+// rows they hold checked against each other and against the header's count; returns the rows.
+std::size_t checkedRows(const ParseState &state, const CsvOptions &options, const ColumnChoices &choices)
 {
-    const StatFileFormat format = detectStatFileFormat(bytes);
-    if (format == StatFileFormat::None)
-        throw DataError({sourceName, 0, ""}, "not a SAS (sas7bdat, XPORT), Stata or SPSS file: its first bytes are "
-                                             "none of theirs");
-    refuseCsvOnlyOptions(options, sourceName, format);
-    refuseCutShort(bytes, sourceName, format);
-    ParseState state(format, sourceName, cancel, progress);
-    state.description.format = format;
-    parse(state, bytes, 0);
-
+    const std::string &sourceName = state.sourceName;
     std::vector<std::string> names;
     std::unordered_map<std::string, std::size_t> positionOf;
     for (std::size_t i = 0; i < state.variables.size(); ++i) {
@@ -691,7 +724,6 @@ StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &
                                                        "rename one of them in the program that wrote the file");
         names.push_back(name);
     }
-    const ColumnChoices choices(options);
     checkNamedColumnsExist(options, choices, names, sourceName, "the file");
     // Every variable must hold a value for every row: a shorter one means a damaged file.
     std::size_t rows = 0;
@@ -704,17 +736,85 @@ StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &
                             "holds " + withThousands(held) + " values where the other variables hold " +
                                 withThousands(rows) + " rows: the file is truncated or damaged");
     }
+    // (For a rank's part, ReadStat declares the rows it was asked for.)
     if (state.declaredRows >= 0 && static_cast<std::size_t>(state.declaredRows) != rows && !state.variables.empty())
         throw DataError({sourceName, 0, ""}, "the header declares " + withThousands(state.declaredRows) + " rows but " +
                                                  withThousands(rows) + " were read: the file is truncated or damaged");
+    return rows;
+}
 
-    if (format == StatFileFormat::SasTransport)
-        refuseXportCutInARow(bytes, sourceName, state.variables, rows);
+// The value labels of a numeric variable; nullptr when it has none.
+const LabelSet *labelsOf(const ParseState &state, const RawVariable &raw)
+{
+    const auto labels = raw.labelSet.empty() ? state.labelSets.end() : state.labelSets.find(raw.labelSet);
+    return labels != state.labelSets.end() && !labels->second.numeric.empty() ? &labels->second : nullptr;
+}
 
+// Whether each numeric variable is a coded one (1 = "A", 2 = "B"...), read as its labels: its
+// labels name every value it holds in all parts of the file (`parts`: the ranks reading it, or
+// one process). Labels of a few values only (999 = "Refused", usually a missing value) leave it
+// numeric.
+std::vector<bool> codedVariables(const ParseState &state, Communicator &parts)
+{
+    std::vector<double> unlabelled(state.variables.size(), 0.0);
+    for (std::size_t i = 0; i < state.variables.size(); ++i) {
+        const RawVariable &raw = state.variables[i];
+        const LabelSet *labels = raw.text ? nullptr : labelsOf(state, raw);
+        const bool labelled = labels && std::all_of(raw.numbers.begin(), raw.numbers.end(), [&](double value) {
+                                  return std::isnan(value) || labels->numeric.count(value) > 0;
+                              });
+        unlabelled[i] = labelled ? 0 : 1;
+    }
+    parts.sum(std::span<double>(unlabelled));
+    std::vector<bool> coded(unlabelled.size());
+    for (std::size_t i = 0; i < coded.size(); ++i)
+        coded[i] = unlabelled[i] == 0;
+    return coded;
+}
+
+// The special and user-defined missing values of all parts of the file counted together, so that
+// the notes give the whole file's counts (collective over `parts`).
+void addUpSpecialMissing(std::vector<RawVariable> &variables, Communicator &parts)
+{
+    if (!parts.isDistributed())
+        return;
+    ByteWriter writer;
+    std::uint64_t entries = 0;
+    for (const RawVariable &raw : variables)
+        entries += raw.specialMissing.size();
+    writer.value(entries);
+    for (std::size_t i = 0; i < variables.size(); ++i) {
+        for (const auto &[kind, count] : variables[i].specialMissing) {
+            writer.value<std::uint64_t>(i);
+            writer.text(kind);
+            writer.value<std::uint64_t>(count);
+        }
+        variables[i].specialMissing.clear();
+    }
+    for (const std::vector<char> &bytes : gatherBytes(parts, writer.bytes)) {
+        ByteReader reader(bytes);
+        for (auto entry = reader.value<std::uint64_t>(); entry > 0; --entry) {
+            const auto i = static_cast<std::size_t>(reader.value<std::uint64_t>());
+            const std::string kind = reader.text();
+            variables.at(i).specialMissing[kind] += static_cast<std::size_t>(reader.value<std::uint64_t>());
+        }
+    }
+}
+
+// The table and description of what was parsed: the whole file, or a part of it that the ranks
+// `parts` read together (one process: SingleProcessCommunicator).
+StatFileReadResult columnsOf(ParseState &state, const CsvOptions &options, const ColumnChoices &choices,
+                             Communicator &parts)
+{
+    const std::string &sourceName = state.sourceName;
+    const StatFileFormat format = state.format;
+    const std::vector<bool> coded = codedVariables(state, parts);
+    addUpSpecialMissing(state.variables, parts);
     StatFileReadResult result;
     std::vector<Column> columns;
     columns.reserve(state.variables.size());
-    for (RawVariable &raw : state.variables) {
+    for (std::size_t i = 0; i < state.variables.size(); ++i) {
+        RawVariable &raw = state.variables[i];
         std::set<std::string> missingHere;
         if (const auto given = options.columnMissingValues.find(raw.description.name);
             given != options.columnMissingValues.end()) {
@@ -724,12 +824,10 @@ StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &
         if (!raw.specialMissing.empty())
             state.description.notes.push_back(missingNote(sourceName, format, raw));
         if (raw.text) {
-            columns.push_back(textColumn(raw, options, choices, sourceName, missingHere));
+            columns.push_back(textColumn(raw, options, choices, sourceName, missingHere, state.firstRow));
         } else {
-            const auto labels = raw.labelSet.empty() ? state.labelSets.end() : state.labelSets.find(raw.labelSet);
-            const LabelSet *set =
-                labels != state.labelSets.end() && !labels->second.numeric.empty() ? &labels->second : nullptr;
-            columns.push_back(numericColumn(raw, set, choices, sourceName, missingHere, result.warnings));
+            columns.push_back(numericColumn(raw, labelsOf(state, raw), coded[i], choices, sourceName, missingHere,
+                                            state.firstRow, result.warnings));
             if (!raw.description.dateMeaning.empty() && columns.back().type == ColumnType::Numeric)
                 state.description.notes.push_back(sourceName + ", column \"" + raw.description.name +
                                                   "\": dates or times (format " + raw.description.format +
@@ -742,6 +840,160 @@ StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &
     return result;
 }
 
+// A statistical file opened to be read in parts with pread (StatFilePart): refused when it is
+// not a regular file that can be read, or not a statistical file.
+class FileForParts {
+public:
+    explicit FileForParts(const std::string &path) : m_path(path)
+    {
+        m_descriptor = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (m_descriptor < 0)
+            throw DataError({path, 0, ""}, std::string("cannot be opened for reading: ") + std::strerror(errno) +
+                                               "; check the path and its permissions");
+        try {
+            m_opened = status();
+            if (!S_ISREG(m_opened.st_mode))
+                throw DataError({path, 0, ""}, "not a regular file that can be read: each rank of the job reads "
+                                               "its own part of it, so it must be a file on a disk every rank sees");
+            m_format = detectStatFileFormat(std::span<const char>(bytesAt(0, 64)));
+            if (m_format == StatFileFormat::None)
+                throw DataError({path, 0, ""}, "not a SAS (sas7bdat, XPORT), Stata or SPSS file");
+        } catch (...) {
+            ::close(m_descriptor);
+            throw;
+        }
+    }
+    ~FileForParts() { ::close(m_descriptor); }
+    FileForParts(const FileForParts &) = delete;
+    FileForParts &operator=(const FileForParts &) = delete;
+
+    StatFileFormat format() const { return m_format; }
+    std::uint64_t size() const { return static_cast<std::uint64_t>(m_opened.st_size); }
+    Input input() const { return {{}, m_descriptor, size(), 0}; }
+    // Up to `count` bytes from `offset` (fewer at the end of the file).
+    std::vector<char> bytesAt(std::uint64_t offset, std::size_t count) const
+    {
+        Input reading = input();
+        reading.position = std::min(offset, size());
+        std::vector<char> bytes(count);
+        const ssize_t got = readInput(bytes.data(), count, &reading);
+        bytes.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+        return bytes;
+    }
+    // Refuses a file whose size or modification time changed since it was opened: the rows read
+    // would be a mix of two versions.
+    void refuseIfChanged() const
+    {
+        const struct stat now = status();
+        if (now.st_size != m_opened.st_size || now.st_mtim.tv_sec != m_opened.st_mtim.tv_sec ||
+            now.st_mtim.tv_nsec != m_opened.st_mtim.tv_nsec)
+            throw DataError({m_path, 0, ""}, "the file changed while it was read; read it again once it is written");
+    }
+
+private:
+    struct stat status() const
+    {
+        struct stat now {};
+        if (::fstat(m_descriptor, &now) != 0)
+            throw DataError({m_path, 0, ""}, std::string("cannot be read: ") + std::strerror(errno));
+        return now;
+    }
+
+    std::string m_path;
+    int m_descriptor = -1;
+    struct stat m_opened {};
+    StatFileFormat m_format = StatFileFormat::None;
+};
+
+} // namespace
+
+StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &sourceName, const CsvOptions &options,
+                                const CancellationToken *cancel, const std::function<void(double)> &progress)
+{
+    const StatFileFormat format = detectStatFileFormat(bytes);
+    if (format == StatFileFormat::None)
+        throw DataError({sourceName, 0, ""}, "not a SAS (sas7bdat, XPORT), Stata or SPSS file: its first bytes are "
+                                             "none of theirs");
+    refuseCsvOnlyOptions(options, sourceName, format);
+    refuseCutShort(bytes, bytes, bytes.size(), sourceName, format);
+    ParseState state(format, sourceName, cancel, progress);
+    state.description.format = format;
+    parse(state, memoryInput(bytes), 0);
+    const ColumnChoices choices(options);
+    const std::size_t rows = checkedRows(state, options, choices);
+    if (format == StatFileFormat::SasTransport)
+        refuseXportCutInARow(bytes, sourceName, state.variables, rows);
+    SingleProcessCommunicator wholeFile;
+    return columnsOf(state, options, choices, wholeFile);
+}
+
+StatFilePart readStatFilePartOfRank(Communicator &communicator, const std::string &path, const CsvOptions &options)
+{
+    const FileForParts file(path);
+    const StatFileFormat format = file.format();
+    refuseCsvOnlyOptions(options, path, format);
+    constexpr std::size_t kEndBytes = 16;
+    refuseCutShort(file.bytesAt(0, kEndBytes),
+                   file.bytesAt(file.size() - std::min<std::uint64_t>(file.size(), kEndBytes), kEndBytes), file.size(),
+                   path, format);
+    const std::function<void(double)> noProgress;
+
+    // The rows the header declares (the parse ends with the metadata, before any row).
+    ParseState header(format, path, nullptr, noProgress);
+    header.keepValues = false;
+    header.stopAfterMetadata = true;
+    parse(header, file.input(), 0);
+    if (header.declaredRows <= 0) {
+        // Every rank finds the same: rank 0 alone says it, the others waiting for its abort.
+        if (communicator.rank() != 0) {
+            std::vector<double> waiting{0};
+            communicator.sum(std::span<double>(waiting));
+        }
+        if (header.declaredRows == 0)
+            throw noDataRows(path, static_cast<std::size_t>(std::max(header.declaredVariables, 0)));
+        throw DataError({path, 0, ""}, std::string("this ") + describe(format) +
+                                           " does not declare its number of rows" +
+                                           (format == StatFileFormat::SasTransport ? " (an XPORT file never does)"
+                                                                                   : " (its header says -1: unknown)") +
+                                           ", by which the ranks of a data-parallel run split a SAS, Stata or SPSS "
+                                           "file: write it as a SAS dataset (sas7bdat), Stata, SPSS or CSV file, or "
+                                           "train as one process");
+    }
+    const auto allRows = static_cast<std::size_t>(header.declaredRows);
+    const auto rank = static_cast<std::size_t>(communicator.rank()),
+               ranks = static_cast<std::size_t>(communicator.size());
+    const std::size_t first = allRows * rank / ranks, end = allRows * (rank + 1) / ranks;
+
+    // This rank's rows: ReadStat skips those before (sas7bdat and compressed SPSS files by reading
+    // them without converting their values, Stata and uncompressed SPSS files by seeking) and
+    // stops after the last. An empty part skips all of them (a row limit of 0 reads every row).
+    ParseState state(format, path, nullptr, noProgress);
+    state.description.format = format;
+    state.firstRow = first;
+    parse(state, file.input(), static_cast<long>(end - first), static_cast<long>(end > first ? first : allRows));
+    file.refuseIfChanged();
+    const ColumnChoices choices(options);
+    const std::size_t rows = checkedRows(state, options, choices);
+    if (rows != end - first)
+        throw DataError({path, 0, ""}, "rows " + withThousands(first + 1) + " to " + withThousands(end) +
+                                           " were to be read, but " + withThousands(rows) +
+                                           " rows were: the file is truncated or damaged");
+    StatFilePart part;
+    part.read = columnsOf(state, options, choices, communicator);
+    SourceLines rowsOfFile(SourceLines::Unit::DataRow);
+    if (rows > 0)
+        rowsOfFile.addStep(0, static_cast<std::int64_t>(first + 1));
+    part.read.table.setSourceLines(std::move(rowsOfFile));
+    part.firstRow = first;
+    part.allRows = allRows;
+    // Every rank must have read the same file (a disk every rank sees, the same version).
+    if (const std::size_t read = itemsOfRanks(communicator, rows).total; read != allRows)
+        throw DataError({path, 0, ""}, "the ranks read " + withThousands(read) +
+                                           " rows in all where this rank's copy declares " + withThousands(allRows) +
+                                           ": the ranks see different files; give them one file on a shared disk");
+    return part;
+}
+
 std::vector<std::string> statFileColumnNames(const std::string &path)
 {
     const FileBytes file = readFileBytes(path);
@@ -751,7 +1003,7 @@ std::vector<std::string> statFileColumnNames(const std::string &path)
     const std::function<void(double)> noProgress;
     ParseState state(format, path, nullptr, noProgress);
     state.keepValues = false;
-    parse(state, file.bytes(), 1);
+    parse(state, memoryInput(file.bytes()), 1);
     std::vector<std::string> names;
     for (const RawVariable &raw : state.variables)
         names.push_back(raw.description.name);
@@ -781,6 +1033,11 @@ StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &
     refuseWithoutReadStat(sourceName, detectStatFileFormat(bytes));
 }
 
+StatFilePart readStatFilePartOfRank(Communicator &, const std::string &path, const CsvOptions &)
+{
+    refuseWithoutReadStat(path, detectStatFileFormat(path));
+}
+
 std::vector<std::string> statFileColumnNames(const std::string &path)
 {
     refuseWithoutReadStat(path, detectStatFileFormat(path));
@@ -801,9 +1058,7 @@ StatFileReadResult readStatFileAt(const std::string &path, const CsvOptions &opt
     StatFileReadResult result =
         readStatFile(file.bytes(), path, options, cancel, [&](double f) { report(kLoadShare + (1 - kLoadShare) * f); });
     if (result.table.rowCount() == 0)
-        throw DataError({path, 0, ""}, "the file has no data rows: it declares " +
-                                           std::to_string(result.table.columnCount()) +
-                                           " variables but holds no observations; expected at least one row");
+        throw noDataRows(path, result.table.columnCount());
     return result;
 }
 

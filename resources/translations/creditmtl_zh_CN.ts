@@ -1327,8 +1327,8 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>从数据库读取的数据（命令需要该表导出的 CSV 文件，或以单进程使用命令行的 --db 选项）</translation>
     </message>
     <message>
-        <source>a SAS, Stata or SPSS data file (each rank reads a byte range of a CSV file)</source>
-        <translation>SAS、Stata 或 SPSS 数据文件（每个进程读取 CSV 文件的一段字节范围）</translation>
+        <source>a SAS transport (XPORT) file (it does not declare its number of rows, by which the ranks split a SAS, Stata or SPSS file)</source>
+        <translation>SAS 传输（XPORT）文件（它不声明行数，而各进程正是按行数划分 SAS、Stata 或 SPSS 文件的）</translation>
     </message>
     <message>
         <source>bins grouped by hand</source>

@@ -11,6 +11,9 @@
 // - grade as value labels 1 = "A" ... 7 = "G" in Stata and SPSS (SAS keeps value labels in a
 //   separate format catalog, which haven does not write: there grade stays text);
 // - a date column issue_d (2015-01-01 plus the row number) that the CSV does not have.
+// Besides, partly_labelled.sav: 101 rows whose "code" has value labels 1 = "A" and 2 = "B" and the
+// unlabelled value 3 on its last row only (a numeric column, which a rank reading only the first
+// rows must not take for a coded one).
 // The tests read each file back and compare it cell by cell with the CSV read by the CSV reader.
 
 #include <QDir>
@@ -55,6 +58,9 @@ r[k] <- rep(c(999, 998.5), length.out = length(k))
 spss$revol_util <- labelled_spss(r, c(Refused = 999), na_range = c(998, 999))
 spss$grade <- labelled_spss(unname(grades[d$grade]), grades)
 write_sav(spss, "sample.sav")
+partly <- data.frame(code = c(rep(c(1, 2), 50), 3), amount = seq_len(101) / 4)
+partly$code <- labelled_spss(partly$code, c(A = 1, B = 2))
+write_sav(partly, "partly_labelled.sav")
 )R";
 
 // The sample CSV: kSampleRows rows of lending_club.csv's funded_amnt, int_rate, grade,
@@ -86,8 +92,8 @@ inline QByteArray sampleCsv()
     return csv;
 }
 
-// Writes sample.csv and, through Rscript and haven, sample.sas7bdat, sample.xpt, sample.dta and
-// sample.sav into `directory`. Returns "" on success, else why it could not (R or haven absent:
+// Writes sample.csv and, through Rscript and haven, sample.sas7bdat, sample.xpt, sample.dta,
+// sample.sav and partly_labelled.sav into `directory`. Returns "" on success, else why it could not (R or haven absent:
 // the caller skips; R failing: the caller fails).
 inline QString writeStatFixtures(const QString &directory, bool &toolsAbsent)
 {

@@ -2,8 +2,10 @@
 // back and compared cell by cell with the CSV of the same data; damaged files refused.
 
 #include "StatFileFixtures.h"
+#include "ThreadRanks.h"
 #include "common/Error.h"
 #include "csv/CsvReader.h"
+#include "distributed/Communicator.h"
 #include "statfile/DataFileReader.h"
 #include "statfile/StatFile.h"
 
@@ -414,7 +416,140 @@ private Q_SLOTS:
             QCOMPARE(names[i], read.table.column(i).name);
     }
 
+    // Each rank's part of a file (readStatFilePartOfRank), with 1, 2 and 3 ranks (threads as
+    // ranks): the parts in rank order are the rows of the file read whole by one process, with the
+    // same columns and types, cells (levels in each part's first-seen order), places (the file's
+    // "data row N"), variable descriptions and notes (the special missing values of the sample
+    // files lie in every part, and partly_labelled.sav's one unlabelled value in the last part
+    // only). Four ranks on a file of three rows: the first part is empty.
+    void partsOfRanksAreTheWholeFile_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("ranks");
+        for (const char *file : {"sample.sas7bdat", "sample.dta", "sample.sav", "partly_labelled.sav", "small.sav",
+                                 "small.zsav", "small_v12.dta"}) {
+            for (int ranks = 1; ranks <= 3; ++ranks)
+                QTest::newRow(qPrintable(QStringLiteral("%1, %2 ranks").arg(QLatin1String(file)).arg(ranks)))
+                    << QString::fromLatin1(file) << ranks;
+        }
+        QTest::newRow("small_v12.dta, 4 ranks") << QStringLiteral("small_v12.dta") << 4;
+    }
+
+    void partsOfRanksAreTheWholeFile()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, ranks);
+        const std::string name = file.startsWith(QLatin1String("small")) ? seedPath(file) : at(file);
+        const StatFileReadResult whole = readStatFileAt(name);
+        std::vector<StatFilePart> parts(static_cast<std::size_t>(ranks));
+        testing::ThreadRanks threads(ranks);
+        const std::vector<std::string> errors = threads.run([&](Communicator &communicator) {
+            parts[static_cast<std::size_t>(communicator.rank())] = readStatFilePartOfRank(communicator, name, {});
+        });
+        for (const std::string &error : errors)
+            QVERIFY2(error.empty(), error.c_str());
+        const Table &all = whole.table;
+        std::size_t next = 0;
+        for (std::size_t rank = 0; rank < parts.size(); ++rank) {
+            const StatFilePart &part = parts[rank];
+            QCOMPARE(part.firstRow, next);
+            QCOMPARE(part.allRows, all.rowCount());
+            QCOMPARE(part.read.description.format, whole.description.format);
+            QCOMPARE(part.read.description.encoding, whole.description.encoding);
+            QCOMPARE(part.read.description.fileLabel, whole.description.fileLabel);
+            QCOMPARE(part.read.description.notes, whole.description.notes);
+            QCOMPARE(part.read.description.variables.size(), whole.description.variables.size());
+            for (std::size_t v = 0; v < whole.description.variables.size(); ++v) {
+                const StatVariable &mine = part.read.description.variables[v], &want = whole.description.variables[v];
+                QCOMPARE(mine.name, want.name);
+                QCOMPARE(mine.label, want.label);
+                QCOMPARE(mine.format, want.format);
+                QCOMPARE(mine.dateMeaning, want.dateMeaning);
+                QCOMPARE(mine.hasValueLabels, want.hasValueLabels);
+            }
+            const Table &mine = part.read.table;
+            QCOMPARE(mine.columnCount(), all.columnCount());
+            for (std::size_t c = 0; c < all.columnCount(); ++c) {
+                QCOMPARE(mine.column(c).name, all.column(c).name);
+                QVERIFY2(mine.column(c).type == all.column(c).type, all.column(c).name.c_str());
+                for (std::size_t row = 0; row < mine.rowCount(); ++row) {
+                    if (mine.column(c).cellText(row) != all.column(c).cellText(next + row))
+                        QFAIL(qPrintable(QStringLiteral("rank %1, column %2, row %3: \"%4\" instead of \"%5\"")
+                                             .arg(rank)
+                                             .arg(QString::fromStdString(all.column(c).name))
+                                             .arg(next + row + 1)
+                                             .arg(QString::fromStdString(mine.column(c).cellText(row)),
+                                                  QString::fromStdString(all.column(c).cellText(next + row)))));
+                }
+            }
+            for (std::size_t row = 0; row < mine.rowCount(); ++row)
+                QCOMPARE(mine.rowPlace(row), all.rowPlace(next + row));
+            next += mine.rowCount();
+        }
+        QCOMPARE(next, all.rowCount());
+        if (file == QLatin1String("partly_labelled.sav"))
+            QCOMPARE(all.column("code").type, ColumnType::Numeric); // value 3 has no label
+        if (file == QLatin1String("sample.sav") || file == QLatin1String("sample.dta"))
+            QCOMPARE(all.column("grade").type, ColumnType::Categorical); // every value labelled
+    }
+
+    // A bad cell in a rank's part is refused naming the whole file's row: emp_length read as
+    // numbers ("emp_5" is not one) fails on each part's first row that holds a value.
+    void partOfRankRefusesNamingTheFilesRow()
+    {
+        CsvOptions options;
+        options.numericColumns = {"emp_length"};
+        const std::string file = path("sample.sav");
+        testing::ThreadRanks threads(2);
+        const std::vector<std::string> errors =
+            threads.run([&](Communicator &communicator) { readStatFilePartOfRank(communicator, file, options); });
+        QVERIFY2(QString::fromStdString(errors[0]).contains(QLatin1String("row 1: \"emp_")), errors[0].c_str());
+        // Rank 1's part begins with the file's row 201 (400 rows: 400 * 1 / 2 = 200 rows before it).
+        QVERIFY2(QString::fromStdString(errors[1]).contains(QLatin1String("row 201: \"emp_")), errors[1].c_str());
+        QVERIFY2(QString::fromStdString(errors[1]).contains(QLatin1String("column \"emp_length\"")), errors[1].c_str());
+    }
+
+    // A file whose header does not declare its number of rows cannot be split by rows: refused,
+    // not misread. An XPORT file never declares it; an SPSS file may give -1 (here small.sav with
+    // its case count, bytes 80-83, set to -1), which one process still reads whole. The CSV-only
+    // options are refused as for one process.
+    void partOfRankRefusals()
+    {
+        SingleProcessCommunicator one;
+        const auto refusalOfPart = [&](const std::string &file, const CsvOptions &options = {}) {
+            try {
+                readStatFilePartOfRank(one, file, options);
+            } catch (const std::exception &error) {
+                return QString::fromStdString(error.what());
+            }
+            return QString();
+        };
+        const QString xport = refusalOfPart(path("sample.xpt"));
+        QVERIFY2(xport.contains(QLatin1String("SAS transport file (XPORT) does not declare its number of rows (an "
+                                              "XPORT file never does)")),
+                 qPrintable(xport));
+        QByteArray unknownRows = fileBytes(QString::fromStdString(seedPath(QStringLiteral("small.sav"))));
+        QCOMPARE(unknownRows.mid(80, 4), QByteArray("\x04\x00\x00\x00", 4)); // 4 rows, little-endian
+        unknownRows.replace(80, 4, QByteArray(4, '\xff'));
+        const QString unknownPath = path(QStringLiteral("unknown_rows.sav"));
+        QFile written(unknownPath);
+        QVERIFY(written.open(QIODevice::WriteOnly) && written.write(unknownRows) == unknownRows.size());
+        written.close();
+        const QString spss = refusalOfPart(unknownPath.toStdString());
+        QVERIFY2(spss.contains(QLatin1String("SPSS file (.sav) does not declare its number of rows (its header says "
+                                             "-1: unknown)")),
+                 qPrintable(spss));
+        QCOMPARE(readStatFileAt(unknownPath.toStdString()).table.rowCount(), std::size_t(4));
+        CsvOptions csvOnly;
+        csvOnly.delimiter = ';';
+        QVERIFY(refusalOfPart(path("sample.sav"), csvOnly).contains(QLatin1String("--delimiter")));
+    }
+
 private:
+    static std::string seedPath(const QString &name)
+    {
+        return (QStringLiteral(CMTL_SOURCE_DIR "/tests/core/statfiles/") + name).toStdString();
+    }
     std::string path(const char *name) const { return m_directory.filePath(QString::fromLatin1(name)).toStdString(); }
     QString path(const QString &name) const { return m_directory.filePath(name); }
     std::string at(const QString &name) const { return path(name).toStdString(); }

@@ -30,8 +30,9 @@ QString describe(const RankRefusal &refusal)
     case RankRefusal::Kind::Database:
         return ClusterCommandDialog::tr("data read from a database (the command needs a CSV export of the table, "
                                         "or the CLI's --db options as one process)");
-    case RankRefusal::Kind::StatFile:
-        return ClusterCommandDialog::tr("a SAS, Stata or SPSS data file (each rank reads a byte range of a CSV file)");
+    case RankRefusal::Kind::Xport:
+        return ClusterCommandDialog::tr("a SAS transport (XPORT) file (it does not declare its number of rows, by "
+                                        "which the ranks split a SAS, Stata or SPSS file)");
     case RankRefusal::Kind::HandBinning:
         return ClusterCommandDialog::tr("bins grouped by hand");
     case RankRefusal::Kind::Woe:

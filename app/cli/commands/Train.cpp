@@ -279,7 +279,8 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     if (parser.isSet(QStringLiteral("cache-dir")))
         throw UsageError("--cache-dir goes with --memory-budget");
 
-    // Under mpirun with several ranks: data-parallel, each rank reading its byte range of the file.
+    // Under mpirun with several ranks: data-parallel, each rank reading its part of the file (a byte
+    // range of a CSV file, a range of rows of a SAS, Stata or SPSS file).
     // A rank that fails stops the job, naming itself (runRank).
     if (ranksOfJob() == 1) {
         SingleProcessCommunicator oneProcess;
@@ -318,6 +319,18 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
 
 namespace {
 
+// The warnings of a rank's part of a file (its own rows), and a statistical file's notes (the whole
+// file's, the same on every rank: rank 0 prints them once).
+void printReadMessages(const RankPart &part, const Communicator &ranks)
+{
+    for (const CsvWarning &warning : part.read.warnings)
+        std::cerr << "creditmtl-cli: warning (rank " << ranks.rank() << "): " << warning.message << '\n';
+    if (part.statFile && ranks.rank() == 0) {
+        for (const std::string &note : part.statFile->notes)
+            std::cerr << "creditmtl-cli: note: " << note << '\n';
+    }
+}
+
 // The training of one process, or of one rank of a data-parallel run (`ranks`).
 int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, Communicator &ranks, std::ostream &out)
 {
@@ -325,9 +338,8 @@ int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, C
     const bool distributed = ranks.isDistributed();
     std::optional<RankPart> part;
     if (distributed) {
-        part = readCsvPartOfRank(ranks, str(parser.value(QStringLiteral("data"))), csvOptions(parser));
-        for (const CsvWarning &warning : part->read.warnings)
-            std::cerr << "creditmtl-cli: warning (rank " << ranks.rank() << "): " << warning.message << '\n';
+        part = readDataPartOfRank(ranks, str(parser.value(QStringLiteral("data"))), csvOptions(parser));
+        printReadMessages(*part, ranks);
         for (const std::string &column : run.ignored)
             part->read.table.column(column);
     }
@@ -346,10 +358,9 @@ int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, C
                 categorical.push_back(column.name);
         }
         if (distributed) {
-            testPart = readCsvPartOfRank(ranks, str(parser.value(QStringLiteral("test"))),
-                                         withTextColumns(csvOptions(parser), categorical));
-            for (const CsvWarning &warning : testPart->read.warnings)
-                std::cerr << "creditmtl-cli: warning (rank " << ranks.rank() << "): " << warning.message << '\n';
+            testPart = readDataPartOfRank(ranks, str(parser.value(QStringLiteral("test"))),
+                                          withTextColumns(csvOptions(parser), categorical));
+            printReadMessages(*testPart, ranks);
         } else {
             test = readTable(parser.value(QStringLiteral("test")), csvOptions(parser), categorical);
         }
