@@ -14,15 +14,11 @@ std::string RankRefusal::cliDescription() const
         return "reading a database (--db or a URL#table= source)";
     case Kind::StatFile:
         return "reading a SAS, Stata or SPSS file (each rank reads a byte range of a CSV file)";
-    case Kind::HandBinning:
-        return "--binning (bins grouped by hand)";
-    case Kind::Woe:
-        return "--woe (weight-of-evidence inputs: their binning is fitted on one table)";
     }
     return {};
 }
 
-RankRefusal whatRanksDoNotShare(const RunConfiguration &run, const RunInputs &inputs)
+RankRefusal whatRanksDoNotShare(const RunInputs &inputs)
 {
     using Kind = RankRefusal::Kind;
     // The data and a separate test file are read alike: each rank its byte range of a CSV file.
@@ -32,10 +28,6 @@ RankRefusal whatRanksDoNotShare(const RunConfiguration &run, const RunInputs &in
         if (!path->empty() && detectStatFileFormat(*path) != StatFileFormat::None)
             return {Kind::StatFile};
     }
-    if (inputs.handBinning)
-        return {Kind::HandBinning};
-    if (run.config.woe.used() || inputs.woeRequested)
-        return {Kind::Woe};
     return {};
 }
 
