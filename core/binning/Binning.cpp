@@ -66,22 +66,62 @@ void checkOptions(const BinningOptions &options)
 struct Totals {
     std::int64_t events = 0, nonEvents = 0;
 };
-Totals labelTotals(const std::string &feature, const std::vector<int> &labels, std::size_t rows)
+// Refuses labels that are not one per row, or not 0 or 1.
+void checkLabels(const std::string &feature, const std::vector<int> &labels, std::size_t rows)
 {
     if (labels.size() != rows)
         throw ConfigError("binning " + feature + ": " + std::to_string(rows) + " values but " +
                           std::to_string(labels.size()) + " labels");
-    Totals totals;
     for (const int label : labels) {
         if (label != 0 && label != 1)
             throw ConfigError("binning " + feature + ": labels must be 0 or 1, got " + std::to_string(label));
-        (label == 1 ? totals.events : totals.nonEvents) += 1;
+    }
+}
+
+// The events and non-events of all the bins; refuses a target lacking a class.
+Totals labelTotals(const std::string &feature, const std::vector<Bin> &bins)
+{
+    Totals totals;
+    for (const Bin &bin : bins) {
+        totals.events += bin.events;
+        totals.nonEvents += bin.nonEvents;
     }
     if (totals.events == 0 || totals.nonEvents == 0)
         throw ConfigError("binning " + feature + ": the target needs both events (1) and non-events (0); it has " +
                           std::to_string(totals.events) + " events and " + std::to_string(totals.nonEvents) +
                           " non-events");
     return totals;
+}
+
+void countRow(Bin &bin, int label)
+{
+    (label == 1 ? bin.events : bin.nonEvents) += 1;
+}
+
+void addCounts(Bin &bin, const Bin &other)
+{
+    bin.events += other.events;
+    bin.nonEvents += other.nonEvents;
+}
+
+// Two ascending lists merged into one, the counts of equal items added (`before` orders them).
+template <typename Item, typename Before, typename Add>
+std::vector<Item> mergedAscending(const std::vector<Item> &a, const std::vector<Item> &b, Before before, Add add)
+{
+    std::vector<Item> merged;
+    merged.reserve(a.size() + b.size());
+    std::size_t i = 0, j = 0;
+    while (i < a.size() || j < b.size()) {
+        if (j == b.size() || (i < a.size() && before(a[i], b[j])))
+            merged.push_back(a[i++]);
+        else if (i == a.size() || before(b[j], a[i]))
+            merged.push_back(b[j++]);
+        else {
+            merged.push_back(a[i++]);
+            add(merged.back(), b[j++]);
+        }
+    }
+    return merged;
 }
 
 // Merges the ordered bins i and i + 1 (ranges join; level lists concatenate).
@@ -308,118 +348,80 @@ void computeBinStatistics(FeatureBinning &binning)
     binning.strength = ivStrength(binning.iv);
 }
 
-FeatureBinning binNumeric(const std::string &feature, const std::vector<double> &values, const std::vector<int> &labels,
-                          const BinningOptions &options)
+void BinningCounts::add(const BinningCounts &other)
 {
-    checkOptions(options);
-    const Totals totals = labelTotals(feature, labels, values.size());
-    FeatureBinning binning;
-    binning.feature = feature;
+    if (categorical != other.categorical || specials != other.specials)
+        throw ConfigError("binning: counts of a numeric and a categorical feature, or with other special values, "
+                          "cannot be added");
+    values = mergedAscending(
+        values, other.values, [](const Value &x, const Value &y) { return x.value < y.value; },
+        [](Value &x, const Value &y) {
+            x.events += y.events;
+            x.nonEvents += y.nonEvents;
+        });
+    levels = mergedAscending(
+        levels, other.levels, [](const Bin &x, const Bin &y) { return x.levels.front() < y.levels.front(); },
+        addCounts);
+    for (std::size_t i = 0; i < specialBins.size(); ++i)
+        addCounts(specialBins[i], other.specialBins[i]);
+    addCounts(missing, other.missing);
+}
 
-    Bin missing;
-    missing.kind = BinKind::Missing;
-    std::vector<Bin> specials;
-    std::vector<double> specialValues = options.specialValues;
-    std::sort(specialValues.begin(), specialValues.end());
-    specialValues.erase(std::unique(specialValues.begin(), specialValues.end()), specialValues.end());
-    for (const double value : specialValues) {
+BinningCounts numericBinningCounts(const std::string &feature, const std::vector<double> &values,
+                                   const std::vector<int> &labels, const BinningOptions &options)
+{
+    checkLabels(feature, labels, values.size());
+    BinningCounts counts;
+    counts.missing.kind = BinKind::Missing;
+    counts.specials = options.specialValues;
+    std::sort(counts.specials.begin(), counts.specials.end());
+    counts.specials.erase(std::unique(counts.specials.begin(), counts.specials.end()), counts.specials.end());
+    for (const double value : counts.specials) {
         Bin bin;
         bin.kind = BinKind::Special;
         bin.special = value;
-        specials.push_back(bin);
+        counts.specialBins.push_back(bin);
     }
-    // The regular values, with their labels, in ascending order (the label breaks ties so that
-    // the order, and so everything after, does not depend on the row order).
+    // The regular values, with their labels, in ascending order, then counted per distinct value.
     std::vector<std::pair<double, int>> regular;
     regular.reserve(values.size());
     for (std::size_t row = 0; row < values.size(); ++row) {
         const double value = values[row];
         Bin *target = nullptr;
         if (std::isnan(value))
-            target = &missing;
+            target = &counts.missing;
         else {
-            const auto found = std::lower_bound(specialValues.begin(), specialValues.end(), value);
-            if (found != specialValues.end() && *found == value)
-                target = &specials[std::size_t(found - specialValues.begin())];
+            const auto found = std::lower_bound(counts.specials.begin(), counts.specials.end(), value);
+            if (found != counts.specials.end() && *found == value)
+                target = &counts.specialBins[std::size_t(found - counts.specials.begin())];
         }
         if (target)
-            (labels[row] ? target->events : target->nonEvents) += 1;
+            countRow(*target, labels[row]);
         else
             regular.emplace_back(value, labels[row]);
     }
     std::sort(regular.begin(), regular.end());
-
-    // Fine quantile bins: a bin closes once the rows so far reach the next k/fineBins quantile,
-    // and only between two distinct values (ties stay together). After a tie that spans several
-    // quantiles, the next bin aims at the first quantile beyond it (not at the ones it swallowed,
-    // which would make a run of one-value bins). The Spearman correlation's sign
-    // (of the mid-ranks of the values with the label) is gathered on the way, per distinct value.
-    std::vector<Bin> bins;
-    const double n = double(regular.size());
-    const double eventMean =
-        n > 0 ? double(std::count_if(regular.begin(), regular.end(), [](const auto &p) { return p.second == 1; })) / n
-              : 0;
-    double rankCovariance = 0;
-    Bin current;
-    const double fine = double(options.fineBins);
-    double nextQuantile = 1; // the k of the quantile the open bin closes at
-    for (std::size_t i = 0; i < regular.size();) {
-        std::size_t end = i;
-        std::int64_t events = 0;
-        while (end < regular.size() && regular[end].first == regular[i].first)
-            events += regular[end++].second;
-        const double midRank = (double(i) + double(end - 1)) / 2.0;
-        rankCovariance += (midRank - (n - 1) / 2.0) * (double(events) - double(end - i) * eventMean);
-        current.events += events;
-        current.nonEvents += std::int64_t(end - i) - events;
-        current.upper = regular[i].first;
-        if (double(end) >= nextQuantile * n / fine - 1e-9 || end == regular.size()) {
-            nextQuantile = std::floor(double(end) * fine / n + 1e-9) + 1;
-            bins.push_back(current);
-            current = Bin{};
-            current.lower = bins.back().upper;
-        }
-        i = end;
+    for (std::size_t i = 0; i < regular.size(); ++i) {
+        if (counts.values.empty() || counts.values.back().value != regular[i].first)
+            counts.values.push_back({regular[i].first, 0, 0});
+        (regular[i].second == 1 ? counts.values.back().events : counts.values.back().nonEvents) += 1;
     }
-    if (!bins.empty())
-        bins.back().upper = std::numeric_limits<double>::infinity();
-
-    binning.fineBinCount = bins.size();
-    binning.trend = options.trend == BinTrend::Auto ? (rankCovariance < 0 ? BinTrend::Descending : BinTrend::Ascending)
-                                                    : options.trend;
-    mergeOrderedBins(bins, totals, std::int64_t(values.size()), options, &binning.trend);
-    // Merging joins ranges; the edges between the remaining bins are the upper ends of the left ones.
-    for (std::size_t i = 1; i < bins.size(); ++i)
-        bins[i].lower = bins[i - 1].upper;
-
-    for (Bin &special : specials)
-        if (special.count() > 0)
-            bins.push_back(special);
-    if (missing.count() > 0)
-        bins.push_back(missing);
-    binning.bins = std::move(bins);
-    computeBinStatistics(binning);
-    return binning;
+    return counts;
 }
 
-FeatureBinning binCategorical(const std::string &feature, const std::vector<std::string> &values,
-                              const std::vector<bool> &missingRows, const std::vector<int> &labels,
-                              const BinningOptions &options)
+BinningCounts categoricalBinningCounts(const std::string &feature, const std::vector<std::string> &values,
+                                       const std::vector<bool> &missingRows, const std::vector<int> &labels)
 {
-    checkOptions(options);
-    const Totals totals = labelTotals(feature, labels, values.size());
+    checkLabels(feature, labels, values.size());
     if (missingRows.size() != values.size())
         throw ConfigError("binning " + feature + ": " + std::to_string(values.size()) + " values but " +
                           std::to_string(missingRows.size()) + " missing flags");
-    FeatureBinning binning;
-    binning.feature = feature;
-    binning.categorical = true;
-
-    Bin missing;
-    missing.kind = BinKind::Missing;
-    std::map<std::string, Bin> byLevel; // ordered by text: the tie-break below is deterministic
+    BinningCounts counts;
+    counts.categorical = true;
+    counts.missing.kind = BinKind::Missing;
+    std::map<std::string, Bin> byLevel; // ordered by text: the tie-break of binFromCounts is deterministic
     for (std::size_t row = 0; row < values.size(); ++row) {
-        Bin *target = &missing;
+        Bin *target = &counts.missing;
         if (!missingRows[row]) {
             target = &byLevel[values[row]];
             if (target->levels.empty()) {
@@ -427,28 +429,133 @@ FeatureBinning binCategorical(const std::string &feature, const std::vector<std:
                 target->levels = {values[row]};
             }
         }
-        (labels[row] ? target->events : target->nonEvents) += 1;
+        countRow(*target, labels[row]);
     }
+    for (auto &entry : byLevel)
+        counts.levels.push_back(std::move(entry.second));
+    return counts;
+}
+
+namespace {
+
+FeatureBinning binNumericCounts(const std::string &feature, const BinningCounts &counts, const BinningOptions &options)
+{
+    std::vector<Bin> all = counts.specialBins;
+    all.push_back(counts.missing);
+    Bin regularRows;
+    for (const BinningCounts::Value &value : counts.values) {
+        regularRows.events += value.events;
+        regularRows.nonEvents += value.nonEvents;
+    }
+    all.push_back(regularRows);
+    const Totals totals = labelTotals(feature, all);
+    FeatureBinning binning;
+    binning.feature = feature;
+
+    // Fine quantile bins: a bin closes once the rows so far reach the next k/fineBins quantile,
+    // and only between two distinct values (ties stay together). After a tie that spans several
+    // quantiles, the next bin aims at the first quantile beyond it (not at the ones it swallowed,
+    // which would make a run of one-value bins). The Spearman correlation's sign
+    // (of the mid-ranks of the values with the label) is gathered on the way, per distinct value.
+    std::vector<Bin> bins;
+    const double n = double(regularRows.count());
+    const double eventMean = n > 0 ? double(regularRows.events) / n : 0;
+    double rankCovariance = 0;
+    Bin current;
+    const double fine = double(options.fineBins);
+    double nextQuantile = 1; // the k of the quantile the open bin closes at
+    std::int64_t below = 0;  // the regular rows below the current value
+    for (std::size_t v = 0; v < counts.values.size(); ++v) {
+        const BinningCounts::Value &value = counts.values[v];
+        const std::int64_t rows = value.events + value.nonEvents;
+        const std::int64_t end = below + rows;
+        const double midRank = (double(below) + double(end - 1)) / 2.0;
+        rankCovariance += (midRank - (n - 1) / 2.0) * (double(value.events) - double(rows) * eventMean);
+        current.events += value.events;
+        current.nonEvents += value.nonEvents;
+        current.upper = value.value;
+        if (double(end) >= nextQuantile * n / fine - 1e-9 || v + 1 == counts.values.size()) {
+            nextQuantile = std::floor(double(end) * fine / n + 1e-9) + 1;
+            bins.push_back(current);
+            current = Bin{};
+            current.lower = bins.back().upper;
+        }
+        below = end;
+    }
+    if (!bins.empty())
+        bins.back().upper = std::numeric_limits<double>::infinity();
+
+    binning.fineBinCount = bins.size();
+    binning.trend = options.trend == BinTrend::Auto ? (rankCovariance < 0 ? BinTrend::Descending : BinTrend::Ascending)
+                                                    : options.trend;
+    mergeOrderedBins(bins, totals, totals.events + totals.nonEvents, options, &binning.trend);
+    // Merging joins ranges; the edges between the remaining bins are the upper ends of the left ones.
+    for (std::size_t i = 1; i < bins.size(); ++i)
+        bins[i].lower = bins[i - 1].upper;
+
+    for (const Bin &special : counts.specialBins)
+        if (special.count() > 0)
+            bins.push_back(special);
+    if (counts.missing.count() > 0)
+        bins.push_back(counts.missing);
+    binning.bins = std::move(bins);
+    computeBinStatistics(binning);
+    return binning;
+}
+
+FeatureBinning binCategoricalCounts(const std::string &feature, const BinningCounts &counts,
+                                    const BinningOptions &options)
+{
+    std::vector<Bin> all = counts.levels;
+    all.push_back(counts.missing);
+    const Totals totals = labelTotals(feature, all);
+    FeatureBinning binning;
+    binning.feature = feature;
+    binning.categorical = true;
     std::vector<Bin> bins, specials;
-    for (auto &[level, bin] : byLevel) {
-        if (std::find(options.specialLevels.begin(), options.specialLevels.end(), level) !=
+    for (const Bin &level : counts.levels) {
+        if (std::find(options.specialLevels.begin(), options.specialLevels.end(), level.levels.front()) !=
             options.specialLevels.end()) {
-            bin.kind = BinKind::Special;
-            specials.push_back(bin);
+            specials.push_back(level);
+            specials.back().kind = BinKind::Special;
         } else
-            bins.push_back(bin);
+            bins.push_back(level);
     }
     // Ascending event rate; equal rates keep the text order (stable sort of a text-ordered list).
     std::stable_sort(bins.begin(), bins.end(), [](const Bin &a, const Bin &b) {
         return a.events * b.count() < b.events * a.count(); // rate(a) < rate(b), exactly
     });
-    mergeOrderedBins(bins, totals, std::int64_t(values.size()), options, nullptr);
+    mergeOrderedBins(bins, totals, totals.events + totals.nonEvents, options, nullptr);
     bins.insert(bins.end(), specials.begin(), specials.end());
-    if (missing.count() > 0)
-        bins.push_back(missing);
+    if (counts.missing.count() > 0)
+        bins.push_back(counts.missing);
     binning.bins = std::move(bins);
     computeBinStatistics(binning);
     return binning;
+}
+
+} // namespace
+
+FeatureBinning binFromCounts(const std::string &feature, const BinningCounts &counts, const BinningOptions &options)
+{
+    checkOptions(options);
+    return counts.categorical ? binCategoricalCounts(feature, counts, options)
+                              : binNumericCounts(feature, counts, options);
+}
+
+FeatureBinning binNumeric(const std::string &feature, const std::vector<double> &values, const std::vector<int> &labels,
+                          const BinningOptions &options)
+{
+    checkOptions(options);
+    return binFromCounts(feature, numericBinningCounts(feature, values, labels, options), options);
+}
+
+FeatureBinning binCategorical(const std::string &feature, const std::vector<std::string> &values,
+                              const std::vector<bool> &missingRows, const std::vector<int> &labels,
+                              const BinningOptions &options)
+{
+    checkOptions(options);
+    return binFromCounts(feature, categoricalBinningCounts(feature, values, missingRows, labels), options);
 }
 
 } // namespace cmtl

@@ -82,6 +82,39 @@ void computeBinStatistics(FeatureBinning &binning);
 double weightOfEvidence(double events, double nonEvents, double totalEvents, double totalNonEvents);
 double informationValue(double events, double nonEvents, double totalEvents, double totalNonEvents);
 
+// The counts a feature's binning is made from, events and non-events per distinct value: counts
+// of disjoint sets of rows add up (add) to those of their union, so that parts of the rows counted
+// apart (the ranks of a data-parallel run) and added bin as the whole does (binFromCounts).
+struct BinningCounts {
+    struct Value {
+        double value = 0;
+        std::int64_t events = 0, nonEvents = 0;
+    };
+    bool categorical = false;
+    std::vector<Value> values;    // numeric: each regular value (no special, no missing), ascending
+    std::vector<Bin> levels;      // categorical: a Levels bin per level (special ones included), by text
+    std::vector<double> specials; // numeric: the special values, ascending, each counted in specialBins
+    std::vector<Bin> specialBins;
+    Bin missing; // missing rows (kind Missing)
+
+    // Adds the counts of other rows of the same feature, binned with the same options.
+    void add(const BinningCounts &other);
+};
+
+// The counts of a numeric feature's rows (see binNumeric for `values` and `labels`), with the
+// special values of `options`; throws ConfigError for a label other than 0 or 1 (either class may
+// be absent: other rows may hold it).
+BinningCounts numericBinningCounts(const std::string &feature, const std::vector<double> &values,
+                                   const std::vector<int> &labels, const BinningOptions &options);
+// The counts of a categorical feature's rows (see binCategorical).
+BinningCounts categoricalBinningCounts(const std::string &feature, const std::vector<std::string> &values,
+                                       const std::vector<bool> &missing, const std::vector<int> &labels);
+
+// The optimal binning from the counts of all the rows (binNumeric and binCategorical are this
+// after counting). Throws ConfigError when the counts do not hold both classes or the options are
+// out of range.
+FeatureBinning binFromCounts(const std::string &feature, const BinningCounts &counts, const BinningOptions &options);
+
 // Bins a numeric feature: `values` (NaN = missing) and `labels` (0 or 1) have one entry per row.
 // Throws ConfigError when the labels do not hold both classes or the options are out of range.
 FeatureBinning binNumeric(const std::string &feature, const std::vector<double> &values, const std::vector<int> &labels,

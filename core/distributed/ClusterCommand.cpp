@@ -15,15 +15,11 @@ std::string RankRefusal::cliDescription() const
     case Kind::Xport:
         return "reading a SAS transport (XPORT) file (it does not declare its number of rows, by which the ranks "
                "split a SAS, Stata or SPSS file)";
-    case Kind::HandBinning:
-        return "--binning (bins grouped by hand)";
-    case Kind::Woe:
-        return "--woe (weight-of-evidence inputs: their binning is fitted on one table)";
     }
     return {};
 }
 
-RankRefusal whatRanksDoNotShare(const RunConfiguration &run, const RunInputs &inputs)
+RankRefusal whatRanksDoNotShare(const RunInputs &inputs)
 {
     using Kind = RankRefusal::Kind;
     // The data and a separate test file are read alike: each rank its byte range of a CSV file, or
@@ -34,10 +30,6 @@ RankRefusal whatRanksDoNotShare(const RunConfiguration &run, const RunInputs &in
         if (!path->empty() && detectStatFileFormat(*path) == StatFileFormat::SasTransport)
             return {Kind::Xport};
     }
-    if (inputs.handBinning)
-        return {Kind::HandBinning};
-    if (run.config.woe.used() || inputs.woeRequested)
-        return {Kind::Woe};
     return {};
 }
 

@@ -12,7 +12,7 @@ namespace cmtl {
 struct RankRefusal {
     // Xport: a SAS transport file does not declare its number of rows, by which the ranks split a
     // SAS, Stata or SPSS file (readStatFilePartOfRank).
-    enum class Kind { None, Database, Xport, HandBinning, Woe };
+    enum class Kind { None, Database, Xport };
     Kind kind = Kind::None;
 
     explicit operator bool() const { return kind != Kind::None; }
@@ -25,11 +25,11 @@ struct RunInputs {
     std::string dataPath;       // a file or a database locator (URL#table=…)
     std::string testPath;       // a separate test file (--test), read in parts like the data; empty without one
     bool readsDatabase = false; // --db
-    bool handBinning = false;   // bins grouped by hand (--binning)
-    bool woeRequested = false;  // --woe / --woe-task, before the configuration records it
 };
 
-RankRefusal whatRanksDoNotShare(const RunConfiguration &run, const RunInputs &inputs);
+// Weight-of-evidence inputs and bins grouped by hand are no refusal: the ranks bin them from the
+// counts of all their rows (fitPreprocessorWithWoeAcrossRanks, distributed/DistributedFit.h).
+RankRefusal whatRanksDoNotShare(const RunInputs &inputs);
 
 // `text` as one word of a POSIX shell: unchanged when it holds only characters no shell treats
 // specially, otherwise in single quotes (a single quote in it written '\'').

@@ -114,12 +114,14 @@ std::optional<OneHotStep> fitOneHotAcrossRanks(Communicator &communicator, const
 
 } // namespace
 
-Preprocessor fitPreprocessorAcrossRanks(Communicator &communicator, const Table &part,
-                                        const std::vector<std::string> &features,
-                                        const std::vector<std::size_t> &trainRows, const PreprocessOptions &options)
+namespace {
+
+// Every rank must see the same column types, or the ranks would call different collectives.
+// Returns the training rows of all ranks (throwing when there are none).
+std::size_t checkColumnTypesAcrossRanks(Communicator &communicator, const Table &part,
+                                        const std::vector<const Column *> &columns,
+                                        const std::vector<std::size_t> &trainRows)
 {
-    const std::vector<const Column *> columns = columnsNamed(part, features);
-    // Every rank must see the same column types, or the ranks would call different collectives.
     std::vector<double> numericOnRanks(columns.size() + 1, 0);
     for (std::size_t i = 0; i < columns.size(); ++i)
         numericOnRanks[i] = columns[i]->type == ColumnType::Numeric ? 1 : 0;
@@ -137,19 +139,150 @@ Preprocessor fitPreprocessorAcrossRanks(Communicator &communicator, const Table 
     const double allTrainRows = numericOnRanks.back();
     if (allTrainRows == 0)
         throw ConfigError(part.source() + ": no training rows to fit the preprocessing on");
+    return static_cast<std::size_t>(allTrainRows);
+}
 
+// The scaled and one-hot steps of `features` (their types checked across the ranks, `allTrainRows`
+// training rows on all ranks), not checked for inputs.
+Preprocessor fitStepsAcrossRanks(Communicator &communicator, const Table &part,
+                                 const std::vector<std::string> &features, const std::vector<std::size_t> &trainRows,
+                                 std::size_t allTrainRows, const PreprocessOptions &options)
+{
     Preprocessor preprocessor;
-    for (const Column *column : columns) {
+    for (const Column *column : columnsNamed(part, features)) {
         if (column->type == ColumnType::Numeric) {
-            if (auto step = fitNumericAcrossRanks(communicator, part, *column, trainRows, allTrainRows, options,
-                                                  preprocessor.warnings))
+            if (auto step = fitNumericAcrossRanks(communicator, part, *column, trainRows,
+                                                  static_cast<double>(allTrainRows), options, preprocessor.warnings))
                 preprocessor.numeric.push_back(std::move(*step));
         } else if (auto step = fitOneHotAcrossRanks(communicator, *column, trainRows, options, preprocessor.warnings)) {
             preprocessor.oneHot.push_back(std::move(*step));
         }
     }
-    refuseWithoutInputs(preprocessor, part, static_cast<std::size_t>(allTrainRows));
     return preprocessor;
+}
+
+void writeCounts(ByteWriter &writer, const Bin &bin)
+{
+    writer.value<std::int64_t>(bin.events);
+    writer.value<std::int64_t>(bin.nonEvents);
+}
+
+void readCounts(ByteReader &reader, Bin &bin)
+{
+    bin.events = reader.value<std::int64_t>();
+    bin.nonEvents = reader.value<std::int64_t>();
+}
+
+std::vector<char> encodeBinningCounts(const BinningCounts &counts)
+{
+    ByteWriter writer;
+    writer.value<std::uint8_t>(counts.categorical ? 1 : 0);
+    writer.value<std::uint64_t>(counts.values.size());
+    for (const BinningCounts::Value &value : counts.values) {
+        writer.value<double>(value.value);
+        writer.value<std::int64_t>(value.events);
+        writer.value<std::int64_t>(value.nonEvents);
+    }
+    writer.value<std::uint64_t>(counts.levels.size());
+    for (const Bin &level : counts.levels) {
+        writer.text(level.levels.front());
+        writeCounts(writer, level);
+    }
+    writer.value<std::uint64_t>(counts.specials.size());
+    for (std::size_t i = 0; i < counts.specials.size(); ++i) {
+        writer.value<double>(counts.specials[i]);
+        writeCounts(writer, counts.specialBins[i]);
+    }
+    writeCounts(writer, counts.missing);
+    return std::move(writer.bytes);
+}
+
+BinningCounts decodeBinningCounts(const std::vector<char> &bytes)
+{
+    ByteReader reader(bytes);
+    BinningCounts counts;
+    counts.categorical = reader.value<std::uint8_t>() != 0;
+    counts.values.resize(reader.value<std::uint64_t>());
+    for (BinningCounts::Value &value : counts.values) {
+        value.value = reader.value<double>();
+        value.events = reader.value<std::int64_t>();
+        value.nonEvents = reader.value<std::int64_t>();
+    }
+    counts.levels.resize(reader.value<std::uint64_t>());
+    for (Bin &level : counts.levels) {
+        level.kind = BinKind::Levels;
+        level.levels = {reader.text()};
+        readCounts(reader, level);
+    }
+    const auto specials = reader.value<std::uint64_t>();
+    for (std::uint64_t i = 0; i < specials; ++i) {
+        counts.specials.push_back(reader.value<double>());
+        counts.specialBins.emplace_back();
+        counts.specialBins.back().kind = BinKind::Special;
+        counts.specialBins.back().special = counts.specials.back();
+        readCounts(reader, counts.specialBins.back());
+    }
+    counts.missing.kind = BinKind::Missing;
+    readCounts(reader, counts.missing);
+    return counts;
+}
+
+} // namespace
+
+Preprocessor fitPreprocessorAcrossRanks(Communicator &communicator, const Table &part,
+                                        const std::vector<std::string> &features,
+                                        const std::vector<std::size_t> &trainRows, const PreprocessOptions &options)
+{
+    const std::size_t allTrainRows =
+        checkColumnTypesAcrossRanks(communicator, part, columnsNamed(part, features), trainRows);
+    Preprocessor preprocessor = fitStepsAcrossRanks(communicator, part, features, trainRows, allTrainRows, options);
+    refuseWithoutInputs(preprocessor, part, allTrainRows);
+    return preprocessor;
+}
+
+BinningCounts binningCountsAcrossRanks(Communicator &communicator, const BinningCounts &mine)
+{
+    BinningCounts all;
+    bool first = true;
+    for (const std::vector<char> &bytes : gatherBytes(communicator, encodeBinningCounts(mine))) {
+        if (first)
+            all = decodeBinningCounts(bytes);
+        else
+            all.add(decodeBinningCounts(bytes));
+        first = false;
+    }
+    return all;
+}
+
+Preprocessor fitPreprocessorWithWoeAcrossRanks(Communicator &communicator, const Table &part, std::size_t firstRow,
+                                               const RoleAssignment &roles, const std::vector<std::size_t> &trainRows,
+                                               const PreprocessOptions &options, const WoeOptions &woe)
+{
+    if (!woe.used())
+        return fitPreprocessorAcrossRanks(communicator, part, roles.features, trainRows, options);
+    WoeFitSources sources;
+    sources.allTrainRows =
+        checkColumnTypesAcrossRanks(communicator, part, columnsNamed(part, roles.features), trainRows);
+    sources.plainSteps = [&](const std::vector<std::string> &plain) {
+        return fitStepsAcrossRanks(communicator, part, plain, trainRows, sources.allTrainRows, options);
+    };
+    sources.targetEncoding = [&](const TaskSpec &task) {
+        return fitTargetEncodingAcrossRanks(communicator, part, firstRow, task, trainRows);
+    };
+    sources.addOtherCounts = [&](BinningCounts &counts) { counts = binningCountsAcrossRanks(communicator, counts); };
+    sources.addOtherBinCounts = [&](FeatureBinning &binning) {
+        std::vector<double> sums;
+        for (const Bin &bin : binning.bins) {
+            sums.push_back(static_cast<double>(bin.events));
+            sums.push_back(static_cast<double>(bin.nonEvents));
+        }
+        communicator.sum(std::span<double>(sums));
+        for (std::size_t i = 0; i < binning.bins.size(); ++i) {
+            binning.bins[i].events = static_cast<std::int64_t>(sums[2 * i]);
+            binning.bins[i].nonEvents = static_cast<std::int64_t>(sums[2 * i + 1]);
+        }
+    };
+    return fitPreprocessorWithWoe(part, roles, trainRows, woe, sources);
 }
 
 std::vector<std::vector<char>> gatherBytes(Communicator &communicator, const std::vector<char> &mine)

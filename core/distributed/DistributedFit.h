@@ -2,6 +2,7 @@
 
 #include "data/Table.h"
 #include "preprocess/Preprocessor.h"
+#include "preprocess/WoeEncoder.h"
 #include "tasks/TaskSpec.h"
 
 #include <string>
@@ -27,6 +28,24 @@ Preprocessor fitPreprocessorAcrossRanks(Communicator &communicator, const Table 
                                         const std::vector<std::string> &features,
                                         const std::vector<std::size_t> &trainRows,
                                         const PreprocessOptions &options = {});
+
+// fitPreprocessorWithWoe over the ranks (collective), on every rank the preprocessor one process
+// fits on the whole table: the plain features as fitPreprocessorAcrossRanks fits them, the WoE
+// task's labels as fitTargetEncodingAcrossRanks encodes them (`firstRow` as there), and each WoE
+// column binned from the counts of all ranks' training rows (binningCounts, added in rank order:
+// the fine quantile edges, the trend and the merging are then one process's), or its given bins
+// recounted and their counts summed. Without WoE columns, fitPreprocessorAcrossRanks.
+Preprocessor fitPreprocessorWithWoeAcrossRanks(Communicator &communicator, const Table &part, std::size_t firstRow,
+                                               const RoleAssignment &roles, const std::vector<std::size_t> &trainRows,
+                                               const PreprocessOptions &options, const WoeOptions &woe);
+
+// The binning counts of every rank's rows of a column added up, on every rank (collective). Each
+// rank sends its counts: 24 bytes per distinct regular value of a numeric column in its rows (the
+// value and two counts; at most 24 bytes per row, far fewer for a column of few distinct values,
+// as most credit features are), the level's text and 16 bytes per level of a categorical one, and
+// holds every rank's while adding them. The exact fine quantile edges and the exact Spearman sign
+// of binFromCounts need every distinct value's place among all rows.
+BinningCounts binningCountsAcrossRanks(Communicator &communicator, const BinningCounts &mine);
 
 // fitTargetEncoding over the ranks (collective): every rank passes its part of the table, the
 // index of the part's first row in the whole table (RankPart::firstRow) and its training rows,

@@ -94,14 +94,14 @@ int binOfCell(const FeatureBinning &binning, const Column &column, std::size_t r
     return BinLookup(binning, column, {})(row);
 }
 
-FeatureBinning binColumn(const Column &column, const std::vector<std::size_t> &rows, const std::vector<int> &labels,
-                         const BinningOptions &options)
+BinningCounts binningCounts(const Column &column, const std::vector<std::size_t> &rows, const std::vector<int> &labels,
+                            const BinningOptions &options)
 {
     if (column.type == ColumnType::Numeric) {
         std::vector<double> values(rows.size());
         for (std::size_t i = 0; i < rows.size(); ++i)
             values[i] = column.values[rows[i]];
-        return binNumeric(column.name, values, labels, options);
+        return numericBinningCounts(column.name, values, labels, options);
     }
     std::vector<std::string> values(rows.size());
     std::vector<bool> missing(rows.size());
@@ -111,11 +111,17 @@ FeatureBinning binColumn(const Column &column, const std::vector<std::size_t> &r
         if (!missing[i])
             values[i] = column.levels[static_cast<std::size_t>(code)];
     }
-    return binCategorical(column.name, values, missing, labels, options);
+    return categoricalBinningCounts(column.name, values, missing, labels);
 }
 
-FeatureBinning recountBinning(const FeatureBinning &layout, const Column &column, const std::vector<std::size_t> &rows,
-                              const std::vector<int> &labels, const std::string &source)
+FeatureBinning binColumn(const Column &column, const std::vector<std::size_t> &rows, const std::vector<int> &labels,
+                         const BinningOptions &options)
+{
+    return binFromCounts(column.name, binningCounts(column, rows, labels, options), options);
+}
+
+FeatureBinning recountBins(const FeatureBinning &layout, const Column &column, const std::vector<std::size_t> &rows,
+                           const std::vector<int> &labels, const std::string &source)
 {
     FeatureBinning binning = layout;
     for (Bin &bin : binning.bins)
@@ -128,13 +134,25 @@ FeatureBinning recountBinning(const FeatureBinning &layout, const Column &column
         Bin &counted = binning.bins[static_cast<std::size_t>(bin)];
         ++(labels[i] == 1 ? counted.events : counted.nonEvents);
     }
+    return binning;
+}
+
+FeatureBinning recountBinning(const FeatureBinning &layout, const Column &column, const std::vector<std::size_t> &rows,
+                              const std::vector<int> &labels, const std::string &source)
+{
+    FeatureBinning binning = recountBins(layout, column, rows, labels, source);
     computeBinStatistics(binning);
     return binning;
 }
 
 EventLabels eventLabels(const Table &table, const TaskSpec &task, const std::vector<std::size_t> &rows)
 {
-    const std::vector<float> targets = encodeTargets(table, fitTargetEncoding(table, task, rows));
+    return eventLabels(table, fitTargetEncoding(table, task, rows), rows);
+}
+
+EventLabels eventLabels(const Table &table, const TargetEncoding &encoding, const std::vector<std::size_t> &rows)
+{
+    const std::vector<float> targets = encodeTargets(table, encoding);
     EventLabels labelled;
     for (const std::size_t row : rows) {
         if (!std::isnan(targets[row])) {
@@ -201,6 +219,21 @@ Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &ro
 {
     if (!woe.used())
         return fitPreprocessor(table, roles.features, trainRows, options, threads);
+    WoeFitSources sources;
+    sources.plainSteps = [&](const std::vector<std::string> &plain) {
+        return fitScaledAndOneHotSteps(table, plain, trainRows, options, threads);
+    };
+    sources.targetEncoding = [&](const TaskSpec &task) { return fitTargetEncoding(table, task, trainRows); };
+    sources.addOtherCounts = [](BinningCounts &) {};
+    sources.addOtherBinCounts = [](FeatureBinning &) {};
+    sources.allTrainRows = trainRows.size();
+    return fitPreprocessorWithWoe(table, roles, trainRows, woe, sources);
+}
+
+Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &roles,
+                                    const std::vector<std::size_t> &trainRows, const WoeOptions &woe,
+                                    const WoeFitSources &sources)
+{
     const TaskSpec task = woe.positiveClass.empty() ? woeTask(roles.tasks, woe.task)
                                                     : TaskSpec{woe.task, TaskType::Binary, woe.positiveClass, 1.0};
     const std::vector<std::string> binned = woeColumns(roles.features, woe);
@@ -211,18 +244,26 @@ Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &ro
     }
     Preprocessor preprocessor;
     if (!plain.empty()) // checked for inputs below, with the WoE columns
-        preprocessor = fitScaledAndOneHotSteps(table, plain, trainRows, options, threads);
+        preprocessor = sources.plainSteps(plain);
 
-    const auto [rows, labels] = eventLabels(table, task, trainRows);
+    const auto [rows, labels] = eventLabels(table, sources.targetEncoding(task), trainRows);
     for (const FeatureBinning &given : woe.givenBins) {
         if (std::find(binned.begin(), binned.end(), given.feature) == binned.end())
             preprocessor.warnings.push_back("the edited bins of \"" + given.feature +
                                             "\" are not used: it is not a WoE input (add it to --woe)");
     }
     for (const std::string &name : binned) {
-        const FeatureBinning *given = givenBinningOf(woe.givenBins, name);
-        FeatureBinning binning = given ? recountBinning(*given, table.column(name), rows, labels, table.source())
-                                       : binColumn(table.column(name), rows, labels, BinningOptions{});
+        const Column &column = table.column(name);
+        FeatureBinning binning;
+        if (const FeatureBinning *given = givenBinningOf(woe.givenBins, name)) {
+            binning = recountBins(*given, column, rows, labels, table.source());
+            sources.addOtherBinCounts(binning);
+            computeBinStatistics(binning);
+        } else {
+            BinningCounts counts = binningCounts(column, rows, labels, BinningOptions{});
+            sources.addOtherCounts(counts);
+            binning = binFromCounts(name, counts, BinningOptions{});
+        }
         if (binning.bins.size() < 2) {
             preprocessor.warnings.push_back("column \"" + name +
                                             "\" dropped: its WoE binning leaves a single bin on the training rows");
@@ -230,7 +271,7 @@ Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &ro
         }
         preprocessor.woe.push_back(std::move(binning));
     }
-    refuseWithoutInputs(preprocessor, table, trainRows.size());
+    refuseWithoutInputs(preprocessor, table, sources.allTrainRows);
     return preprocessor;
 }
 

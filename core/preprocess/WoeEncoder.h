@@ -13,6 +13,7 @@
 #include "preprocess/Preprocessor.h"
 #include "tasks/TaskSpec.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,10 @@ private:
     int m_missingBin = -1;
 };
 
+// The binning counts of `rows` of one column against their 0/1 labels (numericBinningCounts or
+// categoricalBinningCounts by its type).
+BinningCounts binningCounts(const Column &column, const std::vector<std::size_t> &rows, const std::vector<int> &labels,
+                            const BinningOptions &options);
 // Bins one column against the 0/1 labels of `rows` (binNumeric or binCategorical by its type).
 FeatureBinning binColumn(const Column &column, const std::vector<std::size_t> &rows, const std::vector<int> &labels,
                          const BinningOptions &options);
@@ -70,6 +75,10 @@ FeatureBinning binColumn(const Column &column, const std::vector<std::size_t> &r
 // column's type is not the layout's, ConfigError when the labels lack a class.
 FeatureBinning recountBinning(const FeatureBinning &layout, const Column &column, const std::vector<std::size_t> &rows,
                               const std::vector<int> &labels, const std::string &source);
+// The bins of `layout` with their counts taken afresh from `rows` as recountBinning does, the
+// statistics not computed (the counts of parts of the rows add up to those of all of them).
+FeatureBinning recountBins(const FeatureBinning &layout, const Column &column, const std::vector<std::size_t> &rows,
+                           const std::vector<int> &labels, const std::string &source);
 // The rows among `rows` labelled for the binary `task`, with their labels as binning wants them
 // (1 = the task's positive class, an event; 0 = a non-event); the target encoding is fitted on `rows`.
 struct EventLabels {
@@ -77,6 +86,8 @@ struct EventLabels {
     std::vector<int> labels;
 };
 EventLabels eventLabels(const Table &table, const TaskSpec &task, const std::vector<std::size_t> &rows);
+// The same with the task's target encoding given (fitted on the rows of the whole table).
+EventLabels eventLabels(const Table &table, const TargetEncoding &encoding, const std::vector<std::size_t> &rows);
 
 // The binning of `feature` among `given`, or null when it has none.
 const FeatureBinning *givenBinningOf(const std::vector<FeatureBinning> &given, const std::string &feature);
@@ -95,5 +106,25 @@ std::vector<std::string> woeColumns(const std::vector<std::string> &features, co
 Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &roles,
                                     const std::vector<std::size_t> &trainRows, const PreprocessOptions &options,
                                     const WoeOptions &woe, int threads = 0);
+
+// What the WoE fit takes from the training rows beyond their bins' counts: one process reads it
+// from its table; the ranks of a data-parallel run (fitPreprocessorWithWoeAcrossRanks,
+// distributed/DistributedFit.h) reduce each rank's part across the ranks, so that the fit
+// (fitPreprocessorWithWoe below, the same code for both) is the whole table's.
+struct WoeFitSources {
+    // The scaled and one-hot steps of the features that are no WoE inputs (not empty), unchecked for inputs.
+    std::function<Preprocessor(const std::vector<std::string> &plain)> plainSteps;
+    // The WoE task's target encoding on the training rows.
+    std::function<TargetEncoding(const TaskSpec &task)> targetEncoding;
+    // Adds the other rows' counts to those of this table's rows (one process: nothing to add).
+    std::function<void(BinningCounts &counts)> addOtherCounts;
+    // Adds the other rows' counts to the bins recounted on this table's rows (one process: nothing).
+    std::function<void(FeatureBinning &bins)> addOtherBinCounts;
+    std::size_t allTrainRows = 0; // the training rows of all parts
+};
+// fitPreprocessorWithWoe above, with the statistics from `sources` (woe.used() must be true).
+Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &roles,
+                                    const std::vector<std::size_t> &trainRows, const WoeOptions &woe,
+                                    const WoeFitSources &sources);
 
 } // namespace cmtl

@@ -255,11 +255,6 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
     const bool distributed = ranks.isDistributed();
     if (!prepared)
         validateRoles(data, roles, !distributed);
-    if (distributed) {
-        // What is fitted or resampled on one rank's rows alone would differ from one process's.
-        if (config.woe.used())
-            throw ConfigError("weight-of-evidence inputs are not binned across the ranks of a data-parallel run yet");
-    }
     if (testTable) {
         for (const std::string &column : roles.features)
             testTable->column(column);
@@ -279,7 +274,8 @@ ExperimentResult runOnSplit(const Table &data, const RoleAssignment &roles, cons
 
     Preprocessor preprocessor =
         prepared      ? std::move(prepared->preprocessor)
-        : distributed ? fitPreprocessorAcrossRanks(ranks, data, roles.features, result.split.train, config.preprocess)
+        : distributed ? fitPreprocessorWithWoeAcrossRanks(ranks, data, rank.firstRow, roles, result.split.train,
+                                                          config.preprocess, config.woe)
                       : fitPreprocessorWithWoe(data, roles, result.split.train, config.preprocess, config.woe);
     result.warnings = preprocessor.warnings;
     std::vector<TargetEncoding> encodings;

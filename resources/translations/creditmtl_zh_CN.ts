@@ -1331,14 +1331,6 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>SAS 传输（XPORT）文件（它不声明行数，而各进程正是按行数划分 SAS、Stata 或 SPSS 文件的）</translation>
     </message>
     <message>
-        <source>bins grouped by hand</source>
-        <translation>手动合并的分箱</translation>
-    </message>
-    <message>
-        <source>weight-of-evidence inputs (their binning is fitted on one table)</source>
-        <translation>证据权重（WoE）输入（其分箱在单个表上拟合）</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>复制</translation>
     </message>

@@ -2,8 +2,8 @@
 // weighting, an ignored column, epochs) the dialog saves the configuration the workbench trains
 // with and shows commands that, run as shown (paths with a space and a quote), train a model with
 // that configuration; it refuses a configuration file over the data file, puts a separate test
-// file into both commands, and says what the ranks of a data-parallel run do not share (here
-// weight-of-evidence inputs).
+// file into both commands, and no longer refuses weight-of-evidence inputs (their bins are fitted
+// over all ranks' rows): the 2-rank command trains a model with WoE inputs.
 
 #include "../catalogue/Catalogue.h"
 #include "GuiTestSupport.h"
@@ -291,7 +291,8 @@ private Q_SLOTS:
         m_window->settingsPage()->setTestFile({});
     }
 
-    void saysWhatTheRanksDoNotShare()
+    // Weight-of-evidence inputs are binned over all ranks' rows: no refusal, the cluster command shown.
+    void sharesWeightOfEvidenceInputs()
     {
         SettingsPage *settings = m_window->settingsPage();
         std::optional<ExperimentConfig> config = settings->config();
@@ -301,10 +302,24 @@ private Q_SLOTS:
         settings->setConfig(*config);
         ClusterCommandDialog *dialog = openDialog();
         QVERIFY(dialog);
-        QVERIFY2(dialog->refusal().contains(QStringLiteral("weight-of-evidence inputs")),
-                 qPrintable(dialog->refusal()));
+        QVERIFY2(dialog->refusal().isEmpty(), qPrintable(dialog->refusal()));
         QVERIFY(findByAccessibleName<QLabel>(dialog, QStringLiteral("Why the ranks cannot share this run")));
         QVERIFY(dialog->singleProcessCommand().startsWith(QStringLiteral("creditmtl-cli train --data ")));
+        // Run with 2 ranks as shown: the model's inputs are WoE inputs.
+        auto *ranks = findByAccessibleName<QSpinBox>(dialog, QStringLiteral("Ranks (processes) of mpirun"));
+        QVERIFY(ranks);
+        ranks->setValue(2);
+        const QStringList cluster = shellWords(dialog->clusterCommand());
+        QCOMPARE(cluster.mid(0, 3),
+                 (QStringList{QStringLiteral("mpirun"), QStringLiteral("-np"), QStringLiteral("2")}));
+        QCOMPARE(dialog->saveConfigurationTo(m_dir.filePath(QStringLiteral("woe config.json"))), QString());
+        const QStringList saved = shellWords(dialog->clusterCommand());
+        QFile::remove(saved.at(10));
+        runClusterCommand(saved, saved.at(10));
+#ifdef CMTL_HAVE_MPI
+        if (!QStandardPaths::findExecutable(QStringLiteral("mpirun")).isEmpty())
+            QVERIFY(!loadModelFile(saved.at(10).toStdString()).model.preprocessor().woe.empty());
+#endif
         dialog->close();
         settings->setConfig(before);
     }

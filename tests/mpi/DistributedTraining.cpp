@@ -4,6 +4,14 @@
 //                steps, and the test AUC after training with early stopping.
 //   preprocess   each rank reads its rows of a CSV text and the preprocessing is fitted across the
 //                ranks: it must equal the one fitted by one process on the whole table, exactly.
+//   woe          each rank reads its rows of a CSV text of awkward binning data (values tied across
+//                the quantile cuts and the ranks, missing and special values, a last part with no
+//                event at all): the binning counts reduced across the ranks give the bins one
+//                process gives on the whole column (binNumeric / binCategorical), exactly, and the
+//                WoE preprocessing (optimal bins and bins grouped by hand, recounted) fitted
+//                across the ranks equals the one fitted by one process on the whole table.
+//   write-project PATH  (not under mpirun) a project whose Binning page grouped the sample's
+//                annual_inc and verification_status against Class = bad (mpi_cli_train_binning_2).
 //   preprocess-types  the same with a column numeric on some parts and text on another: refused.
 //   read         each rank reads its byte range of a CSV file (quoted line breaks, a blank line, a
 //                column with text on the last part only): its rows must equal the same rows of
@@ -24,6 +32,8 @@
 #include "distributed/DistributedRead.h"
 #include "metrics/BinaryMetrics.h"
 #include "nn/Random.h"
+#include "preprocess/WoeEncoder.h"
+#include "project/ProjectFile.h"
 #include "split/DataSplit.h"
 #include "train/Trainer.h"
 
@@ -282,6 +292,178 @@ int preprocess(Communicator &ranks, bool typesDiffer)
     return ok ? 0 : 1;
 }
 
+// Rows of awkward binning data: "score" an integer 0..40 (every value on many rows, so every
+// quantile cut falls inside a tie, and on every rank), -999 (a special value) on every 37th row and
+// missing on every 23rd; "income" continuous with a few missing; "segment" a level of six, one
+// rare, some missing; "rate" a plain input. Events ("bad") only in the first half of the rows: the
+// last rank's part has none.
+std::vector<std::string> binningLines(std::size_t rows)
+{
+    std::vector<std::string> lines;
+    SplitMix64 random(20261201);
+    const char *segments[] = {"retail", "sme", "corporate", "public", "student", "trust"};
+    for (std::size_t row = 0; row < rows; ++row) {
+        const int score = static_cast<int>(random.uniform() * 41);
+        const std::string scoreCell =
+            row % 23 == 0 ? "" : (row % 37 == 0 ? std::string("-999") : std::to_string(score));
+        const std::string incomeCell = row % 41 == 0 ? "" : std::to_string(20000 + random.uniform() * 90000);
+        std::string segment = segments[row % 5];
+        if (row % 211 == 3)
+            segment = segments[5];
+        if (row % 17 == 0)
+            segment.clear();
+        const double risk = 0.05 + 0.012 * score + (segment == "sme" ? 0.1 : 0.0);
+        const bool bad = row < rows / 2 && random.uniform() < risk;
+        lines.push_back(scoreCell + "," + incomeCell + "," + segment + "," + std::to_string(random.uniform()) + "," +
+                        (bad ? "bad" : "good") + "\n");
+    }
+    return lines;
+}
+
+bool sameBinning(const FeatureBinning &a, const FeatureBinning &b)
+{
+    bool same = a.feature == b.feature && a.categorical == b.categorical && a.trend == b.trend &&
+                a.fineBinCount == b.fineBinCount && a.bins.size() == b.bins.size() && a.iv == b.iv && a.auc == b.auc;
+    for (std::size_t i = 0; same && i < a.bins.size(); ++i) {
+        const Bin &x = a.bins[i], &y = b.bins[i];
+        same = x.kind == y.kind && x.lower == y.lower && x.upper == y.upper && x.special == y.special &&
+               x.levels == y.levels && x.events == y.events && x.nonEvents == y.nonEvents && x.woe == y.woe &&
+               x.iv == y.iv;
+    }
+    if (!same)
+        std::printf("the bins of %s differ: %zu bins (%zu fine, IV %.9g) against %zu (%zu fine, IV %.9g)\n",
+                    a.feature.c_str(), a.bins.size(), a.fineBinCount, a.iv, b.bins.size(), b.fineBinCount, b.iv);
+    return same;
+}
+
+// income grouped by hand: (-inf, 40000], (40000, 75000], (75000, +inf), missing.
+FeatureBinning incomeByHand()
+{
+    FeatureBinning income;
+    income.feature = "income";
+    Bin low, middle, high, missing;
+    low.upper = middle.lower = 40000;
+    middle.upper = high.lower = 75000;
+    missing.kind = BinKind::Missing;
+    income.bins = {low, middle, high, missing};
+    for (Bin &bin : income.bins)
+        bin.events = bin.nonEvents = 1;
+    computeBinStatistics(income);
+    return income;
+}
+
+int woe(Communicator &ranks)
+{
+    constexpr std::size_t kRows = 3000;
+    const std::string header = "score,income,segment,rate,flag\n";
+    const std::vector<std::string> lines = binningLines(kRows);
+    const auto [begin, end] = shareOf(kRows, ranks.rank(), ranks.size());
+    std::string part = header, whole = header;
+    std::vector<std::size_t> trainRows, allTrainRows;
+    for (std::size_t row = 0; row < kRows; ++row) {
+        whole += lines[row];
+        if (row % 5 == 0)
+            continue;
+        allTrainRows.push_back(row);
+        if (row >= begin && row < end)
+            trainRows.push_back(row - begin);
+    }
+    for (std::size_t row = begin; row < end; ++row)
+        part += lines[row];
+    CsvOptions options;
+    options.threads = 1;
+    const CsvReadResult mine = readCsv(part, "loans.csv", options);
+    const CsvReadResult all = readCsv(whole, "loans.csv", options);
+    const TaskSpec task{"flag", TaskType::Binary, "bad", 1.0};
+
+    // The counting step alone, with -999 special: the ranks' counts added against the whole column.
+    BinningOptions binningOptions;
+    binningOptions.specialValues = {-999};
+    const EventLabels labelled =
+        eventLabels(mine.table, fitTargetEncodingAcrossRanks(ranks, mine.table, begin, task, trainRows), trainRows);
+    const EventLabels allLabelled = eventLabels(all.table, task, allTrainRows);
+    bool ok = true;
+    int lackingClass = 0;
+    for (const char *column : {"score", "income", "segment"}) {
+        const BinningCounts counts =
+            binningCounts(mine.table.column(column), labelled.rows, labelled.labels, binningOptions);
+        std::int64_t events = counts.missing.events;
+        for (const BinningCounts::Value &value : counts.values)
+            events += value.events;
+        for (const Bin &level : counts.levels)
+            events += level.events;
+        if (ranks.rank() == ranks.size() - 1)
+            lackingClass += events == 0 ? 1 : 0;
+        const FeatureBinning reduced = binFromCounts(column, binningCountsAcrossRanks(ranks, counts), binningOptions);
+        if (ranks.rank() == 0)
+            ok = sameBinning(reduced, binColumn(all.table.column(column), allLabelled.rows, allLabelled.labels,
+                                                binningOptions)) &&
+                 ok;
+    }
+    std::vector<double> lacking{static_cast<double>(lackingClass)};
+    ranks.sum(std::span<double>(lacking));
+
+    // The WoE preprocessing: score and segment binned, income grouped by hand, rate scaled.
+    RoleAssignment roles;
+    roles.features = {"score", "income", "segment", "rate"};
+    roles.tasks = {task};
+    WoeOptions woeOptions;
+    woeOptions.columns = {"score", "income", "segment"};
+    woeOptions.task = "flag";
+    woeOptions.givenBins = {incomeByHand()};
+    const Preprocessor distributed =
+        fitPreprocessorWithWoeAcrossRanks(ranks, mine.table, begin, roles, trainRows, {}, woeOptions);
+    if (ranks.rank() != 0)
+        return 0;
+    const Preprocessor reference = fitPreprocessorWithWoe(all.table, roles, allTrainRows, {}, woeOptions, 1);
+    ok = sameSteps(distributed, reference) && ok;
+    ok = distributed.woe.size() == 3 && reference.woe.size() == 3 && ok;
+    for (std::size_t i = 0; ok && i < reference.woe.size(); ++i)
+        ok = sameBinning(distributed.woe[i], reference.woe[i]);
+    // The data must be as awkward as said: with several ranks the last part holds no event.
+    if (ranks.size() > 1 && lacking[0] != 3) {
+        std::printf("%g columns' counts of a rank lack events, not 3 (the last rank's)\n", lacking[0]);
+        ok = false;
+    }
+    std::printf("%d ranks: %zu WoE columns (%zu bins of score from %zu fine bins), %s the one-process fit\n",
+                ranks.size(), distributed.woe.size(), distributed.woe.empty() ? 0 : distributed.woe[0].bins.size(),
+                distributed.woe.empty() ? 0 : distributed.woe[0].fineBinCount, ok ? "equal to" : "NOT equal to");
+    std::printf("%s\n", ok ? "PASS" : "FAIL");
+    return ok ? 0 : 1;
+}
+
+// The sample's annual_inc grouped by hand as (-inf, 50000], (50000, 90000], (90000, +inf) and
+// verification_status as {Not_Verified}, {Verified, Source_Verified}, against Class = bad.
+int writeProject(const std::string &path)
+{
+    ProjectContents contents;
+    contents.binning.taskColumn = "Class";
+    contents.binning.positiveClass = "bad";
+    FeatureBinning income;
+    income.feature = "annual_inc";
+    Bin low, middle, high;
+    low.upper = middle.lower = 50000;
+    middle.upper = high.lower = 90000;
+    income.bins = {low, middle, high};
+    FeatureBinning verification;
+    verification.feature = "verification_status";
+    verification.categorical = true;
+    Bin notVerified, verified;
+    notVerified.kind = verified.kind = BinKind::Levels;
+    notVerified.levels = {"Not_Verified"};
+    verified.levels = {"Verified", "Source_Verified"};
+    verification.bins = {notVerified, verified};
+    for (FeatureBinning *binning : {&income, &verification}) {
+        for (Bin &bin : binning->bins)
+            bin.events = bin.nonEvents = 1;
+        computeBinStatistics(*binning);
+    }
+    contents.binning.edited = {income, verification};
+    saveProjectFile(path, contents);
+    std::printf("PASS\n");
+    return 0;
+}
+
 // The loan lines with a "note" column (a quoted cell over two lines, with doubled quotes, on
 // every 250th row; one of 400 lines on row 1480), a blank line after row 1600, text in "branch"
 // on row 2990 only, and, for read-fault, "abc" in the numeric column income on row 2900 (line
@@ -526,12 +708,17 @@ int main(int argc, char **argv)
             return read(*ranks, mode == "read-fault");
         if (mode == "preprocess" || mode == "preprocess-types")
             return preprocess(*ranks, mode == "preprocess-types");
+        if (mode == "woe")
+            return woe(*ranks);
+        if (mode == "write-project" && argc == 3)
+            return writeProject(argv[2]);
         if (mode == "fault-throw" || mode == "fault-kill")
             return fault(*ranks, mode == "fault-kill");
         if (mode == "bench" && argc == 5)
             return bench(*ranks, std::stoul(argv[2]), std::stoi(argv[3]), std::stoi(argv[4]));
-        throw ConfigError(
-            "usage: tst_distributed_training "
-            "equivalence|preprocess|preprocess-types|read|read-fault|fault-throw|fault-kill|bench ROWS EPOCHS THREADS");
+        throw ConfigError("usage: tst_distributed_training "
+                          "equivalence|preprocess|preprocess-types|woe|write-project "
+                          "PATH|read|read-fault|fault-throw|fault-kill|bench "
+                          "ROWS EPOCHS THREADS");
     });
 }

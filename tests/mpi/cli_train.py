@@ -15,6 +15,8 @@ With "test-file": DATA's first 70 % of rows are the training data and the rest a
 rows, in both runs. With "sav" or "dta": DATA written as an SPSS or Stata file by R's haven
 (Debian: r-cran-haven; skipped, exit 77, without it), which both runs read (each rank its range of
 the file's rows). Further arguments are flags given to both runs (--class-weights Class=balanced).
+With --woe, the WoE bins must equal the one-process model's exactly (with --binning, the project's
+bins grouped by hand, written by tst_distributed_training write-project).
 """
 
 import json
@@ -166,6 +168,22 @@ for section in ("preprocessing", "tasks", "input_names"):
     if section not in mine:
         fail(f"the model file has no \"{section}\" section; it has {sorted(mine)}")
     close(mine[section], theirs[section], section)
+# Weight-of-evidence inputs (--woe): the bins (edges, level groups, counts, WoE) exactly one
+# process's, every number bit for bit (they are made from the same integer counts).
+if "--woe" in flags:
+    woe, their_woe = mine["preprocessing"].get("woe"), theirs["preprocessing"].get("woe")
+    if not woe:
+        fail("--woe was given and the model has no WoE inputs")
+    if woe != their_woe:
+        fail("the WoE bins differ from the one-process model's")
+    print(f"the {len(woe)} WoE inputs' bins ({sum(len(f['bins']) for f in woe)} bins) equal the one-process "
+          "model's exactly")
+    if "--binning" in flags:
+        by_hand = {f["feature"]: [b.get("levels", b.get("upper")) for b in f["bins"]] for f in woe}
+        if by_hand.get("annual_inc") != [50000, 90000, None] or by_hand.get("verification_status") != [
+                ["Not_Verified"], ["Verified", "Source_Verified"]]:
+            fail(f"the bins grouped by hand are not the model's: {by_hand.get('annual_inc')}, "
+                 f"{by_hand.get('verification_status')}")
 print(f"preprocessing and task encodings equal the one-process model's ({len(json.dumps(mine['preprocessing']))} "
       "characters of preprocessing)")
 

@@ -33,10 +33,6 @@ QString describe(const RankRefusal &refusal)
     case RankRefusal::Kind::Xport:
         return ClusterCommandDialog::tr("a SAS transport (XPORT) file (it does not declare its number of rows, by "
                                         "which the ranks split a SAS, Stata or SPSS file)");
-    case RankRefusal::Kind::HandBinning:
-        return ClusterCommandDialog::tr("bins grouped by hand");
-    case RankRefusal::Kind::Woe:
-        return ClusterCommandDialog::tr("weight-of-evidence inputs (their binning is fitted on one table)");
     }
     return {};
 }
@@ -141,7 +137,7 @@ ClusterCommandDialog::ClusterCommandDialog(RunConfiguration configuration, QStri
     RunInputs inputs;
     inputs.dataPath = m_dataPath.toStdString();
     inputs.testPath = m_testPath.toStdString();
-    if (const RankRefusal refused = whatRanksDoNotShare(m_configuration, inputs))
+    if (const RankRefusal refused = whatRanksDoNotShare(inputs))
         m_refusal->setText(tr("The ranks of a data-parallel run do not share %1 yet: mpirun refuses this "
                               "configuration. Leave it out for a cluster, or run the one-process command.")
                                .arg(describe(refused)));

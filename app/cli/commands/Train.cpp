@@ -113,15 +113,13 @@ int ranksOfJob()
 
 // What one process does that is not done across the ranks of a data-parallel run yet, naming the
 // flag; empty when the run can be data-parallel.
-std::string whatRanksDoNotShare(const QCommandLineParser &parser, const RunConfiguration &run, const QString &data)
+std::string whatRanksDoNotShare(const QCommandLineParser &parser, const QString &data)
 {
     RunInputs inputs;
     inputs.dataPath = str(data);
     inputs.testPath = str(parser.value(QStringLiteral("test")));
     inputs.readsDatabase = parser.optionNames().contains(QStringLiteral("db"));
-    inputs.handBinning = parser.isSet(QStringLiteral("binning"));
-    inputs.woeRequested = parser.isSet(QStringLiteral("woe")) || parser.isSet(QStringLiteral("woe-task"));
-    return cmtl::whatRanksDoNotShare(run, inputs).cliDescription();
+    return cmtl::whatRanksDoNotShare(inputs).cliDescription();
 }
 
 constexpr limits::IntegerRange kCheckpointEvery{"checkpoint-every", "", 1, 1000000};
@@ -296,7 +294,7 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
         // Refused, before any rank reads, rather than run differently from one process. Every rank
         // finds the same; rank 0 alone says it (one message) and ends the job, while the others
         // wait for it in a collective call that its abort ends.
-        if (const std::string refused = whatRanksDoNotShare(parser, run, dataPath); !refused.empty()) {
+        if (const std::string refused = whatRanksDoNotShare(parser, dataPath); !refused.empty()) {
             if (ranks.rank() == 0)
                 throw ConfigError(refused + " is not done across the ranks of a data-parallel run (mpirun with " +
                                   std::to_string(ranks.size()) +
