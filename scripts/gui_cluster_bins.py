@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Run > Command Line for a Cluster... with bins grouped by hand, as a user gets there: Class made the
-task on the Roles page, the sample's features screened on the Binning page and the strongest feature's
+"""Run > Command Line for a Cluster... with bins grouped by hand, as a user gets there: the sample's
+features screened on the Binning page and the strongest feature's
 first two bins merged, WoE inputs turned on for every feature on the Settings page, then the dialog
 opened from the Run menu: it shows the file the bins are saved to and both commands carry --binning.
 
@@ -9,9 +9,9 @@ opened from the Run menu: it shows the file the bins are saved to and both comma
 """
 import os, sys, time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "e2e"))
-from atspi import click, wait_for
-from atspi_support import choose_in_combo, do_action, find_all as find_all_items, wait_find
-from gui_binning_drive import Session, extents, find, xdo
+from atspi import wait_for
+from atspi_support import do_action, find_all as find_all_items, wait_find
+from gui_binning_drive import Session, find
 
 s = Session(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "en")
 a, en, shot = s.app, s.en, s.shot
@@ -21,35 +21,12 @@ def T(english, chinese):
     return english if en else chinese
 
 
-# Roles: Class is the binary task.
-wait_find(a, 60, "combo box", T("Role of Class", "Class 的角色"))
-roles = next(i for i in find_all_items(a, "list item", T("Roles", "角色")))
-do_action(roles, ("Toggle", "Press", "click"))
-choose_in_combo(a, T("Role of Class", "Class 的角色"), T("Task", "任务"))
-wait_find(a, 10, "combo box", T("Positive class of Class", "Class 的正类"))
-
-# Binning: screen, merge the first two bins of the feature shown (the strongest).
+# Class is the sample's binary task. Binning: screen, merge the strongest feature's first two bins;
+# Settings: WoE inputs for every feature.
 s.open_binning_page()
 s.screen_features()
-bins = find(a, "table", T("Bins", "分箱"))
-e = extents(bins)
-xdo("mousemove", e.x + 80, e.y + 38)
-xdo("click", 1)
-xdo("key", "shift+Down")
-click(find(a, "push button", contains=T("Merge selected bins", "合并所选分箱")))
-time.sleep(1.0)
-
-# Settings: WoE inputs for every feature.
-nav = find(a, "list", T("Pages", "页面"))
-click(next(c for c in nav if c is not None and c.name == T("Settings", "设置")))
-time.sleep(1.0)
-mode = wait_for(lambda: find(a, "combo box", contains=T("None: scaled", "无：标准化")), 30)
-m = extents(mode)
-xdo("mousemove", m.x + m.width // 2, m.y + m.height // 2)
-xdo("click", 1)
-xdo("key", "Down")
-xdo("key", "Return")
-time.sleep(1.0)
+s.merge_first_two_bins()
+s.woe_every_feature()
 note = find(a, "label", contains=T("Binning page", "分箱”页"))
 print("settings note:", note.name if note else None, flush=True)
 

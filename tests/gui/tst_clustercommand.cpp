@@ -95,7 +95,8 @@ QByteArray bytesOf(const QString &path)
 // The WoE bins `path`'s model gives `feature`, as the model file writes them (empty when none).
 QJsonObject woeBinsOf(const QString &path, const std::string &feature)
 {
-    for (const FeatureBinning &binning : loadModelFile(path.toStdString()).model.preprocessor().woe) {
+    const ModelFileContents model = loadModelFile(path.toStdString());
+    for (const FeatureBinning &binning : model.model.preprocessor().woe) {
         if (binning.feature == feature)
             return binningToJson(binning);
     }
