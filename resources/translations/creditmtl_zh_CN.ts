@@ -1439,8 +1439,8 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>手工分组的分箱：</translation>
     </message>
     <message>
-        <source>The commands read the configuration file and, with --binning, the bins grouped by hand on the Binning page (%1), which the workbench trains with; both are saved together: save them before running the commands.</source>
-        <translation>命令会读取配置文件，并通过 --binning 读取“分箱”页上手工分组的分箱（%1），工作台训练时用的正是这些分箱；二者一同保存：运行命令前请先保存。</translation>
+        <source>The commands read the configuration file and, with --binning, the bins grouped by hand on the Binning page (%1), given to the WoE inputs as the workbench&apos;s training gives them (the Settings page says which inputs they replace); both are saved together: save them before running the commands.</source>
+        <translation>命令会读取配置文件，并通过 --binning 读取“分箱”页上手工分组的分箱（%1），像工作台训练时一样交给 WoE 输入使用（“设置”页会说明它们替换哪些输入）；二者一同保存：运行命令前请先保存。</translation>
     </message>
     <message>
         <source>The bins grouped by hand would be saved to %1, which is an input, the project or the model file: choose another name for the configuration.</source>

@@ -62,7 +62,7 @@ QPlainTextEdit *addCommandRow(QFormLayout *form, const QString &label, const QSt
     auto *command = new QPlainTextEdit(parent);
     command->setReadOnly(true);
     command->setTabChangesFocus(true);
-    command->setFixedHeight(command->fontMetrics().lineSpacing() * 3 + 12);
+    command->setFixedHeight(command->fontMetrics().lineSpacing() * 4 + 12);
     command->setObjectName(objectName);
     command->setAccessibleName(accessibleName);
     command->setMinimumWidth(560);
@@ -169,7 +169,8 @@ ClusterCommandDialog::ClusterCommandDialog(RunConfiguration configuration, QStri
         for (const FeatureBinning &binning : givenBins)
             features << QString::fromStdString(binning.feature);
         m_message->setText(tr("The commands read the configuration file and, with --binning, the bins grouped by "
-                              "hand on the Binning page (%1), which the workbench trains with; both are saved "
+                              "hand on the Binning page (%1), given to the WoE inputs as the workbench's training "
+                              "gives them (the Settings page says which inputs they replace); both are saved "
                               "together: save them before running the commands.")
                                .arg(features.join(QStringLiteral(", "))));
     }
