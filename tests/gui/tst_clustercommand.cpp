@@ -378,6 +378,14 @@ private Q_SLOTS:
         config->woe.allColumns = true;
         settings->setConfig(*config);
         QCOMPARE(settings->config()->woe.givenBins.size(), std::size_t(1));
+        // The workbench's project, named where the bins of a configuration "mine.json" would go.
+        const QString project = m_dir.filePath(QStringLiteral("loan books/mine.bins.cmtlproj"));
+        {
+            QFile file(project);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("the user's project");
+        }
+        m_window->workspace()->setProjectPath(project);
         dialog = openDialog();
         QVERIFY(dialog);
         QCOMPARE(dialog->binsPath(), m_data + QStringLiteral(".run.bins.cmtlproj"));
@@ -397,6 +405,12 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("loan books/clash.json"))));
         QVERIFY(!QFile::exists(modelPath->text()));
         modelPath->setText(model);
+        // Nor over the project.
+        QVERIFY(!dialog->saveConfigurationTo(m_dir.filePath(QStringLiteral("loan books/mine.json"))).isEmpty());
+        QVERIFY2(dialog->message().contains(project), qPrintable(dialog->message()));
+        QCOMPARE(bytesOf(project), QByteArray("the user's project"));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("loan books/mine.json"))));
+        m_window->workspace()->setProjectPath({});
 
         // Saved beside the configuration: exactly the workbench's bins, for its WoE task.
         const QString configPath = m_dir.filePath(QStringLiteral("loan books/binned run.json"));
