@@ -52,3 +52,29 @@ class Session:
     def screen_features(self):
         click(find(self.app, "push button", contains="Screen features" if self.en else "筛选特征"))
         return wait_for(lambda: find(self.app, "label", contains=self.summary_word), 120)
+
+    def merge_first_two_bins(self):
+        """Merges the first two bins of the feature shown (after a screening: the strongest)."""
+        bins = find(self.app, "table", "Bins" if self.en else "分箱")
+        e = extents(bins)
+        xdo("mousemove", e.x + 80, e.y + 38)
+        xdo("click", 1)
+        xdo("key", "shift+Down")
+        click(find(self.app, "push button", contains="Merge selected bins" if self.en else "合并所选分箱"))
+        time.sleep(1.0)
+
+    def woe_every_feature(self):
+        """The Settings page's WoE inputs: every feature. Returns the WoE mode combo box."""
+        a, en = self.app, self.en
+        nav = find(a, "list", "Pages" if en else "页面")
+        click(next(c for c in nav if c is not None and c.name == ("Settings" if en else "设置")))
+        time.sleep(1.0)
+        # A combo box is read by its value (Qt's accessible name of a QComboBox is its current text).
+        mode = wait_for(lambda: find(a, "combo box", contains="None: scaled" if en else "无：标准化"), 30)
+        m = extents(mode)
+        xdo("mousemove", m.x + m.width // 2, m.y + m.height // 2)
+        xdo("click", 1)
+        xdo("key", "Down")
+        xdo("key", "Return")
+        time.sleep(1.0)
+        return mode

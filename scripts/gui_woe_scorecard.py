@@ -14,27 +14,11 @@ s = Session(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "en")
 a, en, shot = s.app, s.en, s.shot
 s.open_binning_page()
 s.screen_features()
-bins = find(a, "table", "Bins" if en else "分箱")
-e = extents(bins)
-xdo("mousemove", e.x + 80, e.y + 38)
-xdo("click", 1)
-xdo("key", "shift+Down")
-click(find(a, "push button", contains="Merge selected bins" if en else "合并所选分箱"))
-time.sleep(1.0)
+s.merge_first_two_bins()
 shot("woe-1-binning-merged")
 
 # The Settings page: WoE inputs, every feature.
-nav = find(a, "list", "Pages" if en else "页面")
-click(next(c for c in nav if c is not None and c.name == ("Settings" if en else "设置")))
-time.sleep(1.0)
-# A combo box is read by its value (Qt's accessible name of a QComboBox is its current text).
-mode = wait_for(lambda: find(a, "combo box", contains="None: scaled" if en else "无：标准化"), 30)
-m = extents(mode)
-xdo("mousemove", m.x + m.width // 2, m.y + m.height // 2)
-xdo("click", 1)
-xdo("key", "Down")
-xdo("key", "Return")
-time.sleep(1.0)
+m = extents(s.woe_every_feature())
 # The wheel over the page's margin scrolls it down to the WoE group's note.
 xdo("mousemove", m.x - 300, m.y - 200)
 for _ in range(8):
@@ -44,6 +28,7 @@ print("note:", note.name if note else None)
 shot("woe-2-settings")
 
 # Back to the Binning page: the scorecard.
+nav = find(a, "list", "Pages" if en else "页面")
 click(next(c for c in nav if c is not None and c.name == ("Binning" if en else "分箱")))
 time.sleep(1.0)
 try:

@@ -763,8 +763,10 @@ ClusterCommandDialog *MainWindow::openClusterCommand()
     if (!dialogRunSetup(roles))
         return nullptr;
     // The configuration a project saves: the one Train uses, without this machine's thread count.
+    // Its settings hold the Binning page's bins when the WoE inputs use them (the workbench trains
+    // with them): the dialog saves them with the configuration.
     auto *dialog = new ClusterCommandDialog(projectContents().configuration, m_workspace->data()->path,
-                                            m_settings->testFile(), this);
+                                            m_settings->testFile(), m_workspace->projectPath(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

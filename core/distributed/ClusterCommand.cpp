@@ -50,7 +50,7 @@ std::string shellWord(const std::string &text)
 }
 
 std::string trainCommandLine(int ranks, const std::string &dataPath, const std::string &configPath,
-                             const std::string &modelPath, const std::string &testPath)
+                             const std::string &modelPath, const std::string &testPath, const std::string &binningPath)
 {
     std::string line;
     if (ranks > 1)
@@ -58,7 +58,10 @@ std::string trainCommandLine(int ranks, const std::string &dataPath, const std::
     line += "creditmtl-cli train --data " + shellWord(dataPath);
     if (!testPath.empty())
         line += " --test " + shellWord(testPath);
-    return line + " --config " + shellWord(configPath) + " --out " + shellWord(modelPath);
+    line += " --config " + shellWord(configPath);
+    if (!binningPath.empty())
+        line += " --binning " + shellWord(binningPath);
+    return line + " --out " + shellWord(modelPath);
 }
 
 } // namespace cmtl

@@ -36,9 +36,11 @@ RankRefusal whatRanksDoNotShare(const RunInputs &inputs);
 std::string shellWord(const std::string &text);
 
 // The command line that trains with a saved configuration: `creditmtl-cli train --data … [--test …]
-// --config … --out …` (--test when `testPath` is not empty), preceded by `mpirun -np RANKS` when
-// ranks > 1; each path a shell word.
+// --config … [--binning …] --out …` (--test when `testPath` is not empty, --binning when
+// `binningPath`, a project holding bins grouped by hand, is not empty), preceded by `mpirun -np
+// RANKS` when ranks > 1; each path a shell word.
 std::string trainCommandLine(int ranks, const std::string &dataPath, const std::string &configPath,
-                             const std::string &modelPath, const std::string &testPath = {});
+                             const std::string &modelPath, const std::string &testPath = {},
+                             const std::string &binningPath = {});
 
 } // namespace cmtl

@@ -1430,6 +1430,26 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <source>Run configurations (*.json)</source>
         <translation>训练配置 (*.json)</translation>
     </message>
+    <message>
+        <source>File of the bins grouped by hand</source>
+        <translation>手工分组的分箱所在的文件</translation>
+    </message>
+    <message>
+        <source>Bins grouped by hand:</source>
+        <translation>手工分组的分箱：</translation>
+    </message>
+    <message>
+        <source>The commands read the configuration file and, with --binning, the bins grouped by hand on the Binning page (%1), given to the WoE inputs as the workbench&apos;s training gives them (the Settings page says which inputs they replace); both are saved together: save them before running the commands.</source>
+        <translation>命令会读取配置文件，并通过 --binning 读取“分箱”页上手工分组的分箱（%1），像工作台训练时一样交给 WoE 输入使用（“设置”页会说明它们替换哪些输入）；二者一同保存：运行命令前请先保存。</translation>
+    </message>
+    <message>
+        <source>The bins grouped by hand would be saved to %1, which is an input, the project or the model file: choose another name for the configuration.</source>
+        <translation>手工分组的分箱将保存到 %1，而它是输入文件、项目文件或模型文件：请为配置另选文件名。</translation>
+    </message>
+    <message>
+        <source>Configuration saved to %1, the bins grouped by hand to %2.</source>
+        <translation>配置已保存到 %1，手工分组的分箱已保存到 %2。</translation>
+    </message>
 </context>
 <context>
     <name>cmtl::ui::ComparisonDialog</name>

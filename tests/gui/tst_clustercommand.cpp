@@ -3,20 +3,28 @@
 // with and shows commands that, run as shown (paths with a space and a quote), train a model with
 // that configuration; it refuses a configuration file over the data file, puts a separate test
 // file into both commands, and no longer refuses weight-of-evidence inputs (their bins are fitted
-// over all ranks' rows): the 2-rank command trains a model with WoE inputs.
+// over all ranks' rows): the 2-rank command trains a model with WoE inputs. With bins grouped by
+// hand on the Binning page that the WoE inputs use, the bins are saved beside the configuration
+// and both commands read them (--binning): the one-process command writes the workbench's model
+// byte for byte; without WoE inputs, or with bins of another class, the commands carry none.
 
 #include "../catalogue/Catalogue.h"
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
+#include "io/BinningJson.h"
 #include "io/ModelFile.h"
+#include "pages/BinningPage.h"
 #include "pages/ClusterCommandDialog.h"
 #include "pages/RolesPage.h"
 #include "pages/SettingsPage.h"
+#include "project/ProjectFile.h"
 
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -76,6 +84,23 @@ QStringList shellWords(const QString &line)
     if (inWord)
         words << word;
     return words;
+}
+
+QByteArray bytesOf(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The WoE bins `path`'s model gives `feature`, as the model file writes them (empty when none).
+QJsonObject woeBinsOf(const QString &path, const std::string &feature)
+{
+    const ModelFileContents model = loadModelFile(path.toStdString());
+    for (const FeatureBinning &binning : model.model.preprocessor().woe) {
+        if (binning.feature == feature)
+            return binningToJson(binning);
+    }
+    return {};
 }
 
 // The lambda of the task on `column` (-1 when there is none).
@@ -211,21 +236,17 @@ private Q_SLOTS:
             QVERIFY2(findByAccessibleName<QWidget>(dialog, QLatin1String(name)), name);
 
         // Never over the data file: refused, nothing written.
-        const QByteArray dataBytes = [&] {
-            QFile file(m_data);
-            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-        }();
+        const QByteArray dataBytes = bytesOf(m_data);
         QVERIFY(!dialog->saveConfigurationTo(m_data).isEmpty());
         QVERIFY(dialog->message().contains(m_data));
-        QFile data(m_data);
-        QVERIFY(data.open(QIODevice::ReadOnly));
-        QCOMPARE(data.readAll(), dataBytes);
+        QCOMPARE(bytesOf(m_data), dataBytes);
+        // No bins grouped by hand: none saved, none read.
+        QVERIFY(dialog->binsPath().isEmpty());
+        QVERIFY(!findByAccessibleName<QLineEdit>(dialog, QStringLiteral("File of the bins grouped by hand")));
 
         const QString configPath = m_dir.filePath(QStringLiteral("loan books/run config.json"));
         QCOMPARE(dialog->saveConfigurationTo(configPath), QString());
-        QFile saved(configPath);
-        QVERIFY(saved.open(QIODevice::ReadOnly));
-        QCOMPARE(saved.readAll(), serializeRunConfiguration(expected));
+        QCOMPARE(bytesOf(configPath), serializeRunConfiguration(expected));
 
         ranks->setValue(2);
         const QStringList cluster = shellWords(dialog->clusterCommand());
@@ -321,6 +342,142 @@ private Q_SLOTS:
             QVERIFY(!loadModelFile(saved.at(10).toStdString()).model.preprocessor().woe.empty());
 #endif
         dialog->close();
+        settings->setConfig(before);
+    }
+
+    void carriesTheBinsGroupedByHand()
+    {
+        // grade's first two bins merged on the Binning page, against Class = bad.
+        BinningPage *binning = m_window->binningPage();
+        QVERIFY(binning->screen());
+        QVERIFY(QTest::qWaitFor([&] { return binning->screening() && !binning->isRunning(); }, 60000));
+        QVERIFY(binning->selectFeature(QStringLiteral("grade")));
+        const std::size_t optimalBins = binning->shownBinning()->bins.size();
+        QVERIFY(optimalBins >= 3);
+        binning->selectBins(0, 1);
+        QVERIFY2(binning->mergeSelectedBins(), qPrintable(binning->message()));
+        const ProjectBinning edited = binning->projectBinning();
+        QCOMPARE(edited.edited.size(), std::size_t(1));
+        QCOMPARE(edited.edited[0].bins.size(), optimalBins - 1);
+
+        // Without WoE inputs the workbench does not use them, nor do the commands.
+        SettingsPage *settings = m_window->settingsPage();
+        QVERIFY(settings->config()->woe.givenBins.empty());
+        ClusterCommandDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->binsPath().isEmpty());
+        QVERIFY(!dialog->singleProcessCommand().contains(QLatin1String("--binning")));
+        QCOMPARE(dialog->message(),
+                 QStringLiteral("The commands read the configuration file: save it before running them."));
+        dialog->close();
+
+        // Every feature a WoE input: the workbench trains with the edited bins of grade.
+        std::optional<ExperimentConfig> config = settings->config();
+        QVERIFY(config);
+        const ExperimentConfig before = *config;
+        config->woe.allColumns = true;
+        settings->setConfig(*config);
+        QCOMPARE(settings->config()->woe.givenBins.size(), std::size_t(1));
+        // The workbench's project, named where the bins of a configuration "mine.json" would go.
+        const QString project = m_dir.filePath(QStringLiteral("loan books/mine.bins.cmtlproj"));
+        {
+            QFile file(project);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("the user's project");
+        }
+        m_window->workspace()->setProjectPath(project);
+        dialog = openDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->binsPath(), m_data + QStringLiteral(".run.bins.cmtlproj"));
+        auto *binsPath = findByAccessibleName<QLineEdit>(dialog, QStringLiteral("File of the bins grouped by hand"));
+        QVERIFY(binsPath);
+        QCOMPARE(binsPath->text(), dialog->binsPath());
+        QVERIFY2(dialog->message().contains(QLatin1String("(grade)")), qPrintable(dialog->message()));
+
+        // Never over an input or the model file: a model file where the bins would go is refused,
+        // nothing written.
+        auto *modelPath = findByAccessibleName<QLineEdit>(dialog, QStringLiteral("Model file the command writes"));
+        QVERIFY(modelPath);
+        const QString model = modelPath->text();
+        modelPath->setText(m_dir.filePath(QStringLiteral("loan books/clash.bins.cmtlproj")));
+        QVERIFY(!dialog->saveConfigurationTo(m_dir.filePath(QStringLiteral("loan books/clash.json"))).isEmpty());
+        QVERIFY2(dialog->message().contains(QLatin1String("clash.bins.cmtlproj")), qPrintable(dialog->message()));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("loan books/clash.json"))));
+        QVERIFY(!QFile::exists(modelPath->text()));
+        modelPath->setText(model);
+        // Nor over the project.
+        QVERIFY(!dialog->saveConfigurationTo(m_dir.filePath(QStringLiteral("loan books/mine.json"))).isEmpty());
+        QVERIFY2(dialog->message().contains(project), qPrintable(dialog->message()));
+        QCOMPARE(bytesOf(project), QByteArray("the user's project"));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("loan books/mine.json"))));
+        m_window->workspace()->setProjectPath({});
+
+        // Saved beside the configuration: exactly the workbench's bins, for its WoE task.
+        const QString configPath = m_dir.filePath(QStringLiteral("loan books/binned run.json"));
+        const QString binsFile = m_dir.filePath(QStringLiteral("loan books/binned run.bins.cmtlproj"));
+        QCOMPARE(dialog->saveConfigurationTo(configPath), QString());
+        QCOMPARE(dialog->binsPath(), binsFile);
+        QVERIFY(dialog->message().contains(binsFile));
+        const ProjectBinning saved = loadProjectFile(binsFile.toStdString()).binning;
+        QCOMPARE(saved.taskColumn, std::string("Class"));
+        QCOMPARE(saved.positiveClass, std::string("bad"));
+        QCOMPARE(saved.edited.size(), std::size_t(1));
+        QCOMPARE(binningToJson(saved.edited[0]), binningToJson(edited.edited[0]));
+
+        auto *ranks = findByAccessibleName<QSpinBox>(dialog, QStringLiteral("Ranks (processes) of mpirun"));
+        QVERIFY(ranks);
+        ranks->setValue(2);
+        const QStringList cluster = shellWords(dialog->clusterCommand());
+        const QStringList single = shellWords(dialog->singleProcessCommand());
+        const auto word = [](const char *text) { return QString::fromLatin1(text); };
+        QCOMPARE(cluster, (QStringList{word("mpirun"), word("-np"), word("2"), word("creditmtl-cli"), word("train"),
+                                       word("--data"), m_data, word("--config"), configPath, word("--binning"),
+                                       binsFile, word("--out"), model}));
+        QCOMPARE(single, cluster.mid(3));
+        dialog->close();
+
+        // The workbench's model, and the one the shown one-process command writes: the same bytes.
+        const RunPtr run = trainAndWait(m_window);
+        QVERIFY(run);
+        QCOMPARE(run->config.woe.givenBins.size(), std::size_t(1));
+        const QString workbenchModel = m_dir.filePath(QStringLiteral("workbench.cmtl"));
+        QVERIFY(m_window->saveModelFile(workbenchModel, run));
+        QFile::remove(model);
+        const catalogue::CliRun trained = catalogue::runCli(single.mid(1), 300000);
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        const QJsonObject grade = woeBinsOf(model, "grade");
+        QCOMPARE(grade.value(QStringLiteral("bins")).toArray().size(), qsizetype(optimalBins - 1));
+        QCOMPARE(grade, woeBinsOf(workbenchModel, "grade"));
+        QCOMPARE(bytesOf(model), bytesOf(workbenchModel));
+        QVERIFY(!bytesOf(model).isEmpty());
+        // Without --binning the command trains another model: grade with its optimal bins.
+        QStringList unbinned = single.mid(1);
+        unbinned.remove(unbinned.indexOf(QStringLiteral("--binning")), 2);
+        const QString unbinnedModel = m_dir.filePath(QStringLiteral("unbinned.cmtl"));
+        unbinned.last() = unbinnedModel;
+        const catalogue::CliRun plain = catalogue::runCli(unbinned, 300000);
+        QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+        QCOMPARE(woeBinsOf(unbinnedModel, "grade").value(QStringLiteral("bins")).toArray().size(),
+                 qsizetype(optimalBins));
+        QVERIFY(bytesOf(unbinnedModel) != bytesOf(workbenchModel));
+
+        // And the mpirun command with 2 ranks: grade's bins and counts those of one process.
+        QVERIFY(QFile::remove(model));
+        runClusterCommand(cluster, model);
+#ifdef CMTL_HAVE_MPI
+        if (!QStandardPaths::findExecutable(QStringLiteral("mpirun")).isEmpty())
+            QCOMPARE(woeBinsOf(model, "grade"), woeBinsOf(workbenchModel, "grade"));
+#endif
+
+        // Bins grouped against another class are not used by the workbench: nor by the commands.
+        binning->setProjectBinning({"Class", "good", edited.edited});
+        QVERIFY(settings->config()->woe.givenBins.empty());
+        dialog = openDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->binsPath().isEmpty());
+        QVERIFY(!dialog->singleProcessCommand().contains(QLatin1String("--binning")));
+        dialog->close();
+        binning->setProjectBinning({});
         settings->setConfig(before);
     }
 };

@@ -1,6 +1,7 @@
 #include "ClusterCommandDialog.h"
 
 #include "distributed/ClusterCommand.h"
+#include "project/ProjectFile.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -37,6 +38,14 @@ QString describe(const RankRefusal &refusal)
     return {};
 }
 
+// Where the bins grouped by hand go with the configuration at `configPath`: beside it, as
+// CONFIG.bins.cmtlproj (CONFIG without its last suffix).
+QString binsPathFor(const QString &configPath)
+{
+    const QFileInfo config(configPath);
+    return config.dir().filePath(config.completeBaseName() + QStringLiteral(".bins.cmtlproj"));
+}
+
 bool sameFile(const QString &a, const QString &b)
 {
     const QFileInfo first(a), second(b);
@@ -53,7 +62,7 @@ QPlainTextEdit *addCommandRow(QFormLayout *form, const QString &label, const QSt
     auto *command = new QPlainTextEdit(parent);
     command->setReadOnly(true);
     command->setTabChangesFocus(true);
-    command->setFixedHeight(command->fontMetrics().lineSpacing() * 3 + 12);
+    command->setFixedHeight(command->fontMetrics().lineSpacing() * 4 + 12);
     command->setObjectName(objectName);
     command->setAccessibleName(accessibleName);
     command->setMinimumWidth(560);
@@ -71,9 +80,9 @@ QPlainTextEdit *addCommandRow(QFormLayout *form, const QString &label, const QSt
 } // namespace
 
 ClusterCommandDialog::ClusterCommandDialog(RunConfiguration configuration, QString dataPath, QString testPath,
-                                           QWidget *parent)
+                                           QString projectPath, QWidget *parent)
     : QDialog(parent), m_configuration(std::move(configuration)), m_dataPath(std::move(dataPath)),
-      m_testPath(std::move(testPath))
+      m_testPath(std::move(testPath)), m_projectPath(std::move(projectPath))
 {
     setWindowTitle(tr("Command Line for a Cluster"));
     auto *layout = new QVBoxLayout(this);
@@ -103,6 +112,17 @@ ClusterCommandDialog::ClusterCommandDialog(RunConfiguration configuration, QStri
     configRow->addWidget(m_configPath, 1);
     configRow->addWidget(save);
     form->addRow(tr("Configuration file:"), configRow);
+
+    // The bins the workbench's training uses (SettingsPage::applyWoe): none when none were grouped,
+    // the WoE inputs are off or the bins belong to another task than the WoE task.
+    const std::vector<FeatureBinning> &givenBins = m_configuration.config.woe.givenBins;
+    if (!givenBins.empty()) {
+        m_binsPath = new QLineEdit(binsPathFor(m_configPath->text()), this);
+        m_binsPath->setReadOnly(true);
+        m_binsPath->setObjectName(QStringLiteral("binsPath"));
+        m_binsPath->setAccessibleName(tr("File of the bins grouped by hand"));
+        form->addRow(tr("Bins grouped by hand:"), m_binsPath);
+    }
 
     const QFileInfo data(m_dataPath);
     m_modelPath = new QLineEdit(data.dir().filePath(data.completeBaseName() + QStringLiteral(".cmtl")), this);
@@ -142,13 +162,29 @@ ClusterCommandDialog::ClusterCommandDialog(RunConfiguration configuration, QStri
                               "configuration. Leave it out for a cluster, or run the one-process command.")
                                .arg(describe(refused)));
     m_refusal->setVisible(!m_refusal->text().isEmpty());
-    m_message->setText(tr("The commands read the configuration file: save it before running them."));
+    if (givenBins.empty()) {
+        m_message->setText(tr("The commands read the configuration file: save it before running them."));
+    } else {
+        QStringList features;
+        for (const FeatureBinning &binning : givenBins)
+            features << QString::fromStdString(binning.feature);
+        m_message->setText(tr("The commands read the configuration file and, with --binning, the bins grouped by "
+                              "hand on the Binning page (%1), given to the WoE inputs as the workbench's training "
+                              "gives them (the Settings page says which inputs they replace); both are saved "
+                              "together: save them before running the commands.")
+                               .arg(features.join(QStringLiteral(", "))));
+    }
     updateCommands();
 }
 
 QString ClusterCommandDialog::configPath() const
 {
     return m_configPath->text();
+}
+
+QString ClusterCommandDialog::binsPath() const
+{
+    return m_binsPath ? m_binsPath->text() : QString();
 }
 
 QString ClusterCommandDialog::clusterCommand() const
@@ -174,9 +210,9 @@ QString ClusterCommandDialog::message() const
 void ClusterCommandDialog::updateCommands()
 {
     const auto line = [this](int ranks) {
-        return QString::fromStdString(trainCommandLine(ranks, m_dataPath.toStdString(),
-                                                       m_configPath->text().toStdString(),
-                                                       m_modelPath->text().toStdString(), m_testPath.toStdString()));
+        return QString::fromStdString(
+            trainCommandLine(ranks, m_dataPath.toStdString(), m_configPath->text().toStdString(),
+                             m_modelPath->text().toStdString(), m_testPath.toStdString(), binsPath().toStdString()));
     };
     m_clusterCommand->setPlainText(line(m_ranks->value()));
     m_singleCommand->setPlainText(line(1));
@@ -185,22 +221,45 @@ void ClusterCommandDialog::updateCommands()
 QString ClusterCommandDialog::saveConfigurationTo(const QString &path)
 {
     QString error;
-    for (const QString &input : {m_dataPath, m_testPath, m_modelPath->text()}) {
-        if (!input.isEmpty() && sameFile(path, input)) {
+    const QString bins = m_binsPath ? binsPathFor(path) : QString();
+    for (const QString &input : {m_dataPath, m_testPath, m_modelPath->text(), m_projectPath}) {
+        if (input.isEmpty())
+            continue;
+        if (sameFile(path, input)) {
             error = tr("%1 is an input or the model file: choose another file for the configuration.").arg(path);
+            break;
+        }
+        if (!bins.isEmpty() && sameFile(bins, input)) {
+            error = tr("The bins grouped by hand would be saved to %1, which is an input, the project or the model "
+                       "file: choose another name for the configuration.")
+                        .arg(bins);
             break;
         }
     }
     if (error.isEmpty()) {
         try {
+            if (!bins.isEmpty()) {
+                // A project holding only the bins, which --binning reads as it reads a workbench's.
+                ProjectContents binning;
+                binning.binning = {m_configuration.config.woe.task, m_configuration.config.woe.positiveClass,
+                                   m_configuration.config.woe.givenBins};
+                saveProjectFile(bins.toStdString(), binning);
+            }
             saveRunConfiguration(path.toStdString(), m_configuration);
             m_configPath->setText(path);
+            if (m_binsPath)
+                m_binsPath->setText(bins);
             updateCommands();
         } catch (const std::exception &failure) {
             error = tr("The configuration could not be saved: %1").arg(QString::fromUtf8(failure.what()));
         }
     }
-    m_message->setText(error.isEmpty() ? tr("Configuration saved to %1.").arg(path) : error);
+    if (error.isEmpty())
+        m_message->setText(bins.isEmpty()
+                               ? tr("Configuration saved to %1.").arg(path)
+                               : tr("Configuration saved to %1, the bins grouped by hand to %2.").arg(path, bins));
+    else
+        m_message->setText(error);
     return error;
 }
 

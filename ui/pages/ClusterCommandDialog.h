@@ -16,15 +16,23 @@ namespace cmtl::ui {
 // The command lines that train the workbench's current configuration outside it: `mpirun -np N
 // creditmtl-cli train --data … --config … --out …` for a cluster and the same as one process, each
 // with a Copy button. The configuration file the commands read is written only when the user saves
-// it (never over the data or test file). What the ranks of a data-parallel run do not share (the
-// CLI's own rule) is said in words; the one-process command stays.
+// it (never over the data or test file). When the configuration's WoE inputs use bins grouped by
+// hand (the Binning page's, for the WoE task: WoeOptions::givenBins, as the workbench trains with
+// them), they are saved with it, beside it, as a project holding only those bins, and both
+// commands read them with --binning. What the ranks of a data-parallel run do not share (the CLI's
+// own rule) is said in words; the one-process command stays.
 class ClusterCommandDialog : public QDialog {
     Q_OBJECT
 public:
-    // `dataPath` is the data file (or database locator) and `testPath` the separate test file, if any.
-    ClusterCommandDialog(RunConfiguration configuration, QString dataPath, QString testPath, QWidget *parent = nullptr);
+    // `dataPath` is the data file (or database locator), `testPath` the separate test file and
+    // `projectPath` the workbench's project file, if any (never written over).
+    ClusterCommandDialog(RunConfiguration configuration, QString dataPath, QString testPath, QString projectPath,
+                         QWidget *parent = nullptr);
 
     QString configPath() const;
+    // The file the bins grouped by hand are saved to with the configuration (CONFIG.bins.cmtlproj
+    // beside CONFIG); empty when the configuration uses none.
+    QString binsPath() const;
     QString clusterCommand() const;
     QString singleProcessCommand() const;
     // Why the data-parallel command is refused; empty when it is not.
@@ -41,8 +49,10 @@ private:
     RunConfiguration m_configuration;
     QString m_dataPath;
     QString m_testPath;
+    QString m_projectPath;
     QSpinBox *m_ranks;
     QLineEdit *m_configPath;
+    QLineEdit *m_binsPath = nullptr; // only with bins grouped by hand
     QLineEdit *m_modelPath;
     QPlainTextEdit *m_clusterCommand;
     QPlainTextEdit *m_singleCommand;
