@@ -446,7 +446,10 @@ int trainOutOfCore(const QCommandLineParser &parser, const RunConfiguration &run
                 ? " (the file read " + std::to_string(report.readings) + " times: a column turned to text)"
                 : std::string())
         << "; row cache " << ConsoleTable::number(static_cast<double>(report.cacheBytes) / (1024.0 * 1024.0), 1)
-        << " MB (removed)\n";
+        << " MB ("
+        << (report.cacheMapped ? "mapped: it fits in the budget"
+                               : "read a row at a time: it does not fit in the budget")
+        << "; removed)\n";
     result.model.setInputMissingValues(csvOptions(parser).columnMissingValues);
     printNotesAndStop(result, out);
     return writeResults(parser, run, result, out);
