@@ -639,7 +639,8 @@ ExperimentResult runExperimentOutOfCore(const std::string &path, const CsvOption
     // estimates), so that the resident set, mapped pages included, stays within the budget.
     const double mappable =
         static_cast<double>(outOfCore.memoryBudget) - perRow - batch - static_cast<double>(partBytes);
-    const RowCache cache(cachePath, layout, fingerprint, mappable > 0 ? static_cast<std::size_t>(mappable) : 0);
+    report.mappableBytes = mappable > 0 ? static_cast<std::uint64_t>(mappable) : 0;
+    const RowCache cache(cachePath, layout, fingerprint, static_cast<std::size_t>(report.mappableBytes));
     report.cacheBytes = RowCache::kHeaderBytes + static_cast<std::uint64_t>(rows) * record;
     report.cacheMapped = cache.mapped();
     prepared.inputs = &cache;

@@ -123,6 +123,7 @@ struct OutOfCoreReport {
     std::size_t partBytes = 0;            // the nominal size of a part
     std::uint64_t cacheBytes = 0;         // the row cache's size on disk
     bool cacheMapped = false;             // rows copied from a mapping of the cache (else one pread a row)
+    std::uint64_t mappableBytes = 0;      // what the budget leaves for the mapped cache (see RowCache)
     std::vector<std::string> csvWarnings; // the reader's, each once (not in the result's warnings, as
                                           // the in-memory path's are not)
 };
