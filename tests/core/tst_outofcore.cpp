@@ -117,6 +117,8 @@ private Q_SLOTS:
             runExperimentOutOfCore(path, {}, loanTasks(), {}, config, outOfCore, {}, nullptr, &report, &cached);
 
         QCOMPARE(report.rows, kRows);
+        // The batches came from the mapped cache (rowCacheGathersAnyRows checks pread's rows).
+        QVERIFY2(report.cacheMapped, std::to_string(report.mappableBytes).c_str());
         QVERIFY2(report.parts >= 20, std::to_string(report.parts).c_str());
         QCOMPARE(report.readings, std::size_t{2}); // "branch" turned to text on a later part
         QCOMPARE(read.table.column("branch").type, ColumnType::Categorical);
