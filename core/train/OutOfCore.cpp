@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,6 +26,7 @@ namespace {
 
 constexpr char kMagic[8] = {'C', 'M', 'T', 'L', 'R', 'O', 'W', 'S'};
 constexpr std::uint64_t kVersion = 1;
+constexpr char kChangedWhileInUse[] = "the cache file ended early or could not be read; it was changed while in use";
 
 [[noreturn]] void failOn(const std::string &path, const std::string &what)
 {
@@ -54,8 +56,7 @@ void readAll(int fd, const std::string &path, char *data, std::size_t size, std:
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0)
-            throw DataError({path, 0, {}}, "the cache file ended early or could not be read; it was changed while "
-                                           "in use");
+            throw DataError({path, 0, {}}, kChangedWhileInUse);
         data += got;
         size -= static_cast<std::size_t>(got);
         offset += static_cast<std::uint64_t>(got);
@@ -98,6 +99,17 @@ std::uint64_t fingerprintOf(const std::string &path, const Preprocessor &preproc
         print.add(step.otherInput);
     }
     return print.hash;
+}
+
+// The process's anonymous resident bytes (RssAnon: /proc/self/statm's resident pages less its
+// file-backed and shared ones), or nullopt when they cannot be read.
+std::optional<std::size_t> anonymousResidentBytes()
+{
+    std::ifstream statm("/proc/self/statm");
+    std::size_t size = 0, resident = 0, shared = 0;
+    if (!(statm >> size >> resident >> shared) || shared > resident)
+        return std::nullopt;
+    return (resident - shared) * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
 }
 
 // The header: magic, version, rows, dense width, blocks, width, fingerprint (7 x 8 bytes), padded.
@@ -407,7 +419,7 @@ void RowCache::Writer::finish()
     }
 }
 
-RowCache::RowCache(const std::string &path, const Layout &layout, std::uint64_t fingerprint)
+RowCache::RowCache(const std::string &path, const Layout &layout, std::uint64_t fingerprint, std::size_t mappedLimit)
     : m_path(path), m_layout(layout), m_recordBytes(recordBytes(layout))
 {
     m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -426,22 +438,51 @@ RowCache::RowCache(const std::string &path, const Layout &layout, std::uint64_t 
                                        "differs); delete it and run again");
     }
     m_rows = static_cast<Eigen::Index>(rows);
+    m_mapBytes = static_cast<std::size_t>(status.st_size);
+    if (m_mapBytes > mappedLimit)
+        return; // read with pread
+    void *const map = ::mmap(nullptr, m_mapBytes, PROT_READ, MAP_SHARED, m_fd, 0);
+    if (map != MAP_FAILED)
+        m_map = static_cast<const char *>(map);
 }
 
 RowCache::~RowCache()
 {
+    if (m_map)
+        ::munmap(const_cast<char *>(m_map), m_mapBytes);
     ::close(m_fd);
 }
 
 void RowCache::gatherInto(std::span<const std::size_t> rows, InputMatrix &into) const
 {
     const auto dense = static_cast<std::size_t>(m_layout.denseWidth) * sizeof(float);
-    std::vector<char> record(m_recordBytes);
+    std::vector<char> buffer(m_map ? 0 : m_recordBytes);
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        readAll(m_fd, m_path, record.data(), m_recordBytes, kHeaderBytes + rows[i] * m_recordBytes);
+        const std::uint64_t offset = kHeaderBytes + rows[i] * m_recordBytes;
+        const char *record = buffer.data();
+        if (!m_map)
+            readAll(m_fd, m_path, buffer.data(), m_recordBytes, offset);
+        else if (rows[i] < static_cast<std::size_t>(m_rows))
+            record = m_map + offset;
+        else
+            throw DataError({m_path, 0, {}}, kChangedWhileInUse);
         const auto column = static_cast<Eigen::Index>(i);
-        std::memcpy(into.dense().col(column).data(), record.data(), dense);
-        std::memcpy(into.hot().col(column).data(), record.data() + dense, m_recordBytes - dense);
+        std::memcpy(into.dense().col(column).data(), record, dense);
+        std::memcpy(into.hot().col(column).data(), record + dense, m_recordBytes - dense);
+    }
+}
+
+void RowCache::prefetch(std::span<const std::size_t> rows) const
+{
+    if (!m_map)
+        return;
+    // A page not mapped is not faulted in by a prefetch: this only warms the caches.
+    for (const std::size_t row : rows) {
+        if (row >= static_cast<std::size_t>(m_rows))
+            continue;
+        const char *const record = m_map + kHeaderBytes + row * m_recordBytes;
+        for (std::size_t byte = 0; byte < m_recordBytes; byte += 64)
+            __builtin_prefetch(record + byte);
     }
 }
 
@@ -559,13 +600,14 @@ ExperimentResult runExperimentOutOfCore(const std::string &path, const CsvOption
         static_cast<Eigen::Index>(prepared.preprocessor.oneHot.size()),
         static_cast<Eigen::Index>(prepared.preprocessor.inputCount())};
     const std::size_t record = RowCache::recordBytes(layout);
+    double batch = 0;
     {
         const std::size_t parameters =
             prepared.preprocessor.inputCount() *
             static_cast<std::size_t>(
                 std::max(1, config.train.hiddenLayers.empty() ? 1 : config.train.hiddenLayers.front())) *
             2;
-        const double batch = static_cast<double>(outOfCoreBatchBytes(config.train, record, parameters, rows));
+        batch = static_cast<double>(outOfCoreBatchBytes(config.train, record, parameters, rows));
         if (perRow + batch + static_cast<double>(partBytes) > static_cast<double>(outOfCore.memoryBudget))
             throw ConfigError("a memory budget of " + megabytes(static_cast<double>(outOfCore.memoryBudget)) +
                               " MB cannot hold one batch of " + std::to_string(config.train.batchSize) + " rows (" +
@@ -603,8 +645,21 @@ ExperimentResult runExperimentOutOfCore(const std::string &path, const CsvOption
     }
     orderClippedBySteps(prepared.notes, prepared.preprocessor);
     columns.close();
-    const RowCache cache(cachePath, layout, fingerprint);
+    // The row cache is mapped when it fits in what the budget leaves beside the anonymous memory
+    // the process holds now, twice the per-row state's estimate, a batch and one part (no part is
+    // held while training). The per-row state is already in what is held: it is counted again
+    // twice because what training, the refit and the evaluation add later exceeds the estimate
+    // (measured on 2,000,000 rows: 176 MB estimated; 142 MB held when the cache is opened, 342 MB
+    // at the peak), and the program's own pages (about 20 MB) count in the resident set too.
+    // Not mapped when the anonymous memory cannot be read.
+    const std::optional<std::size_t> anonymous = anonymousResidentBytes();
+    const double mappable = anonymous ? static_cast<double>(outOfCore.memoryBudget) - static_cast<double>(*anonymous) -
+                                            2 * perRow - batch - static_cast<double>(partBytes)
+                                      : 0.0;
+    report.mappableBytes = mappable > 0 ? static_cast<std::uint64_t>(mappable) : 0;
+    const RowCache cache(cachePath, layout, fingerprint, static_cast<std::size_t>(report.mappableBytes));
     report.cacheBytes = RowCache::kHeaderBytes + static_cast<std::uint64_t>(rows) * record;
+    report.cacheMapped = cache.mapped();
     prepared.inputs = &cache;
 
     // 4. Training and evaluation, the batches gathered from the row cache.

@@ -13,7 +13,9 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 #include <sstream>
+#include <thread>
 
 using namespace cmtl;
 
@@ -115,6 +117,8 @@ private Q_SLOTS:
             runExperimentOutOfCore(path, {}, loanTasks(), {}, config, outOfCore, {}, nullptr, &report, &cached);
 
         QCOMPARE(report.rows, kRows);
+        // The batches came from the mapped cache (rowCacheGathersAnyRows checks pread's rows).
+        QVERIFY2(report.cacheMapped, std::to_string(report.mappableBytes).c_str());
         QVERIFY2(report.parts >= 20, std::to_string(report.parts).c_str());
         QCOMPARE(report.readings, std::size_t{2}); // "branch" turned to text on a later part
         QCOMPARE(read.table.column("branch").type, ColumnType::Categorical);
@@ -141,6 +145,82 @@ private Q_SLOTS:
         // Nothing is left in the cache directory, and the input is as it was.
         QVERIFY(std::filesystem::is_empty(cacheDirectory.toStdString()));
         QCOMPARE(fileBytes(path), before);
+    }
+
+    // The row cache gives back any list of rows (unordered, repeated, from several threads at
+    // once) equal to the matrix written, both mapped and read with pread; a row past its end, a
+    // truncated file and another fingerprint are refused.
+    void rowCacheGathersAnyRows()
+    {
+        QTemporaryDir directory;
+        QVERIFY(directory.isValid());
+        const RowCache::Layout layout{5, 3, 5 + 3 * 7};
+        constexpr Eigen::Index kCached = 3000; // 112 bytes a record: about 82 pages
+        InputMatrix written(layout.denseWidth, layout.blocks, layout.width, kCached);
+        SplitMix64 random(21);
+        for (Eigen::Index row = 0; row < kCached; ++row) {
+            for (Eigen::Index i = 0; i < layout.denseWidth; ++i)
+                written.dense()(i, row) = static_cast<float>(random.uniform() * 10 - 5);
+            for (Eigen::Index block = 0; block < layout.blocks; ++block)
+                written.hot()(block, row) = random.below(8) == 0
+                                                ? -1
+                                                : static_cast<std::int32_t>(layout.denseWidth + 7 * block +
+                                                                            static_cast<Eigen::Index>(random.below(7)));
+        }
+        const std::string path = (directory.path() + QStringLiteral("/rows.cache")).toStdString();
+        constexpr std::uint64_t kFingerprint = 0x5eed;
+        {
+            RowCache::Writer writer(path, layout, kFingerprint);
+            std::vector<std::size_t> first(1234), second(kCached - 1234);
+            std::iota(first.begin(), first.end(), std::size_t{0});
+            std::iota(second.begin(), second.end(), std::size_t{1234});
+            writer.append(written.gather(first));
+            writer.append(written.gather(second));
+            writer.finish();
+        }
+        std::vector<std::size_t> rows{2999, 0, 17, 17, 1234, 1233, 5, 2999, 0, 640};
+        for (std::size_t i = 0; i < 500; ++i)
+            rows.push_back(static_cast<std::size_t>(random.below(kCached)));
+        const auto sameRows = [&](const InputMatrix &gathered, std::span<const std::size_t> list) {
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                const auto column = static_cast<Eigen::Index>(i), row = static_cast<Eigen::Index>(list[i]);
+                if (gathered.dense().col(column) != written.dense().col(row) ||
+                    gathered.hot().col(column) != written.hot().col(row))
+                    return false;
+            }
+            return true;
+        };
+        for (const std::size_t mappedLimit : {RowCache::kNoMappedLimit, std::size_t{0}}) {
+            const RowCache cache(path, layout, kFingerprint, mappedLimit);
+            QCOMPARE(cache.mapped(), mappedLimit != 0);
+            QCOMPARE(cache.cols(), kCached);
+            QVERIFY(sameRows(cache.gather(rows), rows));
+            // Two threads at once, each into its own matrix.
+            const std::span<const std::size_t> front = std::span(rows).first(260), back = std::span(rows).subspan(260);
+            InputMatrix a(layout.denseWidth, layout.blocks, layout.width, static_cast<Eigen::Index>(front.size()));
+            InputMatrix b(layout.denseWidth, layout.blocks, layout.width, static_cast<Eigen::Index>(back.size()));
+            std::thread other([&] { cache.gatherInto(back, b); });
+            cache.gatherInto(front, a);
+            other.join();
+            QVERIFY(sameRows(a, front) && sameRows(b, back));
+            const std::vector<std::size_t> pastTheEnd{1, static_cast<std::size_t>(kCached)};
+            QVERIFY_THROWS_EXCEPTION(DataError, cache.gather(pastTheEnd));
+        }
+        // Another fingerprint, and the file one byte short, are not this cache.
+        const auto refused = [&](std::uint64_t fingerprint) {
+            try {
+                const RowCache cache(path, layout, fingerprint);
+                return std::string();
+            } catch (const DataError &error) {
+                return std::string(error.what());
+            }
+        };
+        QVERIFY(refused(kFingerprint).empty());
+        QVERIFY2(refused(kFingerprint + 1).find("not the row cache of this file") != std::string::npos,
+                 refused(kFingerprint + 1).c_str());
+        std::filesystem::resize_file(path, std::filesystem::file_size(path) - 1);
+        QVERIFY2(refused(kFingerprint).find("not the row cache of this file") != std::string::npos,
+                 refused(kFingerprint).c_str());
     }
 
     // A budget that cannot hold one batch beside the per-row state is refused, with the figures.

@@ -446,7 +446,12 @@ int trainOutOfCore(const QCommandLineParser &parser, const RunConfiguration &run
                 ? " (the file read " + std::to_string(report.readings) + " times: a column turned to text)"
                 : std::string())
         << "; row cache " << ConsoleTable::number(static_cast<double>(report.cacheBytes) / (1024.0 * 1024.0), 1)
-        << " MB (removed)\n";
+        << " MB ("
+        << (report.cacheMapped                          ? "mapped: it fits in the "
+            : report.cacheBytes <= report.mappableBytes ? "read a row at a time: mmap failed; it fits in the "
+                                                        : "read a row at a time: larger than the ")
+        << ConsoleTable::number(static_cast<double>(report.mappableBytes) / (1024.0 * 1024.0), 1)
+        << " MB the budget leaves for it; removed)\n";
     result.model.setInputMissingValues(csvOptions(parser).columnMissingValues);
     printNotesAndStop(result, out);
     return writeResults(parser, run, result, out);
