@@ -690,9 +690,11 @@ DatabaseReadResult readRows(const DatabaseSource &source, const CsvOptions &opti
 {
     const std::string sourceName = source.describe();
     OpenConnection open(source.connection, source.password, true);
-    if (window && source.connection.kind == DatabaseKind::PostgreSql) {
-        // Every rank reads the rows in the order of a plain scan: not from where another rank's
-        // scan of the same table has reached, nor interleaved by parallel workers.
+    if (source.connection.kind == DatabaseKind::PostgreSql) {
+        // Every reading gives the rows in the same order, that of a plain scan: not from where
+        // another reader's scan of the same table has reached, nor interleaved by parallel
+        // workers. The ranks of a data-parallel run each read their part so (they must agree on
+        // the order), and one process reads as they do: the same query gives the same table.
         QSqlQuery settings(open.database());
         for (const QString &sql : {QStringLiteral("SET synchronize_seqscans = off"),
                                   QStringLiteral("SET max_parallel_workers_per_gather = 0")}) {

@@ -92,6 +92,10 @@ inline constexpr std::size_t kDatabaseBatchRows = 4096;
 
 // Reads a table or a query's rows into a Table. Rows are fetched forward-only, so a large query
 // streams (memory beyond the Table stays bounded: PostgreSQL's driver fetches row by row).
+// On PostgreSQL the session reads with synchronize_seqscans and parallel query off, so that a
+// table is scanned from its start and its rows are not interleaved by parallel workers: the same
+// query gives its rows in the same order to every reader (the ranks of a data-parallel run, and
+// one process reading the same query again), without ORDER BY where the plan is a plain scan.
 //
 // Column types come from the database:
 // - integer, floating-point and decimal columns are numeric (float32; NULL is missing);
@@ -117,8 +121,6 @@ DatabaseReadResult readDatabase(const DatabaseSource &source, const CsvOptions &
 // column types of these rows alone, "data row" places and messages counting over the whole
 // result). The rows before the window are fetched and dropped, the rows after it are not fetched
 // (but one, to tell whether there is any). A window may be empty (its columns alone).
-// On PostgreSQL the session reads with synchronize_seqscans and parallel query off, so that every
-// reader scans a table from its start, alone.
 struct DatabasePartRead {
     std::size_t first = 0;
     std::size_t count = 0;
