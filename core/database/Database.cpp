@@ -697,7 +697,7 @@ DatabaseReadResult readRows(const DatabaseSource &source, const CsvOptions &opti
         // the order), and one process reads as they do: the same query gives the same table.
         QSqlQuery settings(open.database());
         for (const QString &sql : {QStringLiteral("SET synchronize_seqscans = off"),
-                                  QStringLiteral("SET max_parallel_workers_per_gather = 0")}) {
+                                   QStringLiteral("SET max_parallel_workers_per_gather = 0")}) {
             if (!settings.exec(sql))
                 throw DataError({sourceName, 0, ""}, "the database refused \"" + str(sql) +
                                                          "\": " + str(settings.lastError().text().trimmed()));
@@ -828,7 +828,7 @@ DatabasePartRead readDatabaseRows(const DatabaseSource &source, const CsvOptions
     return part;
 }
 
-std::size_t countDatabaseRows(const DatabaseSource &source)
+std::size_t countDatabaseRows(const DatabaseSource &source, const CancellationToken *cancel)
 {
     OpenConnection open(source.connection, source.password, true);
     QString sql = sourceSql(open, source);
@@ -837,12 +837,27 @@ std::size_t countDatabaseRows(const DatabaseSource &source)
         while (sql.endsWith(QLatin1Char(';')))
             sql = sql.chopped(1).trimmed();
     }
-    QSqlQuery query =
-        executeSql(open, source, QStringLiteral("SELECT COUNT(*) FROM (") + sql + QStringLiteral(") AS counted"));
-    if (!query.next())
-        throw DataError({source.describe(), 0, ""},
-                        "the database gave no count of the rows: " + str(query.lastError().text().trimmed()));
-    return static_cast<std::size_t>(query.value(0).toLongLong());
+    {
+        // The query on lines of its own: a comment ending it ends there.
+        QSqlQuery count(open.database());
+        count.setForwardOnly(true);
+        if (count.exec(QStringLiteral("SELECT COUNT(*) FROM (\n") + sql + QStringLiteral("\n) AS counted")) &&
+            count.next())
+            return static_cast<std::size_t>(count.value(0).toLongLong());
+    }
+    // A statement the database does not take as a subquery (SQLite's PRAGMA; SQL Server's ORDER BY
+    // without TOP): its rows counted as they come.
+    QSqlQuery rows = executeSql(open, source, sql);
+    std::size_t counted = 0;
+    while (rows.next()) {
+        if (++counted % kDatabaseBatchRows == 0 && cancel && cancel->isCancelled())
+            throw Cancelled();
+    }
+    if (rows.lastError().isValid())
+        throw DataError({source.describe(), 0, ""}, "the database stopped sending rows after row " +
+                                                        withThousands(counted) + ": " +
+                                                        str(rows.lastError().text().trimmed()));
+    return counted;
 }
 
 void testDatabaseConnection(const DatabaseConnection &connection, const std::string &password)

@@ -135,8 +135,9 @@ struct DatabasePartRead {
 DatabasePartRead readDatabaseRows(const DatabaseSource &source, const CsvOptions &options, std::size_t first,
                                   std::size_t count, const CancellationToken *cancel = nullptr);
 
-// The rows of a table or query: SELECT COUNT(*) of it. Refused as readDatabase refuses.
-std::size_t countDatabaseRows(const DatabaseSource &source);
+// The rows of a table or query: SELECT COUNT(*) of it or, when the database does not take the query
+// as a subquery, its rows fetched and counted. Refused as readDatabase refuses.
+std::size_t countDatabaseRows(const DatabaseSource &source, const CancellationToken *cancel = nullptr);
 
 // The column names of a table or query, from the database's description of its result (no row is
 // kept). Refused as readDatabase refuses.

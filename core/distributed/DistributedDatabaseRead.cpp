@@ -25,7 +25,7 @@ RankPart readDatabasePartOfRank(Communicator &communicator, const DatabaseSource
     const int rank = communicator.rank(), ranks = communicator.size();
     const std::string sourceName = source.describe();
     const std::vector<double> counted =
-        valuesOfRanks(communicator, rank == 0 ? static_cast<double>(countDatabaseRows(source)) : 0.0);
+        valuesOfRanks(communicator, rank == 0 ? static_cast<double>(countDatabaseRows(source, cancel)) : 0.0);
     const auto allRows = static_cast<std::size_t>(counted[0]);
     if (allRows == 0)
         throw DataError({sourceName, 0, ""}, "the " +

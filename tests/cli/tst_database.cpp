@@ -653,6 +653,11 @@ void DatabaseTest::ranksReadPartsOfDatabase_data()
         row("sqlite mixed", QStringLiteral("ranks"), QStringLiteral("mixed"), {});
         row("sqlite query of 3 rows", QStringLiteral("ranks"), {},
             QStringLiteral("SELECT code, grade FROM mixed WHERE flag IS NOT NULL ORDER BY amount DESC LIMIT 3;"));
+        // A comment closing the query; a statement SQLite does not take as a subquery (its rows
+        // counted by fetching them).
+        row("sqlite query with a comment", QStringLiteral("ranks"), {},
+            QStringLiteral("SELECT code, amount FROM mixed -- all of them"));
+        row("sqlite pragma", QStringLiteral("ranks"), {}, QStringLiteral("PRAGMA table_info(mixed)"));
         row("postgres loans", QStringLiteral("postgres"), QStringLiteral("loans"), {});
         row("postgres big", QStringLiteral("postgres"), {},
             QStringLiteral("SELECT id, grade FROM big WHERE id % 10 = 3"));

@@ -278,7 +278,8 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
         throw UsageError("--cache-dir goes with --memory-budget");
 
     // Under mpirun with several ranks: data-parallel, each rank reading its part of the file (a byte
-    // range of a CSV file, a range of rows of a SAS, Stata or SPSS file).
+    // range of a CSV file, a range of rows of a SAS, Stata or SPSS file or of a database table or
+    // query).
     // A rank that fails stops the job, naming itself (runRank).
     if (ranksOfJob() == 1) {
         SingleProcessCommunicator oneProcess;
