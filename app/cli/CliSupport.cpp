@@ -174,6 +174,11 @@ void addDatabaseOptions(QCommandLineParser &parser)
     parser.addOption(option("query", "With --db: read the rows of this SELECT query.", "sql"));
 }
 
+std::optional<DatabaseSource> databaseSourceOf(const QString &path)
+{
+    return isDatabaseData(path) ? g_databaseSource : databaseLocatorSource(path);
+}
+
 const DatabaseSource *databaseOutput(const QCommandLineParser &parser, const char *command)
 {
     return databaseGiven(parser) ? &databaseSource(parser, command) : nullptr;
@@ -397,8 +402,7 @@ DataFileReadResult readTable(const QString &path, CsvOptions options, const std:
     // Added to the types the options force: the model's text columns, say.
     options = withTextColumns(std::move(options), categorical);
     DataFileReadResult read;
-    std::optional<DatabaseSource> located = isDatabaseData(path) ? g_databaseSource : databaseLocatorSource(path);
-    if (located) {
+    if (const std::optional<DatabaseSource> located = databaseSourceOf(path)) {
         DatabaseReadResult fromDatabase = readDatabase(*located, options, &g_interrupt);
         read.table = std::move(fromDatabase.table);
         read.warnings = std::move(fromDatabase.warnings);

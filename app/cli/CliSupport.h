@@ -59,6 +59,9 @@ void addDatabaseOptions(QCommandLineParser &parser);
 // The value of a file option; for "data" given as --db, a stand-in that readTable reads from the
 // database (no file name can equal it). "" when the option is not given.
 QString dataArgument(const QCommandLineParser &parser, const char *option, const char *command);
+// The database source a data argument names: --db's stand-in (dataArgument) or a locator
+// (URL#table=NAME), with its password; nullopt for a file.
+std::optional<DatabaseSource> databaseSourceOf(const QString &path);
 // The database --db names (for writing back to it: predict --out-table), or null without --db.
 const DatabaseSource *databaseOutput(const QCommandLineParser &parser, const char *command);
 CsvOptions csvOptions(const QCommandLineParser &parser);

@@ -402,9 +402,11 @@ const char *meaningOf(CellKind kind)
 // One column being filled from the rows as they arrive.
 class ColumnFiller {
 public:
+    // `firstRow`: the index in the whole result of the first row added (a rank's part), for messages.
     ColumnFiller(Column &column, CellKind kind, const CsvOptions &options, const ColumnChoices &choices,
-                 const std::string &sourceName)
-        : m_column(column), m_kind(kind), m_sourceName(sourceName), m_missingTokens(options.missingTokens)
+                 const std::string &sourceName, std::size_t firstRow)
+        : m_column(column), m_kind(kind), m_sourceName(sourceName), m_missingTokens(options.missingTokens),
+          m_firstRow(firstRow)
     {
         if (const auto given = options.columnMissingValues.find(column.name);
             given != options.columnMissingValues.end()) {
@@ -488,7 +490,7 @@ public:
             if (code == Column::kMissingCode || m_missingNumbers.count(levelValues[code]) > 0)
                 cells.addMissing();
             else
-                cells.add(levelValues[code], row);
+                cells.add(levelValues[code], m_firstRow + row);
         }
         return cells.precisionWarning();
     }
@@ -566,6 +568,7 @@ private:
     CellKind m_kind;
     const std::string &m_sourceName;
     const std::vector<std::string> &m_missingTokens;
+    std::size_t m_firstRow = 0;
     std::set<std::string> m_missingTexts;
     std::set<double> m_missingNumbers;
     bool m_forcedCategorical = false;
@@ -574,24 +577,25 @@ private:
     std::optional<CategoricalCells> m_text;
 };
 
-// Runs the source's query (or SELECT * of its table), forward-only: the rows are read once, in
-// order, so the drivers need not keep them (PostgreSQL's fetches row by row) and memory beyond
-// the table stays bounded.
-QSqlQuery executeSource(OpenConnection &open, const DatabaseSource &source)
+// The SQL of the source: its query, or SELECT * of its table (which must exist).
+QString sourceSql(OpenConnection &open, const DatabaseSource &source)
 {
     if (source.table.empty() == source.query.empty())
         throw ConfigError("give a table (--table NAME) or a query (--query \"SELECT ...\"), one of them");
-    QString sql;
-    if (!source.table.empty()) {
-        std::vector<std::string> tables;
-        if (!open.hasTable(source.table, tables))
-            throw DataError({open.url(), 0, ""},
-                            "no table or view named \"" + source.table + "\" in the database; " + tableList(tables));
-        sql = QStringLiteral("SELECT * FROM ") +
-              open.database().driver()->escapeIdentifier(qstr(source.table), QSqlDriver::TableName);
-    } else {
-        sql = qstr(source.query);
-    }
+    if (source.table.empty())
+        return qstr(source.query);
+    std::vector<std::string> tables;
+    if (!open.hasTable(source.table, tables))
+        throw DataError({open.url(), 0, ""},
+                        "no table or view named \"" + source.table + "\" in the database; " + tableList(tables));
+    return QStringLiteral("SELECT * FROM ") +
+           open.database().driver()->escapeIdentifier(qstr(source.table), QSqlDriver::TableName);
+}
+
+// Runs `sql` for the source forward-only: the rows are read once, in order, so the drivers need
+// not keep them (PostgreSQL's fetches row by row) and memory beyond the table stays bounded.
+QSqlQuery executeSql(OpenConnection &open, const DatabaseSource &source, const QString &sql)
+{
     QSqlQuery query(open.database());
     query.setForwardOnly(true);
     query.setNumericalPrecisionPolicy(QSql::LowPrecisionDouble);
@@ -603,6 +607,63 @@ QSqlQuery executeSource(OpenConnection &open, const DatabaseSource &source)
         throw DataError({source.describe(), 0, ""}, "the query gives no rows to read (it is not a SELECT)");
     return query;
 }
+
+QSqlQuery executeSource(OpenConnection &open, const DatabaseSource &source)
+{
+    return executeSql(open, source, sourceSql(open, source));
+}
+
+// An order-sensitive hash (FNV-1a, 64 bits) of the cells of the rows fetched, as the driver gives
+// them: two readers agree on it only when they fetched the same rows in the same order.
+class RowHash {
+public:
+    void add(const QVariant &value)
+    {
+        const int type = value.metaType().id();
+        mix(&type, sizeof type);
+        const bool null = value.isNull();
+        mix(&null, sizeof null);
+        if (null)
+            return;
+        switch (type) {
+        case QMetaType::QString: {
+            const QString text = value.toString();
+            mix(text.constData(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
+            break;
+        }
+        case QMetaType::Int:
+        case QMetaType::LongLong:
+        case QMetaType::Short:
+        case QMetaType::Long: {
+            const qlonglong number = value.toLongLong();
+            mix(&number, sizeof number);
+            break;
+        }
+        case QMetaType::Double:
+        case QMetaType::Float: {
+            const double number = value.toDouble();
+            mix(&number, sizeof number);
+            break;
+        }
+        default: {
+            const QByteArray text = value.toString().toUtf8();
+            mix(text.constData(), static_cast<std::size_t>(text.size()));
+            const QByteArray bytes = type == QMetaType::QByteArray ? value.toByteArray() : QByteArray();
+            mix(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+        }
+        }
+    }
+    std::uint64_t value() const { return m_hash; }
+
+private:
+    void mix(const void *data, std::size_t size)
+    {
+        const auto *bytes = static_cast<const unsigned char *>(data);
+        for (std::size_t i = 0; i < size; ++i)
+            m_hash = (m_hash ^ bytes[i]) * 1099511628211ULL;
+    }
+    std::uint64_t m_hash = 14695981039346656037ULL;
+};
 
 } // namespace
 
@@ -619,11 +680,32 @@ std::vector<std::string> databaseColumnNames(const DatabaseSource &source)
     return names;
 }
 
-DatabaseReadResult readDatabase(const DatabaseSource &source, const CsvOptions &options,
-                                const CancellationToken *cancel, const std::function<void(std::size_t)> &progress)
+namespace {
+
+// readDatabase, or with `window` the rows [first, first + count) of the result (the rows before
+// them fetched, hashed and dropped; the rows after them not fetched), with the hashes of the rows
+// before and through the window.
+DatabaseReadResult readRows(const DatabaseSource &source, const CsvOptions &options, const CancellationToken *cancel,
+                            const std::function<void(std::size_t)> &progress, DatabasePartRead *window)
 {
     const std::string sourceName = source.describe();
     OpenConnection open(source.connection, source.password, true);
+    if (source.connection.kind == DatabaseKind::PostgreSql) {
+        // Every reading gives the rows in the same order, that of a plain scan: not from where
+        // another reader's scan of the same table has reached, nor interleaved by parallel
+        // workers. The ranks of a data-parallel run each read their part so (they must agree on
+        // the order), and one process reads as they do: the same query gives the same table.
+        QSqlQuery settings(open.database());
+        for (const QString &sql : {QStringLiteral("SET synchronize_seqscans = off"),
+                                   QStringLiteral("SET max_parallel_workers_per_gather = 0")}) {
+            if (!settings.exec(sql))
+                throw DataError({sourceName, 0, ""}, "the database refused \"" + str(sql) +
+                                                         "\": " + str(settings.lastError().text().trimmed()));
+        }
+    }
+    const std::size_t first = window ? window->first : 0;
+    const std::size_t keep =
+        window ? window->count : (source.maxRows == 0 ? std::numeric_limits<std::size_t>::max() : source.maxRows);
     DatabaseReadResult result;
     std::vector<Column> columns;
     {
@@ -662,12 +744,26 @@ DatabaseReadResult readDatabase(const DatabaseSource &source, const CsvOptions &
         fillers.reserve(names.size());
         for (std::size_t i = 0; i < names.size(); ++i) {
             columns[i].name = names[i];
-            fillers.emplace_back(columns[i], kinds[i], options, choices, sourceName);
+            fillers.emplace_back(columns[i], kinds[i], options, choices, sourceName, first);
         }
+        RowHash hash;
+        std::size_t fetched = 0;
+        for (; fetched < first && query.next(); ++fetched) {
+            for (int i = 0; i < record.count(); ++i)
+                hash.add(query.value(i));
+            if ((fetched + 1) % kDatabaseBatchRows == 0 && cancel && cancel->isCancelled())
+                throw Cancelled();
+        }
+        if (window)
+            window->hashBefore = hash.value();
         std::size_t rows = 0;
-        while ((source.maxRows == 0 || rows < source.maxRows) && query.next()) {
-            for (std::size_t i = 0; i < fillers.size(); ++i)
-                fillers[i].add(query.value(static_cast<int>(i)), rows);
+        while (rows < keep && query.next()) {
+            for (std::size_t i = 0; i < fillers.size(); ++i) {
+                const QVariant value = query.value(static_cast<int>(i));
+                if (window)
+                    hash.add(value);
+                fillers[i].add(value, first + rows);
+            }
             if (++rows % kDatabaseBatchRows == 0) {
                 if (cancel && cancel->isCancelled())
                     throw Cancelled();
@@ -676,9 +772,16 @@ DatabaseReadResult readDatabase(const DatabaseSource &source, const CsvOptions &
             }
         }
         if (query.lastError().isValid())
-            throw DataError({sourceName, 0, ""}, "the database stopped sending rows after row " + withThousands(rows) +
-                                                     ": " + str(query.lastError().text().trimmed()));
-        if (rows == 0)
+            throw DataError({sourceName, 0, ""}, "the database stopped sending rows after row " +
+                                                     withThousands(fetched + rows) + ": " +
+                                                     str(query.lastError().text().trimmed()));
+        if (window) {
+            window->hashThrough = hash.value();
+            window->fetched = fetched + rows;
+            // Whether the result holds a row after the window: the last rank's check that it is whole.
+            window->rowsAfter = rows == keep && query.next();
+        }
+        if (rows == 0 && !window)
             throw DataError({sourceName, 0, ""}, "the " +
                                                      std::string(source.table.empty() ? "query gives" : "table holds") +
                                                      " no rows; expected at least one");
@@ -699,7 +802,62 @@ DatabaseReadResult readDatabase(const DatabaseSource &source, const CsvOptions &
             progress(rows);
     }
     result.table = Table(sourceName, std::move(columns));
+    if (first > 0) {
+        SourceLines places(SourceLines::Unit::DataRow);
+        places.addStep(0, static_cast<std::int64_t>(first) + 1);
+        result.table.setSourceLines(std::move(places));
+    }
     return result;
+}
+
+} // namespace
+
+DatabaseReadResult readDatabase(const DatabaseSource &source, const CsvOptions &options,
+                                const CancellationToken *cancel, const std::function<void(std::size_t)> &progress)
+{
+    return readRows(source, options, cancel, progress, nullptr);
+}
+
+DatabasePartRead readDatabaseRows(const DatabaseSource &source, const CsvOptions &options, std::size_t first,
+                                  std::size_t count, const CancellationToken *cancel)
+{
+    DatabasePartRead part;
+    part.first = first;
+    part.count = count;
+    part.read = readRows(source, options, cancel, {}, &part);
+    return part;
+}
+
+std::size_t countDatabaseRows(const DatabaseSource &source, const CancellationToken *cancel)
+{
+    OpenConnection open(source.connection, source.password, true);
+    QString sql = sourceSql(open, source);
+    if (!source.query.empty()) {
+        sql = sql.trimmed();
+        while (sql.endsWith(QLatin1Char(';')))
+            sql = sql.chopped(1).trimmed();
+    }
+    {
+        // The query on lines of its own: a comment ending it ends there.
+        QSqlQuery count(open.database());
+        count.setForwardOnly(true);
+        if (count.exec(QStringLiteral("SELECT COUNT(*) FROM (\n") + sql + QStringLiteral("\n) AS counted")) &&
+            count.next())
+            return static_cast<std::size_t>(count.value(0).toLongLong());
+    }
+    // A statement the database does not take as a subquery (SQLite's PRAGMA; SQL Server's ORDER BY
+    // without TOP): its rows counted as they come.
+    QSqlQuery rows = executeSql(open, source, sql);
+    std::size_t counted = 0;
+    while (rows.next()) {
+        if (++counted % kDatabaseBatchRows == 0 && cancel && cancel->isCancelled())
+            throw Cancelled();
+    }
+    if (rows.lastError().isValid())
+        throw DataError({source.describe(), 0, ""}, "the database stopped sending rows after row " +
+                                                        withThousands(counted) + ": " +
+                                                        str(rows.lastError().text().trimmed()));
+    return counted;
 }
 
 void testDatabaseConnection(const DatabaseConnection &connection, const std::string &password)

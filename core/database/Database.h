@@ -17,6 +17,7 @@
 #include "data/Table.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -91,6 +92,10 @@ inline constexpr std::size_t kDatabaseBatchRows = 4096;
 
 // Reads a table or a query's rows into a Table. Rows are fetched forward-only, so a large query
 // streams (memory beyond the Table stays bounded: PostgreSQL's driver fetches row by row).
+// On PostgreSQL the session reads with synchronize_seqscans and parallel query off, so that a
+// table is scanned from its start and its rows are not interleaved by parallel workers: the same
+// query gives its rows in the same order to every reader (the ranks of a data-parallel run, and
+// one process reading the same query again), without ORDER BY where the plan is a plain scan.
 //
 // Column types come from the database:
 // - integer, floating-point and decimal columns are numeric (float32; NULL is missing);
@@ -110,6 +115,29 @@ inline constexpr std::size_t kDatabaseBatchRows = 4096;
 DatabaseReadResult readDatabase(const DatabaseSource &source, const CsvOptions &options = {},
                                 const CancellationToken *cancel = nullptr,
                                 const std::function<void(std::size_t)> &progress = {});
+
+// One rank's window of the rows of a table or query (DistributedRead.h, readDatabasePartOfRank):
+// the rows [first, first + count) of the result, read as readDatabase reads them (the options, the
+// column types of these rows alone, "data row" places and messages counting over the whole
+// result). The rows before the window are fetched and dropped, the rows after it are not fetched
+// (but one, to tell whether there is any). A window may be empty (its columns alone).
+struct DatabasePartRead {
+    std::size_t first = 0;
+    std::size_t count = 0;
+    DatabaseReadResult read;
+    // An order-sensitive hash of the cells of the rows fetched before the window and through its
+    // end: two readers that agree on it fetched the same rows in the same order.
+    std::uint64_t hashBefore = 0;
+    std::uint64_t hashThrough = 0;
+    std::size_t fetched = 0; // rows fetched (first + the window's, or fewer when the result ended)
+    bool rowsAfter = false;  // whether the result holds a row after the window
+};
+DatabasePartRead readDatabaseRows(const DatabaseSource &source, const CsvOptions &options, std::size_t first,
+                                  std::size_t count, const CancellationToken *cancel = nullptr);
+
+// The rows of a table or query: SELECT COUNT(*) of it or, when the database does not take the query
+// as a subquery, its rows fetched and counted. Refused as readDatabase refuses.
+std::size_t countDatabaseRows(const DatabaseSource &source, const CancellationToken *cancel = nullptr);
 
 // The column names of a table or query, from the database's description of its result (no row is
 // kept). Refused as readDatabase refuses.

@@ -1,6 +1,5 @@
 #include "distributed/ClusterCommand.h"
 
-#include "database/Database.h"
 #include "statfile/StatFile.h"
 
 namespace cmtl {
@@ -10,8 +9,6 @@ std::string RankRefusal::cliDescription() const
     switch (kind) {
     case Kind::None:
         return {};
-    case Kind::Database:
-        return "reading a database (--db or a URL#table= source)";
     case Kind::Xport:
         return "reading a SAS transport (XPORT) file (it does not declare its number of rows, by which the ranks "
                "split a SAS, Stata or SPSS file)";
@@ -22,10 +19,9 @@ std::string RankRefusal::cliDescription() const
 RankRefusal whatRanksDoNotShare(const RunInputs &inputs)
 {
     using Kind = RankRefusal::Kind;
-    // The data and a separate test file are read alike: each rank its byte range of a CSV file, or
-    // its range of the rows a SAS, Stata or SPSS file declares.
-    if (inputs.readsDatabase || isDatabaseSourceLocator(inputs.dataPath) || isDatabaseSourceLocator(inputs.testPath))
-        return {Kind::Database};
+    // The data and a separate test file are read alike: each rank its byte range of a CSV file, its
+    // range of the rows a SAS, Stata or SPSS file declares, or its range of a database's rows
+    // (readDatabasePartOfRank).
     for (const std::string *path : {&inputs.dataPath, &inputs.testPath}) {
         if (!path->empty() && detectStatFileFormat(*path) == StatFileFormat::SasTransport)
             return {Kind::Xport};

@@ -12,7 +12,7 @@ namespace cmtl {
 struct RankRefusal {
     // Xport: a SAS transport file does not declare its number of rows, by which the ranks split a
     // SAS, Stata or SPSS file (readStatFilePartOfRank).
-    enum class Kind { None, Database, Xport };
+    enum class Kind { None, Xport };
     Kind kind = Kind::None;
 
     explicit operator bool() const { return kind != Kind::None; }
@@ -22,9 +22,8 @@ struct RankRefusal {
 
 // What else a run reads besides its configuration.
 struct RunInputs {
-    std::string dataPath;       // a file or a database locator (URL#table=…)
-    std::string testPath;       // a separate test file (--test), read in parts like the data; empty without one
-    bool readsDatabase = false; // --db
+    std::string dataPath; // a file or a database locator (URL#table=…)
+    std::string testPath; // a separate test file (--test), read in parts like the data; empty without one
 };
 
 // Weight-of-evidence inputs and bins grouped by hand are no refusal: the ranks bin them from the

@@ -46,8 +46,6 @@ std::uint64_t nextRecordStart(std::ifstream &file, const std::string &path, std:
     return size;
 }
 
-namespace {
-
 // Element `rank` of a vector of one value per rank, summed: every rank's value, on every rank.
 std::vector<double> valuesOfRanks(Communicator &communicator, double mine)
 {
@@ -65,7 +63,20 @@ double sumBefore(const std::vector<double> &values, int rank)
     return sum;
 }
 
-} // namespace
+std::vector<std::string> numericHereTextElsewhere(Communicator &communicator, const Table &part)
+{
+    const std::vector<Column> &columns = part.columns();
+    std::vector<double> numericOnRanks(columns.size());
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        numericOnRanks[i] = columns[i].type == ColumnType::Numeric ? 1 : 0;
+    communicator.sum(std::span<double>(numericOnRanks));
+    std::vector<std::string> textHere;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (numericOnRanks[i] != communicator.size() && columns[i].type == ColumnType::Numeric)
+            textHere.push_back(columns[i].name);
+    }
+    return textHere;
+}
 
 std::string encodingOption(const std::string &detected)
 {
@@ -167,17 +178,8 @@ RankPart readCsvPartOfRank(Communicator &communicator, const std::string &path, 
 
     // A column is numeric only when it is numeric on every rank's part; the ranks that read it as
     // numbers read their part again with it as text.
-    const std::vector<Column> &columns = part.read.table.columns();
-    std::vector<double> numericOnRanks(columns.size());
-    for (std::size_t i = 0; i < columns.size(); ++i)
-        numericOnRanks[i] = columns[i].type == ColumnType::Numeric ? 1 : 0;
-    communicator.sum(std::span<double>(numericOnRanks));
-    std::vector<std::string> textHere;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (numericOnRanks[i] != ranks && columns[i].type == ColumnType::Numeric)
-            textHere.push_back(columns[i].name);
-    }
-    if (!textHere.empty()) {
+    if (const std::vector<std::string> textHere = numericHereTextElsewhere(communicator, part.read.table);
+        !textHere.empty()) {
         options.categoricalColumns.insert(options.categoricalColumns.end(), textHere.begin(), textHere.end());
         part.read = readPart(bytes, path, options, linesBefore);
     }

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cmtl {
 
@@ -21,6 +22,8 @@ struct RankPart {
     std::size_t allRows = 0;  // the rows of all the ranks' parts together
     // A statistical file's description, the same on every rank (its notes the whole file's).
     std::optional<StatFileDescription> statFile;
+    // A database's notes (booleans or dates read as numbers), the same on every rank.
+    std::vector<std::string> notes;
 };
 
 // Reads this rank's part of the data file at `path` (collective): readStatFilePartOfRank when its
@@ -54,6 +57,14 @@ RankPart readCsvPartOfRank(Communicator &communicator, const std::string &path, 
 // whole file (8 bytes a row) while it is made.
 DataSplit splitOfRank(Communicator &communicator, const RankPart &part, std::span<const float> strata,
                       const SplitSpec &spec, bool withoutTest = false);
+
+// Every rank's `mine`, in rank order, on every rank (collective).
+std::vector<double> valuesOfRanks(Communicator &communicator, double mine);
+// The sum of the values of the ranks before `rank`.
+double sumBefore(const std::vector<double> &values, int rank);
+// The columns numeric in this rank's part that are text in another rank's (collective): a column
+// is numeric only when it is numeric in every part, so these are read again as text.
+std::vector<std::string> numericHereTextElsewhere(Communicator &communicator, const Table &part);
 
 // The pieces of readCsvPartOfRank that the out-of-core reader (train/OutOfCore.h) shares, which
 // reads the parts of one file one after another in one process:

@@ -1323,10 +1323,6 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
 <context>
     <name>cmtl::ui::ClusterCommandDialog</name>
     <message>
-        <source>data read from a database (the command needs a CSV export of the table, or the CLI&apos;s --db options as one process)</source>
-        <translation>从数据库读取的数据（命令需要该表导出的 CSV 文件，或以单进程使用命令行的 --db 选项）</translation>
-    </message>
-    <message>
         <source>a SAS transport (XPORT) file (it does not declare its number of rows, by which the ranks split a SAS, Stata or SPSS file)</source>
         <translation>SAS 传输（XPORT）文件（它不声明行数，而各进程正是按行数划分 SAS、Stata 或 SPSS 文件的）</translation>
     </message>

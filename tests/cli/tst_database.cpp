@@ -7,9 +7,12 @@
 #include "common/Error.h"
 #include "csv/CsvReader.h"
 #include "database/Database.h"
+#include "distributed/DistributedDatabaseRead.h"
 
 #include "DatabaseTables.h"
 #include "PostgresServer.h"
+#include "RankParts.h"
+#include "ThreadRanks.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -106,6 +109,10 @@ private Q_SLOTS:
     void postgresTrainingAndPredictions();
     void postgresLargeTableStreams();
     void postgresPasswordAuthentication();
+    void ranksReadPartsOfDatabase_data();
+    void ranksReadPartsOfDatabase();
+    void ranksRefuseRowsInAnotherOrder_data();
+    void ranksRefuseRowsInAnotherOrder();
     void odbcSqliteReadsEqualCsv_data();
     void odbcSqliteReadsEqualCsv();
     void odbcSqliteTrainingEqualsCsv();
@@ -121,6 +128,7 @@ private:
     QTemporaryDir m_folder;
     Table m_csv;
     QString m_sqliteFile;
+    QString m_ranksFile; // the table "mixed" for ranksReadPartsOfDatabase
     PostgresServer m_postgres;
     QString m_postgresUnavailable;
 };
@@ -137,6 +145,15 @@ void DatabaseTest::initTestCase()
         QStringLiteral("\n.import --csv %1 loans_text\n.import --csv --skip 1 %1 loans_typed\n").arg(kSample);
     const Run load = runProgram(QStringLiteral("sqlite3"), {m_sqliteFile}, script.toUtf8());
     QVERIFY2(load.exitCode == 0, qPrintable(load.err + load.out));
+
+    // A text column whose first rows are numbers and later ones not (numeric in some ranks' parts
+    // only; "1.50" must stay as written when it is read as text), booleans (a note), NULLs.
+    m_ranksFile = path(QStringLiteral("ranks.db"));
+    const Run mixed = runProgram(QStringLiteral("sqlite3"), {m_ranksFile},
+                                 "CREATE TABLE mixed (code TEXT, flag BOOLEAN, amount REAL, grade TEXT);"
+                                 "INSERT INTO mixed VALUES ('1.50', 1, 1.5, 'A'), ('2', 0, NULL, 'B'), "
+                                 "(' 3 ', NULL, 2.25, ''), ('x', 1, 4, 'A'), ('NA', 0, 5, 'C'), ('7', 1, 6, 'B');");
+    QVERIFY2(mixed.exitCode == 0, qPrintable(mixed.err));
 
     bool absent = false;
     m_postgresUnavailable = startWithSample(m_postgres, m_csv, kSample, absent);
@@ -616,6 +633,123 @@ void DatabaseTest::postgresPasswordAuthentication()
 #else
 #define SKIP_ODBC_UNDER_ASAN()
 #endif
+
+// The ranks of a data-parallel run (threads here) each read their part of a table or query: the
+// parts in rank order are readDatabase's table of the whole result, cell for cell, with its column
+// types (a column text in one part is text in every part), its places and notes, whatever the
+// number of ranks (a part may be empty).
+void DatabaseTest::ranksReadPartsOfDatabase_data()
+{
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("ranks");
+    for (int ranks = 1; ranks <= 4; ++ranks) {
+        const auto row = [&](const char *name, const QString &database, const QString &table, const QString &query) {
+            QTest::newRow(qPrintable(QStringLiteral("%1, %2 ranks").arg(QLatin1String(name)).arg(ranks)))
+                << database << table << query << ranks;
+        };
+        row("sqlite loans_text", QStringLiteral("sqlite"), QStringLiteral("loans_text"), {});
+        row("sqlite mixed", QStringLiteral("ranks"), QStringLiteral("mixed"), {});
+        row("sqlite query of 3 rows", QStringLiteral("ranks"), {},
+            QStringLiteral("SELECT code, grade FROM mixed WHERE flag IS NOT NULL ORDER BY amount DESC LIMIT 3;"));
+        // A comment closing the query; a statement SQLite does not take as a subquery (its rows
+        // counted by fetching them).
+        row("sqlite query with a comment", QStringLiteral("ranks"), {},
+            QStringLiteral("SELECT code, amount FROM mixed -- all of them"));
+        row("sqlite pragma", QStringLiteral("ranks"), {}, QStringLiteral("PRAGMA table_info(mixed)"));
+        row("postgres loans", QStringLiteral("postgres"), QStringLiteral("loans"), {});
+        row("postgres big", QStringLiteral("postgres"), {},
+            QStringLiteral("SELECT id, grade FROM big WHERE id % 10 = 3"));
+    }
+}
+
+void DatabaseTest::ranksReadPartsOfDatabase()
+{
+    QFETCH(QString, database);
+    QFETCH(QString, table);
+    QFETCH(QString, query);
+    QFETCH(int, ranks);
+    if (database == QLatin1String("postgres") && skipWithoutPostgres())
+        QSKIP("no PostgreSQL server");
+    const QString url = database == QLatin1String("postgres") ? postgresUrl()
+                        : database == QLatin1String("ranks")  ? QStringLiteral("sqlite:") + m_ranksFile
+                                                              : QStringLiteral("sqlite:") + m_sqliteFile;
+    if (query.contains(QLatin1String("big"))) {
+        // A table larger than a quarter of shared_buffers: PostgreSQL would start a rank's scan where
+        // another's has reached (synchronize_seqscans) were it not turned off.
+        const Run made = m_postgres.psql(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS big AS SELECT i AS id, (i % 1000) / 10.0 AS amount, "
+                           "'level_' || (i % 50) AS grade, repeat('x', 40) || (i % 7) AS note FROM "
+                           "generate_series(1, 1000000) AS i;"));
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    }
+    DatabaseSource source{parseDatabaseUrl(url.toStdString()), {}, table.toStdString(), query.toStdString()};
+    const DatabaseReadResult whole = readDatabase(source);
+    const Table &all = whole.table;
+    std::vector<RankPart> parts(static_cast<std::size_t>(ranks));
+    testing::ThreadRanks threads(ranks);
+    const std::vector<std::string> errors = threads.run([&](Communicator &communicator) {
+        parts[static_cast<std::size_t>(communicator.rank())] = readDatabasePartOfRank(communicator, source, {});
+    });
+    for (const std::string &error : errors)
+        QVERIFY2(error.empty(), error.c_str());
+    std::size_t next = 0;
+    for (std::size_t rank = 0; rank < parts.size(); ++rank) {
+        const RankPart &part = parts[rank];
+        QCOMPARE(part.firstRow, next);
+        QCOMPARE(part.allRows, all.rowCount());
+        QCOMPARE(part.notes, whole.notes);
+        const Table &mine = part.read.table;
+        QCOMPARE(mine.source(), all.source());
+        testing::comparePartOfRank(mine, all, next, rank);
+        if (QTest::currentTestFailed())
+            return;
+        next += mine.rowCount();
+    }
+    QCOMPARE(next, all.rowCount());
+    if (table == QLatin1String("mixed")) {
+        QVERIFY(all.column("code").type == ColumnType::Categorical);
+        QCOMPARE(all.column("code").cellText(0), std::string("1.50")); // as written, not 1.5
+        QVERIFY(all.column("amount").type == ColumnType::Numeric);
+        QVERIFY(!whole.notes.empty() && whole.notes.front().find("flag") != std::string::npos);
+    }
+}
+
+// Rows that come in another order to each rank (ORDER BY random()) are refused by rank 0, naming
+// the ranks and what fixes it; the other ranks end without a message of their own.
+void DatabaseTest::ranksRefuseRowsInAnotherOrder_data()
+{
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<int>("ranks");
+    for (const char *database : {"sqlite", "postgres"}) {
+        for (int ranks = 2; ranks <= 3; ++ranks)
+            QTest::newRow(qPrintable(QStringLiteral("%1, %2 ranks").arg(QLatin1String(database)).arg(ranks)))
+                << QString::fromLatin1(database) << ranks;
+    }
+}
+
+void DatabaseTest::ranksRefuseRowsInAnotherOrder()
+{
+    QFETCH(QString, database);
+    QFETCH(int, ranks);
+    const bool postgres = database == QLatin1String("postgres");
+    if (postgres && skipWithoutPostgres())
+        QSKIP("no PostgreSQL server");
+    const DatabaseSource source{
+        parseDatabaseUrl((postgres ? postgresUrl() : QStringLiteral("sqlite:") + m_sqliteFile).toStdString()),
+        {},
+        {},
+        postgres ? "SELECT * FROM loans ORDER BY random()" : "SELECT * FROM loans_text ORDER BY random()"};
+    testing::ThreadRanks threads(ranks);
+    const std::vector<std::string> errors =
+        threads.run([&](Communicator &communicator) { readDatabasePartOfRank(communicator, source, {}); });
+    QVERIFY2(errors[0].find("the rows came in a different order to ranks 0 and 1") != std::string::npos,
+             errors[0].c_str());
+    QVERIFY2(errors[0].find("add ORDER BY a unique key") != std::string::npos, errors[0].c_str());
+    for (std::size_t rank = 1; rank < errors.size(); ++rank)
+        QVERIFY2(errors[rank].empty(), errors[rank].c_str());
+}
 
 void DatabaseTest::odbcSqliteReadsEqualCsv_data()
 {

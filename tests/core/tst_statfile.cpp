@@ -1,6 +1,7 @@
 // SAS, Stata and SPSS files (core/statfile): files written by R's haven (StatFileFixtures.h) read
 // back and compared cell by cell with the CSV of the same data; damaged files refused.
 
+#include "RankParts.h"
 #include "StatFileFixtures.h"
 #include "ThreadRanks.h"
 #include "common/Error.h"
@@ -468,22 +469,9 @@ private Q_SLOTS:
                 QCOMPARE(mine.hasValueLabels, want.hasValueLabels);
             }
             const Table &mine = part.read.table;
-            QCOMPARE(mine.columnCount(), all.columnCount());
-            for (std::size_t c = 0; c < all.columnCount(); ++c) {
-                QCOMPARE(mine.column(c).name, all.column(c).name);
-                QVERIFY2(mine.column(c).type == all.column(c).type, all.column(c).name.c_str());
-                for (std::size_t row = 0; row < mine.rowCount(); ++row) {
-                    if (mine.column(c).cellText(row) != all.column(c).cellText(next + row))
-                        QFAIL(qPrintable(QStringLiteral("rank %1, column %2, row %3: \"%4\" instead of \"%5\"")
-                                             .arg(rank)
-                                             .arg(QString::fromStdString(all.column(c).name))
-                                             .arg(next + row + 1)
-                                             .arg(QString::fromStdString(mine.column(c).cellText(row)),
-                                                  QString::fromStdString(all.column(c).cellText(next + row)))));
-                }
-            }
-            for (std::size_t row = 0; row < mine.rowCount(); ++row)
-                QCOMPARE(mine.rowPlace(row), all.rowPlace(next + row));
+            testing::comparePartOfRank(mine, all, next, rank);
+            if (QTest::currentTestFailed())
+                return;
             next += mine.rowCount();
         }
         QCOMPARE(next, all.rowCount());

@@ -179,6 +179,44 @@ private:
 #endif
     }
 
+    // The source of the test metrics of the model a cluster command wrote (when mpirun ran it).
+    static void checkTestSource(const QString &model, const QString &source)
+    {
+#ifdef CMTL_HAVE_MPI
+        if (QStandardPaths::findExecutable(QStringLiteral("mpirun")).isEmpty())
+            return;
+        const ModelFileContents trained = loadModelFile(model.toStdString());
+        const auto testReport = std::find_if(trained.reports.begin(), trained.reports.end(),
+                                             [](const EvaluationReport &report) { return report.part == "test"; });
+        QVERIFY(testReport != trained.reports.end());
+        QCOMPARE(QString::fromStdString(testReport->source), source);
+#else
+        Q_UNUSED(model);
+        Q_UNUSED(source);
+#endif
+    }
+
+    // Opens the dialog with `test` as the separate test source, checks that nothing is refused (the
+    // ranks read it in parts, as they read the data) and sets 2 ranks.
+    ClusterCommandDialog *openWithTest(const QString &test)
+    {
+        m_window->settingsPage()->setTestFile(test);
+        ClusterCommandDialog *dialog = openDialog();
+        if (!dialog)
+            return nullptr;
+        if (!dialog->refusal().isEmpty()) {
+            QTest::qFail(qPrintable(dialog->refusal()), __FILE__, __LINE__);
+            return nullptr;
+        }
+        auto *ranks = findByAccessibleName<QSpinBox>(dialog, QStringLiteral("Ranks (processes) of mpirun"));
+        if (!ranks) {
+            QTest::qFail("no Ranks spin box", __FILE__, __LINE__);
+            return nullptr;
+        }
+        ranks->setValue(2);
+        return dialog;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -280,14 +318,8 @@ private Q_SLOTS:
     {
         const QString test = m_dir.filePath(QStringLiteral("later loans.csv"));
         QVERIFY(QFile::copy(QStringLiteral(CMTL_SOURCE_DIR "/samples/lending_club.csv"), test));
-        m_window->settingsPage()->setTestFile(test);
-        ClusterCommandDialog *dialog = openDialog();
+        ClusterCommandDialog *dialog = openWithTest(test);
         QVERIFY(dialog);
-        // The ranks read the test file in parts, as they read the data: nothing refused.
-        QVERIFY2(dialog->refusal().isEmpty(), qPrintable(dialog->refusal()));
-        auto *ranks = findByAccessibleName<QSpinBox>(dialog, QStringLiteral("Ranks (processes) of mpirun"));
-        QVERIFY(ranks);
-        ranks->setValue(2);
         const QStringList cluster = shellWords(dialog->clusterCommand());
         const QStringList single = shellWords(dialog->singleProcessCommand());
         QCOMPARE(cluster.mid(5, 4), (QStringList{QStringLiteral("--data"), m_data, QStringLiteral("--test"), test}));
@@ -297,17 +329,33 @@ private Q_SLOTS:
         QCOMPARE(dialog->saveConfigurationTo(cluster.at(10)), QString());
         QFile::remove(cluster.at(12));
         runClusterCommand(cluster, cluster.at(12));
-#ifdef CMTL_HAVE_MPI
-        if (!QStandardPaths::findExecutable(QStringLiteral("mpirun")).isEmpty()) {
-            const ModelFileContents trained = loadModelFile(cluster.at(12).toStdString());
-            const auto testReport = std::find_if(trained.reports.begin(), trained.reports.end(),
-                                                 [](const EvaluationReport &report) { return report.part == "test"; });
-            QVERIFY(testReport != trained.reports.end());
-            QCOMPARE(QString::fromStdString(testReport->source), test);
-        }
-#endif
+        checkTestSource(cluster.at(12), test);
         // Nor over the test file.
         QVERIFY(!dialog->saveConfigurationTo(test).isEmpty());
+        dialog->close();
+        m_window->settingsPage()->setTestFile({});
+    }
+
+    // A database as the test data (a URL#table= locator, as a project keeps it): no refusal (each
+    // rank reads its range of the table's rows); the commands name it, and the 2-rank run tests on it.
+    void aDatabaseTestSourceGoesIntoTheCommands()
+    {
+        const QString database = m_dir.filePath(QStringLiteral("later.db"));
+        const cmtl::testing::ProgramRun made = cmtl::testing::runProgram(
+            QStringLiteral("sqlite3"),
+            {database, QStringLiteral(".import --csv " CMTL_SOURCE_DIR "/samples/lending_club.csv later")});
+        QVERIFY2(made.succeeded(), qPrintable(made.shown()));
+        const QString test = QStringLiteral("sqlite:") + database + QStringLiteral("#table=later");
+        ClusterCommandDialog *dialog = openWithTest(test);
+        QVERIFY(dialog);
+        const QStringList cluster = shellWords(dialog->clusterCommand());
+        QCOMPARE(cluster.mid(5, 4), (QStringList{QStringLiteral("--data"), m_data, QStringLiteral("--test"), test}));
+        QCOMPARE(dialog->saveConfigurationTo(cluster.at(10)), QString());
+        QFile::remove(cluster.at(12));
+        runClusterCommand(cluster, cluster.at(12));
+        if (QTest::currentTestFailed())
+            return;
+        checkTestSource(cluster.at(12), QStringLiteral("sqlite:") + database + QStringLiteral(", table later"));
         dialog->close();
         m_window->settingsPage()->setTestFile({});
     }

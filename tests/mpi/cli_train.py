@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """creditmtl-cli train under mpirun against one process (ctest label "mpi").
 
-usage: cli_train.py RUN_MPI_TEST CLI DATA WORKDIR RANKS [test-file|sav|dta] [FLAG...]
+usage: cli_train.py RUN_MPI_TEST CLI DATA WORKDIR RANKS [test-file|sav|dta|sqlite|sqlite-query] [FLAG...]
 
 Trains the sample's three tasks with RANKS ranks and per-rank batch B, and in one process (no
 mpirun) with batch RANKS * B, the same seed and data order (the trainer's batches are positions
@@ -14,7 +14,10 @@ With "test-file": DATA's first 70 % of rows are the training data and the rest a
 (--test, which each rank reads in parts); the test metrics must then also count the test file's
 rows, in both runs. With "sav" or "dta": DATA written as an SPSS or Stata file by R's haven
 (Debian: r-cran-haven; skipped, exit 77, without it), which both runs read (each rank its range of
-the file's rows). Further arguments are flags given to both runs (--class-weights Class=balanced).
+the file's rows). With "sqlite": DATA imported into a SQLite table by sqlite3 (`.import`, every
+column TEXT), read as --data sqlite:FILE#table=loans; with "sqlite-query": the same table read with
+--db sqlite:FILE --query "SELECT ... ORDER BY rowid" (each rank its range of the rows,
+readDatabasePartOfRank; skipped, exit 77, without sqlite3). Further arguments are flags given to both runs (--class-weights Class=balanced).
 With --woe, the WoE bins must equal the one-process model's exactly (with --binning, the project's
 bins grouped by hand, written by tst_distributed_training write-project).
 """
@@ -27,7 +30,7 @@ import subprocess
 import sys
 
 run_mpi, cli, data, work, ranks = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
-mode = sys.argv[6] if len(sys.argv) > 6 and sys.argv[6] in ("test-file", "sav", "dta") else ""
+mode = sys.argv[6] if len(sys.argv) > 6 and sys.argv[6] in ("test-file", "sav", "dta", "sqlite", "sqlite-query") else ""
 separate_test = mode == "test-file"
 flags = sys.argv[7 if mode else 6:]
 os.makedirs(work, exist_ok=True)
@@ -55,6 +58,18 @@ if mode in ("sav", "dta"):
     converted = os.path.join(work, f"lending_club.{mode}")
     write_stat_file(data, converted)
     data = converted
+data_flags = None  # --data DATA unless a database mode says otherwise
+if mode.startswith("sqlite"):
+    if not shutil.which("sqlite3"):
+        print("skipped: sqlite3 not found (install sqlite3)")
+        sys.exit(77)
+    database = os.path.join(work, f"lending_club-{mode}.db")
+    if os.path.exists(database):
+        os.remove(database)
+    subprocess.run(["sqlite3", database, f".import --csv {data} loans"], check=True, timeout=60)
+    data = f"sqlite:{database}#table=loans"  # the locator predict reads below
+    data_flags = (["--data", data] if mode == "sqlite" else
+                  ["--db", f"sqlite:{database}", "--query", "SELECT * FROM loans ORDER BY rowid"])
 BATCH = 64
 test_rows = 0
 if separate_test:
@@ -70,7 +85,7 @@ if separate_test:
         file.writelines(lines[:1] + lines[cut:])
     flags = ["--test", test_file] + flags
 common = [
-    "train", "--data", data,
+    "train"] + (data_flags or ["--data", data]) + [
     "--task", "Class:binary:bad", "--task", "grade:multiclass", "--task", "int_rate:regression",
     "--seed", "11", "--epochs", "6", "--dropout", "0", "--threads", "1",
 ] + flags

@@ -28,9 +28,6 @@ QString describe(const RankRefusal &refusal)
     switch (refusal.kind) {
     case RankRefusal::Kind::None:
         return {};
-    case RankRefusal::Kind::Database:
-        return ClusterCommandDialog::tr("data read from a database (the command needs a CSV export of the table, "
-                                        "or the CLI's --db options as one process)");
     case RankRefusal::Kind::Xport:
         return ClusterCommandDialog::tr("a SAS transport (XPORT) file (it does not declare its number of rows, by "
                                         "which the ranks split a SAS, Stata or SPSS file)");

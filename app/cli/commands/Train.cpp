@@ -4,6 +4,7 @@
 #include "ConsoleTable.h"
 #include "distributed/ClusterCommand.h"
 #include "distributed/Communicator.h"
+#include "distributed/DistributedDatabaseRead.h"
 #include "distributed/DistributedRead.h"
 #include "io/AtomicFile.h"
 #include "io/FileIdentity.h"
@@ -118,7 +119,6 @@ std::string whatRanksDoNotShare(const QCommandLineParser &parser, const QString 
     RunInputs inputs;
     inputs.dataPath = str(data);
     inputs.testPath = str(parser.value(QStringLiteral("test")));
-    inputs.readsDatabase = parser.optionNames().contains(QStringLiteral("db"));
     return cmtl::whatRanksDoNotShare(inputs).cliDescription();
 }
 
@@ -278,7 +278,8 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
         throw UsageError("--cache-dir goes with --memory-budget");
 
     // Under mpirun with several ranks: data-parallel, each rank reading its part of the file (a byte
-    // range of a CSV file, a range of rows of a SAS, Stata or SPSS file).
+    // range of a CSV file, a range of rows of a SAS, Stata or SPSS file or of a database table or
+    // query).
     // A rank that fails stops the job, naming itself (runRank).
     if (ranksOfJob() == 1) {
         SingleProcessCommunicator oneProcess;
@@ -317,16 +318,25 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
 
 namespace {
 
-// The warnings of a rank's part of a file (its own rows), and a statistical file's notes (the whole
-// file's, the same on every rank: rank 0 prints them once).
+// The warnings of a rank's part of a file (its own rows), and a statistical file's or a database's
+// notes (the whole file's, the same on every rank: rank 0 prints them once).
 void printReadMessages(const RankPart &part, const Communicator &ranks)
 {
     for (const CsvWarning &warning : part.read.warnings)
         std::cerr << "creditmtl-cli: warning (rank " << ranks.rank() << "): " << warning.message << '\n';
-    if (part.statFile && ranks.rank() == 0) {
-        for (const std::string &note : part.statFile->notes)
+    if (ranks.rank() == 0) {
+        for (const std::string &note : part.statFile ? part.statFile->notes : part.notes)
             std::cerr << "creditmtl-cli: note: " << note << '\n';
     }
+}
+
+// This rank's part of the data or test (collective): of a database source (--db's or a locator),
+// or of a file.
+RankPart readPartOfRank(Communicator &ranks, const QString &path, const CsvOptions &options)
+{
+    if (const std::optional<DatabaseSource> source = databaseSourceOf(path))
+        return readDatabasePartOfRank(ranks, *source, options);
+    return readDataPartOfRank(ranks, str(path), options);
 }
 
 // The training of one process, or of one rank of a data-parallel run (`ranks`).
@@ -336,7 +346,7 @@ int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, C
     const bool distributed = ranks.isDistributed();
     std::optional<RankPart> part;
     if (distributed) {
-        part = readDataPartOfRank(ranks, str(parser.value(QStringLiteral("data"))), csvOptions(parser));
+        part = readPartOfRank(ranks, dataArgument(parser, "data", "train"), csvOptions(parser));
         printReadMessages(*part, ranks);
         for (const std::string &column : run.ignored)
             part->read.table.column(column);
@@ -356,8 +366,8 @@ int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, C
                 categorical.push_back(column.name);
         }
         if (distributed) {
-            testPart = readDataPartOfRank(ranks, str(parser.value(QStringLiteral("test"))),
-                                          withTextColumns(csvOptions(parser), categorical));
+            testPart = readPartOfRank(ranks, parser.value(QStringLiteral("test")),
+                                      withTextColumns(csvOptions(parser), categorical));
             printReadMessages(*testPart, ranks);
         } else {
             test = readTable(parser.value(QStringLiteral("test")), csvOptions(parser), categorical);
