@@ -608,6 +608,13 @@ QSqlQuery executeSql(OpenConnection &open, const DatabaseSource &source, const Q
     return query;
 }
 
+// The refusal when the database stops sending a query's rows after `rows` of them.
+DataError stoppedSendingRows(const std::string &sourceName, std::size_t rows, const QSqlQuery &query)
+{
+    return DataError({sourceName, 0, ""}, "the database stopped sending rows after row " + withThousands(rows) + ": " +
+                                              str(query.lastError().text().trimmed()));
+}
+
 QSqlQuery executeSource(OpenConnection &open, const DatabaseSource &source)
 {
     return executeSql(open, source, sourceSql(open, source));
@@ -772,9 +779,7 @@ DatabaseReadResult readRows(const DatabaseSource &source, const CsvOptions &opti
             }
         }
         if (query.lastError().isValid())
-            throw DataError({sourceName, 0, ""}, "the database stopped sending rows after row " +
-                                                     withThousands(fetched + rows) + ": " +
-                                                     str(query.lastError().text().trimmed()));
+            throw stoppedSendingRows(sourceName, fetched + rows, query);
         if (window) {
             window->hashThrough = hash.value();
             window->fetched = fetched + rows;
@@ -854,9 +859,7 @@ std::size_t countDatabaseRows(const DatabaseSource &source, const CancellationTo
             throw Cancelled();
     }
     if (rows.lastError().isValid())
-        throw DataError({source.describe(), 0, ""}, "the database stopped sending rows after row " +
-                                                        withThousands(counted) + ": " +
-                                                        str(rows.lastError().text().trimmed()));
+        throw stoppedSendingRows(source.describe(), counted, rows);
     return counted;
 }
 

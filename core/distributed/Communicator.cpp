@@ -1,5 +1,6 @@
 #include "distributed/Communicator.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -20,11 +21,30 @@ void SingleProcessCommunicator::abortJob(const std::string &message)
     std::exit(EXIT_FAILURE);
 }
 
+std::vector<double> valuesOfRanks(Communicator &communicator, std::span<const double> mine)
+{
+    std::vector<double> values(mine.size() * static_cast<std::size_t>(communicator.size()), 0.0);
+    std::copy(mine.begin(), mine.end(),
+              values.begin() +
+                  static_cast<std::ptrdiff_t>(mine.size() * static_cast<std::size_t>(communicator.rank())));
+    communicator.sum(std::span<double>(values));
+    return values;
+}
+
+std::vector<double> valuesOfRanks(Communicator &communicator, double mine)
+{
+    return valuesOfRanks(communicator, std::span<const double>(&mine, 1));
+}
+
+void waitForRankZerosAbort(Communicator &communicator)
+{
+    std::vector<double> waiting{0};
+    communicator.sum(std::span<double>(waiting));
+}
+
 ItemsOfRanks itemsOfRanks(Communicator &communicator, std::size_t count)
 {
-    std::vector<double> countOfRank(static_cast<std::size_t>(communicator.size()), 0.0);
-    countOfRank[static_cast<std::size_t>(communicator.rank())] = static_cast<double>(count);
-    communicator.sum(std::span<double>(countOfRank));
+    const std::vector<double> countOfRank = valuesOfRanks(communicator, static_cast<double>(count));
     const auto before = countOfRank.begin() + communicator.rank();
     return {static_cast<std::size_t>(std::accumulate(countOfRank.begin(), before, 0.0)),
             static_cast<std::size_t>(std::accumulate(countOfRank.begin(), countOfRank.end(), 0.0))};

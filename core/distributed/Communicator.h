@@ -63,6 +63,15 @@ public:
     [[noreturn]] void abortJob(const std::string &message) override;
 };
 
+// Every rank's `mine` (the same length on every rank), one after another in rank order, on every
+// rank (collective: one sum of a buffer with this rank's values at its place and zeros elsewhere).
+std::vector<double> valuesOfRanks(Communicator &communicator, std::span<const double> mine);
+std::vector<double> valuesOfRanks(Communicator &communicator, double mine);
+
+// When every rank has found the same failure, rank 0 alone says it (one message) by throwing; the
+// other ranks call this to wait for it in a collective call, which rank 0's abort (runRank) ends.
+void waitForRankZerosAbort(Communicator &communicator);
+
 // Where this rank's `count` items begin among all ranks' items in rank order, and how many there
 // are in all (collective: one sum of a value per rank). A single process: {0, count}.
 struct ItemsOfRanks {

@@ -48,10 +48,7 @@ RankPart readDatabasePartOfRank(Communicator &communicator, const DatabaseSource
     mine.push_back(static_cast<double>(read.fetched));
     mine.push_back(read.rowsAfter ? 1.0 : 0.0);
     const std::size_t facts = mine.size();
-    std::vector<double> all(facts * static_cast<std::size_t>(ranks), 0.0);
-    std::copy(mine.begin(), mine.end(),
-              all.begin() + static_cast<std::ptrdiff_t>(facts * static_cast<std::size_t>(rank)));
-    communicator.sum(std::span<double>(all));
+    const std::vector<double> all = valuesOfRanks(communicator, mine);
     const auto fact = [&](int r, std::size_t i) { return all[facts * static_cast<std::size_t>(r) + i]; };
     std::string problem;
     for (int r = 0; r < ranks && problem.empty(); ++r) {
@@ -66,15 +63,13 @@ RankPart readDatabasePartOfRank(Communicator &communicator, const DatabaseSource
                       "'s part differ), so the parts would not be the rows of one reading";
     }
     if (!problem.empty()) {
-        // Every rank found the same; rank 0 alone says it and ends the job, while the others wait
-        // for it in a collective call that its abort ends.
+        // Every rank found the same; rank 0 alone says it and ends the job.
         if (rank == 0)
             throw DataError({sourceName, 0, ""},
                             problem + ". Each rank runs the query and keeps its range of the rows, so they must "
                                       "come in the same order every time: add ORDER BY a unique key (or keys) to "
                                       "the query, or read a table, or run train as one process");
-        std::vector<double> waiting{0};
-        communicator.sum(std::span<double>(waiting));
+        waitForRankZerosAbort(communicator);
     }
 
     RankPart part;

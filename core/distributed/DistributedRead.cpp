@@ -46,15 +46,6 @@ std::uint64_t nextRecordStart(std::ifstream &file, const std::string &path, std:
     return size;
 }
 
-// Element `rank` of a vector of one value per rank, summed: every rank's value, on every rank.
-std::vector<double> valuesOfRanks(Communicator &communicator, double mine)
-{
-    std::vector<double> values(static_cast<std::size_t>(communicator.size()), 0.0);
-    values[static_cast<std::size_t>(communicator.rank())] = mine;
-    communicator.sum(std::span<double>(values));
-    return values;
-}
-
 double sumBefore(const std::vector<double> &values, int rank)
 {
     double sum = 0;

@@ -58,8 +58,6 @@ RankPart readCsvPartOfRank(Communicator &communicator, const std::string &path, 
 DataSplit splitOfRank(Communicator &communicator, const RankPart &part, std::span<const float> strata,
                       const SplitSpec &spec, bool withoutTest = false);
 
-// Every rank's `mine`, in rank order, on every rank (collective).
-std::vector<double> valuesOfRanks(Communicator &communicator, double mine);
 // The sum of the values of the ranks before `rank`.
 double sumBefore(const std::vector<double> &values, int rank);
 // The columns numeric in this rank's part that are text in another rank's (collective): a column

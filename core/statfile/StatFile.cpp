@@ -945,10 +945,8 @@ StatFilePart readStatFilePartOfRank(Communicator &communicator, const std::strin
     parse(header, file.input(), 0);
     if (header.declaredRows <= 0) {
         // Every rank finds the same: rank 0 alone says it, the others waiting for its abort.
-        if (communicator.rank() != 0) {
-            std::vector<double> waiting{0};
-            communicator.sum(std::span<double>(waiting));
-        }
+        if (communicator.rank() != 0)
+            waitForRankZerosAbort(communicator);
         if (header.declaredRows == 0)
             throw noDataRows(path, static_cast<std::size_t>(std::max(header.declaredVariables, 0)));
         throw DataError({path, 0, ""}, std::string("this ") + describe(format) +

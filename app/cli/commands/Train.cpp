@@ -301,8 +301,7 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
                                   std::to_string(ranks.size()) +
                                   " ranks) yet: leave it out, or run train as one process (README, \"Data-parallel "
                                   "training over MPI\")");
-            std::vector<double> waiting{0};
-            ranks.sum(std::span<double>(waiting));
+            waitForRankZerosAbort(ranks);
         }
         try {
             return trainOnRank(parser, run, ranks, ranks.rank() == 0 ? out : nowhere);
