@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, AddressSanitizer + UndefinedBehaviorSanitizer) in
-# ./build-fuzz and fuzzes each reader for CMTL_FUZZ_SECONDS (default 60) from the seed corpora in
+# ./build-fuzz and fuzzes each reader for CMTL_FUZZ_SECONDS (default 30) from the seed corpora in
 # tests/fuzz/corpus. Fails on any finding; the input that caused it is left in build-fuzz/findings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-seconds="${CMTL_FUZZ_SECONDS:-60}"
+seconds="${CMTL_FUZZ_SECONDS:-30}"
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
   -DCREDITMTL_FUZZ=ON -DCREDITMTL_BUILD_UI=OFF -DCREDITMTL_BUILD_BENCH=OFF >/dev/null
 targets=(fuzz_csv fuzz_model fuzz_config fuzz_project)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test (GUI suites run on Qt's offscreen platform);
 # then the checked builds: the suite again under AddressSanitizer + UndefinedBehaviorSanitizer, and
-# each libFuzzer target for CMTL_FUZZ_SECONDS (default 60). CMTL_QUICK=1 skips the checked builds.
+# each libFuzzer target for CMTL_FUZZ_SECONDS (default 30). CMTL_QUICK=1 skips the checked builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh

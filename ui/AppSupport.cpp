@@ -9,6 +9,13 @@
 
 namespace cmtl::ui {
 
+std::vector<TaskSpec> sampleTasks()
+{
+    return {{"Class", TaskType::Binary, "bad", 1.0},
+            {"grade", TaskType::Multiclass, "", 1.0},
+            {"int_rate", TaskType::Regression, "", 1.0}};
+}
+
 QString sampleFilePath()
 {
     const QString name = QStringLiteral("samples/lending_club.csv");

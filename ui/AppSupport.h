@@ -1,6 +1,10 @@
 #pragma once
 
+#include "tasks/TaskSpec.h"
+
 #include <QString>
+
+#include <vector>
 
 class QApplication;
 
@@ -10,14 +14,8 @@ namespace cmtl::ui {
 // in the source tree the program was built from. Empty when none exists.
 QString sampleFilePath();
 
-// The tasks of the sample's three-task demo.
-struct SampleTask {
-    const char *column;
-    const char *type;
-    const char *positive;
-};
-inline constexpr SampleTask kSampleTasks[] = {
-    {"Class", "binary", "bad"}, {"grade", "multiclass", ""}, {"int_rate", "regression", ""}};
+// The tasks of the sample's three-task demo: Class (bad), grade and int_rate.
+std::vector<TaskSpec> sampleTasks();
 
 // "zh_CN", "en" or "system" (QSettings key "language"); installs the workbench's and Qt's own
 // translations for it. Returns the language actually used ("en" when none was found).

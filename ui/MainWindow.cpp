@@ -197,12 +197,9 @@ MainWindow::MainWindow(QWidget *parent)
             m_scoring->setImportOptions(data->options);
         m_scoring->setBaseData(data); // what scored files are compared with for stability
         if (data && !m_pendingSamplePath.isEmpty() && data->path == m_pendingSamplePath) {
-            std::vector<TaskSpec> tasks;
-            for (const SampleTask &sample : kSampleTasks)
-                tasks.push_back({sample.column, taskTypeFromString(sample.type), sample.positive, 1.0});
             // The sample's demo tasks come with opening it (an undo step, but not an edit to save).
             const bool wasClean = m_undoStack->isClean();
-            m_roles->setTasks(tasks);
+            m_roles->setTasks(sampleTasks());
             if (wasClean)
                 m_undoStack->setClean();
         }

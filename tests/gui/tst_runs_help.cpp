@@ -493,10 +493,14 @@ private Q_SLOTS:
     void compareMethodsRunsTheChosenCandidates()
     {
         // The logistic reference trains with at least the teacher's patience: the default 30
-        // makes its inner search minutes of work under the sanitizers. Restored at the end.
+        // makes its inner search minutes of work under the sanitizers; and two epochs: what is
+        // checked is which candidates ran, not their figures. Both restored at the end.
         auto *patience = settings()->findChild<QSpinBox *>(QStringLiteral("patienceSpin"));
+        auto *epochs = settings()->findChild<QSpinBox *>(QStringLiteral("epochsSpin"));
         const int defaultPatience = patience->value();
+        const int defaultEpochs = epochs->value();
         patience->setValue(0);
+        epochs->setValue(2);
         m_window->compareMethods();
         auto *dialog = m_window->findChild<ComparisonDialog *>();
         QVERIFY(dialog);
@@ -538,6 +542,7 @@ private Q_SLOTS:
         dialog->close();
         QTRY_VERIFY(!m_window->findChild<ComparisonDialog *>());
         patience->setValue(defaultPatience);
+        epochs->setValue(defaultEpochs);
     }
 
     // Every input of every page has a tooltip and a What's This text, and so has every header and
