@@ -1,6 +1,9 @@
 #include "distributed/Communicator.h"
 
+#include "common/Cancellation.h"
+
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -58,6 +61,39 @@ int runRank(Communicator &communicator, const std::function<int()> &work)
         communicator.abortJob(error.what());
     }
     return EXIT_FAILURE; // not reached: abortJob ends the process (a virtual call is not known to)
+}
+
+namespace {
+std::atomic<int> g_stepsDeciding{0};
+std::atomic<void (*)()> g_stopOutsideSteps{nullptr};
+} // namespace
+
+StepsDecideCancellation::StepsDecideCancellation(const CancellationToken *token)
+    : m_token(token), m_exceptions(std::uncaught_exceptions())
+{
+    g_stepsDeciding.fetch_add(1);
+}
+
+StepsDecideCancellation::~StepsDecideCancellation()
+{
+    g_stepsDeciding.fetch_sub(1);
+    // With the signal handler's fence (it sets the token, then asks stepsDecideCancellation): a
+    // token set as the steps end is seen here, or the handler sees the steps ended, or both.
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    void (*const stop)() = g_stopOutsideSteps.load();
+    if (stop && m_token && m_token->isCancelled() && std::uncaught_exceptions() == m_exceptions &&
+        !stepsDecideCancellation())
+        stop();
+}
+
+bool stepsDecideCancellation() noexcept
+{
+    return g_stepsDeciding.load() > 0;
+}
+
+void setStopOutsideSteps(void (*stop)()) noexcept
+{
+    g_stopOutsideSteps.store(stop);
 }
 
 bool launchedByMpirun()

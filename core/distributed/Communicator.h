@@ -9,6 +9,8 @@
 
 namespace cmtl {
 
+class CancellationToken;
+
 // The collective operations data-parallel training needs, over the processes ("ranks") of one
 // job. The trainer depends on this interface only: a single process uses
 // SingleProcessCommunicator, an `mpirun` job MpiCommunicator (built when CREDITMTL_MPI is on).
@@ -83,6 +85,31 @@ ItemsOfRanks itemsOfRanks(Communicator &communicator, std::size_t count);
 // Runs `work` on this rank and returns its exit code; when it throws, stops the whole job with
 // "rank R: what went wrong" (Communicator::abortJob), so that no other rank waits forever.
 int runRank(Communicator &communicator, const std::function<int()> &work);
+
+// Cancellation across ranks. The trainer's steps sum the ranks' cancellation tokens, so that all
+// ranks stop after the same step (trainNetwork): while they run, a set token is theirs to act on.
+// Outside them (reading the data, fitting the preprocessing, evaluating) no step comes that all
+// ranks share, and a rank waiting for the others in a collective call cannot look at its token: a
+// process that takes interrupts across ranks (creditmtl-cli train under mpirun) then stops on its
+// own (setStopOutsideSteps). StepsDecideCancellation marks the steps (process-wide; it nests).
+class StepsDecideCancellation {
+public:
+    // `token` (may be null) is the steps' token: when it is found set as the steps end without
+    // having stopped them (it was set after the last step's sum), the stop set by
+    // setStopOutsideSteps is called, as the signal handler would have called it a moment later.
+    explicit StepsDecideCancellation(const CancellationToken *token);
+    ~StepsDecideCancellation();
+    StepsDecideCancellation(const StepsDecideCancellation &) = delete;
+    StepsDecideCancellation &operator=(const StepsDecideCancellation &) = delete;
+
+private:
+    const CancellationToken *m_token;
+    int m_exceptions; // std::uncaught_exceptions() when made: the steps' own Cancelled is no stop here
+};
+// Whether the steps run (async-signal-safe: a signal handler asks it).
+bool stepsDecideCancellation() noexcept;
+// What the process does when its token is found set outside the steps (null: nothing).
+void setStopOutsideSteps(void (*stop)()) noexcept;
 
 // Whether this process was started by Open MPI's mpirun (OMPI_COMM_WORLD_SIZE is set).
 bool launchedByMpirun();

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <span>
 
 namespace cmtl {
@@ -384,6 +385,10 @@ TrainingOutcome trainNetwork(const MultiTaskNetwork &network, const std::vector<
     SingleProcessCommunicator singleProcess;
     Communicator &ranks = communicator ? *communicator : singleProcess;
     const bool distributed = ranks.isDistributed();
+    // Across ranks a cancellation is decided in the steps' sums while they run (Communicator.h).
+    std::optional<StepsDecideCancellation> stepsDecide;
+    if (distributed)
+        stepsDecide.emplace(cancel);
     if (tasks.size() != network.taskCount() || !train.targets || train.targets->size() != tasks.size())
         throw ConfigError("the training set, the tasks and the network disagree on the number of tasks");
     // This rank's training rows are positions [offset, offset + local) of all ranks' rows in rank

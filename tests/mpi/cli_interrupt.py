@@ -1,13 +1,23 @@
 #!/usr/bin/env python3
 """Ctrl-C under mpirun (ctest label "mpi").
 
-usage: cli_interrupt.py CLI DATA WORKDIR
+usage: cli_interrupt.py CLI DATA WORKDIR [PHASE]
 
 Starts `creditmtl-cli train` under `mpirun -np 2` (on this machine only, the options of
-run_mpi_test.sh) for many epochs, waits for rank 0's first epoch line, and sends SIGINT to mpirun,
-as Ctrl-C in a terminal does. mpirun passes it on to the ranks as SIGTERM: they must stop after
-the same training step, and rank 0 must say once "creditmtl-cli: interrupted (rank 0 of 2); no
-model written"; the job must end within 20 s of the signal and write no model.
+run_mpi_test.sh) and sends SIGINT to mpirun, as Ctrl-C in a terminal does; mpirun passes it on to
+the ranks as SIGTERM (about 1 s later). PHASE says when:
+  train     (default) once rank 0 prints its first epoch of a run of 2,000 epochs: the ranks must
+            stop after the same training step;
+  read      1.5 s after the start, while the ranks read their parts of a 60-fold copy of DATA
+            (about 63 MB, written in WORKDIR; 5 s or more of reading on 2 ranks): rank 0 must not
+            have said "Training on" (the data was not read to its end);
+  evaluate  once rank 0 prints the only epoch of a run on that copy that trains a network with
+            layers of 512 and 256 on 2 % of its rows and evaluates the other 96 % (about 4.5 s of
+            evaluation; 1.2 s with the default layers, too close to mpirun's 1 s): the model must
+            not be written.
+Whatever the phase, rank 0 must say once "creditmtl-cli: interrupted (rank 0 of 2); no model
+written", the job must end within 20 s of the signal with a failure, and WORKDIR must hold no model
+and no partial file of one.
 """
 
 import os
@@ -18,32 +28,53 @@ import sys
 import time
 
 cli, data, work = sys.argv[1], sys.argv[2], sys.argv[3]
+phase = sys.argv[4] if len(sys.argv) > 4 else "train"
 if shutil.which("mpirun") is None:
     print("skipped: mpirun not found (install openmpi-bin; scripts/install-deps.sh)")
     sys.exit(77)
-os.makedirs(work, exist_ok=True)
+work = os.path.join(work, phase)
+shutil.rmtree(work, ignore_errors=True)
+os.makedirs(work)
 model = os.path.join(work, "interrupted.cmtl")
-if os.path.exists(model):
-    os.remove(model)
+arguments = ["--task", "Class:binary:bad", "--task", "int_rate:regression", "--threads", "1", "--out", model]
+if phase == "train":
+    arguments += ["--data", data, "--epochs", "2000", "--patience", "0", "--batch", "32"]
+else:
+    large = os.path.join(work, "large.csv")
+    with open(data, "rb") as source:
+        header = source.readline()
+        rows = source.read()
+    with open(large, "wb") as copy:
+        copy.write(header)
+        for _ in range(60):
+            copy.write(rows)
+    arguments += ["--data", large]
+    if phase == "evaluate":
+        # A wider trunk than the default (128,64), so that evaluating takes seconds, not one.
+        arguments += ["--epochs", "1", "--refit", "none", "--train-fraction", "0.02", "--validation-fraction",
+                      "0.02", "--hidden", "512,256"]
+    else:
+        arguments += ["--epochs", "1"]
 command = ["mpirun"] + (["--allow-run-as-root"] if os.geteuid() == 0 else []) + [
     "--oversubscribe", "--mca", "btl", "self,vader", "--mca", "oob_tcp_if_include", "lo", "-np", "2",
-    cli, "train", "--data", data, "--task", "Class:binary:bad", "--task", "int_rate:regression",
-    "--epochs", "2000", "--patience", "0", "--batch", "32", "--threads", "1", "--out", model,
-]
+    cli, "train"] + arguments
 job = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                        start_new_session=True)
 lines = []
 started = time.monotonic()
-for line in job.stdout:
-    lines.append(line)
-    if line.startswith("epoch 1 "):
-        break
-    if time.monotonic() - started > 60:
-        break
-if not any(line.startswith("epoch 1 ") for line in lines):
-    job.kill()
-    print("".join(lines))
-    sys.exit("FAIL: rank 0 printed no first epoch within 60 s")
+if phase == "read":
+    time.sleep(1.5)
+else:
+    for line in job.stdout:
+        lines.append(line)
+        if line.startswith("epoch 1 "):
+            break
+        if time.monotonic() - started > 60:
+            break
+    if not any(line.startswith("epoch 1 ") for line in lines):
+        job.kill()
+        print("".join(lines))
+        sys.exit("FAIL: rank 0 printed no first epoch within 60 s")
 signalled = time.monotonic()
 os.kill(job.pid, signal.SIGINT)
 try:
@@ -54,16 +85,21 @@ except subprocess.TimeoutExpired:
     print("".join(lines) + rest)
     sys.exit("FAIL: the job did not end within 20 s of SIGINT")
 seconds = time.monotonic() - signalled
+if phase != "train":
+    os.remove(large)
 output = "".join(lines) + rest
 print(output)
-print(f"mpirun ended {seconds:.1f} s after SIGINT with status {job.returncode}")
+print(f"mpirun ended {seconds:.1f} s after SIGINT ({phase}) with status {job.returncode}")
 said = output.count("creditmtl-cli: interrupted (rank 0 of 2); no model written")
 if said != 1:
     sys.exit(f"FAIL: rank 0 said it was interrupted {said} times, not once")
 if job.returncode == 0:
     sys.exit("FAIL: the interrupted job ended with status 0")
-if os.path.exists(model):
-    sys.exit(f"FAIL: the interrupted job wrote {model}")
+if phase == "read" and "Training on" in output:
+    sys.exit("FAIL: the ranks read the data to its end: the signal came after the read (a slower read needed)")
+left = sorted(os.listdir(work))
+if left:
+    sys.exit(f"FAIL: the interrupted job left {left} in {work}")
 if "Model written" in output:
     sys.exit("FAIL: the interrupted job said it wrote the model")
 print("PASS")

@@ -2,6 +2,7 @@
 
 #include "CliSupport.h"
 #include "ConsoleTable.h"
+#include "RankInterrupt.h"
 #include "distributed/ClusterCommand.h"
 #include "distributed/Communicator.h"
 #include "distributed/DistributedDatabaseRead.h"
@@ -18,7 +19,6 @@
 #include <QJsonObject>
 
 #include <algorithm>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -289,8 +289,9 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     Communicator &ranks = *communicator;
     std::ostream nowhere(nullptr); // the other ranks print nothing
     // mpirun, interrupted, ends the ranks with SIGTERM (and SIGKILL a little later): taken as an
-    // interrupt, so that training stops at the next step on every rank and rank 0 says so.
-    std::signal(SIGTERM, onInterruptSignal);
+    // interrupt, so that training stops at the next step on every rank and rank 0 says so, and
+    // outside the steps rank 0 says so and ends its process at once (RankInterrupt.h).
+    takeInterruptsAcrossRanks(ranks.rank(), ranks.size());
     return runRank(ranks, [&]() -> int {
         // Refused, before any rank reads, rather than run differently from one process. Every rank
         // finds the same; rank 0 alone says it (one message) and ends the job, while the others
@@ -408,7 +409,10 @@ int trainOnRank(const QCommandLineParser &parser, const RunConfiguration &run, C
         printResults(result, out);
         return 0; // rank 0 alone writes
     }
-    return writeResults(parser, run, result, out, checkpointing);
+    if (!distributed)
+        return writeResults(parser, run, result, out, checkpointing);
+    return writeWithInterruptsHeld([&] { return writeResults(parser, run, result, out, checkpointing); },
+                                   str(parser.value(QStringLiteral("out"))));
 }
 
 int trainOutOfCore(const QCommandLineParser &parser, const RunConfiguration &run, std::ostream &out)
