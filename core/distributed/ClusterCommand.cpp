@@ -1,33 +1,6 @@
 #include "distributed/ClusterCommand.h"
 
-#include "statfile/StatFile.h"
-
 namespace cmtl {
-
-std::string RankRefusal::cliDescription() const
-{
-    switch (kind) {
-    case Kind::None:
-        return {};
-    case Kind::Xport:
-        return "reading a SAS transport (XPORT) file (it does not declare its number of rows, by which the ranks "
-               "split a SAS, Stata or SPSS file)";
-    }
-    return {};
-}
-
-RankRefusal whatRanksDoNotShare(const RunInputs &inputs)
-{
-    using Kind = RankRefusal::Kind;
-    // The data and a separate test file are read alike: each rank its byte range of a CSV file, its
-    // range of the rows a SAS, Stata or SPSS file declares, or its range of a database's rows
-    // (readDatabasePartOfRank).
-    for (const std::string *path : {&inputs.dataPath, &inputs.testPath}) {
-        if (!path->empty() && detectStatFileFormat(*path) == StatFileFormat::SasTransport)
-            return {Kind::Xport};
-    }
-    return {};
-}
 
 std::string shellWord(const std::string &text)
 {

@@ -561,41 +561,68 @@ void refuseCutShort(std::span<const char> head, std::span<const char> tail, std:
                                                  "program that made it");
 }
 
+// Up to `count` bytes of a file from `offset` (fewer at its end): a buffer in memory, or a file
+// read with pread (a rank's part, the file not loaded).
+using BytesAt = std::function<std::vector<char>(std::uint64_t offset, std::size_t count)>;
+
 // An XPORT file declares no row count, and ReadStat stops quietly at a partial row: a file cut in
 // the middle of its data would lose its last rows in silence. Its data are the rows, then blanks
 // up to the end of the 80-byte record (then, in a library of several datasets, the next one's
-// header records): anything else after the last whole row is a row cut short.
-void refuseXportCutInARow(std::span<const char> bytes, const std::string &sourceName,
+// header records): anything else after the last whole row is a row cut short. The file, of `size`
+// bytes (a multiple of 80: refuseCutShort), is read in chunks; normally only its header records and
+// its last record are.
+void refuseXportCutInARow(const BytesAt &bytesAt, std::uint64_t size, const std::string &sourceName,
                           const std::vector<RawVariable> &variables, std::size_t rows)
 {
-    constexpr std::size_t kRecord = 80;
-    const std::string_view file(bytes.data(), bytes.size());
-    std::size_t observations = file.find("HEADER RECORD*******OBS");
-    while (observations != std::string_view::npos && observations % kRecord != 0)
-        observations = file.find("HEADER RECORD*******OBS", observations + 1);
-    if (observations == std::string_view::npos)
+    constexpr std::size_t kRecord = 80, kChunk = kRecord * 1024;
+    constexpr std::string_view kObservations = "HEADER RECORD*******OBS", kNextMember = "HEADER RECORD*******MEMB";
+    // The first record that is the OBS header (version 5's OBS, version 8's OBSV8).
+    std::optional<std::uint64_t> observations;
+    for (std::uint64_t at = 0; at < size && !observations; at += kChunk) {
+        const std::vector<char> chunk = bytesAt(at, kChunk);
+        for (std::size_t record = 0; record + kObservations.size() <= chunk.size(); record += kRecord) {
+            if (std::string_view(chunk.data() + record, kObservations.size()) == kObservations) {
+                observations = at + record;
+                break;
+            }
+        }
+    }
+    if (!observations)
         return; // ReadStat read no data: nothing to check
     std::size_t rowWidth = 0;
     for (const RawVariable &raw : variables)
         rowWidth += raw.storageWidth;
     if (rowWidth == 0)
         return;
-    const std::size_t dataStart = observations + kRecord;
-    const std::size_t wholeRows = file.size() >= dataStart ? (file.size() - dataStart) / rowWidth : 0;
+    const std::uint64_t dataStart = *observations + kRecord;
+    const std::uint64_t wholeRows = size >= dataStart ? (size - dataStart) / rowWidth : 0;
     // ReadStat also delivers a last row cut short, its missing bytes made up.
     if (rows > wholeRows)
         throw DataError({sourceName, 0, ""}, "the XPORT file ends inside row " + withThousands(wholeRows + 1) +
                                                  " (a row has " + withThousands(rowWidth) +
                                                  " bytes): it is truncated or damaged; write it again from the "
                                                  "program that made it");
-    std::string_view rest = file.substr(dataStart + rows * rowWidth);
-    if (const std::size_t next = rest.find("HEADER RECORD*******MEMB"); next != std::string_view::npos)
-        rest = rest.substr(0, next);
-    if (std::all_of(rest.begin(), rest.end(), [](char c) { return c == ' '; }) && rest.size() < kRecord)
-        return;
+    // What follows the last whole row, up to the next dataset's header records or the end.
+    const std::uint64_t restStart = dataStart + rows * rowWidth;
+    std::uint64_t restEnd = size;
+    for (std::uint64_t at = restStart; at < size; at += kChunk) {
+        // Each chunk overlaps the next by the header's length less one: no header is missed.
+        const std::vector<char> chunk = bytesAt(at, kChunk + kNextMember.size() - 1);
+        if (const std::size_t next = std::string_view(chunk.data(), chunk.size()).find(kNextMember);
+            next != std::string_view::npos) {
+            restEnd = at + next;
+            break;
+        }
+    }
+    const std::uint64_t restSize = restEnd - restStart;
+    if (restSize < kRecord) {
+        const std::vector<char> rest = bytesAt(restStart, static_cast<std::size_t>(restSize));
+        if (std::all_of(rest.begin(), rest.end(), [](char c) { return c == ' '; }))
+            return;
+    }
     throw DataError({sourceName, 0, ""},
                     "the XPORT file ends inside row " + withThousands(rows + 1) + " (a row has " +
-                        withThousands(rowWidth) + " bytes; " + withThousands(rest.size()) +
+                        withThousands(rowWidth) + " bytes; " + withThousands(restSize) +
                         " bytes follow the last whole row and are not the blank padding of the last record): it is "
                         "truncated or damaged; write it again from the program that made it");
 }
@@ -905,6 +932,27 @@ private:
     StatFileFormat m_format = StatFileFormat::None;
 };
 
+// The rows of an XPORT file, which its header does not declare, and which ReadStat decides as it
+// reads the data: whole rows of the variables' widths, up to the end of the file, less the blank
+// rows that end it (the padding of the last 80-byte record, which ReadStat delivers only when a row
+// that is not blank follows). Counted by ReadStat itself, in a pass that delivers every row without
+// keeping its values: the count is by construction the rows readStatFile reads, and those that the
+// parts' readstat_set_row_offset / readstat_set_row_limit count (ReadStat's XPORT reader passes
+// the rows before the offset through the same reading, blank rows included, without delivering
+// them). Then refused as readStatFile refuses it: a file cut inside a row.
+std::size_t xportRows(const FileForParts &file, const std::string &path)
+{
+    const std::function<void(double)> noProgress;
+    ParseState counting(StatFileFormat::SasTransport, path, nullptr, noProgress);
+    counting.keepValues = false;
+    parse(counting, file.input(), 0);
+    // The row of the last value delivered (0-based), -1 when none was.
+    const auto rows = static_cast<std::size_t>(counting.row + 1);
+    refuseXportCutInARow([&](std::uint64_t offset, std::size_t count) { return file.bytesAt(offset, count); },
+                         file.size(), path, counting.variables, rows);
+    return rows;
+}
+
 } // namespace
 
 StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &sourceName, const CsvOptions &options,
@@ -922,7 +970,14 @@ StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &
     const ColumnChoices choices(options);
     const std::size_t rows = checkedRows(state, options, choices);
     if (format == StatFileFormat::SasTransport)
-        refuseXportCutInARow(bytes, sourceName, state.variables, rows);
+        refuseXportCutInARow(
+            [&](std::uint64_t offset, std::size_t count) {
+                const std::size_t from = static_cast<std::size_t>(std::min<std::uint64_t>(offset, bytes.size()));
+                const std::size_t to = from + std::min(count, bytes.size() - from);
+                return std::vector<char>(bytes.begin() + static_cast<std::ptrdiff_t>(from),
+                                         bytes.begin() + static_cast<std::ptrdiff_t>(to));
+            },
+            bytes.size(), sourceName, state.variables, rows);
     SingleProcessCommunicator wholeFile;
     return columnsOf(state, options, choices, wholeFile);
 }
@@ -938,33 +993,37 @@ StatFilePart readStatFilePartOfRank(Communicator &communicator, const std::strin
                    path, format);
     const std::function<void(double)> noProgress;
 
-    // The rows the header declares (the parse ends with the metadata, before any row).
+    // The rows the header declares (the parse ends with the metadata, before any row); those of an
+    // XPORT file, which declares none, counted by rank 0 (xportRows) and sent to every rank.
     ParseState header(format, path, nullptr, noProgress);
     header.keepValues = false;
     header.stopAfterMetadata = true;
     parse(header, file.input(), 0);
-    if (header.declaredRows <= 0) {
+    std::int64_t declaredRows = header.declaredRows;
+    if (format == StatFileFormat::SasTransport)
+        declaredRows = static_cast<std::int64_t>(valuesOfRanks(
+            communicator, communicator.rank() == 0 ? static_cast<double>(xportRows(file, path)) : 0.0)[0]);
+    if (declaredRows <= 0) {
         // Every rank finds the same: rank 0 alone says it, the others waiting for its abort.
         if (communicator.rank() != 0)
             waitForRankZerosAbort(communicator);
-        if (header.declaredRows == 0)
+        if (declaredRows == 0)
             throw noDataRows(path, static_cast<std::size_t>(std::max(header.declaredVariables, 0)));
         throw DataError({path, 0, ""}, std::string("this ") + describe(format) +
-                                           " does not declare its number of rows" +
-                                           (format == StatFileFormat::SasTransport ? " (an XPORT file never does)"
-                                                                                   : " (its header says -1: unknown)") +
-                                           ", by which the ranks of a data-parallel run split a SAS, Stata or SPSS "
-                                           "file: write it as a SAS dataset (sas7bdat), Stata, SPSS or CSV file, or "
-                                           "train as one process");
+                                           " does not declare its number of rows (its header says -1: unknown), by "
+                                           "which the ranks of a data-parallel run split a SAS, Stata or SPSS file: "
+                                           "write it again with its number of rows, or as a SAS, Stata or CSV "
+                                           "file, or train as one process");
     }
-    const auto allRows = static_cast<std::size_t>(header.declaredRows);
+    const auto allRows = static_cast<std::size_t>(declaredRows);
     const auto rank = static_cast<std::size_t>(communicator.rank()),
                ranks = static_cast<std::size_t>(communicator.size());
     const std::size_t first = allRows * rank / ranks, end = allRows * (rank + 1) / ranks;
 
     // This rank's rows: ReadStat skips those before (sas7bdat and compressed SPSS files by reading
-    // them without converting their values, Stata and uncompressed SPSS files by seeking) and
-    // stops after the last. An empty part skips all of them (a row limit of 0 reads every row).
+    // them without converting their values, XPORT files by reading and converting them without
+    // delivering them, Stata and uncompressed SPSS files by seeking) and stops after the last. An empty part skips all
+    // of them (a row limit of 0 reads every row).
     ParseState state(format, path, nullptr, noProgress);
     state.description.format = format;
     state.firstRow = first;

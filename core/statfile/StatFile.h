@@ -108,21 +108,22 @@ struct StatFilePart {
 
 // Reads this rank's rows [rows * r / N, rows * (r + 1) / N) of the SAS, Stata or SPSS file at
 // `path` (collective: every rank calls it with the same path and options), `rows` being the count
-// its header declares. No rank reads or holds the whole file: the file is read with pread, not
-// loaded, and ReadStat skips the rows before the part (readstat_set_row_offset) and stops after it
-// (readstat_set_row_limit). The parts in rank order are the rows readStatFileAt(path, options)
-// reads, as it reads them (one code path): the same columns and column types, cells, variable
-// descriptions and notes:
+// its header declares, or for an XPORT file, which declares none, the rows ReadStat reads in it,
+// counted by rank 0 in a pass that keeps no values. No rank holds the whole file: the file is read
+// with pread, not loaded, and ReadStat skips the rows before the part (readstat_set_row_offset;
+// in an XPORT file by reading them) and stops after it (readstat_set_row_limit). The parts in rank order are the rows
+// readStatFileAt(path, options) reads, as it reads them (one code path): the same columns and column types, cells,
+// variable descriptions and notes:
 // - a numeric variable is read as its value labels when they name every value it holds in the
 //   whole file (whether they do is summed over the ranks);
 // - the notes count the special and user-defined missing values of the whole file (every rank's
 //   counts, gathered);
 // - "row N" in a message, the PrecisionLoss warnings and Table::rowPlace name the whole file's row.
 // The categorical columns' levels are in first-seen order within the part (as readCsvPartOfRank's).
-// Refused, by rank 0 alone (one message; the others wait for its abort): a file whose header does
-// not declare its number of rows, which the ranks split — an XPORT file never does, an SPSS file
-// may not (-1) — and a file without rows. Refused as by readStatFileAt: a damaged file, the
-// CSV-only options, a cell the options make a number that is not one (naming the file's row).
+// Refused, by rank 0 alone (one message; the others wait for its abort): an SPSS file whose header
+// does not declare its number of rows (-1), which the ranks split, and a file without rows. Refused as by
+// readStatFileAt: a damaged file, the CSV-only options, a cell the options make a number that is not one (naming the
+// file's row).
 StatFilePart readStatFilePartOfRank(Communicator &communicator, const std::string &path, const CsvOptions &options);
 
 // The column names of a statistical file, read from its header (no cells are kept).

@@ -1323,10 +1323,6 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
 <context>
     <name>cmtl::ui::ClusterCommandDialog</name>
     <message>
-        <source>a SAS transport (XPORT) file (it does not declare its number of rows, by which the ranks split a SAS, Stata or SPSS file)</source>
-        <translation>SAS 传输（XPORT）文件（它不声明行数，而各进程正是按行数划分 SAS、Stata 或 SPSS 文件的）</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -1391,16 +1387,8 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>单进程命令</translation>
     </message>
     <message>
-        <source>Why the ranks cannot share this run</source>
-        <translation>各进程无法共同完成此训练的原因</translation>
-    </message>
-    <message>
         <source>Message</source>
         <translation>消息</translation>
-    </message>
-    <message>
-        <source>The ranks of a data-parallel run do not share %1 yet: mpirun refuses this configuration. Leave it out for a cluster, or run the one-process command.</source>
-        <translation>数据并行训练的各进程尚不支持%1：mpirun 会拒绝此配置。在集群上运行时请去掉它，或运行单进程命令。</translation>
     </message>
     <message>
         <source>The commands read the configuration file: save it before running them.</source>

@@ -422,18 +422,23 @@ private Q_SLOTS:
     // same columns and types, cells (levels in each part's first-seen order), places (the file's
     // "data row N"), variable descriptions and notes (the special missing values of the sample
     // files lie in every part, and partly_labelled.sav's one unlabelled value in the last part
-    // only). Four ranks on a file of three rows: the first part is empty.
+    // only). Four ranks on a file of three rows: the first part is empty. XPORT files, which declare
+    // no row count (rank 0 counts the rows ReadStat reads): small_v5.xpt's 2 rows of 9 bytes are
+    // followed by 62 blank bytes (ReadStat's 6 blank rows at the end, not rows of the file), so 3
+    // and 4 ranks leave parts empty.
     void partsOfRanksAreTheWholeFile_data()
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<int>("ranks");
-        for (const char *file : {"sample.sas7bdat", "sample.dta", "sample.sav", "partly_labelled.sav", "small.sav",
-                                 "small.zsav", "small_v12.dta"}) {
+        for (const char *file : {"sample.sas7bdat", "sample.xpt", "sample.dta", "sample.sav", "partly_labelled.sav",
+                                 "small.sav", "small.zsav", "small_v12.dta", "small_v5.xpt"}) {
             for (int ranks = 1; ranks <= 3; ++ranks)
                 QTest::newRow(qPrintable(QStringLiteral("%1, %2 ranks").arg(QLatin1String(file)).arg(ranks)))
                     << QString::fromLatin1(file) << ranks;
         }
         QTest::newRow("small_v12.dta, 4 ranks") << QStringLiteral("small_v12.dta") << 4;
+        QTest::newRow("sample.xpt, 4 ranks") << QStringLiteral("sample.xpt") << 4;
+        QTest::newRow("small_v5.xpt, 4 ranks") << QStringLiteral("small_v5.xpt") << 4;
     }
 
     void partsOfRanksAreTheWholeFile()
@@ -498,9 +503,10 @@ private Q_SLOTS:
     }
 
     // A file whose header does not declare its number of rows cannot be split by rows: refused,
-    // not misread. An XPORT file never declares it; an SPSS file may give -1 (here small.sav with
-    // its case count, bytes 80-83, set to -1), which one process still reads whole. The CSV-only
-    // options are refused as for one process.
+    // not misread. An SPSS file may give -1 (here small.sav with its case count, bytes 80-83, set to
+    // -1), which one process still reads whole. An XPORT file never declares it: its rows are
+    // counted, and one cut inside a row (sample.xpt without its last 80-byte record) is refused as
+    // by one process, in the same words. The CSV-only options are refused as for one process.
     void partOfRankRefusals()
     {
         SingleProcessCommunicator one;
@@ -512,10 +518,19 @@ private Q_SLOTS:
             }
             return QString();
         };
-        const QString xport = refusalOfPart(path("sample.xpt"));
-        QVERIFY2(xport.contains(QLatin1String("SAS transport file (XPORT) does not declare its number of rows (an "
-                                              "XPORT file never does)")),
-                 qPrintable(xport));
+        const QByteArray xportBytes = fileBytes(path(QStringLiteral("sample.xpt")));
+        const QString cutPath = path(QStringLiteral("cut_in_a_row.xpt"));
+        QFile cut(cutPath);
+        QVERIFY(cut.open(QIODevice::WriteOnly) && cut.write(xportBytes.left(xportBytes.size() - 80)) > 0);
+        cut.close();
+        QString wholeRefusal;
+        try {
+            readStatFileAt(cutPath.toStdString());
+        } catch (const DataError &error) {
+            wholeRefusal = QString::fromStdString(error.what());
+        }
+        QVERIFY2(wholeRefusal.contains(QLatin1String("the XPORT file ends inside row")), qPrintable(wholeRefusal));
+        QCOMPARE(refusalOfPart(cutPath.toStdString()), wholeRefusal);
         QByteArray unknownRows = fileBytes(QString::fromStdString(seedPath(QStringLiteral("small.sav"))));
         QCOMPARE(unknownRows.mid(80, 4), QByteArray("\x04\x00\x00\x00", 4)); // 4 rows, little-endian
         unknownRows.replace(80, 4, QByteArray(4, '\xff'));

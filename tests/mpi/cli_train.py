@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """creditmtl-cli train under mpirun against one process (ctest label "mpi").
 
-usage: cli_train.py RUN_MPI_TEST CLI DATA WORKDIR RANKS [test-file|sav|dta|sqlite|sqlite-query] [FLAG...]
+usage: cli_train.py RUN_MPI_TEST CLI DATA WORKDIR RANKS [test-file|sav|dta|xpt|sqlite|sqlite-query] [FLAG...]
 
 Trains the sample's three tasks with RANKS ranks and per-rank batch B, and in one process (no
 mpirun) with batch RANKS * B, the same seed and data order (the trainer's batches are positions
@@ -12,9 +12,9 @@ task encodings equal the one-process model's, and that every test metric is with
 
 With "test-file": DATA's first 70 % of rows are the training data and the rest a separate test file
 (--test, which each rank reads in parts); the test metrics must then also count the test file's
-rows, in both runs. With "sav" or "dta": DATA written as an SPSS or Stata file by R's haven
-(Debian: r-cran-haven; skipped, exit 77, without it), which both runs read (each rank its range of
-the file's rows). With "sqlite": DATA imported into a SQLite table by sqlite3 (`.import`, every
+rows, in both runs. With "sav", "dta" or "xpt": DATA written as an SPSS, Stata or SAS transport
+(XPORT version 8) file by R's haven (Debian: r-cran-haven; skipped, exit 77, without it), which both
+runs read (each rank its range of the file's rows; an XPORT file's rows counted by rank 0). With "sqlite": DATA imported into a SQLite table by sqlite3 (`.import`, every
 column TEXT), read as --data sqlite:FILE#table=loans; with "sqlite-query": the same table read with
 --db sqlite:FILE --query "SELECT ... ORDER BY rowid" (each rank its range of the rows,
 readDatabasePartOfRank; skipped, exit 77, without sqlite3). Further arguments are flags given to both runs (--class-weights Class=balanced).
@@ -30,21 +30,23 @@ import subprocess
 import sys
 
 run_mpi, cli, data, work, ranks = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
-mode = sys.argv[6] if len(sys.argv) > 6 and sys.argv[6] in ("test-file", "sav", "dta", "sqlite", "sqlite-query") else ""
+mode = sys.argv[6] if len(sys.argv) > 6 and sys.argv[6] in ("test-file", "sav", "dta", "xpt", "sqlite", "sqlite-query") else ""
 separate_test = mode == "test-file"
 flags = sys.argv[7 if mode else 6:]
 os.makedirs(work, exist_ok=True)
 
 
 def write_stat_file(csv_path, out_path):
-    """The CSV file written as an SPSS (.sav) or Stata (.dta) file by R's haven."""
+    """The CSV file written as an SPSS (.sav), Stata (.dta) or SAS transport (.xpt) file by R's haven."""
     rscript = shutil.which("Rscript")
     if not rscript:
         print("skipped: Rscript not found (install r-base-core and r-cran-haven: scripts/install-deps.sh)")
         sys.exit(77)
-    writer = "write_sav" if out_path.endswith(".sav") else "write_dta"
+    # XPORT version 8: names longer than version 5's 8 characters.
+    writer, extra = {".sav": ("write_sav", ""), ".dta": ("write_dta", ""),
+                     ".xpt": ("write_xpt", ", version = 8")}[os.path.splitext(out_path)[1]]
     script = (f"suppressPackageStartupMessages(library(haven)); "
-              f"{writer}(read.csv({json.dumps(csv_path)}, stringsAsFactors = FALSE), {json.dumps(out_path)})")
+              f"{writer}(read.csv({json.dumps(csv_path)}, stringsAsFactors = FALSE), {json.dumps(out_path)}{extra})")
     done = subprocess.run([rscript, "-e", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                           timeout=120)
     if done.returncode != 0:
@@ -54,7 +56,7 @@ def write_stat_file(csv_path, out_path):
         sys.exit(f"FAIL: Rscript could not write {out_path}: {done.stderr}")
 
 
-if mode in ("sav", "dta"):
+if mode in ("sav", "dta", "xpt"):
     converted = os.path.join(work, f"lending_club.{mode}")
     write_stat_file(data, converted)
     data = converted

@@ -22,19 +22,6 @@ namespace cmtl::ui {
 
 namespace {
 
-// The rule's reason in the workbench's words.
-QString describe(const RankRefusal &refusal)
-{
-    switch (refusal.kind) {
-    case RankRefusal::Kind::None:
-        return {};
-    case RankRefusal::Kind::Xport:
-        return ClusterCommandDialog::tr("a SAS transport (XPORT) file (it does not declare its number of rows, by "
-                                        "which the ranks split a SAS, Stata or SPSS file)");
-    }
-    return {};
-}
-
 // Where the bins grouped by hand go with the configuration at `configPath`: beside it, as
 // CONFIG.bins.cmtlproj (CONFIG without its last suffix).
 QString binsPathFor(const QString &configPath)
@@ -133,11 +120,6 @@ ClusterCommandDialog::ClusterCommandDialog(RunConfiguration configuration, QStri
         addCommandRow(form, tr("One process:"), tr("One-process command"), QStringLiteral("singleCommand"), this);
     layout->addLayout(form);
 
-    m_refusal = new QLabel(this);
-    m_refusal->setObjectName(QStringLiteral("refusal"));
-    m_refusal->setWordWrap(true);
-    m_refusal->setAccessibleName(tr("Why the ranks cannot share this run"));
-    layout->addWidget(m_refusal);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
@@ -151,14 +133,6 @@ ClusterCommandDialog::ClusterCommandDialog(RunConfiguration configuration, QStri
     connect(m_ranks, &QSpinBox::valueChanged, this, &ClusterCommandDialog::updateCommands);
     connect(m_modelPath, &QLineEdit::textChanged, this, &ClusterCommandDialog::updateCommands);
 
-    RunInputs inputs;
-    inputs.dataPath = m_dataPath.toStdString();
-    inputs.testPath = m_testPath.toStdString();
-    if (const RankRefusal refused = whatRanksDoNotShare(inputs))
-        m_refusal->setText(tr("The ranks of a data-parallel run do not share %1 yet: mpirun refuses this "
-                              "configuration. Leave it out for a cluster, or run the one-process command.")
-                               .arg(describe(refused)));
-    m_refusal->setVisible(!m_refusal->text().isEmpty());
     if (givenBins.empty()) {
         m_message->setText(tr("The commands read the configuration file: save it before running them."));
     } else {
@@ -192,11 +166,6 @@ QString ClusterCommandDialog::clusterCommand() const
 QString ClusterCommandDialog::singleProcessCommand() const
 {
     return m_singleCommand->toPlainText();
-}
-
-QString ClusterCommandDialog::refusal() const
-{
-    return m_refusal->isVisibleTo(this) ? m_refusal->text() : QString();
 }
 
 QString ClusterCommandDialog::message() const

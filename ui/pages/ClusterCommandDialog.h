@@ -35,8 +35,6 @@ public:
     QString binsPath() const;
     QString clusterCommand() const;
     QString singleProcessCommand() const;
-    // Why the data-parallel command is refused; empty when it is not.
-    QString refusal() const;
     QString message() const;
     // Writes the configuration to `path` (atomically) and shows it in the commands; an error
     // message when it is refused or fails, empty when saved. Asks nothing: the caller has asked.
@@ -56,7 +54,6 @@ private:
     QLineEdit *m_modelPath;
     QPlainTextEdit *m_clusterCommand;
     QPlainTextEdit *m_singleCommand;
-    QLabel *m_refusal;
     QLabel *m_message;
 };
 

@@ -3,7 +3,6 @@
 #include "CliSupport.h"
 #include "ConsoleTable.h"
 #include "RankInterrupt.h"
-#include "distributed/ClusterCommand.h"
 #include "distributed/Communicator.h"
 #include "distributed/DistributedDatabaseRead.h"
 #include "distributed/DistributedRead.h"
@@ -110,16 +109,6 @@ void printAttention(const MultiTaskModel &model, const Table &table, Communicato
 int ranksOfJob()
 {
     return launchedByMpirun() ? std::atoi(std::getenv("OMPI_COMM_WORLD_SIZE")) : 1;
-}
-
-// What one process does that is not done across the ranks of a data-parallel run yet, naming the
-// flag; empty when the run can be data-parallel.
-std::string whatRanksDoNotShare(const QCommandLineParser &parser, const QString &data)
-{
-    RunInputs inputs;
-    inputs.dataPath = str(data);
-    inputs.testPath = str(parser.value(QStringLiteral("test")));
-    return cmtl::whatRanksDoNotShare(inputs).cliDescription();
 }
 
 constexpr limits::IntegerRange kCheckpointEvery{"checkpoint-every", "", 1, 1000000};
@@ -293,17 +282,6 @@ int commandTrain(const QStringList &arguments, std::ostream &out)
     // outside the steps rank 0 says so and ends its process at once (RankInterrupt.h).
     takeInterruptsAcrossRanks(ranks.rank(), ranks.size());
     return runRank(ranks, [&]() -> int {
-        // Refused, before any rank reads, rather than run differently from one process. Every rank
-        // finds the same; rank 0 alone says it (one message) and ends the job, while the others
-        // wait for it in a collective call that its abort ends.
-        if (const std::string refused = whatRanksDoNotShare(parser, dataPath); !refused.empty()) {
-            if (ranks.rank() == 0)
-                throw ConfigError(refused + " is not done across the ranks of a data-parallel run (mpirun with " +
-                                  std::to_string(ranks.size()) +
-                                  " ranks) yet: leave it out, or run train as one process (README, \"Data-parallel "
-                                  "training over MPI\")");
-            waitForRankZerosAbort(ranks);
-        }
         try {
             return trainOnRank(parser, run, ranks, ranks.rank() == 0 ? out : nowhere);
         } catch (const Cancelled &) {
