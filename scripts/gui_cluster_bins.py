@@ -9,9 +9,8 @@ opened from the Run menu: it shows the file the bins are saved to and both comma
 """
 import os, sys, time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "e2e"))
-from atspi import wait_for
-from atspi_support import do_action, find_all as find_all_items, wait_find
-from gui_binning_drive import Session, find
+from atspi_support import wait_find
+from gui_binning_drive import Session
 
 s = Session(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "en")
 a, en, shot = s.app, s.en, s.shot
@@ -26,16 +25,7 @@ def T(english, chinese):
 s.open_binning_page()
 s.screen_features()
 s.merge_first_two_bins()
-s.woe_every_feature()
-note = find(a, "label", contains=T("Binning page", "分箱”页"))
-print("settings note:", note.name if note else None, flush=True)
-
-# The dialog.
-item = wait_for(lambda: next((m for m in find_all_items(a, "menu item")
-                              if (m.name or "").startswith(T("Command Line for a Cluster", "集群命令行"))), None), 10)
-do_action(item, ("click", "Press", "press", "Toggle"))
-dialog = wait_find(a, 10, "dialog", T("Command Line for a Cluster", "集群命令行"))
-command = wait_find(dialog, 10, "text", T("Data-parallel command", "数据并行命令"))
+dialog, command = s.cluster_dialog_with_woe()
 single = wait_find(dialog, 10, "text", T("One-process command", "单进程命令"))
 bins_file = wait_find(dialog, 10, "text", T("File of the bins grouped by hand", "手工分组的分箱所在的文件"))
 print("bins file:", bins_file.queryText().getText(0, -1), flush=True)
