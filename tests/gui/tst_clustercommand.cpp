@@ -614,7 +614,7 @@ private Q_SLOTS:
         ranks->setValue(2);
         const QStringList cluster = shellWords(dialog->clusterCommand());
         const QStringList single = shellWords(dialog->singleProcessCommand());
-        QCOMPARE(single.mid(7, 2), (QStringList{QStringLiteral("--binning"), binsFile}));
+        QCOMPARE(single.mid(6, 2), (QStringList{QStringLiteral("--binning"), binsFile}));
         QCOMPARE(single, cluster.mid(3));
         const QString model = single.last();
         dialog->close();
