@@ -37,6 +37,28 @@ class Session:
         self.app = app("creditmtl", 60)
         self.summary_word = "Trend:" if self.en else "趋势："
 
+    def T(self, english, chinese):
+        return english if self.en else chinese
+
+    def open_cluster_dialog(self):
+        """Run > Command Line for a Cluster...: returns the dialog."""
+        from atspi_support import do_action, find_all as find_all_items, wait_find
+        item = wait_for(lambda: next((m for m in find_all_items(self.app, "menu item")
+                                      if (m.name or "").startswith(self.T("Command Line for a Cluster", "集群命令行"))),
+                                     None), 10)
+        do_action(item, ("click", "Press", "press", "Toggle"))
+        return wait_find(self.app, 10, "dialog", self.T("Command Line for a Cluster", "集群命令行"))
+
+    def cluster_dialog_with_woe(self):
+        """WoE inputs for every feature (the Settings page's WoE note printed), then the cluster
+        dialog: returns it and its data-parallel command box."""
+        from atspi_support import wait_find
+        self.woe_every_feature()
+        note = find(self.app, "label", contains=self.T("Binning page", "分箱”页"))
+        print("settings note:", note.name if note else None, flush=True)
+        dialog = self.open_cluster_dialog()
+        return dialog, wait_find(dialog, 10, "text", self.T("Data-parallel command", "数据并行命令"))
+
     def shot(self, name):
         time.sleep(1.0)
         subprocess.run(["import", "-window", "root", os.path.join(self.out, name + ".png")], check=False)

@@ -8,7 +8,6 @@ edited bins unsaved: the Ranks value must not change under the wheel, and closin
 """
 import os, sys, time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "e2e"))
-from atspi import wait_for
 from atspi_support import do_action, find_all as find_all_items, wait_find, value_of
 from gui_binning_drive import Session, find, extents, xdo
 
@@ -33,10 +32,7 @@ s.open_binning_page()
 s.screen_features()
 s.merge_first_two_bins()
 s.woe_every_feature()
-item = wait_for(lambda: next((m for m in find_all_items(a, "menu item")
-                              if (m.name or "").startswith(T("Command Line for a Cluster", "集群命令行"))), None), 10)
-do_action(item, ("click", "Press", "press", "Toggle"))
-dialog = wait_find(a, 10, "dialog", T("Command Line for a Cluster", "集群命令行"))
+dialog = s.open_cluster_dialog()
 ranks = wait_find(dialog, 10, "spin button")
 command = wait_find(dialog, 10, "text", T("Data-parallel command", "数据并行命令"))
 before = value_of(ranks)

@@ -760,10 +760,12 @@ ClusterCommandDialog *MainWindow::openClusterCommand()
     if (!dialogRunSetup(roles))
         return nullptr;
     // The configuration a project saves: the one Train uses, without this machine's thread count.
-    // Its settings hold the Binning page's bins when the WoE inputs use them (the workbench trains
-    // with them): the dialog saves them with the configuration.
-    auto *dialog = new ClusterCommandDialog(projectContents().configuration, m_workspace->data()->path,
-                                            m_settings->testFile(), m_workspace->projectPath(), this);
+    // Its settings hold the Binning page's bins of the WoE inputs when they use them (the workbench
+    // trains with them): the dialog saves them with the configuration, and says which others are
+    // not used.
+    auto *dialog =
+        new ClusterCommandDialog(projectContents().configuration, m_workspace->data()->path, m_settings->testFile(),
+                                 m_workspace->projectPath(), m_settings->unusedBinsNote(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

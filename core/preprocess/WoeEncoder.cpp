@@ -213,6 +213,19 @@ std::vector<std::string> woeColumns(const std::vector<std::string> &features, co
     return chosen;
 }
 
+GivenBinsUse givenBinsUse(const std::vector<std::string> &features, const WoeOptions &woe)
+{
+    const std::vector<std::string> binned = woeColumns(features, woe);
+    GivenBinsUse use;
+    for (const FeatureBinning &given : woe.givenBins) {
+        if (std::find(binned.begin(), binned.end(), given.feature) != binned.end())
+            use.used.push_back(given);
+        else
+            use.unused.push_back(given.feature);
+    }
+    return use;
+}
+
 Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &roles,
                                     const std::vector<std::size_t> &trainRows, const PreprocessOptions &options,
                                     const WoeOptions &woe, int threads)
@@ -247,11 +260,9 @@ Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &ro
         preprocessor = sources.plainSteps(plain);
 
     const auto [rows, labels] = eventLabels(table, sources.targetEncoding(task), trainRows);
-    for (const FeatureBinning &given : woe.givenBins) {
-        if (std::find(binned.begin(), binned.end(), given.feature) == binned.end())
-            preprocessor.warnings.push_back("the edited bins of \"" + given.feature +
-                                            "\" are not used: it is not a WoE input (add it to --woe)");
-    }
+    for (const std::string &feature : givenBinsUse(roles.features, woe).unused)
+        preprocessor.warnings.push_back("the edited bins of \"" + feature +
+                                        "\" are not used: it is not a WoE input (add it to --woe)");
     for (const std::string &name : binned) {
         const Column &column = table.column(name);
         FeatureBinning binning;

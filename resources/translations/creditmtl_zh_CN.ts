@@ -1387,6 +1387,10 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>单进程命令</translation>
     </message>
     <message>
+        <source>Bins grouped by hand that are not used</source>
+        <translation>未使用的手工分组分箱</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -1423,8 +1427,8 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>手工分组的分箱：</translation>
     </message>
     <message>
-        <source>The commands read the configuration file and, with --binning, the bins grouped by hand on the Binning page (%1), given to the WoE inputs as the workbench&apos;s training gives them (the Settings page says which inputs they replace); both are saved together: save them before running the commands.</source>
-        <translation>命令会读取配置文件，并通过 --binning 读取“分箱”页上手工分组的分箱（%1），像工作台训练时一样交给 WoE 输入使用（“设置”页会说明它们替换哪些输入）；二者一同保存：运行命令前请先保存。</translation>
+        <source>The commands read the configuration file and, with --binning, the bins grouped by hand on the Binning page for the WoE inputs %1, as the workbench&apos;s training uses them; both are saved together: save them before running the commands.</source>
+        <translation>命令会读取配置文件，并通过 --binning 读取“分箱”页上为 WoE 输入 %1 手工分组的分箱，与工作台训练时的用法相同；二者一同保存：运行命令前请先保存。</translation>
     </message>
     <message>
         <source>The bins grouped by hand would be saved to %1, which is an input, the project or the model file: choose another name for the configuration.</source>
@@ -4458,8 +4462,8 @@ FPR %4</translation>
         <translation>%1 使用“分箱”页上手动分组的分箱（按训练行重新计数）；其他 WoE 输入使用其最优分箱。</translation>
     </message>
     <message>
-        <source>Grouped by hand but not WoE inputs, so not used: %1.</source>
-        <translation>已手动分组但不是 WoE 输入，因此未使用：%1。</translation>
+        <source>The bins grouped by hand for columns that are not WoE inputs of this run are not used: %1.</source>
+        <translation>为非本次运行 WoE 输入的列手动分组的分箱不会被使用：%1。</translation>
     </message>
 </context>
 <context>

@@ -498,6 +498,38 @@ private Q_SLOTS:
         QVERIFY(std::abs(unmerged.featurePoints[0][10] - kFactor * std::log((7.0 / 24) / (3.0 / 16))) < 1e-5);
     }
 
+    // The given bins a run's WoE inputs use, and the features of those no input uses: a task, a
+    // column that is no feature, a feature that is no WoE input; every one without WoE inputs.
+    void givenBinsAreSplitByTheWoeInputs()
+    {
+        const auto binsOf = [](const std::string &feature) {
+            FeatureBinning bins = mergedLayout();
+            bins.feature = feature;
+            return bins;
+        };
+        WoeOptions woe;
+        woe.columns = {"x2", "x1"};
+        woe.givenBins = {binsOf("target"), binsOf("x1"), binsOf("ignored"), binsOf("x3"), binsOf("x2")};
+        const std::vector<std::string> features{"x1", "x2", "x3"};
+        GivenBinsUse use = givenBinsUse(features, woe);
+        QCOMPARE(use.used.size(), std::size_t(2));
+        QCOMPARE(use.used[0].feature, std::string("x1"));
+        QCOMPARE(use.used[1].feature, std::string("x2"));
+        QCOMPARE(use.used[0].bins.size(), woe.givenBins[1].bins.size());
+        QVERIFY(use.unused == (std::vector<std::string>{"target", "ignored", "x3"}));
+        woe.allColumns = true;
+        use = givenBinsUse(features, woe);
+        QCOMPARE(use.used.size(), std::size_t(3));
+        QVERIFY(use.unused == (std::vector<std::string>{"target", "ignored"}));
+        woe.allColumns = false;
+        woe.columns.clear();
+        use = givenBinsUse(features, woe);
+        QVERIFY(use.used.empty());
+        QVERIFY(use.unused == (std::vector<std::string>{"target", "x1", "ignored", "x3", "x2"}));
+        woe.columns = {"target"};
+        QVERIFY_THROWS_EXCEPTION(ConfigError, givenBinsUse(features, woe));
+    }
+
     void badWoeOptionsAreRefused()
     {
         const std::vector<TaskSpec> tasks{{"grade", TaskType::Multiclass, "", 1.0}, defaultTask()};

@@ -6,7 +6,9 @@
 // over all ranks' rows): the 2-rank command trains a model with WoE inputs. With bins grouped by
 // hand on the Binning page that the WoE inputs use, the bins are saved beside the configuration
 // and both commands read them (--binning): the one-process command writes the workbench's model
-// byte for byte; without WoE inputs, or with bins of another class, the commands carry none.
+// byte for byte; without WoE inputs, or with bins of another class, the commands carry none and the
+// dialog says they are not used. Bins of columns that are no WoE inputs (a task, an ignored column,
+// a feature left out of them) are neither trained with, nor listed, nor saved: the dialog says so.
 
 #include "../catalogue/Catalogue.h"
 #include "GuiTestSupport.h"
@@ -176,6 +178,21 @@ private:
 #else
         Q_UNUSED(cluster);
         Q_UNUSED(model);
+#endif
+    }
+
+    // Runs the shown mpirun command `cluster` as runClusterCommand does, in place of its `model`:
+    // grade's WoE bins and counts are those of `workbenchModel`.
+    static void runClusterCommandOverGrade(const QStringList &cluster, const QString &model,
+                                           const QString &workbenchModel)
+    {
+        QVERIFY(QFile::remove(model));
+        runClusterCommand(cluster, model);
+#ifdef CMTL_HAVE_MPI
+        if (!QTest::currentTestFailed() && !QStandardPaths::findExecutable(QStringLiteral("mpirun")).isEmpty())
+            QCOMPARE(woeBinsOf(model, "grade"), woeBinsOf(workbenchModel, "grade"));
+#else
+        Q_UNUSED(workbenchModel);
 #endif
     }
 
@@ -410,6 +427,11 @@ private Q_SLOTS:
         QVERIFY(!dialog->singleProcessCommand().contains(QLatin1String("--binning")));
         QCOMPARE(dialog->message(),
                  QStringLiteral("The commands read the configuration file: save it before running them."));
+        // And the dialog says so.
+        QCOMPARE(dialog->unusedBins(), QStringLiteral("The bins grouped by hand for columns that are not WoE inputs "
+                                                      "of this run are not used: grade."));
+        QVERIFY(findByAccessibleName<QLabel>(dialog, QStringLiteral("Bins grouped by hand that are not used"))
+                    ->isVisibleTo(dialog));
         dialog->close();
 
         // Every feature a WoE input: the workbench trains with the edited bins of grade.
@@ -433,7 +455,10 @@ private Q_SLOTS:
         auto *binsPath = findByAccessibleName<QLineEdit>(dialog, QStringLiteral("File of the bins grouped by hand"));
         QVERIFY(binsPath);
         QCOMPARE(binsPath->text(), dialog->binsPath());
-        QVERIFY2(dialog->message().contains(QLatin1String("(grade)")), qPrintable(dialog->message()));
+        QVERIFY2(dialog->message().contains(QLatin1String("for the WoE inputs grade,")), qPrintable(dialog->message()));
+        QCOMPARE(dialog->unusedBins(), QString());
+        QVERIFY(!findByAccessibleName<QLabel>(dialog, QStringLiteral("Bins grouped by hand that are not used"))
+                     ->isVisibleTo(dialog));
 
         // Never over an input or the model file: a model file where the bins would go is refused,
         // nothing written.
@@ -503,12 +528,7 @@ private Q_SLOTS:
         QVERIFY(bytesOf(unbinnedModel) != bytesOf(workbenchModel));
 
         // And the mpirun command with 2 ranks: grade's bins and counts those of one process.
-        QVERIFY(QFile::remove(model));
-        runClusterCommand(cluster, model);
-#ifdef CMTL_HAVE_MPI
-        if (!QStandardPaths::findExecutable(QStringLiteral("mpirun")).isEmpty())
-            QCOMPARE(woeBinsOf(model, "grade"), woeBinsOf(workbenchModel, "grade"));
-#endif
+        runClusterCommandOverGrade(cluster, model, workbenchModel);
 
         // Bins grouped against another class are not used by the workbench: nor by the commands.
         binning->setProjectBinning({"Class", "good", edited.edited});
@@ -517,9 +537,102 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QVERIFY(dialog->binsPath().isEmpty());
         QVERIFY(!dialog->singleProcessCommand().contains(QLatin1String("--binning")));
+        QCOMPARE(dialog->unusedBins(), settings->unusedBinsNote());
+        QVERIFY2(dialog->unusedBins().startsWith(QLatin1String("The bins grouped by hand on the Binning page belong "
+                                                               "to Class = good, not to Class = bad")),
+                 qPrintable(dialog->unusedBins()));
         dialog->close();
         binning->setProjectBinning({});
         settings->setConfig(before);
+    }
+
+    // Bins grouped by hand of a task (int_rate), of an ignored column (verification_status) and of a feature
+    // that is no WoE input (annual_inc), beside those of a WoE input (grade): the workbench trains
+    // with grade's alone, and so do the commands. The dialog lists and saves grade's only, says the
+    // others are not used, and the one-process command writes the workbench's model byte for byte.
+    void carriesOnlyTheBinsOfWoeInputs()
+    {
+        BinningPage *binning = m_window->binningPage();
+        binning->setProjectBinning({});
+        QVERIFY(binning->screen());
+        QVERIFY(QTest::qWaitFor([&] { return binning->screening() && !binning->isRunning(); }, 60000));
+        for (const char *feature : {"verification_status", "grade", "int_rate", "annual_inc"}) {
+            QVERIFY2(binning->selectFeature(QLatin1String(feature)), feature);
+            binning->selectBins(0, 1);
+            QVERIFY2(binning->mergeSelectedBins(), qPrintable(binning->message()));
+        }
+        const ProjectBinning edited = binning->projectBinning();
+        QCOMPARE(edited.edited.size(), std::size_t(4));
+        const auto editedGrade = std::find_if(edited.edited.begin(), edited.edited.end(),
+                                              [](const FeatureBinning &bins) { return bins.feature == "grade"; });
+        QVERIFY(editedGrade != edited.edited.end());
+
+        // verification_status ignored; WoE inputs grade and funded_amnt.
+        m_window->rolesPage()->setRole(QStringLiteral("verification_status"), RolesPage::Role::Ignore);
+        SettingsPage *settings = m_window->settingsPage();
+        std::optional<ExperimentConfig> config = settings->config();
+        QVERIFY(config);
+        const ExperimentConfig before = *config;
+        config->woe.columns = {"grade", "funded_amnt"};
+        settings->setConfig(*config);
+
+        ClusterCommandDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        for (const char *unused : {"verification_status", "int_rate", "annual_inc"})
+            QVERIFY2(!dialog->message().contains(QLatin1String(unused)), qPrintable(dialog->message()));
+        QVERIFY2(dialog->message().contains(QLatin1String("grade")), qPrintable(dialog->message()));
+        // The others are said not to be used, here and on the Settings page.
+        const QString unused = QStringLiteral("The bins grouped by hand for columns that are not WoE inputs of this "
+                                              "run are not used: annual_inc, int_rate, verification_status.");
+        QCOMPARE(dialog->unusedBins(), unused);
+        auto *unusedLabel =
+            findByAccessibleName<QLabel>(dialog, QStringLiteral("Bins grouped by hand that are not used"));
+        QVERIFY(unusedLabel && unusedLabel->isVisibleTo(dialog));
+        QVERIFY2(settings->woeNote().endsWith(QLatin1Char(' ') + unused), qPrintable(settings->woeNote()));
+        QCOMPARE(settings->config()->woe.givenBins.size(), std::size_t(1));
+        QCOMPARE(settings->config()->woe.givenBins[0].feature, std::string("grade"));
+
+        // Saved: grade's bins alone.
+        const QString configPath = m_dir.filePath(QStringLiteral("loan books/inputs only.json"));
+        const QString binsFile = m_dir.filePath(QStringLiteral("loan books/inputs only.bins.cmtlproj"));
+        QCOMPARE(dialog->saveConfigurationTo(configPath), QString());
+        QCOMPARE(dialog->binsPath(), binsFile);
+        QCOMPARE(dialog->unusedBins(), unused);
+        const ProjectBinning saved = loadProjectFile(binsFile.toStdString()).binning;
+        QCOMPARE(saved.edited.size(), std::size_t(1));
+        QCOMPARE(binningToJson(saved.edited[0]), binningToJson(*editedGrade));
+
+        auto *ranks = findByAccessibleName<QSpinBox>(dialog, QStringLiteral("Ranks (processes) of mpirun"));
+        QVERIFY(ranks);
+        ranks->setValue(2);
+        const QStringList cluster = shellWords(dialog->clusterCommand());
+        const QStringList single = shellWords(dialog->singleProcessCommand());
+        QCOMPARE(single.mid(6, 2), (QStringList{QStringLiteral("--binning"), binsFile}));
+        QCOMPARE(single, cluster.mid(3));
+        const QString model = single.last();
+        dialog->close();
+
+        // The workbench's model and the one-process command's: the same bytes, grade's bins merged,
+        // and no word of bins not used.
+        const RunPtr run = trainAndWait(m_window);
+        QVERIFY(run);
+        const QString workbenchModel = m_dir.filePath(QStringLiteral("workbench inputs only.cmtl"));
+        QVERIFY(m_window->saveModelFile(workbenchModel, run));
+        QFile::remove(model);
+        const catalogue::CliRun trained = catalogue::runCli(single.mid(1), 300000);
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        QCOMPARE(bytesOf(model), bytesOf(workbenchModel));
+        QVERIFY(!bytesOf(model).isEmpty());
+        QCOMPARE(woeBinsOf(model, "grade").value(QStringLiteral("bins")).toArray().size(),
+                 qsizetype(editedGrade->bins.size()));
+        for (const std::string &warning : loadModelFile(model.toStdString()).warnings)
+            QVERIFY2(warning.find("not used") == std::string::npos, warning.c_str());
+
+        // The mpirun command with 2 ranks: grade's bins and counts those of one process.
+        runClusterCommandOverGrade(cluster, model, workbenchModel);
+        binning->setProjectBinning({});
+        settings->setConfig(before);
+        m_window->rolesPage()->setRole(QStringLiteral("verification_status"), RolesPage::Role::Feature);
     }
 };
 

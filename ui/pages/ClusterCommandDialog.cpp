@@ -64,7 +64,7 @@ QPlainTextEdit *addCommandRow(QFormLayout *form, const QString &label, const QSt
 } // namespace
 
 ClusterCommandDialog::ClusterCommandDialog(RunConfiguration configuration, QString dataPath, QString testPath,
-                                           QString projectPath, QWidget *parent)
+                                           QString projectPath, const QString &unusedBins, QWidget *parent)
     : QDialog(parent), m_configuration(std::move(configuration)), m_dataPath(std::move(dataPath)),
       m_testPath(std::move(testPath)), m_projectPath(std::move(projectPath))
 {
@@ -97,8 +97,9 @@ ClusterCommandDialog::ClusterCommandDialog(RunConfiguration configuration, QStri
     configRow->addWidget(save);
     form->addRow(tr("Configuration file:"), configRow);
 
-    // The bins the workbench's training uses (SettingsPage::applyWoe): none when none were grouped,
-    // the WoE inputs are off or the bins belong to another task than the WoE task.
+    // The bins the workbench's training uses (SettingsPage::applyWoe): those of WoE inputs alone;
+    // none when none were grouped, the WoE inputs are off or the bins belong to another task than
+    // the WoE task.
     const std::vector<FeatureBinning> &givenBins = m_configuration.config.woe.givenBins;
     if (!givenBins.empty()) {
         m_binsPath = new QLineEdit(binsPathFor(m_configPath->text()), this);
@@ -120,6 +121,12 @@ ClusterCommandDialog::ClusterCommandDialog(RunConfiguration configuration, QStri
         addCommandRow(form, tr("One process:"), tr("One-process command"), QStringLiteral("singleCommand"), this);
     layout->addLayout(form);
 
+    m_unusedBins = new QLabel(unusedBins, this);
+    m_unusedBins->setObjectName(QStringLiteral("unusedBins"));
+    m_unusedBins->setWordWrap(true);
+    m_unusedBins->setAccessibleName(tr("Bins grouped by hand that are not used"));
+    m_unusedBins->setVisible(!unusedBins.isEmpty());
+    layout->addWidget(m_unusedBins);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
@@ -140,9 +147,8 @@ ClusterCommandDialog::ClusterCommandDialog(RunConfiguration configuration, QStri
         for (const FeatureBinning &binning : givenBins)
             features << QString::fromStdString(binning.feature);
         m_message->setText(tr("The commands read the configuration file and, with --binning, the bins grouped by "
-                              "hand on the Binning page (%1), given to the WoE inputs as the workbench's training "
-                              "gives them (the Settings page says which inputs they replace); both are saved "
-                              "together: save them before running the commands.")
+                              "hand on the Binning page for the WoE inputs %1, as the workbench's training uses "
+                              "them; both are saved together: save them before running the commands.")
                                .arg(features.join(QStringLiteral(", "))));
     }
     updateCommands();
@@ -171,6 +177,11 @@ QString ClusterCommandDialog::singleProcessCommand() const
 QString ClusterCommandDialog::message() const
 {
     return m_message->text();
+}
+
+QString ClusterCommandDialog::unusedBins() const
+{
+    return m_unusedBins->text();
 }
 
 void ClusterCommandDialog::updateCommands()

@@ -5,6 +5,7 @@
 #include "HelpTexts.h"
 #include "UndoSupport.h"
 #include "common/Error.h"
+#include "preprocess/WoeEncoder.h"
 #include "tasks/TaskSpec.h"
 
 #include <QCheckBox>
@@ -899,15 +900,51 @@ QString SettingsPage::applyWoe(ExperimentConfig &config) const
                          .arg(m_woeTaskName);
     woe.task = task->column;
     woe.positiveClass = task->positiveClass;
-    // The Binning page's edits for this task, as --binning gives them (a project's other task's
-    // bins are not used: the note says so).
+    // The Binning page's edits for this task, as --binning gives them, of the WoE inputs alone (a
+    // project's other task's bins and those of other columns are not used: the note says so).
     if (!m_editedBinning.edited.empty()) {
         try {
             woe.givenBins = givenBinsFor(m_editedBinning, "the Binning page", woe.task, woe.positiveClass);
+            woe.givenBins = givenBinsUse(featureNames(), woe).used;
         } catch (const DataError &) {
         }
     }
     return {};
+}
+
+std::vector<std::string> SettingsPage::featureNames() const
+{
+    std::vector<std::string> features;
+    for (const QString &feature : m_features)
+        features.push_back(feature.toStdString());
+    return features;
+}
+
+bool SettingsPage::editedForAnotherTask(const WoeOptions &woe) const
+{
+    return woe.used() && (m_editedBinning.taskColumn != woe.task || m_editedBinning.positiveClass != woe.positiveClass);
+}
+
+QString SettingsPage::unusedBinsNote() const
+{
+    ExperimentConfig config;
+    if (m_editedBinning.edited.empty() || !m_rolesKnown || !applyWoe(config).isEmpty())
+        return {};
+    if (editedForAnotherTask(config.woe))
+        return tr("The bins grouped by hand on the Binning page belong to %1 = %2, not to %3 = %4: they are not "
+                  "used, and each WoE input uses its optimal binning.")
+            .arg(QString::fromStdString(m_editedBinning.taskColumn),
+                 QString::fromStdString(m_editedBinning.positiveClass), QString::fromStdString(config.woe.task),
+                 QString::fromStdString(config.woe.positiveClass));
+    WoeOptions edited = config.woe;
+    edited.givenBins = m_editedBinning.edited;
+    QStringList unused;
+    for (const std::string &feature : givenBinsUse(featureNames(), edited).unused)
+        unused << QString::fromStdString(feature);
+    if (unused.isEmpty())
+        return {};
+    return tr("The bins grouped by hand for columns that are not WoE inputs of this run are not used: %1.")
+        .arg(unused.join(QStringLiteral(", ")));
 }
 
 void SettingsPage::updateWoeNote()
@@ -921,27 +958,18 @@ QString SettingsPage::woeNote() const
     ExperimentConfig config;
     if (m_woeMode->currentIndex() == 0 || !m_rolesKnown || !applyWoe(config).isEmpty())
         return {};
-    if (m_editedBinning.edited.empty())
-        return tr("Each WoE input uses its optimal binning, counted on the training rows.");
-    if (config.woe.givenBins.empty())
-        return tr("The bins grouped by hand on the Binning page belong to %1 = %2, not to %3 = %4: they are not "
-                  "used, and each WoE input uses its optimal binning.")
-            .arg(QString::fromStdString(m_editedBinning.taskColumn),
-                 QString::fromStdString(m_editedBinning.positiveClass), QString::fromStdString(config.woe.task),
-                 QString::fromStdString(config.woe.positiveClass));
-    QStringList used, unused;
-    for (const FeatureBinning &edited : config.woe.givenBins) {
-        const QString feature = QString::fromStdString(edited.feature);
-        const bool isInput = config.woe.allColumns ? m_features.contains(feature) : m_woeChosen.contains(feature);
-        (isInput ? used : unused) << feature;
-    }
+    const QString unused = unusedBinsNote();
+    if (!m_editedBinning.edited.empty() && editedForAnotherTask(config.woe))
+        return unused;
+    QStringList used;
+    for (const FeatureBinning &edited : config.woe.givenBins)
+        used << QString::fromStdString(edited.feature);
     QString note = used.isEmpty() ? tr("Each WoE input uses its optimal binning, counted on the training rows.")
                                   : tr("Bins grouped by hand on the Binning page are used for %1 (recounted on the "
                                        "training rows); the other WoE inputs use their optimal binning.")
                                         .arg(used.join(QStringLiteral(", ")));
     if (!unused.isEmpty())
-        note += QLatin1Char(' ') +
-                tr("Grouped by hand but not WoE inputs, so not used: %1.").arg(unused.join(QStringLiteral(", ")));
+        note += QLatin1Char(' ') + unused;
     return note;
 }
 

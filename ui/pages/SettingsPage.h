@@ -81,6 +81,11 @@ public:
     void setEditedBinning(const ProjectBinning &binning);
     // What the WoE group says about the bins the WoE inputs use ("" when there are no WoE inputs).
     QString woeNote() const;
+    // The sentence saying which of the Binning page's edited bins a run does not use, and why: those
+    // of another task than the WoE task, or of columns that are no WoE inputs of the run (a task, an
+    // ignored column, a feature left out of them; every one without WoE inputs). "" when a run
+    // uses every one, or when the WoE settings are not valid.
+    QString unusedBinsNote() const;
 
     void setEpochs(int epochs);
     void setBatchSize(int batchSize);
@@ -125,6 +130,9 @@ private:
     std::optional<TaskSpec> woeTask() const;
     // Fills config.woe from the WoE fields; a problem for the user when they do not fit the roles.
     QString applyWoe(ExperimentConfig &config) const;
+    std::vector<std::string> featureNames() const;
+    // Whether the edited bins belong to another task than the WoE inputs' (when there are some).
+    bool editedForAnotherTask(const WoeOptions &woe) const;
     void updateWoeNote();
 
     QStringList m_tasks;
