@@ -213,15 +213,14 @@ std::vector<std::string> woeColumns(const std::vector<std::string> &features, co
     return chosen;
 }
 
-GivenBinsUse givenBinsUse(const std::vector<std::string> &features, const WoeOptions &woe)
+GivenBinsUse givenBinsUse(const std::vector<std::string> &woeInputs, const std::vector<FeatureBinning> &given)
 {
-    const std::vector<std::string> binned = woeColumns(features, woe);
     GivenBinsUse use;
-    for (const FeatureBinning &given : woe.givenBins) {
-        if (std::find(binned.begin(), binned.end(), given.feature) != binned.end())
-            use.used.push_back(given);
+    for (const FeatureBinning &bins : given) {
+        if (std::find(woeInputs.begin(), woeInputs.end(), bins.feature) != woeInputs.end())
+            use.used.push_back(bins);
         else
-            use.unused.push_back(given.feature);
+            use.unused.push_back(bins.feature);
     }
     return use;
 }
@@ -260,7 +259,7 @@ Preprocessor fitPreprocessorWithWoe(const Table &table, const RoleAssignment &ro
         preprocessor = sources.plainSteps(plain);
 
     const auto [rows, labels] = eventLabels(table, sources.targetEncoding(task), trainRows);
-    for (const std::string &feature : givenBinsUse(roles.features, woe).unused)
+    for (const std::string &feature : givenBinsUse(binned, woe.givenBins).unused)
         preprocessor.warnings.push_back("the edited bins of \"" + feature +
                                         "\" are not used: it is not a WoE input (add it to --woe)");
     for (const std::string &name : binned) {

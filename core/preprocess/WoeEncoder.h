@@ -98,15 +98,14 @@ const TaskSpec &woeTask(const std::vector<TaskSpec> &tasks, const std::string &n
 // The feature columns that become WoE inputs, in feature order. Throws ConfigError for a column
 // that is not a feature (naming the features).
 std::vector<std::string> woeColumns(const std::vector<std::string> &features, const WoeOptions &options);
-// woe.givenBins split by whether a WoE input of a run with these features uses them: `used`, the
-// bins of its WoE columns (woeColumns), in the order given; `unused`, the features of the others
-// (a task, an ignored column, a feature that is no WoE input; every one when woe is not used), in
-// the order given. Throws ConfigError as woeColumns does.
+// Given bins split by whether a run's WoE inputs (woeColumns) use them: `used`, the bins of a WoE
+// input, in the order given; `unused`, the features of the others (a task, an ignored column, a
+// feature that is no WoE input; every one when there are no WoE inputs), in the order given.
 struct GivenBinsUse {
     std::vector<FeatureBinning> used;
     std::vector<std::string> unused;
 };
-GivenBinsUse givenBinsUse(const std::vector<std::string> &features, const WoeOptions &woe);
+GivenBinsUse givenBinsUse(const std::vector<std::string> &woeInputs, const std::vector<FeatureBinning> &given);
 
 // fitPreprocessor, with the WoE columns binned against the WoE task on the training rows (with
 // the default BinningOptions, or woe.givenBins recounted) instead of scaled or one-hot encoded. A

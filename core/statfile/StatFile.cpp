@@ -565,6 +565,18 @@ void refuseCutShort(std::span<const char> head, std::span<const char> tail, std:
 // read with pread (a rank's part, the file not loaded).
 using BytesAt = std::function<std::vector<char>(std::uint64_t offset, std::size_t count)>;
 
+// The bytes of a file held in memory, as FileForParts::bytesAt reads them from disk: up to count
+// bytes from offset, fewer at the end.
+BytesAt bytesAtOf(std::span<const char> bytes)
+{
+    return [bytes](std::uint64_t offset, std::size_t count) {
+        const std::size_t from = static_cast<std::size_t>(std::min<std::uint64_t>(offset, bytes.size()));
+        const std::size_t to = from + std::min(count, bytes.size() - from);
+        return std::vector<char>(bytes.begin() + static_cast<std::ptrdiff_t>(from),
+                                 bytes.begin() + static_cast<std::ptrdiff_t>(to));
+    };
+}
+
 // An XPORT file declares no row count, and ReadStat stops quietly at a partial row: a file cut in
 // the middle of its data would lose its last rows in silence. Its data are the rows, then blanks
 // up to the end of the 80-byte record (then, in a library of several datasets, the next one's
@@ -970,14 +982,7 @@ StatFileReadResult readStatFile(std::span<const char> bytes, const std::string &
     const ColumnChoices choices(options);
     const std::size_t rows = checkedRows(state, options, choices);
     if (format == StatFileFormat::SasTransport)
-        refuseXportCutInARow(
-            [&](std::uint64_t offset, std::size_t count) {
-                const std::size_t from = static_cast<std::size_t>(std::min<std::uint64_t>(offset, bytes.size()));
-                const std::size_t to = from + std::min(count, bytes.size() - from);
-                return std::vector<char>(bytes.begin() + static_cast<std::ptrdiff_t>(from),
-                                         bytes.begin() + static_cast<std::ptrdiff_t>(to));
-            },
-            bytes.size(), sourceName, state.variables, rows);
+        refuseXportCutInARow(bytesAtOf(bytes), bytes.size(), sourceName, state.variables, rows);
     SingleProcessCommunicator wholeFile;
     return columnsOf(state, options, choices, wholeFile);
 }

@@ -511,23 +511,23 @@ private Q_SLOTS:
         woe.columns = {"x2", "x1"};
         woe.givenBins = {binsOf("target"), binsOf("x1"), binsOf("ignored"), binsOf("x3"), binsOf("x2")};
         const std::vector<std::string> features{"x1", "x2", "x3"};
-        GivenBinsUse use = givenBinsUse(features, woe);
+        GivenBinsUse use = givenBinsUse(woeColumns(features, woe), woe.givenBins);
         QCOMPARE(use.used.size(), std::size_t(2));
         QCOMPARE(use.used[0].feature, std::string("x1"));
         QCOMPARE(use.used[1].feature, std::string("x2"));
         QCOMPARE(use.used[0].bins.size(), woe.givenBins[1].bins.size());
         QVERIFY(use.unused == (std::vector<std::string>{"target", "ignored", "x3"}));
         woe.allColumns = true;
-        use = givenBinsUse(features, woe);
+        use = givenBinsUse(woeColumns(features, woe), woe.givenBins);
         QCOMPARE(use.used.size(), std::size_t(3));
         QVERIFY(use.unused == (std::vector<std::string>{"target", "ignored"}));
         woe.allColumns = false;
         woe.columns.clear();
-        use = givenBinsUse(features, woe);
+        use = givenBinsUse(woeColumns(features, woe), woe.givenBins);
         QVERIFY(use.used.empty());
         QVERIFY(use.unused == (std::vector<std::string>{"target", "x1", "ignored", "x3", "x2"}));
         woe.columns = {"target"};
-        QVERIFY_THROWS_EXCEPTION(ConfigError, givenBinsUse(features, woe));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, givenBinsUse(woeColumns(features, woe), woe.givenBins));
     }
 
     void badWoeOptionsAreRefused()

@@ -904,8 +904,9 @@ QString SettingsPage::applyWoe(ExperimentConfig &config) const
     // project's other task's bins and those of other columns are not used: the note says so).
     if (!m_editedBinning.edited.empty()) {
         try {
-            woe.givenBins = givenBinsFor(m_editedBinning, "the Binning page", woe.task, woe.positiveClass);
-            woe.givenBins = givenBinsUse(featureNames(), woe).used;
+            woe.givenBins = givenBinsUse(woeColumns(featureNames(), woe),
+                                         givenBinsFor(m_editedBinning, "the Binning page", woe.task, woe.positiveClass))
+                                .used;
         } catch (const DataError &) {
         }
     }
@@ -930,16 +931,19 @@ QString SettingsPage::unusedBinsNote() const
     ExperimentConfig config;
     if (m_editedBinning.edited.empty() || !m_rolesKnown || !applyWoe(config).isEmpty())
         return {};
-    if (editedForAnotherTask(config.woe))
+    return unusedBinsNote(config.woe);
+}
+
+QString SettingsPage::unusedBinsNote(const WoeOptions &woe) const
+{
+    if (editedForAnotherTask(woe))
         return tr("The bins grouped by hand on the Binning page belong to %1 = %2, not to %3 = %4: they are not "
                   "used, and each WoE input uses its optimal binning.")
             .arg(QString::fromStdString(m_editedBinning.taskColumn),
-                 QString::fromStdString(m_editedBinning.positiveClass), QString::fromStdString(config.woe.task),
-                 QString::fromStdString(config.woe.positiveClass));
-    WoeOptions edited = config.woe;
-    edited.givenBins = m_editedBinning.edited;
+                 QString::fromStdString(m_editedBinning.positiveClass), QString::fromStdString(woe.task),
+                 QString::fromStdString(woe.positiveClass));
     QStringList unused;
-    for (const std::string &feature : givenBinsUse(featureNames(), edited).unused)
+    for (const std::string &feature : givenBinsUse(woeColumns(featureNames(), woe), m_editedBinning.edited).unused)
         unused << QString::fromStdString(feature);
     if (unused.isEmpty())
         return {};
@@ -958,7 +962,7 @@ QString SettingsPage::woeNote() const
     ExperimentConfig config;
     if (m_woeMode->currentIndex() == 0 || !m_rolesKnown || !applyWoe(config).isEmpty())
         return {};
-    const QString unused = unusedBinsNote();
+    const QString unused = m_editedBinning.edited.empty() ? QString() : unusedBinsNote(config.woe);
     if (!m_editedBinning.edited.empty() && editedForAnotherTask(config.woe))
         return unused;
     QStringList used;

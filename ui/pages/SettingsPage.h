@@ -133,6 +133,8 @@ private:
     std::vector<std::string> featureNames() const;
     // Whether the edited bins belong to another task than the WoE inputs' (when there are some).
     bool editedForAnotherTask(const WoeOptions &woe) const;
+    // unusedBinsNote() for WoE settings applyWoe accepted.
+    QString unusedBinsNote(const WoeOptions &woe) const;
     void updateWoeNote();
 
     QStringList m_tasks;
