@@ -1849,12 +1849,20 @@ To see it, score a labelled file (one with this task's column) on the Scoring pa
         <translation>%1：%2 行，%3 列</translation>
     </message>
     <message>
-        <source>Reading failed</source>
-        <translation>读取失败</translation>
+        <source>Reading %1 failed</source>
+        <translation>读取 %1 失败</translation>
     </message>
     <message>
-        <source>Reading cancelled</source>
-        <translation>已取消读取</translation>
+        <source>Reading %1 failed; %2 stays open</source>
+        <translation>读取 %1 失败；%2 仍然打开</translation>
+    </message>
+    <message>
+        <source>Reading %1 cancelled</source>
+        <translation>已取消读取 %1</translation>
+    </message>
+    <message>
+        <source>Reading %1 cancelled; %2 stays open</source>
+        <translation>已取消读取 %1；%2 仍然打开</translation>
     </message>
     <message>
         <source>columns</source>

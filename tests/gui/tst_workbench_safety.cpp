@@ -38,6 +38,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -401,6 +402,9 @@ private Q_SLOTS:
         QCOMPARE(find<QTableView>(QStringLiteral("dataTable"))->model()->rowCount(), 9857);
         QVERIFY(m_window->trainAction()->isEnabled());
         QVERIFY(m_window->windowTitle().contains(QStringLiteral("lending_club.csv")));
+        // The status bar under that table names the file that failed and the one still open.
+        QCOMPARE(m_window->statusBar()->currentMessage(),
+                 QStringLiteral("Reading ragged.csv failed; lending_club.csv stays open"));
     }
 
     void thresholdStartsAtTheKsCutOff()

@@ -490,15 +490,23 @@ void DataPage::startLoading()
     connect(loader, &Worker::failed, this, [this, generation](const QString &message, const QString &details) {
         if (generation != m_loadGeneration)
             return;
+        const QString failed = dataSourceName(m_loadingPath);
         finishLoading(false);
-        Q_EMIT statusMessage(tr("Reading failed"));
+        // The status bar sits under the table still shown: it says which file failed, and that
+        // the one on screen is still open, so that the two are not taken for one another.
+        Q_EMIT statusMessage(m_path.isEmpty()
+                                 ? tr("Reading %1 failed").arg(failed)
+                                 : tr("Reading %1 failed; %2 stays open").arg(failed, dataSourceName(m_path)));
         Q_EMIT loadFailed(message, details);
     });
     connect(loader, &Worker::cancelled, this, [this, generation] {
         if (generation != m_loadGeneration)
             return;
+        const QString cancelled = dataSourceName(m_loadingPath);
         finishLoading(false);
-        Q_EMIT statusMessage(tr("Reading cancelled"));
+        Q_EMIT statusMessage(m_path.isEmpty()
+                                 ? tr("Reading %1 cancelled").arg(cancelled)
+                                 : tr("Reading %1 cancelled; %2 stays open").arg(cancelled, dataSourceName(m_path)));
     });
     setLoading(true);
     m_progress->setValue(0);
