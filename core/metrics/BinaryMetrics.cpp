@@ -1,5 +1,7 @@
 #include "metrics/BinaryMetrics.h"
 
+#include "metrics/MetricValues.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -9,9 +11,6 @@
 namespace cmtl {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // The shared input contract of every public function (see BinaryMetrics.h). Checked once at each
 // entry point so that the loops below can trust their input.
@@ -148,12 +147,6 @@ double meanSquaredError(std::span<const float> scores, std::span<const std::uint
         total += error * error;
     }
     return total / static_cast<double>(scores.size());
-}
-
-// The ratio, or 0 when the denominator is 0 (sklearn's zero_division=0).
-double ratioOrZero(std::int64_t numerator, std::int64_t denominator)
-{
-    return denominator == 0 ? 0.0 : static_cast<double>(numerator) / static_cast<double>(denominator);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "metrics/CostCutoff.h"
 
 #include "metrics/BinaryMetrics.h"
+#include "metrics/MetricValues.h"
 #include "metrics/ScoreGroups.h"
 
 #include <cmath>
@@ -12,9 +13,6 @@
 namespace cmtl {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 CutoffDecision decisionFromCounts(double cutoff, std::int64_t rows, std::int64_t bads, std::int64_t approved,
                                   std::int64_t approvedBads, double costFalseNegative, double costFalsePositive)

@@ -1,5 +1,6 @@
 #include "metrics/Gains.h"
 
+#include "metrics/MetricValues.h"
 #include "metrics/ScoreGroups.h"
 
 #include <algorithm>
@@ -10,9 +11,6 @@
 namespace cmtl {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 double ratio(double numerator, double denominator)
 {

@@ -1,6 +1,7 @@
 #include "metrics/MulticlassMetrics.h"
 
 #include "metrics/BinaryMetrics.h"
+#include "metrics/MetricValues.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,8 +12,6 @@
 namespace cmtl {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 void validate(const Eigen::MatrixXf &probabilities, std::span<const std::int32_t> labels)
 {
@@ -46,11 +45,6 @@ double meanLogLoss(const Eigen::MatrixXf &probabilities, std::span<const std::in
         total -= std::log(clipped(probabilities(labels[row], row)) / columnSum);
     }
     return total / static_cast<double>(labels.size());
-}
-
-double ratioOrZero(std::int64_t numerator, std::int64_t denominator)
-{
-    return denominator == 0 ? 0.0 : static_cast<double>(numerator) / static_cast<double>(denominator);
 }
 
 } // namespace

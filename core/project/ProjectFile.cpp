@@ -479,7 +479,7 @@ const char *binKindName(BinKind kind)
     return "?";
 }
 
-QJsonObject binningToJson(const FeatureBinning &binning)
+QJsonObject editedBinningToJson(const FeatureBinning &binning)
 {
     QJsonArray bins;
     for (const Bin &bin : binning.bins) {
@@ -504,7 +504,7 @@ QJsonObject binningToJson(const FeatureBinning &binning)
             {key("bins"), bins}};
 }
 
-FeatureBinning binningFromJson(const JsonReader &reader)
+FeatureBinning editedBinningFromJson(const JsonReader &reader)
 {
     FeatureBinning binning;
     binning.feature = reader.text("feature");
@@ -571,7 +571,7 @@ QJsonObject projectBinningToJson(const ProjectBinning &binning)
 {
     QJsonArray edited;
     for (const FeatureBinning &feature : binning.edited)
-        edited.append(binningToJson(feature));
+        edited.append(editedBinningToJson(feature));
     return {{key("task"), qs(binning.taskColumn)},
             {key("positive_class"), qs(binning.positiveClass)},
             {key("edited"), edited}};
@@ -584,7 +584,7 @@ ProjectBinning projectBinningFromJson(const JsonReader &reader)
     binning.positiveClass = reader.text("positive_class");
     const QJsonArray edited = reader.array("edited");
     for (qsizetype i = 0; i < edited.size(); ++i)
-        binning.edited.push_back(binningFromJson(reader.element(edited, i, "edited")));
+        binning.edited.push_back(editedBinningFromJson(reader.element(edited, i, "edited")));
     return binning;
 }
 

@@ -11,7 +11,7 @@ namespace cmtl {
 
 namespace {
 
-constexpr limits::IntegerRange kRepeats{"repeats", "importance.repeats", 1, 1000};
+constexpr limits::IntegerRange kImportanceRepeats{"repeats", "importance.repeats", 1, 1000};
 
 } // namespace
 
@@ -34,7 +34,7 @@ int commandImportance(const QStringList &arguments, std::ostream &out)
         return 0;
     required(parser, "data", "importance");
     const QString modelPath = required(parser, "model", "importance");
-    const int repeats = static_cast<int>(integerOption(parser, kRepeats));
+    const int repeats = static_cast<int>(integerOption(parser, kImportanceRepeats));
     const std::uint64_t seed = seedValue(parser.value(QStringLiteral("seed")), "seed");
     refuseOutputsOverInputs(parser, {"data", "model"}, {"out"});
     const ModelFileContents contents = loadModelFile(str(modelPath));

@@ -11,7 +11,7 @@ namespace cmtl {
 
 namespace {
 
-constexpr limits::IntegerRange kRepeats{"repeats", "report.repeats", 1, 1000};
+constexpr limits::IntegerRange kReportRepeats{"repeats", "report.repeats", 1, 1000};
 
 } // namespace
 
@@ -50,7 +50,7 @@ int commandReport(const QStringList &arguments, std::ostream &out)
     const QString outPath = required(parser, "out", "report");
     const QString modelPath = required(parser, "model", "report");
     ModelReportInputs inputs;
-    inputs.importanceRepeats = static_cast<int>(integerOption(parser, kRepeats));
+    inputs.importanceRepeats = static_cast<int>(integerOption(parser, kReportRepeats));
     inputs.importanceSeed = seedValue(parser.value(QStringLiteral("seed")), "seed");
     inputs.threads = static_cast<int>(integerOption(parser, limits::kThreads));
     inputs.generatedAt = parser.isSet(QStringLiteral("generated"))
